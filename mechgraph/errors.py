@@ -1,0 +1,60 @@
+"""One exception hierarchy for mechgraph, and the Problem record that validation reports.
+
+A message always says where (file, line, column, field), what was found and what was expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+__all__ = [
+    "DataError",
+    "MechgraphError",
+    "Problem",
+    "ReadError",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a graph file.
+
+    >>> str(Problem("g.yaml", 12, 5, "nodes[3].kind", "unknown kind 'drug'", "schema"))
+    "g.yaml:12:5: nodes[3].kind: unknown kind 'drug'"
+    """
+
+    file: str | None
+    line: int | None  # 1-based
+    column: int | None  # 1-based
+    field: str  # dotted path, e.g. relations[4].evidence[0].quote
+    message: str
+    rule: str  # short rule name, e.g. dangling-reference
+
+    def __str__(self) -> str:
+        where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
+        parts = [part for part in (where, self.field, self.message) if part]
+        return ": ".join(parts)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class MechgraphError(Exception):
+    """Base of every error mechgraph raises on purpose."""
+
+
+class ReadError(MechgraphError):
+    """A file could not be read at all (missing, not a file, not text, too large)."""
+
+
+class DataError(MechgraphError):
+    """A graph file was read but its content is invalid. Carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem], summary: str | None = None) -> None:
+        self.problems: Sequence[Problem] = tuple(problems)
+        first = str(self.problems[0]) if self.problems else "invalid data"
+        more = len(self.problems) - 1
+        text = summary or first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+        super().__init__(text)

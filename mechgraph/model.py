@@ -1,0 +1,157 @@
+"""The records of a mechgraph file: sources, nodes, relations and their evidence.
+
+Each record is a frozen pydantic model whose field names are the attribute names of
+:class:`mechgraph.vocabulary.Attr`; allowed values come from the vocabulary enums.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from .vocabulary import (
+    FORMAT_VERSION,
+    AgentClass,
+    ImmuneState,
+    Measurability,
+    Mechanism,
+    NodeKind,
+    OutcomePhase,
+    ProcessKind,
+    Relation,
+    Route,
+)
+
+__all__ = ["Context", "Document", "Evidence", "NodeRecord", "RelationRecord", "Source", "relation_id"]
+
+NODE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+_MAX_TEXT = 10_000  # one label, quote or note; longer values are a mistake or an attack
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_TEXT)]
+NodeId = Annotated[str, StringConstraints(pattern=NODE_ID_PATTERN, max_length=200)]
+SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=200)]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, use_enum_values=False)
+
+
+class Source(_Record):
+    """A document that evidence cites: a text shipped beside the graph file, or a URL."""
+
+    id: SourceId
+    title: Text | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)] | None = None
+    text: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _url_or_text(self) -> Source:
+        if self.url is None and self.text is None:
+            raise ValueError("a source needs 'url' (http or https) or 'text' (a file beside the graph file)")
+        return self
+
+
+class Evidence(_Record):
+    """Why a relation is believed: a cited source, a verbatim quote of it, a note or caveat."""
+
+    source: SourceId
+    quote: Text | None = None
+    note: Text | None = None
+
+
+class Context(_Record):
+    """The context a source gives for a relation."""
+
+    species: Text | None = None
+    cell_type: Text | None = None
+    tissue: Text | None = None
+    setting: Text | None = None
+    dose: Text | None = None
+    condition: Text | None = None
+
+
+class NodeRecord(_Record):
+    id: NodeId
+    kind: NodeKind
+    label: Text
+    synonyms: list[Text] = Field(default_factory=list)
+    identifiers: list[Annotated[str, StringConstraints(max_length=300)]] = Field(default_factory=list)
+    description: Text | None = None
+    process: ProcessKind | None = None
+    phase: OutcomePhase | None = None
+    agent_class: AgentClass | None = None
+    immune_state: ImmuneState | None = None
+    routes: list[Route] = Field(default_factory=list)
+    uses: list[Text] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: Text | None = None
+
+
+class RelationRecord(_Record):
+    id: SourceId | None = None
+    source: NodeId = Field(alias="from")
+    relation: Relation
+    target: NodeId = Field(alias="to")
+    mechanism: Mechanism | None = None
+    measurable_in: list[Measurability] = Field(default_factory=list)
+    context: Context | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    note: Text | None = None
+
+    @field_validator("measurable_in")
+    @classmethod
+    def _no_repeats(cls, value: list[Measurability]) -> list[Measurability]:
+        if len(set(value)) != len(value):
+            raise ValueError("a setting is listed twice")
+        return value
+
+    @property
+    def key(self) -> str:
+        """The relation's id: the one given, or one derived from its content."""
+        return self.id or relation_id(self)
+
+
+class Document(_Record):
+    """The top level of a graph file (sources, nodes and relations are checked one by one)."""
+
+    mechgraph: Literal[1] = FORMAT_VERSION  # type: ignore[assignment]
+    title: Text = "Untitled mechanism graph"
+    description: Text | None = None
+    sources: list[Any] = Field(default_factory=list)
+    nodes: list[Any] = Field(default_factory=list)
+    relations: list[Any] = Field(default_factory=list)
+
+
+def relation_id(record: RelationRecord) -> str:
+    """A stable id from a relation's content: same endpoints, relation and evidence, same id.
+
+    >>> r = RelationRecord.model_validate(
+    ...     {"from": "a", "relation": "inhibits", "to": "b", "evidence": [{"source": "s"}]})
+    >>> relation_id(r)
+    'r-7b8b51b11c4c'
+    """
+    content = [
+        record.source,
+        record.relation.value,
+        record.target,
+        sorted(json.dumps(e.model_dump(exclude_none=True), sort_keys=True) for e in record.evidence),
+    ]
+    digest = hashlib.sha1(json.dumps(content, sort_keys=True).encode("utf-8")).hexdigest()
+    return "r-" + digest[:12]
+
+
+_SAFE_TEXT_PATH = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./-]*$")
+
+
+def is_safe_relative_path(text: str) -> bool:
+    """A source text path must stay inside the graph file's folder.
+
+    >>> is_safe_relative_path("sources/article.txt"), is_safe_relative_path("../etc/passwd")
+    (True, False)
+    """
+    return bool(_SAFE_TEXT_PATH.match(text)) and ".." not in text.split("/")

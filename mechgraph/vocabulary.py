@@ -1,0 +1,298 @@
+"""The vocabulary of mechgraph: node kinds, relations and their signs, and every attribute name.
+
+This is the one place where the words of the domain are written. Every other module refers to
+these enums instead of bare strings, so a renamed attribute or a new relation is a change here.
+
+Examples
+--------
+>>> Relation.INHIBITS.sign
+<Sign.DECREASES: -1>
+>>> Sign.DECREASES * Sign.DECREASES
+<Sign.INCREASES: 1>
+>>> Relation.BINDS.sign.word
+'unknown'
+"""
+
+from __future__ import annotations
+
+from enum import Enum, IntEnum, StrEnum
+
+__all__ = [
+    "FORMAT_VERSION",
+    "AgentClass",
+    "Attr",
+    "ContextKey",
+    "ImmuneState",
+    "Measurability",
+    "Mechanism",
+    "NodeKind",
+    "OutcomePhase",
+    "ProcessKind",
+    "Relation",
+    "Route",
+    "Sign",
+]
+
+#: Version of the native YAML format, written as ``mechgraph: 1`` at the top of a graph file.
+FORMAT_VERSION = 1
+
+
+class Sign(IntEnum):
+    """The effect of a relation or a path: +1 increases, -1 decreases, 0 unknown.
+
+    Signs multiply along a path; an unsigned step makes the product 0 ("unknown").
+
+    >>> Sign.INCREASES * Sign.DECREASES
+    <Sign.DECREASES: -1>
+    >>> Sign.of(Sign.INCREASES * Sign.UNKNOWN).word
+    'unknown'
+    """
+
+    INCREASES = 1
+    DECREASES = -1
+    UNKNOWN = 0
+
+    def __mul__(self, other: object) -> Sign:  # type: ignore[override]
+        if isinstance(other, int):
+            return Sign(int(self) * int(other))
+        return NotImplemented
+
+    __rmul__ = __mul__
+
+    @classmethod
+    def of(cls, value: int) -> Sign:
+        return cls(max(-1, min(1, int(value))))
+
+    @property
+    def word(self) -> str:
+        return {1: "increases", -1: "decreases", 0: "unknown"}[int(self)]
+
+    @property
+    def symbol(self) -> str:
+        return {1: "+", -1: "-", 0: "?"}[int(self)]
+
+
+class NodeKind(StrEnum):
+    """What a node is. Values are the words used in the YAML files."""
+
+    AGENT = "agent"  # an immunomodulator: drug, biological, reagent
+    METABOLITE = "metabolite"  # what an agent is metabolised to
+    TARGET = "target"  # molecular entity: protein, gene, receptor, complex, mediator
+    IMMUNE_CELL = "immune_cell"
+    NON_IMMUNE = "non_immune"  # non-immune cell or component: the indirect route
+    PROCESS = "process"  # cellular process (see ProcessKind)
+    OUTCOME = "outcome"  # immune response phase or outcome
+    CONDITION = "condition"  # condition or disease
+    THERAPY = "therapy"  # therapy or clinical context: radiotherapy, transplant, ...
+
+    @property
+    def description(self) -> str:
+        return _NODE_KIND_DESCRIPTIONS[self]
+
+
+_NODE_KIND_DESCRIPTIONS = {
+    NodeKind.AGENT: "immunomodulator (drug, biological or laboratory reagent)",
+    NodeKind.METABOLITE: "metabolite of an immunomodulator",
+    NodeKind.TARGET: "molecular target or mediator (protein, gene, receptor, complex)",
+    NodeKind.IMMUNE_CELL: "immune cell",
+    NodeKind.NON_IMMUNE: "non-immune cell or component (indirect route)",
+    NodeKind.PROCESS: "cellular process",
+    NodeKind.OUTCOME: "immune response phase or outcome",
+    NodeKind.CONDITION: "condition or disease",
+    NodeKind.THERAPY: "therapy or clinical context",
+}
+
+
+class ProcessKind(StrEnum):
+    """The kind of a cellular process node (the article's list, then cell-level processes)."""
+
+    GENE_EXPRESSION = "gene_expression"
+    MRNA_PROCESSING = "mrna_processing"
+    MRNA_STABILITY = "mrna_stability"  # stability and decay
+    PROTEIN_TRANSPORT = "protein_transport"  # intracellular protein transport
+    PROTEIN_SYNTHESIS = "protein_synthesis"
+    SECRETION = "secretion"
+    SURFACE_EXPRESSION = "surface_expression"
+    DEGRADATION = "degradation"
+    SIGNALLING = "signalling"
+    ACTIVATION = "activation"  # cell activation or maturation
+    PROLIFERATION = "proliferation"
+    DIFFERENTIATION = "differentiation"
+    CELL_DEATH = "cell_death"
+    ANTIGEN_PRESENTATION = "antigen_presentation"
+    CYTOTOXICITY = "cytotoxicity"  # killing by cells, antibodies or complement
+    MIGRATION = "migration"  # recruitment and trafficking
+    METABOLISM = "metabolism"  # biosynthesis, pH, ion exchange
+
+
+class OutcomePhase(StrEnum):
+    """The phase of the immune response an outcome belongs to (the article's three)."""
+
+    INDUCTION = "induction"
+    MAINTENANCE = "maintenance"
+    REGULATION = "regulation"
+
+
+class Relation(StrEnum):
+    """The relation types. Each knows its sign, so a path can be signed.
+
+    >>> [r.value for r in Relation if r.sign is Sign.INCREASES]
+    ['activates', 'increases', 'required_for']
+    """
+
+    ACTIVATES = "activates"
+    INCREASES = "increases"
+    REQUIRED_FOR = "required_for"
+    INHIBITS = "inhibits"
+    DECREASES = "decreases"
+    BINDS = "binds"
+    METABOLISED_TO = "metabolised_to"
+    PART_OF = "part_of"
+    EXPRESSED_BY = "expressed_by"
+    REGULATES = "regulates"
+    ACTS_ON = "acts_on"
+
+    @property
+    def sign(self) -> Sign:
+        return _RELATION_SIGNS[self]
+
+    @property
+    def phrase(self) -> str:
+        """The verb phrase used when a relation is read as a sentence."""
+        return _RELATION_PHRASES[self]
+
+
+_RELATION_SIGNS = {
+    Relation.ACTIVATES: Sign.INCREASES,
+    Relation.INCREASES: Sign.INCREASES,
+    Relation.REQUIRED_FOR: Sign.INCREASES,
+    Relation.INHIBITS: Sign.DECREASES,
+    Relation.DECREASES: Sign.DECREASES,
+    Relation.BINDS: Sign.UNKNOWN,
+    Relation.METABOLISED_TO: Sign.UNKNOWN,
+    Relation.PART_OF: Sign.UNKNOWN,
+    Relation.EXPRESSED_BY: Sign.UNKNOWN,
+    Relation.REGULATES: Sign.UNKNOWN,
+    Relation.ACTS_ON: Sign.UNKNOWN,
+}
+
+_RELATION_PHRASES = {
+    Relation.ACTIVATES: "activates",
+    Relation.INCREASES: "increases",
+    Relation.REQUIRED_FOR: "is required for",
+    Relation.INHIBITS: "inhibits",
+    Relation.DECREASES: "decreases",
+    Relation.BINDS: "binds",
+    Relation.METABOLISED_TO: "is metabolised to",
+    Relation.PART_OF: "is part of",
+    Relation.EXPRESSED_BY: "is expressed by",
+    Relation.REGULATES: "regulates",
+    Relation.ACTS_ON: "acts on",
+}
+
+
+class Mechanism(StrEnum):
+    """Direct: on a component of immune cells. Indirect: through a non-immune component."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+
+
+class Measurability(StrEnum):
+    """Where an effect is measurable. Indirect effects are measurable only in vivo."""
+
+    IN_VITRO = "in_vitro"
+    IN_VIVO = "in_vivo"
+
+
+class AgentClass(StrEnum):
+    IMMUNOSTIMULANT = "immunostimulant"
+    IMMUNOSUPPRESSANT = "immunosuppressant"
+    BOTH = "both"
+
+
+class ImmuneState(StrEnum):
+    """The immune state an agent acts on: the article's three types of immunomodulator."""
+
+    NORMAL = "normal"
+    IMMUNOSUPPRESSED = "immunosuppressed"
+    BOTH = "both"
+
+
+class Route(StrEnum):
+    ORAL = "oral"
+    INTRAVENOUS = "intravenous"
+    SUBCUTANEOUS = "subcutaneous"
+    INTRAMUSCULAR = "intramuscular"
+    TOPICAL = "topical"
+    OPHTHALMIC = "ophthalmic"
+    INTRAVESICAL = "intravesical"
+    INTRALESIONAL = "intralesional"
+    INTRA_ARTICULAR = "intra_articular"
+    LABORATORY = "laboratory"  # in vitro reagent, not given to people
+
+
+class ContextKey(StrEnum):
+    """Keys allowed in a relation's ``context`` mapping."""
+
+    SPECIES = "species"
+    CELL_TYPE = "cell_type"
+    TISSUE = "tissue"
+    SETTING = "setting"  # e.g. "in vitro", "clinical", "mouse tumour model"
+    DOSE = "dose"
+    CONDITION = "condition"
+
+
+class Attr(StrEnum):
+    """Attribute names on the networkx graph (nodes, edges and the graph itself)."""
+
+    # nodes
+    KIND = "kind"
+    LABEL = "label"
+    SYNONYMS = "synonyms"
+    IDENTIFIERS = "identifiers"
+    DESCRIPTION = "description"
+    PROCESS = "process"
+    PHASE = "phase"
+    AGENT_CLASS = "agent_class"
+    IMMUNE_STATE = "immune_state"
+    ROUTES = "routes"
+    USES = "uses"
+    # edges
+    RELATION = "relation"
+    SIGN = "sign"
+    MECHANISM = "mechanism"
+    MEASURABLE_IN = "measurable_in"
+    CONTEXT = "context"
+    # both
+    ID = "id"
+    EVIDENCE = "evidence"
+    NOTE = "note"
+    LINE = "line"  # line of the record in its file, for messages
+    # graph
+    TITLE = "title"
+    SOURCES = "sources"
+    FILE = "file"
+
+
+class EvidenceKey(StrEnum):
+    SOURCE = "source"
+    QUOTE = "quote"
+    NOTE = "note"
+
+
+class SourceKey(StrEnum):
+    ID = "id"
+    TITLE = "title"
+    URL = "url"
+    TEXT = "text"
+    NOTE = "note"
+
+
+def values(enum: type[Enum]) -> list[str]:
+    """The allowed values of an enum, as written in files.
+
+    >>> values(Mechanism)
+    ['direct', 'indirect']
+    """
+    return [str(member.value) for member in enum]
