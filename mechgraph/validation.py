@@ -237,8 +237,11 @@ class _Validator:
                 self.add((*path, "measurable_in"), "an indirect relation is measurable only in vivo: remove 'in_vitro' (put the source's setting in context.setting)", "indirect-in-vitro")
             key = relation.key
             if key in seen:
-                rule = "duplicate-id" if relation.id else "duplicate-relation"
-                self.add(path, f"relation {key!r} repeats the one at line {seen[key]}", rule)
+                if relation.id:
+                    self.add((*path, "id"), f"duplicate relation id {key!r} (first used at line {seen[key]})", "duplicate-id")
+                else:
+                    said = f"{relation.source} {relation.relation.value} {relation.target}"
+                    self.add(path, f"the relation '{said}' with the same evidence is already at line {seen[key]}", "duplicate-relation")
                 continue
             seen[key] = _line_of(self.locate(path))
             if not dangling:

@@ -1,0 +1,18 @@
+"""The ``mechgraph`` command line.
+
+Exit codes: 0 success, 1 invalid data (or nothing found), 2 usage error or unreadable file.
+Expected failures print one clear line per problem, never a traceback. Each command module
+registers its commands on the one group in ``_base``.
+"""
+
+from __future__ import annotations
+
+from . import graph_commands  # noqa: F401  (registers validate, info)
+from ._base import cli
+
+__all__ = ["cli", "main"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``mechgraph`` console script and ``python -m mechgraph``."""
+    cli.main(args=argv, prog_name="mechgraph")

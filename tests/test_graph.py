@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mechgraph.errors import DataError
+from mechgraph.graph import load_graph, read_graph
+from mechgraph.vocabulary import Attr, Relation, Sign
+
+from .conftest import FIXTURES, minimal_document
+
+
+def test_read_graph_is_a_networkx_multidigraph_with_typed_attributes() -> None:
+    graph = read_graph(FIXTURES / "valid.yaml")
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert graph.nodes["cyclosporine"][Attr.KIND] == "agent"
+    assert graph.nodes["cyclosporine"][Attr.ROUTES] == ["oral", "intravenous"]
+    assert graph.graph[Attr.TITLE] == "Cyclosporine sample"
+    edges = graph.get_edge_data("cyclosporine", "calcineurin")
+    assert sorted(data[Attr.RELATION] for data in edges.values()) == ["binds", "inhibits"]
+    inhibits = next(d for d in edges.values() if d[Attr.RELATION] == "inhibits")
+    assert inhibits[Attr.SIGN] == -1
+    assert inhibits[Attr.MECHANISM] == "direct"
+    assert inhibits[Attr.CONTEXT] == {"cell_type": "T cell"}
+    binds = next(d for d in edges.values() if d[Attr.RELATION] == "binds")
+    assert binds[Attr.SIGN] == 0
+    # evidence carries the URL of its source, so a view needs no second lookup
+    assert binds[Attr.EVIDENCE][0]["url"] == "http://www.ncbi.nlm.nih.gov/pubmed/8591053"
+
+
+def test_two_relations_between_one_pair_are_both_kept() -> None:
+    data = minimal_document()
+    data["sources"].append({"id": "C3", "url": "https://example.org/c3"})
+    first = data["relations"][0]
+    data["relations"].append({**first, "evidence": [{"source": "C3"}]})  # same relation, other evidence
+    data["relations"].append({**first, "relation": "binds"})  # same evidence, other relation
+    graph = load_graph(data)
+    assert graph.number_of_edges("cyclosporine", "calcineurin") == 3
+    assert len({key for _, _, key in graph.edges(keys=True)}) == 3
+
+
+def test_relation_ids_are_stable_and_explicit_ids_are_kept() -> None:
+    data = minimal_document()
+    keys = [key for _, _, key in load_graph(data).edges(keys=True)]
+    assert keys == [key for _, _, key in load_graph(copy.deepcopy(data)).edges(keys=True)]
+    data["relations"][0]["id"] = "csa-cn"
+    assert [key for _, _, key in load_graph(data).edges(keys=True)] == ["csa-cn"]
+
+
+def test_invalid_data_raises_data_error_with_every_problem() -> None:
+    data = minimal_document()
+    data["nodes"][1]["kind"] = "enzyme"
+    data["relations"][0]["evidence"] = []
+    with pytest.raises(DataError) as caught:
+        load_graph(data)
+    assert {p.rule for p in caught.value.problems} == {"unknown-kind", "no-evidence"}
+
+
+def test_read_graph_names_the_file_in_its_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("mechgraph: 1\nnodes:\n  - {id: a, kind: agent\n")
+    with pytest.raises(DataError) as caught:
+        read_graph(path)
+    assert str(path) in str(caught.value)
+    assert caught.value.problems[0].line == 4
+
+
+node_ids = st.sampled_from(["a", "b", "c", "d"])
+relations = st.sampled_from([r.value for r in Relation])
+documents = st.lists(st.tuples(node_ids, relations, node_ids), max_size=8).map(
+    lambda triples: {
+        "mechgraph": 1,
+        "sources": [{"id": "s", "url": "https://example.org/s"}],
+        "nodes": [{"id": n, "kind": "target", "label": n.upper(), "synonyms": [n]} for n in "abcd"],
+        "relations": [
+            {"from": u, "relation": r, "to": v, "evidence": [{"source": "s", "note": f"{i}"}]}
+            for i, (u, r, v) in enumerate(triples)
+        ],
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(documents)
+def test_loading_never_mutates_its_input(document: dict) -> None:
+    before = copy.deepcopy(document)
+    graph = load_graph(document)
+    assert document == before
+    assert graph.number_of_edges() == len(document["relations"])
+    for _, _, data in graph.edges(data=True):
+        assert data[Attr.SIGN] == int(Relation(data[Attr.RELATION]).sign)
+        assert Sign(data[Attr.SIGN]) in Sign
