@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test bench clean
+.PHONY: install browser run test bench clean
 
 install: $(STAMP)
 
@@ -19,7 +19,10 @@ $(STAMP): pyproject.toml
 run: install
 	$(BIN)/mechgraph info
 
-test: install
+browser:
+	scripts/ensure-chromium
+
+test: install browser
 	$(BIN)/python -m pytest
 
 clean:

@@ -133,7 +133,7 @@ def relation_id(record: RelationRecord) -> str:
     >>> r = RelationRecord.model_validate(
     ...     {"from": "a", "relation": "inhibits", "to": "b", "evidence": [{"source": "s"}]})
     >>> relation_id(r)
-    'r-7b8b51b11c4c'
+    'r-c6686f66d4db'
     """
     content = [
         record.source,

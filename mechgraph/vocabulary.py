@@ -22,6 +22,7 @@ __all__ = [
     "AgentClass",
     "Attr",
     "ContextKey",
+    "Direction",
     "ImmuneState",
     "Measurability",
     "Mechanism",
@@ -230,6 +231,14 @@ class Route(StrEnum):
     INTRALESIONAL = "intralesional"
     INTRA_ARTICULAR = "intra_articular"
     LABORATORY = "laboratory"  # in vitro reagent, not given to people
+
+
+class Direction(StrEnum):
+    """Which way to walk from a node: against the arrows, along them, or both."""
+
+    UP = "up"  # upstream: what leads to the node
+    DOWN = "down"  # downstream: what the node leads to
+    BOTH = "both"
 
 
 class ContextKey(StrEnum):
