@@ -24,6 +24,7 @@ from .vocabulary import (
     ProcessKind,
     Relation,
     Route,
+    Status,
 )
 
 __all__ = ["Context", "Document", "Evidence", "NodeRecord", "RelationRecord", "Source", "relation_id"]
@@ -57,11 +58,28 @@ class Source(_Record):
 
 
 class Evidence(_Record):
-    """Why a relation is believed: a cited source, a verbatim quote of it, a note or caveat."""
+    """Why a relation is believed: a cited source, a verbatim quote of it, a note or caveat.
+
+    ``start`` and ``end`` optionally give the quote's character offsets in the raw source text
+    (``text[start:end] == quote``), as drafted by ``mechgraph extract``.
+    """
 
     source: SourceId
     quote: Text | None = None
     note: Text | None = None
+    start: Annotated[int, Field(ge=0)] | None = None
+    end: Annotated[int, Field(ge=0)] | None = None
+
+    @model_validator(mode="after")
+    def _offsets(self) -> Evidence:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both 'start' and 'end', or neither")
+        if self.start is not None and self.end is not None:
+            if self.quote is None:
+                raise ValueError("'start' and 'end' locate a quote: add the 'quote'")
+            if self.end <= self.start:
+                raise ValueError("'end' must be greater than 'start'")
+        return self
 
 
 class Context(_Record):
@@ -90,6 +108,7 @@ class NodeRecord(_Record):
     uses: list[Text] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
     note: Text | None = None
+    status: Status | None = None
 
 
 class RelationRecord(_Record):
@@ -102,6 +121,8 @@ class RelationRecord(_Record):
     context: Context | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     note: Text | None = None
+    status: Status | None = None
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
 
     @field_validator("measurable_in")
     @classmethod

@@ -89,6 +89,7 @@ def validate_data(
 class _Validator:
     def __init__(self, file: str | None, base_dir: Path | None, locate: Callable[..., Location | None]) -> None:
         self.report = Report(file=file)
+        self.raw_texts: dict[str, str] = {}
         self.base_dir = base_dir
         self.locate = locate
 
@@ -162,7 +163,9 @@ class _Validator:
             self.add((*path, "text"), "a source text can only be checked when the graph is read from a file", "source-text")
             return None
         try:
-            return fold_whitespace(read_text_file(self.base_dir / source.text, limit=MAX_SOURCE_TEXT_BYTES))
+            raw = read_text_file(self.base_dir / source.text, limit=MAX_SOURCE_TEXT_BYTES)
+            self.raw_texts[source.id] = raw
+            return fold_whitespace(raw)
         except ReadError as error:
             self.add((*path, "text"), f"source text cannot be read: {error}", "source-text")
             return None
@@ -182,6 +185,9 @@ class _Validator:
                 self.add(where, f"evidence from source text {item.source!r} needs a 'quote' of the sentence it rests on", "quote")
             elif text is not None and item.quote is not None:
                 self.report.quotes_checked[item.source] = self.report.quotes_checked.get(item.source, 0) + 1
+                raw = self.raw_texts.get(item.source, "")
+                if item.start is not None and raw[item.start : item.end] != item.quote:
+                    self.add((*where, "start"), f"characters {item.start}-{item.end} of source {item.source!r} are not the quote", "quote")
                 if fold_whitespace(item.quote) in text:
                     self.report.quotes_verbatim[item.source] = self.report.quotes_verbatim.get(item.source, 0) + 1
                 else:

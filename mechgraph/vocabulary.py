@@ -23,6 +23,7 @@ __all__ = [
     "Attr",
     "ContextKey",
     "Direction",
+    "Status",
     "ImmuneState",
     "Measurability",
     "Mechanism",
@@ -241,6 +242,14 @@ class Direction(StrEnum):
     BOTH = "both"
 
 
+class Status(StrEnum):
+    """Review status of a drafted node or relation (``mechgraph extract`` writes candidates)."""
+
+    CANDIDATE = "candidate"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
 class ContextKey(StrEnum):
     """Keys allowed in a relation's ``context`` mapping."""
 
@@ -277,7 +286,8 @@ class Attr(StrEnum):
     ID = "id"
     EVIDENCE = "evidence"
     NOTE = "note"
-    LINE = "line"  # line of the record in its file, for messages
+    STATUS = "status"
+    CONFIDENCE = "confidence"
     # graph
     TITLE = "title"
     SOURCES = "sources"
@@ -288,6 +298,8 @@ class EvidenceKey(StrEnum):
     SOURCE = "source"
     QUOTE = "quote"
     NOTE = "note"
+    START = "start"  # character offsets of the quote in the raw source text
+    END = "end"
 
 
 class SourceKey(StrEnum):

@@ -98,3 +98,19 @@ def test_wrong_format_version_is_named() -> None:
     data["mechgraph"] = 2
     (problem,) = validate_data(data).problems
     assert problem.field == "mechgraph" and "1" in problem.message
+
+
+def test_quote_offsets_must_point_at_the_quote(tmp_path: Path) -> None:
+    (tmp_path / "t.txt").write_text("First sentence. Cyclosporine inhibits calcineurin.")
+    data = minimal_document()
+    data["sources"].append({"id": "t", "text": "t.txt"})
+    quote = "Cyclosporine inhibits calcineurin."
+    data["relations"][0].update(status="candidate", confidence=0.8)
+    data["relations"][0]["evidence"] = [{"source": "t", "quote": quote, "start": 16, "end": 16 + len(quote)}]
+    assert validate_data(data, base_dir=tmp_path).ok
+    data["relations"][0]["evidence"][0]["start"] = 15
+    (problem,) = validate_data(data, base_dir=tmp_path).problems
+    assert problem.rule == "quote" and problem.field == "relations[0].evidence[0].start"
+    data["relations"][0]["evidence"][0].pop("end")
+    (problem,) = validate_data(data, base_dir=tmp_path).problems
+    assert "both 'start' and 'end'" in problem.message
