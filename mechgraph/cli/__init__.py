@@ -7,6 +7,8 @@ registers its commands on the one group in ``_base``.
 
 from __future__ import annotations
 
+import signal
+
 from . import graph_commands  # noqa: F401  (registers validate, info)
 from ._base import cli
 
@@ -15,4 +17,10 @@ __all__ = ["cli", "main"]
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``mechgraph`` console script and ``python -m mechgraph``."""
+    # A terminated command unwinds like Ctrl-C, so half-written temporary files are removed.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     cli.main(args=argv, prog_name="mechgraph")
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
