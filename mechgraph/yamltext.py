@@ -1,9 +1,10 @@
 """Safe YAML parsing that remembers where every value came from.
 
-ruamel.yaml's round-trip loader keeps the line and column of each key and item; this module turns
-the loaded tree into plain Python values (no custom tags, no object construction) and offers a
-lookup from a field path such as ``("relations", 4, "evidence", 0)`` to its position in the file.
-Aliases are followed with a budget, so a "billion laughs" file is refused instead of filling memory.
+The file is parsed once by libyaml (PyYAML's C parser, with its pure-Python twin as fallback) with
+the *safe* constructor: no custom tags, no object construction; duplicate keys are refused. The
+composed node tree is kept so that a field path such as ``("relations", 4, "evidence", 0)`` can be
+turned into a line and column when a problem is reported. Aliases are followed with a budget, so a
+"billion laughs" file is refused instead of filling memory.
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+import yaml
 
 from .errors import DataError, Problem, ReadError
 
@@ -67,20 +66,38 @@ def parse_yaml(text: str, file: str | None = None) -> ParsedYaml:
     >>> parsed.locate(("nodes", 0, "kind"))
     (3, 11)
     """
-    yaml = YAML(typ="rt", pure=True)
-    yaml.allow_duplicate_keys = False
+    loader = _SafeLoader(text)
     try:
-        tree = yaml.load(text)
-    except MarkedYAMLError as error:
+        root = loader.get_single_node()
+        tree = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(part for part in (error.context, error.problem) if part) or "malformed YAML"
         raise DataError([_problem(file, mark, f"malformed YAML: {_one_line(message)}")]) from None
-    except YAMLError as error:
+    except yaml.YAMLError as error:
         raise DataError([_problem(file, None, f"malformed YAML: {_one_line(str(error))}")]) from None
     except RecursionError:
         raise DataError([_problem(file, None, "malformed YAML: nested too deeply")]) from None
+    finally:
+        loader.dispose()
     data = _Plain(file).convert(tree)
-    return ParsedYaml(data=data, locate=lambda path: _locate(tree, path))
+    return ParsedYaml(data=data, locate=lambda path: _locate(root, path))
+
+
+class _SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (C parser where available) that refuses duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[tuple[str, str]] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark, f"found duplicate key {key_node.value!r}", key_node.start_mark
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def _one_line(text: str) -> str:
@@ -94,7 +111,7 @@ def _problem(file: str | None, mark: Any, message: str) -> Problem:
 
 
 class _Plain:
-    """Copy a ruamel tree into dicts, lists and scalars, refusing cycles and alias bombs."""
+    """Copy a loaded tree into dicts, lists and scalars, refusing cycles and alias bombs."""
 
     def __init__(self, file: str | None) -> None:
         self.file = file
@@ -137,28 +154,21 @@ class _Plain:
         return key if isinstance(key, str) else str(self.convert(key))
 
 
-def _locate(tree: Any, path: Sequence[str | int]) -> Location | None:
-    """The position of the deepest part of ``path`` present in the file (value, else key)."""
+def _locate(root: yaml.Node | None, path: Sequence[str | int]) -> Location | None:
+    """The position of the deepest part of ``path`` present in the file (the value's)."""
     found: Location | None = None
-    node = tree
+    node = root
     for part in path:
-        try:
-            if isinstance(node, CommentedMap) and part in node:
-                line, column = node.lc.value(part) if _has_value_position(node, part) else node.lc.key(part)
-                found = (line + 1, column + 1)
-                node = node[part]
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line, column = node.lc.item(part)
-                found = (line + 1, column + 1)
-                node = node[part]
-            else:
-                break
-        except (KeyError, IndexError, TypeError, AttributeError):
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            child = next(
+                (value for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value == str(part)),
+                None,
+            )
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            child = node.value[part]
+        if child is None:
             break
+        found = (child.start_mark.line + 1, child.start_mark.column + 1)
+        node = child
     return found
-
-
-def _has_value_position(node: CommentedMap, key: Any) -> bool:
-    data = getattr(node.lc, "data", None) or {}
-    entry = data.get(key)
-    return bool(entry and len(entry) >= 4 and entry[2] is not None)
