@@ -11,6 +11,7 @@ from typing import Any
 
 __all__ = [
     "DataError",
+    "FormatError",
     "MechgraphError",
     "Problem",
     "ReadError",
@@ -58,3 +59,46 @@ class DataError(MechgraphError):
         more = len(self.problems) - 1
         text = summary or first + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
         super().__init__(text)
+
+
+class FormatError(ReadError):
+    """No registered format reads or writes a file (unknown extension or content), or the chosen
+    format cannot do what was asked (e.g. writing a read-only format)."""
+
+
+class QueryError(MechgraphError, ValueError):
+    """A query cannot be answered as asked: an unknown filter value, a bad depth or length."""
+
+
+class NodeNotFound(QueryError):
+    """No node has this id, label, synonym or identifier; the message lists the closest matches.
+
+    >>> str(NodeNotFound("cyclosporin", [("cyclosporine", "Cyclosporine")]))
+    "no node named 'cyclosporin'; closest: cyclosporine (Cyclosporine)"
+    """
+
+    def __init__(self, name: str, closest: Sequence[tuple[str, str]] = ()) -> None:
+        self.name = name
+        self.closest: tuple[tuple[str, str], ...] = tuple(closest)
+        hint = "; closest: " + _choices(self.closest) if self.closest else " and no node is close to it"
+        super().__init__(f"no node named {name!r}{hint}")
+
+
+class AmbiguousNode(QueryError):
+    """A name fits several nodes equally well; the message lists them.
+
+    >>> str(AmbiguousNode("TNF", [("tnf", "TNF-alpha"), ("tnf_gene", "TNF gene")]))
+    "'TNF' could name several nodes: tnf (TNF-alpha), tnf_gene (TNF gene); name one by its id"
+    """
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str]]) -> None:
+        self.name = name
+        self.candidates: tuple[tuple[str, str], ...] = tuple(candidates)
+        super().__init__(f"{name!r} could name several nodes: {_choices(self.candidates)}; name one by its id")
+
+
+def _choices(nodes: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"{node} ({label})" if label and label != node else node for node, label in nodes)
+
+
+__all__ += ["AmbiguousNode", "NodeNotFound", "QueryError"]

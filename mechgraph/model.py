@@ -42,7 +42,11 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    """A document that evidence cites: a text shipped beside the graph file, or a URL."""
+    """A document that evidence cites: a text shipped beside the graph file, a URL, or a title.
+
+    A source with only a title (and a note) names a document that has neither a URL nor a text
+    beside the graph, such as a file imported from another format; quotes cannot cite it.
+    """
 
     id: SourceId
     title: Text | None = None
@@ -52,8 +56,10 @@ class Source(_Record):
 
     @model_validator(mode="after")
     def _url_or_text(self) -> Source:
-        if self.url is None and self.text is None:
-            raise ValueError("a source needs 'url' (http or https) or 'text' (a file beside the graph file)")
+        if self.url is None and self.text is None and self.title is None:
+            raise ValueError(
+                "a source needs 'url' (http or https), 'text' (a file beside the graph file) or at least a 'title'"
+            )
         return self
 
 

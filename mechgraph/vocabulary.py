@@ -125,6 +125,8 @@ class ProcessKind(StrEnum):
     CYTOTOXICITY = "cytotoxicity"  # killing by cells, antibodies or complement
     MIGRATION = "migration"  # recruitment and trafficking
     METABOLISM = "metabolism"  # biosynthesis, pH, ion exchange
+    REACTION = "reaction"  # a biochemical reaction or state transition (SBGN process, BioPAX conversion)
+    PATHWAY = "pathway"  # a pathway drawn as one node (SBGN submap, BioPAX pathway)
 
 
 class OutcomePhase(StrEnum):
@@ -153,6 +155,9 @@ class Relation(StrEnum):
     EXPRESSED_BY = "expressed_by"
     REGULATES = "regulates"
     ACTS_ON = "acts_on"
+    CONSUMED_BY = "consumed_by"  # an input of a reaction (SBGN consumption)
+    PRODUCES = "produces"  # a reaction and its output (SBGN production)
+    INTERACTS_WITH = "interacts_with"  # an interaction of unstated direction and effect
 
     @property
     def sign(self) -> Sign:
@@ -176,6 +181,9 @@ _RELATION_SIGNS = {
     Relation.EXPRESSED_BY: Sign.UNKNOWN,
     Relation.REGULATES: Sign.UNKNOWN,
     Relation.ACTS_ON: Sign.UNKNOWN,
+    Relation.CONSUMED_BY: Sign.UNKNOWN,
+    Relation.PRODUCES: Sign.UNKNOWN,
+    Relation.INTERACTS_WITH: Sign.UNKNOWN,
 }
 
 _RELATION_PHRASES = {
@@ -190,6 +198,9 @@ _RELATION_PHRASES = {
     Relation.EXPRESSED_BY: "is expressed by",
     Relation.REGULATES: "regulates",
     Relation.ACTS_ON: "acts on",
+    Relation.CONSUMED_BY: "is consumed by",
+    Relation.PRODUCES: "produces",
+    Relation.INTERACTS_WITH: "interacts with",
 }
 
 
@@ -292,6 +303,9 @@ class Attr(StrEnum):
     TITLE = "title"
     SOURCES = "sources"
     FILE = "file"
+    # imported graphs
+    EXTRA = "extra"  # attributes of another format that mechgraph has no field for (a dict)
+    POSITION = "position"  # a node's drawing position {"x": ..., "y": ...} from the imported file
 
 
 class EvidenceKey(StrEnum):
@@ -317,3 +331,10 @@ def values(enum: type[Enum]) -> list[str]:
     ['direct', 'indirect']
     """
     return [str(member.value) for member in enum]
+
+
+#: The word for a missing value where one is counted or grouped: a relation without mechanism or
+#: measurability, a path whose steps give no mechanism.
+UNSPECIFIED = "unspecified"
+
+__all__ += ["UNSPECIFIED"]

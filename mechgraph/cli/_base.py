@@ -72,7 +72,16 @@ def cli() -> None:
 
 
 def load_graph_file(file: Path | None) -> Any:
-    """The graph of FILE (the bundled graph when None); DataError lists every problem."""
+    """The graph of FILE (the bundled graph when None) in any registered format; DataError lists
+    every problem. Native YAML goes through validate_file, other formats through the registry."""
+    if file is not None and Path(file).suffix.lower() not in (".yaml", ".yml"):
+        from ..formats import check_graph, read
+
+        graph = read(Path(file)).graph
+        problems = check_graph(graph)
+        if problems:
+            raise DataError(problems)
+        return graph
     report = validate_file(file)
     if not report.ok:
         raise DataError(report.problems)

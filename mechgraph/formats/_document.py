@@ -1,0 +1,157 @@
+"""A graph as a native document (plain dicts, as in a YAML file), and the source texts it cites.
+
+This is the inverse of :func:`mechgraph.graph.graph_from_report`: the native writer dumps the
+document, and :func:`~mechgraph.formats.registry.check_graph` validates it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import ReadError
+from ..fileio import WriteError, write_atomic
+from ..model import Evidence, NodeRecord, RelationRecord, Source, is_safe_relative_path, relation_id
+from ..vocabulary import FORMAT_VERSION, Attr, SourceKey
+from ._io import read_source_text
+
+__all__ = ["clean_evidence", "copy_source_texts", "graph_to_document", "source_base_dir", "text_sources"]
+
+NODE_FIELDS = tuple(name for name in NodeRecord.model_fields if name not in ("id", "evidence"))
+RELATION_FIELDS = tuple(
+    name for name in RelationRecord.model_fields if name not in ("id", "source", "relation", "target", "evidence")
+)
+EVIDENCE_FIELDS = tuple(Evidence.model_fields)
+SOURCE_FIELDS = tuple(Source.model_fields)
+#: Attributes that graph_from_report derives (sign, id) or that belong to imports only.
+_DERIVED = {Attr.SIGN.value, Attr.ID.value, Attr.RELATION.value, Attr.EVIDENCE.value}
+
+
+def clean_evidence(items: Any) -> list[dict[str, Any]]:
+    """Evidence as the native format writes it: source, quote, note (the URL and title that the
+    graph copies from the source are left to the source)."""
+    cleaned = []
+    for item in items or []:
+        if isinstance(item, Mapping):
+            cleaned.append({key: item[key] for key in EVIDENCE_FIELDS if item.get(key) not in (None, "")})
+    return cleaned
+
+
+def graph_to_document(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], Counter[str]]:
+    """The native document of a graph, and what it had that the native format has no field for.
+
+    >>> from mechgraph.graph import load_graph
+    >>> doc = {"mechgraph": 1, "title": "T", "sources": [{"id": "s", "url": "https://example.org"}],
+    ...     "nodes": [{"id": "a", "kind": "agent", "label": "A"}, {"id": "b", "kind": "target", "label": "B"}],
+    ...     "relations": [{"from": "a", "relation": "inhibits", "to": "b", "evidence": [{"source": "s"}]}]}
+    >>> document, dropped = graph_to_document(load_graph(doc))
+    >>> document == doc, dropped
+    (True, Counter())
+    """
+    dropped: Counter[str] = Counter()
+    document: dict[str, Any] = {"mechgraph": FORMAT_VERSION, "title": graph.graph.get(Attr.TITLE) or "Untitled mechanism graph"}
+    if graph.graph.get(Attr.DESCRIPTION):
+        document["description"] = graph.graph[Attr.DESCRIPTION]
+    sources = graph.graph.get(Attr.SOURCES) or {}
+    document["sources"] = [
+        {key: source[key] for key in SOURCE_FIELDS if source.get(key) not in (None, "")} for source in sources.values()
+    ]
+    if graph.graph.get(Attr.EXTRA):
+        dropped["graph attributes (extra)"] += len(graph.graph[Attr.EXTRA])
+    document["nodes"] = []
+    for node, data in graph.nodes(data=True):
+        record: dict[str, Any] = {"id": node}
+        for name in NODE_FIELDS:
+            if data.get(name) not in (None, "", [], {}):
+                record[name] = data[name]
+        evidence = clean_evidence(data.get(Attr.EVIDENCE))
+        if evidence:
+            record["evidence"] = evidence
+        _count_unwritten(data, set(NODE_FIELDS) | _DERIVED, "node", dropped)
+        document["nodes"].append(record)
+    document["relations"] = []
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        record = {"from": source, "relation": data.get(Attr.RELATION), "to": target}
+        for name in RELATION_FIELDS:
+            if data.get(name) not in (None, "", [], {}):
+                record[name] = data[name]
+        record["evidence"] = clean_evidence(data.get(Attr.EVIDENCE))
+        if key != _content_id(record):
+            record = {"id": key, **record}
+        _count_unwritten(data, set(RELATION_FIELDS) | _DERIVED, "relation", dropped)
+        document["relations"].append(record)
+    return document, dropped
+
+
+def _content_id(record: dict[str, Any]) -> str | None:
+    try:
+        return relation_id(RelationRecord.model_validate(record))
+    except ValueError:
+        return None  # invalid records keep their key; validation will name the problem
+
+
+def _count_unwritten(data: Mapping[str, Any], known: set[str], what: str, dropped: Counter[str]) -> None:
+    for name, value in data.items():
+        if name in known or value in (None, "", [], {}):
+            continue
+        if name == Attr.EXTRA:
+            dropped[f"{what} attributes of the imported format (extra)"] += len(value)
+        elif name == Attr.POSITION:
+            dropped[f"{what} positions"] += 1
+        else:
+            dropped[f"{what} attribute {name!r}"] += 1
+
+
+def source_base_dir(graph: nx.MultiDiGraph) -> Path | None:
+    """The folder that a graph's source texts are relative to: its file's folder, if known."""
+    file = graph.graph.get(Attr.FILE)
+    if not file:
+        return None
+    folder = Path(str(file)).resolve().parent
+    return folder if folder.is_dir() else None
+
+
+def text_sources(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Source id -> relative path of each source that is a text beside the graph file."""
+    sources = graph.graph.get(Attr.SOURCES) or {}
+    return {sid: s[SourceKey.TEXT] for sid, s in sources.items() if isinstance(s, Mapping) and s.get(SourceKey.TEXT)}
+
+
+def copy_source_texts(graph: nx.MultiDiGraph, destination: Path, *, force: bool = False) -> list[Path]:
+    """Copy the source texts a graph cites into ``destination`` under the same relative paths,
+    so that the quotes of a written file still validate. Returns the files written.
+
+    A text already there with the same content is left alone; one with other content is replaced
+    only with ``force``. A text that cannot be found beside the graph's file is a WriteError.
+    """
+    texts = text_sources(graph)
+    if not texts:
+        return []
+    base = source_base_dir(graph)
+    destination = destination.resolve()
+    written: list[Path] = []
+    for source_id, relative in sorted(texts.items()):
+        if not is_safe_relative_path(relative):
+            raise WriteError(f"source {source_id!r}: text path {relative!r} must stay inside the graph's folder")
+        target = destination / relative
+        if base is not None and base == destination:
+            continue  # written beside its own texts
+        if base is None:
+            raise WriteError(
+                f"source {source_id!r} cites the text {relative!r}, but the graph has no file to find it beside: "
+                "read the graph from its file before writing it"
+            )
+        try:
+            content = read_source_text(base / relative)
+        except ReadError as error:
+            raise WriteError(f"source {source_id!r}: its text cannot be copied beside the written file: {error}") from None
+        if target.is_file() and target.read_bytes().decode("utf-8-sig", "replace").encode("utf-8") == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, content, force=force)
+        written.append(target)
+    return written

@@ -1,0 +1,376 @@
+"""The one registry of file formats: each format's reader and writer, found by name or extension.
+
+Every reader has one signature, ``read(source, *, name=None) -> ImportResult``, where ``source``
+is a :class:`~pathlib.Path` (a file to open) or the content itself (``bytes`` or ``str``, e.g. an
+upload; ``name`` is then the file name used in messages). Every writer has one signature,
+``write(graph, path, *, force=False) -> WriteResult`` (atomic; an existing file is replaced only
+with ``force``). :func:`register` refuses a function with another signature, so the formats cannot
+drift apart.
+
+Examples
+--------
+>>> from mechgraph.formats import format_for_path, get_format
+>>> get_format("sif").extensions
+('.sif',)
+>>> format_for_path("pathway.graphml").name
+'graphml'
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import networkx as nx
+
+from ..errors import FormatError, Problem
+from ..vocabulary import Attr, EvidenceKey, NodeKind, Relation, Sign
+
+__all__ = [
+    "Format",
+    "ImportResult",
+    "Reader",
+    "WriteResult",
+    "Writer",
+    "check_graph",
+    "format_for_path",
+    "formats",
+    "get_format",
+    "read",
+    "read_any",
+    "register",
+    "write",
+]
+
+Mode = Literal["read", "write"]
+Source = Path | bytes | str
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What a reader returns: the graph, and what it could not carry over.
+
+    ``dropped`` counts items per kind that the import left out (e.g. ``"arc 'equivalence arc'"``);
+    ``notes`` say in words what was mapped by a rule the user should know about.
+
+    >>> result = ImportResult(nx.MultiDiGraph(), "sif", Counter({"blank line": 2}), ("a note",))
+    >>> result.report_lines()
+    ['dropped 2 blank line', 'note: a note']
+    """
+
+    graph: nx.MultiDiGraph
+    format: str
+    dropped: Counter[str] = field(default_factory=Counter)
+    notes: tuple[str, ...] = ()
+
+    def report_lines(self) -> list[str]:
+        """The import report, one line per dropped kind and per note."""
+        lines = [f"dropped {count} {kind}" for kind, count in sorted(self.dropped.items())]
+        return lines + [f"note: {note}" for note in self.notes]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "nodes": self.graph.number_of_nodes(),
+            "relations": self.graph.number_of_edges(),
+            "dropped": dict(sorted(self.dropped.items())),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a writer returns: the files written and what the format could not carry."""
+
+    path: Path
+    format: str
+    files: tuple[Path, ...] = ()
+    dropped: Counter[str] = field(default_factory=Counter)
+    notes: tuple[str, ...] = ()
+
+    def report_lines(self) -> list[str]:
+        lines = [f"not written: {count} {kind}" for kind, count in sorted(self.dropped.items())]
+        return lines + [f"note: {note}" for note in self.notes]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "files": [str(path) for path in self.files],
+            "dropped": dict(sorted(self.dropped.items())),
+            "notes": list(self.notes),
+        }
+
+
+class Reader(Protocol):
+    def __call__(self, source: Source, /, *, name: str | None = None) -> ImportResult: ...
+
+
+class Writer(Protocol):
+    def __call__(self, graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> WriteResult: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """A registered file format.
+
+    ``sniff`` recognises the format from the first bytes of a file; it decides between formats
+    that share a family of extensions (``.json``: node-link, Cytoscape.js or CX; ``.xml``).
+    ``cannot_carry`` says in words what a written file loses (shown by ``mechgraph formats``).
+    """
+
+    name: str
+    title: str
+    extensions: tuple[str, ...]
+    reader: Reader | None = None
+    writer: Writer | None = None
+    sniff: Callable[[bytes], bool] | None = None
+    cannot_carry: str = ""
+
+    @property
+    def modes(self) -> tuple[str, ...]:
+        return tuple(mode for mode, function in (("read", self.reader), ("write", self.writer)) if function)
+
+
+_REGISTRY: dict[str, Format] = {}
+_BY_EXTENSION: dict[str, str] = {}
+#: Extensions shared by several formats, told apart by content when reading.
+_SNIFFED_EXTENSIONS = (".json", ".xml", ".txt")
+
+
+def register(fmt: Format) -> Format:
+    """Add a format to the registry; its reader and writer must have the one signature.
+
+    >>> def bad_reader(path):
+    ...     return None
+    >>> register(Format("bad", "Bad", (".bad",), reader=bad_reader))
+    Traceback (most recent call last):
+    ...
+    TypeError: reader of format 'bad' must be read(source, /, *, name=None) -> ImportResult
+    """
+    if fmt.reader is not None and not _has_signature(fmt.reader, positional=1, keywords={"name": None}):
+        raise TypeError(f"reader of format {fmt.name!r} must be read(source, /, *, name=None) -> ImportResult")
+    if fmt.writer is not None and not _has_signature(fmt.writer, positional=2, keywords={"force": False}):
+        raise TypeError(f"writer of format {fmt.name!r} must be write(graph, path, /, *, force=False) -> WriteResult")
+    if fmt.name in _REGISTRY and _REGISTRY[fmt.name] != fmt:
+        raise ValueError(f"format {fmt.name!r} is already registered")
+    for extension in fmt.extensions:
+        if not extension.startswith(".") or extension != extension.lower():
+            raise ValueError(f"extension {extension!r} of format {fmt.name!r} must be lower case and start with '.'")
+        owner = _BY_EXTENSION.get(extension)
+        if owner is not None and owner != fmt.name:
+            raise ValueError(f"extension {extension!r} already belongs to format {owner!r}")
+    _REGISTRY[fmt.name] = fmt
+    for extension in fmt.extensions:
+        _BY_EXTENSION[extension] = fmt.name
+    return fmt
+
+
+def _has_signature(function: Callable[..., Any], *, positional: int, keywords: dict[str, Any]) -> bool:
+    parameters = list(inspect.signature(function).parameters.values())
+    leading = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    keyword_only = [p for p in parameters if p.kind is p.KEYWORD_ONLY]
+    others = [p for p in parameters if p not in leading and p not in keyword_only]
+    return (
+        len(leading) == positional
+        and all(p.default is p.empty for p in leading)
+        and {p.name: p.default for p in keyword_only} == keywords
+        and not others
+    )
+
+
+def formats() -> tuple[Format, ...]:
+    """Every registered format, in registration order."""
+    return tuple(_REGISTRY.values())
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``; FormatError lists the known names otherwise."""
+    try:
+        return _REGISTRY[name.lower()]
+    except KeyError:
+        raise FormatError(f"unknown format {name!r}: known formats are {', '.join(_REGISTRY)}") from None
+
+
+def _extension_of(path: str | Path) -> str | None:
+    """The longest registered extension that the file name ends with."""
+    file_name = Path(path).name.lower()
+    matches = [ext for ext in _BY_EXTENSION if file_name.endswith(ext) and len(file_name) > len(ext)]
+    return max(matches, key=len) if matches else None
+
+
+def format_for_path(path: str | Path, *, mode: Mode = "read", head: bytes | None = None) -> Format:
+    """The format of a file, from its extension (and, for shared extensions, its first bytes).
+
+    >>> format_for_path("pathway.json", head=b'{"elements": {"nodes": []}}').name
+    'cyjs'
+    >>> format_for_path("net.xyz")
+    Traceback (most recent call last):
+    ...
+    mechgraph.errors.FormatError: net.xyz: no registered format has the extension '.xyz'; ...
+    """
+    extension = _extension_of(path)
+    suffix = Path(path).suffix.lower()
+    if head is not None and (extension in _SNIFFED_EXTENSIONS or (extension is None and suffix in _SNIFFED_EXTENSIONS)):
+        for fmt in _REGISTRY.values():
+            able = fmt.reader if mode == "read" else fmt.writer
+            if fmt.sniff is not None and able is not None and fmt.sniff(head):
+                return fmt
+    if extension is None:
+        known = ", ".join(sorted(_BY_EXTENSION))
+        raise FormatError(
+            f"{path}: no registered format has the extension {suffix or '(none)'!r}; "
+            f"known extensions: {known} (or name the format with --from/--to)"
+        )
+    fmt = _REGISTRY[_BY_EXTENSION[extension]]
+    if mode == "write" and fmt.writer is None:
+        writable = ", ".join(f.name for f in _REGISTRY.values() if f.writer)
+        raise FormatError(f"{path}: mechgraph reads {fmt.title} but does not write it; write one of: {writable}")
+    if mode == "read" and fmt.reader is None:
+        raise FormatError(f"{path}: mechgraph writes {fmt.title} but does not read it")
+    return fmt
+
+
+def read(source: Source, *, format: str | None = None, name: str | None = None) -> ImportResult:
+    """Read a graph in any registered format.
+
+    ``source`` is a path (``Path``) or the file's content (``bytes`` or ``str``, with ``name``
+    the file name: it picks the format when ``format`` is not given and appears in messages).
+
+    >>> result = read(b"a\\tinhibits\\tb\\n", name="upload.sif")
+    >>> [(u, v, d["relation"], d["sign"]) for u, v, d in result.graph.edges(data=True)]
+    [('a', 'b', 'inhibits', -1)]
+    """
+    from ._io import head_of  # the registry stays free of file handling
+
+    label = name if name is not None else (str(source) if isinstance(source, Path) else None)
+    if format is not None:
+        fmt = get_format(format)
+    elif label is None:
+        raise FormatError("name the format, or give a file name with an extension, to read content")
+    else:
+        fmt = format_for_path(label, mode="read", head=head_of(source))
+    if fmt.reader is None:
+        raise FormatError(f"mechgraph does not read {fmt.title}")
+    return fmt.reader(source, name=name)
+
+
+def write(graph: nx.MultiDiGraph, path: str | Path, *, format: str | None = None, force: bool = False) -> WriteResult:
+    """Write a graph in the format named, or the one its extension says.
+
+    Files are written atomically, and an existing file is replaced only with ``force``.
+
+    >>> import tempfile
+    >>> from mechgraph.graph import read_graph
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write(read_graph(), folder / "immunomodulation.sif").format
+    'sif'
+    """
+    path = Path(path)
+    fmt = get_format(format) if format is not None else format_for_path(path, mode="write")
+    if fmt.writer is None:
+        raise FormatError(f"mechgraph reads {fmt.title} but does not write it")
+    return fmt.writer(graph, path, force=force)
+
+
+def read_any(path: str | Path) -> nx.MultiDiGraph:
+    """The graph of a file in any registered format, chosen by its extension (and content).
+
+    >>> read_any(Path(__file__).parents[2] / "tests" / "fixtures" / "valid.yaml").number_of_nodes()
+    4
+    """
+    return read(Path(path)).graph
+
+
+# -- the checker the dashboard calls on every graph it is given ----------------------------------
+
+
+def check_graph(graph: nx.MultiDiGraph) -> list[Problem]:
+    """Every reason ``graph`` is not a valid mechgraph graph; an empty list when it is one.
+
+    A valid graph has, on every node, a kind from the vocabulary and a non-empty label; on every
+    edge a relation from the vocabulary, the sign of that relation, and evidence citing a source;
+    and as a whole it passes the rules of the native format (ids, fields, cited sources). Quotes are
+    checked against their source texts when the graph's file is known and the texts are beside it.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", kind="agent", label="A")
+    >>> g.add_node("b", kind="enzyme", label="")
+    >>> g.add_edge("a", "b", key="r1", relation="inhibits", sign=1, evidence=[])
+    'r1'
+    >>> for problem in check_graph(g):
+    ...     print(problem)
+    nodes['b'].kind: unknown kind 'enzyme'
+    nodes['b'].label: a node needs a non-empty label
+    relations['r1'].sign: sign 1 does not match relation 'inhibits' (expected -1)
+    relations['r1'].evidence: a relation needs evidence citing a source
+    """
+    file = graph.graph.get(Attr.FILE)
+    problems: list[Problem] = []
+
+    def add(field_name: str, message: str, rule: str) -> None:
+        problems.append(Problem(file, None, None, field_name, message, rule))
+
+    kinds = {kind.value for kind in NodeKind}
+    for node, data in graph.nodes(data=True):
+        where = f"nodes[{node!r}]"
+        kind = data.get(Attr.KIND)
+        if kind not in kinds:
+            add(f"{where}.kind", f"unknown kind {kind!r}" if kind else "a node needs a kind", "unknown-kind")
+        label = data.get(Attr.LABEL)
+        if not isinstance(label, str) or not label.strip():
+            add(f"{where}.label", "a node needs a non-empty label", "missing-field")
+        _check_mapping(data.get(Attr.EXTRA), f"{where}.extra", add)
+    for _, _, key, data in graph.edges(keys=True, data=True):
+        where = f"relations[{key!r}]"
+        relation = data.get(Attr.RELATION)
+        try:
+            expected = Relation(relation).sign
+        except ValueError:
+            add(f"{where}.relation", f"unknown relation {relation!r}", "unknown-relation")
+            expected = None
+        sign = data.get(Attr.SIGN)
+        if not isinstance(sign, int) or isinstance(sign, bool) or sign not in (-1, 0, 1):
+            add(f"{where}.sign", f"sign must be +1, -1 or 0, found {sign!r}", "bad-value")
+        elif expected is not None and Sign(sign) is not expected:
+            add(f"{where}.sign", f"sign {sign} does not match relation {relation!r} (expected {int(expected)})", "bad-value")
+        evidence = data.get(Attr.EVIDENCE)
+        if not isinstance(evidence, list) or not evidence or not all(
+            isinstance(item, Mapping) and item.get(EvidenceKey.SOURCE) for item in evidence
+        ):
+            add(f"{where}.evidence", "a relation needs evidence citing a source", "no-evidence")
+        _check_mapping(data.get(Attr.EXTRA), f"{where}.extra", add)
+    if problems:
+        return problems
+    return _document_problems(graph)
+
+
+def _check_mapping(value: Any, where: str, add: Callable[[str, str, str], None]) -> None:
+    if value is not None and not isinstance(value, Mapping):
+        add(where, f"extra attributes must be a mapping, found {type(value).__name__}", "bad-value")
+
+
+def _document_problems(graph: nx.MultiDiGraph) -> list[Problem]:
+    """The native rules, run on the document the graph would be written as."""
+    from ..validation import validate_data
+    from ._document import graph_to_document, source_base_dir
+
+    document, _ = graph_to_document(graph)
+    base_dir = source_base_dir(graph)
+    report = validate_data(document, file=graph.graph.get(Attr.FILE), base_dir=base_dir)
+    problems: Iterable[Problem] = report.problems
+    if base_dir is None:  # texts cannot be looked at: keep every other rule
+        problems = [p for p in problems if p.rule not in ("source-text", "quote")]
+    return list(problems)
+
+
+def _reset_for_tests(names: Iterable[str]) -> None:
+    """Forget formats registered by a test (the registry is module state)."""
+    for name in list(names):
+        fmt = _REGISTRY.pop(name, None)
+        for extension in fmt.extensions if fmt else ():
+            _BY_EXTENSION.pop(extension, None)

@@ -1,0 +1,334 @@
+"""Typed, signed synthetic graphs for benchmarks and property tests.
+
+A synthetic graph carries exactly the attributes of a graph read from a file (see
+:func:`mechgraph.graph.graph_from_report`): node kind, label, synonyms, identifiers, process,
+phase, agent class, immune state, routes; relation, sign, mechanism, measurability, context,
+evidence with source, quote or note, url and title. Relations mostly flow from agents to targets,
+cells and processes, and on to outcomes, with some feedback; a few nodes are hubs (the degree of
+each endpoint follows a power law), as in curated mechanism graphs.
+
+Examples
+--------
+>>> g = synthetic_graph(1000, seed=1)
+>>> g.number_of_edges()
+1000
+>>> sorted({kind for _, kind in g.nodes(data="kind")})[:3]
+['agent', 'condition', 'immune_cell']
+>>> synthetic_graph(200, seed=3).edges == synthetic_graph(200, seed=3).edges  # deterministic
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import random
+from typing import Any
+
+import networkx as nx
+
+from .vocabulary import (
+    AgentClass,
+    Attr,
+    ContextKey,
+    EvidenceKey,
+    ImmuneState,
+    Measurability,
+    Mechanism,
+    NodeKind,
+    OutcomePhase,
+    ProcessKind,
+    Relation,
+    Route,
+    SourceKey,
+)
+
+__all__ = ["synthetic_graph"]
+
+#: Share of nodes of each kind, roughly that of the bundled graph, and the layer each kind sits in
+#: (relations mostly go from a layer to the same or a later one).
+_KINDS: tuple[tuple[NodeKind, float, int], ...] = (
+    (NodeKind.AGENT, 0.10, 0),
+    (NodeKind.METABOLITE, 0.02, 0),
+    (NodeKind.THERAPY, 0.02, 0),
+    (NodeKind.TARGET, 0.30, 1),
+    (NodeKind.NON_IMMUNE, 0.03, 1),
+    (NodeKind.IMMUNE_CELL, 0.07, 2),
+    (NodeKind.PROCESS, 0.38, 2),
+    (NodeKind.OUTCOME, 0.05, 3),
+    (NodeKind.CONDITION, 0.03, 3),
+)
+_RELATIONS: tuple[tuple[Relation, float], ...] = (
+    (Relation.ACTIVATES, 0.18),
+    (Relation.INCREASES, 0.20),
+    (Relation.REQUIRED_FOR, 0.08),
+    (Relation.INHIBITS, 0.15),
+    (Relation.DECREASES, 0.09),
+    (Relation.BINDS, 0.08),
+    (Relation.PART_OF, 0.06),
+    (Relation.ACTS_ON, 0.08),
+    (Relation.REGULATES, 0.04),
+    (Relation.EXPRESSED_BY, 0.03),
+    (Relation.METABOLISED_TO, 0.01),
+)
+_GREEK = ("alpha", "beta", "gamma", "kappa", "delta")
+_CELLS = ("T cell", "B cell", "macrophage", "dendritic cell", "NK cell", "neutrophil", "mast cell")
+_SPECIES = ("human", "mouse", "rat")
+_SETTINGS = ("in vitro", "clinical", "mouse tumour model", "ex vivo")
+_SYLLABLES = ("ra", "lo", "mi", "ta", "ci", "ve", "no", "su", "pa", "de", "li", "mo", "xa", "te", "ri", "bu")
+_DRUG_SUFFIXES = ("mab", "limus", "mide", "nib", "stim", "cept", "ine", "ol")
+_PROCESS_WORDS = {
+    ProcessKind.GENE_EXPRESSION: "transcription",
+    ProcessKind.MRNA_PROCESSING: "mRNA processing",
+    ProcessKind.MRNA_STABILITY: "mRNA stability",
+    ProcessKind.PROTEIN_TRANSPORT: "nuclear translocation",
+    ProcessKind.PROTEIN_SYNTHESIS: "translation",
+    ProcessKind.SECRETION: "secretion",
+    ProcessKind.SURFACE_EXPRESSION: "surface expression",
+    ProcessKind.DEGRADATION: "degradation",
+    ProcessKind.SIGNALLING: "signalling",
+    ProcessKind.ACTIVATION: "activation",
+    ProcessKind.PROLIFERATION: "proliferation",
+    ProcessKind.DIFFERENTIATION: "differentiation",
+    ProcessKind.CELL_DEATH: "apoptosis",
+    ProcessKind.ANTIGEN_PRESENTATION: "antigen presentation",
+    ProcessKind.CYTOTOXICITY: "cytotoxicity",
+    ProcessKind.MIGRATION: "migration",
+    ProcessKind.METABOLISM: "metabolism",
+}
+_N_SOURCES = 60
+_POWER = 0.8  # exponent of the endpoint weights: a few hubs, a long tail
+_NODES_PER_RELATION = 0.35  # large signalling graphs: 0.1-0.3; the bundled curated graph: 0.65
+
+
+def synthetic_graph(n_relations: int, *, seed: int = 0) -> nx.MultiDiGraph:
+    """A random mechanism graph with ``n_relations`` relations and 0.35 nodes per relation.
+
+    Parameters
+    ----------
+    n_relations : int
+        Number of relations (edges); at least 1.
+    seed : int
+        Seed of the random generator: the same seed gives the same graph.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Edges keyed by relation id, with the attributes of a loaded graph.
+
+    Examples
+    --------
+    >>> g = synthetic_graph(50)
+    >>> u, v, data = next(iter(g.edges(data=True)))
+    >>> {"relation", "sign", "id", "evidence", "measurable_in"} <= set(data)
+    True
+    >>> all(d["sign"] == int(Relation(d["relation"]).sign) for _, _, d in g.edges(data=True))
+    True
+    """
+    if n_relations < 1:
+        raise ValueError(f"n_relations must be at least 1, not {n_relations}")
+    rng = random.Random(seed)
+    n_nodes = max(12, round(n_relations * _NODES_PER_RELATION))
+    graph = nx.MultiDiGraph()
+    sources = _sources()
+    graph.graph.update(
+        {
+            Attr.TITLE.value: f"Synthetic mechanism graph ({n_relations} relations, seed {seed})",
+            Attr.DESCRIPTION.value: "Generated by mechgraph.synthetic for benchmarks and tests.",
+            Attr.SOURCES.value: sources,
+            Attr.FILE.value: None,
+        }
+    )
+    layers: list[int] = []
+    for index in range(n_nodes):
+        kind, layer = _kind_for(index, n_nodes)
+        node_id, attributes = _node(index, kind, rng)
+        graph.add_node(node_id, **attributes)
+        layers.append(layer)
+    nodes = list(graph.nodes)
+    # Power-law weights on a shuffled rank, separately for being a source and a target.
+    out_cumulative = list(itertools.accumulate(_power_weights(n_nodes, rng)))
+    in_weight = _power_weights(n_nodes, rng)
+    later = {layer: [i for i in range(n_nodes) if layers[i] >= layer] for layer in range(4)}
+    earlier = {layer: [i for i in range(n_nodes) if layers[i] <= layer] for layer in range(4)}
+    later_cumulative = {layer: list(itertools.accumulate(in_weight[i] for i in members)) for layer, members in later.items()}
+    out_weight = [0.0] * n_nodes
+    for i, value in enumerate(itertools.pairwise([0.0, *out_cumulative])):
+        out_weight[i] = value[1] - value[0]
+    earlier_cumulative = {layer: list(itertools.accumulate(out_weight[i] for i in members)) for layer, members in earlier.items()}
+    all_cumulative = list(itertools.accumulate(in_weight))
+    relation_cumulative = list(itertools.accumulate(weight for _, weight in _RELATIONS))
+    # Every node takes part in at least one relation (as its source or its target), its partner
+    # chosen by weight: this makes hubs; the remaining relations pick both ends by weight.
+    anchors = list(range(n_nodes))
+    rng.shuffle(anchors)
+    pending = iter(anchors[: n_relations * 3 // 4])
+    anchor = next(pending, None)
+    edges: list[tuple[str, str, str, dict[str, Any]]] = []
+    attempts = 0
+    while len(edges) < n_relations:
+        if anchor is not None:
+            layer = layers[anchor]
+            if layer == 0 or (layer < 3 and rng.random() < 0.5):
+                source, target = anchor, later[layer][_pick(later_cumulative[layer], rng)]
+            else:
+                source, target = earlier[layer][_pick(earlier_cumulative[layer], rng)], anchor
+        else:
+            source = _pick(out_cumulative, rng)
+            if rng.random() < 0.9:
+                target = later[layers[source]][_pick(later_cumulative[layers[source]], rng)]
+            else:
+                target = _pick(all_cumulative, rng)
+        attempts += 1
+        if source == target and attempts < 50:
+            continue
+        attempts = 0
+        if anchor is not None:
+            anchor = next(pending, None)
+        if source == target:
+            continue
+        relation = _RELATION_NAMES[_pick(relation_cumulative, rng)]
+        key = f"r-{len(edges):012x}"
+        edges.append((nodes[source], nodes[target], key, _relation(key, relation, rng, sources)))
+    graph.add_edges_from(edges)
+    return graph
+
+
+def _kind_for(index: int, n_nodes: int) -> tuple[NodeKind, int]:
+    position = (index + 0.5) / n_nodes
+    total = 0.0
+    for kind, share, layer in _KINDS:
+        total += share
+        if position < total:
+            return kind, layer
+    kind, _, layer = _KINDS[-1]
+    return kind, layer
+
+
+def _power_weights(n: int, rng: random.Random) -> list[float]:
+    ranks = list(range(1, n + 1))
+    rng.shuffle(ranks)
+    return [rank**-_POWER for rank in ranks]
+
+
+def _pick(cumulative: list[float], rng: random.Random) -> int:
+    return min(bisect.bisect(cumulative, rng.random() * cumulative[-1]), len(cumulative) - 1)
+
+
+def _symbol(index: int, rng: random.Random) -> str:
+    letters = "".join(rng.choices("ABCDEFGHIKLMNPRSTVXZ", k=2 + int(rng.random() * 3)))
+    return f"{letters}{index}"
+
+
+# Attribute names and values as plain strings, looked up once (enum attribute access is slow).
+_KIND, _LABEL, _SYNONYMS, _IDENTIFIERS = Attr.KIND.value, Attr.LABEL.value, Attr.SYNONYMS.value, Attr.IDENTIFIERS.value
+_PROCESS, _PHASE, _AGENT_CLASS, _IMMUNE_STATE = Attr.PROCESS.value, Attr.PHASE.value, Attr.AGENT_CLASS.value, Attr.IMMUNE_STATE.value
+_ROUTES, _USES, _EVIDENCE, _ID = Attr.ROUTES.value, Attr.USES.value, Attr.EVIDENCE.value, Attr.ID.value
+_RELATION, _SIGN, _MECHANISM = Attr.RELATION.value, Attr.SIGN.value, Attr.MECHANISM.value
+_MEASURABLE_IN, _CONTEXT = Attr.MEASURABLE_IN.value, Attr.CONTEXT.value
+_SOURCE, _QUOTE, _NOTE = EvidenceKey.SOURCE.value, EvidenceKey.QUOTE.value, EvidenceKey.NOTE.value
+_URL, _TITLE = SourceKey.URL.value, SourceKey.TITLE.value
+_CELL_TYPE, _SPECIES_KEY, _SETTING = ContextKey.CELL_TYPE.value, ContextKey.SPECIES.value, ContextKey.SETTING.value
+_DIRECT, _INDIRECT = Mechanism.DIRECT.value, Mechanism.INDIRECT.value
+_IN_VITRO, _IN_VIVO = Measurability.IN_VITRO.value, Measurability.IN_VIVO.value
+_RELATION_NAMES = [relation.value for relation, _ in _RELATIONS]
+_RELATION_SIGNS = {relation.value: int(relation.sign) for relation, _ in _RELATIONS}
+_AGENT_CLASSES = [value.value for value in AgentClass]
+_IMMUNE_STATES = [value.value for value in ImmuneState]
+_ROUTE_NAMES = [value.value for value in Route]
+_PROCESS_KINDS = [(kind.value, word) for kind, word in _PROCESS_WORDS.items()]
+_PHASES = [value.value for value in OutcomePhase]
+
+
+def _node(index: int, kind: NodeKind, rng: random.Random) -> tuple[str, dict[str, Any]]:
+    attributes: dict[str, Any] = {_KIND: kind.value}
+    synonyms: list[str] = []
+    identifiers: list[str] = []
+    routes: list[str] = []
+    symbol = _symbol(index, rng)
+    if kind is NodeKind.AGENT:
+        name = "".join(rng.choices(_SYLLABLES, k=2 + int(rng.random() * 2))) + rng.choice(_DRUG_SUFFIXES)
+        label = f"{name.capitalize()}{index}"
+        synonyms, identifiers = [symbol], [f"DRUGBANK:DB{index:05d}"]
+        attributes[_AGENT_CLASS] = rng.choice(_AGENT_CLASSES)
+        if rng.random() < 0.5:
+            attributes[_IMMUNE_STATE] = rng.choice(_IMMUNE_STATES)
+        routes = rng.sample(_ROUTE_NAMES, int(rng.random() * 3))
+    elif kind is NodeKind.TARGET:
+        draw = rng.random()
+        if draw < 0.12:
+            number = index % 40 + 1
+            label, synonyms = f"IL-{number} ({symbol})", [f"interleukin-{number}"]
+        elif draw < 0.3:
+            greek = rng.choice(_GREEK)
+            label, synonyms = f"{symbol}-{greek}", [f"{symbol}{greek[0]}"]
+        else:
+            label = symbol
+        identifiers = [f"hgnc.symbol:{symbol}"]
+    elif kind is NodeKind.PROCESS:
+        process, word = rng.choice(_PROCESS_KINDS)
+        attributes[_PROCESS] = process
+        label = f"{symbol} {word}"
+    elif kind is NodeKind.OUTCOME:
+        attributes[_PHASE] = rng.choice(_PHASES)
+        label = f"{rng.choice(_CELLS)} response {index}"
+    elif kind is NodeKind.IMMUNE_CELL:
+        label = f"{rng.choice(_CELLS)} subset {index}"
+        identifiers = [f"CL:{index:07d}"]
+    else:
+        label = f"{kind.value.replace('_', ' ').capitalize()} {symbol}"
+    attributes[_LABEL] = label
+    attributes[_SYNONYMS] = synonyms
+    attributes[_IDENTIFIERS] = identifiers
+    attributes[_ROUTES] = routes
+    attributes[_USES] = []
+    attributes[_EVIDENCE] = []
+    return f"{kind.value}_{index}", attributes
+
+
+_ARTICLE = "article"  # a source text beside the graph file: the one source quotes may cite
+
+
+def _sources() -> dict[str, dict[str, str]]:
+    sources = {_ARTICLE: {SourceKey.ID.value: _ARTICLE, _TITLE: "Synthetic article", SourceKey.TEXT.value: "sources/synthetic.txt"}}
+    for i in range(1, _N_SOURCES + 1):
+        sources[f"S{i}"] = {SourceKey.ID.value: f"S{i}", _URL: f"https://example.org/source/{i}", _TITLE: f"Source {i}"}
+    return sources
+
+
+def _relation(key: str, relation: str, rng: random.Random, sources: dict[str, dict[str, str]]) -> dict[str, Any]:
+    data: dict[str, Any] = {_RELATION: relation}
+    draw = rng.random()
+    if draw < 0.6:
+        data[_MECHANISM] = _DIRECT
+        measurable = rng.random()
+        data[_MEASURABLE_IN] = [_IN_VITRO, _IN_VIVO] if measurable < 0.3 else [_IN_VITRO] if measurable < 0.6 else []
+    elif draw < 0.75:
+        data[_MECHANISM] = _INDIRECT
+        data[_MEASURABLE_IN] = [_IN_VIVO] if rng.random() < 0.6 else []
+    else:
+        data[_MEASURABLE_IN] = []
+    if rng.random() < 0.4:
+        context = {_CELL_TYPE: rng.choice(_CELLS)}
+        if rng.random() < 0.5:
+            context[_SPECIES_KEY] = rng.choice(_SPECIES)
+        if rng.random() < 0.3:
+            context[_SETTING] = rng.choice(_SETTINGS)
+        data[_CONTEXT] = context
+    data[_ID] = key
+    data[_SIGN] = _RELATION_SIGNS[relation]
+    evidence = []
+    for _ in range(1 + (rng.random() < 0.35) + (rng.random() < 0.1)):
+        draw = rng.random()
+        if draw < 0.3:  # a quote of the source text, as the article's evidence is
+            item = {_SOURCE: _ARTICLE, _QUOTE: f"Synthetic sentence {key} on {relation}.", _TITLE: sources[_ARTICLE][_TITLE]}
+        else:  # a URL source, sometimes with a note
+            source = sources[f"S{1 + int(rng.random() * _N_SOURCES)}"]
+            item = {_SOURCE: source[SourceKey.ID.value]}
+            if draw < 0.65:
+                item[_NOTE] = f"note on {relation}"
+            item[_URL] = source[_URL]
+            item[_TITLE] = source[_TITLE]
+        evidence.append(item)
+    data[_EVIDENCE] = evidence
+    return data
