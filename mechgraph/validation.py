@@ -180,7 +180,7 @@ class _Validator:
             if text is None and item.quote is not None and self._is_text_source(item.source):
                 continue  # the text itself was unreadable: reported once on the source
             if text is None and item.quote is not None:
-                self.add((*where, "quote"), f"source {item.source!r} is a URL: a quote cannot be checked against it; use 'note' for a paraphrase", "quote")
+                self.add((*where, "quote"), f"source {item.source!r} has no text beside the graph: a quote cannot be checked against it; use 'note' for a paraphrase", "quote")
             elif text is not None and item.quote is None:
                 self.add(where, f"evidence from source text {item.source!r} needs a 'quote' of the sentence it rests on", "quote")
             elif text is not None and item.quote is not None:
