@@ -10,6 +10,7 @@ from __future__ import annotations
 import signal
 
 from . import graph_commands  # noqa: F401  (registers validate, info)
+from . import extract_commands  # noqa: F401  (registers extract)
 from . import convert_commands  # noqa: F401  (registers convert, formats)
 from ._base import cli
 

@@ -1,0 +1,173 @@
+"""Score ``mechgraph extract`` against the hand-written gold annotations in data/gold/.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/eval_extract.py              # the table
+    .venv/bin/python benchmarks/eval_extract.py --details    # also each false positive and miss
+    .venv/bin/python benchmarks/eval_extract.py --json scores.json
+
+For every gold text it prints the precision and recall of the drafted relations (a relation
+matches when its source, target and sign match a gold relation; see docs/extract.md), beside the
+plain alternative a user would otherwise write, run on the same text in the same process:
+
+    plain = split sentences at ". ", "? " and "! " with a regular expression, find the names of
+            the same lexicon, and for each cue verb of the same list pair the nearest name on
+            its left with every name on its right, signed by the verb.
+
+The ``split`` column says whether the text was used while the extractor was developed (dev) or
+held out until the end (heldout). Target (issue 7): recall >= 0.8 at precision >= 0.8 on the
+article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mechgraph.extract import Draft, DraftNode, DraftRelation, Span, default_lexicon, extract_text  # noqa: E402
+from mechgraph.extract.cues import cue_verbs  # noqa: E402
+from mechgraph.extract.draft import relation_key  # noqa: E402
+from mechgraph.extract.gold import Score, gold_files, read_gold, score_draft  # noqa: E402
+from mechgraph.extract.lexicon import Lexicon  # noqa: E402
+from mechgraph.extract.tokens import tokenize, words_of  # noqa: E402
+from mechgraph.vocabulary import Relation, Status  # noqa: E402
+
+_SIGNED = {1: Relation.INCREASES, -1: Relation.DECREASES, 0: Relation.ACTS_ON}
+
+
+def plain_extract(text: str, lexicon: Lexicon) -> Draft:
+    """The plain alternative: nearest name left of a cue verb -> every name right of it."""
+    index = cue_verbs()
+    relations: dict[tuple[str, int, str], DraftRelation] = {}
+    nodes: dict[str, DraftNode] = {}
+    for match in re.finditer(r"[^.!?]+[.!?]?", text):
+        sentence = match.group().strip()
+        if not sentence:
+            continue
+        start = text.find(sentence, match.start())
+        tokens = tokenize(sentence, offset=start)
+        words = words_of(tokens)
+        names: list[tuple[int, Any]] = []
+        position = 0
+        while position < len(words):
+            found = lexicon.match(tokens, words, position) if words[position] is not None else None
+            if found is None:
+                position += 1
+                continue
+            names.append((found[1].first, found[1].entry))
+            position += found[0]
+        for k, token in enumerate(tokens):
+            for _, cue, _form in index.get(token.lower, [])[:1]:
+                left = [entry for at, entry in names if at < k]
+                right = [entry for at, entry in names if at > k]
+                if not left:
+                    continue
+                for target in right:
+                    source = left[-1]
+                    if source.node_id == target.node_id:
+                        continue
+                    sign = int(cue.relation.sign)
+                    for entry in (source, target):
+                        nodes.setdefault(entry.node_id, DraftNode(entry.node_id, entry.kind, entry.label, record=dict(entry.record)))
+                    span = Span(start, start + len(sentence), sentence)
+                    key = (source.node_id, sign, target.node_id)
+                    relations.setdefault(key, DraftRelation(
+                        relation_key(source.node_id, _SIGNED[sign], target.node_id, False, start),
+                        source.node_id, _SIGNED[sign], target.node_id, 0.5, (span,), Status.CANDIDATE,
+                    ))
+    return Draft("plain", text, "plain", tuple(nodes.values()), tuple(relations.values()))
+
+
+def evaluate() -> list[dict[str, Any]]:
+    lexicon = default_lexicon()
+    rows = []
+    for path in gold_files():
+        gold = read_gold(path)
+        text = gold.text()
+        began = time.perf_counter()
+        draft = extract_text(text, source_id="gold", lexicon=lexicon)
+        elapsed = (time.perf_counter() - began) * 1000
+        began = time.perf_counter()
+        plain = plain_extract(text, lexicon)
+        plain_elapsed = (time.perf_counter() - began) * 1000
+        rows.append({"gold": gold, "score": score_draft(draft, gold), "plain": score_draft(plain, gold), "ms": elapsed, "plain_ms": plain_elapsed})
+    return rows
+
+
+def _row(name: str, split: str, score: Score, plain: Score, ms: float) -> str:
+    routes = f"{score.routes_found}/{score.routes_expected}" if score.routes_expected else "-"
+    negated = f"{score.negated_found}/{score.negated_expected}" if score.negated_expected else "-"
+    return (
+        f"{name:<26} {split:<8} {score.required:>4} {score.predicted:>5} {score.correct:>4} "
+        f"{score.predicted - score.correct:>3} {score.required - score.found:>3} "
+        f"{score.precision:>6.2f} {score.recall:>6.2f}   {plain.precision:>6.2f} {plain.recall:>6.2f}   "
+        f"{routes:>6} {negated:>5} {ms:>7.1f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--details", action="store_true", help="list the false positives and misses of each text")
+    parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
+    args = parser.parse_args(argv)
+    rows = evaluate()
+    header = (
+        f"{'text':<26} {'split':<8} {'gold':>4} {'draft':>5} {'ok':>4} {'FP':>3} {'FN':>3} "
+        f"{'prec':>6} {'recall':>6}   {'plain P':>7} {'plain R':>6}  {'routes':>6} {'neg':>5} {'ms':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    totals = {"dev": [], "heldout": []}  # type: dict[str, list[Any]]
+    for row in rows:
+        gold, score, plain = row["gold"], row["score"], row["plain"]
+        totals[gold.split].append(row)
+        print(_row(gold.name, gold.split, score, plain, row["ms"]))
+    print("-" * len(header))
+    for split, members in totals.items():
+        if not members:
+            continue
+        merged, merged_plain = Score(f"all {split}"), Score(f"all {split}")
+        for row in members:
+            for total, part in ((merged, row["score"]), (merged_plain, row["plain"])):
+                total.predicted += part.predicted
+                total.correct += part.correct
+                total.required += part.required
+                total.found += part.found
+                total.routes_expected += part.routes_expected
+                total.routes_found += part.routes_found
+                total.negated_expected += part.negated_expected
+                total.negated_found += part.negated_found
+        print(_row(f"all {split} (micro)", split, merged, merged_plain, sum(r["ms"] for r in members)))
+    print("\ngold: required gold relations; draft: drafted relations (not negated); ok: drafted and in the gold;")
+    print("FP/FN: false positives / missed gold relations; routes, neg: routes and negated relations found / expected.")
+    if args.details:
+        for row in rows:
+            score = row["score"]
+            print(f"\n{row['gold'].name}:")
+            for line in score.false_positives:
+                print(f"  false positive  {line}")
+            for line in score.misses:
+                print(f"  missed          {line}")
+    if args.json:
+        args.json.write_text(json.dumps([
+            {
+                "text": row["gold"].name, "split": row["gold"].split, "precision": row["score"].precision,
+                "recall": row["score"].recall, "gold": row["score"].required, "drafted": row["score"].predicted,
+                "correct": row["score"].correct, "false_positives": row["score"].false_positives,
+                "misses": row["score"].misses, "plain_precision": row["plain"].precision,
+                "plain_recall": row["plain"].recall, "milliseconds": round(row["ms"], 1),
+            }
+            for row in rows
+        ], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

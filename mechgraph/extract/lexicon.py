@@ -1,0 +1,567 @@
+"""The lexicon: every name the extractor recognises, and the node each name stands for.
+
+A lexicon is built from three layers, later layers winning a tie:
+
+1. the vocabulary (:class:`~mechgraph.vocabulary.ProcessKind`: "gene expression", "protein
+   synthesis", "antigen presentation", ...);
+2. a curated graph (the bundled one by default): every node's label, synonyms and identifiers
+   (the full CURIE, and the symbol of an ``hgnc.symbol`` CURIE);
+3. user lexicon files (``--lexicon FILE``; format in docs/extract.md).
+
+Each name is also entered in its variants: without a parenthesis (``Cyclophilin A (PPIA)`` gives
+``Cyclophilin A`` and ``PPIA``), inverted around ``of`` for process names (``protein secretion``
+-> ``secretion of proteins``), with common abbreviations spelled out (``mRNA`` <-> ``messenger
+RNA``, ``IL`` <-> ``interleukin``, ``TNF`` <-> ``tumour necrosis factor``), and ``-ator`` agent
+names with their ``-ation`` noun (``immunomodulator`` -> ``immunomodulation``). Plurals,
+hyphenation, British spelling and Greek letters are folded by :mod:`.tokens`. Short capitalised
+names (``CsA``, ``GR``, ``MTX``) match only with the same capitals.
+
+>>> lexicon = build_lexicon(graph=None)
+>>> lexicon.lookup("antigen presentation").node_id
+'antigen_presentation'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from ..errors import DataError, Problem
+from ..identifiers import check_curie
+from ..vocabulary import Attr, NodeKind, OutcomePhase, ProcessKind, Relation
+from ..yamltext import parse_yaml, read_text_file
+from .kinds import PROCESS_HEADS
+from .tokens import Token, Word, key_of, tokenize, words_of
+
+__all__ = [
+    "Lexicon",
+    "LexiconEntry",
+    "Match",
+    "UserCue",
+    "UserLexicon",
+    "build_lexicon",
+    "default_lexicon",
+    "read_user_lexicon",
+    "slug",
+]
+
+Origin = Literal["vocabulary", "graph", "user", "text"]
+_ORIGIN_PRIORITY = {"text": 0, "vocabulary": 1, "graph": 2, "user": 3}
+
+# Record fields copied from a curated node into a draft (evidence and notes stay behind).
+_NODE_FIELDS = (
+    Attr.SYNONYMS, Attr.IDENTIFIERS, Attr.DESCRIPTION, Attr.PROCESS, Attr.PHASE, Attr.AGENT_CLASS,
+    Attr.IMMUNE_STATE, Attr.ROUTES, Attr.USES,
+)
+_ABBREVIATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
+    (key_of(short), key_of(long))
+    for short, long in (
+        ("mRNA", "messenger RNA"),
+        ("IL", "interleukin"),
+        ("IFN", "interferon"),
+        ("TNF", "tumour necrosis factor"),
+        ("TLR", "toll-like receptor"),
+        ("NK", "natural killer"),
+        ("MHC", "major histocompatibility complex"),
+        ("Ig", "immunoglobulin"),
+        ("GM-CSF", "granulocyte-macrophage colony-stimulating factor"),
+        ("G-CSF", "granulocyte colony-stimulating factor"),
+        ("T cell", "T lymphocyte"),
+        ("B cell", "B lymphocyte"),
+    )
+)
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
+
+
+@dataclass(frozen=True, eq=False)
+class LexiconEntry:
+    """A node the lexicon can name: its id, kind, label and (for curated nodes) its record."""
+
+    node_id: str
+    kind: NodeKind
+    label: str
+    origin: Origin
+    process: ProcessKind | None = None
+    phase: OutcomePhase | None = None
+    record: Mapping[str, Any] = field(default_factory=dict)  # curated fields to copy into a draft
+
+    @property
+    def known(self) -> bool:
+        """Curated (graph or user lexicon) rather than vocabulary or text-local."""
+        return self.origin in ("graph", "user")
+
+
+@dataclass(frozen=True)
+class _Surface:
+    entry: LexiconEntry
+    rank: int  # 0 label, 1 synonym, 2 identifier or variant
+    exact: str | None  # letters and digits that must match case-sensitively, if any
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in a token list: tokens ``first..last`` (inclusive) and the best entry."""
+
+    first: int
+    last: int
+    entry: LexiconEntry
+    alternatives: tuple[str, ...] = ()  # other node ids with the same name
+
+    @property
+    def node_id(self) -> str:
+        return self.entry.node_id
+
+
+@dataclass(frozen=True)
+class UserCue:
+    """An extra cue verb from a user lexicon: ``verb`` (a lemma, or several words) -> relation."""
+
+    verb: str
+    relation: Relation
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class UserLexicon:
+    """What a user lexicon file adds: entries, cue verbs, and phrases that are never entities."""
+
+    entries: tuple[LexiconEntry, ...] = ()
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    cues: tuple[UserCue, ...] = ()
+    ignore: tuple[str, ...] = ()
+    file: str | None = None
+
+
+class Lexicon:
+    """Names -> nodes, matched longest-first over tokens. Immutable once built.
+
+    ``extended`` returns a new lexicon with extra entries layered on top (the extractor adds the
+    abbreviations a text defines and the candidate nodes it creates); the base is shared, not
+    copied.
+    """
+
+    def __init__(
+        self,
+        surfaces: Iterable[tuple[tuple[str, ...], _Surface]] = (),
+        *,
+        cues: Sequence[UserCue] = (),
+        ignore: Iterable[str] = (),
+        base: Lexicon | None = None,
+    ) -> None:
+        self._trie: dict[str, Any] = {}
+        self._entries: dict[str, LexiconEntry] = {}
+        self._base = base
+        self.cues: tuple[UserCue, ...] = tuple(cues) + (base.cues if base else ())
+        self.ignore: frozenset[tuple[str, ...]] = frozenset(key_of(p) for p in ignore) | (base.ignore if base else frozenset())
+        for key, surface in surfaces:
+            self._add(key, surface)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _add(self, key: tuple[str, ...], surface: _Surface) -> None:
+        if not key:
+            return
+        node = self._trie
+        for word in key:
+            node = node.setdefault(word, {})
+        bucket = node.setdefault("", [])
+        new_id = surface.entry.node_id
+        priority = _ORIGIN_PRIORITY[surface.entry.origin]
+        # one node id, several layers (the vocabulary's "gene_expression" and the graph's): the
+        # higher origin wins
+        bucket[:] = [s for s in bucket if s.entry.node_id != new_id or _ORIGIN_PRIORITY[s.entry.origin] >= priority]
+        if not any(s.entry.node_id == new_id and s.rank <= surface.rank and s.exact == surface.exact for s in bucket):
+            bucket.append(surface)
+        known = self._entries.get(new_id)
+        if known is None or _ORIGIN_PRIORITY[known.origin] < priority:
+            self._entries[new_id] = surface.entry
+
+    def add_name(self, name: str, entry: LexiconEntry) -> None:
+        """Enter one more name (rank: synonym). Only for a lexicon being built: the extractor
+        calls it on its own per-text layer, never on a shared lexicon."""
+        for key, exact in _variants(name, entry.kind, synonym=True):
+            self._add(key, _Surface(entry, 1, exact))
+
+    def extended(self, entries: Iterable[tuple[str, LexiconEntry]]) -> Lexicon:
+        """A new lexicon that also knows ``(name, entry)`` pairs (rank: synonym)."""
+        surfaces = []
+        for name, entry in entries:
+            for key, exact in _variants(name, entry.kind, synonym=True):
+                surfaces.append((key, _Surface(entry, 1, exact)))
+        return Lexicon(surfaces, base=self)
+
+    # -- looking up -------------------------------------------------------------------------
+
+    def entry(self, node_id: str) -> LexiconEntry | None:
+        """The entry of a node id, or None."""
+        found = self._entries.get(node_id)
+        if found is None and self._base is not None:
+            return self._base.entry(node_id)
+        return found
+
+    def __contains__(self, node_id: object) -> bool:
+        return isinstance(node_id, str) and self.entry(node_id) is not None
+
+    def __len__(self) -> int:
+        return len(self.node_ids())
+
+    def node_ids(self) -> set[str]:
+        """Every node id the lexicon can name."""
+        ids = set(self._entries)
+        return ids | self._base.node_ids() if self._base else ids
+
+    def lookup(self, name: str) -> LexiconEntry | None:
+        """The entry a whole name stands for, or None.
+
+        >>> build_lexicon(graph=None).lookup("Protein synthesis").kind.value
+        'process'
+        """
+        tokens = tokenize(name)
+        words = [w for w in words_of(tokens)]
+        found = self.match(tokens, words, 0)
+        if found is None or found[0] != len([w for w in words if w is not None]):
+            return None
+        return found[1].entry
+
+    def match(self, tokens: Sequence[Token], words: Sequence[Word | None], position: int) -> tuple[int, Match] | None:
+        """The longest name starting at ``words[position]``: (number of words, match), or None."""
+        best: tuple[int, Match] | None = None
+        for lexicon in self._layers():
+            found = lexicon._match_here(tokens, words, position)
+            if found and (best is None or found[0] > best[0] or (found[0] == best[0] and _better(found[1], best[1]))):
+                best = found
+        if best and self.ignore:
+            key = tuple(w.norm for w in words[position : position + best[0]] if w is not None)
+            if key in self.ignore:
+                return None
+        return best
+
+    def _layers(self) -> list[Lexicon]:
+        layers: list[Lexicon] = [self]
+        base = self._base
+        while base is not None:
+            layers.append(base)
+            base = base._base
+        return layers
+
+    def _match_here(self, tokens: Sequence[Token], words: Sequence[Word | None], position: int) -> tuple[int, Match] | None:
+        node = self._trie
+        best: tuple[int, Match] | None = None
+        index = position
+        while index < len(words):
+            word = words[index]
+            if word is None or word.norm not in node:
+                break
+            node = node[word.norm]
+            index += 1
+            bucket = node.get("")
+            if bucket:
+                first = words[position]
+                assert first is not None
+                text = "".join(t.text for t in tokens[first.first : word.last + 1])
+                usable = [s for s in bucket if s.exact is None or _same_case(text, s.exact)]
+                if usable:
+                    usable.sort(key=lambda s: (s.rank, -_ORIGIN_PRIORITY[s.entry.origin]))
+                    chosen = usable[0]
+                    others = tuple(dict.fromkeys(s.entry.node_id for s in usable[1:] if s.entry.node_id != chosen.entry.node_id))
+                    best = (index - position, Match(first.first, word.last, chosen.entry, others))
+        return best
+
+
+def _better(a: Match, b: Match) -> bool:
+    return _ORIGIN_PRIORITY[a.entry.origin] > _ORIGIN_PRIORITY[b.entry.origin]
+
+
+def _same_case(text: str, exact: str) -> bool:
+    letters = re.sub(r"[^A-Za-z0-9]", "", text)
+    return letters == exact or letters == exact + "s"
+
+
+# -- variants ---------------------------------------------------------------------------------
+
+
+def _exact_form(name: str) -> str | None:
+    """Short capitalised names (CsA, GR, MTX, pDC) must match with the same capitals."""
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    if not letters:
+        return None
+    uppers = sum(1 for ch in letters if ch.isupper())
+    if (len(letters) <= 4 and uppers >= 2) or len(letters) <= 2:
+        return re.sub(r"[^A-Za-z0-9]", "", name)
+    return None
+
+
+def _variants(name: str, kind: NodeKind, *, synonym: bool = False) -> list[tuple[tuple[str, ...], str | None]]:
+    """The keys under which a name is entered, each with its case-sensitive form (or None)."""
+    names = [name]
+    bare = _PARENTHESIS.sub("", name).strip()
+    if bare and bare != name:
+        names = [bare] + [inner.strip() for inner in _PARENTHESIS.findall(name) if _looks_like_name(inner)]
+    out: list[tuple[tuple[str, ...], str | None]] = []
+    for item in names:
+        key = key_of(item)
+        if not key:
+            continue
+        exact = _exact_form(item)
+        keys = {key}
+        if kind not in (NodeKind.AGENT, NodeKind.METABOLITE) or key[-1] in PROCESS_HEADS:
+            keys |= _inverted(key)
+        if kind is NodeKind.AGENT and key[-1].endswith("ator"):
+            keys.add(key[:-1] + (key[-1][:-4] + "ation",))
+        for short, long in _ABBREVIATIONS:
+            for variant in list(keys):
+                keys |= _replaced(variant, short, long) | _replaced(variant, long, short)
+        for variant in keys:
+            out.append((variant, exact if variant == key else None))
+    return out
+
+
+def _looks_like_name(text: str) -> bool:
+    return bool(text) and len(text) <= 40 and text.lower() not in {"generic", "drug", "intravesical", "extracellular"}
+
+
+def _inverted(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """``protein secretion`` -> ``secretion of protein``; ``intracellular protein transport`` ->
+    ``intracellular transport of protein`` and ``transport of intracellular protein``."""
+    if not 2 <= len(key) <= 4 or "of" in key:
+        return set()
+    head, modifiers = key[-1], key[:-1]
+    out = {(head, "of", *modifiers)}
+    if len(modifiers) >= 2:
+        out.add((modifiers[0], head, "of", *modifiers[1:]))
+    return out
+
+
+def _replaced(key: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> set[tuple[str, ...]]:
+    size = len(old)
+    for start in range(len(key) - size + 1):
+        if key[start : start + size] == old:
+            return {key[:start] + new + key[start + size :]}
+    return set()
+
+
+# -- building from the vocabulary, a graph and user files -------------------------------------
+
+
+def slug(text: str, *, taken: Iterable[str] = ()) -> str:
+    """A node id made from a name: lower-case letters, digits and '_', unique among ``taken``.
+
+    >>> slug("IL-17 transcription"), slug("<img src=x>"), slug("T cell", taken={"t_cell"})
+    ('il_17_transcription', 'img_src_x', 't_cell_2')
+    """
+    base = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60].strip("_") or "node"
+    if not base[0].isalnum():
+        base = "n_" + base
+    used = set(taken)
+    candidate, number = base, 2
+    while candidate in used:
+        candidate, number = f"{base}_{number}", number + 1
+    return candidate
+
+
+def _vocabulary_surfaces() -> list[tuple[tuple[str, ...], _Surface]]:
+    surfaces = []
+    for member in ProcessKind:
+        words = member.value.split("_")
+        if len(words) < 2:
+            continue  # single words ("secretion") are heads of phrases, not nodes by themselves
+        label = " ".join(words).replace("mrna", "mRNA")
+        entry = LexiconEntry(member.value, NodeKind.PROCESS, label if label[1].isupper() else label[0].upper() + label[1:], "vocabulary", process=member)
+        for key, exact in _variants(label, entry.kind):
+            surfaces.append((key, _Surface(entry, 0, exact)))
+    return surfaces
+
+
+def _graph_surfaces(graph: nx.MultiDiGraph) -> list[tuple[tuple[str, ...], _Surface]]:
+    surfaces = []
+    for node_id, data in graph.nodes(data=True):
+        kind = NodeKind(data[Attr.KIND])
+        record = {name.value: data[name.value] for name in _NODE_FIELDS if data.get(name.value) not in (None, [], "")}
+        entry = LexiconEntry(
+            str(node_id), kind, str(data[Attr.LABEL]), "graph",
+            process=ProcessKind(data[Attr.PROCESS]) if data.get(Attr.PROCESS) else None,
+            phase=OutcomePhase(data[Attr.PHASE]) if data.get(Attr.PHASE) else None,
+            record=record,
+        )
+        surfaces.extend(_entry_surfaces(entry, data.get(Attr.SYNONYMS) or [], data.get(Attr.IDENTIFIERS) or []))
+    return surfaces
+
+
+def _entry_surfaces(entry: LexiconEntry, synonyms: Iterable[str], identifiers: Iterable[str]) -> list[tuple[tuple[str, ...], _Surface]]:
+    surfaces = [(key, _Surface(entry, 0, exact)) for key, exact in _variants(entry.label, entry.kind)]
+    for synonym in synonyms:
+        surfaces += [(key, _Surface(entry, 1, exact)) for key, exact in _variants(str(synonym), entry.kind, synonym=True)]
+    for curie in identifiers:
+        prefix, _, local = str(curie).partition(":")
+        names = [str(curie)] + ([local] if prefix.lower() == "hgnc.symbol" else [])
+        for name in names:
+            key = key_of(name)
+            surfaces.append((key, _Surface(entry, 2, re.sub(r"[^A-Za-z0-9]", "", name))))
+    return surfaces
+
+
+def build_lexicon(
+    graph: nx.MultiDiGraph | None = None,
+    *,
+    user: Sequence[UserLexicon] = (),
+    vocabulary: bool = True,
+) -> Lexicon:
+    """Build a lexicon from the vocabulary, a curated graph and user lexicons.
+
+    Parameters
+    ----------
+    graph
+        A curated graph (as read by :func:`mechgraph.graph.read_graph`); None for none. The
+        graph is only read, never modified.
+    user
+        User lexicons read by :func:`read_user_lexicon`; their entries win over the graph's.
+    vocabulary
+        Also enter the multi-word process kinds of the vocabulary.
+
+    Examples
+    --------
+    >>> from mechgraph.graph import read_graph
+    >>> lexicon = build_lexicon(read_graph())
+    >>> lexicon.lookup("ciclosporin").node_id, lexicon.lookup("T-cells").node_id
+    ('cyclosporine', 't_cell')
+    >>> lexicon.lookup("secretion of proteins").node_id
+    'protein_secretion'
+    """
+    surfaces: list[tuple[tuple[str, ...], _Surface]] = []
+    if vocabulary:
+        surfaces += _vocabulary_surfaces()
+    if graph is not None:
+        surfaces += _graph_surfaces(graph)
+    cues: list[UserCue] = []
+    ignore: list[str] = []
+    for layer in user:
+        for entry in layer.entries:
+            surfaces += _entry_surfaces(entry, layer.synonyms.get(entry.node_id, ()), entry.record.get("identifiers", ()))
+        cues += layer.cues
+        ignore += layer.ignore
+    return Lexicon(surfaces, cues=cues, ignore=ignore)
+
+
+@lru_cache(maxsize=4)
+def _cached_default(path: str, mtime: float) -> Lexicon:
+    from ..graph import read_graph
+
+    return build_lexicon(read_graph(path))
+
+
+def default_lexicon() -> Lexicon:
+    """The lexicon of the vocabulary and the bundled graph (built once, then cached).
+
+    >>> "cyclosporine" in default_lexicon()
+    True
+    """
+    from ..resources import bundled_graph_path
+
+    path = bundled_graph_path()
+    return _cached_default(str(path), path.stat().st_mtime)
+
+
+# -- user lexicon files -----------------------------------------------------------------------
+
+_Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class _UserEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=200)] | None = None
+    label: _Name
+    kind: NodeKind
+    synonyms: list[_Name] = Field(default_factory=list)
+    identifiers: list[_Name] = Field(default_factory=list)
+    process: ProcessKind | None = None
+    phase: OutcomePhase | None = None
+
+
+class _UserCue(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verb: _Name
+    relation: Relation
+    reverse: bool = False
+
+
+class _UserFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    lexicon: Literal[1] = Field(alias="mechgraph-lexicon")
+    entries: list[_UserEntry] = Field(default_factory=list)
+    cues: list[_UserCue] = Field(default_factory=list)
+    ignore: list[_Name] = Field(default_factory=list)
+
+
+def read_user_lexicon(path: str | Path) -> UserLexicon:
+    """Read and validate a user lexicon file (format: docs/extract.md, "User lexicon").
+
+    Raises :class:`~mechgraph.errors.ReadError` if the file cannot be read and
+    :class:`~mechgraph.errors.DataError` listing every problem (file, line, field) if it is
+    invalid.
+    """
+    name = str(path)
+    parsed = parse_yaml(read_text_file(path), file=name)
+    if not isinstance(parsed.data, dict):
+        raise DataError([Problem(name, 1, 1, "", "a lexicon file is a mapping: 'mechgraph-lexicon: 1', 'entries', 'cues', 'ignore'", "bad-value")])
+    try:
+        document = _UserFile.model_validate(parsed.data)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors(include_url=False):
+            loc = tuple(detail["loc"])
+            where = parsed.locate(loc)
+            field_name = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+            message = str(detail.get("msg", "invalid value")).removeprefix("Value error, ")
+            if detail["type"] == "missing":
+                message = f"required field {loc[-1]!r} is missing"
+                if loc == ("mechgraph-lexicon",):
+                    message = "the file must start with 'mechgraph-lexicon: 1'"
+            elif detail["type"] == "extra_forbidden":
+                message = f"unknown field {loc[-1]!r}"
+            elif detail["type"] == "enum":
+                message = f"unknown value {detail.get('input')!r}: expected one of {detail.get('ctx', {}).get('expected', '')}"
+            problems.append(Problem(name, where[0] if where else None, where[1] if where else None, field_name, message, "lexicon"))
+        raise DataError(problems) from None
+    problems = []
+    entries: list[LexiconEntry] = []
+    synonyms: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    for index, item in enumerate(document.entries):
+        node_id = item.id or slug(item.label)
+        where = parsed.locate(("entries", index))
+        if node_id in seen:
+            problems.append(Problem(name, where and where[0], where and where[1], f"entries[{index}].id", f"duplicate id {node_id!r}", "lexicon"))
+        if (item.process is None) == (item.kind is NodeKind.PROCESS) and item.kind is NodeKind.PROCESS:
+            problems.append(Problem(name, where and where[0], where and where[1], f"entries[{index}]", "an entry of kind 'process' needs 'process'", "lexicon"))
+        if item.process is not None and item.kind is not NodeKind.PROCESS:
+            problems.append(Problem(name, where and where[0], where and where[1], f"entries[{index}].process", "'process' applies only to entries of kind 'process'", "lexicon"))
+        if item.phase is not None and item.kind is not NodeKind.OUTCOME:
+            problems.append(Problem(name, where and where[0], where and where[1], f"entries[{index}].phase", "'phase' applies only to entries of kind 'outcome'", "lexicon"))
+        for position, curie in enumerate(item.identifiers):
+            trouble = check_curie(curie)
+            if trouble:
+                at = parsed.locate(("entries", index, "identifiers", position)) or where
+                problems.append(Problem(name, at and at[0], at and at[1], f"entries[{index}].identifiers[{position}]", trouble, "lexicon"))
+        seen.add(node_id)
+        record: dict[str, Any] = {}
+        if item.synonyms:
+            record[Attr.SYNONYMS.value] = list(item.synonyms)
+        if item.identifiers:
+            record[Attr.IDENTIFIERS.value] = list(item.identifiers)
+        if item.process:
+            record[Attr.PROCESS.value] = item.process.value
+        if item.phase:
+            record[Attr.PHASE.value] = item.phase.value
+        entries.append(LexiconEntry(node_id, item.kind, item.label, "user", process=item.process, phase=item.phase, record=record))
+        synonyms[node_id] = tuple(item.synonyms)
+    if problems:
+        raise DataError(problems)
+    cues = tuple(UserCue(cue.verb, cue.relation, cue.reverse) for cue in document.cues)
+    return UserLexicon(tuple(entries), synonyms, cues, tuple(document.ignore), name)

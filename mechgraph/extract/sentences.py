@@ -1,0 +1,180 @@
+"""Sentences of a text, with their character offsets and their role.
+
+The text is cut into blocks at blank lines, each block into sentences by pysbd (a rule-based
+sentence boundary detector that knows abbreviations such as "e.g.", "i.e.", "vs.", "Dr.", "Fig.",
+decimals and initials), and a sentence is cut again at a line break that ends a line without
+sentence punctuation (a heading or a menu glued to the next line). Each sentence gets a role:
+
+===========  ===================================================================================
+body         a sentence relations are drafted from
+heading      a short line on its own without closing punctuation ("Aftercare after surgery")
+question     a sentence ending with "?" (headings that are questions, rhetorical questions)
+boilerplate  adverts, calls to action and navigation ("Read now", "Subscribe", "Home | News",
+             lines with a pointing emoji, cookie and copyright notices), or a sentence too long to
+             quote
+repeat       the same words as an earlier sentence, or a fragment of one (a repeated line)
+===========  ===================================================================================
+
+>>> [(s.role, s.text) for s in split_sentences("What is it?\\n\\nIt binds e.g. IL-2 vs. IL-4. Read now 👉 More")]
+[('question', 'What is it?'), ('body', 'It binds e.g. IL-2 vs. IL-4.'), ('boilerplate', 'Read now 👉 More')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+__all__ = ["MAX_SENTENCE", "Role", "Sentence", "split_sentences"]
+
+Role = Literal["body", "heading", "question", "boilerplate", "repeat"]
+MAX_SENTENCE = 5_000  # longer "sentences" are tables or run-on scrapes: not quoted
+
+_BLOCK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(read (now|more|next|also|the full)|click|tap here|subscribe|sign (up|in)|log ?in|register (now|here)|"
+    r"share (this|on)|follow us|advertisement|advert\b|sponsored|related (articles|posts|content)|see also|"
+    r"you may also like|recommended|cookie|accept (all )?cookies|privacy policy|terms (of|and) (use|service|conditions)|"
+    r"all rights reserved|copyright|©|skip to|back to top|print (this|page)|email this|download (the|our) app|"
+    r"watch (now|the video)|listen now|buy now|shop now|learn more|continue reading|next article|previous article|"
+    r"home\s*[>|/»›]|menu\b)",
+    re.IGNORECASE,
+)
+_POINTERS = re.compile("[\U0001F446-\U0001F449\u27A1\u2192\u25B6\u25BA\u21D2\u00BB\u261B\u261E]")
+_NAV_SEPARATORS = re.compile(r"\s[|>›»]\s")
+_CLOSING = ".!?:;\"'”’)]…"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence: ``text == source[start:end]`` (stripped), its role and a 0-based index."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    role: Role
+    reason: str = ""
+
+    @property
+    def is_body(self) -> bool:
+        return self.role == "body"
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences with offsets into ``text`` and a role for each.
+
+    ``text[s.start:s.end] == s.text`` for every sentence, and ``s.text`` has no white space at
+    either end.
+
+    Parameters
+    ----------
+    text
+        The raw text, as read from the file (offsets refer to it).
+
+    Examples
+    --------
+    >>> sentences = split_sentences("Aftercare\\n\\nIL-2 acts on T cells, i.e. lymphocytes. IL-2 acts on T cells, i.e. lymphocytes.")
+    >>> [(s.role, s.start, s.end) for s in sentences]
+    [('heading', 0, 9), ('body', 11, 50), ('repeat', 51, 90)]
+    """
+    spans: list[tuple[int, int, bool]] = []  # start, end, alone on its line(s)
+    position = 0
+    for block in [*_BLOCK.split(text)]:
+        start = text.find(block, position) if block else position
+        if start < 0:
+            start = position
+        position = start + len(block)
+        spans.extend(_block_sentences(text, start, start + len(block)))
+    sentences: list[Sentence] = []
+    seen: list[str] = []
+    for start, end, alone in spans:
+        piece = text[start:end]
+        role, reason = _role(piece, alone, seen)
+        if role == "body":
+            seen.append(_folded(piece))
+        sentences.append(Sentence(len(sentences), start, end, piece, role, reason))
+    return sentences
+
+
+def _block_sentences(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    block = text[start:end]
+    if not block.strip():
+        return []
+    out: list[tuple[int, int, bool]] = []
+    cursor = 0
+    segments = _segmenter().segment(block) if len(block) < 200_000 else block.split("\n")
+    for segment in segments:
+        stripped = segment.strip()
+        if not stripped:
+            continue
+        found = block.find(stripped, cursor)
+        if found < 0:  # pysbd altered the text: fall back to the rest of the block
+            found = cursor
+            stripped = block[cursor:].strip()
+            if not stripped:
+                break
+            found = block.find(stripped, cursor)
+        for piece_start, piece_end in _cut_lines(block, found, found + len(stripped)):
+            alone = _alone_on_line(block, piece_start, piece_end)
+            out.append((start + piece_start, start + piece_end, alone))
+        cursor = found + len(stripped)
+    return out
+
+
+def _cut_lines(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence at each line break that follows a line without closing punctuation."""
+    pieces: list[tuple[int, int]] = []
+    piece_start = start
+    for match in re.finditer(r"\n", block[start:end]):
+        cut = start + match.start()
+        before = block[piece_start:cut].rstrip()
+        after = block[cut + 1 : end].lstrip()
+        if before and after and (before[-1] in _CLOSING or after[0].isupper() or after[0] in "•-*–"):
+            if before[-1] not in ",(" and not before.endswith(" and") and not before.endswith(" or"):
+                pieces.append((piece_start, piece_start + len(before)))
+                piece_start = cut + 1 + (len(block[cut + 1 : end]) - len(after))
+    tail = block[piece_start:end].strip()
+    if tail:
+        offset = block.find(tail, piece_start)
+        pieces.append((offset, offset + len(tail)))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _alone_on_line(block: str, start: int, end: int) -> bool:
+    before = block[:start].rsplit("\n", 1)[-1]
+    after = block[end:].split("\n", 1)[0]
+    return not before.strip() and not after.strip()
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _role(piece: str, alone: bool, seen: list[str]) -> tuple[Role, str]:
+    if len(piece) > MAX_SENTENCE:
+        return "boilerplate", f"longer than {MAX_SENTENCE} characters"
+    if _CALL_TO_ACTION.search(piece) or _POINTERS.search(piece):
+        return "boilerplate", "advert, call to action or navigation"
+    if len(_NAV_SEPARATORS.findall(piece)) >= 2:
+        return "boilerplate", "navigation line"
+    words = re.findall(r"[^\W\d_]+", piece)
+    if not words:
+        return "boilerplate", "no words"
+    if piece.rstrip().endswith("?"):
+        return "question", "a question asserts no mechanism"
+    if alone and piece[-1] not in _CLOSING and len(words) <= 14:
+        return "heading", "a line on its own without closing punctuation"
+    folded = _folded(piece)
+    for earlier in seen:
+        if folded == earlier or (len(folded.split()) >= 3 and f" {folded} " in f" {earlier} "):
+            return "repeat", "repeats an earlier sentence"
+    return "body", ""

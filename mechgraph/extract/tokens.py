@@ -1,0 +1,179 @@
+"""Tokens with character offsets, and the normal form in which names are compared.
+
+A token is a run of letters, a run of digits or one other non-space character, so ``IL-2``,
+``IL2`` and ``IL 2`` all give the word tokens ``il`` and ``2``. The normal form of a word folds
+case, Greek letters (``α`` -> ``alpha``), British spellings (``tumour`` -> ``tumor``), a few
+prefixes written with or without a hyphen (``anti-tumour`` = ``antitumour``) and plurals, so that
+a name in the lexicon and the same name in a text meet whatever their spelling.
+
+Examples
+--------
+>>> key_of("Anti-tumour T-cells") == key_of("antitumor T cell")
+True
+>>> [t.text for t in tokenize("IL-2 (IL2)")]
+['IL', '-', '2', '(', 'IL', '2', ')']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["ARTICLES", "Token", "Word", "key_of", "normalize_word", "tokenize", "words_of"]
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
+_GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
+    "λ": "lambda", "μ": "mu", "ω": "omega", "τ": "tau", "ζ": "zeta", "θ": "theta",
+}
+_SPELLING = {
+    "defence": "defense", "signalling": "signaling", "signalled": "signaled", "oedema": "edema",
+    "anaemia": "anemia", "leukaemia": "leukemia", "haematopoietic": "hematopoietic",
+    "haemopoietic": "hematopoietic", "haematological": "hematological", "centre": "center",
+    "fibre": "fiber", "foetal": "fetal", "paediatric": "pediatric", "oestrogen": "estrogen",
+    "ciclosporin": "cyclosporin",
+}
+_BRITISH_RULES = (
+    (re.compile(r"(tum|hum|behavi|col|fav|lab)our"), r"\1or"),
+    (re.compile(r"^haem"), "hem"),
+    (re.compile(r"aemia$"), "emia"),
+    (re.compile(r"isation$"), "ization"),
+    (re.compile(r"is(e|ed|es|ing)$"), r"iz\1"),
+)
+# Written with or without a hyphen: "anti-tumour" and "antitumour" give the same tokens.
+_PREFIXES = ("anti", "non", "pro", "co", "inter", "intra", "extra", "multi", "hyper", "hypo", "post", "pre")
+_JOINERS = frozenset("-‐‑‒–—/+'’.^")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of a text: its characters, offsets into the whole text, and its normal form."""
+
+    text: str
+    start: int
+    end: int
+    norm: str  # "" for punctuation
+
+    @property
+    def is_word(self) -> bool:
+        return bool(self.norm)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def normalize_word(word: str) -> str:
+    """The normal form of one word: lower case, Greek spelled out, American spelling, singular.
+
+    >>> [normalize_word(w) for w in ("Cells", "tumours", "NFATs", "α", "processes", "IL")]
+    ['cell', 'tumor', 'nfat', 'alpha', 'process', 'il']
+    """
+    text = word.lower()
+    text = "".join(_GREEK.get(ch, ch) for ch in text)
+    text = _SPELLING.get(text, text)
+    for pattern, replacement in _BRITISH_RULES:
+        if len(text) > 5:
+            text = pattern.sub(replacement, text)
+    return _singular(text)
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "uses")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split text into tokens (letter runs, digit runs, single other characters) with offsets.
+
+    >>> [(t.text, t.norm) for t in tokenize("B-cells")]
+    [('B', 'b'), ('-', ''), ('cells', 'cell')]
+    """
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        piece = match.group()
+        start = match.start() + offset
+        norm = normalize_word(piece) if (piece[0].isalpha() or piece[0].isdigit()) else ""
+        tokens.append(Token(piece, start, start + len(piece), norm))
+    return tokens
+
+
+#: Words skipped when names are compared: articles only (the rest of a name counts).
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word as names are compared: its normal form and the tokens ``first..last`` it spans."""
+
+    norm: str
+    first: int
+    last: int
+
+
+def words_of(tokens: list[Token]) -> list[Word | None]:
+    """The words of a token list that take part in name matching.
+
+    Articles and joining punctuation (hyphen, slash, plus, apostrophe) are skipped; any other
+    punctuation (comma, parenthesis, semicolon) is kept as a barrier, shown as None. A prefix
+    such as ``anti`` or ``co`` joined by a hyphen to the next word makes one word with it, so
+    ``anti-tumour`` and ``antitumour`` are the same word.
+
+    >>> [w.norm for w in words_of(tokenize("the anti-tumour IL-2")) if w]
+    ['antitumor', 'il', '2']
+    """
+    out: list[Word | None] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.is_word:
+            if (
+                token.lower in _PREFIXES
+                and index + 2 < len(tokens)
+                and tokens[index + 1].text in "-‐‑"
+                and tokens[index + 1].start == token.end
+                and tokens[index + 2].start == tokens[index + 1].end
+                and tokens[index + 2].text[0].isalpha()
+            ):
+                joined = normalize_word(token.text + tokens[index + 2].text)
+                out.append(Word(joined, index, index + 2))
+                index += 3
+                continue
+            # a capital "A" after a word is part of a name ("Brefeldin A", "cyclophilin A")
+            capital_a = token.text == "A" and index > 0 and tokens[index - 1].is_word
+            if token.norm not in ARTICLES or capital_a:
+                out.append(Word(token.norm, index, index))
+        elif token.text not in _JOINERS and not _attached_colon(tokens, index):
+            out.append(None)
+        index += 1
+    return out
+
+
+def _attached_colon(tokens: list[Token], index: int) -> bool:
+    """A colon inside a CURIE (``CHEBI:4031``) joins; a colon in prose separates."""
+    return (
+        tokens[index].text == ":"
+        and 0 < index < len(tokens) - 1
+        and tokens[index - 1].end == tokens[index].start
+        and tokens[index + 1].start == tokens[index].end
+    )
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """The matching key of a name: its normal word forms, without articles or punctuation.
+
+    >>> key_of("Balance of the immune system")
+    ('balance', 'of', 'immune', 'system')
+    >>> key_of("TNF-α") == key_of("TNF alpha")
+    True
+    """
+    return tuple(word.norm for word in words_of(tokenize(text)) if word is not None)

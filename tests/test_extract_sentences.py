@@ -1,0 +1,64 @@
+"""Sentences: offsets into the raw text, abbreviations, and what is skipped."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mechgraph.extract import split_sentences
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(s.role, s.text) for s in split_sentences(text)]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Agents such as IL-2, e.g. aldesleukin, act on T cells vs. B cells, i.e. lymphocytes (Fig. 2). It binds."
+    assert [s.text for s in split_sentences(text)] == [
+        "Agents such as IL-2, e.g. aldesleukin, act on T cells vs. B cells, i.e. lymphocytes (Fig. 2).",
+        "It binds.",
+    ]
+
+
+def test_offsets_point_into_the_raw_text_with_crlf_and_unicode() -> None:
+    text = "Titre\r\n\r\nIFN-α binds IFNAR1.\r\nThe drug — 5 mg — inhibits TNF.  Done."
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip()
+
+
+def test_question_headings_adverts_and_navigation_are_not_body() -> None:
+    text = (
+        "What is immunomodulation?\n\nImmunomodulators inhibit TNF.\n\nRead Now 👉 Something else\n\n"
+        "Home | Drugs | Immunology\n\nSubscribe to our newsletter.\n\nAftercare after surgery\n\nIt binds IL-2."
+    )
+    assert roles(text) == [
+        ("question", "What is immunomodulation?"),
+        ("body", "Immunomodulators inhibit TNF."),
+        ("boilerplate", "Read Now 👉 Something else"),
+        ("boilerplate", "Home | Drugs | Immunology"),
+        ("boilerplate", "Subscribe to our newsletter."),
+        ("heading", "Aftercare after surgery"),
+        ("body", "It binds IL-2."),
+    ]
+
+
+def test_repeated_sentences_and_fragments_are_marked() -> None:
+    text = "Drugs help to activate or restore normal immune function.\nhelp to activate or restore normal immune function.\nDrugs help to activate or restore normal immune function."
+    assert [s.role for s in split_sentences(text)] == ["body", "repeat", "repeat"]
+
+
+def test_a_heading_glued_to_its_paragraph_is_cut_off() -> None:
+    text = "Mechanism of action\nCyclosporine inhibits calcineurin."
+    assert roles(text) == [("heading", "Mechanism of action"), ("body", "Cyclosporine inhibits calcineurin.")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\t,;:()-é👉eg.i")), max_size=200))
+def test_every_sentence_is_a_stripped_slice_of_the_text(text: str) -> None:
+    previous_end = 0
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text and sentence.text == sentence.text.strip()
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
