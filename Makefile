@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 run: install
-	$(BIN)/mechgraph info
+	$(BIN)/mechgraph serve
 
 browser:
 	scripts/ensure-chromium

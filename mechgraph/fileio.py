@@ -47,10 +47,10 @@ def write_atomic(path: str | Path, content: str | bytes, *, force: bool = False)
 def write_atomic_with(path: str | Path, write: Callable[[IO[bytes]], object], *, force: bool = False) -> Path:
     """Like :func:`write_atomic`, for writers that stream into a binary file object."""
     target = Path(path)
-    if target.exists() and not force:
-        raise OutputExists(f"{target} exists: pass --force (force=True) to overwrite it")
     if target.exists() and not target.is_file():
         raise WriteError(f"cannot write {target}: it is not a regular file")
+    if target.exists() and not force:
+        raise OutputExists(f"{target} exists: pass --force (force=True) to overwrite it")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise WriteError(f"cannot write {target}: folder {folder} does not exist")

@@ -12,6 +12,9 @@ import signal
 from . import graph_commands  # noqa: F401  (registers validate, info)
 from . import extract_commands  # noqa: F401  (registers extract)
 from . import convert_commands  # noqa: F401  (registers convert, formats)
+from . import query_commands  # noqa: F401  (registers search, neighbors, paths, effects)
+from . import serve_commands  # noqa: F401  (registers serve)
+from . import export_commands  # noqa: F401  (registers export)
 from ._base import cli
 
 __all__ = ["cli", "main"]

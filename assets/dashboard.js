@@ -1,0 +1,110 @@
+/* mechgraph dashboard: the few things done in the browser.
+ * Positions are read from the cytoscape instance so that an export holds exactly what is on
+ * screen (dragged nodes included) without sending the elements back to the server. */
+(function () {
+  "use strict";
+
+  function findCy(id) {
+    var root = document.getElementById(id);
+    if (!root) { return null; }
+    if (root._cyreg && root._cyreg.cy) { return root._cyreg.cy; }
+    var divs = root.querySelectorAll("div");
+    for (var i = 0; i < divs.length; i++) {
+      if (divs[i]._cyreg && divs[i]._cyreg.cy) { return divs[i]._cyreg.cy; }
+    }
+    return null;
+  }
+
+  function noUpdate() {
+    return window.dash_clientside ? window.dash_clientside.no_update : null;
+  }
+
+  /* dcc.Tabs and dcc.Clipboard render clickable divs: make them reachable and usable with the
+   * keyboard (Tab to reach, Enter or Space to press), and tell assistive technology what they are. */
+  var KEYBOARD_TARGETS = [
+    [".main-tab, .panel-tab", "tab"],
+    [".clipboard", "button"]
+  ];
+
+  function enhanceKeyboard() {
+    KEYBOARD_TARGETS.forEach(function (pair) {
+      document.querySelectorAll(pair[0]).forEach(function (element) {
+        if (element.dataset.mgKeyboard) {
+          if (pair[1] === "tab") {
+            element.setAttribute("aria-selected", String(/--selected/.test(element.className)));
+          }
+          return;
+        }
+        element.dataset.mgKeyboard = "1";
+        element.setAttribute("role", pair[1]);
+        element.tabIndex = 0;
+        if (pair[1] === "button" && !element.getAttribute("aria-label")) {
+          element.setAttribute("aria-label", element.getAttribute("title") || "Copy");
+        }
+        element.addEventListener("keydown", function (event) {
+          if (event.key === "Enter" || event.key === " ") {
+            event.preventDefault();
+            element.click();
+          }
+        });
+      });
+    });
+    document.querySelectorAll(".main-tabs, .panel-tabs").forEach(function (list) {
+      list.setAttribute("role", "tablist");
+    });
+  }
+
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) { return; }
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; enhanceKeyboard(); });
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+
+  window.mechgraph = {
+    cy: findCy,
+
+    /* {format, positions: {id: [x, y]}, clicks, at}: the request of one export. */
+    collectPositions: function (id, clicks, format) {
+      var cy = findCy(id);
+      if (!cy) { return noUpdate(); }
+      var positions = {};
+      cy.nodes().forEach(function (node) {
+        var p = node.position();
+        positions[node.id()] = [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10];
+      });
+      return { format: format, positions: positions, clicks: clicks, at: Date.now() };
+    },
+
+    /* An upload goes to the server only when it is small enough; else the reason is shown at once. */
+    checkUpload: function (contents, filename, limit) {
+      var noUpdateValue = noUpdate();
+      if (!contents) { return [noUpdateValue, noUpdateValue]; }
+      var size = contents.length - contents.indexOf(",") - 1;
+      if (limit && size > limit) {
+        var megabytes = function (base64) { return (base64 * 3 / 4 / 1048576).toFixed(1); };
+        var message = (filename || "The file") + " is " + megabytes(size) + " MB: the upload limit is " +
+          megabytes(limit) + " MB. Serve it with `mechgraph serve FILE` instead, or raise --max-upload-mb.";
+        var notice = { type: "Div", namespace: "dash_html_components",
+                       props: { className: "notice error", id: "upload-error", children: message } };
+        return [noUpdateValue, [notice]];
+      }
+      return [{ contents: contents, filename: filename || "upload", at: Date.now() }, noUpdateValue];
+    },
+
+    fit: function (id) {
+      var cy = findCy(id);
+      if (cy) { cy.fit(undefined, 40); }
+      return noUpdate();
+    },
+
+    /* Scroll the draft's source text to the highlighted sentence. */
+    showSentence: function () {
+      window.requestAnimationFrame(function () {
+        var mark = document.querySelector(".draft-source mark");
+        if (mark) { mark.scrollIntoView({ block: "center", behavior: "smooth" }); }
+      });
+      return noUpdate();
+    }
+  };
+}());

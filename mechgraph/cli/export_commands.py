@@ -1,0 +1,174 @@
+"""``mechgraph export``: the graph, or a focused and filtered view of it, as HTML, SVG, PNG or PDF."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..export import FORMATS, SIZE_PRESETS, ExportError, Size, export, format_of
+from ..fileio import WriteError
+from ..layout import Layout, Orientation
+from ..style import Theme
+from ..vocabulary import (
+    AgentClass,
+    ContextKey,
+    Direction,
+    ImmuneState,
+    Measurability,
+    Mechanism,
+    NodeKind,
+    Relation,
+    Route,
+    Sign,
+)
+from ._base import EXIT_USAGE, cli, emit_json, expected_errors, json_option, load_graph_file
+
+
+def _choice(values: list[str]) -> click.Choice:
+    return click.Choice(values, case_sensitive=False)
+
+
+_SIGNS = [sign.word for sign in Sign] + ["+", "-", "+1", "-1", "0"]
+_UNSPECIFIED = "unspecified"
+
+
+def _usage_error(message: str) -> NoReturn:
+    click.echo(f"mechgraph: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _context(values: tuple[str, ...]) -> dict[str, str] | None:
+    if not values:
+        return None
+    keys = [key.value for key in ContextKey]
+    result = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or key.strip() not in keys or not text.strip():
+            raise ExportError(f"--context {value!r} is not KEY=TEXT with KEY one of {', '.join(keys)}")
+        result[key.strip()] = text.strip()
+    return result
+
+
+@cli.command("export")
+@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), metavar="OUT",
+              help=f"Output file; its extension chooses the format ({', '.join('.' + f for f in FORMATS)}).")
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="Graph file to export instead of the bundled graph.")
+@click.option("--focus", multiple=True, metavar="NODE", help="Show only what lies around NODE (id, label or synonym); repeat for several.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 50), help="How many relations around the focus.")
+@click.option("--direction", default=Direction.BOTH.value, show_default=True, type=_choice([d.value for d in Direction]),
+              help="up: what leads to the focus; down: what it leads to; both.")
+@click.option("--kind", "kinds", multiple=True, type=_choice([k.value for k in NodeKind]), help="Keep nodes of this kind (repeatable).")
+@click.option("--relation", "relations", multiple=True, type=_choice([r.value for r in Relation]), help="Keep relations of this type.")
+@click.option("--sign", "signs", multiple=True, type=_choice(_SIGNS), help="Keep relations of this sign: increases, decreases, unknown (+, -, 0).")
+@click.option("--mechanism", "mechanisms", multiple=True, type=_choice([m.value for m in Mechanism] + [_UNSPECIFIED]),
+              help="Keep direct, indirect or unspecified relations.")
+@click.option("--measurable-in", "measurable_in", multiple=True, type=_choice([m.value for m in Measurability] + [_UNSPECIFIED]),
+              help="Keep relations measurable in this setting.")
+@click.option("--agent-class", "agent_classes", multiple=True, type=_choice([a.value for a in AgentClass]), help="Keep agents of this class.")
+@click.option("--immune-state", "immune_states", multiple=True, type=_choice([s.value for s in ImmuneState]), help="Keep agents acting on this immune state.")
+@click.option("--route", "routes", multiple=True, type=_choice([r.value for r in Route]), help="Keep agents given by this route.")
+@click.option("--source", "sources", multiple=True, metavar="SOURCE", help="Keep relations citing this source id.")
+@click.option("--context", "context", multiple=True, metavar="KEY=TEXT", help="Keep relations whose context KEY contains TEXT, e.g. species=human.")
+@click.option("--layout", default=Layout.LAYERED.value, show_default=True, type=_choice([layout.value for layout in Layout]),
+              help="layered: agent -> target -> cell -> process -> outcome; force; compact (small views).")
+@click.option("--orientation", default=Orientation.LEFT_RIGHT.value, show_default=True, type=_choice([o.value for o in Orientation]),
+              help="Flow of the layered layout.")
+@click.option("--size", "size", default="1280x720", show_default=True, metavar="WxH",
+              help=f"Page size in pixels: {', '.join(sorted(set(str(s) for s in SIZE_PRESETS.values())))} or any WIDTHxHEIGHT.")
+@click.option("--theme", default=Theme.LIGHT.value, show_default=True, type=_choice([t.value for t in Theme]), help="Colour theme.")
+@click.option("--title", default=None, help="Title on the page (default: the graph's title).")
+@click.option("--physics", is_flag=True, help="HTML: let the layout relax in the browser (graphs up to 1,000 nodes).")
+@click.option("--labels/--no-labels", default=None, help="Images: draw node labels always / never (default: when legible).")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the force and compact layouts.")
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@json_option
+@expected_errors
+def export_command(
+    output: Path,
+    graph_file: Path | None,
+    focus: tuple[str, ...],
+    depth: int,
+    direction: str,
+    kinds: tuple[str, ...],
+    relations: tuple[str, ...],
+    signs: tuple[str, ...],
+    mechanisms: tuple[str, ...],
+    measurable_in: tuple[str, ...],
+    agent_classes: tuple[str, ...],
+    immune_states: tuple[str, ...],
+    routes: tuple[str, ...],
+    sources: tuple[str, ...],
+    context: tuple[str, ...],
+    layout: str,
+    orientation: str,
+    size: str,
+    theme: str,
+    title: str | None,
+    physics: bool,
+    labels: bool | None,
+    seed: int,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Export the graph, or a view of it, for slides: a self-contained HTML page, SVG, PNG or PDF.
+
+    The HTML page works offline (every script inline, no request leaves the file) and has a
+    legend, a node search and each relation's evidence; the same input gives the same bytes.
+    Exit 1 when a focus node is not found or nothing is left to export, 2 when OUT cannot be
+    written or an option is wrong.
+    """
+    try:
+        format_of(output)
+        page = Size.parse(size)
+        context_filter = _context(context)
+    except ExportError as error:
+        _usage_error(str(error))
+    filters = {
+        "kinds": kinds,
+        "relations": relations,
+        "signs": [_sign_word(sign) for sign in signs],
+        "mechanisms": mechanisms,
+        "measurable_in": measurable_in,
+        "agent_classes": agent_classes,
+        "immune_states": immune_states,
+        "routes": routes,
+        "sources": sources,
+        "context": context_filter,
+    }
+    graph = load_graph_file(graph_file)
+    try:
+        result = export(
+            graph,
+            output,
+            focus=list(focus) or None,
+            depth=depth,
+            direction=direction,
+            filters=filters,
+            layout=layout,
+            orientation=orientation,
+            size=page,
+            theme=theme,
+            title=title,
+            physics=physics,
+            labels=labels,
+            seed=seed,
+            force=force,
+        )
+    except WriteError as error:
+        _usage_error(str(error))
+    if as_json:
+        emit_json(result.to_dict())
+    else:
+        click.echo(
+            f"{result.path} ({result.format}, {result.size}, {result.theme}, {result.layout} layout): "
+            f"{result.nodes} nodes, {result.relations} relations, {result.bytes:,} bytes"
+        )
+
+
+def _sign_word(value: str) -> str:
+    return {"+": "increases", "+1": "increases", "-": "decreases", "-1": "decreases", "0": "unknown"}.get(value, value.lower())

@@ -1,0 +1,33 @@
+"""``mechgraph serve``: the dashboard on a graph file (the bundled graph by default)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ._base import cli, emit_json, expected_errors, graph_argument, json_option
+
+
+@cli.command()
+@graph_argument
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8050, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--max-upload-mb", default=10.0, show_default=True, type=click.FloatRange(0.01, 1024), help="Largest graph file a user may upload.")
+@json_option
+@expected_errors
+def serve(file: Path | None, host: str, port: int, max_upload_mb: float, as_json: bool) -> None:
+    """Open the interactive dashboard on FILE (default: the bundled graph) at http://HOST:PORT.
+
+    For several workers, run it under gunicorn instead:
+    gunicorn -w 2 -b 127.0.0.1:8050 mechgraph.dashboard.wsgi:server
+    """
+    from ..dashboard import create_app
+
+    app = create_app(file, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    url = f"http://{host}:{port}/"
+    if as_json:
+        emit_json({"url": url, "file": str(file) if file else None})
+    else:
+        click.echo(f"mechgraph dashboard on {url} (Ctrl+C to stop)")
+    app.run(host=host, port=port, debug=False, use_reloader=False)

@@ -1,0 +1,90 @@
+"""Build the dashboard: ``create_app(graph_path)`` returns a ready :class:`dash.Dash`.
+
+The served graph is read once per process and never changed; everything a user does lives in
+their browser (the URL and ``dcc.Store``), so the app runs unchanged under several workers.
+
+Examples
+--------
+>>> app = create_app()
+>>> app.title
+'mechgraph'
+>>> app.server.config["MAX_CONTENT_LENGTH"] > 10 * 1024 * 1024
+True
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import dash
+import networkx as nx
+
+from ..graph import read_graph
+from ..resources import assets_dir
+from .callbacks import register_callbacks
+from .graphs import GraphCache, UploadLimits
+from .layout import page
+from .services import Services
+
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app", "load_served_graph"]
+
+DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+#: Only the dashboard's own stylesheet and script are loaded from the assets folder.
+_ASSETS_IGNORE = r"^(?!dashboard\.(css|js)$).*\.(css|js)$"
+
+
+def load_served_graph(graph_path: str | Path | None) -> nx.MultiDiGraph:
+    """The graph to serve: the bundled one, a native YAML file, or any format the registry reads."""
+    if graph_path is None or Path(graph_path).suffix.lower() in (".yaml", ".yml"):
+        graph = read_graph(graph_path)
+    else:
+        from ..formats import check_graph, read
+        from ..errors import DataError
+
+        graph = read(Path(graph_path)).graph
+        problems = check_graph(graph)
+        if problems:
+            raise DataError(problems)
+    nx.freeze(graph)
+    return graph
+
+
+def create_app(
+    graph_path: str | Path | None = None,
+    *,
+    graph: nx.MultiDiGraph | None = None,
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    max_nodes: int = 20_000,
+    max_relations: int = 50_000,
+) -> dash.Dash:
+    """The dashboard on ``graph_path`` (the bundled graph when None), or on a graph already built.
+
+    Parameters
+    ----------
+    graph_path : str or Path, optional
+        A graph file in any format mechgraph reads; read and checked once.
+    graph : networkx.MultiDiGraph, optional
+        A graph to serve instead of a file (benchmarks, tests); it is not modified.
+    max_upload_bytes, max_nodes, max_relations : int
+        Limits on a graph a user uploads.
+    """
+    served = graph if graph is not None else load_served_graph(graph_path)
+    # The served graph lives as long as the process: keep the garbage collector from walking it
+    # on every collection (a 10,000-relation graph is a million objects).
+    gc.freeze()
+    limits = UploadLimits(max_bytes=max_upload_bytes, max_nodes=max_nodes, max_relations=max_relations)
+    app = dash.Dash(
+        __name__,
+        title="mechgraph",
+        update_title=None,
+        assets_folder=str(assets_dir()),
+        assets_ignore=_ASSETS_IGNORE,
+        serve_locally=True,
+        compress=False,
+    )
+    # Uploads are checked on their base64 length in the callback; this only stops absurd requests.
+    app.server.config["MAX_CONTENT_LENGTH"] = 2 * limits.max_base64_length + 1024 * 1024
+    app.layout = page(max_upload_base64=limits.max_base64_length)
+    register_callbacks(app, Services(GraphCache(default=served, limits=limits)), limits=limits)
+    return app

@@ -1,0 +1,190 @@
+"""Export the view on screen: the drawing the server made, at the positions the browser sent.
+
+The browser sends only ``{format, positions: {node id: [x, y]}}`` (collected by a clientside
+callback), never the elements; the server rebuilds the view from the user's state and writes it
+with the shared exporters (:mod:`mechgraph.export`) or the format registry
+(:mod:`mechgraph.formats`).
+"""
+
+from __future__ import annotations
+
+import base64
+import math
+import re
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import MechgraphError
+from ..fileio import WriteError
+from ..vocabulary import Attr, EvidenceKey, SourceKey
+from .services import Drawing
+
+__all__ = ["DATA_FORMATS", "Download", "export_view", "positions_from_request"]
+
+#: Export menu value -> (registry format name, file extension).
+DATA_FORMATS: dict[str, tuple[str, str]] = {
+    "yaml": ("native", ".yaml"),
+    "graphml": ("graphml", ".graphml"),
+    "json": ("nodelink", ".json"),
+}
+IMAGE_FORMATS = ("png", "svg")
+_MEDIA_TYPES = {
+    "html": "text/html",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "yaml": "application/yaml",
+    "graphml": "application/xml",
+    "json": "application/json",
+    "zip": "application/zip",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """What ``dcc.Download`` gets, and the line telling the user what was written."""
+
+    data: dict[str, Any]
+    message: str
+
+
+def positions_from_request(drawing: Drawing, request: Mapping[str, Any]) -> dict[str, tuple[float, float]]:
+    """The browser's positions for the nodes of the view; the server's for any it did not send.
+
+    Anything that is not a finite pair of numbers for a node of the view is ignored.
+
+    >>> from mechgraph.dashboard.views import View
+    >>> g = nx.MultiDiGraph(); g.add_node("a"); g.add_node("b")
+    >>> drawing = Drawing(View(g), [], {"a": (0.0, 0.0), "b": (5.0, 5.0)})
+    >>> positions_from_request(drawing, {"positions": {"a": [10, 20], "b": ["x", 1], "zz": [1, 1]}})
+    {'a': (10.0, 20.0), 'b': (5.0, 5.0)}
+    """
+    sent = request.get("positions")
+    sent = sent if isinstance(sent, Mapping) else {}
+    result: dict[str, tuple[float, float]] = {}
+    for node in drawing.view.graph.nodes:
+        value = sent.get(node)
+        if isinstance(value, (list, tuple)) and len(value) == 2 and all(_finite(v) for v in value):
+            result[node] = (float(value[0]), float(value[1]))
+        else:
+            x, y = drawing.positions.get(node, (0.0, 0.0))
+            result[node] = (float(x), float(y))
+    return result
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def file_stem(graph: nx.MultiDiGraph) -> str:
+    """A safe file name stem from the graph's title.
+
+    >>> g = nx.MultiDiGraph(title="Immunomodulation: <view>")
+    >>> file_stem(g)
+    'immunomodulation-view'
+    """
+    title = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
+    stem = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
+    return stem or "mechgraph"
+
+
+def with_positions(graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, float]]) -> nx.MultiDiGraph:
+    """A copy of the graph whose nodes carry their drawing positions (``Attr.POSITION``)."""
+    result = graph.copy()
+    for node, (x, y) in positions.items():
+        if node in result:
+            result.nodes[node][Attr.POSITION.value] = {"x": x, "y": y}
+    return result
+
+
+def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str) -> Download:
+    """Write the view in the requested format; MechgraphError when it cannot be written."""
+    fmt = str(request.get("format") or "html")
+    if fmt not in _MEDIA_TYPES:
+        raise MechgraphError(f"unknown export format {fmt!r}: choose one of {', '.join(_MEDIA_TYPES)}")
+    graph = drawing.view.graph
+    if graph.number_of_nodes() == 0:
+        raise MechgraphError("the view is empty: nothing to export")
+    positions = positions_from_request(drawing, request)
+    stem = file_stem(graph)
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="mechgraph-export-") as folder:
+        if fmt in DATA_FORMATS:
+            name, extension = DATA_FORMATS[fmt]
+            path = _write_data(with_positions(graph, positions), Path(folder) / f"{stem}{extension}", name, notes)
+        else:
+            path = Path(folder) / f"{stem}.{fmt}"
+            _write_picture(graph, path, fmt, positions, theme)
+        content = path.read_bytes()
+    kind = "zip" if path.suffix == ".zip" else fmt
+    data = {"content": base64.b64encode(content).decode("ascii"), "filename": path.name, "base64": True, "type": _MEDIA_TYPES[kind]}
+    message = f"Exported {graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} relations as {path.name} ({len(content) / 1024:,.0f} KB)."
+    return Download(data, " ".join([message, *notes]))
+
+
+def _write_data(graph: nx.MultiDiGraph, path: Path, format_name: str, notes: list[str]) -> Path:
+    """Write a data file; when the writer also copies the source texts the quotes rest on, zip
+    them together so the download validates on its own."""
+    from ..formats import write
+
+    try:
+        result = write(graph, path, format=format_name)
+    except WriteError:
+        # The texts cannot be found (a graph built in memory): keep the quotes as notes.
+        result = write(detach_source_texts(graph), path, format=format_name)
+        notes.append("The source texts were not available: their quotes are written as notes.")
+    files = [file for file in result.files if file.exists() and file != path]
+    if not files:
+        return path
+    archive = path.with_suffix(".zip")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for file in [path, *files]:
+            bundle.write(file, file.relative_to(path.parent).as_posix())
+    notes.append(f"The file comes with the {len(files)} source text(s) its quotes rest on, in one zip.")
+    return archive
+
+
+def detach_source_texts(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose text sources become titled sources and whose quotes from them become notes.
+
+    >>> g = nx.MultiDiGraph(sources={"s": {"id": "s", "text": "s.txt"}})
+    >>> g.add_edge("a", "b", key="r", evidence=[{"source": "s", "quote": "A acts on B."}])
+    'r'
+    >>> d = detach_source_texts(g)
+    >>> d.graph["sources"]["s"], d.edges["a", "b", "r"]["evidence"]
+    ({'id': 's', 'title': 's'}, [{'source': 's', 'note': 'quote (not checked): “A acts on B.”'}])
+    """
+    result = graph.copy()
+    sources = dict(result.graph.get(Attr.SOURCES.value) or {})
+    texts = {sid for sid, source in sources.items() if isinstance(source, Mapping) and source.get(SourceKey.TEXT)}
+    for sid in texts:
+        source = {k: v for k, v in sources[sid].items() if k != SourceKey.TEXT}
+        source.setdefault(SourceKey.TITLE.value, sid)
+        sources[sid] = source
+    result.graph[Attr.SOURCES.value] = sources
+    for _, _, data in result.edges(data=True):
+        data[Attr.EVIDENCE.value] = [_quote_as_note(item, texts) for item in data.get(Attr.EVIDENCE.value) or ()]
+    for _, data in result.nodes(data=True):
+        if data.get(Attr.EVIDENCE.value):
+            data[Attr.EVIDENCE.value] = [_quote_as_note(item, texts) for item in data[Attr.EVIDENCE.value]]
+    return result
+
+
+def _quote_as_note(item: Any, texts: set[str]) -> Any:
+    if not isinstance(item, Mapping) or item.get(EvidenceKey.SOURCE) not in texts or not item.get(EvidenceKey.QUOTE):
+        return item
+    note = f"quote (not checked): “{item[EvidenceKey.QUOTE]}”"
+    rest = {k: v for k, v in item.items() if k not in (EvidenceKey.QUOTE, EvidenceKey.START, EvidenceKey.END, EvidenceKey.NOTE)}
+    return {**rest, EvidenceKey.NOTE.value: "; ".join(filter(None, [item.get(EvidenceKey.NOTE), note]))}
+
+
+def _write_picture(graph: nx.MultiDiGraph, path: Path, fmt: str, positions: Mapping[str, tuple[float, float]], theme: str) -> None:
+    from ..export import export
+
+    title = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
+    export(graph, path, format=fmt, positions=positions, theme=theme, title=title)

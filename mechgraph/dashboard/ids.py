@@ -1,0 +1,96 @@
+"""Every component id of the dashboard, written once.
+
+Layout and callbacks refer to these members, never to string literals, so a renamed component is
+a change here and a typo is an AttributeError at import time.
+
+>>> Ids.CANVAS == "canvas"
+True
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = ["Ids"]
+
+
+class Ids(StrEnum):
+    """Component ids (the values are the DOM ids, also used by the browser tests)."""
+
+    # page-level plumbing
+    ROOT = "app-root"
+    URL = "url"
+    STATE = "view-state"  # the ViewState as its canonical query string (mirrors the URL)
+    VIEW_KEY = "view-key"  # the part of the state that decides which elements are drawn
+    HIGHLIGHT = "highlight-store"  # ids of the elements of the chosen path
+    GRAPH = "graph-store"  # the user's uploaded graph (None: the bundled graph)
+    POSITIONS = "positions-store"  # node positions collected in the browser for an export
+    NOTICES = "notices"  # about the link
+    VIEW_NOTICES = "view-notices"  # about the view (a focus not in the graph, nothing passes)
+    TITLE = "graph-title"
+    COUNTS = "graph-counts"
+    THEME = "theme"
+    SHARE = "share-link"
+    # the explorer's controls
+    FOCUS = "focus"
+    DEPTH = "depth"
+    DIRECTION = "direction"
+    WHOLE_MAP = "whole-map"
+    LAYOUT = "layout"
+    FILTER_KIND = "filter-kind"
+    FILTER_RELATION = "filter-relation"
+    FILTER_SIGN = "filter-sign"
+    FILTER_MECHANISM = "filter-mechanism"
+    FILTER_MEASURABLE = "filter-measurable"
+    FILTER_AGENT_CLASS = "filter-agent-class"
+    FILTER_IMMUNE_STATE = "filter-immune-state"
+    FILTER_ROUTE = "filter-route"
+    FILTER_SOURCE = "filter-source"
+    CLEAR_FILTERS = "clear-filters"
+    PATH_FROM = "path-from"
+    PATH_TO = "path-to"
+    PATH_SWAP = "path-swap"
+    PATH_CHOICE = "path-choice"
+    # the canvas and what sits on it
+    CANVAS = "canvas"
+    CANVAS_LOADING = "canvas-loading"
+    CANVAS_STATUS = "canvas-status"
+    CANVAS_SCALE = "canvas-scale"  # whether the view on the canvas is large (drawn more cheaply)  # an empty box over the canvas that holds the spinner
+    LEGEND = "legend"
+    FIT = "fit-view"
+    # the side panels
+    TABS = "panel-tabs"
+    DETAILS = "details"
+    DETAIL_FOCUS = "detail-focus"
+    DETAIL_FROM = "detail-from"
+    DETAIL_TO = "detail-to"
+    SELECTED = "selected-node"
+    PATHS = "paths"
+    SANKEY = "sankey"
+    CHART_SIGNS = "chart-signs"
+    CHART_HUBS = "chart-hubs"
+    # export and upload
+    EXPORT_FORMAT = "export-format"
+    EXPORT = "export"
+    DOWNLOAD = "download"
+    EXPORT_STATUS = "export-status"
+    UPLOAD = "upload"
+    UPLOAD_STATUS = "upload-status"
+    UPLOAD_LIMIT = "upload-limit"  # the longest base64 upload the server takes
+    UPLOAD_PAYLOAD = "upload-payload"  # an upload the browser found small enough to send
+    RESET_GRAPH = "reset-graph"
+    # the text-to-draft review
+    MAIN_TABS = "main-tabs"
+    DRAFT_TEXT = "draft-text"
+    DRAFT_UPLOAD = "draft-upload"
+    DRAFT_RUN = "draft-run"
+    DRAFT_STORE = "draft-store"
+    DRAFT_DECISIONS = "draft-decisions"
+    DRAFT_CANVAS = "draft-canvas"
+    DRAFT_SOURCE = "draft-source"
+    DRAFT_RELATIONS = "draft-relations"
+    DRAFT_STATUS = "draft-status"
+    DRAFT_ACCEPT = "draft-accept"
+    DRAFT_REJECT = "draft-reject"
+    DRAFT_DOWNLOAD_BUTTON = "draft-download-button"
+    DRAFT_DOWNLOAD = "draft-download"

@@ -1,0 +1,348 @@
+"""The dashboard's component tree: header, controls, canvas, panels and the draft review tab.
+
+Every component id comes from :class:`~mechgraph.dashboard.ids.Ids`. The tree is static: the
+callbacks fill it in from the URL, so a shared link and a fresh load build the same page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash_cytoscape as cyto
+from dash import dcc, html
+
+from .. import style
+from ..vocabulary import (
+    UNSPECIFIED,
+    AgentClass,
+    Direction,
+    ImmuneState,
+    Measurability,
+    Mechanism,
+    NodeKind,
+    Relation,
+    Route,
+    Sign,
+)
+from . import views
+from .ids import Ids
+from ..style import Theme
+from ..layout import Layout
+from .state import MAX_DEPTH
+
+__all__ = ["EXPORT_FORMATS", "page"]
+
+#: What the export menu offers: value -> label. The value names what the server writes.
+EXPORT_FORMATS: dict[str, str] = {
+    "html": "HTML (interactive)",
+    "png": "PNG image",
+    "svg": "SVG image",
+    "yaml": "mechgraph YAML",
+    "graphml": "GraphML",
+    "json": "Node-link JSON",
+}
+
+
+def _words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+def _enum_options(values: list[str]) -> list[dict[str, str]]:
+    return [{"label": _words(value), "value": value} for value in values]
+
+
+def _kind_options() -> list[dict[str, Any]]:
+    return [{"label": html.Span([_swatch(style.node_style(kind).colour), _words(kind.value)]), "value": kind.value} for kind in NodeKind]
+
+
+def _sign_options() -> list[dict[str, Any]]:
+    return [
+        {"label": html.Span([_swatch(style.edge_style(sign).colour, line=True), sign.word]), "value": sign.word}
+        for sign in (Sign.INCREASES, Sign.DECREASES, Sign.UNKNOWN)
+    ]
+
+
+def _section(title: str, *children: Any, help_text: str | None = None) -> html.Section:
+    heading: list[Any] = [html.H2(title)]
+    if help_text:
+        heading.append(html.P(help_text, className="help"))
+    return html.Section([*heading, *children], className="panel-section")
+
+
+def _swatch(colour: str, *, line: bool = False) -> html.Span:
+    return html.Span(className="swatch-line" if line else "swatch", style={"backgroundColor": colour})
+
+
+def _field(label: str, control: Any, control_id: str) -> html.Div:
+    return html.Div([html.Label(label, htmlFor=control_id), control], className="field")
+
+
+def _multi(component_id: Ids, values: list[str], placeholder: str) -> dcc.Dropdown:
+    return dcc.Dropdown(id=component_id, options=_enum_options(values), value=[], multi=True, placeholder=placeholder, clearable=True)
+
+
+def _node_picker(component_id: Ids, placeholder: str) -> dcc.Dropdown:
+    return dcc.Dropdown(id=component_id, options=[], value=None, placeholder=placeholder, searchable=True, clearable=True, optionHeight=34, maxHeight=320)
+
+
+def _readable_extensions() -> str:
+    """Every file extension a registered reader takes (for the file chooser's filter)."""
+    from ..formats import formats
+
+    return ",".join(sorted({extension for fmt in formats() if fmt.reader for extension in fmt.extensions}))
+
+
+def _header() -> html.Header:
+    brand = html.A([html.Img(src="/assets/favicon.svg", alt="", className="logo"), html.Span("mechgraph", className="brand-name")], href="/", className="brand")
+    title = html.Div([html.Span(id=Ids.TITLE, className="graph-title"), html.Span(id=Ids.COUNTS, className="counts")], className="title-block")
+    upload = dcc.Upload(
+        id=Ids.UPLOAD,
+        children=views.upload_label(),
+        multiple=False,
+        className="upload",
+        accept=_readable_extensions(),
+    )
+    tools = html.Div(
+        [
+            upload,
+            html.Button("Close my graph", id=Ids.RESET_GRAPH, className="button subtle", title="Go back to the graph this server opened", hidden=True),
+            html.Div([dcc.Clipboard(id=Ids.SHARE, title="Copy a link to this view", className="clipboard"), html.Span("Copy link", className="clipboard-label")], className="share"),
+            dcc.RadioItems(
+                id=Ids.THEME,
+                options=[{"label": "Light", "value": Theme.LIGHT.value}, {"label": "Dark", "value": Theme.DARK.value}],
+                value=Theme.LIGHT.value,
+                inline=True,
+                className="segmented",
+                inputClassName="visually-hidden-input",
+            ),
+        ],
+        className="header-tools",
+    )
+    return html.Header([brand, title, tools], className="app-header")
+
+
+def _focus_section() -> html.Section:
+    direction = dcc.RadioItems(
+        id=Ids.DIRECTION,
+        options=[
+            {"label": "Upstream", "value": Direction.UP.value, "title": "what leads to the focus"},
+            {"label": "Both", "value": Direction.BOTH.value, "title": "either way"},
+            {"label": "Downstream", "value": Direction.DOWN.value, "title": "what the focus leads to"},
+        ],
+        value=Direction.BOTH.value,
+        inline=True,
+        className="segmented",
+        inputClassName="visually-hidden-input",
+    )
+    depth = dcc.Input(id=Ids.DEPTH, type="number", min=1, max=MAX_DEPTH, step=1, value=1, className="number", debounce=True)
+    return _section(
+        "Find and focus",
+        _field("Search labels, synonyms and identifiers", _node_picker(Ids.FOCUS, "e.g. cyclosporine, IL-2, CHEBI:4031"), Ids.FOCUS),
+        html.Div([_field("Depth", depth, Ids.DEPTH), html.Div([html.Span("Direction", className="label", id="direction-label"), direction], className="field grow", role="group", **{"aria-labelledby": "direction-label"})], className="row"),
+        html.Button("Show the whole map", id=Ids.WHOLE_MAP, className="button subtle wide"),
+    )
+
+
+def _path_section() -> html.Section:
+    return _section(
+        "How does A affect B?",
+        _field("From", _node_picker(Ids.PATH_FROM, "start: e.g. cyclosporine"), Ids.PATH_FROM),
+        _field("To", _node_picker(Ids.PATH_TO, "end: e.g. IL-2"), Ids.PATH_TO),
+        html.Button("Swap start and end", id=Ids.PATH_SWAP, className="button subtle wide"),
+    )
+
+
+def _filter_section() -> html.Section:
+    checklist = {"inline": True, "className": "checks", "inputClassName": "check-input"}
+    return _section(
+        "Filters",
+        html.Fieldset([html.Legend("Node kind"), dcc.Checklist(id=Ids.FILTER_KIND, options=_kind_options(), value=[], **checklist)]),
+        html.Fieldset([html.Legend("Sign"), dcc.Checklist(id=Ids.FILTER_SIGN, options=_sign_options(), value=[], **checklist)]),
+        html.Fieldset([html.Legend("Mechanism"), dcc.Checklist(id=Ids.FILTER_MECHANISM, options=_enum_options([m.value for m in Mechanism] + [UNSPECIFIED]), value=[], **checklist)]),
+        html.Fieldset([html.Legend("Measurable"), dcc.Checklist(id=Ids.FILTER_MEASURABLE, options=_enum_options([m.value for m in Measurability] + [UNSPECIFIED]), value=[], **checklist)]),
+        _field("Relation", _multi(Ids.FILTER_RELATION, [r.value for r in Relation], "any relation"), Ids.FILTER_RELATION),
+        _field("Agent class", _multi(Ids.FILTER_AGENT_CLASS, [a.value for a in AgentClass], "any agent class"), Ids.FILTER_AGENT_CLASS),
+        _field("Immune state", _multi(Ids.FILTER_IMMUNE_STATE, [s.value for s in ImmuneState], "any immune state"), Ids.FILTER_IMMUNE_STATE),
+        _field("Route", _multi(Ids.FILTER_ROUTE, [r.value for r in Route], "any route"), Ids.FILTER_ROUTE),
+        _field("Source", dcc.Dropdown(id=Ids.FILTER_SOURCE, options=[], value=[], multi=True, placeholder="any source"), Ids.FILTER_SOURCE),
+        html.Button("Clear all filters", id=Ids.CLEAR_FILTERS, className="button subtle wide"),
+        help_text="Values within a filter combine with OR, filters with AND.",
+    )
+
+
+def _toolbar() -> html.Div:
+    layout = dcc.Dropdown(
+        id=Ids.LAYOUT,
+        options=[{"label": name.value.capitalize(), "value": name.value} for name in Layout],
+        value=Layout.LAYERED.value,
+        clearable=False,
+        searchable=False,
+        className="compact-dropdown",
+    )
+    export_format = dcc.Dropdown(id=Ids.EXPORT_FORMAT, options=[{"label": label, "value": value} for value, label in EXPORT_FORMATS.items()], value="html", clearable=False, searchable=False, className="export-dropdown")
+    return html.Div(
+        [
+            html.Div([html.Label("Layout", htmlFor=Ids.LAYOUT, className="tool-label"), layout], className="tool"),
+            html.Button("Fit", id=Ids.FIT, className="button subtle", title="Fit the whole view on screen"),
+            html.Div(className="spacer"),
+            html.Div([html.Label("Export", htmlFor=Ids.EXPORT_FORMAT, className="tool-label"), export_format], className="tool"),
+            html.Button("Download", id=Ids.EXPORT, className="button primary", title="Download the view on screen, with the positions as arranged"),
+            dcc.Download(id=Ids.DOWNLOAD),
+        ],
+        className="toolbar",
+        role="toolbar",
+    )
+
+
+def _canvas() -> html.Div:
+    canvas = cyto.Cytoscape(
+        id=Ids.CANVAS,
+        elements=[],
+        layout={"name": "preset", "fit": True, "padding": 60, "animate": False},
+        stylesheet=views.stylesheet(Theme.LIGHT.value),
+        minZoom=0.03,
+        maxZoom=1.6,
+        boxSelectionEnabled=False,
+        autoRefreshLayout=True,
+        responsive=False,  # cytoscape follows window resizes itself; True redraws on every layout shift
+        style={"width": "100%", "height": "100%"},
+    )
+    # The spinner sits over the canvas, not around it: wrapping the canvas in dcc.Loading makes
+    # cytoscape draw a large graph twice.
+    loading = dcc.Loading(
+        html.Div(id=Ids.CANVAS_STATUS, className="canvas-status"),
+        id=Ids.CANVAS_LOADING,
+        type="circle",
+        delay_show=300,
+        parent_className="canvas-loading",
+    )
+    legend = html.Div(views.legend_items(Theme.LIGHT.value), id=Ids.LEGEND, className="legend", role="note", **{"aria-label": "Legend"})
+    return html.Div(
+        [
+            _toolbar(),
+            html.Div(id=Ids.EXPORT_STATUS, className="export-status", role="status", **{"aria-live": "polite"}),
+            html.Div([canvas, loading], className="canvas-wrap"),
+            legend,
+        ],
+        className="canvas-column",
+    )
+
+
+def _panel_tab(label: str, value: str, *children: Any) -> dcc.Tab:
+    return dcc.Tab(label=label, value=value, children=html.Div(list(children), className="tab-body"), className="panel-tab", selected_className="panel-tab--selected")
+
+
+def _panels() -> html.Aside:
+    details_actions = html.Div(
+        [
+            html.Button("Focus here", id=Ids.DETAIL_FOCUS, className="button subtle", disabled=True),
+            html.Button("Path from here", id=Ids.DETAIL_FROM, className="button subtle", disabled=True),
+            html.Button("Path to here", id=Ids.DETAIL_TO, className="button subtle", disabled=True),
+        ],
+        className="detail-actions",
+    )
+    details = html.Div(
+        [html.P("Click a node or a relation on the map to read its kind, identifiers and evidence.", className="muted")],
+        id=Ids.DETAILS,
+        className="details",
+        role="region",
+        **{"aria-live": "polite"},
+    )
+    paths = html.Div(
+        [dcc.RadioItems(id=Ids.PATH_CHOICE, options=[], value=0, className="path-choice", labelClassName="path-option"), html.Div(id=Ids.PATHS, className="paths")],
+    )
+    graph_config = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "svg"}}
+    return html.Aside(
+        dcc.Tabs(
+            id=Ids.TABS,
+            value="details",
+            children=[
+                _panel_tab("Details", "details", details_actions, details),
+                _panel_tab("Paths", "paths", paths),
+                _panel_tab("Flow", "flow", dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, style={"height": "640px"}), type="dot", delay_show=200)),
+                _panel_tab("Charts", "charts", dcc.Loading(html.Div([dcc.Graph(id=Ids.CHART_SIGNS, config=graph_config), dcc.Graph(id=Ids.CHART_HUBS, config=graph_config)]), type="dot", delay_show=200)),
+            ],
+            className="panel-tabs",
+            parent_className="panel-tabs-parent",
+            content_className="panel-tabs-content",
+        ),
+        className="side-panel",
+        **{"aria-label": "Details, paths and figures"},
+    )
+
+
+def _explorer() -> html.Div:
+    sidebar = html.Nav([_focus_section(), _path_section(), _filter_section()], className="sidebar", **{"aria-label": "Search, paths and filters"})
+    return html.Div([sidebar, _canvas(), _panels()], className="explorer")
+
+
+def _draft() -> html.Div:
+    source = html.Div(
+        [
+            html.H2("Draft a graph from text"),
+            html.P("Paste a passage (or open a .txt file). mechgraph drafts candidate relations with the sentence each rests on; accept or reject each one, then download the accepted graph.", className="help"),
+            dcc.Textarea(id=Ids.DRAFT_TEXT, placeholder="Paste text here, e.g. “Cyclosporine inhibits calcineurin and thereby decreases IL-2 transcription.”", className="draft-text"),
+            html.Div(
+                [
+                    html.Button("Draft relations", id=Ids.DRAFT_RUN, className="button primary"),
+                    dcc.Upload(id=Ids.DRAFT_UPLOAD, children=html.Span("Open a text file…", className="button subtle"), accept=".txt,.md,text/plain"),
+                ],
+                className="row",
+            ),
+            html.Div(id=Ids.DRAFT_STATUS, className="notices", role="status", **{"aria-live": "polite"}),
+            html.H3("Source text"),
+            html.Div(id=Ids.DRAFT_SOURCE, className="draft-source"),
+        ],
+        className="draft-left",
+    )
+    review = html.Div(
+        [
+            html.Div(
+                [
+                    html.Button("Accept", id=Ids.DRAFT_ACCEPT, className="button primary", disabled=True),
+                    html.Button("Reject", id=Ids.DRAFT_REJECT, className="button subtle", disabled=True),
+                    html.Div(className="spacer"),
+                    html.Button("Download accepted graph", id=Ids.DRAFT_DOWNLOAD_BUTTON, className="button", disabled=True),
+                    dcc.Download(id=Ids.DRAFT_DOWNLOAD),
+                ],
+                className="toolbar",
+            ),
+            html.Div(
+                cyto.Cytoscape(id=Ids.DRAFT_CANVAS, elements=[], layout={"name": "preset", "fit": True, "padding": 30}, stylesheet=[], style={"width": "100%", "height": "100%"}, boxSelectionEnabled=False, minZoom=0.1, maxZoom=3),
+                className="draft-canvas",
+            ),
+            dcc.RadioItems(id=Ids.DRAFT_RELATIONS, options=[], value=None, className="draft-relations", labelClassName="draft-option"),
+        ],
+        className="draft-right",
+    )
+    stores = [dcc.Store(id=Ids.DRAFT_STORE), dcc.Store(id=Ids.DRAFT_DECISIONS, data={})]
+    return html.Div([source, review, *stores], className="draft")
+
+
+def page(*, max_upload_base64: int) -> html.Div:
+    """The whole page; ``max_upload_base64`` lets the browser refuse an oversized upload unsent."""
+    stores = [
+        dcc.Location(id=Ids.URL, refresh=False),
+        dcc.Store(id=Ids.STATE),
+        dcc.Store(id=Ids.VIEW_KEY),
+        dcc.Store(id=Ids.GRAPH),
+        dcc.Store(id=Ids.UPLOAD_LIMIT, data=max_upload_base64),
+        dcc.Store(id=Ids.UPLOAD_PAYLOAD),
+        dcc.Store(id=Ids.HIGHLIGHT, data=[]),
+        dcc.Store(id=Ids.CANVAS_SCALE, data=False),
+        dcc.Store(id=Ids.POSITIONS),
+        dcc.Store(id=Ids.SELECTED),
+    ]
+    tabs = dcc.Tabs(
+        id=Ids.MAIN_TABS,
+        value="explore",
+        children=[
+            dcc.Tab(label="Explore the map", value="explore", children=_explorer(), className="main-tab", selected_className="main-tab--selected"),
+            dcc.Tab(label="Draft from text", value="draft", children=_draft(), className="main-tab", selected_className="main-tab--selected"),
+        ],
+        className="main-tabs",
+        parent_className="main-tabs-parent",
+        content_className="main-tabs-content",
+    )
+    notices = html.Div([html.Div(id=Ids.NOTICES), html.Div(id=Ids.VIEW_NOTICES), html.Div(id=Ids.UPLOAD_STATUS)], className="notices", role="status", **{"aria-live": "polite"})
+    return html.Div([*stores, _header(), notices, tabs], id=Ids.ROOT, className="app theme-light")

@@ -1,0 +1,127 @@
+"""What the callbacks share within one server process: the graphs and caches of derived views.
+
+Everything here is a cache keyed by content (the graph's key and the part of the view state that
+decides the result), never anyone's state: two workers given the same request compute the same
+answer, and an entry can be dropped at any time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import networkx as nx
+
+from ..layout import compute_layout
+from .graphs import GraphCache
+from ..layout import Layout
+from .state import ViewState
+from .views import View, cytoscape_elements, filtered_graph, view_of
+
+__all__ = ["Drawing", "LruCache", "Services"]
+
+T = TypeVar("T")
+#: A focused view with more nodes than this keeps the whole map's positions instead of its own layout.
+FOCUS_LAYOUT_LIMIT = 600
+#: Width / height the layered layout aims for: the canvas between the two side panels.
+CANVAS_ASPECT = 1.2
+
+
+def squeeze(positions: dict[Any, tuple[float, float]], aspect: float, *, least: float = 0.5) -> dict[Any, tuple[float, float]]:
+    """Positions pressed sideways (by at most ``least``) towards the canvas's width / height.
+
+    A focused view has few nodes in each layer, so a layered layout of it is long and flat; fitted
+    to the canvas, its labels would be too small to read.
+
+    >>> squeeze({"a": (0.0, 0.0), "b": (1000.0, 100.0)}, 1.0)
+    {'a': (0.0, 0.0), 'b': (500.0, 100.0)}
+    >>> squeeze({"a": (0.0, 0.0), "b": (100.0, 100.0)}, 1.0)
+    {'a': (0.0, 0.0), 'b': (100.0, 100.0)}
+    """
+    if len(positions) < 2:
+        return positions
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    width, height = max(xs) - min(xs), max(ys) - min(ys)
+    if width <= 0 or height <= 0 or width / height <= aspect:
+        return positions
+    factor = max(aspect * height / width, least)
+    left = min(xs)
+    return {node: (round(left + (x - left) * factor, 1), y) for node, (x, y) in positions.items()}
+
+
+class LruCache(Generic[T]):
+    """A small thread-safe least-recently-used cache.
+
+    >>> cache: LruCache[int] = LruCache(2)
+    >>> cache.get("a", lambda: 1), cache.get("b", lambda: 2), cache.get("a", lambda: 99)
+    (1, 2, 1)
+    >>> _ = cache.get("c", lambda: 3); cache.get("b", lambda: 20)  # "b" was the least recently used
+    20
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[Hashable, T] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A view ready for the canvas."""
+
+    view: View
+    elements: list[dict[str, Any]]
+    positions: Mapping[str, tuple[float, float]]
+
+
+class Services:
+    """The graphs a process serves and the caches of what is derived from them."""
+
+    def __init__(self, graphs: GraphCache) -> None:
+        self.graphs = graphs
+        self._filtered: LruCache[nx.MultiDiGraph] = LruCache(16)
+        self._layouts: LruCache[dict[str, tuple[float, float]]] = LruCache(16)
+        self._drawings: LruCache[Drawing] = LruCache(32)
+
+    def graph(self, store: Mapping[str, Any] | None) -> tuple[str, nx.MultiDiGraph]:
+        """The key and graph of a user's store (DataError when the stored graph is invalid)."""
+        return self.graphs.key_of(store), self.graphs.graph_of(store)
+
+    def filtered(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
+        """The graph with the state's filters applied."""
+        return self._filtered.get((key, state.filter_query()), lambda: filtered_graph(graph, state))
+
+    def positions(self, key: str, graph: nx.MultiDiGraph, layout: Layout) -> dict[str, tuple[float, float]]:
+        """The layout of a whole graph: filtered views keep these, so nodes stay where they were."""
+        return self._layouts.get((key, str(layout)), lambda: compute_layout(graph, method=layout, aspect=CANVAS_ASPECT))
+
+    def drawing(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
+        """The view of ``state`` with its positions and cytoscape elements."""
+        return self._drawings.get((key, state.view_query()), lambda: self._draw(key, graph, state))
+
+    def _draw(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
+        view = view_of(graph, state, filtered=self.filtered(key, graph, state))
+        shown = view.graph
+        if view.focus is not None and shown.number_of_nodes() <= FOCUS_LAYOUT_LIMIT:
+            positions = self._layouts.get(
+                (key, state.view_query(), "focus"), lambda: squeeze(compute_layout(shown, method=state.layout, aspect=CANVAS_ASPECT), CANVAS_ASPECT)
+            )
+        else:
+            positions = self.positions(key, graph, state.layout)
+        return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus), positions)

@@ -1,0 +1,279 @@
+"""The per-user view of the dashboard as a plain value, and its round trip through the URL.
+
+A :class:`ViewState` says what the user is looking at: the focus node and how far around it, the
+filters, the two ends of a path, the layout and the theme. It lives in the browser (the URL's query
+string and a ``dcc.Store``), never on the server, so a shared link reproduces the view and any
+worker can answer any request.
+
+Parsing is defensive: a value that cannot be understood is dropped and a notice says so; nothing
+in a query string can raise.
+
+Examples
+--------
+>>> state = ViewState(focus="cyclosporine", depth=2, signs=(Sign.DECREASES,))
+>>> state.to_query()
+'?focus=cyclosporine&depth=2&sign=decreases'
+>>> parse_query(state.to_query()) == (state, ())
+True
+>>> parse_query("?depth=deep&layout=spiral&focus=il2")[1]
+("ignored depth='deep' in the link: expected a whole number from 1 to 6", "ignored layout='spiral' in the link: expected one of layered, force, compact")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from enum import StrEnum
+from typing import Any, TypeVar
+from urllib.parse import parse_qsl, urlencode
+
+from ..layout import Layout
+from ..style import Theme
+from ..vocabulary import (
+    UNSPECIFIED,
+    AgentClass,
+    Direction,
+    ImmuneState,
+    Measurability,
+    Mechanism,
+    NodeKind,
+    Relation,
+    Route,
+    Sign,
+)
+
+__all__ = [
+    "MAX_DEPTH",
+    "ViewState",
+    "parse_query",
+    "control_values",
+    "query_keys",
+    "sign_from_word",
+    "state_from_pairs",
+]
+
+MAX_DEPTH = 6
+_MAX_VALUE_LENGTH = 300  # a node or source id longer than this is not one
+_MAX_LIST = 100
+_MAX_PATHS = 20
+
+E = TypeVar("E")
+
+
+def sign_from_word(word: str) -> Sign:
+    """The sign named by its word, as written in links.
+
+    >>> sign_from_word("decreases")
+    <Sign.DECREASES: -1>
+    """
+    return {sign.word: sign for sign in Sign}[word]
+
+
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    """What one user is looking at. Empty filter tuples mean "no filter"."""
+
+    focus: str | None = None
+    depth: int = 1
+    direction: Direction = Direction.BOTH
+    kinds: tuple[NodeKind, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    signs: tuple[Sign, ...] = ()
+    mechanisms: tuple[str, ...] = ()  # Mechanism values or "unspecified"
+    measurable_in: tuple[str, ...] = ()  # Measurability values or "unspecified"
+    agent_classes: tuple[AgentClass, ...] = ()
+    immune_states: tuple[ImmuneState, ...] = ()
+    routes: tuple[Route, ...] = ()
+    sources: tuple[str, ...] = ()
+    path_from: str | None = None
+    path_to: str | None = None
+    path: int = 0
+    layout: Layout = Layout.LAYERED
+    theme: Theme = Theme.LIGHT
+
+    @property
+    def has_filters(self) -> bool:
+        """True when any filter is set."""
+        return any(getattr(self, name) for name in _FILTER_FIELDS)
+
+    @property
+    def has_path(self) -> bool:
+        return bool(self.path_from and self.path_to and self.path_from != self.path_to)
+
+    def to_query(self) -> str:
+        """The query string ('' for the default view) that :func:`parse_query` reads back."""
+        pairs: list[tuple[str, str]] = []
+        for spec in _SPECS:
+            value = getattr(self, spec.attribute)
+            if value != spec.default:
+                pairs.append((spec.key, spec.write(value)))
+        return "?" + urlencode(pairs, safe=",") if pairs else ""
+
+    def view_query(self) -> str:
+        """The query string of what decides the elements drawn (everything but the theme).
+
+        >>> ViewState(focus="il2", theme=Theme.DARK).view_query()
+        '?focus=il2'
+        """
+        return replace(self, theme=Theme.LIGHT).to_query()
+
+    def filter_query(self) -> str:
+        """The query string of the filters alone (what decides the graph paths are looked for in).
+
+        >>> ViewState(focus="il2", kinds=(NodeKind.AGENT,)).filter_query()
+        '?kind=agent'
+        """
+        return ViewState(**{name: getattr(self, name) for name in _FILTER_FIELDS}).to_query()
+
+    def without_filters(self) -> ViewState:
+        """The same view with every filter cleared."""
+        return replace(self, **{name: () for name in _FILTER_FIELDS})
+
+
+@dataclass(frozen=True, slots=True)
+class _Spec:
+    """How one field of the state is written in, and read from, a query string."""
+
+    attribute: str
+    key: str
+    read: Callable[[str], Any]  # raises ValueError (or KeyError) on a value it cannot read
+    write: Callable[[Any], str]
+    expected: str
+    default: Any = None
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value or len(value) > _MAX_VALUE_LENGTH:
+        raise ValueError(value)
+    return value
+
+
+def _number(low: int, high: int) -> Callable[[str], int]:
+    def read(value: str) -> int:
+        number = int(value)
+        if not low <= number <= high:
+            raise ValueError(value)
+        return number
+
+    return read
+
+
+def _enum_list(read_one: Callable[[str], E]) -> Callable[[str], tuple[E, ...]]:
+    def read(value: str) -> tuple[E, ...]:
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        if not items or len(items) > _MAX_LIST:
+            raise ValueError(value)
+        return tuple(dict.fromkeys(read_one(item) for item in items))
+
+    return read
+
+
+def _words(values: Iterable[Any]) -> str:
+    return ",".join(value.word if isinstance(value, Sign) else str(value) for value in values)
+
+
+def _enum_spec(attribute: str, key: str, enum: type[StrEnum], *extra: str) -> _Spec:
+    allowed = [str(member.value) for member in enum] + list(extra)
+
+    def read_one(value: str) -> Any:
+        if value in extra:
+            return value
+        return enum(value)
+
+    return _Spec(attribute, key, _enum_list(read_one), _words, "a comma-separated list of " + ", ".join(allowed), ())
+
+
+_SPECS: tuple[_Spec, ...] = (
+    _Spec("focus", "focus", _text, str, "a node id"),
+    _Spec("depth", "depth", _number(1, MAX_DEPTH), str, f"a whole number from 1 to {MAX_DEPTH}", 1),
+    _Spec("direction", "dir", Direction, str, "up, down or both", Direction.BOTH),
+    _enum_spec("kinds", "kind", NodeKind),
+    _enum_spec("relations", "relation", Relation),
+    _Spec("signs", "sign", _enum_list(sign_from_word), _words, "a comma-separated list of increases, decreases, unknown", ()),
+    _enum_spec("mechanisms", "mechanism", Mechanism, UNSPECIFIED),
+    _enum_spec("measurable_in", "measurable", Measurability, UNSPECIFIED),
+    _enum_spec("agent_classes", "agent_class", AgentClass),
+    _enum_spec("immune_states", "immune_state", ImmuneState),
+    _enum_spec("routes", "route", Route),
+    _Spec("sources", "source", _enum_list(_text), _words, "a comma-separated list of source ids", ()),
+    _Spec("path_from", "from", _text, str, "a node id"),
+    _Spec("path_to", "to", _text, str, "a node id"),
+    _Spec("path", "path", _number(0, _MAX_PATHS - 1), str, f"a whole number from 0 to {_MAX_PATHS - 1}", 0),
+    _Spec("layout", "layout", Layout, str, "one of " + ", ".join(Layout), Layout.LAYERED),
+    _Spec("theme", "theme", Theme, str, "light or dark", Theme.LIGHT),
+)
+_BY_KEY = {spec.key: spec for spec in _SPECS}
+_FILTER_FIELDS = (
+    "kinds", "relations", "signs", "mechanisms", "measurable_in",
+    "agent_classes", "immune_states", "routes", "sources",
+)
+assert {spec.attribute for spec in _SPECS} == {f.name for f in fields(ViewState)}
+
+
+def parse_query(search: str | None) -> tuple[ViewState, tuple[str, ...]]:
+    """Read a query string (with or without the leading '?') into a state and notices.
+
+    Unknown keys and values that cannot be read are ignored; each gives one notice.
+
+    >>> parse_query("?kind=agent,target&dir=down")[0].kinds
+    (<NodeKind.AGENT: 'agent'>, <NodeKind.TARGET: 'target'>)
+    >>> parse_query("?colour=red")[1]
+    ("ignored 'colour' in the link: not a setting of this view",)
+    """
+    values: dict[str, Any] = {}
+    notices: list[str] = []
+    text = (search or "")[:20_000].lstrip("?")
+    for key, raw in parse_qsl(text, keep_blank_values=True):
+        spec = _BY_KEY.get(key)
+        if spec is None:
+            notices.append(f"ignored {key[:40]!r} in the link: not a setting of this view")
+            continue
+        try:
+            values[spec.attribute] = spec.read(raw)
+        except (ValueError, KeyError):
+            notices.append(f"ignored {key}={raw[:60]!r} in the link: expected {spec.expected}")
+    return ViewState(**values), tuple(notices)
+
+
+def state_from_pairs(pairs: Mapping[str, Any]) -> tuple[ViewState, tuple[str, ...]]:
+    """Read control values (query key -> str, int, list or None) as :func:`parse_query` reads a link.
+
+    >>> state_from_pairs({"focus": "il2", "kind": ["agent"], "depth": 3, "sign": []})[0]
+    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>)
+    """
+    pairs_out: list[tuple[str, str]] = []
+    for key, value in pairs.items():
+        if value is None or value == "" or value == []:
+            continue
+        if isinstance(value, (list, tuple)):
+            value = ",".join(str(item) for item in value)
+        pairs_out.append((key, str(value)))
+    return parse_query(urlencode(pairs_out))
+
+
+def control_values(state: ViewState) -> dict[str, Any]:
+    """The state as control values keyed by query key (lists for multi-valued fields).
+
+    >>> control_values(ViewState(signs=(Sign.INCREASES,)))["sign"]
+    ['increases']
+    """
+    result: dict[str, Any] = {}
+    for spec in _SPECS:
+        value = getattr(state, spec.attribute)
+        if isinstance(value, tuple):
+            result[spec.key] = [item.word if isinstance(item, Sign) else str(item) for item in value]
+        elif isinstance(value, StrEnum):
+            result[spec.key] = str(value)
+        else:
+            result[spec.key] = value
+    return result
+
+
+def query_keys() -> tuple[str, ...]:
+    """Every key a link may carry.
+
+    >>> query_keys()[:3]
+    ('focus', 'depth', 'dir')
+    """
+    return tuple(spec.key for spec in _SPECS)

@@ -1,0 +1,722 @@
+"""Pure functions from a graph and a :class:`~mechgraph.dashboard.state.ViewState` to what the
+dashboard shows: the subgraph on screen, cytoscape elements, panels and figures.
+
+Nothing here touches Dash's callback machinery, so every function is tested without a browser.
+Text from a graph (labels, quotes, notes) is only ever put into components as text, never as
+HTML, and only ``http(s)`` links are made clickable.
+
+Examples
+--------
+>>> from mechgraph.synthetic import synthetic_graph
+>>> from mechgraph.dashboard.state import ViewState
+>>> g = synthetic_graph(60, seed=4)
+>>> view = view_of(g, ViewState(kinds=("agent", "target")))
+>>> {kind for _, kind in view.graph.nodes(data="kind")} <= {"agent", "target"}
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import networkx as nx
+import plotly.graph_objects as go
+from dash import html
+
+from .. import style
+from ..identifiers import resolve_url
+from ..query import explain, filter_graph, neighbourhood, search, signed_paths
+from ..query.explain import explain_steps
+from ..query.paths import PathReport, SignedPath
+from ..vocabulary import UNSPECIFIED, Attr, EvidenceKey, NodeKind, Sign, SourceKey
+from .state import ViewState
+
+__all__ = [
+    "View",
+    "counts_text",
+    "cytoscape_elements",
+    "filter_options",
+    "hub_figure",
+    "node_details",
+    "path_report",
+    "paths_panel",
+    "relation_details",
+    "sankey_figure",
+    "search_options",
+    "sign_figure",
+    "view_of",
+]
+
+#: Paths listed for a pair of nodes, and the longest path looked for.
+PATHS_K = 5
+PATHS_MAX_LENGTH = 6
+#: Nodes of the Sankey diagram: past this many the ones with the least flow are left out.
+SANKEY_MAX_NODES = 60
+HUBS = 15
+
+_LINK_SCHEMES = ("http://", "https://")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The subgraph on screen and what the user should be told about it."""
+
+    graph: nx.MultiDiGraph
+    notices: tuple[str, ...] = ()
+    focus: str | None = None
+    lit: tuple[str, ...] = ()  # the elements of the chosen path, to highlight
+
+
+def filter_kwargs(state: ViewState) -> dict[str, Any]:
+    """The arguments of :func:`mechgraph.query.filter_graph` that the state's filters ask for.
+
+    >>> filter_kwargs(ViewState(signs=(Sign.DECREASES,)))
+    {'signs': [<Sign.DECREASES: -1>]}
+    """
+    names = ("kinds", "relations", "signs", "mechanisms", "measurable_in", "agent_classes", "immune_states", "routes", "sources")
+    return {name: list(getattr(state, name)) for name in names if getattr(state, name)}
+
+
+def filtered_graph(graph: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
+    """The graph with the state's filters applied (the graph itself when there are none)."""
+    kwargs = filter_kwargs(state)
+    return filter_graph(graph, **kwargs) if kwargs else graph
+
+
+def view_of(graph: nx.MultiDiGraph, state: ViewState, *, filtered: nx.MultiDiGraph | None = None) -> View:
+    """The subgraph the state asks to see: filtered, then around the focus, plus the chosen path.
+
+    A focus that is not in the (filtered) graph is ignored with a notice, so a stale link still
+    opens.
+
+    >>> from mechgraph.synthetic import synthetic_graph
+    >>> g = synthetic_graph(60, seed=4)
+    >>> view_of(g, ViewState(focus="nowhere")).notices
+    ("'nowhere' is not in this graph: showing the whole map",)
+    >>> focus = next(iter(g))
+    >>> set(view_of(g, ViewState(focus=focus, depth=1)).graph) == {focus} | set(g.pred[focus]) | set(g.succ[focus])
+    True
+    """
+    shown = filtered if filtered is not None else filtered_graph(graph, state)
+    notices: list[str] = []
+    focus = state.focus
+    if focus is not None and focus not in shown:
+        where = "this graph" if focus not in graph else "the filtered graph"
+        notices.append(f"{focus!r} is not in {where}: showing the whole map")
+        focus = None
+    view = neighbourhood(shown, focus, depth=state.depth, direction=state.direction) if focus else shown
+    report = path_report(shown, state)
+    chosen = chosen_path(report, state)
+    if chosen is not None and not all(node in view for node in chosen.nodes):
+        view = _with_path(view, shown, chosen)
+    if state.has_filters and shown.number_of_nodes() == 0:
+        notices.append("no relation passes these filters: clear some of them")
+    return View(view, tuple(notices), focus, tuple(path_element_ids(chosen)))
+
+
+def _with_path(view: nx.MultiDiGraph, graph: nx.MultiDiGraph, path: SignedPath) -> nx.MultiDiGraph:
+    """The view with the path's nodes and relations added (a new graph)."""
+    result = view.copy()
+    for node in path.nodes:
+        if node not in result:
+            result.add_node(node, **graph.nodes[node])
+    for step in path.steps:
+        if not result.has_edge(step.u, step.v, step.key):
+            result.add_edge(step.u, step.v, key=step.key, **graph.edges[step.u, step.v, step.key])
+    return result
+
+
+def path_report(graph: nx.MultiDiGraph, state: ViewState) -> PathReport | None:
+    """The signed paths between the state's two path ends, or None when none are asked for or known."""
+    if not state.has_path or state.path_from not in graph or state.path_to not in graph:
+        return None
+    assert state.path_from is not None and state.path_to is not None
+    return signed_paths(graph, state.path_from, state.path_to, k=PATHS_K, max_length=PATHS_MAX_LENGTH)
+
+
+def chosen_path(report: PathReport | None, state: ViewState) -> SignedPath | None:
+    """The path the user picked (the best one when the pick is out of range)."""
+    if report is None or not report.paths:
+        return None
+    return report.paths[state.path] if state.path < len(report.paths) else report.paths[0]
+
+
+def path_element_ids(path: SignedPath | None) -> list[str]:
+    """The cytoscape ids (nodes, then relations) of a path, to highlight it.
+
+    >>> path_element_ids(None)
+    []
+    """
+    if path is None:
+        return []
+    return [*path.nodes, *(step.key for step in path.steps)]
+
+
+# -- the canvas -----------------------------------------------------------------------------------
+
+
+def cytoscape_elements(
+    graph: nx.MultiDiGraph,
+    positions: Mapping[str, tuple[float, float]],
+    *,
+    focus: str | None = None,
+) -> list[dict[str, Any]]:
+    """Cytoscape elements with preset positions: nodes first, then relations.
+
+    Node data carry ``id``, ``label`` and ``kind``; relation data carry ``id`` (the relation id),
+    ``source``, ``target``, ``sign`` and, when stated, ``mechanism``: what the stylesheet of
+    :mod:`mechgraph.style` selects on, and no more (a click asks the server for the rest). The
+    focus node has the class ``focus``.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", kind="agent", label="A <b>")
+    >>> g.add_node("b", kind="target", label="B")
+    >>> g.add_edge("a", "b", key="r1", relation="inhibits", sign=-1, mechanism="direct")
+    'r1'
+    >>> elements = cytoscape_elements(g, {"a": (0, 0), "b": (100, 0)}, focus="a")
+    >>> elements[0]["data"]["label"], elements[0]["position"], elements[0]["classes"]
+    ('A <b>', {'x': 0.0, 'y': 0.0}, 'focus')
+    >>> elements[2]["data"]["source"], elements[2]["data"]["sign"]
+    ('a', -1)
+    """
+    elements: list[dict[str, Any]] = []
+    for node, data in graph.nodes(data=True):
+        x, y = positions.get(node, (0.0, 0.0))
+        element: dict[str, Any] = {
+            "data": {"id": str(node), "label": str(data.get(Attr.LABEL) or node), "kind": str(data.get(Attr.KIND, ""))},
+            "position": {"x": round(float(x), 1), "y": round(float(y), 1)},
+        }
+        if node == focus:
+            element["classes"] = "focus"
+        elements.append(element)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        edge = {"id": str(key), "source": str(u), "target": str(v), "sign": int(data.get(Attr.SIGN, 0) or 0)}
+        if data.get(Attr.MECHANISM):  # the stylesheet tells indirect relations apart
+            edge["mechanism"] = str(data[Attr.MECHANISM])
+        elements.append({"data": edge})
+    return elements
+
+
+def _selector_value(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+#: How many rules :func:`highlight_rules` returns, always.
+HIGHLIGHT_RULES = 3
+_NO_MATCH = ".mg-no-highlight"
+
+
+def highlight_rules(ids: Sequence[str], *, theme: str) -> list[dict[str, Any]]:
+    """The rules that fade everything but the given elements (no-ops when there are none).
+
+    They always come as three at the end of the stylesheet, so a new highlight is a three-item
+    ``Patch`` instead of a new stylesheet. The look is that of :mod:`mechgraph.style`'s
+    ``.faded`` and ``.highlighted`` classes.
+
+    >>> [rule["selector"] for rule in highlight_rules(["il2", "r1"], theme="light")]
+    ['node, edge', 'node[id = "il2"], node[id = "r1"]', 'edge[id = "il2"], edge[id = "r1"]']
+    >>> {rule["selector"] for rule in highlight_rules([], theme="light")}
+    {'.mg-no-highlight'}
+    """
+    if not ids:
+        return [{"selector": _NO_MATCH, "style": {}} for _ in range(HIGHLIGHT_RULES)]
+    sheet = {rule["selector"]: rule["style"] for rule in style.cytoscape_stylesheet(theme)}
+    values = [_selector_value(i) for i in ids]
+    return [
+        {"selector": "node, edge", "style": sheet[".faded"]},
+        {"selector": ", ".join(f'node[id = "{v}"]' for v in values), "style": {**sheet["node.highlighted"], "opacity": 1}},
+        {"selector": ", ".join(f'edge[id = "{v}"]' for v in values), "style": {**sheet["edge.highlighted"], "opacity": 1}},
+    ]
+
+
+#: From this many relations on screen, edges are drawn straight and labels unwrapped: curved,
+#: wrapped drawing of a 10,000-relation view takes the browser seconds longer.
+LARGE_VIEW = 1500
+
+
+def dashboard_rules(theme: str, *, large: bool = False) -> list[dict[str, Any]]:
+    """What the canvas adds to the shared stylesheet: the focus node, labels that give way when
+    zoomed out, and cheaper drawing for large views. Always the same number of rules."""
+    colours = style.theme_colours(theme)
+    return [
+        {"selector": "node", "style": {"min-zoomed-font-size": 6, "text-events": "no", **({"text-wrap": "none"} if large else {})}},
+        {"selector": "node.focus", "style": {"border-width": 4, "border-color": colours.selection, "font-weight": "bold", "font-size": 14}},
+        {"selector": "edge", "style": {"arrow-scale": 1.0, "curve-style": "straight" if large else "bezier"}},
+    ]
+
+
+def stylesheet(theme: str, highlight: Sequence[str] = (), *, large: bool = False) -> list[dict[str, Any]]:
+    """The canvas stylesheet: the shared visual vocabulary, the dashboard's rules, the highlight."""
+    return [*style.cytoscape_stylesheet(theme), *dashboard_rules(theme, large=large), *highlight_rules(highlight, theme=theme)]
+
+
+def counts_text(graph: nx.MultiDiGraph, view: nx.MultiDiGraph) -> str:
+    """The header's counts: the whole graph, and the view when it shows less.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> counts_text(g, g)
+    '3 nodes · 2 relations'
+    >>> counts_text(g, g.subgraph(["a", "b"]))
+    'showing 2 of 3 nodes · 1 of 2 relations'
+    """
+    n, m = graph.number_of_nodes(), graph.number_of_edges()
+    vn, vm = view.number_of_nodes(), view.number_of_edges()
+    if (vn, vm) == (n, m):
+        return f"{n:,} nodes · {m:,} relations"
+    return f"showing {vn:,} of {n:,} nodes · {vm:,} of {m:,} relations"
+
+
+# -- search and the filter choices ----------------------------------------------------------------
+
+
+def node_option(graph: nx.MultiDiGraph, node: str, *, matched: str | None = None, typed: str = "") -> dict[str, str]:
+    """A node picker option: label and kind, and the name that matched when it is not the label."""
+    data = graph.nodes[node]
+    label = str(data.get(Attr.LABEL) or node)
+    kind = str(data.get(Attr.KIND, "")).replace("_", " ")
+    shown = f"{label} · {kind}"
+    if matched and matched.casefold() != label.casefold():
+        shown += f" ({matched})"
+    # The dropdown also filters in the browser: give it the typed text so a synonym match stays.
+    return {"label": shown, "value": str(node), "search": f"{typed} {label} {matched or ''} {node}".strip()}
+
+
+def search_options(graph: nx.MultiDiGraph, text: str | None, current: str | None, *, limit: int = 12) -> list[dict[str, str]]:
+    """Dropdown options for a node picker: the best matches of ``text``, and the current value.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("cyclosporine", label="Cyclosporine", kind="agent", synonyms=["CsA"])
+    >>> g.add_node("il2", label="IL-2", kind="target")
+    >>> [o["label"] for o in search_options(g, "csa", "il2")]
+    ['IL-2 · target', 'Cyclosporine · agent (CsA)']
+    """
+    options: dict[str, dict[str, str]] = {}
+    typed = (text or "").strip()[:100]
+    if current is not None and current in graph:
+        options[current] = node_option(graph, current, typed=typed)
+    if typed:
+        for match in search(graph, typed, limit=limit):
+            options.setdefault(match.node, node_option(graph, match.node, matched=match.text, typed=typed))
+    return list(options.values())
+
+
+def filter_options(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, str]]]:
+    """Choices of the source filter: every source id the graph's evidence cites, with its title."""
+    sources = graph.graph.get(Attr.SOURCES.value) or {}
+    cited: Counter[str] = Counter()
+    for _, _, evidence in graph.edges(data=Attr.EVIDENCE.value):
+        for item in evidence or ():
+            if isinstance(item, Mapping) and item.get(EvidenceKey.SOURCE):
+                cited[str(item[EvidenceKey.SOURCE])] += 1
+    options = []
+    for source, count in sorted(cited.items(), key=lambda pair: (-pair[1], pair[0])):
+        title = (sources.get(source) or {}).get(SourceKey.TITLE.value) if isinstance(sources, Mapping) else None
+        label = f"{source} · {title}" if title else source
+        options.append({"label": f"{label} ({count})", "value": source})
+    return {"source": options}
+
+
+# -- details --------------------------------------------------------------------------------------
+
+
+def _link(url: Any, text: str) -> Any:
+    if isinstance(url, str) and url.startswith(_LINK_SCHEMES):
+        return html.A(text, href=url, target="_blank", rel="noopener noreferrer")
+    return text
+
+
+def _row(name: str, value: Any) -> html.Tr:
+    return html.Tr([html.Th(name, scope="row"), html.Td(value)])
+
+
+def _chips(values: Iterable[Any]) -> list[Any]:
+    return [html.Span(str(value).replace("_", " "), className="chip") for value in values]
+
+
+def node_details(graph: nx.MultiDiGraph, node: str) -> list[Any]:
+    """The details panel for a node: kind, identifiers linked to their resolvers, synonyms, ...
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("il2", kind="target", label="IL-2", identifiers=["hgnc.symbol:IL2"], synonyms=["interleukin-2"])
+    >>> html_text = str(node_details(g, "il2"))
+    >>> "genenames.org" in html_text and "interleukin-2" in html_text
+    True
+    """
+    if node not in graph:
+        return [html.P(f"{node!r} is not in this graph.", className="muted")]
+    data = graph.nodes[node]
+    kind = str(data.get(Attr.KIND, ""))
+    rows = [_row("Kind", html.Span(kind.replace("_", " "), className=f"kind-badge kind-{kind}"))]
+    identifiers = [html.Li(_link(resolve_url(str(curie)), str(curie))) for curie in data.get(Attr.IDENTIFIERS) or ()]
+    if identifiers:
+        rows.append(_row("Identifiers", html.Ul(identifiers, className="plain")))
+    if data.get(Attr.SYNONYMS):
+        rows.append(_row("Synonyms", ", ".join(map(str, data[Attr.SYNONYMS]))))
+    for attribute, name in ((Attr.PROCESS, "Process"), (Attr.PHASE, "Phase"), (Attr.AGENT_CLASS, "Agent class"), (Attr.IMMUNE_STATE, "Immune state")):
+        if data.get(attribute):
+            rows.append(_row(name, str(data[attribute]).replace("_", " ")))
+    for attribute, name in ((Attr.ROUTES, "Routes"), (Attr.USES, "Uses")):
+        if data.get(attribute):
+            rows.append(_row(name, _chips(data[attribute])))
+    rows.append(_row("Relations", f"{graph.in_degree(node)} in · {graph.out_degree(node)} out"))
+    parts: list[Any] = [html.H3(str(data.get(Attr.LABEL) or node)), html.Div(str(node), className="muted mono")]
+    if data.get(Attr.DESCRIPTION):
+        parts.append(html.P(str(data[Attr.DESCRIPTION])))
+    parts.append(html.Table(html.Tbody(rows), className="facts"))
+    parts.extend(_evidence_list(data.get(Attr.EVIDENCE) or ()))
+    return parts
+
+
+def _evidence_list(evidence: Iterable[Any]) -> list[Any]:
+    items = []
+    for item in evidence:
+        if not isinstance(item, Mapping):
+            continue
+        source = str(item.get(EvidenceKey.SOURCE, ""))
+        title = item.get(SourceKey.TITLE) or _host(item.get(SourceKey.URL)) or source
+        body: list[Any] = []
+        if item.get(EvidenceKey.QUOTE):
+            body.append(html.Blockquote(str(item[EvidenceKey.QUOTE]), className="quote"))
+        if item.get(EvidenceKey.NOTE):
+            body.append(html.P(str(item[EvidenceKey.NOTE]), className="note"))
+        body.append(html.Div(["Source: ", _link(item.get(SourceKey.URL), str(title)), f" [{source}]" if title != source else ""], className="cite"))
+        items.append(html.Li(body, className="evidence"))
+    if not items:
+        return []
+    return [html.H4(f"Evidence ({len(items)})"), html.Ol(items, className="evidence-list")]
+
+
+def _host(url: Any) -> str | None:
+    """The site of a link, to name a source that has no title.
+
+    >>> _host("https://www.ncbi.nlm.nih.gov/pubmed/8591053")
+    'ncbi.nlm.nih.gov'
+    """
+    if not isinstance(url, str) or not url.startswith(_LINK_SCHEMES):
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def relation_details(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> list[Any]:
+    """The details panel for a relation: sign, mechanism, measurability, context and evidence.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", label="A"); g.add_node("b", label="B")
+    >>> g.add_edge("a", "b", key="r1", relation="inhibits", sign=-1, mechanism="direct",
+    ...            evidence=[{"source": "s", "quote": "A inhibits B.", "url": "javascript:alert(1)"}])
+    'r1'
+    >>> text = str(relation_details(g, "a", "b", "r1"))
+    >>> "A inhibits B." in text, "javascript" in text
+    (True, False)
+    """
+    if not graph.has_edge(source, target, key):
+        return [html.P("This relation is not in the graph on screen.", className="muted")]
+    data = graph.edges[source, target, key]
+    sign = Sign.of(int(data.get(Attr.SIGN, 0) or 0))
+    source_label = str(graph.nodes[source].get(Attr.LABEL) or source)
+    target_label = str(graph.nodes[target].get(Attr.LABEL) or target)
+    relation = str(data.get(Attr.RELATION, "")).replace("_", " ")
+    rows = [
+        _row("Sign", html.Span(sign.word, className=f"sign-badge sign-{sign.word}")),
+        _row("Mechanism", str(data.get(Attr.MECHANISM) or UNSPECIFIED)),
+        _row("Measurable in", ", ".join(str(m).replace("_", " ") for m in data.get(Attr.MEASURABLE_IN) or ()) or UNSPECIFIED),
+    ]
+    context = data.get(Attr.CONTEXT) or {}
+    if isinstance(context, Mapping):
+        for context_key, value in context.items():
+            name = str(context_key).replace("_", " ").capitalize()
+            rows.append(_row(name, str(value)))
+    if data.get(Attr.STATUS):
+        rows.append(_row("Status", str(data[Attr.STATUS])))
+    heading = html.H3([html.Span(source_label), html.Span(f" {relation} ", className="verb"), html.Span(target_label)])
+    parts: list[Any] = [heading, html.Div(f"relation {key}", className="muted mono"), html.Table(html.Tbody(rows), className="facts")]
+    if data.get(Attr.NOTE):
+        parts.append(html.P(str(data[Attr.NOTE]), className="note"))
+    return parts + _evidence_list(data.get(Attr.EVIDENCE) or ())
+
+
+# -- paths ----------------------------------------------------------------------------------------
+
+
+def path_choices(report: PathReport | None, graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Radio options, one per path: its net effect, then each step's verb between the labels."""
+    if report is None:
+        return []
+    options = []
+    for index, path in enumerate(report.paths):
+        words: list[Any] = [html.Span(path.sign.word, className=f"sign-badge sign-{path.sign.word}"), " ", _label(graph, path.source)]
+        for step in path.steps:
+            words += [html.Span(f" {step.relation.phrase} ", className="verb"), _label(graph, step.v)]
+        evidence = f" · {path.evidence_count} citation{'s' if path.evidence_count != 1 else ''}"
+        words.append(html.Span(evidence, className="muted"))
+        options.append({"label": html.Span(words), "value": index})
+    return options
+
+
+def paths_panel(report: PathReport | None, graph: nx.MultiDiGraph, state: ViewState) -> list[Any]:
+    """The explanation of the chosen path, step by step with evidence, and the verdict."""
+    if not state.path_from or not state.path_to:
+        return [html.P("Pick a start and an end under “How does A affect B?” to see the signed paths between them.", className="muted")]
+    if report is None:
+        return [html.P("Both ends must be nodes of the graph on screen (check the filters).", className="muted")]
+    if not report.paths:
+        return [html.P(f"No path of at most {report.max_length} relations leads from {_label(graph, report.source)} to {_label(graph, report.target)}.", className="muted")]
+    chosen = chosen_path(report, state)
+    assert chosen is not None
+    summary = ", ".join(f"{count} {word}" for word, count in report.signs.items())
+    parts: list[Any] = [html.P(f"{len(report.paths)} path{'s' if len(report.paths) > 1 else ''} found: {summary}.", className="summary")]
+    if report.disagree:
+        parts.append(html.P("The paths disagree: some increase and some decrease the target.", className="notice warn"))
+    parts.append(html.P(explain(chosen, graph), className="explanation"))
+    steps = [html.Li([html.Div(step["sentence"], className="step-sentence"), *_evidence_list(step["evidence"])[1:]]) for step in explain_steps(chosen, graph)]
+    parts.append(html.Ol(steps, className="steps"))
+    return parts
+
+
+def _label(graph: nx.MultiDiGraph, node: str) -> str:
+    return str(graph.nodes[node].get(Attr.LABEL) or node)
+
+
+# -- figures --------------------------------------------------------------------------------------
+
+#: Columns of the Sankey diagram: which kinds sit in which column.
+SANKEY_COLUMNS: tuple[tuple[str, tuple[NodeKind, ...]], ...] = (
+    ("Agents", (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)),
+    ("Targets and cells", (NodeKind.TARGET, NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)),
+    ("Processes", (NodeKind.PROCESS,)),
+    ("Outcomes", (NodeKind.OUTCOME, NodeKind.CONDITION)),
+)
+_COLUMN_OF = {kind.value: index for index, (_, kinds) in enumerate(SANKEY_COLUMNS) for kind in kinds}
+
+
+def kind_colours(theme: str) -> dict[str, str]:
+    """Node kind -> fill colour, from :mod:`mechgraph.style`.
+
+    >>> kind_colours("light")["target"]
+    '#0072B2'
+    """
+    return {kind.value: style.node_style(kind, theme).colour for kind in NodeKind}
+
+
+def sign_colours(theme: str, *, alpha: float = 1.0) -> dict[str, str]:
+    """Sign word -> colour of its relations, from :mod:`mechgraph.style`, with an opacity.
+
+    >>> sign_colours("light", alpha=0.5)["decreases"]
+    'rgba(213, 94, 0, 0.5)'
+    """
+    result = {}
+    for sign in Sign:
+        colour = style.edge_style(sign, None, theme).colour.lstrip("#")
+        red, green, blue = (int(colour[i : i + 2], 16) for i in (0, 2, 4))
+        result[sign.word] = f"rgba({red}, {green}, {blue}, {alpha:g})"
+    return result
+
+
+def plotly_layout(theme: str) -> dict[str, Any]:
+    """The frame of every figure: the theme's colours and font, tight margins."""
+    colours = style.theme_colours(theme)
+    return {
+        "paper_bgcolor": colours.background,
+        "plot_bgcolor": colours.background,
+        "font": {"family": colours.font_family, "color": colours.text, "size": 12},
+        "margin": {"l": 10, "r": 10, "t": 44, "b": 10},
+        "xaxis": {"gridcolor": colours.panel_border, "zerolinecolor": colours.panel_border},
+        "yaxis": {"gridcolor": colours.panel_border, "automargin": True},
+    }
+
+
+def _empty_figure(message: str, theme: str) -> go.Figure:
+    figure = go.Figure()
+    figure.add_annotation(text=message, showarrow=False, font={"size": 14})
+    figure.update_layout(**plotly_layout(theme))
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure
+
+
+def sankey_figure(view: nx.MultiDiGraph, *, theme: str = "light", max_nodes: int = SANKEY_MAX_NODES) -> go.Figure:
+    """Agents → targets and cells → processes → outcomes: the relations of the view that flow forward.
+
+    Each link is one pair of nodes, its width the number of relations, its colour their net sign.
+    Past ``max_nodes`` the nodes with the least flow are left out.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("d", kind="agent", label="Drug"); g.add_node("t", kind="target", label="T")
+    >>> g.add_node("p", kind="process", label="P")
+    >>> _ = g.add_edge("d", "t", relation="inhibits", sign=-1); _ = g.add_edge("t", "p", relation="activates", sign=1)
+    >>> figure = sankey_figure(g)
+    >>> list(figure.data[0].node.label), list(figure.data[0].link.value)
+    (['Drug', 'T', 'P'], [1, 1])
+    """
+    flows: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for u, v, data in view.edges(data=True):
+        cu = _COLUMN_OF.get(str(view.nodes[u].get(Attr.KIND)))
+        cv = _COLUMN_OF.get(str(view.nodes[v].get(Attr.KIND)))
+        if cu is not None and cv is not None and cu < cv:
+            flows[(u, v)].append(int(data.get(Attr.SIGN, 0) or 0))
+    if not flows:
+        return _empty_figure("No relation in this view flows from agents towards outcomes.", theme)
+    weight: Counter[str] = Counter()
+    for (u, v), signs in flows.items():
+        weight[u] += len(signs)
+        weight[v] += len(signs)
+    kept = {node for node, _ in sorted(weight.items(), key=lambda item: (-item[1], item[0]))[:max_nodes]}
+    nodes = sorted(kept, key=lambda node: (_COLUMN_OF[str(view.nodes[node].get(Attr.KIND))], -weight[node], node))
+    index = {node: i for i, node in enumerate(nodes)}
+    links = [(u, v, signs) for (u, v), signs in flows.items() if u in kept and v in kept]
+    link_colours = sign_colours(theme, alpha=0.55)
+    node_colours = kind_colours(theme)
+    sankey = go.Sankey(
+        arrangement="snap",
+        node={
+            "label": [_label(view, node) for node in nodes],
+            "color": [node_colours.get(str(view.nodes[node].get(Attr.KIND)), "#888888") for node in nodes],
+            "pad": 8,
+            "thickness": 14,
+            "customdata": nodes,
+            "hovertemplate": "%{label}<br>%{value} relation(s)<extra></extra>",
+        },
+        link={
+            "source": [index[u] for u, _, _ in links],
+            "target": [index[v] for _, v, _ in links],
+            "value": [len(signs) for _, _, signs in links],
+            "color": [link_colours[_net_word(signs)] for _, _, signs in links],
+            "customdata": [_net_word(signs) for _, _, signs in links],
+            "hovertemplate": "%{source.label} → %{target.label}<br>%{value} relation(s), %{customdata}<extra></extra>",
+        },
+    )
+    figure = go.Figure(sankey)
+    title = " → ".join(name for name, _ in SANKEY_COLUMNS[:2]) + " →<br>" + " → ".join(name for name, _ in SANKEY_COLUMNS[2:])
+    if len(kept) < len(weight):
+        title += f"<br><sup>the {len(kept)} nodes with most flow, of {len(weight)}: focus or filter to see the others</sup>"
+    figure.update_layout(title={"text": title, "font": {"size": 13}}, **plotly_layout(theme))
+    figure.update_layout(margin={"t": 70 if len(kept) < len(weight) else 56})
+    return figure
+
+
+def _net_word(signs: Sequence[int]) -> str:
+    distinct = set(signs)
+    return Sign.of(distinct.pop()).word if len(distinct) == 1 else Sign.UNKNOWN.word
+
+
+def sign_figure(view: nx.MultiDiGraph, *, theme: str = "light") -> go.Figure:
+    """Relations of the view by the kind of process they act on, stacked by sign.
+
+    Relations onto a node that is not a process are counted under its node kind.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", kind="agent", label="A"); g.add_node("p", kind="process", process="secretion", label="P")
+    >>> _ = g.add_edge("a", "p", relation="inhibits", sign=-1)
+    >>> [(trace.name, list(trace.y)) for trace in sign_figure(g).data if sum(trace.x)]
+    [('decreases', ['secretion'])]
+    """
+    counts: dict[str, Counter[str]] = {sign.word: Counter() for sign in Sign}
+    for _, v, data in view.edges(data=True):
+        target = view.nodes[v]
+        category = str(target.get(Attr.PROCESS) or target.get(Attr.KIND) or "unknown").replace("_", " ")
+        counts[Sign.of(int(data.get(Attr.SIGN, 0) or 0)).word][category] += 1
+    categories = sorted({c for counter in counts.values() for c in counter}, key=lambda c: sum(counter[c] for counter in counts.values()))
+    if not categories:
+        return _empty_figure("No relation in this view.", theme)
+    colours = sign_colours(theme)
+    figure = go.Figure(
+        [go.Bar(name=word, y=categories, x=[counts[word][c] for c in categories], orientation="h", marker_color=colours[word]) for word in counts]
+    )
+    figure.update_layout(barmode="stack", title={"text": "Relations by sign and what they act on", "font": {"size": 13}}, legend={"orientation": "h", "y": -0.12}, height=max(320, 22 * len(categories) + 120), **plotly_layout(theme))
+    return figure
+
+
+def hub_figure(view: nx.MultiDiGraph, *, theme: str = "light", top: int = HUBS) -> go.Figure:
+    """The nodes of the view with the most relations (in and out), coloured by kind.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("b", "c")])
+    >>> list(hub_figure(g, top=2).data[0].y)
+    ['b', 'a']
+    """
+    degrees = sorted(view.degree(), key=lambda item: (-item[1], str(item[0])))[:top]
+    if not degrees:
+        return _empty_figure("No node in this view.", theme)
+    degrees.reverse()
+    colours = kind_colours(theme)
+    figure = go.Figure(
+        go.Bar(
+            y=[_label(view, node) for node, _ in degrees],
+            x=[degree for _, degree in degrees],
+            orientation="h",
+            marker_color=[colours.get(str(view.nodes[node].get(Attr.KIND)), "#888888") for node, _ in degrees],
+            customdata=[str(view.nodes[node].get(Attr.KIND, "")).replace("_", " ") for node, _ in degrees],
+            hovertemplate="%{y} (%{customdata}): %{x} relations<extra></extra>",
+        )
+    )
+    figure.update_layout(title={"text": f"Hubs: the {len(degrees)} most connected nodes", "font": {"size": 13}}, height=max(320, 22 * len(degrees) + 100), **plotly_layout(theme))
+    return figure
+
+
+def _clip_path(points: Iterable[tuple[float, float]]) -> str:
+    return "polygon(" + ", ".join(f"{(x + 1) * 50:.1f}% {(y + 1) * 50:.1f}%" for x, y in points) + ")"
+
+
+def legend_items(theme: str) -> list[Any]:
+    """The legend over the canvas, from :func:`mechgraph.style.legend_entries`: each node kind's
+    colour and shape, each sign's colour and arrowhead, and the dash of indirect relations."""
+    rows: dict[str, list[Any]] = {"node": [], "relation": []}
+    for entry in style.legend_entries(theme):
+        if entry.group == "node" and entry.shape is not None:
+            icon = html.Span(className="legend-node", style={"backgroundColor": entry.colour, "clipPath": _clip_path(entry.shape.outline())})
+        else:
+            head = html.Span(className=f"legend-head head-{entry.head.value}" if entry.head else "legend-head", style={"color": entry.colour})
+            icon = html.Span([html.Span(className="legend-line", style={"borderTopColor": entry.colour, "borderTopStyle": "dashed" if entry.dashed else "solid"}), head], className="legend-edge")
+        rows[entry.group].append(html.Div([icon, html.Span(entry.label)], className="legend-row", title=entry.description))
+    return [html.Div(rows["node"], className="legend-group"), html.Div(rows["relation"], className="legend-group")]
+
+
+def base_stylesheet_length(theme: str) -> int:
+    """How many rules come before the highlight rules (where a highlight Patch writes).
+
+    >>> len(stylesheet("dark")) == base_stylesheet_length("dark") + HIGHLIGHT_RULES
+    True
+    """
+    return len(style.cytoscape_stylesheet(theme)) + len(dashboard_rules(theme))
+
+
+# -- notices --------------------------------------------------------------------------------------
+
+
+def notice_list(lines: Iterable[str], *, kind: str = "info") -> list[Any]:
+    """One notice per line (nothing when there are none).
+
+    >>> notice_list([])
+    []
+    >>> notice_list(["ignored depth='x'"])[0].className
+    'notice info'
+    """
+    return [html.Div(str(line), className=f"notice {kind}") for line in lines]
+
+
+def upload_label(text: str = "Open a graph…") -> html.Span:
+    """What the upload control shows (it reads "Reading the graph…" while an upload is checked)."""
+    return html.Span(text, className="button")
+
+
+def upload_problems(filename: str | None, problems: Sequence[str], *, shown: int = 50) -> list[Any]:
+    """Why an upload was refused: every problem with its file, line and field (the first ``shown``)."""
+    name = filename or "the file"
+    items = [html.Li(problem) for problem in problems[:shown]]
+    if len(problems) > shown:
+        items.append(html.Li(f"… and {len(problems) - shown} more"))
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return [html.Div([html.Strong(f"{name} was not opened: {count}."), html.Ul(items, className="upload-problems")], className="notice error", id="upload-error")]
+
+
+def upload_done(store: Mapping[str, Any], notes: Sequence[str]) -> list[Any]:
+    """What an accepted upload holds, and what its import left out."""
+    text = f"Opened {store.get('name')}: {store.get('nodes', 0):,} nodes, {store.get('relations', 0):,} relations. Only you see this graph."
+    parts: list[Any] = [html.Strong(text)]
+    if notes:
+        parts.append(html.Ul([html.Li(note) for note in notes[:20]]))
+    return [html.Div(parts, className="notice info")]

@@ -1,0 +1,326 @@
+"""Export a graph, or a focused view of it, for slides: self-contained HTML, SVG, PNG, PDF.
+
+One registry of writers keyed by format (:data:`WRITERS`), one signature for all of them
+(``writer(figure, options) -> bytes``), one figure model they all draw
+(:class:`~mechgraph.export.view.Figure`), one visual vocabulary (:mod:`mechgraph.style`).
+
+Examples
+--------
+>>> import tempfile, pathlib, networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("drug", kind="agent", label="Drug"); g.add_node("il2", kind="target", label="IL-2")
+>>> _ = g.add_edge("drug", "il2", key="r1", relation="inhibits", sign=-1)
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> export_html(g, folder / "figure.html", title="Drug and IL-2").name
+'figure.html'
+>>> export_image(g, folder / "figure.svg").read_bytes()[:5]
+b'<?xml'
+>>> export(g, folder / "figure.png").format
+'png'
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html import escape as _escape_html  # the name html is this package's html module
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..layout import Layout, Orientation
+from ..style import Theme
+from ..vocabulary import Attr, Direction
+from ..fileio import WriteError, write_atomic
+from .html import html_document
+from .image import IMAGE_FORMATS, image_bytes
+from .view import SIZE_PRESETS, ExportError, Figure, Size, build_figure, focus_view
+
+__all__ = [
+    "FORMATS",
+    "SIZE_PRESETS",
+    "WRITERS",
+    "ExportError",
+    "ExportResult",
+    "NotebookView",
+    "RenderOptions",
+    "Size",
+    "WriteError",
+    "export",
+    "export_html",
+    "export_image",
+    "format_of",
+    "html_string",
+    "notebook_view",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What a writer may be asked beyond the figure itself."""
+
+    physics: bool = False  # HTML: let vis-network's physics move a small graph after loading
+    labels: bool | None = None  # images: force node labels on or off (None: when legible)
+
+
+Writer = Callable[[Figure, RenderOptions], bytes]
+
+#: The writers, by format (the output file's extension).
+WRITERS: dict[str, Writer] = {
+    "html": lambda figure, options: html_document(figure, physics=options.physics).encode("utf-8"),
+    **{
+        name: (lambda figure, options, name=name: image_bytes(figure, name, labels=options.labels))
+        for name in IMAGE_FORMATS
+    },
+}
+
+#: The formats :func:`export` writes.
+FORMATS = tuple(WRITERS)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    format: str
+    nodes: int
+    relations: int
+    bytes: int
+    layout: str
+    size: str
+    theme: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "nodes": self.nodes,
+            "relations": self.relations,
+            "bytes": self.bytes,
+            "layout": self.layout,
+            "size": self.size,
+            "theme": self.theme,
+        }
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a figure is built from many small objects.
+
+    Its passes over the (large, old) input graph would cost more than the export itself, and
+    nothing built here forms a reference cycle.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The export format of ``path``, from its extension.
+
+    >>> format_of("slides/figure.SVG")
+    'svg'
+    >>> format_of("figure.docx")
+    Traceback (most recent call last):
+    ...
+    mechgraph.export.view.ExportError: cannot tell the format of figure.docx: use .html, .svg, .png or .pdf
+    """
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix == "htm":
+        suffix = "html"
+    if suffix not in WRITERS:
+        raise ExportError(f"cannot tell the format of {path}: use .html, .svg, .png or .pdf")
+    return suffix
+
+
+def _figure(
+    graph: nx.MultiDiGraph,
+    *,
+    focus: Hashable | Iterable[Hashable] | None,
+    depth: int,
+    direction: Direction | str,
+    filters: Mapping[str, Any] | None,
+    layout: Layout | str,
+    positions: Mapping[Hashable, Sequence[float]] | None,
+    size: Size | str | Sequence[int],
+    theme: Theme | str,
+    title: str | None,
+    seed: int,
+    orientation: Orientation | str,
+) -> Figure:
+    view = focus_view(graph, focus=focus, depth=depth, direction=direction, filters=filters)
+    if view.number_of_nodes() == 0:
+        raise ExportError("nothing to export: no node is left in the view (check the filters)")
+    if title is None and focus is not None:
+        names = [focus] if isinstance(focus, str) or not isinstance(focus, Iterable) else list(focus)
+        from ..query import resolve_node
+
+        labels = [str(graph.nodes[node].get(Attr.LABEL.value) or node) for node in (resolve_node(graph, n) for n in names)]  # type: ignore[arg-type]
+        base = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
+        title = f"{base}: around {', '.join(labels)}"
+    return build_figure(
+        view, layout=layout, positions=positions, theme=theme, size=size, title=title, seed=seed, orientation=orientation
+    )
+
+
+def export(
+    graph: nx.MultiDiGraph,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    focus: Hashable | Iterable[Hashable] | None = None,
+    depth: int = 1,
+    direction: Direction | str = Direction.BOTH,
+    filters: Mapping[str, Any] | None = None,
+    layout: Layout | str = Layout.LAYERED,
+    positions: Mapping[Hashable, Sequence[float]] | None = None,
+    size: Size | str | Sequence[int] = "1280x720",
+    theme: Theme | str = Theme.LIGHT,
+    title: str | None = None,
+    physics: bool = False,
+    labels: bool | None = None,
+    seed: int = 0,
+    orientation: Orientation | str = Orientation.LEFT_RIGHT,
+    force: bool = False,
+) -> ExportResult:
+    """Write ``graph`` (or a focused, filtered view of it) to ``path``, atomically.
+
+    Raises :class:`~mechgraph.fileio.WriteError` when ``path`` cannot be written, and its subclass
+    :class:`~mechgraph.fileio.OutputExists` when ``path`` exists and ``force`` is not set.
+
+    Parameters
+    ----------
+    graph
+        A mechgraph graph (see :func:`mechgraph.graph.read_graph`); it is not modified.
+    path
+        The output file; its extension chooses the format unless ``format`` is given.
+    focus, depth, direction
+        Show only the nodes within ``depth`` relations of ``focus`` (one node or several),
+        walking ``up`` (upstream), ``down`` or ``both`` ways.
+    filters
+        Keyword arguments of :func:`mechgraph.query.filter_graph`, e.g.
+        ``{"kinds": ["agent", "target"], "signs": [-1]}``.
+    layout
+        ``layered`` (a mechanism read left to right), ``force`` or ``compact``.
+    positions
+        Node positions to keep (pixels, y down), e.g. from the dashboard.
+    size
+        Page size: ``"1280x720"``, ``"1920x1080"`` or any ``WIDTHxHEIGHT``.
+    theme
+        ``light`` or ``dark``.
+    title
+        The title on the page (default: the graph's title, or what the view is around).
+    physics
+        HTML only: let the layout relax in the browser (graphs up to 1,000 nodes).
+    labels
+        Images only: draw node labels (True), never (False), or when legible (None).
+    seed, orientation
+        Seed of the force and compact layouts; flow of the layered one.
+    force
+        Replace ``path`` if it exists (otherwise an existing file is never overwritten).
+
+    Returns
+    -------
+    ExportResult
+        Where the file went, its format, size in bytes and the counts drawn.
+    """
+    chosen = format.lower() if format else format_of(path)
+    if chosen not in WRITERS:
+        raise ExportError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
+    with _collector_paused():
+        figure = _figure(
+            graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
+            size=size, theme=theme, title=title, seed=seed, orientation=orientation,
+        )
+        content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels))
+    written = write_atomic(path, content, force=force)
+    return ExportResult(
+        path=written,
+        format=chosen,
+        nodes=len(figure.nodes),
+        relations=len(figure.edges),
+        bytes=len(content),
+        layout=figure.layout.value,
+        size=str(figure.size),
+        theme=figure.theme.value,
+    )
+
+
+def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write a single self-contained HTML file (no network requests); see :func:`export` for options."""
+    options.pop("format", None)
+    return export(graph, path, format="html", **options).path
+
+
+def export_image(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write an SVG, PNG or PDF image (chosen by the extension); see :func:`export` for options."""
+    chosen = options.pop("format", None) or format_of(path)
+    if chosen not in IMAGE_FORMATS:
+        raise ExportError(f"{path}: an image export needs a .svg, .png or .pdf file name")
+    return export(graph, path, format=chosen, **options).path
+
+
+def html_string(graph: nx.MultiDiGraph, **options: Any) -> str:
+    """The self-contained HTML page as text (the options of :func:`export` but ``path``, ``format``, ``labels``)."""
+    physics = bool(options.pop("physics", False))
+    with _collector_paused():
+        return html_document(_figure_from_options(graph, options), physics=physics)
+
+
+def _figure_from_options(graph: nx.MultiDiGraph, options: dict[str, Any]) -> Figure:
+    defaults: dict[str, Any] = {
+        "focus": None, "depth": 1, "direction": Direction.BOTH, "filters": None, "layout": Layout.LAYERED,
+        "positions": None, "size": "1280x720", "theme": Theme.LIGHT, "title": None, "seed": 0,
+        "orientation": Orientation.LEFT_RIGHT,
+    }
+    unknown = set(options) - set(defaults)
+    if unknown:
+        raise TypeError(f"unexpected option(s): {', '.join(sorted(unknown))}")
+    return _figure(graph, **{**defaults, **options})
+
+
+class NotebookView:
+    """A figure for Jupyter: shown in an ``<iframe srcdoc>``, so its scripts stay in their own page.
+
+    Needs no IPython: Jupyter calls :meth:`_repr_html_`.
+    """
+
+    def __init__(self, page: str, width: int, height: int, title: str) -> None:
+        self.html = page
+        self.width = width
+        self.height = height
+        self.title = title
+
+    def _repr_html_(self) -> str:
+        return (
+            f'<iframe srcdoc="{_escape_html(self.html, quote=True)}" width="{self.width}" height="{self.height}" '
+            f'title="{_escape_html(self.title, quote=True)}" style="border:0;max-width:100%" '
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
+        )
+
+    def save(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Write the page to ``path`` (atomically; an existing file only with ``force``)."""
+        return write_atomic(path, self.html.encode("utf-8"), force=force)
+
+
+def notebook_view(graph: nx.MultiDiGraph, **options: Any) -> NotebookView:
+    """The HTML export for a notebook cell (the options of :func:`html_string`).
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", label="<script>alert(1)</script>")
+    >>> view = notebook_view(g, size="1280x720")
+    >>> frame = view._repr_html_()
+    >>> frame.startswith('<iframe srcdoc="') and "<script>alert" not in frame
+    True
+    """
+    physics = bool(options.pop("physics", False))
+    with _collector_paused():
+        figure = _figure_from_options(graph, options)
+        page = html_document(figure, physics=physics)
+    return NotebookView(page, figure.size.width, figure.size.height, figure.title)

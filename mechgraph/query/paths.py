@@ -1,0 +1,488 @@
+"""Signed paths: how one node leads to another, the net effect of each way, and its evidence.
+
+The net sign of a path is the product of its steps' signs, so one unsigned step (binds, part of,
+acts on, ...) makes it unknown. Paths are ranked best first: shorter, then fewer unsigned steps,
+then more evidence (citations summed over the steps), then by node ids for a stable order.
+
+How the k best paths are found without enumerating every path of a large graph:
+
+1. a breadth-first search backwards from the target gives each node's distance to it (up to
+   ``max_length``), and so the length ``d`` of the shortest path;
+2. for a bound ``b`` from ``d`` up to ``max_length``, a breadth-first search forwards from the
+   source, expanding only nodes from which the target is still close enough, keeps the nodes on
+   some path of at most ``b`` relations (``d_from + d_to <= b``). On that subgraph, with parallel
+   relations collapsed to the best one, Yen's algorithm (igraph, in C) finds the k best node
+   paths under an exact integer weight that encodes the ranking above. As soon as k of them are
+   at most ``b`` relations long they are the k best of all (every longer path ranks after
+   them), so a graph where many short paths exist is searched only near its shortest paths;
+3. each node path is expanded back into its relation paths (parallel relations between two
+   nodes make distinct paths), and the k best of those are kept. Any relation path outside the
+   first k node paths ranks below all of their best expansions, so the result is exact.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+import igraph
+import networkx as nx
+
+from ..errors import QueryError
+from ..vocabulary import UNSPECIFIED, Mechanism, NodeKind, ProcessKind, Relation, Sign
+from ._common import EVIDENCE, KIND, MECHANISM, RELATION, check_length, check_node, edge_sign, label_of, require_multidigraph
+
+__all__ = ["Effect", "PathReport", "SignedPath", "Step", "effects", "path_mechanism", "signed_paths"]
+
+_EVIDENCE_CAP = 99  # citations counted per step; more than this ranks the same
+_DIRECT, _INDIRECT = Mechanism.DIRECT.value, Mechanism.INDIRECT.value
+_PROCESS, _OUTCOME = NodeKind.PROCESS.value, NodeKind.OUTCOME.value
+_PROCESS_KIND = "process"  # Attr.PROCESS
+
+
+class Step(NamedTuple):
+    """One relation of a path: ``u`` --relation--> ``v``, the edge ``key`` (relation id)."""
+
+    u: str
+    v: str
+    key: str
+    relation: Relation
+    sign: Sign
+    mechanism: str | None
+    evidence: tuple[Mapping[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.u,
+            "to": self.v,
+            "id": self.key,
+            "relation": self.relation.value,
+            "sign": self.sign.word,
+            "mechanism": self.mechanism,
+            "evidence": [dict(item) for item in self.evidence],
+        }
+
+
+def path_mechanism(steps: Sequence[Step]) -> str:
+    """``direct`` if every step is direct, ``indirect`` if any step is, else ``unspecified``.
+
+    >>> s = Step("a", "b", "r1", Relation.INHIBITS, Sign.DECREASES, "direct", ())
+    >>> path_mechanism([s, s._replace(mechanism=None)]), path_mechanism([s, s._replace(mechanism="indirect")])
+    ('unspecified', 'indirect')
+    """
+    mechanisms = {step.mechanism for step in steps}
+    if _INDIRECT in mechanisms:
+        return _INDIRECT
+    if mechanisms == {_DIRECT}:
+        return _DIRECT
+    return UNSPECIFIED
+
+
+@dataclass(frozen=True, slots=True)
+class SignedPath:
+    """A simple path of relations, with its net sign and mechanism.
+
+    Examples
+    --------
+    >>> steps = (Step("csa", "cn", "r1", Relation.INHIBITS, Sign.DECREASES, "direct", ()),
+    ...          Step("cn", "nfat", "r2", Relation.ACTIVATES, Sign.INCREASES, "direct", ()))
+    >>> path = SignedPath(steps)
+    >>> path.nodes, path.sign.word, path.mechanism, path.length
+    (('csa', 'cn', 'nfat'), 'decreases', 'direct', 2)
+    """
+
+    steps: tuple[Step, ...]
+
+    @property
+    def nodes(self) -> tuple[str, ...]:
+        return (self.steps[0].u, *(step.v for step in self.steps)) if self.steps else ()
+
+    @property
+    def source(self) -> str:
+        return self.steps[0].u
+
+    @property
+    def target(self) -> str:
+        return self.steps[-1].v
+
+    @property
+    def length(self) -> int:
+        return len(self.steps)
+
+    @property
+    def sign(self) -> Sign:
+        """The net sign: the product of the steps' signs (unknown if any step is unsigned)."""
+        net = Sign.INCREASES
+        for step in self.steps:
+            net = net * step.sign
+        return net
+
+    @property
+    def mechanism(self) -> str:
+        return path_mechanism(self.steps)
+
+    @property
+    def unsigned_steps(self) -> int:
+        return sum(1 for step in self.steps if step.sign is Sign.UNKNOWN)
+
+    @property
+    def evidence_count(self) -> int:
+        return sum(len(step.evidence) for step in self.steps)
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        """What orders paths, best first: length, unsigned steps, minus the evidence."""
+        return (self.length, self.unsigned_steps, -self.evidence_count)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nodes": list(self.nodes),
+            "sign": self.sign.word,
+            "mechanism": self.mechanism,
+            "length": self.length,
+            "unsigned_steps": self.unsigned_steps,
+            "evidence_count": self.evidence_count,
+            "steps": [step.to_dict() for step in self.steps],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PathReport:
+    """The best paths from ``source`` to ``target``, and whether their net signs disagree."""
+
+    source: str
+    target: str
+    paths: tuple[SignedPath, ...]
+    k: int
+    max_length: int
+
+    @property
+    def signs(self) -> dict[str, int]:
+        """How many paths have each net sign (words as keys)."""
+        counts: dict[str, int] = {}
+        for path in self.paths:
+            counts[path.sign.word] = counts.get(path.sign.word, 0) + 1
+        return counts
+
+    @property
+    def disagree(self) -> bool:
+        """True when some paths increase and others decrease the target."""
+        signs = {path.sign for path in self.paths}
+        return Sign.INCREASES in signs and Sign.DECREASES in signs
+
+    @property
+    def best(self) -> SignedPath | None:
+        return self.paths[0] if self.paths else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "target": self.target,
+            "k": self.k,
+            "max_length": self.max_length,
+            "disagree": self.disagree,
+            "signs": self.signs,
+            "paths": [path.to_dict() for path in self.paths],
+        }
+
+
+def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6) -> PathReport:
+    """The ``k`` best simple paths of at most ``max_length`` relations from ``source`` to ``target``.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A mechgraph graph; it is not modified.
+    source, target : str
+        Node ids (see :func:`~mechgraph.query.resolve_node` for names).
+    k : int
+        How many paths at most.
+    max_length : int
+        The most relations a path may have.
+
+    Returns
+    -------
+    PathReport
+        Paths best first (shorter, then fewer unsigned steps, then more evidence); empty when the
+        target cannot be reached within ``max_length``.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("csa", "cn", key="r1", relation="inhibits", sign=-1, mechanism="direct", evidence=[{"source": "s"}])
+    'r1'
+    >>> g.add_edge("csa", "cn", key="r2", relation="binds", sign=0, evidence=[{"source": "s"}])
+    'r2'
+    >>> g.add_edge("cn", "il2", key="r3", relation="required_for", sign=1, mechanism="direct", evidence=[])
+    'r3'
+    >>> report = signed_paths(g, "csa", "il2")
+    >>> [(p.nodes, p.sign.word, p.mechanism) for p in report.paths]
+    [(('csa', 'cn', 'il2'), 'decreases', 'direct'), (('csa', 'cn', 'il2'), 'unknown', 'unspecified')]
+    >>> report.disagree
+    False
+    >>> signed_paths(g, "il2", "csa").paths
+    ()
+    """
+    require_multidigraph(graph)
+    source, target = check_node(graph, source), check_node(graph, target)
+    check_length(k, "k", minimum=1)
+    check_length(max_length, "max_length", minimum=1)
+    if source == target:
+        raise QueryError(f"source and target are the same node ({source!r}): a path needs two")
+    weights = _Weights(max_length)
+    to_target = _distances_to(graph, target, max_length)
+    if source not in to_target:
+        return PathReport(source, target, (), k, max_length)
+    collapsed: dict[tuple[str, str], int] = {}  # weights of collapsed relations, kept across bounds
+    node_paths: list[tuple[str, ...]] = []
+    for bound in range(to_target[source], max_length + 1):
+        nodes = _nodes_within(graph, source, to_target, bound)
+        node_paths = _best_node_paths(graph, nodes, source, target, k, bound, weights, collapsed)
+        if len(node_paths) >= k:
+            break
+    candidates: list[tuple[int, tuple[str, ...], tuple[str, ...], tuple[Step, ...]]] = []
+    for node_path in node_paths:
+        for cost, steps in _expansions(graph, node_path, k, weights):
+            candidates.append((cost, node_path, tuple(step.key for step in steps), steps))
+    candidates.sort(key=lambda item: item[:3])
+    return PathReport(source, target, tuple(SignedPath(steps) for *_, steps in candidates[:k]), k, max_length)
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """A process or outcome an agent reaches, the net sign of the best path, and that path."""
+
+    node: str
+    label: str
+    group: str  # the ProcessKind value of a process, "outcome" for an outcome
+    sign: Sign
+    path: SignedPath
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"node": self.node, "label": self.label, "group": self.group, "sign": self.sign.word, "path": self.path.to_dict()}
+
+
+def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6) -> dict[str, list[Effect]]:
+    """The processes and outcomes ``agent`` reaches within ``max_length`` relations, by process kind.
+
+    Each effect comes with the best path that reaches it (ranked as in :func:`signed_paths`) and
+    that path's net sign.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A mechgraph graph; it is not modified.
+    agent : str
+        Node id of the agent (any node works).
+    max_length : int
+        The most relations on a path.
+
+    Returns
+    -------
+    dict
+        ``ProcessKind`` value (``outcome`` for outcomes) to effects, nearest first. Groups follow
+        the order of :class:`~mechgraph.vocabulary.ProcessKind`, outcomes last.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("drug", kind="agent", label="Drug")
+    >>> g.add_node("tf", kind="target", label="TF")
+    >>> g.add_node("tx", kind="process", process="gene_expression", label="Transcription")
+    >>> g.add_node("resp", kind="outcome", label="Response")
+    >>> _ = g.add_edge("drug", "tf", relation="inhibits", sign=-1)
+    >>> _ = g.add_edge("tf", "tx", relation="activates", sign=1)
+    >>> _ = g.add_edge("tx", "resp", relation="increases", sign=1)
+    >>> {group: [(e.node, e.sign.word, e.path.length) for e in found] for group, found in effects(g, "drug").items()}
+    {'gene_expression': [('tx', 'decreases', 2)], 'outcome': [('resp', 'decreases', 3)]}
+    """
+    require_multidigraph(graph)
+    agent = check_node(graph, agent)
+    check_length(max_length, "max_length", minimum=1)
+    weights = _Weights(max_length)
+    parent = _best_paths_from(graph, agent, max_length, weights)
+    order = {kind.value: index for index, kind in enumerate(ProcessKind)}
+    order[_OUTCOME] = len(order) + 1
+    groups: dict[str, list[Effect]] = {}
+    for node in parent:
+        data = graph._node[node]
+        kind = data.get(KIND)
+        if kind == _PROCESS:
+            group = str(data.get(_PROCESS_KIND) or UNSPECIFIED)
+        elif kind == _OUTCOME:
+            group = _OUTCOME
+        else:
+            continue
+        path = _path_to(graph, parent, node)
+        groups.setdefault(group, []).append(Effect(node, label_of(graph, node), group, path.sign, path))
+    for found in groups.values():
+        found.sort(key=lambda effect: (effect.path.rank, effect.label.lower(), effect.node))
+    return {group: groups[group] for group in sorted(groups, key=lambda g: (order.get(g, len(order)), g))}
+
+
+# ---------------------------------------------------------------------------------------- search
+
+
+class _Weights:
+    """Integer edge weights whose sum over a path of at most ``max_length`` steps orders paths
+    exactly by (length, unsigned steps, minus evidence)."""
+
+    def __init__(self, max_length: int) -> None:
+        self.unsigned_unit = (_EVIDENCE_CAP + 1) * max_length
+        self.length_unit = self.unsigned_unit * (max_length + 1)
+
+    def of(self, data: Mapping[str, Any]) -> int:
+        evidence = min(len(data.get(EVIDENCE) or ()), _EVIDENCE_CAP)
+        unsigned = 1 if edge_sign(data) == 0 else 0
+        return self.length_unit + self.unsigned_unit * unsigned + (_EVIDENCE_CAP - evidence)
+
+
+def _distances_to(graph: nx.MultiDiGraph, target: str, max_length: int) -> dict[str, int]:
+    """Each node's distance to ``target`` (breadth first, backwards), up to ``max_length``."""
+    pred = graph._pred
+    to_target = {target: 0}
+    frontier = [target]
+    for level in range(1, max_length + 1):
+        following = []
+        for node in frontier:
+            for previous in pred[node]:
+                if previous not in to_target:
+                    to_target[previous] = level
+                    following.append(previous)
+        if not following:
+            break
+        frontier = following
+    return to_target
+
+
+def _nodes_within(graph: nx.MultiDiGraph, source: str, to_target: Mapping[str, int], bound: int) -> list[str]:
+    """The nodes on some walk of at most ``bound`` relations from ``source`` to the target."""
+    succ = graph._succ
+    from_source = {source: 0}
+    frontier = [source]
+    for level in range(1, bound + 1):
+        following = []
+        for node in frontier:
+            for nxt in succ[node]:
+                if nxt in from_source:
+                    continue
+                remaining = to_target.get(nxt)
+                if remaining is not None and level + remaining <= bound:
+                    from_source[nxt] = level
+                    following.append(nxt)
+        frontier = following
+    return list(from_source)
+
+
+def nodes_on_short_paths(graph: nx.MultiDiGraph, source: str, target: str, max_length: int) -> list[str]:
+    """The nodes on some walk of at most ``max_length`` relations from source to target (for the
+    benchmark's notes: how much of the graph a path search can touch)."""
+    to_target = _distances_to(graph, target, max_length)
+    return _nodes_within(graph, source, to_target, max_length) if source in to_target else []
+
+
+def _best_node_paths(
+    graph: nx.MultiDiGraph,
+    nodes: Sequence[str],
+    source: str,
+    target: str,
+    k: int,
+    bound: int,
+    weights: _Weights,
+    collapsed: dict[tuple[str, str], int],
+) -> list[tuple[str, ...]]:
+    """The k best node paths of at most ``bound`` relations within ``nodes`` (parallel relations
+    collapsed to the best of them)."""
+    index = {node: position for position, node in enumerate(nodes)}
+    edges: list[tuple[int, int]] = []
+    edge_weights: list[int] = []
+    succ = graph._succ
+    for u in nodes:
+        if u == target:
+            continue
+        for v, keydict in succ[u].items():
+            if v in index and v != source and u != v:
+                weight = collapsed.get((u, v))
+                if weight is None:
+                    weight = collapsed[u, v] = min(weights.of(data) for data in keydict.values())
+                edges.append((index[u], index[v]))
+                edge_weights.append(weight)
+    if not edges:
+        return []
+    small = igraph.Graph(n=len(nodes), edges=edges, directed=True)
+    found = small.get_k_shortest_paths(index[source], to=index[target], k=k, mode="out", weights=edge_weights, output="vpath")
+    return [tuple(nodes[i] for i in path) for path in found if path and len(path) - 1 <= bound]
+
+
+def _expansions(graph: nx.MultiDiGraph, node_path: Sequence[str], k: int, weights: _Weights) -> list[tuple[int, tuple[Step, ...]]]:
+    """The k best relation paths along one node path (a k-best product over parallel relations)."""
+    partial: list[tuple[int, tuple[str, ...], tuple[Step, ...]]] = [(0, (), ())]
+    for u, v in itertools.pairwise(node_path):
+        options = sorted(((weights.of(data), str(key), key) for key, data in graph._succ[u][v].items()), key=lambda o: o[:2])
+        combined = [
+            (cost + extra, (*keys, text), (*steps, _step(u, v, key, graph._succ[u][v][key])))
+            for cost, keys, steps in partial
+            for extra, text, key in options
+        ]
+        partial = heapq.nsmallest(k, combined, key=lambda item: item[:2])
+    return [(cost, steps) for cost, _, steps in partial]
+
+
+def _step(u: str, v: str, key: Any, data: Mapping[str, Any]) -> Step:
+    return Step(
+        u,
+        v,
+        str(key),
+        Relation(data[RELATION]),
+        Sign(edge_sign(data)),
+        data.get(MECHANISM),
+        tuple(dict(item) for item in data.get(EVIDENCE) or ()),
+    )
+
+
+def _best_edge(keydict: Mapping[Any, Mapping[str, Any]], weights: _Weights) -> tuple[int, Any]:
+    """The weight and key of the best of parallel relations (ties: the smaller key as text)."""
+    best: tuple[int, str, Any] | None = None
+    for key, data in keydict.items():
+        candidate = (weights.of(data), str(key), key)
+        if best is None or candidate[:2] < best[:2]:
+            best = candidate
+    assert best is not None
+    return best[0], best[2]
+
+
+def _best_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weights: _Weights) -> dict[str, tuple[str, Any]]:
+    """For every node within ``max_length`` relations of ``source``, the last relation (its start
+    node and key) of the best path reaching it: Dijkstra on the exact integer weights, ties going
+    to the smaller sequence of node ids."""
+    succ = graph._succ
+    parent: dict[str, tuple[str, Any]] = {}
+    settled: set[str] = set()
+    heap: list[tuple[int, tuple[str, ...], str, Any]] = [(0, (source,), source, None)]
+    while heap:
+        cost, node_path, previous, key = heapq.heappop(heap)
+        node = node_path[-1]
+        if node in settled:
+            continue
+        settled.add(node)
+        if node != source:
+            parent[node] = (previous, key)
+        if len(node_path) > max_length:
+            continue
+        for nxt, keydict in succ[node].items():
+            if nxt not in settled:
+                extra, best_key = _best_edge(keydict, weights)
+                heapq.heappush(heap, (cost + extra, (*node_path, nxt), node, best_key))
+    return parent
+
+
+def _path_to(graph: nx.MultiDiGraph, parent: Mapping[str, tuple[str, Any]], node: str) -> SignedPath:
+    steps: list[Step] = []
+    while node in parent:
+        previous, key = parent[node]
+        steps.append(_step(previous, node, key, graph._succ[previous][node][key]))
+        node = previous
+    return SignedPath(tuple(reversed(steps)))

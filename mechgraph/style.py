@@ -1,0 +1,657 @@
+"""The one visual vocabulary of mechgraph: colours, shapes, arrowheads, dashes, themes, legend.
+
+Every renderer reads its look from here and nowhere else: the dash-cytoscape stylesheet of the
+dashboard (:func:`cytoscape_stylesheet`), the vis-network options of the HTML export
+(:func:`vis_options`, :func:`vis_groups`, :meth:`EdgeStyle.vis`), the matplotlib drawing of the
+image export (:meth:`NodeStyle.matplotlib`, :meth:`EdgeStyle.matplotlib`) and the legend of all of
+them (:func:`legend_entries`). A colour, a shape or an arrowhead is written once, in the tables
+below; each renderer only translates the renderer-neutral :class:`Shape` and :class:`ArrowHead`
+into its own names.
+
+The conventions are those of pathway diagrams: a node kind has a colour *and* a shape (so kinds stay
+apart in greyscale and for colour-blind readers); an activation ends in an arrow, an inhibition in
+a tee (bar); an unsigned relation is grey with an open chevron; an indirect relation is dashed.
+Colours come from the Okabe-Ito palette, which stays distinct under the common colour-vision
+deficiencies.
+
+Examples
+--------
+>>> node_style(NodeKind.AGENT).shape
+<Shape.DIAMOND: 'diamond'>
+>>> edge_style(Sign.DECREASES, Mechanism.INDIRECT).head.vis
+'bar'
+>>> edge_style(Sign.DECREASES, Mechanism.INDIRECT).dashed
+True
+>>> [entry.label for entry in legend_entries(Theme.LIGHT) if entry.group == "relation"]
+['increases (activation)', 'decreases (inhibition)', 'unsigned', 'direct', 'indirect']
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from .vocabulary import Attr, Mechanism, NodeKind, Sign
+
+__all__ = [
+    "ArrowHead",
+    "BEND_ROUNDNESS",
+    "DASH_PATTERN",
+    "FIT_MAX_ZOOM",
+    "LABEL_FONT_SIZE",
+    "LABEL_MIN_PIXELS",
+    "OTHER_KIND",
+    "EdgeStyle",
+    "LegendEntry",
+    "NodeStyle",
+    "Palette",
+    "Shape",
+    "Theme",
+    "ThemeColours",
+    "cytoscape_stylesheet",
+    "edge_style",
+    "legend_entries",
+    "node_style",
+    "theme_colours",
+    "vis_groups",
+    "vis_options",
+]
+
+
+class Theme(StrEnum):
+    """The two themes: dark text on white, and light text on near-black (for dark slides)."""
+
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class Palette(StrEnum):
+    """The Okabe-Ito colour-blind-safe palette, plus two greys for the kinds that need no hue."""
+
+    ORANGE = "#E69F00"
+    SKY_BLUE = "#56B4E9"
+    BLUISH_GREEN = "#009E73"
+    YELLOW = "#F0E442"
+    BLUE = "#0072B2"
+    VERMILLION = "#D55E00"
+    REDDISH_PURPLE = "#CC79A7"
+    LIGHT_GREY = "#B0B0B0"
+    DARK_GREY = "#6E6E6E"
+
+
+class Shape(StrEnum):
+    """A node shape, renderer-neutral; each renderer's name for it is a property."""
+
+    CIRCLE = "circle"
+    DIAMOND = "diamond"
+    SQUARE = "square"
+    TRIANGLE = "triangle"
+    TRIANGLE_DOWN = "triangle_down"
+    STAR = "star"
+    HEXAGON = "hexagon"
+
+    @property
+    def vis(self) -> str:
+        """The vis-network shape (one of those drawn with the label below the node)."""
+        return _SHAPE_NAMES[self][0]
+
+    @property
+    def cytoscape(self) -> str:
+        """The cytoscape.js shape; ``polygon`` shapes also need :attr:`cytoscape_points`."""
+        return _SHAPE_NAMES[self][1]
+
+    @property
+    def marker(self) -> str:
+        """The matplotlib marker."""
+        return _SHAPE_NAMES[self][2]
+
+    @property
+    def cytoscape_points(self) -> str | None:
+        """``shape-polygon-points`` for cytoscape shapes it has no name for."""
+        if self.cytoscape != "polygon":
+            return None
+        return " ".join(f"{value:g}" for point in self.outline() for value in point)
+
+    def outline(self) -> list[tuple[float, float]]:
+        """The shape as a polygon in the unit box, y pointing down (as on a screen or in SVG).
+
+        >>> Shape.TRIANGLE_DOWN.outline()
+        [(-1.0, -1.0), (1.0, -1.0), (0.0, 1.0)]
+        >>> len(Shape.CIRCLE.outline())
+        24
+        """
+        if self is Shape.CIRCLE:
+            return _regular_polygon(24, 1.0, 0.0)
+        if self is Shape.DIAMOND:
+            return [(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)]
+        if self is Shape.SQUARE:
+            return [(-0.85, -0.85), (0.85, -0.85), (0.85, 0.85), (-0.85, 0.85)]
+        if self is Shape.TRIANGLE:
+            return [(0.0, -1.0), (1.0, 1.0), (-1.0, 1.0)]
+        if self is Shape.TRIANGLE_DOWN:
+            return [(-1.0, -1.0), (1.0, -1.0), (0.0, 1.0)]
+        if self is Shape.HEXAGON:
+            return _regular_polygon(6, 1.0, 0.0)
+        # a five-pointed star, its top point up
+        points = []
+        for index in range(10):
+            radius = 1.0 if index % 2 == 0 else 0.45
+            angle = -math.pi / 2 + index * math.pi / 5
+            points.append((round(radius * math.cos(angle), 4), round(radius * math.sin(angle), 4)))
+        return points
+
+
+def _regular_polygon(corners: int, radius: float, start: float) -> list[tuple[float, float]]:
+    return [
+        (
+            round(radius * math.cos(start + 2 * math.pi * k / corners), 4),
+            round(radius * math.sin(start + 2 * math.pi * k / corners), 4),
+        )
+        for k in range(corners)
+    ]
+
+
+#: Shape -> (vis-network, cytoscape.js, matplotlib marker).
+_SHAPE_NAMES: dict[Shape, tuple[str, str, str]] = {
+    Shape.CIRCLE: ("dot", "ellipse", "o"),
+    Shape.DIAMOND: ("diamond", "diamond", "D"),
+    Shape.SQUARE: ("square", "rectangle", "s"),
+    Shape.TRIANGLE: ("triangle", "triangle", "^"),
+    Shape.TRIANGLE_DOWN: ("triangleDown", "polygon", "v"),
+    Shape.STAR: ("star", "star", "*"),
+    Shape.HEXAGON: ("hexagon", "hexagon", "h"),
+}
+
+
+class ArrowHead(StrEnum):
+    """How a relation ends: an arrow (increases), a tee (decreases), an open chevron (unsigned)."""
+
+    ARROW = "arrow"
+    TEE = "tee"
+    OPEN = "open"
+
+    @property
+    def vis(self) -> str:
+        return _HEAD_NAMES[self][0]
+
+    @property
+    def cytoscape(self) -> str:
+        return _HEAD_NAMES[self][1]
+
+    @property
+    def matplotlib(self) -> str:
+        """The matplotlib ``ArrowStyle`` of the same look (for FancyArrowPatch users)."""
+        return _HEAD_NAMES[self][2]
+
+    @property
+    def filled(self) -> bool:
+        """Whether :meth:`outline` is a filled polygon (else it is drawn as a line)."""
+        return self is ArrowHead.ARROW
+
+    def outline(self, length: float, width: float) -> list[tuple[float, float]]:
+        """The head drawn at the origin pointing along +x, for renderers that draw it themselves.
+
+        The line of the relation ends at the origin. A filled head is a polygon; the others are
+        open polylines.
+
+        >>> ArrowHead.ARROW.outline(10, 8)
+        [(0.0, 0.0), (-10.0, 4.0), (-10.0, -4.0)]
+        >>> ArrowHead.TEE.outline(10, 8)
+        [(0.0, -5.0), (0.0, 5.0)]
+        """
+        half = width / 2
+        if self is ArrowHead.ARROW:
+            return [(0.0, 0.0), (-float(length), half), (-float(length), -half)]
+        if self is ArrowHead.TEE:
+            return [(0.0, -half * 1.25), (0.0, half * 1.25)]
+        return [(-float(length), -half), (0.0, 0.0), (-float(length), half)]
+
+
+#: ArrowHead -> (vis-network, cytoscape.js, matplotlib ArrowStyle).
+_HEAD_NAMES: dict[ArrowHead, tuple[str, str, str]] = {
+    ArrowHead.ARROW: ("arrow", "triangle", "-|>"),
+    ArrowHead.TEE: ("bar", "tee", "-["),
+    ArrowHead.OPEN: ("vee", "chevron", "->"),
+}
+
+#: Dash and gap lengths (pixels) of an indirect relation, in every renderer.
+DASH_PATTERN: tuple[int, int] = (6, 4)
+
+#: Labels smaller than this many pixels on screen are not drawn (vis-network and images alike).
+LABEL_MIN_PIXELS = 6
+
+#: Font size of node labels in pixels at 100% zoom.
+LABEL_FONT_SIZE = 14
+
+#: Fitting a small view to the page enlarges it at most this much (HTML and images alike).
+FIT_MAX_ZOOM = 1.6
+
+#: Parallel relations between two nodes bend apart: vis-network roundness per unit of bend.
+BEND_ROUNDNESS = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeColours:
+    """The colours of a theme that are not tied to a node kind or a sign."""
+
+    background: str
+    text: str
+    muted_text: str
+    panel: str  # legend, search and details panels
+    panel_border: str
+    node_border: str
+    selection: str
+    unsigned: str  # unsigned relations, and the neutral samples of the legend
+    increases: str
+    decreases: str
+    link: str
+    font_family: str = "DejaVu Sans, Helvetica, Arial, sans-serif"
+
+
+_THEMES: dict[Theme, ThemeColours] = {
+    Theme.LIGHT: ThemeColours(
+        background="#FFFFFF",
+        text="#1A1A1A",
+        muted_text="#555555",
+        panel="#FFFFFF",
+        panel_border="#C8C8C8",
+        node_border="#333333",
+        selection="#000000",
+        unsigned="#8C8C8C",
+        increases=Palette.BLUE.value,
+        decreases=Palette.VERMILLION.value,
+        link=Palette.BLUE.value,
+    ),
+    Theme.DARK: ThemeColours(
+        background="#1E1E1E",
+        text="#EDEDED",
+        muted_text="#AAAAAA",
+        panel="#2A2A2A",
+        panel_border="#555555",
+        node_border="#D9D9D9",
+        selection="#FFFFFF",
+        unsigned="#9E9E9E",
+        increases=Palette.SKY_BLUE.value,
+        decreases=Palette.ORANGE.value,
+        link=Palette.SKY_BLUE.value,
+    ),
+}
+
+
+def theme_colours(theme: Theme | str = Theme.LIGHT) -> ThemeColours:
+    """The colours of ``theme``.
+
+    >>> theme_colours("dark").background
+    '#1E1E1E'
+    """
+    return _THEMES[Theme(theme)]
+
+
+@dataclass(frozen=True, slots=True)
+class NodeStyle:
+    """How a node kind looks: fill colour, shape, radius (pixels at 100% zoom), font size."""
+
+    colour: str
+    shape: Shape
+    size: float
+    border: str
+    text: str
+    font_size: float = LABEL_FONT_SIZE
+
+    def vis(self) -> dict[str, Any]:
+        """vis-network node options (used as a vis-network *group*)."""
+        return {
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
+            "color": {
+                "background": self.colour,
+                "border": self.border,
+                "highlight": {"background": self.colour, "border": self.border},
+                "hover": {"background": self.colour, "border": self.border},
+            },
+            "font": {"color": self.text, "size": self.font_size},
+            "shape": self.shape.vis,
+            "size": self.size,
+        }
+
+    def cytoscape(self) -> dict[str, Any]:
+        """cytoscape.js style properties."""
+        style: dict[str, Any] = {
+            "background-color": self.colour,
+            "shape": self.shape.cytoscape,
+            "width": 2 * self.size,
+            "height": 2 * self.size,
+        }
+        if self.shape.cytoscape_points:
+            style["shape-polygon-points"] = self.shape.cytoscape_points
+        return style
+
+    def matplotlib(self, *, scale: float = 1.0) -> dict[str, Any]:
+        """Keyword arguments of ``Axes.scatter`` (``scale`` shrinks nodes when zoomed out).
+
+        Pixels become points at 72/100, the image export drawing at 100 dots per inch.
+        """
+        diameter_points = 2 * self.size * scale * 0.72
+        return {
+            "marker": self.shape.marker,
+            "s": diameter_points**2,
+            "c": self.colour,
+            "edgecolors": self.border,
+            "linewidths": max(0.3, 0.72 * scale),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeStyle:
+    """How a relation looks: colour, arrowhead, dashed or solid, width (pixels)."""
+
+    colour: str
+    head: ArrowHead
+    dashed: bool
+    width: float = 1.5
+    head_length: float = 10.0
+    head_width: float = 8.0
+
+    def vis(self) -> dict[str, Any]:
+        """vis-network edge options."""
+        return {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.8, "type": self.head.vis}},
+            "color": {"color": self.colour, "highlight": self.colour, "hover": self.colour, "inherit": False},
+            "dashes": list(DASH_PATTERN) if self.dashed else False,
+            "width": self.width,
+        }
+
+    def cytoscape(self) -> dict[str, Any]:
+        """cytoscape.js style properties."""
+        return {
+            "line-color": self.colour,
+            "target-arrow-color": self.colour,
+            "target-arrow-shape": self.head.cytoscape,
+            "line-style": "dashed" if self.dashed else "solid",
+            "line-dash-pattern": list(DASH_PATTERN),
+            "width": self.width,
+        }
+
+    def matplotlib(self, *, scale: float = 1.0) -> dict[str, Any]:
+        """Line properties of a matplotlib patch or line (heads: :meth:`ArrowHead.outline`).
+
+        ``scale`` thins lines when a large graph is drawn zoomed out.
+        """
+        width = max(0.4, self.width * 0.72 * min(1.0, scale * 2))
+        return {
+            "edgecolor": self.colour,
+            "linewidth": width,
+            "linestyle": (0, tuple(d * 0.72 / width for d in DASH_PATTERN)) if self.dashed else "solid",
+        }
+
+
+#: Node kind -> (colour, shape, radius in pixels).
+_KIND_LOOKS: dict[NodeKind, tuple[Palette, Shape, float]] = {
+    NodeKind.AGENT: (Palette.VERMILLION, Shape.DIAMOND, 16.0),
+    NodeKind.METABOLITE: (Palette.ORANGE, Shape.DIAMOND, 12.0),
+    NodeKind.TARGET: (Palette.BLUE, Shape.CIRCLE, 11.0),
+    NodeKind.IMMUNE_CELL: (Palette.BLUISH_GREEN, Shape.HEXAGON, 14.0),
+    NodeKind.NON_IMMUNE: (Palette.SKY_BLUE, Shape.HEXAGON, 14.0),
+    NodeKind.PROCESS: (Palette.YELLOW, Shape.SQUARE, 11.0),
+    NodeKind.OUTCOME: (Palette.REDDISH_PURPLE, Shape.STAR, 15.0),
+    NodeKind.CONDITION: (Palette.LIGHT_GREY, Shape.TRIANGLE, 13.0),
+    NodeKind.THERAPY: (Palette.DARK_GREY, Shape.TRIANGLE_DOWN, 13.0),
+}
+
+#: The look of a node without a (known) kind.
+_OTHER_LOOK: tuple[str, Shape, float] = ("#9A9A9A", Shape.CIRCLE, 9.0)
+
+#: The legend's name for nodes without a known kind.
+OTHER_KIND = "other"
+
+
+def node_style(kind: NodeKind | str | None, theme: Theme | str = Theme.LIGHT) -> NodeStyle:
+    """The style of a node of ``kind`` (a neutral grey circle for an unknown or missing kind).
+
+    >>> node_style("target").colour
+    '#0072B2'
+    >>> node_style("no such kind").shape
+    <Shape.CIRCLE: 'circle'>
+    """
+    colours = theme_colours(theme)
+    look = _KIND_LOOKS.get(kind) if isinstance(kind, str) else None  # type: ignore[call-overload]
+    if look is None:
+        fill, shape, size = _OTHER_LOOK
+    else:
+        fill, shape, size = look[0].value, look[1], look[2]
+    return NodeStyle(colour=fill, shape=shape, size=size, border=colours.node_border, text=colours.text)
+
+
+_SIGN_HEADS: dict[Sign, ArrowHead] = {
+    Sign.INCREASES: ArrowHead.ARROW,
+    Sign.DECREASES: ArrowHead.TEE,
+    Sign.UNKNOWN: ArrowHead.OPEN,
+}
+
+_SIGN_LABELS: dict[Sign, str] = {
+    Sign.INCREASES: "increases (activation)",
+    Sign.DECREASES: "decreases (inhibition)",
+    Sign.UNKNOWN: "unsigned",
+}
+
+
+def _sign_colour(sign: Sign, colours: ThemeColours) -> str:
+    return {Sign.INCREASES: colours.increases, Sign.DECREASES: colours.decreases}.get(sign, colours.unsigned)
+
+
+def edge_style(
+    sign: Sign | int | None, mechanism: Mechanism | str | None = None, theme: Theme | str = Theme.LIGHT
+) -> EdgeStyle:
+    """The style of a relation of ``sign`` and ``mechanism`` (None: unsigned, solid).
+
+    >>> edge_style(1).head
+    <ArrowHead.ARROW: 'arrow'>
+    >>> edge_style(None, "direct").head.cytoscape
+    'chevron'
+    """
+    signed = Sign.of(sign) if isinstance(sign, int) else Sign.UNKNOWN
+    colours = theme_colours(theme)
+    return EdgeStyle(
+        colour=_sign_colour(signed, colours),
+        head=_SIGN_HEADS[signed],
+        dashed=mechanism is not None and str(mechanism) == Mechanism.INDIRECT.value,
+        width=1.0 if signed is Sign.UNKNOWN else 1.5,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    """One line of a legend: a node kind (colour + shape) or a relation look (head, dash)."""
+
+    group: str  # "node" or "relation"
+    key: str  # the node kind, the sign word, or the mechanism
+    label: str
+    description: str
+    colour: str
+    shape: Shape | None = None
+    head: ArrowHead | None = None
+    dashed: bool = False
+
+
+def legend_entries(
+    theme: Theme | str = Theme.LIGHT,
+    *,
+    kinds: Iterable[str] | None = None,
+    signs: Iterable[int] | None = None,
+    mechanisms: Iterable[str] | None = None,
+) -> list[LegendEntry]:
+    """The legend: node kinds, then relation signs, then direct vs indirect.
+
+    ``kinds``, ``signs`` and ``mechanisms`` restrict the legend to what a view shows; None
+    shows every entry. A kind outside the vocabulary appears once, as "other".
+
+    >>> [e.key for e in legend_entries(kinds=["target", "agent"], signs=[-1], mechanisms=[])]
+    ['agent', 'target', 'decreases']
+    """
+    colours = theme_colours(theme)
+    entries: list[LegendEntry] = []
+    wanted_kinds = None if kinds is None else {str(kind) for kind in kinds}
+    for kind in NodeKind:
+        if wanted_kinds is None or kind.value in wanted_kinds:
+            style = node_style(kind, theme)
+            entries.append(
+                LegendEntry("node", kind.value, kind.value.replace("_", " "), kind.description, style.colour, style.shape)
+            )
+    if wanted_kinds is not None and wanted_kinds - {kind.value for kind in NodeKind}:
+        style = node_style(None, theme)
+        entries.append(LegendEntry("node", OTHER_KIND, OTHER_KIND, "node of another kind", style.colour, style.shape))
+    wanted_signs = None if signs is None else {Sign.of(sign) for sign in signs}
+    for sign in (Sign.INCREASES, Sign.DECREASES, Sign.UNKNOWN):
+        if wanted_signs is None or sign in wanted_signs:
+            style = edge_style(sign, Mechanism.DIRECT, theme)
+            description = f"relation whose sign is {sign.word}" if sign is not Sign.UNKNOWN else "relation without a sign"
+            entries.append(
+                LegendEntry("relation", sign.word, _SIGN_LABELS[sign], description, style.colour, head=style.head)
+            )
+    wanted_mechanisms = None if mechanisms is None else {str(m) for m in mechanisms}
+    for mechanism in Mechanism:
+        if wanted_mechanisms is None or mechanism.value in wanted_mechanisms:
+            entries.append(
+                LegendEntry(
+                    "relation",
+                    mechanism.value,
+                    mechanism.value,
+                    "solid line: on a component of immune cells"
+                    if mechanism is Mechanism.DIRECT
+                    else "dashed line: through a non-immune component",
+                    colours.unsigned,
+                    dashed=mechanism is Mechanism.INDIRECT,
+                )
+            )
+    return entries
+
+
+def vis_groups(theme: Theme | str = Theme.LIGHT) -> dict[str, dict[str, Any]]:
+    """vis-network ``groups`` options: one group per node kind, plus "other".
+
+    >>> vis_groups()["process"]["shape"]
+    'square'
+    """
+    groups = {kind.value: node_style(kind, theme).vis() for kind in NodeKind}
+    groups[OTHER_KIND] = node_style(None, theme).vis()
+    return groups
+
+
+def vis_options(
+    theme: Theme | str = Theme.LIGHT, *, physics: bool = False, hover: bool = True, large: bool = False
+) -> dict[str, Any]:
+    """vis-network options for a precomputed layout (physics off unless asked).
+
+    ``large`` hides edges while dragging and zooming, so that a 10,000-node graph stays fluid.
+
+    >>> options = vis_options("dark")
+    >>> options["physics"]["enabled"], options["edges"]["smooth"], options["layout"]["improvedLayout"]
+    (False, False, False)
+    """
+    colours = theme_colours(theme)
+    groups = vis_groups(theme)
+    if large:  # zoomed out on thousands of nodes, a full border would hide each node's colour
+        for group in groups.values():
+            group["borderWidth"] = 0.5
+    return {
+        "autoResize": True,
+        "edges": {
+            "arrowStrikethrough": False,
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+            "smooth": False,
+        },
+        "groups": groups,
+        "interaction": {
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "hover": hover,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+            "multiselect": True,
+            "navigationButtons": False,
+            "tooltipDelay": 150,
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 0},
+        "nodes": {
+            "font": {"color": colours.text, "face": colours.font_family, "size": LABEL_FONT_SIZE},
+            "scaling": {"label": {"drawThreshold": LABEL_MIN_PIXELS}},
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {"springLength": 120, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": physics, "iterations": 200, "fit": True},
+        },
+    }
+
+
+def cytoscape_stylesheet(theme: Theme | str = Theme.LIGHT) -> list[dict[str, Any]]:
+    """The dash-cytoscape stylesheet: nodes by ``kind``, edges by ``sign`` and ``mechanism``.
+
+    Elements carry the graph's attribute names in their data (``kind``, ``sign``,
+    ``mechanism``, ``label``); the classes ``faded`` and ``highlighted`` are for views that
+    emphasise a path or a neighbourhood.
+
+    >>> sheet = cytoscape_stylesheet()
+    >>> [rule["style"]["target-arrow-shape"] for rule in sheet if rule["selector"].startswith("edge[sign")]
+    ['triangle', 'tee', 'chevron']
+    >>> next(r for r in sheet if r["selector"] == 'node[kind = "therapy"]')["style"]["shape"]
+    'polygon'
+    """
+    colours = theme_colours(theme)
+    other = node_style(None, theme)
+    neutral = edge_style(Sign.UNKNOWN, None, theme)
+    sheet: list[dict[str, Any]] = [
+        {
+            "selector": "node",
+            "style": {
+                "label": f"data({Attr.LABEL.value})",
+                **other.cytoscape(),
+                "border-width": 1,
+                "border-color": colours.node_border,
+                "color": colours.text,
+                "font-family": colours.font_family,
+                "font-size": 12,
+                "text-valign": "bottom",
+                "text-halign": "center",
+                "text-margin-y": 4,
+                "text-wrap": "wrap",
+                "text-max-width": "140px",
+            },
+        }
+    ]
+    for kind in NodeKind:
+        sheet.append({"selector": f'node[{Attr.KIND.value} = "{kind.value}"]', "style": node_style(kind, theme).cytoscape()})
+    sheet.append(
+        {
+            "selector": "edge",
+            "style": {"curve-style": "bezier", "arrow-scale": 1.1, **neutral.cytoscape()},
+        }
+    )
+    for sign in (Sign.INCREASES, Sign.DECREASES, Sign.UNKNOWN):
+        style = edge_style(sign, None, theme).cytoscape()
+        style.pop("line-style")
+        style.pop("line-dash-pattern")
+        sheet.append({"selector": f"edge[{Attr.SIGN.value} = {int(sign)}]", "style": style})
+    sheet.append(
+        {
+            "selector": f'edge[{Attr.MECHANISM.value} = "{Mechanism.INDIRECT.value}"]',
+            "style": {"line-style": "dashed", "line-dash-pattern": list(DASH_PATTERN)},
+        }
+    )
+    sheet.extend(
+        [
+            {
+                "selector": "node:selected",
+                "style": {"border-width": 3, "border-color": colours.selection},
+            },
+            {"selector": "edge:selected", "style": {"width": 3}},
+            {"selector": ".faded", "style": {"opacity": 0.15}},
+            {"selector": "node.highlighted", "style": {"border-width": 3, "border-color": colours.selection}},
+            {"selector": "edge.highlighted", "style": {"width": 3}},
+        ]
+    )
+    return sheet

@@ -1,0 +1,149 @@
+"""The dashboard's pure view functions: no server, no browser."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from mechgraph.dashboard import views
+from mechgraph.dashboard.services import Services
+from mechgraph.dashboard.graphs import GraphCache, UploadLimits
+from mechgraph.dashboard.state import ViewState, parse_query
+from mechgraph.graph import read_graph
+from mechgraph.layout import Layout
+from mechgraph.synthetic import synthetic_graph
+from mechgraph.vocabulary import Direction, NodeKind, Sign
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> nx.MultiDiGraph:
+    return read_graph()
+
+
+def text_of(component: object) -> str:
+    return str(component)
+
+
+def test_the_view_applies_filters_then_the_focus(bundled: nx.MultiDiGraph) -> None:
+    state = ViewState(focus="cyclosporine", depth=2, direction=Direction.DOWN, signs=(Sign.DECREASES,))
+    view = views.view_of(bundled, state)
+    assert "cyclosporine" in view.graph
+    assert {d["sign"] for _, _, d in view.graph.edges(data=True)} == {-1}
+    downstream = nx.descendants(views.filtered_graph(bundled, state), "cyclosporine")
+    assert set(view.graph) - {"cyclosporine"} <= downstream
+
+
+def test_the_chosen_path_is_always_on_screen(bundled: nx.MultiDiGraph) -> None:
+    state = ViewState(focus="il2", depth=1, path_from="cyclosporine", path_to="il2")
+    view = views.view_of(bundled, state)
+    report = views.path_report(bundled, state)
+    chosen = views.chosen_path(report, state)
+    assert chosen is not None and chosen.sign is Sign.DECREASES
+    assert set(chosen.nodes) <= set(view.graph)
+    assert all(view.graph.has_edge(s.u, s.v, s.key) for s in chosen.steps)
+
+
+def test_a_path_index_out_of_range_falls_back_to_the_best(bundled: nx.MultiDiGraph) -> None:
+    state = ViewState(path_from="cyclosporine", path_to="il2", path=19)
+    report = views.path_report(bundled, state)
+    assert views.chosen_path(report, state) == report.best  # type: ignore[union-attr]
+
+
+def test_filters_that_leave_nothing_say_so() -> None:
+    graph = synthetic_graph(40)
+    view = views.view_of(graph, ViewState(sources=("no-such-source",)))
+    assert view.graph.number_of_nodes() == 0
+    assert any("no relation passes" in notice for notice in view.notices)
+
+
+def test_elements_are_nodes_then_relations_with_data_the_stylesheet_selects_on() -> None:
+    graph = synthetic_graph(80, seed=5)
+    positions = {node: (float(i), float(-i)) for i, node in enumerate(graph)}
+    elements = views.cytoscape_elements(graph, positions)
+    assert len(elements) == graph.number_of_nodes() + graph.number_of_edges()
+    nodes, edges = elements[: graph.number_of_nodes()], elements[graph.number_of_nodes() :]
+    assert all("position" in e and e["data"]["kind"] in {k.value for k in NodeKind} for e in nodes)
+    assert {e["data"]["sign"] for e in edges} <= {-1, 0, 1}
+    assert len({e["data"]["id"] for e in elements}) == len(elements)
+
+
+def test_hostile_labels_stay_text() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("x", kind="agent", label=HOSTILE, identifiers=["javascript:alert(1)"])
+    graph.add_node("y", kind="target", label="Y")
+    graph.add_edge("x", "y", key="r", relation="inhibits", sign=-1, evidence=[{"source": "s", "quote": HOSTILE, "url": "javascript:alert(2)"}])
+    details = views.node_details(graph, "x") + views.relation_details(graph, "x", "y", "r")
+    for component in details:
+        assert "dangerously" not in text_of(component)
+    assert "href='javascript" not in text_of(details) and "javascript:alert(2)" not in text_of(details)
+    assert views.cytoscape_elements(graph, {})[0]["data"]["label"] == HOSTILE  # drawn on a canvas as text
+
+
+def test_highlight_rules_escape_quotes_and_keep_their_count() -> None:
+    rules = views.highlight_rules(['a"b\\c'], theme="light")
+    assert rules[1]["selector"] == 'node[id = "a\\"b\\\\c"]'
+    assert len(views.highlight_rules([], theme="dark")) == views.HIGHLIGHT_RULES == len(rules)
+
+
+def test_search_options_keep_the_current_value_first(bundled: nx.MultiDiGraph) -> None:
+    options = views.search_options(bundled, "IL-2", "cyclosporine")
+    assert options[0]["value"] == "cyclosporine"
+    assert "il2" in [o["value"] for o in options]
+    assert views.search_options(bundled, "", None) == []
+
+
+def test_source_options_list_cited_sources_most_cited_first(bundled: nx.MultiDiGraph) -> None:
+    options = views.filter_options(bundled)["source"]
+    assert options[0]["value"] == "article"
+    assert all(o["value"] for o in options)
+
+
+def test_paths_panel_explains_and_warns_when_paths_disagree() -> None:
+    graph = nx.MultiDiGraph()
+    for node in "abcd":
+        graph.add_node(node, label=node.upper(), kind="target")
+    graph.add_edge("a", "b", key="r1", relation="activates", sign=1, evidence=[])
+    graph.add_edge("b", "d", key="r2", relation="activates", sign=1, evidence=[])
+    graph.add_edge("a", "c", key="r3", relation="inhibits", sign=-1, evidence=[])
+    graph.add_edge("c", "d", key="r4", relation="activates", sign=1, evidence=[])
+    state = ViewState(path_from="a", path_to="d")
+    panel = text_of(views.paths_panel(views.path_report(graph, state), graph, state))
+    assert "disagree" in panel and "so A increases D" in panel
+    assert len(views.path_choices(views.path_report(graph, state), graph)) == 2
+
+
+def test_sankey_flows_forward_only_and_is_capped() -> None:
+    graph = synthetic_graph(600, seed=2)
+    figure = views.sankey_figure(graph, max_nodes=25)
+    sankey = figure.data[0]
+    assert len(sankey.node.label) <= 25
+    column = {n: views._COLUMN_OF[graph.nodes[n]["kind"]] for n in graph}
+    nodes = list(sankey.node.customdata)
+    assert all(column[nodes[s]] < column[nodes[t]] for s, t in zip(sankey.link.source, sankey.link.target, strict=True))
+
+
+def test_figures_of_an_empty_view_say_so() -> None:
+    empty = nx.MultiDiGraph()
+    for figure in (views.sankey_figure(empty), views.sign_figure(empty), views.hub_figure(empty)):
+        assert figure.layout.annotations and figure.layout.annotations[0].text
+
+
+def test_upload_problems_are_listed_and_capped() -> None:
+    problems = [f"g.yaml:{i}:1: nodes[{i}].kind: bad" for i in range(80)]
+    text = text_of(views.upload_problems("g.yaml", problems))
+    assert "80 problems" in text and "g.yaml:49:1" in text and "g.yaml:50:1" not in text and "30 more" in text
+
+
+def test_services_keep_the_whole_map_positions_under_filters() -> None:
+    graph = synthetic_graph(300, seed=1)
+    services = Services(GraphCache(default=graph, limits=UploadLimits()))
+    whole = services.drawing("served", graph, ViewState())
+    filtered = services.drawing("served", graph, parse_query("?sign=decreases")[0])
+    assert filtered.view.graph.number_of_nodes() < whole.view.graph.number_of_nodes()
+    assert all(filtered.positions[n] == whole.positions[n] for n in filtered.view.graph)
+    focus = next(iter(graph))
+    focused = services.drawing("served", graph, ViewState(focus=focus, layout=Layout.COMPACT))
+    assert set(focused.positions) == set(focused.view.graph)
+    assert services.drawing("served", graph, ViewState()) is whole  # cached by content
