@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install browser run test bench clean
+.PHONY: install browser run test bench load-test clean
 
 install: $(STAMP)
 
@@ -24,6 +24,17 @@ browser:
 
 test: install browser
 	$(BIN)/python -m pytest
+
+# Benchmarks print tables comparing mechgraph with the plain alternative, measured in the same run.
+bench: install browser
+	$(BIN)/python benchmarks/bench_queries.py
+	$(BIN)/python benchmarks/bench_export.py
+	$(BIN)/python benchmarks/bench_dashboard.py
+	$(BIN)/python benchmarks/bench_formats.py
+	$(BIN)/python benchmarks/eval_extract.py
+
+load-test: install
+	$(BIN)/python benchmarks/load_test.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist
