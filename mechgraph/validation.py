@@ -19,6 +19,10 @@ quote                  a quote missing for, or not found verbatim in, its source
 source-text            a source text that cannot be read or lies outside the graph's folder
 indirect-in-vitro      an indirect relation claiming in-vitro measurability
 =====================  ======================================================================
+
+A document with more nodes, relations or sources than :func:`mechgraph.limits.current` allows
+gets one problem of rule ``too-large`` per count exceeded, and nothing else is checked (its
+fixtures are built by tests/hostile/test_limits.py with lowered limits, not kept as files).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, ReadError
 from .identifiers import check_curie
+from .limits import current
 from .model import Document, Evidence, NodeRecord, RelationRecord, Source, is_safe_relative_path
 from .vocabulary import Measurability, Mechanism, NodeKind
 from .yamltext import Location, read_text_file
@@ -40,7 +45,7 @@ from .yamltext import Location, read_text_file
 __all__ = ["Report", "fold_whitespace", "validate_data"]
 
 _AGENT_FIELDS = ("agent_class", "immune_state", "routes", "uses")
-MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024
+MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024  # the default; the limit in force is mechgraph.limits.current()
 
 
 @dataclass
@@ -110,6 +115,8 @@ class _Validator:
             self._schema_errors(error, (), Document)
             return self.report
         document = self.report.document
+        if self._too_large(document):
+            return self.report
         self.report.sources = self._records(Source, document.sources, "sources")
         self.report.nodes = self._records(NodeRecord, document.nodes, "nodes")
         self.report.relations = self._records(RelationRecord, document.relations, "relations")
@@ -119,6 +126,20 @@ class _Validator:
         self._check_relations(known_nodes, texts)
         self.report.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return self.report
+
+    def _too_large(self, document: Document) -> bool:
+        """Refuse a document with more records than the limits allow, before checking any."""
+        limits = current()
+        found = False
+        for name, items, limit in (
+            ("nodes", document.nodes, limits.nodes),
+            ("relations", document.relations, limits.relations),
+            ("sources", document.sources, limits.sources),
+        ):
+            if len(items) > limit:
+                self.add((name,), f"{len(items):,} {name}: mechgraph reads at most {limit:,} {name} in one graph (see docs/security.md)", "too-large")
+                found = True
+        return found
 
     def _records(self, model: type[BaseModel], items: list[Any], name: str) -> list[Any]:
         records = []
@@ -163,7 +184,7 @@ class _Validator:
             self.add((*path, "text"), "a source text can only be checked when the graph is read from a file", "source-text")
             return None
         try:
-            raw = read_text_file(self.base_dir / source.text, limit=MAX_SOURCE_TEXT_BYTES)
+            raw = read_text_file(self.base_dir / source.text, limit=current().source_text_bytes)
             self.raw_texts[source.id] = raw
             return fold_whitespace(raw)
         except ReadError as error:

@@ -18,19 +18,23 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem, ReadError
+from .limits import DEFAULT_LIMITS, current
 
 __all__ = ["MAX_FILE_BYTES", "ParsedYaml", "parse_yaml", "read_text_file"]
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_ELEMENTS = 2_000_000  # scalars + containers after following aliases
+#: The default limits (the ones in force are :func:`mechgraph.limits.current`).
+MAX_FILE_BYTES = DEFAULT_LIMITS.file_bytes
+MAX_ELEMENTS = DEFAULT_LIMITS.yaml_values  # scalars + containers after following aliases
 
 Location = tuple[int, int]  # 1-based line and column
 Locator = Callable[[Sequence[str | int]], Location | None]
 
 
-def read_text_file(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> str:
-    """Read a UTF-8 text file, or raise ReadError saying which file and why."""
+def read_text_file(path: str | Path, *, limit: int | None = None) -> str:
+    """Read a UTF-8 text file (at most ``limit`` bytes, by default the file limit in force), or
+    raise ReadError saying which file and why."""
     path = Path(path)
+    limit = current().file_bytes if limit is None else limit
     try:
         if not path.exists():
             raise ReadError(f"{path}: no such file")
@@ -39,9 +43,12 @@ def read_text_file(path: str | Path, *, limit: int = MAX_FILE_BYTES) -> str:
         size = path.stat().st_size
         if size > limit:
             raise ReadError(f"{path}: {size:,} bytes is larger than the {limit:,}-byte limit")
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # a file that grew since stat() is still bounded
     except OSError as error:
         raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(raw) > limit:
+        raise ReadError(f"{path}: larger than the {limit:,}-byte limit")
     if b"\x00" in raw:
         raise ReadError(f"{path}: is a binary file, expected UTF-8 text")
     try:
@@ -116,15 +123,18 @@ class _Plain:
     def __init__(self, file: str | None) -> None:
         self.file = file
         self.count = 0
+        self.depth = 0
         self.active: set[int] = set()
+        limits = current()
+        self.max_values, self.max_depth = limits.yaml_values, limits.depth
 
     def fail(self, message: str) -> DataError:
         return DataError([Problem(self.file, None, None, "", message, "yaml-syntax")])
 
     def convert(self, value: Any) -> Any:
         self.count += 1
-        if self.count > MAX_ELEMENTS:
-            raise self.fail(f"the file expands to more than {MAX_ELEMENTS:,} values (too many YAML aliases?)")
+        if self.count > self.max_values:
+            raise self.fail(f"the file expands to more than {self.max_values:,} values (too many YAML aliases?)")
         if isinstance(value, dict):
             return self._container(value, lambda v: {self.key(k): self.convert(x) for k, x in v.items()})
         if isinstance(value, list):
@@ -142,12 +152,16 @@ class _Plain:
         marker = id(value)
         if marker in self.active:
             raise self.fail("the file contains a recursive YAML alias")
+        if self.depth >= self.max_depth:
+            raise self.fail(f"the file is nested more than {self.max_depth} levels deep")
         self.active.add(marker)
+        self.depth += 1
         try:
             return build(value)
         except RecursionError:
             raise self.fail("the file is nested too deeply") from None
         finally:
+            self.depth -= 1
             self.active.discard(marker)
 
     def key(self, key: Any) -> str:

@@ -33,12 +33,13 @@ _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
     help="The curated graph whose names are recognised (default: the bundled graph).",
 )
 @click.option("--source-id", help="The id of the text in the draft (default: from the file name).")
+@click.option("--force", is_flag=True, help="Replace the draft (and its text copy) if they exist.")
 @click.option("--title", help="The draft's title.")
 @json_option
 @expected_errors
 def extract(
     textfile: Path, output: Path | None, lexicons: tuple[Path, ...], graph_file: Path | None,
-    source_id: str | None, title: str | None, as_json: bool,
+    source_id: str | None, title: str | None, force: bool, as_json: bool,
 ) -> None:
     """Draft a mechanism graph from TEXTFILE: candidate relations, each with its sentence.
 
@@ -46,8 +47,8 @@ def extract(
     quoted verbatim with its character offsets. With -o the draft is written in the native
     format (it passes `mechgraph validate`); without -o the relations are listed.
 
-    Exit 0 when relations were found, 1 when none were (or a lexicon is invalid), 2 when a
-    file cannot be read or written.
+    Exit 0 when relations were found, 1 when none were (or a lexicon is invalid, or the draft
+    exists and --force is not given), 2 when a file cannot be read or written.
     """
     if source_id is not None and not _SOURCE_ID.match(source_id):
         click.echo(f"mechgraph: --source-id {source_id!r}: use letters, digits, '_', '.' or '-' (e.g. article-1)", err=True)
@@ -70,7 +71,7 @@ def extract(
     text_copy = None
     if output is not None:
         try:
-            text_copy = draft.write(output)
+            text_copy = draft.write(output, force=force)
         except OSError as error:
             raise ReadError(f"{output}: cannot be written ({error.strerror or error})") from None
         report = validate_file(output)

@@ -132,9 +132,12 @@ def decode_upload(contents: str | None, filename: str | None, *, limits: UploadL
     if not raw.strip():
         return Upload(None, (f"{name}: the file is empty",))
     from ..formats import read
+    from ..limits import limited
 
     try:
-        result = read(raw, name=name)
+        # The reader stops as soon as the upload passes the dashboard's caps, before building it all.
+        with limited(file_bytes=limits.max_bytes, nodes=limits.max_nodes, relations=limits.max_relations):
+            result = read(raw, name=name)
     except DataError as error:
         return Upload(None, tuple(_problem_line(p, name) for p in error.problems) or (f"{name}: {error}",))
     except MechgraphError as error:

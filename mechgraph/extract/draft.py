@@ -20,9 +20,7 @@ marker back into :attr:`DraftRelation.hedged` and :attr:`DraftRelation.negated`.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from io import StringIO
@@ -33,6 +31,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from ..errors import DataError, MechgraphError, Problem
+from ..fileio import OutputExists, write_atomic
 from ..vocabulary import (
     FORMAT_VERSION,
     Attr,
@@ -230,19 +229,27 @@ class Draft:
             "relations": [_relation_dict(relation, self.source_id) for relation in self.relations],
         }
 
-    def write(self, path: str | Path) -> Path:
+    def write(self, path: str | Path, *, force: bool = False) -> Path:
         """Write the draft to ``path`` and the text beside it (``<stem>.sources/<id>.txt``).
 
-        Both files are written atomically. Returns the path of the text copy. The written draft
-        passes ``mechgraph validate``.
+        Both files are written atomically; an existing draft, or a different text already at the
+        copy's place, is replaced only with ``force`` (an identical copy is left alone), and
+        nothing is written when one of them is refused. Returns the path of the text copy. The
+        written draft passes ``mechgraph validate``.
         """
         path = Path(path)
         stem = _SAFE_NAME.sub("_", path.stem).strip("._") or "draft"
         text_rel = f"{stem}.sources/{_SAFE_NAME.sub('_', self.source_id)}.txt"
         text_file = path.parent / text_rel
+        text = self.text.encode("utf-8")
+        same_text = text_file.is_file() and text_file.read_bytes() == text
+        for target in (path, *(() if same_text else (text_file,))):
+            if target.exists() and not force:
+                raise OutputExists(f"{target} exists: pass --force (force=True) to overwrite it")
         text_file.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(text_file, self.text)
-        _atomic_write(path, dump_document(self.to_document(text_path=text_rel)))
+        if not same_text:
+            write_atomic(text_file, text, force=force)
+        write_atomic(path, dump_document(self.to_document(text_path=text_rel)), force=force)
         return text_file
 
 
@@ -316,17 +323,6 @@ def dump_document(document: Mapping[str, Any]) -> str:
     buffer.write("# A draft written by `mechgraph extract`: review each relation (status: accepted or rejected).\n")
     yaml.dump(dict(document), buffer)
     return buffer.getvalue()
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 # -- reading a draft back ---------------------------------------------------------------------

@@ -24,6 +24,7 @@ import networkx as nx
 from ..errors import DataError, Problem
 from ..graph import graph_from_report
 from ..identifiers import check_curie
+from ..limits import current
 from ..model import NODE_ID_PATTERN
 from ..validation import Report, validate_data
 from ..vocabulary import Attr, EvidenceKey, NodeKind, Relation, Sign, SourceKey
@@ -152,6 +153,8 @@ class GraphBuilder:
     graph_extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        limits = current()
+        self._max_nodes, self._max_relations, self._max_sources = limits.nodes, limits.relations, limits.sources
         self._nodes: dict[str, _Node] = {}  # by mechgraph id, in file order
         self._by_key: dict[str, str] = {}  # foreign key -> mechgraph id
         self._edges: list[_Edge] = []
@@ -186,6 +189,8 @@ class GraphBuilder:
         if key in self._by_key:
             self.dropped["node with a repeated id (first kept)"] += 1
             return self._by_key[key]
+        if len(self._nodes) >= self._max_nodes:
+            self._too_large("nodes", self._max_nodes)
         text = (label or "").strip() or key
         if len(text) > MAX_LABEL:
             text = text[: MAX_LABEL - 1] + "…"
@@ -238,6 +243,8 @@ class GraphBuilder:
         if source is None or target is None:
             self.dropped["edge whose end is not a node of the file"] += 1
             return False
+        if len(self._edges) >= self._max_relations:
+            self._too_large("relations", self._max_relations)
         extra_values = {str(k): json_safe(v) for k, v in (extra or {}).items() if v not in (None, "", [], {})}
         relation = self._relation(name, sign, extra_values)
         mapping = relation_for(name) if name else None
@@ -287,6 +294,8 @@ class GraphBuilder:
             self.dropped["source without a valid id"] += 1
             return None
         if source_id not in self._sources:
+            if len(self._sources) >= self._max_sources:
+                self._too_large("sources", self._max_sources)
             record = {k: source[k] for k in SOURCE_FIELDS if source.get(k) not in (None, "")}
             self._sources[source_id] = {k: str(v) if k != SourceKey.ID else v for k, v in record.items()}
         return source_id
@@ -306,6 +315,10 @@ class GraphBuilder:
             self._import_source = source_id
         note = f"imported from {self.inp.file_name}, {where}" if where else f"imported from {self.inp.file_name}"
         return [{"source": self._import_source, "note": note}]
+
+    def _too_large(self, what: str, limit: int) -> None:
+        message = f"more than {limit:,} {what}: mechgraph reads at most {limit:,} {what} in one graph (see docs/security.md)"
+        raise DataError([Problem(self.inp.name, None, None, "", message, "too-large")])
 
     # -- the result -------------------------------------------------------------------------------
 
@@ -529,6 +542,7 @@ class GraphBuilder:
         if source.get("url"):
             source["note"] = _join_note(source.get("note"), f"url refused: {source.pop('url')}")
             source.setdefault("title", source["id"])
+            self.dropped["source url that is not an http(s) URL (kept as text in the source's note)"] += 1
             return True
         return False
 

@@ -1,8 +1,8 @@
 """File handling shared by the formats: bounded input, safe XML and JSON parsing that keeps
 positions for messages, and the checks a multi-file write makes before it starts.
 
-XML is parsed with defusedxml: no DTD, no entities, no external references, at most
-:data:`MAX_XML_ELEMENTS` elements; every element's line and column are kept for messages.
+XML is parsed with defusedxml: no DTD, no entities, no external references, within the limits of
+:mod:`mechgraph.limits` (elements, depth, bytes); each element's line and column are kept for messages.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import DataError, Problem, ReadError
 from ..fileio import OutputExists, WriteError
-from ..yamltext import MAX_FILE_BYTES, read_text_file
+from ..limits import DEFAULT_LIMITS, current
+from ..yamltext import read_text_file
 
 __all__ = [
     "Input",
@@ -35,9 +36,10 @@ __all__ = [
     "parse_xml",
 ]
 
-MAX_INPUT_BYTES = MAX_FILE_BYTES
-MAX_XML_ELEMENTS = 2_000_000
-MAX_XML_DEPTH = 200
+#: The defaults; the limits in force are :func:`mechgraph.limits.current`.
+MAX_INPUT_BYTES = DEFAULT_LIMITS.file_bytes
+MAX_XML_ELEMENTS = DEFAULT_LIMITS.xml_elements
+MAX_XML_DEPTH = DEFAULT_LIMITS.xml_depth
 HEAD_BYTES = 4096
 
 
@@ -70,22 +72,29 @@ class Input:
 
 
 def load_input(source: Path | bytes | str, *, name: str | None, default_name: str) -> Input:
-    """The bytes of ``source`` (a path to open, or the content itself), at most MAX_INPUT_BYTES."""
+    """The bytes of ``source`` (a path to open, or the content itself), at most the file limit."""
+    limit = current().file_bytes
     if isinstance(source, Path):
-        if source.is_file() and source.stat().st_size > MAX_INPUT_BYTES:
-            raise ReadError(f"{source}: {source.stat().st_size:,} bytes is larger than the {MAX_INPUT_BYTES:,}-byte limit")
-        if not source.exists():
-            raise ReadError(f"{source}: no such file")
-        if not source.is_file():
-            raise ReadError(f"{source}: not a regular file")
         try:
-            data = source.read_bytes()
+            if not source.exists():
+                raise ReadError(f"{source}: no such file")
+            if not source.is_file():
+                raise ReadError(f"{source}: not a regular file")
+            size = source.stat().st_size
+            if size > limit:
+                raise ReadError(f"{source}: {size:,} bytes is larger than the {limit:,}-byte limit")
+            with source.open("rb") as handle:
+                data = handle.read(limit + 1)  # a file that grew since stat() is still bounded
         except OSError as error:
             raise ReadError(f"{source}: cannot be read ({error.strerror or error})") from None
+        if len(data) > limit:
+            raise ReadError(f"{source}: larger than the {limit:,}-byte limit")
         return Input(data, name or str(source), source)
-    data = source.encode("utf-8") if isinstance(source, str) else bytes(source)
-    if len(data) > MAX_INPUT_BYTES:
-        raise ReadError(f"{name or default_name}: {len(data):,} bytes is larger than the {MAX_INPUT_BYTES:,}-byte limit")
+    if isinstance(source, str) and len(source) > limit:  # before encoding a huge string
+        raise ReadError(f"{name or default_name}: {len(source):,} characters is larger than the {limit:,}-byte limit")
+    data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else bytes(source)
+    if len(data) > limit:
+        raise ReadError(f"{name or default_name}: {len(data):,} bytes is larger than the {limit:,}-byte limit")
     return Input(data, name or default_name, None)
 
 
@@ -122,11 +131,56 @@ def parse_json(inp: Input) -> Any:
     """
     text = inp.text()
     try:
-        return json.loads(text)
+        value = json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as error:
+        fail(inp, f"malformed JSON: duplicate key {error.key!r} in one object (which value is meant?)", rule="json-syntax")
     except json.JSONDecodeError as error:
         fail(inp, f"malformed JSON: {error.msg}", line=error.lineno, column=error.colno, rule="json-syntax")
     except RecursionError:
         fail(inp, "malformed JSON: nested too deeply", rule="json-syntax")
+    limit = current().depth
+    if _depth_exceeds(value, limit):
+        fail(inp, f"refused JSON: values nested more than {limit} levels deep", rule="json-syntax")
+    return value
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (JSON parsers disagree on which wins)."""
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """Whether lists and objects nest deeper than ``limit`` (walked without recursion).
+
+    >>> _depth_exceeds({"a": [[1]]}, 3), _depth_exceeds({"a": [[1]]}, 2)
+    (False, True)
+    """
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth + 1 > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def json_path(*parts: str | int) -> str:
@@ -170,14 +224,16 @@ class _PositionBuilder(ET.TreeBuilder):
         self.position: Callable[[], tuple[int, int]] = lambda: (0, 0)
         self.positions: dict[ET.Element, tuple[int, int]] = {}
         self.depth = 0
+        limits = current()
+        self.max_elements, self.max_depth = limits.xml_elements, limits.xml_depth
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:  # type: ignore[override]
         element = super().start(tag, attrs)
         self.depth += 1
-        if len(self.positions) >= MAX_XML_ELEMENTS:
-            raise _LimitError(f"more than {MAX_XML_ELEMENTS:,} XML elements")
-        if self.depth > MAX_XML_DEPTH:
-            raise _LimitError(f"XML elements nested more than {MAX_XML_DEPTH} deep")
+        if len(self.positions) >= self.max_elements:
+            raise _LimitError(f"more than {self.max_elements:,} XML elements")
+        if self.depth > self.max_depth:
+            raise _LimitError(f"XML elements nested more than {self.max_depth} deep")
         self.positions[element] = self.position()
         return element
 
@@ -228,7 +284,13 @@ def parse_xml(inp: Input) -> XmlTree:
         fail(inp, f"refused XML: {error}", line=expat.CurrentLineNumber, rule="xml-syntax")
     except RecursionError:
         fail(inp, "refused XML: nested too deeply", rule="xml-syntax")
+    except (LookupError, ValueError) as error:  # an unknown encoding in the XML declaration
+        fail(inp, f"malformed XML: {_one_line(str(error))}", line=expat.CurrentLineNumber, rule="xml-syntax")
     return XmlTree(root, builder.positions)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:200]
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|\r\n?")

@@ -105,6 +105,8 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     lines = inp.text().splitlines()
     builder = GraphBuilder(inp, FORMAT, TITLE)
     builder.title = Path(inp.file_name).stem
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in lines):
+        fail(inp, "the file is empty: expected lines 'source<TAB>relation<TAB>target' (or a node alone)", line=1, rule="sif-syntax")
     header = _split(lines[0]) if lines else []
     if header[:3] == list(_EXTENDED_HEADER):
         _read_extended(inp, builder, lines, header)
