@@ -20,7 +20,7 @@ import yaml
 from .errors import DataError, Problem, ReadError
 from .limits import DEFAULT_LIMITS, current
 
-__all__ = ["MAX_FILE_BYTES", "ParsedYaml", "parse_yaml", "read_text_file"]
+__all__ = ["MAX_FILE_BYTES", "ParsedYaml", "parse_yaml", "read_bytes", "read_text_file"]
 
 #: The default limits (the ones in force are :func:`mechgraph.limits.current`).
 MAX_FILE_BYTES = DEFAULT_LIMITS.file_bytes
@@ -30,9 +30,9 @@ Location = tuple[int, int]  # 1-based line and column
 Locator = Callable[[Sequence[str | int]], Location | None]
 
 
-def read_text_file(path: str | Path, *, limit: int | None = None) -> str:
-    """Read a UTF-8 text file (at most ``limit`` bytes, by default the file limit in force), or
-    raise ReadError saying which file and why."""
+def read_bytes(path: str | Path, *, limit: int | None = None) -> bytes:
+    """The bytes of a file (at most ``limit``, by default the file limit in force), or ReadError
+    saying which file and why."""
     path = Path(path)
     limit = current().file_bytes if limit is None else limit
     try:
@@ -49,6 +49,13 @@ def read_text_file(path: str | Path, *, limit: int | None = None) -> str:
         raise ReadError(f"{path}: cannot be read ({error.strerror or error})") from None
     if len(raw) > limit:
         raise ReadError(f"{path}: larger than the {limit:,}-byte limit")
+    return raw
+
+
+def read_text_file(path: str | Path, *, limit: int | None = None) -> str:
+    """Read a UTF-8 text file (at most ``limit`` bytes, by default the file limit in force), or
+    raise ReadError saying which file and why."""
+    raw = read_bytes(path, limit=limit)
     if b"\x00" in raw:
         raise ReadError(f"{path}: is a binary file, expected UTF-8 text")
     try:

@@ -22,6 +22,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from ..errors import DataError, Problem, ReadError
 from ..fileio import OutputExists, WriteError
 from ..limits import DEFAULT_LIMITS, current
+from ..yamltext import read_bytes
 from ..yamltext import read_text_file
 
 __all__ = [
@@ -75,21 +76,7 @@ def load_input(source: Path | bytes | str, *, name: str | None, default_name: st
     """The bytes of ``source`` (a path to open, or the content itself), at most the file limit."""
     limit = current().file_bytes
     if isinstance(source, Path):
-        try:
-            if not source.exists():
-                raise ReadError(f"{source}: no such file")
-            if not source.is_file():
-                raise ReadError(f"{source}: not a regular file")
-            size = source.stat().st_size
-            if size > limit:
-                raise ReadError(f"{source}: {size:,} bytes is larger than the {limit:,}-byte limit")
-            with source.open("rb") as handle:
-                data = handle.read(limit + 1)  # a file that grew since stat() is still bounded
-        except OSError as error:
-            raise ReadError(f"{source}: cannot be read ({error.strerror or error})") from None
-        if len(data) > limit:
-            raise ReadError(f"{source}: larger than the {limit:,}-byte limit")
-        return Input(data, name or str(source), source)
+        return Input(read_bytes(source, limit=limit), name or str(source), source)
     if isinstance(source, str) and len(source) > limit:  # before encoding a huge string
         raise ReadError(f"{name or default_name}: {len(source):,} characters is larger than the {limit:,}-byte limit")
     data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else bytes(source)

@@ -14,11 +14,8 @@ page is hovered and clicked (nodes, relations, the search box) and must show the
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,11 +26,10 @@ from defusedxml import ElementTree as SafeET
 
 from mechgraph.graph import validate_file
 
+from ..servers import free_port, running, serve_command
+
 pytestmark = pytest.mark.browser
 
-playwright_sync = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 CORPUS = Path(__file__).resolve().parents[1] / "hostile" / "corpus"
 ROOT = Path(__file__).resolve().parents[2]
 IMG = "<img src=x onerror=window.__pwned=1>"
@@ -59,16 +55,6 @@ class Watch:
         assert self.page.evaluate(f"() => document.querySelectorAll({INJECTED!r}).length") == 0
         assert self.page_errors == []
         assert self.blocked == [], "no request may leave the page's own origin"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is missing (make browser installs it)")
-    with playwright_sync.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -199,40 +185,11 @@ def test_exported_svg_has_no_script_no_handlers_no_script_links(hostile: Path, w
 # -- the dashboard --------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def dashboard(hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "mechgraph", "serve", str(hostile), "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if process.poll() is not None:
-                raise AssertionError(f"mechgraph serve exited: {log.read_text()[-500:]}")
-            try:
-                with urllib.request.urlopen(url, timeout=3) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.3)
+    with running(serve_command(port, str(hostile)), port, tmp_path_factory.mktemp("serve") / "serve.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def settle(page: Any) -> None:

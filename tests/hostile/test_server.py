@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -23,59 +20,20 @@ from typing import Any
 import pytest
 
 from ..conftest import FIXTURES
+from ..servers import free_port, gunicorn_command, serve_command, start, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 UPDATE = "/_dash-update-component"
 LEAKS = re.compile(r"Traceback|File \"|site-packages|/work/|\.py\b|Werkzeug Debugger|__debugger__")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=3) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"no answer at {url}")
-
-
-def start(command: list[str], port: int, log: Path) -> subprocess.Popen[bytes]:
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", process)
-    except BaseException:
-        stop(process)
-        raise
-    return process
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 @pytest.fixture(scope="module", params=["mechgraph serve", "gunicorn"])
 def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     port = free_port()
     if request.param == "gunicorn":
-        command = [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "mechgraph.dashboard.wsgi:server"]
+        command = gunicorn_command(port)
     else:
-        command = [sys.executable, "-m", "mechgraph", "serve", "--port", str(port)]
+        command = serve_command(port)
     process = start(command, port, tmp_path_factory.mktemp("server") / "server.log")
     try:
         yield port
@@ -271,7 +229,7 @@ def listening_addresses(port: int) -> set[str]:
 
 def test_serve_binds_to_loopback_by_default(tmp_path: Path) -> None:
     port = free_port()
-    process = start([sys.executable, "-m", "mechgraph", "serve", "--port", str(port)], port, tmp_path / "serve.log")
+    process = start(serve_command(port), port, tmp_path / "serve.log")
     try:
         assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and nothing else
     finally:
