@@ -45,7 +45,6 @@ from .yamltext import Location, read_text_file
 __all__ = ["Report", "fold_whitespace", "validate_data"]
 
 _AGENT_FIELDS = ("agent_class", "immune_state", "routes", "uses")
-MAX_SOURCE_TEXT_BYTES = 5 * 1024 * 1024  # the default; the limit in force is mechgraph.limits.current()
 
 
 @dataclass

@@ -18,13 +18,11 @@ from typing import Any
 import yaml
 
 from .errors import DataError, Problem, ReadError
-from .limits import DEFAULT_LIMITS, current
+from .limits import current
 
-__all__ = ["MAX_FILE_BYTES", "ParsedYaml", "parse_yaml", "read_bytes", "read_text_file"]
+__all__ = ["ParsedYaml", "parse_yaml", "read_bytes", "read_text_file"]
 
 #: The default limits (the ones in force are :func:`mechgraph.limits.current`).
-MAX_FILE_BYTES = DEFAULT_LIMITS.file_bytes
-MAX_ELEMENTS = DEFAULT_LIMITS.yaml_values  # scalars + containers after following aliases
 
 Location = tuple[int, int]  # 1-based line and column
 Locator = Callable[[Sequence[str | int]], Location | None]

@@ -902,8 +902,7 @@ class _Reader:
             size = len(marker)
             words = [self.lower(j) for j in range(k, k + size * 2) if self.is_word(j)][:size]
             if tuple(words) == marker and k not in self.mention_at:
-                # count tokens including the dots of "e.g."
-                count, matched = 0, 0
+                matched = 0
                 j = k
                 while matched < size and j < self.n:
                     if self.is_word(j):
