@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 
+from mechgraph.cli import cli
 from mechgraph.errors import NodeNotFound, QueryError
 from mechgraph.query import SignedPath, Step, effects, explain, explain_steps, path_mechanism, signed_paths
 from mechgraph.vocabulary import Relation, Sign
 
-from .test_query_support import snapshot, toy_graph
+from .test_query_support import bundled_graph, snapshot, toy_graph
 
 
-def all_ranked_paths(graph: nx.MultiDiGraph, source: str, target: str, max_length: int) -> list[tuple[tuple[int, int, int], tuple[str, ...]]]:
-    """Every simple relation path, ranked as signed_paths ranks them (the slow, obvious way)."""
+def steps_between(graph: nx.MultiDiGraph, u: str, v: str) -> list[tuple[int, frozenset[str], int]]:
+    """The steps from u to v: one per sign of the parallel relations (sign, their ids, evidence)."""
+    by_sign: dict[int, list[str]] = {}
+    for key, data in graph[u][v].items():
+        by_sign.setdefault(data["sign"], []).append(key)
+    return [(sign, frozenset(keys), sum(len(graph.edges[u, v, key]["evidence"]) for key in keys)) for sign, keys in by_sign.items()]
+
+
+def all_ranked_paths(
+    graph: nx.MultiDiGraph, source: str, target: str, max_length: int
+) -> list[tuple[tuple[int, int, int], tuple[frozenset[str], ...]]]:
+    """Every distinct simple path, ranked as signed_paths ranks them (the slow, obvious way): every
+    simple node path, times a choice of one step (parallel relations of one sign) per hop."""
     ranked = []
-    for edge_path in nx.all_simple_edge_paths(graph, source, target, cutoff=max_length):
-        unsigned = sum(1 for u, v, k in edge_path if graph.edges[u, v, k]["sign"] == 0)
-        evidence = sum(len(graph.edges[u, v, k]["evidence"]) for u, v, k in edge_path)
-        ranked.append(((len(edge_path), unsigned, -evidence), tuple(k for _, _, k in edge_path)))
-    return sorted(ranked)
+    node_paths = {tuple(path) for path in nx.all_simple_paths(nx.DiGraph(graph), source, target, cutoff=max_length)}
+    for nodes in node_paths:
+        hops = [steps_between(graph, u, v) for u, v in itertools.pairwise(nodes)]
+        for steps in itertools.product(*hops):
+            unsigned = sum(1 for sign, _, _ in steps if sign == 0)
+            evidence = sum(count for _, _, count in steps)
+            ranked.append(((len(steps), unsigned, -evidence), tuple(keys for _, keys, _ in steps)))
+    return sorted(ranked, key=lambda item: item[0])
 
 
 def test_cyclosporine_decreases_il2_through_calcineurin() -> None:
@@ -36,6 +53,22 @@ def test_cyclosporine_decreases_il2_through_calcineurin() -> None:
     assert [p.sign for p in report.paths] == [Sign.DECREASES, Sign.DECREASES, Sign.UNKNOWN, Sign.UNKNOWN]
 
 
+def test_parallel_relations_of_one_sign_are_one_step_with_joined_evidence() -> None:
+    g = toy_graph()
+    g.add_edge("cn", "nfat", key="r-extra", relation="required_for", sign=1, mechanism="indirect", evidence=[{"source": "P1"}])
+    report = signed_paths(g, "csa", "il2", k=10)
+    routes = [(p.nodes, p.sign) for p in report.paths]
+    assert len(routes) == len(set(routes)) == 4  # two routes, each signed (inhibits) and unknown (binds)
+    step = next(s for s in report.paths[0].steps if (s.u, s.v) == ("cn", "nfat"))
+    assert step.sign is Sign.INCREASES and len(step.ids) == 2 and "r-extra" in step.ids
+    assert [e["source"] for e in step.evidence] == ["P1", "P2", "P1"]  # joined: 2 + 1
+    assert step.mechanism == "direct"  # one of the parallels is direct
+    assert step.phrase == "activates and is required for"
+    assert set(report.paths[0].relation_ids) >= set(step.ids)
+    # Of different signs, parallels stay distinct steps: csa inhibits and binds cn.
+    assert {p.steps[0].sign for p in report.paths} == {Sign.DECREASES, Sign.UNKNOWN}
+
+
 def test_best_first_order_matches_brute_force() -> None:
     g = toy_graph()
     for source, target in [("csa", "il2"), ("csa", "t_act"), ("imq", "il2_sec"), ("tac", "il2_sec"), ("imq", "t_act")]:
@@ -47,13 +80,17 @@ def test_best_first_order_matches_brute_force() -> None:
 
 def test_paths_are_simple_and_connected_with_steps_matching_the_graph() -> None:
     g = toy_graph()
+    g.add_edge("nfat", "il2_tx", key="r-par", relation="increases", sign=1, evidence=[{"source": "P1"}, {"source": "P2"}])
     for path in signed_paths(g, "csa", "t_act", k=10).paths:
         assert len(set(path.nodes)) == len(path.nodes)
         for step in path.steps:
             data = g.edges[step.u, step.v, step.key]
             assert step.relation.value == data["relation"]
             assert int(step.sign) == data["sign"]
-            assert [dict(e) for e in step.evidence] == data["evidence"]
+            assert all(g.edges[step.u, step.v, key]["sign"] == data["sign"] for key in step.ids)
+            assert {key for key in g[step.u][step.v] if g.edges[step.u, step.v, key]["sign"] == data["sign"]} == set(step.ids)
+            joined = [item for key in step.ids for item in g.edges[step.u, step.v, key]["evidence"]]
+            assert [dict(e) for e in step.evidence] == joined
 
 
 def test_disagreeing_paths_are_reported() -> None:
@@ -129,7 +166,9 @@ def test_explain_steps_carry_evidence() -> None:
             "to": "cn",
             "to_label": "Calcineurin",
             "id": steps[0]["id"],
+            "ids": [steps[0]["id"]],
             "relation": "inhibits",
+            "relations": ["inhibits"],
             "sign": "decreases",
             "mechanism": "direct",
             "sentence": "Cyclosporine inhibits Calcineurin",
@@ -179,3 +218,36 @@ def test_inputs_are_not_changed() -> None:
     effects(g, "imq")
     explain(report.paths[0], g)
     assert snapshot(g) == before
+
+
+@pytest.mark.skipif(bundled_graph() is None, reason="no bundled graph")
+@pytest.mark.parametrize("agent", ["cyclosporine", "tacrolimus"])
+def test_the_repeated_route_to_il2_appears_once_with_its_evidence_joined(agent: str) -> None:
+    """Calcineurin activates NFAT (two relations) and NFAT is required for / activates IL-2 gene
+    transcription (two relations) used to make four of the five best paths one route."""
+    graph = bundled_graph()
+    assert graph is not None
+    route = (agent, "calcineurin", "nfat", "il2_transcription", "il2")
+    report = signed_paths(graph, agent, "il2", k=5)
+    routes = [(p.nodes, tuple(s.sign for s in p.steps)) for p in report.paths]
+    assert len(routes) == len(set(routes))
+    repeated = [p for p in report.paths if p.nodes[-4:] == route[-4:] and p.length == 4]
+    assert len(repeated) == 1
+    steps = {(s.u, s.v): s for s in repeated[0].steps}
+    nfat_to_tx = steps["nfat", "il2_transcription"]
+    assert {graph.edges["nfat", "il2_transcription", key]["relation"] for key in nfat_to_tx.ids} == {"required_for", "activates"}
+    assert len(nfat_to_tx.evidence) == sum(len(graph.edges["nfat", "il2_transcription", key]["evidence"]) for key in nfat_to_tx.ids) == 3
+    assert len(steps["calcineurin", "nfat"].ids) == 2
+    assert repeated[0].evidence_count == 10 if agent == "cyclosporine" else repeated[0].evidence_count > 4
+
+
+@pytest.mark.skipif(bundled_graph() is None, reason="no bundled graph")
+def test_cli_paths_lists_only_distinct_routes() -> None:
+    result = CliRunner().invoke(cli, ["paths", "cyclosporine", "IL-2", "--evidence"])
+    assert result.exit_code == 0, result.output
+    explanations = [line.strip() for line in result.stdout.splitlines() if line.startswith("   ") and "(net:" in line]
+    assert len(explanations) == 5 == len(set(explanations))
+    repeated = "Calcineurin activates NFAT; NFAT is required for and activates IL-2 gene transcription; IL-2 gene transcription"
+    assert sum(repeated in line for line in explanations) == 2  # once signed, once through the unsigned complex step
+    assert "5 distinct paths" in result.stdout
+    assert "[r-256f560154f2, r-b842f1559e7c]" in result.stdout or "[r-b842f1559e7c, r-256f560154f2]" in result.stdout

@@ -67,7 +67,12 @@ def test_signed_paths_are_the_k_best_simple_paths(graph: nx.MultiDiGraph, data: 
     for path in report.paths:
         assert path.nodes[0] == source and path.nodes[-1] == target
         assert len(set(path.nodes)) == len(path.nodes) <= max_length + 1
-    assert len({tuple(step.key for step in path.steps) for path in report.paths}) == len(report.paths)
+    # Distinct routes: no two paths differ only in parallel relations of one sign.
+    assert len({(path.nodes, tuple(step.sign for step in path.steps)) for path in report.paths}) == len(report.paths)
+    for path in report.paths:
+        for step in path.steps:
+            same_sign = {key for key, data in graph[step.u][step.v].items() if data["sign"] == int(step.sign)}
+            assert set(step.ids) == same_sign
 
 
 @SETTINGS

@@ -111,7 +111,10 @@ def neighbors_command(names: tuple[str, ...], depth: int, direction: str, graph_
 @json_option
 @expected_errors
 def paths_command(source: str, target: str, max_length: int, k: int, evidence: bool, graph_file: Path | None, as_json: bool) -> None:
-    """The K best signed paths from FROM to TO, each read as sentences with its net effect."""
+    """The K best signed paths from FROM to TO, each read as sentences with its net effect.
+
+    Each path is a distinct route: parallel relations of one sign between two nodes are one step,
+    with their evidence joined and counted."""
     graph = load_graph_file(graph_file)
     report = signed_paths(graph, resolve_node(graph, source), resolve_node(graph, target), k=k, max_length=max_length)
     if as_json:
@@ -168,18 +171,19 @@ def _print_paths(
     signs = sorted({path.sign.word for path in paths})
     click.echo(
         f"{_label(graph, source)} ({_plain(source)}) -> {_label(graph, target)} ({_plain(target)}): "
-        f"{len(paths)} path{'s' if len(paths) != 1 else ''} of at most {max_length} relations"
+        f"{len(paths)} distinct path{'s' if len(paths) != 1 else ''} of at most {max_length} steps"
         + (f", net {' / '.join(signs)}" if paths else "")
     )
     for number, path in enumerate(paths, 1):
         click.echo(
-            f"\n{number}. {path.sign.word}, {path.mechanism}, {path.length} relations, "
+            f"\n{number}. {path.sign.word}, {path.mechanism}, {path.length} steps, "
             f"{path.unsigned_steps} unsigned, {path.evidence_count} citations"
+            + (f", {len(path.relation_ids)} relations" if len(path.relation_ids) != path.length else "")
         )
         click.echo(f"   {_plain(explain(path, graph))}")
         if evidence:
             for step in explain_steps(path, graph):
-                click.echo(f"   - {_plain(step['sentence'])} [{step['id']}]")
+                click.echo(f"   - {_plain(step['sentence'])} [{', '.join(step['ids'])}]")
                 for item in step["evidence"]:
                     click.echo(f"       {_plain(_citation(item))}")
     if disagree:

@@ -31,9 +31,10 @@ def explain_steps(path: SignedPath, graph: nx.MultiDiGraph) -> list[dict[str, An
     Returns
     -------
     list of dict
-        Keys: ``from``, ``from_label``, ``to``, ``to_label``, ``id``, ``relation``, ``sign``,
-        ``mechanism``, ``sentence`` and ``evidence`` (each with ``source`` and, where known,
-        ``quote``, ``note``, ``url``, ``title``).
+        Keys: ``from``, ``from_label``, ``to``, ``to_label``, ``id`` (the step's best relation),
+        ``ids`` (every parallel relation of the step), ``relation``, ``relations``, ``sign``,
+        ``mechanism``, ``sentence`` and ``evidence`` (joined over the step's relations, each with
+        ``source`` and, where known, ``quote``, ``note``, ``url``, ``title``).
 
     Examples
     --------
@@ -56,10 +57,12 @@ def explain_steps(path: SignedPath, graph: nx.MultiDiGraph) -> list[dict[str, An
                 "to": step.v,
                 "to_label": target,
                 "id": step.key,
+                "ids": list(step.ids),
                 "relation": step.relation.value,
+                "relations": list(dict.fromkeys(relation.value for relation in step.relations or (step.relation,))),
                 "sign": step.sign.word,
                 "mechanism": step.mechanism,
-                "sentence": f"{source} {step.relation.phrase} {target}",
+                "sentence": f"{source} {step.phrase} {target}",
                 "evidence": [dict(item) for item in step.evidence],
             }
         )

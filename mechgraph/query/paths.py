@@ -1,5 +1,11 @@
 """Signed paths: how one node leads to another, the net effect of each way, and its evidence.
 
+A step is a hop from one node to the next with one sign: parallel relations of the same sign
+between the same two nodes ("activates" and "is required for", or the same relation from two
+sources) are one step that stands for all of their relation ids, with their evidence joined and
+counted. So a path that differs from another only in such parallels is not a new path; parallels
+of different signs stay distinct steps, as they make distinct signed paths.
+
 The net sign of a path is the product of its steps' signs, so one unsigned step (binds, part of,
 acts on, ...) makes it unknown. Paths are ranked best first: shorter, then fewer unsigned steps,
 then more evidence (citations summed over the steps), then by node ids for a stable order.
@@ -11,12 +17,12 @@ How the k best paths are found without enumerating every path of a large graph:
 2. for a bound ``b`` from ``d`` up to ``max_length``, a breadth-first search forwards from the
    source, expanding only nodes from which the target is still close enough, keeps the nodes on
    some path of at most ``b`` relations (``d_from + d_to <= b``). On that subgraph, with parallel
-   relations collapsed to the best one, Yen's algorithm (igraph, in C) finds the k best node
+   steps collapsed to the best one, Yen's algorithm (igraph, in C) finds the k best node
    paths under an exact integer weight that encodes the ranking above. As soon as k of them are
    at most ``b`` relations long they are the k best of all (every longer path ranks after
    them), so a graph where many short paths exist is searched only near its shortest paths;
-3. each node path is expanded back into its relation paths (parallel relations between two
-   nodes make distinct paths), and the k best of those are kept. Any relation path outside the
+3. each node path is expanded back into its step paths (steps of different signs between two
+   nodes make distinct paths), and the k best of those are kept. Any step path outside the
    first k node paths ranks below all of their best expansions, so the result is exact.
 """
 
@@ -44,7 +50,20 @@ _PROCESS_KIND = "process"  # Attr.PROCESS
 
 
 class Step(NamedTuple):
-    """One relation of a path: ``u`` --relation--> ``v``, the edge ``key`` (relation id)."""
+    """One step of a path: ``u`` --relation--> ``v``.
+
+    ``key`` and ``relation`` are those of the best relation of the step (most evidence); ``keys``
+    and ``relations`` list every parallel relation of the same sign it stands for (best first;
+    empty for a step built by hand from one relation), ``evidence`` is theirs joined, and
+    ``mechanism`` is direct when any of them is.
+
+    >>> one = Step("nfat", "il2", "r1", Relation.REQUIRED_FOR, Sign.INCREASES, "direct", ({"source": "a"},))
+    >>> one.ids, one.phrase
+    (('r1',), 'is required for')
+    >>> two = one._replace(keys=("r1", "r2"), relations=(Relation.REQUIRED_FOR, Relation.ACTIVATES))
+    >>> two.ids, two.phrase
+    (('r1', 'r2'), 'is required for and activates')
+    """
 
     u: str
     v: str
@@ -53,13 +72,28 @@ class Step(NamedTuple):
     sign: Sign
     mechanism: str | None
     evidence: tuple[Mapping[str, Any], ...]
+    keys: tuple[str, ...] = ()
+    relations: tuple[Relation, ...] = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every relation id the step stands for, its own ``key`` first."""
+        return self.keys or (self.key,)
+
+    @property
+    def phrase(self) -> str:
+        """The step's relations as a verb phrase, each distinct relation once."""
+        distinct = dict.fromkeys(self.relations or (self.relation,))
+        return " and ".join(relation.phrase for relation in distinct)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "from": self.u,
             "to": self.v,
             "id": self.key,
+            "ids": list(self.ids),
             "relation": self.relation.value,
+            "relations": [relation.value for relation in self.relations or (self.relation,)],
             "sign": self.sign.word,
             "mechanism": self.mechanism,
             "evidence": [dict(item) for item in self.evidence],
@@ -83,7 +117,7 @@ def path_mechanism(steps: Sequence[Step]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class SignedPath:
-    """A simple path of relations, with its net sign and mechanism.
+    """A simple path of steps, with its net sign and mechanism.
 
     Examples
     --------
@@ -131,6 +165,11 @@ class SignedPath:
     @property
     def evidence_count(self) -> int:
         return sum(len(step.evidence) for step in self.steps)
+
+    @property
+    def relation_ids(self) -> tuple[str, ...]:
+        """Every relation id the path stands for (all parallels of each step), in path order."""
+        return tuple(key for step in self.steps for key in step.ids)
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -190,7 +229,10 @@ class PathReport:
 
 
 def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6) -> PathReport:
-    """The ``k`` best simple paths of at most ``max_length`` relations from ``source`` to ``target``.
+    """The ``k`` best simple paths of at most ``max_length`` steps from ``source`` to ``target``.
+
+    Parallel relations of one sign between two nodes are one step (see the module docstring), so
+    the paths are distinct routes: no two differ only in such parallels.
 
     Parameters
     ----------
@@ -218,9 +260,14 @@ def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5
     'r2'
     >>> g.add_edge("cn", "il2", key="r3", relation="required_for", sign=1, mechanism="direct", evidence=[])
     'r3'
+    >>> g.add_edge("cn", "il2", key="r4", relation="activates", sign=1, evidence=[{"source": "s"}])
+    'r4'
     >>> report = signed_paths(g, "csa", "il2")
     >>> [(p.nodes, p.sign.word, p.mechanism) for p in report.paths]
     [(('csa', 'cn', 'il2'), 'decreases', 'direct'), (('csa', 'cn', 'il2'), 'unknown', 'unspecified')]
+    >>> last = report.best.steps[-1]
+    >>> last.ids, last.phrase, len(last.evidence)
+    (('r4', 'r3'), 'activates and is required for', 1)
     >>> report.disagree
     False
     >>> signed_paths(g, "il2", "csa").paths
@@ -236,7 +283,7 @@ def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5
     to_target = _distances_to(graph, target, max_length)
     if source not in to_target:
         return PathReport(source, target, (), k, max_length)
-    collapsed: dict[tuple[str, str], int] = {}  # weights of collapsed relations, kept across bounds
+    collapsed: dict[tuple[str, str], list[_Option]] = {}  # steps between two nodes, kept across bounds
     node_paths: list[tuple[str, ...]] = []
     for bound in range(to_target[source], max_length + 1):
         nodes = _nodes_within(graph, source, to_target, bound)
@@ -245,7 +292,7 @@ def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5
             break
     candidates: list[tuple[int, tuple[str, ...], tuple[str, ...], tuple[Step, ...]]] = []
     for node_path in node_paths:
-        for cost, steps in _expansions(graph, node_path, k, weights):
+        for cost, steps in _expansions(graph, node_path, k, weights, collapsed):
             candidates.append((cost, node_path, tuple(step.key for step in steps), steps))
     candidates.sort(key=lambda item: item[:3])
     return PathReport(source, target, tuple(SignedPath(steps) for *_, steps in candidates[:k]), k, max_length)
@@ -327,17 +374,42 @@ def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6) -> dict[
 
 
 class _Weights:
-    """Integer edge weights whose sum over a path of at most ``max_length`` steps orders paths
+    """Integer step weights whose sum over a path of at most ``max_length`` steps orders paths
     exactly by (length, unsigned steps, minus evidence)."""
 
     def __init__(self, max_length: int) -> None:
         self.unsigned_unit = (_EVIDENCE_CAP + 1) * max_length
         self.length_unit = self.unsigned_unit * (max_length + 1)
 
-    def of(self, data: Mapping[str, Any]) -> int:
-        evidence = min(len(data.get(EVIDENCE) or ()), _EVIDENCE_CAP)
-        unsigned = 1 if edge_sign(data) == 0 else 0
-        return self.length_unit + self.unsigned_unit * unsigned + (_EVIDENCE_CAP - evidence)
+    def of(self, sign: int, evidence: int) -> int:
+        unsigned = 1 if sign == 0 else 0
+        return self.length_unit + self.unsigned_unit * unsigned + (_EVIDENCE_CAP - min(evidence, _EVIDENCE_CAP))
+
+
+class _Option(NamedTuple):
+    """One step between two nodes: its weight, the text of its best key (for ties), its keys."""
+
+    weight: int
+    text: str
+    keys: tuple[Any, ...]
+
+
+def _options(keydict: Mapping[Any, Mapping[str, Any]], weights: _Weights) -> list[_Option]:
+    """The steps of parallel relations (one per sign, evidence summed), best first."""
+    if len(keydict) == 1:  # the common case, without grouping
+        ((key, data),) = keydict.items()
+        return [_Option(weights.of(edge_sign(data), len(data.get(EVIDENCE) or ())), str(key), (key,))]
+    by_sign: dict[int, list[tuple[int, str, Any]]] = {}
+    for key, data in keydict.items():
+        evidence = len(data.get(EVIDENCE) or ())
+        by_sign.setdefault(edge_sign(data), []).append((-evidence, str(key), key))
+    options = []
+    for sign, members in by_sign.items():
+        members.sort(key=lambda member: member[:2])
+        evidence = -sum(member[0] for member in members)
+        options.append(_Option(weights.of(sign, evidence), members[0][1], tuple(member[2] for member in members)))
+    options.sort(key=lambda option: option[:2])
+    return options
 
 
 def _distances_to(graph: nx.MultiDiGraph, target: str, max_length: int) -> dict[str, int]:
@@ -392,9 +464,9 @@ def _best_node_paths(
     k: int,
     bound: int,
     weights: _Weights,
-    collapsed: dict[tuple[str, str], int],
+    collapsed: dict[tuple[str, str], list[_Option]],
 ) -> list[tuple[str, ...]]:
-    """The k best node paths of at most ``bound`` relations within ``nodes`` (parallel relations
+    """The k best node paths of at most ``bound`` relations within ``nodes`` (parallel steps
     collapsed to the best of them)."""
     index = {node: position for position, node in enumerate(nodes)}
     edges: list[tuple[int, int]] = []
@@ -405,11 +477,11 @@ def _best_node_paths(
             continue
         for v, keydict in succ[u].items():
             if v in index and v != source and u != v:
-                weight = collapsed.get((u, v))
-                if weight is None:
-                    weight = collapsed[u, v] = min(weights.of(data) for data in keydict.values())
+                options = collapsed.get((u, v))
+                if options is None:
+                    options = collapsed[u, v] = _options(keydict, weights)
                 edges.append((index[u], index[v]))
-                edge_weights.append(weight)
+                edge_weights.append(options[0].weight)
     if not edges:
         return []
     small = igraph.Graph(n=len(nodes), edges=edges, directed=True)
@@ -417,51 +489,58 @@ def _best_node_paths(
     return [tuple(nodes[i] for i in path) for path in found if path and len(path) - 1 <= bound]
 
 
-def _expansions(graph: nx.MultiDiGraph, node_path: Sequence[str], k: int, weights: _Weights) -> list[tuple[int, tuple[Step, ...]]]:
-    """The k best relation paths along one node path (a k-best product over parallel relations)."""
+def _expansions(
+    graph: nx.MultiDiGraph, node_path: Sequence[str], k: int, weights: _Weights, collapsed: dict[tuple[str, str], list[_Option]]
+) -> list[tuple[int, tuple[Step, ...]]]:
+    """The k best step paths along one node path (a k-best product over the steps of each hop)."""
     partial: list[tuple[int, tuple[str, ...], tuple[Step, ...]]] = [(0, (), ())]
     for u, v in itertools.pairwise(node_path):
-        options = sorted(((weights.of(data), str(key), key) for key, data in graph._succ[u][v].items()), key=lambda o: o[:2])
+        options = collapsed.get((u, v))
+        if options is None:
+            options = collapsed[u, v] = _options(graph._succ[u][v], weights)
         combined = [
-            (cost + extra, (*keys, text), (*steps, _step(u, v, key, graph._succ[u][v][key])))
+            (cost + option.weight, (*keys, option.text), (*steps, _step(u, v, option.keys, graph._succ[u][v])))
             for cost, keys, steps in partial
-            for extra, text, key in options
+            for option in options
         ]
         partial = heapq.nsmallest(k, combined, key=lambda item: item[:2])
     return [(cost, steps) for cost, _, steps in partial]
 
 
-def _step(u: str, v: str, key: Any, data: Mapping[str, Any]) -> Step:
+def _step(u: str, v: str, keys: Sequence[Any], keydict: Mapping[Any, Mapping[str, Any]]) -> Step:
+    """The step standing for the relations ``keys`` (best first) from ``u`` to ``v``.
+
+    Its mechanism is direct when any of them is (that relation is itself evidence of a direct
+    link), else indirect when any is, else unspecified.
+    """
+    first = keydict[keys[0]]
+    if len(keys) == 1:
+        return Step(u, v, str(keys[0]), Relation(first[RELATION]), Sign(edge_sign(first)), first.get(MECHANISM),
+                    tuple(dict(item) for item in first.get(EVIDENCE) or ()))  # fmt: skip
+    members = [keydict[key] for key in keys]
+    mechanisms = {data.get(MECHANISM) for data in members}
+    mechanism = _DIRECT if _DIRECT in mechanisms else _INDIRECT if _INDIRECT in mechanisms else first.get(MECHANISM)
     return Step(
         u,
         v,
-        str(key),
-        Relation(data[RELATION]),
-        Sign(edge_sign(data)),
-        data.get(MECHANISM),
-        tuple(dict(item) for item in data.get(EVIDENCE) or ()),
+        str(keys[0]),
+        Relation(first[RELATION]),
+        Sign(edge_sign(first)),
+        mechanism,
+        tuple(dict(item) for data in members for item in data.get(EVIDENCE) or ()),
+        tuple(str(key) for key in keys),
+        tuple(Relation(data[RELATION]) for data in members),
     )
 
 
-def _best_edge(keydict: Mapping[Any, Mapping[str, Any]], weights: _Weights) -> tuple[int, Any]:
-    """The weight and key of the best of parallel relations (ties: the smaller key as text)."""
-    best: tuple[int, str, Any] | None = None
-    for key, data in keydict.items():
-        candidate = (weights.of(data), str(key), key)
-        if best is None or candidate[:2] < best[:2]:
-            best = candidate
-    assert best is not None
-    return best[0], best[2]
-
-
-def _best_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weights: _Weights) -> dict[str, tuple[str, Any]]:
-    """For every node within ``max_length`` relations of ``source``, the last relation (its start
-    node and key) of the best path reaching it: Dijkstra on the exact integer weights, ties going
-    to the smaller sequence of node ids."""
+def _best_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weights: _Weights) -> dict[str, tuple[str, tuple[Any, ...]]]:
+    """For every node within ``max_length`` relations of ``source``, the last step (its start
+    node and relation keys) of the best path reaching it: Dijkstra on the exact integer weights,
+    ties going to the smaller sequence of node ids."""
     succ = graph._succ
-    parent: dict[str, tuple[str, Any]] = {}
+    parent: dict[str, tuple[str, tuple[Any, ...]]] = {}
     settled: set[str] = set()
-    heap: list[tuple[int, tuple[str, ...], str, Any]] = [(0, (source,), source, None)]
+    heap: list[tuple[int, tuple[str, ...], str, tuple[Any, ...]]] = [(0, (source,), source, ())]
     while heap:
         cost, node_path, previous, key = heapq.heappop(heap)
         node = node_path[-1]
@@ -474,15 +553,15 @@ def _best_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weigh
             continue
         for nxt, keydict in succ[node].items():
             if nxt not in settled:
-                extra, best_key = _best_edge(keydict, weights)
-                heapq.heappush(heap, (cost + extra, (*node_path, nxt), node, best_key))
+                best = _options(keydict, weights)[0]
+                heapq.heappush(heap, (cost + best.weight, (*node_path, nxt), node, best.keys))
     return parent
 
 
-def _path_to(graph: nx.MultiDiGraph, parent: Mapping[str, tuple[str, Any]], node: str) -> SignedPath:
+def _path_to(graph: nx.MultiDiGraph, parent: Mapping[str, tuple[str, tuple[Any, ...]]], node: str) -> SignedPath:
     steps: list[Step] = []
     while node in parent:
-        previous, key = parent[node]
-        steps.append(_step(previous, node, key, graph._succ[previous][node][key]))
+        previous, keys = parent[node]
+        steps.append(_step(previous, node, keys, graph._succ[previous][node]))
         node = previous
     return SignedPath(tuple(reversed(steps)))
