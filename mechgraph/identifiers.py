@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["check_curie", "resolve_url"]
+__all__ = ["check_curie", "resolve_url", "source_identifier"]
 
 _CURIE_SHAPE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*:\S+$")
 
@@ -55,4 +55,30 @@ def resolve_url(curie: str) -> str | None:
     url = _registry().get_iri(curie)
     if url and url.startswith(("http://", "https://")):
         return str(url)
+    return None
+
+
+_PUBMED_URL = re.compile(r"^https?://(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pubmed|pubmed\.ncbi\.nlm\.nih\.gov|identifiers\.org/pubmed)/(\d{1,9})/?$")
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$")
+
+
+def source_identifier(url: object) -> tuple[str, str] | None:
+    """The PubMed id or DOI a source's URL gives, as (``"PMID"`` or ``"DOI"``, the identifier).
+
+    Only resolver links count (PubMed, identifiers.org/pubmed, doi.org): an identifier is read
+    from the URL the source gives, never guessed from a publisher's page.
+
+    >>> source_identifier("http://www.ncbi.nlm.nih.gov/pubmed/8591053")
+    ('PMID', '8591053')
+    >>> source_identifier("http://doi.org/10.2165/00063030-199809060-00005")
+    ('DOI', '10.2165/00063030-199809060-00005')
+    >>> source_identifier("https://pmc.ncbi.nlm.nih.gov/articles/PMC2193542") is None
+    True
+    """
+    if not isinstance(url, str):
+        return None
+    if match := _PUBMED_URL.match(url):
+        return "PMID", match.group(1)
+    if match := _DOI_URL.match(url):
+        return "DOI", match.group(1)
     return None

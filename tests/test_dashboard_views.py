@@ -147,3 +147,57 @@ def test_services_keep_the_whole_map_positions_under_filters() -> None:
     focused = services.drawing("served", graph, ViewState(focus=focus, layout=Layout.COMPACT))
     assert set(focused.positions) == set(focused.view.graph)
     assert services.drawing("served", graph, ViewState()) is whole  # cached by content
+
+
+def _walk(component: object):  # type: ignore[no-untyped-def]
+    if isinstance(component, (list, tuple)):
+        for child in component:
+            yield from _walk(child)
+    elif hasattr(component, "children"):
+        yield component
+        yield from _walk(component.children)
+
+
+def _text(component: object) -> str:
+    if isinstance(component, str):
+        return component
+    if isinstance(component, (list, tuple)):
+        return "".join(_text(c) for c in component)
+    return _text(getattr(component, "children", None) or "")
+
+
+def test_a_merged_step_lights_and_shows_every_relation_it_stands_for(bundled: nx.MultiDiGraph) -> None:
+    state = ViewState(focus="il2", depth=1, path_from="cyclosporine", path_to="il2", path=0)
+    view = views.view_of(bundled, state)
+    parallels = {"r-256f560154f2", "r-b842f1559e7c", "r-1f99cf30c41e", "r-9ac448820ca0"}  # NFAT -> IL-2 tx, calcineurin -> NFAT
+    assert parallels <= set(view.lit)
+    assert all(any(key == k for *_, k in view.graph.edges(keys=True)) for key in parallels)
+    report = views.path_report(bundled, state)
+    panel = _text(views.paths_panel(report, bundled, state))
+    assert "NFAT is required for and activates IL-2 gene transcription" in panel
+    assert "3 citations, joined from 2 relations (required for, activates)" in panel
+    choices = [_text(option["label"]) for option in views.path_choices(report, bundled)]
+    assert len(choices) == len(set(choices)) == 5
+
+
+def test_quotes_and_notes_are_labelled_for_what_they_are() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", label="A")
+    graph.add_node("b", label="B")
+    evidence = [
+        {"source": "article", "quote": "A inhibits B.", "title": "The article"},
+        {"source": "C2", "note": "paraphrased: acts through a complex", "url": "http://www.ncbi.nlm.nih.gov/pubmed/8591053"},
+        {"source": "C3", "url": "https://clustermed.info/drugs/t/tacrolimus.html"},
+    ]
+    graph.add_edge("a", "b", key="r1", relation="inhibits", sign=-1, evidence=evidence)
+    parts = list(_walk(views.relation_details(graph, "a", "b", "r1")))
+    quotes = [c for c in parts if type(c).__name__ == "Blockquote"]
+    assert [_text(q) for q in quotes] == ["A inhibits B."]  # the note is not in quotation styling
+    figures = [c for c in parts if type(c).__name__ == "Figure"]
+    assert len(figures) == 1 and _text(figures[0]).startswith("Quote")
+    notes = [c for c in parts if getattr(c, "className", None) == "evidence-note"]
+    assert len(notes) == 1 and _text(notes[0]) == "Noteparaphrased: acts through a complex"
+    cites = [_text(c) for c in parts if getattr(c, "className", None) == "cite"]
+    assert cites[0] == "Source: The article [article]"
+    assert cites[1] == "Source: http://www.ncbi.nlm.nih.gov/pubmed/8591053 · PMID 8591053 [C2]"  # the URL, not a bare domain
+    assert cites[2] == "Source: https://clustermed.info/drugs/t/tacrolimus.html [C3]"

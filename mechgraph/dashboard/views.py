@@ -21,14 +21,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import networkx as nx
 import plotly.graph_objects as go
 from dash import html
 
 from .. import style
-from ..identifiers import resolve_url
+from ..identifiers import resolve_url, source_identifier
 from ..query import explain, filter_graph, neighbourhood, search, signed_paths
 from ..query.explain import explain_steps
 from ..query.paths import PathReport, SignedPath
@@ -111,7 +110,7 @@ def view_of(graph: nx.MultiDiGraph, state: ViewState, *, filtered: nx.MultiDiGra
     view = neighbourhood(shown, focus, depth=state.depth, direction=state.direction) if focus else shown
     report = path_report(shown, state)
     chosen = chosen_path(report, state)
-    if chosen is not None and not all(node in view for node in chosen.nodes):
+    if chosen is not None and not all(view.has_edge(step.u, step.v, key) for step in chosen.steps for key in step.ids):
         view = _with_path(view, shown, chosen)
     if state.has_filters and shown.number_of_nodes() == 0:
         notices.append("no relation passes these filters: clear some of them")
@@ -125,8 +124,9 @@ def _with_path(view: nx.MultiDiGraph, graph: nx.MultiDiGraph, path: SignedPath) 
         if node not in result:
             result.add_node(node, **graph.nodes[node])
     for step in path.steps:
-        if not result.has_edge(step.u, step.v, step.key):
-            result.add_edge(step.u, step.v, key=step.key, **graph.edges[step.u, step.v, step.key])
+        for key in step.ids:
+            if not result.has_edge(step.u, step.v, key):
+                result.add_edge(step.u, step.v, key=key, **graph.edges[step.u, step.v, key])
     return result
 
 
@@ -146,14 +146,15 @@ def chosen_path(report: PathReport | None, state: ViewState) -> SignedPath | Non
 
 
 def path_element_ids(path: SignedPath | None) -> list[str]:
-    """The cytoscape ids (nodes, then relations) of a path, to highlight it.
+    """The cytoscape ids (nodes, then relations) of a path, to highlight it: every relation a
+    step stands for is lit, not only its best one.
 
     >>> path_element_ids(None)
     []
     """
     if path is None:
         return []
-    return [*path.nodes, *(step.key for step in path.steps)]
+    return [*path.nodes, *path.relation_ids]
 
 
 # -- the canvas -----------------------------------------------------------------------------------
@@ -372,34 +373,49 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> list[Any]:
 
 
 def _evidence_list(evidence: Iterable[Any]) -> list[Any]:
-    items = []
-    for item in evidence:
-        if not isinstance(item, Mapping):
-            continue
-        source = str(item.get(EvidenceKey.SOURCE, ""))
-        title = item.get(SourceKey.TITLE) or _host(item.get(SourceKey.URL)) or source
-        body: list[Any] = []
-        if item.get(EvidenceKey.QUOTE):
-            body.append(html.Blockquote(str(item[EvidenceKey.QUOTE]), className="quote"))
-        if item.get(EvidenceKey.NOTE):
-            body.append(html.P(str(item[EvidenceKey.NOTE]), className="note"))
-        body.append(html.Div(["Source: ", _link(item.get(SourceKey.URL), str(title)), f" [{source}]" if title != source else ""], className="cite"))
-        items.append(html.Li(body, className="evidence"))
+    """Each evidence item as what it is: a verbatim quote (a labelled blockquote), a curator's
+    note (labelled, in plain text, never styled as a quote), and the source it cites."""
+    items = [html.Li(_evidence_item(item), className="evidence") for item in evidence if isinstance(item, Mapping)]
     if not items:
         return []
     return [html.H4(f"Evidence ({len(items)})"), html.Ol(items, className="evidence-list")]
 
 
-def _host(url: Any) -> str | None:
-    """The site of a link, to name a source that has no title.
+def _evidence_item(item: Mapping[str, Any]) -> list[Any]:
+    """The parts of one evidence item.
 
-    >>> _host("https://www.ncbi.nlm.nih.gov/pubmed/8591053")
-    'ncbi.nlm.nih.gov'
+    >>> text = str(_evidence_item({"source": "C2", "note": "via cyclophilin", "url": "http://www.ncbi.nlm.nih.gov/pubmed/8591053"}))
+    >>> "Note" in text, "Quote" in text, "PMID 8591053" in text
+    (True, False, True)
     """
-    if not isinstance(url, str) or not url.startswith(_LINK_SCHEMES):
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
+    body: list[Any] = []
+    if item.get(EvidenceKey.QUOTE):
+        body.append(html.Figure([html.Figcaption("Quote", className="evidence-label"), html.Blockquote(str(item[EvidenceKey.QUOTE]), className="quote")], className="evidence-quote"))
+    if item.get(EvidenceKey.NOTE):
+        body.append(html.Div([html.Span("Note", className="evidence-label"), html.P(str(item[EvidenceKey.NOTE]), className="note")], className="evidence-note"))
+    body.append(html.Div(source_line(item), className="cite"))
+    return body
+
+
+def source_line(item: Mapping[str, Any]) -> list[Any]:
+    """"Source:", the source's title (its URL when it has none) linked, its PMID or DOI, its id.
+
+    >>> [getattr(part, "children", part) for part in source_line({"source": "S", "url": "https://example.org/a"})]
+    ['Source: ', 'https://example.org/a', ' [S]']
+    """
+    source = str(item.get(EvidenceKey.SOURCE, ""))
+    url = item.get(SourceKey.URL)
+    web = url if isinstance(url, str) and url.startswith(_LINK_SCHEMES) else None
+    shown = item.get(SourceKey.TITLE) or web or source
+    parts: list[Any] = ["Source: ", _link(url, str(shown))]
+    identifier = source_identifier(url)
+    if identifier is not None:
+        scheme, value = identifier
+        resolver = f"https://pubmed.ncbi.nlm.nih.gov/{value}/" if scheme == "PMID" else f"https://doi.org/{value}"
+        parts += [" · ", _link(resolver, f"{scheme} {value}")]
+    if shown != source:
+        parts.append(f" [{source}]")
+    return parts
 
 
 def relation_details(graph: nx.MultiDiGraph, source: str, target: str, key: str) -> list[Any]:
@@ -436,7 +452,7 @@ def relation_details(graph: nx.MultiDiGraph, source: str, target: str, key: str)
     heading = html.H3([html.Span(source_label), html.Span(f" {relation} ", className="verb"), html.Span(target_label)])
     parts: list[Any] = [heading, html.Div(f"relation {key}", className="muted mono"), html.Table(html.Tbody(rows), className="facts")]
     if data.get(Attr.NOTE):
-        parts.append(html.P(str(data[Attr.NOTE]), className="note"))
+        parts.append(html.Div([html.Span("Note", className="evidence-label"), html.P(str(data[Attr.NOTE]), className="note")], className="evidence-note"))
     return parts + _evidence_list(data.get(Attr.EVIDENCE) or ())
 
 
@@ -451,7 +467,7 @@ def path_choices(report: PathReport | None, graph: nx.MultiDiGraph) -> list[dict
     for index, path in enumerate(report.paths):
         words: list[Any] = [html.Span(path.sign.word, className=f"sign-badge sign-{path.sign.word}"), " ", _label(graph, path.source)]
         for step in path.steps:
-            words += [html.Span(f" {step.relation.phrase} ", className="verb"), _label(graph, step.v)]
+            words += [html.Span(f" {step.phrase} ", className="verb"), _label(graph, step.v)]
         evidence = f" · {path.evidence_count} citation{'s' if path.evidence_count != 1 else ''}"
         words.append(html.Span(evidence, className="muted"))
         options.append({"label": html.Span(words), "value": index})
@@ -469,13 +485,22 @@ def paths_panel(report: PathReport | None, graph: nx.MultiDiGraph, state: ViewSt
     chosen = chosen_path(report, state)
     assert chosen is not None
     summary = ", ".join(f"{count} {word}" for word, count in report.signs.items())
-    parts: list[Any] = [html.P(f"{len(report.paths)} path{'s' if len(report.paths) > 1 else ''} found: {summary}.", className="summary")]
+    parts: list[Any] = [html.P(f"{len(report.paths)} distinct path{'s' if len(report.paths) > 1 else ''} found: {summary}.", className="summary")]
     if report.disagree:
         parts.append(html.P("The paths disagree: some increase and some decrease the target.", className="notice warn"))
     parts.append(html.P(explain(chosen, graph), className="explanation"))
-    steps = [html.Li([html.Div(step["sentence"], className="step-sentence"), *_evidence_list(step["evidence"])[1:]]) for step in explain_steps(chosen, graph)]
+    steps = [html.Li([html.Div(step["sentence"], className="step-sentence"), _step_count(step), *_evidence_list(step["evidence"])[1:]]) for step in explain_steps(chosen, graph)]
     parts.append(html.Ol(steps, className="steps"))
     return parts
+
+
+def _step_count(step: Mapping[str, Any]) -> html.Div:
+    """How much evidence a step has, and from how many parallel relations it was joined."""
+    count = len(step["evidence"])
+    text = f"{count} citation{'s' if count != 1 else ''}"
+    if len(step["ids"]) > 1:
+        text += f", joined from {len(step['ids'])} relations ({', '.join(step['relations']).replace('_', ' ')})"
+    return html.Div(text, className="muted step-count")
 
 
 def _label(graph: nx.MultiDiGraph, node: str) -> str:
