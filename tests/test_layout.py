@@ -19,7 +19,7 @@ from mechgraph.layout import (
     compact_layout,
     compute_layout,
     force_layout,
-    layered_layout,
+    kind_columns_layout,
 )
 from mechgraph.synthetic import synthetic_graph
 from mechgraph.vocabulary import NodeKind
@@ -74,7 +74,7 @@ def test_seed_changes_the_force_layout_only_when_asked(graph: nx.MultiDiGraph) -
 
 
 def test_layered_layout_flows_from_agents_to_outcomes(graph: nx.MultiDiGraph) -> None:
-    positions = layered_layout(graph)
+    positions = kind_columns_layout(graph)
     by_layer: dict[int, list[float]] = {}
     for node, (x, _) in positions.items():
         by_layer.setdefault(KIND_LAYERS[NodeKind(graph.nodes[node]["kind"])], []).append(x)
@@ -87,7 +87,7 @@ def test_layered_top_down_flows_downwards() -> None:
     g = nx.MultiDiGraph()
     g.add_nodes_from([("a", {"kind": "agent"}), ("t", {"kind": "target"}), ("c", {"kind": "immune_cell"}), ("p", {"kind": "process"}), ("o", {"kind": "outcome"})])
     g.add_edges_from([("a", "t"), ("t", "c"), ("c", "p"), ("p", "o")])
-    positions = layered_layout(g, orientation="top-down")
+    positions = kind_columns_layout(g, orientation="top-down")
     ys = [positions[node][1] for node in "atcpo"]
     assert ys == sorted(ys) and len(set(ys)) == 5
     assert len({positions[node][0] for node in "atcpo"}) == 1
@@ -97,14 +97,14 @@ def test_barycentre_sweeps_uncross_relations() -> None:
     g = nx.MultiDiGraph()
     g.add_nodes_from([("a1", {"kind": "agent"}), ("a2", {"kind": "agent"}), ("t1", {"kind": "target"}), ("t2", {"kind": "target"})])
     g.add_edges_from([("a1", "t2"), ("a2", "t1")])  # in id order these two relations cross
-    y = {node: xy[1] for node, xy in layered_layout(g).items()}
+    y = {node: xy[1] for node, xy in kind_columns_layout(g).items()}
     assert (y["a1"] < y["a2"]) == (y["t2"] < y["t1"])
 
 
 def test_nodes_without_a_known_kind_sit_with_the_targets() -> None:
     g = nx.MultiDiGraph()
     g.add_nodes_from([("x", {}), ("t", {"kind": "target"}), ("a", {"kind": "agent"}), ("z", {"kind": "spaceship"})])
-    positions = layered_layout(g)
+    positions = kind_columns_layout(g)
     assert positions["x"][0] == positions["t"][0] == positions["z"][0] > positions["a"][0]
 
 
@@ -114,7 +114,7 @@ def test_a_long_layer_wraps_so_the_drawing_suits_a_slide() -> None:
     for i in range(400):
         g.add_node(f"t{i:03}", kind="target")
         g.add_edge("drug", f"t{i:03}")
-    positions = layered_layout(g, aspect=16 / 9)
+    positions = kind_columns_layout(g, aspect=16 / 9)
     xs = {round(x) for x, _ in positions.values()}
     assert len(xs) > 3, "the target layer is split into several columns"
     values = np.array(list(positions.values()))
@@ -128,7 +128,7 @@ def test_small_layers_are_not_wrapped() -> None:
     for i in range(20):
         g.add_node(f"t{i:02}", kind="target")
         g.add_edge("drug", f"t{i:02}")
-    positions = layered_layout(g)
+    positions = kind_columns_layout(g)
     assert len({x for node, (x, _) in positions.items() if node != "drug"}) == 1
 
 

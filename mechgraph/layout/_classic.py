@@ -1,34 +1,15 @@
-"""Deterministic node positions computed in Python: layered, force-directed and compact.
+"""The fast engines: kind columns (for overviews of big graphs), force-directed and compact.
 
-Positions are in screen pixels at 100% zoom (x to the right, y *down*), the convention of
-vis-network, cytoscape.js and SVG. The same graph always gets the same positions: nodes are
-ordered by id before anything else, random starts come from a seeded generator, and igraph's
-random number generator is pinned while it runs.
+- ``kind_columns_layout`` places nodes in columns by kind (agent -> metabolite -> target -> cell
+  -> process -> outcome), ordered within a column by a few barycentre sweeps in numpy: linear in
+  the size of the graph, so it stays the overview of graphs too big for the causal layout;
+- ``force_layout`` is igraph's Fruchterman-Reingold (a fraction of a second at 10,000 relations);
+- ``compact_layout`` is igraph's Kamada-Kawai per connected component, packed in rows, falling
+  back to Fruchterman-Reingold on large components.
 
-The engines are chosen by their cost on large graphs:
-
-- ``layered`` places nodes in columns by kind (agent -> metabolite -> target -> cell -> process
-  -> outcome), ordered within a column by a few barycentre sweeps in numpy: linear in the size of
-  the graph (a Sugiyama layout would take seconds at 10,000 relations);
-- ``force`` is igraph's Fruchterman-Reingold (a fraction of a second at 10,000 relations; a
-  networkx spring layout takes tens of seconds);
-- ``compact`` is igraph's Kamada-Kawai per connected component, packed in rows: the tidiest
-  for small focused views, and it falls back to Fruchterman-Reingold on large components.
-
-Positions the caller passes (say, from the dashboard) are kept; the other nodes are laid out
-and fitted into the caller's frame.
-
-Examples
---------
->>> import networkx as nx
->>> g = nx.MultiDiGraph()
->>> g.add_node("drug", kind="agent"); g.add_node("il2", kind="target"); g.add_node("death", kind="outcome")
->>> _ = g.add_edge("drug", "il2"); _ = g.add_edge("il2", "death")
->>> positions = compute_layout(g, method="layered")
->>> positions["drug"][0] < positions["il2"][0] < positions["death"][0]
-True
->>> compute_layout(g, method="force") == compute_layout(g, method="force")
-True
+Nodes are ordered by id before anything else, random starts come from a seeded generator, and
+igraph's random number generator is pinned while it runs, so the same graph always gets the same
+positions.
 """
 
 from __future__ import annotations
@@ -36,7 +17,7 @@ from __future__ import annotations
 import math
 import random
 import threading
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -44,28 +25,20 @@ from enum import StrEnum
 import networkx as nx
 import numpy as np
 
-from .vocabulary import Attr, NodeKind
+from ..vocabulary import Attr, NodeKind
 
 __all__ = [
+    "EDGE_LENGTH",
     "KIND_LAYERS",
-    "Layout",
     "Orientation",
     "Position",
     "compact_layout",
-    "compute_layout",
+    "fit_into",
     "force_layout",
-    "layered_layout",
+    "kind_columns_layout",
 ]
 
 Position = tuple[float, float]
-
-
-class Layout(StrEnum):
-    """The layout engines."""
-
-    LAYERED = "layered"
-    FORCE = "force"
-    COMPACT = "compact"
 
 
 class Orientation(StrEnum):
@@ -112,65 +85,7 @@ _SPACING = {
 _igraph_lock = threading.Lock()
 
 
-def compute_layout(
-    graph: nx.Graph,
-    *,
-    method: Layout | str = Layout.LAYERED,
-    positions: Mapping[Hashable, Sequence[float]] | None = None,
-    seed: int = 0,
-    orientation: Orientation | str = Orientation.LEFT_RIGHT,
-    aspect: float = 16 / 9,
-) -> dict[Hashable, Position]:
-    """Positions of every node of ``graph``, keeping those given in ``positions``.
-
-    Parameters
-    ----------
-    graph
-        Any networkx graph; node attribute ``kind`` places nodes in the layered layout.
-    method
-        ``layered``, ``force`` or ``compact`` (see the module).
-    positions
-        Known positions (x, y) to keep, e.g. from the dashboard. Nodes not in ``graph`` are
-        ignored; the other nodes are laid out and scaled and moved into the frame of the given ones.
-    seed
-        Seed of the random start of ``force`` and ``compact``.
-    orientation
-        Flow of the ``layered`` layout: ``left-right`` or ``top-down``.
-    aspect
-        Width / height the ``layered`` layout aims for (16/9 suits slides).
-
-    Returns
-    -------
-    dict
-        node -> (x, y) in pixels, y pointing down.
-
-    Examples
-    --------
-    >>> g = nx.path_graph(4, create_using=nx.MultiDiGraph)
-    >>> kept = compute_layout(g, method="compact", positions={0: (5, 5), 1: (205, 5)})
-    >>> kept[0], kept[1]
-    ((5.0, 5.0), (205.0, 5.0))
-    >>> sorted(compute_layout(g, method="force"))
-    [0, 1, 2, 3]
-    """
-    method = Layout(method)
-    given = {node: (float(xy[0]), float(xy[1])) for node, xy in (positions or {}).items() if node in graph}
-    if graph.number_of_nodes() == 0:
-        return {}
-    if len(given) == graph.number_of_nodes():
-        return given
-    if method is Layout.LAYERED:
-        computed = layered_layout(graph, orientation=orientation, aspect=aspect)
-    elif method is Layout.FORCE:
-        computed = force_layout(graph, seed=seed)
-    else:
-        computed = compact_layout(graph, seed=seed)
-    if not given:
-        return computed
-    return _fit_into(computed, given)
-
-
-def _fit_into(computed: dict[Hashable, Position], given: dict[Hashable, Position]) -> dict[Hashable, Position]:
+def fit_into(computed: dict[Hashable, Position], given: dict[Hashable, Position]) -> dict[Hashable, Position]:
     """Scale and move ``computed`` so that the shared nodes land near ``given``; keep ``given``."""
     shared = list(given)
     source = np.array([computed[node] for node in shared])
@@ -204,7 +119,7 @@ def _as_positions(nodes: list[Hashable], xy: np.ndarray) -> dict[Hashable, Posit
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, xy.tolist())}
 
 
-def layered_layout(
+def kind_columns_layout(
     graph: nx.Graph,
     *,
     orientation: Orientation | str = Orientation.LEFT_RIGHT,
@@ -222,7 +137,7 @@ def layered_layout(
     >>> for node, kind in [("a", "agent"), ("t1", "target"), ("t2", "target"), ("o", "outcome")]:
     ...     g.add_node(node, kind=kind)
     >>> _ = g.add_edge("a", "t2"); _ = g.add_edge("t1", "o")
-    >>> xy = layered_layout(g, orientation="top-down")
+    >>> xy = kind_columns_layout(g, orientation="top-down")
     >>> xy["a"][1] < xy["t1"][1] == xy["t2"][1] < xy["o"][1]
     True
     """
