@@ -31,6 +31,7 @@ from ..style import (
     theme_colours,
     vis_options,
 )
+from ..identifiers import source_identifier
 from ..vocabulary import Sign
 from .view import ExportError, Figure
 
@@ -109,7 +110,9 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             for sign, mechanism in style_keys
         ],
         "relations": [{"name": name, "phrase": phrase} for name, phrase in relations],
-        "sources": [{"id": sid, "title": title or None, "url": url or None} for sid, title, url in sources],
+        "sources": [
+            {"id": sid, "title": title or None, "url": url or None, "identifier": source_identifier(url)} for sid, title, url in sources
+        ],
         "nodes": {
             "id": [node.id for node in nodes],
             "label": [node.label for node in nodes],
@@ -274,6 +277,9 @@ html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@;
 #mechgraph-details ul { margin: 0; padding-left: 18px; }
 #mechgraph-details li { margin: 6px 0; overflow-wrap: anywhere; }
 #mechgraph-details blockquote { margin: 2px 0; padding-left: 8px; border-left: 3px solid @@BORDER@@; font-style: italic; }
+#mechgraph-details figure { margin: 2px 0; }
+#mechgraph-details .mechgraph-label { display: block; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: @@MUTED@@; }
+#mechgraph-details .mechgraph-note p { margin: 0; }
 #mechgraph-details a { color: @@LINK@@; }
 #mechgraph-close { position: absolute; top: 6px; right: 8px; border: none; background: none; color: @@MUTED@@; font-size: 18px; cursor: pointer; }
 noscript { position: absolute; top: 60px; left: 220px; }
@@ -405,13 +411,30 @@ _APP_JS = r"""
       details.appendChild(el("h3", "Evidence"));
       var list = el("ul");
       info.evidence.forEach(function (item) {
+        // A verbatim quote is labelled and styled as one; a curator's note never is.
         var source = data.sources[item[0]], entry = el("li");
-        if (item[1]) { entry.appendChild(el("blockquote", item[1])); }
-        var cite = el("div");
-        cite.appendChild(document.createTextNode("source: "));
-        cite.appendChild(link(source.title || source.id, source.url));
+        if (item[1]) {
+          var quote = el("figure", null, "mechgraph-quote");
+          quote.appendChild(el("figcaption", "Quote", "mechgraph-label"));
+          quote.appendChild(el("blockquote", item[1]));
+          entry.appendChild(quote);
+        }
+        if (item[2]) {
+          var note = el("div", null, "mechgraph-note");
+          note.appendChild(el("span", "Note", "mechgraph-label"));
+          note.appendChild(el("p", item[2]));
+          entry.appendChild(note);
+        }
+        var cite = el("div", null, "mechgraph-cite");
+        cite.appendChild(document.createTextNode("Source: "));
+        cite.appendChild(link(source.title || source.url || source.id, source.url));
+        if (source.identifier) {
+          var scheme = source.identifier[0], value = source.identifier[1];
+          cite.appendChild(document.createTextNode(" \u00b7 "));
+          cite.appendChild(link(scheme + " " + value, scheme === "PMID" ? "https://pubmed.ncbi.nlm.nih.gov/" + value + "/" : "https://doi.org/" + value));
+        }
+        if (source.title || source.url) { cite.appendChild(document.createTextNode(" [" + source.id + "]")); }
         entry.appendChild(cite);
-        if (item[2]) { entry.appendChild(el("div", item[2], "mechgraph-kind")); }
         list.appendChild(entry);
       });
       details.appendChild(list);
