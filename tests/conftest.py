@@ -31,3 +31,21 @@ def minimal_document() -> dict[str, Any]:
             ],
         }
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dashboard_key_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The dashboard keeps its signing key in a folder of this test session, not the user's home:
+    every app and server the tests start (and every worker of each) shares that one key file."""
+    import os
+
+    os.environ.pop("MECHGRAPH_SECRET_KEY", None)
+    os.environ.pop("MECHGRAPH_SECRET_KEY_FILE", None)
+    os.environ["MECHGRAPH_STATE_DIR"] = str(tmp_path_factory.mktemp("mechgraph-state"))
+
+
+def session_signer() -> Any:
+    """The signer every dashboard of this test session uses (the session's shared key file)."""
+    from mechgraph.dashboard.trust import StoreSigner, load_secret_key
+
+    return StoreSigner(load_secret_key()[0])

@@ -19,9 +19,11 @@ import dash
 import pytest
 
 from mechgraph.dashboard.app import create_app
-from mechgraph.dashboard.graphs import graph_to_text
+from mechgraph.dashboard.graphs import seal_graph
 from mechgraph.dashboard.ids import Ids
 from mechgraph.synthetic import synthetic_graph
+
+from .conftest import session_signer
 
 
 class DashClient:
@@ -133,11 +135,11 @@ def test_a_focus_the_graph_lacks_gives_a_notice_and_the_whole_map(client: DashCl
 
 
 def test_a_tampered_store_is_reported_not_drawn(client: DashClient) -> None:
-    store = {"version": 1, "name": "evil.json", "text": "{]"}
+    store = {"version": 2, "name": "evil.json", "token": "{]"}
     answer = client.call("canvas.elements", {"view-key.data": "", "graph-store.data": store})
     assert answer is not None
     assert answer["canvas"]["elements"] == []
-    assert "upload it again" in text_of(answer["view-notices"]["children"])
+    assert "evil.json: the stored graph was not made by this server" in text_of(answer["view-notices"]["children"])
 
 
 def test_a_new_highlight_is_a_small_patch_of_the_stylesheet(client: DashClient) -> None:
@@ -272,7 +274,7 @@ def test_export_writes_the_view_with_the_positions_sent(client: DashClient, fmt:
 
 
 def test_export_of_an_upload_uses_that_upload(client: DashClient) -> None:
-    store = {"version": 1, "name": "mine.json", "text": graph_to_text(synthetic_graph(30, seed=9))}
+    store = seal_graph(synthetic_graph(30, seed=9), "mine.json", session_signer())
     answer = client.call("download.data", {"positions-store.data": {"format": "json", "positions": {}}, "view-state.data": "", "graph-store.data": store})
     assert answer is not None
     content = json.loads(base64.b64decode(answer["download"]["data"]["content"]))

@@ -24,6 +24,9 @@ def serve(file: Path | None, host: str, port: int, max_upload_mb: float, as_json
     """
     from ..dashboard import create_app
 
+    warning = exposure_warning(host)
+    if warning:
+        click.echo(warning, err=True)
     app = create_app(file, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
     url = f"http://{host}:{port}/"
     if as_json:
@@ -31,3 +34,28 @@ def serve(file: Path | None, host: str, port: int, max_upload_mb: float, as_json
     else:
         click.echo(f"mechgraph dashboard on {url} (Ctrl+C to stop)")
     app.run(host=host, port=port, debug=False, use_reloader=False)
+
+
+def exposure_warning(host: str) -> str | None:
+    """The warning printed when the dashboard listens beyond this machine (None on loopback).
+
+    >>> exposure_warning("127.0.0.1") is None, exposure_warning("localhost") is None, exposure_warning("::1") is None
+    (True, True, True)
+    >>> "anyone who can reach" in exposure_warning("0.0.0.0")
+    True
+    """
+    import ipaddress
+
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return None
+    try:
+        if ipaddress.ip_address(name).is_loopback:
+            return None
+    except ValueError:
+        pass
+    return (
+        f"warning: listening on {host}: anyone who can reach this address can use the dashboard, upload files to it and "
+        "make it work for them, over plain HTTP with no login. mechgraph serve is a development server; to face a network, "
+        "run gunicorn behind a reverse proxy with TLS, authentication and rate limits (docs/security.md)."
+    )

@@ -23,9 +23,11 @@ import networkx as nx
 from ..graph import read_graph
 from ..resources import assets_dir
 from .callbacks import register_callbacks
-from .graphs import GraphCache, UploadLimits
+from .graphs import GraphCache, UploadLimits, served_source_texts
 from .layout import page
+from .security import harden, on_callback_error
 from .services import Services
+from .trust import StoreSigner, load_secret_key
 
 __all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app", "load_served_graph"]
 
@@ -57,6 +59,7 @@ def create_app(
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
     max_nodes: int = 20_000,
     max_relations: int = 50_000,
+    secret_key: bytes | None = None,
 ) -> dash.Dash:
     """The dashboard on ``graph_path`` (the bundled graph when None), or on a graph already built.
 
@@ -68,6 +71,9 @@ def create_app(
         A graph to serve instead of a file (benchmarks, tests); it is not modified.
     max_upload_bytes, max_nodes, max_relations : int
         Limits on a graph a user uploads.
+    secret_key : bytes, optional
+        The key that signs the graphs users keep in their browsers; by default from the
+        environment or the key file every worker shares (see :mod:`mechgraph.dashboard.trust`).
     """
     served = graph if graph is not None else load_served_graph(graph_path)
     # The served graph lives as long as the process: keep the garbage collector from walking it
@@ -82,9 +88,13 @@ def create_app(
         assets_ignore=_ASSETS_IGNORE,
         serve_locally=True,
         compress=False,
+        on_error=on_callback_error,
     )
     # Uploads are checked on their base64 length in the callback; this only stops absurd requests.
     app.server.config["MAX_CONTENT_LENGTH"] = 2 * limits.max_base64_length + 1024 * 1024
     app.layout = page(max_upload_base64=limits.max_base64_length)
-    register_callbacks(app, Services(GraphCache(default=served, limits=limits)), limits=limits)
+    signer = StoreSigner(secret_key if secret_key is not None else load_secret_key()[0])
+    graphs = GraphCache(default=served, limits=limits, signer=signer, default_texts=served_source_texts(served))
+    register_callbacks(app, Services(graphs), limits=limits)
+    harden(app)
     return app

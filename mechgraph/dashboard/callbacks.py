@@ -19,7 +19,7 @@ from ..vocabulary import Attr, Status
 from . import draft as drafting
 from . import views
 from .exports import export_view
-from .graphs import UploadLimits, decode_upload
+from .graphs import UploadLimits, decode_upload, display_name
 from .ids import Ids
 from .services import Services
 from ..style import Theme
@@ -166,7 +166,7 @@ def _register_view(app: Dash, services: Services) -> None:
             _, graph = services.graph(store)
         except MechgraphError:
             return "Invalid stored graph", [], False
-        title = str(graph.graph.get(Attr.TITLE.value) or graph.graph.get(Attr.FILE.value) or "Untitled graph")
+        title = str(graph.graph.get(Attr.TITLE.value) or display_name(graph) or graph.graph.get(Attr.FILE.value) or "Untitled graph")
         return title, views.filter_options(graph)["source"], store is None
 
 
@@ -208,6 +208,9 @@ def _register_panels(app: Dash, services: Services) -> None:
             _, graph = services.graph(store)
         except MechgraphError as error:
             return views.notice_list([str(error)], kind="error"), None, "details"
+        node = node if isinstance(node, dict) else None
+        edge = edge if isinstance(edge, dict) else None
+        focus = focus if isinstance(focus, str) else None
         if f"{Ids.CANVAS}.tapEdgeData" in ctx.triggered_prop_ids and edge:
             return views.relation_details(graph, str(edge.get("source")), str(edge.get("target")), str(edge.get("id"))), None, "details"
         if ctx.triggered_id == Ids.FOCUS:
@@ -351,7 +354,7 @@ def _register_files(app: Dash, services: Services, limits: UploadLimits) -> None
         if not isinstance(payload, dict) or not payload.get("contents"):
             raise PreventUpdate
         contents, filename = str(payload["contents"]), str(payload.get("filename") or "upload")
-        upload = decode_upload(contents, filename, limits=limits)
+        upload = decode_upload(contents, filename, limits=limits, signer=services.graphs.signer)
         if upload.store is None:
             return no_update, views.upload_problems(filename, upload.problems)
         return upload.store, views.upload_done(upload.store, upload.notes)
@@ -377,12 +380,12 @@ def _register_files(app: Dash, services: Services, limits: UploadLimits) -> None
     )
     def export(request: dict[str, Any] | None, query: str | None, store: dict[str, Any] | None) -> tuple[Any, Any]:
         """Write the view on screen, with the positions the browser sent, in the chosen format."""
-        if not request:
+        if not isinstance(request, dict) or not request:
             raise PreventUpdate
         try:
             key, graph = services.graph(store)
             drawing = services.drawing(key, graph, _state(query))
-            download = export_view(drawing, request, theme=_state(query).theme)
+            download = export_view(drawing, request, theme=_state(query).theme, source_texts=services.graphs.source_texts(store))
         except MechgraphError as error:
             return no_update, views.notice_list([f"Export failed: {error}"], kind="error")
         return download.data, views.notice_list([download.message])
@@ -446,10 +449,10 @@ def _register_draft(app: Dash) -> None:
         source = drafting.source_with_highlight(draft, selected) if draft else []
         if ctx.triggered_id == Ids.DRAFT_RELATIONS:
             sheet: Any = Patch()
-            for offset, rule in enumerate(views.highlight_rules([selected] if selected else [], theme=theme)):
+            for offset, rule in enumerate(views.highlight_rules(drafting.lit_ids(draft, selected), theme=theme)):
                 sheet[drafting.draft_stylesheet_length(theme) + offset] = rule
         else:
-            sheet = drafting.draft_stylesheet(theme, selected)
+            sheet = drafting.draft_stylesheet(theme, selected, draft)
         return source, sheet, selected is None, selected is None
 
     @app.callback(
@@ -467,7 +470,7 @@ def _register_draft(app: Dash) -> None:
         if not selected:
             raise PreventUpdate
         status = Status.ACCEPTED if ctx.triggered_id == Ids.DRAFT_ACCEPT else Status.REJECTED
-        decided = {**(decisions or {}), selected: status.value}
+        decided = {**(decisions if isinstance(decisions, dict) else {}), str(selected): status.value}
         draft = drafting.draft_of(store, decided)
         return decided, drafting.next_to_review(draft, selected) if draft else no_update
 

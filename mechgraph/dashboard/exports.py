@@ -102,9 +102,17 @@ def with_positions(graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, 
     return result
 
 
-def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str) -> Download:
-    """Write the view in the requested format; MechgraphError when it cannot be written."""
-    fmt = str(request.get("format") or "html")
+def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str, source_texts: Mapping[str, bytes] | None = None) -> Download:
+    """Write the view in the requested format; MechgraphError when it cannot be written.
+
+    ``source_texts`` (relative path -> bytes) are the texts the quotes of the graph rest on, as
+    the server read them when it started; nothing else is read. Without them (an upload), quotes
+    from texts are written as notes. Nothing in ``request`` is ever a path or a size.
+    """
+    if not isinstance(request, Mapping):
+        raise MechgraphError("the export request is not one the dashboard sends: use the Download button")
+    fmt = request.get("format") or "html"
+    fmt = fmt if isinstance(fmt, str) else ""
     if fmt not in _MEDIA_TYPES:
         raise MechgraphError(f"unknown export format {fmt!r}: choose one of {', '.join(_MEDIA_TYPES)}")
     graph = drawing.view.graph
@@ -116,7 +124,7 @@ def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str) -> 
     with tempfile.TemporaryDirectory(prefix="mechgraph-export-") as folder:
         if fmt in DATA_FORMATS:
             name, extension = DATA_FORMATS[fmt]
-            path = _write_data(with_positions(graph, positions), Path(folder) / f"{stem}{extension}", name, notes)
+            path = _write_data(with_positions(graph, positions), Path(folder) / f"{stem}{extension}", name, notes, source_texts or {})
         else:
             path = Path(folder) / f"{stem}.{fmt}"
             _write_picture(graph, path, fmt, positions, theme)
@@ -127,18 +135,36 @@ def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str) -> 
     return Download(data, " ".join([message, *notes]))
 
 
-def _write_data(graph: nx.MultiDiGraph, path: Path, format_name: str, notes: list[str]) -> Path:
-    """Write a data file; when the writer also copies the source texts the quotes rest on, zip
-    them together so the download validates on its own."""
-    from ..formats import write
+def _write_data(graph: nx.MultiDiGraph, path: Path, format_name: str, notes: list[str], texts: Mapping[str, bytes]) -> Path:
+    """Write a data file; with the source texts its quotes rest on (from memory, written by this
+    request beside it), zipped together so the download validates on its own.
 
+    The writers look for source texts beside the graph's ``file``; here that is always the folder
+    this request made, never a path from the graph: a graph's ``file`` is replaced before writing.
+    """
+    from ..formats import write
+    from ..formats._document import text_sources
+
+    graph = graph.copy()
+    wanted = sorted(set(text_sources(graph).values()))
+    files: list[Path] = []
+    if wanted and all(relative in texts for relative in wanted):
+        for relative in wanted:
+            target = path.parent / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(texts[relative])
+            files.append(target)
+        graph.graph[Attr.FILE.value] = str(path)
+    else:
+        graph.graph.pop(Attr.FILE.value, None)
+        if wanted:
+            graph = detach_source_texts(graph)
+            notes.append("The source texts were not available: their quotes are written as notes.")
     try:
         result = write(graph, path, format=format_name)
-    except WriteError:
-        # The texts cannot be found (a graph built in memory): keep the quotes as notes.
-        result = write(detach_source_texts(graph), path, format=format_name)
-        notes.append("The source texts were not available: their quotes are written as notes.")
-    files = [file for file in result.files if file.exists() and file != path]
+    except WriteError as error:
+        raise MechgraphError(f"the view cannot be written as {format_name}: {error}") from None
+    files += [file for file in result.files if file.exists() and file != path and file not in files]
     if not files:
         return path
     archive = path.with_suffix(".zip")

@@ -223,6 +223,8 @@ def parse_query(search: str | None) -> tuple[ViewState, tuple[str, ...]]:
     """
     values: dict[str, Any] = {}
     notices: list[str] = []
+    if search is not None and not isinstance(search, str):
+        return ViewState(), (f"ignored the view sent as {type(search).__name__}: expected a query string",)
     text = (search or "")[:20_000].lstrip("?")
     for key, raw in parse_qsl(text, keep_blank_values=True):
         spec = _BY_KEY.get(key)

@@ -109,10 +109,13 @@ def _count_unwritten(data: Mapping[str, Any], known: set[str], what: str, droppe
 def source_base_dir(graph: nx.MultiDiGraph) -> Path | None:
     """The folder that a graph's source texts are relative to: its file's folder, if known."""
     file = graph.graph.get(Attr.FILE)
-    if not file:
+    if not file or not isinstance(file, (str, Path)):
         return None
-    folder = Path(str(file)).resolve().parent
-    return folder if folder.is_dir() else None
+    try:
+        folder = Path(file).resolve().parent
+        return folder if folder.is_dir() else None
+    except (OSError, ValueError):  # a NUL byte, a name too long: not a folder of this machine
+        return None
 
 
 def text_sources(graph: nx.MultiDiGraph) -> dict[str, str]:
