@@ -38,6 +38,8 @@ from .vocabulary import Attr, Mechanism, NodeKind, Sign
 
 __all__ = [
     "ArrowHead",
+    "BoxLook",
+    "box_look",
     "BEND_ROUNDNESS",
     "DASH_PATTERN",
     "FIT_MAX_ZOOM",
@@ -436,6 +438,34 @@ _SIGN_LABELS: dict[Sign, str] = {
     Sign.DECREASES: "decreases (inhibition)",
     Sign.UNKNOWN: "unsigned",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class BoxLook:
+    """How a node looks as a labelled box (views laid out by cause and effect): a light tint of
+    its kind's colour, a border in that colour, text in the theme's text colour."""
+
+    fill: str
+    border: str
+    text: str
+
+
+def _mix(colour: str, other: str, share: float) -> str:
+    """``share`` of ``colour`` over ``other`` (both #RRGGBB)."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(share * x + (1 - share) * y):02X}" for x, y in zip(a, b))
+
+
+def box_look(kind: NodeKind | str | None, theme: Theme | str = Theme.LIGHT) -> BoxLook:
+    """The box look of a node of ``kind``: the kind's colour, tinted so that text on it reads.
+
+    >>> box_look("target")
+    BoxLook(fill='#BFDCEC', border='#0072B2', text='#1A1A1A')
+    """
+    colours = theme_colours(theme)
+    colour = node_style(kind, theme).colour
+    return BoxLook(fill=_mix(colour, colours.background, 0.25 if Theme(theme) is Theme.LIGHT else 0.35), border=colour, text=colours.text)
 
 
 def _sign_colour(sign: Sign, colours: ThemeColours) -> str:

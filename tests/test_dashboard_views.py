@@ -120,7 +120,7 @@ def test_sankey_flows_forward_only_and_is_capped() -> None:
     sankey = figure.data[0]
     assert len(sankey.node.label) <= 25
     column = {n: views._COLUMN_OF[graph.nodes[n]["kind"]] for n in graph}
-    nodes = list(sankey.node.customdata)
+    nodes = [node for node, _ in sankey.node.customdata]
     assert all(column[nodes[s]] < column[nodes[t]] for s, t in zip(sankey.link.source, sankey.link.target, strict=True))
 
 

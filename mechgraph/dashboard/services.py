@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 import networkx as nx
 
-from ..layout import compute_layout
+from ..layout import Geometry, compute_geometry
 from .graphs import GraphCache
 from ..layout import Layout
 from .state import ViewState
@@ -28,29 +28,6 @@ T = TypeVar("T")
 FOCUS_LAYOUT_LIMIT = 600
 #: Width / height the layered layout aims for: the canvas between the two side panels.
 CANVAS_ASPECT = 1.2
-
-
-def squeeze(positions: dict[Any, tuple[float, float]], aspect: float, *, least: float = 0.5) -> dict[Any, tuple[float, float]]:
-    """Positions pressed sideways (by at most ``least``) towards the canvas's width / height.
-
-    A focused view has few nodes in each layer, so a layered layout of it is long and flat; fitted
-    to the canvas, its labels would be too small to read.
-
-    >>> squeeze({"a": (0.0, 0.0), "b": (1000.0, 100.0)}, 1.0)
-    {'a': (0.0, 0.0), 'b': (500.0, 100.0)}
-    >>> squeeze({"a": (0.0, 0.0), "b": (100.0, 100.0)}, 1.0)
-    {'a': (0.0, 0.0), 'b': (100.0, 100.0)}
-    """
-    if len(positions) < 2:
-        return positions
-    xs = [x for x, _ in positions.values()]
-    ys = [y for _, y in positions.values()]
-    width, height = max(xs) - min(xs), max(ys) - min(ys)
-    if width <= 0 or height <= 0 or width / height <= aspect:
-        return positions
-    factor = max(aspect * height / width, least)
-    left = min(xs)
-    return {node: (round(left + (x - left) * factor, 1), y) for node, (x, y) in positions.items()}
 
 
 class LruCache(Generic[T]):
@@ -96,7 +73,7 @@ class Services:
     def __init__(self, graphs: GraphCache) -> None:
         self.graphs = graphs
         self._filtered: LruCache[nx.MultiDiGraph] = LruCache(16)
-        self._layouts: LruCache[dict[str, tuple[float, float]]] = LruCache(16)
+        self._layouts: LruCache[Geometry] = LruCache(16)
         self._drawings: LruCache[Drawing] = LruCache(32)
 
     def graph(self, store: Mapping[str, Any] | None) -> tuple[str, nx.MultiDiGraph]:
@@ -109,7 +86,11 @@ class Services:
 
     def positions(self, key: str, graph: nx.MultiDiGraph, layout: Layout) -> dict[str, tuple[float, float]]:
         """The layout of a whole graph: filtered views keep these, so nodes stay where they were."""
-        return self._layouts.get((key, str(layout)), lambda: compute_layout(graph, method=layout, aspect=CANVAS_ASPECT))
+        return self.geometry(key, graph, layout).positions  # type: ignore[return-value]
+
+    def geometry(self, key: str, graph: nx.MultiDiGraph, layout: Layout) -> Geometry:
+        """The layout of a whole graph, node positions and relation routes."""
+        return self._layouts.get((key, str(layout)), lambda: compute_geometry(graph, method=layout, aspect=CANVAS_ASPECT))
 
     def drawing(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
         """The view of ``state`` with its positions and cytoscape elements."""
@@ -118,10 +99,15 @@ class Services:
     def _draw(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
         view = view_of(graph, state, filtered=self.filtered(key, graph, state))
         shown = view.graph
-        if view.focus is not None and shown.number_of_nodes() <= FOCUS_LAYOUT_LIMIT:
-            positions = self._layouts.get(
-                (key, state.view_query(), "focus"), lambda: squeeze(compute_layout(shown, method=state.layout, aspect=CANVAS_ASPECT), CANVAS_ASPECT)
+        if (view.focus is not None or view.lit) and shown.number_of_nodes() <= FOCUS_LAYOUT_LIMIT:
+            # A chosen path is laid out as one left-to-right row, the rest of the view around it.
+            path = [node for node in view.lit if node in shown]
+            geometry = self._layouts.get(
+                (key, state.view_query(), "focus"), lambda: compute_geometry(shown, method=state.layout, aspect=CANVAS_ASPECT, path=path)
             )
+            routes = geometry.routes
         else:
-            positions = self.positions(key, graph, state.layout)
-        return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus), positions)
+            geometry = self.geometry(key, graph, state.layout)
+            routes = geometry.routes  # hiding nodes only frees room: the map's routes still avoid every node shown
+        positions: dict[str, tuple[float, float]] = geometry.positions  # type: ignore[assignment]
+        return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus, routes=routes), positions)

@@ -17,6 +17,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ from dash import html
 
 from .. import style
 from ..identifiers import resolve_url, source_identifier
+from ..layout import drawn_size, wrap_label
+from ..layout.labels import BOX_FONT_SIZE, DRAWN_LINE_HEIGHT
 from ..query import explain, filter_graph, neighbourhood, search, signed_paths
 from ..query.explain import explain_steps
 from ..query.paths import PathReport, SignedPath
@@ -165,30 +168,37 @@ def cytoscape_elements(
     positions: Mapping[str, tuple[float, float]],
     *,
     focus: str | None = None,
+    routes: Mapping[tuple[Any, Any, Any], Sequence[tuple[float, float]]] | None = None,
 ) -> list[dict[str, Any]]:
     """Cytoscape elements with preset positions: nodes first, then relations.
 
-    Node data carry ``id``, ``label`` and ``kind``; relation data carry ``id`` (the relation id),
-    ``source``, ``target``, ``sign`` and, when stated, ``mechanism``: what the stylesheet of
+    Node data carry ``id``, ``label`` and ``kind``, the label wrapped as drawn (``text``) and the
+    node box's size (``w``, ``h``); relation data carry ``id`` (the relation id), ``source``,
+    ``target``, ``sign`` and, when stated, ``mechanism``: what the stylesheet of
     :mod:`mechgraph.style` selects on, and no more (a click asks the server for the rest). The
-    focus node has the class ``focus``.
+    focus node has the class ``focus``. A relation with a route (its bend points, from
+    :func:`mechgraph.layout.compute_geometry`) has the class ``routed`` and the route as
+    cytoscape segments (``sd``, ``sw``: distances and weights along the source-target line).
 
     >>> g = nx.MultiDiGraph()
     >>> g.add_node("a", kind="agent", label="A <b>")
     >>> g.add_node("b", kind="target", label="B")
     >>> g.add_edge("a", "b", key="r1", relation="inhibits", sign=-1, mechanism="direct")
     'r1'
-    >>> elements = cytoscape_elements(g, {"a": (0, 0), "b": (100, 0)}, focus="a")
+    >>> elements = cytoscape_elements(g, {"a": (0, 0), "b": (100, 0)}, focus="a", routes={("a", "b", "r1"): [(50, 40)]})
     >>> elements[0]["data"]["label"], elements[0]["position"], elements[0]["classes"]
     ('A <b>', {'x': 0.0, 'y': 0.0}, 'focus')
-    >>> elements[2]["data"]["source"], elements[2]["data"]["sign"]
-    ('a', -1)
+    >>> elements[2]["data"]["source"], elements[2]["data"]["sign"], elements[2]["data"]["sd"], elements[2]["classes"]
+    ('a', -1, '40', 'routed')
     """
     elements: list[dict[str, Any]] = []
     for node, data in graph.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
+        label = str(data.get(Attr.LABEL) or node)
+        lines = wrap_label(label)
+        width, height = drawn_size(lines)
         element: dict[str, Any] = {
-            "data": {"id": str(node), "label": str(data.get(Attr.LABEL) or node), "kind": str(data.get(Attr.KIND, ""))},
+            "data": {"id": str(node), "label": label, "kind": str(data.get(Attr.KIND, "")), "text": "\n".join(lines), "w": width, "h": height},
             "position": {"x": round(float(x), 1), "y": round(float(y), 1)},
         }
         if node == focus:
@@ -198,8 +208,37 @@ def cytoscape_elements(
         edge = {"id": str(key), "source": str(u), "target": str(v), "sign": int(data.get(Attr.SIGN, 0) or 0)}
         if data.get(Attr.MECHANISM):  # the stylesheet tells indirect relations apart
             edge["mechanism"] = str(data[Attr.MECHANISM])
-        elements.append({"data": edge})
+        element = {"data": edge}
+        bends = (routes or {}).get((u, v, key))
+        if bends and u in positions and v in positions:
+            distances, weights = segments(positions[u], positions[v], bends)
+            edge["sd"], edge["sw"] = distances, weights
+            element["classes"] = "routed"
+        elements.append(element)
     return elements
+
+
+def segments(start: tuple[float, float], end: tuple[float, float], bends: Sequence[tuple[float, float]]) -> tuple[str, str]:
+    """Cytoscape ``segment-distances`` and ``segment-weights`` of bend points between two centres.
+
+    A weight is how far along the source-target line a bend sits (0 at the source, 1 at the
+    target); a distance is how far off it, positive to the left of the line in screen
+    coordinates (y down), as cytoscape measures with ``edge-distances: node-position``.
+
+    >>> segments((0, 0), (100, 0), [(25, 10), (75, -10)])
+    ('10 -10', '0.25 0.75')
+    """
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length_squared = dx * dx + dy * dy
+    if length_squared < 1e-9:
+        dx, dy, length_squared = 1.0, 0.0, 1.0
+    length = math.sqrt(length_squared)
+    distances, weights = [], []
+    for x, y in bends:
+        px, py = x - start[0], y - start[1]
+        weights.append((px * dx + py * dy) / length_squared)
+        distances.append((dx * py - dy * px) / length)
+    return " ".join(f"{d:.4g}" for d in distances), " ".join(f"{w:.4g}" for w in weights)
 
 
 def _selector_value(text: str) -> str:
@@ -244,10 +283,42 @@ def dashboard_rules(theme: str, *, large: bool = False) -> list[dict[str, Any]]:
     zoomed out, and cheaper drawing for large views. Always the same number of rules."""
     colours = style.theme_colours(theme)
     return [
-        {"selector": "node", "style": {"min-zoomed-font-size": 6, "text-events": "no", **({"text-wrap": "none"} if large else {})}},
-        {"selector": "node.focus", "style": {"border-width": 4, "border-color": colours.selection, "font-weight": "bold", "font-size": 14}},
+        {"selector": "node", "style": {"min-zoomed-font-size": 6, "text-events": "no", **({"text-wrap": "none"} if large else _BOX_NODE)}},
+        *({"selector": f'node[kind = "{kind}"]', "style": {} if large else _box_style(kind, theme)} for kind in (*NodeKind, style.OTHER_KIND)),
+        {"selector": "node:selected", "style": {"border-width": 3, "border-color": colours.selection}},
+        {"selector": "node.focus", "style": {"border-width": 3, "border-color": colours.selection, "font-weight": "bold"}},
         {"selector": "edge", "style": {"arrow-scale": 1.0, "curve-style": "straight" if large else "bezier"}},
+        # Routes come from the layout: drawn as segments through its bend points, in every renderer.
+        {"selector": "edge.routed", "style": {} if large else _ROUTED_EDGE},
     ]
+
+
+#: Nodes as labelled boxes sized by their wrapped labels (the layout's boxes).
+_BOX_NODE = {
+    "label": "data(text)",
+    "shape": "round-rectangle",
+    "width": "data(w)",
+    "height": "data(h)",
+    "text-valign": "center",
+    "text-halign": "center",
+    "text-margin-y": 0,
+    "text-wrap": "wrap",
+    "text-max-width": "1000px",
+    "font-size": BOX_FONT_SIZE,
+    "line-height": DRAWN_LINE_HEIGHT / BOX_FONT_SIZE,
+    "border-width": 1.5,
+}
+_ROUTED_EDGE = {
+    "curve-style": "segments",
+    "segment-distances": "data(sd)",
+    "segment-weights": "data(sw)",
+    "edge-distances": "node-position",
+}
+
+
+def _box_style(kind: str, theme: str) -> dict[str, Any]:
+    look = style.box_look(kind, theme)
+    return {"background-color": look.fill, "border-color": look.border, "color": look.text, "shape": "round-rectangle"}
 
 
 def stylesheet(theme: str, highlight: Sequence[str] = (), *, large: bool = False) -> list[dict[str, Any]]:
@@ -507,6 +578,20 @@ def _label(graph: nx.MultiDiGraph, node: str) -> str:
     return str(graph.nodes[node].get(Attr.LABEL) or node)
 
 
+def plot_text(text: object) -> str:
+    """Text for a Plotly label or tick: Plotly reads a subset of HTML in them (links, styles), so
+    ``&``, ``<`` and ``>`` become entities, which Plotly shows as the characters themselves.
+
+    >>> plot_text('<a href="https://x.org">IL-2</a> & co')
+    '&lt;a href="https://x.org"&gt;IL-2&lt;/a&gt; &amp; co'
+    """
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plot_label(graph: nx.MultiDiGraph, node: str) -> str:
+    return plot_text(_label(graph, node))
+
+
 # -- figures --------------------------------------------------------------------------------------
 
 #: Columns of the Sankey diagram: which kinds sit in which column.
@@ -594,18 +679,23 @@ def sankey_figure(view: nx.MultiDiGraph, *, theme: str = "light", max_nodes: int
     nodes = sorted(kept, key=lambda node: (_COLUMN_OF[str(view.nodes[node].get(Attr.KIND))], -weight[node], node))
     index = {node: i for i, node in enumerate(nodes)}
     links = [(u, v, signs) for (u, v), signs in flows.items() if u in kept and v in kept]
-    link_colours = sign_colours(theme, alpha=0.55)
+    link_colours = sign_colours(theme, alpha=0.35)
     node_colours = kind_colours(theme)
+    colours = style.theme_colours(theme)
     sankey = go.Sankey(
         arrangement="snap",
+        # Four columns share a narrow panel: labels are cut to what fits between two columns
+        # (the whole label is in the hover text) and drawn in the page's text colour.
         node={
-            "label": [_label(view, node) for node in nodes],
+            "label": [plot_text(_short(_label(view, node), SANKEY_LABEL_CHARACTERS)) for node in nodes],
             "color": [node_colours.get(str(view.nodes[node].get(Attr.KIND)), "#888888") for node in nodes],
-            "pad": 8,
-            "thickness": 14,
-            "customdata": nodes,
-            "hovertemplate": "%{label}<br>%{value} relation(s)<extra></extra>",
+            "pad": 10,
+            "thickness": 10,
+            "line": {"width": 0},
+            "customdata": [[node, plot_text(_label(view, node))] for node in nodes],
+            "hovertemplate": "%{customdata[1]}<br>%{value} relation(s)<extra></extra>",
         },
+        textfont={"size": 11, "color": colours.text, "family": colours.font_family},
         link={
             "source": [index[u] for u, _, _ in links],
             "target": [index[v] for _, v, _ in links],
@@ -620,8 +710,21 @@ def sankey_figure(view: nx.MultiDiGraph, *, theme: str = "light", max_nodes: int
     if len(kept) < len(weight):
         title += f"<br><sup>the {len(kept)} nodes with most flow, of {len(weight)}: focus or filter to see the others</sup>"
     figure.update_layout(title={"text": title, "font": {"size": 13}}, **plotly_layout(theme))
-    figure.update_layout(margin={"t": 70 if len(kept) < len(weight) else 56})
+    figure.update_layout(margin={"t": 70 if len(kept) < len(weight) else 56, "l": 4, "r": 4, "b": 8}, autosize=True)
     return figure
+
+
+#: The longest node label drawn in the Sankey diagram, in characters.
+SANKEY_LABEL_CHARACTERS = 16
+
+
+def _short(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with an ellipsis when cut.
+
+    >>> _short("Cyclosporine-cyclophilin complex", 16), _short("IL-2", 16)
+    ('Cyclosporine-cy…', 'IL-2')
+    """
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _net_word(signs: Sequence[int]) -> str:
@@ -643,7 +746,7 @@ def sign_figure(view: nx.MultiDiGraph, *, theme: str = "light") -> go.Figure:
     counts: dict[str, Counter[str]] = {sign.word: Counter() for sign in Sign}
     for _, v, data in view.edges(data=True):
         target = view.nodes[v]
-        category = str(target.get(Attr.PROCESS) or target.get(Attr.KIND) or "unknown").replace("_", " ")
+        category = plot_text(str(target.get(Attr.PROCESS) or target.get(Attr.KIND) or "unknown").replace("_", " "))
         counts[Sign.of(int(data.get(Attr.SIGN, 0) or 0)).word][category] += 1
     categories = sorted({c for counter in counts.values() for c in counter}, key=lambda c: sum(counter[c] for counter in counts.values()))
     if not categories:
@@ -670,11 +773,11 @@ def hub_figure(view: nx.MultiDiGraph, *, theme: str = "light", top: int = HUBS) 
     colours = kind_colours(theme)
     figure = go.Figure(
         go.Bar(
-            y=[_label(view, node) for node, _ in degrees],
+            y=[_plot_label(view, node) for node, _ in degrees],
             x=[degree for _, degree in degrees],
             orientation="h",
             marker_color=[colours.get(str(view.nodes[node].get(Attr.KIND)), "#888888") for node, _ in degrees],
-            customdata=[str(view.nodes[node].get(Attr.KIND, "")).replace("_", " ") for node, _ in degrees],
+            customdata=[plot_text(str(view.nodes[node].get(Attr.KIND, "")).replace("_", " ")) for node, _ in degrees],
             hovertemplate="%{y} (%{customdata}): %{x} relations<extra></extra>",
         )
     )

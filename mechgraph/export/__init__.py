@@ -65,6 +65,7 @@ class RenderOptions:
 
     physics: bool = False  # HTML: let vis-network's physics move a small graph after loading
     labels: bool | None = None  # images: force node labels on or off (None: when legible)
+    scale: float = 1.0  # PNG: pixels per page pixel (2 for a sharp slide, 3 for 4K at 1280x720)
 
 
 Writer = Callable[[Figure, RenderOptions], bytes]
@@ -73,7 +74,7 @@ Writer = Callable[[Figure, RenderOptions], bytes]
 WRITERS: dict[str, Writer] = {
     "html": lambda figure, options: html_document(figure, physics=options.physics).encode("utf-8"),
     **{
-        name: (lambda figure, options, name=name: image_bytes(figure, name, labels=options.labels))
+        name: (lambda figure, options, name=name: image_bytes(figure, name, labels=options.labels, scale=options.scale))
         for name in IMAGE_FORMATS
     },
 }
@@ -154,6 +155,7 @@ def _figure(
     title: str | None,
     seed: int,
     orientation: Orientation | str,
+    chain: Sequence[Hashable] = (),
 ) -> Figure:
     view = focus_view(graph, focus=focus, depth=depth, direction=direction, filters=filters)
     if view.number_of_nodes() == 0:
@@ -166,7 +168,8 @@ def _figure(
         base = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
         title = f"{base}: around {', '.join(labels)}"
     return build_figure(
-        view, layout=layout, positions=positions, theme=theme, size=size, title=title, seed=seed, orientation=orientation
+        view, layout=layout, positions=positions, theme=theme, size=size, title=title, seed=seed, orientation=orientation,
+        path=tuple(chain),
     )
 
 
@@ -189,6 +192,8 @@ def export(
     seed: int = 0,
     orientation: Orientation | str = Orientation.LEFT_RIGHT,
     force: bool = False,
+    chain: Sequence[Hashable] = (),
+    scale: float = 1.0,
 ) -> ExportResult:
     """Write ``graph`` (or a focused, filtered view of it) to ``path``, atomically.
 
@@ -223,6 +228,10 @@ def export(
         Images only: draw node labels (True), never (False), or when legible (None).
     seed, orientation
         Seed of the force and compact layouts; flow of the layered one.
+    chain
+        Nodes of a path (in order) to lay out as one left-to-right row, the rest of the view around it.
+    scale
+        PNG only: pixels per page pixel (2 doubles the resolution; 3 makes 1280x720 a 4K image).
     force
         Replace ``path`` if it exists (otherwise an existing file is never overwritten).
 
@@ -237,9 +246,9 @@ def export(
     with _collector_paused():
         figure = _figure(
             graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
-            size=size, theme=theme, title=title, seed=seed, orientation=orientation,
+            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain,
         )
-        content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels))
+        content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale))
     written = write_atomic(path, content, force=force)
     return ExportResult(
         path=written,
@@ -278,7 +287,7 @@ def _figure_from_options(graph: nx.MultiDiGraph, options: dict[str, Any]) -> Fig
     defaults: dict[str, Any] = {
         "focus": None, "depth": 1, "direction": Direction.BOTH, "filters": None, "layout": Layout.LAYERED,
         "positions": None, "size": "1280x720", "theme": Theme.LIGHT, "title": None, "seed": 0,
-        "orientation": Orientation.LEFT_RIGHT,
+        "orientation": Orientation.LEFT_RIGHT, "chain": (),
     }
     unknown = set(options) - set(defaults)
     if unknown:

@@ -26,12 +26,14 @@ from ..style import (
     FIT_MAX_ZOOM,
     LegendEntry,
     Theme,
+    box_look,
     edge_style,
     legend_entries,
     theme_colours,
     vis_options,
 )
 from ..identifiers import source_identifier
+from ..layout.labels import BOX_FONT_SIZE, label_box
 from ..vocabulary import Sign
 from .view import ExportError, Figure
 
@@ -96,11 +98,17 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
     source_index = {source: i for i, source in enumerate(sources)}
     nodes = figure.nodes
     edges = figure.edges
+    boxes = len(nodes) <= BOX_LIMIT
     return {
         "title": figure.title,
         "fit": {"maxZoomLevel": FIT_MAX_ZOOM, "animation": False},
+        "view": _view_bounds(figure),
+        "boxFont": BOX_FONT_SIZE,
         "bendRoundness": BEND_ROUNDNESS,
-        "kinds": [{"key": e.key, "label": e.label, "description": e.description} for e in kinds],
+        "kinds": [
+            {"key": e.key, "label": e.label, "description": e.description, "box": _box(e.key, figure.theme) if boxes else None}
+            for e in kinds
+        ],
         "styles": [
             {
                 "sign": Sign(sign).word,
@@ -119,6 +127,9 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             "kind": [kind_index[node.kind] for node in nodes],
             "x": [_rounded(node.x) for node in nodes],
             "y": [_rounded(node.y) for node in nodes],
+            "lines": [("\n".join(node.lines) or node.label) if boxes else node.label for node in nodes],
+            "w": [_rounded(node.width) for node in nodes],
+            "h": [_rounded(node.height) for node in nodes],
             "info": [
                 {"rows": [list(row) for row in node.rows], "links": [list(link) for link in node.links]}
                 if node.rows or node.links
@@ -133,6 +144,9 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             "style": [style_index[(int(edge.sign), edge.mechanism or "")] for edge in edges],
             "relation": [relation_index[edge.relation] for edge in edges],
             "bends": [[position, edge.bend] for position, edge in enumerate(edges) if edge.bend],
+            "routes": [
+                [position, [[_rounded(x), _rounded(y)] for x, y in edge.route]] for position, edge in enumerate(edges) if edge.route
+            ],
             "info": [
                 {
                     "rows": [list(row) for row in edge.rows],
@@ -153,6 +167,32 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             large=count > LARGE_GRAPH,
         ),
     }
+
+
+#: Up to this many nodes, nodes are labelled boxes; beyond, the kinds' small shapes (an overview).
+BOX_LIMIT = 1000
+
+
+def _box(kind: str, theme: Theme) -> dict[str, Any]:
+    look = box_look(kind, theme)
+    colour = {"background": look.fill, "border": look.border}
+    return {"color": {**colour, "highlight": colour, "hover": colour}, "font": {"color": look.text}}
+
+
+def _view_bounds(figure: Figure) -> dict[str, float] | None:
+    """The drawing's extent in layout pixels: every label box and route point (what the page fits)."""
+    if not figure.nodes:
+        return None
+    xs: list[float] = []
+    ys: list[float] = []
+    for node in figure.nodes:
+        width, height = label_box(node.lines or (node.label,))
+        xs += [node.x - width / 2, node.x + width / 2]
+        ys += [node.y - height / 2, node.y + height / 2]
+    for edge in figure.edges:
+        xs += [x for x, _ in edge.route]
+        ys += [y for _, y in edge.route]
+    return {"x0": _rounded(min(xs)), "y0": _rounded(min(ys)), "x1": _rounded(max(xs)), "y1": _rounded(max(ys)), "margin": 24}
 
 
 def _legend_html(figure: Figure) -> str:
@@ -322,24 +362,59 @@ _APP_JS = r"""
   var state = { data: data, ready: false, network: null, nodes: null, edges: null, pinned: false };
   window.mechgraph = state;
 
-  var nodeItems = new Array(nodeCount);
+  var nodeItems = [];
   for (var i = 0; i < nodeCount; i++) {
-    nodeItems[i] = { id: i, label: N.label[i], group: data.kinds[N.kind[i]].key, x: N.x[i], y: N.y[i] };
+    var kindOf = data.kinds[N.kind[i]], item = { id: i, label: N.lines[i], group: kindOf.key, x: N.x[i], y: N.y[i] };
+    if (kindOf.box) {
+      item.shape = "box";
+      item.color = kindOf.box.color;
+      item.font = { color: kindOf.box.font.color, size: data.boxFont };
+      item.widthConstraint = { minimum: N.w[i], maximum: N.w[i] };
+      item.heightConstraint = { minimum: N.h[i], valign: "middle" };
+      item.borderWidth = 1.5;
+      item.shapeProperties = { borderRadius: 4 };
+    }
+    nodeItems.push(item);
   }
-  var edgeItems = new Array(edgeCount);
+  // vis-network draws straight or curved edges only: a routed relation is a chain of pieces
+  // through tiny invisible fixed nodes at its bends, the arrowhead on the last piece only.
+  var degree = new Array(nodeCount).fill(0), edgeItems = [], routeOf = {};
+  E.routes.forEach(function (pair) { routeOf[pair[0]] = pair[1]; });
   for (var j = 0; j < edgeCount; j++) {
-    var look = data.styles[E.style[j]].vis;
-    edgeItems[j] = { id: j, from: E.from[j], to: E.to[j], arrows: look.arrows, color: look.color, dashes: look.dashes, width: look.width };
+    var look = data.styles[E.style[j]].vis, route = routeOf[j] || [], previous = E.from[j];
+    degree[E.from[j]]++;
+    if (E.to[j] !== E.from[j]) { degree[E.to[j]]++; }
+    route.forEach(function (point, k) {
+      var bend = "b" + j + "_" + k;
+      nodeItems.push({ id: bend, x: point[0], y: point[1], fixed: true, shape: "dot", size: 0.5, borderWidth: 0,
+        color: { background: "rgba(0,0,0,0)", border: "rgba(0,0,0,0)", highlight: "rgba(0,0,0,0)", hover: "rgba(0,0,0,0)" },
+        chosen: false, physics: false });
+      edgeItems.push({ id: "p" + j + "_" + k, from: previous, to: bend, arrows: { to: { enabled: false } }, color: look.color, dashes: look.dashes, width: look.width });
+      previous = bend;
+    });
+    edgeItems.push({ id: j, from: previous, to: E.to[j], arrows: look.arrows, color: look.color, dashes: look.dashes, width: look.width });
   }
   E.bends.forEach(function (pair) {
     var bend = pair[1];
-    edgeItems[pair[0]].smooth = { enabled: true, type: bend > 0 ? "curvedCW" : "curvedCCW", roundness: Math.min(0.9, Math.abs(bend) * data.bendRoundness) };
+    edgeItems[edgeItems.findIndex(function (item) { return item.id === pair[0]; })].smooth = { enabled: true, type: bend > 0 ? "curvedCW" : "curvedCCW", roundness: Math.min(0.9, Math.abs(bend) * data.bendRoundness) };
   });
+  // A piece or a bend stands for its relation.
+  function relationOf(id) { return typeof id === "number" ? id : parseInt(String(id).slice(1), 10); }
+  state.relationOf = relationOf;
   state.nodes = new vis.DataSet(nodeItems);
   state.edges = new vis.DataSet(edgeItems);
   var network = new vis.Network(document.getElementById("mechgraph-graph"), { nodes: state.nodes, edges: state.edges }, data.options);
   state.network = network;
-  network.fit(data.fit);
+  // Fit the label boxes and routes (not only node centres) with a margin, as the images do.
+  function fitView() {
+    var v = data.view, box = document.getElementById("mechgraph-graph");
+    if (!v) { network.fit(data.fit); return; }
+    var width = Math.max(v.x1 - v.x0, 1), height = Math.max(v.y1 - v.y0, 1);
+    var scale = Math.min((box.clientWidth - 2 * v.margin) / width, (box.clientHeight - 2 * v.margin) / height, data.fit.maxZoomLevel);
+    network.moveTo({ position: { x: (v.x0 + v.x1) / 2, y: (v.y0 + v.y1) / 2 }, scale: scale, animation: false });
+  }
+  state.fitView = fitView;
+  fitView();
   network.once("afterDrawing", function () {
     state.ready = true;
     document.documentElement.setAttribute("data-ready", "true");
@@ -397,7 +472,7 @@ _APP_JS = r"""
       info.links.forEach(function (pair) { var item = el("li"); item.appendChild(link(pair[0], pair[1])); list.appendChild(item); });
       details.appendChild(list);
     }
-    var into = network.getConnectedEdges(index).length;
+    var into = degree[index];
     details.appendChild(el("p", into + " relation" + (into === 1 ? "" : "s") + " in this view", "mechgraph-kind"));
   }
   function showEdge(index) {
@@ -441,13 +516,16 @@ _APP_JS = r"""
     }
   }
   network.on("click", function (event) {
-    if (event.nodes.length) { state.pinned = true; showNode(event.nodes[0]); }
-    else if (event.edges.length) { state.pinned = true; showEdge(event.edges[0]); }
+    if (event.nodes.length && typeof event.nodes[0] === "number") { state.pinned = true; showNode(event.nodes[0]); }
+    else if (event.nodes.length) { state.pinned = true; showEdge(relationOf(event.nodes[0])); }
+    else if (event.edges.length) { state.pinned = true; showEdge(relationOf(event.edges[0])); }
     else { hide(); }
   });
   if (data.options.interaction.hover) {
-    network.on("hoverNode", function (event) { if (!state.pinned) { showNode(event.node); } });
-    network.on("hoverEdge", function (event) { if (!state.pinned) { showEdge(event.edge); } });
+    network.on("hoverNode", function (event) {
+      if (!state.pinned) { if (typeof event.node === "number") { showNode(event.node); } else { showEdge(relationOf(event.node)); } }
+    });
+    network.on("hoverEdge", function (event) { if (!state.pinned) { showEdge(relationOf(event.edge)); } });
     network.on("blurNode", function () { if (!state.pinned) { hide(); } });
     network.on("blurEdge", function () { if (!state.pinned) { hide(); } });
   }
@@ -493,6 +571,6 @@ _APP_JS = r"""
       network.unselectAll();
     }
   });
-  document.getElementById("mechgraph-fit").addEventListener("click", function () { network.fit(data.fit); });
+  document.getElementById("mechgraph-fit").addEventListener("click", fitView);
 })();
 """

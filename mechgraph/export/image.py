@@ -20,17 +20,20 @@ from typing import Any
 
 import numpy as np
 
+from ..layout import label_box
+from ..layout.labels import BOX_FONT_SIZE, DRAWN_LINE_HEIGHT
 from ..style import (
     FIT_MAX_ZOOM,
     LABEL_FONT_SIZE,
     LABEL_MIN_PIXELS,
     LegendEntry,
+    box_look,
     edge_style,
     legend_entries,
     node_style,
     theme_colours,
 )
-from .view import ExportError, Figure
+from .view import ExportError, Figure, FigureNode
 
 __all__ = ["IMAGE_FORMATS", "image_bytes"]
 
@@ -53,10 +56,11 @@ _METADATA = {
 }
 
 
-def image_bytes(figure: Figure, image_format: str, *, labels: bool | None = None) -> bytes:
+def image_bytes(figure: Figure, image_format: str, *, labels: bool | None = None, scale: float = 1.0) -> bytes:
     """The image of ``figure`` as bytes of ``image_format`` (``svg``, ``png`` or ``pdf``).
 
-    ``labels`` forces node labels on or off; by default they are drawn when legible.
+    ``labels`` forces node labels on or off; by default they are drawn when legible. ``scale``
+    multiplies a PNG's pixels (2 for a sharp slide; 3 turns 1280x720 into 3840x2160, 4K).
 
     >>> import networkx as nx
     >>> from mechgraph.export.view import build_figure
@@ -67,6 +71,8 @@ def image_bytes(figure: Figure, image_format: str, *, labels: bool | None = None
     """
     if image_format not in IMAGE_FORMATS:
         raise ExportError(f"unknown image format {image_format!r}: expected one of {', '.join(IMAGE_FORMATS)}")
+    if not 0.25 <= scale <= 8:
+        raise ExportError(f"scale {scale:g} is out of range: use 0.25 to 8 (3 makes a 1280x720 page 4K)")
     import matplotlib
 
     with matplotlib.rc_context(
@@ -84,7 +90,7 @@ def image_bytes(figure: Figure, image_format: str, *, labels: bool | None = None
         canvas_figure.savefig(
             buffer,
             format=image_format,
-            dpi=_DPI,
+            dpi=_DPI * (scale if image_format == "png" else 1.0),
             facecolor=theme_colours(figure.theme).background,
             metadata=_METADATA[image_format],
         )
@@ -118,8 +124,11 @@ def _draw(figure: Figure, *, labels: bool | None, vector: bool) -> Any:
     axes.set_axis_off()
     axes.set_facecolor(colours.background)
     box_pixels = (box[2] * width, box[3] * height)
-    plan = _fit(axes, figure, box_pixels, labels=labels, vector=vector)
-    _draw_graph(axes, figure, plan)
+    if len(figure.nodes) <= LABEL_LIMIT and labels is not False:
+        _draw_boxes(axes, figure, _fit_boxes(axes, figure, box_pixels))
+    else:
+        plan = _fit(axes, figure, box_pixels, labels=labels, vector=vector)
+        _draw_graph(axes, figure, plan)
     _draw_legend(page, figure)
     return page
 
@@ -239,6 +248,111 @@ def _draw_graph(axes: Any, figure: Figure, plan: _Plan) -> None:
                 node.x, node.y + radius[position] + 2 / scale, node.label, ha="center", va="top",
                 fontsize=plan.font_pixels * _POINTS_PER_PIXEL, color=colours.text, zorder=4, clip_on=True,
             )
+
+
+def _fit_boxes(axes: Any, figure: Figure, box_pixels: tuple[float, float]) -> float:
+    """Fit label boxes and routes as the HTML page does (:func:`mechgraph.layout_quality.fit_transform`); the zoom."""
+    from ..layout_quality import fit_transform
+
+    boxes = np.array([_label_box(node) for node in figure.nodes])
+    points = np.array([point for edge in figure.edges for point in edge.route], dtype=float).reshape(-1, 2)
+    # The page keeps FIT_MARGIN inside its graph area; here _MARGIN is already outside the box.
+    zoom, dx, dy = fit_transform(boxes, points, (box_pixels[0] + 48, box_pixels[1] + 48))
+    dx, dy = dx - 24, dy - 24
+    axes.set_xlim(-dx / zoom, (box_pixels[0] - dx) / zoom)
+    axes.set_ylim((box_pixels[1] - dy) / zoom, -dy / zoom)  # y points down, as in the layout
+    return zoom
+
+
+def _label_box(node: FigureNode) -> tuple[float, float, float, float]:
+    width, height = label_box(node.lines or (node.label,))
+    return node.x - width / 2, node.y - height / 2, node.x + width / 2, node.y + height / 2
+
+
+def _exit(centre: np.ndarray, towards: np.ndarray, half: np.ndarray) -> np.ndarray:
+    """Where the segment from a box's centre towards a point leaves the box (half = half sizes)."""
+    delta = towards - centre
+    with np.errstate(divide="ignore"):
+        t = np.min(np.where(np.abs(delta) > 1e-9, half / np.abs(delta), np.inf))
+    return centre + delta * min(float(t), 1.0)
+
+
+def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
+    """Nodes as labelled boxes and relations along their routes (the layout's geometry)."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import FancyBboxPatch, PathPatch
+    from matplotlib.path import Path
+
+    theme = figure.theme
+    centres = np.array([(node.x, node.y) for node in figure.nodes], dtype=float)
+    halves = np.array([(node.width / 2, node.height / 2) for node in figure.nodes], dtype=float)
+    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for position, edge in enumerate(figure.edges):
+        if edge.source != edge.target:
+            groups[(int(edge.sign), edge.mechanism or "")].append(position)
+    for (sign, mechanism), members in sorted(groups.items(), key=lambda item: (-item[0][0], item[0][1])):
+        style = edge_style(sign, mechanism or None, theme)
+        head_length = style.head_length * max(zoom, 0.35) / zoom
+        head_width = style.head_width * max(zoom, 0.35) / zoom
+        outline = np.array(style.head.outline(head_length, head_width))
+        vertices: list[np.ndarray] = []
+        codes: list[np.ndarray] = []
+        heads = []
+        for k in members:
+            edge = figure.edges[k]
+            start, end = centres[edge.source], centres[edge.target]
+            points = np.array([start, *edge.route, end], dtype=float)
+            if edge.bend and not edge.route:  # parallel relations side by side, as vis-network bends them apart
+                delta = end - start
+                normal = np.array([-delta[1], delta[0]]) / max(float(np.hypot(*delta)), 1e-9)
+                points = points + normal * edge.bend * _PARALLEL_GAP / zoom * max(zoom, 0.35)
+            first = _exit(points[0], points[1], halves[edge.source])
+            tip = _exit(points[-1], points[-2], halves[edge.target] + 2 / zoom)
+            direction = tip - points[-2]
+            length = float(np.hypot(*direction))
+            if length < 1e-9 or float(np.hypot(*(tip - first))) < 1e-9:
+                continue
+            unit = direction / length
+            normal = np.array([-unit[1], unit[0]])
+            line_end = tip - unit * (head_length * 0.8 if style.head.filled else 0.0)
+            line = np.array([first, *points[1:-1], line_end])
+            vertices.append(line)
+            code = np.full(len(line), Path.LINETO, dtype=Path.code_type)
+            code[0] = Path.MOVETO
+            codes.append(code)
+            heads.append(tip + outline[:, 0:1] * unit + outline[:, 1:2] * normal)
+        if not vertices:
+            continue
+        path = Path(np.concatenate(vertices), np.concatenate(codes))
+        axes.add_artist(PathPatch(path, facecolor="none", capstyle="butt", joinstyle="round", zorder=1, **style.matplotlib(scale=zoom)))
+        head_array = np.array(heads)
+        if style.head.filled:
+            axes.add_artist(PathPatch(_compound(head_array, closed=True), facecolor=style.colour, edgecolor=style.colour, linewidth=0.3, zorder=2))
+        else:
+            axes.add_artist(PathPatch(_compound(head_array), facecolor="none", edgecolor=style.colour, linewidth=max(0.6, style.width * 0.72 * zoom * 1.3), zorder=2))
+
+    patches, fills, borders = [], [], []
+    for node in figure.nodes:
+        look = box_look(node.kind, theme)
+        patches.append(
+            FancyBboxPatch(
+                (node.x - node.width / 2, node.y - node.height / 2), node.width, node.height,
+                boxstyle=f"round,pad=0,rounding_size={4 / max(zoom, 1e-3) * min(zoom, 1):g}",
+            )
+        )
+        fills.append(look.fill)
+        borders.append(look.border)
+    axes.add_collection(
+        PatchCollection(patches, facecolors=fills, edgecolors=borders, linewidths=max(0.4, 1.5 * zoom * 0.72), zorder=3),
+        autolim=False,
+    )
+    font_points = BOX_FONT_SIZE * zoom * _POINTS_PER_PIXEL
+    colours = theme_colours(theme)
+    for node in figure.nodes:
+        axes.text(
+            node.x, node.y, "\n".join(node.lines or (node.label,)), ha="center", va="center", multialignment="center",
+            fontsize=font_points, linespacing=DRAWN_LINE_HEIGHT / BOX_FONT_SIZE / 1.17, color=colours.text, zorder=4,
+        )
 
 
 def _compound(polylines: np.ndarray, *, closed: bool = False) -> Any:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from ..errors import MechgraphError
-from ..layout import Layout, Orientation, compute_layout
+from ..layout import Layout, Orientation, compute_geometry, drawn_size, wrap_label
 from ..style import OTHER_KIND, Theme
 from ..vocabulary import Attr, Direction, EvidenceKey, NodeKind, Relation, Sign, SourceKey
 
@@ -97,6 +97,9 @@ class FigureNode:
     y: float
     rows: tuple[tuple[str, str], ...] = ()  # (field, text) shown in the node's details
     links: tuple[tuple[str, str], ...] = ()  # (text, http(s) URL)
+    lines: tuple[str, ...] = ()  # the label wrapped as drawn
+    width: float = 0.0  # the node box as drawn, pixels at 100% zoom
+    height: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,7 @@ class FigureEdge:
     rows: tuple[tuple[str, str], ...] = ()
     evidence: tuple[FigureEvidence, ...] = ()
     bend: float = 0.0  # parallel relations bend apart: + to the right of the lower-index node's view
+    route: tuple[tuple[float, float], ...] = ()  # bend points between the two node centres (layout px)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,11 +221,14 @@ def build_figure(
     title: str | None = None,
     seed: int = 0,
     orientation: Orientation | str = Orientation.LEFT_RIGHT,
+    path: Sequence[Hashable] = (),
 ) -> Figure:
     """The renderer-neutral figure of ``graph``: laid out, ordered, with details and evidence.
 
     Nodes are ordered by id and relations by (source, target, id), so the same graph always
-    gives the same figure whatever order it was built in.
+    gives the same figure whatever order it was built in. Each relation carries the route the
+    layout gave it (:func:`mechgraph.layout.compute_geometry`), which every writer draws; a
+    ``path`` (nodes in order) is laid out as one left-to-right row.
 
     Examples
     --------
@@ -236,7 +243,10 @@ def build_figure(
     theme = Theme(theme)
     page = Size.parse(size)
     method = Layout(layout)
-    xy = compute_layout(graph, method=method, positions=positions, seed=seed, orientation=orientation, aspect=page.width / page.height)
+    geometry = compute_geometry(
+        graph, method=method, positions=positions, seed=seed, orientation=orientation, aspect=page.width / page.height, path=path
+    )
+    xy = geometry.positions
     ordered = sorted(graph.nodes, key=str)
     index = {node: i for i, node in enumerate(ordered)}
     listed = graph.graph.get(Attr.SOURCES.value)
@@ -246,7 +256,10 @@ def build_figure(
     nodes = tuple(_figure_node(node, graph.nodes[node], xy[node], urls) for node in ordered)
     edge_items = graph.edges(keys=True, data=True) if graph.is_multigraph() else ((u, v, None, d) for u, v, d in graph.edges(data=True))
     edges = sorted(
-        (_figure_edge(u, v, key, data, index, sources) for u, v, key, data in edge_items),
+        (
+            replace(_figure_edge(u, v, key, data, index, sources), route=geometry.routes.get((u, v, 0 if key is None else key), ()))
+            for u, v, key, data in edge_items
+        ),
         key=lambda edge: (edge.source, edge.target, edge.id),
     )
     edges = _bent(edges)
@@ -258,7 +271,7 @@ def _bent(edges: list[FigureEdge]) -> list[FigureEdge]:
     """Give parallel relations (either direction) distinct bends, so none hides another."""
     pairs: dict[tuple[int, int], list[int]] = {}
     for position, edge in enumerate(edges):
-        if edge.source != edge.target:
+        if edge.source != edge.target and not edge.route:
             pairs.setdefault((min(edge.source, edge.target), max(edge.source, edge.target)), []).append(position)
     for (low, _), members in pairs.items():
         if len(members) > 1:
@@ -300,14 +313,20 @@ def _figure_node(node: Hashable, data: Mapping[str, Any], xy: Sequence[float], u
     rows = tuple((label, _text(data[name])) for name, label in _NODE_ROWS if data.get(name) not in _EMPTY)
     links = tuple((str(curie), urls.get(str(curie)) or "") for curie in data.get(_IDENTIFIERS) or ())
     label = data.get(_LABEL)
+    text = str(label) if label not in (None, "") else str(node)
+    lines = wrap_label(text)
+    width, height = drawn_size(lines)
     return FigureNode(
         id=str(node),
-        label=str(label) if label not in (None, "") else str(node),
+        label=text,
         kind=kind if isinstance(kind, str) and kind in _KINDS else OTHER_KIND,
         x=float(xy[0]),
         y=float(xy[1]),
         rows=rows,
         links=links,
+        lines=lines,
+        width=width,
+        height=height,
     )
 
 

@@ -27,7 +27,9 @@ manylinux wheels that bundle Graphviz, so ``pip install`` is all it takes.
 Deterministic: nodes and relations are handed to every engine sorted by id, random starts are
 seeded, and dot is deterministic for a given input. Positions the caller passes (say, from the
 dashboard) are kept; the other nodes are laid out and fitted into the caller's frame, and the
-relations of kept nodes are drawn straight.
+relations are routed around the boxes where the nodes now stand
+(:func:`routes_around`, Graphviz's ``nop2``). Positions equal to the layout's own (a view
+handed back by the dashboard) keep the layout's routes, so an export draws what the screen shows.
 
 Examples
 --------
@@ -44,6 +46,7 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -51,7 +54,7 @@ from enum import StrEnum
 import networkx as nx
 import numpy as np
 
-from ._causal import EdgeKey, causal_geometry, edge_keys, node_label
+from ._causal import EdgeKey, causal_geometry, edge_keys, node_label, routes_around
 from ._classic import (
     EDGE_LENGTH,
     KIND_LAYERS,
@@ -161,10 +164,9 @@ def compute_geometry(
     given = {node: (float(xy[0]), float(xy[1])) for node, xy in (positions or {}).items() if node in graph}
     if graph.number_of_nodes() == 0:
         return Geometry({}, {}, "none")
-    if len(given) == graph.number_of_nodes():
-        return Geometry(given, {}, "given")
     routes: dict[EdgeKey, tuple[Position, ...]] = {}
-    if method is Layout.LAYERED and graph.number_of_edges() <= COLUMNS_LIMIT:
+    causal = method is Layout.LAYERED and graph.number_of_edges() <= COLUMNS_LIMIT
+    if causal:
         computed, routes = causal_geometry(graph, top_down=orientation is Orientation.TOP_DOWN, path=tuple(p for p in path if p in graph))
         computed, routes = _centred(computed, routes)
         engine = "dot"
@@ -176,9 +178,13 @@ def compute_geometry(
         computed, engine = compact_layout(graph, seed=seed), "compact"
     if not given:
         return Geometry(computed, routes, engine)
-    fitted = fit_into(computed, given)
-    moved = _moved_routes(computed, fitted, routes, given)
-    return Geometry(fitted, moved, engine)
+    fitted = computed if len(given) == graph.number_of_nodes() else fit_into(computed, given)
+    fitted = {**fitted, **given}
+    if not causal:
+        return Geometry(fitted, {}, engine)
+    if all(math.dist(fitted[node], computed[node]) <= 0.5 for node in graph.nodes):
+        return Geometry(fitted, routes, engine)  # the layout itself, handed back (say, by the dashboard)
+    return Geometry(fitted, routes_around(graph, fitted), engine + "+kept")
 
 
 def compute_layout(
@@ -238,25 +244,3 @@ def _centred(
         {node: moved(point) for node, point in positions.items()},
         {edge: tuple(moved(point) for point in bends) for edge, bends in routes.items()},
     )
-
-
-def _moved_routes(
-    computed: dict[Hashable, Position],
-    fitted: dict[Hashable, Position],
-    routes: dict[EdgeKey, tuple[Position, ...]],
-    given: Mapping[Hashable, Position],
-) -> dict[EdgeKey, tuple[Position, ...]]:
-    """The routes under the same scale and shift as the nodes; relations of kept nodes go straight."""
-    free = [node for node in computed if node not in given]
-    if not routes or len(free) < 1:
-        return {}
-    a, b = free[0], free[-1]
-    span = computed[b][0] - computed[a][0] or computed[b][1] - computed[a][1]
-    axis = 0 if computed[b][0] != computed[a][0] else 1
-    scale = (fitted[b][axis] - fitted[a][axis]) / span if span else 1.0
-    shift = (fitted[a][0] - scale * computed[a][0], fitted[a][1] - scale * computed[a][1])
-    return {
-        edge: tuple((round(x * scale + shift[0], 2), round(y * scale + shift[1], 2)) for x, y in bends)
-        for edge, bends in routes.items()
-        if edge[0] not in given and edge[1] not in given
-    }

@@ -37,6 +37,8 @@ EdgeKey = tuple[Hashable, Hashable, Hashable]
 _NODE_GAP = 20.0
 _RANK_GAP = 48.0
 _POINTS_PER_INCH = 72.0
+#: Room (points) ``routes_around`` keeps between a route and a box.
+_ROUTE_MARGIN = 2.0
 _FIRST_KINDS = frozenset({NodeKind.AGENT.value})
 _LAST_KINDS = frozenset({NodeKind.OUTCOME.value, NodeKind.CONDITION.value})
 
@@ -177,3 +179,70 @@ def _unconstrained(graph: nx.Graph, edges: list[EdgeKey], path_steps: set[tuple[
         else:
             kept.add_edge(u, v)
     return free
+
+
+def routes_around(graph: nx.Graph, positions: dict[Hashable, Position]) -> dict[EdgeKey, tuple[Position, ...]]:
+    """Routes of every relation around the label boxes, the nodes staying where they are.
+
+    Graphviz's ``nop2`` engine (``neato -n2``) keeps the given positions and routes polylines
+    through the free space between the boxes. Where boxes overlap it cannot route, and the
+    relations stay straight (Graphviz can abort on overlapping boxes, so they are never handed over).
+    """
+    import warnings
+
+    import pygraphviz
+
+    nodes = sorted(graph.nodes, key=str)
+    name = {node: f"n{i}" for i, node in enumerate(nodes)}
+    edges = edge_keys(graph)
+    if not nodes or _any_boxes_touch(graph, nodes, positions, gap=_ROUTE_MARGIN * 2 + 1):
+        return {edge: () for edge in edges}
+    dot = pygraphviz.AGraph(directed=True, strict=False)
+    dot.graph_attr.update(splines="polyline", esep=f"+{_ROUTE_MARGIN:g}", pad="0")
+    dot.node_attr.update(shape="box", fixedsize="true", label="")
+    dot.edge_attr.update(dir="none")
+    for node in nodes:
+        width, height = label_box(wrap_label(node_label(graph, node)))
+        x, y = positions[node]
+        dot.add_node(
+            name[node], width=f"{width / _POINTS_PER_INCH:.4f}", height=f"{height / _POINTS_PER_INCH:.4f}", pos=f"{x:.2f},{-y:.2f}"
+        )
+    for i, (u, v, _) in enumerate(edges):
+        if u != v:
+            dot.add_edge(name[u], name[v], key=f"e{i}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        dot.layout(prog="nop2")
+    # nop2 moves the whole drawing so that its corner is at the origin: measure the shift on a node.
+    first = nodes[0]
+    moved = _point(dot.get_node(name[first]).attr["pos"], 0.0)
+    shift_x, shift_y = moved[0] - positions[first][0], moved[1] - positions[first][1]
+    routes: dict[EdgeKey, tuple[Position, ...]] = {}
+    for i, edge in enumerate(edges):
+        u, v, _ = edge
+        if u == v:
+            routes[edge] = ()
+            continue
+        pos = dot.get_edge(name[u], name[v], key=f"e{i}").attr.get("pos") or ""
+        start = (positions[u][0] + shift_x, positions[u][1] + shift_y)
+        end = (positions[v][0] + shift_x, positions[v][1] + shift_y)
+        bends = _bends(pos, 0.0, start, end)
+        routes[edge] = tuple((round(x - shift_x, 2), round(y - shift_y, 2)) for x, y in bends)
+    return routes
+
+
+def _any_boxes_touch(graph: nx.Graph, nodes: list[Hashable], positions: dict[Hashable, Position], *, gap: float) -> bool:
+    """Whether two label boxes come closer than ``gap`` pixels (sweep over x, then check y)."""
+    boxes = []
+    for node in nodes:
+        width, height = label_box(wrap_label(node_label(graph, node)))
+        x, y = positions[node]
+        boxes.append((x - width / 2 - gap / 2, x + width / 2 + gap / 2, y - height / 2 - gap / 2, y + height / 2 + gap / 2))
+    boxes.sort()
+    active: list[tuple[float, float, float, float]] = []
+    for box in boxes:
+        active = [other for other in active if other[1] > box[0]]
+        if any(other[2] < box[3] and box[2] < other[3] for other in active):
+            return True
+        active.append(box)
+    return False

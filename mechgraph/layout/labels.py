@@ -53,7 +53,7 @@ def wrap_label(label: str, width: int = WRAP_WIDTH) -> tuple[str, ...]:
     >>> wrap_label("")
     ('',)
     """
-    lines = textwrap.wrap(" ".join(label.split()), width, break_long_words=True, break_on_hyphens=False)
+    lines = textwrap.wrap(" ".join(label.split()), width, break_long_words=True, break_on_hyphens=True)
     return tuple(lines) or ("",)
 
 
