@@ -85,6 +85,8 @@ def _context(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--physics", is_flag=True, help="HTML: let the layout relax in the browser (graphs up to 1,000 nodes).")
 @click.option("--labels/--no-labels", default=None, help="Images: draw node labels always / never (default: when legible).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the force and compact layouts.")
+@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(0.25, 8),
+              help="PNG: pixels per page pixel; 2 for a sharp slide, 3 makes 1280x720 a 4K image (3840x2160).")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @json_option
 @expected_errors
@@ -112,6 +114,7 @@ def export_command(
     physics: bool,
     labels: bool | None,
     seed: int,
+    scale: float,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -157,6 +160,7 @@ def export_command(
             physics=physics,
             labels=labels,
             seed=seed,
+            scale=scale,
             force=force,
         )
     except WriteError as error:
