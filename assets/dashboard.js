@@ -29,15 +29,16 @@
   function enhanceKeyboard() {
     KEYBOARD_TARGETS.forEach(function (pair) {
       document.querySelectorAll(pair[0]).forEach(function (element) {
-        if (element.dataset.mgKeyboard) {
-          if (pair[1] === "tab") {
-            element.setAttribute("aria-selected", String(/--selected/.test(element.className)));
-          }
-          return;
+        if (pair[1] === "tab") {
+          /* One Tab stop per tab list (the chosen tab); the arrow keys move between its tabs. */
+          var chosen = /--selected/.test(element.className);
+          element.setAttribute("aria-selected", String(chosen));
+          element.tabIndex = chosen ? 0 : -1;
         }
+        if (element.dataset.mgKeyboard) { return; }
         element.dataset.mgKeyboard = "1";
         element.setAttribute("role", pair[1]);
-        element.tabIndex = 0;
+        if (pair[1] !== "tab") { element.tabIndex = 0; }
         if (pair[1] === "button" && !element.getAttribute("aria-label")) {
           element.setAttribute("aria-label", element.getAttribute("title") || "Copy");
         }
@@ -45,6 +46,12 @@
           if (event.key === "Enter" || event.key === " ") {
             event.preventDefault();
             element.click();
+          } else if (pair[1] === "tab" && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
+            var tabs = Array.prototype.slice.call(element.parentNode.querySelectorAll(pair[0]));
+            var next = tabs[(tabs.indexOf(element) + (event.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+            event.preventDefault();
+            next.click();
+            next.focus();
           }
         });
       });
@@ -54,11 +61,27 @@
     });
   }
 
+  /* The page's notices: the dismiss button hides them until a new notice arrives. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".notices-dismiss");
+    if (button && button.parentNode) { button.parentNode.dataset.dismissed = "1"; }
+  });
+  var noticesSeen = "";
+  function watchNotices() {
+    var box = document.querySelector(".page-notices");
+    if (!box) { return; }
+    var text = Array.prototype.map.call(box.querySelectorAll(".notice"), function (n) { return n.textContent; }).join("\n");
+    if (text !== noticesSeen) {
+      noticesSeen = text;
+      delete box.dataset.dismissed;
+    }
+  }
+
   var pending = false;
   new MutationObserver(function () {
     if (pending) { return; }
     pending = true;
-    window.requestAnimationFrame(function () { pending = false; enhanceKeyboard(); });
+    window.requestAnimationFrame(function () { pending = false; enhanceKeyboard(); watchNotices(); });
   }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
 
   window.mechgraph = {

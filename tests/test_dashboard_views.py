@@ -201,3 +201,28 @@ def test_quotes_and_notes_are_labelled_for_what_they_are() -> None:
     assert cites[0] == "Source: The article [article]"
     assert cites[1] == "Source: http://www.ncbi.nlm.nih.gov/pubmed/8591053 · PMID 8591053 [C2]"  # the URL, not a bare domain
     assert cites[2] == "Source: https://clustermed.info/drugs/t/tacrolimus.html [C3]"
+
+
+def test_the_sankey_labels_are_short_and_whole_in_the_hover() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_node("d", kind="agent", label="Cyclosporine")
+    graph.add_node("c", kind="target", label="Cyclosporine-cyclophilin complex")
+    graph.add_edge("d", "c", relation="part_of", sign=0)
+    sankey = views.sankey_figure(graph).data[0]
+    assert max(len(label) for label in sankey.node.label) <= views.SANKEY_LABEL_CHARACTERS
+    assert [label for _, label in sankey.node.customdata] == ["Cyclosporine", "Cyclosporine-cyclophilin complex"]
+    assert "customdata[1]" in sankey.node.hovertemplate
+
+
+def test_the_draft_lights_the_selected_relation_with_its_two_nodes() -> None:
+    from mechgraph.dashboard import draft as drafting
+
+    store, _ = drafting.draft_store("Cyclosporine inhibits calcineurin. IL-2 activates T cells.")
+    draft = drafting.draft_of(store, {})
+    assert draft is not None
+    first = draft.relations[0]
+    assert drafting.lit_ids(draft, first.id) == [first.source, first.target, first.id]
+    assert drafting.lit_ids(draft, None) == []
+    sheet = drafting.draft_stylesheet("light", first.id, draft)
+    node_rule = sheet[-2]["selector"]
+    assert f'node[id = "{first.source}"]' in node_rule and f'node[id = "{first.target}"]' in node_rule

@@ -42,6 +42,7 @@ __all__ = [
     "draft_of",
     "draft_store",
     "draft_stylesheet",
+    "lit_ids",
     "relation_options",
     "review_summary",
     "source_with_highlight",
@@ -187,9 +188,18 @@ def draft_rules(theme: str) -> list[dict[str, Any]]:
     ]
 
 
-def draft_stylesheet(theme: str, selected: str | None = None) -> list[dict[str, Any]]:
-    """The draft canvas's stylesheet; the selected relation is highlighted by the last rules."""
-    return [*style.cytoscape_stylesheet(theme), *draft_rules(theme), *highlight_rules([selected] if selected else [], theme=theme)]
+def lit_ids(draft: Draft | None, selected: str | None) -> list[str]:
+    """What the canvas lights for a selected relation: the relation and its two end nodes (the
+    rest is faded), so the reviewer sees which nodes the relation joins."""
+    if not selected:
+        return []
+    relation = next((r for r in draft.relations if r.id == selected), None) if draft is not None else None
+    return [selected] if relation is None else [relation.source, relation.target, selected]
+
+
+def draft_stylesheet(theme: str, selected: str | None = None, draft: Draft | None = None) -> list[dict[str, Any]]:
+    """The draft canvas's stylesheet; the selected relation and its ends are lit by the last rules."""
+    return [*style.cytoscape_stylesheet(theme), *draft_rules(theme), *highlight_rules(lit_ids(draft, selected), theme=theme)]
 
 
 def draft_stylesheet_length(theme: str) -> int:

@@ -186,7 +186,7 @@ def _toolbar() -> html.Div:
             html.Button("Fit", id=Ids.FIT, className="button subtle", title="Fit the whole view on screen"),
             html.Div(className="spacer"),
             html.Div([html.Label("Export", htmlFor=Ids.EXPORT_FORMAT, className="tool-label"), export_format], className="tool"),
-            html.Button("Download", id=Ids.EXPORT, className="button primary", title="Download the view on screen, with the positions as arranged"),
+            html.Button("Download", id=Ids.EXPORT, className="button primary", title="Download the view on screen, with the positions as arranged (Alt+D)", accessKey="d"),
             dcc.Download(id=Ids.DOWNLOAD),
         ],
         className="toolbar",
@@ -259,7 +259,7 @@ def _panels() -> html.Aside:
             children=[
                 _panel_tab("Details", "details", details_actions, details),
                 _panel_tab("Paths", "paths", paths),
-                _panel_tab("Flow", "flow", dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, style={"height": "640px"}), type="dot", delay_show=200)),
+                _panel_tab("Flow", "flow", dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, className="sankey-graph"), type="dot", delay_show=200)),
                 _panel_tab("Charts", "charts", dcc.Loading(html.Div([dcc.Graph(id=Ids.CHART_SIGNS, config=graph_config), dcc.Graph(id=Ids.CHART_HUBS, config=graph_config)]), type="dot", delay_show=200)),
             ],
             className="panel-tabs",
@@ -272,8 +272,11 @@ def _panels() -> html.Aside:
 
 
 def _explorer() -> html.Div:
+    """Sidebar | canvas | panel on screen; in the page (and so in Tab order) the canvas with its
+    toolbar comes first, so Download is a few Tab presses away, not forty (the stylesheet puts
+    each column in its place)."""
     sidebar = html.Nav([_focus_section(), _path_section(), _filter_section()], className="sidebar", **{"aria-label": "Search, paths and filters"})
-    return html.Div([sidebar, _canvas(), _panels()], className="explorer")
+    return html.Div([_canvas(), sidebar, _panels()], className="explorer")
 
 
 def _draft() -> html.Div:
@@ -344,5 +347,11 @@ def page(*, max_upload_base64: int) -> html.Div:
         parent_className="main-tabs-parent",
         content_className="main-tabs-content",
     )
-    notices = html.Div([html.Div(id=Ids.NOTICES), html.Div(id=Ids.VIEW_NOTICES), html.Div(id=Ids.UPLOAD_STATUS)], className="notices", role="status", **{"aria-live": "polite"})
+    dismiss = html.Button("×", className="notices-dismiss", title="Dismiss these notices", **{"aria-label": "Dismiss these notices"})
+    notices = html.Div(
+        [dismiss, html.Div(id=Ids.NOTICES), html.Div(id=Ids.VIEW_NOTICES), html.Div(id=Ids.UPLOAD_STATUS)],
+        className="notices page-notices",
+        role="status",
+        **{"aria-live": "polite"},
+    )
     return html.Div([*stores, _header(), notices, tabs], id=Ids.ROOT, className="app theme-light")
