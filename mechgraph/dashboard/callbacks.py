@@ -342,32 +342,37 @@ def _register_files(app: Dash, services: Services, limits: UploadLimits) -> None
     @app.callback(
         Output(Ids.GRAPH, "data"),
         Output(Ids.UPLOAD_STATUS, "children"),
+        Output(Ids.URL, "search", allow_duplicate=True),
         Input(Ids.UPLOAD_PAYLOAD, "data"),
+        State(Ids.THEME, "value"),
         running=[
             (Output(Ids.UPLOAD, "disabled"), True, False),
             (Output(Ids.UPLOAD, "children"), views.upload_label("Reading the graph…"), views.upload_label()),
         ],
         prevent_initial_call=True,
     )
-    def upload_graph(payload: dict[str, Any] | None) -> tuple[Any, Any]:
-        """Read, check and keep the user's graph in their own browser; list every problem."""
+    def upload_graph(payload: dict[str, Any] | None, theme: str | None) -> tuple[Any, Any, Any]:
+        """Read, check and keep the user's graph in their own browser; list every problem.
+        A new graph opens on a fresh view (the last graph's focus, filters and path mean nothing in it)."""
         if not isinstance(payload, dict) or not payload.get("contents"):
             raise PreventUpdate
         contents, filename = str(payload["contents"]), str(payload.get("filename") or "upload")
         upload = decode_upload(contents, filename, limits=limits, signer=services.graphs.signer)
         if upload.store is None:
-            return no_update, views.upload_problems(filename, upload.problems)
-        return upload.store, views.upload_done(upload.store, upload.notes)
+            return no_update, views.upload_problems(filename, upload.problems), no_update
+        return upload.store, views.upload_done(upload.store, upload.notes), fresh_view(theme)
 
     @app.callback(
         Output(Ids.GRAPH, "data", allow_duplicate=True),
         Output(Ids.UPLOAD_STATUS, "children", allow_duplicate=True),
         Output(Ids.UPLOAD, "contents"),
+        Output(Ids.URL, "search", allow_duplicate=True),
         Input(Ids.RESET_GRAPH, "n_clicks"),
+        State(Ids.THEME, "value"),
         prevent_initial_call=True,
     )
-    def reset_graph(_: int | None) -> tuple[None, Any, None]:
-        return None, views.notice_list(["Back to the graph this server opened."]), None
+    def reset_graph(_: int | None, theme: str | None) -> tuple[None, Any, None, str]:
+        return None, views.notice_list(["Back to the graph this server opened."]), None, fresh_view(theme)
 
     @app.callback(
         Output(Ids.DOWNLOAD, "data"),
@@ -494,6 +499,15 @@ def _register_draft(app: Dash) -> None:
             raise PreventUpdate
         content, filename = drafting.accepted_archive(draft)
         return {"content": base64.b64encode(content).decode("ascii"), "filename": filename, "base64": True, "type": "application/zip"}
+
+
+def fresh_view(theme: str | None) -> str:
+    """The link of a fresh view of a newly opened graph: nothing but the theme kept.
+
+    >>> fresh_view("dark"), fresh_view("light"), fresh_view(None)
+    ('?theme=dark', '', '')
+    """
+    return ViewState(theme=Theme(_theme(theme))).to_query()
 
 
 def decode_text_upload(contents: str | None, filename: str | None) -> tuple[str | None, str | None]:

@@ -405,3 +405,34 @@ def test_serve_warns_when_it_listens_beyond_this_machine(tmp_path: Path) -> None
     process = start(serve_command(port), port, tmp_path / "local.log")
     stop(process)
     assert "warning" not in (tmp_path / "local.log").read_text()
+
+
+# -- Plotly text -----------------------------------------------------------------------------------
+
+MARKUP = ['<a href="https://example.org/x">Linked</a>', '<span style="font-size:80px;color:red">Big</span>', "<b>Bold</b> & <i>it</i>"]
+
+
+def markup_graph() -> Any:
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("d", kind="agent", label=MARKUP[0])
+    graph.add_node("t", kind="target", label=MARKUP[1])
+    graph.add_node("p", kind="process", label=MARKUP[2], process="secretion")
+    graph.add_edge("d", "t", key="r1", relation="inhibits", sign=-1)
+    graph.add_edge("t", "p", key="r2", relation="activates", sign=1)
+    return graph
+
+
+def test_plotly_figures_get_labels_as_text_not_markup() -> None:
+    from mechgraph.dashboard import views
+
+    graph = markup_graph()
+    figures = [views.sankey_figure(graph), views.hub_figure(graph), views.sign_figure(graph)]
+    sent = json.dumps([figure.to_plotly_json()["data"] for figure in figures])
+    for tag in ("<a", "<span", "<b>", "<i>"):
+        assert tag not in sent, tag
+    sankey_labels = list(figures[0].data[0].node.label)
+    assert any(label.startswith("&lt;a href=") for label in sankey_labels), sankey_labels
+    hub_labels = list(figures[1].data[0].y)
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;i&gt;it&lt;/i&gt;" in hub_labels, hub_labels
