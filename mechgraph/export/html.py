@@ -369,8 +369,9 @@ _APP_JS = r"""
       item.shape = "box";
       item.color = kindOf.box.color;
       item.font = { color: kindOf.box.font.color, size: data.boxFont };
-      item.widthConstraint = { minimum: N.w[i], maximum: N.w[i] };
-      item.heightConstraint = { minimum: N.h[i], valign: "middle" };
+      // vis-network adds its margins (5 px a side) and border to the constraints: take them off.
+      item.widthConstraint = { minimum: N.w[i] - 18, maximum: N.w[i] - 18 };
+      item.heightConstraint = { minimum: N.h[i] - 18, valign: "middle" };
       item.borderWidth = 1.5;
       item.shapeProperties = { borderRadius: 4 };
     }

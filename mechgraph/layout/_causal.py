@@ -39,6 +39,9 @@ _RANK_GAP = 48.0
 _POINTS_PER_INCH = 72.0
 #: Room (points) ``routes_around`` keeps between a route and a box.
 _ROUTE_MARGIN = 2.0
+#: dot routes hug the boxes it is given: they are this much wider and taller than the label
+#: boxes, so that a route never grazes a drawn node's border.
+_CLEARANCE = 6.0
 _FIRST_KINDS = frozenset({NodeKind.AGENT.value})
 _LAST_KINDS = frozenset({NodeKind.OUTCOME.value, NodeKind.CONDITION.value})
 
@@ -76,8 +79,8 @@ def causal_geometry(
     dot.graph_attr.update(
         rankdir="TB" if top_down else "LR",
         splines="polyline",
-        nodesep=f"{_NODE_GAP / _POINTS_PER_INCH:.3f}",
-        ranksep=f"{_RANK_GAP / _POINTS_PER_INCH:.3f}",
+        nodesep=f"{(_NODE_GAP - _CLEARANCE) / _POINTS_PER_INCH:.3f}",
+        ranksep=f"{(_RANK_GAP - _CLEARANCE) / _POINTS_PER_INCH:.3f}",
         ordering="",
         pad="0",
     )
@@ -86,6 +89,7 @@ def causal_geometry(
     firsts, lasts = [], []
     for node in nodes:
         width, height = label_box(wrap_label(node_label(graph, node)))
+        width, height = width + _CLEARANCE, height + _CLEARANCE
         attrs = {"width": f"{width / _POINTS_PER_INCH:.4f}", "height": f"{height / _POINTS_PER_INCH:.4f}"}
         if node in on_path:
             attrs["group"] = "path"
