@@ -167,7 +167,7 @@ def upload_request(app: Any, content: bytes, filename: str) -> dict[str, Any]:
         "outputs": outputs_of(dependency["output"]),
         "inputs": [{"id": "upload-payload", "property": "data", "value": {"contents": contents, "filename": filename}}],
         "changedPropIds": ["upload-payload.data"],
-        "state": [],
+        "state": [{"id": item["id"], "property": item["property"], "value": None} for item in dependency.get("state", [])],
     }
 
 
