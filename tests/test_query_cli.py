@@ -152,7 +152,7 @@ def test_unreadable_graph_file_exits_2(tmp_path: Path) -> None:
 def test_bundled_cyclosporine_to_il2_decreases() -> None:
     code, out, _ = invoke("paths", "cyclosporine", "IL-2", "--k", "3")
     assert code == 0
-    assert out.splitlines()[0].startswith("Cyclosporine (cyclosporine) -> IL-2 (il2): 3 paths")
+    assert out.splitlines()[0].startswith("Cyclosporine (cyclosporine) -> IL-2 (il2): 3 distinct paths")
     assert "so Cyclosporine decreases IL-2 (net: decreases)" in out
 
 
