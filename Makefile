@@ -31,6 +31,7 @@ bench: install browser
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 	$(BIN)/python benchmarks/bench_formats.py
+	$(BIN)/python benchmarks/bench_layout.py
 	$(BIN)/python benchmarks/eval_extract.py
 
 load-test: install

@@ -90,7 +90,7 @@ __all__ = [
 ]
 
 #: Above this many relations, ``layered`` is the linear kind-columns overview instead of dot.
-COLUMNS_LIMIT = 1500
+COLUMNS_LIMIT = 500
 
 
 class Layout(StrEnum):

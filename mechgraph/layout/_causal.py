@@ -38,7 +38,7 @@ _NODE_GAP = 20.0
 _RANK_GAP = 48.0
 _POINTS_PER_INCH = 72.0
 #: Room (points) ``routes_around`` keeps between a route and a box.
-_ROUTE_MARGIN = 2.0
+_ROUTE_MARGIN = 5.0
 #: dot routes hug the boxes it is given: they are this much wider and taller than the label
 #: boxes, so that a route never grazes a drawn node's border.
 _CLEARANCE = 6.0
