@@ -306,6 +306,9 @@ class Attr(StrEnum):
     # imported graphs
     EXTRA = "extra"  # attributes of another format that mechgraph has no field for (a dict)
     POSITION = "position"  # a node's drawing position {"x": ..., "y": ...} from the imported file
+    # overviews (mechgraph.query.overview): never in a file
+    GROUP = "group"  # on a node standing for a group of nodes: the group's id
+    MEMBERS = "members"  # how many nodes a group holds, or how many relations a summary relation stands for
 
 
 class EvidenceKey(StrEnum):

@@ -8,6 +8,7 @@ import pytest
 from mechgraph.dashboard import views
 from mechgraph.dashboard.services import Services
 from mechgraph.dashboard.graphs import GraphCache, UploadLimits
+from mechgraph.dashboard.trust import StoreSigner
 from mechgraph.dashboard.state import ViewState, parse_query
 from mechgraph.graph import read_graph
 from mechgraph.layout import Layout
@@ -138,15 +139,16 @@ def test_upload_problems_are_listed_and_capped() -> None:
 
 def test_services_keep_the_whole_map_positions_under_filters() -> None:
     graph = synthetic_graph(300, seed=1)
-    services = Services(GraphCache(default=graph, limits=UploadLimits()))
-    whole = services.drawing("served", graph, ViewState())
-    filtered = services.drawing("served", graph, parse_query("?sign=decreases")[0])
+    services = Services(GraphCache(default=graph, limits=UploadLimits(), signer=StoreSigner(b"k" * 32)))
+    every = ViewState(opened=("all",))  # every node, not the overview
+    whole = services.drawing("served", graph, every)
+    filtered = services.drawing("served", graph, parse_query("?sign=decreases&open=all")[0])
     assert filtered.view.graph.number_of_nodes() < whole.view.graph.number_of_nodes()
     assert all(filtered.positions[n] == whole.positions[n] for n in filtered.view.graph)
     focus = next(iter(graph))
     focused = services.drawing("served", graph, ViewState(focus=focus, layout=Layout.COMPACT))
     assert set(focused.positions) == set(focused.view.graph)
-    assert services.drawing("served", graph, ViewState()) is whole  # cached by content
+    assert services.drawing("served", graph, every) is whole  # cached by content
 
 
 def _walk(component: object):  # type: ignore[no-untyped-def]

@@ -44,6 +44,7 @@ CONTROLS: dict[str, tuple[Ids, str]] = {
     "from": (Ids.PATH_FROM, "value"),
     "to": (Ids.PATH_TO, "value"),
     "path": (Ids.PATH_CHOICE, "value"),
+    "open": (Ids.OPEN_GROUPS, "data"),
     "layout": (Ids.LAYOUT, "value"),
     "theme": (Ids.THEME, "value"),
 }
@@ -117,6 +118,10 @@ def _register_view(app: Dash, services: Services) -> None:
         Output(Ids.CANVAS_STATUS, "children"),
         Output(Ids.CANVAS, "stylesheet", allow_duplicate=True),
         Output(Ids.CANVAS_SCALE, "data"),
+        Output(Ids.OVERVIEW_TEXT, "children"),
+        Output(Ids.SHOW_ALL, "hidden"),
+        Output(Ids.SHOW_OVERVIEW, "hidden"),
+        Output(Ids.OVERVIEW_BAR, "hidden"),
         Input(Ids.VIEW_KEY, "data"),
         Input(Ids.GRAPH, "data"),
         State(Ids.THEME, "value"),
@@ -128,16 +133,20 @@ def _register_view(app: Dash, services: Services) -> None:
         view changes size class, the stylesheet in the same answer, so nothing is drawn twice)."""
         if view_key is None:
             raise PreventUpdate
+        state = _state(view_key)
         try:
             key, graph = services.graph(store)
-            drawing = services.drawing(key, graph, _state(view_key))
+            drawing = services.drawing(key, graph, state)
         except MechgraphError as error:
             lines = [str(p) for p in error.problems] if isinstance(error, DataError) else [str(error)]
-            return [], "", views.notice_list(lines, kind="error"), "", no_update, no_update
+            return [], "", views.notice_list(lines, kind="error"), "", no_update, no_update, "", True, True, True
         now_large = drawing.view.graph.number_of_edges() >= views.LARGE_VIEW
         sheet = no_update if now_large == bool(large) else views.stylesheet(_theme(theme), drawing.view.lit, large=now_large)
         notices = views.notice_list(drawing.view.notices)
-        return drawing.elements, views.counts_text(graph, drawing.view.graph), notices, "", sheet, now_large
+        overview = drawing.view.overview
+        status = views.overview_status(overview) if overview is not None else ""
+        may_close = bool(state.opened) and drawing.view.focus is None and not drawing.view.lit
+        return drawing.elements, views.counts_text(graph, drawing.view), notices, "", sheet, now_large, status, overview is None, not may_close, overview is None and not may_close
 
     @app.callback(
         Output(Ids.CANVAS, "stylesheet"),
@@ -219,6 +228,8 @@ def _register_panels(app: Dash, services: Services) -> None:
             return views.node_details(graph, focus), focus, no_update
         if not node:
             raise PreventUpdate
+        if node.get("group"):
+            return views.group_details(node), None, "details"
         return views.node_details(graph, str(node.get("id"))), str(node.get("id")), "details"
 
     @app.callback(
@@ -245,7 +256,7 @@ def _register_panels(app: Dash, services: Services) -> None:
             raise PreventUpdate
         try:
             key, graph = services.graph(store)
-            view = services.drawing(key, graph, _state(view_key)).view.graph
+            view = services.drawing(key, graph, _state(view_key)).view.data_graph
         except MechgraphError:
             raise PreventUpdate from None
         theme = theme or Theme.LIGHT.value
@@ -276,6 +287,28 @@ def _options(services: Services, store: dict[str, Any] | None, text: str | None,
 
 
 def _register_actions(app: Dash) -> None:
+    @app.callback(
+        Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True),
+        Input(Ids.CANVAS, "tapNodeData"),
+        State(Ids.OPEN_GROUPS, "data"),
+        prevent_initial_call=True,
+    )
+    def open_group(node: dict[str, Any] | None, opened: list[str] | None) -> list[str]:
+        """A group of the overview, clicked, opens: its members are shown by name."""
+        group = node.get("group") if isinstance(node, dict) else None
+        if not isinstance(group, str) or not group:
+            raise PreventUpdate
+        current = [item for item in opened if isinstance(item, str)] if isinstance(opened, list) else []
+        return [*current, group] if group not in current else current
+
+    @app.callback(Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True), Input(Ids.SHOW_ALL, "n_clicks"), prevent_initial_call=True)
+    def show_every_node(_: int | None) -> list[str]:
+        return ["all"]
+
+    @app.callback(Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True), Input(Ids.SHOW_OVERVIEW, "n_clicks"), prevent_initial_call=True)
+    def show_overview(_: int | None) -> list[str]:
+        return []
+
     @app.callback(Output(Ids.FOCUS, "value", allow_duplicate=True), Input(Ids.WHOLE_MAP, "n_clicks"), prevent_initial_call=True)
     def whole_map(_: int | None) -> None:
         return None

@@ -84,6 +84,7 @@ def draft_of(store: Mapping[str, Any] | None, decisions: Mapping[str, str] | Non
     source_id = source_id if _SOURCE_ID.match(source_id) else "pasted-text"
     draft = _drafted(hashlib.sha256(text.encode("utf-8")).hexdigest(), text, source_id)
     known = {relation.id for relation in draft.relations}
+    decisions = decisions if isinstance(decisions, Mapping) else {}
     for status in (Status.ACCEPTED, Status.REJECTED):
         chosen = [rid for rid, value in (decisions or {}).items() if value == status.value and rid in known]
         if chosen:

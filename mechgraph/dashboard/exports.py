@@ -124,7 +124,9 @@ def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str, sou
     with tempfile.TemporaryDirectory(prefix="mechgraph-export-") as folder:
         if fmt in DATA_FORMATS:
             name, extension = DATA_FORMATS[fmt]
-            path = _write_data(with_positions(graph, positions), Path(folder) / f"{stem}{extension}", name, notes, source_texts or {})
+            # An overview's groups are no nodes of the graph: a data file holds the nodes they stand for.
+            data = drawing.view.data_graph if drawing.view.overview is not None else with_positions(graph, positions)
+            path = _write_data(data, Path(folder) / f"{stem}{extension}", name, notes, source_texts or {})
         else:
             path = Path(folder) / f"{stem}.{fmt}"
             _write_picture(graph, path, fmt, positions, theme)

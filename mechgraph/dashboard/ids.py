@@ -23,6 +23,11 @@ class Ids(StrEnum):
     STATE = "view-state"  # the ViewState as its canonical query string (mirrors the URL)
     VIEW_KEY = "view-key"  # the part of the state that decides which elements are drawn
     HIGHLIGHT = "highlight-store"  # ids of the elements of the chosen path
+    OPEN_GROUPS = "open-groups"  # the overview's groups shown opened (["all"]: every node)
+    SHOW_ALL = "show-all"  # the overview -> every node
+    SHOW_OVERVIEW = "show-overview"  # every node -> the overview
+    OVERVIEW_BAR = "overview-bar"  # how to read the overview, over the canvas
+    OVERVIEW_TEXT = "overview-text"
     GRAPH = "graph-store"  # the user's uploaded graph (None: the bundled graph)
     POSITIONS = "positions-store"  # node positions collected in the browser for an export
     NOTICES = "notices"  # about the link

@@ -194,11 +194,26 @@ def _toolbar() -> html.Div:
     )
 
 
+def _overview_bar() -> html.Div:
+    """How to read an overview, above the canvas, with its two ways out."""
+    return html.Div(
+        [
+            html.Span(id=Ids.OVERVIEW_TEXT, className="overview-text"),
+            html.Button("Show every node", id=Ids.SHOW_ALL, className="button subtle", hidden=True, title="Open every group of the overview: each node by name"),
+            html.Button("Back to the overview", id=Ids.SHOW_OVERVIEW, className="button subtle", hidden=True, title="Close the groups again: the most connected nodes by name, the rest in groups"),
+        ],
+        id=Ids.OVERVIEW_BAR,
+        className="overview-bar",
+        hidden=True,
+        role="status",
+    )
+
+
 def _canvas() -> html.Div:
     canvas = cyto.Cytoscape(
         id=Ids.CANVAS,
         elements=[],
-        layout={"name": "preset", "fit": True, "padding": 60, "animate": False},
+        layout={"name": "preset", "fit": True, "padding": 30, "animate": False},
         stylesheet=views.stylesheet(Theme.LIGHT.value),
         minZoom=0.03,
         maxZoom=1.6,
@@ -221,6 +236,7 @@ def _canvas() -> html.Div:
         [
             _toolbar(),
             html.Div(id=Ids.EXPORT_STATUS, className="export-status", role="status", **{"aria-live": "polite"}),
+            _overview_bar(),
             html.Div([canvas, loading], className="canvas-wrap"),
             legend,
         ],
@@ -328,6 +344,7 @@ def page(*, max_upload_base64: int) -> html.Div:
         dcc.Location(id=Ids.URL, refresh=False),
         dcc.Store(id=Ids.STATE),
         dcc.Store(id=Ids.VIEW_KEY),
+        dcc.Store(id=Ids.OPEN_GROUPS, data=[]),
         dcc.Store(id=Ids.GRAPH),
         dcc.Store(id=Ids.UPLOAD_LIMIT, data=max_upload_base64),
         dcc.Store(id=Ids.UPLOAD_PAYLOAD),

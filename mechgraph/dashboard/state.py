@@ -88,6 +88,7 @@ class ViewState:
     path_from: str | None = None
     path_to: str | None = None
     path: int = 0
+    opened: tuple[str, ...] = ()  # groups of the overview shown opened; ("all",) shows every node
     layout: Layout = Layout.LAYERED
     theme: Theme = Theme.LIGHT
 
@@ -95,6 +96,11 @@ class ViewState:
     def has_filters(self) -> bool:
         """True when any filter is set."""
         return any(getattr(self, name) for name in _FILTER_FIELDS)
+
+    @property
+    def shows_everything(self) -> bool:
+        """True when the user asked for every node instead of the overview."""
+        return "all" in self.opened
 
     @property
     def has_path(self) -> bool:
@@ -200,6 +206,7 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("path_from", "from", _text, str, "a node id"),
     _Spec("path_to", "to", _text, str, "a node id"),
     _Spec("path", "path", _number(0, _MAX_PATHS - 1), str, f"a whole number from 0 to {_MAX_PATHS - 1}", 0),
+    _Spec("opened", "open", _enum_list(_text), _words, "a comma-separated list of group ids, or all", ()),
     _Spec("layout", "layout", Layout, str, "one of " + ", ".join(Layout), Layout.LAYERED),
     _Spec("theme", "theme", Theme, str, "light or dark", Theme.LIGHT),
 )
@@ -242,7 +249,7 @@ def state_from_pairs(pairs: Mapping[str, Any]) -> tuple[ViewState, tuple[str, ..
     """Read control values (query key -> str, int, list or None) as :func:`parse_query` reads a link.
 
     >>> state_from_pairs({"focus": "il2", "kind": ["agent"], "depth": 3, "sign": []})[0]
-    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>)
+    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>)
     """
     pairs_out: list[tuple[str, str]] = []
     for key, value in pairs.items():

@@ -30,9 +30,11 @@ from dash import html
 from .. import style
 from ..identifiers import resolve_url, source_identifier
 from ..layout import drawn_size, wrap_label
+from ..layout.labels import WRAP_WIDTH
 from ..layout.labels import BOX_FONT_SIZE, DRAWN_LINE_HEIGHT
 from ..query import explain, filter_graph, neighbourhood, search, signed_paths
 from ..query.explain import explain_steps
+from ..query.overview import Overview, overview
 from ..query.paths import PathReport, SignedPath
 from ..vocabulary import UNSPECIFIED, Attr, EvidenceKey, NodeKind, Sign, SourceKey
 from .state import ViewState
@@ -51,6 +53,9 @@ __all__ = [
     "search_options",
     "sign_figure",
     "view_of",
+    "group_details",
+    "overview_status",
+    "with_overview",
 ]
 
 #: Paths listed for a pair of nodes, and the longest path looked for.
@@ -59,6 +64,8 @@ PATHS_MAX_LENGTH = 6
 #: Nodes of the Sankey diagram: past this many the ones with the least flow are left out.
 SANKEY_MAX_NODES = 60
 HUBS = 15
+#: A whole-map view with more nodes than this opens as an overview (hubs by name, the rest grouped).
+OVERVIEW_NODES = 40
 
 _LINK_SCHEMES = ("http://", "https://")
 
@@ -71,6 +78,13 @@ class View:
     notices: tuple[str, ...] = ()
     focus: str | None = None
     lit: tuple[str, ...] = ()  # the elements of the chosen path, to highlight
+    overview: Overview | None = None  # when the view is too large to read whole: its overview
+    whole: nx.MultiDiGraph | None = None  # the view an overview summarises (for data exports and charts)
+
+    @property
+    def data_graph(self) -> nx.MultiDiGraph:
+        """The nodes and relations of the view, groups of an overview included as their members."""
+        return self.whole if self.whole is not None else self.graph
 
 
 def filter_kwargs(state: ViewState) -> dict[str, Any]:
@@ -117,7 +131,51 @@ def view_of(graph: nx.MultiDiGraph, state: ViewState, *, filtered: nx.MultiDiGra
         view = _with_path(view, shown, chosen)
     if state.has_filters and shown.number_of_nodes() == 0:
         notices.append("no relation passes these filters: clear some of them")
-    return View(view, tuple(notices), focus, tuple(path_element_ids(chosen)))
+    lit = tuple(path_element_ids(chosen))
+    if focus is None and not lit and not state.shows_everything and view.number_of_nodes() > OVERVIEW_NODES:
+        summary = overview(view, open_groups=state.opened)
+        return View(summary.graph, tuple(notices), None, (), summary, view)
+    return View(view, tuple(notices), focus, lit)
+
+
+def overview_status(summary: Overview) -> str:
+    """The line under the canvas that says how to read an overview.
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", kind="agent", label="A")
+    >>> for i in range(3):
+    ...     g.add_node(f"t{i}", kind="target", label=f"T{i}"); _ = g.add_edge("a", f"t{i}")
+    >>> overview_status(overview(g, hubs=2))
+    'Overview: 2 nodes by name (the most connected), 2 more in 1 group (double border). Click a group to open it, or show every node.'
+    """
+    named = sum(1 for node, data in summary.graph.nodes(data=True) if not data.get(Attr.GROUP))
+    closed = [group for gid, group in summary.groups.items() if gid in summary.graph]
+    hidden = sum(len(group.members) for group in closed)
+    if not closed:
+        return f"Overview: all {named:,} nodes by name, in bands from cause to effect."
+    return (
+        f"Overview: {named:,} nodes by name (the most connected), {hidden:,} more in {len(closed)} group{'s' if len(closed) != 1 else ''}"
+        " (double border). Click a group to open it, or show every node."
+    )
+
+
+def group_details(node: Mapping[str, Any]) -> list[Any]:
+    """The details panel for a group of the overview (it opens on the map as it is clicked)."""
+    label = str(node.get("label") or node.get("id") or "group")
+    members = node.get("members")
+    kind = str(node.get("kind") or "").replace("_", " ")
+    count = f"{int(members):,} " if isinstance(members, int) else ""
+    return [
+        html.H3(label, className="details-title"),
+        html.P(f"A group of {count}{kind} nodes in the overview, opened on the map: each is now shown by name.", className="muted"),
+        html.P("“Back to the overview”, above the map, closes the groups again.", className="muted"),
+    ]
+
+
+def with_overview(view: View, state: ViewState, hubs: int) -> View:
+    """The view as an overview with ``hubs`` nodes by name (for a view too large to read whole)."""
+    whole = view.data_graph
+    summary = overview(whole, hubs=hubs, open_groups=state.opened)
+    return View(summary.graph, view.notices, None, (), summary, whole)
 
 
 def _with_path(view: nx.MultiDiGraph, graph: nx.MultiDiGraph, path: SignedPath) -> nx.MultiDiGraph:
@@ -169,8 +227,13 @@ def cytoscape_elements(
     *,
     focus: str | None = None,
     routes: Mapping[tuple[Any, Any, Any], Sequence[tuple[float, float]]] | None = None,
+    wrap: int = WRAP_WIDTH,
 ) -> list[dict[str, Any]]:
     """Cytoscape elements with preset positions: nodes first, then relations.
+
+    In an overview, a node standing for a group has the class ``group`` and its count of nodes
+    (``members``), and a summary relation the class ``summary`` and the count of relations it
+    stands for; labels there are wrapped at ``wrap`` characters.
 
     Node data carry ``id``, ``label`` and ``kind``, the label wrapped as drawn (``text``) and the
     node box's size (``w``, ``h``); relation data carry ``id`` (the relation id), ``source``,
@@ -195,7 +258,7 @@ def cytoscape_elements(
     for node, data in graph.nodes(data=True):
         x, y = positions.get(node, (0.0, 0.0))
         label = str(data.get(Attr.LABEL) or node)
-        lines = wrap_label(label)
+        lines = wrap_label(label, wrap)
         width, height = drawn_size(lines)
         element: dict[str, Any] = {
             "data": {"id": str(node), "label": label, "kind": str(data.get(Attr.KIND, "")), "text": "\n".join(lines), "w": width, "h": height},
@@ -203,12 +266,19 @@ def cytoscape_elements(
         }
         if node == focus:
             element["classes"] = "focus"
+        if data.get(Attr.GROUP):
+            element["data"]["group"] = str(data[Attr.GROUP])
+            element["data"]["members"] = int(data.get(Attr.MEMBERS) or 0)
+            element["classes"] = "group"
         elements.append(element)
     for u, v, key, data in graph.edges(keys=True, data=True):
         edge = {"id": str(key), "source": str(u), "target": str(v), "sign": int(data.get(Attr.SIGN, 0) or 0)}
         if data.get(Attr.MECHANISM):  # the stylesheet tells indirect relations apart
             edge["mechanism"] = str(data[Attr.MECHANISM])
         element = {"data": edge}
+        if data.get(Attr.MEMBERS):
+            edge["members"] = int(data[Attr.MEMBERS])
+            element["classes"] = "summary"
         bends = (routes or {}).get((u, v, key))
         if bends and u in positions and v in positions:
             distances, weights = segments(positions[u], positions[v], bends)
@@ -290,6 +360,11 @@ def dashboard_rules(theme: str, *, large: bool = False) -> list[dict[str, Any]]:
         {"selector": "edge", "style": {"arrow-scale": 1.0, "curve-style": "straight" if large else "bezier"}},
         # Routes come from the layout: drawn as segments through its bend points, in every renderer.
         {"selector": "edge.routed", "style": {} if large else _ROUTED_EDGE},
+        # An overview: groups read as stacks (a double border, bold count), summary relations
+        # as thin-to-thick bands by how many relations they stand for, light enough for labels.
+        {"selector": "node.group", "style": {"border-style": "double", "border-width": 4, "font-weight": "bold"}},
+        {"selector": "edge.summary", "style": {"width": "mapData(members, 1, 30, 1.2, 7)", "opacity": 0.45, "arrow-scale": 0.8}},
+        {"selector": "edge.arc", "style": {"curve-style": "unbundled-bezier", "control-point-distances": "data(cpd)", "control-point-weights": 0.5}},
     ]
 
 
@@ -326,7 +401,7 @@ def stylesheet(theme: str, highlight: Sequence[str] = (), *, large: bool = False
     return [*style.cytoscape_stylesheet(theme), *dashboard_rules(theme, large=large), *highlight_rules(highlight, theme=theme)]
 
 
-def counts_text(graph: nx.MultiDiGraph, view: nx.MultiDiGraph) -> str:
+def counts_text(graph: nx.MultiDiGraph, view: nx.MultiDiGraph | View) -> str:
     """The header's counts: the whole graph, and the view when it shows less.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
@@ -335,6 +410,14 @@ def counts_text(graph: nx.MultiDiGraph, view: nx.MultiDiGraph) -> str:
     >>> counts_text(g, g.subgraph(["a", "b"]))
     'showing 2 of 3 nodes · 1 of 2 relations'
     """
+    if isinstance(view, View):
+        if view.overview is not None and view.whole is not None:
+            whole = view.whole
+            text = f"overview of {whole.number_of_nodes():,} nodes · {whole.number_of_edges():,} relations"
+            if (whole.number_of_nodes(), whole.number_of_edges()) != (graph.number_of_nodes(), graph.number_of_edges()):
+                text += f" (of {graph.number_of_nodes():,} · {graph.number_of_edges():,})"
+            return text
+        view = view.graph
     n, m = graph.number_of_nodes(), graph.number_of_edges()
     vn, vm = view.number_of_nodes(), view.number_of_edges()
     if (vn, vm) == (n, m):

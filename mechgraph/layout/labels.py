@@ -46,14 +46,20 @@ DRAWN_LINE_HEIGHT = 17.0
 
 @lru_cache(maxsize=65536)
 def wrap_label(label: str, width: int = WRAP_WIDTH) -> tuple[str, ...]:
-    """``label`` in lines of at most ``width`` characters (longer words are broken).
+    """``label`` in lines of at most ``width`` characters; a word a little longer (up to 4
+    characters more) keeps its own line whole, a longer one is broken.
 
     >>> wrap_label("IL-2")
     ('IL-2',)
     >>> wrap_label("")
     ('',)
+    >>> wrap_label("Dexamethasone (glucocorticoids)", 16)
+    ('Dexamethasone', '(glucocorticoids)')
     """
-    lines = textwrap.wrap(" ".join(label.split()), width, break_long_words=True, break_on_hyphens=True)
+    text = " ".join(label.split())
+    longest = max((len(word) for word in text.split(" ")), default=0)
+    width = max(width, min(longest, width + 4))
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=True)
     return tuple(lines) or ("",)
 
 
