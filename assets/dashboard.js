@@ -74,8 +74,13 @@
     if (text !== noticesSeen) {
       noticesSeen = text;
       delete box.dataset.dismissed;
+      window.clearTimeout(noticesTimer);
+      if (text && !box.querySelector(".notice.error")) {
+        noticesTimer = window.setTimeout(function () { if (noticesSeen === text) { box.dataset.dismissed = "1"; } }, 8000);
+      }
     }
   }
+  var noticesTimer = 0;
 
   var pending = false;
   new MutationObserver(function () {

@@ -87,6 +87,11 @@ def test_notices_float_bounded_and_can_be_dismissed(page: Any, server: str) -> N
     box = notices.bounding_box()
     assert box is not None and box["height"] <= 0.4 * 720 + 1
     assert page.evaluate("() => document.scrollingElement.scrollTop") == 0
+    # The toolbar stays usable under notices: Download is what a click at its centre reaches.
+    assert page.evaluate(
+        "() => { const b = document.querySelector('#export').getBoundingClientRect();"
+        " return document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2).closest('#export') !== null; }"
+    )
     page.click(".notices-dismiss")
     assert not notices.is_visible()
     # A new notice shows again.
