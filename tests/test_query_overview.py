@@ -9,12 +9,12 @@ import networkx as nx
 import pytest
 
 from mechgraph.dashboard.graphs import GraphCache, UploadLimits
-from mechgraph.dashboard.services import LEGIBLE_ZOOM, Services, fit_zoom
+from mechgraph.dashboard.services import Services
 from mechgraph.dashboard.state import ViewState
 from mechgraph.dashboard.trust import StoreSigner
 from mechgraph.formats import read
 from mechgraph.graph import read_graph
-from mechgraph.layout.bands import OVERVIEW_WRAP, band_layout
+from mechgraph.layout.bands import LEGIBLE_ZOOM, OVERVIEW_WRAP, band_layout, fit_zoom
 from mechgraph.query.overview import overview
 from mechgraph.synthetic import synthetic_graph
 

@@ -7,19 +7,16 @@ answer, and an entry can be dropped at any time.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import networkx as nx
 
 from ..layout import Geometry, Layout, compute_geometry
-from ..layout.bands import OVERVIEW_WRAP, band_layout
-from ..layout.labels import BOX_FONT_SIZE, WRAP_WIDTH, drawn_size, label_box, wrap_label
-from ..vocabulary import Attr
+from ..layout.bands import LEGIBLE_ZOOM, OVERVIEW_WRAP, fit_zoom, legible_overview
 from .graphs import GraphCache
 from .state import ViewState
 from .views import View, cytoscape_elements, filtered_graph, view_of, with_overview
@@ -31,17 +28,6 @@ T = TypeVar("T")
 FOCUS_LAYOUT_LIMIT = 600
 #: Width / height the layered layout aims for: the canvas between the two side panels.
 CANVAS_ASPECT = 1.2
-#: The canvas of a 1280x720 screen, less the overview's bar and the padding of a fit: what a first
-#: screen must be read in.
-CANVAS_WIDTH = 588.0
-CANVAS_HEIGHT = 420.0
-#: Smallest label, in screen pixels, that counts as legible, and the zoom that draws labels that big.
-LEGIBLE_PIXELS = 10.5
-LEGIBLE_ZOOM = LEGIBLE_PIXELS / BOX_FONT_SIZE
-#: Nodes an overview tries to show by name, most first (a view of at most OVERVIEW_WHOLE nodes
-#: is first tried whole, in the overview's compact bands).
-OVERVIEW_HUBS = tuple(range(28, 2, -1))
-OVERVIEW_WHOLE = 40
 
 
 class LruCache(Generic[T]):
@@ -112,7 +98,7 @@ class Services:
 
     def _draw(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
         view = view_of(graph, state, filtered=self.filtered(key, graph, state))
-        if view.overview is not None:
+        if view.summarise:
             return self._draw_overview(view, state)
         whole_map = view.focus is None and not view.lit and not state.shows_everything
         if whole_map and view.graph.number_of_nodes() > 2:
@@ -138,44 +124,11 @@ class Services:
         return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus, routes=routes), positions)
 
     def _draw_overview(self, view: View, state: ViewState) -> Drawing:
-        """The overview with as many nodes by name as stay legible on a laptop's canvas.
-
-        The most hubs are kept for which the layout fits the canvas at a zoom where labels are
-        at least :data:`LEGIBLE_PIXELS` high (the groups always stay, with their counts).
-        """
-        count = view.data_graph.number_of_nodes()
-        closed = replace(state, opened=())
-        tried: dict[int, tuple[float, View, dict[Any, tuple[float, float]]]] = {}
-
-        def attempt(hubs: int) -> bool:
-            candidate = with_overview(view, closed, hubs)
-            zoom, layout = max(
-                ((fit_zoom(candidate.graph, layout, wrap=OVERVIEW_WRAP, drawn=True), layout) for layout in _band_layouts(candidate.graph)),
-                key=lambda item: item[0],
-            )
-            tried[hubs] = (zoom, candidate, layout)
-            return zoom >= LEGIBLE_ZOOM
-
-        if count <= OVERVIEW_WHOLE and attempt(count):
-            used = count
-        else:
-            # The most hubs that stay legible: a binary search (each try reads every relation once).
-            low, high = 0, len(OVERVIEW_HUBS) - 1  # OVERVIEW_HUBS runs from most to fewest
-            while low < high:
-                middle = (low + high) // 2
-                if attempt(OVERVIEW_HUBS[middle]):
-                    high = middle
-                else:
-                    low = middle + 1
-            used = OVERVIEW_HUBS[low]
-            if used not in tried:
-                attempt(used)
-        _, chosen, positions = tried[used]
-        if state.opened:
-            # Opened groups show their members beside the same hubs: the rest of the map stays put.
-            chosen = with_overview(view, state, used)
-            positions = max(_band_layouts(chosen.graph), key=lambda layout: fit_zoom(chosen.graph, layout, wrap=OVERVIEW_WRAP, drawn=True))
-        return Drawing(chosen, arcs_within_columns(cytoscape_elements(chosen.graph, positions, wrap=OVERVIEW_WRAP)), positions)
+        """The overview with as many nodes by name as stay legible on a laptop's canvas
+        (:func:`mechgraph.layout.bands.legible_overview`)."""
+        summary, positions = legible_overview(view.data_graph, open_groups=state.opened)
+        shown = with_overview(view, summary)
+        return Drawing(shown, arcs_within_columns(cytoscape_elements(shown.graph, positions, wrap=OVERVIEW_WRAP)), positions)  # type: ignore[arg-type]
 
 
 def arcs_within_columns(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -195,38 +148,3 @@ def arcs_within_columns(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
         data["cpd"] = round(30 + 0.2 * abs(a["y"] - b["y"]))
         element["classes"] = " ".join(filter(None, [element.get("classes", ""), "arc"]))
     return elements
-
-
-def _band_layouts(graph: nx.MultiDiGraph) -> list[dict[Any, tuple[float, float]]]:
-    """The overview's band layout with bands cut at a few heights (taller bands, fewer columns)."""
-    return [band_layout(graph, height=CANVAS_HEIGHT / LEGIBLE_ZOOM * share, wrap=OVERVIEW_WRAP) for share in (0.7, 0.85, 1.0, 1.2, 1.5, 2.0)]
-
-
-def fit_zoom(
-    graph: nx.MultiDiGraph,
-    positions: Mapping[Any, tuple[float, float]],
-    *,
-    width: float = CANVAS_WIDTH,
-    height: float = CANVAS_HEIGHT,
-    wrap: int = WRAP_WIDTH,
-    drawn: bool = False,
-) -> float:
-    """The zoom at which the drawing (node boxes included) fits a canvas of ``width`` x ``height``.
-
-    Boxes are the layout's label boxes, or the boxes as drawn (``drawn``: the overview's bands).
-
-    >>> g = nx.MultiDiGraph(); g.add_node("a", label="A"); g.add_node("b", label="B")
-    >>> round(fit_zoom(g, {"a": (0, 0), "b": (1000, 0)}, width=530, height=400), 3)
-    0.518
-    """
-    if not positions:
-        return 1.0
-    left = top = math.inf
-    right = bottom = -math.inf
-    for node, (x, y) in positions.items():
-        label = graph.nodes[node].get(Attr.LABEL) if node in graph else None
-        lines = wrap_label(str(label or node), wrap)
-        w, h = drawn_size(lines) if drawn else label_box(lines)
-        left, right = min(left, x - w / 2), max(right, x + w / 2)
-        top, bottom = min(top, y - h / 2), max(bottom, y + h / 2)
-    return min(width / max(right - left, 1.0), height / max(bottom - top, 1.0))

@@ -80,6 +80,7 @@ class View:
     lit: tuple[str, ...] = ()  # the elements of the chosen path, to highlight
     overview: Overview | None = None  # when the view is too large to read whole: its overview
     whole: nx.MultiDiGraph | None = None  # the view an overview summarises (for data exports and charts)
+    summarise: bool = False  # too large to read whole: to be drawn as an overview (view_of decides, the drawing makes it)
 
     @property
     def data_graph(self) -> nx.MultiDiGraph:
@@ -132,10 +133,8 @@ def view_of(graph: nx.MultiDiGraph, state: ViewState, *, filtered: nx.MultiDiGra
     if state.has_filters and shown.number_of_nodes() == 0:
         notices.append("no relation passes these filters: clear some of them")
     lit = tuple(path_element_ids(chosen))
-    if focus is None and not lit and not state.shows_everything and view.number_of_nodes() > OVERVIEW_NODES:
-        summary = overview(view, open_groups=state.opened)
-        return View(summary.graph, tuple(notices), None, (), summary, view)
-    return View(view, tuple(notices), focus, lit)
+    summarise = focus is None and not lit and not state.shows_everything and view.number_of_nodes() > OVERVIEW_NODES
+    return View(view, tuple(notices), focus, lit, summarise=summarise)
 
 
 def overview_status(summary: Overview) -> str:
@@ -171,11 +170,9 @@ def group_details(node: Mapping[str, Any]) -> list[Any]:
     ]
 
 
-def with_overview(view: View, state: ViewState, hubs: int) -> View:
-    """The view as an overview with ``hubs`` nodes by name (for a view too large to read whole)."""
-    whole = view.data_graph
-    summary = overview(whole, hubs=hubs, open_groups=state.opened)
-    return View(summary.graph, view.notices, None, (), summary, whole)
+def with_overview(view: View, summary: Overview) -> View:
+    """The view shown as ``summary``, an overview of its nodes (for a view too large to read whole)."""
+    return View(summary.graph, view.notices, None, (), summary, view.data_graph)
 
 
 def _with_path(view: nx.MultiDiGraph, graph: nx.MultiDiGraph, path: SignedPath) -> nx.MultiDiGraph:

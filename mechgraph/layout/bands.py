@@ -25,14 +25,25 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
+from ..query.overview import Overview, overview
 from ..vocabulary import Attr, NodeKind
-from .labels import drawn_size, wrap_label
+from .labels import BOX_FONT_SIZE, WRAP_WIDTH, drawn_size, label_box, wrap_label
 
-__all__ = ["BANDS", "OVERVIEW_WRAP", "band_layout"]
+__all__ = [
+    "BANDS",
+    "CANVAS_HEIGHT",
+    "CANVAS_WIDTH",
+    "LEGIBLE_ZOOM",
+    "OVERVIEW_WRAP",
+    "band_layout",
+    "fit_zoom",
+    "legible_overview",
+]
 
 Position = tuple[float, float]
 
@@ -44,6 +55,17 @@ BANDS: tuple[tuple[NodeKind, ...], ...] = (
     (NodeKind.OUTCOME, NodeKind.CONDITION),
 )
 _BAND_OF = {kind.value: index for index, kinds in enumerate(BANDS) for kind in kinds}
+#: The canvas of a 1280x720 screen (the dashboard's, less its panels, the overview's bar and the
+#: padding of a fit; an exported page's is larger): what a first screen must be read in.
+CANVAS_WIDTH = 588.0
+CANVAS_HEIGHT = 420.0
+#: Smallest label, in screen pixels, that counts as legible, and the zoom that draws labels that big.
+LEGIBLE_PIXELS = 10.5
+LEGIBLE_ZOOM = LEGIBLE_PIXELS / BOX_FONT_SIZE
+#: Nodes an overview tries to show by name, most first; a graph of at most OVERVIEW_WHOLE nodes
+#: is first tried whole, in the overview's compact bands.
+OVERVIEW_HUBS = tuple(range(28, 2, -1))
+OVERVIEW_WHOLE = 40
 #: Characters a label line of an overview holds (narrower than elsewhere: four bands share a laptop's canvas).
 OVERVIEW_WRAP = 16
 #: Pixels between two sub-columns, and between two boxes of one column.
@@ -98,3 +120,85 @@ def _wrap(column: list[Hashable], boxes: dict[Hashable, tuple[float, float]], he
     total = sum(boxes[node][1] + ROW_GAP for node in column)
     count = max(1, math.ceil(total / max(height, 1.0)))
     return [column[i::count] for i in range(count)]
+
+
+def fit_zoom(
+    graph: nx.Graph,
+    positions: Mapping[Any, Position],
+    *,
+    width: float = CANVAS_WIDTH,
+    height: float = CANVAS_HEIGHT,
+    wrap: int = WRAP_WIDTH,
+    drawn: bool = False,
+) -> float:
+    """The zoom at which the drawing (node boxes included) fits a canvas of ``width`` x ``height``.
+
+    Boxes are the layout's label boxes, or the boxes as drawn (``drawn``: the overview's bands).
+
+    >>> g = nx.MultiDiGraph(); g.add_node("a", label="A"); g.add_node("b", label="B")
+    >>> round(fit_zoom(g, {"a": (0, 0), "b": (1000, 0)}, width=530, height=400), 3)
+    0.518
+    """
+    if not positions:
+        return 1.0
+    left = top = math.inf
+    right = bottom = -math.inf
+    for node, (x, y) in positions.items():
+        label = graph.nodes[node].get(Attr.LABEL) if node in graph else None
+        lines = wrap_label(str(label or node), wrap)
+        w, h = drawn_size(lines) if drawn else label_box(lines)
+        left, right = min(left, x - w / 2), max(right, x + w / 2)
+        top, bottom = min(top, y - h / 2), max(bottom, y + h / 2)
+    return min(width / max(right - left, 1.0), height / max(bottom - top, 1.0))
+
+
+def _best_bands(graph: nx.Graph, width: float, height: float) -> tuple[float, dict[Hashable, Position]]:
+    """The band layout (bands cut at a few heights) that fits the canvas at the largest zoom."""
+    layouts = [band_layout(graph, height=height / LEGIBLE_ZOOM * share) for share in (0.7, 0.85, 1.0, 1.2, 1.5, 2.0)]
+    return max(((fit_zoom(graph, layout, width=width, height=height, wrap=OVERVIEW_WRAP, drawn=True), layout) for layout in layouts), key=lambda item: item[0])
+
+
+def legible_overview(
+    graph: nx.MultiDiGraph, *, open_groups: Iterable[str] = (), width: float = CANVAS_WIDTH, height: float = CANVAS_HEIGHT
+) -> tuple[Overview, dict[Hashable, Position]]:
+    """The overview of ``graph`` with as many nodes by name as stay legible on a canvas of
+    ``width`` x ``height`` pixels, and its band layout.
+
+    The largest number of hubs is kept for which the bands fit the canvas at a zoom where labels
+    are at least :data:`LEGIBLE_PIXELS` high (a binary search: each try reads every relation
+    once). A graph small enough is first tried whole. Opened groups then show their members beside
+    the same hubs, so the rest of the map stays put.
+
+    >>> from mechgraph.synthetic import synthetic_graph
+    >>> summary, xy = legible_overview(synthetic_graph(2000, seed=1))
+    >>> 20 <= summary.graph.number_of_nodes() <= 40, fit_zoom(summary.graph, xy, wrap=OVERVIEW_WRAP, drawn=True) >= LEGIBLE_ZOOM
+    (True, True)
+    """
+    tried: dict[int, tuple[float, Overview, dict[Hashable, Position]]] = {}
+
+    def attempt(hubs: int) -> bool:
+        summary = overview(graph, hubs=hubs)
+        zoom, layout = _best_bands(summary.graph, width, height)
+        tried[hubs] = (zoom, summary, layout)
+        return zoom >= LEGIBLE_ZOOM
+
+    count = graph.number_of_nodes()
+    if count <= OVERVIEW_WHOLE and attempt(count):
+        used = count
+    else:
+        low, high = 0, len(OVERVIEW_HUBS) - 1  # from most hubs to fewest
+        while low < high:
+            middle = (low + high) // 2
+            if attempt(OVERVIEW_HUBS[middle]):
+                high = middle
+            else:
+                low = middle + 1
+        used = OVERVIEW_HUBS[low]
+        if used not in tried:
+            attempt(used)
+    _, summary, layout = tried[used]
+    opened = tuple(open_groups)
+    if opened:
+        summary = overview(graph, hubs=used, open_groups=opened)
+        layout = _best_bands(summary.graph, width, height)[1]
+    return summary, layout
