@@ -27,9 +27,9 @@ dot is slow on big graphs (about 15 s at 1,000 relations), hence :data:`COLUMNS_
 Deterministic: nodes and relations are handed to every engine sorted by id, random starts are
 seeded, and dot is deterministic for a given input. Positions the caller passes (say, from the
 dashboard) are kept; the other nodes are laid out and fitted into the caller's frame, and the
-relations are routed around the boxes where the nodes now stand
-(:func:`routes_around`, Graphviz's ``nop2``). Positions equal to the layout's own (a view
-handed back by the dashboard) keep the layout's routes, so an export draws what the screen shows.
+relations touching a node that moved are re-routed around the boxes where the nodes now stand
+(:func:`moved_geometry`); every other relation keeps the layout's route, so an export of a view
+handed back by the dashboard draws what the screen shows.
 
 Examples
 --------
@@ -54,7 +54,7 @@ from enum import StrEnum
 import networkx as nx
 import numpy as np
 
-from ._causal import EdgeKey, causal_geometry, edge_keys, node_label, routes_around
+from ._causal import EdgeKey, causal_geometry, edge_keys, node_label
 from ._classic import (
     EDGE_LENGTH,
     KIND_LAYERS,
@@ -65,6 +65,7 @@ from ._classic import (
     force_layout,
     kind_columns_layout,
 )
+from ._routes import BoxIndex, detour
 from .labels import drawn_size, label_box, wrap_label
 
 __all__ = [
@@ -85,12 +86,16 @@ __all__ = [
     "kind_columns_layout",
     "label_box",
     "layered_layout",
+    "moved_geometry",
     "node_label",
     "wrap_label",
 ]
 
 #: Above this many relations, ``layered`` is the linear kind-columns overview instead of dot.
-COLUMNS_LIMIT = 500
+COLUMNS_LIMIT = 800
+#: Pixels a node may be off its drawn position and still count as not moved (the browser
+#: hands positions back as rounded floats).
+MOVE_TOLERANCE = 1.0
 
 
 class Layout(StrEnum):
@@ -128,6 +133,7 @@ def compute_geometry(
     orientation: Orientation | str = Orientation.LEFT_RIGHT,
     aspect: float = 16 / 9,
     path: Sequence[Hashable] = (),
+    drawn: Geometry | None = None,
 ) -> Geometry:
     """Positions of every node of ``graph`` and the route of every relation.
 
@@ -149,6 +155,10 @@ def compute_geometry(
     path
         Nodes of a path to lay out as one straight row in order (``layered`` only), the rest of
         the view around it.
+    drawn
+        A geometry already drawn for these nodes (say, the dashboard's), used instead of a new
+        layout when it places every node; with ``positions``, the routes of relations whose two
+        ends did not move are kept (see :func:`moved_geometry`).
 
     Examples
     --------
@@ -166,7 +176,9 @@ def compute_geometry(
         return Geometry({}, {}, "none")
     routes: dict[EdgeKey, tuple[Position, ...]] = {}
     causal = method is Layout.LAYERED and graph.number_of_edges() <= COLUMNS_LIMIT
-    if causal:
+    if drawn is not None and all(node in drawn.positions for node in graph.nodes):
+        computed, routes, engine = {node: drawn.positions[node] for node in graph.nodes}, dict(drawn.routes), drawn.engine
+    elif causal:
         computed, routes = causal_geometry(graph, top_down=orientation is Orientation.TOP_DOWN, path=tuple(p for p in path if p in graph))
         computed, routes = _centred(computed, routes)
         engine = "dot"
@@ -180,11 +192,51 @@ def compute_geometry(
         return Geometry(computed, routes, engine)
     fitted = computed if len(given) == graph.number_of_nodes() else fit_into(computed, given)
     fitted = {**fitted, **given}
-    if not causal:
+    if not routes:
         return Geometry(fitted, {}, engine)
-    if all(math.dist(fitted[node], computed[node]) <= 0.5 for node in graph.nodes):
-        return Geometry(fitted, routes, engine)  # the layout itself, handed back (say, by the dashboard)
-    return Geometry(fitted, routes_around(graph, fitted), engine + "+kept")
+    return moved_geometry(graph, Geometry(computed, routes, engine), fitted)
+
+
+def moved_geometry(graph: nx.Graph, geometry: Geometry, positions: Mapping[Hashable, Sequence[float]]) -> Geometry:
+    """``geometry`` with the nodes at ``positions``: routes kept where neither end moved, the others re-routed.
+
+    A node moved when it is more than :data:`MOVE_TOLERANCE` pixels from where ``geometry`` put
+    it. A relation touching a moved node, or whose kept route now runs through a moved node's
+    box, is drawn straight when that is clear and otherwise around the boxes in its way through
+    one or two box corners (:func:`mechgraph.layout._routes.detour`), in milliseconds.
+
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c")])
+    >>> drawn = compute_geometry(g)
+    >>> same = moved_geometry(g, drawn, {n: (x + 0.4, y) for n, (x, y) in drawn.positions.items()})
+    >>> same.routes == drawn.routes
+    True
+    >>> ax, ay = drawn.positions["a"]
+    >>> moved = moved_geometry(g, drawn, {**drawn.positions, "a": (ax, ay + 300)})
+    >>> moved.routes[("b", "c", 0)] == drawn.routes[("b", "c", 0)], moved.engine
+    (True, 'dot+kept')
+    """
+    placed = {node: (float(positions[node][0]), float(positions[node][1])) if node in positions else geometry.positions[node] for node in graph.nodes}
+    moved = {node for node in graph.nodes if math.dist(placed[node], geometry.positions[node]) > MOVE_TOLERANCE}
+    if not moved:
+        return Geometry(placed, dict(geometry.routes), geometry.engine)
+    boxes = {node: (*placed[node], *label_box(wrap_label(node_label(graph, node)))) for node in graph.nodes}
+    index = BoxIndex(boxes)
+    moved_only = BoxIndex({node: boxes[node] for node in moved})
+    routes: dict[EdgeKey, tuple[Position, ...]] = {}
+    for edge in edge_keys(graph):
+        u, v, _ = edge
+        bends = geometry.routes.get(edge, ())
+        if u == v:
+            routes[edge] = bends
+            continue
+        if u not in moved and v not in moved:
+            line = (placed[u], *bends, placed[v])
+            if all(moved_only.clear(a, b, (u, v)) for a, b in zip(line, line[1:])):
+                routes[edge] = bends
+                continue
+        routes[edge] = detour(index, placed[u], placed[v], (u, v))
+    engine = geometry.engine if geometry.engine.endswith("+kept") else geometry.engine + "+kept"
+    return Geometry(placed, routes, engine)
 
 
 def compute_layout(

@@ -4,8 +4,12 @@
 directed graphs", 1993): cycles are broken by reversing a few relations found by depth-first
 search; layers come from network simplex (relations as short as possible, every relation
 pointing forwards); the order within a layer minimises crossings (weighted median with
-transposition); coordinates come from a second network simplex that keeps chains straight; and
-relations are routed as polylines through the free channels between the boxes.
+transposition); coordinates come from a second network simplex that keeps chains straight.
+Up to :data:`DOT_ROUTES_LIMIT` relations, dot also routes them as polylines through the free
+channels between the boxes. Beyond, its router would take most of the time (about 1 s of 1.4 s
+at 570 relations), so it is switched off (``splines=false``), parallel relations are handed
+over as one edge of their summed weight, and relations are routed in Python through the gaps
+between the boxes (:mod:`mechgraph.layout._routes`).
 
 Every node is a fixed-size box the size of its wrapped label (:mod:`mechgraph.layout.labels`),
 so layers are as wide as their widest label and no two labels can overlap. Node kind is only a
@@ -26,6 +30,7 @@ from collections.abc import Hashable, Sequence
 import networkx as nx
 
 from ..vocabulary import Attr, NodeKind
+from ._routes import layered_routes
 from .labels import label_box, wrap_label
 
 __all__ = ["EdgeKey", "causal_geometry", "edge_keys", "node_label"]
@@ -37,11 +42,19 @@ EdgeKey = tuple[Hashable, Hashable, Hashable]
 _NODE_GAP = 20.0
 _RANK_GAP = 48.0
 _POINTS_PER_INCH = 72.0
-#: Room (points) ``routes_around`` keeps between a route and a box.
-_ROUTE_MARGIN = 5.0
-#: dot routes hug the boxes it is given: they are this much wider and taller than the label
-#: boxes, so that a route never grazes a drawn node's border.
+#: dot is given boxes this much wider and taller than the label boxes: room for routes between them.
 _CLEARANCE = 6.0
+#: dot's effort beyond :data:`FULL_EFFORT_LIMIT` relations: iterations of its network simplex
+#: (ranks, then coordinates) per node, and the factor on its crossing-minimisation passes.
+#: Graphviz's defaults (unbounded, 1.0) take 5x the time at 570 relations; below the limit they
+#: are kept, as a few iterations per node are too few to straighten a small view's chains.
+_EFFORT = "0.3"
+FULL_EFFORT_LIMIT = 150
+#: Up to this many relations dot routes them itself (its polylines follow the order it chose for
+#: the virtual nodes of long relations: about half the crossings of the gap router on the agent
+#: views); beyond, its router would cost more than the rest of the layout, and the gap router
+#: of :mod:`mechgraph.layout._routes` takes over.
+DOT_ROUTES_LIMIT = 300
 _FIRST_KINDS = frozenset({NodeKind.AGENT.value})
 _LAST_KINDS = frozenset({NodeKind.OUTCOME.value, NodeKind.CONDITION.value})
 
@@ -59,12 +72,14 @@ def edge_keys(graph: nx.Graph) -> list[EdgeKey]:
 
 
 def causal_geometry(
-    graph: nx.Graph, *, top_down: bool = False, path: Sequence[Hashable] = ()
+    graph: nx.Graph, *, top_down: bool = False, path: Sequence[Hashable] = (), effort: str | None = _EFFORT
 ) -> tuple[dict[Hashable, Position], dict[EdgeKey, tuple[Position, ...]]]:
     """Node centres and the bends of each relation's route, in pixels with y pointing down.
 
     A route is the list of its bend points between the two node centres (empty for a straight
     relation); the drawing is ``source centre, *bends, target centre``, clipped at the boxes.
+    ``effort`` bounds dot's iterations above :data:`FULL_EFFORT_LIMIT` relations (see :data:`_EFFORT`);
+    None leaves Graphviz's defaults (the benchmark's reference).
     """
     import pygraphviz
 
@@ -75,15 +90,18 @@ def causal_geometry(
     path_steps = {(a, b) for a, b in zip(path, path[1:])}
     free = _unconstrained(graph, edges, path_steps) if path_steps else set()
 
+    dot_routes = len(edges) <= DOT_ROUTES_LIMIT
     dot = pygraphviz.AGraph(directed=True, strict=False)
     dot.graph_attr.update(
         rankdir="TB" if top_down else "LR",
-        splines="polyline",
+        splines="polyline" if dot_routes else "false",
         nodesep=f"{(_NODE_GAP - _CLEARANCE) / _POINTS_PER_INCH:.3f}",
         ranksep=f"{(_RANK_GAP - _CLEARANCE) / _POINTS_PER_INCH:.3f}",
         ordering="",
         pad="0",
     )
+    if effort is not None and len(edges) > FULL_EFFORT_LIMIT:
+        dot.graph_attr.update(nslimit=effort, nslimit1=effort, mclimit=effort)
     dot.node_attr.update(shape="box", fixedsize="true", label="")
     dot.edge_attr.update(dir="none")
     firsts, lasts = [], []
@@ -99,13 +117,15 @@ def causal_geometry(
             firsts.append(name[node])
         elif kind in _LAST_KINDS and not _has_other_successor(graph, node):
             lasts.append(name[node])
+    # Beyond DOT_ROUTES_LIMIT parallel relations are one dot edge as heavy as they are together.
+    pairs: dict[tuple[Hashable, Hashable], list[int]] = {}
     for i, (u, v, _) in enumerate(edges):
-        if u == v:
-            continue
-        attrs = {"key": f"e{i}"}
-        if (u, v) in path_steps:
-            attrs["weight"] = "100"
-        elif i in free:
+        if u != v:
+            pairs.setdefault((u, v, i) if dot_routes else (u, v), []).append(i)
+    for pair, members in pairs.items():
+        u, v = pair[0], pair[1]
+        attrs = {"key": f"e{members[0]}", "weight": "100" if (u, v) in path_steps else str(len(members))}
+        if (u, v) not in path_steps and members[0] in free:
             attrs["constraint"] = "false"
         dot.add_edge(name[u], name[v], **attrs)
     if firsts and not path_steps:
@@ -116,14 +136,14 @@ def causal_geometry(
 
     top = float(dot.graph_attr["bb"].split(",")[3])
     centres = {node: _point(dot.get_node(name[node]).attr["pos"], top) for node in nodes}
+    if not dot_routes:
+        boxes = {node: (*centres[node], *label_box(wrap_label(node_label(graph, node)))) for node in nodes}
+        return centres, layered_routes(boxes, edges, top_down=top_down, rank_gap=_RANK_GAP)
     routes: dict[EdgeKey, tuple[Position, ...]] = {}
     for i, edge in enumerate(edges):
         u, v, _ = edge
-        if u == v:
-            routes[edge] = ()
-            continue
-        pos = dot.get_edge(name[u], name[v], key=f"e{i}").attr.get("pos") or ""
-        routes[edge] = _bends(pos, top, centres[u], centres[v])
+        pos = (dot.get_edge(name[u], name[v], key=f"e{i}").attr.get("pos") or "") if u != v else ""
+        routes[edge] = _bends(pos, top, centres[u], centres[v]) if pos else ()
     return centres, routes
 
 
@@ -183,70 +203,3 @@ def _unconstrained(graph: nx.Graph, edges: list[EdgeKey], path_steps: set[tuple[
         else:
             kept.add_edge(u, v)
     return free
-
-
-def routes_around(graph: nx.Graph, positions: dict[Hashable, Position]) -> dict[EdgeKey, tuple[Position, ...]]:
-    """Routes of every relation around the label boxes, the nodes staying where they are.
-
-    Graphviz's ``nop2`` engine (``neato -n2``) keeps the given positions and routes polylines
-    through the free space between the boxes. Where boxes overlap it cannot route, and the
-    relations stay straight (Graphviz can abort on overlapping boxes, so they are never handed over).
-    """
-    import warnings
-
-    import pygraphviz
-
-    nodes = sorted(graph.nodes, key=str)
-    name = {node: f"n{i}" for i, node in enumerate(nodes)}
-    edges = edge_keys(graph)
-    if not nodes or _any_boxes_touch(graph, nodes, positions, gap=_ROUTE_MARGIN * 2 + 1):
-        return {edge: () for edge in edges}
-    dot = pygraphviz.AGraph(directed=True, strict=False)
-    dot.graph_attr.update(splines="polyline", esep=f"+{_ROUTE_MARGIN:g}", pad="0")
-    dot.node_attr.update(shape="box", fixedsize="true", label="")
-    dot.edge_attr.update(dir="none")
-    for node in nodes:
-        width, height = label_box(wrap_label(node_label(graph, node)))
-        x, y = positions[node]
-        dot.add_node(
-            name[node], width=f"{width / _POINTS_PER_INCH:.4f}", height=f"{height / _POINTS_PER_INCH:.4f}", pos=f"{x:.2f},{-y:.2f}"
-        )
-    for i, (u, v, _) in enumerate(edges):
-        if u != v:
-            dot.add_edge(name[u], name[v], key=f"e{i}")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        dot.layout(prog="nop2")
-    # nop2 moves the whole drawing so that its corner is at the origin: measure the shift on a node.
-    first = nodes[0]
-    moved = _point(dot.get_node(name[first]).attr["pos"], 0.0)
-    shift_x, shift_y = moved[0] - positions[first][0], moved[1] - positions[first][1]
-    routes: dict[EdgeKey, tuple[Position, ...]] = {}
-    for i, edge in enumerate(edges):
-        u, v, _ = edge
-        if u == v:
-            routes[edge] = ()
-            continue
-        pos = dot.get_edge(name[u], name[v], key=f"e{i}").attr.get("pos") or ""
-        start = (positions[u][0] + shift_x, positions[u][1] + shift_y)
-        end = (positions[v][0] + shift_x, positions[v][1] + shift_y)
-        bends = _bends(pos, 0.0, start, end)
-        routes[edge] = tuple((round(x - shift_x, 2), round(y - shift_y, 2)) for x, y in bends)
-    return routes
-
-
-def _any_boxes_touch(graph: nx.Graph, nodes: list[Hashable], positions: dict[Hashable, Position], *, gap: float) -> bool:
-    """Whether two label boxes come closer than ``gap`` pixels (sweep over x, then check y)."""
-    boxes = []
-    for node in nodes:
-        width, height = label_box(wrap_label(node_label(graph, node)))
-        x, y = positions[node]
-        boxes.append((x - width / 2 - gap / 2, x + width / 2 + gap / 2, y - height / 2 - gap / 2, y + height / 2 + gap / 2))
-    boxes.sort()
-    active: list[tuple[float, float, float, float]] = []
-    for box in boxes:
-        active = [other for other in active if other[1] > box[0]]
-        if any(other[2] < box[3] and box[2] < other[3] for other in active):
-            return True
-        active.append(box)
-    return False
