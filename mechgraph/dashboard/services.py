@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 import networkx as nx
@@ -65,6 +65,7 @@ class Drawing:
     view: View
     elements: list[dict[str, Any]]
     positions: Mapping[str, tuple[float, float]]
+    routes: Mapping[tuple[Any, Any, Any], tuple[tuple[float, float], ...]] = field(default_factory=dict)  # bends per relation
 
 
 class Services:
@@ -121,7 +122,7 @@ class Services:
             geometry = self.geometry(key, graph, state.layout)
             routes = geometry.routes  # hiding nodes only frees room: the map's routes still avoid every node shown
         positions: dict[str, tuple[float, float]] = geometry.positions  # type: ignore[assignment]
-        return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus, routes=routes), positions)
+        return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus, routes=routes), positions, routes)
 
     def _draw_overview(self, view: View, state: ViewState) -> Drawing:
         """The overview with as many nodes by name as stay legible on a laptop's canvas
