@@ -494,16 +494,18 @@ def edge_style(
 
 @dataclass(frozen=True, slots=True)
 class LegendEntry:
-    """One line of a legend: a node kind (colour + shape) or a relation look (head, dash)."""
+    """One line of a legend: a node kind (as the nodes are drawn: a tinted box, or the kind's
+    shape in an overview of many nodes) or a relation look (head, dash)."""
 
     group: str  # "node" or "relation"
     key: str  # the node kind, the sign word, or the mechanism
     label: str
     description: str
     colour: str
-    shape: Shape | None = None
+    shape: Shape | None = None  # a node kind drawn as a small shape
     head: ArrowHead | None = None
     dashed: bool = False
+    box: BoxLook | None = None  # a node kind drawn as a labelled box: its fill, border and text colours
 
 
 def legend_entries(
@@ -512,14 +514,24 @@ def legend_entries(
     kinds: Iterable[str] | None = None,
     signs: Iterable[int] | None = None,
     mechanisms: Iterable[str] | None = None,
+    boxes: bool = True,
 ) -> list[LegendEntry]:
     """The legend: node kinds, then relation signs, then direct vs indirect.
 
     ``kinds``, ``signs`` and ``mechanisms`` restrict the legend to what a view shows; None
-    shows every entry. A kind outside the vocabulary appears once, as "other".
+    shows every entry. A kind outside the vocabulary appears once, as "other". With ``boxes``
+    (views drawn as labelled boxes, the usual case) a kind's entry is its box look
+    (:func:`box_look`) and has no shape; without, it is the kind's shape (overviews drawn as
+    small shapes). Every renderer draws its legend from these entries, so the legend shows
+    what is drawn.
 
     >>> [e.key for e in legend_entries(kinds=["target", "agent"], signs=[-1], mechanisms=[])]
     ['agent', 'target', 'decreases']
+    >>> entry = legend_entries(kinds=["target"], signs=[], mechanisms=[])[0]
+    >>> entry.box == box_look("target"), entry.shape
+    (True, None)
+    >>> legend_entries(kinds=["target"], signs=[], mechanisms=[], boxes=False)[0].shape
+    <Shape.CIRCLE: 'circle'>
     """
     colours = theme_colours(theme)
     entries: list[LegendEntry] = []
@@ -528,11 +540,19 @@ def legend_entries(
         if wanted_kinds is None or kind.value in wanted_kinds:
             style = node_style(kind, theme)
             entries.append(
-                LegendEntry("node", kind.value, kind.value.replace("_", " "), kind.description, style.colour, style.shape)
+                LegendEntry(
+                    "node", kind.value, kind.value.replace("_", " "), kind.description, style.colour,
+                    None if boxes else style.shape, box=box_look(kind, theme) if boxes else None,
+                )
             )
     if wanted_kinds is not None and wanted_kinds - {kind.value for kind in NodeKind}:
         style = node_style(None, theme)
-        entries.append(LegendEntry("node", OTHER_KIND, OTHER_KIND, "node of another kind", style.colour, style.shape))
+        entries.append(
+            LegendEntry(
+                "node", OTHER_KIND, OTHER_KIND, "node of another kind", style.colour,
+                None if boxes else style.shape, box=box_look(None, theme) if boxes else None,
+            )
+        )
     wanted_signs = None if signs is None else {Sign.of(sign) for sign in signs}
     for sign in (Sign.INCREASES, Sign.DECREASES, Sign.UNKNOWN):
         if wanted_signs is None or sign in wanted_signs:

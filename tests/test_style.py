@@ -15,6 +15,7 @@ from mechgraph.style import (
     Palette,
     Shape,
     Theme,
+    box_look,
     cytoscape_stylesheet,
     edge_style,
     legend_entries,
@@ -160,7 +161,10 @@ def test_legend_lists_kinds_signs_and_mechanisms_with_the_same_looks() -> None:
     assert {e.key for e in relations} == {"increases", "decreases", "unknown", "direct", "indirect"}
     for entry in nodes:
         look = node_style(entry.key, Theme.DARK)
-        assert (entry.colour, entry.shape) == (look.colour, look.shape)
+        assert (entry.colour, entry.box, entry.shape) == (look.colour, box_look(entry.key, Theme.DARK), None), "nodes are drawn as tinted boxes"
+    for entry in (e for e in legend_entries(Theme.DARK, boxes=False) if e.group == "node"):
+        look = node_style(entry.key, Theme.DARK)
+        assert (entry.colour, entry.shape, entry.box) == (look.colour, look.shape, None), "an overview of shapes shows shapes"
     tee = next(e for e in relations if e.key == "decreases")
     assert tee.head is ArrowHead.TEE and tee.colour == edge_style(-1, None, Theme.DARK).colour
     assert next(e for e in relations if e.key == "indirect").dashed

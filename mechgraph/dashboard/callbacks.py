@@ -166,7 +166,7 @@ def _register_view(app: Dash, services: Services) -> None:
             for offset, rule in enumerate(views.highlight_rules(highlight or [], theme=theme)):
                 patch[first + offset] = rule
             return patch, no_update, no_update
-        return views.stylesheet(theme, highlight or [], large=bool(large)), f"app theme-{theme}", views.legend_items(theme)
+        return views.stylesheet(theme, highlight or [], large=bool(large)), f"app theme-{theme}", views.legend_items(theme, large=bool(large))
 
     @app.callback(Output(Ids.TITLE, "children"), Output(Ids.FILTER_SOURCE, "options"), Output(Ids.RESET_GRAPH, "hidden"), Input(Ids.GRAPH, "data"))
     def describe_graph(store: dict[str, Any] | None) -> tuple[Any, ...]:

@@ -876,12 +876,16 @@ def _clip_path(points: Iterable[tuple[float, float]]) -> str:
     return "polygon(" + ", ".join(f"{(x + 1) * 50:.1f}% {(y + 1) * 50:.1f}%" for x, y in points) + ")"
 
 
-def legend_items(theme: str) -> list[Any]:
-    """The legend over the canvas, from :func:`mechgraph.style.legend_entries`: each node kind's
-    colour and shape, each sign's colour and arrowhead, and the dash of indirect relations."""
+def legend_items(theme: str, *, large: bool = False) -> list[Any]:
+    """The legend over the canvas, from :func:`mechgraph.style.legend_entries`: each node kind as
+    drawn (a tinted box; its shape when a ``large`` view draws shapes), each sign's colour and
+    arrowhead, and the dash of indirect relations."""
     rows: dict[str, list[Any]] = {"node": [], "relation": []}
-    for entry in style.legend_entries(theme):
-        if entry.group == "node" and entry.shape is not None:
+    for entry in style.legend_entries(theme, boxes=not large):
+        if entry.group == "node" and entry.box is not None:
+            box = {"backgroundColor": entry.box.fill, "border": f"1.5px solid {entry.box.border}", "borderRadius": "3px", "width": "18px", "flexBasis": "18px", "boxSizing": "border-box"}
+            icon = html.Span(className="legend-node legend-box", style=box)
+        elif entry.group == "node" and entry.shape is not None:
             icon = html.Span(className="legend-node", style={"backgroundColor": entry.colour, "clipPath": _clip_path(entry.shape.outline())})
         else:
             head = html.Span(className=f"legend-head head-{entry.head.value}" if entry.head else "legend-head", style={"color": entry.colour})

@@ -196,7 +196,9 @@ def _view_bounds(figure: Figure) -> dict[str, float] | None:
 
 
 def _legend_html(figure: Figure) -> str:
-    entries = legend_entries(figure.theme, kinds=figure.kinds, signs=figure.signs, mechanisms=figure.mechanisms)
+    entries = legend_entries(
+        figure.theme, kinds=figure.kinds, signs=figure.signs, mechanisms=figure.mechanisms, boxes=len(figure.nodes) <= BOX_LIMIT
+    )
     items = []
     for group, heading in (("node", "Nodes"), ("relation", "Relations")):
         chosen = [entry for entry in entries if entry.group == group]
@@ -214,6 +216,11 @@ def _legend_html(figure: Figure) -> str:
 
 def _swatch(entry: LegendEntry, theme: Theme) -> str:
     colours = theme_colours(theme)
+    if entry.box is not None:
+        return (
+            '<svg class="mechgraph-swatch mechgraph-swatch-box" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">'
+            f'<rect x="1" y="1" width="20" height="12" rx="3" fill="{entry.box.fill}" stroke="{entry.box.border}" stroke-width="1.5"/></svg>'
+        )
     if entry.shape is not None:
         points = " ".join(f"{x:g},{y:g}" for x, y in entry.shape.outline())
         return (
@@ -303,6 +310,7 @@ html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@;
 #mechgraph-legend ul { list-style: none; margin: 0; padding: 0; }
 #mechgraph-legend li { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
 #mechgraph-legend .mechgraph-legend-node .mechgraph-swatch { width: 18px; }
+#mechgraph-legend .mechgraph-legend-node .mechgraph-swatch-box { width: 22px; }
 #mechgraph-legend p { color: @@MUTED@@; font-size: 11px; margin: 12px 0 0; }
 #mechgraph-graph { position: absolute; top: 52px; left: 200px; right: 0; bottom: 0; }
 #mechgraph-graph .vis-network:focus { outline: none; }

@@ -129,7 +129,7 @@ def _draw(figure: Figure, *, labels: bool | None, vector: bool) -> Any:
     else:
         plan = _fit(axes, figure, box_pixels, labels=labels, vector=vector)
         _draw_graph(axes, figure, plan)
-    _draw_legend(page, figure)
+    _draw_legend(page, figure, boxes=len(figure.nodes) <= LABEL_LIMIT and labels is not False)
     return page
 
 
@@ -369,14 +369,15 @@ def _compound(polylines: np.ndarray, *, closed: bool = False) -> Any:
     return Path(vertices.reshape(-1, 2), np.tile(codes, count))
 
 
-def _draw_legend(page: Any, figure: Figure) -> None:
+def _draw_legend(page: Any, figure: Figure, *, boxes: bool) -> None:
+    """The legend of what is drawn: kinds as tinted boxes (or as shapes when nodes are drawn so), relation looks."""
     from matplotlib.legend_handler import HandlerBase
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Polygon
+    from matplotlib.patches import Patch, Polygon
 
     theme = figure.theme
     colours = theme_colours(theme)
-    entries = legend_entries(theme, kinds=figure.kinds, signs=figure.signs, mechanisms=figure.mechanisms)
+    entries = legend_entries(theme, kinds=figure.kinds, signs=figure.signs, mechanisms=figure.mechanisms, boxes=boxes)
 
     class RelationSample:
         def __init__(self, entry: LegendEntry) -> None:
@@ -406,7 +407,9 @@ def _draw_legend(page: Any, figure: Figure) -> None:
     handles: list[Any] = []
     labels: list[str] = []
     for entry in entries:
-        if entry.group == "node":
+        if entry.group == "node" and entry.box is not None:
+            handles.append(Patch(facecolor=entry.box.fill, edgecolor=entry.box.border, linewidth=1.2))
+        elif entry.group == "node":
             style = node_style(entry.key, theme)
             handles.append(
                 Line2D([], [], linestyle="none", marker=style.shape.marker, markersize=9, markerfacecolor=entry.colour,
