@@ -231,6 +231,9 @@ LABEL_FONT_SIZE = 14
 #: Fitting a small view to the page enlarges it at most this much (HTML and images alike).
 FIT_MAX_ZOOM = 1.6
 
+#: Opacity of what is not on a chosen path (the rest of the view, faded), in every renderer.
+FADED_OPACITY = 0.15
+
 #: Parallel relations between two nodes bend apart: vis-network roundness per unit of bend.
 BEND_ROUNDNESS = 0.2
 
@@ -699,7 +702,7 @@ def cytoscape_stylesheet(theme: Theme | str = Theme.LIGHT) -> list[dict[str, Any
                 "style": {"border-width": 3, "border-color": colours.selection},
             },
             {"selector": "edge:selected", "style": {"width": 3}},
-            {"selector": ".faded", "style": {"opacity": 0.15}},
+            {"selector": ".faded", "style": {"opacity": FADED_OPACITY}},
             {"selector": "node.highlighted", "style": {"border-width": 3, "border-color": colours.selection}},
             {"selector": "edge.highlighted", "style": {"width": 3}},
         ]

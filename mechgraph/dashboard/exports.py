@@ -129,7 +129,7 @@ def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str, sou
             path = _write_data(data, Path(folder) / f"{stem}{extension}", name, notes, source_texts or {})
         else:
             path = Path(folder) / f"{stem}.{fmt}"
-            _write_picture(graph, path, fmt, positions, theme)
+            _write_picture(drawing, path, fmt, positions, theme)
         content = path.read_bytes()
     kind = "zip" if path.suffix == ".zip" else fmt
     data = {"content": base64.b64encode(content).decode("ascii"), "filename": path.name, "base64": True, "type": _MEDIA_TYPES[kind]}
@@ -211,8 +211,15 @@ def _quote_as_note(item: Any, texts: set[str]) -> Any:
     return {**rest, EvidenceKey.NOTE.value: "; ".join(filter(None, [item.get(EvidenceKey.NOTE), note]))}
 
 
-def _write_picture(graph: nx.MultiDiGraph, path: Path, fmt: str, positions: Mapping[str, tuple[float, float]], theme: str) -> None:
+def _write_picture(drawing: Drawing, path: Path, fmt: str, positions: Mapping[str, tuple[float, float]], theme: str) -> None:
+    """Draw what the screen shows: the server's drawing (positions and routes) with the nodes
+    where the browser has them, only the relations of moved nodes re-routed, and a chosen path
+    lit with the rest of the view faded."""
     from ..export import export
+    from ..layout import Geometry
 
+    graph = drawing.view.graph
     title = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
-    export(graph, path, format=fmt, positions=positions, theme=theme, title=title)
+    drawn = Geometry(dict(drawing.positions), dict(drawing.routes), "dashboard")
+    chain = [element for element in drawing.view.lit if element in graph]
+    export(graph, path, format=fmt, positions=positions, theme=theme, title=title, drawn=drawn, chain=chain)

@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..layout import Layout, Orientation
+from ..layout import Geometry, Layout, Orientation
 from ..style import Theme
 from ..vocabulary import Attr, Direction
 from ..fileio import WriteError, write_atomic
@@ -156,6 +156,7 @@ def _figure(
     seed: int,
     orientation: Orientation | str,
     chain: Sequence[Hashable] = (),
+    drawn: Geometry | None = None,
 ) -> Figure:
     view = focus_view(graph, focus=focus, depth=depth, direction=direction, filters=filters)
     if view.number_of_nodes() == 0:
@@ -169,7 +170,7 @@ def _figure(
         title = f"{base}: around {', '.join(labels)}"
     return build_figure(
         view, layout=layout, positions=positions, theme=theme, size=size, title=title, seed=seed, orientation=orientation,
-        path=tuple(chain),
+        path=tuple(chain), drawn=drawn,
     )
 
 
@@ -194,6 +195,7 @@ def export(
     force: bool = False,
     chain: Sequence[Hashable] = (),
     scale: float = 1.0,
+    drawn: Geometry | None = None,
 ) -> ExportResult:
     """Write ``graph`` (or a focused, filtered view of it) to ``path``, atomically.
 
@@ -229,7 +231,11 @@ def export(
     seed, orientation
         Seed of the force and compact layouts; flow of the layered one.
     chain
-        Nodes of a path (in order) to lay out as one left-to-right row, the rest of the view around it.
+        Nodes of a path (in order) to lay out as one left-to-right row, the rest of the view
+        around it and faded.
+    drawn
+        A geometry already drawn for the view (the dashboard's): drawn again instead of a new
+        layout, with the nodes at ``positions``; only relations of nodes that moved are re-routed.
     scale
         PNG only: pixels per page pixel (2 doubles the resolution; 3 makes 1280x720 a 4K image).
     force
@@ -246,7 +252,7 @@ def export(
     with _collector_paused():
         figure = _figure(
             graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
-            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain,
+            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn,
         )
         content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale))
     written = write_atomic(path, content, force=force)
@@ -287,7 +293,7 @@ def _figure_from_options(graph: nx.MultiDiGraph, options: dict[str, Any]) -> Fig
     defaults: dict[str, Any] = {
         "focus": None, "depth": 1, "direction": Direction.BOTH, "filters": None, "layout": Layout.LAYERED,
         "positions": None, "size": "1280x720", "theme": Theme.LIGHT, "title": None, "seed": 0,
-        "orientation": Orientation.LEFT_RIGHT, "chain": (),
+        "orientation": Orientation.LEFT_RIGHT, "chain": (), "drawn": None,
     }
     unknown = set(options) - set(defaults)
     if unknown:

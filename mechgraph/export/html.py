@@ -23,6 +23,7 @@ from typing import Any
 from ..style import (
     BEND_ROUNDNESS,
     DASH_PATTERN,
+    FADED_OPACITY,
     FIT_MAX_ZOOM,
     LegendEntry,
     Theme,
@@ -105,6 +106,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
         "view": _view_bounds(figure),
         "boxFont": BOX_FONT_SIZE,
         "bendRoundness": BEND_ROUNDNESS,
+        "fadedOpacity": FADED_OPACITY,
         "kinds": [
             {"key": e.key, "label": e.label, "description": e.description, "box": _box(e.key, figure.theme) if boxes else None}
             for e in kinds
@@ -130,6 +132,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             "lines": [("\n".join(node.lines) or node.label) if boxes else node.label for node in nodes],
             "w": [_rounded(node.width) for node in nodes],
             "h": [_rounded(node.height) for node in nodes],
+            "faded": [position for position, node in enumerate(nodes) if node.faded],
             "info": [
                 {"rows": [list(row) for row in node.rows], "links": [list(link) for link in node.links]}
                 if node.rows or node.links
@@ -144,6 +147,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             "style": [style_index[(int(edge.sign), edge.mechanism or "")] for edge in edges],
             "relation": [relation_index[edge.relation] for edge in edges],
             "bends": [[position, edge.bend] for position, edge in enumerate(edges) if edge.bend],
+            "faded": [position for position, edge in enumerate(edges) if edge.faded],
             "routes": [
                 [position, [[_rounded(x), _rounded(y)] for x, y in edge.route]] for position, edge in enumerate(edges) if edge.route
             ],
@@ -385,12 +389,17 @@ _APP_JS = r"""
     }
     nodeItems.push(item);
   }
+  // Off the chosen path: faded, as on the dashboard.
+  N.faded.forEach(function (index) { nodeItems[index].opacity = data.fadedOpacity; });
+  var fadedEdge = {};
+  E.faded.forEach(function (index) { fadedEdge[index] = true; });
   // vis-network draws straight or curved edges only: a routed relation is a chain of pieces
   // through tiny invisible fixed nodes at its bends, the arrowhead on the last piece only.
   var degree = new Array(nodeCount).fill(0), edgeItems = [], routeOf = {};
   E.routes.forEach(function (pair) { routeOf[pair[0]] = pair[1]; });
   for (var j = 0; j < edgeCount; j++) {
     var look = data.styles[E.style[j]].vis, route = routeOf[j] || [], previous = E.from[j];
+    if (fadedEdge[j]) { look = Object.assign({}, look, { color: Object.assign({}, look.color, { opacity: data.fadedOpacity }) }); }
     degree[E.from[j]]++;
     if (E.to[j] !== E.from[j]) { degree[E.to[j]]++; }
     route.forEach(function (point, k) {

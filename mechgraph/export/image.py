@@ -23,6 +23,7 @@ import numpy as np
 from ..layout import label_box
 from ..layout.labels import BOX_FONT_SIZE, DRAWN_LINE_HEIGHT
 from ..style import (
+    FADED_OPACITY,
     FIT_MAX_ZOOM,
     LABEL_FONT_SIZE,
     LABEL_MIN_PIXELS,
@@ -280,18 +281,21 @@ def _exit(centre: np.ndarray, towards: np.ndarray, half: np.ndarray) -> np.ndarr
 def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
     """Nodes as labelled boxes and relations along their routes (the layout's geometry)."""
     from matplotlib.collections import PatchCollection
+    from matplotlib.colors import to_rgba
     from matplotlib.patches import FancyBboxPatch, PathPatch
     from matplotlib.path import Path
 
     theme = figure.theme
     centres = np.array([(node.x, node.y) for node in figure.nodes], dtype=float)
     halves = np.array([(node.width / 2, node.height / 2) for node in figure.nodes], dtype=float)
-    groups: dict[tuple[int, str], list[int]] = defaultdict(list)
+    groups: dict[tuple[int, str, bool], list[int]] = defaultdict(list)
     for position, edge in enumerate(figure.edges):
         if edge.source != edge.target:
-            groups[(int(edge.sign), edge.mechanism or "")].append(position)
-    for (sign, mechanism), members in sorted(groups.items(), key=lambda item: (-item[0][0], item[0][1])):
+            groups[(int(edge.sign), edge.mechanism or "", edge.faded)].append(position)
+    # Faded relations (off a chosen path) first, so that the path's are drawn over them.
+    for (sign, mechanism, faded), members in sorted(groups.items(), key=lambda item: (not item[0][2], -item[0][0], item[0][1])):
         style = edge_style(sign, mechanism or None, theme)
+        alpha = FADED_OPACITY if faded else 1.0
         head_length = style.head_length * max(zoom, 0.35) / zoom
         head_width = style.head_width * max(zoom, 0.35) / zoom
         outline = np.array(style.head.outline(head_length, head_width))
@@ -324,12 +328,12 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
         if not vertices:
             continue
         path = Path(np.concatenate(vertices), np.concatenate(codes))
-        axes.add_artist(PathPatch(path, facecolor="none", capstyle="butt", joinstyle="round", zorder=1, **style.matplotlib(scale=zoom)))
+        axes.add_artist(PathPatch(path, facecolor="none", capstyle="butt", joinstyle="round", zorder=1, alpha=alpha, **style.matplotlib(scale=zoom)))
         head_array = np.array(heads)
         if style.head.filled:
-            axes.add_artist(PathPatch(_compound(head_array, closed=True), facecolor=style.colour, edgecolor=style.colour, linewidth=0.3, zorder=2))
+            axes.add_artist(PathPatch(_compound(head_array, closed=True), facecolor=style.colour, edgecolor=style.colour, linewidth=0.3, zorder=2, alpha=alpha))
         else:
-            axes.add_artist(PathPatch(_compound(head_array), facecolor="none", edgecolor=style.colour, linewidth=max(0.6, style.width * 0.72 * zoom * 1.3), zorder=2))
+            axes.add_artist(PathPatch(_compound(head_array), facecolor="none", edgecolor=style.colour, linewidth=max(0.6, style.width * 0.72 * zoom * 1.3), zorder=2, alpha=alpha))
 
     patches, fills, borders = [], [], []
     for node in figure.nodes:
@@ -340,8 +344,9 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
                 boxstyle=f"round,pad=0,rounding_size={4 / max(zoom, 1e-3) * min(zoom, 1):g}",
             )
         )
-        fills.append(look.fill)
-        borders.append(look.border)
+        alpha = FADED_OPACITY if node.faded else 1.0
+        fills.append(to_rgba(look.fill, alpha))
+        borders.append(to_rgba(look.border, alpha))
     axes.add_collection(
         PatchCollection(patches, facecolors=fills, edgecolors=borders, linewidths=max(0.4, 1.5 * zoom * 0.72), zorder=3),
         autolim=False,
@@ -352,6 +357,7 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
         axes.text(
             node.x, node.y, "\n".join(node.lines or (node.label,)), ha="center", va="center", multialignment="center",
             fontsize=font_points, linespacing=DRAWN_LINE_HEIGHT / BOX_FONT_SIZE / 1.17, color=colours.text, zorder=4,
+            alpha=FADED_OPACITY if node.faded else 1.0,
         )
 
 

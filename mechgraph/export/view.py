@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from ..errors import MechgraphError
-from ..layout import Layout, Orientation, compute_geometry, drawn_size, wrap_label
+from ..layout import Geometry, Layout, Orientation, compute_geometry, drawn_size, wrap_label
 from ..style import OTHER_KIND, Theme
 from ..vocabulary import Attr, Direction, EvidenceKey, NodeKind, Relation, Sign, SourceKey
 
@@ -100,6 +100,7 @@ class FigureNode:
     lines: tuple[str, ...] = ()  # the label wrapped as drawn
     width: float = 0.0  # the node box as drawn, pixels at 100% zoom
     height: float = 0.0
+    faded: bool = False  # off the chosen path: drawn faded
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ class FigureEdge:
     evidence: tuple[FigureEvidence, ...] = ()
     bend: float = 0.0  # parallel relations bend apart: + to the right of the lower-index node's view
     route: tuple[tuple[float, float], ...] = ()  # bend points between the two node centres (layout px)
+    faded: bool = False  # not a step of the chosen path: drawn faded
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,13 +224,17 @@ def build_figure(
     seed: int = 0,
     orientation: Orientation | str = Orientation.LEFT_RIGHT,
     path: Sequence[Hashable] = (),
+    drawn: Geometry | None = None,
 ) -> Figure:
     """The renderer-neutral figure of ``graph``: laid out, ordered, with details and evidence.
 
     Nodes are ordered by id and relations by (source, target, id), so the same graph always
     gives the same figure whatever order it was built in. Each relation carries the route the
     layout gave it (:func:`mechgraph.layout.compute_geometry`), which every writer draws; a
-    ``path`` (nodes in order) is laid out as one left-to-right row.
+    ``path`` (nodes in order) is laid out as one left-to-right row, and every node and relation
+    off it is marked ``faded``. ``drawn`` is a geometry already drawn (say, on the dashboard's
+    screen): it is drawn again, with the nodes at ``positions`` and only the relations of the
+    nodes that moved re-routed.
 
     Examples
     --------
@@ -239,12 +245,17 @@ def build_figure(
     >>> figure = build_figure(g, title="Demo")
     >>> [node.id for node in figure.nodes], figure.edges[0].phrase, figure.edges[0].evidence[0].url
     (['a', 'b'], 'inhibits', 'https://example.org')
+    >>> g.add_node("c", kind="target", label="C"); _ = g.add_edge("a", "c", key="r2", relation="activates")
+    >>> on_path = build_figure(g, path=["a", "b"])
+    >>> [node.faded for node in on_path.nodes], [edge.faded for edge in on_path.edges]
+    ([False, False, True], [False, True])
     """
     theme = Theme(theme)
     page = Size.parse(size)
     method = Layout(layout)
     geometry = compute_geometry(
-        graph, method=method, positions=positions, seed=seed, orientation=orientation, aspect=page.width / page.height, path=path
+        graph, method=method, positions=positions, seed=seed, orientation=orientation, aspect=page.width / page.height, path=path,
+        drawn=drawn,
     )
     xy = geometry.positions
     ordered = sorted(graph.nodes, key=str)
@@ -253,7 +264,13 @@ def build_figure(
     sources: Mapping[str, Mapping[str, Any]] = listed if isinstance(listed, Mapping) else {}
     curies = [str(c) for _, ids in graph.nodes(data=_IDENTIFIERS) if isinstance(ids, (list, tuple)) for c in ids]
     urls = identifier_urls(curies) if curies else {}
-    nodes = tuple(_figure_node(node, graph.nodes[node], xy[node], urls) for node in ordered)
+    chain = [node for node in path if node in graph]
+    lit = set(chain) if len(chain) > 1 else set(graph.nodes)
+    steps = {(index[a], index[b]) for a, b in zip(chain, chain[1:])}
+    nodes = tuple(
+        replace(figure_node, faded=True) if node not in lit else figure_node
+        for node, figure_node in ((node, _figure_node(node, graph.nodes[node], xy[node], urls)) for node in ordered)
+    )
     edge_items = graph.edges(keys=True, data=True) if graph.is_multigraph() else ((u, v, None, d) for u, v, d in graph.edges(data=True))
     edges = sorted(
         (
@@ -262,6 +279,8 @@ def build_figure(
         ),
         key=lambda edge: (edge.source, edge.target, edge.id),
     )
+    if steps:
+        edges = [edge if (edge.source, edge.target) in steps else replace(edge, faded=True) for edge in edges]
     edges = _bent(edges)
     name = title if title is not None else str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
     return Figure(title=name, nodes=nodes, edges=tuple(edges), theme=theme, size=page, layout=method)

@@ -1,5 +1,5 @@
 """A chosen path reads left to right, with no relation drawn through a node: on the dashboard's
-canvas and in the HTML export of that view, measured on what the browser actually drew."""
+canvas and in the HTML file its Download button gives, measured on what the browser actually drew."""
 
 from __future__ import annotations
 
@@ -105,10 +105,10 @@ def _through_boxes(edges: list[dict[str, Any]], boxes: dict[str, Any]) -> list[t
     return _through(edges, boxes)
 
 
-def test_path_is_a_left_to_right_chain_on_the_canvas_and_in_its_export(browser: Any, server: str, tmp_path: Path) -> None:
+def test_path_is_a_left_to_right_chain_on_the_canvas_and_in_its_download(browser: Any, server: str, tmp_path: Path) -> None:
     path = _path_nodes()
     assert path[0] == "tacrolimus" and path[-1] == "il2" and len(path) >= 4
-    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    context = browser.new_context(viewport={"width": 1280, "height": 860}, accept_downloads=True)
     page = context.new_page()
     page.set_default_timeout(30_000)
     errors: list[str] = []
@@ -121,23 +121,27 @@ def test_path_is_a_left_to_right_chain_on_the_canvas_and_in_its_export(browser: 
     _assert_chain(drawn["centres"], path)
     assert any(edge["routed"] for edge in drawn["edges"]), "relations are routed"
     assert _through(drawn["edges"], drawn["boxes"]) == [], "no relation is drawn through a node on the canvas"
-    positions = {node: tuple(xy) for node, xy in drawn["centres"].items()}
-    context.close()
-    assert not errors, errors
 
-    # The HTML export of the same view with the same path. (Exporting at the canvas's positions
-    # routes relations with Graphviz nop2, which still grazes a few boxes: not yet asserted.)
-    del positions
-    view = view_of(read_graph(), ViewState(path_from="tacrolimus", path_to="il2")).graph
-    page_file = export_html(view, tmp_path / "path.html", chain=path, title="tacrolimus to IL-2")
+    # The dashboard's own Download: the browser sends its positions, the server draws its routes.
+    with page.expect_download() as info:
+        page.click("#export")
+    download = tmp_path / info.value.suggested_filename
+    info.value.save_as(download)
+    context.close()
+    assert download.suffix == ".html"
+
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(page_file.as_uri())
+    page.goto(download.as_uri())
     page.wait_for_function("() => window.mechgraph && window.mechgraph.ready === true", timeout=30_000)
     exported = page.evaluate(_VIS_GEOMETRY)
+    for node, (x, y) in drawn["centres"].items():
+        assert exported["centres"][node] == pytest.approx((x, y), abs=1.0), f"{node} stands where the canvas had it"
     _assert_chain(exported["centres"], path)
-    assert _through(exported["edges"], exported["boxes"]) == [], "no relation is drawn through a node in the export"
+    assert _through(exported["edges"], exported["boxes"]) == [], "no relation is drawn through a node in the download"
+    faded = set(page.evaluate("() => window.mechgraph.data.nodes.faded.map(i => window.mechgraph.data.nodes.id[i])"))
+    assert faded and not faded & set(path), "the rest of the view is faded, the path is not"
     context.close()
     assert not errors, errors
 
