@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable, Sequence
+from itertools import pairwise
 
 import networkx as nx
 
 from ..vocabulary import Attr, NodeKind
-from ._routes import layered_routes
+from ._routes import BoxIndex, layered_routes
 from .labels import label_box, wrap_label
 
 __all__ = ["EdgeKey", "causal_geometry", "edge_keys", "node_label"]
@@ -136,14 +137,22 @@ def causal_geometry(
 
     top = float(dot.graph_attr["bb"].split(",")[3])
     centres = {node: _point(dot.get_node(name[node]).attr["pos"], top) for node in nodes}
+    boxes = {node: (*centres[node], *label_box(wrap_label(node_label(graph, node)))) for node in nodes}
     if not dot_routes:
-        boxes = {node: (*centres[node], *label_box(wrap_label(node_label(graph, node)))) for node in nodes}
         return centres, layered_routes(boxes, edges, top_down=top_down, rank_gap=_RANK_GAP)
     routes: dict[EdgeKey, tuple[Position, ...]] = {}
     for i, edge in enumerate(edges):
         u, v, _ = edge
         pos = (dot.get_edge(name[u], name[v], key=f"e{i}").attr.get("pos") or "") if u != v else ""
         routes[edge] = _bends(pos, top, centres[u], centres[v]) if pos else ()
+    # With bounded effort dot's router can graze a box in a crowded rank: those go through the gaps.
+    index = BoxIndex(boxes, margin=0.0)
+    grazing = [
+        edge for edge in edges
+        if edge[0] != edge[1] and not all(index.clear(a, b, edge[:2]) for a, b in pairwise((centres[edge[0]], *routes[edge], centres[edge[1]])))
+    ]
+    if grazing:
+        routes.update(layered_routes(boxes, grazing, top_down=top_down, rank_gap=_RANK_GAP))
     return centres, routes
 
 

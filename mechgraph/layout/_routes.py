@@ -15,8 +15,9 @@ problem simple, so it is solved here:
     shortcut checks, a few tens of milliseconds for a thousand relations.
 :func:`detour`
     One relation past arbitrary boxes (nodes moved by hand): straight when clear, else the
-    shortest clear polyline through one or two corners of the boxes in the way; straight when
-    there is none. Used only for relations touching a moved node.
+    shortest clear polyline through the corners of the boxes nearby (A* on their visibility
+    graph); straight when there is none. Used only for relations touching a moved node, or
+    whose kept route a moved node now stands on.
 
 Boxes are (centre x, centre y, width, height) in pixels; routes are the bends between the two
 centres (y down). Nothing here knows about graphs.
@@ -25,6 +26,7 @@ centres (y down). Nothing here knows about graphs.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 from collections.abc import Hashable, Mapping, Sequence
 
@@ -256,27 +258,46 @@ def layered_routes(
     return routes
 
 
-def detour(index: BoxIndex, start: Position, end: Position, ends: Sequence[Hashable]) -> tuple[Position, ...]:
-    """Bends of a short clear polyline from ``start`` to ``end`` past the boxes of ``index`` (see the module)."""
+def detour(index: BoxIndex, start: Position, end: Position, ends: Sequence[Hashable], *, reach: float = 240.0, pops: int = 400) -> tuple[Position, ...]:
+    """Bends of a short clear polyline from ``start`` to ``end`` past the boxes of ``index`` (see the module).
+
+    A* over the corners of the boxes near the straight line (within ``reach`` pixels of its
+    bounding box), each corner pushed :data:`MARGIN` pixels out; an edge of the search is a
+    clear straight segment. At most ``pops`` corners are expanded; if no clear polyline is
+    found (a node dropped into a crowd), the relation is drawn straight.
+    """
     if index.clear(start, end, ends):
         return ()
-    blockers = list(index.blocking(start, end, ends))
-    corners = []
-    for row in blockers[:6]:
-        for x in (index.left[row] - MARGIN, index.right[row] + MARGIN):
-            for y in (index.top[row] - MARGIN, index.bottom[row] + MARGIN):
-                corners.append((float(x), float(y)))
-    best: tuple[float, tuple[Position, ...]] | None = None
-    for corner in corners:
-        length = math.dist(start, corner) + math.dist(corner, end)
-        if (best is None or length < best[0]) and index.clear(start, corner, ends) and index.clear(corner, end, ends):
-            best = (length, (corner,))
-    if best is None:
-        for first in corners:
-            if not index.clear(start, first, ends):
+    low_x, high_x = min(start[0], end[0]) - reach, max(start[0], end[0]) + reach
+    low_y, high_y = min(start[1], end[1]) - reach, max(start[1], end[1]) + reach
+    near = np.flatnonzero((index.right >= low_x) & (index.left <= high_x) & (index.bottom >= low_y) & (index.top <= high_y))
+    points: list[Position] = [start, end]
+    for row in near:
+        for x in (float(index.left[row]) - MARGIN, float(index.right[row]) + MARGIN):
+            for y in (float(index.top[row]) - MARGIN, float(index.bottom[row]) + MARGIN):
+                if index.clear((x, y), (x, y), ends):
+                    points.append((x, y))
+    best = {0: 0.0}
+    previous: dict[int, int] = {}
+    queue = [(math.dist(start, end), 0)]
+    done: set[int] = set()
+    while queue and len(done) < pops:
+        _, here = heapq.heappop(queue)
+        if here in done:
+            continue
+        if here == 1:
+            bends = []
+            while here in previous:
+                here = previous[here]
+                bends.append(points[here])
+            return tuple((round(x, 2) + 0.0, round(y, 2) + 0.0) for x, y in reversed(bends[:-1]))
+        done.add(here)
+        for there in range(1, len(points)):
+            if there in done:
                 continue
-            for second in corners:
-                length = math.dist(start, first) + math.dist(first, second) + math.dist(second, end)
-                if (best is None or length < best[0]) and index.clear(first, second, ends) and index.clear(second, end, ends):
-                    best = (length, (first, second))
-    return tuple((round(x, 2) + 0.0, round(y, 2) + 0.0) for x, y in best[1]) if best else ()
+            cost = best[here] + math.dist(points[here], points[there])
+            if cost < best.get(there, math.inf) and index.clear(points[here], points[there], ends):
+                best[there] = cost
+                previous[there] = here
+                heapq.heappush(queue, (cost + math.dist(points[there], end), there))
+    return ()
