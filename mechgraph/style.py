@@ -234,6 +234,18 @@ FIT_MAX_ZOOM = 1.6
 #: Opacity of what is not on a chosen path (the rest of the view, faded), in every renderer.
 FADED_OPACITY = 0.15
 
+
+
+def faded(colour: str) -> str:
+    """``colour`` (#RRGGBB) at :data:`FADED_OPACITY`, as CSS ``rgba()`` (for what a renderer cannot fade whole, like vis-network's labels).
+
+    >>> faded("#1A1A1A")
+    'rgba(26,26,26,0.15)'
+    """
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{FADED_OPACITY:g})"
+
+
 #: Parallel relations between two nodes bend apart: vis-network roundness per unit of bend.
 BEND_ROUNDNESS = 0.2
 

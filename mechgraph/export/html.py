@@ -29,6 +29,7 @@ from ..style import (
     Theme,
     box_look,
     edge_style,
+    faded,
     legend_entries,
     theme_colours,
     vis_options,
@@ -107,6 +108,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
         "boxFont": BOX_FONT_SIZE,
         "bendRoundness": BEND_ROUNDNESS,
         "fadedOpacity": FADED_OPACITY,
+        "fadedText": faded(theme_colours(figure.theme).text),
         "kinds": [
             {"key": e.key, "label": e.label, "description": e.description, "box": _box(e.key, figure.theme) if boxes else None}
             for e in kinds
@@ -390,7 +392,10 @@ _APP_JS = r"""
     nodeItems.push(item);
   }
   // Off the chosen path: faded, as on the dashboard.
-  N.faded.forEach(function (index) { nodeItems[index].opacity = data.fadedOpacity; });
+  N.faded.forEach(function (index) {
+    nodeItems[index].opacity = data.fadedOpacity;
+    nodeItems[index].font = Object.assign({}, nodeItems[index].font, { color: data.fadedText });  // opacity leaves the label whole
+  });
   var fadedEdge = {};
   E.faded.forEach(function (index) { fadedEdge[index] = true; });
   // vis-network draws straight or curved edges only: a routed relation is a chain of pieces
