@@ -11,8 +11,9 @@ The engines:
 - ``layered`` (the default) follows cause and effect. Up to :data:`COLUMNS_LIMIT` relations it is
   Graphviz ``dot`` (see :mod:`mechgraph.layout._causal`): layers from the direction of the
   relations, crossings minimised, chains straight, node boxes sized by their wrapped labels and
-  relations routed as polylines around the boxes. Beyond, it is the kind-columns overview of
-  :func:`kind_columns_layout`, linear in the size of the graph, with straight relations.
+  relations routed as polylines around the boxes (by dot up to 300 relations, beyond through the
+  gaps between the boxes by :mod:`mechgraph.layout._routes`). Beyond, it is the kind-columns
+  overview of :func:`kind_columns_layout`, linear in the size of the graph, with straight relations.
 - ``force`` (igraph's Fruchterman-Reingold) and ``compact`` (Kamada-Kawai per component) draw
   relations straight.
 
@@ -22,7 +23,10 @@ and no relation through a node, in about 2 ms a view. The alternatives were judg
 design, not measured: igraph's Sugiyama has no label-sized nodes nor edge routing; grandalf is
 pure Python; dagre and klay run in the browser only, so images could not share their geometry.
 pygraphviz 2 publishes manylinux wheels that bundle Graphviz, so ``pip install`` is all it takes.
-dot is slow on big graphs (about 15 s at 1,000 relations), hence :data:`COLUMNS_LIMIT`.
+dot with its default effort is slow on big graphs (about 15 s at 1,100 relations, most of it
+in its edge router and its coordinate network simplex); with bounded effort and our own router
+a 200-node view (571 relations) takes about 0.27 s and 800 relations about 0.65 s, hence
+:data:`COLUMNS_LIMIT` (measured by the benchmark; see docs/layout.md).
 
 Deterministic: nodes and relations are handed to every engine sorted by id, random starts are
 seeded, and dot is deterministic for a given input. Positions the caller passes (say, from the
