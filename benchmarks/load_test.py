@@ -19,7 +19,8 @@ What it does, and nothing more:
    action, and the resident memory (VmRSS in /proc) of the gunicorn workers before and after;
 5. prints the table and writes the latest figures to docs/load-test.md (``--no-docs`` to skip).
 
-All traffic goes to 127.0.0.1. Options: ``--users``, ``--seconds``, ``--workers``, ``--graph``
+Meanwhile ``--attackers`` threads (2 by default) send stored graphs the server never signed; each
+must be refused. All traffic goes to 127.0.0.1. Options: ``--users``, ``--seconds``, ``--workers``, ``--graph``
 (a graph file to serve instead of the bundled one), ``--seed``.
 """
 
@@ -300,11 +301,62 @@ def user(number: int, port: int, recorded: Recorded, nodes: list[tuple[str, str]
         time.sleep(rng.uniform(0.1, 0.5))
 
 
-def run_load(port: int, recorded: Recorded, nodes: list[tuple[str, str]], *, users: int, seconds: float, seed: int) -> tuple[Results, float]:
+def attack_bodies(port: int) -> list[str]:
+    """Requests an attacker sends to the canvas callback: stored graphs this server never signed
+    (a 20 MB token, one character changed in a real-looking one, the old unsigned node-link form
+    of a 50,000-relation graph). Each must be refused fast, whatever it costs the attacker."""
+    with urllib.request.urlopen(f"http://{HOST}:{port}/_dash-dependencies", timeout=REQUEST_TIMEOUT) as response:
+        dependencies = json.load(response)
+    canvas = next(d for d in dependencies if "canvas.elements" in d["output"] and any(i["id"] == "graph-store" for i in d["inputs"]))
+    output = canvas["output"]
+    parts = output[2:-2].split("...") if output.startswith("..") else [output]
+    outputs = [{"id": p.split("@")[0].rsplit(".", 1)[0], "property": p.split("@")[0].rsplit(".", 1)[1]} for p in parts]
+
+    def body(store: Any) -> str:
+        values = {"view-key.data": "", "graph-store.data": store}
+        fill = lambda items: [{"id": i["id"], "property": i["property"], "value": values.get(f"{i['id']}.{i['property']}")} for i in items]  # noqa: E731
+        return json.dumps({"output": output, "outputs": outputs, "inputs": fill(canvas["inputs"]), "state": fill(canvas.get("state", [])), "changedPropIds": ["graph-store.data"]})
+
+    from mechgraph.dashboard.graphs import graph_to_text
+    from mechgraph.synthetic import synthetic_graph
+
+    from mechgraph.dashboard.graphs import UploadLimits
+
+    largest = UploadLimits().max_store_length  # the longest token the server reads (default limits)
+    return [
+        body({"version": 2, "name": "big.json", "token": "A" * (20 * 1024 * 1024)}),
+        body({"version": 2, "name": "mine.json", "token": "eJy" + "x" * (largest - 20) + ".sig"}),
+        body({"version": 2, "name": "mine.json", "token": "eJy" + "x" * 500_000 + ".signature"}),
+        body({"version": 1, "name": "big.json", "text": graph_to_text(synthetic_graph(50_000, seed=3))}),
+    ]
+
+
+def attacker(number: int, port: int, bodies: list[str], deadline: float, results: Results) -> None:
+    index = number
+    while time.monotonic() < deadline:
+        began = time.perf_counter()
+        try:
+            status, content = post(port, UPDATE, bodies[index % len(bodies)])
+            messages = (b"not made by this server", b"larger than this server accepts", b"not one this version")
+            refused = status == 413 or (status == 200 and any(message in content for message in messages))
+            error = None if refused else f"an unsigned store was not refused: HTTP {status}: {content[:200]!r}"
+        except (BrokenPipeError, ConnectionResetError):
+            error = None  # answered 413 and closed while the oversized body was still being sent
+        except (OSError, http.client.HTTPException) as exc:
+            error = f"{type(exc).__name__}: {exc}"
+        results.add("attack", time.perf_counter() - began, error)
+        index += 1
+
+
+def run_load(
+    port: int, recorded: Recorded, nodes: list[tuple[str, str]], *, users: int, seconds: float, seed: int, attackers: int = 0
+) -> tuple[Results, float]:
     results = Results()
+    bodies = attack_bodies(port) if attackers else []
     began = time.monotonic()
     deadline = began + seconds
     threads = [threading.Thread(target=user, args=(n, port, recorded, nodes, deadline, seed, results), daemon=True) for n in range(users)]
+    threads += [threading.Thread(target=attacker, args=(n, port, bodies, deadline, results), daemon=True) for n in range(attackers)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -330,7 +382,9 @@ def table(results: Results, elapsed: float) -> list[list[str]]:
         values = results.latencies.get(action, [])
         every += values
         rows.append(_row(action, values, len(results.errors.get(action, [])), elapsed))
-    rows.append(_row("all", every, sum(len(v) for v in results.errors.values()), elapsed))
+    rows.append(_row("all users", every, sum(len(results.errors.get(action, [])) for action in ACTIONS), elapsed))
+    if results.latencies.get("attack"):
+        rows.append(_row("attack (refused)", results.latencies["attack"], len(results.errors.get("attack", [])), elapsed))
     return rows
 
 
@@ -389,6 +443,12 @@ How it works:
   action's requests in order on fresh connections, wait 0.1-0.5 s;
 - an error is a status other than 200 (answer) or 204 (nothing to update), an answer without a
   callback response, or no answer within {REQUEST_TIMEOUT:.0f} s;
+- attackers: {args.attackers} more threads, all the while, send the canvas callback stored graphs the
+  server never signed, one after another: a 20 MB token and the old unsigned node-link text of a
+  50,000-relation graph (about 20 MB), both over the request limit (413 before they are read), a
+  forged token of the largest length the server reads (about 14 MB) and a forged 0.5 MB one (both
+  refused by their signature). Each must come back refused (anything else counts as an error);
+  their row shows what a refusal costs, and the users' rows what the attack costs everyone else;
 - memory: VmRSS of the gunicorn processes from /proc, after the recording (workers warm) and after the load.
 
 ## Latest figures
@@ -412,6 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--graph", type=Path, default=None, help="graph file to serve (default: the bundled graph)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--attackers", type=int, default=2, help="threads sending stored graphs the server never signed, all the while (default 2)")
     parser.add_argument("--no-docs", action="store_true", help="do not write docs/load-test.md")
     args = parser.parse_args(argv)
     if not 1 <= args.users <= 200 or not 1 <= args.seconds <= 600 or not 1 <= args.workers <= 16:
@@ -435,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
             print("recorded: " + ", ".join(f"{a} {len(b)}" for a, b in recorded.items()), flush=True)
             before = memory(server.pid)
             print(f"{args.users} users for {args.seconds:g} s ...", flush=True)
-            results, elapsed = run_load(port, recorded, nodes, users=args.users, seconds=args.seconds, seed=args.seed)
+            results, elapsed = run_load(port, recorded, nodes, users=args.users, seconds=args.seconds, seed=args.seed, attackers=args.attackers)
             after = memory(server.pid)
         gunicorn_log = log.read_text(errors="replace")
     rows = table(results, elapsed)

@@ -29,7 +29,7 @@ from .security import harden, on_callback_error
 from .services import Services
 from .trust import StoreSigner, load_secret_key
 
-__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app", "load_served_graph"]
+__all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app", "load_served_graph", "request_limit"]
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 #: Only the dashboard's own stylesheet and script are loaded from the assets folder.
@@ -50,6 +50,15 @@ def load_served_graph(graph_path: str | Path | None) -> nx.MultiDiGraph:
             raise DataError(problems)
     nx.freeze(graph)
     return graph
+
+
+def request_limit(limits: UploadLimits) -> int:
+    """The largest request body the dashboard reads: one upload or stored graph, and 512 KiB more.
+
+    >>> request_limit(UploadLimits(max_bytes=3_000_000))
+    4589824
+    """
+    return max(limits.max_base64_length, limits.max_store_length) + 512 * 1024
 
 
 def create_app(
@@ -90,8 +99,10 @@ def create_app(
         compress=False,
         on_error=on_callback_error,
     )
-    # Uploads are checked on their base64 length in the callback; this only stops absurd requests.
-    app.server.config["MAX_CONTENT_LENGTH"] = 2 * limits.max_base64_length + 1024 * 1024
+    # The largest request the page sends is one upload (its base64 text) or one stored graph (a
+    # compressed token, never longer than that): anything larger is refused with 413 from its
+    # Content-Length, before a byte of it is read or parsed.
+    app.server.config["MAX_CONTENT_LENGTH"] = request_limit(limits)
     app.layout = page(max_upload_base64=limits.max_base64_length)
     signer = StoreSigner(secret_key if secret_key is not None else load_secret_key()[0])
     graphs = GraphCache(default=served, limits=limits, signer=signer, default_texts=served_source_texts(served))

@@ -261,9 +261,17 @@ def test_a_tampered_or_oversize_store_is_refused_with_a_message(remote: Endpoint
     ok = remote.call(canvas, {"view-key.data": "", "graph-store.data": store}, ["graph-store.data"])
     assert ok[0] == 200 and json.loads(ok[1])["response"]["canvas"]["elements"]
     token = store["token"]
+    from mechgraph.dashboard.graphs import UploadLimits
+
+    try:
+        status, _ = remote.call(canvas, {"view-key.data": "", "graph-store.data": dict(store, token="A" * (20 * 1024 * 1024))}, ["graph-store.data"])
+    except urllib.error.URLError as error:  # gunicorn answers 413 and closes while the body is still being sent
+        assert isinstance(error.reason, (BrokenPipeError, ConnectionResetError)), error
+        status = 413
+    assert status == 413  # over the request limit: refused from its Content-Length, never read
     cases = {
         "one character changed": dict(store, token=token[:10] + ("A" if token[10] != "A" else "B") + token[11:]),
-        "20 MB": dict(store, token="A" * (20 * 1024 * 1024)),
+        "just longer than a store can be": dict(store, token="A" * (UploadLimits().max_store_length + 1)),
         "node-link text": {"version": 1, "name": "big.json", "text": graph_to_text(synthetic_graph(5000, seed=3))},
     }
     for name, tampered in cases.items():
