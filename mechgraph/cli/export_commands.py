@@ -87,6 +87,9 @@ def _context(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the force and compact layouts.")
 @click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(0.25, 8),
               help="PNG: pixels per page pixel; 2 for a sharp slide, 3 makes 1280x720 a 4K image (3840x2160).")
+@click.option("--overview/--every-node", "overview", default=None,
+              help="Draw the overview (the most connected nodes by name, the rest in groups with counts) / every node. "
+                   "Default: the overview for a whole map of more than 40 nodes, every node otherwise.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @json_option
 @expected_errors
@@ -115,6 +118,7 @@ def export_command(
     labels: bool | None,
     seed: int,
     scale: float,
+    overview: bool | None,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -161,6 +165,7 @@ def export_command(
             labels=labels,
             seed=seed,
             scale=scale,
+            overview=overview,
             force=force,
         )
     except WriteError as error:
@@ -169,7 +174,7 @@ def export_command(
         emit_json(result.to_dict())
     else:
         click.echo(
-            f"{result.path} ({result.format}, {result.size}, {result.theme}, {result.layout} layout): "
+            f"{result.path} ({result.format}, {result.size}, {result.theme}, {'overview' if result.overview else result.layout + ' layout'}): "
             f"{result.nodes} nodes, {result.relations} relations, {result.bytes:,} bytes"
         )
 

@@ -30,6 +30,7 @@ from dash import html
 from .. import style
 from ..identifiers import resolve_url, source_identifier
 from ..layout import drawn_size, wrap_label
+from ..layout.bands import OVERVIEW_WHOLE
 from ..layout.labels import WRAP_WIDTH
 from ..layout.labels import BOX_FONT_SIZE, DRAWN_LINE_HEIGHT
 from ..query import explain, filter_graph, neighbourhood, search, signed_paths
@@ -65,7 +66,7 @@ PATHS_MAX_LENGTH = 6
 SANKEY_MAX_NODES = 60
 HUBS = 15
 #: A whole-map view with more nodes than this opens as an overview (hubs by name, the rest grouped).
-OVERVIEW_NODES = 40
+OVERVIEW_NODES = OVERVIEW_WHOLE
 
 _LINK_SCHEMES = ("http://", "https://")
 

@@ -25,7 +25,7 @@ import gc
 import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape as _escape_html  # the name html is this package's html module
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from ..layout import Geometry, Layout, Orientation
+from ..layout.bands import OVERVIEW_WHOLE, legible_overview
 from ..style import Theme
 from ..vocabulary import Attr, Direction
 from ..fileio import WriteError, write_atomic
@@ -93,9 +94,11 @@ class ExportResult:
     layout: str
     size: str
     theme: str
+    overview: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "overview": self.overview,
             "path": str(self.path),
             "format": self.format,
             "nodes": self.nodes,
@@ -157,10 +160,19 @@ def _figure(
     orientation: Orientation | str,
     chain: Sequence[Hashable] = (),
     drawn: Geometry | None = None,
+    overview: bool | None = None,
 ) -> Figure:
     view = focus_view(graph, focus=focus, depth=depth, direction=direction, filters=filters)
     if view.number_of_nodes() == 0:
         raise ExportError("nothing to export: no node is left in the view (check the filters)")
+    if overview is None:  # a whole map too large to read on one page: its overview, never a wall
+        overview = focus is None and not chain and positions is None and drawn is None and view.number_of_nodes() > OVERVIEW_WHOLE
+    if overview:
+        page = Size.parse(size)
+        summary, positions = legible_overview(view, width=page.width - 80, height=page.height - 170)
+        view, layout, chain, drawn = summary.graph, Layout.FORCE, (), None  # the bands' positions, kept as they are
+        if title is None:
+            title = f"{graph.graph.get(Attr.TITLE.value) or 'mechgraph'}: overview"
     if title is None and focus is not None:
         names = [focus] if isinstance(focus, str) or not isinstance(focus, Iterable) else list(focus)
         from ..query import resolve_node
@@ -168,10 +180,11 @@ def _figure(
         labels = [str(graph.nodes[node].get(Attr.LABEL.value) or node) for node in (resolve_node(graph, n) for n in names)]  # type: ignore[arg-type]
         base = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
         title = f"{base}: around {', '.join(labels)}"
-    return build_figure(
+    figure = build_figure(
         view, layout=layout, positions=positions, theme=theme, size=size, title=title, seed=seed, orientation=orientation,
         path=tuple(chain), drawn=drawn,
     )
+    return replace(figure, overview=True) if overview else figure
 
 
 def export(
@@ -196,6 +209,7 @@ def export(
     chain: Sequence[Hashable] = (),
     scale: float = 1.0,
     drawn: Geometry | None = None,
+    overview: bool | None = None,
 ) -> ExportResult:
     """Write ``graph`` (or a focused, filtered view of it) to ``path``, atomically.
 
@@ -238,6 +252,11 @@ def export(
         layout, with the nodes at ``positions``; only relations of nodes that moved are re-routed.
     scale
         PNG only: pixels per page pixel (2 doubles the resolution; 3 makes 1280x720 a 4K image).
+    overview
+        Draw the overview (:func:`mechgraph.layout.bands.legible_overview`: the most connected
+        nodes by name, the rest in groups with counts, as many named as stay legible on the
+        page) instead of every node. By default (None) a whole map of more than 40 nodes, with
+        no focus, path or positions given, is drawn as its overview; False draws every node.
     force
         Replace ``path`` if it exists (otherwise an existing file is never overwritten).
 
@@ -252,7 +271,7 @@ def export(
     with _collector_paused():
         figure = _figure(
             graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
-            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn,
+            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn, overview=overview,
         )
         content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale))
     written = write_atomic(path, content, force=force)
@@ -265,6 +284,7 @@ def export(
         layout=figure.layout.value,
         size=str(figure.size),
         theme=figure.theme.value,
+        overview=figure.overview,
     )
 
 
@@ -293,7 +313,7 @@ def _figure_from_options(graph: nx.MultiDiGraph, options: dict[str, Any]) -> Fig
     defaults: dict[str, Any] = {
         "focus": None, "depth": 1, "direction": Direction.BOTH, "filters": None, "layout": Layout.LAYERED,
         "positions": None, "size": "1280x720", "theme": Theme.LIGHT, "title": None, "seed": 0,
-        "orientation": Orientation.LEFT_RIGHT, "chain": (), "drawn": None,
+        "orientation": Orientation.LEFT_RIGHT, "chain": (), "drawn": None, "overview": None,
     }
     unknown = set(options) - set(defaults)
     if unknown:

@@ -384,7 +384,9 @@ _APP_JS = r"""
       item.color = kindOf.box.color;
       item.font = { color: kindOf.box.font.color, size: data.boxFont };
       // vis-network adds its margins (5 px a side) and border to the constraints: take them off.
-      item.widthConstraint = { minimum: N.w[i] - 18, maximum: N.w[i] - 18 };
+      // The label comes wrapped as the layout measured it; the maximum leaves room for a font a
+      // little wider than that measure, so vis-network never breaks a word of its own accord.
+      item.widthConstraint = { minimum: N.w[i] - 18, maximum: Math.round(N.w[i] * 1.35) };
       item.heightConstraint = { minimum: N.h[i] - 18, valign: "middle" };
       item.borderWidth = 1.5;
       item.shapeProperties = { borderRadius: 4 };

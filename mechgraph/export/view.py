@@ -136,6 +136,7 @@ class Figure:
     theme: Theme
     size: Size
     layout: Layout
+    overview: bool = False  # the overview of a larger view: hubs by name, the rest in groups
 
     @property
     def kinds(self) -> list[str]:
