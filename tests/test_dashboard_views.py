@@ -230,15 +230,16 @@ def test_the_draft_lights_the_selected_relation_with_its_two_nodes() -> None:
     assert f'node[id = "{first.source}"]' in node_rule and f'node[id = "{first.target}"]' in node_rule
 
 
-def test_a_path_asked_of_the_whole_map_shows_the_paths_found_not_the_map() -> None:
+def test_a_path_asked_of_the_whole_map_shows_that_path_not_the_map() -> None:
     from mechgraph.graph import read_graph
 
     graph = read_graph()
     view = views.view_of(graph, parse_query("?from=tacrolimus&to=il2")[0])
     report = views.path_report(graph, parse_query("?from=tacrolimus&to=il2")[0])
     assert report is not None and report.paths
-    on_paths = {node for path in report.paths for node in path.nodes}
-    assert set(view.graph.nodes) == on_paths
+    assert set(view.graph.nodes) == set(report.paths[0].nodes)  # the chosen path, as one chain
+    second = views.view_of(graph, parse_query("?from=tacrolimus&to=il2&path=1")[0])
+    assert set(second.graph.nodes) == set(report.paths[1].nodes)
     assert not view.summarise
     assert set(views.path_element_ids(report.paths[0])) <= set(view.lit)
     # with a focus, the focus's neighbourhood stays and the path is added to it

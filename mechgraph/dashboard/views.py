@@ -130,12 +130,12 @@ def view_of(graph: nx.MultiDiGraph, state: ViewState, *, filtered: nx.MultiDiGra
     report = path_report(shown, state)
     chosen = chosen_path(report, state)
     if chosen is not None and focus is None and not state.shows_everything and report is not None:
-        # A path asked of the whole map: the paths found are the view (the chosen one lit, the
-        # others beside it), not hundreds of faded nodes around a chain too small to read.
+        # A path asked of the whole map: the chosen path is the view, one chain read left to
+        # right at a size a person can read; the panel lists the other routes, a click shows each.
+        # (Not hundreds of faded nodes around a chain too small to read.)
         view = nx.MultiDiGraph()
         view.graph.update(shown.graph)
-        for path in report.paths:
-            view = _with_path(view, shown, path)
+        view = _with_path(view, shown, chosen)
     elif chosen is not None and not all(view.has_edge(step.u, step.v, key) for step in chosen.steps for key in step.ids):
         view = _with_path(view, shown, chosen)
     if state.has_filters and shown.number_of_nodes() == 0:
