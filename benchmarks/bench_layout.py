@@ -19,6 +19,7 @@ from pathlib import Path
 import networkx as nx
 
 from mechgraph.graph import read_graph
+from mechgraph.layout.bands import LEGIBLE_ZOOM, OVERVIEW_WRAP, fit_zoom, legible_overview
 from mechgraph.layout import COLUMNS_LIMIT, Geometry, compute_geometry
 from mechgraph.layout._causal import causal_geometry
 from mechgraph.layout_quality import measure
@@ -85,6 +86,15 @@ def main() -> None:
             geometry = compute_geometry(graph)
             times.append((time.perf_counter() - start) * 1000)
         print(f"{label:15} {graph.number_of_nodes():>7} nodes {graph.number_of_edges():>7} relations  {geometry.engine:13} {min(times):>8.0f} ms")
+    print("\nOverview time (the first screen of a whole map: hubs by name, the rest in groups; best of 3)")
+    for label, graph in [("bundled graph", read_graph()), *rows[2:]]:
+        times = []
+        for _ in range(1 if graph.number_of_edges() > 20_000 else 3):
+            start = time.perf_counter()
+            summary, xy = legible_overview(graph)
+            times.append((time.perf_counter() - start) * 1000)
+        legible = fit_zoom(summary.graph, xy, wrap=OVERVIEW_WRAP, drawn=True) >= LEGIBLE_ZOOM
+        print(f"{label:15} {graph.number_of_nodes():>7} nodes {graph.number_of_edges():>7} relations  {summary.graph.number_of_nodes():>3} shown, legible {str(legible):5} {min(times):>8.0f} ms")
 
 
 def _with_nodes(count: int) -> nx.MultiDiGraph:
