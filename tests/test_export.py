@@ -111,7 +111,7 @@ def bundled() -> nx.MultiDiGraph:
 
 
 def test_html_is_one_self_contained_file(tmp_path: Path, bundled: nx.MultiDiGraph) -> None:
-    path = export_html(bundled, tmp_path / "graph.html")
+    path = export_html(bundled, tmp_path / "graph.html", overview=False)
     page = path.read_text(encoding="utf-8")
     elements = _parse(page)
     tags = [tag for tag, _ in elements.tags]
@@ -201,11 +201,11 @@ def test_html_sizes_themes_and_title(tmp_path: Path, bundled: nx.MultiDiGraph) -
 
 
 def test_physics_is_off_unless_asked_and_only_for_small_graphs(bundled: nx.MultiDiGraph) -> None:
-    assert _page_data(html_string(bundled))["options"]["physics"]["enabled"] is False
-    assert _page_data(html_string(bundled, physics=True))["options"]["physics"]["enabled"] is True
+    assert _page_data(html_string(bundled, overview=False))["options"]["physics"]["enabled"] is False
+    assert _page_data(html_string(bundled, physics=True, overview=False))["options"]["physics"]["enabled"] is True
     large = synthetic_graph(PHYSICS_LIMIT * 3, seed=1)
     assert large.number_of_nodes() > PHYSICS_LIMIT
-    assert _page_data(html_string(large, physics=True))["options"]["physics"]["enabled"] is False
+    assert _page_data(html_string(large, physics=True, overview=False))["options"]["physics"]["enabled"] is False
 
 
 def test_given_positions_are_drawn_where_given(bundled: nx.MultiDiGraph) -> None:
@@ -266,7 +266,7 @@ def test_package_exports_the_writers_lazily(tmp_path: Path) -> None:
 
 
 def test_svg_of_the_bundled_graph_has_the_legend_and_labels(tmp_path: Path, bundled: nx.MultiDiGraph) -> None:
-    path = export_image(bundled, tmp_path / "graph.svg")
+    path = export_image(bundled, tmp_path / "graph.svg", overview=False)
     root = ElementTree.parse(path).getroot()
     assert root.tag.endswith("svg")
     assert root.get("width") == "921.6pt" and root.get("height") == "518.4pt"  # 1280x720 pixels
@@ -311,9 +311,9 @@ def test_png_has_the_slide_size_and_the_theme(tmp_path: Path, bundled: nx.MultiD
 
 def test_image_of_a_large_graph_skips_unreadable_labels(tmp_path: Path) -> None:
     graph = synthetic_graph(3000, seed=2)
-    png = export_image(graph, tmp_path / "big.png")
+    png = export_image(graph, tmp_path / "big.png", overview=False)
     assert _png_size(png.read_bytes()) == (1280, 720)
-    svg = export_image(graph, tmp_path / "big.svg")
+    svg = export_image(graph, tmp_path / "big.svg", overview=False)
     texts = ["".join(e.itertext()) for e in ElementTree.parse(svg).getroot().iter() if e.tag.endswith("text")]
     assert "Legend" in texts and len(texts) < 40, "no label soup"
 

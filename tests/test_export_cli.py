@@ -37,7 +37,7 @@ def test_json_reports_what_was_written(tmp_path: Path) -> None:
     report = json.loads(stdout)
     assert report == {
         "path": str(out), "format": "png", "nodes": 4, "relations": 3, "bytes": out.stat().st_size,
-        "layout": "force", "size": "1920x1080", "theme": "dark",
+        "layout": "force", "size": "1920x1080", "theme": "dark", "overview": False,
     }
     assert struct.unpack(">II", out.read_bytes()[16:24]) == (1920, 1080)
 
@@ -52,7 +52,7 @@ def test_focus_depth_direction_and_filters(tmp_path: Path) -> None:
     assert (report["nodes"], report["relations"]) == (view.number_of_nodes(), view.number_of_edges())
     code, stdout, stderr = run("-o", str(out), "--kind", "agent", "--kind", "target", "--mechanism", "direct", "--json")
     assert code == 2 and "exists: pass --force" in stderr  # an existing figure is kept unless told
-    code, stdout, _ = run("-o", str(out), "--kind", "agent", "--kind", "target", "--mechanism", "direct", "--json", "--force")
+    code, stdout, _ = run("-o", str(out), "--kind", "agent", "--kind", "target", "--mechanism", "direct", "--every-node", "--json", "--force")
     assert code == 0
     filtered = filter_graph(graph, kinds=["agent", "target"], mechanisms=["direct"])
     assert json.loads(stdout)["nodes"] == filtered.number_of_nodes()

@@ -96,7 +96,22 @@ def _node_screen_positions(page: Any) -> list[dict[str, float]]:
 
 @pytest.fixture(scope="module")
 def bundled_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return export_html(read_graph(), tmp_path_factory.mktemp("export") / "bundled.html")
+    return export_html(read_graph(), tmp_path_factory.mktemp("export") / "bundled.html", overview=False)
+
+
+def test_the_whole_map_exports_as_an_overview_with_legible_labels(visit: Any, tmp_path: Path) -> None:
+    """By default a whole map too large for one page is drawn as its overview: at 1280x720 at
+    least 20 labels are drawn at 10 px or more, and the groups carry their counts."""
+    record = visit(export_html(read_graph(), tmp_path / "overview.html"))
+    _wait_ready(record.page)
+    page = record.page
+    labels = page.evaluate("() => window.mechgraph.data.nodes.id.map((id, i) => window.mechgraph.data.nodes.lines[i])")
+    assert any("more targets" in label for label in labels)
+    scale = page.evaluate("() => window.mechgraph.network.getScale()")
+    font = page.evaluate("() => window.mechgraph.data.boxFont")
+    assert font * scale >= 10, (font, scale)
+    assert len(labels) >= 20
+    record.assert_clean()
 
 
 def test_every_node_of_the_bundled_graph_is_drawn_offline(visit: Any, bundled_html: Path) -> None:

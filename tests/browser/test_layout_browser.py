@@ -27,7 +27,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _path_nodes() -> list[str]:
-    view = view_of(read_graph(), ViewState(path_from="tacrolimus", path_to="il2"))
+    view = view_of(read_graph(), ViewState(focus="calcineurin", path_from="tacrolimus", path_to="il2"))
     return [item for item in view.lit if item in view.graph]
 
 
@@ -113,7 +113,7 @@ def test_path_is_a_left_to_right_chain_on_the_canvas_and_in_its_download(browser
     page.set_default_timeout(30_000)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(server + "?from=tacrolimus&to=il2")
+    page.goto(server + "?focus=calcineurin&from=tacrolimus&to=il2")
     page.wait_for_function("() => { const cy = window.mechgraph && window.mechgraph.cy('canvas'); return cy && cy.nodes().length > 0; }")
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
     page.wait_for_timeout(500)
