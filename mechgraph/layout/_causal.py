@@ -58,6 +58,8 @@ FULL_EFFORT_LIMIT = 150
 DOT_ROUTES_LIMIT = 300
 _FIRST_KINDS = frozenset({NodeKind.AGENT.value})
 _LAST_KINDS = frozenset({NodeKind.OUTCOME.value, NodeKind.CONDITION.value})
+#: A node with more leaves than this has every second leaf drawn one rank further.
+STAGGER_FROM = 6
 
 
 def node_label(graph: nx.Graph, node: Hashable) -> str:
@@ -123,11 +125,14 @@ def causal_geometry(
     for i, (u, v, _) in enumerate(edges):
         if u != v:
             pairs.setdefault((u, v, i) if dot_routes else (u, v), []).append(i)
+    staggered = _staggered_leaves(graph, on_path | set(lasts_of(graph)))
     for pair, members in pairs.items():
         u, v = pair[0], pair[1]
         attrs = {"key": f"e{members[0]}", "weight": "100" if (u, v) in path_steps else str(len(members))}
         if (u, v) not in path_steps and members[0] in free:
             attrs["constraint"] = "false"
+        elif (u, v) in staggered:
+            attrs["minlen"] = "2"
         dot.add_edge(name[u], name[v], **attrs)
     if firsts and not path_steps:
         dot.add_subgraph(firsts, name="firsts", rank="min")
@@ -194,6 +199,34 @@ def _has_other_predecessor(graph: nx.Graph, node: Hashable) -> bool:
 def _has_other_successor(graph: nx.Graph, node: Hashable) -> bool:
     successors = graph.successors(node) if graph.is_directed() else graph.neighbors(node)
     return any(other != node for other in successors)
+
+
+def lasts_of(graph: nx.Graph) -> list[Hashable]:
+    """Outcomes and conditions that act on nothing in the view: they end the flow (last rank)."""
+    return [node for node in graph.nodes if graph.nodes[node].get(Attr.KIND.value) in _LAST_KINDS and not _has_other_successor(graph, node)]
+
+
+def _staggered_leaves(graph: nx.Graph, keep: set[Hashable]) -> set[tuple[Hashable, Hashable]]:
+    """Relations to every second child of a wide fan (a node with more than :data:`STAGGER_FROM`
+    children that nothing else in the view acts on), to be drawn one rank further.
+
+    Stacked in one rank, a fan of fifteen leaves is a column fifteen boxes tall, and fitting it to
+    a wide screen shrinks every label; two staggered ranks halve the column and use the width.
+    Every relation still points forward.
+
+    >>> g = nx.MultiDiGraph([("hub", f"leaf{i}") for i in range(8)])
+    >>> sorted(v for _, v in _staggered_leaves(g, set()))
+    ['leaf1', 'leaf3', 'leaf5', 'leaf7']
+    """
+    staggered: set[tuple[Hashable, Hashable]] = set()
+    for node in graph.nodes:
+        leaves = sorted(
+            (child for child in set(graph.successors(node)) if child != node and child not in keep and set(graph.predecessors(child)) == {node}),
+            key=lambda child: (graph.out_degree(child) > 0, str(child)),
+        )
+        if len(leaves) > STAGGER_FROM:
+            staggered.update((node, leaf) for leaf in leaves[1::2])
+    return staggered
 
 
 def _unconstrained(graph: nx.Graph, edges: list[EdgeKey], path_steps: set[tuple[Hashable, Hashable]]) -> set[int]:
