@@ -23,7 +23,12 @@ from mechgraph.dashboard.graphs import seal_graph
 from mechgraph.dashboard.ids import Ids
 from mechgraph.synthetic import synthetic_graph
 
+from mechgraph.graph import read_graph
+
 from .conftest import session_signer
+
+_BUNDLED = read_graph()
+BUNDLED_OVERVIEW = f"overview of {_BUNDLED.number_of_nodes():,} nodes · {_BUNDLED.number_of_edges():,} relations"
 
 
 class DashClient:
@@ -131,7 +136,7 @@ def test_a_focus_the_graph_lacks_gives_a_notice_and_the_whole_map(client: DashCl
     answer = client.call("canvas.elements", {"view-key.data": "?focus=no-such-node", "graph-store.data": None})
     assert answer is not None
     assert "'no-such-node' is not in this graph" in text_of(answer["view-notices"]["children"])
-    assert answer["graph-counts"]["children"] == "overview of 265 nodes · 405 relations"  # the whole map opens on its overview
+    assert answer["graph-counts"]["children"] == BUNDLED_OVERVIEW  # the whole map opens on its overview
     assert any("group" in element.get("classes", "") for element in answer["canvas"]["elements"])
 
 
@@ -239,7 +244,7 @@ def test_an_upload_is_kept_by_the_user_and_never_changes_the_served_graph(client
     theirs = client.call("canvas.elements", {"view-key.data": "", "graph-store.data": None})
     assert mine is not None and theirs is not None
     assert len([e for e in mine["canvas"]["elements"] if "source" not in e["data"]]) == 4
-    assert theirs["graph-counts"]["children"] == "overview of 265 nodes · 405 relations"
+    assert theirs["graph-counts"]["children"] == BUNDLED_OVERVIEW
 
 
 def test_an_oversized_upload_is_refused_before_decoding() -> None:

@@ -14,7 +14,11 @@ from typing import Any
 
 import pytest
 
+from mechgraph.graph import read_graph
+
 from ..servers import free_port, running, serve_command
+
+BUNDLED = read_graph()
 
 pytestmark = pytest.mark.browser
 
@@ -93,7 +97,7 @@ def test_page_loads_with_the_whole_map_legend_counts_and_favicon(page: Any, serv
     assert page.title() == "mechgraph"
     nodes = canvas_nodes(page)  # the whole map opens on its overview: hubs by name, the rest in groups
     assert len(nodes) >= 20 and any(node.startswith("group:") for node in nodes)
-    assert re.search(r"overview of 265 nodes · 405 relations", page.inner_text("#graph-counts"))
+    assert f"overview of {BUNDLED.number_of_nodes():,} nodes · {BUNDLED.number_of_edges():,} relations" in page.inner_text("#graph-counts")
     assert "agent" in page.inner_text("#legend").lower()
     favicon = page.evaluate("() => (document.querySelector('link[rel~=icon]') || {}).href")
     served = page.request.get(favicon).body()
@@ -193,7 +197,7 @@ def test_upload_a_malformed_file_lists_the_error(page: Any, server: str, tmp_pat
     text = page.inner_text("#upload-error")
     assert "broken.yaml" in text and "enzyme" in text
     assert re.search(r"broken\.yaml:\d+", text), text  # the line is named
-    assert "265 nodes" in page.inner_text("#graph-counts")  # the served graph is still shown
+    assert f"{BUNDLED.number_of_nodes():,} nodes" in page.inner_text("#graph-counts")  # the served graph is still shown
 
 
 def test_upload_a_graph_shows_it_only_to_this_user(page: Any, browser: Any, server: str, tmp_path: Path) -> None:
@@ -211,7 +215,7 @@ def test_upload_a_graph_shows_it_only_to_this_user(page: Any, browser: Any, serv
     other = browser.new_page()
     try:
         open_view(other, server)
-        assert "265 nodes" in other.inner_text("#graph-counts")
+        assert f"{BUNDLED.number_of_nodes():,} nodes" in other.inner_text("#graph-counts")
     finally:
         other.close()
 

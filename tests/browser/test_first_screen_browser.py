@@ -16,12 +16,14 @@ from typing import Any
 import pytest
 
 from mechgraph.formats import read
+from mechgraph.graph import read_graph
 
 from ..conftest import SHARED
 from ..servers import free_port, running, serve_command
 
 pytestmark = pytest.mark.browser
 
+BUNDLED = read_graph()
 SAMPLES = sorted(p for p in (SHARED / "samples").glob("*") if p.suffix in (".json", ".sbgn", ".sif", ".cx2"))
 LEGIBLE = """() => { const cy = window.mechgraph.cy('canvas'); const zoom = cy.zoom(); const ext = cy.extent();
   return cy.nodes().filter(n => { const text = n.style('label'); const size = parseFloat(n.style('font-size')) * zoom;
@@ -63,7 +65,7 @@ def test_the_bundled_graph_opens_with_at_least_20_legible_labels(page: Any, serv
     page.goto(server)
     wait_for_canvas(page)
     assert page.evaluate(LEGIBLE) >= 20
-    assert "overview of 265 nodes" in page.inner_text("#graph-counts")
+    assert f"overview of {BUNDLED.number_of_nodes():,} nodes" in page.inner_text("#graph-counts")
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
@@ -72,7 +74,7 @@ def test_each_real_sample_opens_with_legible_labels(page: Any, server: str, path
     page.goto(server)
     wait_for_canvas(page)
     page.set_input_files("#upload input[type=file]", str(path))
-    page.wait_for_function("() => !document.querySelector('#graph-counts').innerText.includes('265')")
+    page.wait_for_function("(n) => !document.querySelector('#graph-counts').innerText.includes(n)", arg=f"{BUNDLED.number_of_nodes():,} nodes")
     settle(page)
     assert page.evaluate(LEGIBLE) >= min(20, nodes)
 
@@ -93,6 +95,6 @@ def test_a_group_opens_on_click_and_every_node_can_be_shown(page: Any, server: s
     after = page.evaluate("() => window.mechgraph.cy('canvas').nodes().length")
     assert after == before - 1 + point["members"]
     page.click("#show-all")
-    page.wait_for_function("() => window.mechgraph.cy('canvas').nodes().length === 265")
+    page.wait_for_function("(n) => window.mechgraph.cy('canvas').nodes().length === n", arg=BUNDLED.number_of_nodes())
     page.click("#show-overview")
     page.wait_for_function(f"() => window.mechgraph.cy('canvas').nodes().length === {before}")
