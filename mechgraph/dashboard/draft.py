@@ -31,9 +31,9 @@ from dash import html
 
 from .. import style
 from ..extract import Draft, DraftRelation, extract_text, source_id_for
-from ..layout import compute_layout
+from ..layout import compute_geometry
 from ..vocabulary import Status
-from .views import HIGHLIGHT_RULES, highlight_rules
+from .views import HIGHLIGHT_RULES, cytoscape_elements, dashboard_rules, highlight_rules
 
 __all__ = [
     "MAX_TEXT_CHARACTERS",
@@ -153,18 +153,20 @@ def _graph(draft: Draft) -> nx.MultiDiGraph:
 
 
 def draft_elements(draft: Draft) -> list[dict[str, Any]]:
-    """Cytoscape elements of the draft, laid out on the server; relations carry their status."""
+    """Cytoscape elements of the draft, laid out on the server as the map is (the causal layout,
+    label-sized boxes, relations routed around them); relations carry their status."""
     graph = _graph(draft)
-    positions = compute_layout(graph, method="layered", aspect=1.4)
     used = {r.source for r in draft.relations} | {r.target for r in draft.relations}
-    elements: list[dict[str, Any]] = []
-    for node, data in graph.nodes(data=True):
-        if node not in used:
-            continue
-        x, y = positions[node]
-        elements.append({"data": {"id": node, "label": data["label"], "kind": data["kind"]}, "position": {"x": x, "y": y}})
-    for relation in draft.relations:
-        elements.append({"data": _relation_data(relation)})
+    shown = graph.subgraph(used).copy()
+    if shown.number_of_nodes() == 0:
+        return []
+    geometry = compute_geometry(shown, method="layered")
+    elements = cytoscape_elements(shown, geometry.positions, routes=geometry.routes)  # type: ignore[arg-type]
+    relations = {relation.id: relation for relation in draft.relations}
+    for element in elements:
+        relation = relations.get(element["data"].get("id")) if "source" in element["data"] else None
+        if relation is not None:
+            element["data"].update(_relation_data(relation))
     return elements
 
 
@@ -200,7 +202,7 @@ def lit_ids(draft: Draft | None, selected: str | None) -> list[str]:
 
 def draft_stylesheet(theme: str, selected: str | None = None, draft: Draft | None = None) -> list[dict[str, Any]]:
     """The draft canvas's stylesheet; the selected relation and its ends are lit by the last rules."""
-    return [*style.cytoscape_stylesheet(theme), *draft_rules(theme), *highlight_rules(lit_ids(draft, selected), theme=theme)]
+    return [*style.cytoscape_stylesheet(theme), *dashboard_rules(theme), *draft_rules(theme), *highlight_rules(lit_ids(draft, selected), theme=theme)]
 
 
 def draft_stylesheet_length(theme: str) -> int:
