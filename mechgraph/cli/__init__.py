@@ -15,6 +15,7 @@ from . import convert_commands  # noqa: F401  (registers convert, formats)
 from . import query_commands  # noqa: F401  (registers search, neighbors, paths, effects)
 from . import serve_commands  # noqa: F401  (registers serve)
 from . import export_commands  # noqa: F401  (registers export)
+from . import audit_commands  # noqa: F401  (registers audit)
 from ._base import cli
 
 __all__ = ["cli", "main"]

@@ -1,0 +1,395 @@
+"""The audit: what an immunologist would question in a curated graph, rule by rule.
+
+Validation (``mechgraph validate``) says whether a file is well formed; the audit says where a
+well-formed graph is weak. Each rule is a function from the graph to findings; :func:`audit`
+runs them all and never changes the graph.
+
+Evidence is weighed per relation. A relation whose evidence quotes a source text shipped beside
+the graph (a ``text`` source: every quote is checked verbatim by the validator) is the encoding of
+that text itself, so the rules about thin evidence (heavy sources, chains on one source, one
+source per relation) leave it out. Everything else counts by the distinct sources it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
+
+import networkx as nx
+
+from ..vocabulary import Attr, ContextKey, EvidenceKey, NodeKind, SourceKey
+from .reference import Reference, normalize_name
+from .report import AuditReport, Finding, Rule, sorted_ids
+
+__all__ = [
+    "CHAIN_MIN_RELATIONS",
+    "HEAVY_SOURCE_RELATIONS",
+    "MANY_AGENTS",
+    "audit",
+]
+
+#: A source is heavy when at least this many relations rest on it alone.
+HEAVY_SOURCE_RELATIONS = 10
+#: An agent's chain on one source is reported from this many relations on.
+CHAIN_MIN_RELATIONS = 3
+#: A source cited on the relations of at least this many agents is reported.
+MANY_AGENTS = 4
+
+_GENE_PREFIXES = ("hgnc.symbol", "hgnc")
+_DRUG_PREFIXES = ("DRUGBANK",)
+#: "STAT1/2/5", "IKZF1/IKZF3": a gene symbol followed by other symbols or numbers after slashes.
+_SEVERAL_GENES = re.compile(r"\b[A-Z][A-Z0-9-]*\d[A-Za-z]?(?:/(?:[A-Z][A-Z0-9-]*)?\d+[A-Za-z]?)+\b")
+#: Which identifier prefixes fit which node kinds, for the reference sheets' names.
+_PREFIX_KINDS = {
+    "DRUGBANK": {NodeKind.AGENT, NodeKind.METABOLITE},
+    "CHEBI": {NodeKind.AGENT, NodeKind.METABOLITE},
+    "GO": {NodeKind.PROCESS, NodeKind.OUTCOME},
+    "CL": {NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE},
+}
+
+_EVIDENCE = Attr.EVIDENCE.value
+_KIND = Attr.KIND.value
+
+
+def audit(graph: nx.MultiDiGraph, reference: Reference | None = None) -> AuditReport:
+    """Every finding of every rule on ``graph``; ``reference`` enables the identifier rule.
+
+    Examples
+    --------
+    >>> from mechgraph.graph import load_graph
+    >>> g = load_graph({"mechgraph": 1, "sources": [{"id": "s", "url": "https://example.org", "title": "S"}],
+    ...     "nodes": [{"id": "a", "kind": "agent", "label": "A", "routes": ["oral"]},
+    ...               {"id": "b", "kind": "target", "label": "B"}],
+    ...     "relations": [{"from": "a", "relation": "inhibits", "to": "b",
+    ...                    "evidence": [{"source": "s", "note": "a inhibits b"}]}]})
+    >>> report = audit(g)
+    >>> report.counts()["single-source"], report.clean
+    (1, False)
+    >>> report.findings[0].message
+    'A inhibits B rests on one source (s)'
+    """
+    rules: list[tuple[Rule, Callable[[], Iterable[Finding]]]] = [
+        (Rule.HEAVY_SOURCE, lambda: heavy_sources(graph)),
+        (Rule.CHAIN_ON_ONE_SOURCE, lambda: chains_on_one_source(graph)),
+        (Rule.SOURCE_FOR_MANY_AGENTS, lambda: sources_for_many_agents(graph)),
+        (Rule.URL_ONLY_WITHOUT_NOTE, lambda: url_only_without_note(graph)),
+        (Rule.SINGLE_SOURCE, lambda: single_source_relations(graph)),
+        (Rule.MERGED_ENTITY, lambda: merged_entities(graph)),
+        (Rule.CONTEXT_CONFLICT, lambda: context_conflicts(graph)),
+        (Rule.AGENT_WITHOUT_ROUTE, lambda: agents_without_route(graph)),
+        (Rule.SOURCE_WITHOUT_TITLE, lambda: sources_without_title(graph)),
+    ]
+    skipped: list[Rule] = []
+    if reference is not None:
+        rules.insert(7, (Rule.MISSING_IDENTIFIER, lambda: missing_identifiers(graph, reference)))
+    else:
+        skipped.append(Rule.MISSING_IDENTIFIER)
+    findings = [finding for _, rule in rules for finding in rule()]
+    return AuditReport(
+        findings=tuple(findings),
+        rules=tuple(rule for rule, _ in rules),
+        skipped=tuple(skipped),
+        thresholds={
+            "heavy_source_relations": HEAVY_SOURCE_RELATIONS,
+            "chain_min_relations": CHAIN_MIN_RELATIONS,
+            "many_agents": MANY_AGENTS,
+        },
+    )
+
+
+# --- evidence -----------------------------------------------------------------------------------
+
+
+def _relations(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, Mapping[str, Any]]]:
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        yield u, v, str(data.get(Attr.ID.value, key)), data
+
+
+def _sources_of(data: Mapping[str, Any]) -> set[str]:
+    return {str(item[EvidenceKey.SOURCE.value]) for item in data.get(_EVIDENCE) or ()}
+
+
+def _quotes_shipped_text(graph: nx.MultiDiGraph, data: Mapping[str, Any]) -> bool:
+    """Evidence quoting a source text beside the graph: checked verbatim, the text's own claim."""
+    sources = graph.graph.get(Attr.SOURCES.value) or {}
+    return any(
+        item.get(EvidenceKey.QUOTE.value) and SourceKey.TEXT.value in sources.get(item[EvidenceKey.SOURCE.value], {})
+        for item in data.get(_EVIDENCE) or ()
+    )
+
+
+def _sole_source(graph: nx.MultiDiGraph, data: Mapping[str, Any]) -> str | None:
+    """The one source a relation rests on, unless it quotes a shipped text."""
+    sources = _sources_of(data)
+    if len(sources) != 1 or _quotes_shipped_text(graph, data):
+        return None
+    return next(iter(sources))
+
+
+def _label(graph: nx.MultiDiGraph, node: str) -> str:
+    return str(graph.nodes[node].get(Attr.LABEL.value) or node)
+
+
+def _sentence(graph: nx.MultiDiGraph, u: str, v: str, data: Mapping[str, Any]) -> str:
+    return f"{_label(graph, u)} {str(data.get(Attr.RELATION.value, 'relates to')).replace('_', ' ')} {_label(graph, v)}"
+
+
+def _agents(graph: nx.MultiDiGraph) -> list[str]:
+    return [node for node, kind in graph.nodes(data=_KIND) if kind == NodeKind.AGENT.value]
+
+
+def heavy_sources(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    """Sources on which at least :data:`HEAVY_SOURCE_RELATIONS` relations rest alone."""
+    resting: dict[str, list[str]] = defaultdict(list)
+    for _, _, relation, data in _relations(graph):
+        if (source := _sole_source(graph, data)) is not None:
+            resting[source].append(relation)
+    for source, relations in sorted(resting.items(), key=lambda item: (-len(item[1]), item[0])):
+        if len(relations) >= HEAVY_SOURCE_RELATIONS:
+            yield Finding(
+                Rule.HEAVY_SOURCE,
+                f"{len(relations)} relations rest on {source} alone ({_source_name(graph, source)})",
+                relations=sorted_ids(relations),
+                sources=(source,),
+            )
+
+
+def chains_on_one_source(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    """An agent's chain that rests on one source: the relations reached from the agent by
+    following only relations whose sole source is that source, when there are at least
+    :data:`CHAIN_MIN_RELATIONS` of them and they go beyond the agent's own relations (a drug's
+    mechanism told step by step by one page, not a list of its targets)."""
+    by_source: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for u, v, relation, data in _relations(graph):
+        if (source := _sole_source(graph, data)) is not None:
+            by_source[source].append((u, v, relation))
+    for agent in sorted(_agents(graph)):
+        for source, edges in sorted(by_source.items()):
+            chain = _reached_relations(agent, edges)
+            own = {relation for u, _, relation in edges if u == agent}
+            if len(chain) >= CHAIN_MIN_RELATIONS and chain - own:
+                yield Finding(
+                    Rule.CHAIN_ON_ONE_SOURCE,
+                    f"{len(chain)} relations of {_label(graph, agent)}'s chain rest on {source} alone"
+                    f" ({_source_name(graph, source)})",
+                    nodes=(agent,),
+                    relations=sorted_ids(chain),
+                    sources=(source,),
+                )
+
+
+def _reached_relations(start: str, edges: list[tuple[str, str, str]]) -> set[str]:
+    leaving: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for u, v, relation in edges:
+        leaving[u].append((v, relation))
+    seen_nodes, reached, frontier = {start}, set(), [start]
+    while frontier:
+        node = frontier.pop()
+        for target, relation in leaving.get(node, ()):
+            reached.add(relation)
+            if target not in seen_nodes:
+                seen_nodes.add(target)
+                frontier.append(target)
+    return reached
+
+
+def sources_for_many_agents(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    """Sources cited on the relations leaving at least :data:`MANY_AGENTS` agents (or on the
+    agents' own evidence): a page about one drug rarely states the mechanism of several."""
+    agents_of: dict[str, set[str]] = defaultdict(set)
+    for agent in _agents(graph):
+        for item in graph.nodes[agent].get(_EVIDENCE) or ():
+            agents_of[str(item[EvidenceKey.SOURCE.value])].add(agent)
+        for _, _, data in graph.out_edges(agent, data=True):
+            if not _quotes_shipped_text(graph, data):
+                for source in _sources_of(data):
+                    agents_of[source].add(agent)
+    for source, agents in sorted(agents_of.items(), key=lambda item: (-len(item[1]), item[0])):
+        if len(agents) >= MANY_AGENTS:
+            yield Finding(
+                Rule.SOURCE_FOR_MANY_AGENTS,
+                f"{source} ({_source_name(graph, source)}) is cited for {len(agents)} agents",
+                nodes=sorted_ids(agents),
+                sources=(source,),
+            )
+
+
+def url_only_without_note(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    """Relations whose evidence quotes nothing and notes nothing: a bare link says not what it states."""
+    for u, v, relation, data in _relations(graph):
+        evidence = data.get(_EVIDENCE) or ()
+        if evidence and not any(
+            item.get(EvidenceKey.QUOTE.value) or item.get(EvidenceKey.NOTE.value) for item in evidence
+        ):
+            sources = sorted_ids(_sources_of(data))
+            yield Finding(
+                Rule.URL_ONLY_WITHOUT_NOTE,
+                f"{_sentence(graph, u, v, data)} cites {', '.join(sources)} without a quote or a note",
+                nodes=(u, v),
+                relations=(relation,),
+                sources=sources,
+            )
+
+
+def single_source_relations(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    """Relations that cite one source (relations quoting a shipped text are that text's own)."""
+    for u, v, relation, data in _relations(graph):
+        if (source := _sole_source(graph, data)) is not None:
+            yield Finding(
+                Rule.SINGLE_SOURCE,
+                f"{_sentence(graph, u, v, data)} rests on one source ({source})",
+                nodes=(u, v),
+                relations=(relation,),
+                sources=(source,),
+            )
+
+
+# --- nodes --------------------------------------------------------------------------------------
+
+
+def merged_entities(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    """Nodes that stand for several entities: several gene symbols or HGNC ids, several DrugBank
+    entries, or a target labelled with several genes ("STAT1/2/5")."""
+    for node, data in sorted(graph.nodes(data=True)):
+        identifiers = [str(curie) for curie in data.get(Attr.IDENTIFIERS.value) or ()]
+        reasons = []
+        for prefixes, what in ((_GENE_PREFIXES, "gene identifiers"), (_DRUG_PREFIXES, "DrugBank entries")):
+            several = [curie for curie in identifiers if curie.split(":", 1)[0] in prefixes]
+            if len(several) > 1:
+                reasons.append(f"{len(several)} {what} ({', '.join(several)})")
+        label = str(data.get(Attr.LABEL.value) or "")
+        if data.get(_KIND) == NodeKind.TARGET.value and (match := _SEVERAL_GENES.search(label)):
+            reasons.append(f"a label listing several genes ({match.group(0)})")
+        if reasons:
+            yield Finding(
+                Rule.MERGED_ENTITY,
+                f"{_label(graph, node)} merges distinct entities: {'; '.join(reasons)}",
+                nodes=(node,),
+            )
+
+
+def agents_without_route(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    for agent in sorted(_agents(graph)):
+        if not graph.nodes[agent].get(Attr.ROUTES.value):
+            yield Finding(Rule.AGENT_WITHOUT_ROUTE, f"agent {_label(graph, agent)} has no route", nodes=(agent,))
+
+
+def sources_without_title(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    for source_id, source in sorted((graph.graph.get(Attr.SOURCES.value) or {}).items()):
+        if not source.get(SourceKey.TITLE.value):
+            yield Finding(
+                Rule.SOURCE_WITHOUT_TITLE,
+                f"source {source_id} has no title ({source.get(SourceKey.URL.value) or source.get(SourceKey.TEXT.value)})",
+                sources=(source_id,),
+            )
+
+
+def missing_identifiers(graph: nx.MultiDiGraph, reference: Reference) -> Iterator[Finding]:
+    """Nodes that lack an identifier of a prefix the reference sheets give for their name, and
+    targets without a gene symbol whose id or label is a symbol the sheets list as a target."""
+    for node, data in sorted(graph.nodes(data=True)):
+        kind = NodeKind(data[_KIND])
+        have = {str(curie).split(":", 1)[0] for curie in data.get(Attr.IDENTIFIERS.value) or ()}
+        offered: dict[str, set[str]] = defaultdict(set)
+        for name in _names(node, data):
+            for entry in reference.entries_named(name):
+                for curie in entry.identifiers:
+                    prefix = curie.split(":", 1)[0]
+                    if kind in _PREFIX_KINDS.get(prefix, ()) and prefix not in have:
+                        offered[prefix].add(curie)
+        if kind is NodeKind.TARGET and not have & set(_GENE_PREFIXES):
+            symbols = {name.upper() for name in _names(node, data)} & reference.symbols
+            if symbols:
+                offered["hgnc.symbol"] = {f"hgnc.symbol:{symbol}" for symbol in symbols}
+        for prefix, curies in sorted(offered.items()):
+            yield Finding(
+                Rule.MISSING_IDENTIFIER,
+                f"{_label(graph, node)} has no {prefix} identifier; the reference gives {', '.join(sorted(curies))}",
+                nodes=(node,),
+            )
+
+
+def _names(node: str, data: Mapping[str, Any]) -> set[str]:
+    label = str(data.get(Attr.LABEL.value) or "")
+    names = {node.replace("_", " "), label, re.sub(r"\s*\([^()]*\)", "", label)}
+    names |= set(re.findall(r"\(([^()]+)\)", label))
+    names |= {str(synonym) for synonym in data.get(Attr.SYNONYMS.value) or ()}
+    return {name.strip() for name in names if name.strip()}
+
+
+def _source_name(graph: nx.MultiDiGraph, source_id: str) -> str:
+    source = (graph.graph.get(Attr.SOURCES.value) or {}).get(source_id, {})
+    return str(source.get(SourceKey.TITLE.value) or source.get(SourceKey.URL.value) or source.get(SourceKey.TEXT.value) or source_id)
+
+
+# --- context ------------------------------------------------------------------------------------
+
+
+def context_conflicts(graph: nx.MultiDiGraph) -> Iterator[Finding]:
+    """Relations chained at a node (one entering, one leaving) whose contexts conflict: different
+    species, or different cell types. One finding per node and pair of conflicting contexts,
+    naming every relation on either side."""
+    for node in sorted(graph.nodes):
+        pairs: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+        for _, _, into in graph.in_edges(node, data=True):
+            for _, _, out in graph.out_edges(node, data=True):
+                if into is out:
+                    continue
+                reason = _conflict(into.get(Attr.CONTEXT.value) or {}, out.get(Attr.CONTEXT.value) or {})
+                if reason is not None:
+                    entering, leaving = pairs.setdefault(reason, (set(), set()))
+                    entering.add(str(into.get(Attr.ID.value)))
+                    leaving.add(str(out.get(Attr.ID.value)))
+        for (before, after), (entering, leaving) in sorted(pairs.items()):
+            yield Finding(
+                Rule.CONTEXT_CONFLICT,
+                f"at {_label(graph, node)}, {len(entering)} relation(s) in {before} chain into"
+                f" {len(leaving)} in {after}",
+                nodes=(node,),
+                relations=sorted_ids(entering | leaving),
+            )
+
+
+# A small private compatibility test: mechgraph.query has no context module to share yet.
+_SPECIES_NAMES = {"murine": "mouse", "mice": "mouse", "humans": "human", "homo sapiens": "human", "mus musculus": "mouse"}
+_ANY_CELL = {frozenset(name.split()) for name in ("any cell", "cell", "immune cell")}
+
+
+def _conflict(first: Mapping[str, Any], second: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The two conflicting contexts (as words), or None when the relations may be chained.
+
+    >>> _conflict({"species": "mouse"}, {"species": "human"})
+    ('mouse', 'human')
+    >>> _conflict({"cell_type": "T cell"}, {"cell_type": "CD4+ T cells"}) is None
+    True
+    >>> _conflict({"cell_type": "T cell"}, {"cell_type": "dendritic cell"})
+    ('T cell', 'dendritic cell')
+    """
+    key = ContextKey.SPECIES.value
+    if first.get(key) and second.get(key) and _species(first[key]) != _species(second[key]):
+        return str(first[key]), str(second[key])
+    key = ContextKey.CELL_TYPE.value
+    if first.get(key) and second.get(key) and not _cell_types_compatible(str(first[key]), str(second[key])):
+        return str(first[key]), str(second[key])
+    return None
+
+
+def _species(name: object) -> str:
+    text = str(name).strip().lower()
+    return _SPECIES_NAMES.get(text, text)
+
+
+def _cell_types_compatible(first: str, second: str) -> bool:
+    """Compatible when one names a kind of the other ("CD4+ T cell" within "T cell"), in any of
+    the alternatives each lists ("monocytes/macrophages"), or when either is any cell."""
+    firsts, seconds = _cell_alternatives(first), _cell_alternatives(second)
+    if any(words in _ANY_CELL for words in firsts + seconds):
+        return True
+    return any(a <= b or b <= a for a in firsts for b in seconds)
+
+
+def _cell_alternatives(text: str) -> list[frozenset[str]]:
+    parts = re.split(r"/|,|\band\b|\bor\b", text)
+    return [frozenset(normalize_name(part).split()) for part in parts if part.strip()]
