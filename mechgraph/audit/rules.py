@@ -200,8 +200,10 @@ def sources_for_many_agents(graph: nx.MultiDiGraph) -> Iterator[Finding]:
     agents' own evidence): a page about one drug rarely states the mechanism of several."""
     agents_of: dict[str, set[str]] = defaultdict(set)
     for agent in _agents(graph):
-        for item in graph.nodes[agent].get(_EVIDENCE) or ():
-            agents_of[str(item[EvidenceKey.SOURCE.value])].add(agent)
+        evidence = graph.nodes[agent].get(_EVIDENCE) or []
+        if not _quotes_shipped_text(graph, {_EVIDENCE: evidence}):
+            for source in _sources_of({_EVIDENCE: evidence}):
+                agents_of[source].add(agent)
         for _, _, data in graph.out_edges(agent, data=True):
             if not _quotes_shipped_text(graph, data):
                 for source in _sources_of(data):
