@@ -320,3 +320,18 @@ def test_cli_audit_unreadable_file_or_missing_reference_exits_2(tmp_path: Path) 
     assert result.exit_code == 2 and "missing.yaml: no such file" in result.output
     result = CliRunner().invoke(cli, ["audit", "--reference", str(tmp_path / "missing.md")])
     assert result.exit_code == 2
+
+
+def test_reference_sheets_are_read_with_their_doubts() -> None:
+    from mechgraph.audit import read_reference
+
+    from .conftest import SHARED
+
+    reference = read_reference(sorted((SHARED / "reference").glob("immunomodulators*.md")))
+    given = {name: entry.identifiers for entry in reference.entries for name in entry.names}
+    assert given["Cyclosporine"] == ("DRUGBANK:DB00091", "CHEBI:4031")
+    assert given["Thalidomide"] == ("DRUGBANK:DB01041",)  # its ChEBI cell reads "74947 or 9513": unresolved
+    assert given["regulation of gene expression"] == ("GO:0010468",)  # a name wrapped over two lines
+    assert given["Treg"] == given["regulatory T cell"] == ("CL:0000815",)
+    assert {"MTOR", "IL2RA", "CSF2RB"} <= reference.symbols
+    assert "CHEBI:68602" in reference.do_not_use and "CHEBI:71200" not in reference.do_not_use
