@@ -87,6 +87,11 @@ def test_chain_on_one_source_follows_the_agents_chain() -> None:
     [finding] = findings(load_graph(document(nodes, chain)), Rule.CHAIN_ON_ONE_SOURCE)
     assert finding.nodes == ("a",) and finding.sources == ("S",) and len(finding.relations) == CHAIN_MIN_RELATIONS
 
+    # a second source for the agent's own step does not support the steps after it
+    second = [relation("a", "b", "S", "T"), *chain[1:], relation("d", "e", "S")]
+    [finding] = findings(load_graph(document([*nodes, target("e")], second)), Rule.CHAIN_ON_ONE_SOURCE)
+    assert finding.sources == ("S",) and len(finding.relations) == 3
+
     broken = [relation("a", "b", "S"), relation("b", "c", "T"), relation("c", "d", "S")]
     assert findings(load_graph(document(nodes, broken)), Rule.CHAIN_ON_ONE_SOURCE) == []
     # a list of the agent's own targets from one table is not a chain

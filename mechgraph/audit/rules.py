@@ -157,17 +157,24 @@ def heavy_sources(graph: nx.MultiDiGraph) -> Iterator[Finding]:
 
 
 def chains_on_one_source(graph: nx.MultiDiGraph) -> Iterator[Finding]:
-    """An agent's chain that rests on one source: the relations reached from the agent by
-    following only relations whose sole source is that source, when there are at least
-    :data:`CHAIN_MIN_RELATIONS` of them and they go beyond the agent's own relations (a drug's
-    mechanism told step by step by one page, not a list of its targets)."""
-    by_source: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    """An agent's chain told by one source: walking downstream from the agent along the relations
+    that cite a source, the relations reached that rest on that source alone, when there are at
+    least :data:`CHAIN_MIN_RELATIONS` of them and they go beyond the agent's own relations (a
+    drug's mechanism told step by step by one page, not a list of its targets). The first step may
+    cite other sources too: a second source for "tacrolimus inhibits calcineurin" does not support
+    the steps from calcineurin on."""
+    citing: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    alone: dict[str, set[str]] = defaultdict(set)
     for u, v, relation, data in _relations(graph):
+        if _quotes_shipped_text(graph, data):
+            continue
+        for source in _sources_of(data):
+            citing[source].append((u, v, relation))
         if (source := _sole_source(graph, data)) is not None:
-            by_source[source].append((u, v, relation))
+            alone[source].add(relation)
     for agent in sorted(_agents(graph)):
-        for source, edges in sorted(by_source.items()):
-            chain = _reached_relations(agent, edges)
+        for source, edges in sorted(citing.items()):
+            chain = _reached_relations(agent, edges) & alone[source]
             own = {relation for u, _, relation in edges if u == agent}
             if len(chain) >= CHAIN_MIN_RELATIONS and chain - own:
                 yield Finding(
