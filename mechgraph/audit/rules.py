@@ -6,8 +6,8 @@ runs them all and never changes the graph.
 
 Evidence is weighed per relation. A relation whose evidence quotes a source text shipped beside
 the graph (a ``text`` source: every quote is checked verbatim by the validator) is the encoding of
-that text itself, so the rules about thin evidence (heavy sources, chains on one source, one
-source per relation) leave it out. Everything else counts by the distinct sources it cites.
+that text itself, so the rules about thin evidence (heavy sources, chains on one source, sources
+cited for many agents, one source per relation) leave it out. Everything else counts by the distinct sources it cites.
 """
 
 from __future__ import annotations
@@ -70,22 +70,20 @@ def audit(graph: nx.MultiDiGraph, reference: Reference | None = None) -> AuditRe
     >>> report.findings[0].message
     'A inhibits B rests on one source (s)'
     """
-    rules: list[tuple[Rule, Callable[[], Iterable[Finding]]]] = [
-        (Rule.HEAVY_SOURCE, lambda: heavy_sources(graph)),
-        (Rule.CHAIN_ON_ONE_SOURCE, lambda: chains_on_one_source(graph)),
-        (Rule.SOURCE_FOR_MANY_AGENTS, lambda: sources_for_many_agents(graph)),
-        (Rule.URL_ONLY_WITHOUT_NOTE, lambda: url_only_without_note(graph)),
-        (Rule.SINGLE_SOURCE, lambda: single_source_relations(graph)),
-        (Rule.MERGED_ENTITY, lambda: merged_entities(graph)),
-        (Rule.CONTEXT_CONFLICT, lambda: context_conflicts(graph)),
-        (Rule.AGENT_WITHOUT_ROUTE, lambda: agents_without_route(graph)),
-        (Rule.SOURCE_WITHOUT_TITLE, lambda: sources_without_title(graph)),
-    ]
-    skipped: list[Rule] = []
-    if reference is not None:
-        rules.insert(7, (Rule.MISSING_IDENTIFIER, lambda: missing_identifiers(graph, reference)))
-    else:
-        skipped.append(Rule.MISSING_IDENTIFIER)
+    checks: dict[Rule, Callable[[], Iterable[Finding]] | None] = {
+        Rule.HEAVY_SOURCE: lambda: heavy_sources(graph),
+        Rule.CHAIN_ON_ONE_SOURCE: lambda: chains_on_one_source(graph),
+        Rule.SOURCE_FOR_MANY_AGENTS: lambda: sources_for_many_agents(graph),
+        Rule.URL_ONLY_WITHOUT_NOTE: lambda: url_only_without_note(graph),
+        Rule.SINGLE_SOURCE: lambda: single_source_relations(graph),
+        Rule.MERGED_ENTITY: lambda: merged_entities(graph),
+        Rule.CONTEXT_CONFLICT: lambda: context_conflicts(graph),
+        Rule.MISSING_IDENTIFIER: (lambda: missing_identifiers(graph, reference)) if reference is not None else None,
+        Rule.AGENT_WITHOUT_ROUTE: lambda: agents_without_route(graph),
+        Rule.SOURCE_WITHOUT_TITLE: lambda: sources_without_title(graph),
+    }
+    rules = [(rule, check) for rule, check in checks.items() if check is not None]
+    skipped = [rule for rule, check in checks.items() if check is None]
     findings = [finding for _, rule in rules for finding in rule()]
     return AuditReport(
         findings=tuple(findings),
@@ -163,19 +161,21 @@ def chains_on_one_source(graph: nx.MultiDiGraph) -> Iterator[Finding]:
     drug's mechanism told step by step by one page, not a list of its targets). The first step may
     cite other sources too: a second source for "tacrolimus inhibits calcineurin" does not support
     the steps from calcineurin on."""
-    citing: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    leaving: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
     alone: dict[str, set[str]] = defaultdict(set)
     for u, v, relation, data in _relations(graph):
         if _quotes_shipped_text(graph, data):
             continue
         for source in _sources_of(data):
-            citing[source].append((u, v, relation))
+            leaving[source][u].append((v, relation))
         if (source := _sole_source(graph, data)) is not None:
             alone[source].add(relation)
     for agent in sorted(_agents(graph)):
-        for source, edges in sorted(citing.items()):
-            chain = _reached_relations(agent, edges) & alone[source]
-            own = {relation for u, _, relation in edges if u == agent}
+        for source, steps in sorted(leaving.items()):
+            if agent not in steps:
+                continue
+            chain = _reached_relations(agent, steps) & alone[source]
+            own = {relation for _, relation in steps[agent]}
             if len(chain) >= CHAIN_MIN_RELATIONS and chain - own:
                 yield Finding(
                     Rule.CHAIN_ON_ONE_SOURCE,
@@ -187,10 +187,8 @@ def chains_on_one_source(graph: nx.MultiDiGraph) -> Iterator[Finding]:
                 )
 
 
-def _reached_relations(start: str, edges: list[tuple[str, str, str]]) -> set[str]:
-    leaving: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for u, v, relation in edges:
-        leaving[u].append((v, relation))
+def _reached_relations(start: str, leaving: Mapping[str, list[tuple[str, str]]]) -> set[str]:
+    """The relations on walks from ``start`` along ``leaving`` (node -> [(target, relation)])."""
     seen_nodes, reached, frontier = {start}, set(), [start]
     while frontier:
         node = frontier.pop()
@@ -341,16 +339,18 @@ def context_conflicts(graph: nx.MultiDiGraph) -> Iterator[Finding]:
     species, or different cell types. One finding per node and pair of conflicting contexts,
     naming every relation on either side."""
     for node in sorted(graph.nodes):
+        # relations are grouped by the context values the rule reads, so a hub costs the number
+        # of distinct contexts squared, not the number of relations squared
+        entering_by = _by_context(graph.in_edges(node, data=True))
+        leaving_by = _by_context(graph.out_edges(node, data=True))
         pairs: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
-        for _, _, into in graph.in_edges(node, data=True):
-            for _, _, out in graph.out_edges(node, data=True):
-                if into is out:
-                    continue
-                reason = _conflict(into.get(Attr.CONTEXT.value) or {}, out.get(Attr.CONTEXT.value) or {})
-                if reason is not None:
+        for before, entering_ids in entering_by.items():
+            for after, leaving_ids in leaving_by.items():
+                reason = _conflict(dict(before), dict(after))
+                if reason is not None:  # never for one relation: its context does not conflict with itself
                     entering, leaving = pairs.setdefault(reason, (set(), set()))
-                    entering.add(str(into.get(Attr.ID.value)))
-                    leaving.add(str(out.get(Attr.ID.value)))
+                    entering |= entering_ids
+                    leaving |= leaving_ids
         for (before, after), (entering, leaving) in sorted(pairs.items()):
             yield Finding(
                 Rule.CONTEXT_CONFLICT,
@@ -359,6 +359,18 @@ def context_conflicts(graph: nx.MultiDiGraph) -> Iterator[Finding]:
                 nodes=(node,),
                 relations=sorted_ids(entering | leaving),
             )
+
+
+def _by_context(edges: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[tuple[tuple[str, str], ...], set[str]]:
+    """Relation ids by their species and cell type (relations with neither never conflict)."""
+    groups: dict[tuple[tuple[str, str], ...], set[str]] = defaultdict(set)
+    keys = (ContextKey.SPECIES.value, ContextKey.CELL_TYPE.value)
+    for _, _, data in edges:
+        context = data.get(Attr.CONTEXT.value) or {}
+        values = tuple((key, str(context[key])) for key in keys if context.get(key))
+        if values:
+            groups[values].add(str(data.get(Attr.ID.value)))
+    return groups
 
 
 # A small private compatibility test: mechgraph.query has no context module to share yet.
