@@ -137,3 +137,79 @@ def test_agents_have_at_most_the_routes_a_reference_sheet_states(graph) -> None:
 
 def test_every_agent_has_a_kind(graph) -> None:
     assert sum(1 for _, kind in graph.nodes(data=Attr.KIND) if kind == NodeKind.AGENT) >= 25
+
+
+# ---------------------------------------------------------------- the drug layer reaches the article's layer
+
+ARTICLE_PROCESSES = (
+    "gene_expression",
+    "mrna_processing",
+    "intracellular_protein_transport",
+    "protein_synthesis",
+    "protein_secretion",
+    "surface_protein_expression",
+)
+PHASES = ("induction_of_immune_response", "maintenance_of_immune_response", "regulation_of_immune_response")
+
+
+@pytest.mark.parametrize(
+    ("agent", "sign"),
+    [
+        ("cyclosporine", Sign.DECREASES),
+        ("tacrolimus", Sign.DECREASES),
+        ("dexamethasone", Sign.DECREASES),
+        ("methotrexate", Sign.DECREASES),
+        ("aldesleukin", Sign.INCREASES),
+        ("lenalidomide", Sign.INCREASES),
+    ],
+)
+def test_the_six_agents_reach_the_immune_response_with_a_signed_path(graph, agent: str, sign: Sign) -> None:
+    report = signed_paths(graph, agent, "immune_response")
+    assert report.best is not None, agent
+    assert report.best.sign is sign, [p.nodes for p in report.paths]
+    assert set(report.best.nodes) & {"induction_of_immune_response", "maintenance_of_immune_response"}
+    assert all(p.sign in (sign, Sign.UNKNOWN) for p in report.paths), agent  # no signed path says the opposite
+
+
+@pytest.mark.parametrize("agent", ["cyclosporine", "tacrolimus"])
+def test_calcineurin_inhibitors_reach_the_response_through_their_mechanism(graph, agent: str) -> None:
+    report = signed_paths(graph, agent, "immune_response", k=20)
+    through = [p for p in report.paths if "calcineurin" in p.nodes and p.sign is Sign.DECREASES]
+    assert through, [p.nodes for p in report.paths]
+
+
+def test_the_article_processes_and_phases_are_no_islands(graph) -> None:
+    for process in ARTICLE_PROCESSES:
+        for phase in PHASES[:2]:
+            assert "required_for" in relations(graph, process, phase), (process, phase)
+        assert relations(graph, process, PHASES[2]) == ["regulates"]
+    for process in ARTICLE_PROCESSES[:1] + ARTICLE_PROCESSES[2:]:  # no agent alters mRNA processing proper
+        specific = [u for u in graph.predecessors(process) if graph.nodes[u][Attr.KIND] == NodeKind.PROCESS]
+        assert specific, process
+    assert relations(graph, PHASES[0], "immune_response") == ["required_for"]
+    assert relations(graph, PHASES[1], "immune_response") == ["required_for"]
+
+
+def test_stimulate_or_inhibit_is_two_signed_relations(graph) -> None:
+    assert sorted(relations(graph, "immunomodulator", "immune_response")) == ["decreases", "increases"]
+    for data in graph.get_edge_data("immunomodulator", "immune_response").values():
+        assert any("stimulates or inhibits" in e.get("quote", "") for e in data[Attr.EVIDENCE])
+
+
+def test_every_specific_process_of_an_article_kind_in_immune_cells_is_connected(graph) -> None:
+    """Process nodes of the article's kinds reach an article process, unless they happen outside
+    immune cells or their effect on the response is not positive (each listed with why)."""
+    outside = {
+        "urothelial_gene_expression_bcg": "urothelial tumour cells (indirect route)",
+        "zfp36_expression": "epithelial cells and fibroblasts (caveat 1)",
+        "tumour_mhc_class_i_surface_expression": "murine tumour cells (indirect route)",
+        "acute_phase_protein_synthesis": "hepatocytes (indirect route)",
+        "adenosine_release": "fibroblast-like synoviocytes (indirect route)",
+        "proapoptotic_gene_expression": "pro-apoptotic: lowers, not raises, the response",
+        "il10_secretion": "anti-inflammatory cytokine: its sign on the response is not stated",
+    }
+    kinds = {"gene_expression", "protein_transport", "protein_synthesis", "secretion", "surface_expression"}
+    for node, data in graph.nodes(data=True):
+        if data.get(Attr.PROCESS) in kinds and node not in ARTICLE_PROCESSES and node not in outside:
+            reached = [p for p in ARTICLE_PROCESSES if signed_paths(graph, node, p, max_length=3).paths]
+            assert reached, node
