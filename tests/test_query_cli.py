@@ -169,3 +169,56 @@ def test_bundled_effects_of_imiquimod() -> None:
     assert code == 0
     assert "\nsecretion (" in out and "\nsurface expression (" in out
     assert "+ TNF-alpha secretion (tnf_secretion)" in out
+
+
+MIXED = """\
+mechgraph: 1
+title: Two species
+sources:
+  - {id: P, url: "https://example.org/p"}
+nodes:
+  - {id: drug, kind: agent, label: Drug}
+  - {id: kinase, kind: target, label: Kinase}
+  - {id: other, kind: target, label: Other route}
+  - {id: tx, kind: process, process: secretion, label: Secretion}
+  - {id: immunity, kind: outcome, label: Immunity}
+relations:
+  - {from: drug, relation: inhibits, to: kinase, context: {species: human}, evidence: [{source: P}, {source: P}]}
+  - {from: kinase, relation: activates, to: tx, context: {species: Mus musculus, cell_type: dendritic cell}, evidence: [{source: P}]}
+  - {from: drug, relation: binds, to: other, evidence: [{source: P}]}
+  - {from: other, relation: increases, to: tx, context: {species: mouse}, evidence: [{source: P}]}
+  - {from: tx, relation: increases, to: immunity, context: {species: murine}, evidence: [{source: P}]}
+"""
+
+
+def test_paths_keep_to_one_context_unless_mixed_is_asked(tmp_path: Path) -> None:
+    graph = tmp_path / "mixed.yaml"
+    graph.write_text(MIXED, encoding="utf-8")
+    code, out, _ = invoke("paths", "drug", "tx", "--graph", str(graph))
+    assert code == 0 and "1 distinct path " in out and "each within one context" in out
+    assert "Drug binds Other route" in out and "mixed contexts" not in out
+    assert "- Other route increases Secretion (in species mouse)" in out  # each step says where it holds
+    code, out, _ = invoke("paths", "drug", "tx", "--graph", str(graph), "--mixed-context")
+    assert code == 0 and "2 distinct paths" in out and "contexts may mix" in out
+    first = out.split("\n1. ")[1].split("\n2. ")[0]
+    assert "mixed contexts" in first and "Drug inhibits Kinase" in first
+    assert "contexts: species human / Mus musculus; cell type dendritic cell" in first
+    code, out, _ = invoke("paths", "drug", "tx", "--graph", str(graph), "--mixed-context", "--json")
+    payload = json.loads(out)
+    assert payload["mixed_context"] is True and [path["mixed"] for path in payload["paths"]] == [True, False]
+    assert payload["paths"][0]["steps"][0]["context"] == "species human"
+
+
+def test_effects_keep_to_one_context_unless_mixed_is_asked(tmp_path: Path) -> None:
+    graph = tmp_path / "mixed.yaml"
+    graph.write_text(MIXED, encoding="utf-8")
+    code, out, _ = invoke("effects", "drug", "--graph", str(graph), "--explain")
+    assert code == 0 and "each within one context" in out
+    assert "? Secretion (tx)  [unknown, 2 relations, unspecified]" in out  # by the mouse route only
+    assert "contexts: species mouse" in out and "more reached only" not in out
+    code, out, _ = invoke("effects", "drug", "--graph", str(graph), "--mixed-context")
+    assert "- Secretion (tx)  [decreases, 2 relations, unspecified, mixed contexts]" in out
+    code, out, _ = invoke("effects", "drug", "--graph", str(graph), "--json")
+    payload = json.loads(out)
+    assert payload["mixed_context"] is False
+    assert {effect["node"]: effect["path"]["mixed"] for group in payload["groups"].values() for effect in group} == {"tx": False, "immunity": False}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Sequence
 
 import networkx as nx
 import pytest
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 from mechgraph.cli import cli
 from mechgraph.errors import NodeNotFound, QueryError
 from mechgraph.query import SignedPath, Step, effects, explain, explain_steps, path_mechanism, signed_paths
+from mechgraph.query.context import compatible
 from mechgraph.vocabulary import Relation, Sign
 
 from .test_query_support import bundled_graph, snapshot, toy_graph
@@ -25,16 +27,27 @@ def steps_between(graph: nx.MultiDiGraph, u: str, v: str) -> list[tuple[int, fro
     return [(sign, frozenset(keys), sum(len(graph.edges[u, v, key]["evidence"]) for key in keys)) for sign, keys in by_sign.items()]
 
 
+def within_one_context(graph: nx.MultiDiGraph, hops: Sequence[tuple[str, str, frozenset[str]]]) -> bool:
+    """The context rule, read the obvious way: every two steps have some pair of relations (one
+    from each) whose contexts are compatible."""
+    contexts = [[graph.edges[u, v, key].get("context") for key in keys] for u, v, keys in hops]
+    return all(any(compatible(a, b) for a in first for b in second) for first, second in itertools.combinations(contexts, 2))
+
+
 def all_ranked_paths(
-    graph: nx.MultiDiGraph, source: str, target: str, max_length: int
+    graph: nx.MultiDiGraph, source: str, target: str, max_length: int, *, mixed_context: bool = False
 ) -> list[tuple[tuple[int, int, int], tuple[frozenset[str], ...]]]:
     """Every distinct simple path, ranked as signed_paths ranks them (the slow, obvious way): every
-    simple node path, times a choice of one step (parallel relations of one sign) per hop."""
+    simple node path, times a choice of one step (parallel relations of one sign) per hop; unless
+    ``mixed_context``, only the paths whose steps are pairwise compatible in context."""
     ranked = []
     node_paths = {tuple(path) for path in nx.all_simple_paths(nx.DiGraph(graph), source, target, cutoff=max_length)}
     for nodes in node_paths:
         hops = [steps_between(graph, u, v) for u, v in itertools.pairwise(nodes)]
         for steps in itertools.product(*hops):
+            hopped = [(u, v, keys) for (u, v), (_, keys, _) in zip(itertools.pairwise(nodes), steps, strict=True)]
+            if not mixed_context and not within_one_context(graph, hopped):
+                continue
             unsigned = sum(1 for sign, _, _ in steps if sign == 0)
             evidence = sum(count for _, _, count in steps)
             ranked.append(((len(steps), unsigned, -evidence), tuple(keys for _, keys, _ in steps)))
@@ -171,6 +184,7 @@ def test_explain_steps_carry_evidence() -> None:
             "relations": ["inhibits"],
             "sign": "decreases",
             "mechanism": "direct",
+            "context": "species human, cell type T cell",
             "sentence": "Cyclosporine inhibits Calcineurin",
             "evidence": [
                 {"source": "P1", "note": "binds cyclophilin first", "url": "https://example.org/p1", "title": "Paper one"},

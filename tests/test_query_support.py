@@ -87,6 +87,12 @@ def snapshot(graph: nx.MultiDiGraph) -> tuple[Any, ...]:
 _SIGNED = [Relation.ACTIVATES, Relation.INHIBITS, Relation.INCREASES, Relation.DECREASES, Relation.REQUIRED_FOR]
 
 
+#: Context values of random relations: synonyms, lineages that overlap (PBMC holds T cells and
+#: dendritic cells) and one that names every cell.
+SPECIES = ["human", "mouse", "Murine", "Homo sapiens"]
+CELL_TYPES = ["T cell", "CD4+ T cell", "dendritic cell", "PBMC", "hepatocyte", "any cell"]
+
+
 @st.composite
 def mechanism_graphs(draw: st.DrawFn, max_nodes: int = 9, max_edges: int = 22) -> nx.MultiDiGraph:
     """Random small graphs with the attributes of a loaded graph (parallel relations and cycles allowed)."""
@@ -118,8 +124,9 @@ def mechanism_graphs(draw: st.DrawFn, max_nodes: int = 9, max_edges: int = 22) -
         mechanism = draw(st.sampled_from([None, Mechanism.DIRECT.value, Mechanism.INDIRECT.value]))
         if mechanism:
             data["mechanism"] = mechanism
-        if draw(st.booleans()):
-            data["context"] = {"species": draw(st.sampled_from(["human", "mouse"]))}
+        context = draw(st.fixed_dictionaries({}, optional={"species": st.sampled_from(SPECIES), "cell_type": st.sampled_from(CELL_TYPES)}))
+        if context:
+            data["context"] = context
         graph.add_edge(f"n{u}", f"n{v}", key=f"r{j}", **data)
     return graph
 

@@ -15,6 +15,7 @@ import networkx as nx
 
 from ..query import (
     Effect,
+    PathReport,
     SignedPath,
     effects,
     explain,
@@ -35,6 +36,11 @@ graph_option = click.option(
     default=None,
     metavar="FILE",
     help="Graph file to query instead of the bundled graph.",
+)
+mixed_context_option = click.option(
+    "--mixed-context",
+    is_flag=True,
+    help="Also chain relations whose contexts conflict (another species; another cell lineage); such paths are labelled mixed.",
 )
 
 
@@ -107,57 +113,79 @@ def neighbors_command(names: tuple[str, ...], depth: int, direction: str, graph_
 @click.option("--max-length", default=6, show_default=True, type=click.IntRange(1, 20), help="Most relations on a path.")
 @click.option("--k", "k", default=5, show_default=True, type=click.IntRange(1, 100), help="How many paths.")
 @click.option("--evidence", is_flag=True, help="Also print each step's evidence.")
+@mixed_context_option
 @graph_option
 @json_option
 @expected_errors
-def paths_command(source: str, target: str, max_length: int, k: int, evidence: bool, graph_file: Path | None, as_json: bool) -> None:
+def paths_command(
+    source: str, target: str, max_length: int, k: int, evidence: bool, mixed_context: bool, graph_file: Path | None, as_json: bool
+) -> None:
     """The K best signed paths from FROM to TO, each read as sentences with its net effect.
 
     Each path is a distinct route: parallel relations of one sign between two nodes are one step,
-    with their evidence joined and counted."""
+    with their evidence joined and counted. A path keeps to one context (no mouse step chained
+    to a human one, no steps in different cell lineages) unless --mixed-context is given."""
     graph = load_graph_file(graph_file)
-    report = signed_paths(graph, resolve_node(graph, source), resolve_node(graph, target), k=k, max_length=max_length)
+    report = signed_paths(graph, resolve_node(graph, source), resolve_node(graph, target), k=k, max_length=max_length, mixed_context=mixed_context)
     if as_json:
         payload = report.to_dict()
         payload["paths"] = [_path_payload(graph, path) for path in report.paths]
         emit_json(payload)
     elif report.paths:
-        _print_paths(graph, report.source, report.target, report.paths, report.disagree, max_length, evidence)
+        _print_paths(graph, report, evidence)
     if not report.paths:
-        _nothing(f"no path from {report.source} to {report.target} within {max_length} relations")
+        mixing = not mixed_context and signed_paths(graph, report.source, report.target, k=1, max_length=max_length, mixed_context=True).paths
+        within = " within one context (--mixed-context finds paths that mix contexts)" if mixing else ""
+        _nothing(f"no path from {report.source} to {report.target} within {max_length} relations{within}")
 
 
 @cli.command("effects")
 @click.argument("agent")
 @click.option("--max-length", default=6, show_default=True, type=click.IntRange(1, 20), help="Most relations on a path.")
 @click.option("--explain", "explain_paths", is_flag=True, help="Also print the path to each effect as sentences.")
+@mixed_context_option
 @graph_option
 @json_option
 @expected_errors
-def effects_command(agent: str, max_length: int, explain_paths: bool, graph_file: Path | None, as_json: bool) -> None:
-    """The processes and outcomes AGENT reaches, by process kind, with the net sign of the best path."""
+def effects_command(agent: str, max_length: int, explain_paths: bool, mixed_context: bool, graph_file: Path | None, as_json: bool) -> None:
+    """The processes and outcomes AGENT reaches, by process kind, with the net sign of the best path.
+
+    Paths keep to one context unless --mixed-context is given; effects reached only by mixing
+    contexts are then marked "mixed contexts"."""
     graph = load_graph_file(graph_file)
     node = resolve_node(graph, agent)
-    groups = effects(graph, node, max_length=max_length)
+    groups = effects(graph, node, max_length=max_length, mixed_context=mixed_context)
     if as_json:
         emit_json(
             {
                 "agent": node,
                 "max_length": max_length,
+                "mixed_context": mixed_context,
                 "groups": {group: [_effect_payload(graph, effect) for effect in found] for group, found in groups.items()},
             }
         )
     else:
         total = sum(len(found) for found in groups.values())
         reached = len(reach(graph, node, depth=max_length, direction=Direction.DOWN)) - 1
-        click.echo(f"{_label(graph, node)} ({_plain(node)}): {total} processes and outcomes of {reached} nodes reached within {max_length} relations")
+        scope = "contexts may mix" if mixed_context else "each within one context"
+        click.echo(
+            f"{_label(graph, node)} ({_plain(node)}): {total} processes and outcomes of {reached} nodes reached "
+            f"within {max_length} relations, {scope}"
+        )
         for group, found in groups.items():
             click.echo(f"\n{group.replace('_', ' ')} ({len(found)}):")
             for effect in found:
                 steps = f"{effect.path.length} relation{'s' if effect.path.length != 1 else ''}"
-                click.echo(f"  {effect.sign.symbol} {_plain(effect.label)} ({_plain(effect.node)})  [{effect.sign.word}, {steps}, {effect.path.mechanism}]")
+                mixed = ", mixed contexts" if effect.path.mixed else ""
+                click.echo(f"  {effect.sign.symbol} {_plain(effect.label)} ({_plain(effect.node)})  [{effect.sign.word}, {steps}, {effect.path.mechanism}{mixed}]")
                 if explain_paths:
                     click.echo(f"      {_plain(explain(effect.path, graph))}")
+                    if effect.path.contexts:
+                        click.echo(f"      contexts: {_plain(_spans(effect.path))}")
+        if not mixed_context:
+            more = _only_when_mixed(graph, node, max_length, groups)
+            if more:
+                click.echo(f"\n{more} more reached only by mixing contexts (--mixed-context shows them)")
     if not groups:
         _nothing(f"{node} reaches no process or outcome within {max_length} relations")
 
@@ -165,30 +193,47 @@ def effects_command(agent: str, max_length: int, explain_paths: bool, graph_file
 # ------------------------------------------------------------------------------------- helpers
 
 
-def _print_paths(
-    graph: nx.MultiDiGraph, source: str, target: str, paths: tuple[SignedPath, ...], disagree: bool, max_length: int, evidence: bool
-) -> None:
+def _print_paths(graph: nx.MultiDiGraph, report: PathReport, evidence: bool) -> None:
+    source, target, paths = report.source, report.target, report.paths
     signs = sorted({path.sign.word for path in paths})
     click.echo(
         f"{_label(graph, source)} ({_plain(source)}) -> {_label(graph, target)} ({_plain(target)}): "
-        f"{len(paths)} distinct path{'s' if len(paths) != 1 else ''} of at most {max_length} steps"
+        f"{len(paths)} distinct path{'s' if len(paths) != 1 else ''} of at most {report.max_length} steps"
         + (f", net {' / '.join(signs)}" if paths else "")
+        + (", contexts may mix" if report.mixed_context else ", each within one context")
     )
     for number, path in enumerate(paths, 1):
         click.echo(
             f"\n{number}. {path.sign.word}, {path.mechanism}, {path.length} steps, "
             f"{path.unsigned_steps} unsigned, {path.evidence_count} citations"
             + (f", {len(path.relation_ids)} relations" if len(path.relation_ids) != path.length else "")
+            + (", mixed contexts" if path.mixed else "")
         )
         click.echo(f"   {_plain(explain(path, graph))}")
-        if evidence:
-            for step in explain_steps(path, graph):
-                click.echo(f"   - {_plain(step['sentence'])} [{', '.join(step['ids'])}]")
+        if path.contexts:
+            click.echo(f"   contexts: {_plain(_spans(path))}")
+        for step in explain_steps(path, graph):
+            if evidence or step["context"]:
+                where = f" (in {step['context']})" if step["context"] else ""
+                click.echo(f"   - {_plain(step['sentence'])}{_plain(where)}" + (f" [{', '.join(step['ids'])}]" if evidence else ""))
+            if evidence:
                 for item in step["evidence"]:
                     click.echo(f"       {_plain(_citation(item))}")
-    if disagree:
+    if report.disagree:
         counts = {word: sum(1 for path in paths if path.sign.word == word) for word in (Sign.INCREASES.word, Sign.DECREASES.word)}
         click.echo(f"\nThe paths disagree: {counts['increases']} increase and {counts['decreases']} decrease {_label(graph, target)}.")
+
+
+def _spans(path: SignedPath) -> str:
+    """The contexts a path spans, e.g. ``species mouse / human; cell type macrophage``."""
+    return "; ".join(f"{key.replace('_', ' ')} {' / '.join(values)}" for key, values in path.contexts.items())
+
+
+def _only_when_mixed(graph: nx.MultiDiGraph, node: str, max_length: int, groups: dict[str, list[Effect]]) -> int:
+    """How many processes and outcomes are reached only through relations of conflicting contexts."""
+    within = {effect.node for found in groups.values() for effect in found}
+    mixed = effects(graph, node, max_length=max_length, mixed_context=True)
+    return sum(1 for found in mixed.values() for effect in found if effect.node not in within)
 
 
 def _citation(item: dict[str, Any]) -> str:

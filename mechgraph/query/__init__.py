@@ -7,7 +7,9 @@ Every function takes a graph and returns a new graph or plain values; none chang
 - :func:`neighbourhood`, :func:`upstream`, :func:`downstream`, :func:`reach`: what lies within k
   relations of some nodes, in a direction.
 - :func:`signed_paths` and :func:`effects`: how one node leads to another, with the net sign;
-  what an agent changes, by process kind. :func:`explain` reads a path as sentences.
+  what an agent changes, by process kind. :func:`explain` reads a path as sentences. Both keep
+  each path within one context (:func:`compatible`: no mouse step chained to a human one, no
+  steps in different cell lineages) unless ``mixed_context=True``.
 - :func:`search` and :func:`resolve_node`: find nodes by what people type.
 - :func:`graph_stats`: counts and hubs.
 
@@ -20,6 +22,7 @@ Examples
 'decreases'
 """
 
+from .context import compatible
 from .explain import explain, explain_steps
 from .filters import filter_graph
 from .neighbourhood import downstream, neighbourhood, reach, upstream
@@ -36,6 +39,7 @@ __all__ = [
     "SignedPath",
     "Step",
     "build_search_index",
+    "compatible",
     "downstream",
     "effects",
     "explain",

@@ -33,7 +33,8 @@ def explain_steps(path: SignedPath, graph: nx.MultiDiGraph) -> list[dict[str, An
     list of dict
         Keys: ``from``, ``from_label``, ``to``, ``to_label``, ``id`` (the step's best relation),
         ``ids`` (every parallel relation of the step), ``relation``, ``relations``, ``sign``,
-        ``mechanism``, ``sentence`` and ``evidence`` (joined over the step's relations, each with
+        ``mechanism``, ``context`` (where the step holds, "" when no relation says), ``sentence`` and
+        ``evidence`` (joined over the step's relations, each with
         ``source`` and, where known, ``quote``, ``note``, ``url``, ``title``).
 
     Examples
@@ -62,6 +63,7 @@ def explain_steps(path: SignedPath, graph: nx.MultiDiGraph) -> list[dict[str, An
                 "relations": list(dict.fromkeys(relation.value for relation in step.relations or (step.relation,))),
                 "sign": step.sign.word,
                 "mechanism": step.mechanism,
+                "context": step.context_text,
                 "sentence": f"{source} {step.phrase} {target}",
                 "evidence": [dict(item) for item in step.evidence],
             }

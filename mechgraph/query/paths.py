@@ -38,8 +38,9 @@ import igraph
 import networkx as nx
 
 from ..errors import QueryError
-from ..vocabulary import UNSPECIFIED, Mechanism, NodeKind, ProcessKind, Relation, Sign
+from ..vocabulary import UNSPECIFIED, Attr, Mechanism, NodeKind, ProcessKind, Relation, Sign
 from ._common import EVIDENCE, KIND, MECHANISM, RELATION, check_length, check_node, edge_sign, label_of, require_multidigraph
+from .context import Signature, path_compatible, signature, signatures_compatible, step_signature, step_signatures_compatible
 
 __all__ = ["Effect", "PathReport", "SignedPath", "Step", "effects", "path_mechanism", "signed_paths"]
 
@@ -47,6 +48,7 @@ _EVIDENCE_CAP = 99  # citations counted per step; more than this ranks the same
 _DIRECT, _INDIRECT = Mechanism.DIRECT.value, Mechanism.INDIRECT.value
 _PROCESS, _OUTCOME = NodeKind.PROCESS.value, NodeKind.OUTCOME.value
 _PROCESS_KIND = "process"  # Attr.PROCESS
+_CONTEXT = Attr.CONTEXT.value
 
 
 class Step(NamedTuple):
@@ -74,6 +76,7 @@ class Step(NamedTuple):
     evidence: tuple[Mapping[str, Any], ...]
     keys: tuple[str, ...] = ()
     relations: tuple[Relation, ...] = ()
+    contexts: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -86,6 +89,22 @@ class Step(NamedTuple):
         distinct = dict.fromkeys(self.relations or (self.relation,))
         return " and ".join(relation.phrase for relation in distinct)
 
+    @property
+    def context_text(self) -> str:
+        """Where the step holds, read from its relations' contexts ("" when none says).
+
+        >>> s = Step("a", "b", "r1", Relation.ACTIVATES, Sign.INCREASES, None, (), contexts=({"species": "mouse", "cell_type": "macrophage"},))
+        >>> s.context_text
+        'species mouse, cell type macrophage'
+        >>> s._replace(keys=("r1", "r2"), contexts=(*s.contexts, {})).context_text
+        'species mouse, cell type macrophage; or without a stated context'
+        """
+        described = [", ".join(f"{key.replace('_', ' ')} {value}" for key, value in context.items()) for context in self.contexts]
+        if not any(described):
+            return ""
+        texts = list(dict.fromkeys(text or "without a stated context" for text in described))
+        return "; or ".join(texts)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "from": self.u,
@@ -96,6 +115,7 @@ class Step(NamedTuple):
             "relations": [relation.value for relation in self.relations or (self.relation,)],
             "sign": self.sign.word,
             "mechanism": self.mechanism,
+            "contexts": [dict(context) for context in self.contexts],
             "evidence": [dict(item) for item in self.evidence],
         }
 
@@ -172,6 +192,29 @@ class SignedPath:
         return tuple(key for step in self.steps for key in step.ids)
 
     @property
+    def contexts(self) -> dict[str, tuple[str, ...]]:
+        """The contexts the path spans: each context key its steps give, to its distinct values
+        (as written, in path order).
+
+        >>> a = Step("a", "b", "r1", Relation.ACTIVATES, Sign.INCREASES, None, (), contexts=({"species": "mouse"},))
+        >>> b = a._replace(u="b", v="c", key="r2", contexts=({"species": "human", "cell_type": "T cell"},))
+        >>> path = SignedPath((a, b))
+        >>> path.contexts, path.mixed
+        ({'species': ('mouse', 'human'), 'cell_type': ('T cell',)}, True)
+        """
+        spans: dict[str, dict[str, None]] = {}
+        for step in self.steps:
+            for context in step.contexts:
+                for key, value in context.items():
+                    spans.setdefault(str(key), {})[str(value)] = None
+        return {key: tuple(values) for key, values in spans.items()}
+
+    @property
+    def mixed(self) -> bool:
+        """True when two of the steps hold in conflicting contexts (see :mod:`mechgraph.query.context`)."""
+        return not path_compatible(step.contexts for step in self.steps)
+
+    @property
     def rank(self) -> tuple[int, int, int]:
         """What orders paths, best first: length, unsigned steps, minus the evidence."""
         return (self.length, self.unsigned_steps, -self.evidence_count)
@@ -184,6 +227,8 @@ class SignedPath:
             "length": self.length,
             "unsigned_steps": self.unsigned_steps,
             "evidence_count": self.evidence_count,
+            "contexts": {key: list(values) for key, values in self.contexts.items()},
+            "mixed": self.mixed,
             "steps": [step.to_dict() for step in self.steps],
         }
 
@@ -197,6 +242,7 @@ class PathReport:
     paths: tuple[SignedPath, ...]
     k: int
     max_length: int
+    mixed_context: bool = False  # whether paths may chain relations of conflicting contexts
 
     @property
     def signs(self) -> dict[str, int]:
@@ -222,13 +268,16 @@ class PathReport:
             "target": self.target,
             "k": self.k,
             "max_length": self.max_length,
+            "mixed_context": self.mixed_context,
             "disagree": self.disagree,
             "signs": self.signs,
             "paths": [path.to_dict() for path in self.paths],
         }
 
 
-def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6) -> PathReport:
+def signed_paths(
+    graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6, mixed_context: bool = False
+) -> PathReport:
     """The ``k`` best simple paths of at most ``max_length`` steps from ``source`` to ``target``.
 
     Parallel relations of one sign between two nodes are one step (see the module docstring), so
@@ -244,6 +293,11 @@ def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5
         How many paths at most.
     max_length : int
         The most relations a path may have.
+    mixed_context : bool
+        Also chain relations whose contexts conflict (a mouse step and a human one; steps in
+        different cell lineages; see :mod:`mechgraph.query.context`). By default every path
+        holds in one context, and the k paths are the k best of those (a conflicting path
+        never hides a compatible one).
 
     Returns
     -------
@@ -272,6 +326,16 @@ def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5
     False
     >>> signed_paths(g, "il2", "csa").paths
     ()
+
+    Relations observed in different species are not chained unless asked:
+
+    >>> g.edges["csa", "cn", "r1"]["context"] = {"species": "human"}
+    >>> for key in ("r3", "r4"):
+    ...     g.edges["cn", "il2", key]["context"] = {"species": "mouse"}
+    >>> [(p.sign.word, p.mixed, p.contexts) for p in signed_paths(g, "csa", "il2").paths]
+    [('unknown', False, {'species': ('mouse',)})]
+    >>> [(p.sign.word, p.mixed, p.contexts) for p in signed_paths(g, "csa", "il2", mixed_context=True).paths]
+    [('decreases', True, {'species': ('human', 'mouse')}), ('unknown', False, {'species': ('mouse',)})]
     """
     require_multidigraph(graph)
     source, target = check_node(graph, source), check_node(graph, target)
@@ -282,7 +346,12 @@ def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5
     weights = _Weights(max_length)
     to_target = _distances_to(graph, target, max_length)
     if source not in to_target:
-        return PathReport(source, target, (), k, max_length)
+        return PathReport(source, target, (), k, max_length, mixed_context)
+    if not mixed_context:
+        region = _nodes_within(graph, source, to_target, max_length)
+        if _contexts_conflict(graph, region):
+            found = _compatible_paths(graph, source, target, k, max_length, weights, to_target, set(region))
+            return PathReport(source, target, tuple(SignedPath(steps) for steps in found), k, max_length, mixed_context)
     collapsed: dict[tuple[str, str], list[_Option]] = {}  # steps between two nodes, kept across bounds
     node_paths: list[tuple[str, ...]] = []
     for bound in range(to_target[source], max_length + 1):
@@ -295,7 +364,7 @@ def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5
         for cost, steps in _expansions(graph, node_path, k, weights, collapsed):
             candidates.append((cost, node_path, tuple(step.key for step in steps), steps))
     candidates.sort(key=lambda item: item[:3])
-    return PathReport(source, target, tuple(SignedPath(steps) for *_, steps in candidates[:k]), k, max_length)
+    return PathReport(source, target, tuple(SignedPath(steps) for *_, steps in candidates[:k]), k, max_length, mixed_context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,7 +381,7 @@ class Effect:
         return {"node": self.node, "label": self.label, "group": self.group, "sign": self.sign.word, "path": self.path.to_dict()}
 
 
-def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6) -> dict[str, list[Effect]]:
+def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6, mixed_context: bool = False) -> dict[str, list[Effect]]:
     """The processes and outcomes ``agent`` reaches within ``max_length`` relations, by process kind.
 
     Each effect comes with the best path that reaches it (ranked as in :func:`signed_paths`) and
@@ -326,6 +395,9 @@ def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6) -> dict[
         Node id of the agent (any node works).
     max_length : int
         The most relations on a path.
+    mixed_context : bool
+        Also follow paths that chain relations of conflicting contexts (see
+        :func:`signed_paths`); by default an effect is reached only within one context.
 
     Returns
     -------
@@ -350,11 +422,16 @@ def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6) -> dict[
     agent = check_node(graph, agent)
     check_length(max_length, "max_length", minimum=1)
     weights = _Weights(max_length)
-    parent = _best_paths_from(graph, agent, max_length, weights)
+    best: Mapping[str, SignedPath]
+    if mixed_context or not _contexts_conflict(graph, _reach_within(graph, agent, max_length)):
+        parent = _best_paths_from(graph, agent, max_length, weights)
+        best = {node: _path_to(graph, parent, node) for node in parent}
+    else:
+        best = _best_compatible_paths_from(graph, agent, max_length, weights)
     order = {kind.value: index for index, kind in enumerate(ProcessKind)}
     order[_OUTCOME] = len(order) + 1
     groups: dict[str, list[Effect]] = {}
-    for node in parent:
+    for node, path in best.items():
         data = graph._node[node]
         kind = data.get(KIND)
         if kind == _PROCESS:
@@ -363,7 +440,6 @@ def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6) -> dict[
             group = _OUTCOME
         else:
             continue
-        path = _path_to(graph, parent, node)
         groups.setdefault(group, []).append(Effect(node, label_of(graph, node), group, path.sign, path))
     for found in groups.values():
         found.sort(key=lambda effect: (effect.path.rank, effect.label.lower(), effect.node))
@@ -516,7 +592,7 @@ def _step(u: str, v: str, keys: Sequence[Any], keydict: Mapping[Any, Mapping[str
     first = keydict[keys[0]]
     if len(keys) == 1:
         return Step(u, v, str(keys[0]), Relation(first[RELATION]), Sign(edge_sign(first)), first.get(MECHANISM),
-                    tuple(dict(item) for item in first.get(EVIDENCE) or ()))  # fmt: skip
+                    tuple(dict(item) for item in first.get(EVIDENCE) or ()), contexts=(dict(first.get(_CONTEXT) or {}),))  # fmt: skip
     members = [keydict[key] for key in keys]
     mechanisms = {data.get(MECHANISM) for data in members}
     mechanism = _DIRECT if _DIRECT in mechanisms else _INDIRECT if _INDIRECT in mechanisms else first.get(MECHANISM)
@@ -530,6 +606,7 @@ def _step(u: str, v: str, keys: Sequence[Any], keydict: Mapping[Any, Mapping[str
         tuple(dict(item) for data in members for item in data.get(EVIDENCE) or ()),
         tuple(str(key) for key in keys),
         tuple(Relation(data[RELATION]) for data in members),
+        tuple(dict(data.get(_CONTEXT) or {}) for data in members),
     )
 
 
@@ -556,6 +633,158 @@ def _best_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weigh
                 best = _options(keydict, weights)[0]
                 heapq.heappush(heap, (cost + best.weight, (*node_path, nxt), node, best.keys))
     return parent
+
+
+def _contexts_conflict(graph: nx.MultiDiGraph, nodes: Sequence[str]) -> bool:
+    """Whether two relations among ``nodes`` have conflicting contexts (else every path there
+    holds in one context, and the faster search that ignores contexts is exact)."""
+    succ = graph._succ
+    inside = set(nodes)
+    signatures: set[Signature] = set()
+    for u in nodes:
+        for v, keydict in succ[u].items():
+            if v in inside:
+                for data in keydict.values():
+                    context = data.get(_CONTEXT)
+                    if context:
+                        signatures.add(signature(context))
+    return any(not signatures_compatible(a, b) for a, b in itertools.combinations(signatures, 2))
+
+
+def _reach_within(graph: nx.MultiDiGraph, source: str, max_length: int) -> list[str]:
+    """The nodes within ``max_length`` relations downstream of ``source`` (breadth first)."""
+    succ = graph._succ
+    seen = {source}
+    frontier = [source]
+    for _ in range(max_length):
+        following = []
+        for node in frontier:
+            for nxt in succ[node]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    following.append(nxt)
+        if not following:
+            break
+        frontier = following
+    return list(seen)
+
+
+class _ContextOptions:
+    """The steps between two nodes (as :func:`_options`), each with its step signature."""
+
+    def __init__(self, graph: nx.MultiDiGraph, weights: _Weights) -> None:
+        self._succ = graph._succ
+        self._weights = weights
+        self._cache: dict[tuple[str, str], list[tuple[_Option, frozenset[Signature] | None]]] = {}
+
+    def __call__(self, u: str, v: str) -> list[tuple[_Option, frozenset[Signature] | None]]:
+        found = self._cache.get((u, v))
+        if found is None:
+            keydict = self._succ[u][v]
+            found = self._cache[u, v] = [
+                (option, step_signature(keydict[key].get(_CONTEXT) for key in option.keys)) for option in _options(keydict, self._weights)
+            ]
+        return found
+
+
+def _fits(signature_: frozenset[Signature] | None, chosen: Sequence[frozenset[Signature]]) -> bool:
+    return signature_ is None or all(step_signatures_compatible(signature_, other) for other in chosen)
+
+
+def _costs_to(graph: nx.MultiDiGraph, target: str, region: set[str], weights: _Weights) -> dict[str, int]:
+    """Each node's least cost to ``target`` within ``region``, contexts ignored (Dijkstra backwards)."""
+    pred = graph._pred
+    costs: dict[str, int] = {}
+    heap = [(0, target)]
+    while heap:
+        cost, node = heapq.heappop(heap)
+        if node in costs:
+            continue
+        costs[node] = cost
+        for previous, keydict in pred[node].items():
+            if previous in region and previous not in costs:
+                heapq.heappush(heap, (cost + _options(keydict, weights)[0].weight, previous))
+    return costs
+
+
+def _compatible_paths(
+    graph: nx.MultiDiGraph, source: str, target: str, k: int, max_length: int, weights: _Weights, to_target: Mapping[str, int], region: set[str]
+) -> list[tuple[Step, ...]]:
+    """The k best step paths whose steps are pairwise compatible in context.
+
+    A best-first (A*) search over partial simple paths, ordered by cost so far plus each node's
+    least cost to the target with contexts ignored. That estimate never exceeds the true cost
+    of any completion, so complete paths leave the queue in exact rank order (ties by node ids,
+    then relation ids, as in the search without contexts), and a partial path is extended only
+    with steps compatible with every step it already has. When contexts cut nothing, the
+    estimate is exact and the search walks straight down the best paths.
+    """
+    succ = graph._succ
+    options = _ContextOptions(graph, weights)
+    remaining = _costs_to(graph, target, region, weights)
+    if source not in remaining:
+        return []
+    Partial = tuple[int, tuple[str, ...], tuple[str, ...], int, tuple[frozenset[Signature], ...], tuple[tuple[str, str, _Option], ...]]
+    heap: list[Partial] = [(remaining[source], (source,), (), 0, (), ())]
+    found: list[tuple[Step, ...]] = []
+    while heap and len(found) < k:
+        _, nodes, texts, cost, chosen, steps = heapq.heappop(heap)
+        node = nodes[-1]
+        if node == target:
+            found.append(tuple(_step(u, v, option.keys, succ[u][v]) for u, v, option in steps))
+            continue
+        for nxt in succ[node]:
+            if nxt not in remaining or nxt in nodes or len(nodes) + to_target.get(nxt, max_length) > max_length:
+                continue
+            for option, signature_ in options(node, nxt):
+                if _fits(signature_, chosen):
+                    spent = cost + option.weight
+                    heapq.heappush(
+                        heap,
+                        (
+                            spent + remaining[nxt],
+                            (*nodes, nxt),
+                            (*texts, option.text),
+                            spent,
+                            chosen if signature_ is None else (*chosen, signature_),
+                            (*steps, (node, nxt, option)),
+                        ),
+                    )
+    return found
+
+
+def _best_compatible_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weights: _Weights) -> dict[str, SignedPath]:
+    """For every node within ``max_length`` relations of ``source``, the best path reaching it
+    whose steps are pairwise compatible in context.
+
+    Dijkstra over (node, the set of step signatures so far): whether a step may follow depends
+    only on that set, and the set only grows along a path. A state is skipped when the node was
+    already reached with a subset of its signatures (cheaper, and no more constrained), which
+    also keeps every path simple: a walk back to a node carries a superset of what it had there.
+    """
+    succ = graph._succ
+    options = _ContextOptions(graph, weights)
+    reached: dict[str, list[frozenset[frozenset[Signature]]]] = {}
+    best: dict[str, SignedPath] = {}
+    State = tuple[int, tuple[str, ...], tuple[str, ...], frozenset[frozenset[Signature]], tuple[tuple[str, str, _Option], ...]]
+    heap: list[State] = [(0, (source,), (), frozenset(), ())]
+    while heap:
+        cost, nodes, texts, chosen, steps = heapq.heappop(heap)
+        node = nodes[-1]
+        earlier = reached.setdefault(node, [])
+        if any(state <= chosen for state in earlier):
+            continue
+        earlier.append(chosen)
+        if node != source and node not in best:
+            best[node] = SignedPath(tuple(_step(u, v, option.keys, succ[u][v]) for u, v, option in steps))
+        if len(nodes) > max_length:
+            continue
+        for nxt in succ[node]:
+            for option, signature_ in options(node, nxt):
+                if _fits(signature_, tuple(chosen)):
+                    state = chosen if signature_ is None else chosen | {signature_}
+                    heapq.heappush(heap, (cost + option.weight, (*nodes, nxt), (*texts, option.text), state, (*steps, (node, nxt, option))))
+    return best
 
 
 def _path_to(graph: nx.MultiDiGraph, parent: Mapping[str, tuple[str, tuple[Any, ...]]], node: str) -> SignedPath:
