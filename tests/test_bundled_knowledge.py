@@ -213,3 +213,22 @@ def test_every_specific_process_of_an_article_kind_in_immune_cells_is_connected(
         if data.get(Attr.PROCESS) in kinds and node not in ARTICLE_PROCESSES and node not in outside:
             reached = [p for p in ARTICLE_PROCESSES if signed_paths(graph, node, p, max_length=3).paths]
             assert reached, node
+
+
+# ---------------------------------------------------------------- evidence says what it states
+
+
+def test_every_url_only_relation_says_what_its_source_states(graph) -> None:
+    """A relation that quotes nothing carries a note on each of its evidence items (issue 13)."""
+    bare = [
+        (u, v, data[Attr.RELATION], item["source"])
+        for u, v, data in graph.edges(data=True)
+        for item in data[Attr.EVIDENCE]
+        if not item.get("quote") and not item.get("note")
+    ]
+    assert bare == []
+
+
+def test_relation_ids_the_dashboard_tests_name_are_kept(graph) -> None:
+    assert graph.has_edge("calcineurin", "nfat", key="r-1f99cf30c41e")
+    assert graph.has_edge("nfat", "il2_transcription", key="r-256f560154f2")
