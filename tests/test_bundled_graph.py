@@ -122,8 +122,8 @@ def test_caveats_of_the_reference_are_respected(graph) -> None:
     # Conflicting or uncorroborated ChEBI mappings are left blank (reference footnotes a, d, e, g).
     for node, banned in (("thalidomide", "CHEBI:"), ("levamisole", "CHEBI:"), ("mycophenolate_mofetil", "CHEBI:")):
         assert not any(i.startswith(banned) for i in graph.nodes[node].get(Attr.IDENTIFIERS, [])), node
-    # Unconfirmed routes are not listed.
-    for node in ("sirolimus", "hydroxychloroquine", "pembrolizumab"):
+    # Unconfirmed routes are not listed (sheet 1 caveat 8; sheet 2 states none for these).
+    for node in ("sirolimus", "everolimus", "pomalidomide", "hydroxychloroquine", "pembrolizumab"):
         assert graph.nodes[node].get(Attr.ROUTES, []) == [], node
     # BCG's DrugBank entry is unclear.
     assert not any(i.startswith("DRUGBANK:") for i in graph.nodes["bcg"].get(Attr.IDENTIFIERS, []))
@@ -141,3 +141,11 @@ def test_signed_relations_exist_in_both_directions(graph) -> None:
 
 def test_bundled_path_points_inside_the_package_data() -> None:
     assert bundled_graph_path().is_file()
+
+
+def test_no_relation_rests_on_a_target_the_corrections_remove(graph) -> None:
+    """Reference sheet 2, section 3: GM-CSF does not bind IL3RA, brefeldin A does not target CYTH2,
+    imiquimod is not drawn on TLR8, HPRT1 is no azathioprine target, ALPPL2 is ALPG."""
+    gone = {"hgnc.symbol:IL3RA", "hgnc.symbol:CYTH2", "hgnc.symbol:TLR8", "hgnc.symbol:ALPPL2"}
+    assert not gone & {i for _, ids in graph.nodes(data=Attr.IDENTIFIERS) for i in ids or []}
+    assert not graph.has_edge("azathioprine", "hprt1")
