@@ -42,6 +42,7 @@ states = st.builds(
     path_from=st.none() | node_ids,
     path_to=st.none() | node_ids,
     path=st.integers(0, 19),
+    mixed_context=st.booleans(),
     layout=st.sampled_from(list(Layout)),
     theme=st.sampled_from(list(Theme)),
 )
@@ -107,3 +108,12 @@ def test_every_query_key_is_a_control() -> None:
 def test_overlong_values_are_ignored() -> None:
     state, notices = parse_query("?focus=" + "x" * 1000)
     assert state.focus is None and notices
+
+
+def test_mixed_contexts_are_a_link_key_and_a_checkbox() -> None:
+    state = ViewState(path_from="a", path_to="b", mixed_context=True)
+    assert state.to_query() == "?from=a&to=b&mixed=1"
+    assert parse_query("?mixed=0")[0].mixed_context is False
+    assert control_values(state)["mixed"] == ["mixed"] and control_values(ViewState())["mixed"] == []
+    assert state_from_pairs({"mixed": ["mixed"]})[0].mixed_context is True
+    assert parse_query("?mixed=perhaps")[1] == ("ignored mixed='perhaps' in the link: expected 1 (allow mixed contexts) or 0",)

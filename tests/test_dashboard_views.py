@@ -115,6 +115,33 @@ def test_paths_panel_explains_and_warns_when_paths_disagree() -> None:
     assert len(views.path_choices(views.path_report(graph, state), graph)) == 2
 
 
+def test_paths_panel_keeps_to_one_context_unless_mixed_contexts_are_allowed() -> None:
+    graph = nx.MultiDiGraph()
+    for node in "abcd":
+        graph.add_node(node, label=node.upper(), kind="target")
+    graph.add_edge("a", "b", key="r1", relation="activates", sign=1, evidence=[{"source": "S"}], context={"species": "human"})
+    graph.add_edge("b", "d", key="r2", relation="activates", sign=1, evidence=[], context={"species": "mouse", "cell_type": "macrophage"})
+    graph.add_edge("a", "c", key="r3", relation="inhibits", sign=-1, evidence=[])
+    graph.add_edge("c", "d", key="r4", relation="activates", sign=1, evidence=[], context={"species": "murine"})
+    within = ViewState(path_from="a", path_to="d")
+    report = views.path_report(graph, within)
+    assert report is not None and [path.nodes for path in report.paths] == [("a", "c", "d")]
+    panel = text_of(views.paths_panel(report, graph, within))
+    assert "each within one context" in panel and "mixes contexts" not in panel
+    assert "Contexts: species murine" in panel and "in species murine" in panel  # the path, then its step
+    mixed = ViewState(path_from="a", path_to="d", mixed_context=True)
+    report = views.path_report(graph, mixed)
+    assert report is not None and [path.mixed for path in report.paths] == [True, False]  # more evidence first
+    panel = text_of(views.paths_panel(report, graph, mixed))
+    assert "contexts may mix" in panel and "This path mixes contexts" in panel
+    assert "Contexts: species human / mouse; cell type macrophage" in panel
+    assert "mixed contexts" in text_of(views.path_choices(report, graph)[0]["label"])
+    only_mixed = nx.MultiDiGraph(graph)
+    only_mixed.remove_edge("c", "d", key="r4")
+    panel = text_of(views.paths_panel(views.path_report(only_mixed, within), only_mixed, within))
+    assert "within one context (allow mixed contexts" in panel
+
+
 def test_sankey_flows_forward_only_and_is_capped() -> None:
     graph = synthetic_graph(600, seed=2)
     figure = views.sankey_figure(graph, max_nodes=25)

@@ -181,7 +181,7 @@ def effects_command(agent: str, max_length: int, explain_paths: bool, mixed_cont
                 if explain_paths:
                     click.echo(f"      {_plain(explain(effect.path, graph))}")
                     if effect.path.contexts:
-                        click.echo(f"      contexts: {_plain(_spans(effect.path))}")
+                        click.echo(f"      contexts: {_plain(effect.path.context_text)}")
         if not mixed_context:
             more = _only_when_mixed(graph, node, max_length, groups)
             if more:
@@ -211,7 +211,7 @@ def _print_paths(graph: nx.MultiDiGraph, report: PathReport, evidence: bool) -> 
         )
         click.echo(f"   {_plain(explain(path, graph))}")
         if path.contexts:
-            click.echo(f"   contexts: {_plain(_spans(path))}")
+            click.echo(f"   contexts: {_plain(path.context_text)}")
         for step in explain_steps(path, graph):
             if evidence or step["context"]:
                 where = f" (in {step['context']})" if step["context"] else ""
@@ -222,11 +222,6 @@ def _print_paths(graph: nx.MultiDiGraph, report: PathReport, evidence: bool) -> 
     if report.disagree:
         counts = {word: sum(1 for path in paths if path.sign.word == word) for word in (Sign.INCREASES.word, Sign.DECREASES.word)}
         click.echo(f"\nThe paths disagree: {counts['increases']} increase and {counts['decreases']} decrease {_label(graph, target)}.")
-
-
-def _spans(path: SignedPath) -> str:
-    """The contexts a path spans, e.g. ``species mouse / human; cell type macrophage``."""
-    return "; ".join(f"{key.replace('_', ' ')} {' / '.join(values)}" for key, values in path.contexts.items())
 
 
 def _only_when_mixed(graph: nx.MultiDiGraph, node: str, max_length: int, groups: dict[str, list[Effect]]) -> int:

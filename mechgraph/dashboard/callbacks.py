@@ -44,6 +44,7 @@ CONTROLS: dict[str, tuple[Ids, str]] = {
     "from": (Ids.PATH_FROM, "value"),
     "to": (Ids.PATH_TO, "value"),
     "path": (Ids.PATH_CHOICE, "value"),
+    "mixed": (Ids.PATH_MIXED, "value"),
     "open": (Ids.OPEN_GROUPS, "data"),
     "layout": (Ids.LAYOUT, "value"),
     "theme": (Ids.THEME, "value"),

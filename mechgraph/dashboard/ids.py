@@ -56,6 +56,7 @@ class Ids(StrEnum):
     PATH_TO = "path-to"
     PATH_SWAP = "path-swap"
     PATH_CHOICE = "path-choice"
+    PATH_MIXED = "path-mixed"  # allow paths that chain relations of conflicting contexts
     # the canvas and what sits on it
     CANVAS = "canvas"
     CANVAS_LOADING = "canvas-loading"

@@ -149,6 +149,14 @@ def _path_section() -> html.Section:
         _field("From", _node_picker(Ids.PATH_FROM, "start: e.g. cyclosporine"), Ids.PATH_FROM),
         _field("To", _node_picker(Ids.PATH_TO, "end: e.g. IL-2"), Ids.PATH_TO),
         html.Button("Swap start and end", id=Ids.PATH_SWAP, className="button subtle wide"),
+        dcc.Checklist(
+            id=Ids.PATH_MIXED,
+            options=[{"label": "Allow mixed contexts", "value": "mixed"}],
+            value=[],
+            className="checks",
+            inputClassName="check-input",
+        ),
+        help_text="A path keeps to one species and one cell lineage unless mixed contexts are allowed.",
     )
 
 

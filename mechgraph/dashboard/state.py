@@ -88,6 +88,7 @@ class ViewState:
     path_from: str | None = None
     path_to: str | None = None
     path: int = 0
+    mixed_context: bool = False  # paths may chain relations of conflicting contexts
     opened: tuple[str, ...] = ()  # groups of the overview shown opened; ("all",) shows every node
     layout: Layout = Layout.LAYERED
     theme: Theme = Theme.LIGHT
@@ -165,6 +166,19 @@ def _number(low: int, high: int) -> Callable[[str], int]:
     return read
 
 
+_YES, _NO = ("1", "true", "yes", "on", "mixed"), ("0", "false", "no", "off")
+
+
+def _flag(value: str) -> bool:
+    """A yes or no in a link (``1``/``0``, ...), or the value of the checkbox that sets it."""
+    word = value.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ValueError(value)
+
+
 def _enum_list(read_one: Callable[[str], E]) -> Callable[[str], tuple[E, ...]]:
     def read(value: str) -> tuple[E, ...]:
         items = [item.strip() for item in value.split(",") if item.strip()]
@@ -206,6 +220,7 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("path_from", "from", _text, str, "a node id"),
     _Spec("path_to", "to", _text, str, "a node id"),
     _Spec("path", "path", _number(0, _MAX_PATHS - 1), str, f"a whole number from 0 to {_MAX_PATHS - 1}", 0),
+    _Spec("mixed_context", "mixed", _flag, lambda value: "1" if value else "0", "1 (allow mixed contexts) or 0", False),
     _Spec("opened", "open", _enum_list(_text), _words, "a comma-separated list of group ids, or all", ()),
     _Spec("layout", "layout", Layout, str, "one of " + ", ".join(Layout), Layout.LAYERED),
     _Spec("theme", "theme", Theme, str, "light or dark", Theme.LIGHT),
@@ -249,7 +264,7 @@ def state_from_pairs(pairs: Mapping[str, Any]) -> tuple[ViewState, tuple[str, ..
     """Read control values (query key -> str, int, list or None) as :func:`parse_query` reads a link.
 
     >>> state_from_pairs({"focus": "il2", "kind": ["agent"], "depth": 3, "sign": []})[0]
-    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>)
+    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, mixed_context=False, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>)
     """
     pairs_out: list[tuple[str, str]] = []
     for key, value in pairs.items():
@@ -270,7 +285,9 @@ def control_values(state: ViewState) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for spec in _SPECS:
         value = getattr(state, spec.attribute)
-        if isinstance(value, tuple):
+        if isinstance(value, bool):  # a checklist of one box
+            result[spec.key] = [spec.key] if value else []
+        elif isinstance(value, tuple):
             result[spec.key] = [item.word if isinstance(item, Sign) else str(item) for item in value]
         elif isinstance(value, StrEnum):
             result[spec.key] = str(value)

@@ -201,7 +201,7 @@ def path_report(graph: nx.MultiDiGraph, state: ViewState) -> PathReport | None:
     if not state.has_path or state.path_from not in graph or state.path_to not in graph:
         return None
     assert state.path_from is not None and state.path_to is not None
-    return signed_paths(graph, state.path_from, state.path_to, k=PATHS_K, max_length=PATHS_MAX_LENGTH)
+    return signed_paths(graph, state.path_from, state.path_to, k=PATHS_K, max_length=PATHS_MAX_LENGTH, mixed_context=state.mixed_context)
 
 
 def chosen_path(report: PathReport | None, state: ViewState) -> SignedPath | None:
@@ -629,6 +629,8 @@ def path_choices(report: PathReport | None, graph: nx.MultiDiGraph) -> list[dict
             words += [html.Span(f" {step.phrase} ", className="verb"), _label(graph, step.v)]
         evidence = f" · {path.evidence_count} citation{'s' if path.evidence_count != 1 else ''}"
         words.append(html.Span(evidence, className="muted"))
+        if path.mixed:
+            words.append(html.Span(" · mixed contexts", className="muted mixed-badge"))
         options.append({"label": html.Span(words), "value": index})
     return options
 
@@ -640,17 +642,33 @@ def paths_panel(report: PathReport | None, graph: nx.MultiDiGraph, state: ViewSt
     if report is None:
         return [html.P("Both ends must be nodes of the graph on screen (check the filters).", className="muted")]
     if not report.paths:
-        return [html.P(f"No path of at most {report.max_length} relations leads from {_label(graph, report.source)} to {_label(graph, report.target)}.", className="muted")]
+        return [html.P(f"No path of at most {report.max_length} relations leads from {_label(graph, report.source)} to {_label(graph, report.target)}{_within_one_context(report, graph)}.", className="muted")]
     chosen = chosen_path(report, state)
     assert chosen is not None
     summary = ", ".join(f"{count} {word}" for word, count in report.signs.items())
-    parts: list[Any] = [html.P(f"{len(report.paths)} distinct path{'s' if len(report.paths) > 1 else ''} found: {summary}.", className="summary")]
+    scope = "contexts may mix" if report.mixed_context else "each within one context"
+    parts: list[Any] = [html.P(f"{len(report.paths)} distinct path{'s' if len(report.paths) > 1 else ''} found ({scope}): {summary}.", className="summary")]
     if report.disagree:
         parts.append(html.P("The paths disagree: some increase and some decrease the target.", className="notice warn"))
+    if chosen.mixed:
+        parts.append(html.P("This path mixes contexts: some of its relations were observed in another species or cell lineage than others.", className="notice warn"))
     parts.append(html.P(explain(chosen, graph), className="explanation"))
-    steps = [html.Li([html.Div(step["sentence"], className="step-sentence"), _step_count(step), *_evidence_list(step["evidence"])[1:]]) for step in explain_steps(chosen, graph)]
+    if chosen.contexts:
+        parts.append(html.P(f"Contexts: {chosen.context_text}", className="path-contexts"))
+    steps = [html.Li([html.Div(step["sentence"], className="step-sentence"), *_step_context(step), _step_count(step), *_evidence_list(step["evidence"])[1:]]) for step in explain_steps(chosen, graph)]
     parts.append(html.Ol(steps, className="steps"))
     return parts
+
+
+def _within_one_context(report: PathReport, graph: nx.MultiDiGraph) -> str:
+    """Why no path was found, when only paths that mix contexts exist."""
+    if report.mixed_context or not signed_paths(graph, report.source, report.target, k=1, max_length=report.max_length, mixed_context=True).paths:
+        return ""
+    return " within one context (allow mixed contexts to see the paths that mix them)"
+
+
+def _step_context(step: Mapping[str, Any]) -> list[html.Div]:
+    return [html.Div(f"in {step['context']}", className="muted step-context")] if step["context"] else []
 
 
 def _step_count(step: Mapping[str, Any]) -> html.Div:

@@ -201,6 +201,8 @@ class SignedPath:
         >>> path = SignedPath((a, b))
         >>> path.contexts, path.mixed
         ({'species': ('mouse', 'human'), 'cell_type': ('T cell',)}, True)
+        >>> path.context_text
+        'species mouse / human; cell type T cell'
         """
         spans: dict[str, dict[str, None]] = {}
         for step in self.steps:
@@ -208,6 +210,11 @@ class SignedPath:
                 for key, value in context.items():
                     spans.setdefault(str(key), {})[str(value)] = None
         return {key: tuple(values) for key, values in spans.items()}
+
+    @property
+    def context_text(self) -> str:
+        """The contexts the path spans as a phrase, e.g. ``species mouse / human; cell type T cell``."""
+        return "; ".join(f"{key.replace('_', ' ')} {' / '.join(values)}" for key, values in self.contexts.items())
 
     @property
     def mixed(self) -> bool:
