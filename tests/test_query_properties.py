@@ -81,7 +81,11 @@ def test_effects_reach_processes_and_outcomes_by_their_best_path(graph: nx.Multi
     agent = data.draw(st.sampled_from(sorted(graph)))
     found = effects(graph, agent, max_length=4)
     reachable = reach(graph, agent, depth=4, direction=Direction.DOWN)
-    expected = {n for n in reachable if n != agent and graph.nodes[n]["kind"] in ("process", "outcome")}
+    processes = {n for n in reachable if n != agent and graph.nodes[n]["kind"] in ("process", "outcome")}
+    mixed = effects(graph, agent, max_length=4, mixed_context=True)
+    assert {effect.node for group in mixed.values() for effect in group} == processes
+    # By default only what some path within one context reaches.
+    expected = {n for n in processes if all_ranked_paths(graph, agent, n, 4)}
     assert {effect.node for group in found.values() for effect in group} == expected
     for group, members in found.items():
         for effect in members:
