@@ -24,6 +24,19 @@ How the k best paths are found without enumerating every path of a large graph:
 3. each node path is expanded back into its step paths (steps of different signs between two
    nodes make distinct paths), and the k best of those are kept. Any step path outside the
    first k node paths ranks below all of their best expansions, so the result is exact.
+
+Contexts (see :mod:`mechgraph.query.context`): by default a path keeps to one context, every two
+of its steps compatible (no mouse step chained to a human one, no steps in different cell
+lineages). When the relations that could lie on a path have no conflicting contexts, that is
+no restriction and the search above runs unchanged. Otherwise the k best compatible paths are
+found by a best-first (A*) search over partial paths, which carry their steps' contexts and are
+extended only by compatible steps; its estimate of the rest of a path is the cost to the target
+with contexts ignored, never more than the true cost, so paths come out in exact rank order and
+a conflicting best path never hides a compatible one. Its cost grows with the number of partial
+paths cheaper than the k-th answer: near the k answers when contexts cut little, up to every
+simple path of at most ``max_length`` steps when they cut a lot. :func:`effects` likewise runs
+Dijkstra over (node, contexts so far). ``mixed_context=True`` ignores contexts, and each path
+then says whether it mixes them (:attr:`SignedPath.mixed`).
 """
 
 from __future__ import annotations
