@@ -19,8 +19,9 @@ from typing import Any
 
 import networkx as nx
 
-from ..vocabulary import Attr, ContextKey, EvidenceKey, NodeKind, SourceKey
-from .reference import Reference, normalize_name
+from ..query.context import CONFLICTING_KEYS, compatible, context_values
+from ..vocabulary import Attr, EvidenceKey, NodeKind, SourceKey
+from .reference import Reference
 from .report import AuditReport, Finding, Rule, sorted_ids
 
 __all__ = [
@@ -336,7 +337,8 @@ def _source_name(graph: nx.MultiDiGraph, source_id: str) -> str:
 
 def context_conflicts(graph: nx.MultiDiGraph) -> Iterator[Finding]:
     """Relations chained at a node (one entering, one leaving) whose contexts conflict: different
-    species, or different cell types. One finding per node and pair of conflicting contexts,
+    species, or cell types of different lineages, by the rule paths and effects keep to
+    (:mod:`mechgraph.query.context`). One finding per node and pair of conflicting contexts,
     naming every relation on either side."""
     for node in sorted(graph.nodes):
         # relations are grouped by the context values the rule reads, so a hub costs the number
@@ -364,22 +366,17 @@ def context_conflicts(graph: nx.MultiDiGraph) -> Iterator[Finding]:
 def _by_context(edges: Iterable[tuple[str, str, Mapping[str, Any]]]) -> dict[tuple[tuple[str, str], ...], set[str]]:
     """Relation ids by their species and cell type (relations with neither never conflict)."""
     groups: dict[tuple[tuple[str, str], ...], set[str]] = defaultdict(set)
-    keys = (ContextKey.SPECIES.value, ContextKey.CELL_TYPE.value)
     for _, _, data in edges:
         context = data.get(Attr.CONTEXT.value) or {}
-        values = tuple((key, str(context[key])) for key in keys if context.get(key))
+        values = tuple((key, str(context[key])) for key in CONFLICTING_KEYS if context.get(key))
         if values:
             groups[values].add(str(data.get(Attr.ID.value)))
     return groups
 
 
-# A small private compatibility test: mechgraph.query has no context module to share yet.
-_SPECIES_NAMES = {"murine": "mouse", "mice": "mouse", "humans": "human", "homo sapiens": "human", "mus musculus": "mouse"}
-_ANY_CELL = {frozenset(name.split()) for name in ("any cell", "cell", "immune cell")}
-
-
 def _conflict(first: Mapping[str, Any], second: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The two conflicting contexts (as words), or None when the relations may be chained.
+    """The two conflicting context values, or None when the relations may be chained (the rule
+    of :func:`mechgraph.query.context.compatible`, which paths and effects follow).
 
     >>> _conflict({"species": "mouse"}, {"species": "human"})
     ('mouse', 'human')
@@ -388,29 +385,10 @@ def _conflict(first: Mapping[str, Any], second: Mapping[str, Any]) -> tuple[str,
     >>> _conflict({"cell_type": "T cell"}, {"cell_type": "dendritic cell"})
     ('T cell', 'dendritic cell')
     """
-    key = ContextKey.SPECIES.value
-    if first.get(key) and second.get(key) and _species(first[key]) != _species(second[key]):
-        return str(first[key]), str(second[key])
-    key = ContextKey.CELL_TYPE.value
-    if first.get(key) and second.get(key) and not _cell_types_compatible(str(first[key]), str(second[key])):
-        return str(first[key]), str(second[key])
+    if compatible(first, second):
+        return None
+    for key in CONFLICTING_KEYS:
+        before, after = context_values(first, key), context_values(second, key)
+        if before is not None and after is not None and before.isdisjoint(after):
+            return str(first[key]), str(second[key])
     return None
-
-
-def _species(name: object) -> str:
-    text = str(name).strip().lower()
-    return _SPECIES_NAMES.get(text, text)
-
-
-def _cell_types_compatible(first: str, second: str) -> bool:
-    """Compatible when one names a kind of the other ("CD4+ T cell" within "T cell"), in any of
-    the alternatives each lists ("monocytes/macrophages"), or when either is any cell."""
-    firsts, seconds = _cell_alternatives(first), _cell_alternatives(second)
-    if any(words in _ANY_CELL for words in firsts + seconds):
-        return True
-    return any(a <= b or b <= a for a in firsts for b in seconds)
-
-
-def _cell_alternatives(text: str) -> list[frozenset[str]]:
-    parts = re.split(r"/|,|\band\b|\bor\b", text)
-    return [frozenset(normalize_name(part).split()) for part in parts if part.strip()]
