@@ -113,3 +113,17 @@ def test_a_large_graph_opens_on_its_overview_not_a_wall() -> None:
     assert drawing.view.overview is not None
     assert 20 <= drawing.view.graph.number_of_nodes() <= 60
     assert fit_zoom(drawing.view.graph, drawing.positions, wrap=OVERVIEW_WRAP, drawn=True) >= LEGIBLE_ZOOM
+
+
+def test_a_node_named_like_a_group_is_never_merged_with_it() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node("group:target", kind="target", label="Called like a group")
+    g.add_node("hub", kind="agent", label="Hub")
+    for i in range(5):
+        g.add_node(f"t{i}", kind="target", label=f"T{i}")
+        g.add_edge("hub", f"t{i}", key=f"r{i}", relation="inhibits", sign=-1)
+    g.add_edge("hub", "group:target", key="rg", relation="inhibits", sign=-1)
+    view = overview(g, hubs=2)
+    assert view.graph.nodes["group:target"]["label"] == "Called like a group"
+    group = next(gid for gid in view.groups if gid in view.graph and gid != "group:target")
+    assert view.graph.nodes[group]["members"] == 5

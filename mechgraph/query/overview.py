@@ -110,7 +110,10 @@ def overview(graph: nx.MultiDiGraph, *, hubs: int = DEFAULT_HUBS, open_groups: I
     item_of: dict[str, str] = {node: node for node in shown}
     for (kind, detail), members in sorted(buckets.items()):
         members.sort()
-        group = Group(_group_id(kind, detail), _group_label(kind, detail, len(members), bool(shown)), kind, tuple(members))
+        gid = _group_id(kind, detail)
+        while gid in graph:  # a node of the graph may be called like a group: never merge the two
+            gid += "~"
+        group = Group(gid, _group_label(kind, detail, len(members), bool(shown)), kind, tuple(members))
         groups[group.id] = group
         as_nodes = len(members) == 1 or group.id in opened
         for node in members:
