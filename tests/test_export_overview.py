@@ -17,7 +17,7 @@ def test_the_whole_bundled_graph_exports_as_a_legible_overview(tmp_path: Path) -
     result = export(graph, tmp_path / "map.svg")
     assert result.overview and 20 <= result.nodes < graph.number_of_nodes()
     svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
-    assert "more targets" in svg and "more processes" in svg  # groups, named with their counts
+    assert "more targets" in svg and svg.count(" more") >= 5  # groups, named with their counts
 
 
 def test_every_node_a_focus_or_a_path_is_drawn_as_it_is(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import networkx as nx
 
 from ..errors import MechgraphError
 from ..fileio import WriteError
+from ..layout.bands import OVERVIEW_WRAP
 from ..vocabulary import Attr, EvidenceKey, SourceKey
 from .services import Drawing
 
@@ -222,4 +223,5 @@ def _write_picture(drawing: Drawing, path: Path, fmt: str, positions: Mapping[st
     title = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
     drawn = Geometry(dict(drawing.positions), dict(drawing.routes), "dashboard")
     chain = [element for element in drawing.view.lit if element in graph]
-    export(graph, path, format=fmt, positions=positions, theme=theme, title=title, drawn=drawn, chain=chain)
+    wrap = OVERVIEW_WRAP if drawing.view.overview is not None else None  # the screen's boxes
+    export(graph, path, format=fmt, positions=positions, theme=theme, title=title, drawn=drawn, chain=chain, overview=False, wrap=wrap)

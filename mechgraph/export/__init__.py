@@ -33,7 +33,8 @@ from typing import Any
 import networkx as nx
 
 from ..layout import Geometry, Layout, Orientation
-from ..layout.bands import OVERVIEW_WHOLE, legible_overview
+from ..layout.bands import OVERVIEW_WHOLE, OVERVIEW_WRAP, legible_overview
+from ..layout.labels import WRAP_WIDTH
 from ..style import Theme
 from ..vocabulary import Attr, Direction
 from ..fileio import WriteError, write_atomic
@@ -161,6 +162,7 @@ def _figure(
     chain: Sequence[Hashable] = (),
     drawn: Geometry | None = None,
     overview: bool | None = None,
+    wrap: int | None = None,
 ) -> Figure:
     view = focus_view(graph, focus=focus, depth=depth, direction=direction, filters=filters)
     if view.number_of_nodes() == 0:
@@ -171,6 +173,7 @@ def _figure(
         page = Size.parse(size)
         summary, positions = legible_overview(view, width=page.width - 80, height=page.height - 170)
         view, layout, chain, drawn = summary.graph, Layout.FORCE, (), None  # the bands' positions, kept as they are
+        wrap = OVERVIEW_WRAP
         if title is None:
             title = f"{graph.graph.get(Attr.TITLE.value) or 'mechgraph'}: overview"
     if title is None and focus is not None:
@@ -182,9 +185,9 @@ def _figure(
         title = f"{base}: around {', '.join(labels)}"
     figure = build_figure(
         view, layout=layout, positions=positions, theme=theme, size=size, title=title, seed=seed, orientation=orientation,
-        path=tuple(chain), drawn=drawn,
+        path=tuple(chain), drawn=drawn, wrap=wrap or WRAP_WIDTH,
     )
-    return replace(figure, overview=True) if overview else figure
+    return replace(figure, overview=True) if overview or wrap == OVERVIEW_WRAP else figure
 
 
 def export(
@@ -210,6 +213,7 @@ def export(
     scale: float = 1.0,
     drawn: Geometry | None = None,
     overview: bool | None = None,
+    wrap: int | None = None,
 ) -> ExportResult:
     """Write ``graph`` (or a focused, filtered view of it) to ``path``, atomically.
 
@@ -257,6 +261,9 @@ def export(
         nodes by name, the rest in groups with counts, as many named as stay legible on the
         page) instead of every node. By default (None) a whole map of more than 40 nodes, with
         no focus, path or positions given, is drawn as its overview; False draws every node.
+    wrap
+        Characters per label line (default 22; an overview's 16). The dashboard passes 16 when
+        it downloads the overview it drew, so the file keeps the screen's boxes.
     force
         Replace ``path`` if it exists (otherwise an existing file is never overwritten).
 
@@ -271,7 +278,7 @@ def export(
     with _collector_paused():
         figure = _figure(
             graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
-            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn, overview=overview,
+            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn, overview=overview, wrap=wrap,
         )
         content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale))
     written = write_atomic(path, content, force=force)
@@ -313,7 +320,7 @@ def _figure_from_options(graph: nx.MultiDiGraph, options: dict[str, Any]) -> Fig
     defaults: dict[str, Any] = {
         "focus": None, "depth": 1, "direction": Direction.BOTH, "filters": None, "layout": Layout.LAYERED,
         "positions": None, "size": "1280x720", "theme": Theme.LIGHT, "title": None, "seed": 0,
-        "orientation": Orientation.LEFT_RIGHT, "chain": (), "drawn": None, "overview": None,
+        "orientation": Orientation.LEFT_RIGHT, "chain": (), "drawn": None, "overview": None, "wrap": None,
     }
     unknown = set(options) - set(defaults)
     if unknown:

@@ -19,6 +19,7 @@ import networkx as nx
 
 from ..errors import MechgraphError
 from ..layout import Geometry, Layout, Orientation, compute_geometry, drawn_size, wrap_label
+from ..layout.labels import WRAP_WIDTH
 from ..style import OTHER_KIND, Theme
 from ..vocabulary import Attr, Direction, EvidenceKey, NodeKind, Relation, Sign, SourceKey
 
@@ -226,8 +227,12 @@ def build_figure(
     orientation: Orientation | str = Orientation.LEFT_RIGHT,
     path: Sequence[Hashable] = (),
     drawn: Geometry | None = None,
+    wrap: int = WRAP_WIDTH,
 ) -> Figure:
     """The renderer-neutral figure of ``graph``: laid out, ordered, with details and evidence.
+
+    Labels are wrapped at ``wrap`` characters (an overview's bands are laid out for narrower
+    labels than the causal layout).
 
     Nodes are ordered by id and relations by (source, target, id), so the same graph always
     gives the same figure whatever order it was built in. Each relation carries the route the
@@ -270,7 +275,7 @@ def build_figure(
     steps = {(index[a], index[b]) for a, b in zip(chain, chain[1:])}
     nodes = tuple(
         replace(figure_node, faded=True) if node not in lit else figure_node
-        for node, figure_node in ((node, _figure_node(node, graph.nodes[node], xy[node], urls)) for node in ordered)
+        for node, figure_node in ((node, _figure_node(node, graph.nodes[node], xy[node], urls, wrap)) for node in ordered)
     )
     edge_items = graph.edges(keys=True, data=True) if graph.is_multigraph() else ((u, v, None, d) for u, v, d in graph.edges(data=True))
     edges = sorted(
@@ -328,13 +333,13 @@ _KINDS = frozenset(kind.value for kind in NodeKind)
 _KIND, _LABEL, _IDENTIFIERS = Attr.KIND.value, Attr.LABEL.value, Attr.IDENTIFIERS.value
 
 
-def _figure_node(node: Hashable, data: Mapping[str, Any], xy: Sequence[float], urls: Mapping[str, str | None]) -> FigureNode:
+def _figure_node(node: Hashable, data: Mapping[str, Any], xy: Sequence[float], urls: Mapping[str, str | None], wrap: int = WRAP_WIDTH) -> FigureNode:
     kind = data.get(_KIND)
     rows = tuple((label, _text(data[name])) for name, label in _NODE_ROWS if data.get(name) not in _EMPTY)
     links = tuple((str(curie), urls.get(str(curie)) or "") for curie in data.get(_IDENTIFIERS) or ())
     label = data.get(_LABEL)
     text = str(label) if label not in (None, "") else str(node)
-    lines = wrap_label(text)
+    lines = wrap_label(text, wrap)
     width, height = drawn_size(lines)
     return FigureNode(
         id=str(node),
