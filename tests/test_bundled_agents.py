@@ -1,0 +1,74 @@
+"""Breadth of the bundled graph (issue 13, item 5): the agents of reference sheet 2 are in the graph
+with their targets, cells, signed mechanism chains and adverse outcomes, and every relation that
+touches them cites a source and says what it states."""
+
+from __future__ import annotations
+
+import pytest
+
+from mechgraph.graph import read_graph
+from mechgraph.query import signed_paths
+from mechgraph.vocabulary import Attr, NodeKind, Sign
+
+#: Agents added from reference sheet 2 (``immunomodulators-2.md``).
+NEW_AGENTS = [
+    "tofacitinib",
+    "baricitinib",
+    "ruxolitinib",
+]
+
+#: Agents in the bundled graph (including the article's generic immunomodulator nodes).
+MIN_AGENTS = 36
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return read_graph()
+
+
+def relations(graph, u: str, v: str) -> list[str]:
+    return [d[Attr.RELATION] for d in graph.get_edge_data(u, v, default={}).values()]
+
+
+def test_agent_count(graph) -> None:
+    agents = [n for n, kind in graph.nodes(data=Attr.KIND) if kind == NodeKind.AGENT]
+    assert len(agents) >= MIN_AGENTS, len(agents)
+
+
+@pytest.mark.parametrize("agent", NEW_AGENTS)
+def test_new_agent_is_described(graph, agent: str) -> None:
+    node = graph.nodes[agent]
+    assert node[Attr.KIND] == NodeKind.AGENT
+    assert node.get("agent_class"), agent
+    assert node.get("uses"), agent
+    assert node.get(Attr.EVIDENCE), agent
+    assert graph.out_degree(agent) >= 2, agent
+
+
+@pytest.mark.parametrize("agent", NEW_AGENTS)
+def test_every_relation_of_a_new_agent_has_evidence_with_a_note(graph, agent: str) -> None:
+    edges = list(graph.out_edges(agent, data=True)) + list(graph.in_edges(agent, data=True))
+    assert edges
+    for u, v, data in edges:
+        evidence = data.get(Attr.EVIDENCE) or []
+        assert evidence, (u, v)
+        for item in evidence:
+            assert item.get("source"), (u, v)
+            assert item.get("note") or item.get("quote"), (u, v)
+
+
+def test_jak_inhibitors_decrease_jak_stat_signalling(graph) -> None:
+    for agent in ("tofacitinib", "baricitinib", "ruxolitinib"):
+        assert "inhibits" in relations(graph, agent, "jak_stat_signalling"), agent
+        assert "inhibits" in relations(graph, agent, "jak1"), agent
+        assert "inhibits" in relations(graph, agent, "jak2"), agent
+    report = signed_paths(graph, "tofacitinib", "immune_response")
+    assert report.best is not None
+    assert report.best.sign is Sign.DECREASES
+
+
+def test_adverse_outcomes_the_sheet_states(graph) -> None:
+    assert "increases" in relations(graph, "tofacitinib", "infection_risk")
+    assert "increases" in relations(graph, "tofacitinib", "malignancy")
+    assert "increases" in relations(graph, "ruxolitinib", "myelosuppression")
+    assert "decreases" in relations(graph, "ruxolitinib", "gvhd")
