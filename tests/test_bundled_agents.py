@@ -15,10 +15,15 @@ NEW_AGENTS = [
     "tofacitinib",
     "baricitinib",
     "ruxolitinib",
+    "infliximab",
+    "adalimumab",
+    "etanercept",
+    "ipilimumab",
+    "atezolizumab",
 ]
 
 #: Agents in the bundled graph (including the article's generic immunomodulator nodes).
-MIN_AGENTS = 36
+MIN_AGENTS = 41
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +77,29 @@ def test_adverse_outcomes_the_sheet_states(graph) -> None:
     assert "increases" in relations(graph, "tofacitinib", "malignancy")
     assert "increases" in relations(graph, "ruxolitinib", "myelosuppression")
     assert "decreases" in relations(graph, "ruxolitinib", "gvhd")
+
+
+def test_anti_tnf_agents_decrease_tnf_signalling(graph) -> None:
+    for agent in ("infliximab", "adalimumab", "etanercept"):
+        assert "binds" in relations(graph, agent, "tnf"), agent
+        assert "inhibits" in relations(graph, agent, "tnf_signalling"), agent
+        assert "increases" in relations(graph, agent, "infection_risk"), agent
+    assert "binds" in relations(graph, "etanercept", "lta")
+    assert not relations(graph, "infliximab", "lta")  # infliximab does not bind lymphotoxin (IN1)
+    assert not relations(graph, "adalimumab", "lta")  # nor adalimumab (AD1)
+
+
+def test_in_vitro_monocyte_findings_keep_their_context(graph) -> None:
+    for data in graph.get_edge_data("infliximab", "il10_secretion").values():
+        assert data["context"]["setting"] == "in vitro"
+        assert data["context"]["cell_type"] == "monocyte"
+
+
+def test_checkpoint_blockade_increases_the_immune_response(graph) -> None:
+    for agent, through in (("ipilimumab", "ctla4"), ("atezolizumab", "pd1_signalling")):
+        report = signed_paths(graph, agent, "immune_response", k=20)
+        assert report.best is not None, agent
+        assert any(p.sign is Sign.INCREASES and through in p.nodes for p in report.paths), agent
+        assert "increases" in relations(graph, agent, "immune_related_adverse_events"), agent
+    assert "inhibits" in relations(graph, "ctla4", "cd28_costimulation")
+    assert graph.nodes["atezolizumab"].get("routes") in (None, [])  # route not stated in the sources seen

@@ -207,6 +207,8 @@ def test_every_specific_process_of_an_article_kind_in_immune_cells_is_connected(
         "adenosine_release": "fibroblast-like synoviocytes (indirect route)",
         "proapoptotic_gene_expression": "pro-apoptotic: lowers, not raises, the response",
         "il10_secretion": "anti-inflammatory cytokine: its sign on the response is not stated",
+        "endothelial_adhesion_molecule_expression": "endothelial cells (indirect route)",
+        "soluble_tnfr2_release": "TNF decoy receptor: its sign on the response is not stated",
     }
     kinds = {"gene_expression", "protein_transport", "protein_synthesis", "secretion", "surface_expression"}
     for node, data in graph.nodes(data=True):

@@ -57,7 +57,9 @@ def test_effects_of_imiquimod_include_secretion_and_surface_expression(graph: nx
     assert {"secretion", "surface_expression"} <= set(found)
     secretion = {effect.node: effect.sign for effect in found["secretion"]}
     assert secretion["tnf_secretion"] is Sign.INCREASES
-    assert all(effect.sign is Sign.INCREASES for effect in found["surface_expression"])
+    surface = {effect.node: effect.sign for effect in found["surface_expression"]}
+    assert Sign.DECREASES not in surface.values()
+    assert all(surface[node] is Sign.INCREASES for node in surface if node.startswith("dc_"))
 
 
 def test_which_agents_act_indirectly(graph: nx.MultiDiGraph) -> None:
