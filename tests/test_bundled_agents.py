@@ -20,10 +20,15 @@ NEW_AGENTS = [
     "etanercept",
     "ipilimumab",
     "atezolizumab",
+    "basiliximab",
+    "belatacept",
+    "alemtuzumab",
+    "anti_thymocyte_globulin",
+    "cyclophosphamide",
 ]
 
 #: Agents in the bundled graph (including the article's generic immunomodulator nodes).
-MIN_AGENTS = 41
+MIN_AGENTS = 46
 
 
 @pytest.fixture(scope="module")
@@ -103,3 +108,21 @@ def test_checkpoint_blockade_increases_the_immune_response(graph) -> None:
         assert "increases" in relations(graph, agent, "immune_related_adverse_events"), agent
     assert "inhibits" in relations(graph, "ctla4", "cd28_costimulation")
     assert graph.nodes["atezolizumab"].get("routes") in (None, [])  # route not stated in the sources seen
+
+
+def test_transplant_agents_prevent_rejection(graph) -> None:
+    for agent in ("basiliximab", "belatacept", "anti_thymocyte_globulin", "cyclophosphamide"):
+        assert "decreases" in relations(graph, agent, "graft_rejection"), agent
+    assert "inhibits" in relations(graph, "basiliximab", "il2_receptor_signalling")
+    assert "inhibits" in relations(graph, "belatacept", "cd28_costimulation")
+    assert "decreases" in relations(graph, "cyclophosphamide", "gvhd")
+    assert "increases" in relations(graph, "cyclophosphamide", "myelosuppression")
+
+
+def test_depleting_antibodies_lower_lymphocytes(graph) -> None:
+    for agent in ("alemtuzumab", "anti_thymocyte_globulin"):
+        assert "increases" in relations(graph, agent, "lymphocyte_depletion"), agent
+        report = signed_paths(graph, agent, "t_cell")
+        assert any(p.sign is Sign.DECREASES and "lymphocyte_depletion" in p.nodes for p in report.paths), agent
+        assert Sign.INCREASES not in {p.sign for p in report.paths}, agent
+    assert "increases" in relations(graph, "alemtuzumab", "immune_related_adverse_events")  # secondary autoimmunity
