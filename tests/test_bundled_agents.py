@@ -25,10 +25,17 @@ NEW_AGENTS = [
     "alemtuzumab",
     "anti_thymocyte_globulin",
     "cyclophosphamide",
+    "ivig",
+    "fingolimod",
+    "interferon_beta_1a",
+    "interferon_gamma_1b",
+    "anakinra",
+    "canakinumab",
+    "sarilumab",
 ]
 
 #: Agents in the bundled graph (including the article's generic immunomodulator nodes).
-MIN_AGENTS = 46
+MIN_AGENTS = 53
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +133,45 @@ def test_depleting_antibodies_lower_lymphocytes(graph) -> None:
         assert any(p.sign is Sign.DECREASES and "lymphocyte_depletion" in p.nodes for p in report.paths), agent
         assert Sign.INCREASES not in {p.sign for p in report.paths}, agent
     assert "increases" in relations(graph, "alemtuzumab", "immune_related_adverse_events")  # secondary autoimmunity
+
+
+def test_cytokine_blockers_decrease_their_signalling(graph) -> None:
+    assert "inhibits" in relations(graph, "anakinra", "il1r1")
+    for agent in ("anakinra", "canakinumab"):
+        assert "inhibits" in relations(graph, agent, "il1_signalling"), agent
+    assert "inhibits" in relations(graph, "sarilumab", "il6_signalling")
+    report = signed_paths(graph, "sarilumab", "immune_response")
+    assert report.best is not None and report.best.sign is Sign.DECREASES
+
+
+def test_fingolimod_removes_s1p1_and_keeps_lymphocytes_in_lymph_nodes(graph) -> None:
+    assert relations(graph, "fingolimod", "fingolimod_phosphate") == ["metabolised_to"]
+    report = signed_paths(graph, "fingolimod_phosphate", "lymphocyte_egress")
+    assert report.best is not None and report.best.sign is Sign.DECREASES
+    assert "decreases" in relations(graph, "fingolimod", "lymphocyte")
+    assert "decreases" in relations(graph, "fingolimod", "th17_cell")
+
+
+def test_interferons_and_ivig_as_the_sheet_states(graph) -> None:
+    assert "activates" in relations(graph, "interferon_beta_1a", "ifnar1")
+    assert "decreases" in relations(graph, "interferon_beta_1a", "th17_cell")
+    data = next(iter(graph.get_edge_data("interferon_beta_1a", "th17_cell").values()))
+    assert data["context"]["species"] == "human"
+    assert "increases" in relations(graph, "interferon_gamma_1b", "phagocyte_superoxide_production")
+    assert "increases" in relations(graph, "interferon_gamma_1b", "defence_against_infection")
+    assert "increases" in relations(graph, "ivig", "regulatory_t_cell")
+    assert "decreases" in relations(graph, "ivig", "complement_activation")
+
+
+def test_new_cell_types_are_in_the_graph(graph) -> None:
+    expected = {
+        "regulatory_t_cell": "CL:0000815",
+        "cd8_t_cell": "CL:0000625",
+        "th17_cell": "CL:0000899",
+        "plasma_cell": "CL:0000786",
+        "eosinophil": "CL:0000771",
+    }
+    for node, curie in expected.items():
+        assert graph.nodes[node][Attr.KIND] == NodeKind.IMMUNE_CELL, node
+        assert curie in graph.nodes[node].get(Attr.IDENTIFIERS, []), node
+        assert graph.degree(node) >= 1, node
