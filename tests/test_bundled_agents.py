@@ -159,6 +159,8 @@ def test_fingolimod_removes_s1p1_and_keeps_lymphocytes_in_lymph_nodes(graph) -> 
     assert report.best is not None and report.best.sign is Sign.DECREASES
     assert "decreases" in relations(graph, "fingolimod", "lymphocyte")
     assert "decreases" in relations(graph, "fingolimod", "th17_cell")
+    report = signed_paths(graph, "fingolimod", "immune_response", k=20)
+    assert any(p.sign is Sign.DECREASES and "lymphocyte_egress" in p.nodes for p in report.paths)
 
 
 def test_interferons_and_ivig_as_the_sheet_states(graph) -> None:
