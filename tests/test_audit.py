@@ -29,6 +29,7 @@ SHEET = """\
 | Cyclosporine | suppressant | DB00091 | CHEBI:4031 |
 | Thalidomide | both | DB01041 | CHEBI:74947 or 9513 (d) |
 | Everolimus | as rapamycin | DB01590 | CHEBI:68478 (g) |
+| Dexamethasone / glucocorticoids | anti-inflammatory | DB01234 | CHEBI:41879 |
 
 Footnotes: (d) UniChem maps DB01041 to 9513, 74947: unresolved. (g) single UniChem mapping, not corroborated.
 
@@ -179,10 +180,12 @@ def test_missing_identifier_where_the_reference_gives_one() -> None:
         agent("cyclosporine", identifiers=["DRUGBANK:DB00091"]),
         agent("thalidomide", identifiers=["DRUGBANK:DB01041"]),
         agent("everolimus", identifiers=["DRUGBANK:DB01590"]),
+        # the ids of "Dexamethasone / glucocorticoids" are dexamethasone's, not every glucocorticoid's
+        agent("prednisone", identifiers=["DRUGBANK:DB00635"], synonyms=["glucocorticoid"]),
         {"id": "t_cell", "kind": "immune_cell", "label": "T cells"},
         {"id": "b_cell", "kind": "immune_cell", "label": "B cell", "identifiers": ["CL:0000236"]},
     ]
-    relations = [relation(a, "t_cell") for a in ("cyclosporine", "thalidomide", "everolimus")]
+    relations = [relation(a, "t_cell") for a in ("cyclosporine", "thalidomide", "everolimus", "prednisone")]
     relations.append(relation("cyclosporine", "b_cell"))
     reported = findings(load_graph(document(nodes, relations)), Rule.MISSING_IDENTIFIER, reference)
     # ChEBI ids the sheet doubts ("X or Y", footnotes "unresolved", "not corroborated") are not asked for

@@ -184,7 +184,8 @@ def _agent_row(column: dict[str, int], cells: list[str], symbols: set[str], doub
         return [ReferenceEntry((name,), (curie,)) for name, curie in zip(names, drugbank)]
     if not names or not drugbank + chebi:
         return []
-    return [ReferenceEntry(tuple(names), tuple(drugbank + chebi))]
+    # "Dexamethasone / glucocorticoids": the ids are the named drug's, not its class's
+    return [ReferenceEntry((names[0],), tuple(drugbank + chebi))]
 
 
 _NAME_THEN_ID = re.compile(r'^(?P<name>[^:;"=]+?)\s+(?P<id>(?:GO|CL):\d{7})\.?$')
