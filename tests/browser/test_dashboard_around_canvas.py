@@ -12,29 +12,15 @@ from typing import Any
 
 import pytest
 
-from ..servers import free_port, running, serve_command
-from .test_dashboard_e2e import open_view, settle
+from .conftest import open_view, settle, watched_page
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    with running(serve_command(port), port, tmp_path_factory.mktemp("serve") / "serve.log") as url:
-        yield url
-
-
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
+    with watched_page(browser, height=720) as page:
+        yield page
 
 
 def _luminance(rgb: str) -> float:

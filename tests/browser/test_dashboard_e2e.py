@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,52 +15,14 @@ import pytest
 
 from mechgraph.graph import read_graph
 
-from ..servers import free_port, running, serve_command
+from .conftest import open_view, settle
 
 BUNDLED = read_graph()
 
 pytestmark = pytest.mark.browser
 
 
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    with running(serve_command(port), port, tmp_path_factory.mktemp("serve") / "serve.log") as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 860}, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
-    yield page
-    context.close()
-    assert not errors, errors
-
-
-# -- helpers --------------------------------------------------------------------------------------
-
-
-def open_view(page: Any, url: str, query: str = "") -> None:
-    page.goto(url + query)
-    wait_for_canvas(page)
-
-
-def wait_for_canvas(page: Any) -> None:
-    """Wait until the canvas has elements and no callback is pending."""
-    page.wait_for_function("() => { const cy = window.mechgraph && window.mechgraph.cy('canvas'); return cy && cy.nodes().length > 0; }")
-    settle(page)
-
-
-def settle(page: Any) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
+# -- helpers (the server, the page and the waits are the browser tests' own, in conftest.py) -------
 
 
 def canvas_nodes(page: Any) -> list[str]:

@@ -19,7 +19,7 @@ from mechgraph.formats import read
 from mechgraph.graph import read_graph
 
 from ..conftest import SHARED
-from ..servers import free_port, running, serve_command
+from .conftest import settle, wait_for_canvas, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -31,34 +31,10 @@ LEGIBLE = """() => { const cy = window.mechgraph.cy('canvas'); const zoom = cy.z
     return n.visible() && text && text.trim().length > 0 && size >= 10 && inside; }).length; }"""
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    with running(serve_command(port), port, tmp_path_factory.mktemp("serve") / "serve.log") as url:
-        yield url
-
-
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
-
-
-def settle(page: Any) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-    page.wait_for_timeout(400)
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-
-
-def wait_for_canvas(page: Any) -> None:
-    page.wait_for_function("() => { const cy = window.mechgraph && window.mechgraph.cy('canvas'); return cy && cy.nodes().length > 0; }")
-    settle(page)
+def page(browser: Any, server: str) -> Iterator[Any]:
+    with watched_page(browser, height=720) as page:  # the 1280x720 screen the issue measures
+        yield page
 
 
 def test_the_bundled_graph_opens_with_at_least_20_legible_labels(page: Any, server: str) -> None:

@@ -27,6 +27,7 @@ from defusedxml import ElementTree as SafeET
 from mechgraph.graph import validate_file
 
 from ..servers import free_port, running, serve_command
+from .conftest import settle
 
 pytestmark = pytest.mark.browser
 
@@ -190,12 +191,6 @@ def dashboard(hostile: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     port = free_port()
     with running(serve_command(port, str(hostile)), port, tmp_path_factory.mktemp("serve") / "serve.log") as url:
         yield url
-
-
-def settle(page: Any) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
 
 
 def test_dashboard_runs_no_payload(dashboard: str, watch: Any) -> None:

@@ -3,7 +3,6 @@ canvas and in the HTML file its Download button gives, measured on what the brow
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,8 @@ from mechgraph.dashboard.views import view_of
 from mechgraph.export import export_html
 from mechgraph.graph import read_graph
 
-from ..servers import free_port, running, serve_command
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    with running(serve_command(port), port, tmp_path_factory.mktemp("serve") / "serve.log") as url:
-        yield url
 
 
 def _path_nodes() -> list[str]:

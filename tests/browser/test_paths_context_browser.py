@@ -10,20 +10,9 @@ import pytest
 
 from ..servers import free_port, running, serve_command
 from ..test_query_cli import MIXED
+from .conftest import open_view, settle
 
 pytestmark = pytest.mark.browser
-
-
-def settle(page: Any) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-
-
-def open_view(page: Any, url: str, query: str) -> None:
-    page.goto(url + query)
-    page.wait_for_function("() => { const cy = window.mechgraph && window.mechgraph.cy('canvas'); return cy && cy.nodes().length > 0; }")
-    settle(page)
 
 
 @pytest.fixture(scope="module")
@@ -33,18 +22,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     with running(serve_command(port, str(graph)), port, tmp_path_factory.mktemp("serve") / "serve.log") as url:
         yield url
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 860})
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def test_mixed_contexts_are_shown_only_when_allowed_and_the_link_keeps_the_switch(page: Any, server: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from ..servers import free_port, gunicorn_command, running
+from .conftest import settle, wait_for_canvas
 
 pytestmark = pytest.mark.browser
 
@@ -48,18 +49,6 @@ def page(browser: Any) -> Iterator[Any]:
     assert not errors, errors
     assert not refused, refused
     assert not violations, violations
-
-
-def settle(page: Any) -> None:
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
-
-
-def wait_for_canvas(page: Any, count: int | None = None) -> None:
-    test = f"cy.nodes().length === {count}" if count is not None else "cy.nodes().length > 0"
-    page.wait_for_function(f"() => {{ const cy = window.mechgraph && window.mechgraph.cy('canvas'); return cy && {test}; }}")
-    settle(page)
 
 
 def markup_file(folder: Path) -> Path:
