@@ -126,7 +126,7 @@ def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str, sou
         if fmt in DATA_FORMATS:
             name, extension = DATA_FORMATS[fmt]
             # An overview's groups are no nodes of the graph: a data file holds the nodes they stand for.
-            data = drawing.view.data_graph if drawing.view.overview is not None else with_positions(graph, positions)
+            data = drawing.view.data_graph.copy() if drawing.view.overview is not None else with_positions(graph, positions)
             path = _write_data(data, Path(folder) / f"{stem}{extension}", name, notes, source_texts or {})
         else:
             path = Path(folder) / f"{stem}.{fmt}"
@@ -144,11 +144,11 @@ def _write_data(graph: nx.MultiDiGraph, path: Path, format_name: str, notes: lis
 
     The writers look for source texts beside the graph's ``file``; here that is always the folder
     this request made, never a path from the graph: a graph's ``file`` is replaced before writing.
+    ``graph`` is the caller's own copy (it is changed).
     """
     from ..formats import write
     from ..formats._document import text_sources
 
-    graph = graph.copy()
     wanted = sorted(set(text_sources(graph).values()))
     files: list[Path] = []
     if wanted and all(relative in texts for relative in wanted):

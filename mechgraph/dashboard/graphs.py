@@ -309,29 +309,37 @@ class GraphCache:
         return self._default_texts if store is None else {}
 
     def graph_of(self, store: Any) -> nx.MultiDiGraph:
-        """The graph of the user's store: the served graph when there is none.
+        """The graph of the user's store: the served graph when there is none (see :meth:`lookup`)."""
+        return self.lookup(store)[1]
+
+    def lookup(self, store: Any) -> tuple[str, nx.MultiDiGraph]:
+        """The key (:meth:`key_of`) and graph of the user's store, the token hashed once.
 
         Raises DataError, fast, for a store this server did not sign, one that is too large, or
-        one of another version: a browser may send anything.
+        one of another version: a browser may send anything. A token longer than a store can be
+        is refused before it is hashed.
         """
         if store is None:
-            return self.default
+            return "served", self.default
         name = _safe_name(store.get("name")) if isinstance(store, Mapping) else "upload"
         if not isinstance(store, Mapping) or store.get("version") != STORE_VERSION:
             raise _store_error("the stored graph is not one this version of mechgraph wrote: open the file again", name)
-        key = self.key_of(store)
-        with self._lock:
-            if key in self._graphs:
-                self._graphs.move_to_end(key)
-                return self._graphs[key]
+        token = store.get("token")
         try:
-            payload = self.signer.open(store.get("token"), max_length=self.limits.max_store_length)
+            if not isinstance(token, str) or len(token) > self.limits.max_store_length:
+                self.signer.open(token, max_length=self.limits.max_store_length)  # refuses, with its message
+            key = self.key_of(store)
+            with self._lock:
+                if key in self._graphs:
+                    self._graphs.move_to_end(key)
+                    return key, self._graphs[key]
+            payload = self.signer.open(token, max_length=self.limits.max_store_length)
         except StoreRefused as error:
             raise _store_error(str(error), name) from None
         with self._building:
             with self._lock:
                 if key in self._graphs:
-                    return self._graphs[key]
+                    return key, self._graphs[key]
             graph = _graph_of_data(payload.get("graph") if isinstance(payload, Mapping) else None)
             # Signed means this server read and checked it; the sizes are checked again all the same.
             problems = _size_problems(graph, name, self.limits)
@@ -341,7 +349,7 @@ class GraphCache:
             with self._lock:
                 self._graphs[key] = graph
                 self._evict()
-        return graph
+        return key, graph
 
     def _evict(self) -> None:
         def held() -> int:

@@ -79,7 +79,7 @@ class Services:
 
     def graph(self, store: Mapping[str, Any] | None) -> tuple[str, nx.MultiDiGraph]:
         """The key and graph of a user's store (DataError when the stored graph is invalid)."""
-        return self.graphs.key_of(store), self.graphs.graph_of(store)
+        return self.graphs.lookup(store)
 
     def filtered(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
         """The graph with the state's filters applied."""
