@@ -97,6 +97,9 @@ class Context(_Record):
     setting: Text | None = None
     dose: Text | None = None
     condition: Text | None = None
+    #: Node id of the agent the source shows this relation under (the relation is then used
+    #: only on paths that pass through that agent; see mechgraph.query.context).
+    agent: NodeId | None = None
 
 
 class NodeRecord(_Record):

@@ -96,6 +96,7 @@ class _Validator:
         self.raw_texts: dict[str, str] = {}
         self.base_dir = base_dir
         self.locate = locate
+        self._kinds: dict[str, NodeKind] = {}
 
     def add(self, path: Sequence[str | int], message: str, rule: str) -> None:
         position = self.locate(tuple(path))
@@ -233,6 +234,7 @@ class _Validator:
             self._check_evidence(node.evidence, path, texts)
             valid.append(node)
         self.report.nodes = valid
+        self._kinds = {node.id: node.kind for node in valid}
 
     def _check_applicable(self, node: NodeRecord, path: tuple[str | int, ...]) -> None:
         if node.kind is not NodeKind.AGENT:
@@ -256,6 +258,10 @@ class _Validator:
                 if node_id not in known_nodes:
                     self.add((*path, end), _unknown("node", node_id, known_nodes), "dangling-reference")
                     dangling = True
+            agent = relation.context.agent if relation.context is not None else None
+            if agent is not None and self._kinds.get(agent) is not NodeKind.AGENT:
+                found = "not a node" if agent not in self._kinds else f"a node of kind {self._kinds[agent].value!r}"
+                self.add((*path, "context", "agent"), f"context.agent names the agent the relation was shown under: expected the id of a node of kind 'agent', found {agent!r} ({found})", "dangling-reference")
             if not relation.evidence:
                 self.add(path, "a relation needs evidence: at least one {source: ID, quote: ...} or {source: URL-SOURCE-ID}", "no-evidence")
             self._check_evidence(relation.evidence, path, texts)

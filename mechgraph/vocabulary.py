@@ -270,6 +270,7 @@ class ContextKey(StrEnum):
     SETTING = "setting"  # e.g. "in vitro", "clinical", "mouse tumour model"
     DOSE = "dose"
     CONDITION = "condition"
+    AGENT = "agent"  # node id of the agent a relation was shown under (holds only downstream of it)
 
 
 class Attr(StrEnum):

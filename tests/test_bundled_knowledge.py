@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mechgraph.graph import read_graph
-from mechgraph.query import signed_paths
+from mechgraph.query import effects, signed_paths
 from mechgraph.vocabulary import Attr, NodeKind, Sign
 
 
@@ -234,3 +234,38 @@ def test_every_url_only_relation_says_what_its_source_states(graph) -> None:
 def test_relation_ids_the_dashboard_tests_name_are_kept(graph) -> None:
     assert graph.has_edge("calcineurin", "nfat", key="r-1f99cf30c41e")
     assert graph.has_edge("nfat", "il2_transcription", key="r-256f560154f2")
+
+
+# ---------------------------------------------------------------- reasoning within context
+
+
+def reached(graph, agent: str, *, mixed: bool = False) -> dict:
+    return {e.node: e for group in effects(graph, agent, mixed_context=mixed).values() for e in group}
+
+
+def test_hydroxychloroquine_does_not_reach_bcg_immune_activation_unless_contexts_are_mixed(graph) -> None:
+    assert "bcg_immune_activation" not in reached(graph, "hydroxychloroquine")
+    mixed = reached(graph, "hydroxychloroquine", mixed=True)
+    assert mixed["bcg_immune_activation"].path.mixed
+    assert reached(graph, "bcg")["bcg_immune_activation"].sign is Sign.INCREASES
+
+
+@pytest.mark.parametrize("agent", ["dexamethasone", "methotrexate"])
+def test_thymalfasin_dendritic_cell_findings_are_not_borrowed_by_other_agents(graph, agent: str) -> None:
+    # The p38/NF-kB -> IL-12 -> Th1 steps were shown under thymalfasin in fungus-pulsed (mouse) DCs.
+    within = reached(graph, agent)
+    assert "il12_secretion" not in within and "th1_immunity" not in within
+    for node, effect in reached(graph, agent, mixed=True).items():
+        if node not in within:
+            assert effect.path.mixed, node
+    thymalfasin = reached(graph, "thymalfasin")
+    assert thymalfasin["il12_secretion"].sign is Sign.INCREASES and not thymalfasin["il12_secretion"].path.mixed
+
+
+def test_relations_shown_under_an_agent_name_an_agent_and_keep_the_species_the_source_gives(graph) -> None:
+    gated = [(u, v, d) for u, v, d in graph.edges(data=True) if (d.get(Attr.CONTEXT) or {}).get("agent")]
+    assert gated
+    for u, v, d in gated:
+        assert graph.nodes[d[Attr.CONTEXT]["agent"]][Attr.KIND] == NodeKind.AGENT.value, (u, v)
+    in_vivo = [d for u, v, d in gated if u in ("il12_secretion", "dc_maturation") and v == "th1_immunity"]
+    assert in_vivo and all(d[Attr.CONTEXT]["species"] == "mouse" for d in in_vivo)

@@ -177,3 +177,26 @@ def test_steps_say_where_they_hold_and_paths_what_they_span() -> None:
     payload = path.to_dict()
     assert payload["mixed"] is False and payload["contexts"] == {"species": ["human"], "cell_type": ["CD4+ T cell"]}
     assert payload["steps"][0]["contexts"] == [{"species": "human", "cell_type": "CD4+ T cell"}]
+
+
+# -- relations shown under one agent -------------------------------------------------------------
+
+
+def test_a_relation_shown_under_one_agent_is_used_only_downstream_of_it() -> None:
+    g = nx.MultiDiGraph()
+    for node, kind in (("bcg", "agent"), ("hcq", "agent"), ("apc", "process"), ("ap", "process"), ("act", "process")):
+        g.add_node(node, kind=kind, label=node.upper())
+    g.add_edge("bcg", "apc", key="r1", relation="increases", sign=1, evidence=[{"source": "A"}])
+    g.add_edge("apc", "ap", key="r2", relation="increases", sign=1, evidence=[{"source": "A"}])
+    g.add_edge("hcq", "ap", key="r3", relation="decreases", sign=-1, evidence=[{"source": "B"}])
+    g.add_edge("ap", "act", key="r4", relation="increases", sign=1, evidence=[{"source": "A"}], context={"agent": "bcg"})
+    assert signed_paths(g, "bcg", "act").best.nodes == ("bcg", "apc", "ap", "act")
+    assert signed_paths(g, "hcq", "act").paths == ()
+    mixed = signed_paths(g, "hcq", "act", mixed_context=True)
+    assert mixed.best is not None and mixed.best.mixed and "agent bcg" in mixed.best.context_text
+    assert "act" not in {e.node for group in effects(g, "hcq").values() for e in group}
+    assert {e.node: e.path.mixed for group in effects(g, "hcq", mixed_context=True).values() for e in group}["act"] is True
+    assert not {e.node: e for group in effects(g, "bcg").values() for e in group}["act"].path.mixed
+    # A parallel relation without an agent opens the step to every path.
+    g.add_edge("ap", "act", key="r5", relation="increases", sign=1, evidence=[{"source": "C"}])
+    assert signed_paths(g, "hcq", "act").best.nodes == ("hcq", "ap", "act")

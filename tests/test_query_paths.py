@@ -29,8 +29,14 @@ def steps_between(graph: nx.MultiDiGraph, u: str, v: str) -> list[tuple[int, fro
 
 def within_one_context(graph: nx.MultiDiGraph, hops: Sequence[tuple[str, str, frozenset[str]]]) -> bool:
     """The context rule, read the obvious way: every two steps have some pair of relations (one
-    from each) whose contexts are compatible."""
+    from each) whose contexts are compatible, and every step has a relation that names no agent
+    or one whose node comes earlier on the path."""
     contexts = [[graph.edges[u, v, key].get("context") for key in keys] for u, v, keys in hops]
+    for position, (u, v, keys) in enumerate(hops):
+        upstream = {start for start, _, _ in hops[: position + 1]}
+        agents = [(graph.edges[u, v, key].get("context") or {}).get("agent") for key in keys]
+        if not any(agent is None or agent in upstream for agent in agents):
+            return False
     return all(any(compatible(a, b) for a in first for b in second) for first, second in itertools.combinations(contexts, 2))
 
 

@@ -124,7 +124,16 @@ def mechanism_graphs(draw: st.DrawFn, max_nodes: int = 9, max_edges: int = 22) -
         mechanism = draw(st.sampled_from([None, Mechanism.DIRECT.value, Mechanism.INDIRECT.value]))
         if mechanism:
             data["mechanism"] = mechanism
-        context = draw(st.fixed_dictionaries({}, optional={"species": st.sampled_from(SPECIES), "cell_type": st.sampled_from(CELL_TYPES)}))
+        context = draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "species": st.sampled_from(SPECIES),
+                    "cell_type": st.sampled_from(CELL_TYPES),
+                    "agent": st.sampled_from([f"n{i}" for i in range(n)]),  # shown only under that node
+                },
+            )
+        )
         if context:
             data["context"] = context
         graph.add_edge(f"n{u}", f"n{v}", key=f"r{j}", **data)

@@ -21,6 +21,12 @@ observed in hepatocytes. The rule, for two context mappings ``a`` and ``b``:
   and CD8+ T cells, plasmacytoid and myeloid dendritic cells) are not told apart: the data names
   them too loosely for that, and a secreted mediator often links them.
 
+**Agent**: a relation a source shows only as part of one agent's action (``agent: <node id>``
+in its context, e.g. a signalling step shown only in cells given that agent) holds downstream
+of that agent: a path may use it only after passing through the agent's node
+(:func:`agent_gate`, :func:`gate_open`). A path from another agent, or from no agent, that
+would need it mixes contexts.
+
 A step of a path may stand for several parallel relations (see :mod:`mechgraph.query.paths`); it
 holds in any of their contexts, so two steps are compatible when some relation of one is
 compatible with some relation of the other (:func:`steps_compatible`). A path is **within one
@@ -51,11 +57,15 @@ from typing import Any
 from ..vocabulary import ContextKey
 
 __all__ = [
+    "AGENT_KEY",
     "CONFLICTING_KEYS",
     "FREE",
+    "agent_gate",
     "cell_lineages",
     "compatible",
     "context_values",
+    "gate_open",
+    "path_agents_respected",
     "path_compatible",
     "signature",
     "signatures_compatible",
@@ -67,6 +77,8 @@ __all__ = [
 
 #: The context keys whose values can make two relations incompatible.
 CONFLICTING_KEYS: tuple[str, ...] = (ContextKey.SPECIES.value, ContextKey.CELL_TYPE.value)
+#: The context key of a relation shown only as part of one agent's action.
+AGENT_KEY: str = ContextKey.AGENT.value
 
 Context = Mapping[str, Any] | None
 
@@ -263,4 +275,53 @@ def path_compatible(steps: Iterable[Sequence[Context]]) -> bool:
         if any(not step_signatures_compatible(current, other) for other in seen):
             return False
         seen.append(current)
+    return True
+
+
+Gate = frozenset[str] | None
+
+
+def agent_gate(contexts: Iterable[Context]) -> Gate:
+    """The agents a step needs upstream: ``None`` when one of its parallel relations holds
+    without an agent (the step is always usable), else the agents its relations name (any one
+    of them upstream opens the step).
+
+    >>> agent_gate([{"agent": "bcg", "tissue": "bladder"}]), agent_gate([{"agent": "bcg"}, {}])
+    (frozenset({'bcg'}), None)
+    >>> agent_gate([])
+    """
+    agents: set[str] = set()
+    for context in contexts:
+        value = (context or {}).get(AGENT_KEY)
+        if value is None or not str(value).strip():
+            return None
+        agents.add(str(value).strip())
+    return frozenset(agents) if agents else None
+
+
+def gate_open(gate: Gate, upstream: Iterable[str]) -> bool:
+    """Whether a step with ``gate`` may follow a path through the nodes ``upstream``.
+
+    >>> gate_open(frozenset({"bcg"}), ["hydroxychloroquine", "autophagy"]), gate_open(None, [])
+    (False, True)
+    >>> gate_open(frozenset({"bcg"}), ["bcg", "apc_gene_expression_bcg"])
+    True
+    """
+    return gate is None or not gate.isdisjoint(upstream)
+
+
+def path_agents_respected(steps: Sequence[tuple[str, Sequence[Context]]]) -> bool:
+    """Whether every step of a path (given as its start node and its relations' contexts) that
+    holds only under an agent comes after that agent's node on the path.
+
+    >>> path_agents_respected([("hcq", [{}]), ("autophagy", [{"agent": "bcg"}])])
+    False
+    >>> path_agents_respected([("bcg", [{}]), ("apc", [{"agent": "bcg"}])])
+    True
+    """
+    upstream: list[str] = []
+    for start, contexts in steps:
+        upstream.append(start)
+        if not gate_open(agent_gate(contexts), upstream):
+            return False
     return True

@@ -53,7 +53,19 @@ import networkx as nx
 from ..errors import QueryError
 from ..vocabulary import UNSPECIFIED, Attr, Mechanism, NodeKind, ProcessKind, Relation, Sign
 from ._common import EVIDENCE, KIND, MECHANISM, RELATION, check_length, check_node, edge_sign, label_of, require_multidigraph
-from .context import Signature, path_compatible, signature, signatures_compatible, step_signature, step_signatures_compatible
+from .context import (
+    AGENT_KEY,
+    Gate,
+    Signature,
+    agent_gate,
+    gate_open,
+    path_agents_respected,
+    path_compatible,
+    signature,
+    signatures_compatible,
+    step_signature,
+    step_signatures_compatible,
+)
 
 __all__ = ["Effect", "PathReport", "SignedPath", "Step", "effects", "path_mechanism", "signed_paths"]
 
@@ -232,7 +244,9 @@ class SignedPath:
     @property
     def mixed(self) -> bool:
         """True when two of the steps hold in conflicting contexts (see :mod:`mechgraph.query.context`)."""
-        return not path_compatible(step.contexts for step in self.steps)
+        return not path_compatible(step.contexts for step in self.steps) or not path_agents_respected(
+            [(step.u, step.contexts or ({},)) for step in self.steps]
+        )
 
     @property
     def rank(self) -> tuple[int, int, int]:
@@ -667,6 +681,8 @@ def _contexts_conflict(graph: nx.MultiDiGraph, nodes: Sequence[str]) -> bool:
                 for data in keydict.values():
                     context = data.get(_CONTEXT)
                     if context:
+                        if context.get(AGENT_KEY):
+                            return True  # a relation shown under one agent: paths must pass it first
                         signatures.add(signature(context))
     return any(not signatures_compatible(a, b) for a, b in itertools.combinations(signatures, 2))
 
@@ -695,14 +711,20 @@ class _ContextOptions:
     def __init__(self, graph: nx.MultiDiGraph, weights: _Weights) -> None:
         self._succ = graph._succ
         self._weights = weights
-        self._cache: dict[tuple[str, str], list[tuple[_Option, frozenset[Signature] | None]]] = {}
+        self._cache: dict[tuple[str, str], list[tuple[_Option, frozenset[Signature] | None, Gate]]] = {}
 
-    def __call__(self, u: str, v: str) -> list[tuple[_Option, frozenset[Signature] | None]]:
+    def __call__(self, u: str, v: str) -> list[tuple[_Option, frozenset[Signature] | None, Gate]]:
+        """Each option with its step signature and its agent gate (see :func:`~mechgraph.query.context.agent_gate`)."""
         found = self._cache.get((u, v))
         if found is None:
             keydict = self._succ[u][v]
             found = self._cache[u, v] = [
-                (option, step_signature(keydict[key].get(_CONTEXT) for key in option.keys)) for option in _options(keydict, self._weights)
+                (
+                    option,
+                    step_signature(keydict[key].get(_CONTEXT) for key in option.keys),
+                    agent_gate(keydict[key].get(_CONTEXT) for key in option.keys),
+                )
+                for option in _options(keydict, self._weights)
             ]
         return found
 
@@ -756,8 +778,8 @@ def _compatible_paths(
         for nxt in succ[node]:
             if nxt not in remaining or nxt in nodes or len(nodes) + to_target.get(nxt, max_length) > max_length:
                 continue
-            for option, signature_ in options(node, nxt):
-                if _fits(signature_, chosen):
+            for option, signature_, gate in options(node, nxt):
+                if _fits(signature_, chosen) and gate_open(gate, nodes):
                     spent = cost + option.weight
                     heapq.heappush(
                         heap,
@@ -777,34 +799,49 @@ def _best_compatible_paths_from(graph: nx.MultiDiGraph, source: str, max_length:
     """For every node within ``max_length`` relations of ``source``, the best path reaching it
     whose steps are pairwise compatible in context.
 
-    Dijkstra over (node, the set of step signatures so far): whether a step may follow depends
-    only on that set, and the set only grows along a path. A state is skipped when the node was
-    already reached with a subset of its signatures (cheaper, and no more constrained), which
-    also keeps every path simple: a walk back to a node carries a superset of what it had there.
+    Dijkstra over (node, the set of step signatures so far, the agents passed): whether a step
+    may follow depends only on those (a step shown under one agent needs that agent upstream),
+    the signatures only grow along a path and so do the agents passed. A state is skipped when
+    the node was already reached with a subset of its signatures and a superset of its agents
+    (cheaper, and no more constrained), which also keeps every path simple: a walk back to a
+    node carries a superset of the signatures and the same agents as it had there.
     """
     succ = graph._succ
     options = _ContextOptions(graph, weights)
-    reached: dict[str, list[frozenset[frozenset[Signature]]]] = {}
+    gated = _gate_agents(graph)
+    reached: dict[str, list[tuple[frozenset[frozenset[Signature]], frozenset[str]]]] = {}
     best: dict[str, SignedPath] = {}
-    State = tuple[int, tuple[str, ...], tuple[str, ...], frozenset[frozenset[Signature]], tuple[tuple[str, str, _Option], ...]]
-    heap: list[State] = [(0, (source,), (), frozenset(), ())]
+    State = tuple[int, tuple[str, ...], tuple[str, ...], frozenset[frozenset[Signature]], frozenset[str], tuple[tuple[str, str, _Option], ...]]
+    heap: list[State] = [(0, (source,), (), frozenset(), frozenset({source} & gated), ())]
     while heap:
-        cost, nodes, texts, chosen, steps = heapq.heappop(heap)
+        cost, nodes, texts, chosen, passed, steps = heapq.heappop(heap)
         node = nodes[-1]
         earlier = reached.setdefault(node, [])
-        if any(state <= chosen for state in earlier):
+        if any(sigs <= chosen and agents >= passed for sigs, agents in earlier):
             continue
-        earlier.append(chosen)
+        earlier.append((chosen, passed))
         if node != source and node not in best:
             best[node] = SignedPath(tuple(_step(u, v, option.keys, succ[u][v]) for u, v, option in steps))
         if len(nodes) > max_length:
             continue
         for nxt in succ[node]:
-            for option, signature_ in options(node, nxt):
-                if _fits(signature_, tuple(chosen)):
+            if nxt in nodes:
+                continue
+            for option, signature_, gate in options(node, nxt):
+                if _fits(signature_, tuple(chosen)) and gate_open(gate, passed):
                     state = chosen if signature_ is None else chosen | {signature_}
-                    heapq.heappush(heap, (cost + option.weight, (*nodes, nxt), (*texts, option.text), state, (*steps, (node, nxt, option))))
+                    through = passed | {nxt} if nxt in gated else passed
+                    heapq.heappush(heap, (cost + option.weight, (*nodes, nxt), (*texts, option.text), state, through, (*steps, (node, nxt, option))))
     return best
+
+
+def _gate_agents(graph: nx.MultiDiGraph) -> frozenset[str]:
+    """The agents some relation of the graph is shown under (``context.agent``)."""
+    return frozenset(
+        str(context[AGENT_KEY]).strip()
+        for _, _, context in graph.edges(data=_CONTEXT)
+        if context and context.get(AGENT_KEY) and str(context[AGENT_KEY]).strip()
+    )
 
 
 def _path_to(graph: nx.MultiDiGraph, parent: Mapping[str, tuple[str, tuple[Any, ...]]], node: str) -> SignedPath:
