@@ -39,6 +39,8 @@ from .vocabulary import Attr, Mechanism, NodeKind, Sign
 __all__ = [
     "ArrowHead",
     "BoxLook",
+    "DivergingScale",
+    "RESPONSES",
     "box_look",
     "BEND_ROUNDNESS",
     "DASH_PATTERN",
@@ -57,6 +59,9 @@ __all__ = [
     "edge_style",
     "legend_entries",
     "node_style",
+    "reasoning_stylesheet",
+    "response_colour",
+    "response_legend",
     "theme_colours",
     "vis_groups",
     "vis_options",
@@ -719,4 +724,111 @@ def cytoscape_stylesheet(theme: Theme | str = Theme.LIGHT) -> list[dict[str, Any
             {"selector": "edge.highlighted", "style": {"width": 3}},
         ]
     )
+    return sheet
+
+
+# ------------------------------------------------------------------ reasoning: perturbation, data
+
+#: The responses a perturbation predicts (see :mod:`mechgraph.query.perturb`), in legend order.
+RESPONSES: tuple[str, ...] = ("up", "down", "conflicting", "unsigned")
+
+_RESPONSE_TEXT = {
+    "up": ("↑ up", "predicted to increase"),
+    "down": ("↓ down", "predicted to decrease"),
+    "conflicting": ("↕ conflicting", "reached with both signs"),
+    "unsigned": ("? no sign", "reached only through an unsigned relation"),
+}
+
+
+def response_colour(response: str, theme: Theme | str = Theme.LIGHT) -> str:
+    """The fill of a node a perturbation reaches: the sign colours of the relations for up and
+    down (so an arrow and the node it raises share a colour), reddish purple for conflicting,
+    the unsigned grey for no sign.
+
+    >>> response_colour("up"), response_colour("down"), response_colour("conflicting")
+    ('#0072B2', '#D55E00', '#CC79A7')
+    """
+    colours = theme_colours(theme)
+    return {
+        "up": colours.increases,
+        "down": colours.decreases,
+        "conflicting": Palette.REDDISH_PURPLE.value,
+    }.get(str(response), colours.unsigned)
+
+
+def response_legend(theme: Theme | str = Theme.LIGHT) -> list[LegendEntry]:
+    """Legend lines for a perturbation's colours (group ``response``)."""
+    return [
+        LegendEntry("response", key, _RESPONSE_TEXT[key][0], _RESPONSE_TEXT[key][1], response_colour(key, theme))
+        for key in RESPONSES
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class DivergingScale:
+    """A diverging colour scale for measured values centred on 0: the decrease colour below, the
+    increase colour above, the theme's background at 0. Its two ends are a blue and an orange of
+    the Okabe-Ito palette (vermillion and blue in the light theme), a pair that stays apart under
+    every common colour-vision deficiency, and lightness carries the magnitude, so it reads in
+    greyscale too. Values beyond ``limit`` take the end colours.
+
+    >>> scale = DivergingScale(2.0)
+    >>> scale.colour(0), scale.colour(2), scale.colour(-5)
+    ('#FFFFFF', '#0072B2', '#D55E00')
+    >>> [value for value, _ in scale.legend(5)]
+    [-2.0, -1.0, 0.0, 1.0, 2.0]
+    """
+
+    limit: float
+    theme: Theme | str = Theme.LIGHT
+
+    def colour(self, value: float) -> str:
+        colours = theme_colours(self.theme)
+        if not math.isfinite(value) or self.limit <= 0:
+            return colours.background
+        share = max(-1.0, min(1.0, value / self.limit))
+        end = colours.increases if share > 0 else colours.decreases
+        return _mix(end, colours.background, abs(share))
+
+    def text_colour(self, value: float) -> str:
+        """Text that stays readable on :meth:`colour` (light text on the darker ends)."""
+        colours = theme_colours(self.theme)
+        strong = math.isfinite(value) and self.limit > 0 and abs(value) / self.limit > 0.6
+        return colours.background if strong and Theme(self.theme) is Theme.LIGHT else colours.text
+
+    def legend(self, steps: int = 5) -> list[tuple[float, str]]:
+        """``steps`` evenly spaced values from ``-limit`` to ``limit`` and their colours."""
+        steps = max(2, steps)
+        values = [-self.limit + 2 * self.limit * index / (steps - 1) for index in range(steps)]
+        return [(round(value, 6), self.colour(value)) for value in values]
+
+
+def reasoning_stylesheet(theme: Theme | str = Theme.LIGHT) -> list[dict[str, Any]]:
+    """dash-cytoscape rules for a perturbation or a data overlay drawn over a view: classes
+    ``response-up``, ``response-down``, ``response-conflicting``, ``response-unsigned``, and a
+    node's ``overlay_colour`` data for measured values. Conflicting and unsigned nodes also get a
+    dashed or dotted border, so they stay apart without colour.
+
+    >>> [rule["selector"] for rule in reasoning_stylesheet()][:2]
+    ['node.response-up', 'node.response-down']
+    """
+    colours = theme_colours(theme)
+    borders = {"conflicting": "dashed", "unsigned": "dotted"}
+    sheet = [
+        {
+            "selector": f"node.response-{key}",
+            "style": {"background-color": response_colour(key, theme), "background-opacity": 1,
+                      "border-width": 3, "border-color": colours.node_border, "border-style": borders.get(key, "solid")},
+        }
+        for key in RESPONSES
+    ]  # fmt: skip
+    sheet.append({"selector": "node.response-given", "style": {"border-width": 5, "border-color": colours.selection, "border-style": "double"}})
+    sheet.append(
+        {
+            "selector": "node[overlay_colour]",
+            "style": {"background-color": "data(overlay_colour)", "background-opacity": 1, "border-width": 2, "border-color": colours.node_border},
+        }
+    )
+    sheet.append({"selector": "edge.consistent", "style": {"width": 4}})
+    sheet.append({"selector": "edge.inconsistent", "style": {"width": 4, "line-style": "dotted"}})
     return sheet
