@@ -1,4 +1,17 @@
-"""mechgraph: mechanisms of immunomodulation as a typed, signed, directed graph."""
+"""mechgraph: mechanisms of immunomodulation as a typed, signed, directed graph.
+
+The Python API (:mod:`mechgraph.api`), at the top level::
+
+    import mechgraph as mg
+    g = mg.read()                                   # the bundled graph, or mg.read("file.sif")
+    best = mg.paths(g, "cyclosporine", "IL-2")[0]   # signed paths, best first
+    print(mg.describe(g, best))                     # the path, step by step, with its evidence
+    mg.effects(g, "imiquimod")                      # what an agent changes, by process kind
+    mg.neighbours(g, "calcineurin", depth=2)        # a subgraph around some nodes
+    mg.search(g, "tacrolimus")                      # nodes by what people type
+    mg.export(g, "view.html")                       # a self-contained page (or .png/.svg/.pdf)
+    mg.write(g, "copy.graphml"); mg.validate("copy.graphml"); mg.serve()
+"""
 
 from __future__ import annotations
 
@@ -6,14 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "export_html", "export_image"]
+_API = ("describe", "effects", "export", "neighbours", "paths", "read", "search", "serve", "validate", "write")
+
+__all__ = ["__version__", *_API, "export_html", "export_image"]
 
 if TYPE_CHECKING:
+    from .api import describe, effects, export, neighbours, paths, read, search, serve, validate, write
     from .export import export_html, export_image
 
-# The exporters import matplotlib and the layout engines: load them on first use only,
-# so that ``import mechgraph`` (and the command line) stays fast.
-_LAZY = {"export_html": "export", "export_image": "export"}
+# The exporters import matplotlib and the layout engines, the API networkx and the queries: load
+# them on first use only, so that ``import mechgraph`` (and the command line) stays fast.
+_LAZY = {"export_html": "export", "export_image": "export"} | dict.fromkeys(_API, "api")
 
 
 def __getattr__(name: str) -> Any:

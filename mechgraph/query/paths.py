@@ -171,9 +171,19 @@ class SignedPath:
     >>> path = SignedPath(steps)
     >>> path.nodes, path.sign.word, path.mechanism, path.length
     (('csa', 'cn', 'nfat'), 'decreases', 'direct', 2)
+    >>> print(path)
+    csa -| cn -> nfat (net: decreases)
     """
 
     steps: tuple[Step, ...]
+
+    def __str__(self) -> str:
+        """The path in node ids, each step drawn by its sign (``->``, ``-|``, ``--`` unsigned)."""
+        if not self.steps:
+            return "(empty path)"
+        arrows = {Sign.INCREASES: "->", Sign.DECREASES: "-|"}
+        text = self.steps[0].u + "".join(f" {arrows.get(step.sign, '--')} {step.v}" for step in self.steps)
+        return f"{text} (net: {self.sign.word}{', mixed contexts' if self.mixed else ''})"
 
     @property
     def nodes(self) -> tuple[str, ...]:
