@@ -17,9 +17,21 @@ import click
 
 from .. import __version__
 from ..errors import DataError, MechgraphError, ReadError
-from ..graph import graph_from_report, validate_file
+from ..formats.registry import ImportResult, load
 
-__all__ = ["cli", "emit_json", "expected_errors", "graph_argument", "json_option", "EXIT_INVALID", "EXIT_USAGE", "load_graph_file"]
+__all__ = [
+    "EXIT_INVALID",
+    "EXIT_USAGE",
+    "cli",
+    "emit_json",
+    "expected_errors",
+    "graph_file_option",
+    "graph_files_option",
+    "graph_option",
+    "json_option",
+    "load_graph_file",
+    "load_graph_result",
+]
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
@@ -27,9 +39,38 @@ EXIT_USAGE = 2
 F = TypeVar("F", bound=Callable[..., Any])
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
-graph_argument = click.argument(
-    "file", required=False, type=click.Path(dir_okay=False, path_type=Path), metavar="[FILE]"
-)
+
+_FILE_TYPE = click.Path(dir_okay=False, path_type=Path)
+_GRAPH_HELP = "Graph file in any format mechgraph reads (`mechgraph formats`); default: the bundled graph."
+
+#: ``--graph FILE``: the one way every command names its graph file.
+graph_option = click.option("--graph", "graph_file", type=_FILE_TYPE, default=None, metavar="FILE", help=_GRAPH_HELP)
+
+
+def graph_file_option(function: F) -> F:
+    """``--graph FILE``, with a positional ``[FILE]`` kept as its alias (validate, info, audit,
+    serve): the command receives ``graph_file``, a Path or None (the bundled graph)."""
+
+    @wraps(function)
+    def wrapper(*args: Any, file_argument: Path | None, graph_file: Path | None, **kwargs: Any) -> Any:
+        if file_argument is not None and graph_file is not None and file_argument != graph_file:
+            raise click.UsageError(f"give the graph once: FILE {file_argument} and --graph {graph_file} differ")
+        return function(*args, graph_file=graph_file or file_argument, **kwargs)
+
+    wrapper = click.argument("file_argument", required=False, type=_FILE_TYPE, metavar="[FILE]")(wrapper)
+    return graph_option(wrapper)  # type: ignore[return-value]
+
+
+def graph_files_option(function: F) -> F:
+    """``--graph FILE`` repeatable, with positional ``[FILE...]`` as its alias: ``graph_files``."""
+
+    @wraps(function)
+    def wrapper(*args: Any, file_arguments: tuple[Path, ...], graph_options: tuple[Path, ...], **kwargs: Any) -> Any:
+        return function(*args, graph_files=(*file_arguments, *graph_options), **kwargs)
+
+    wrapper = click.argument("file_arguments", nargs=-1, type=_FILE_TYPE, metavar="[FILE...]")(wrapper)
+    option = click.option("--graph", "graph_options", multiple=True, type=_FILE_TYPE, metavar="FILE", help=_GRAPH_HELP + " Repeatable.")
+    return option(wrapper)  # type: ignore[return-value]
 
 
 def emit_json(value: Any) -> None:
@@ -65,24 +106,18 @@ def expected_errors(function: F) -> F:
 def cli() -> None:
     """mechgraph: mechanisms of immunomodulation as a typed, signed, directed graph.
 
-    Without FILE, commands use the bundled immunomodulation graph.
+    Every command names its graph with --graph FILE (validate, info, audit and serve also take
+    it as their first argument), in any format mechgraph reads; without one, commands use the
+    bundled immunomodulation graph.
     """
 
 
+def load_graph_result(file: Path | None) -> ImportResult:
+    """The checked import of FILE (the bundled graph when None), in any registered format, through
+    the registry's one loader; DataError lists every problem with the file's name."""
+    return load(file)
 
 
 def load_graph_file(file: Path | None) -> Any:
-    """The graph of FILE (the bundled graph when None) in any registered format; DataError lists
-    every problem. Native YAML goes through validate_file, other formats through the registry."""
-    if file is not None and Path(file).suffix.lower() not in (".yaml", ".yml"):
-        from ..formats import check_graph, read
-
-        graph = read(Path(file)).graph
-        problems = check_graph(graph)
-        if problems:
-            raise DataError(problems)
-        return graph
-    report = validate_file(file)
-    if not report.ok:
-        raise DataError(report.problems)
-    return graph_from_report(report)
+    """The graph of FILE (the bundled graph when None), in any registered format, checked."""
+    return load(file).graph

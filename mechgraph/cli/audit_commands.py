@@ -9,11 +9,11 @@ import click
 
 from ..audit import AuditReport, audit, read_reference
 from ..errors import ReadError
-from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_argument, json_option, load_graph_file
+from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_file_option, json_option, load_graph_file
 
 
 @cli.command("audit")
-@graph_argument
+@graph_file_option
 @click.option(
     "--reference",
     "references",
@@ -24,13 +24,13 @@ from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_argument
 )
 @json_option
 @expected_errors
-def audit_command(file: Path | None, references: tuple[Path, ...], as_json: bool) -> None:
+def audit_command(graph_file: Path | None, references: tuple[Path, ...], as_json: bool) -> None:
     """Audit FILE (default: the bundled graph): thin evidence, merged entities, contexts chained
     across species or cell types, missing identifiers, agents without routes, untitled sources.
 
     Exit 0 when there is nothing to report, 1 when there are findings, 2 when a file cannot be read.
     """
-    graph = load_graph_file(file)
+    graph = load_graph_file(graph_file)
     try:
         reference = read_reference(references) if references else None
     except (OSError, UnicodeDecodeError) as error:

@@ -24,7 +24,7 @@ from ..vocabulary import (
     Route,
     Sign,
 )
-from ._base import EXIT_USAGE, cli, emit_json, expected_errors, json_option, load_graph_file
+from ._base import EXIT_USAGE, cli, emit_json, expected_errors, graph_option, json_option, load_graph_file
 
 
 def _choice(values: list[str]) -> click.Choice:
@@ -56,8 +56,7 @@ def _context(values: tuple[str, ...]) -> dict[str, str] | None:
 @cli.command("export")
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), metavar="OUT",
               help=f"Output file; its extension chooses the format ({', '.join('.' + f for f in FORMATS)}).")
-@click.option("--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
-              help="Graph file to export instead of the bundled graph.")
+@graph_option
 @click.option("--focus", multiple=True, metavar="NODE", help="Show only what lies around NODE (id, label or synonym); repeat for several.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 50), help="How many relations around the focus.")
 @click.option("--direction", default=Direction.BOTH.value, show_default=True, type=_choice([d.value for d in Direction]),

@@ -1,4 +1,4 @@
-"""Commands on whole graph files: validate, info."""
+"""Commands on whole graph files: validate, info. Both read any registered format."""
 
 from __future__ import annotations
 
@@ -8,33 +8,25 @@ from typing import Any
 
 import click
 
-from ..errors import DataError, ReadError
-from ..graph import graph_from_report, validate_file
+from ..errors import DataError, MechgraphError, ReadError
+from ..formats.registry import load
+from ..resources import bundled_graph_path
 from ..summary import summarize
-from ._base import EXIT_INVALID, EXIT_USAGE, cli, emit_json, expected_errors, graph_argument, json_option
+from ._base import EXIT_INVALID, EXIT_USAGE, cli, emit_json, expected_errors, graph_file_option, graph_files_option, json_option
 
 
 @cli.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@graph_files_option
 @json_option
-def validate(files: tuple[Path, ...], as_json: bool) -> None:
-    """Check graph FILES (default: the bundled graph); report every problem with its line.
+def validate(graph_files: tuple[Path, ...], as_json: bool) -> None:
+    """Check graph FILEs in any format mechgraph reads (default: the bundled graph): parse each,
+    then apply the model's rules; report every problem with its file, line (where the format has
+    lines) and field.
 
     Exit 0 when all are valid, 1 when any is invalid, 2 when a file cannot be read.
     """
-    results: list[dict[str, Any]] = []
-    unreadable = False
-    for path in files or (None,):
-        try:
-            report = validate_file(path)
-        except ReadError as error:
-            unreadable = True
-            results.append({"file": str(path), "valid": False, "error": str(error), "problems": []})
-            continue
-        counts = {"nodes": len(report.nodes), "relations": len(report.relations)}
-        results.append(
-            {"file": report.file, "valid": report.ok, **counts, "problems": [p.to_dict() for p in report.problems]}
-        )
+    results = [check_file(path) for path in graph_files or (None,)]
+    unreadable = any("error" in result for result in results)
     if as_json:
         emit_json({"valid": all(r["valid"] for r in results), "files": results})
     else:
@@ -44,6 +36,36 @@ def validate(files: tuple[Path, ...], as_json: bool) -> None:
         sys.exit(EXIT_USAGE)
     if not all(result["valid"] for result in results):
         sys.exit(EXIT_INVALID)
+
+
+def check_file(path: Path | None) -> dict[str, Any]:
+    """What ``validate`` says of one file: valid or not, its format, counts and every problem;
+    ``error`` when the file cannot be read at all (missing, too large, unknown extension)."""
+    name = str(path if path is not None else bundled_graph_path())
+    try:
+        result = load(path)
+    except ReadError as error:
+        return {"file": name, "valid": False, "error": str(error), "problems": []}
+    except DataError as error:
+        problems = [_named(p.to_dict(), name) for p in error.problems]
+        return {"file": name, "valid": False, "problems": problems}
+    except MechgraphError as error:  # a reader's own refusal: a problem of this file
+        problem = {"file": name, "line": None, "column": None, "field": "", "message": str(error), "rule": "format"}
+        return {"file": name, "valid": False, "problems": [problem]}
+    graph = result.graph
+    return {
+        "file": name,
+        "valid": True,
+        "format": result.format,
+        "nodes": graph.number_of_nodes(),
+        "relations": graph.number_of_edges(),
+        "problems": [],
+    }
+
+
+def _named(problem: dict[str, Any], name: str) -> dict[str, Any]:
+    """A problem always names its file, even one a reader raised without it."""
+    return problem if problem.get("file") else {**problem, "file": name}
 
 
 def _print_result(result: dict[str, Any]) -> None:
@@ -60,15 +82,14 @@ def _print_result(result: dict[str, Any]) -> None:
 
 
 @cli.command()
-@graph_argument
+@graph_file_option
 @json_option
 @expected_errors
-def info(file: Path | None, as_json: bool) -> None:
-    """Counts by node kind, relation, sign and mechanism; evidence and sources."""
-    report = validate_file(file)
-    if not report.ok:
-        raise DataError(report.problems)
-    summary = summarize(graph_from_report(report), report)
+def info(graph_file: Path | None, as_json: bool) -> None:
+    """Counts by node kind, relation, sign and mechanism; evidence and sources, for a graph in
+    any format mechgraph reads."""
+    result = load(graph_file)
+    summary = summarize(result.graph, result.report)
     if as_json:
         emit_json(summary)
         return

@@ -27,16 +27,8 @@ from ..query import (
     signed_paths,
 )
 from ..vocabulary import Attr, Direction, Relation, Sign
-from ._base import EXIT_INVALID, cli, emit_json, expected_errors, json_option, load_graph_file
+from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_option, json_option, load_graph_file
 
-graph_option = click.option(
-    "--graph",
-    "graph_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    metavar="FILE",
-    help="Graph file to query instead of the bundled graph.",
-)
 mixed_context_option = click.option(
     "--mixed-context",
     is_flag=True,

@@ -20,7 +20,6 @@ from pathlib import Path
 import dash
 import networkx as nx
 
-from ..graph import read_graph
 from ..resources import assets_dir
 from .callbacks import register_callbacks
 from .graphs import GraphCache, UploadLimits, served_source_texts
@@ -37,17 +36,18 @@ _ASSETS_IGNORE = r"^(?!dashboard\.(css|js)$).*\.(css|js)$"
 
 
 def load_served_graph(graph_path: str | Path | None) -> nx.MultiDiGraph:
-    """The graph to serve: the bundled one, a native YAML file, or any format the registry reads."""
-    if graph_path is None or Path(graph_path).suffix.lower() in (".yaml", ".yml"):
-        graph = read_graph(graph_path)
-    else:
-        from ..formats import check_graph, read
-        from ..errors import DataError
+    """The graph to serve: the bundled one, or a file in any format the registry reads, through
+    the command line's one loader (read with the file limits in force, then checked).
 
-        graph = read(Path(graph_path)).graph
-        problems = check_graph(graph)
-        if problems:
-            raise DataError(problems)
+    The path comes from whoever starts the server (``mechgraph serve``, ``MECHGRAPH_GRAPH``),
+    never from a request.
+
+    >>> load_served_graph(None).graph["title"] != ""
+    True
+    """
+    from ..formats.registry import load
+
+    graph = load(Path(graph_path) if graph_path is not None else None).graph
     nx.freeze(graph)
     return graph
 

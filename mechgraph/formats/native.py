@@ -51,7 +51,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         report = validate_file(source)
         if not report.ok:
             raise DataError(report.problems)
-        return ImportResult(graph_from_report(report), FORMAT)
+        return ImportResult(graph_from_report(report), FORMAT, report=report)
     inp = load_input(source, name=name, default_name="upload.yaml")
     parsed = parse_yaml(inp.text(), file=inp.name)
     dropped: Counter[str] = Counter()
@@ -60,7 +60,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     if not report.ok:
         raise DataError(report.problems)
     notes = ("source texts cannot be looked up without the graph's folder: their quotes are kept as notes, not checked",) if dropped else ()
-    return ImportResult(graph_from_report(report), FORMAT, dropped, notes)
+    return ImportResult(graph_from_report(report), FORMAT, dropped, notes, report=report)
 
 
 def _without_texts(data: Any, dropped: Counter[str]) -> Any:

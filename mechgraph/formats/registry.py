@@ -21,14 +21,17 @@ from __future__ import annotations
 import inspect
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import networkx as nx
 
-from ..errors import FormatError, Problem
+from ..errors import DataError, FormatError, Problem
 from ..vocabulary import Attr, EvidenceKey, NodeKind, Relation, Sign
+
+if TYPE_CHECKING:
+    from ..validation import Report
 
 __all__ = [
     "Format",
@@ -40,6 +43,7 @@ __all__ = [
     "format_for_path",
     "formats",
     "get_format",
+    "load",
     "read",
     "read_any",
     "register",
@@ -55,7 +59,9 @@ class ImportResult:
     """What a reader returns: the graph, and what it could not carry over.
 
     ``dropped`` counts items per kind that the import left out (e.g. ``"arc 'equivalence arc'"``);
-    ``notes`` say in words what was mapped by a rule the user should know about.
+    ``notes`` say in words what was mapped by a rule the user should know about. ``report`` is the
+    native rules' report on the graph (quotes checked, per source) once they have been run: by
+    the native reader, and by :func:`load` for every format.
 
     >>> result = ImportResult(nx.MultiDiGraph(), "sif", Counter({"blank line": 2}), ("a note",))
     >>> result.report_lines()
@@ -66,6 +72,7 @@ class ImportResult:
     format: str
     dropped: Counter[str] = field(default_factory=Counter)
     notes: tuple[str, ...] = ()
+    report: Report | None = field(default=None, compare=False, repr=False)
 
     def report_lines(self) -> list[str]:
         """The import report, one line per dropped kind and per note."""
@@ -224,7 +231,7 @@ def format_for_path(path: str | Path, *, mode: Mode = "read", head: bytes | None
         known = ", ".join(sorted(_BY_EXTENSION))
         raise FormatError(
             f"{path}: no registered format has the extension {suffix or '(none)'!r}; "
-            f"known extensions: {known} (or name the format with --from/--to)"
+            f"known extensions: {known} (rename the file, or name its format: mechgraph convert --from/--to)"
         )
     fmt = _REGISTRY[_BY_EXTENSION[extension]]
     if mode == "write" and fmt.writer is None:
@@ -286,6 +293,39 @@ def read_any(path: str | Path) -> nx.MultiDiGraph:
     return read(Path(path)).graph
 
 
+def load(path: str | Path | None = None, *, format: str | None = None) -> ImportResult:
+    """The one loader of the command line and the dashboard: read a file in any registered format
+    (the bundled graph when ``path`` is None), then check it against the model's rules.
+
+    The format comes from ``format`` or from the file's extension (and first bytes). A native file
+    is checked by its reader, line by line; any other is checked once imported (:func:`check_graph`).
+    Raises :class:`~mechgraph.errors.ReadError` when the file cannot be read (missing, too large,
+    unknown extension) and :class:`~mechgraph.errors.DataError`, with every problem and the file's
+    name, when it is read but invalid. The result's ``report`` holds the native rules' report.
+
+    >>> result = load()
+    >>> result.format, result.report.ok
+    ('native', True)
+    >>> import tempfile
+    >>> sif = Path(tempfile.mkdtemp()) / "small.sif"
+    >>> _ = sif.write_text("il2\\tactivates\\tt_cell_proliferation\\n")
+    >>> load(sif).graph.number_of_edges()
+    1
+    """
+    from ..resources import bundled_graph_path
+
+    result = read(Path(path) if path is not None else bundled_graph_path(), format=format)
+    if result.report is not None:  # the native reader ran every rule, with lines
+        return result
+    problems = _graph_problems(result.graph)
+    report = _document_report(result.graph) if not problems else None
+    if report is not None:
+        problems = list(report.problems)
+    if problems:
+        raise DataError(problems)
+    return replace(result, report=report)
+
+
 # -- the checker the dashboard calls on every graph it is given ----------------------------------
 
 
@@ -309,6 +349,11 @@ def check_graph(graph: nx.MultiDiGraph) -> list[Problem]:
     relations['r1'].sign: sign 1 does not match relation 'inhibits' (expected -1)
     relations['r1'].evidence: a relation needs evidence citing a source
     """
+    return _graph_problems(graph) or list(_document_report(graph).problems)
+
+
+def _graph_problems(graph: nx.MultiDiGraph) -> list[Problem]:
+    """What makes a graph unusable before the native rules can even be run on it."""
     file = graph.graph.get(Attr.FILE)
     problems: list[Problem] = []
 
@@ -344,9 +389,7 @@ def check_graph(graph: nx.MultiDiGraph) -> list[Problem]:
         ):
             add(f"{where}.evidence", "a relation needs evidence citing a source", "no-evidence")
         _check_mapping(data.get(Attr.EXTRA), f"{where}.extra", add)
-    if problems:
-        return problems
-    return _document_problems(graph)
+    return problems
 
 
 def _check_mapping(value: Any, where: str, add: Callable[[str, str, str], None]) -> None:
@@ -354,7 +397,7 @@ def _check_mapping(value: Any, where: str, add: Callable[[str, str, str], None])
         add(where, f"extra attributes must be a mapping, found {type(value).__name__}", "bad-value")
 
 
-def _document_problems(graph: nx.MultiDiGraph) -> list[Problem]:
+def _document_report(graph: nx.MultiDiGraph) -> Report:
     """The native rules, run on the document the graph would be written as."""
     from ..validation import validate_data
     from ._document import graph_to_document, source_base_dir
@@ -362,10 +405,9 @@ def _document_problems(graph: nx.MultiDiGraph) -> list[Problem]:
     document, _ = graph_to_document(graph)
     base_dir = source_base_dir(graph)
     report = validate_data(document, file=graph.graph.get(Attr.FILE), base_dir=base_dir)
-    problems: Iterable[Problem] = report.problems
     if base_dir is None:  # texts cannot be looked at: keep every other rule
-        problems = [p for p in problems if p.rule not in ("source-text", "quote")]
-    return list(problems)
+        report.problems = [p for p in report.problems if p.rule not in ("source-text", "quote")]
+    return report
 
 
 def _reset_for_tests(names: Iterable[str]) -> None:
