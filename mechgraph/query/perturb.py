@@ -13,12 +13,15 @@ Rules, each chosen so a prediction can be traced to a path a reader can check:
   (:attr:`Perturbation.unsigned`) and the search does not go on from it.
 - **Contexts** follow :mod:`mechgraph.query.context`, the rule signed paths and effects keep to:
   every supporting path holds in one context (no mouse step chained to a human one, no steps in
-  different cell lineages), unless ``mixed_context=True``.
+  different cell lineages, a relation shown under one agent used only downstream of that
+  agent), unless ``mixed_context=True``.
 - **Perturbed nodes are clamped.** A path from one perturbed node never passes through another
   one: the experimenter fixes their level, so what reaches them changes nothing downstream.
 - **Conflicting** means the node is reached with both signs (two paths within ``max_length``
   whose net signs differ), whether from one perturbed node (feedback, opposing branches) or
-  from two (say one agent raises it, another lowers it).
+  from two (say one agent raises it, another lowers it). A supporting path passes a node at
+  most once with each sign, so it passes a node twice only when a feedback loop turns the
+  node's own sign: that loop is what makes the node conflicting.
 
 Each reached node keeps, for each sign and each perturbed node that reaches it with that sign,
 the best supporting path (a :class:`~mechgraph.query.paths.SignedPath`): shortest, then with
@@ -26,9 +29,10 @@ most citations, as :func:`~mechgraph.query.paths.signed_paths` ranks paths. Para
 of one sign between two nodes are one step, as there.
 
 How it is computed: for each perturbed node a Dijkstra search over states (node, sign, the
-contexts of the steps so far), the contexts as in :func:`~mechgraph.query.paths.effects`. A
-state is skipped when its node and sign were already reached with a subset of its contexts
-(cheaper, and no more constrained). Without contexts that conflict the state is (node, sign),
+contexts of the steps so far, the gating agents passed), as :func:`~mechgraph.query.paths.effects`
+searches over (node, contexts, agents). A state is skipped when its node and sign were already
+reached with a subset of its contexts and a superset of its agents (cheaper, and no more
+constrained). Without contexts that conflict the state is (node, sign),
 so the cost is two visits of each relation within reach: linear in the relations reached.
 
 Examples
@@ -63,7 +67,7 @@ import networkx as nx
 from ..errors import QueryError
 from ..vocabulary import UNSPECIFIED, Attr, Mechanism, NodeKind, OutcomePhase, ProcessKind, Relation, Sign
 from ._common import EVIDENCE, KIND, MECHANISM, RELATION, check_length, check_node, edge_sign, label_of, require_multidigraph
-from .context import Signature, step_signature, step_signatures_compatible
+from .context import AGENT_KEY, Signature, agent_gate, gate_open, step_signature, step_signatures_compatible
 from .paths import SignedPath, Step
 
 __all__ = ["Agreement", "NodeEffect", "Perturbation", "Response", "perturb", "response_of"]
@@ -72,7 +76,6 @@ _DIRECT, _INDIRECT = Mechanism.DIRECT.value, Mechanism.INDIRECT.value
 _PROCESS, _OUTCOME = NodeKind.PROCESS.value, NodeKind.OUTCOME.value
 _PROCESS_KIND, _PHASE, _CONTEXT = Attr.PROCESS.value, Attr.PHASE.value, Attr.CONTEXT.value
 _EVIDENCE_CAP = 99  # citations counted per step; more rank the same (as in paths)
-_LENGTH_UNIT = _EVIDENCE_CAP + 1
 _PHASES = tuple(phase.value for phase in OutcomePhase)
 
 
@@ -333,6 +336,18 @@ def _effect(graph: nx.MultiDiGraph, node: str, by_sign: Mapping[int, Mapping[str
     )  # fmt: skip
 
 
+def _gate_agents(graph: nx.MultiDiGraph) -> frozenset[str]:
+    """The agents some relation of the graph is shown under (``context.agent``)."""
+    found: set[str] = set()
+    for neighbours in graph._succ.values():
+        for keydict in neighbours.values():
+            for data in keydict.values():
+                context = data.get(_CONTEXT)
+                if context and context.get(AGENT_KEY) and str(context[AGENT_KEY]).strip():
+                    found.add(str(context[AGENT_KEY]).strip())
+    return frozenset(found)
+
+
 def _phases(graph: nx.MultiDiGraph, node: str) -> tuple[str, ...]:
     """The phases a node is (an outcome of a phase) or has a signed relation straight into."""
     succ = graph._succ[node]
@@ -343,12 +358,13 @@ def _phases(graph: nx.MultiDiGraph, node: str) -> tuple[str, ...]:
 
 
 class _Option:
-    """One signed step between two nodes: the parallel relations of one sign, best first."""
+    """One signed step between two nodes: the parallel relations of one sign, best first, with
+    their step signature and agent gate (see :mod:`mechgraph.query.context`)."""
 
-    __slots__ = ("keys", "sign", "signature", "weight")
+    __slots__ = ("gate", "keys", "sign", "signature", "weight")
 
-    def __init__(self, sign: int, keys: tuple[Any, ...], weight: int, signature: frozenset[Signature] | None) -> None:
-        self.sign, self.keys, self.weight, self.signature = sign, keys, weight, signature
+    def __init__(self, sign: int, keys: tuple[Any, ...], weight: int, signature: frozenset[Signature] | None, gate: frozenset[str] | None) -> None:
+        self.sign, self.keys, self.weight, self.signature, self.gate = sign, keys, weight, signature, gate
 
 
 class _Search:
@@ -360,8 +376,13 @@ class _Search:
         self.clamped = clamped
         self.max_length = max_length
         self.use_context = use_context
+        # a step's weight: one length unit (more than the evidence terms of a whole path can add),
+        # less its citations, so the best path is the shortest, then the one with most citations
+        self.length_unit = (_EVIDENCE_CAP + 1) * (max_length + 1)
         self._options: dict[tuple[str, str], list[_Option]] = {}
         self._steps: dict[tuple[str, str, int], Step] = {}
+        # the agents some relation is shown under: a path passing one may use its relations
+        self.gated = _gate_agents(graph) if use_context else frozenset()
 
     def options(self, u: str, v: str) -> list[_Option]:
         found = self._options.get((u, v))
@@ -375,8 +396,11 @@ class _Search:
                 members.sort(key=lambda member: member[:2])
                 evidence = min(-sum(member[0] for member in members), _EVIDENCE_CAP)
                 keys = tuple(member[2] for member in members)
-                signature_ = step_signature(keydict[key].get(_CONTEXT) for key in keys) if self.use_context else None
-                found.append(_Option(sign, keys, _LENGTH_UNIT + _EVIDENCE_CAP - evidence, signature_))
+                signature_ = gate = None
+                if self.use_context:
+                    signature_ = step_signature(keydict[key].get(_CONTEXT) for key in keys)
+                    gate = agent_gate(keydict[key].get(_CONTEXT) for key in keys)
+                found.append(_Option(sign, keys, self.length_unit + _EVIDENCE_CAP - evidence, signature_, gate))
             found.sort(key=lambda option: option.weight)
             self._options[u, v] = found
         return found
@@ -384,44 +408,49 @@ class _Search:
     def run(self, source: str, start: int) -> tuple[dict[tuple[str, int], SignedPath], dict[str, int]]:
         """The best path to each (node, sign) reached from ``source`` starting with sign ``start``,
         and the shortest length to each node reached through an unsigned last step."""
-        succ, clamped, max_length, use_context = self.succ, self.clamped, self.max_length, self.use_context
+        succ, clamped, max_length, use_context, gated = self.succ, self.clamped, self.max_length, self.use_context, self.gated
         counter = itertools.count()
-        # a state: cost, tie, node, sign, depth, contexts so far, the trail (previous trail, u, option)
-        heap: list[tuple[int, int, str, int, int, frozenset[frozenset[Signature]], Any]] = [
-            (0, next(counter), source, start, 0, frozenset(), None)
+        Contexts = frozenset[frozenset[Signature]]
+        # a state: cost, tie, node, sign, depth, contexts so far, gating agents passed, the trail (previous trail, u, option)
+        heap: list[tuple[int, int, str, int, int, Contexts, frozenset[str], Any]] = [
+            (0, next(counter), source, start, 0, frozenset(), frozenset({source} & gated), None)
         ]
-        seen: dict[tuple[str, int], list[frozenset[frozenset[Signature]]]] = {}
+        seen: dict[tuple[str, int], list[tuple[Contexts, frozenset[str]]]] = {}
         trails: dict[tuple[str, int], Any] = {}
         loose: dict[str, int] = {}
         while heap:
-            cost, _, node, sign, depth, chosen, trail = heapq.heappop(heap)
+            cost, _, node, sign, depth, chosen, passed, trail = heapq.heappop(heap)
             state = (node, sign)
             earlier = seen.get(state)
             if earlier is None:
-                seen[state] = [chosen]
+                seen[state] = [(chosen, passed)]
                 if trail is not None:
                     trails[state] = trail
-            elif any(before <= chosen for before in earlier):
+            elif any(before <= chosen and agents >= passed for before, agents in earlier):
                 continue
             else:
-                earlier.append(chosen)
+                earlier.append((chosen, passed))
             if depth >= max_length:
                 continue
             for nxt in succ[node]:
                 if nxt in clamped:
                     continue
                 for option in self.options(node, nxt):
-                    if use_context and option.signature is not None:
-                        if not all(step_signatures_compatible(option.signature, other) for other in chosen):
+                    contexts, through = chosen, passed
+                    if use_context:
+                        if option.gate is not None and not gate_open(option.gate, passed):
                             continue
-                        contexts = chosen | {option.signature}
-                    else:
-                        contexts = chosen
+                        if option.signature is not None:
+                            if not all(step_signatures_compatible(option.signature, other) for other in chosen):
+                                continue
+                            contexts = chosen | {option.signature}
+                        if nxt in gated:
+                            through = passed | {nxt}
                     if option.sign == 0:
                         if depth + 1 < loose.get(nxt, max_length + 1):
                             loose[nxt] = depth + 1
                         continue
-                    heapq.heappush(heap, (cost + option.weight, next(counter), nxt, sign * option.sign, depth + 1, contexts, (trail, node, option)))
+                    heapq.heappush(heap, (cost + option.weight, next(counter), nxt, sign * option.sign, depth + 1, contexts, through, (trail, node, option)))
         return {state: self._path(trail, state[0]) for state, trail in trails.items()}, loose
 
     def _path(self, trail: Any, node: str) -> SignedPath:
