@@ -126,8 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="list the false positives and misses of each text")
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
+    parser.add_argument("--only", choices=["dev", "heldout", "new heldout"], help="score only this group of texts")
     args = parser.parse_args(argv)
-    rows = evaluate()
+    rows = [row for row in evaluate() if args.only is None or _group(row["gold"]) == args.only]
     header = (
         f"{'text':<26} {'split':<8} {'gold':>4} {'draft':>5} {'ok':>4} {'FP':>3} {'FN':>3} "
         f"{'prec':>6} {'recall':>6}   {'plain P':>7} {'plain R':>6}  {'routes':>6} {'neg':>5} {'ms':>7}"

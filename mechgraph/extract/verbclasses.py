@@ -1,0 +1,96 @@
+"""Signed verb classes for the parser-based reader, by lemma.
+
+The classes follow the event types of the biomedical event-extraction shared tasks (BioNLP
+GENIA: Positive_regulation, Negative_regulation, Regulation, Binding, Conversion), with the
+trigger verbs usually annotated for them; none is taken from mechgraph's gold texts. Each lemma
+says how it reads:
+
+- ``+`` / ``-`` / ``0``: the subject raises, lowers or acts on the object (``represses`` -,
+  ``switches on`` +, ``traps`` -, ``arrests`` -, ``prolongs`` +, ``slows`` -);
+- ``convert``: ``X is converted to Y`` (X is metabolised to Y);
+- ``treat``: the object is a disease (``treats``, ``relieves``): -;
+- ``improve``: + for a function ("improves breathing"), - for a disease ("improves colitis");
+- ``keep``: ``keeps X in the cytoplasm`` / ``keeps X inactive`` (-) or ``keeps X active`` (+);
+- ``release``: ``releases the brake on X`` (+); otherwise no relation (the released thing is
+  not regulated by the one that releases it).
+
+>>> VERB_SIGNS["repress"], VERB_SIGNS["switch on"], VERB_SIGNS["prolong"]
+('-', '+', '+')
+"""
+
+from __future__ import annotations
+
+__all__ = ["DISEASE_WORDS", "NOUN_CUES", "PARTICLE_VERBS", "VERB_SIGNS", "WRAPPER_NOUNS"]
+
+_POSITIVE = """
+activate induce increase enhance promote stimulate upregulate up-regulate elevate augment potentiate
+trigger drive boost amplify restore raise prolong sustain cause produce accelerate enable facilitate
+strengthen reinforce mobilise mobilize recruit expand upregulated heighten intensify exacerbate worsen
+aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
+maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
+co-stimulate contribute
+"""
+_NEGATIVE = """
+inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
+abolish abrogate prevent antagonise antagonize neutralise neutralize repress silence trap sequester
+arrest slow deplete eliminate kill shorten limit restrain dampen blunt hinder counteract degrade
+destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb halt stop tether
+inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
+hamper delay ablate deprive
+"""
+_NEUTRAL = "regulate modulate affect influence control alter modify bind target recognise recognize engage act interact mediate"
+
+VERB_SIGNS: dict[str, str] = {
+    **{w: "+" for w in _POSITIVE.split()},
+    **{w: "-" for w in _NEGATIVE.split()},
+    **{w: "0" for w in _NEUTRAL.split()},
+    "treat": "treat",
+    "cure": "treat",
+    "improve": "improve",
+    "ameliorate": "treat",
+    "convert": "convert",
+    "metabolise": "convert",
+    "metabolize": "convert",
+    "keep": "keep",
+    "release": "release",
+    "switch on": "+",
+    "turn on": "+",
+    "switch off": "-",
+    "turn off": "-",
+    "shut down": "-",
+    "build up": "",  # "the metabolite that builds up": no relation
+    "lead to": "cause",
+    "result in": "cause",
+    "give rise to": "cause",
+    "contribute to": "+",
+    "play role": "+",
+}
+
+# Verbs whose particle or preposition makes the cue ("switch on", "lead to", "interfere with").
+PARTICLE_VERBS: dict[tuple[str, str], str] = {
+    ("switch", "on"): "switch on", ("turn", "on"): "turn on", ("switch", "off"): "switch off",
+    ("turn", "off"): "turn off", ("shut", "down"): "shut down", ("build", "up"): "build up",
+    ("lead", "to"): "lead to", ("result", "in"): "result in", ("contribute", "to"): "contribute to",
+    ("interfere", "with"): "-", ("act", "on"): "0", ("interact", "with"): "0", ("protect", "against"): "-",
+    ("bind", "to"): "0", ("give", "to"): "cause",
+}
+
+# "a JAK inhibitor", "an antibody against CD20": nouns that carry a relation to their modifier.
+NOUN_CUES: dict[str, str] = {
+    "inhibitor": "-", "blocker": "-", "antagonist": "-", "agonist": "+", "activator": "+",
+    "inducer": "+", "suppressor": "-", "antibody": "0", "ligand": "0", "modulator": "0",
+}
+
+# "the action of X", "the number of X", "the risk of X", "treatment with X": the relation is about X.
+WRAPPER_NOUNS = frozenset(
+    """action actions activity activities number numbers level levels amount amounts concentration
+    concentrations count counts risk risks frequency incidence effect effects function signs symptoms
+    treatment therapy use administration dose doses presence""".split()
+)
+
+# Heads that make an object a disease, for "improve" and "remission of".
+DISEASE_WORDS = frozenset(
+    """disease diseases disorder disorders asthma psoriasis eczema dermatitis arthritis colitis lupus sclerosis
+    cancer cancers leukaemia leukemia lymphoma myeloma syndrome infection infections inflammation itching
+    pain symptoms attacks relapses rejection tumour tumor tumours tumors""".split()
+)
