@@ -88,11 +88,11 @@ def test_unknown_relation_names_stay_unsigned() -> None:
     assert any("unknown type 'phosphorylates'" in note for note in result.notes)
 
 
-def test_a_sign_the_file_states_is_used_only_when_the_name_gives_none() -> None:
+def test_a_sign_the_file_states_beats_the_sign_of_the_relation_name() -> None:
     text = "source,target,interaction,effect\nA,B,phosphorylates,-1\nC,D,controls-expression-of,positive\nE,F,activates,negative\n"
     graph = read(text, name="t.csv").graph
     signs = {(u, v): (d[Attr.RELATION], d[Attr.SIGN]) for u, v, d in graph.edges(data=True)}
-    assert signs == {("a", "b"): ("decreases", -1), ("c", "d"): ("increases", 1), ("e", "f"): ("activates", 1)}
+    assert signs == {("a", "b"): ("decreases", -1), ("c", "d"): ("increases", 1), ("e", "f"): ("inhibits", -1)}
 
 
 def test_reversed_relations_point_the_right_way() -> None:

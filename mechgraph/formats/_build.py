@@ -27,9 +27,10 @@ from ..identifiers import check_curie
 from ..limits import current
 from ..model import NODE_ID_PATTERN
 from ..validation import Report, validate_data
-from ..vocabulary import Attr, EvidenceKey, NodeKind, Relation, Sign, SourceKey
+from ..vocabulary import Attr, EvidenceKey, Mechanism, NodeKind, Relation, Sign, SourceKey
 from ._document import EVIDENCE_FIELDS, NODE_FIELDS, RELATION_FIELDS, SOURCE_FIELDS
 from ._io import Input
+from ._literature import evidence_items, take_literature
 from .mapping import DEFAULT_KIND, UNKNOWN_RELATION, kind_for, normalize, process_for, relation_for
 from .registry import ImportResult
 
@@ -41,6 +42,15 @@ _FIELD_PATH = re.compile(r"^(sources|nodes|relations)\[(\d+)\](?:\.([A-Za-z_]+))
 MAX_LABEL = 500
 _INTERACTION = "interaction"  # the extra key that keeps a foreign relation name
 _RELATION_VALUES = {relation.value for relation in Relation}
+_MECHANISMS = {mechanism.value for mechanism in Mechanism}
+#: The relation of the other sign, for a named relation whose stated sign is the other one.
+_OPPOSITE = {
+    Relation.ACTIVATES: Relation.INHIBITS,
+    Relation.INHIBITS: Relation.ACTIVATES,
+    Relation.INCREASES: Relation.DECREASES,
+    Relation.DECREASES: Relation.INCREASES,
+    Relation.REQUIRED_FOR: Relation.DECREASES,
+}
 
 
 def slug(text: str, fallback: str = "node") -> str:
@@ -102,8 +112,9 @@ def curie(prefix: str, local: str, *, context: Mapping[str, str] | None = None) 
 
     registry = _registry()
     prefix, local = prefix.strip(), local.strip()
-    if context and prefix in context:
-        match = re.match(r"^https?://identifiers\.org/([^/]+)/", context[prefix])
+    known = {key.strip().lower(): value for key, value in (context or {}).items()}
+    if prefix.lower() in known:  # identifiers.org URLs old (.../uniprot/) and new (.../uniprot:)
+        match = re.match(r"^https?://(?:identifiers\.org|bioregistry\.io)/([^/:]+)[/:]", known[prefix.lower()])
         prefix = match.group(1) if match else prefix
     normalized = registry.normalize_prefix(prefix) or registry.normalize_prefix(prefix.replace(" ", ""))
     if not normalized or not local:
@@ -137,6 +148,8 @@ class _Edge:
     extra: dict[str, Any]
     key: str | None
     where: str
+    sentences: list[str] = field(default_factory=list)  # sentences the file names no article for
+    databases: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -163,6 +176,11 @@ class GraphBuilder:
         self._unknown_relations: Counter[str] = Counter()
         self._untyped_relations = 0
         self._signed_by_attribute = 0
+        self._sign_over_name = 0  # a sign attribute that contradicts the relation name: the sign kept
+        self._signed_by_name = 0  # a relation written as a sign (1, -1, +1)
+        self._pmids = 0
+        self._sentences = 0
+        self._mechanisms = 0
         self._kind_defaulted = 0
         self._kind_implied = 0
 
@@ -228,16 +246,22 @@ class GraphBuilder:
         name: str | None,
         where: str,
         sign: Any = None,
+        sign_key: str | None = None,
         evidence: list[Mapping[str, Any]] | None = None,
         fields: Mapping[str, Any] | None = None,
         extra: Mapping[str, Any] | None = None,
         key: str | None = None,
+        pairs: list[tuple[str, str]] | None = None,
     ) -> bool:
         """Add an edge between two added nodes, its type mapped by :mod:`.mapping`.
 
-        ``name`` is the foreign relation name; ``sign`` a sign the file states separately (used
-        only when the name gives none); ``where`` the line or JSON path, for evidence and messages.
-        Returns False (and counts it) when an end is missing.
+        ``name`` is the foreign relation name; ``sign`` a sign the file states separately, under
+        the attribute ``sign_key``: an explicit sign beats the sign a relation name implies
+        (except mechgraph's own ``sign``, which its relation name implies). ``where`` is the line
+        or JSON path, for evidence and messages. PubMed ids, sentences, the source database and
+        'direct' among the attributes become evidence and the mechanism (:mod:`._literature`);
+        ``pairs`` are (PubMed id, sentence) the file pairs itself. Returns False (and counts it)
+        when an end is missing.
         """
         source, target = self._by_key.get(source_key), self._by_key.get(target_key)
         if source is None or target is None:
@@ -246,44 +270,101 @@ class GraphBuilder:
         if len(self._edges) >= self._max_relations:
             self._too_large("relations", self._max_relations)
         extra_values = {str(k): json_safe(v) for k, v in (extra or {}).items() if v not in (None, "", [], {})}
-        relation = self._relation(name, sign, extra_values)
+        literature = take_literature(extra_values)
+        extra_values = literature.rest
+        own_sign = sign_key in (None, Attr.SIGN.value)
+        if sign is not None and not own_sign and sign_key:
+            extra_values.setdefault(sign_key, json_safe(sign))  # the file's own attribute, kept as it came
+        relation = self._relation(name, sign, extra_values, own_sign=own_sign)
         mapping = relation_for(name) if name else None
-        if mapping is not None and mapping.reverse and normalize(name or "") != normalize(relation.value):
+        foreign = mapping is not None and normalize(name or "") != normalize(relation.value)
+        if foreign and mapping is not None and (mapping.reverse or (mapping.orient and self._written_backwards(mapping, source, target))):
             source, target = target, source
             extra_values.setdefault("reversed", True)
         if mapping is not None and normalize(name or "") != normalize(relation.value):
             for node_id, implied in ((source, mapping.source_kind), (target, mapping.target_kind)):
                 if implied is not None and self._nodes[node_id].implied is None:
                     self._nodes[node_id].implied = implied
+        field_values = dict(fields or {})
+        mechanism = field_values.get("mechanism")
+        if mechanism not in (None, "") and str(mechanism).strip().lower() not in _MECHANISMS:
+            extra_values.setdefault("mechanism", json_safe(field_values.pop("mechanism")))  # e.g. SIGNOR's "binding"
+        if literature.direct is not None and not field_values.get("mechanism"):
+            field_values["mechanism"] = "direct" if literature.direct else "indirect"
+            self._mechanisms += 1
+        items = [dict(e) for e in evidence or []]
+        cited, unpaired = evidence_items(
+            literature.pmids, literature.sentences, where=f"cited by {self.inp.file_name}, {where}",
+            databases=literature.databases, pairs=pairs or [],
+        )
+        self._pmids += len(cited)
+        self._sentences += len(literature.sentences) + len(pairs or [])
         self._edges.append(
-            _Edge(source, target, relation, dict(fields or {}), [dict(e) for e in evidence or []], extra_values, key, where)
+            _Edge(source, target, relation, field_values, items + cited, extra_values, key, where, unpaired, literature.databases)
         )
         return True
 
-    def _relation(self, name: str | None, sign: Any, extra: dict[str, Any]) -> Relation:
+    def _written_backwards(self, mapping: Any, source: str, target: str) -> bool:
+        """Whether a role edge (BioPAX's left, right, component...) is written from the end that
+        should be its target: from the process, or from the complex."""
+        def is_process(node_id: str) -> bool:
+            node = self._nodes[node_id]
+            return (kind_for(node.kind) or kind_for(node.type_hint)) is NodeKind.PROCESS
+
+        def is_complex(node_id: str) -> bool:
+            node = self._nodes[node_id]
+            return any(word and "complex" in word.lower() for word in (node.kind, node.type_hint))
+
+        if mapping.target_kind is NodeKind.PROCESS:
+            return is_process(source) and not is_process(target)
+        if mapping.source_kind is NodeKind.PROCESS:
+            return is_process(target) and not is_process(source)
+        if mapping.relation is Relation.PART_OF:
+            return is_complex(source) and not is_complex(target)
+        return False
+
+    def _relation(self, name: str | None, sign: Any, extra: dict[str, Any], *, own_sign: bool = True) -> Relation:
         stated = sign_of(sign)
         if name and name.strip():
             word = name.strip()
             if word.lower() in _RELATION_VALUES:
                 relation = Relation(word.lower())
-                if stated is not None and stated is not relation.sign:
-                    self.dropped["sign that contradicts its relation (the relation's sign kept)"] += 1
-                return relation
+                if stated is None or stated is relation.sign:
+                    return relation
+                if own_sign:  # mechgraph's own 'sign' follows from its relation name
+                    if relation.sign is not Sign.UNKNOWN:
+                        self.dropped["sign that contradicts its relation (the relation's sign kept)"] += 1
+                    return relation
+                return self._stated(relation, stated)
             mapping = relation_for(word)
             if mapping is None or normalize(word) != normalize(mapping.relation.value):
                 extra.setdefault(_INTERACTION, word)
+            written_sign = sign_of(word) if mapping is None else None
+            if written_sign is not None:
+                self._signed_by_name += 1
+                if stated is not None and stated is not written_sign:
+                    return self._stated(None, stated)
+                return Relation.INCREASES if written_sign is Sign.INCREASES else Relation.DECREASES
             if mapping is not None:
-                if mapping.relation.sign is Sign.UNKNOWN and stated is not None:
-                    self._signed_by_attribute += 1
-                    return Relation.INCREASES if stated is Sign.INCREASES else Relation.DECREASES
+                if stated is not None and stated is not mapping.relation.sign:
+                    return self._stated(mapping.relation, stated)
                 return mapping.relation
-            self._unknown_relations[word] += 1
+            if stated is None:
+                self._unknown_relations[word] += 1
+                return UNKNOWN_RELATION
         else:
             self._untyped_relations += 1
         if stated is not None:
-            self._signed_by_attribute += 1
-            return Relation.INCREASES if stated is Sign.INCREASES else Relation.DECREASES
+            return self._stated(None, stated)
         return UNKNOWN_RELATION
+
+    def _stated(self, named: Relation | None, stated: Sign) -> Relation:
+        """The relation of an edge whose sign attribute says ``stated`` (the name said ``named``)."""
+        if named is not None and named.sign is not Sign.UNKNOWN:
+            self._sign_over_name += 1
+            return _OPPOSITE.get(named, Relation.INCREASES if stated is Sign.INCREASES else Relation.DECREASES)
+        self._signed_by_attribute += 1
+        return Relation.INCREASES if stated is Sign.INCREASES else Relation.DECREASES
 
     # -- sources ----------------------------------------------------------------------------------
 
@@ -300,7 +381,7 @@ class GraphBuilder:
             self._sources[source_id] = {k: str(v) if k != SourceKey.ID else v for k, v in record.items()}
         return source_id
 
-    def _import_evidence(self, where: str) -> list[dict[str, Any]]:
+    def _import_evidence(self, where: str, sentences: list[str] | None = None, databases: list[str] | None = None) -> list[dict[str, Any]]:
         if self._import_source is None:
             base = self.inp.file_name if _SOURCE_ID.match(self.inp.file_name) else slug(self.inp.file_name, "imported")
             source_id, number = base, 2
@@ -314,6 +395,10 @@ class GraphBuilder:
             }
             self._import_source = source_id
         note = f"imported from {self.inp.file_name}, {where}" if where else f"imported from {self.inp.file_name}"
+        if databases:
+            note += f" ({', '.join(databases)})"
+        if sentences:
+            note += ": " + " ".join(f"“{sentence}”" for sentence in sentences)
         return [{"source": self._import_source, "note": note}]
 
     def _too_large(self, what: str, limit: int) -> None:
@@ -371,7 +456,9 @@ class GraphBuilder:
                 value = edge.fields.get(name)
                 if value not in (None, "", [], {}):
                     record[name] = value
-            record["evidence"] = self._evidence(edge.evidence) or self._import_evidence(edge.where)
+            record["evidence"] = self._evidence(edge.evidence)
+            if edge.sentences or not record["evidence"]:
+                record["evidence"] += self._import_evidence(edge.where, edge.sentences, edge.databases)
             relations.append(record)
             edge_extra.append(edge.extra)
         document = {
@@ -575,7 +662,23 @@ class GraphBuilder:
                 f"(the name kept in extra.{_INTERACTION})"
             )
         if self._signed_by_attribute:
-            self.notes.append(f"{self._signed_by_attribute} edge(s) signed by the file's own sign attribute")
+            self.notes.append(
+                f"{self._signed_by_attribute} edge(s) whose relation name gives no sign signed by the file's own sign "
+                "attribute (polarity, sign, effect, ...)"
+            )
+        if self._sign_over_name:
+            self.notes.append(
+                f"{self._sign_over_name} edge(s) whose sign attribute contradicts the relation name: the stated sign "
+                f"kept (the name in extra.{_INTERACTION})"
+            )
+        if self._signed_by_name:
+            self.notes.append(f"{self._signed_by_name} edge(s) whose relation is written as a sign (1, -1, +, -): imported as increases/decreases")
+        if self._pmids:
+            self.notes.append(f"{self._pmids} citation(s) of PubMed articles imported as evidence (each PubMed id a source)")
+        if self._sentences:
+            self.notes.append(f"{self._sentences} evidence sentence(s) kept in evidence notes (a quote needs the source text beside the graph)")
+        if self._mechanisms:
+            self.notes.append(f"{self._mechanisms} relation(s) given a mechanism by the file's 'direct' attribute (yes: direct, no: indirect)")
 
 
 def _position(value: Mapping[str, Any] | None) -> dict[str, float] | None:

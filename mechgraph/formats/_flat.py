@@ -25,7 +25,8 @@ from typing import Any, Literal
 
 from ..model import Context, Evidence, NodeRecord, RelationRecord
 from ..vocabulary import Attr, EvidenceKey, SourceKey
-from ._build import curie, dumps_compact
+from ._build import curie, dumps_compact, sign_of
+from .mapping import relation_for
 
 __all__ = ["Restored", "flat_edge", "flat_node", "restore_edge", "restore_node"]
 
@@ -33,9 +34,11 @@ Style = Literal["json", "text", "table"]
 
 NODE_LISTS = tuple(n for n, f in NodeRecord.model_fields.items() if str(f.annotation).startswith("list") and n != "evidence")
 RELATION_LISTS = tuple(n for n, f in RelationRecord.model_fields.items() if str(f.annotation).startswith("list") and n != "evidence")
-NODE_SCALARS = tuple(n for n in NodeRecord.model_fields if n not in (*NODE_LISTS, "id", "evidence"))
+NODE_SCALARS = tuple(n for n in NodeRecord.model_fields if n not in (*NODE_LISTS, "id", "evidence", Attr.EXTRA.value))
 RELATION_SCALARS = tuple(
-    n for n in RelationRecord.model_fields if n not in (*RELATION_LISTS, "id", "source", "target", "evidence", "context")
+    n
+    for n in RelationRecord.model_fields
+    if n not in (*RELATION_LISTS, "id", "source", "target", "evidence", "context", Attr.EXTRA.value)
 )
 CONTEXT_KEYS = tuple(Context.model_fields)
 EVIDENCE_KEYS = tuple(Evidence.model_fields)
@@ -55,8 +58,10 @@ LABEL_KEYS = ("label", "display name", "display_name", "gene_name", "symbol", "n
 TYPE_KEYS = ("type", "node_type", "class", "entity_type", "participant_type", "category")
 #: Keys other tools use for an edge's relation type.
 RELATION_KEYS = ("relation", "interaction", "interaction_type", "interaction type", "edge_type", "edge type")
-#: Keys other tools use for an edge's sign.
-SIGN_KEYS = ("sign", "effect", "polarity", "edge_sign")
+#: Keys other tools use for an edge's sign (mechgraph's own ``sign`` first).
+SIGN_KEYS = ("sign", "polarity", "effect", "edge_sign", "edge sign", "interaction sign", "interaction_sign", "Sign", "Polarity", "EFFECT")
+#: Keys whose value may name the relation when no relation key does (SIGNOR's EFFECT, BioPAX's edge type).
+RELATION_FALLBACK_KEYS = ("effect", "EFFECT", "type", "edge type")
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -159,6 +164,7 @@ class Restored:
     type_hint: str | None = None
     relation: str | None = None
     sign: Any = None
+    sign_key: str | None = None
     evidence: list[dict[str, Any]] | None = None
 
 
@@ -296,7 +302,17 @@ def restore_edge(raw: Mapping[str, Any]) -> Restored:
             data[key] = str(data[key]).strip()
         else:
             data.pop(key, None)
-    result.sign = next((data.pop(key) for key in SIGN_KEYS if data.get(key) not in (None, "")), None)
+    result.sign_key = next((key for key in SIGN_KEYS if sign_of(data.get(key)) is not None), None)
+    if result.sign_key is not None:
+        result.sign = data.pop(result.sign_key)
+    elif str(data.get(Attr.SIGN.value, "")).strip() in ("0", "0.0"):
+        data.pop(Attr.SIGN.value)  # mechgraph's own 'unknown' sign, implied by its relation
+    if result.relation is None:  # a relation named under another key, when the table knows the word
+        for key in RELATION_FALLBACK_KEYS:
+            value = data.get(key)
+            if isinstance(value, str) and relation_for(value) is not None:
+                result.relation = str(data.pop(key)).strip()  # kept as the edge's foreign name (extra.interaction)
+                break
     for name in RELATION_SCALARS:
         if name in data and data[name] not in (None, "") and name != "relation":
             result.fields[name] = _scalar(name, data.pop(name))

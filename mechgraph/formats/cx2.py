@@ -6,18 +6,30 @@ defaults) in ``attributeDeclarations``; nodes are ``{"id", "x", "y", "v": {...}}
 (``@id``, ``s``, ``t``, ``i``), ``nodeAttributes``/``edgeAttributes`` (``po``, ``n``, ``v``),
 ``networkAttributes`` and ``cartesianLayout``. Node ``name`` is the label, ``type`` the node type,
 ``represents`` and ``alias`` identifiers (made CURIEs with the network's ``@context`` where it
-names identifiers.org prefixes); edge ``interaction`` is the relation. Visual aspects are counted
-as dropped; every other attribute is kept in ``extra``.
+names identifiers.org prefixes, the same way in CX and CX2; node attributes whose value is an
+identifiers.org URL are identifiers too); edge ``interaction`` is the relation, and a
+``polarity`` (or ``sign``, ``effect``) attribute its sign, which beats the sign of the name.
+
+Literature: CX's ``citations`` (``dc:identifier`` ``pmid:123``) with ``edgeCitations``, and
+``supports`` (a ``text``, optionally citing a ``citation``) with ``edgeSupports`` (and their node
+counterparts), become evidence citing each PubMed article, the sentence in its note; edge
+attributes such as SIGNOR's ``citation``, ``sentence`` and ``direct`` do too, in CX and CX2 alike
+(:mod:`._literature`). A citation that is not a PubMed id is kept in ``extra.citations``.
+Visual aspects are counted as dropped; every other attribute is kept in ``extra``.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from dataclasses import dataclass, field
+
 from ._build import GraphBuilder, curie, slug
+from ._literature import evidence_items, pmids_in
 from ._flat import restore_edge, restore_node
 from ._io import Input, fail, json_path, load_input, parse_json
 from .registry import ImportResult
@@ -70,7 +82,9 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
 _KNOWN = (
     "attributeDeclarations", "networkAttributes", "nodes", "edges",
     "nodeAttributes", "edgeAttributes", "cartesianLayout", "@context",
+    "citations", "supports", "edgeCitations", "edgeSupports", "nodeCitations", "nodeSupports",
 )
+_IDENTIFIER_URL = re.compile(r"^https?://(?:identifiers\.org|bioregistry\.io)/(?:([^/:]+)/|)([^/:]+):(.+)$|^https?://identifiers\.org/([^/:]+)/(.+)$")
 
 
 def _items(inp: Input, aspects: Mapping[str, list[tuple[int, Any]]], key: str) -> list[tuple[str, Mapping[str, Any]]]:
@@ -115,13 +129,39 @@ def _identifiers(values: list[Any], context: Mapping[str, str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _add_node(builder: GraphBuilder, key: str, values: dict[str, Any], position: Mapping[str, Any] | None, context: Mapping[str, str]) -> None:
+def _identifier_urls(values: Mapping[str, Any]) -> list[str]:
+    """Identifiers written as identifiers.org URLs (as INDRA writes ``UniProt``, ``HGNC``...)."""
+    found = []
+    for value in values.values():
+        for item in value if isinstance(value, list) else [value]:
+            match = _IDENTIFIER_URL.match(item.strip()) if isinstance(item, str) else None
+            if match is None:
+                continue
+            prefix, local = (match.group(2), match.group(3)) if match.group(2) else (match.group(4), match.group(5))
+            identifier = curie(prefix, local)
+            if identifier:
+                found.append(identifier)
+    return found
+
+
+def _add_node(
+    builder: GraphBuilder,
+    key: str,
+    values: dict[str, Any],
+    position: Mapping[str, Any] | None,
+    context: Mapping[str, str],
+    evidence: list[dict[str, Any]] | None = None,
+) -> None:
     restored = restore_node(values, context=context)
-    represented = values.get("represents")
-    aliases = values.get("alias")
-    more = _identifiers([represented, *(aliases if isinstance(aliases, list) else [aliases])], context)
+    listed: list[Any] = [values.get("represents")]
+    for name in ("alias", "aliases"):
+        aliases = values.get(name)
+        listed += aliases if isinstance(aliases, list) else [aliases]
+    more = _identifiers([item for item in listed if item not in (None, "")], context) + _identifier_urls(values)
     identifiers = list(dict.fromkeys([*restored.fields.get("identifiers", []), *more]))
     fields = {**restored.fields, **({"identifiers": identifiers} if identifiers else {})}
+    if evidence:
+        fields["evidence"] = [*(restored.evidence or []), *evidence]
     if restored.label is not None and restored.extra.get("name") == restored.label:
         del restored.extra["name"]
     builder.add_node(
@@ -130,11 +170,28 @@ def _add_node(builder: GraphBuilder, key: str, values: dict[str, Any], position:
     )
 
 
-def _add_edge(builder: GraphBuilder, source: str, target: str, values: dict[str, Any], where: str) -> None:
+def _add_edge(builder: GraphBuilder, source: str, target: str, values: dict[str, Any], where: str, cited: _Cited | None = None) -> None:
+    pairs: list[tuple[str, str]] = []
+    if cited is not None:
+        texts = [text for text, _ in cited.supports]
+        if isinstance(values.get("text"), str) and values["text"].strip() in texts:
+            del values["text"]  # INDRA repeats the first support as an attribute
+        pairs = [(pmid, text) for text, pmid in cited.supports if pmid]
+        unpaired = [text for text, pmid in cited.supports if not pmid]
+        if unpaired:
+            values["supports"] = unpaired if "supports" not in values else values["supports"]
+        if cited.pmids:
+            values["pmids"] = cited.pmids if "pmids" not in values else values["pmids"]
+        if cited.other:
+            values.setdefault("citations", cited.other)
+    if isinstance(values.get("text"), str) and "sentence" not in values:
+        values["sentence"] = values.pop("text")
+    if "supports" in values and isinstance(values["supports"], list) and "sentences" not in values:
+        values["sentences"] = values.pop("supports")
     restored = restore_edge(values)
     builder.add_relation(
-        source, target, name=restored.relation, where=where, sign=restored.sign,
-        evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
+        source, target, name=restored.relation, where=where, sign=restored.sign, sign_key=restored.sign_key,
+        evidence=restored.evidence, fields=restored.fields, extra=restored.extra, pairs=pairs,
     )
 
 
@@ -187,6 +244,7 @@ def _read_cx1(inp: Input, builder: GraphBuilder, aspects: Mapping[str, list[tupl
             for owner in owners:
                 attributes[scope].setdefault(str(owner), {})[str(item["n"])] = item.get("v")
     layout = {str(item.get("node")): item for _, item in _items(inp, aspects, "cartesianLayout")}
+    cited = _citations(inp, aspects)
     for where, node in _items(inp, aspects, "nodes"):
         if node.get("@id") is None:
             fail(inp, "a CX node needs an '@id'", field=f"{where}.@id")
@@ -198,7 +256,7 @@ def _read_cx1(inp: Input, builder: GraphBuilder, aspects: Mapping[str, list[tupl
             values.setdefault("represents", node["r"])
         place = layout.get(key)
         position = {"x": place.get("x"), "y": place.get("y")} if place else None
-        _add_node(builder, key, values, position, context)
+        _add_node(builder, key, values, position, context, _node_evidence(builder, cited["nodes"].get(key), where))
     for where, edge in _items(inp, aspects, "edges"):
         for end in ("s", "t"):
             if edge.get(end) is None:
@@ -206,4 +264,58 @@ def _read_cx1(inp: Input, builder: GraphBuilder, aspects: Mapping[str, list[tupl
         values = {**attributes["edgeAttributes"].get(str(edge.get("@id")), {})}
         if edge.get("i") is not None:
             values.setdefault("interaction", edge["i"])
-        _add_edge(builder, str(edge["s"]), str(edge["t"]), values, where)
+        _add_edge(builder, str(edge["s"]), str(edge["t"]), values, where, cited["edges"].get(str(edge.get("@id"))))
+
+
+@dataclass
+class _Cited:
+    """What CX's citation and support aspects say of one node or edge."""
+
+    pmids: list[str] = field(default_factory=list)
+    other: list[dict[str, Any]] = field(default_factory=list)  # citations that are not PubMed ids
+    supports: list[tuple[str, str | None]] = field(default_factory=list)  # (text, PubMed id it cites)
+
+
+def _citations(inp: Input, aspects: Mapping[str, list[tuple[int, Any]]]) -> dict[str, dict[str, _Cited]]:
+    """The citations and supports of each node and edge, by element id (CX version 1)."""
+    citations: dict[str, tuple[str | None, dict[str, Any]]] = {}
+    for _, item in _items(inp, aspects, "citations"):
+        identifier = item.get("dc:identifier")
+        pmids, _ = pmids_in(identifier) if isinstance(identifier, str | int) else ([], [])
+        described = {k: v for k, v in item.items() if k != "@id" and v not in (None, "", [], {})}
+        citations[str(item.get("@id"))] = (pmids[0] if len(pmids) == 1 else None, described)
+    supports: dict[str, tuple[str, str | None]] = {}
+    for _, item in _items(inp, aspects, "supports"):
+        text = item.get("text")
+        if isinstance(text, str) and text.strip():
+            citation = citations.get(str(item.get("citation")), (None, {}))[0] if item.get("citation") is not None else None
+            supports[str(item.get("@id"))] = (text.strip(), citation)
+    found: dict[str, dict[str, _Cited]] = {"nodes": {}, "edges": {}}
+    for scope, prefix in (("edges", "edge"), ("nodes", "node")):
+        for where, item in _items(inp, aspects, f"{prefix}Citations"):
+            for owner in _listed(item.get("po")):
+                entry = found[scope].setdefault(owner, _Cited())
+                for citation_id in _listed(item.get("citations")):
+                    pmid, described = citations.get(citation_id, (None, {}))
+                    if pmid and pmid not in entry.pmids:
+                        entry.pmids.append(pmid)
+                    elif pmid is None and described and described not in entry.other:
+                        entry.other.append(described)
+        for _, item in _items(inp, aspects, f"{prefix}Supports"):
+            for owner in _listed(item.get("po")):
+                entry = found[scope].setdefault(owner, _Cited())
+                entry.supports += [supports[s] for s in _listed(item.get("supports")) if s in supports and supports[s] not in entry.supports]
+    return found
+
+
+def _listed(value: Any) -> list[str]:
+    return [str(item) for item in (value if isinstance(value, list) else [value]) if item is not None]
+
+
+def _node_evidence(builder: GraphBuilder, cited: _Cited | None, where: str) -> list[dict[str, Any]]:
+    """Evidence for a node from CX's nodeCitations and nodeSupports (PubMed articles only)."""
+    if cited is None:
+        return []
+    pairs = [(pmid, text) for text, pmid in cited.supports if pmid]
+    items, _ = evidence_items(cited.pmids, [], where=f"cited by {builder.inp.file_name}, {where}", pairs=pairs)
+    return items

@@ -8,12 +8,15 @@ carry ``name`` (the label Cytoscape shows) and mechgraph's fields; edges carry `
 ``relation`` and ``sign``. Values are strings, numbers or lists of strings, which Cytoscape
 desktop keeps as columns: evidence is written as parallel lists (``evidence_source``,
 ``evidence_quote``, ``evidence_note``) and the network's sources as JSON text in
-``data.mechgraph_sources``. Reading also accepts ``elements`` as one list (Cytoscape.js).
+``data.mechgraph_sources``. Reading also accepts ``elements`` as one list (Cytoscape.js), and a
+bare JSON array of elements, each ``{"group": "nodes"|"edges", "data": {...}}`` (the group may be
+left out: an element whose data has a ``source`` is an edge).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -37,8 +40,11 @@ _SOURCES_KEY = "mechgraph_sources"
 
 
 def sniff(head: bytes) -> bool:
-    """Cytoscape's JSON: an object with ``elements`` or Cytoscape's export header."""
+    """Cytoscape's JSON: an object with ``elements`` or Cytoscape's export header, or a bare array
+    of elements (``[{"group": "nodes", "data": {...}}, ...]``, as Cytoscape.js apps save them)."""
     text = head.lstrip()
+    if text.startswith(b"["):
+        return re.match(rb'^\[\s*\{\s*"(?:group|data|position|classes|selected)"\s*:', text) is not None
     return text.startswith(b"{") and any(key in text for key in (b'"elements"', b'"format_version"', b'"target_cytoscapejs_version"'))
 
 
@@ -103,8 +109,14 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     """
     inp = load_input(source, name=name, default_name="upload.cyjs")
     data = parse_json(inp)
+    if isinstance(data, list):  # a bare array of elements, as cy.json().elements or cy.elements().jsons()
+        data = {"elements": data}
     if not isinstance(data, Mapping) or "elements" not in data:
-        fail(inp, "expected a JSON object with 'elements' (Cytoscape.js JSON)", field="elements")
+        fail(
+            inp,
+            "expected Cytoscape.js JSON: an object with 'elements' ({nodes, edges} or a list), or a list of elements",
+            field="elements",
+        )
     nodes, edges = _elements(inp, data["elements"])
     builder = GraphBuilder(inp, FORMAT, TITLE)
     _network(builder, data.get("data"))
@@ -135,7 +147,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         key = raw.pop("id", None)
         restored = restore_edge(raw)
         builder.add_relation(
-            ends[0], ends[1], name=restored.relation, where=json_path(*path), sign=restored.sign,
+            ends[0], ends[1], name=restored.relation, where=json_path(*path), sign=restored.sign, sign_key=restored.sign_key,
             evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
             key=str(key) if key not in (None, "") else None,
         )

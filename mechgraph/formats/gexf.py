@@ -4,8 +4,9 @@ standard library's ElementTree).
 Nodes and edges carry mechgraph's fields as GEXF attributes; lists, context and evidence are JSON
 text, and each evidence item describes its source (``url``, ``title``, ``text``) since GEXF has no
 attributes on the graph itself: the title and description go into ``<meta>``, and sources that
-no evidence cites are not written. The edge ``label`` is the relation; node positions are
-``viz:position``. Gephi may merge parallel edges between the same two nodes.
+no evidence cites are not written. A node's GEXF ``label`` is its label (a ``name`` or ``symbol``
+attribute is kept in ``extra``, never taken for the label when the GEXF label is there); the
+edge ``label`` is the relation; node positions are ``viz:position``. Gephi may merge parallel edges between the same two nodes.
 """
 
 from __future__ import annotations
@@ -200,12 +201,15 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             record["parent"] = element.get("pid")
         if _child(element, "nodes") is not None:
             builder.dropped["nested node hierarchy"] += 1
+        explicit = record.get(Attr.LABEL.value)
         restored = restore_node(record)
         fields = dict(restored.fields)
         if restored.evidence:
             fields[Attr.EVIDENCE.value] = restored.evidence
+        # GEXF's own label is the node's label; a 'name' or 'symbol' column is another attribute
+        label = (explicit if explicit not in (None, "") else None) or (element.get("label") or "").strip() or restored.label
         builder.add_node(
-            node_id, label=restored.label or element.get("label"), kind=restored.kind, type_hint=restored.type_hint,
+            node_id, label=label, kind=restored.kind, type_hint=restored.type_hint,
             fields=fields, extra=restored.extra, position=_position(element),
         )
     undirected = 0
@@ -228,7 +232,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if element.get("type", default_type) != "directed":
             undirected += 1
         builder.add_relation(
-            str(ends[0]), str(ends[1]), name=name_, where=f"line {tree.line(element)}", sign=restored.sign,
+            str(ends[0]), str(ends[1]), name=name_, where=f"line {tree.line(element)}", sign=restored.sign, sign_key=restored.sign_key,
             evidence=restored.evidence, fields=restored.fields, extra=restored.extra, key=element.get("id"),
         )
     if undirected:

@@ -156,7 +156,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             undirected += 1
         builder.add_relation(
             str(ends[0]), str(ends[1]), name=restored.relation, where=f"line {tree.line(element)}",
-            sign=restored.sign, evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
+            sign=restored.sign, sign_key=restored.sign_key, evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
             key=element.get("id"),
         )
     if undirected:

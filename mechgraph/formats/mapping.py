@@ -58,6 +58,9 @@ class RelationMapping:
     source_kind: NodeKind | None = None
     target_kind: NodeKind | None = None
     comment: str = ""
+    #: The edge's direction is read from its ends (a role edge may be written either way): it is
+    #: turned around when its source is the process (or the complex) its target should be.
+    orient: bool = False
 
 
 def normalize(word: str) -> str:
@@ -120,6 +123,18 @@ VOCABULARIES: tuple[tuple[str, dict[str, RelationMapping]], ...] = (
             "reacts-with": _M(Relation.INTERACTS_WITH, comment="undirected"),
             "neighbor-of": _M(Relation.INTERACTS_WITH, comment="undirected"),
             "used-to-produce": _M(Relation.METABOLISED_TO, comment="A is converted to B"),
+        },
+    ),
+    (
+        "BioPAX participant roles (edge type of GraphML and Cytoscape networks made from BioPAX)",
+        {
+            "left": _M(Relation.CONSUMED_BY, target_kind=_PROCESS, orient=True, comment="an input of the conversion; the edge is read entity to process whichever way it is written"),
+            "right": _M(Relation.PRODUCES, source_kind=_PROCESS, orient=True, comment="an output of the conversion; read process to entity"),
+            "controller": _M(Relation.REGULATES, target_kind=_PROCESS, orient=True, comment="controls the process; read entity to process"),
+            "cofactor": _M(Relation.ACTS_ON, target_kind=_PROCESS, orient=True, comment="read entity to process"),
+            "component": _M(Relation.PART_OF, orient=True, comment="a component of a complex; read component to complex"),
+            "member": _M(Relation.PART_OF, orient=True, comment="a member of a family or complex; read member to the whole"),
+            "participant": _M(Relation.INTERACTS_WITH),
         },
     ),
     (

@@ -1,9 +1,11 @@
 """Node-link JSON, as networkx's ``node_link_data`` and d3 write it: reading and writing.
 
 The graph's own attributes go under ``graph`` (title, description, sources as a list); every node
-and link keeps all of its attributes as JSON values (lists, evidence, ``extra``, ``position``), so
-nothing is lost on a round trip. Reading also accepts ``edges`` for ``links``, d3's links that
-name their ends by position in ``nodes``, and foreign attributes (kept in ``extra``).
+and edge keeps all of its attributes as JSON values (lists, evidence, ``extra``, ``position``), so
+nothing is lost on a round trip. Edges are written under ``edges``, the key that networkx 3.4 and
+later read by default (``nx.node_link_graph(data)``, no options); reading accepts ``edges`` and
+the older ``links`` (networkx before 3.4, d3), d3's links that name their ends by position in
+``nodes``, and foreign attributes (kept in ``extra``).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ def graph_data(graph: nx.MultiDiGraph) -> dict[str, Any]:
         {"source": u, "target": v, "key": key, **json_safe({k: val for k, val in data.items() if k != Attr.ID})}
         for u, v, key, data in graph.edges(keys=True, data=True)
     ]
-    return {"directed": True, "multigraph": True, "graph": meta, "nodes": nodes, "links": links}
+    return {"directed": True, "multigraph": True, "graph": meta, "nodes": nodes, "edges": links}
 
 
 def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> WriteResult:
@@ -88,8 +90,8 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     inp = load_input(source, name=name, default_name="upload.json")
     data = parse_json(inp)
     if not isinstance(data, Mapping) or not isinstance(data.get("nodes"), list):
-        fail(inp, "expected a JSON object with a 'nodes' list and a 'links' (or 'edges') list", field=json_path("nodes"))
-    edges_key = "links" if "links" in data else "edges"
+        fail(inp, "expected a JSON object with a 'nodes' list and an 'edges' (or 'links') list", field=json_path("nodes"))
+    edges_key = "edges" if "edges" in data or "links" not in data else "links"
     links = data.get(edges_key, [])
     if not isinstance(links, list):
         fail(inp, f"'{edges_key}' must be a list of links", field=edges_key)
@@ -135,7 +137,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if isinstance(extra, Mapping):
             restored.extra.update(extra)
         builder.add_relation(
-            ends[0], ends[1], name=restored.relation, where=where, sign=restored.sign,
+            ends[0], ends[1], name=restored.relation, where=where, sign=restored.sign, sign_key=restored.sign_key,
             evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
             key=str(key) if key not in (None, "") else None,
         )

@@ -7,8 +7,16 @@ signed SIF's ``activates``/``inhibits``, SBGN's arc names, mechgraph's own); an 
 becomes the unsigned ``interacts_with`` and is kept in the edge's ``extra``.
 
 Pathway Commons' extended SIF (a header ``PARTICIPANT_A INTERACTION_TYPE PARTICIPANT_B ...``,
-then a blank line and a participant table) is read too: the extra columns are kept as edge
-attributes and the participant table gives each node its type, name and identifiers.
+then a blank line and a participant table ``PARTICIPANT PARTICIPANT_TYPE PARTICIPANT_NAME
+UNIFICATION_XREF RELATIONSHIP_XREF``) is read too. A participant's label is its gene symbol where
+the file gives one (a ``hgnc symbol:`` xref, or the participant itself in the gene-symbol files),
+else its name; UniProt entry names (``PGAM1_HUMAN``) become synonyms, and participants that would
+share a label get their id added to it (the import says how many). INTERACTION_PUBMED_ID and
+INTERACTION_DATA_SOURCE become evidence citing each PubMed article; other columns are kept as
+edge attributes.
+
+Signed SIF written as ``1``, ``-1`` or ``+1`` (CellNOpt, networks from OmniPath) reads as
+``increases`` and ``decreases``.
 
 SIF carries node ids and relation names only. Written files lose node kinds, labels and
 evidence (reading one back, each relation cites the SIF file and its line); the WriteResult
@@ -25,9 +33,9 @@ from typing import Any
 import networkx as nx
 
 from ..fileio import write_atomic
-from ..vocabulary import Attr
-from ..identifiers import resolve_url
-from ._build import GraphBuilder, curie
+from ..vocabulary import Attr, Relation, Sign
+from ._build import GraphBuilder, curie, sign_of
+from .mapping import relation_for
 from ._io import Input, check_targets, fail, load_input
 from .registry import ImportResult, WriteResult
 
@@ -64,7 +72,11 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     lines = []
     dropped: Counter[str] = Counter()
     for u, v, data in graph.edges(data=True):
-        lines.append(f"{_name(u)}\t{_relation_name(data)}\t{_name(v)}")
+        name = _relation_name(data)
+        mapping = relation_for(name)
+        if mapping is not None and mapping.reverse and name != data.get(Attr.RELATION):
+            u, v = v, u  # the foreign name reads its ends the other way round
+        lines.append(f"{_name(u)}\t{name}\t{_name(v)}")
         dropped["evidence items"] += len(data.get(Attr.EVIDENCE) or [])
         dropped["relation attributes (mechanism, context, ...)"] += sum(
             1 for key in ("mechanism", "measurable_in", "context", "note", "status", "confidence") if data.get(key)
@@ -84,13 +96,17 @@ def _name(node: Any) -> str:
 
 
 def _relation_name(data: dict[str, Any]) -> str:
-    from .mapping import relation_for
-
+    """The foreign name an imported edge came with when reading it back gives the same relation
+    (so a Pathway Commons file keeps its names), else mechgraph's relation name: a name whose
+    relation came from a sign attribute, or that SIF cannot map, would lose its sign."""
     foreign = (data.get(Attr.EXTRA) or {}).get("interaction")
-    if isinstance(foreign, str) and foreign.strip() and _NAME.match(foreign):
+    if isinstance(foreign, str) and foreign.strip() and _NAME.match(foreign) and not foreign.strip().startswith("#"):
         mapping = relation_for(foreign)
-        if mapping is None or mapping.relation.value == data.get(Attr.RELATION):
-            return foreign
+        if mapping is not None and mapping.relation.value == data.get(Attr.RELATION):
+            return foreign.strip()
+        written = sign_of(foreign) if mapping is None else None
+        if written is not None and data.get(Attr.RELATION) == (Relation.INCREASES if written is Sign.INCREASES else Relation.DECREASES):
+            return foreign.strip()  # 1 / -1 as the file had it
     return str(data.get(Attr.RELATION))
 
 
@@ -172,30 +188,59 @@ def _read_extended(inp: Input, builder: GraphBuilder, lines: list[str], header: 
         for line in rest[1:]:
             values = line.split("\t")
             participants[values[0].strip()] = dict(zip(names, (value.strip() for value in values), strict=False))
-    for _, parts in edges:
-        for name in (parts[0].strip(), parts[2].strip()):
-            if builder.node_id(name) is None:
-                _participant(builder, name, participants.get(name, {}))
+    order = list(dict.fromkeys(name for _, parts in edges for name in (parts[0].strip(), parts[2].strip())))
+    labels = _participant_labels(builder, {name: participants.get(name, {}) for name in order})
+    for name in order:
+        _participant(builder, name, participants.get(name, {}), labels[name])
     for line_number, parts in edges:
         extra = {column: value.strip() for column, value in zip(columns[3:], parts[3:], strict=False) if value.strip()}
-        evidence = _pubmed_evidence(builder, extra.get("interaction_pubmed_id", ""), f"cited by {inp.file_name}, line {line_number}")
-        builder.add_relation(
-            parts[0].strip(), parts[2].strip(), name=parts[1].strip(), where=f"line {line_number}", extra=extra, evidence=evidence
+        builder.add_relation(parts[0].strip(), parts[2].strip(), name=parts[1].strip(), where=f"line {line_number}", extra=extra)
+
+
+#: A UniProt entry name (mnemonic), as Pathway Commons gives PARTICIPANT_NAME of proteins.
+_ENTRY_NAME = re.compile(r"^[A-Z0-9]{1,10}_[A-Z0-9]{1,5}$")
+_ACCESSION = re.compile(r"^(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})(?:-\d+)?$")
+_SYMBOL_XREF = re.compile(r"^hgnc[ _.]?symbol:(.+)$", re.IGNORECASE)
+
+
+def _names(row: dict[str, str]) -> list[str]:
+    return [part.strip() for part in row.get("participant_name", "").split(";") if part.strip()]
+
+
+def _symbols(row: dict[str, str]) -> list[str]:
+    xrefs = [part.strip() for column in ("relationship_xref", "unification_xref") for part in row.get(column, "").split(";")]
+    return list(dict.fromkeys(match.group(1).strip() for xref in xrefs if (match := _SYMBOL_XREF.match(xref))))
+
+
+def _participant_label(name: str, row: dict[str, str]) -> str:
+    """The label a participant is known by: its gene symbol when the file gives one (a
+    ``hgnc symbol:`` xref, or the participant itself in the gene-symbol files), else its first
+    name, else the participant id. UniProt entry names (``PGAM1_HUMAN``) are not labels."""
+    symbols = _symbols(row)
+    if symbols:
+        return symbols[0]
+    names = _names(row)
+    entry_names_only = bool(names) and all(_ENTRY_NAME.match(item) for item in names)
+    if (not names or entry_names_only) and ":" not in name and not _ACCESSION.match(name) and not _ENTRY_NAME.match(name):
+        return name  # a gene symbol as participant (Pathway Commons' HGNC files)
+    return names[0] if names else name
+
+
+def _participant_labels(builder: GraphBuilder, rows: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Each participant's label; participants that would share one get their id added."""
+    labels = {name: _participant_label(name, row) for name, row in rows.items()}
+    counts = Counter(labels.values())
+    shared = {name for name, label in labels.items() if counts[label] > 1}
+    for name in shared:
+        labels[name] = f"{labels[name]} ({name})"
+    if shared:
+        builder.notes.append(
+            f"{len(shared)} participant(s) share a name with another participant: their id added to the label (e.g. {sorted(labels[n] for n in shared)[0]!r})"
         )
+    return labels
 
 
-def _pubmed_evidence(builder: GraphBuilder, cell: str, note: str) -> list[dict[str, str]]:
-    """Evidence citing the PubMed articles an extended SIF row names (their resolver URLs)."""
-    evidence = []
-    for pmid in re.findall(r"\d+", cell):
-        url = resolve_url(f"pubmed:{pmid}")
-        if url:
-            source_id = builder.add_source({"id": f"pubmed.{pmid}", "url": url})
-            evidence.append({"source": source_id, "note": note})
-    return evidence
-
-
-def _participant(builder: GraphBuilder, name: str, row: dict[str, str]) -> None:
+def _participant(builder: GraphBuilder, name: str, row: dict[str, str], label: str) -> None:
     identifiers = []
     for column in ("unification_xref", "relationship_xref"):
         for xref in filter(None, (part.strip() for part in row.get(column, "").split(";"))):
@@ -203,11 +248,9 @@ def _participant(builder: GraphBuilder, name: str, row: dict[str, str]) -> None:
             identifier = curie(prefix, local) if local else None
             if identifier:
                 identifiers.append(identifier)
+    fields: dict[str, Any] = {"identifiers": list(dict.fromkeys(identifiers))} if identifiers else {}
+    synonyms = [item for item in [*_symbols(row), *_names(row), name] if item != label and item not in label]
+    if row and synonyms:
+        fields["synonyms"] = list(dict.fromkeys(synonyms))
     extra = {key: value for key, value in row.items() if key != "participant" and value}
-    builder.add_node(
-        name,
-        label=row.get("participant_name") or name,
-        type_hint=row.get("participant_type"),
-        fields={"identifiers": list(dict.fromkeys(identifiers))} if identifiers else None,
-        extra=extra,
-    )
+    builder.add_node(name, label=label, type_hint=row.get("participant_type"), fields=fields or None, extra=extra)

@@ -32,7 +32,7 @@ import networkx as nx
 
 from ..fileio import write_atomic
 from ..vocabulary import Attr
-from ._build import GraphBuilder
+from ._build import GraphBuilder, curie, slug
 from ._document import copy_source_texts
 from ._flat import (
     EVIDENCE_KEYS,
@@ -206,7 +206,14 @@ def _column_of(cells: list[str], index: int, delimiter: str) -> int:
 
 
 def _pick(names: list[str], candidates: tuple[str, ...]) -> str | None:
-    lowered = {name.lower(): name for name in names}
+    """The column named as a candidate: spelt exactly first (mechgraph's ``source`` beside an
+    imported attribute ``Source``), else in any case."""
+    exact = next((c for c in candidates if c in names), None)
+    if exact is not None:
+        return exact
+    lowered: dict[str, str] = {}
+    for name in names:
+        lowered.setdefault(name.lower(), name)
     return next((lowered[c] for c in candidates if c in lowered), None)
 
 
@@ -233,7 +240,9 @@ def _read(source: Path | bytes | str, name: str | None, *, delimiter: str, fmt: 
     if main is not None:
         names, rows = _rows(main, delimiter)
         source_column, target_column = _pick(names, _SOURCE_COLUMNS), _pick(names, _TARGET_COLUMNS)
-        if source_column and target_column:
+        if _is_signor(names):
+            edge_rows = (main, names, rows, _SIGNOR["a"]["id"], _SIGNOR["b"]["id"])
+        elif source_column and target_column:
             edge_rows = (main, names, rows, source_column, target_column)
         elif nodes is None and _pick(names, _ID_COLUMNS):
             nodes = main
@@ -289,10 +298,47 @@ def _xy(row: dict[str, str]) -> dict[str, float] | None:
     return {"x": x, "y": y}
 
 
+#: SIGNOR's download (TSV): each end of a relation has a name, a type, an id and its database.
+_SIGNOR = {
+    end: {"label": f"ENTITY{end.upper()}", "type": f"TYPE{end.upper()}", "id": f"ID{end.upper()}", "database": f"DATABASE{end.upper()}"}
+    for end in ("a", "b")
+}
+#: SIGNOR database names as prefixes mechgraph knows.
+_SIGNOR_PREFIXES = {"uniprot": "uniprot", "chebi": "chebi", "pubchem": "pubchem.compound", "signor": "signor", "mirbase": "mirbase", "rnacentral": "rnacentral", "drugbank": "drugbank"}
+
+
+def _is_signor(names: list[str]) -> bool:
+    return all(column in names for end in _SIGNOR.values() for column in (end["label"], end["id"]))
+
+
+def _signor_node(builder: GraphBuilder, row: dict[str, Any], end: str) -> str:
+    """The node of one end of a SIGNOR row: its id as key, its entity name as label."""
+    columns = _SIGNOR[end]
+    key = str(row.pop(columns["id"], "")).strip()
+    label = str(row.pop(columns["label"], "")).strip() or key
+    type_hint = str(row.pop(columns["type"], "")).strip() or None
+    database = str(row.pop(columns["database"], "")).strip()
+    if key and builder.node_id(key) is None:
+        prefix = _SIGNOR_PREFIXES.get(database.lower(), database.lower())
+        identifier = curie(prefix, key) if prefix and key else None
+        builder.add_node(
+            key, label=label, type_hint=type_hint, fields={"identifiers": [identifier]} if identifier else None,
+            extra={"database": database} if database else None, preferred_id=slug(label or key),
+        )
+    return key
+
+
 def _read_edges(builder: GraphBuilder, inp: Input, names: list[str], rows: Iterator[tuple[int, dict[str, str]]], source_column: str, target_column: str) -> None:
+    signor = _is_signor(names)
     for line, row in rows:
         ends = []
-        for column in (source_column, target_column):
+        if signor:
+            row = dict(row)
+            for end, column in (("a", source_column), ("b", target_column)):
+                if not str(row.get(column, "")).strip():
+                    fail(inp, f"empty {column!r}: every relation needs both ends", line=line, field=column, rule="csv-syntax")
+                ends.append(_signor_node(builder, row, end))
+        for column in (source_column, target_column) if not signor else ():
             value = row.pop(column, "").strip()
             if not value:
                 fail(inp, f"empty {column!r}: every relation needs both ends", line=line, field=column, rule="csv-syntax")
@@ -302,7 +348,7 @@ def _read_edges(builder: GraphBuilder, inp: Input, names: list[str], rows: Itera
         key = row.pop("id", "").strip() or None
         restored = restore_edge(_numbers({k: v for k, v in row.items() if v != ""}))
         builder.add_relation(
-            ends[0], ends[1], name=restored.relation, where=f"line {line}", sign=restored.sign,
+            ends[0], ends[1], name=restored.relation, where=f"line {line}", sign=restored.sign, sign_key=restored.sign_key,
             evidence=restored.evidence, fields=restored.fields, extra=restored.extra, key=key,
         )
 
