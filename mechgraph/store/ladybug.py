@@ -1,0 +1,402 @@
+"""The embedded store: a Ladybug database (Cypher, one file, no server) written by ``mechgraph import``.
+
+Writing (:func:`write_database`) turns a graph into CSV files in a temporary folder beside the
+target, bulk-loads them with ``COPY FROM`` (columnar, parallel unless some text spans lines),
+closes the database and renames it onto the target: an interrupted or failed import leaves
+whatever was at the target before, and nothing half-written.
+
+Reading (:class:`LadybugStore`) opens the file read-only, so several processes (dashboard
+workers) can share it. Every answer is built from the stored JSON of the nodes and relations
+asked for, in the graph's order, so a subgraph fetched from the store is the subgraph of the
+graph that was imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..errors import MechgraphError, ReadError
+from ..fileio import OutputExists, WriteError
+from ..vocabulary import UNSPECIFIED, Attr, Direction
+from . import cypher
+from .base import RelationRow
+from .names import NAME_ATTRIBUTES, lookup_keys, name_rows
+
+__all__ = ["LadybugStore", "StoreError", "WriteSummary", "write_database"]
+
+_READ_BUFFER = 512 * 1024 * 1024  # bytes of page cache a reader may use
+_WRITE_BUFFER = 2 * 1024 * 1024 * 1024
+
+
+class StoreError(MechgraphError):
+    """A graph cannot be written to, or read from, a database (the message says which item or file)."""
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What :func:`write_database` wrote."""
+
+    path: Path
+    nodes: int
+    relations: int
+    names: int
+    bytes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": str(self.path), "nodes": self.nodes, "relations": self.relations, "names": self.names, "bytes": self.bytes}
+
+
+def _effective_sign(data: Mapping[str, Any]) -> int:
+    from ..query._common import edge_sign  # the one rule: the sign attribute, else the relation's
+
+    return edge_sign(data)
+
+
+def _json(value: Any, where: str) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError) as error:
+        raise StoreError(f"{where}: cannot be stored ({error})") from None
+
+
+class _Rows:
+    """CSV rows for one table, written as they come; notes whether any text spans lines."""
+
+    def __init__(self, path: Path, columns: Sequence[str]) -> None:
+        self.path = path
+        self.handle = path.open("w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.handle, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        self.writer.writerow(columns)
+        self.count = 0
+        self.multiline = False
+
+    def add(self, row: Sequence[Any]) -> None:
+        if not self.multiline:
+            self.multiline = any(isinstance(value, str) and ("\n" in value or "\r" in value) for value in row)
+        self.writer.writerow(row)
+        self.count += 1
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def write_database(
+    graph: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> WriteSummary:
+    """Write ``graph`` as a Ladybug database at ``path``, atomically.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        A mechgraph graph (node ids are text); it is not modified.
+    path : str or Path
+        The database file to create.
+    force : bool
+        Replace an existing database at ``path``.
+    progress : callable, optional
+        Called with a short line as each stage starts.
+
+    Raises
+    ------
+    OutputExists
+        ``path`` exists and ``force`` is not given.
+    StoreError
+        A node or relation cannot be stored (the message names it and its attribute).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from mechgraph.graph import read_graph
+    >>> target = Path(tempfile.mkdtemp()) / "bundled.lbug"
+    >>> summary = write_database(read_graph(), target)
+    >>> summary.relations == read_graph().number_of_edges()
+    True
+    """
+    import ladybug
+
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        raise WriteError(f"cannot write {target}: it is not a regular file")
+    if target.exists() and not force:
+        raise OutputExists(f"{target} exists: pass --force (force=True) to replace it")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise WriteError(f"cannot write {target}: folder {folder} does not exist")
+    say = progress or (lambda line: None)
+    try:
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
+    except OSError as error:
+        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
+    try:
+        say(f"writing rows of {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relations")
+        tables = _write_rows(graph, work)
+        database_file = work / "graph.lbug"
+        database = ladybug.Database(str(database_file), buffer_pool_size=_WRITE_BUFFER)
+        connection = ladybug.Connection(database)
+        try:
+            for statement in cypher.LADYBUG.schema:
+                connection.execute(statement)
+            for table, rows in tables.items():
+                say(f"loading {rows.count} {table} rows")
+                if rows.count:
+                    statement = cypher.LADYBUG.copy.format(
+                        table=table, path=str(rows.path).replace("'", "\\'"), parallel="false" if rows.multiline else "true"
+                    )
+                    connection.execute(statement)
+        except RuntimeError as error:
+            raise StoreError(f"cannot write {target}: the database refused the data ({error})") from None
+        finally:
+            connection.close()
+            database.close()
+        leftovers = [item.name for item in work.iterdir() if item.name.startswith("graph.lbug") and item != database_file]
+        if leftovers:
+            raise StoreError(f"cannot write {target}: the database left {', '.join(leftovers)} behind")
+        size = database_file.stat().st_size
+        os.chmod(database_file, 0o644)
+        os.replace(database_file, target)
+    except OSError as error:
+        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    say(f"wrote {target}")
+    return WriteSummary(target, tables["Node"].count, tables["Relation"].count, tables["Name"].count, size)
+
+
+def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
+    tables = {
+        "Node": _Rows(work / "nodes.csv", cypher.NODE_COLUMNS),
+        "Relation": _Rows(work / "relations.csv", cypher.RELATION_COLUMNS),
+        "Name": _Rows(work / "names.csv", cypher.NAME_COLUMNS),
+        "Names": _Rows(work / "name-links.csv", cypher.NAMES_COLUMNS),
+        "Meta": _Rows(work / "meta.csv", cypher.META_COLUMNS),
+    }
+    try:
+        node_rows, relation_rows, meta_rows = tables["Node"], tables["Relation"], tables["Meta"]
+        name_keys: set[str] = set()
+        links = tables["Names"]
+        label_key, synonyms_key, identifiers_key = Attr.LABEL.value, Attr.SYNONYMS.value, Attr.IDENTIFIERS.value
+        kind_key, process_key, phase_key = Attr.KIND.value, Attr.PROCESS.value, Attr.PHASE.value
+        for position, (node, data) in enumerate(graph.nodes(data=True)):
+            if not isinstance(node, str):
+                raise StoreError(f"node {node!r}: ids must be text to be stored, not {type(node).__name__}")
+            where = f"node {node!r}"
+            node_rows.add(
+                (
+                    node, position, str(data.get(kind_key) or ""), str(data.get(label_key) or ""),
+                    str(data.get(process_key) or ""), str(data.get(phase_key) or ""),
+                    _json([str(item) for item in data.get(synonyms_key) or ()], f"{where} field synonyms"),
+                    _json([str(item) for item in data.get(identifiers_key) or ()], f"{where} field identifiers"),
+                    _json(dict(data), where),
+                )
+            )  # fmt: skip
+            for key in name_rows(node, data):
+                if key not in name_keys:
+                    name_keys.add(key)
+                    tables["Name"].add((key,))
+                links.add((key, node))
+        relation_key, mechanism_key = Attr.RELATION.value, Attr.MECHANISM.value
+        context_key, evidence_key, id_key = Attr.CONTEXT.value, Attr.EVIDENCE.value, Attr.ID.value
+        for position, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
+            where = f"relation {key!r} ({u} -> {v})"
+            relation_rows.add(
+                (
+                    u, v, _json(key, where), str(data.get(id_key) if data.get(id_key) is not None else key), position,
+                    str(data.get(relation_key) or ""), _effective_sign(data), str(data.get(mechanism_key) or UNSPECIFIED),
+                    _json(data.get(context_key), f"{where} field context"), _json(data.get(evidence_key), f"{where} field evidence"),
+                    _json(dict(data), where),
+                )
+            )  # fmt: skip
+        meta_rows.add(("schema", _json(cypher.SCHEMA_VERSION, "schema")))
+        meta_rows.add(("graph", _json(dict(graph.graph), "the graph's attributes")))
+    finally:
+        for rows in tables.values():
+            rows.close()
+    return tables
+
+
+class LadybugStore:
+    """A Ladybug database written by :func:`write_database`, opened read-only.
+
+    A store keeps one connection and is safe to share between threads (queries are serialised).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from mechgraph.graph import read_graph
+    >>> target = Path(tempfile.mkdtemp()) / "bundled.lbug"
+    >>> _ = write_database(read_graph(), target)
+    >>> store = LadybugStore(target)
+    >>> store.counts() == (read_graph().number_of_nodes(), read_graph().number_of_edges())
+    True
+    >>> store.node("cyclosporine")["label"]
+    'Cyclosporine'
+    >>> store.close()
+    """
+
+    dialect = cypher.LADYBUG
+
+    def __init__(self, path: str | Path) -> None:
+        import ladybug
+
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise ReadError(f"{self.path}: no such database (create one with `mechgraph import FILE --db {self.path}`)")
+        try:
+            self._database = ladybug.Database(str(self.path), read_only=True, buffer_pool_size=_READ_BUFFER)
+            self._connection = ladybug.Connection(self._database)
+            meta = dict(self._rows(self.dialect.meta))
+        except RuntimeError as error:
+            raise ReadError(f"{self.path}: not a mechgraph database ({_first_line(error)})") from None
+        if json.loads(meta.get("schema", "null")) != cypher.SCHEMA_VERSION:
+            self.close()
+            raise ReadError(f"{self.path}: a database of another mechgraph version; import the graph again")
+        self._graph_attributes: dict[str, Any] = json.loads(meta.get("graph", "{}"))
+        self._lock = threading.Lock()
+        self._names: nx.MultiDiGraph | None = None
+
+    # -- plumbing ---------------------------------------------------------------------------
+
+    def _rows(self, query: str, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
+        result = self._connection.execute(query, dict(parameters or {}))
+        assert not isinstance(result, list)
+        try:
+            return result.get_all()
+        finally:
+            result.close()
+
+    def query(self, query: str, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
+        """Run one Cypher query (from :mod:`mechgraph.store.cypher`) and return its rows."""
+        with self._lock:
+            return self._rows(query, parameters)
+
+    def close(self) -> None:
+        for item in (getattr(self, "_connection", None), getattr(self, "_database", None)):
+            if item is not None:
+                item.close()
+
+    def __enter__(self) -> LadybugStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the GraphStore questions -----------------------------------------------------------
+
+    def counts(self) -> tuple[int, int]:
+        return int(self.query(self.dialect.count_nodes)[0][0]), int(self.query(self.dialect.count_relations)[0][0])
+
+    def graph_attributes(self) -> dict[str, Any]:
+        return json.loads(json.dumps(self._graph_attributes))
+
+    def node(self, node: str) -> dict[str, Any] | None:
+        if not isinstance(node, str):
+            return None
+        rows = self.query(self.dialect.nodes_by_id, {"ids": [node]})
+        return json.loads(rows[0][2]) if rows else None
+
+    def successors(self, node: str) -> list[RelationRow]:
+        rows = self.query(self.dialect.edges_out, {"id": node})
+        return [(v, json.loads(key), json.loads(data)) for _, v, key, _, data in sorted(rows, key=lambda row: row[3])]
+
+    def predecessors(self, node: str) -> list[RelationRow]:
+        rows = self.query(self.dialect.edges_in, {"id": node})
+        return [(u, json.loads(key), json.loads(data)) for u, _, key, _, data in sorted(rows, key=lambda row: row[3])]
+
+    def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
+        way = Direction(direction)
+        steps = [self.dialect.step["down"]] if way is Direction.DOWN else [self.dialect.step["up"]] if way is Direction.UP else list(self.dialect.step.values())
+        start = [row[0] for row in self.query(self.dialect.nodes_by_id, {"ids": list(dict.fromkeys(nodes))})]
+        distance = dict.fromkeys(start, 0)
+        frontier = start
+        level = 0
+        while frontier and (depth is None or level < depth):
+            level += 1
+            following: list[str] = []
+            for step in steps:
+                for (neighbour,) in self.query(step, {"ids": frontier}):
+                    if neighbour not in distance:
+                        distance[neighbour] = level
+                        following.append(neighbour)
+            frontier = following
+        return distance
+
+    def subgraph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
+        ids = list(dict.fromkeys(nodes))
+        if not ids:
+            return self._graph((), ())
+        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}), self.query(self.dialect.edges_among, {"ids": ids}))
+
+    def name_candidates(self, name: str) -> nx.MultiDiGraph:
+        ids = [row[0] for row in self.query(self.dialect.names, {"keys": list(lookup_keys(name))})]
+        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else (), ())
+
+    def names_graph(self) -> nx.MultiDiGraph:
+        with self._lock:
+            if self._names is None:
+                graph = nx.MultiDiGraph()
+                label_key, synonyms_key, identifiers_key, process_key = NAME_ATTRIBUTES
+                for node, label, synonyms, identifiers, process in self._rows(self.dialect.all_names):
+                    data: dict[str, Any] = {label_key: label, synonyms_key: json.loads(synonyms), identifiers_key: json.loads(identifiers)}
+                    if process:
+                        data[process_key] = process
+                    graph.add_node(node, **data)
+                self._names = graph
+            return self._names
+
+    def filter_candidates(
+        self,
+        *,
+        kinds: frozenset[str] | None,
+        relations: frozenset[str] | None,
+        signs: frozenset[int] | None,
+        mechanisms: frozenset[str] | None,
+        edge_filter: bool,
+    ) -> nx.MultiDiGraph:
+        parameters: dict[str, Any] = {}
+        for name, values in (("kinds", kinds), ("relations", relations), ("mechanisms", mechanisms)):
+            if values is not None:
+                parameters[name] = sorted(values)
+        if signs is not None:
+            parameters["signs"] = sorted(signs)
+        edges = self.query(
+            cypher.filter_edges(kinds=kinds is not None, relations=relations is not None, signs=signs is not None, mechanisms=mechanisms is not None),
+            parameters,
+        )
+        if edge_filter:
+            ends = {row[0] for row in edges} | {row[1] for row in edges}
+            nodes = self.query(self.dialect.nodes_by_id, {"ids": sorted(ends)}) if ends else []
+        else:
+            nodes = self.query(cypher.filter_nodes(kinds is not None), {"kinds": sorted(kinds)} if kinds is not None else {})
+        return self._graph(nodes, edges)
+
+    # -- building graphs ----------------------------------------------------------------------
+
+    def _graph(self, nodes: Iterable[Sequence[Any]], edges: Iterable[Sequence[Any]]) -> nx.MultiDiGraph:
+        """A graph of node rows (id, pos, data) and relation rows (from, to, key, pos, data), each in
+        the graph's order."""
+        graph = nx.MultiDiGraph()
+        graph.graph.update(self.graph_attributes())
+        graph.add_nodes_from((node, json.loads(data)) for node, _, data in sorted(nodes, key=lambda row: row[1]))
+        graph.add_edges_from((u, v, json.loads(key), json.loads(data)) for u, v, key, _, data in sorted(edges, key=lambda row: row[3]))
+        return graph
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+

@@ -1,0 +1,223 @@
+"""mechgraph's queries asked of a store, with the same answers as on the graph in memory.
+
+Each function fetches from the store the one region of the graph its answer can depend on, and
+runs the query function of :mod:`mechgraph.query` on that region:
+
+- a neighbourhood within ``depth`` relations (and :func:`reach`, :func:`upstream`,
+  :func:`downstream`): the nodes a breadth-first walk reaches, and the relations among them. A
+  shortest walk to a node passes only nodes nearer still, so the walk over the region finds the
+  same nodes at the same distances;
+- signed paths from ``source`` to ``target`` of at most ``max_length`` relations: the nodes ``v``
+  with ``d(source, v) + d(v, target) <= max_length``. Every node of such a path is one of them,
+  and the distances the path search uses are the same inside the region (the nodes on a shortest
+  way to the target satisfy the bound too), so the ranking, the context rules and the answer are
+  those of the whole graph;
+- effects of an agent: the nodes within ``max_length`` relations downstream, and the relations
+  among them (every relation a path of the search can take, and every one its context check reads);
+- a perturbation: the nodes within ``max_length + 1`` relations downstream of the nodes given
+  (the extra step is the phases a reached node leads into);
+- a filter: the nodes and relations that pass the kind, relation, sign and mechanism tests, which
+  the store applies in its own query language, then every filter in memory;
+- search and name resolution: the nodes a name may stand for (an indexed lookup) or, for fuzzy
+  search, every node's names, loaded once per store.
+
+On a :class:`~mechgraph.store.MemoryStore` the regions are the graph itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import Enum
+from typing import Any
+
+import networkx as nx
+
+from ..errors import NodeNotFound
+from ..query import Effect, Match, PathReport, effects as graph_effects, filter_graph, resolve_node, signed_paths as graph_signed_paths
+from ..query import neighbourhood as graph_neighbourhood, reach as graph_reach, search as graph_search
+from ..query._common import as_sign
+from ..query.perturb import Perturbation, perturb as graph_perturb
+from ..query.search import closest_nodes
+from ..vocabulary import Direction
+from .base import GraphStore
+from .memory import MemoryStore
+
+__all__ = [
+    "check_node",
+    "downstream",
+    "effects",
+    "effects_region",
+    "filter_store",
+    "neighbourhood",
+    "path_region",
+    "perturb",
+    "reach",
+    "resolve",
+    "search",
+    "signed_paths",
+    "upstream",
+]
+
+
+def _whole(store: GraphStore) -> nx.MultiDiGraph | None:
+    return store.graph if isinstance(store, MemoryStore) else None
+
+
+def check_node(store: GraphStore, node: object) -> str:
+    """``node`` when the store has it; else :class:`~mechgraph.errors.NodeNotFound` naming the closest."""
+    if isinstance(node, str) and store.node(node) is not None:
+        return node
+    raise NodeNotFound(str(node), closest_nodes(store.names_graph(), str(node)))
+
+
+def _nodes(store: GraphStore, nodes: str | Iterable[str]) -> list[str]:
+    items = [nodes] if isinstance(nodes, str) else list(nodes)
+    return list(dict.fromkeys(check_node(store, node) for node in items))
+
+
+def resolve(store: GraphStore, name: str) -> str:
+    """The node ``name`` stands for, as :func:`mechgraph.query.resolve_node` decides."""
+    try:
+        return resolve_node(store.name_candidates(name), name)
+    except NodeNotFound:
+        return resolve_node(store.names_graph(), name)  # raises, naming the closest nodes
+
+
+def search(store: GraphStore, text: str, *, limit: int = 10) -> list[Match]:
+    """:func:`mechgraph.query.search` over the store's nodes."""
+    return graph_search(store.names_graph(), text, limit=limit)
+
+
+def reach(store: GraphStore, nodes: str | Iterable[str], *, depth: int | None = 1, direction: Direction | str = Direction.BOTH) -> dict[str, int]:
+    """:func:`mechgraph.query.reach` on the store."""
+    whole = _whole(store)
+    if whole is not None:
+        return graph_reach(whole, nodes, depth=depth, direction=direction)
+    start = _nodes(store, nodes)
+    region = _region(store, start, depth, direction)
+    return graph_reach(region, start, depth=depth, direction=direction)
+
+
+def neighbourhood(
+    store: GraphStore, nodes: str | Iterable[str], *, depth: int | None = 1, direction: Direction | str = Direction.BOTH
+) -> nx.MultiDiGraph:
+    """:func:`mechgraph.query.neighbourhood` on the store."""
+    whole = _whole(store)
+    if whole is not None:
+        return graph_neighbourhood(whole, nodes, depth=depth, direction=direction)
+    start = _nodes(store, nodes)
+    return graph_neighbourhood(_region(store, start, depth, direction), start, depth=depth, direction=direction)
+
+
+def upstream(store: GraphStore, node: str, *, depth: int | None = None) -> nx.MultiDiGraph:
+    """:func:`mechgraph.query.upstream` on the store."""
+    return neighbourhood(store, [check_node(store, node)], depth=depth, direction=Direction.UP)
+
+
+def downstream(store: GraphStore, node: str, *, depth: int | None = None) -> nx.MultiDiGraph:
+    """:func:`mechgraph.query.downstream` on the store."""
+    return neighbourhood(store, [check_node(store, node)], depth=depth, direction=Direction.DOWN)
+
+
+def _region(store: GraphStore, start: list[str], depth: int | None, direction: Direction | str) -> nx.MultiDiGraph:
+    if not _valid_length(depth, minimum=0, allow_none=True) or not start:
+        return store.subgraph(start)  # the query function then says what is wrong
+    try:
+        way = Direction(direction).value
+    except ValueError:
+        return store.subgraph(start)
+    return store.subgraph(store.reach(start, depth, way))
+
+
+def _valid_length(value: object, *, minimum: int, allow_none: bool = False) -> bool:
+    if value is None:
+        return allow_none
+    return isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+
+
+def path_region(store: GraphStore, source: str, target: str, max_length: int) -> nx.MultiDiGraph:
+    """The nodes on some path of at most ``max_length`` relations from ``source`` to ``target``
+    (``d(source, v) + d(v, target) <= max_length``), both ends, and the relations among them."""
+    from_source = store.reach([source], max_length, Direction.DOWN.value)
+    to_target = store.reach([target], max_length, Direction.UP.value)
+    nodes = [node for node, distance in from_source.items() if node in to_target and distance + to_target[node] <= max_length]
+    return store.subgraph([source, target, *nodes])
+
+
+def signed_paths(store: GraphStore, source: str, target: str, *, k: int = 5, max_length: int = 6, mixed_context: bool = False) -> PathReport:
+    """:func:`mechgraph.query.signed_paths` on the store."""
+    whole = _whole(store)
+    if whole is not None:
+        return graph_signed_paths(whole, source, target, k=k, max_length=max_length, mixed_context=mixed_context)
+    source, target = check_node(store, source), check_node(store, target)
+    if not _valid_length(max_length, minimum=1) or source == target:
+        region = store.subgraph([source, target])
+    else:
+        region = path_region(store, source, target, max_length)
+    return graph_signed_paths(region, source, target, k=k, max_length=max_length, mixed_context=mixed_context)
+
+
+def effects_region(store: GraphStore, nodes: Iterable[str], max_length: int) -> nx.MultiDiGraph:
+    """The nodes within ``max_length`` relations downstream of ``nodes`` and the relations among them."""
+    return store.subgraph(store.reach(nodes, max_length, Direction.DOWN.value))
+
+
+def effects(store: GraphStore, agent: str, *, max_length: int = 6, mixed_context: bool = False) -> dict[str, list[Effect]]:
+    """:func:`mechgraph.query.effects` on the store."""
+    whole = _whole(store)
+    if whole is not None:
+        return graph_effects(whole, agent, max_length=max_length, mixed_context=mixed_context)
+    agent = check_node(store, agent)
+    region = effects_region(store, [agent], max_length) if _valid_length(max_length, minimum=1) else store.subgraph([agent])
+    return graph_effects(region, agent, max_length=max_length, mixed_context=mixed_context)
+
+
+def perturb(
+    store: GraphStore,
+    agents: str | Iterable[str] = (),
+    *,
+    block: str | Iterable[str] = (),
+    max_length: int = 6,
+    mixed_context: bool = False,
+) -> Perturbation:
+    """:func:`mechgraph.query.perturb.perturb` on the store."""
+    whole = _whole(store)
+    if whole is not None:
+        return graph_perturb(whole, agents, block=block, max_length=max_length, mixed_context=mixed_context)
+    given, blocked = _nodes(store, agents), _nodes(store, block)
+    nodes = [*given, *blocked]
+    if _valid_length(max_length, minimum=1) and nodes:
+        region = effects_region(store, nodes, max_length + 1)
+    else:
+        region = store.subgraph(nodes)
+    return graph_perturb(region, given, block=blocked, max_length=max_length, mixed_context=mixed_context)
+
+
+def filter_store(store: GraphStore, **filters: Any) -> nx.MultiDiGraph:
+    """:func:`mechgraph.query.filter_graph` on the store (the same keyword arguments).
+
+    The kinds of nodes, and the relation, sign and mechanism of relations, are tested by the
+    store; every filter is then applied again in memory to what it returned.
+    """
+    whole = _whole(store)
+    if whole is not None:
+        return filter_graph(whole, **filters)
+    filter_graph(nx.MultiDiGraph(), **filters)  # checks every value: a bad one raises QueryError here
+    kinds = _strings(filters.get("kinds"))
+    relations = _strings(filters.get("relations"))
+    mechanisms = _strings(filters.get("mechanisms"))
+    signs = filters.get("signs")
+    sign_set = None if signs is None else frozenset(int(as_sign(sign)) for sign in ([signs] if isinstance(signs, (int, str)) else signs))
+    relation_level = ("relations", "signs", "mechanisms", "measurable_in", "sources")
+    edge_filter = any(filters.get(name) is not None for name in relation_level) or bool(filters.get("context"))
+    candidates = store.filter_candidates(kinds=kinds, relations=relations, signs=sign_set, mechanisms=mechanisms, edge_filter=edge_filter)
+    return filter_graph(candidates, **filters)
+
+
+def _strings(values: Iterable[object] | str | None) -> frozenset[str] | None:
+    if values is None:
+        return None
+    items = [values] if isinstance(values, (str, Enum)) else list(values)
+    return frozenset(str(item.value) if isinstance(item, Enum) else str(item) for item in items)
+
+

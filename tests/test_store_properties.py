@@ -1,0 +1,124 @@
+"""The Ladybug store answers every query exactly as the graph in memory does (random graphs)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mechgraph.errors import MechgraphError
+from mechgraph.query import effects, filter_graph, neighbourhood, reach, resolve_node, search, signed_paths
+from mechgraph.query.perturb import perturb
+from mechgraph.store import LadybugStore, MemoryStore, queries, write_database
+from mechgraph.vocabulary import Mechanism, NodeKind, Relation
+
+from .test_query_support import mechanism_graphs
+
+
+_SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _store(graph: nx.MultiDiGraph, folder: str) -> LadybugStore:
+    path = Path(folder) / "graph.lbug"
+    write_database(graph, path)
+    return LadybugStore(path)
+
+
+def _graph_value(graph: nx.MultiDiGraph) -> tuple[Any, ...]:
+    return (
+        dict(graph.nodes(data=True)),
+        sorted((u, v, str(key), repr(sorted(data.items()))) for u, v, key, data in graph.edges(keys=True, data=True)),
+    )
+
+
+def _outcome(function: Callable[[], Any], value: Callable[[Any], Any] = lambda result: result) -> Any:
+    """The value of an answer, or the type and message of the error raised instead."""
+    try:
+        return ("ok", value(function()))
+    except MechgraphError as error:
+        return (type(error).__name__, str(error))
+
+
+def _report(report: Any) -> Any:
+    return report.to_dict()
+
+
+def _groups(groups: dict[str, list[Any]]) -> Any:
+    return {group: [effect.to_dict() for effect in found] for group, found in groups.items()}
+
+
+@_SETTINGS
+@given(graph=mechanism_graphs(), data=st.data())
+def test_ladybug_answers_like_memory(graph: nx.MultiDiGraph, data: st.DataObject) -> None:
+    nodes = list(graph.nodes)
+    with tempfile.TemporaryDirectory() as folder, _store(graph, folder) as store:
+        assert store.counts() == (graph.number_of_nodes(), graph.number_of_edges())
+        assert _graph_value(store.subgraph(nodes)) == _graph_value(graph)
+        for node in nodes:
+            assert store.node(node) == graph.nodes[node]
+            assert store.successors(node) == [(v, key, d) for _, v, key, d in graph.out_edges(node, keys=True, data=True)]
+
+        filters = data.draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "kinds": st.lists(st.sampled_from([kind.value for kind in NodeKind]), max_size=3),
+                    "relations": st.lists(st.sampled_from([relation.value for relation in Relation]), max_size=3),
+                    "signs": st.lists(st.sampled_from([1, -1, 0, "increases"]), max_size=2),
+                    "mechanisms": st.lists(st.sampled_from([*(m.value for m in Mechanism), "unspecified"]), max_size=2),
+                    "measurable_in": st.lists(st.sampled_from(["in_vitro", "in_vivo", "unspecified"]), max_size=2),
+                    "context": st.fixed_dictionaries({}, optional={"species": st.sampled_from(["human", "mouse", "mur"])}),
+                },
+            ),
+            label="filters",
+        )
+        assert _outcome(lambda: queries.filter_store(store, **filters), _graph_value) == _outcome(
+            lambda: filter_graph(graph, **filters), _graph_value
+        )
+
+        centre = data.draw(st.lists(st.sampled_from(nodes), min_size=1, max_size=2), label="centre")
+        depth = data.draw(st.one_of(st.none(), st.integers(0, 3)), label="depth")
+        direction = data.draw(st.sampled_from(["up", "down", "both"]), label="direction")
+        assert queries.reach(store, centre, depth=depth, direction=direction) == reach(graph, centre, depth=depth, direction=direction)
+        assert _graph_value(queries.neighbourhood(store, centre, depth=depth, direction=direction)) == _graph_value(
+            neighbourhood(graph, centre, depth=depth, direction=direction)
+        )
+        assert _graph_value(queries.upstream(store, centre[0], depth=depth)) == _graph_value(
+            neighbourhood(graph, centre[0], depth=depth, direction="up")
+        )
+
+        text = data.draw(st.one_of(st.sampled_from(["Node 1", "node", "n2", "nod 3", "gene expression", "xyz"]), st.text(max_size=6)), label="text")
+        assert queries.search(store, text, limit=5) == search(graph, text, limit=5)
+        assert _outcome(lambda: queries.resolve(store, text)) == _outcome(lambda: resolve_node(graph, text))
+
+        mixed = data.draw(st.booleans(), label="mixed_context")
+        length = data.draw(st.integers(1, 5), label="max_length")
+        for _ in range(3):
+            source, target = data.draw(st.sampled_from(nodes), label="source"), data.draw(st.sampled_from(nodes), label="target")
+            assert _outcome(lambda: queries.signed_paths(store, source, target, k=3, max_length=length, mixed_context=mixed), _report) == _outcome(
+                lambda: signed_paths(graph, source, target, k=3, max_length=length, mixed_context=mixed), _report
+            )
+            assert _outcome(lambda: queries.effects(store, source, max_length=length, mixed_context=mixed), _groups) == _outcome(
+                lambda: effects(graph, source, max_length=length, mixed_context=mixed), _groups
+            )
+        given_nodes = data.draw(st.lists(st.sampled_from(nodes), max_size=2, unique=True), label="given")
+        blocked = data.draw(st.lists(st.sampled_from(nodes), max_size=1), label="blocked")
+        assert _outcome(lambda: queries.perturb(store, given_nodes, block=blocked, max_length=length, mixed_context=mixed), _report) == _outcome(
+            lambda: perturb(graph, given_nodes, block=blocked, max_length=length, mixed_context=mixed), _report
+        )
+
+
+def test_memory_store_is_the_graph() -> None:
+    from .test_query_support import toy_graph
+
+    graph = toy_graph()
+    store = MemoryStore(graph)
+    assert queries.resolve(store, "CsA") == "csa"
+    assert _report(queries.signed_paths(store, "csa", "il2")) == _report(signed_paths(graph, "csa", "il2"))
+    assert store.counts() == (15, 17)
