@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator, model_validator
 
 from .vocabulary import (
     FORMAT_VERSION,
@@ -27,7 +28,7 @@ from .vocabulary import (
     Status,
 )
 
-__all__ = ["Context", "Document", "Evidence", "NodeRecord", "RelationRecord", "Source", "relation_id"]
+__all__ = ["Context", "Document", "Evidence", "NodeRecord", "RelationRecord", "Source", "extra_problem", "relation_id"]
 
 NODE_ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 _MAX_TEXT = 10_000  # one label, quote or note; longer values are a mistake or an attack
@@ -35,6 +36,12 @@ _MAX_TEXT = 10_000  # one label, quote or note; longer values are a mistake or a
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=_MAX_TEXT)]
 NodeId = Annotated[str, StringConstraints(pattern=NODE_ID_PATTERN, max_length=200)]
 SourceId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=200)]
+
+#: Bounds of an ``extra`` map: what an import keeps that mechgraph has no field for.
+MAX_EXTRA_KEYS = 200  # names at any depth
+MAX_EXTRA_KEY = 200  # characters in one name
+MAX_EXTRA_DEPTH = 6  # nested lists and maps
+MAX_EXTRA_CHARS = 50_000  # the whole map as compact JSON text
 
 
 class _Record(BaseModel):
@@ -118,6 +125,12 @@ class NodeRecord(_Record):
     evidence: list[Evidence] = Field(default_factory=list)
     note: Text | None = None
     status: Status | None = None
+    extra: dict[str, JsonValue] | None = None
+
+    @field_validator("extra")
+    @classmethod
+    def _bounded_extra(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        return _checked_extra(value)
 
 
 class RelationRecord(_Record):
@@ -132,6 +145,12 @@ class RelationRecord(_Record):
     note: Text | None = None
     status: Status | None = None
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    extra: dict[str, JsonValue] | None = None
+
+    @field_validator("extra")
+    @classmethod
+    def _bounded_extra(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        return _checked_extra(value)
 
     @field_validator("measurable_in")
     @classmethod
@@ -155,6 +174,55 @@ class Document(_Record):
     sources: list[Any] = Field(default_factory=list)
     nodes: list[Any] = Field(default_factory=list)
     relations: list[Any] = Field(default_factory=list)
+
+
+def extra_problem(value: Any) -> str | None:
+    """Why ``value`` cannot be a record's ``extra`` map, or None when it can.
+
+    An ``extra`` map keeps what an imported file said that mechgraph has no field for: names to
+    JSON values (strings, finite numbers, booleans, null, lists and maps of them), bounded so a
+    file cannot hide a second graph in it.
+
+    >>> extra_problem({"interaction": "pp", "pmids": ["12345"], "score": 0.5}) is None
+    True
+    >>> extra_problem({"score": float("nan")})
+    "a number must be finite: nan at 'score'"
+    >>> extra_problem({"": 1})
+    "a name must have 1 to 200 characters: 0 at 'the top'"
+    """
+    if not isinstance(value, dict):
+        return f"expected a mapping of names to values, found {type(value).__name__}"
+    names = 0
+    stack: list[tuple[Any, str, int]] = [(value, "", 0)]
+    while stack:
+        item, where, depth = stack.pop()
+        if depth > MAX_EXTRA_DEPTH:
+            return f"nested more than {MAX_EXTRA_DEPTH} levels deep: at {where!r}"
+        if isinstance(item, dict):
+            for key, inner in item.items():
+                if not isinstance(key, str) or not 1 <= len(key) <= MAX_EXTRA_KEY:
+                    return f"a name must have 1 to {MAX_EXTRA_KEY} characters: {len(str(key))} at {where or 'the top'!r}"
+                names += 1
+                stack.append((inner, f"{where}.{key}" if where else key, depth + 1))
+        elif isinstance(item, list):
+            stack.extend((inner, f"{where}[{index}]", depth + 1) for index, inner in enumerate(item))
+        elif isinstance(item, float) and not math.isfinite(item):
+            return f"a number must be finite: {item} at {where!r}"
+        elif not (item is None or isinstance(item, str | int | float)):
+            return f"expected a JSON value (text, number, true/false, null, list or map): a {type(item).__name__} at {where!r}"
+    if names > MAX_EXTRA_KEYS:
+        return f"{names:,} names is more than the {MAX_EXTRA_KEYS:,} an extra map may hold"
+    size = len(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+    if size > MAX_EXTRA_CHARS:
+        return f"{size:,} characters (as JSON) is more than the {MAX_EXTRA_CHARS:,} an extra map may hold"
+    return None
+
+
+def _checked_extra(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    problem = extra_problem(value) if value is not None else None
+    if problem is not None:
+        raise ValueError(problem)
+    return value
 
 
 def relation_id(record: RelationRecord) -> str:

@@ -192,8 +192,10 @@ def test_imported_attributes_and_positions_survive_formats_that_carry_them(tmp_p
     sif = write(graph, tmp_path / "g.sif").path.read_text()
     assert sif == "a\tcontrols-expression-of\tb\n"  # a foreign relation name is written back as it came
     native = write(graph, tmp_path / "g.yaml")
-    assert native.dropped["node positions"] == 1
-    assert "extra" not in native.path.read_text()
+    assert native.dropped == {"node positions": 1}  # extra maps are native fields now
+    again = read(native.path).graph
+    assert again.nodes["a"][Attr.EXTRA] == {"score": 0.5, "tags": ["x", "y"]}
+    assert again.edges["a", "b", "e1"][Attr.EXTRA] == graph.edges["a", "b", "e1"][Attr.EXTRA]
 
 
 def _document(*, label: str, synonym: str, relation: str = "inhibits", note: str | None = None) -> dict[str, Any]:

@@ -52,7 +52,7 @@ __all__ = [
 register(
     Format(
         "native", "mechgraph YAML", (".yaml", ".yml"), native.read, native.write,
-        cannot_carry="extra attributes and positions of imported graphs",
+        cannot_carry="positions and graph attributes of imported graphs (extra maps of nodes and relations are kept)",
     )
 )
 register(

@@ -15,7 +15,7 @@ import networkx as nx
 
 from ..errors import ReadError
 from ..fileio import WriteError, write_atomic
-from ..model import Evidence, NodeRecord, RelationRecord, Source, is_safe_relative_path, relation_id
+from ..model import Evidence, NodeRecord, RelationRecord, Source, extra_problem, is_safe_relative_path, relation_id
 from ..vocabulary import FORMAT_VERSION, Attr, SourceKey
 from ._io import read_source_text
 
@@ -71,6 +71,7 @@ def graph_to_document(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], Counter[s
         evidence = clean_evidence(data.get(Attr.EVIDENCE))
         if evidence:
             record["evidence"] = evidence
+        _fit_extra(record, "node", dropped)
         _count_unwritten(data, set(NODE_FIELDS) | _DERIVED, "node", dropped)
         document["nodes"].append(record)
     document["relations"] = []
@@ -80,11 +81,23 @@ def graph_to_document(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], Counter[s
             if data.get(name) not in (None, "", [], {}):
                 record[name] = data[name]
         record["evidence"] = clean_evidence(data.get(Attr.EVIDENCE))
+        _fit_extra(record, "relation", dropped)
         if key != _content_id(record):
             record = {"id": key, **record}
         _count_unwritten(data, set(RELATION_FIELDS) | _DERIVED, "relation", dropped)
         document["relations"].append(record)
     return document, dropped
+
+
+def _fit_extra(record: dict[str, Any], what: str, dropped: Counter[str]) -> None:
+    """Keep a record's ``extra`` map (last) only within the model's bounds; count it otherwise."""
+    extra = record.pop(Attr.EXTRA.value, None)
+    if extra in (None, {}):
+        return
+    if extra_problem(extra) is None:
+        record[Attr.EXTRA.value] = extra
+    else:
+        dropped[f"{what} attributes of the imported format (extra) beyond the native format's bounds"] += len(extra) if isinstance(extra, Mapping) else 1
 
 
 def _content_id(record: dict[str, Any]) -> str | None:

@@ -9,27 +9,26 @@ Writing produces a document that validates again. Quotes cite source texts by a 
 to the graph file, so the writer copies each text the graph cites beside the written file, under
 the same relative path (an identical copy already there is left alone). A graph whose texts
 cannot be found (it was not read from a file) is refused with a WriteError rather than written
-with quotes that no longer check. What the native format has no field for (``extra``
-attributes and positions of imported graphs) is counted in the WriteResult.
+with quotes that no longer check. What an import keeps in a node's or relation's ``extra`` map
+is written (and read back) as that record's ``extra`` field, within the bounds of
+:func:`mechgraph.model.extra_problem`; what the native format has no field for (positions,
+graph attributes, an ``extra`` map beyond the bounds) is counted in the WriteResult.
 """
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .. import __version__
 from ..errors import DataError
 from ..fileio import write_atomic
 from ..graph import graph_from_report, validate_file
 from ..validation import validate_data
-from ..yamltext import parse_yaml
+from ..yamltext import dump_yaml, parse_yaml
 from ._document import copy_source_texts, graph_to_document, source_base_dir
 from ._io import check_targets, load_input
 from .registry import ImportResult, WriteResult
@@ -110,35 +109,11 @@ def dumps(document: dict[str, Any]) -> str:
       - id: a
         synonyms: [x, y]
     """
-    yaml = YAML(typ="rt", pure=True)
-    yaml.width = 100
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    stream = io.StringIO()
-    yaml.dump(_styled(document), stream)
-    return stream.getvalue()
+    return dump_yaml(document, flow_keys=_FLOW_MAPPINGS, flow_width=70)
 
 
 #: Mappings written on one line when short: a relation's context, and each source (as curators do).
-_FLOW_MAPPINGS = ("context", "sources")
-
-
-def _styled(value: Any, key: str = "") -> Any:
-    if isinstance(value, dict):
-        mapping = CommentedMap((name, _styled(item, name)) for name, item in value.items())
-        if key in _FLOW_MAPPINGS and all(not isinstance(item, dict | list) for item in value.values()) and _short(value):
-            mapping.fa.set_flow_style()
-        return mapping
-    if isinstance(value, list):
-        sequence = CommentedSeq(_styled(item, key) for item in value)
-        if value and all(not isinstance(item, dict | list) for item in value):
-            sequence.fa.set_flow_style()
-        return sequence
-    return value
-
-
-def _short(mapping: dict[str, Any]) -> bool:
-    return sum(len(str(key)) + len(str(item)) + 4 for key, item in mapping.items()) <= 70
+_FLOW_MAPPINGS = frozenset({"context", "sources"})
 
 
 def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> WriteResult:
@@ -165,5 +140,5 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     copied = copy_source_texts(graph, path.parent, force=force)
     header = f"# Written by mechgraph {__version__}; the format is described in docs/data-format.md.\n"
     write_atomic(path, header + dumps(document), force=force)
-    notes = ("extra attributes and positions of imported formats have no field in the native format",) if dropped else ()
+    notes = ("positions, graph attributes and extra maps beyond the native bounds have no field in the native format",) if dropped else ()
     return WriteResult(path, FORMAT, (path, *copied), dropped, notes)
