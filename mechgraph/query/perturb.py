@@ -66,7 +66,7 @@ import networkx as nx
 
 from ..errors import QueryError
 from ..vocabulary import UNSPECIFIED, Attr, Mechanism, NodeKind, OutcomePhase, ProcessKind, Relation, Sign
-from ._common import EVIDENCE, KIND, MECHANISM, RELATION, check_length, check_node, edge_sign, label_of, require_multidigraph
+from ._common import EVIDENCE, KIND, MECHANISM, RELATION, check_length, check_node, edge_sign, gc_paused, label_of, require_multidigraph
 from .context import AGENT_KEY, Signature, agent_gate, gate_open, step_signature, step_signatures_compatible
 from .paths import SignedPath, Step
 
@@ -297,17 +297,18 @@ def perturb(
     if both:
         raise QueryError(f"{', '.join(both)} both given and blocked: each node goes one way")
     given = {node: Sign.INCREASES for node in given_list} | {node: Sign.DECREASES for node in blocked_list}
-    search = _Search(graph, clamped=frozenset(given), max_length=max_length, use_context=not mixed_context)
-    reached: dict[str, dict[int, dict[str, SignedPath]]] = {}  # node -> sign -> source -> path
-    unsigned: dict[str, int] = {}  # node -> shortest length through an unsigned step
-    for source, sign in given.items():
-        signed, loose = search.run(source, int(sign))
-        for (node, node_sign), path in signed.items():
-            reached.setdefault(node, {}).setdefault(node_sign, {})[source] = path
-        for node, length in loose.items():
-            unsigned[node] = min(length, unsigned.get(node, length))
-    effects = [_effect(graph, node, by_sign, given) for node, by_sign in reached.items()]
-    effects.sort(key=lambda effect: (effect.distance, effect.label.lower(), effect.node))
+    with gc_paused():  # many small objects, no cycles: keep the collector from walking the graph
+        search = _Search(graph, clamped=frozenset(given), max_length=max_length, use_context=not mixed_context)
+        reached: dict[str, dict[int, dict[str, SignedPath]]] = {}  # node -> sign -> source -> path
+        unsigned: dict[str, int] = {}  # node -> shortest length through an unsigned step
+        for source, sign in given.items():
+            signed, loose = search.run(source, int(sign))
+            for (node, node_sign), path in signed.items():
+                reached.setdefault(node, {}).setdefault(node_sign, {})[source] = path
+            for node, length in loose.items():
+                unsigned[node] = min(length, unsigned.get(node, length))
+        effects = [_effect(graph, node, by_sign, given) for node, by_sign in reached.items()]
+        effects.sort(key=lambda effect: (effect.distance, effect.label.lower(), effect.node))
     loose_nodes = sorted((node for node in unsigned if node not in reached), key=lambda node: (unsigned[node], node))
     return Perturbation(given, tuple(effects), tuple(loose_nodes), max_length, mixed_context)
 
@@ -336,11 +337,27 @@ def _effect(graph: nx.MultiDiGraph, node: str, by_sign: Mapping[int, Mapping[str
     )  # fmt: skip
 
 
-def _gate_agents(graph: nx.MultiDiGraph) -> frozenset[str]:
-    """The agents some relation of the graph is shown under (``context.agent``)."""
+def _reach_within(graph: nx.MultiDiGraph, sources: Iterable[str], max_length: int) -> set[str]:
+    """The nodes within ``max_length`` relations downstream of ``sources`` (breadth first)."""
+    succ = graph._succ
+    seen = set(sources)
+    frontier = list(seen)
+    for _ in range(max_length):
+        following = [nxt for node in frontier for nxt in succ[node] if nxt not in seen]
+        if not following:
+            break
+        seen.update(following)
+        frontier = list(dict.fromkeys(following))
+    return seen
+
+
+def _gate_agents(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> frozenset[str]:
+    """The agents some relation out of ``nodes`` is shown under (``context.agent``): only they
+    can open a step of a path from there."""
     found: set[str] = set()
-    for neighbours in graph._succ.values():
-        for keydict in neighbours.values():
+    succ = graph._succ
+    for node in nodes:
+        for keydict in succ[node].values():
             for data in keydict.values():
                 context = data.get(_CONTEXT)
                 if context and context.get(AGENT_KEY) and str(context[AGENT_KEY]).strip():
@@ -381,13 +398,22 @@ class _Search:
         self.length_unit = (_EVIDENCE_CAP + 1) * (max_length + 1)
         self._options: dict[tuple[str, str], list[_Option]] = {}
         self._steps: dict[tuple[str, str, int], Step] = {}
-        # the agents some relation is shown under: a path passing one may use its relations
-        self.gated = _gate_agents(graph) if use_context else frozenset()
+        # the agents some relation within reach is shown under: a path passing one may use its relations
+        self.gated = _gate_agents(graph, _reach_within(graph, clamped, max_length)) if use_context else frozenset()
 
     def options(self, u: str, v: str) -> list[_Option]:
         found = self._options.get((u, v))
         if found is None:
             keydict = self.succ[u][v]
+            if len(keydict) == 1:  # most pairs: one relation, no grouping
+                ((key, data),) = keydict.items()
+                context = data.get(_CONTEXT)
+                signature_ = gate = None
+                if self.use_context and context:
+                    signature_, gate = step_signature((context,)), agent_gate((context,))
+                evidence = min(len(data.get(EVIDENCE) or ()), _EVIDENCE_CAP)
+                found = self._options[u, v] = [_Option(edge_sign(data), (key,), self.length_unit + _EVIDENCE_CAP - evidence, signature_, gate)]
+                return found
             by_sign: dict[int, list[tuple[int, str, Any]]] = {}
             for key, data in keydict.items():
                 by_sign.setdefault(edge_sign(data), []).append((-len(data.get(EVIDENCE) or ()), str(key), key))
