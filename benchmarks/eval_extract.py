@@ -122,12 +122,40 @@ def _row(name: str, split: str, score: Score, plain: Score, ms: float) -> str:
     )
 
 
+def bench_large(megabytes: float = 2.0) -> list[tuple[str, int, float, int]]:
+    """Time extract_text on a large text of paragraphs and on one line without punctuation."""
+    from mechgraph.extract import split_sentences
+
+    paragraphs = "\n\n".join(read_gold(path).text() for path in gold_files())
+    size = int(megabytes * 1_000_000)
+    copies = size // (len(paragraphs) + 2) + 1
+    # every copy differs ("In cohort 7, ..."), so that no sentence is skipped as a repeat
+    prose = "".join(re.sub(r"(?<=[.;]) (?=[A-Z])", f" In cohort {n}, ", paragraphs) + "\n\n" for n in range(copies))
+    words = re.findall(r"[A-Za-z-]+", paragraphs)
+    line = " ".join(words * (size // (len(" ".join(words)) + 1) + 1))
+    lexicon = default_lexicon()
+    rows = []
+    for name, text in (("paragraphs", prose[:size]), ("one line, no punctuation", line[:size])):
+        began = time.perf_counter()
+        draft = extract_text(text, source_id="bench", lexicon=lexicon)
+        elapsed = time.perf_counter() - began
+        body = sum(1 for s in split_sentences(text) if s.is_body) if name.startswith("one") else -1
+        rows.append((name, len(text), elapsed, len(draft.relations) if body < 0 else body))
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="list the false positives and misses of each text")
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
     parser.add_argument("--only", choices=["dev", "heldout", "new heldout"], help="score only this group of texts")
+    parser.add_argument("--bench", type=float, metavar="MB", help="instead, time a text of MB megabytes (paragraphs, and one line without punctuation)")
     args = parser.parse_args(argv)
+    if args.bench:
+        for name, size, seconds, count in bench_large(args.bench):
+            what = "body pieces read" if name.startswith("one") else "relations drafted"
+            print(f"{name:<28} {size / 1e6:5.2f} MB  {seconds:7.1f} s  {count} {what}")
+        return 0
     rows = [row for row in evaluate() if args.only is None or _group(row["gold"]) == args.only]
     header = (
         f"{'text':<26} {'split':<8} {'gold':>4} {'draft':>5} {'ok':>4} {'FP':>3} {'FN':>3} "

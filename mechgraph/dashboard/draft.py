@@ -122,6 +122,7 @@ def relation_options(draft: Draft) -> list[dict[str, Any]]:
             [
                 html.Span(relation.status.value, className=f"status status-{relation.status.value}"),
                 " ",
+                html.Span("NOT ", className="flag flag-negated") if relation.negated else "",
                 html.Span(f"{_label(draft, relation.source)} {relation.relation.phrase} {_label(draft, relation.target)}"),
                 html.Span(f" · {relation.confidence:.2f}" + "".join(f" · {flag}" for flag in flags), className="muted"),
             ]

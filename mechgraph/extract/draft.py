@@ -11,7 +11,10 @@ return new drafts. :meth:`Draft.to_document` gives the native format (a dict tha
 a copy of the text so that ``mechgraph validate`` checks every quote, and :func:`read_draft`
 reads a written draft back.
 
-The native format has no field for negation or hedging: the extractor writes them into the
+Negation and hedging are fields of a drafted relation (:attr:`DraftRelation.negated`,
+:attr:`DraftRelation.hedged`, with the words that triggered them); a negated relation is never
+accepted in bulk (:meth:`Draft.accept_all`) nor written as an asserted relation
+(:meth:`Draft.accepted`). The native format has no field for them: the extractor writes them into the
 relation's ``note`` after the marker ``extract:`` (for example ``extract: cue "inhibits";
 hedged ("may"); negated ("not")``), and lowers the confidence. :func:`read_draft` reads the
 marker back into :attr:`DraftRelation.hedged` and :attr:`DraftRelation.negated`.
@@ -193,9 +196,27 @@ class Draft:
         """A new draft with these relations rejected."""
         return self.with_status(relation_ids, Status.REJECTED)
 
+    def accept_all(self) -> Draft:
+        """Bulk accept: every candidate relation that is not negated becomes accepted.
+
+        A negated candidate ("X does not inhibit Y") stays a candidate: accepting it in bulk would
+        assert the opposite of the text.
+
+        >>> from mechgraph.extract import extract_text
+        >>> draft = extract_text("Cyclosporine does not inhibit IL-2. Cyclosporine inhibits calcineurin.", source_id="t")
+        >>> [(r.target, r.status.value) for r in draft.accept_all().relations]
+        [('il2', 'candidate'), ('calcineurin', 'accepted')]
+        """
+        wanted = [r.id for r in self.relations if r.status is Status.CANDIDATE and not r.negated]
+        return self.with_status(wanted, Status.ACCEPTED)
+
     def accepted(self) -> Draft:
-        """Only the accepted relations and the nodes they use (candidate nodes become accepted)."""
-        relations = tuple(r for r in self.relations if r.status is Status.ACCEPTED)
+        """Only the accepted relations and the nodes they use (candidate nodes become accepted).
+
+        Negated relations are never part of it, even when a reviewer accepted one: the graph
+        format asserts relations, and "X does not inhibit Y" must not become "X inhibits Y".
+        """
+        relations = tuple(r for r in self.relations if r.status is Status.ACCEPTED and not r.negated)
         used = {r.source for r in relations} | {r.target for r in relations}
         nodes = tuple(
             replace(n, status=Status.ACCEPTED if n.status is Status.CANDIDATE else n.status)

@@ -1447,11 +1447,11 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
         f for f in pattern
         if (f.source, f.target, f.sentence.index) not in (asserted if f.negations else negated)
     ]
-    doc.found = kept + parsed
+    seen = {(f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) for f in kept}
+    doc.found = kept + [f for f in parsed if (f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) not in seen]
     return doc
 
 
-_ROUTE_HINTS = ("orally", "oral", "intraven", "subcutane", "topical", "inject", "infus", "inhal", "intramuscul", "by mouth", "administ", "intravesic", "given")
 
 
 def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, title: str | None, source_title: str | None) -> Draft:
@@ -1469,14 +1469,15 @@ def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, titl
             settings.discard(Measurability.IN_VITRO)
         if key not in merged:
             merged[key] = {
-                "relation": found.relation,
+                "relation": found.relation, "starts": {span.start},
                 "evidence": [span], "confidence": found.confidence, "cues": list(found.cues),
                 "hedges": list(found.hedges), "all_hedged": bool(found.hedges), "negations": list(found.negations),
                 "mechanism": mechanism, "settings": settings, "remarks": list(found.remarks),
             }
             continue
         item = merged[key]
-        if span.start not in {s.start for s in item["evidence"]}:
+        if span.start not in item["starts"]:
+            item["starts"].add(span.start)
             item["evidence"].append(span)
         item["confidence"] = max(item["confidence"], found.confidence)
         item["cues"] += [c for c in found.cues if c not in item["cues"]]

@@ -80,6 +80,7 @@ _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS
     | frozenset(normalize_word(w) for w in "receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
+_MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _NEG_WORDS = frozenset("not n't never no".split())
 _NEG_VERBS = frozenset("fail lack".split())
 _HEDGE_VERBS = frozenset("think suggest appear seem believe propose hypothesise hypothesize speculate".split())
@@ -246,6 +247,7 @@ class SentenceParse:
             start += 1
         while start < tok.i and self.sdoc[start].lower_ in C.DETERMINERS | C.POSSESSIVES:
             start += 1
+        start = max(start, tok.i - _MAX_NAME)
         end = tok.i + 1
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
@@ -276,7 +278,11 @@ class SentenceParse:
             return None
         if tok.pos_ not in ("NOUN", "PROPN", "X", "NUM", "ADJ", "VERB") and not looks_like_drug(tok.text):
             return None
+        if _fragment(tok):
+            return None  # "co" of "co-activate", "anti" of "anti-CD20" is no name
         start, end = self.name_span(tok)
+        if any(self.sdoc[k].dep_ == "cc" for k in range(start, tok.i)):
+            return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
         of = _prep_object(tok, ("of", "with", "in"))
         if norm in WRAPPER_NOUNS and of is not None and (start == tok.i or norm in ("treatment", "therapy", "risk")):
@@ -674,6 +680,12 @@ def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
     return None
 
 
+def _fragment(tok: Any) -> bool:
+    doc = tok.doc
+    glued = tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‐", "/")
+    return (glued and len(tok.text) <= 4 and tok.text.islower()) or (len(tok.text) <= 2 and tok.text.islower())
+
+
 def _example_appos(tok: Any) -> bool:
     return False
 
@@ -712,6 +724,17 @@ def _fits(letters: list[str], long_text: str) -> bool:
     return True
 
 
+_STEMS = frozenset(
+    [w.split()[0][:5] for w in VERB_SIGNS] + [w[:5] for w in NOUN_CUES] + ["treat", "remis", "indic", "co-ac"]
+)
+_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def may_relate(text: str) -> bool:
+    """Whether a sentence has a word that may be a cue (sentences without one are not parsed)."""
+    return any(word[:5] in _STEMS for word in _WORD.findall(text.lower()))
+
+
 def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> None:
     """Read every body sentence of a text with the parser; findings go to ``doc.found``."""
     state = ParsedText(doc)
@@ -723,7 +746,8 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
         if not sentence.is_body:
             continue
         for offset, piece in pieces(sentence):
-            jobs.append((sentence, offset, piece))
+            if may_relate(piece):
+                jobs.append((sentence, offset, piece))
     texts = (piece for _s, _o, piece in jobs if piece)
     parsed = nlp.pipe(texts, batch_size=64)
     previous_end = 0

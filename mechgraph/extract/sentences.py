@@ -3,15 +3,16 @@
 The text is cut into blocks at blank lines, each block into sentences by pysbd (a rule-based
 sentence boundary detector that knows abbreviations such as "e.g.", "i.e.", "vs.", "Dr.", "Fig.",
 decimals and initials), and a sentence is cut again at a line break that ends a line without
-sentence punctuation (a heading or a menu glued to the next line). Each sentence gets a role:
+sentence punctuation (a heading or a menu glued to the next line). A "sentence" longer than
+``MAX_SENTENCE`` characters (a line without punctuation) is read in pieces of at most
+``LONG_PIECE`` characters cut at white space, never dropped. Each sentence gets a role:
 
 ===========  ===================================================================================
 body         a sentence relations are drafted from
 heading      a short line on its own without closing punctuation ("Aftercare after surgery")
 question     a sentence ending with "?" (headings that are questions, rhetorical questions)
 boilerplate  adverts, calls to action and navigation ("Read now", "Subscribe", "Home | News",
-             lines with a pointing emoji, cookie and copyright notices), or a sentence too long to
-             quote
+             lines with a pointing emoji, cookie and copyright notices)
 repeat       the same words as an earlier sentence, or a fragment of one (a repeated line)
 ===========  ===================================================================================
 
@@ -96,6 +97,7 @@ def split_sentences(text: str) -> list[Sentence]:
         spans.extend(_block_sentences(text, start, start + len(block)))
     sentences: list[Sentence] = []
     seen: list[str] = []
+    spans = [piece for span in spans for piece in _cut_long(text, span)]
     for start, end, alone in spans:
         piece = text[start:end]
         role, reason = _role(piece, alone, seen)
@@ -103,6 +105,33 @@ def split_sentences(text: str) -> list[Sentence]:
             seen.append(_folded(piece))
         sentences.append(Sentence(len(sentences), start, end, piece, role, reason))
     return sentences
+
+
+LONG_PIECE = 400  # an over-long "sentence" is read in pieces of at most this many characters
+
+
+def _cut_long(text: str, span: tuple[int, int, bool]) -> list[tuple[int, int, bool]]:
+    """A span longer than MAX_SENTENCE (a line without sentence punctuation) cut at white space."""
+    start, end, alone = span
+    if end - start <= MAX_SENTENCE:
+        return [span]
+    out = []
+    while end - start > LONG_PIECE:
+        cut = text.rfind(" ", start + LONG_PIECE // 2, start + LONG_PIECE)
+        cut = cut if cut > start else start + LONG_PIECE
+        out.append((start, cut, False))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end, False))
+    trimmed = []
+    for a, b, c in out:
+        piece = text[a:b]
+        if piece.strip():
+            a += len(piece) - len(piece.lstrip())
+            trimmed.append((a, a + len(piece.strip()), c))
+    return trimmed
 
 
 def _block_sentences(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -159,6 +188,21 @@ def _folded(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
+_FRAGMENT_WINDOW = 50  # fragments are looked for in the last sentences only: linear time
+_SEEN_SETS: dict[int, tuple[int, set[str]]] = {}
+
+
+def seen_set(seen: list[str]) -> set[str]:
+    """The set of the sentences in ``seen``, kept up to date as the list grows (one per list)."""
+    count, members = _SEEN_SETS.get(id(seen), (0, set()))
+    if count > len(seen):
+        count, members = 0, set()
+    members.update(seen[count:])
+    _SEEN_SETS.clear()
+    _SEEN_SETS[id(seen)] = (len(seen), members)
+    return members
+
+
 def _role(piece: str, alone: bool, seen: list[str]) -> tuple[Role, str]:
     if len(piece) > MAX_SENTENCE:
         return "boilerplate", f"longer than {MAX_SENTENCE} characters"
@@ -174,7 +218,10 @@ def _role(piece: str, alone: bool, seen: list[str]) -> tuple[Role, str]:
     if alone and piece[-1] not in _CLOSING and len(words) <= 14:
         return "heading", "a line on its own without closing punctuation"
     folded = _folded(piece)
-    for earlier in seen:
-        if folded == earlier or (len(folded.split()) >= 3 and f" {folded} " in f" {earlier} "):
-            return "repeat", "repeats an earlier sentence"
+    if folded in seen_set(seen):
+        return "repeat", "repeats an earlier sentence"
+    if len(folded.split()) >= 3:
+        for earlier in seen[-_FRAGMENT_WINDOW:]:  # a fragment of a recent sentence (a repeated line)
+            if f" {folded} " in f" {earlier} ":
+                return "repeat", "repeats an earlier sentence"
     return "body", ""
