@@ -1,0 +1,157 @@
+"""The parser-based reader on sentences of the six failure modes of unseen text, and its fallback.
+
+Each sentence is written for this test, with the structure of a failure seen on unseen text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mechgraph.extract import extract_text, split_sentences
+from mechgraph.extract.parsed import load_pipeline
+from mechgraph.vocabulary import Status
+
+needs_parser = pytest.mark.skipif(load_pipeline() is None, reason="spaCy's English pipeline is not installed")
+# Open gaps, kept as strict expected failures so that a fix shows: the small English pipeline
+# misparses sentences whose drug names it does not know ("Sirolimus arrests T cells": "arrests"
+# tagged a noun), and the pattern reader, run beside the parser, still adds its own readings.
+known_gap = pytest.mark.xfail(strict=True, reason="open: small-pipeline misparse or a pattern-reader reading (docs/extract.md, Limits)")
+
+
+def triples(text: str, **options: object) -> set[tuple[str, str, str, bool]]:
+    draft = extract_text(text, source_id="t", **options)
+    symbol = {1: "+", -1: "-", 0: "?"}
+    return {(r.source, symbol[int(r.sign)], r.target, r.negated) for r in draft.relations}
+
+
+@needs_parser
+@known_gap
+def test_a_new_drug_keeps_its_pronoun_sentences() -> None:
+    # 1. a drug outside the lexicon, then "it" after a fronted clause, and "the drug"
+    text = (
+        "Anifrolumab is a human monoclonal antibody.\n\n"
+        "Unlike agents that neutralise a single interferon, it blocks the type I interferon receptor. "
+        "The drug reduces interferon-stimulated gene expression."
+    )
+    found = triples(text)
+    sources = {s for s, _sign, _t, _n in found}
+    assert sources == {"anifrolumab"}
+    assert ("anifrolumab", "-", "interferon_stimulated_gene_expression", False) in found
+
+
+@needs_parser
+@known_gap
+def test_word_fragments_and_verbs_are_no_subjects() -> None:
+    # 2. "co-" of a hyphenated verb, and a relative-clause verb before the main verb
+    found = triples("Sargramostim can also co-stimulate macrophages. The metabolite that accumulates in cells inhibits thymidylate synthase.")
+    nodes = {end for s, _sign, t, _n in found for end in (s, t)}
+    assert "co" not in nodes and not any(n.startswith("accumulat") for n in nodes)
+
+
+@needs_parser
+@known_gap
+def test_names_with_brackets_hyphens_and_slashes_stay_whole() -> None:
+    # 3. "FK506-binding protein 12 (FKBP12)", "serine/threonine phosphatase"
+    draft = extract_text(
+        "Tacrolimus binds FK506-binding protein 12 (FKBP12). FKBP12 then carries tacrolimus to calcineurin.",
+        source_id="t",
+    )
+    labels = {n.label for n in draft.nodes}
+    assert "FK506-binding protein 12" in labels
+    assert not {"FK506", "binding protein 12", "protein 12"} & labels
+
+
+@needs_parser
+@known_gap
+def test_which_after_a_negative_cue_is_the_event() -> None:
+    # 4. "X blocks Y, which lowers Z": X lowers Z; Y does not
+    found = triples("Belatacept blocks CD80, which lowers the activation of naive T cells.")
+    assert ("belatacept", "-", "cd80", False) in found
+    assert not any(s == "cd80" for s, _sign, _t, _n in found)
+    assert any(s == "belatacept" and sign == "-" and t != "cd80" for s, sign, t, _n in found)
+
+
+@needs_parser
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Dexamethasone represses CCL2.", ("dexamethasone", "-", "ccl2")),
+        pytest.param("Imiquimod switches on TLR7.", ("imiquimod", "+", "tlr7"), marks=known_gap),
+        pytest.param("Etanercept traps TNF.", ("etanercept", "-", "tnf"), marks=known_gap),
+        pytest.param("Sirolimus arrests T cells.", ("sirolimus", "-", "t_cell"), marks=known_gap),
+        ("Dexamethasone prolongs neutrophil survival.", ("dexamethasone", "+", None)),
+        pytest.param("Fingolimod slows lymphocyte egress.", ("fingolimod", "-", "lymphocyte_egress"), marks=known_gap),
+    ],
+)
+def test_verb_classes_read_with_their_sign(sentence: str, expected: tuple[str, str, str | None]) -> None:
+    # 5. verbs of the regulation classes, each with the right reading
+    found = {(s, sign, t) for s, sign, t, _n in triples(sentence)}
+    source, sign, target = expected
+    assert any(s == source and g == sign and (target is None or t == target) for s, g, t in found), found
+
+
+@needs_parser
+@known_gap
+def test_releases_is_not_an_increase_of_what_is_released() -> None:
+    found = triples("Mast cells release histamine.")
+    assert not any(sign == "+" and "histamine" in t for _s, sign, t, _n in found)
+
+
+@needs_parser
+@known_gap
+def test_converted_to_is_read_as_metabolism() -> None:
+    draft = extract_text("Leflunomide is converted to teriflunomide.", source_id="t")
+    assert [(r.source, r.relation.value, r.target) for r in draft.relations] == [("leflunomide", "metabolised_to", "teriflunomide")]
+
+
+@needs_parser
+@known_gap
+def test_negation_is_a_field_and_keeps_its_cell_context() -> None:
+    # 6. a negated relation: the flag is data, the cells of the sentence stay with it
+    draft = extract_text("Cyclosporine failed to reduce interferon-gamma secretion by resting NK cells.", source_id="t")
+    negated = [r for r in draft.relations if r.negated]
+    assert negated and all(r.source == "cyclosporine" for r in negated)
+    assert any("NK cells" in remark for r in negated for remark in r.remarks)
+
+
+@needs_parser
+@known_gap
+def test_negation_does_not_cross_coordination() -> None:
+    found = triples("Secukinumab failed to improve Crohn's disease and may have worsened it.")
+    improve = [(sign, negated) for s, sign, t, negated in found if s == "secukinumab" and "crohn" in t]
+    assert ("-", True) in improve and ("+", False) in improve
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_negated_candidates_are_never_asserted(parser: bool | None) -> None:
+    draft = extract_text("Tacrolimus does not inhibit IL-6. Tacrolimus inhibits calcineurin.", source_id="t", parser=parser)
+    assert any(r.negated for r in draft.relations)
+    bulk = draft.accept_all()
+    assert all(r.status is Status.CANDIDATE for r in bulk.relations if r.negated)
+    everything = draft.accept(*[r.id for r in draft.relations])  # even when accepted one by one
+    asserted = everything.accepted()
+    assert asserted.relations and not any(r.negated for r in asserted.relations)
+    assert ("tacrolimus", "il6") not in {(r.source, r.target) for r in asserted.relations}
+
+
+def test_the_pattern_reader_works_without_the_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MECHGRAPH_EXTRACT_PARSER", "pattern")
+    assert load_pipeline() is None
+    found = triples("Cyclosporine inhibits calcineurin.")
+    assert found == {("cyclosporine", "-", "calcineurin", False)}
+
+
+def test_requiring_the_pipeline_when_it_is_absent_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mechgraph.errors import MechgraphError
+
+    monkeypatch.setenv("MECHGRAPH_EXTRACT_PARSER", "pattern")
+    with pytest.raises(MechgraphError, match="English pipeline"):
+        extract_text("Cyclosporine inhibits calcineurin.", source_id="t", parser=True)
+
+
+def test_an_over_long_line_is_read_in_pieces_not_dropped() -> None:
+    line = " ".join(["cyclosporine inhibits calcineurin and"] * 400) + " calcineurin"
+    sentences = split_sentences(line)
+    assert len(sentences) > 1 and all(line[s.start : s.end] == s.text for s in sentences)
+    assert {s.role for s in sentences} <= {"body", "repeat"} and sentences[0].role == "body"
+    assert extract_text(line, source_id="t", parser=False).relations
