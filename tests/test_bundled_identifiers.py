@@ -10,6 +10,7 @@ identifier and its node.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Iterator
 from functools import cache
 
@@ -123,3 +124,16 @@ def test_drug_identifiers_sit_on_the_row_of_their_agent(prefix: str) -> None:
         if holding and not any(name and name in row for row in holding for name in names):
             misplaced.append(f"{curie} on {node}")
     assert not misplaced, "ids not on their agent's row in the sheets: " + ", ".join(misplaced)
+
+
+def test_data_audit_md_is_the_audit_of_the_bundled_graph_as_it_is() -> None:
+    """data/AUDIT.md explains each rule's findings: its counts are those of the graph as shipped."""
+    import re
+
+    from mechgraph.audit import audit, read_reference
+
+    report = audit(read_graph(), read_reference(SHEETS))
+    text = (Path(__file__).resolve().parents[1] / "data" / "AUDIT.md").read_text(encoding="utf-8")
+    table = {rule: int(count) for rule, count in re.findall(r"^\| `([a-z-]+)` \| (\d+) \|$", text, re.MULTILINE)}
+    headings = {rule: int(count) for rule, count in re.findall(r"^## `([a-z-]+)` \((\d+)\)$", text, re.MULTILINE)}
+    assert table == report.counts() == headings
