@@ -59,7 +59,8 @@ __all__ = [
     "edge_style",
     "legend_entries",
     "node_style",
-    "reasoning_stylesheet",
+    "COMPARE_SIDES",
+    "reasoning_node_style",
     "response_colour",
     "response_legend",
     "theme_colours",
@@ -803,32 +804,43 @@ class DivergingScale:
         return [(round(value, 6), self.colour(value)) for value in values]
 
 
-def reasoning_stylesheet(theme: Theme | str = Theme.LIGHT) -> list[dict[str, Any]]:
-    """dash-cytoscape rules for a perturbation or a data overlay drawn over a view: classes
-    ``response-up``, ``response-down``, ``response-conflicting``, ``response-unsigned``, and a
-    node's ``overlay_colour`` data for measured values. Conflicting and unsigned nodes also get a
-    dashed or dotted border, so they stay apart without colour.
+#: The sides of a comparison of two agents and their fills (Okabe-Ito, apart from the sign colours).
+COMPARE_SIDES: dict[str, tuple[str, str]] = {
+    "a": (Palette.ORANGE.value, "only the first agent reaches it"),
+    "b": (Palette.SKY_BLUE.value, "only the second agent reaches it"),
+    "shared": (Palette.BLUISH_GREEN.value, "both agents reach it"),
+}
 
-    >>> [rule["selector"] for rule in reasoning_stylesheet()][:2]
-    ['node.response-up', 'node.response-down']
+
+def reasoning_node_style(mark: str, theme: Theme | str = Theme.LIGHT, *, fill: str | None = None) -> dict[str, Any]:
+    """cytoscape.js style properties that draw a reasoning result on a node of a view.
+
+    ``mark`` is a response (``up``, ``down``, ``conflicting``, ``unsigned``), ``given`` (a
+    perturbed node), a side of a comparison (``a``, ``b``, ``shared``), ``measured`` (a data
+    value: pass its ``fill`` from :class:`DivergingScale`), or ``consistent`` / ``inconsistent``
+    (a measured node, against a prediction: only the border changes, so the fill still shows the
+    prediction). Conflicting, unsigned and inconsistent nodes also differ by border style, so
+    they stay apart without colour.
+
+    >>> reasoning_node_style("down")["background-color"]
+    '#D55E00'
+    >>> reasoning_node_style("inconsistent")["border-style"]
+    'dotted'
     """
     colours = theme_colours(theme)
-    borders = {"conflicting": "dashed", "unsigned": "dotted"}
-    sheet = [
-        {
-            "selector": f"node.response-{key}",
-            "style": {"background-color": response_colour(key, theme), "background-opacity": 1,
-                      "border-width": 3, "border-color": colours.node_border, "border-style": borders.get(key, "solid")},
-        }
-        for key in RESPONSES
-    ]  # fmt: skip
-    sheet.append({"selector": "node.response-given", "style": {"border-width": 5, "border-color": colours.selection, "border-style": "double"}})
-    sheet.append(
-        {
-            "selector": "node[overlay_colour]",
-            "style": {"background-color": "data(overlay_colour)", "background-opacity": 1, "border-width": 2, "border-color": colours.node_border},
-        }
-    )
-    sheet.append({"selector": "edge.consistent", "style": {"width": 4}})
-    sheet.append({"selector": "edge.inconsistent", "style": {"width": 4, "line-style": "dotted"}})
-    return sheet
+    if mark in RESPONSES:
+        borders = {"conflicting": "dashed", "unsigned": "dotted"}
+        return {"background-color": response_colour(mark, theme), "background-opacity": 1, "border-width": 3,
+                "border-color": colours.node_border, "border-style": borders.get(mark, "solid")}  # fmt: skip
+    if mark == "given":
+        return {"border-width": 6, "border-style": "double", "border-color": colours.selection}
+    if mark in COMPARE_SIDES:
+        return {"background-color": COMPARE_SIDES[mark][0], "background-opacity": 1, "border-width": 3,
+                "border-color": colours.node_border, "border-style": "solid"}  # fmt: skip
+    if mark == "measured":
+        return {"background-color": fill or colours.background, "background-opacity": 1, "border-width": 2, "border-color": colours.node_border}
+    if mark == "consistent":
+        return {"border-width": 6, "border-style": "solid", "border-color": colours.selection}
+    if mark == "inconsistent":
+        return {"border-width": 6, "border-style": "dotted", "border-color": colours.selection}
+    raise ValueError(f"unknown reasoning mark {mark!r}")

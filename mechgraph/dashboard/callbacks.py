@@ -17,7 +17,7 @@ from dash.exceptions import PreventUpdate
 from ..errors import DataError, MechgraphError
 from ..vocabulary import Attr, Status
 from . import draft as drafting
-from . import views
+from . import reasoning, views
 from .exports import export_view
 from .graphs import UploadLimits, decode_upload, display_name
 from .ids import Ids
@@ -48,10 +48,17 @@ CONTROLS: dict[str, tuple[Ids, str]] = {
     "open": (Ids.OPEN_GROUPS, "data"),
     "layout": (Ids.LAYOUT, "value"),
     "theme": (Ids.THEME, "value"),
+    "give": (Ids.REASON_GIVE, "value"),
+    "block": (Ids.REASON_BLOCK, "value"),
+    "compare_a": (Ids.REASON_COMPARE_A, "value"),
+    "compare_b": (Ids.REASON_COMPARE_B, "value"),
 }
 #: Dropdowns whose options depend on the graph: a value from a link must come with an option for
 #: it, or the dropdown drops the value (their own callbacks then give the options proper labels).
-LINKED_OPTIONS: dict[str, Ids] = {"focus": Ids.FOCUS, "from": Ids.PATH_FROM, "to": Ids.PATH_TO, "source": Ids.FILTER_SOURCE}
+LINKED_OPTIONS: dict[str, Ids] = {
+    "focus": Ids.FOCUS, "from": Ids.PATH_FROM, "to": Ids.PATH_TO, "source": Ids.FILTER_SOURCE,
+    "give": Ids.REASON_GIVE, "block": Ids.REASON_BLOCK, "compare_a": Ids.REASON_COMPARE_A, "compare_b": Ids.REASON_COMPARE_B,
+}  # fmt: skip
 FILTER_KEYS = ("kind", "relation", "sign", "mechanism", "measurable", "agent_class", "immune_state", "route", "source")
 
 
@@ -78,6 +85,7 @@ def register_callbacks(app: Dash, services: Services, *, limits: UploadLimits) -
     _register_files(app, services, limits)
     _register_clientside(app)
     _register_draft(app)
+    reasoning.register_callbacks(app, services)
 
 
 def _register_view(app: Dash, services: Services) -> None:

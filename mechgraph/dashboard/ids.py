@@ -85,6 +85,19 @@ class Ids(StrEnum):
     UPLOAD_LIMIT = "upload-limit"  # the longest base64 upload the server takes
     UPLOAD_PAYLOAD = "upload-payload"  # an upload the browser found small enough to send
     RESET_GRAPH = "reset-graph"
+    # reasoning (mechgraph.dashboard.reasoning): perturb, overlay data, compare
+    REASON_GIVE = "reason-give"
+    REASON_BLOCK = "reason-block"
+    REASON_COMPARE_A = "reason-compare-a"
+    REASON_COMPARE_B = "reason-compare-b"
+    REASON_CLEAR = "reason-clear"
+    REASON_OVERLAY_UPLOAD = "reason-overlay-upload"
+    REASON_OVERLAY = "reason-overlay"  # the uploaded table's text and name, kept in the browser
+    REASON_OVERLAY_STATUS = "reason-overlay-status"
+    REASON_OVERLAY_CLEAR = "reason-overlay-clear"
+    REASON_RESULT = "reason-result"
+    REASON_PAINT = "reason-paint"  # node id -> cytoscape style of the result, for the canvas
+    REASON_PAINTED = "reason-painted"  # written by the browser once the canvas shows the result
     # the text-to-draft review
     MAIN_TABS = "main-tabs"
     DRAFT_TEXT = "draft-text"

@@ -24,7 +24,7 @@ from ..vocabulary import (
     Route,
     Sign,
 )
-from . import views
+from . import reasoning, views
 from .ids import Ids
 from ..style import Theme
 from ..layout import Layout
@@ -283,6 +283,7 @@ def _panels() -> html.Aside:
             children=[
                 _panel_tab("Details", "details", details_actions, details),
                 _panel_tab("Paths", "paths", paths),
+                _panel_tab("Reason", "reason", reasoning.panel()),
                 _panel_tab("Flow", "flow", dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, className="sankey-graph"), type="dot", delay_show=200)),
                 _panel_tab("Charts", "charts", dcc.Loading(html.Div([dcc.Graph(id=Ids.CHART_SIGNS, config=graph_config), dcc.Graph(id=Ids.CHART_HUBS, config=graph_config)]), type="dot", delay_show=200)),
             ],

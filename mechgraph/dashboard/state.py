@@ -92,6 +92,11 @@ class ViewState:
     opened: tuple[str, ...] = ()  # groups of the overview shown opened; ("all",) shows every node
     layout: Layout = Layout.LAYERED
     theme: Theme = Theme.LIGHT
+    # reasoning (mechgraph.dashboard.reasoning): drawn over the view, never changing its elements
+    give: tuple[str, ...] = ()  # nodes given (+1) in a perturbation
+    block: tuple[str, ...] = ()  # nodes blocked (-1)
+    compare_a: str | None = None  # two agents compared
+    compare_b: str | None = None
 
     @property
     def has_filters(self) -> bool:
@@ -117,12 +122,13 @@ class ViewState:
         return "?" + urlencode(pairs, safe=",") if pairs else ""
 
     def view_query(self) -> str:
-        """The query string of what decides the elements drawn (everything but the theme).
+        """The query string of what decides the elements drawn (everything but the theme and the
+        reasoning drawn over them).
 
-        >>> ViewState(focus="il2", theme=Theme.DARK).view_query()
+        >>> ViewState(focus="il2", theme=Theme.DARK, give=("csa",)).view_query()
         '?focus=il2'
         """
-        return replace(self, theme=Theme.LIGHT).to_query()
+        return replace(self, theme=Theme.LIGHT, give=(), block=(), compare_a=None, compare_b=None).to_query()
 
     def filter_query(self) -> str:
         """The query string of the filters alone (what decides the graph paths are looked for in).
@@ -224,6 +230,10 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("opened", "open", _enum_list(_text), _words, "a comma-separated list of group ids, or all", ()),
     _Spec("layout", "layout", Layout, str, "one of " + ", ".join(Layout), Layout.LAYERED),
     _Spec("theme", "theme", Theme, str, "light or dark", Theme.LIGHT),
+    _Spec("give", "give", _enum_list(_text), _words, "a comma-separated list of node ids", ()),
+    _Spec("block", "block", _enum_list(_text), _words, "a comma-separated list of node ids", ()),
+    _Spec("compare_a", "compare_a", _text, str, "a node id"),
+    _Spec("compare_b", "compare_b", _text, str, "a node id"),
 )
 _BY_KEY = {spec.key: spec for spec in _SPECS}
 _FILTER_FIELDS = (
@@ -264,7 +274,7 @@ def state_from_pairs(pairs: Mapping[str, Any]) -> tuple[ViewState, tuple[str, ..
     """Read control values (query key -> str, int, list or None) as :func:`parse_query` reads a link.
 
     >>> state_from_pairs({"focus": "il2", "kind": ["agent"], "depth": 3, "sign": []})[0]
-    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, mixed_context=False, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>)
+    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, mixed_context=False, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>, give=(), block=(), compare_a=None, compare_b=None)
     """
     pairs_out: list[tuple[str, str]] = []
     for key, value in pairs.items():
