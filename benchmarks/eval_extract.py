@@ -108,7 +108,7 @@ def evaluate() -> list[dict[str, Any]]:
 
 def _group(gold: Any) -> str:
     """dev, heldout (the first held-out texts, since used for general fixes) or new heldout (data/gold/heldout/)."""
-    return "new heldout" if gold.file.parent.name == "heldout" else gold.split
+    return {"heldout": "new heldout", "dev": "new dev"}.get(gold.file.parent.name, gold.split)
 
 
 def _row(name: str, split: str, score: Score, plain: Score, ms: float) -> str:
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--details", action="store_true", help="list the false positives and misses of each text")
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
-    parser.add_argument("--only", choices=["dev", "heldout", "new heldout"], help="score only this group of texts")
+    parser.add_argument("--only", choices=["dev", "heldout", "new dev", "new heldout"], help="score only this group of texts")
     parser.add_argument("--bench", type=float, metavar="MB", help="instead, time a text of MB megabytes (paragraphs, and one line without punctuation)")
     args = parser.parse_args(argv)
     if args.bench:
@@ -163,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(header)
     print("-" * len(header))
-    totals = {"dev": [], "heldout": [], "new heldout": []}  # type: dict[str, list[Any]]
+    totals = {"dev": [], "heldout": [], "new dev": [], "new heldout": []}  # type: dict[str, list[Any]]
     for row in rows:
         gold, score, plain = row["gold"], row["score"], row["plain"]
         totals[_group(gold)].append(row)
