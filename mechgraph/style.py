@@ -813,7 +813,8 @@ COMPARE_SIDES: dict[str, tuple[str, str]] = {
 
 
 def reasoning_node_style(mark: str, theme: Theme | str = Theme.LIGHT, *, fill: str | None = None) -> dict[str, Any]:
-    """cytoscape.js style properties that draw a reasoning result on a node of a view.
+    """cytoscape.js style properties that draw a reasoning result on a node of a view: a border in
+    the mark's colour and a tint of it as the fill, so the label stays readable.
 
     ``mark`` is a response (``up``, ``down``, ``conflicting``, ``unsigned``), ``given`` (a
     perturbed node), a side of a comparison (``a``, ``b``, ``shared``), ``measured`` (a data
@@ -822,7 +823,7 @@ def reasoning_node_style(mark: str, theme: Theme | str = Theme.LIGHT, *, fill: s
     prediction). Conflicting, unsigned and inconsistent nodes also differ by border style, so
     they stay apart without colour.
 
-    >>> reasoning_node_style("down")["background-color"]
+    >>> reasoning_node_style("down")["border-color"]
     '#D55E00'
     >>> reasoning_node_style("inconsistent")["border-style"]
     'dotted'
@@ -830,13 +831,15 @@ def reasoning_node_style(mark: str, theme: Theme | str = Theme.LIGHT, *, fill: s
     colours = theme_colours(theme)
     if mark in RESPONSES:
         borders = {"conflicting": "dashed", "unsigned": "dotted"}
-        return {"background-color": response_colour(mark, theme), "background-opacity": 1, "border-width": 3,
-                "border-color": colours.node_border, "border-style": borders.get(mark, "solid")}  # fmt: skip
+        colour = response_colour(mark, theme)
+        return {"background-color": _mix(colour, colours.background, 0.45), "background-opacity": 1, "border-width": 4,
+                "border-color": colour, "border-style": borders.get(mark, "solid")}  # fmt: skip
     if mark == "given":
         return {"border-width": 6, "border-style": "double", "border-color": colours.selection}
     if mark in COMPARE_SIDES:
-        return {"background-color": COMPARE_SIDES[mark][0], "background-opacity": 1, "border-width": 3,
-                "border-color": colours.node_border, "border-style": "solid"}  # fmt: skip
+        colour = COMPARE_SIDES[mark][0]
+        return {"background-color": _mix(colour, colours.background, 0.45), "background-opacity": 1, "border-width": 4,
+                "border-color": colour, "border-style": "solid"}  # fmt: skip
     if mark == "measured":
         return {"background-color": fill or colours.background, "background-opacity": 1, "border-width": 2, "border-color": colours.node_border}
     if mark == "consistent":

@@ -297,7 +297,8 @@ def words(effects: Sequence[NodeEffect]) -> str:
 
 
 def _legend(entries: Sequence[tuple[str, str]]) -> html.Div:
-    return html.Div([html.Span([_swatch(colour), label], className="legend-entry") for colour, label in entries], className="reason-legend")
+    return html.Div([html.Span([_swatch(colour), label], className="legend-entry", style={"marginRight": "0.9em", "whiteSpace": "nowrap"}) for colour, label in entries],
+                    className="reason-legend")  # fmt: skip
 
 
 def _score(score: float | None) -> str:

@@ -1,0 +1,70 @@
+"""The Reason panel in a real browser: a perturbation from a link colours the map, a table of
+values uploads and is scored, the pickers write the link, a comparison fills its table."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import open_view, settle
+
+pytestmark = pytest.mark.browser
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "cyclosporine-t-cells.illustrative.csv"
+SHOTS = os.environ.get("MECHGRAPH_SCREENSHOTS")  # a folder to keep screenshots in, when set
+
+
+def reason_tab(page: Any) -> None:
+    page.locator(".panel-tab", has_text="Reason").click()
+    page.wait_for_selector("#reason-result")
+
+
+def classes_of(page: Any, node: str) -> list[str]:
+    return page.evaluate(f"() => window.mechgraph.cy('canvas').getElementById('{node}').classes()")
+
+
+def test_a_perturbation_in_the_link_colours_the_map_and_an_uploaded_table_is_scored(page: Any, server: str) -> None:
+    open_view(page, server, "?focus=cyclosporine&depth=4&dir=down&give=cyclosporine")
+    reason_tab(page)
+    page.wait_for_selector("#reason-summary")
+    assert "↓ down" in page.inner_text("#reason-result") or "down" in page.inner_text("#reason-summary")
+    page.wait_for_function("() => window.mechgraph.cy('canvas').getElementById('il2').hasClass('reason-down')")
+    assert "reason-given" in classes_of(page, "cyclosporine")
+    border = page.evaluate("() => window.mechgraph.cy('canvas').getElementById('il2').style('border-color')")
+    assert border.replace(" ", "") == "rgb(213,94,0)"  # the decrease colour of style.py
+    assert "so Cyclosporine decreases IL-2" in page.inner_text("[data-node='il2']")
+    page.set_input_files("#reason-overlay-upload input[type=file]", str(EXAMPLE))
+    page.wait_for_selector("#reason-consistency")
+    settle(page)
+    text = page.inner_text("#reason-result")
+    assert "23 of 24 rows mapped (96%)" in text and "GAPDH" in text
+    page.wait_for_function("() => window.mechgraph.cy('canvas').getElementById('il2').hasClass('reason-consistent')")
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / "reason-perturb-overlay.png"))
+
+
+def test_the_pickers_write_the_link_and_a_comparison_fills_its_table(page: Any, server: str) -> None:
+    open_view(page, server, "?focus=tacrolimus&depth=2&dir=down")
+    reason_tab(page)
+    page.click("#reason-give")
+    page.keyboard.type("tacrolimus", delay=30)
+    option = page.locator(".dash-dropdown-option", has_text="Tacrolimus").first
+    option.wait_for()
+    option.click()
+    page.wait_for_function("() => location.search.includes('give=tacrolimus')")
+    page.wait_for_selector("#reason-summary")
+    page.wait_for_function("() => window.mechgraph.cy('canvas').getElementById('calcineurin').hasClass('reason-down')")
+    open_view(page, server, "?focus=tacrolimus&depth=2&dir=down&compare_a=tacrolimus&compare_b=sirolimus")
+    reason_tab(page)
+    page.wait_for_selector("#reason-compare")
+    targets = page.inner_text("#reason-compare tr[data-category='targets']")
+    assert "Calcineurin" in targets and "mTOR" in targets and "FKBP12" in targets
+    page.wait_for_function("() => window.mechgraph.cy('canvas').getElementById('calcineurin').hasClass('reason-a')")
+    page.click("#reason-clear")
+    page.wait_for_function("() => !location.search.includes('compare_a')")
+    page.wait_for_function("() => !window.mechgraph.cy('canvas').getElementById('calcineurin').hasClass('reason-a')")
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / "reason-cleared.png"))
