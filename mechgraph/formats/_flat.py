@@ -28,7 +28,7 @@ from ..vocabulary import Attr, EvidenceKey, SourceKey
 from ._build import curie, dumps_compact, sign_of
 from .mapping import relation_for
 
-__all__ = ["Restored", "flat_edge", "flat_node", "restore_edge", "restore_node"]
+__all__ = ["GRAPH_RESERVED", "Restored", "flat_edge", "flat_node", "restore_edge", "restore_node"]
 
 Style = Literal["json", "text", "table"]
 
@@ -50,6 +50,9 @@ RESERVED = frozenset(
     {"id", "name", "source", "target", "interaction", "sign", "x", "y", Attr.EVIDENCE.value, Attr.CONTEXT.value}
     | set(NODE_LISTS) | set(NODE_SCALARS) | set(RELATION_LISTS) | set(RELATION_SCALARS)
 )
+#: Names of a graph's own attributes in the formats that have graph attributes: a graph's extra
+#: attributes of these names are written ``extra.<name>``.
+GRAPH_RESERVED = frozenset({"id", "name", "title", "description", "mechgraph", "mechgraph_sources", "sources", "file", "generator", "creator", "extra"})
 _EVIDENCE_COLUMN = re.compile(r"^evidence_(\d+)_(\w+)$")
 _IDENTIFIER_COLUMN = re.compile(r"^(.+?)[ _.-]id$", re.IGNORECASE)
 #: Keys other tools use for a node's display name, best first.
@@ -160,6 +163,7 @@ class Restored:
     fields: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     label: str | None = None
+    label_from: str | None = None  # the attribute the label was read from, when not 'label'
     kind: str | None = None
     type_hint: str | None = None
     relation: str | None = None
@@ -237,7 +241,11 @@ def _offsets(items: list[dict[str, Any]] | None) -> list[dict[str, Any]] | None:
 
 
 def _unprefix(extra: dict[str, Any]) -> dict[str, Any]:
-    return {key.removeprefix("extra."): value for key, value in extra.items()}
+    """Attributes with mechgraph's own names were written ``extra.<name>``: they win over a plain
+    attribute of that name (e.g. the ``name`` a Cytoscape file shows, which is the label)."""
+    plain = {key: value for key, value in extra.items() if not key.startswith("extra.")}
+    plain.update({key.removeprefix("extra."): value for key, value in extra.items() if key.startswith("extra.")})
+    return plain
 
 
 def restore_node(raw: Mapping[str, Any], *, context: Mapping[str, str] | None = None) -> Restored:
@@ -254,6 +262,8 @@ def restore_node(raw: Mapping[str, Any], *, context: Mapping[str, str] | None = 
         result.kind = str(data.pop("kind")).strip()
     if data.get("label") not in (None, ""):
         result.label = str(data.pop("label"))
+        if data.get("name") == result.label:
+            del data["name"]  # the label again, as Cytoscape's name column
     for name in NODE_SCALARS:
         if name in data and data[name] not in (None, "") and name not in ("kind", "label"):
             result.fields[name] = _scalar(name, data.pop(name))
@@ -264,7 +274,8 @@ def restore_node(raw: Mapping[str, Any], *, context: Mapping[str, str] | None = 
                 result.fields[name] = [str(value) for value in values]
     result.extra = _unprefix({key: _as_json(value) for key, value in data.items() if value not in (None, "")})
     if result.label is None:
-        result.label = next((str(result.extra[key]) for key in LABEL_KEYS if result.extra.get(key) not in (None, "")), None)
+        result.label_from = next((key for key in LABEL_KEYS if result.extra.get(key) not in (None, "")), None)
+        result.label = str(result.extra[result.label_from]) if result.label_from else None
     result.type_hint = next((str(result.extra[key]) for key in TYPE_KEYS if isinstance(result.extra.get(key), str)), None)
     found = _identifiers(result.extra, context)
     if found:

@@ -162,7 +162,7 @@ def _add_node(
     fields = {**restored.fields, **({"identifiers": identifiers} if identifiers else {})}
     if evidence:
         fields["evidence"] = [*(restored.evidence or []), *evidence]
-    if restored.label is not None and restored.extra.get("name") == restored.label:
+    if restored.label_from == "name":
         del restored.extra["name"]
     builder.add_node(
         key, label=restored.label, kind=restored.kind, type_hint=restored.type_hint, fields=fields,

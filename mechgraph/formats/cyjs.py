@@ -28,7 +28,7 @@ from ..fileio import write_atomic
 from ..vocabulary import Attr
 from ._build import GraphBuilder, json_safe
 from ._document import copy_source_texts
-from ._flat import flat_edge, flat_node, restore_edge, restore_node
+from ._flat import GRAPH_RESERVED, _unprefix, flat_edge, flat_node, restore_edge, restore_node
 from ._io import Input, check_targets, fail, json_path, load_input, parse_json
 from .registry import ImportResult, WriteResult
 
@@ -56,7 +56,7 @@ def document(graph: nx.MultiDiGraph) -> dict[str, Any]:
         data[Attr.DESCRIPTION.value] = graph.graph[Attr.DESCRIPTION]
     data[_SOURCES_KEY] = json.dumps(list(sources.values()), ensure_ascii=False)
     for key, value in (graph.graph.get(Attr.EXTRA) or {}).items():
-        data.setdefault(key if key not in data else f"extra.{key}", value)
+        data.setdefault(key if key not in data and key not in GRAPH_RESERVED and not key.startswith("extra.") else f"extra.{key}", value)
     nodes = []
     for node, attributes in graph.nodes(data=True):
         element: dict[str, Any] = {"data": {"id": node, "name": attributes.get(Attr.LABEL, node), **flat_node(node, attributes, style="json")}}
@@ -114,7 +114,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     if not isinstance(data, Mapping) or "elements" not in data:
         fail(
             inp,
-            "expected Cytoscape.js JSON: an object with 'elements' ({nodes, edges} or a list), or a list of elements",
+            "expected a JSON object with 'elements' ({nodes, edges} or a list), or a list of elements (Cytoscape.js JSON)",
             field="elements",
         )
     nodes, edges = _elements(inp, data["elements"])
@@ -126,7 +126,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             fail(inp, "a node needs data.id", field=json_path(*path, "data", "id"))
         key = str(raw.pop("id"))
         restored = restore_node(raw)
-        if restored.label is not None and restored.extra.get("name") == restored.label:
+        if restored.label_from == "name":
             del restored.extra["name"]
         fields = dict(restored.fields)
         if restored.evidence:
@@ -206,4 +206,4 @@ def _network(builder: GraphBuilder, data: Any) -> None:
         if isinstance(item, Mapping):
             builder.add_source(item)
     rest.pop("mechgraph", None)
-    builder.graph_extra.update({key.removeprefix("extra."): value for key, value in rest.items()})
+    builder.graph_extra.update(_unprefix(rest))

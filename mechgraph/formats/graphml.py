@@ -24,7 +24,7 @@ from ..fileio import write_atomic_with
 from ..vocabulary import Attr
 from ._build import GraphBuilder, dumps_compact
 from ._document import copy_source_texts
-from ._flat import flat_edge, flat_node, restore_edge, restore_node
+from ._flat import GRAPH_RESERVED, _as_json, _unprefix, flat_edge, flat_node, restore_edge, restore_node
 from ._io import Input, XmlTree, check_targets, fail, load_input, local_name, parse_xml, xml_safe
 from .registry import ImportResult, WriteResult
 
@@ -48,7 +48,7 @@ def flat_graph(graph: nx.MultiDiGraph, changed: Counter[str] | None = None) -> n
         flat.graph[Attr.DESCRIPTION.value] = graph.graph[Attr.DESCRIPTION]
     flat.graph[Attr.SOURCES.value] = dumps_compact(list(sources.values()))
     for key, value in (graph.graph.get(Attr.EXTRA) or {}).items():
-        name = key if key not in flat.graph else f"extra.{key}"
+        name = key if key not in flat.graph and key not in GRAPH_RESERVED and not key.startswith("extra.") else f"extra.{key}"
         flat.graph[name] = dumps_compact(value) if isinstance(value, list | dict) else value
     for node, data in graph.nodes(data=True):
         record = flat_node(node, data, style="text", sources=sources)  # type: ignore[arg-type]
@@ -130,7 +130,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         record = _data(inp, tree, element, keys, "node", builder)
         position = {"x": record.pop("x"), "y": record.pop("y")} if "x" in record and "y" in record else None
         restored = restore_node(record)
-        if restored.label is not None and restored.extra.get("name") == restored.label:
+        if restored.label_from == "name":
             del restored.extra["name"]
         fields = dict(restored.fields)
         if restored.evidence:
@@ -229,4 +229,4 @@ def _graph_meta(builder: GraphBuilder, meta: dict[str, Any]) -> None:
         if isinstance(item, Mapping):
             builder.add_source(item)
     meta.pop("mechgraph", None)
-    builder.graph_extra.update({key.removeprefix("extra."): value for key, value in meta.items()})
+    builder.graph_extra.update(_unprefix({key: _as_json(value) for key, value in meta.items()}))  # lists and maps were JSON text

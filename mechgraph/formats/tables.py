@@ -362,7 +362,7 @@ def _numbers(row: Mapping[str, str]) -> dict[str, Any]:
             converted[key] = value
         elif re.fullmatch(r"-?(?:0|[1-9]\d*)", value.strip()):  # not "007": an identifier
             converted[key] = int(value)
-        elif re.fullmatch(r"-?(?:0|[1-9]\d*)?\.\d+(?:[eE][-+]?\d+)?", value.strip()):
+        elif re.fullmatch(r"-?(?:(?:0|[1-9]\d*)?\.\d+(?:[eE][-+]?\d+)?|(?:0|[1-9]\d*)(?:\.\d*)?[eE][-+]?\d+)", value.strip()):
             converted[key] = float(value)
         else:
             converted[key] = value
