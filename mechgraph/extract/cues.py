@@ -8,10 +8,12 @@ Signs of verb cues
 ------------------
 + : stimulate, enhance, induce, activate, increase, restore, reinforce, promote, augment,
     amplify, boost, potentiate, up-regulate, elevate, raise, strengthen, improve, trigger,
-    produce, secrete, release, cause, lead to, result in, give rise to, mediate, accelerate
+    produce, secrete, cause, lead to, result in, give rise to, mediate, accelerate, switch on,
+    prolong, worsen, exacerbate ("releases" is no cue: what is released is not regulated by it)
 - : inhibit, suppress, block, decrease, reduce, break, impair, abolish, abrogate, prevent,
     disrupt, interfere with, protect against, treat, counteract, neutralise, antagonise, lower,
-    diminish, attenuate, limit, reverse, deplete, weaken, alleviate, down-regulate, kill
+    diminish, attenuate, limit, reverse, deplete, weaken, alleviate, down-regulate, kill, repress,
+    trap, sequester, arrest, tether, switch off, slow, shorten, eliminate, restrain, dampen
 0 : interact with, bind, act on, engage, target, modulate, regulate, alter, modify, affect,
     influence
 required_for (+): is required for, is needed for / to, is essential for, is necessary for;
@@ -66,24 +68,28 @@ def _cue(spec: str, relation: Relation, **flags: bool) -> CueVerb:
 
 _CUES: tuple[CueVerb, ...] = (
     # + activation
-    *(_cue(v, R.ACTIVATES) for v in ("activate", "stimulate", "induce", "trigger")),
+    *(_cue(v, R.ACTIVATES) for v in ("activate", "stimulate", "induce", "trigger", "switch on", "turn on")),
     # + increase
     *(_cue(v, R.INCREASES) for v in (
         "increase", "enhance", "restore", "reinforce", "promote", "augment", "amplify", "boost",
         "potentiate", "upregulate", "up regulate", "elevate", "raise", "strengthen", "improve",
-        "mediate", "accelerate", "secrete", "release", "facilitate", "sustain",
+        "mediate", "accelerate", "secrete", "facilitate", "sustain", "prolong", "worsen", "exacerbate",
+        "aggravate", "elicit", "evoke",
     )),
     *(_cue(v, R.INCREASES, causal=True) for v in ("produce", "cause", "lead to", "result in", "give rise to", "bring about")),
     # - inhibition
     *(_cue(v, R.INHIBITS) for v in (
         "inhibit", "suppress", "block", "abolish", "abrogate", "prevent", "disrupt", "interfere with",
         "protect against", "counteract", "neutralize", "neutralise", "antagonize", "antagonise", "break",
-        "impair", "kill", "silence",
+        "impair", "kill", "silence", "repress", "trap", "sequester", "arrest", "tether", "inactivate",
+        "switch off", "turn off", "shut down",
     )),
     # - decrease
     *(_cue(v, R.DECREASES) for v in (
         "decrease", "reduce", "lower", "diminish", "attenuate", "limit", "reverse", "deplete", "weaken",
-        "alleviate", "downregulate", "down regulate", "treat", "lessen", "relieve", "ameliorate",
+        "alleviate", "downregulate", "down regulate", "treat", "lessen", "relieve", "ameliorate", "slow",
+        "slow down", "shorten", "eliminate", "damp down", "dampen", "restrain", "curb", "halt", "hinder", "blunt",
+        "hamper",
     )),
     # unsigned
     _cue("bind (to)", R.BINDS), _cue("engage", R.BINDS), _cue("ligate", R.BINDS),
@@ -103,6 +109,8 @@ _IRREGULAR = {
     "lead": ("lead", "leads", "led", "leading"),
     "give": ("give", "gives", "given", "giving", "gave"),
     "bring": ("bring", "brings", "brought", "bringing"),
+    "trap": ("trap", "traps", "trapped", "trapping"),
+    "shut": ("shut", "shuts", "shut", "shutting"),
     "up": ("up",),
     "down": ("down",),
     "required": ("required",),

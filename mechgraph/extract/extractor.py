@@ -132,6 +132,7 @@ class _Text:
         self.measurable: dict[Mechanism, set[Measurability]] = {}
         self.candidates: dict[tuple[str, ...], LexiconEntry] = {}
         self.used_ids: set[str] = set(lexicon.node_ids())
+        self.antecedents: dict[int, LexiconEntry] = {}  # sentence index -> the agent "it" stands for (parser)
 
     def candidate(self, label: str) -> LexiconEntry | None:
         key = key_of(label)
@@ -147,7 +148,9 @@ class _Text:
         self.lexicon.add_name(label, entry)
         return entry
 
-    def resolve_topic(self) -> LexiconEntry | None:
+    def resolve_topic(self, sentence: int | None = None) -> LexiconEntry | None:
+        if sentence is not None and sentence in self.antecedents:
+            return self.antecedents[sentence]
         return self.topic or self.first_agent
 
 
@@ -663,7 +666,7 @@ class _Reader:
         return self._topic(f"pronoun '{word}'")
 
     def _topic(self, why: str) -> list[_Ref]:
-        topic = self.doc.resolve_topic()
+        topic = self.doc.resolve_topic(self.sentence.index)
         return [_Ref(topic, via=why)] if topic else []
 
     def _np_left(self, end: int) -> list[_Ref]:
@@ -1414,8 +1417,8 @@ def extract_text(
     return _assemble(doc, sentences, source_id=source_id, title=title, source_title=source_title)
 
 
-def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any = None) -> _Text:
-    doc = _Text(text, lexicon)
+def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any = None, doc: _Text | None = None) -> _Text:
+    doc = doc if doc is not None else _Text(text, lexicon)
     for sentence in sentences:
         if sentence.role == "heading" and doc.topic is None:
             entry = doc.lexicon.lookup(sentence.text)  # "Sargramostim": the text is about it
@@ -1435,23 +1438,36 @@ def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any
 
 
 def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp: Any) -> _Text:
-    """Both readers: the pattern reader, then the parser; the parser's negation wins in a sentence."""
-    doc = _read(text, sentences, lexicon)
-    pattern = list(doc.found)
-    doc.found = []
-    read_parsed(doc, sentences, nlp, _Found)
+    """Both readers over one text: the parser first, then the pattern reader, then arbitration.
+
+    The parser's state gives the pattern reader its antecedents (the last agent of the paragraph
+    for "it", "the drug" and an implicit subject) and its new drug names. In a sentence where the
+    parser drafted relations, it decides: a pattern reading is kept only when the parser has no
+    reading of the same target; the parser's negation wins over an asserted pattern reading of
+    the same pair.
+    """
+    doc = _Text(text, lexicon)
+    doc.antecedents = read_parsed(doc, sentences, nlp, _Found)
     parsed = doc.found
-    negated = {(f.source, f.target, f.sentence.index) for f in parsed if f.negations}
-    asserted = {(f.source, f.target, f.sentence.index) for f in parsed if not f.negations}
-    kept = [
-        f for f in pattern
-        if (f.source, f.target, f.sentence.index) not in (asserted if f.negations else negated)
-    ]
+    doc.found = []
+    doc.topic = doc.first_agent = None
+    _read(text, sentences, lexicon, doc=doc)
+    pattern = doc.found
+    by_sentence: dict[int, list[_Found]] = {}
+    for f in parsed:
+        by_sentence.setdefault(f.sentence.index, []).append(f)
+    kept = []
+    for f in pattern:
+        mine = by_sentence.get(f.sentence.index)
+        if mine:
+            if any(g.target == f.target for g in mine):
+                continue
+            if any(g.source == f.source and g.target == f.target and bool(g.negations) != bool(f.negations) for g in mine):
+                continue
+        kept.append(f)
     seen = {(f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) for f in kept}
     doc.found = kept + [f for f in parsed if (f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) not in seen]
     return doc
-
-
 
 
 def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, title: str | None, source_title: str | None) -> Draft:

@@ -351,6 +351,10 @@ class SentenceParse:
         if lemma == "play" and any(c.lemma_ == "role" for c in verb.children):
             return None
         reading = VERB_SIGNS.get(lemma)
+        doc = verb.doc
+        if verb.i >= 2 and doc[verb.i - 1].text in ("-", "‐") and doc[verb.i - 2].lower_ in ("up", "down") and doc[verb.i - 2].whitespace_ == "":
+            reading = "+" if doc[verb.i - 2].lower_ == "up" else "-"  # "up-regulates", "down-regulated"
+            lemma = f"{doc[verb.i - 2].lower_}-{lemma}"
         if reading is None and verb.lower_.startswith("co-"):
             reading = VERB_SIGNS.get(lemma[3:])
         if reading is None or reading == "":
@@ -735,9 +739,13 @@ def may_relate(text: str) -> bool:
     return any(word[:5] in _STEMS for word in _WORD.findall(text.lower()))
 
 
-def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> None:
-    """Read every body sentence of a text with the parser; findings go to ``doc.found``."""
+def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> dict[int, LexiconEntry]:
+    """Read every body sentence of a text with the parser; findings go to ``doc.found``.
+
+    Returns the agent a pronoun or generic noun of each body sentence stands for.
+    """
     state = ParsedText(doc)
+    antecedents: dict[int, LexiconEntry] = {}
     jobs: list[tuple[Sentence, int, str]] = []
     for sentence in sentences:
         if sentence.role == "heading":
@@ -763,5 +771,16 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                         doc.topic = state.agent(word.strip(",.:;()"))
                         break
             continue
+        before = state.antecedent()
         sdoc = next(parsed)
         SentenceParse(state, sentence, sdoc, offset, found_type).read()
+        after = before or state.antecedent()
+        if after is not None:
+            antecedents.setdefault(sentence.index, after)
+    last: LexiconEntry | None = None
+    for sentence in sentences:  # sentences without a cue word were not parsed: the agent carries over
+        if sentence.index in antecedents:
+            last = antecedents[sentence.index]
+        elif sentence.is_body and last is not None:
+            antecedents[sentence.index] = last
+    return antecedents
