@@ -85,7 +85,8 @@ def test_signor_attributes_in_cx_become_evidence_and_mechanism(name: str) -> Non
     assert _cited(binding) == ["pubmed.10000003"]
     assert "“Test sentence: TNF binds its receptor.”" in binding[Attr.EVIDENCE][0]["note"]
     assert binding[Attr.EXTRA]["mechanism"] == "binding"  # SIGNOR's mechanism has no field: kept
-    assert not {"citation", "sentence", "direct"} & set(binding[Attr.EXTRA])
+    assert binding[Attr.CONTEXT] == {"species": "human"}  # taxon 9606
+    assert not {"citation", "sentence", "direct", "species"} & set(binding[Attr.EXTRA])
     two = edges["TNFRSF1A", "NFKB"]
     assert two[Attr.MECHANISM] == "indirect"
     assert _cited(two)[:2] == ["pubmed.10000004", "pubmed.10000005"]
@@ -108,6 +109,7 @@ def test_signor_tsv_rows_become_nodes_evidence_and_mechanism() -> None:
     assert destabilised[Attr.EXTRA]["MECHANISM"] == "phosphorylation"
     assert destabilised[Attr.EXTRA]["SIGNOR_ID"] == "SIGNOR-T3"
     assert edges["dexamethasone", "NFKB"][Attr.MECHANISM] == "indirect"
+    assert edges["TNF", "TNFRSF1A"][Attr.CONTEXT] == {"species": "human", "cell_type": "BTO:0000801"}
     assert check_graph(graph) == []
 
 
@@ -261,3 +263,47 @@ def test_cx_identifier_urls_become_identifiers() -> None:
     labels = {d[Attr.LABEL]: d for _, d in graph.nodes(data=True)}
     assert labels["AGT"][Attr.IDENTIFIERS] == ["hgnc:333"]
     assert labels["AKT1"][Attr.IDENTIFIERS] == ["uniprot:P31749"]
+
+
+# -- hostile literature ----------------------------------------------------------------------------
+
+
+def _cx1(*aspects: dict[str, Any]) -> str:
+    base = [
+        {"numberVerification": [{"longNumber": 281474976710655}]},
+        {"nodes": [{"@id": 0, "n": "A"}, {"@id": 1, "n": "B"}]},
+        {"edges": [{"@id": 2, "s": 0, "t": 1, "i": "Activation"}]},
+    ]
+    return json.dumps([*base, *aspects])
+
+
+def test_many_long_sentences_are_cut_to_one_note_not_dropped() -> None:
+    supports = [{"@id": 10 + index, "text": f"Sentence {index} " + "x" * 4_000} for index in range(5)]
+    text = _cx1({"supports": supports}, {"edgeSupports": [{"supports": [s["@id"] for s in supports], "po": [2]}]})
+    graph = read(text, name="long.cx").graph
+    ((_, _, data),) = graph.edges(data=True)
+    (evidence,) = data[Attr.EVIDENCE]
+    assert len(evidence["note"]) <= 10_000 and evidence["note"].endswith("…")
+    assert "Sentence 0 " in evidence["note"]
+    assert check_graph(graph) == []
+
+
+@pytest.mark.parametrize(
+    ("aspect", "field"),
+    [({"citations": "pmid:1"}, "citations"), ({"edgeCitations": [3]}, "edgeCitations"), ({"supports": [[1]]}, "supports")],
+)
+def test_a_malformed_literature_aspect_names_its_place(aspect: dict[str, Any], field: str) -> None:
+    from mechgraph.errors import DataError
+
+    with pytest.raises(DataError, match=field):
+        read(_cx1(aspect), name="bad.cx")
+
+
+def test_citation_values_that_are_not_pubmed_ids_are_kept_not_invented() -> None:
+    text = "source,target,interaction,citation,pmid\nA,B,activates,doi:10.1/x; pubmed:42,not a number\n"
+    graph = read(text, name="t.csv").graph
+    ((_, _, data),) = graph.edges(data=True)
+    assert _cited(data) == ["pubmed.42"]
+    assert data[Attr.EXTRA]["citation"] == "doi:10.1/x; pubmed:42"  # the part that is no PubMed id stays
+    assert data[Attr.EXTRA]["pmid"] == "not a number"
+    assert set(graph.graph[Attr.SOURCES]) == {"pubmed.42"}

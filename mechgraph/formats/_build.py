@@ -30,7 +30,7 @@ from ..validation import Report, validate_data
 from ..vocabulary import Attr, EvidenceKey, Mechanism, NodeKind, Relation, Sign, SourceKey
 from ._document import EVIDENCE_FIELDS, NODE_FIELDS, RELATION_FIELDS, SOURCE_FIELDS
 from ._io import Input
-from ._literature import evidence_items, take_literature
+from ._literature import clip_note, evidence_items, take_literature
 from .mapping import DEFAULT_KIND, UNKNOWN_RELATION, kind_for, normalize, process_for, relation_for
 from .registry import ImportResult
 
@@ -292,6 +292,13 @@ class GraphBuilder:
         if literature.direct is not None and not field_values.get("mechanism"):
             field_values["mechanism"] = "direct" if literature.direct else "indirect"
             self._mechanisms += 1
+        if literature.context:
+            context = dict(field_values.get("context") or {}) if isinstance(field_values.get("context"), Mapping) else {}
+            added = {k: v for k, v in literature.context.items() if not context.get(k)}
+            field_values["context"] = {**context, **added}
+            for name, value in literature.context.items():
+                if name not in added:
+                    extra_values.setdefault(name, value)  # the context the file already gave wins
         items = [dict(e) for e in evidence or []]
         cited, unpaired = evidence_items(
             literature.pmids, literature.sentences, where=f"cited by {self.inp.file_name}, {where}",
@@ -399,7 +406,7 @@ class GraphBuilder:
             note += f" ({', '.join(databases)})"
         if sentences:
             note += ": " + " ".join(f"“{sentence}”" for sentence in sentences)
-        return [{"source": self._import_source, "note": note}]
+        return [{"source": self._import_source, "note": clip_note(note)}]
 
     def _too_large(self, what: str, limit: int) -> None:
         message = f"more than {limit:,} {what}: mechgraph reads at most {limit:,} {what} in one graph (see docs/security.md)"

@@ -17,10 +17,15 @@ SIGNOR, INDRA, NDEx and Pathway Commons write the same things under different na
     The database that holds the relation, said in each evidence note.
 ``direct`` (SIGNOR's ``DIRECT``: ``YES``/``NO``, ``t``/``f``, true/false)
     The relation's ``mechanism``: ``direct`` or ``indirect``.
+``TAX_ID``, ``species``, ``organism``; ``CELL_DATA``, ``cell_type``; ``TISSUE_DATA``, ``tissue``
+    The relation's ``context``: species (NCBI taxon 9606 is ``human``, 10090 ``mouse``, 10116
+    ``rat``, another taxon ``NCBITaxon:<id>``), cell type and tissue, as the file writes them.
 
 >>> found = take_literature({"citation": ["pubmed:9341"], "SENTENCE": "X binds Y.", "DIRECT": "YES", "weight": 2})
 >>> found.pmids, found.sentences, found.direct, found.rest
 (['9341'], ['X binds Y.'], True, {'weight': 2})
+>>> take_literature({"TAX_ID": "9606", "CELL_DATA": "BTO:0000801"}).context
+{'species': 'human', 'cell_type': 'BTO:0000801'}
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Literature", "evidence_items", "pmids_in", "pubmed_source", "take_literature"]
+__all__ = ["Literature", "clip_note", "evidence_items", "pmids_in", "pubmed_source", "take_literature"]
 
 _PMID_KEYS = frozenset(
     {"citation", "citations", "pmid", "pmids", "pubmed", "pubmedid", "pubmedids", "interactionpubmedid", "pubmedid(s)", "references"}
@@ -38,10 +43,25 @@ _PMID_KEYS = frozenset(
 _SENTENCE_KEYS = frozenset({"sentence", "sentences", "evidencesentence", "evidencetext", "supportingtext"})
 _DATABASE_KEYS = frozenset({"interactiondatasource", "sourcedatabase", "sourcedb", "datasource", "database", "sourcedatabases"})
 _DIRECT_KEYS = frozenset({"direct"})
+_CONTEXT_KEYS = {
+    "taxid": "species", "ncbitaxid": "species", "species": "species", "organism": "species",
+    "celldata": "cell_type", "celltype": "cell_type", "tissuedata": "tissue", "tissue": "tissue",
+}
+_TAXA = {"9606": "human", "10090": "mouse", "10116": "rat"}
 _DIRECT_WORDS = {"yes": True, "y": True, "t": True, "true": True, "1": True, "no": False, "n": False, "f": False, "false": False, "0": False}
 _PMID = re.compile(r"^(?:(?:pubmed|pmid|medline)\s*[:/]?\s*)?(\d{1,9})$", re.IGNORECASE)
 _SPLIT = re.compile(r"[;,|\s]+")
 _MAX_SENTENCE = 9_000
+_MAX_NOTE = 9_900  # an evidence note holds at most 10,000 characters
+
+
+def clip_note(text: str) -> str:
+    """A note cut to the length an evidence note may have (many long sentences on one relation).
+
+    >>> len(clip_note("x" * 20_000)), clip_note("short")
+    (9900, 'short')
+    """
+    return text if len(text) <= _MAX_NOTE else text[: _MAX_NOTE - 1] + "…"
 
 
 def _key(name: str) -> str:
@@ -56,10 +76,11 @@ class Literature:
     sentences: list[str] = field(default_factory=list)
     databases: list[str] = field(default_factory=list)
     direct: bool | None = None
+    context: dict[str, str] = field(default_factory=dict)
     rest: dict[str, Any] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.pmids or self.sentences or self.databases or self.direct is not None)
+        return bool(self.pmids or self.sentences or self.databases or self.direct is not None or self.context)
 
 
 def _items(value: Any) -> list[str]:
@@ -119,9 +140,21 @@ def take_literature(attributes: Mapping[str, Any]) -> Literature:
                 result.databases += [part.strip() for part in item.split(";") if part.strip() and part.strip() not in result.databases]
         elif key in _DIRECT_KEYS and _direct(value) is not None:
             result.direct = _direct(value)
+        elif key in _CONTEXT_KEYS and _context_value(key, value) and _CONTEXT_KEYS[key] not in result.context:
+            result.context[_CONTEXT_KEYS[key]] = _context_value(key, value) or ""
         else:
             result.rest[name] = value
     return result
+
+
+def _context_value(key: str, value: Any) -> str | None:
+    items = [item for item in _items(value) if len(item) <= 500]
+    if not items or (isinstance(value, bool)):
+        return None
+    if _CONTEXT_KEYS[key] == "species":
+        taxa = [_TAXA.get(item, f"NCBITaxon:{item}") if item.isdigit() else item for item in items]
+        return "; ".join(dict.fromkeys(taxa))
+    return "; ".join(dict.fromkeys(items))
 
 
 def _direct(value: Any) -> bool | None:
@@ -167,7 +200,7 @@ def evidence_items(
     for pmid in dict.fromkeys([*pmids, *said]):
         quotes = said.get(pmid, [])
         note = f"{where}{source_note}" + (": " + " ".join(f"“{s}”" for s in quotes) if quotes else "")
-        items.append({**_described(pmid), "note": note})
+        items.append({**_described(pmid), "note": clip_note(note)})
     return items, [sentence for sentence in sentences if sentence not in paired_sentences]
 
 
