@@ -264,23 +264,29 @@ def _row(record: list[str], header: list[str], columns: tuple[int, int, int | No
     if len(record) != len(header):
         problems.append(Problem(file, line, None, "row", f"{len(record)} cells where the header has {len(header)}", "overlay"))
         return None
-    too_long = next((index for index, cell in enumerate(record) if len(cell) > _MAX_CELL), None)
-    if too_long is not None:
-        problems.append(Problem(file, line, too_long + 1, header[too_long], f"a cell of {len(record[too_long]):,} characters (at most {_MAX_CELL:,})", "overlay"))
+    if max(map(len, record)) > _MAX_CELL:
+        index = next(index for index, cell in enumerate(record) if len(cell) > _MAX_CELL)
+        problems.append(Problem(file, line, index + 1, header[index], f"a cell of {len(record[index]):,} characters (at most {_MAX_CELL:,})", "overlay"))
         return None
     name = record[key_index].strip()
     if not name:
         problems.append(Problem(file, line, key_index + 1, header[key_index], "empty name: every row needs a node's id, label, synonym or identifier", "overlay"))
         return None
-    number = _number(record[value_index], file, line, value_index, header[value_index], problems)
+    try:  # the common case first: a plain finite number
+        number = float(record[value_index])
+    except ValueError:
+        number = None
+    if number is None or not math.isfinite(number):
+        _number(record[value_index], file, line, value_index, header[value_index], problems)
+        return None
     p = None
     if p_index is not None and record[p_index].strip():
         p = _number(record[p_index], file, line, p_index, header[p_index], problems)
-        if p is not None and not 0 <= p <= 1:
+        if p is None:
+            return None
+        if not 0 <= p <= 1:
             problems.append(Problem(file, line, p_index + 1, header[p_index], f"p-value {record[p_index].strip()!r} is outside 0 to 1", "overlay"))
             return None
-    if number is None or (p_index is not None and record[p_index].strip() and p is None):
-        return None
     return Measurement(line, name, number, p)
 
 
@@ -325,7 +331,8 @@ def map_overlay(graph: nx.MultiDiGraph, table: OverlayTable) -> Overlay:
 def _resolve(graph: nx.MultiDiGraph, index: Any, name: str) -> str:
     if name in graph._node:
         return name
-    for by_field in (index.exact(name), index.same_key(name)):
+    for lookup in (index.exact, index.same_key):  # the search key only when no name fits as written
+        by_field = lookup(name)
         for naming in _NAMING_FIELDS:
             found = by_field.get(naming)
             if found:
