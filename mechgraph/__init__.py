@@ -9,7 +9,7 @@ The Python API (:mod:`mechgraph.api`), at the top level::
     mg.effects(g, "imiquimod")                      # what an agent changes, by process kind
     mg.neighbours(g, "calcineurin", depth=2)        # a subgraph around some nodes
     mg.search(g, "tacrolimus")                      # nodes by what people type
-    mg.export(g, "view.html")                       # a self-contained page (or .png/.svg/.pdf)
+    mg.export(g, "view.html").path                  # a self-contained page (or .png/.svg/.pdf)
     mg.write(g, "copy.graphml"); mg.validate("copy.graphml"); mg.serve()
 """
 
@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_API = ("describe", "effects", "export", "neighbours", "paths", "read", "search", "serve", "validate", "write")
+_API = ("describe", "effects", "neighbours", "paths", "read", "search", "serve", "validate", "write")
 
-__all__ = ["__version__", *_API, "export_html", "export_image"]
+__all__ = ["__version__", *_API, "export", "export_html", "export_image"]
 
 if TYPE_CHECKING:
-    from .api import describe, effects, export, neighbours, paths, read, search, serve, validate, write
-    from .export import export_html, export_image
+    from .api import describe, effects, neighbours, paths, read, search, serve, validate, write
+    from .export import export, export_html, export_image
 
 # The exporters import matplotlib and the layout engines, the API networkx and the queries: load
 # them on first use only, so that ``import mechgraph`` (and the command line) stays fast.
@@ -33,8 +33,10 @@ _LAZY = {"export_html": "export", "export_image": "export"} | dict.fromkeys(_API
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from importlib import import_module
+    from importlib import import_module
 
+    if name == "export":  # the package mechgraph.export, callable as its function export()
+        return import_module(".export", __name__)
+    if name in _LAZY:
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,5 @@
-"""The Python API: what a notebook needs, by the names people look for.
+"""The Python API: what a notebook needs, by the names people look for (``mg.export`` is
+:func:`mechgraph.export.export`, callable as ``mg.export(graph, "view.html")``).
 
 Every function takes or returns a plain :class:`networkx.MultiDiGraph` (nodes keyed by id, with
 ``kind``, ``label`` and the rest of the model as attributes), and every name a person types
@@ -24,7 +25,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 
@@ -32,7 +32,7 @@ from .query import Effect, Match, SignedPath, explain_steps, neighbourhood, reso
 from .query import effects as _effects
 from .query import search as _search
 
-__all__ = ["describe", "effects", "export", "neighbours", "paths", "read", "search", "serve", "validate", "write"]
+__all__ = ["describe", "effects", "neighbours", "paths", "read", "search", "serve", "validate", "write"]
 
 PathLike = str | os.PathLike[str]
 
@@ -116,15 +116,6 @@ def neighbours(graph: nx.MultiDiGraph, nodes: str | Iterable[str], *, depth: int
 def search(graph: nx.MultiDiGraph, text: str, *, limit: int = 10) -> list[Match]:
     """Nodes whose label, synonyms, id or identifiers match ``text``, best first."""
     return _search(graph, text, limit=limit)
-
-
-def export(graph: nx.MultiDiGraph, path: PathLike, **options: Any) -> Path:
-    """Export ``graph`` as a self-contained HTML page (``.html``) or a static image (``.png``,
-    ``.svg``, ``.pdf``): the format comes from the extension; ``options`` as for ``mechgraph
-    export`` (``title``, ``overview``, ``layout``, ...)."""
-    from .export import export as _export
-
-    return Path(_export(graph, path, **options).path)
 
 
 def serve(path: PathLike | None = None, *, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> None:

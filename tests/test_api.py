@@ -66,3 +66,14 @@ def test_the_notebook_in_docs_runs_top_to_bottom() -> None:
         else:
             exec(compile(ast.Module(body=[last], type_ignores=[]), "<notebook>", "exec"), namespace)
     assert namespace["page"].name == "calcineurin.html"  # type: ignore[attr-defined]
+
+
+def test_export_is_callable_before_and_after_its_package_is_imported(tmp_path: Path, graph) -> None:
+    view = mg.neighbours(graph, "calcineurin")
+    first = mg.export(view, tmp_path / "a.html").path
+    import mechgraph.export  # binds mechgraph.export to the package, as any import of it does
+
+    second = mg.export(view, tmp_path / "b.svg").path
+    assert first.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    assert "<svg" in second.read_text(encoding="utf-8")[:500]
+    assert mechgraph.export.export is not None and callable(mg.export)

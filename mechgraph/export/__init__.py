@@ -366,3 +366,17 @@ def notebook_view(graph: nx.MultiDiGraph, **options: Any) -> NotebookView:
         figure = _figure_from_options(graph, options)
         page = html_document(figure, physics=physics)
     return NotebookView(page, figure.size.width, figure.size.height, figure.title)
+
+
+class _CallableModule(type(gc)):  # type: ignore[misc]  # types.ModuleType
+    """``mechgraph.export`` is both this package and, at the top level of the API, the function
+    :func:`export`: once the package is imported, Python binds the name ``mechgraph.export`` to
+    the package, so the package itself can be called (``mg.export(graph, "view.html")``)."""
+
+    def __call__(self, graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any) -> ExportResult:
+        return export(graph, path, **options)
+
+
+import sys as _sys  # noqa: E402  (the package is made callable once everything above is defined)
+
+_sys.modules[__name__].__class__ = _CallableModule
