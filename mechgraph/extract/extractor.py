@@ -1446,11 +1446,16 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
     reading of the same target; the parser's negation wins over an asserted pattern reading of
     the same pair.
     """
+    parser_doc = _Text(text, lexicon)
+    antecedents = read_parsed(parser_doc, sentences, nlp, _Found)
+    parsed = parser_doc.found
     doc = _Text(text, lexicon)
-    doc.antecedents = read_parsed(doc, sentences, nlp, _Found)
-    parsed = doc.found
-    doc.found = []
-    doc.topic = doc.first_agent = None
+    doc.antecedents = antecedents
+    doc.used_ids |= parser_doc.used_ids
+    doc.candidates.update(parser_doc.candidates)  # one node per phrase, whichever reader names it
+    for entry in parser_doc.candidates.values():
+        if entry.kind is NodeKind.AGENT:  # new drug names are names for the pattern reader too
+            doc.lexicon.add_name(entry.label, entry)
     _read(text, sentences, lexicon, doc=doc)
     pattern = doc.found
     by_sentence: dict[int, list[_Found]] = {}
@@ -1467,6 +1472,12 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
         kept.append(f)
     seen = {(f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) for f in kept}
     doc.found = kept + [f for f in parsed if (f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) not in seen]
+    for f in doc.found:
+        for node_id in (f.source, f.target):
+            if doc.lexicon.entry(node_id) is None:
+                entry = parser_doc.lexicon.entry(node_id)
+                if entry is not None:
+                    doc.lexicon.add_name(entry.label, entry)
     return doc
 
 

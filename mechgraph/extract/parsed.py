@@ -78,9 +78,15 @@ _PROCESS_LEMMAS = frozenset(
 )
 _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS
-    | frozenset(normalize_word(w) for w in "receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
+    | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
+_CLASS_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand".split()
+)
+_EVENT_NOUNS = frozenset(normalize_word(w) for w in "engagement activation binding function activity signalling signaling interaction expression".split())
+_OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction")})
 _NEG_WORDS = frozenset("not n't never no".split())
 _NEG_VERBS = frozenset("fail lack".split())
 _HEDGE_VERBS = frozenset("think suggest appear seem believe propose hypothesise hypothesize speculate".split())
@@ -226,13 +232,16 @@ class SentenceParse:
         for k in range(1, len(words)):  # the longest known name that ends at the head
             entry = self.doc.lexicon.lookup(" ".join(words[k:]))
             if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
-                if all(_modifier_word(w) for w in words[:k]):
+                # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
+                if all(_modifier_word(w) for w in words[:k]) or normalize_word(words[k - 1].lower()) in _CLASS_NOUNS:
                     return entry
                 break
+        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(w.lower() in ("the", "a", "an", "so", "that", "which") for w in words):
+            return None  # a garbled parse glued a clause into the name
         if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
             return self.state.agent(head_word.text if len(words) == 1 else text)
         key = key_of(text)
-        if not key or key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE):
+        if not key or (key not in _OUTCOME_PHRASES and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE))):
             return None
         return self.doc.candidate(text)
 
@@ -297,7 +306,25 @@ class SentenceParse:
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
                 return agent
         text = self.sdoc[start:end].text
+        if norm in _CLASS_NOUNS and tok.i + 1 < len(self.sdoc):  # "the immunophilin FKBP12", "the enzyme calcineurin"
+            known = self.doc.lexicon.lookup(self.sdoc[tok.i + 1].text)
+            if known is not None and self.sdoc[tok.i + 1].pos_ in ("PROPN", "NOUN", "X"):
+                return known
+        for child in tok.rights:  # "soluble B-lymphocyte stimulator (BLyS)": a known short form
+            if child.dep_ == "appos" and child.i > 0 and self.sdoc[child.i - 1].text == "(":
+                known = self.doc.lexicon.lookup(child.text)
+                if known is not None and self.doc.lexicon.lookup(text) is None:
+                    return known
         of_object = _prep_object(tok, ("of",))
+        if of_object is not None:  # "nuclear factor of activated T cells"
+            o_start, o_end = self.name_span(of_object)
+            known = self.doc.lexicon.lookup(f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}")
+            if known is not None:
+                return known
+        if tok.dep_ == "dobj" and any(c.lower_ in ("its", "their") for c in tok.children) and norm in _EVENT_NOUNS:
+            owner = self.previous_object(tok)  # "bind PD-1 and prevent its engagement": PD-1
+            if owner is not None:
+                return owner
         if of_object is not None and (norm in _PROCESS_LEMMAS or norm in PROCESS_HEADS):
             o_start, o_end = self.name_span(of_object)
             full = f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}"
@@ -308,6 +335,15 @@ class SentenceParse:
         if tok.pos_ in ("ADJ", "VERB", "NUM") and start == tok.i:
             return None
         return self.lookup_phrase(text, head_word=tok)
+
+    def previous_object(self, tok: Any) -> LexiconEntry | None:
+        for k in range(tok.i - 1, -1, -1):
+            t = self.sdoc[k]
+            if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and k in self.cache and self.cache[k] is not None:
+                return self.cache[k]
+            if t.dep_ in ("dobj",) and t.pos_ in ("NOUN", "PROPN"):
+                return self.entity(t)
+        return None
 
     def items(self, tok: Any) -> list[Any]:
         """The token and its coordinated and exemplified siblings ("A, B and C", "X such as Y")."""
@@ -374,6 +410,8 @@ class SentenceParse:
                 self.noun_cue(tok)
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
+            if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ == "VBN":
+                self.indicated(tok)
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in self.sdoc:
             if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
@@ -386,11 +424,15 @@ class SentenceParse:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if _is_passive(verb):
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not agents and verb.lemma_.lower() in VERB_SIGNS and VERB_SIGNS[verb.lemma_.lower()] in ("treat", "-", "improve"):
+                agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
             return agents, None
         if subjects:
             s = subjects[0]
             if s.tag_ in ("WDT", "WP") or s.lower_ == "that":
                 return self.relative_antecedent(verb)
+            if s.pos_ == "VERB" and s.tag_ == "VBG":  # "Blocking this interaction releases ...": the agent doing it
+                return [], "gerund"
             return [s], None
         if verb.dep_ == "relcl":
             return self.relative_antecedent(verb)
@@ -421,9 +463,11 @@ class SentenceParse:
         after a negative cue the subject of that cue (the event is the antecedent)."""
         noun = verb.head
         comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
-        governor = noun.head if noun.dep_ in ("dobj", "pobj") else None
-        if governor is not None and governor.dep_ == "prep":
-            governor = governor.head
+        governor = noun.head if noun.dep_ in ("dobj", "pobj", "conj", "appos") else None
+        steps = 0
+        while governor is not None and governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("prep", "pobj", "dobj", "conj", "appos") and steps < 4:
+            governor = governor.head  # "lowers the number of white cells, which ...": up to the verb
+            steps += 1
         if comma and governor is not None and governor.pos_ in ("VERB", "AUX"):
             cue = self.cue(governor)
             if cue is not None and cue[1] == "-":
@@ -529,6 +573,17 @@ class SentenceParse:
                     self.cache[s.i] = entry
         self.emit(noun, f"{noun.lower_}", sign, (subject, None), targets)
 
+    def indicated(self, verb: Any) -> None:
+        """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
+        diseases = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in") for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in ("treatment", "use", "patient", "adult", "child")]
+        if not diseases:
+            return
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects and verb.dep_ == "acl":
+            head = verb.head
+            subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
+        self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
+
     def treatment_noun(self, noun: Any) -> None:
         """ "indicated for (the treatment of) X", "used for the maintenance treatment of X", "remission in X"."""
         diseases = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
@@ -611,6 +666,9 @@ class SentenceParse:
     def emit(self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False) -> None:
         subject_toks, how = subjects
         sources = self.entities(subject_toks)
+        if not sources and how == "gerund" and self.state.antecedent() is not None:
+            sources = [(self.state.antecedent(), cue_tok)]
+            how = "subject of the gerund read as the last agent"
         targets = self.entities(objects)
         if not sources or not targets:
             return
@@ -700,6 +758,13 @@ def _diseaselike(tok: Any, entry: LexiconEntry) -> bool:
     return normalize_word(tok.lower_) in DISEASE_WORDS or tok.lower_ in DISEASE_WORDS
 
 
+def _cue_forms() -> frozenset[str]:
+    from .cues import verb_forms
+
+    forms = {form for lemma in VERB_SIGNS for form in verb_forms(lemma.split()[0]) if " " not in lemma and lemma}
+    return frozenset(forms - {"lead", "control", "release", "target", "act", "support", "cause", "effect"})
+
+
 def _modifier_word(word: str) -> bool:
     return word.lower() in _MODIFIERS or word.lower().endswith(("ing", "ed", "ive", "ous", "al"))
 
@@ -709,6 +774,9 @@ _MODIFIERS = frozenset(
     transitional malignant serious major minor main other several many some most certain specific total serum
     plasma peripheral intracellular extracellular mature immature primary secondary long-lived""".split()
 )
+
+
+_CUE_FORMS = _cue_forms()
 
 
 def _is_adjective_only(words: Sequence[str]) -> bool:

@@ -36,7 +36,7 @@ abolish abrogate prevent antagonise antagonize neutralise neutralize repress sil
 arrest slow deplete eliminate kill shorten limit restrain dampen blunt hinder counteract degrade
 destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb halt stop tether
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
-hamper delay ablate deprive
+hamper delay ablate deprive damage injure harm
 """
 _NEUTRAL = "regulate modulate affect influence control alter modify bind target recognise recognize engage act interact mediate"
 
@@ -72,7 +72,8 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("turn", "off"): "turn off", ("shut", "down"): "shut down", ("build", "up"): "build up",
     ("lead", "to"): "lead to", ("result", "in"): "result in", ("contribute", "to"): "contribute to",
     ("interfere", "with"): "-", ("act", "on"): "0", ("interact", "with"): "0", ("protect", "against"): "-",
-    ("bind", "to"): "0", ("give", "to"): "cause",
+    ("bind", "to"): "0", ("give", "to"): "cause", ("damp", "down"): "-", ("slow", "down"): "-",
+    ("calm", "down"): "-", ("tone", "down"): "-", ("dampen", "down"): "-",
 }
 
 # "a JAK inhibitor", "an antibody against CD20": nouns that carry a relation to their modifier.
