@@ -307,3 +307,25 @@ def test_citation_values_that_are_not_pubmed_ids_are_kept_not_invented() -> None
     assert data[Attr.EXTRA]["citation"] == "doi:10.1/x; pubmed:42"  # the part that is no PubMed id stays
     assert data[Attr.EXTRA]["pmid"] == "not a number"
     assert set(graph.graph[Attr.SOURCES]) == {"pubmed.42"}
+
+
+def test_an_extra_map_too_large_for_the_model_is_bounded_and_counted(tmp_path: Path) -> None:
+    """INDRA's CX carries each statement's JSON: the extra map keeps what fits and says what not."""
+    from mechgraph.model import extra_problem
+
+    nested: Any = "leaf"
+    for _ in range(10):
+        nested = {"deeper": nested}
+    attributes = [
+        {"po": 2, "n": "__INDRA json", "v": "x" * 60_000},
+        {"po": 2, "n": "nested", "v": nested},
+        {"po": 2, "n": "belief", "v": "0.9"},
+    ]
+    result = read(_cx1({"edgeAttributes": attributes}), name="big.cx")
+    ((_, _, data),) = result.graph.edges(data=True)
+    assert extra_problem(data[Attr.EXTRA]) is None
+    assert data[Attr.EXTRA]["belief"] == "0.9"
+    assert "__INDRA json" not in data[Attr.EXTRA]
+    assert result.dropped["relation attribute too large to keep in extra (over 50,000 characters in all)"] == 1
+    again = read(write(result.graph, tmp_path / "big.yaml").path).graph  # the native file reads back
+    assert next(iter(again.edges(data=True)))[2][Attr.EXTRA] == data[Attr.EXTRA]

@@ -25,7 +25,7 @@ from ..errors import DataError, Problem
 from ..graph import graph_from_report
 from ..identifiers import check_curie
 from ..limits import current
-from ..model import NODE_ID_PATTERN
+from ..model import MAX_EXTRA_CHARS, MAX_EXTRA_DEPTH, MAX_EXTRA_KEY, NODE_ID_PATTERN, extra_problem
 from ..validation import Report, validate_data
 from ..vocabulary import Attr, EvidenceKey, Mechanism, NodeKind, Relation, Sign, SourceKey
 from ._document import EVIDENCE_FIELDS, NODE_FIELDS, RELATION_FIELDS, SOURCE_FIELDS
@@ -644,14 +644,28 @@ class GraphBuilder:
         for node, extras in zip(report.nodes, node_extra, strict=True):
             data = graph.nodes[node.id]
             if extras["extra"]:
-                data[Attr.EXTRA.value] = extras["extra"]
+                data[Attr.EXTRA.value] = self._bounded(extras["extra"], "node")
             if extras["position"]:
                 data[Attr.POSITION.value] = extras["position"]
         for relation, extra in zip(report.relations, edge_extra, strict=True):
             if extra:
-                graph.edges[relation.source, relation.target, relation.key][Attr.EXTRA.value] = extra
+                graph.edges[relation.source, relation.target, relation.key][Attr.EXTRA.value] = self._bounded(extra, "relation")
         if self.graph_extra:
-            graph.graph[Attr.EXTRA.value] = {str(k): json_safe(v) for k, v in self.graph_extra.items()}
+            graph.graph[Attr.EXTRA.value] = self._bounded({str(k): json_safe(v) for k, v in self.graph_extra.items()}, "graph")
+
+    def _bounded(self, extra: dict[str, Any], what: str) -> dict[str, Any]:
+        """An ``extra`` map within the model's bounds (so the native file that keeps it reads
+        back): maps and lists nested too deep become JSON text; a name too long, or the largest
+        values while the map is too large (e.g. INDRA's statement JSON), are dropped and counted."""
+        if extra_problem(extra) is None:
+            return extra
+        bounded = {key: _shallow(value, 1) for key, value in extra.items() if 1 <= len(key) <= MAX_EXTRA_KEY}
+        self.dropped[f"{what} attribute with a name over {MAX_EXTRA_KEY} characters"] += len(extra) - len(bounded)
+        while bounded and extra_problem(bounded) is not None:
+            largest = max(bounded, key=lambda key: len(dumps_compact(bounded[key])))
+            del bounded[largest]
+            self.dropped[f"{what} attribute too large to keep in extra (over {MAX_EXTRA_CHARS:,} characters in all)"] += 1
+        return bounded
 
     def _summarize(self) -> None:
         if self._kind_defaulted:
@@ -686,6 +700,17 @@ class GraphBuilder:
             self.notes.append(f"{self._sentences} evidence sentence(s) kept in evidence notes (a quote needs the source text beside the graph)")
         if self._mechanisms:
             self.notes.append(f"{self._mechanisms} relation(s) given a mechanism by the file's 'direct' attribute (yes: direct, no: indirect)")
+
+
+def _shallow(value: Any, depth: int) -> Any:
+    """A value whose lists and maps nest at most as deep as an extra map may: deeper ones as JSON text."""
+    if isinstance(value, dict | list) and depth >= MAX_EXTRA_DEPTH - 1:
+        return dumps_compact(value)
+    if isinstance(value, dict):
+        return {key: _shallow(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shallow(item, depth + 1) for item in value]
+    return value
 
 
 def _position(value: Mapping[str, Any] | None) -> dict[str, float] | None:
