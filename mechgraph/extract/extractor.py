@@ -1442,9 +1442,9 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
 
     The parser's state gives the pattern reader its antecedents (the last agent of the paragraph
     for "it", "the drug" and an implicit subject) and its new drug names. In a sentence where the
-    parser drafted relations, it decides: a pattern reading is kept only when the parser has no
-    reading of the same target; the parser's negation wins over an asserted pattern reading of
-    the same pair.
+    parser drafted relations, it decides: a pattern reading of a target the parser also read is
+    kept only when both agree (source, sign, negation), and then the pattern's (it knows the
+    mechanism and the exact relation type); the parser's other readings are added.
     """
     parser_doc = _Text(text, lexicon)
     antecedents = read_parsed(parser_doc, sentences, nlp, _Found)
@@ -1465,9 +1465,12 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
         if mine:
-            if any(g.target == f.target for g in mine):
-                continue
-            if any(g.source == f.source and g.target == f.target and bool(g.negations) != bool(f.negations) for g in mine):
+            same = [g for g in mine if g.target == f.target]
+            agree = any(
+                g.source == f.source and g.relation.sign == f.relation.sign and bool(g.negations) == bool(f.negations)
+                for g in same
+            )
+            if same and not agree:
                 continue
         kept.append(f)
     seen = {(f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) for f in kept}
