@@ -329,3 +329,36 @@ def test_an_extra_map_too_large_for_the_model_is_bounded_and_counted(tmp_path: P
     assert result.dropped["relation attribute too large to keep in extra (over 50,000 characters in all)"] == 1
     again = read(write(result.graph, tmp_path / "big.yaml").path).graph  # the native file reads back
     assert next(iter(again.edges(data=True)))[2][Attr.EXTRA] == data[Attr.EXTRA]
+
+
+def test_sign_columns_are_found_in_any_case_and_omnipath_flags_sign() -> None:
+    text = (
+        "source,target,Effect,consensus_stimulation,consensus_inhibition\n"
+        "A,B,negative,,\n"
+        "C,D,,1,0\n"
+        "E,F,,0,1\n"
+        "G,H,,1,1\n"
+    )
+    graph = read(text, name="omnipath.csv").graph
+    signs = {(u, v): d[Attr.SIGN] for u, v, d in graph.edges(data=True)}
+    assert signs == {("a", "b"): -1, ("c", "d"): 1, ("e", "f"): -1, ("g", "h"): 0}  # both flags: no sign claimed
+    assert graph.edges["c", "d", next(iter(graph["c"]["d"]))][Attr.EXTRA]["consensus_stimulation"] == 1
+
+
+def test_pathway_commons_gene_symbol_files_label_by_the_participant() -> None:
+    graph = read(FORMATS / "pathwaycommons-hgnc.txt").graph
+    labels = {n: d[Attr.LABEL] for n, d in graph.nodes(data=True)}
+    assert sorted(labels.values()) == ["ATP", "IFNG", "IL2", "IL2RA"]
+    il2 = next(d for d in graph.nodes.values() if d[Attr.LABEL] == "IL2")
+    assert "Interleukin-2" in il2[Attr.SYNONYMS] and "uniprot:P60568" in il2[Attr.IDENTIFIERS]
+
+
+def test_cx_context_given_as_several_mappings_is_merged() -> None:
+    text = json.dumps([
+        {"numberVerification": [{"longNumber": 281474976710655}]},
+        {"@context": [{"uniprot knowledgebase": "http://identifiers.org/uniprot/"}, {"ncbi gene": "http://identifiers.org/ncbigene/"}]},
+        {"nodes": [{"@id": 0, "n": "IL2", "r": "ncbi gene:3558"}, {"@id": 1, "n": "IL2RA", "r": "uniprot knowledgebase:P01589"}]},
+        {"edges": [{"@id": 2, "s": 0, "t": 1, "i": "in-complex-with"}]},
+    ])
+    graph = read(text, name="ctx.cx").graph
+    assert {d[Attr.LABEL]: d[Attr.IDENTIFIERS] for _, d in graph.nodes(data=True)} == {"IL2": ["NCBIGene:3558"], "IL2RA": ["uniprot:P01589"]}

@@ -116,7 +116,11 @@ def curie(prefix: str, local: str, *, context: Mapping[str, str] | None = None) 
     if prefix.lower() in known:  # identifiers.org URLs old (.../uniprot/) and new (.../uniprot:)
         match = re.match(r"^https?://(?:identifiers\.org|bioregistry\.io)/([^/:]+)[/:]", known[prefix.lower()])
         prefix = match.group(1) if match else prefix
-    normalized = registry.normalize_prefix(prefix) or registry.normalize_prefix(prefix.replace(" ", ""))
+    normalized = (
+        registry.normalize_prefix(prefix)
+        or registry.normalize_prefix(prefix.replace(" ", ""))
+        or registry.normalize_prefix(_PREFIX_NAMES.get(prefix.lower(), ""))
+    )
     if not normalized or not local:
         return None
     standard = registry.normalize_curie(f"{normalized}:{local}") or f"{normalized}:{local}"
@@ -124,6 +128,15 @@ def curie(prefix: str, local: str, *, context: Mapping[str, str] | None = None) 
     preferred = registry.get_preferred_prefix(normalized) or normalized
     candidate = f"{preferred}:{standard_local}"
     return candidate if check_curie(candidate) is None else None
+
+
+#: Database names that BioPAX files (Pathway Commons, NDEx networks made from them) write as
+#: prefixes, and the prefix each stands for.
+_PREFIX_NAMES = {
+    "uniprot knowledgebase": "uniprot", "uniprotkb": "uniprot", "hgnc symbol": "hgnc.symbol", "ncbi gene": "ncbigene",
+    "entrez gene": "ncbigene", "kegg compound": "kegg.compound", "pubchem-compound": "pubchem.compound",
+    "pubchem-substance": "pubchem.substance", "gene ontology": "go", "reactome": "reactome",
+}
 
 
 @dataclass

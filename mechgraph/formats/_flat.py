@@ -62,9 +62,12 @@ TYPE_KEYS = ("type", "node_type", "class", "entity_type", "participant_type", "c
 #: Keys other tools use for an edge's relation type.
 RELATION_KEYS = ("relation", "interaction", "interaction_type", "interaction type", "edge_type", "edge type")
 #: Keys other tools use for an edge's sign (mechgraph's own ``sign`` first).
-SIGN_KEYS = ("sign", "polarity", "effect", "edge_sign", "edge sign", "interaction sign", "interaction_sign", "Sign", "Polarity", "EFFECT")
+#: (compared without case, with '_' as a space).
+SIGN_KEYS = ("sign", "polarity", "effect", "edge sign", "interaction sign", "direction of effect", "mode of action")
 #: Keys whose value may name the relation when no relation key does (SIGNOR's EFFECT, BioPAX's edge type).
-RELATION_FALLBACK_KEYS = ("effect", "EFFECT", "type", "edge type")
+RELATION_FALLBACK_KEYS = ("effect", "type", "edge type")
+#: OmniPath's pairs of flags: stimulation (+) and inhibition (-), the consensus first.
+_FLAG_PAIRS = (("consensus_stimulation", "consensus_inhibition"), ("is_stimulation", "is_inhibition"))
 
 
 # -- writing --------------------------------------------------------------------------------------
@@ -297,6 +300,33 @@ def _identifiers(extra: Mapping[str, Any], context: Mapping[str, str] | None) ->
     return found
 
 
+def _named(data: Mapping[str, Any], names: tuple[str, ...]) -> list[str]:
+    """The keys of ``data`` that are one of ``names`` (without case, '_' as a space), in the order
+    of ``names``; an exact spelling first (mechgraph's own ``sign`` before a foreign ``Sign``)."""
+    folded: dict[str, list[str]] = {}
+    for key in data:
+        folded.setdefault(" ".join(key.lower().replace("_", " ").split()), []).append(key)
+    found: list[str] = []
+    for name in names:
+        found += sorted(folded.get(name, []), key=lambda key: key != name)
+    return found
+
+
+def _flag_sign(data: Mapping[str, Any]) -> tuple[Any, str | None]:
+    """A sign from OmniPath's stimulation/inhibition flags (1/0, true/false), when exactly one is set."""
+    for stimulation, inhibition in _FLAG_PAIRS:
+        if stimulation in data and inhibition in data:
+            up, down = _flag(data[stimulation]), _flag(data[inhibition])
+            if up is not None and down is not None and up != down:
+                return (1 if up else -1), stimulation  # the flags themselves stay in extra
+    return None, None
+
+
+def _flag(value: Any) -> bool | None:
+    text = str(value).strip().lower()
+    return True if text in ("1", "true", "t", "yes") else False if text in ("0", "false", "f", "no") else None
+
+
 def restore_edge(raw: Mapping[str, Any]) -> Restored:
     """Read a flat edge record (without its ends and id) back into fields, hints and extra.
 
@@ -313,13 +343,15 @@ def restore_edge(raw: Mapping[str, Any]) -> Restored:
             data[key] = str(data[key]).strip()
         else:
             data.pop(key, None)
-    result.sign_key = next((key for key in SIGN_KEYS if sign_of(data.get(key)) is not None), None)
+    result.sign_key = next((key for key in _named(data, SIGN_KEYS) if sign_of(data.get(key)) is not None), None)
     if result.sign_key is not None:
         result.sign = data.pop(result.sign_key)
     elif str(data.get(Attr.SIGN.value, "")).strip() in ("0", "0.0"):
         data.pop(Attr.SIGN.value)  # mechgraph's own 'unknown' sign, implied by its relation
+    else:
+        result.sign, result.sign_key = _flag_sign(data)
     if result.relation is None:  # a relation named under another key, when the table knows the word
-        for key in RELATION_FALLBACK_KEYS:
+        for key in _named(data, RELATION_FALLBACK_KEYS):
             value = data.get(key)
             if isinstance(value, str) and relation_for(value) is not None:
                 result.relation = str(data.pop(key)).strip()  # kept as the edge's foreign name (extra.interaction)

@@ -232,8 +232,10 @@ def _read_cx1(inp: Input, builder: GraphBuilder, aspects: Mapping[str, list[tupl
         if "n" not in item:
             fail(inp, "a network attribute needs 'n' (its name)", field=where)
         network[str(item["n"])] = item.get("v")
-    for _, item in _items(inp, aspects, "@context"):
-        network.setdefault("@context", dict(item))
+    for _, item in _items(inp, aspects, "@context"):  # one mapping, or several to merge
+        merged = network.setdefault("@context", {})
+        if isinstance(merged, dict):
+            merged.update({k: v for k, v in item.items() if k not in merged})
     context = _network(builder, network)
     attributes: dict[str, dict[str, dict[str, Any]]] = {"nodeAttributes": {}, "edgeAttributes": {}}
     for scope in attributes:

@@ -200,6 +200,7 @@ def _read_extended(inp: Input, builder: GraphBuilder, lines: list[str], header: 
 #: A UniProt entry name (mnemonic), as Pathway Commons gives PARTICIPANT_NAME of proteins.
 _ENTRY_NAME = re.compile(r"^[A-Z0-9]{1,10}_[A-Z0-9]{1,5}$")
 _ACCESSION = re.compile(r"^(?:[OPQ][0-9][A-Z0-9]{3}[0-9]|[A-NR-Z][0-9](?:[A-Z][A-Z0-9]{2}[0-9]){1,2})(?:-\d+)?$")
+_SYMBOL = re.compile(r"^[A-Z][A-Z0-9-]{0,14}(?:orf\d+)?$")  # an HGNC symbol: PGAM1, HLA-DRB1, C1orf112
 _SYMBOL_XREF = re.compile(r"^hgnc[ _.]?symbol:(.+)$", re.IGNORECASE)
 
 
@@ -221,7 +222,9 @@ def _participant_label(name: str, row: dict[str, str]) -> str:
         return symbols[0]
     names = _names(row)
     entry_names_only = bool(names) and all(_ENTRY_NAME.match(item) for item in names)
-    if (not names or entry_names_only) and ":" not in name and not _ACCESSION.match(name) and not _ENTRY_NAME.match(name):
+    gene_product = re.search(r"protein|rna|dna|gene", row.get("participant_type", ""), re.IGNORECASE) is not None
+    symbol_like = _SYMBOL.match(name) is not None and not _ACCESSION.match(name) and not _ENTRY_NAME.match(name)
+    if symbol_like and (not names or entry_names_only or gene_product):
         return name  # a gene symbol as participant (Pathway Commons' HGNC files)
     return names[0] if names else name
 
