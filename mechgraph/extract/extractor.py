@@ -62,6 +62,8 @@ _OPPOSITE = {
 _ADJECTIVE_SUFFIXES = ("al", "ar", "ory", "ive", "ed", "ic", "ous", "ible", "able")
 _ADJECTIVES = frozenset("other related such new main exact specific certain particular several different whole same direct indirect both only".split())
 _PARTICIPLE_FOLLOWERS = C.PREPOSITIONS | {"the", "a", "an", "its", "their", "as"}
+_NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because"})
+_WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _AGENT_KINDS = (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)
 
 
@@ -138,6 +140,8 @@ class _Text:
         key = key_of(label)
         if not key or key in self.lexicon.ignore:
             return None
+        if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES):
+            return None  # "Unlike agents", "co" of "co-stimulate": no name
         if key in self.candidates:
             return self.candidates[key]
         kind, process = guess_kind(label)
@@ -298,6 +302,8 @@ class _Reader:
                     last = j
             if form == "ing" and self.lower(i - 1) in C.DETERMINERS:
                 continue  # "the killing function": an adjective
+            if form in ("ing", "s", "base") and i > 1 and self.low[i - 1] in ("-", "‐") and self.tokens[i - 1].end == self.tokens[i].start and self.is_word(i - 2) and self.tokens[i - 2].end == self.tokens[i - 1].start:
+                continue  # "FK506-binding protein": part of a name
             if form == "ed" and i > 0 and self.low[i - 1] in ("-", "‐") and self.tokens[i - 1].end == self.tokens[i].start:
                 if cue.lemma in ("mediate", "induce") and i > 1 and self.is_word(i - 2):
                     hit = _Hit(i, last, cue, "compound", self.tokens[i].text)
@@ -1472,6 +1478,9 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             )
             if same and not agree:
                 continue
+            extra = [r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks]
+            if extra:
+                f = replace(f, remarks=(*f.remarks, *extra))  # the cells the parser saw ("by resting NK cells")
         kept.append(f)
     seen = {(f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) for f in kept}
     doc.found = kept + [f for f in parsed if (f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) not in seen]

@@ -81,6 +81,7 @@ _NO_CANDIDATE = (
     | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
+_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
     for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand".split()
@@ -249,7 +250,7 @@ class SentenceParse:
         """The token range [start, end) of the name whose head is ``tok`` (no determiner, no clause)."""
         start = tok.i
         for child in tok.lefts:
-            if child.dep_ in _SKIP_LEFT or child.tag_ in ("WDT", "WP", "PRP$", "DT"):
+            if child.dep_ in _SKIP_LEFT or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
                 continue
             start = min(start, child.left_edge.i)
         while start < tok.i and (self.sdoc[start].dep_ in ("det", "poss", "cc", "punct") and self.sdoc[start].text not in "-/"):
@@ -281,6 +282,8 @@ class SentenceParse:
         if tok.tag_ in ("WDT", "WP"):
             return None
         if low in _PRONOUNS or tok.pos_ == "PRON":
+            if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
+                return self.previous_object(tok)
             if low in ("it", "this", "they", "itself"):
                 self.via[tok.i] = f"'{tok.text}' read as the last agent"
                 return self.state.antecedent()
@@ -333,7 +336,8 @@ class SentenceParse:
                 return entry
             return self.lookup_phrase(full)
         if tok.pos_ in ("ADJ", "VERB", "NUM") and start == tok.i:
-            return None
+            known = self.doc.lexicon.lookup(text)  # "Leflunomide/JJ": an unknown word the tagger took for an adjective
+            return known if known is not None else (self.state.agent(text) if looks_like_drug(text) else None)
         return self.lookup_phrase(text, head_word=tok)
 
     def previous_object(self, tok: Any) -> LexiconEntry | None:
@@ -378,6 +382,9 @@ class SentenceParse:
     def cue(self, verb: Any) -> tuple[str, str] | None:
         """(cue words, reading) of a verb, or None."""
         lemma = verb.lemma_.lower()
+        doc = verb.doc
+        if lemma in _PREFIXES and verb.i + 2 < len(doc) and doc[verb.i + 1].text in ("-", "‐") and verb.whitespace_ == "":
+            lemma = doc[verb.i + 2].lemma_.lower()  # "co-stimulate" parsed as "co" + "-" + "stimulate"
         for child in verb.children:
             if child.dep_ in ("prt", "prep", "dative"):
                 reading = PARTICLE_VERBS.get((lemma, child.lower_))
@@ -387,7 +394,6 @@ class SentenceParse:
         if lemma == "play" and any(c.lemma_ == "role" for c in verb.children):
             return None
         reading = VERB_SIGNS.get(lemma)
-        doc = verb.doc
         if verb.i >= 2 and doc[verb.i - 1].text in ("-", "‐") and doc[verb.i - 2].lower_ in ("up", "down") and doc[verb.i - 2].whitespace_ == "":
             reading = "+" if doc[verb.i - 2].lower_ == "up" else "-"  # "up-regulates", "down-regulated"
             lemma = f"{doc[verb.i - 2].lower_}-{lemma}"
@@ -558,7 +564,8 @@ class SentenceParse:
             target_tok = mods[-1]
             span_text = " ".join(t.text for t in self.sdoc[first:last] if t.text not in "()" and not (t.dep_ == "appos" and t.head.i in {m.i for m in mods}))
             entry = self.lookup_phrase(span_text.replace(" - ", "-"))
-            if entry is not None:
+            symbol_like = any(ch.isupper() or ch.isdigit() for ch in span_text)
+            if entry is not None and (entry.known or symbol_like):
                 self.cache[target_tok.i] = entry
                 targets = [target_tok]
         for p in noun.children:
@@ -796,15 +803,17 @@ def _fits(letters: list[str], long_text: str) -> bool:
     return True
 
 
-_STEMS = frozenset(
-    [w.split()[0][:5] for w in VERB_SIGNS] + [w[:5] for w in NOUN_CUES] + ["treat", "remis", "indic", "co-ac"]
-)
-_WORD = re.compile(r"[a-z][a-z-]+")
+_STEMS = frozenset([w.split()[0][:4] for w in VERB_SIGNS if w] + [w[:4] for w in NOUN_CUES] + ["trea", "remi", "indi"])
+_WORD = re.compile(r"[a-z]{3,}")
 
 
 def may_relate(text: str) -> bool:
-    """Whether a sentence has a word that may be a cue (sentences without one are not parsed)."""
-    return any(word[:5] in _STEMS for word in _WORD.findall(text.lower()))
+    """Whether a sentence has a word that may be a cue (sentences without one are not parsed).
+
+    >>> may_relate("Tacrolimus binds FKBP12."), may_relate("See the full text.")
+    (True, False)
+    """
+    return any(word[:4] in _STEMS or word in _STEMS for word in _WORD.findall(text.lower()))
 
 
 def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> dict[int, LexiconEntry]:
