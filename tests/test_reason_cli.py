@@ -100,3 +100,22 @@ def test_compare_two_graph_files(tmp_path: Path) -> None:
     assert payload["opposite"] == [{"from": "cyclosporine", "to": "calcineurin"}]
     code, out, _ = invoke("compare", VALID, str(other))
     assert code == 0 and "opposite sign (1): cyclosporine -> calcineurin" in out
+
+
+@needs_bundled
+def test_story_writes_one_offline_page_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "story.html"
+    code, out_text, _ = invoke("story", "--perturb", "cyclosporine", "-o", str(out))
+    assert code == 0 and "What happens when given Cyclosporine" in out_text
+    assert "Cyclosporine inhibits Calcineurin" in out.read_text(encoding="utf-8")
+    code, _, err = invoke("story", "--path", "cyclosporine", "IL-2", "-o", str(out))
+    assert code == 2 and "exists: pass --force" in err
+    code, out_text, _ = invoke("story", "--path", "cyclosporine", "IL-2", "-o", str(out), "--force", "--json")
+    assert code == 0 and json.loads(out_text)["steps"][0]["caption"] == "Cyclosporine inhibits Calcineurin"
+
+
+def test_story_asks_for_exactly_one_kind(tmp_path: Path) -> None:
+    code, _, err = invoke("story", "-o", str(tmp_path / "s.html"), "--graph", VALID)
+    assert code == 2 and "tell one story" in err
+    code, _, err = invoke("story", "--perturb", "nfat_translocation", "-o", str(tmp_path / "s.html"), "--graph", VALID)
+    assert code == 1 and "no story" in err and not (tmp_path / "s.html").exists()

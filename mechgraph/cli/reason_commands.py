@@ -7,16 +7,19 @@ wrong cells, names the file, line and column (exit 1 or 2).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 import click
 import networkx as nx
 
-from ..query import explain, resolve_node
+from ..errors import QueryError
+from ..fileio import WriteError
+from ..query import explain, resolve_node, signed_paths
 from ..query.compare import AgentComparison, Category, GraphComparison, Item, compare_agents, compare_graphs
 from ..query.overlay import Consistency, Overlay, consistency, map_overlay, read_overlay
 from ..query.perturb import NodeEffect, Perturbation, Response, perturb
 from . import _base
-from ._base import cli, emit_json, expected_errors, json_option, load_graph_file
+from ._base import EXIT_USAGE, cli, emit_json, expected_errors, json_option, load_graph_file
 
 # ``--graph FILE`` as every command names its graph (from the shared options when they have it).
 graph_option = getattr(_base, "graph_option", None) or click.option(
@@ -120,6 +123,66 @@ def compare_command(first: str, second: str, max_length: int, mixed_context: boo
         emit_json(report.to_dict())
     else:
         _print_agent_comparison(graph, report)
+
+
+@cli.command("story")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=Path), metavar="OUT.html",
+              help="The story page to write (one self-contained, offline HTML file).")  # fmt: skip
+@click.option("--path", "path_ends", nargs=2, default=None, metavar="FROM TO", help="Tell the best signed path from FROM to TO.")
+@click.option("--perturb", "given", multiple=True, metavar="AGENT", help="Tell a perturbation: give AGENT; repeat for several.")
+@click.option("--block", "blocked", multiple=True, metavar="NODE", help="With --perturb: block NODE; repeat for several.")
+@click.option("--compare", "compared", nargs=2, default=None, metavar="A B", help="Tell a comparison of two agents.")
+@click.option("--theme", type=click.Choice(["light", "dark"]), default="light", show_default=True)
+@click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
+@max_length_option
+@mixed_context_option
+@graph_option
+@json_option
+@expected_errors
+def story_command(
+    output: Path,
+    path_ends: tuple[str, str] | None,
+    given: tuple[str, ...],
+    blocked: tuple[str, ...],
+    compared: tuple[str, str] | None,
+    theme: str,
+    force: bool,
+    max_length: int,
+    mixed_context: bool,
+    graph_file: Path | None,
+    as_json: bool,
+) -> None:
+    """Write a story: a path, a perturbation or a comparison told one relation at a time, with
+    the sentence and evidence of each; step with the arrow keys, P for the presenter layout."""
+    from ..export.story import write_story
+    from ..query.story import comparison_story, path_story, perturbation_story
+
+    asked = [bool(path_ends), bool(given or blocked), bool(compared)]
+    if sum(asked) != 1:
+        raise click.UsageError("tell one story: --path FROM TO, --perturb AGENT (and --block NODE), or --compare A B")
+    graph = load_graph_file(graph_file)
+    if path_ends:
+        source, target = (resolve_node(graph, name) for name in path_ends)
+        best = signed_paths(graph, source, target, k=1, max_length=max_length, mixed_context=mixed_context).best
+        if best is None:
+            raise QueryError(f"no path from {source} to {target} within {max_length} relations")
+        story = path_story(graph, best)
+    elif compared:
+        a, b = (resolve_node(graph, name) for name in compared)
+        story = comparison_story(graph, compare_agents(graph, a, b, max_length=max_length, mixed_context=mixed_context))
+    else:
+        result = perturb(graph, [resolve_node(graph, n) for n in given], block=[resolve_node(graph, n) for n in blocked],
+                         max_length=max_length, mixed_context=mixed_context)  # fmt: skip
+        story = perturbation_story(graph, result)
+    try:
+        written = write_story(graph, story, output, theme=theme, force=force)
+    except WriteError as error:  # as export: a file that cannot be written is a usage error
+        click.echo(f"mechgraph: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    if as_json:
+        emit_json({"output": str(written), **story.to_dict()})
+    else:
+        click.echo(f"wrote {_plain(str(written))}: {_plain(story.title)}, {len(story.steps)} steps" + (f" ({story.left_out} more not told)" if story.left_out else ""))
 
 
 # ------------------------------------------------------------------------------------- printing
