@@ -577,10 +577,10 @@ def legend_entries(
     wanted_signs = None if signs is None else {Sign.of(sign) for sign in signs}
     for sign in (Sign.INCREASES, Sign.DECREASES, Sign.UNKNOWN):
         if wanted_signs is None or sign in wanted_signs:
-            style = edge_style(sign, Mechanism.DIRECT, theme)
+            drawn = edge_style(sign, Mechanism.DIRECT, theme)
             description = f"relation whose sign is {sign.word}" if sign is not Sign.UNKNOWN else "relation without a sign"
             entries.append(
-                LegendEntry("relation", sign.word, _SIGN_LABELS[sign], description, style.colour, head=style.head)
+                LegendEntry("relation", sign.word, _SIGN_LABELS[sign], description, drawn.colour, head=drawn.head)
             )
     wanted_mechanisms = None if mechanisms is None else {str(m) for m in mechanisms}
     for mechanism in Mechanism:

@@ -31,7 +31,7 @@ import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -63,6 +63,9 @@ class Report:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 def fold_whitespace(text: str) -> str:
@@ -117,13 +120,13 @@ class _Validator:
         document = self.report.document
         if self._too_large(document):
             return self.report
-        self.report.sources = self._records(Source, document.sources, "sources")
-        self.report.nodes = self._records(NodeRecord, document.nodes, "nodes")
-        self.report.relations = self._records(RelationRecord, document.relations, "relations")
-        texts = self._check_sources()
+        sources = self._records(Source, document.sources, "sources")
+        nodes = self._records(NodeRecord, document.nodes, "nodes")
+        relations = self._records(RelationRecord, document.relations, "relations")
+        texts = self._check_sources(sources)
         known_nodes = _ids(document.nodes)
-        self._check_nodes(texts)
-        self._check_relations(known_nodes, texts)
+        self._check_nodes(nodes, texts)
+        self._check_relations(relations, known_nodes, texts)
         self.report.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return self.report
 
@@ -141,8 +144,9 @@ class _Validator:
                 found = True
         return found
 
-    def _records(self, model: type[BaseModel], items: list[Any], name: str) -> list[Any]:
-        records = []
+    def _records(self, model: type[_M], items: list[Any], name: str) -> list[tuple[int, _M]]:
+        """The items that pass their model, each with its index in the document."""
+        records: list[tuple[int, _M]] = []
         for index, item in enumerate(items):
             try:
                 records.append((index, model.model_validate(item)))
@@ -159,12 +163,12 @@ class _Validator:
 
     # -- cross-record rules ---------------------------------------------------------------------
 
-    def _check_sources(self) -> dict[str, str | None]:
+    def _check_sources(self, sources: list[tuple[int, Source]]) -> dict[str, str | None]:
         """Return each valid source's folded text (None for URL sources)."""
         texts: dict[str, str | None] = {}
         first_line: dict[str, int] = {}
         unique: list[Source] = []
-        for index, source in self.report.sources:
+        for index, source in sources:
             path = ("sources", index)
             if source.id in texts:
                 self.add((*path, "id"), f"duplicate source id {source.id!r} (first at {first_line[source.id]})", "duplicate-id")
@@ -217,10 +221,10 @@ class _Validator:
     def _is_text_source(self, source_id: str) -> bool:
         return any(s.id == source_id and s.text for s in self.report.sources)
 
-    def _check_nodes(self, texts: Mapping[str, str | None]) -> None:
+    def _check_nodes(self, nodes: list[tuple[int, NodeRecord]], texts: Mapping[str, str | None]) -> None:
         seen: dict[str, int] = {}
         valid: list[NodeRecord] = []
-        for index, node in self.report.nodes:
+        for index, node in nodes:
             path = ("nodes", index)
             if node.id in seen:
                 self.add((*path, "id"), f"duplicate node id {node.id!r} (first defined at line {seen[node.id]})", "duplicate-id")
@@ -248,10 +252,10 @@ class _Validator:
         if node.kind is not NodeKind.OUTCOME and node.phase is not None:
             self.add((*path, "phase"), f"'phase' applies only to nodes of kind 'outcome', not {node.kind.value!r}", "not-applicable")
 
-    def _check_relations(self, known_nodes: set[str], texts: Mapping[str, str | None]) -> None:
+    def _check_relations(self, relations: list[tuple[int, RelationRecord]], known_nodes: set[str], texts: Mapping[str, str | None]) -> None:
         seen: dict[str, int] = {}
         valid: list[RelationRecord] = []
-        for index, relation in self.report.relations:
+        for index, relation in relations:
             path = ("relations", index)
             dangling = False
             for end, node_id in (("from", relation.source), ("to", relation.target)):

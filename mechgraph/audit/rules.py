@@ -169,8 +169,8 @@ def chains_on_one_source(graph: nx.MultiDiGraph) -> Iterator[Finding]:
             continue
         for source in _sources_of(data):
             leaving[source][u].append((v, relation))
-        if (source := _sole_source(graph, data)) is not None:
-            alone[source].add(relation)
+        if (sole := _sole_source(graph, data)) is not None:
+            alone[sole].add(relation)
     for agent in sorted(_agents(graph)):
         for source, steps in sorted(leaving.items()):
             if agent not in steps:
@@ -353,11 +353,11 @@ def context_conflicts(graph: nx.MultiDiGraph) -> Iterator[Finding]:
                     entering, leaving = pairs.setdefault(reason, (set(), set()))
                     entering |= entering_ids
                     leaving |= leaving_ids
-        for (before, after), (entering, leaving) in sorted(pairs.items()):
+        for (first, then), (entering, leaving) in sorted(pairs.items()):
             yield Finding(
                 Rule.CONTEXT_CONFLICT,
-                f"at {_label(graph, node)}, {len(entering)} relation(s) in {before} chain into"
-                f" {len(leaving)} in {after}",
+                f"at {_label(graph, node)}, {len(entering)} relation(s) in {first} chain into"
+                f" {len(leaving)} in {then}",
                 nodes=(node,),
                 relations=sorted_ids(entering | leaving),
             )

@@ -26,6 +26,7 @@ import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from html import escape as _escape_html  # the name html is this package's html module
 from pathlib import Path
 from typing import Any
@@ -72,13 +73,19 @@ class RenderOptions:
 
 Writer = Callable[[Figure, RenderOptions], bytes]
 
+
+def _html_writer(figure: Figure, options: RenderOptions) -> bytes:
+    return html_document(figure, physics=options.physics).encode("utf-8")
+
+
+def _image_writer(name: str, figure: Figure, options: RenderOptions) -> bytes:
+    return image_bytes(figure, name, labels=options.labels, scale=options.scale)
+
+
 #: The writers, by format (the output file's extension).
 WRITERS: dict[str, Writer] = {
-    "html": lambda figure, options: html_document(figure, physics=options.physics).encode("utf-8"),
-    **{
-        name: (lambda figure, options, name=name: image_bytes(figure, name, labels=options.labels, scale=options.scale))
-        for name in IMAGE_FORMATS
-    },
+    "html": _html_writer,
+    **{name: partial(_image_writer, name) for name in IMAGE_FORMATS},
 }
 
 #: The formats :func:`export` writes.
@@ -281,7 +288,7 @@ def export(
             size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn, overview=overview, wrap=wrap,
         )
         content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale))
-    written = write_atomic(path, content, force=force)
+    written = write_atomic(Path(path), content, force=force)
     return ExportResult(
         path=written,
         format=chosen,
@@ -349,7 +356,7 @@ class NotebookView:
 
     def save(self, path: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write the page to ``path`` (atomically; an existing file only with ``force``)."""
-        return write_atomic(path, self.html.encode("utf-8"), force=force)
+        return write_atomic(Path(path), self.html.encode("utf-8"), force=force)
 
 
 def notebook_view(graph: nx.MultiDiGraph, **options: Any) -> NotebookView:

@@ -402,7 +402,7 @@ _KNOWN_RELATIONS = {relation.value: relation for relation in Relation}
 _SOURCE, _QUOTE, _NOTE, _TITLE, _URL = (
     EvidenceKey.SOURCE.value, EvidenceKey.QUOTE.value, EvidenceKey.NOTE.value, SourceKey.TITLE.value, SourceKey.URL.value,
 )
-_EMPTY = (None, "", [], (), {})
+_EMPTY: tuple[Any, ...] = (None, "", [], (), {})
 
 
 def _figure_edge(

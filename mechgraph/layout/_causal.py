@@ -121,7 +121,7 @@ def causal_geometry(
         elif kind in _LAST_KINDS and not _has_other_successor(graph, node):
             lasts.append(name[node])
     # Beyond DOT_ROUTES_LIMIT parallel relations are one dot edge as heavy as they are together.
-    pairs: dict[tuple[Hashable, Hashable], list[int]] = {}
+    pairs: dict[tuple[Hashable, ...], list[int]] = {}
     for i, (u, v, _) in enumerate(edges):
         if u != v:
             pairs.setdefault((u, v, i) if dot_routes else (u, v), []).append(i)

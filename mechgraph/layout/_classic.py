@@ -21,6 +21,7 @@ from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -233,7 +234,7 @@ def _pinned_igraph_random(seed: int) -> Iterator[None]:
 def _igraph(count: int, sources: np.ndarray, targets: np.ndarray):  # type: ignore[no-untyped-def]
     import igraph
 
-    pairs = np.unique(np.sort(np.column_stack([sources, targets]), axis=1), axis=0) if len(sources) else []
+    pairs: Any = np.unique(np.sort(np.column_stack([sources, targets]), axis=1), axis=0) if len(sources) else []
     return igraph.Graph(n=count, edges=[tuple(pair) for pair in np.asarray(pairs).tolist()], directed=False)
 
 
