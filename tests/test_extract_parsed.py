@@ -12,10 +12,6 @@ from mechgraph.extract.parsed import load_pipeline
 from mechgraph.vocabulary import Status
 
 needs_parser = pytest.mark.skipif(load_pipeline() is None, reason="spaCy's English pipeline is not installed")
-# Open gaps, kept as strict expected failures so that a fix shows: the small English pipeline
-# misparses sentences whose drug names it does not know ("Sirolimus arrests T cells": "arrests"
-# tagged a noun), and the pattern reader, run beside the parser, still adds its own readings.
-known_gap = pytest.mark.xfail(strict=True, reason="open: small-pipeline misparse or a pattern-reader reading (docs/extract.md, Limits)")
 
 
 def triples(text: str, **options: object) -> set[tuple[str, str, str, bool]]:
@@ -25,7 +21,6 @@ def triples(text: str, **options: object) -> set[tuple[str, str, str, bool]]:
 
 
 @needs_parser
-@known_gap
 def test_a_new_drug_keeps_its_pronoun_sentences() -> None:
     # 1. a drug outside the lexicon, then "it" after a fronted clause, and "the drug"
     text = (
@@ -109,7 +104,6 @@ def test_negation_is_a_field_and_keeps_its_cell_context() -> None:
 
 
 @needs_parser
-@known_gap
 def test_negation_does_not_cross_coordination() -> None:
     found = triples("Secukinumab failed to improve Crohn's disease and may have worsened it.")
     improve = [(sign, negated) for s, sign, t, negated in found if s == "secukinumab" and "crohn" in t]

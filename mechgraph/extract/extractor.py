@@ -1478,6 +1478,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             )
             if same and not agree:
                 continue
+            if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
+                continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
             extra = [r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks]
             if extra:
                 f = replace(f, remarks=(*f.remarks, *extra))  # the cells the parser saw ("by resting NK cells")
@@ -1491,6 +1493,14 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 if entry is not None:
                     doc.lexicon.add_name(entry.label, entry)
     return doc
+
+
+def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:
+    a, b = doc.lexicon.entry(short) or parser_doc.lexicon.entry(short), parser_doc.lexicon.entry(long) or doc.lexicon.entry(long)
+    if a is None or b is None or short == long:
+        return False
+    small, large = key_of(a.label), key_of(b.label)
+    return 0 < len(small) < len(large) and large[len(large) - len(small):] == small
 
 
 def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, title: str | None, source_title: str | None) -> Draft:

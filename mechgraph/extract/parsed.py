@@ -250,10 +250,11 @@ class SentenceParse:
         """The token range [start, end) of the name whose head is ``tok`` (no determiner, no clause)."""
         start = tok.i
         for child in tok.lefts:
-            if child.dep_ in _SKIP_LEFT or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
+            eponym = child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS")  # "Crohn's disease", "Bruton's tyrosine kinase"
+            if (child.dep_ in _SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
                 continue
             start = min(start, child.left_edge.i)
-        while start < tok.i and (self.sdoc[start].dep_ in ("det", "poss", "cc", "punct") and self.sdoc[start].text not in "-/"):
+        while start < tok.i and (self.sdoc[start].dep_ in ("det", "cc", "punct") or (self.sdoc[start].dep_ == "poss" and self.sdoc[start].tag_ not in ("NNP", "NNPS"))) and self.sdoc[start].text not in "-/":
             start += 1
         while start < tok.i and self.sdoc[start].lower_ in C.DETERMINERS | C.POSSESSIVES:
             start += 1
@@ -773,6 +774,8 @@ def _cue_forms() -> frozenset[str]:
 
 
 def _modifier_word(word: str) -> bool:
+    if "-" in word.strip("-"):
+        return False  # "interferon-stimulated", "IL-6-induced": part of a specific name
     return word.lower() in _MODIFIERS or word.lower().endswith(("ing", "ed", "ive", "ous", "al"))
 
 
