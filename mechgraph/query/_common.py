@@ -8,9 +8,7 @@ so changing the result never changes the input.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -18,6 +16,8 @@ import networkx as nx
 
 from ..errors import NodeNotFound, QueryError
 from ..vocabulary import Attr, Relation, Sign
+from ._base import gc_paused, require_multidigraph  # noqa: F401  (re-exported: the query modules import them from here)
+from .search import closest_nodes
 
 __all__: list[str] = []
 
@@ -32,37 +32,6 @@ EdgeTest = Callable[[Mapping[str, Any]], bool]
 
 _SIGN_WORDS = {sign.word: sign for sign in Sign} | {sign.symbol: sign for sign in Sign}
 _RELATION_SIGNS = {relation.value: int(relation.sign) for relation in Relation}
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of the building of a large subgraph.
-
-    Every few hundred new containers trigger a collection, and at 100k relations the passes over
-    the older generations (which hold the whole input graph) cost twice the copying itself. So
-    the collector is paused while building. Afterwards the young objects (the new subgraph, which
-    has no reference cycles, and whatever another thread made meanwhile) are moved straight to
-    the oldest generation, ``freeze`` then ``unfreeze``, two constant-time list moves, instead of
-    being traversed on their way there; a full collection still finds any cycle among them. That
-    step is left out when the application has frozen objects of its own (e.g. a server that
-    preloads before it forks), so as not to unfreeze them.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count() == 0:
-            gc.freeze()
-            gc.unfreeze()
-        if enabled:
-            gc.enable()
-
-
-def require_multidigraph(graph: Any) -> None:
-    """Queries read relations as keyed, directed edges."""
-    if not isinstance(graph, nx.MultiDiGraph):
-        raise QueryError(f"queries need a networkx MultiDiGraph (as read_graph returns), not {type(graph).__name__}")
 
 
 def label_of(graph: nx.MultiDiGraph, node: str) -> str:
@@ -123,8 +92,6 @@ def check_node(graph: nx.MultiDiGraph, node: object) -> str:
             return node  # type: ignore[return-value]
     except TypeError:  # unhashable
         pass
-    from .search import closest_nodes  # search imports this module
-
     raise NodeNotFound(str(node), closest_nodes(graph, str(node)))
 
 

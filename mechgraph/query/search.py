@@ -27,7 +27,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..vocabulary import Attr
-from ._common import gc_paused, require_multidigraph
+from ._base import gc_paused, require_multidigraph
 
 __all__ = ["Match", "SearchIndex", "build_search_index", "normalize_name", "search"]
 
