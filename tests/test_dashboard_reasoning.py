@@ -117,3 +117,17 @@ def test_a_stored_table_that_no_longer_reads_is_reported() -> None:
 def test_hostile_uploads_are_refused_with_a_reason(contents: object, expected: str) -> None:
     store, problems = decode_overlay_upload(contents, "t.csv")
     assert store is None and expected in problems[0]
+
+
+def test_the_answer_comes_with_its_story_and_the_story_downloads_as_one_page(client: DashClient) -> None:
+    story = ask(client, "?give=cyclosporine")["reason-story"]["data"]
+    assert story["steps"][0]["caption"] == "Cyclosporine inhibits Calcineurin" and story["steps"][0]["ids"]
+    assert story["styles"]["current"]["width"] > story["styles"]["past"]["width"]
+    path_story = ask(client, "?from=cyclosporine&to=il2")["reason-story"]["data"]
+    assert path_story["title"] == "How Cyclosporine affects IL-2"
+    assert ask(client, "")["reason-story"]["data"] is None
+    answer = client.call("reason-story-download.data", {"reason-story-export.n_clicks": 1, "view-state.data": "?compare_a=tacrolimus&compare_b=sirolimus",
+                                                         "reason-overlay.data": None, "theme.value": "dark"}, ["reason-story-export.n_clicks"])  # fmt: skip
+    assert answer is not None
+    download = answer["reason-story-download"]["data"]
+    assert download["filename"] == "mechgraph-story.html" and "Tacrolimus inhibits Calcineurin" in download["content"]

@@ -98,6 +98,14 @@ class Ids(StrEnum):
     REASON_RESULT = "reason-result"
     REASON_PAINT = "reason-paint"  # node id -> cytoscape style of the result, for the canvas
     REASON_PAINTED = "reason-painted"  # written by the browser once the canvas shows the result
+    REASON_STORY = "reason-story"  # the story of the answer (steps, captions, relation ids)
+    REASON_STORY_STEP = "reason-story-step"  # the step on show (-1: the title), kept in the browser
+    REASON_STORY_BOX = "reason-story-box"
+    REASON_STORY_BACK = "reason-story-back"
+    REASON_STORY_NEXT = "reason-story-next"
+    REASON_STORY_CAPTION = "reason-story-caption"
+    REASON_STORY_EXPORT = "reason-story-export"
+    REASON_STORY_DOWNLOAD = "reason-story-download"
     # the text-to-draft review
     MAIN_TABS = "main-tabs"
     DRAFT_TEXT = "draft-text"

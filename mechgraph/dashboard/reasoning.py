@@ -29,10 +29,12 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from .. import style
 from ..errors import DataError, MechgraphError
-from ..query import explain
+from ..query import explain, signed_paths
 from ..query.compare import AgentComparison, Category, compare_agents
 from ..query.overlay import Consistency, Overlay, consistency, map_overlay, parse_overlay
 from ..query.perturb import NodeEffect, Perturbation, perturb
+from ..query.story import Story, comparison_story, path_story, perturbation_story
+from ..export.story import story_data, story_html
 from ..vocabulary import Attr
 from .ids import Ids
 from .services import Services
@@ -85,6 +87,24 @@ def panel() -> html.Div:
         ],
         className="reason-ask",
     )
+    story = html.Div(
+        [
+            html.H3("Story"),
+            html.P("Step through the answer one relation at a time (← → keys once the story box has focus).", className="help"),
+            html.Div(
+                [html.Button("← Back", id=Ids.REASON_STORY_BACK, className="button subtle", disabled=True),
+                 html.Button("Next →", id=Ids.REASON_STORY_NEXT, className="button subtle", disabled=True),
+                 html.Button("Download story (HTML)", id=Ids.REASON_STORY_EXPORT, className="button subtle", disabled=True),
+                 dcc.Download(id=Ids.REASON_STORY_DOWNLOAD)],
+                className="row",
+            ),
+            html.Div(id=Ids.REASON_STORY_CAPTION, className="reason-story-caption", role="status", **{"aria-live": "polite"}),
+        ],
+        id=Ids.REASON_STORY_BOX,
+        className="reason-story",
+        tabIndex="0",
+        **{"aria-label": "Story: left and right arrow keys step through it"},
+    )  # fmt: skip
     result = html.Div(
         idle(),
         id=Ids.REASON_RESULT,
@@ -92,8 +112,9 @@ def panel() -> html.Div:
         role="region",
         **{"aria-live": "polite", "aria-label": "Reasoning result"},
     )
-    stores = [dcc.Store(id=Ids.REASON_OVERLAY), dcc.Store(id=Ids.REASON_PAINT), dcc.Store(id=Ids.REASON_PAINTED)]
-    return html.Div([ask, result, *stores], className="reason")
+    stores = [dcc.Store(id=Ids.REASON_OVERLAY), dcc.Store(id=Ids.REASON_PAINT), dcc.Store(id=Ids.REASON_PAINTED),
+              dcc.Store(id=Ids.REASON_STORY), dcc.Store(id=Ids.REASON_STORY_STEP, data=-1)]  # fmt: skip
+    return html.Div([ask, story, result, *stores], className="reason")
 
 
 # ----------------------------------------------------------------------------- pure functions
@@ -111,6 +132,7 @@ class Reasoning:
 
     children: list[Any]
     paint: dict[str, Any]
+    story: Story | None = None
 
 
 def read_overlay_store(store: Any) -> tuple[str, str] | None:
@@ -203,7 +225,23 @@ def reason(graph: nx.MultiDiGraph, state: ViewState, overlay_store: Any, theme: 
         children.extend(overlay_section(graph, overlay, report, theme))
     if comparison is not None:
         children.extend(comparison_section(graph, comparison, theme, painted=result is None))
-    return Reasoning(children or idle(), paint)
+    return Reasoning(children or idle(), paint, _story_of(graph, result, comparison, state))
+
+
+def _story_of(graph: nx.MultiDiGraph, result: Perturbation | None, comparison: AgentComparison | None, state: ViewState) -> Story | None:
+    """The story of the answer: the perturbation's, else the comparison's, else the chosen path's."""
+    try:
+        if result is not None and result.effects:
+            return perturbation_story(graph, result)
+        if comparison is not None:
+            return comparison_story(graph, comparison)
+        if state.has_path and state.path_from in graph and state.path_to in graph:
+            report = signed_paths(graph, state.path_from, state.path_to, k=state.path + 1, mixed_context=state.mixed_context)
+            if len(report.paths) > state.path:
+                return path_story(graph, report.paths[state.path])
+    except MechgraphError:
+        return None
+    return None
 
 
 def _mark(paint: dict[str, Any], node: str, mark: str, theme: str, *, fill: str | None = None) -> None:
@@ -393,22 +431,40 @@ def register_callbacks(app: Dash, services: Services) -> None:
     @app.callback(
         Output(Ids.REASON_RESULT, "children"),
         Output(Ids.REASON_PAINT, "data"),
+        Output(Ids.REASON_STORY, "data"),
         Input(Ids.STATE, "data"),
         Input(Ids.GRAPH, "data"),
         Input(Ids.REASON_OVERLAY, "data"),
         Input(Ids.THEME, "value"),
     )
-    def show_reasoning(query: str | None, store: Any, overlay: Any, theme: str | None) -> tuple[Any, Any]:
-        """The answer for the link's perturbation or comparison and the uploaded table, and its paint."""
-        state = parse_query(query)[0]
-        theme = theme if theme in tuple(style.Theme) else style.Theme.LIGHT.value
+    def show_reasoning(query: str | None, store: Any, overlay: Any, theme: str | None) -> tuple[Any, Any, Any]:
+        """The answer for the link's perturbation or comparison and the uploaded table, its paint and its story."""
         try:
-            key, graph = services.graph(store)
-            shown = services.filtered(key, graph, state)
+            graph, state, theme = _asked(services, query, store, theme)
         except MechgraphError as error:
-            return notice_list([str(error)], kind="error"), {"nodes": {}, "classes": {}}
-        answer = reason(shown, state, overlay, theme)
-        return answer.children, answer.paint
+            return notice_list([str(error)], kind="error"), {"nodes": {}, "classes": {}}, None
+        answer = reason(graph, state, overlay, theme)
+        return answer.children, answer.paint, story_store(answer.story)
+
+    @app.callback(
+        Output(Ids.REASON_STORY_DOWNLOAD, "data"),
+        Input(Ids.REASON_STORY_EXPORT, "n_clicks"),
+        State(Ids.STATE, "data"),
+        State(Ids.GRAPH, "data"),
+        State(Ids.REASON_OVERLAY, "data"),
+        State(Ids.THEME, "value"),
+        prevent_initial_call=True,
+    )
+    def download_story(_: int | None, query: str | None, store: Any, overlay: Any, theme: str | None) -> Any:
+        """The story on show as one offline HTML page."""
+        try:
+            graph, state, theme = _asked(services, query, store, theme)
+        except MechgraphError:
+            return no_update
+        story = reason(graph, state, overlay, theme).story
+        if story is None:
+            return no_update
+        return {"content": story_html(graph, story, theme=theme), "filename": "mechgraph-story.html", "type": "text/html", "base64": False}
 
     @app.callback(
         Output(Ids.REASON_OVERLAY, "data"),
@@ -447,6 +503,98 @@ def register_callbacks(app: Dash, services: Services) -> None:
 
     _register_pickers(app, services)
     app.clientside_callback(PAINT_JS, Output(Ids.REASON_PAINTED, "data"), Input(Ids.REASON_PAINT, "data"), Input(Ids.CANVAS, "elements"))
+    app.clientside_callback(
+        STORY_JS,
+        Output(Ids.REASON_STORY_STEP, "data"),
+        Output(Ids.REASON_STORY_CAPTION, "children"),
+        Output(Ids.REASON_STORY_BACK, "disabled"),
+        Output(Ids.REASON_STORY_NEXT, "disabled"),
+        Output(Ids.REASON_STORY_EXPORT, "disabled"),
+        Input(Ids.REASON_STORY_BACK, "n_clicks"),
+        Input(Ids.REASON_STORY_NEXT, "n_clicks"),
+        Input(Ids.REASON_STORY, "data"),
+        Input(Ids.CANVAS, "elements"),
+        State(Ids.REASON_STORY_STEP, "data"),
+    )
+
+
+def _asked(services: Services, query: str | None, store: Any, theme: str | None) -> tuple[nx.MultiDiGraph, ViewState, str]:
+    """The graph as the view filters it, the state of the link, and a known theme."""
+    state = parse_query(query)[0]
+    key, graph = services.graph(store)
+    return services.filtered(key, graph, state), state, theme if theme in tuple(style.Theme) else style.Theme.LIGHT.value
+
+
+def story_store(story: Story | None) -> dict[str, Any] | None:
+    """What the browser needs to step through a story on the view: the steps (safe evidence
+    links only) and the styles of the current and past relations."""
+    if story is None:
+        return None
+    return {**story_data(story), "styles": {mark: style.reasoning_edge_style(mark) for mark in ("current", "past")}}
+
+
+#: Steps through the story in the browser: Back and Next (and the arrow keys while the story
+#: box has focus) move the step; a new story starts at its title. The relations of the step are
+#: drawn thick on the view, the earlier ones a little thicker, and the caption shows the step's
+#: sentence, what it predicts, where it holds and its evidence (as text; links only http(s)).
+STORY_JS = """
+function(back, next, story, elements, step) {
+  var dc = window.dash_clientside, triggered = (dc.callback_context.triggered || []).map(function (t) { return t.prop_id; });
+  if (!window.mechgraphStoryKeys) {
+    window.mechgraphStoryKeys = true;
+    document.addEventListener("keydown", function (event) {
+      var box = document.getElementById("%(box)s");
+      if (!box || !box.contains(document.activeElement) || event.altKey || event.ctrlKey || event.metaKey) { return; }
+      var button = event.key === "ArrowRight" ? "%(next)s" : event.key === "ArrowLeft" ? "%(back)s" : null;
+      if (button) { event.preventDefault(); var b = document.getElementById(button); if (b && !b.disabled) { b.click(); } }
+    });
+  }
+  var steps = (story && story.steps) || [], count = steps.length;
+  var at = typeof step === "number" ? step : -1;
+  if (triggered.indexOf("%(store)s.data") >= 0) { at = -1; }
+  if (triggered.indexOf("%(next)s.n_clicks") >= 0) { at = Math.min(count, at + 1); }
+  if (triggered.indexOf("%(back)s.n_clicks") >= 0) { at = Math.max(-1, at - 1); }
+  var paint = function () {
+    var cy = window.mechgraph && window.mechgraph.cy("%(canvas)s");
+    if (!cy) { return; }
+    cy.batch(function () {
+      cy.edges(".story-marked").forEach(function (edge) { edge.removeStyle(); edge.removeClass("story-marked story-current story-past"); });
+      steps.forEach(function (s, index) {
+        if (index > at) { return; }
+        var mark = index === at ? "current" : "past";
+        s.ids.forEach(function (id) {
+          var edge = cy.getElementById(id);
+          if (edge.length === 0 || !edge.isEdge()) { return; }
+          edge.style(story.styles[mark]);
+          edge.addClass("story-marked story-" + mark);
+        });
+      });
+    });
+  };
+  window.requestAnimationFrame(function () { window.setTimeout(paint, 0); });
+  var text = function (tag, value, cls) { return {type: tag, namespace: "dash_html_components", props: {children: value, className: cls || ""}}; };
+  var caption = [];
+  if (!count) {
+    caption = [text("P", "Perturb, compare or choose a path to tell its story.", "muted")];
+  } else if (at < 0) {
+    caption = [text("H4", story.title), text("P", count + " steps: press Next or →.", "muted")];
+  } else if (at >= count) {
+    caption = [text("H4", story.summary), text("P", story.left_out ? story.left_out + " more relations not told." : "The end.", "muted")];
+  } else {
+    var s = steps[at];
+    var items = s.evidence.map(function (item) {
+      var words = (item.source || "") + (item.quote ? " \u201c" + item.quote + "\u201d" : "") + (item.note ? " (" + item.note + ")" : "");
+      var parts = [words];
+      if (item.url) { parts.push({type: "A", namespace: "dash_html_components", props: {children: " source", href: item.url, target: "_blank", rel: "noopener noreferrer"}}); }
+      return {type: "Li", namespace: "dash_html_components", props: {children: parts}};
+    });
+    caption = [text("Small", (at + 1) + " / " + count + (s.chapter ? " \u00b7 " + s.chapter : ""), "muted"), text("H4", s.caption, "story-caption"),
+               text("P", s.outcome, "story-outcome"), text("P", s.context ? "in " + s.context : "", "muted"),
+               {type: "Ul", namespace: "dash_html_components", props: {children: items}}];
+  }
+  return [at, caption, !count || at < 0, !count || at >= count, !count];
+}
+""" % {"box": Ids.REASON_STORY_BOX, "next": Ids.REASON_STORY_NEXT, "back": Ids.REASON_STORY_BACK, "store": Ids.REASON_STORY, "canvas": Ids.CANVAS}
 
 
 def picker_options(services: Services, store: Any, text: str | None, value: Any) -> list[dict[str, str]]:

@@ -47,7 +47,7 @@ from ..vocabulary import Attr, Mechanism, Sign
 from .html import json_for_html
 from .view import safe_url
 
-__all__ = ["story_html", "write_story"]
+__all__ = ["story_data", "story_html", "write_story"]
 
 _LINE = 16  # pixels per label line
 _CHAR = 7.0  # pixels per character of a label
@@ -225,7 +225,8 @@ body.presenter header {{ display: none; }}
 """
 
 
-def _story_data(story: Story) -> dict[str, Any]:
+def story_data(story: Story) -> dict[str, Any]:
+    """The story as JSON-ready data with only safe evidence links (http or https)."""
     data = story.to_dict()
     for step in data["steps"]:
         step["evidence"] = [
@@ -249,7 +250,7 @@ def story_html(graph: nx.MultiDiGraph, story: Story, *, theme: style.Theme | str
         f"<main><div class=\"drawing\">{_svg(graph, story, theme)}</div>"
         "<aside aria-live=\"polite\"><div id=\"chapter\"></div><h2 id=\"caption\"></h2><div id=\"outcome\"></div><div id=\"where\"></div>"
         "<ul id=\"evidence\"></ul></aside></main>"
-        f"<script type=\"application/json\" id=\"story-data\">{json_for_html(_story_data(story))}</script>"
+        f"<script type=\"application/json\" id=\"story-data\">{json_for_html(story_data(story))}</script>"
         f"<script>{_SCRIPT}</script></body></html>\n"
     )
 

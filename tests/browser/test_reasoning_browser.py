@@ -68,3 +68,26 @@ def test_the_pickers_write_the_link_and_a_comparison_fills_its_table(page: Any, 
     page.wait_for_function("() => !window.mechgraph.cy('canvas').getElementById('calcineurin').hasClass('reason-a')")
     if SHOTS:
         page.screenshot(path=str(Path(SHOTS) / "reason-cleared.png"))
+
+
+def test_the_story_steps_on_the_map_with_buttons_and_arrow_keys(page: Any, server: str) -> None:
+    open_view(page, server, "?focus=cyclosporine&depth=4&dir=down&give=cyclosporine")
+    reason_tab(page)
+    page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.includes('What happens when given Cyclosporine')")
+    page.click("#reason-story-next")
+    page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.includes('Cyclosporine inhibits Calcineurin')")
+    page.wait_for_function("() => window.mechgraph.cy('canvas').edges('.story-current').length === 1")
+    first = page.evaluate("() => window.mechgraph.cy('canvas').edges('.story-current')[0].data('target')")
+    assert first == "calcineurin"
+    page.focus("#reason-story-box")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.startsWith('2 /')")
+    assert page.evaluate("() => window.mechgraph.cy('canvas').edges('.story-past').length") >= 1
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.startsWith('1 /')")
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / "reason-story.png"))
+    with page.expect_download() as download:
+        page.click("#reason-story-export")
+    saved = download.value.path()
+    assert "Cyclosporine inhibits Calcineurin" in Path(saved).read_text(encoding="utf-8")
