@@ -26,8 +26,10 @@ from ..query import (
     search,
     signed_paths,
 )
+from ..store import queries
 from ..vocabulary import Attr, Direction, Relation, Sign
 from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_option, json_option, load_graph_file
+from .store_commands import db_option, graph_or_region
 
 mixed_context_option = click.option(
     "--mixed-context",
@@ -40,11 +42,12 @@ mixed_context_option = click.option(
 @click.argument("text")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 1000), help="Most matches to show.")
 @graph_option
+@db_option
 @json_option
 @expected_errors
-def search_command(text: str, limit: int, graph_file: Path | None, as_json: bool) -> None:
+def search_command(text: str, limit: int, graph_file: Path | None, db: Path | None, as_json: bool) -> None:
     """Find nodes by label, synonym, id or identifier; case, hyphens, Greek letters and typos do not matter."""
-    graph = load_graph_file(graph_file)
+    graph = graph_or_region(graph_file, db, queries.search_graph)
     matches = search(graph, text, limit=limit)
     if as_json:
         emit_json({"query": text, "matches": [match.to_dict() for match in matches]})
@@ -67,11 +70,12 @@ def search_command(text: str, limit: int, graph_file: Path | None, as_json: bool
     help="up: what leads to NODE; down: what NODE leads to; both.",
 )
 @graph_option
+@db_option
 @json_option
 @expected_errors
-def neighbors_command(names: tuple[str, ...], depth: int, direction: str, graph_file: Path | None, as_json: bool) -> None:
+def neighbors_command(names: tuple[str, ...], depth: int, direction: str, graph_file: Path | None, db: Path | None, as_json: bool) -> None:
     """The nodes within DEPTH relations of NODE (one or more) and the relations among them."""
-    graph = load_graph_file(graph_file)
+    graph = graph_or_region(graph_file, db, lambda store: queries.neighbourhood_graph(store, names, depth=depth, direction=direction))
     centre = [resolve_node(graph, name) for name in names]
     distances = reach(graph, centre, depth=depth, direction=direction)
     sub = neighbourhood(graph, centre, depth=depth, direction=direction)
@@ -107,17 +111,18 @@ def neighbors_command(names: tuple[str, ...], depth: int, direction: str, graph_
 @click.option("--evidence", is_flag=True, help="Also print each step's evidence.")
 @mixed_context_option
 @graph_option
+@db_option
 @json_option
 @expected_errors
 def paths_command(
-    source: str, target: str, max_length: int, k: int, evidence: bool, mixed_context: bool, graph_file: Path | None, as_json: bool
+    source: str, target: str, max_length: int, k: int, evidence: bool, mixed_context: bool, graph_file: Path | None, db: Path | None, as_json: bool
 ) -> None:
     """The K best signed paths from FROM to TO, each read as sentences with its net effect.
 
     Each path is a distinct route: parallel relations of one sign between two nodes are one step,
     with their evidence joined and counted. A path keeps to one context (no mouse step chained
     to a human one, no steps in different cell lineages) unless --mixed-context is given."""
-    graph = load_graph_file(graph_file)
+    graph = graph_or_region(graph_file, db, lambda store: queries.paths_graph(store, source, target, max_length=max_length))
     report = signed_paths(graph, resolve_node(graph, source), resolve_node(graph, target), k=k, max_length=max_length, mixed_context=mixed_context)
     if as_json:
         payload = report.to_dict()
@@ -137,14 +142,17 @@ def paths_command(
 @click.option("--explain", "explain_paths", is_flag=True, help="Also print the path to each effect as sentences.")
 @mixed_context_option
 @graph_option
+@db_option
 @json_option
 @expected_errors
-def effects_command(agent: str, max_length: int, explain_paths: bool, mixed_context: bool, graph_file: Path | None, as_json: bool) -> None:
+def effects_command(
+    agent: str, max_length: int, explain_paths: bool, mixed_context: bool, graph_file: Path | None, db: Path | None, as_json: bool
+) -> None:
     """The processes and outcomes AGENT reaches, by process kind, with the net sign of the best path.
 
     Paths keep to one context unless --mixed-context is given; effects reached only by mixing
     contexts are then marked "mixed contexts"."""
-    graph = load_graph_file(graph_file)
+    graph = graph_or_region(graph_file, db, lambda store: queries.effects_graph(store, [agent], max_length=max_length))
     node = resolve_node(graph, agent)
     groups = effects(graph, node, max_length=max_length, mixed_context=mixed_context)
     if as_json:

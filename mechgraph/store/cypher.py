@@ -11,7 +11,8 @@ The schema (one label for nodes, one type for relations):
 - ``Node``: ``id`` (primary key), ``pos`` (the node's place in the graph's order), ``kind``,
   ``label``, ``process``, ``phase``, ``synonyms`` and ``identifiers`` (JSON lists), ``data`` (JSON
   of every attribute, so a node reads back exactly as it was written);
-- ``Relation`` (``Node`` to ``Node``): ``key`` (JSON of the networkx key), ``id``, ``pos``,
+- ``Relation`` (``Node`` to ``Node``): ``key`` (JSON of the networkx key), ``id``, ``pos`` (the relation's place in the
+  graph's order), ``rpos`` (its source's place among the sources of its target),
   ``relation``, ``sign`` (the effective sign: the ``sign`` attribute, else the relation's),
   ``mechanism`` (``unspecified`` when none), ``context`` and ``evidence`` (JSON), ``data`` (JSON);
 - ``Name`` (``key``: a lookup key of :mod:`mechgraph.store.names`) ``-[:Names]->`` ``Node``: the
@@ -29,13 +30,13 @@ SCHEMA_VERSION = 1
 
 #: Columns of the bulk-load files, in order (the CSV headers of the Ladybug loader).
 NODE_COLUMNS = ("id", "pos", "kind", "label", "process", "phase", "synonyms", "identifiers", "data")
-RELATION_COLUMNS = ("from", "to", "key", "id", "pos", "relation", "sign", "mechanism", "context", "evidence", "data")
+RELATION_COLUMNS = ("from", "to", "key", "id", "pos", "rpos", "relation", "sign", "mechanism", "context", "evidence", "data")
 NAME_COLUMNS = ("key",)
 NAMES_COLUMNS = ("from", "to")
 META_COLUMNS = ("name", "value")
 
 _NODE = "n.id, n.pos, n.data"
-_EDGE = "a.id, b.id, r.key, r.pos, r.data"
+_EDGE = "a.id, b.id, r.key, r.pos, r.rpos, r.data"
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ LADYBUG = Dialect(
     schema=(
         "CREATE NODE TABLE Node(id STRING, pos INT64, kind STRING, label STRING, process STRING, phase STRING, "
         "synonyms STRING, identifiers STRING, data STRING, PRIMARY KEY(id))",
-        "CREATE REL TABLE Relation(FROM Node TO Node, key STRING, id STRING, pos INT64, relation STRING, sign INT8, "
+        "CREATE REL TABLE Relation(FROM Node TO Node, key STRING, id STRING, pos INT64, rpos INT64, relation STRING, sign INT8, "
         "mechanism STRING, context STRING, evidence STRING, data STRING)",
         "CREATE NODE TABLE Name(key STRING, PRIMARY KEY(key))",
         "CREATE REL TABLE Names(FROM Name TO Node)",
@@ -97,7 +98,7 @@ BOLT_LOAD = {
     "Node": "UNWIND $rows AS row CREATE (n:Node) SET n = row",
     "Relation": (
         "UNWIND $rows AS row MATCH (a:Node {id: row.from}), (b:Node {id: row.to}) "
-        "CREATE (a)-[r:Relation]->(b) SET r = row {.key, .id, .pos, .relation, .sign, .mechanism, .context, .evidence, .data}"
+        "CREATE (a)-[r:Relation]->(b) SET r = row {.key, .id, .pos, .rpos, .relation, .sign, .mechanism, .context, .evidence, .data}"
     ),
     "Name": "UNWIND $rows AS row CREATE (:Name {key: row.key})",
     "Names": "UNWIND $rows AS row MATCH (k:Name {key: row.from}), (n:Node {id: row.to}) CREATE (k)-[:Names]->(n)",
@@ -120,7 +121,7 @@ def filter_edges(*, kinds: bool, relations: bool, signs: bool, mechanisms: bool)
     mechanism are pushed down; the parameters are lists named like the arguments.
 
     >>> filter_edges(kinds=True, relations=False, signs=True, mechanisms=False)
-    'MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.kind IN $kinds AND b.kind IN $kinds AND r.sign IN $signs RETURN a.id, b.id, r.key, r.pos, r.data'
+    'MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.kind IN $kinds AND b.kind IN $kinds AND r.sign IN $signs RETURN a.id, b.id, r.key, r.pos, r.rpos, r.data'
     """
     tests = []
     if kinds:

@@ -211,11 +211,19 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
                 links.add((key, node))
         relation_key, mechanism_key = Attr.RELATION.value, Attr.MECHANISM.value
         context_key, evidence_key, id_key = Attr.CONTEXT.value, Attr.EVIDENCE.value, Attr.ID.value
+        ranks: dict[str, dict[str, int]] = {}  # target -> source -> its place among the target's sources
+
+        def rank(u: str, v: str) -> int:
+            places = ranks.get(v)
+            if places is None:
+                places = ranks[v] = {other: place for place, other in enumerate(graph._pred[v])}
+            return places[u]
+
         for position, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
             where = f"relation {key!r} ({u} -> {v})"
             relation_rows.add(
                 (
-                    u, v, _json(key, where), str(data.get(id_key) if data.get(id_key) is not None else key), position,
+                    u, v, _json(key, where), str(data.get(id_key) if data.get(id_key) is not None else key), position, rank(u, v),
                     str(data.get(relation_key) or ""), _effective_sign(data), str(data.get(mechanism_key) or UNSPECIFIED),
                     _json(data.get(context_key), f"{where} field context"), _json(data.get(evidence_key), f"{where} field evidence"),
                     _json(dict(data), where),
@@ -311,11 +319,11 @@ class LadybugStore:
 
     def successors(self, node: str) -> list[RelationRow]:
         rows = self.query(self.dialect.edges_out, {"id": node})
-        return [(v, json.loads(key), json.loads(data)) for _, v, key, _, data in sorted(rows, key=lambda row: row[3])]
+        return [(v, json.loads(key), json.loads(data)) for _, v, key, _, _, data in sorted(rows, key=lambda row: row[3])]
 
     def predecessors(self, node: str) -> list[RelationRow]:
         rows = self.query(self.dialect.edges_in, {"id": node})
-        return [(u, json.loads(key), json.loads(data)) for u, _, key, _, data in sorted(rows, key=lambda row: row[3])]
+        return [(u, json.loads(key), json.loads(data)) for u, _, key, _, rpos, data in sorted(rows, key=lambda row: (row[4], row[3]))]
 
     def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
         way = Direction(direction)
@@ -387,12 +395,29 @@ class LadybugStore:
     # -- building graphs ----------------------------------------------------------------------
 
     def _graph(self, nodes: Iterable[Sequence[Any]], edges: Iterable[Sequence[Any]]) -> nx.MultiDiGraph:
-        """A graph of node rows (id, pos, data) and relation rows (from, to, key, pos, data), each in
-        the graph's order."""
+        """A graph of node rows (id, pos, data) and relation rows (from, to, key, pos, rpos, data).
+
+        The rows are put in the graph's order: the nodes, each node's successors and each
+        node's predecessors come in the order they have in the graph that was imported, so a
+        breadth-first walk meets them in the same order.
+        """
         graph = nx.MultiDiGraph()
         graph.graph.update(self.graph_attributes())
-        graph.add_nodes_from((node, json.loads(data)) for node, _, data in sorted(nodes, key=lambda row: row[1]))
-        graph.add_edges_from((u, v, json.loads(key), json.loads(data)) for u, v, key, _, data in sorted(edges, key=lambda row: row[3]))
+        node_table, succ, pred = graph._node, graph._succ, graph._pred
+        for node, _, data in sorted(nodes, key=lambda row: row[1]):
+            node_table[node] = json.loads(data)
+            succ[node], pred[node] = {}, {}
+        incoming: list[tuple[int, int, str, str, dict[Any, Any]]] = []
+        for u, v, key, position, rank, data in sorted(edges, key=lambda row: row[3]):
+            if u not in node_table or v not in node_table:
+                continue
+            keydict = succ[u].get(v)
+            if keydict is None:
+                keydict = succ[u][v] = {}  # one key dict for both directions, as networkx keeps it
+                incoming.append((rank, position, v, u, keydict))
+            keydict[json.loads(key)] = json.loads(data)
+        for _, _, v, u, keydict in sorted(incoming, key=lambda item: item[:2]):
+            pred[v][u] = keydict
         return graph
 
 

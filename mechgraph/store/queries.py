@@ -46,14 +46,18 @@ __all__ = [
     "check_node",
     "downstream",
     "effects",
+    "effects_graph",
     "effects_region",
     "filter_store",
     "neighbourhood",
+    "neighbourhood_graph",
     "path_region",
+    "paths_graph",
     "perturb",
     "reach",
     "resolve",
     "search",
+    "search_graph",
     "signed_paths",
     "upstream",
 ]
@@ -221,3 +225,57 @@ def _strings(values: Iterable[object] | str | None) -> frozenset[str] | None:
     return frozenset(str(item.value) if isinstance(item, Enum) else str(item) for item in items)
 
 
+
+
+# -- graphs for the commands ---------------------------------------------------------------------
+# A command resolves the names it was given, queries, and prints labels: each function below
+# returns a graph on which it does all that exactly as on the whole graph. The names are resolved
+# against the store first (so a name that fits no node, or several, fails as it would in memory),
+# and every node a name could stand for is added without relations, so that resolving the name
+# again on the returned graph picks the same node.
+
+
+def _with_names(store: GraphStore, region: nx.MultiDiGraph, names: Iterable[str]) -> nx.MultiDiGraph:
+    for name in names:
+        for node, data in store.name_candidates(name).nodes(data=True):
+            if node not in region:
+                region.add_node(node, **data)
+    return region
+
+
+def search_graph(store: GraphStore) -> nx.MultiDiGraph:
+    """A graph on which :func:`mechgraph.query.search` finds what it finds on the store."""
+    whole = _whole(store)
+    return whole if whole is not None else store.names_graph()
+
+
+def neighbourhood_graph(store: GraphStore, names: Iterable[str], *, depth: int | None, direction: Direction | str) -> nx.MultiDiGraph:
+    """A graph on which the nodes ``names`` stand for have the neighbourhood they have in the store."""
+    whole = _whole(store)
+    if whole is not None:
+        return whole
+    names = list(names)
+    start = [resolve(store, name) for name in names]
+    return _with_names(store, _region(store, start, depth, direction), names)
+
+
+def paths_graph(store: GraphStore, source: str, target: str, *, max_length: int) -> nx.MultiDiGraph:
+    """A graph with the signed paths (either context rule) between the nodes the two names stand for."""
+    whole = _whole(store)
+    if whole is not None:
+        return whole
+    ends = resolve(store, source), resolve(store, target)
+    region = path_region(store, *ends, max_length) if _valid_length(max_length, minimum=1) and ends[0] != ends[1] else store.subgraph(ends)
+    return _with_names(store, region, (source, target))
+
+
+def effects_graph(store: GraphStore, agents: Iterable[str], *, max_length: int, beyond: int = 0) -> nx.MultiDiGraph:
+    """A graph with what the nodes ``agents`` name reach within ``max_length`` relations (and
+    ``beyond`` more: 1 for a perturbation, which reads the phases one relation further)."""
+    whole = _whole(store)
+    if whole is not None:
+        return whole
+    agents = list(agents)
+    start = [resolve(store, name) for name in agents]
+    region = effects_region(store, start, max_length + beyond) if _valid_length(max_length, minimum=1) else store.subgraph(start)
+    return _with_names(store, region, agents)
