@@ -237,6 +237,8 @@ class SentenceParse:
                 if all(_modifier_word(w) for w in words[:k]) or normalize_word(words[k - 1].lower()) in _CLASS_NOUNS:
                     return entry
                 break
+        if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
+            return None  # coordinated names are the coordination's business
         if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(w.lower() in ("the", "a", "an", "so", "that", "which") for w in words):
             return None  # a garbled parse glued a clause into the name
         if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
@@ -419,10 +421,91 @@ class SentenceParse:
                 self.treatment_noun(tok)
             if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ == "VBN":
                 self.indicated(tok)
+        if not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in self.sdoc):
+            self.repair()
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in self.sdoc:
             if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
                 self.entity(tok)
+
+    def repair(self) -> None:
+        """A parse without a verb at its root ("Checkpoint inhibitors prolong/JJ survival"): the small
+        pipeline took the cue verb for a noun or an adjective. Read the flat order instead: the
+        words before the cue word (back to a clause boundary) name the subject, the words after it
+        (up to a preposition or punctuation) the object."""
+        toks = self.sdoc
+        for tok in toks:
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ not in _FINITE_FORMS or tok.i == 0:
+                continue
+            reading = VERB_SIGNS.get(_FINITE_FORMS[tok.lower_])
+            if reading not in ("+", "-", "0"):
+                continue
+            left = self.flat_phrase(tok.i - 1, -1)
+            right = self.flat_phrase(tok.i + 1, +1)
+            if left is None or right is None:
+                continue
+            for side in (left, right):
+                side_entries = [e for e in side if e is not None]
+                if not side_entries:
+                    break
+            else:
+                self.emit_entries(tok, _FINITE_FORMS[tok.lower_], reading, left, right, "flat reading of a misparsed sentence")
+
+    def flat_phrase(self, start: int, step: int) -> list[LexiconEntry] | None:
+        """The names of a coordinated noun phrase read word by word from ``start`` (leftwards for -1)."""
+        toks = self.sdoc
+        k = start
+        words: list[int] = []
+        while 0 <= k < len(toks):
+            t = toks[k]
+            if (t.is_punct and t.text not in ("-", "/", "(", ")", ",")) or t.lower_ in C.PREPOSITIONS or t.tag_ in ("VBZ", "MD", "WDT", "WP"):
+                break
+            if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
+                break
+            words.append(k)
+            k += step
+        words.sort()
+        phrases: list[tuple[list[int], list[int]]] = [([], [])]  # (name tokens, parenthetical tokens)
+        inside = False
+        for k in words:
+            t = toks[k]
+            if t.text == "(":
+                inside = True
+            elif t.text == ")":
+                inside = False
+            elif inside:
+                phrases[-1][1].append(k)
+            elif t.lower_ in ("and", "or", ","):
+                phrases.append(([], []))
+            elif t.lower_ not in C.DETERMINERS | C.POSSESSIVES:
+                phrases[-1][0].append(k)
+        entries = []
+        for name, short in phrases:
+            text = "".join(toks[k].text_with_ws for k in name).strip()
+            entry = None
+            if short:
+                entry = self.doc.lexicon.lookup("".join(toks[k].text_with_ws for k in short).strip())
+            if entry is None and text:
+                entry = self.lookup_phrase(text)
+            if entry is not None:
+                entries.append(entry)
+        return entries or None
+
+    def emit_entries(self, cue_tok: Any, words: str, sign: str, sources: list[LexiconEntry], targets: list[LexiconEntry], how: str) -> None:
+        hedges = self.hedges(cue_tok)
+        negations = self.negations(cue_tok)
+        for source in sources:
+            for target in targets:
+                if source.node_id == target.node_id:
+                    continue
+                confidence = 0.6 * (0.6 if hedges else 1.0) * (0.7 if negations else 1.0)
+                self.doc.found.append(
+                    self.found_type(
+                        source=source.node_id, relation=_relation(words, sign), target=target.node_id, sentence=self.sentence,
+                        confidence=round(confidence, 2), cues=(words,), hedges=hedges, negations=negations,
+                        mechanism=None, settings=(), remarks=(how,),
+                    )
+                )
 
     def subject(self, verb: Any, depth: int = 0) -> tuple[list[Any], str | None]:
         """The subject tokens of a verb and how they were found."""
@@ -787,6 +870,22 @@ _MODIFIERS = frozenset(
 
 
 _CUE_FORMS = _cue_forms()
+
+
+def _finite_forms() -> dict[str, str]:
+    from .cues import verb_forms
+
+    forms: dict[str, str] = {}
+    for lemma in VERB_SIGNS:
+        if " " in lemma or not lemma:
+            continue
+        base, third = verb_forms(lemma)[:2]
+        forms.setdefault(base, lemma)
+        forms.setdefault(third, lemma)
+    return forms
+
+
+_FINITE_FORMS = _finite_forms()
 
 
 def _is_adjective_only(words: Sequence[str]) -> bool:
