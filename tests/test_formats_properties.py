@@ -24,27 +24,27 @@ from mechgraph.vocabulary import Attr
 
 WRITABLE = [f.name for f in formats() if f.writer is not None and f.reader is not None and f.name != "native"]
 EXTENSION = {f.name: f.extensions[0] for f in formats()}
-#: What each format cannot carry (docs/formats.md): (graph title and extra, booleans in extra,
-#: sources no evidence cites).
+#: What each format cannot carry (docs/formats.md): the graph's title and extra, sources no
+#: evidence cites.
 NO_GRAPH_EXTRA = {"gexf", "csv", "tsv"}
 NO_TITLE = {"csv", "tsv"}
-NO_BOOLEANS = {"csv", "tsv"}  # a table cell 'True' is text
+
 NO_UNCITED_SOURCES = {"gexf"}
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6)
-# Text that starts with a letter (a cell like '12' or '[1]' in a foreign table is a number or JSON)
-# and has no control characters (XML attributes fold line breaks).
-_TEXT = st.builds(
-    lambda head, tail: (head + tail).strip(),
-    st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZéλ"),
+# Any text without control characters (XML attribute values fold line breaks and tabs): text that
+# looks like a number, a boolean or JSON ("12", "true", "[1]") must come back as text.
+_TEXT = st.one_of(
     st.text(
         alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85\u2028\u2029"),
+        min_size=1,
         max_size=20,
-    ),
+    ).map(str.strip).filter(bool),
+    st.sampled_from(["12", "-3.5", "1e-05", "true", "False", "[1, 2]", '{"a": 1}', '"quoted"', "=1+1", "-x", "007"]),
 )
 _LABEL = st.builds(lambda text: "L " + text, _TEXT)  # never equal to an extra string
-_FLOAT = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False).filter(lambda f: f == f and f != 0.0)
+_FLOAT = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False).filter(lambda f: f != 0.0)
 #: Each extra name holds one type of value (GraphML declares one type per attribute name).
 _EXTRA_VALUES = {
     "name": _TEXT, "source": _TEXT, "relation": _TEXT, "sign": _TEXT, "id": _TEXT, "Source": _TEXT, "Target": _TEXT,
@@ -57,15 +57,14 @@ _RELATIONS = ["activates", "inhibits", "increases", "decreases", "binds", "regul
 _KINDS = ["agent", "target", "immune_cell", "condition", "non_immune"]
 
 
-def _extra(booleans: bool) -> st.SearchStrategy[dict[str, Any]]:
-    names = [name for name in _EXTRA_VALUES if booleans or name != "flag"]
-    return st.lists(st.sampled_from(names), max_size=4, unique=True).flatmap(
+def _extra() -> st.SearchStrategy[dict[str, Any]]:
+    return st.lists(st.sampled_from(list(_EXTRA_VALUES)), max_size=4, unique=True).flatmap(
         lambda chosen: st.fixed_dictionaries({name: _EXTRA_VALUES[name] for name in chosen})
     )
 
 
 @st.composite
-def graphs(draw: st.DrawFn, *, booleans: bool = True) -> nx.MultiDiGraph:
+def graphs(draw: st.DrawFn) -> nx.MultiDiGraph:
     count = draw(st.integers(min_value=1, max_value=5))
     ids = [f"n{index}" for index in range(count)]
     nodes = []
@@ -96,16 +95,16 @@ def graphs(draw: st.DrawFn, *, booleans: bool = True) -> nx.MultiDiGraph:
     }
     graph = load_graph(document)
     for node_id in ids:
-        extra = draw(_extra(booleans))
+        extra = draw(_extra())
         if extra:
             graph.nodes[node_id][Attr.EXTRA.value] = extra
         if draw(st.booleans()):
             graph.nodes[node_id][Attr.POSITION.value] = {"x": draw(_FLOAT), "y": draw(_FLOAT)}
     for u, v, key in list(graph.edges(keys=True)):
-        extra = draw(_extra(booleans))
+        extra = draw(_extra())
         if extra:
             graph.edges[u, v, key][Attr.EXTRA.value] = extra
-    graph_extra = draw(_extra(booleans))
+    graph_extra = draw(_extra())
     if graph_extra:
         graph.graph[Attr.EXTRA.value] = graph_extra
     return graph
@@ -151,7 +150,7 @@ def test_json_and_xml_formats_give_back_the_graph_they_wrote(tmp_path: Path, gra
 
 
 @SETTINGS
-@given(graph=graphs(booleans=False))
+@given(graph=graphs())
 def test_tables_give_back_the_graph_they_wrote(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
     for name in ("csv", "tsv"):
         _check_lossless(graph, _round_trip(graph, name, tmp_path / name), name)

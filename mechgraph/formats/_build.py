@@ -25,13 +25,34 @@ from ..errors import DataError, Problem
 from ..graph import graph_from_report
 from ..identifiers import check_curie
 from ..limits import current
-from ..model import MAX_EXTRA_CHARS, MAX_EXTRA_DEPTH, MAX_EXTRA_KEY, NODE_ID_PATTERN, extra_problem
+from ..model import (
+    MAX_EXTRA_CHARS,
+    MAX_EXTRA_DEPTH,
+    MAX_EXTRA_KEY,
+    NODE_ID_PATTERN,
+    extra_problem,
+)
 from ..validation import Report, validate_data
-from ..vocabulary import Attr, EvidenceKey, Mechanism, NodeKind, Relation, Sign, SourceKey
+from ..vocabulary import (
+    Attr,
+    EvidenceKey,
+    Mechanism,
+    NodeKind,
+    Relation,
+    Sign,
+    SourceKey,
+)
 from ._document import EVIDENCE_FIELDS, NODE_FIELDS, RELATION_FIELDS, SOURCE_FIELDS
 from ._io import Input
 from ._literature import clip_note, evidence_items, take_literature
-from .mapping import DEFAULT_KIND, UNKNOWN_RELATION, kind_for, normalize, process_for, relation_for
+from .mapping import (
+    DEFAULT_KIND,
+    UNKNOWN_RELATION,
+    kind_for,
+    normalize,
+    process_for,
+    relation_for,
+)
 from .registry import ImportResult
 
 __all__ = ["GraphBuilder", "curie", "json_safe", "sign_of", "slug"]
@@ -309,9 +330,9 @@ class GraphBuilder:
             context = dict(field_values.get("context") or {}) if isinstance(field_values.get("context"), Mapping) else {}
             added = {k: v for k, v in literature.context.items() if not context.get(k)}
             field_values["context"] = {**context, **added}
-            for name, value in literature.context.items():
-                if name not in added:
-                    extra_values.setdefault(name, value)  # the context the file already gave wins
+            for context_key, value in literature.context.items():
+                if context_key not in added:
+                    extra_values.setdefault(context_key, value)  # the context the file already gave wins
         items = [dict(e) for e in evidence or []]
         cited, unpaired = evidence_items(
             literature.pmids, literature.sentences, where=f"cited by {self.inp.file_name}, {where}",

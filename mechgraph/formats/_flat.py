@@ -7,9 +7,12 @@ Writing, a node or edge becomes one flat record; reading, a record becomes mechg
            evidence becomes parallel lists ``evidence_source``, ``evidence_quote``, ... (Cytoscape
            desktop keeps lists of strings, not lists of objects).
 ``text``   (GraphML, GEXF) every list or mapping is JSON text; evidence is JSON text of items that
-           describe their source too (``url``, ``title``, ``text``), so it stands alone.
+           describe their source too (``url``, ``title``, ``text``), so it stands alone. Text of
+           ``extra`` that begins like JSON is written as a JSON string, so it reads back as text.
 ``table``  (CSV, TSV) lists are joined with ``"; "`` (JSON text when an item contains ';'); context
            becomes ``context_<key>`` columns and evidence numbered columns ``evidence_1_source``...
+           In ``extra``, booleans are ``true``/``false`` and text that would read as a number,
+           boolean or JSON is a JSON string (``"0.86"``), so every value reads back as it was.
 
 Foreign attributes kept in ``extra`` are written under their own name, or ``extra.<name>`` when
 that name is one of mechgraph's, and read back into ``extra``.
@@ -28,7 +31,7 @@ from ..vocabulary import Attr, EvidenceKey, SourceKey
 from ._build import curie, dumps_compact, sign_of
 from .mapping import relation_for
 
-__all__ = ["GRAPH_RESERVED", "Restored", "flat_edge", "flat_node", "restore_edge", "restore_node"]
+__all__ = ["GRAPH_RESERVED", "Restored", "flat_edge", "flat_node", "restore_edge", "restore_node", "text_value"]
 
 Style = Literal["json", "text", "table"]
 
@@ -86,10 +89,43 @@ def _extra_items(extra: Mapping[str, Any] | None, style: Style) -> dict[str, Any
     flat: dict[str, Any] = {}
     for key, value in (extra or {}).items():
         name = f"extra.{key}" if key in RESERVED or key.startswith("extra.") or _EVIDENCE_COLUMN.match(key) else key
-        if style != "json" and isinstance(value, list | dict):
-            value = dumps_compact(value)
+        if style == "table" and not isinstance(value, list | dict):
+            value = _typed_cell(value)
+        elif style != "json":
+            value = text_value(value)
         flat[name] = value
     return flat
+
+
+def text_value(value: Any) -> Any:
+    """A value of ``extra`` as an XML attribute holds it: lists and maps as JSON text, and text
+    that begins like JSON as a JSON string, so that reading tells the two apart.
+
+    >>> text_value(["a"]), text_value("[a]"), text_value("IL2"), text_value(2)
+    ('["a"]', '"[a]"', 'IL2', 2)
+    """
+    if isinstance(value, list | dict):
+        return dumps_compact(value)
+    if isinstance(value, str) and value.strip()[:1] in ("[", "{", '"'):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+_LOOKS_TYPED = re.compile(r'^(?:-?\d[\d.eE+-]*|true|false|TRUE|FALSE|True|False|[\[{"].*)$', re.DOTALL)
+
+
+def _typed_cell(value: Any) -> Any:
+    """A table cell that reads back as the value it was: booleans as ``true``/``false``, and text
+    that a reader would take for a number, a boolean or JSON as JSON text (``"0.86"``).
+
+    >>> _typed_cell(True), _typed_cell("0.86"), _typed_cell("IL2"), _typed_cell(3)
+    ('true', '"0.86"', 'IL2', 3)
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and _LOOKS_TYPED.match(value.strip()):
+        return json.dumps(value, ensure_ascii=False)
+    return value
 
 
 def flat_node(node_id: str, data: Mapping[str, Any], *, style: Style, sources: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -192,7 +228,8 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _as_json(value: Any) -> Any:
-    if isinstance(value, str) and value.strip()[:1] in ("[", "{"):
+    """A list or map written as JSON text, or text written quoted so it is not taken for one."""
+    if isinstance(value, str) and value.strip()[:1] in ("[", "{", '"'):
         try:
             return json.loads(value)
         except ValueError:
@@ -251,7 +288,7 @@ def _unprefix(extra: dict[str, Any]) -> dict[str, Any]:
     return plain
 
 
-def restore_node(raw: Mapping[str, Any], *, context: Mapping[str, str] | None = None) -> Restored:
+def restore_node(raw: Mapping[str, Any], *, context: Mapping[str, str] | None = None, json_text: bool = True) -> Restored:
     """Read a flat node record (without its id) back into fields, hints and extra.
 
     >>> r = restore_node({"name": "MED6", "Uniprot_ID": "O75586", "node_type": "result"})
@@ -275,7 +312,7 @@ def restore_node(raw: Mapping[str, Any], *, context: Mapping[str, str] | None = 
             values = _as_list(data.pop(name))
             if values:
                 result.fields[name] = [str(value) for value in values]
-    result.extra = _unprefix({key: _as_json(value) for key, value in data.items() if value not in (None, "")})
+    result.extra = _unprefix({key: _as_json(value) if json_text else value for key, value in data.items() if value not in (None, "")})
     if result.label is None:
         result.label_from = next((key for key in LABEL_KEYS if result.extra.get(key) not in (None, "")), None)
         result.label = str(result.extra[result.label_from]) if result.label_from else None
@@ -327,7 +364,7 @@ def _flag(value: Any) -> bool | None:
     return True if text in ("1", "true", "t", "yes") else False if text in ("0", "false", "f", "no") else None
 
 
-def restore_edge(raw: Mapping[str, Any]) -> Restored:
+def restore_edge(raw: Mapping[str, Any], *, json_text: bool = True) -> Restored:
     """Read a flat edge record (without its ends and id) back into fields, hints and extra.
 
     >>> r = restore_edge({"interaction": "controls-expression-of", "weight": 0.5})
@@ -371,5 +408,5 @@ def restore_edge(raw: Mapping[str, Any]) -> Restored:
             context[key] = str(data.pop(f"context_{key}"))
     if context:
         result.fields[Attr.CONTEXT.value] = context
-    result.extra = _unprefix({key: _as_json(value) for key, value in data.items() if value not in (None, "")})
+    result.extra = _unprefix({key: _as_json(value) if json_text else value for key, value in data.items() if value not in (None, "")})
     return result

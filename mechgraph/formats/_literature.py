@@ -128,8 +128,10 @@ def take_literature(attributes: Mapping[str, Any]) -> Literature:
         if key in _PMID_KEYS:
             pmids, other = pmids_in(value)
             result.pmids += [pmid for pmid in pmids if pmid not in result.pmids]
-            if other or not pmids:
-                result.rest[name] = value  # not (only) PubMed ids: kept as it came
+            if not pmids:
+                result.rest[name] = value  # no PubMed id: kept as it came
+            elif other:  # the parts that are not PubMed ids (read again, they give no second citation)
+                result.rest[name] = other if isinstance(value, list | tuple) else "; ".join(other)
         elif key in _SENTENCE_KEYS:
             sentences = [s for s in _items(value) if s]
             result.sentences += [s[:_MAX_SENTENCE] for s in sentences if s not in result.sentences]

@@ -23,15 +23,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dataclasses import dataclass, field
-
 from ._build import GraphBuilder, curie, slug
-from ._literature import evidence_items, pmids_in
 from ._flat import restore_edge, restore_node
 from ._io import Input, fail, json_path, load_input, parse_json
+from ._literature import evidence_items, pmids_in
 from .registry import ImportResult
 
 __all__ = ["read", "sniff"]
@@ -152,7 +151,7 @@ def _add_node(
     context: Mapping[str, str],
     evidence: list[dict[str, Any]] | None = None,
 ) -> None:
-    restored = restore_node(values, context=context)
+    restored = restore_node(values, context=context, json_text=False)
     listed: list[Any] = [values.get("represents")]
     for name in ("alias", "aliases"):
         aliases = values.get(name)
@@ -179,16 +178,16 @@ def _add_edge(builder: GraphBuilder, source: str, target: str, values: dict[str,
         pairs = [(pmid, text) for text, pmid in cited.supports if pmid]
         unpaired = [text for text, pmid in cited.supports if not pmid]
         if unpaired:
-            values["supports"] = unpaired if "supports" not in values else values["supports"]
+            values.setdefault("supports", unpaired)
         if cited.pmids:
-            values["pmids"] = cited.pmids if "pmids" not in values else values["pmids"]
+            values.setdefault("pmids", cited.pmids)
         if cited.other:
             values.setdefault("citations", cited.other)
     if isinstance(values.get("text"), str) and "sentence" not in values:
         values["sentence"] = values.pop("text")
     if "supports" in values and isinstance(values["supports"], list) and "sentences" not in values:
         values["sentences"] = values.pop("supports")
-    restored = restore_edge(values)
+    restored = restore_edge(values, json_text=False)
     builder.add_relation(
         source, target, name=restored.relation, where=where, sign=restored.sign, sign_key=restored.sign_key,
         evidence=restored.evidence, fields=restored.fields, extra=restored.extra, pairs=pairs,

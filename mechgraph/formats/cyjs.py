@@ -28,7 +28,14 @@ from ..fileio import write_atomic
 from ..vocabulary import Attr
 from ._build import GraphBuilder, json_safe
 from ._document import copy_source_texts
-from ._flat import GRAPH_RESERVED, _unprefix, flat_edge, flat_node, restore_edge, restore_node
+from ._flat import (
+    GRAPH_RESERVED,
+    _unprefix,
+    flat_edge,
+    flat_node,
+    restore_edge,
+    restore_node,
+)
 from ._io import Input, check_targets, fail, json_path, load_input, parse_json
 from .registry import ImportResult, WriteResult
 
@@ -125,7 +132,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if raw.get("id") in (None, ""):
             fail(inp, "a node needs data.id", field=json_path(*path, "data", "id"))
         key = str(raw.pop("id"))
-        restored = restore_node(raw)
+        restored = restore_node(raw, json_text=False)
         if restored.label_from == "name":
             del restored.extra["name"]
         fields = dict(restored.fields)
@@ -145,7 +152,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
                 fail(inp, f"an edge needs data.{end}", field=json_path(*path, "data", end))
             ends.append(str(raw.pop(end)))
         key = raw.pop("id", None)
-        restored = restore_edge(raw)
+        restored = restore_edge(raw, json_text=False)
         builder.add_relation(
             ends[0], ends[1], name=restored.relation, where=json_path(*path), sign=restored.sign, sign_key=restored.sign_key,
             evidence=restored.evidence, fields=restored.fields, extra=restored.extra,

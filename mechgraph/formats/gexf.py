@@ -26,7 +26,16 @@ from ..vocabulary import Attr
 from ._build import GraphBuilder
 from ._document import copy_source_texts
 from ._flat import flat_edge, flat_node, restore_edge, restore_node
-from ._io import Input, XmlTree, check_targets, fail, load_input, local_name, parse_xml, xml_safe
+from ._io import (
+    Input,
+    XmlTree,
+    check_targets,
+    fail,
+    load_input,
+    local_name,
+    parse_xml,
+    xml_safe,
+)
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]

@@ -24,8 +24,26 @@ from ..fileio import write_atomic_with
 from ..vocabulary import Attr
 from ._build import GraphBuilder, dumps_compact
 from ._document import copy_source_texts
-from ._flat import GRAPH_RESERVED, _as_json, _unprefix, flat_edge, flat_node, restore_edge, restore_node
-from ._io import Input, XmlTree, check_targets, fail, load_input, local_name, parse_xml, xml_safe
+from ._flat import (
+    GRAPH_RESERVED,
+    _as_json,
+    _unprefix,
+    flat_edge,
+    flat_node,
+    restore_edge,
+    restore_node,
+    text_value,
+)
+from ._io import (
+    Input,
+    XmlTree,
+    check_targets,
+    fail,
+    load_input,
+    local_name,
+    parse_xml,
+    xml_safe,
+)
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -49,7 +67,7 @@ def flat_graph(graph: nx.MultiDiGraph, changed: Counter[str] | None = None) -> n
     flat.graph[Attr.SOURCES.value] = dumps_compact(list(sources.values()))
     for key, value in (graph.graph.get(Attr.EXTRA) or {}).items():
         name = key if key not in flat.graph and key not in GRAPH_RESERVED and not key.startswith("extra.") else f"extra.{key}"
-        flat.graph[name] = dumps_compact(value) if isinstance(value, list | dict) else value
+        flat.graph[name] = text_value(value)
     for node, data in graph.nodes(data=True):
         record = flat_node(node, data, style="text", sources=sources)  # type: ignore[arg-type]
         record.pop("id")

@@ -109,7 +109,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         key = str(raw.pop("id"))
         extra = raw.pop(Attr.EXTRA.value, None)
         position = raw.pop(Attr.POSITION.value, None) or _xy(raw)
-        restored = restore_node(raw)
+        restored = restore_node(raw, json_text=False)
         if isinstance(extra, Mapping):
             restored.extra.update(extra)
         fields = dict(restored.fields)
@@ -133,7 +133,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         key, edge_id = raw.pop("key", None), raw.pop("id", None)
         key = key if key not in (None, "") else edge_id
         extra = raw.pop(Attr.EXTRA.value, None)
-        restored = restore_edge(raw)
+        restored = restore_edge(raw, json_text=False)
         if isinstance(extra, Mapping):
             restored.extra.update(extra)
         builder.add_relation(

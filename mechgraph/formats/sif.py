@@ -35,8 +35,8 @@ import networkx as nx
 from ..fileio import write_atomic
 from ..vocabulary import Attr, Relation, Sign
 from ._build import GraphBuilder, curie, sign_of
-from .mapping import relation_for
 from ._io import Input, check_targets, fail, load_input
+from .mapping import relation_for
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -238,7 +238,7 @@ def _participant_labels(builder: GraphBuilder, rows: dict[str, dict[str, str]]) 
         labels[name] = f"{labels[name]} ({name})"
     if shared:
         builder.notes.append(
-            f"{len(shared)} participant(s) share a name with another participant: their id added to the label (e.g. {sorted(labels[n] for n in shared)[0]!r})"
+            f"{len(shared)} participant(s) share a name with another participant: their id added to the label (e.g. {min(labels[n] for n in shared)!r})"
         )
     return labels
 

@@ -39,8 +39,8 @@ from ._flat import (
     NODE_LISTS,
     NODE_SCALARS,
     RELATION_LISTS,
-    RESERVED,
     RELATION_SCALARS,
+    RESERVED,
     flat_edge,
     flat_node,
     restore_edge,
@@ -360,6 +360,8 @@ def _numbers(row: Mapping[str, str]) -> dict[str, Any]:
     for key, value in row.items():
         if key.startswith(("evidence_", "context_")) or key in RESERVED or key in ("kind", "label"):
             converted[key] = value
+        elif value in ("true", "false"):  # written by mechgraph for booleans
+            converted[key] = value == "true"
         elif re.fullmatch(r"-?(?:0|[1-9]\d*)", value.strip()):  # not "007": an identifier
             converted[key] = int(value)
         elif re.fullmatch(r"-?(?:(?:0|[1-9]\d*)?\.\d+(?:[eE][-+]?\d+)?|(?:0|[1-9]\d*)(?:\.\d*)?[eE][-+]?\d+)", value.strip()):
