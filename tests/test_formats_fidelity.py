@@ -373,3 +373,20 @@ def test_imported_literature_is_read_once_through_every_format(fixture: str, tmp
         assert {(u, v, k): d for u, v, k, d in again.edges(keys=True, data=True)} == {
             (u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)
         }, suffix
+
+
+def test_cytoscape_biopax_networks_map_roles_by_interaction_and_biopax_type() -> None:
+    text = """<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+      <key id="n" for="node" attr.name="name" attr.type="string"/>
+      <key id="t" for="node" attr.name="BIOPAX_TYPE" attr.type="string"/>
+      <key id="i" for="edge" attr.name="interaction" attr.type="string"/>
+      <graph edgedefault="directed">
+        <node id="r"><data key="n">IL2 secretion</data><data key="t">Transport</data></node>
+        <node id="il2"><data key="n">IL2</data><data key="t">Protein</data></node>
+        <node id="c"><data key="n">IL2:IL2RA</data><data key="t">Complex</data></node>
+        <edge source="r" target="il2"><data key="i">left</data></edge>
+        <edge source="c" target="il2"><data key="i">contains</data></edge>
+      </graph></graphml>"""
+    graph = read(text, name="biopax.graphml").graph
+    assert {(u, v, d[Attr.RELATION]) for u, v, d in graph.edges(data=True)} == {("il2", "r", "consumed_by"), ("il2", "c", "part_of")}
+    assert graph.nodes["r"][Attr.KIND] == "process"

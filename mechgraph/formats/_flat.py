@@ -61,7 +61,7 @@ _IDENTIFIER_COLUMN = re.compile(r"^(.+?)[ _.-]id$", re.IGNORECASE)
 #: Keys other tools use for a node's display name, best first.
 LABEL_KEYS = ("label", "display name", "display_name", "gene_name", "symbol", "name", "shared_name", "title")
 #: Keys other tools use for a node's type.
-TYPE_KEYS = ("type", "node_type", "class", "entity_type", "participant_type", "category")
+TYPE_KEYS = ("type", "node_type", "class", "entity_type", "participant_type", "category", "BIOPAX_TYPE", "biopax_type")
 #: Keys other tools use for an edge's relation type.
 RELATION_KEYS = ("relation", "interaction", "interaction_type", "interaction type", "edge_type", "edge type")
 #: Keys other tools use for an edge's sign (mechgraph's own ``sign`` first).

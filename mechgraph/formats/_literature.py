@@ -35,6 +35,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..identifiers import source_identifier
+
 __all__ = ["Literature", "clip_note", "evidence_items", "pmids_in", "pubmed_source", "take_literature"]
 
 _PMID_KEYS = frozenset(
@@ -102,6 +104,8 @@ def pmids_in(value: Any) -> tuple[list[str], list[str]]:
     (['12'], ['doi:10.1/x'])
     >>> pmids_in(17)
     (['17'], [])
+    >>> pmids_in(["https://pubmed.ncbi.nlm.nih.gov/123/", "http://identifiers.org/pubmed/456"])
+    (['123', '456'], [])
     """
     if isinstance(value, int) and not isinstance(value, bool):
         return ([str(value)] if value > 0 else []), ([] if value > 0 else [str(value)])
@@ -111,6 +115,10 @@ def pmids_in(value: Any) -> tuple[list[str], list[str]]:
         # "PMID: 123" keeps its prefix with the number; split the rest at separators
         for part in _SPLIT.split(re.sub(r"(?i)\b(pubmed|pmid|medline)\s*:\s*", r"\1:", item)):
             if not part:
+                continue
+            linked = source_identifier(part) if part.lower().startswith(("http://", "https://")) else None
+            if linked is not None and linked[0] == "PMID":
+                found.append(str(int(linked[1])))
                 continue
             match = _PMID.match(part)
             if match and int(match.group(1)) > 0:

@@ -134,6 +134,7 @@ VOCABULARIES: tuple[tuple[str, dict[str, RelationMapping]], ...] = (
             "cofactor": _M(Relation.ACTS_ON, target_kind=_PROCESS, orient=True, comment="read entity to process"),
             "component": _M(Relation.PART_OF, orient=True, comment="a component of a complex; read component to complex"),
             "member": _M(Relation.PART_OF, orient=True, comment="a member of a family or complex; read member to the whole"),
+            "contains": _M(Relation.PART_OF, orient=True, comment="a complex and its component (Cytoscape's BioPAX networks); read component to complex"),
             "participant": _M(Relation.INTERACTS_WITH),
         },
     ),
