@@ -62,7 +62,7 @@ _PRONOUNS = frozenset("it they this these its their itself".split())
 _GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment".split())
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
-    r"inostat|trexate|ast|lamide|mod|quine|mus)$"
+    r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
 )
 _DRUG_CLASS = frozenset(
     normalize_word(w)
@@ -77,7 +77,7 @@ _PROCESS_LEMMAS = frozenset(
     progression degradation translocation recruitment infiltration killing death growth""".split()
 )
 _NO_CANDIDATE = (
-    C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS
+    C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
     | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
@@ -284,7 +284,7 @@ class SentenceParse:
         low = tok.lower_
         if tok.tag_ in ("WDT", "WP"):
             return None
-        if low in _PRONOUNS or tok.pos_ == "PRON":
+        if low in _PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()):
             if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
                 return self.previous_object(tok)
             if low in ("it", "this", "they", "itself"):
@@ -300,7 +300,7 @@ class SentenceParse:
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
         of = _prep_object(tok, ("of", "with", "in"))
-        if norm in WRAPPER_NOUNS and of is not None and (start == tok.i or norm in ("treatment", "therapy", "risk")):
+        if low in WRAPPER_NOUNS and of is not None and (start == tok.i or low in ("treatment", "therapy", "risk")):
             inner = self.entity(of)
             if inner is not None:
                 if tok.i in self.via or of.i in self.via:
@@ -346,9 +346,10 @@ class SentenceParse:
     def previous_object(self, tok: Any) -> LexiconEntry | None:
         for k in range(tok.i - 1, -1, -1):
             t = self.sdoc[k]
-            if t.dep_ in ("dobj", "pobj") and t.pos_ in ("NOUN", "PROPN") and k in self.cache and self.cache[k] is not None:
+            nominal = t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())
+            if t.dep_ in ("dobj", "pobj") and nominal and k in self.cache and self.cache[k] is not None:
                 return self.cache[k]
-            if t.dep_ in ("dobj",) and t.pos_ in ("NOUN", "PROPN"):
+            if t.dep_ in ("dobj",) and nominal:
                 return self.entity(t)
         return None
 
@@ -419,7 +420,7 @@ class SentenceParse:
                 self.noun_cue(tok)
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
-            if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ == "VBN":
+            if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp"):
                 self.indicated(tok)
         if not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in self.sdoc):
             self.repair()
@@ -462,6 +463,8 @@ class SentenceParse:
                 break
             if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
                 break
+            if t.text == "," and not any(toks[j].lower_ in ("and", "or") for j in (words if step < 0 else range(k + 1, min(k + 8, len(toks))))):
+                break  # a comma that does not separate list items ends the phrase
             words.append(k)
             k += step
         words.sort()
@@ -569,6 +572,8 @@ class SentenceParse:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
         if _is_passive(verb):
             objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "relcl" and objs and objs[0].tag_ in ("WDT", "WP"):
+                objs = [verb.head]  # "colitis and hepatitis, which are treated with X"
             if verb.dep_ == "acl":
                 objs = [verb.head]
             if verb.dep_ == "relcl" and not objs:
@@ -666,7 +671,9 @@ class SentenceParse:
 
     def indicated(self, verb: Any) -> None:
         """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
-        diseases = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in") for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in ("treatment", "use", "patient", "adult", "child")]
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
+        preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("for", "in")]  # "for X and for Y"
+        diseases = [g for c in preps for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in ("treatment", "use", "patient", "adult", "child")]
         if not diseases:
             return
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
