@@ -154,7 +154,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     arguments = parser.parse_args()
     print(f"python {platform.python_version()}, networkx {nx.__version__}, {platform.machine()}")
-    print(f"| relations | operation | median ms | notes |\n| ---: | --- | ---: | --- |")
+    print("| relations | operation | median ms | notes |\n| ---: | --- | ---: | --- |")
     missed = []
     for size in arguments.sizes:
         for name, ms, notes in run(size, arguments.repeat):

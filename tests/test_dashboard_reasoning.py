@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from mechgraph.dashboard.app import create_app
-from mechgraph.dashboard.reasoning import OVERLAY_MAX_CHARS, decode_overlay_upload, read_overlay_store, reason
+from mechgraph.dashboard.reasoning import (
+    OVERLAY_MAX_CHARS,
+    decode_overlay_upload,
+    read_overlay_store,
+    reason,
+)
 from mechgraph.dashboard.state import ViewState, parse_query
 from mechgraph.graph import read_graph
 

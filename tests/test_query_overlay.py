@@ -11,7 +11,12 @@ from hypothesis import strategies as st
 
 from mechgraph.errors import DataError, ReadError
 from mechgraph.graph import read_graph
-from mechgraph.query.overlay import consistency, map_overlay, parse_overlay, read_overlay
+from mechgraph.query.overlay import (
+    consistency,
+    map_overlay,
+    parse_overlay,
+    read_overlay,
+)
 from mechgraph.query.perturb import perturb
 from mechgraph.resources import bundled_graph_path
 

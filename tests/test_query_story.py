@@ -16,7 +16,12 @@ from mechgraph.graph import read_graph
 from mechgraph.query import signed_paths
 from mechgraph.query.compare import compare_agents
 from mechgraph.query.perturb import perturb
-from mechgraph.query.story import MAX_STEPS, comparison_story, path_story, perturbation_story
+from mechgraph.query.story import (
+    MAX_STEPS,
+    comparison_story,
+    path_story,
+    perturbation_story,
+)
 from mechgraph.resources import bundled_graph_path
 
 needs_bundled = pytest.mark.skipif(not bundled_graph_path().exists(), reason="the bundled graph is not there")

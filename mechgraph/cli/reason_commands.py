@@ -9,17 +9,32 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
 import click
 import networkx as nx
 
 from ..errors import QueryError
 from ..fileio import WriteError
 from ..query import explain, resolve_node, signed_paths
-from ..query.compare import AgentComparison, Category, GraphComparison, Item, compare_agents, compare_graphs
+from ..query.compare import (
+    AgentComparison,
+    Category,
+    GraphComparison,
+    Item,
+    compare_agents,
+    compare_graphs,
+)
 from ..query.overlay import Consistency, Overlay, consistency, map_overlay, read_overlay
 from ..query.perturb import NodeEffect, Perturbation, Response, perturb
 from . import _base
-from ._base import EXIT_USAGE, cli, emit_json, expected_errors, json_option, load_graph_file
+from ._base import (
+    EXIT_USAGE,
+    cli,
+    emit_json,
+    expected_errors,
+    json_option,
+    load_graph_file,
+)
 
 # ``--graph FILE`` as every command names its graph (from the shared options when they have it).
 graph_option = getattr(_base, "graph_option", None) or click.option(
@@ -227,8 +242,8 @@ def _print_perturbation(graph: nx.MultiDiGraph, result: Perturbation, brief: boo
         click.echo(f"\nagree ({len(agreement.agree)}): " + (", ".join(f"{e.status.symbol} {_plain(e.label)}" for e in agreement.agree) or "none"))
         click.echo(f"conflict ({len(agreement.conflict)}): " + (", ".join(
             f"{_plain(e.label)} ({', '.join(f'{_plain(s)} {r.symbol}' for s, r in e.by_source.items())})" for e in agreement.conflict) or "none"))  # fmt: skip
-        for source, found in agreement.only.items():
-            click.echo(f"only {_name(graph, source)} ({len(found)}): " + (", ".join(f"{e.status.symbol} {_plain(e.label)}" for e in found) or "none"))
+        for source, alone in agreement.only.items():
+            click.echo(f"only {_name(graph, source)} ({len(alone)}): " + (", ".join(f"{e.status.symbol} {_plain(e.label)}" for e in alone) or "none"))
     if result.unsigned:
         click.echo(f"\nreached only through unsigned relations ({len(result.unsigned)}): " + ", ".join(_name(graph, n) for n in result.unsigned))
 

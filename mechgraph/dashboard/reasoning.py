@@ -29,12 +29,18 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from .. import style
 from ..errors import DataError, MechgraphError
+from ..export.story import story_data, story_html
 from ..query import explain, signed_paths
 from ..query.compare import AgentComparison, Category, compare_agents
-from ..query.overlay import Consistency, Overlay, consistency, map_overlay, parse_overlay
+from ..query.overlay import (
+    Consistency,
+    Overlay,
+    consistency,
+    map_overlay,
+    parse_overlay,
+)
 from ..query.perturb import NodeEffect, Perturbation, perturb
 from ..query.story import Story, comparison_story, path_story, perturbation_story
-from ..export.story import story_data, story_html
 from ..vocabulary import Attr
 from .ids import Ids
 from .services import Services
@@ -73,7 +79,7 @@ def panel() -> html.Div:
                 [_field("A", _picker(Ids.REASON_COMPARE_A, "first agent", multi=False), Ids.REASON_COMPARE_A),
                  _field("B", _picker(Ids.REASON_COMPARE_B, "second agent", multi=False), Ids.REASON_COMPARE_B)],
                 className="row",
-            ),  # fmt: skip
+            ),
             html.H3("Measured data"),
             html.Div(
                 [
@@ -235,7 +241,7 @@ def _story_of(graph: nx.MultiDiGraph, result: Perturbation | None, comparison: A
             return perturbation_story(graph, result)
         if comparison is not None:
             return comparison_story(graph, comparison)
-        if state.has_path and state.path_from in graph and state.path_to in graph:
+        if state.has_path and state.path_from is not None and state.path_to is not None and state.path_from in graph and state.path_to in graph:
             report = signed_paths(graph, state.path_from, state.path_to, k=state.path + 1, mixed_context=state.mixed_context)
             if len(report.paths) > state.path:
                 return path_story(graph, report.paths[state.path])
@@ -401,7 +407,7 @@ def comparison_section(graph: nx.MultiDiGraph, comparison: AgentComparison, them
 PAINT_JS = """
 function(paint, elements) {
   var apply = function () {
-    var cy = window.mechgraph && window.mechgraph.cy('%s');
+    var cy = window.mechgraph && window.mechgraph.cy('__CANVAS__');
     if (!cy) { return; }
     cy.batch(function () {
       cy.nodes('.reason-marked').forEach(function (node) {
@@ -417,12 +423,12 @@ function(paint, elements) {
         (classes[id] || []).forEach(function (c) { node.addClass(c); });
       });
     });
-    document.getElementById('%s').dataset.reasonPainted = String(Object.keys((paint && paint.nodes) || {}).length);
+    document.getElementById('__CANVAS__').dataset.reasonPainted = String(Object.keys((paint && paint.nodes) || {}).length);
   };
   window.requestAnimationFrame(function () { window.setTimeout(apply, 0); });
   return Date.now();
 }
-""" % (Ids.CANVAS, Ids.CANVAS)
+""".replace("__CANVAS__", Ids.CANVAS)
 
 
 def register_callbacks(app: Dash, services: Services) -> None:
@@ -543,19 +549,19 @@ function(back, next, story, elements, step) {
   if (!window.mechgraphStoryKeys) {
     window.mechgraphStoryKeys = true;
     document.addEventListener("keydown", function (event) {
-      var box = document.getElementById("%(box)s");
+      var box = document.getElementById("__BOX__");
       if (!box || !box.contains(document.activeElement) || event.altKey || event.ctrlKey || event.metaKey) { return; }
-      var button = event.key === "ArrowRight" ? "%(next)s" : event.key === "ArrowLeft" ? "%(back)s" : null;
+      var button = event.key === "ArrowRight" ? "__NEXT__" : event.key === "ArrowLeft" ? "__BACK__" : null;
       if (button) { event.preventDefault(); var b = document.getElementById(button); if (b && !b.disabled) { b.click(); } }
     });
   }
   var steps = (story && story.steps) || [], count = steps.length;
   var at = typeof step === "number" ? step : -1;
-  if (triggered.indexOf("%(store)s.data") >= 0) { at = -1; }
-  if (triggered.indexOf("%(next)s.n_clicks") >= 0) { at = Math.min(count, at + 1); }
-  if (triggered.indexOf("%(back)s.n_clicks") >= 0) { at = Math.max(-1, at - 1); }
+  if (triggered.indexOf("__STORE__.data") >= 0) { at = -1; }
+  if (triggered.indexOf("__NEXT__.n_clicks") >= 0) { at = Math.min(count, at + 1); }
+  if (triggered.indexOf("__BACK__.n_clicks") >= 0) { at = Math.max(-1, at - 1); }
   var paint = function () {
-    var cy = window.mechgraph && window.mechgraph.cy("%(canvas)s");
+    var cy = window.mechgraph && window.mechgraph.cy("__CANVAS__");
     if (!cy) { return; }
     cy.batch(function () {
       cy.edges(".story-marked").forEach(function (edge) { edge.removeStyle(); edge.removeClass("story-marked story-current story-past"); });
@@ -594,7 +600,10 @@ function(back, next, story, elements, step) {
   }
   return [at, caption, !count || at < 0, !count || at >= count, !count];
 }
-""" % {"box": Ids.REASON_STORY_BOX, "next": Ids.REASON_STORY_NEXT, "back": Ids.REASON_STORY_BACK, "store": Ids.REASON_STORY, "canvas": Ids.CANVAS}
+"""
+for _token, _id in (("__BOX__", Ids.REASON_STORY_BOX), ("__NEXT__", Ids.REASON_STORY_NEXT), ("__BACK__", Ids.REASON_STORY_BACK),
+                    ("__STORE__", Ids.REASON_STORY), ("__CANVAS__", Ids.CANVAS)):  # fmt: skip
+    STORY_JS = STORY_JS.replace(_token, _id)
 
 
 def picker_options(services: Services, store: Any, text: str | None, value: Any) -> list[dict[str, str]]:

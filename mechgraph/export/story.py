@@ -257,4 +257,4 @@ def story_html(graph: nx.MultiDiGraph, story: Story, *, theme: style.Theme | str
 
 def write_story(graph: nx.MultiDiGraph, story: Story, path: str | os.PathLike[str], *, theme: style.Theme | str = style.Theme.LIGHT, force: bool = False) -> Path:
     """Write :func:`story_html` to ``path`` atomically (never over a file unless ``force``)."""
-    return write_atomic(path, story_html(graph, story, theme=theme), force=force)
+    return write_atomic(Path(path), story_html(graph, story, theme=theme), force=force)

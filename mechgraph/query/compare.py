@@ -37,7 +37,14 @@ import networkx as nx
 
 from ..errors import QueryError
 from ..vocabulary import NodeKind
-from ._common import KIND, check_length, check_node, edge_sign, label_of, require_multidigraph
+from ._common import (
+    KIND,
+    check_length,
+    check_node,
+    edge_sign,
+    label_of,
+    require_multidigraph,
+)
 from .perturb import Perturbation, Response, perturb
 
 __all__ = ["AgentComparison", "Category", "GraphComparison", "Item", "compare_agents", "compare_graphs"]
@@ -184,16 +191,17 @@ def _links(graph: nx.MultiDiGraph) -> set[tuple[str, str, int]]:
     return {(u, v, edge_sign(data)) for u, neighbours in graph._succ.items() for v, keydict in neighbours.items() for data in keydict.values()}
 
 
+def _members(graph: nx.MultiDiGraph, category: str) -> set[str]:
+    return {node for node, data in graph._node.items() if _CATEGORY_OF.get(str(data.get(KIND)), "other") == category}
+
+
 def compare_graphs(a: nx.MultiDiGraph, b: nx.MultiDiGraph) -> GraphComparison:
     """Nodes (by id) and signed links (from, to, sign) of two graphs, shared and apart."""
     require_multidigraph(a)
     require_multidigraph(b)
     categories: list[Category] = []
     for name, _ in CATEGORIES:
-        def members(graph: nx.MultiDiGraph) -> set[str]:
-            return {node for node, data in graph._node.items() if _CATEGORY_OF.get(str(data.get(KIND)), "other") == name}
-
-        in_a, in_b = members(a), members(b)
+        in_a, in_b = _members(a, name), _members(b, name)
         if not in_a and not in_b:
             continue
 

@@ -65,9 +65,36 @@ from typing import Any
 import networkx as nx
 
 from ..errors import QueryError
-from ..vocabulary import UNSPECIFIED, Attr, Mechanism, NodeKind, OutcomePhase, ProcessKind, Relation, Sign
-from ._common import EVIDENCE, KIND, MECHANISM, RELATION, check_length, check_node, edge_sign, gc_paused, label_of, require_multidigraph
-from .context import AGENT_KEY, Signature, agent_gate, gate_open, step_signature, step_signatures_compatible
+from ..vocabulary import (
+    UNSPECIFIED,
+    Attr,
+    Mechanism,
+    NodeKind,
+    OutcomePhase,
+    ProcessKind,
+    Relation,
+    Sign,
+)
+from ._common import (
+    EVIDENCE,
+    KIND,
+    MECHANISM,
+    RELATION,
+    check_length,
+    check_node,
+    edge_sign,
+    gc_paused,
+    label_of,
+    require_multidigraph,
+)
+from .context import (
+    AGENT_KEY,
+    Signature,
+    agent_gate,
+    gate_open,
+    step_signature,
+    step_signatures_compatible,
+)
 from .paths import SignedPath, Step
 
 __all__ = ["Agreement", "NodeEffect", "Perturbation", "Response", "perturb", "response_of"]
