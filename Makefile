@@ -28,6 +28,7 @@ test: install browser
 # Benchmarks print tables comparing mechgraph with the plain alternative, measured in the same run.
 bench: install browser
 	$(BIN)/python benchmarks/bench_queries.py
+	$(BIN)/python benchmarks/bench_reasoning.py
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_dashboard.py
 	$(BIN)/python benchmarks/bench_formats.py

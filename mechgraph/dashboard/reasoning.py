@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from ..query.compare import AgentComparison, Category, compare_agents
 from ..query.overlay import (
     Consistency,
     Overlay,
+    OverlayTable,
     consistency,
     map_overlay,
     parse_overlay,
@@ -43,14 +45,19 @@ from ..query.perturb import NodeEffect, Perturbation, perturb
 from ..query.story import Story, comparison_story, path_story, perturbation_story
 from ..vocabulary import Attr
 from .ids import Ids
-from .services import Services
+from .services import LruCache, Services
 from .state import ViewState, parse_query
 from .views import node_option, notice_list, search_options
 
 __all__ = ["OVERLAY_MAX_CHARS", "Reasoning", "decode_overlay_upload", "idle", "panel", "read_overlay_store", "reason", "register_callbacks"]
 
-#: The longest table of values the dashboard reads (characters of text; about 200,000 rows).
-OVERLAY_MAX_CHARS = 5_000_000
+#: The longest table of values the dashboard reads (characters of text; about 60,000 rows).
+OVERLAY_MAX_CHARS = 2_000_000
+#: The most nodes one request perturbs (each is a search of its own).
+MAX_PERTURBED = 10
+#: Tables read, by the hash of their name and text: a table comes back with every request, and
+#: is read once per process (keyed by content, so no user's state is kept).
+_TABLES: LruCache[OverlayTable] = LruCache(8)
 _SHOWN = 60  # items listed per group before "and n more"
 _NAME = re.compile(r"[^\w .()+-]")
 
@@ -202,14 +209,19 @@ def reason(graph: nx.MultiDiGraph, state: ViewState, overlay_store: Any, theme: 
     table = read_overlay_store(overlay_store)
     overlay: Overlay | None = None
     if table is not None:
+        name, text = table
+        digest = hashlib.sha256(f"{name}\0{text}".encode()).hexdigest()
         try:
-            overlay = map_overlay(graph, parse_overlay(table[1], file=table[0]))
+            overlay = map_overlay(graph, _TABLES.get(digest, lambda: parse_overlay(text, file=name)))
         except DataError as error:
             notices.extend(str(problem) for problem in error.problems)
     result: Perturbation | None = None
     if state.give or state.block:
+        given, blocked = [n for n in state.give if n not in state.block][:MAX_PERTURBED], list(state.block[:MAX_PERTURBED])
+        if len(state.give) + len(state.block) > len(given) + len(blocked):
+            notices.append(f"only the first {MAX_PERTURBED} nodes given and the first {MAX_PERTURBED} blocked are perturbed")
         try:
-            result = perturb(graph, [n for n in state.give if n not in state.block], block=state.block, mixed_context=state.mixed_context)
+            result = perturb(graph, given, block=blocked, mixed_context=state.mixed_context)
         except MechgraphError as error:
             notices.append(str(error))
     comparison: AgentComparison | None = None
