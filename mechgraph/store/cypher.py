@@ -14,7 +14,8 @@ The schema (one label for nodes, one type for relations):
 - ``Relation`` (``Node`` to ``Node``): ``key`` (JSON of the networkx key), ``id``, ``pos`` (the relation's place in the
   graph's order), ``rpos`` (its source's place among the sources of its target),
   ``relation``, ``sign`` (the effective sign: the ``sign`` attribute, else the relation's),
-  ``mechanism`` (``unspecified`` when none), ``context`` and ``evidence`` (JSON), ``data`` (JSON);
+  ``mechanism`` (``unspecified`` when none), ``context`` and ``evidence`` (JSON; "" when the relation
+  has none), ``data`` (JSON of the other attributes, with 0 holding the place of context and evidence);
 - ``Name`` (``key``: a lookup key of :mod:`mechgraph.store.names`) ``-[:Names]->`` ``Node``: the
   index by which a typed name is resolved;
 - ``Meta`` (``name``, ``value`` JSON): the graph's own attributes and the schema version.
@@ -36,7 +37,7 @@ NAMES_COLUMNS = ("from", "to")
 META_COLUMNS = ("name", "value")
 
 _NODE = "n.id, n.pos, n.data"
-_EDGE = "a.id, b.id, r.key, r.pos, r.rpos, r.data"
+_EDGE = "a.id, b.id, r.key, r.pos, r.rpos, r.data, r.context, r.evidence"
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def filter_edges(*, kinds: bool, relations: bool, signs: bool, mechanisms: bool)
     mechanism are pushed down; the parameters are lists named like the arguments.
 
     >>> filter_edges(kinds=True, relations=False, signs=True, mechanisms=False)
-    'MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.kind IN $kinds AND b.kind IN $kinds AND r.sign IN $signs RETURN a.id, b.id, r.key, r.pos, r.rpos, r.data'
+    'MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.kind IN $kinds AND b.kind IN $kinds AND r.sign IN $signs RETURN a.id, b.id, r.key, r.pos, r.rpos, r.data, r.context, r.evidence'
     """
     tests = []
     if kinds:

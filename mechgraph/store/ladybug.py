@@ -63,15 +63,20 @@ def _effective_sign(data: Mapping[str, Any]) -> int:
     return edge_sign(data)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+_CONTEXT, _EVIDENCE = Attr.CONTEXT.value, Attr.EVIDENCE.value
+
+
 def _json(value: Any, where: str) -> str:
     try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return _ENCODER.encode(value)
     except (TypeError, ValueError) as error:
         raise StoreError(f"{where}: cannot be stored ({error})") from None
 
 
 class _Rows:
-    """CSV rows for one table, written as they come; notes whether any text spans lines."""
+    """CSV rows for one table, written as they come; notes whether a text spans lines (JSON
+    never does: it escapes line breaks), as the loader then has to read the file in one thread."""
 
     def __init__(self, path: Path, columns: Sequence[str]) -> None:
         self.path = path
@@ -81,9 +86,11 @@ class _Rows:
         self.count = 0
         self.multiline = False
 
-    def add(self, row: Sequence[Any]) -> None:
+    def add(self, row: Sequence[Any], *texts: str) -> None:
+        """Add a row; ``texts`` are its values that are not JSON."""
         if not self.multiline:
-            self.multiline = any(isinstance(value, str) and ("\n" in value or "\r" in value) for value in row)
+            joined = "".join(texts)
+            self.multiline = "\n" in joined or "\r" in joined
         self.writer.writerow(row)
         self.count += 1
 
@@ -195,22 +202,24 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
             if not isinstance(node, str):
                 raise StoreError(f"node {node!r}: ids must be text to be stored, not {type(node).__name__}")
             where = f"node {node!r}"
+            kind, label = str(data.get(kind_key) or ""), str(data.get(label_key) or "")
+            process, phase = str(data.get(process_key) or ""), str(data.get(phase_key) or "")
             node_rows.add(
                 (
-                    node, position, str(data.get(kind_key) or ""), str(data.get(label_key) or ""),
-                    str(data.get(process_key) or ""), str(data.get(phase_key) or ""),
+                    node, position, kind, label, process, phase,
                     _json([str(item) for item in data.get(synonyms_key) or ()], f"{where} field synonyms"),
                     _json([str(item) for item in data.get(identifiers_key) or ()], f"{where} field identifiers"),
                     _json(dict(data), where),
-                )
+                ),
+                node, kind, label, process, phase,
             )  # fmt: skip
             for key in name_rows(node, data):
                 if key not in name_keys:
                     name_keys.add(key)
-                    tables["Name"].add((key,))
-                links.add((key, node))
+                    tables["Name"].add((key,), key)
+                links.add((key, node), key, node)
         relation_key, mechanism_key = Attr.RELATION.value, Attr.MECHANISM.value
-        context_key, evidence_key, id_key = Attr.CONTEXT.value, Attr.EVIDENCE.value, Attr.ID.value
+        id_key = Attr.ID.value
         ranks: dict[str, dict[str, int]] = {}  # target -> source -> its place among the target's sources
 
         def rank(u: str, v: str) -> int:
@@ -221,16 +230,24 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
 
         for position, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
             where = f"relation {key!r} ({u} -> {v})"
+            identifier = str(data.get(id_key) if data.get(id_key) is not None else key)
+            relation, mechanism = str(data.get(relation_key) or ""), str(data.get(mechanism_key) or UNSPECIFIED)
+            # context and evidence have columns of their own: the data keeps their place only
+            context = _json(data[_CONTEXT], f"{where} field context") if _CONTEXT in data else ""
+            evidence = _json(data[_EVIDENCE], f"{where} field evidence") if _EVIDENCE in data else ""
+            rest = dict(data)
+            for field_name, stored in ((_CONTEXT, context), (_EVIDENCE, evidence)):
+                if stored:
+                    rest[field_name] = 0
             relation_rows.add(
                 (
-                    u, v, _json(key, where), str(data.get(id_key) if data.get(id_key) is not None else key), position, rank(u, v),
-                    str(data.get(relation_key) or ""), _effective_sign(data), str(data.get(mechanism_key) or UNSPECIFIED),
-                    _json(data.get(context_key), f"{where} field context"), _json(data.get(evidence_key), f"{where} field evidence"),
-                    _json(dict(data), where),
-                )
+                    u, v, _json(key, where), identifier, position, rank(u, v), relation, _effective_sign(data), mechanism,
+                    context, evidence, _json(rest, where),
+                ),
+                u, v, identifier, relation, mechanism,
             )  # fmt: skip
-        meta_rows.add(("schema", _json(cypher.SCHEMA_VERSION, "schema")))
-        meta_rows.add(("graph", _json(dict(graph.graph), "the graph's attributes")))
+        meta_rows.add(("schema", _json(cypher.SCHEMA_VERSION, "schema")), "schema")
+        meta_rows.add(("graph", _json(dict(graph.graph), "the graph's attributes")), "graph")
     finally:
         for rows in tables.values():
             rows.close()
@@ -319,11 +336,11 @@ class LadybugStore:
 
     def successors(self, node: str) -> list[RelationRow]:
         rows = self.query(self.dialect.edges_out, {"id": node})
-        return [(v, json.loads(key), json.loads(data)) for _, v, key, _, _, data in sorted(rows, key=lambda row: row[3])]
+        return [(row[1], json.loads(row[2]), _relation_data(row)) for row in sorted(rows, key=lambda row: row[3])]
 
     def predecessors(self, node: str) -> list[RelationRow]:
         rows = self.query(self.dialect.edges_in, {"id": node})
-        return [(u, json.loads(key), json.loads(data)) for u, _, key, _, rpos, data in sorted(rows, key=lambda row: (row[4], row[3]))]
+        return [(row[0], json.loads(row[2]), _relation_data(row)) for row in sorted(rows, key=lambda row: (row[4], row[3]))]
 
     def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
         way = Direction(direction)
@@ -395,7 +412,8 @@ class LadybugStore:
     # -- building graphs ----------------------------------------------------------------------
 
     def _graph(self, nodes: Iterable[Sequence[Any]], edges: Iterable[Sequence[Any]]) -> nx.MultiDiGraph:
-        """A graph of node rows (id, pos, data) and relation rows (from, to, key, pos, rpos, data).
+        """A graph of node rows (id, pos, data) and relation rows (from, to, key, pos, rpos, data,
+        context, evidence).
 
         The rows are put in the graph's order: the nodes, each node's successors and each
         node's predecessors come in the order they have in the graph that was imported, so a
@@ -408,17 +426,28 @@ class LadybugStore:
             node_table[node] = json.loads(data)
             succ[node], pred[node] = {}, {}
         incoming: list[tuple[int, int, str, str, dict[Any, Any]]] = []
-        for u, v, key, position, rank, data in sorted(edges, key=lambda row: row[3]):
+        for row in sorted(edges, key=lambda row: row[3]):
+            u, v, key, position, rank = row[:5]
             if u not in node_table or v not in node_table:
                 continue
             keydict = succ[u].get(v)
             if keydict is None:
                 keydict = succ[u][v] = {}  # one key dict for both directions, as networkx keeps it
                 incoming.append((rank, position, v, u, keydict))
-            keydict[json.loads(key)] = json.loads(data)
+            keydict[json.loads(key)] = _relation_data(row)
         for _, _, v, u, keydict in sorted(incoming, key=lambda item: item[:2]):
             pred[v][u] = keydict
         return graph
+
+
+def _relation_data(row: Sequence[Any]) -> dict[str, Any]:
+    """The attributes of a relation row (... data, context, evidence), in their order."""
+    data = json.loads(row[5])
+    if row[6]:
+        data[_CONTEXT] = json.loads(row[6])
+    if row[7]:
+        data[_EVIDENCE] = json.loads(row[7])
+    return data
 
 
 def _first_line(error: BaseException) -> str:
