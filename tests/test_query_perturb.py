@@ -230,3 +230,10 @@ def test_a_relation_shown_under_one_agent_is_used_only_downstream_of_it() -> Non
     assert statuses(perturb(graph, ["x"])) == {"a": "up"}
     assert statuses(perturb(graph, ["y"])) == {"a": "up", "b": "down"}
     assert statuses(perturb(graph, ["x"], mixed_context=True)) == {"a": "up", "b": "down"}
+
+
+@needs_bundled
+def test_a_tlr7_agonist_and_a_tlr7_inhibitor_conflict(bundled: nx.MultiDiGraph) -> None:
+    agreement = perturb(bundled, ["imiquimod", "hydroxychloroquine"]).agreement()
+    conflicts = {effect.node: dict(effect.by_source) for effect in agreement.conflict}
+    assert conflicts["tlr7"] == {"imiquimod": Response.UP, "hydroxychloroquine": Response.DOWN}

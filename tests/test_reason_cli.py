@@ -119,3 +119,14 @@ def test_story_asks_for_exactly_one_kind(tmp_path: Path) -> None:
     assert code == 2 and "tell one story" in err
     code, _, err = invoke("story", "--perturb", "nfat_translocation", "-o", str(tmp_path / "s.html"), "--graph", VALID)
     assert code == 1 and "no story" in err and not (tmp_path / "s.html").exists()
+
+
+def test_perturb_prints_hostile_labels_safely(tmp_path: Path) -> None:
+    from .test_query_cli import HOSTILE
+
+    graph = tmp_path / "hostile.yaml"
+    graph.write_text(HOSTILE, encoding="utf-8")
+    code, out, _ = invoke("perturb", "other", "--graph", str(graph))
+    assert code == 0 and "\x1b" not in out and "\\u001b[31mred" in out
+    code, out, _ = invoke("compare", "drug", "other", "--graph", str(graph), "--json")
+    assert code == 0 and json.loads(out)["opposite"][0]["node"] == "tx"
