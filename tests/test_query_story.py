@@ -93,3 +93,17 @@ def test_the_tacrolimus_and_sirolimus_story_parts_at_calcineurin_and_mtor() -> N
     chapters = {step.caption: step.chapter for step in story.steps}
     assert chapters["Tacrolimus inhibits Calcineurin"] == "only Tacrolimus"
     assert chapters["Sirolimus inhibits mTOR"] == "only Sirolimus"
+
+
+def test_a_perturbation_story_marks_its_nodes_and_shows_measured_values() -> None:
+    from mechgraph.query.overlay import consistency, map_overlay, parse_overlay
+
+    graph = small()
+    result = perturb(graph, ["a"])
+    overlay = map_overlay(graph, parse_overlay("name,value,p\nX,-2,0.01\nP,1.5,0.01\n"))
+    story = perturbation_story(graph, result, overlay=overlay, report=consistency(graph, overlay, result))
+    assert story.marks["a"] == ("given",) and story.marks["x"] == ("down", "consistent") and story.marks["p"] == ("down", "inconsistent")
+    assert [step.outcome for step in story.steps] == ["X ↓ · measured -2 (p 0.01) ✓", "P ↓ · measured +1.5 (p 0.01) ✗"]
+    assert "50% of the measured nodes agree (1 of 2)" in story.summary
+    page = story_html(graph, story)
+    assert 'stroke-dasharray="2 3"' in page and "agrees with the data" in page  # the inconsistent node's dotted border, and the legend

@@ -130,3 +130,15 @@ def test_perturb_prints_hostile_labels_safely(tmp_path: Path) -> None:
     assert code == 0 and "\x1b" not in out and "\\u001b[31mred" in out
     code, out, _ = invoke("compare", "drug", "other", "--graph", str(graph), "--json")
     assert code == 0 and json.loads(out)["opposite"][0]["node"] == "tx"
+
+
+@needs_bundled
+def test_story_of_a_perturbation_with_measured_values(tmp_path: Path) -> None:
+    out = tmp_path / "s.html"
+    code, text, _ = invoke("story", "--perturb", "cyclosporine", "--overlay", EXAMPLE, "-o", str(out), "--json")
+    assert code == 0
+    steps = json.loads(text)["steps"]
+    il2 = next(step for step in steps if step["to"] == "il2")
+    assert il2["outcome"].startswith("IL-2 ↓ · measured -3.1") and il2["outcome"].endswith("✓")
+    code, _, err = invoke("story", "--compare", "tacrolimus", "sirolimus", "--overlay", EXAMPLE, "-o", str(tmp_path / "t.html"))
+    assert code == 2 and "--overlay goes with --perturb" in err

@@ -147,6 +147,8 @@ def compare_command(first: str, second: str, max_length: int, mixed_context: boo
 @click.option("--perturb", "given", multiple=True, metavar="AGENT", help="Tell a perturbation: give AGENT; repeat for several.")
 @click.option("--block", "blocked", multiple=True, metavar="NODE", help="With --perturb: block NODE; repeat for several.")
 @click.option("--compare", "compared", nargs=2, default=None, metavar="A B", help="Tell a comparison of two agents.")
+@click.option("--overlay", "overlay_file", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="With --perturb: a CSV or TSV of measured values, shown at each step and checked against the prediction.")  # fmt: skip
 @click.option("--theme", type=click.Choice(["light", "dark"]), default="light", show_default=True)
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @max_length_option
@@ -160,6 +162,7 @@ def story_command(
     given: tuple[str, ...],
     blocked: tuple[str, ...],
     compared: tuple[str, str] | None,
+    overlay_file: Path | None,
     theme: str,
     force: bool,
     max_length: int,
@@ -175,6 +178,8 @@ def story_command(
     asked = [bool(path_ends), bool(given or blocked), bool(compared)]
     if sum(asked) != 1:
         raise click.UsageError("tell one story: --path FROM TO, --perturb AGENT (and --block NODE), or --compare A B")
+    if overlay_file is not None and not (given or blocked):
+        raise click.UsageError("--overlay goes with --perturb: measured values are checked against a perturbation")
     graph = load_graph_file(graph_file)
     if path_ends:
         source, target = (resolve_node(graph, name) for name in path_ends)
@@ -188,7 +193,9 @@ def story_command(
     else:
         result = perturb(graph, [resolve_node(graph, n) for n in given], block=[resolve_node(graph, n) for n in blocked],
                          max_length=max_length, mixed_context=mixed_context)  # fmt: skip
-        story = perturbation_story(graph, result)
+        overlay = map_overlay(graph, read_overlay(overlay_file)) if overlay_file is not None else None
+        report = consistency(graph, overlay, result) if overlay is not None else None
+        story = perturbation_story(graph, result, overlay=overlay, report=report)
     try:
         written = write_story(graph, story, output, theme=theme, force=force)
     except WriteError as error:  # as export: a file that cannot be written is a usage error

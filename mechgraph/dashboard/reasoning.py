@@ -243,14 +243,16 @@ def reason(graph: nx.MultiDiGraph, state: ViewState, overlay_store: Any, theme: 
         children.extend(overlay_section(graph, overlay, report, theme))
     if comparison is not None:
         children.extend(comparison_section(graph, comparison, theme, painted=result is None))
-    return Reasoning(children or idle(), paint, _story_of(graph, result, comparison, state))
+    return Reasoning(children or idle(), paint, _story_of(graph, result, comparison, state, overlay, report))
 
 
-def _story_of(graph: nx.MultiDiGraph, result: Perturbation | None, comparison: AgentComparison | None, state: ViewState) -> Story | None:
-    """The story of the answer: the perturbation's, else the comparison's, else the chosen path's."""
+def _story_of(
+    graph: nx.MultiDiGraph, result: Perturbation | None, comparison: AgentComparison | None, state: ViewState, overlay: Overlay | None, report: Consistency | None
+) -> Story | None:
+    """The story of the answer: the perturbation's (with the measured values), else the comparison's, else the chosen path's."""
     try:
         if result is not None and result.effects:
-            return perturbation_story(graph, result)
+            return perturbation_story(graph, result, overlay=overlay, report=report)
         if comparison is not None:
             return comparison_story(graph, comparison)
         if state.has_path and state.path_from is not None and state.path_to is not None and state.path_from in graph and state.path_to in graph:

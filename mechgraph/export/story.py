@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -112,14 +113,39 @@ def _svg(graph: nx.MultiDiGraph, story: Story, theme: style.Theme) -> str:
     for node in sub:
         x, y = geometry.positions[node]
         lines, w, h = boxes[node]
-        look = style.box_look(sub._node[node].get(Attr.KIND.value), theme)
+        fill, stroke, stroke_width, dash = _node_look(sub._node[node].get(Attr.KIND.value), story.marks.get(node, ()), theme)
         text = "".join(
             f'<text x="{x:.1f}" y="{y - h / 2 + _PAD / 2 + _LINE * (i + 0.75):.1f}" text-anchor="middle">{escape(line)}</text>' for i, line in enumerate(lines)
         )
         parts.append(f'<g class="node" data-node="{escape(str(node))}" data-first="{first_step[node]}"><rect x="{x - w / 2:.1f}" y="{y - h / 2:.1f}" width="{w:.1f}" '
-                     f'height="{h:.1f}" rx="5" fill="{look.fill}" stroke="{look.border}" stroke-width="1.5"/>{text}</g>')  # fmt: skip
+                     f'height="{h:.1f}" rx="5" fill="{fill}" stroke="{stroke}" stroke-width="{stroke_width:g}"{dash}/>{text}</g>')  # fmt: skip
     parts.append("</svg>")
     return "".join(parts)
+
+
+_DASHES = {"dashed": ' stroke-dasharray="7 4"', "dotted": ' stroke-dasharray="2 3"'}
+
+
+def _node_look(kind: Any, marks: Sequence[str], theme: style.Theme) -> tuple[str, str, float, str]:
+    """Fill, stroke, stroke width and dash attribute of a node box: its kind's box, drawn over by
+    its reasoning marks as the dashboard draws them (:func:`mechgraph.style.reasoning_node_style`)."""
+    look = style.box_look(kind, theme)
+    merged: dict[str, Any] = {}
+    for mark in marks:
+        merged.update(style.reasoning_node_style(mark, theme))
+    width = float(merged.get("border-width", 1.5))
+    return (str(merged.get("background-color", look.fill)), str(merged.get("border-color", look.border)), min(width, 4.0),
+            _DASHES.get(str(merged.get("border-style")), ""))  # fmt: skip
+
+
+def _legend(story: Story, theme: style.Theme) -> str:
+    """The marks the story draws, as a line of swatches."""
+    used = {mark for marks in story.marks.values() for mark in marks}
+    entries = [(style.response_colour(key, theme), entry.label) for key, entry in zip(style.RESPONSES, style.response_legend(theme), strict=True) if key in used]
+    entries += [(colour, {"a": "only the first agent", "b": "only the second agent", "shared": "both agents"}[key]) for key, (colour, _) in style.COMPARE_SIDES.items() if key in used]
+    if "consistent" in used or "inconsistent" in used:
+        entries.append((style.theme_colours(theme).selection, "solid border: agrees with the data; dotted: disagrees"))
+    return "".join(f'<span class="key"><span class="swatch" style="background:{colour}"></span>{escape(label)}</span>' for colour, label in entries)
 
 
 _SCRIPT = """
@@ -213,6 +239,10 @@ button {{ font: inherit; padding: 4px 12px; }}
 text {{ font-size: 12px; fill: {colours.text}; font-family: {colours.font_family}; }}
 .edge, .node {{ transition: opacity 0.25s; }}
 .future {{ opacity: 0; }}
+.legend {{ padding: 4px 18px; font-size: 13px; color: {colours.muted_text}; }}
+.legend .key {{ margin-right: 14px; white-space: nowrap; }}
+.legend .swatch {{ display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }}
+body.presenter .legend {{ display: none; }}
 .edge.past {{ opacity: 0.45; }}
 .edge.current {{ stroke-width: 4.5; }}
 .node.current rect {{ stroke-width: 3.5; stroke: {colours.selection}; }}
@@ -246,7 +276,7 @@ def story_html(graph: nx.MultiDiGraph, story: Story, *, theme: style.Theme | str
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
         f"<style>{_style(theme)}</style></head>"
         f"<body><header><h1>{title}</h1><button id=\"back\" type=\"button\">← Back</button><button id=\"next\" type=\"button\">Next →</button>"
-        "<span id=\"counter\"></span></header>"
+        f"<span id=\"counter\"></span></header><div class=\"legend\">{_legend(story, theme)}</div>"
         f"<main><div class=\"drawing\">{_svg(graph, story, theme)}</div>"
         "<aside aria-live=\"polite\"><div id=\"chapter\"></div><h2 id=\"caption\"></h2><div id=\"outcome\"></div><div id=\"where\"></div>"
         "<ul id=\"evidence\"></ul></aside></main>"

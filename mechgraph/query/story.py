@@ -30,7 +30,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
@@ -40,6 +40,7 @@ from ..vocabulary import Sign
 from ._common import label_of
 from .compare import AgentComparison
 from .explain import explain, explain_steps
+from .overlay import Consistency, Overlay
 from .paths import SignedPath, Step
 from .perturb import Perturbation, perturb
 
@@ -88,6 +89,9 @@ class Story:
     summary: str = ""
     left_out: int = 0  # relations not told (over MAX_STEPS)
     labels: Mapping[str, str] = field(default_factory=dict)  # every node of the story and its label
+    #: how to draw each node (marks of :func:`mechgraph.style.reasoning_node_style`: a response,
+    #: ``given``, a side of a comparison, ``consistent`` or ``inconsistent`` with measured data)
+    marks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def nodes(self) -> tuple[str, ...]:
@@ -99,7 +103,7 @@ class Story:
             "title": self.title,
             "summary": self.summary,
             "left_out": self.left_out,
-            "nodes": [{"id": node, "label": self.labels.get(node, node)} for node in self.nodes],
+            "nodes": [{"id": node, "label": self.labels.get(node, node), "marks": list(self.marks.get(node, ()))} for node in self.nodes],
             "steps": [step.to_dict() for step in self.steps],
         }
 
@@ -110,11 +114,14 @@ def _told(graph: nx.MultiDiGraph, step: Step, *, outcome: str = "", chapter: str
                      tuple(read["evidence"]))  # fmt: skip
 
 
-def _story(graph: nx.MultiDiGraph, title: str, steps: Sequence[StoryStep], summary: str, left_out: int = 0) -> Story:
+def _story(
+    graph: nx.MultiDiGraph, title: str, steps: Sequence[StoryStep], summary: str, left_out: int = 0, marks: Mapping[str, Sequence[str]] | None = None
+) -> Story:
     shown = list(steps[:MAX_STEPS])
     left_out += max(0, len(steps) - MAX_STEPS)
     nodes = dict.fromkeys(node for step in shown for node in (step.source, step.target))
-    return Story(title, tuple(shown), summary, left_out, {node: label_of(graph, node) for node in nodes})
+    kept = {node: tuple(marks[node]) for node in nodes if marks and marks.get(node)}
+    return Story(title, tuple(shown), summary, left_out, {node: label_of(graph, node) for node in nodes}, kept)
 
 
 def path_story(graph: nx.MultiDiGraph, path: SignedPath) -> Story:
@@ -149,7 +156,14 @@ def _steps_of_paths(graph: nx.MultiDiGraph, paths: Iterable[SignedPath], result:
     return [step for _, _, step in found]
 
 
-def perturbation_story(graph: nx.MultiDiGraph, result: Perturbation) -> Story:
+def _measured(overlay: Overlay, node: str) -> str:
+    found = overlay.values.get(node)
+    if found is None:
+        return ""
+    return f"measured {found.value:+.3g}" + (f" (p {found.p_value:.2g})" if found.p_value is not None else "")
+
+
+def perturbation_story(graph: nx.MultiDiGraph, result: Perturbation, *, overlay: Overlay | None = None, report: Consistency | None = None) -> Story:
     """The relations of a perturbation's supporting paths (the best path to each node reached, one
     of each sign to a conflicting node), nearest first and each once: how the signs spread."""
     if not result.effects:
@@ -158,11 +172,23 @@ def perturbation_story(graph: nx.MultiDiGraph, result: Perturbation) -> Story:
     # a conflicting node is told by a path of each sign, so both ways of reaching it show
     paths = (path for effect in result.effects for path in (effect.paths if effect.status.value == "conflicting" else effect.paths[:1]))
     steps = _steps_of_paths(graph, paths, result, "", seen)
+    marks: dict[str, list[str]] = {effect.node: [effect.status.value] for effect in result.effects}
+    for node in result.given:
+        marks.setdefault(node, []).append("given")
+    if overlay is not None:
+        judged = {node: "consistent" for node in (report.consistent_nodes if report else ())}
+        judged |= {node: "inconsistent" for node in (report.inconsistent_nodes if report else ())}
+        for node, mark in judged.items():
+            marks.setdefault(node, []).append(mark)
+        steps = [replace(step, outcome=f"{step.outcome} · {measured}{' ✓' if judged.get(step.target) == 'consistent' else ' ✗' if judged.get(step.target) == 'inconsistent' else ''}")
+                 if (measured := _measured(overlay, step.target)) else step for step in steps]  # fmt: skip
     asked = ", ".join(f"{'given' if sign is Sign.INCREASES else 'blocked'} {label_of(graph, node)}" for node, sign in result.given.items())
     counts = result.counts
     summary = (f"{asked}: {counts['up']} nodes up, {counts['down']} down, {counts['conflicting']} conflicting "
                f"within {result.max_length} relations")  # fmt: skip
-    return _story(graph, f"What happens when {asked}", steps, summary)
+    if report is not None and report.node_score is not None:
+        summary += f"; {report.node_score:.0%} of the measured nodes agree ({len(report.consistent_nodes)} of {len(report.consistent_nodes) + len(report.inconsistent_nodes)})"
+    return _story(graph, f"What happens when {asked}", steps, summary, marks=marks)
 
 
 def comparison_story(graph: nx.MultiDiGraph, comparison: AgentComparison) -> Story:
@@ -185,4 +211,6 @@ def comparison_story(graph: nx.MultiDiGraph, comparison: AgentComparison) -> Sto
         raise QueryError(f"neither {a} nor {b} reaches a node with a sign: there is no story to tell")
     opposite = ", ".join(item.label for item in comparison.opposite) or "none"
     summary = f"{name_a} and {name_b}: opposite effects on {opposite}"
-    return _story(graph, f"{name_a} and {name_b}", steps, summary)
+    marks = {node: [side] for side, nodes in (("a", only_a), ("b", only_b), ("shared", shared)) for node in nodes}
+    marks[a], marks[b] = ["given"], ["given"]
+    return _story(graph, f"{name_a} and {name_b}", steps, summary, marks=marks)
