@@ -52,6 +52,7 @@ def test_the_import_report_counts_signed_and_unsigned_edges_as_they_came_in() ->
     assert unsigned == ["note: 1 edge(s) of unknown type 'Complex': imported as unsigned 'interacts_with' (the name kept in extra.interaction)"]
     assert any(line.startswith("note: 1 edge(s) whose sign attribute contradicts the relation name") for line in lines)
     assert any(line.startswith("note: 1 edge(s) whose relation name gives no sign signed by the file's own sign attribute") for line in lines)
+    assert lines[-1] == "note: relations by sign: 1 increase (+), 1 decrease (-), 1 unsigned"
 
 
 # -- 2. literature evidence and context ------------------------------------------------------------

@@ -455,6 +455,11 @@ class GraphBuilder:
         graph = graph_from_report(report)
         self._attach(graph, report, node_extra, edge_extra)
         self._summarize()
+        signs = Counter(int(data.get(Attr.SIGN.value) or 0) for *_, data in graph.edges(data=True))
+        if graph.number_of_edges():
+            self.notes.append(
+                f"relations by sign: {signs[1]} increase (+), {signs[-1]} decrease (-), {signs[0]} unsigned"
+            )
         return ImportResult(graph, self.format_name, self.dropped, tuple(self.notes))
 
     def _kind(self, node: _Node) -> str:
