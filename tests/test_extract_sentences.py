@@ -62,3 +62,25 @@ def test_every_sentence_is_a_stripped_slice_of_the_text(text: str) -> None:
         assert sentence.text and sentence.text == sentence.text.strip()
         assert sentence.start >= previous_end
         previous_end = sentence.end
+
+
+def test_safe_boundaries_cut_as_pysbd_does() -> None:
+    """Blocks are cut at safe boundaries first and only the rest goes through pysbd: same sentences."""
+    import re
+
+    from mechgraph.extract import sentences as S
+
+    texts = [
+        "Dr. Smith et al. showed that IL-2 works. It binds e.g. IL-2 vs. IL-4. The U.S. FDA approved it. "
+        "J. M. McDaniel gave 2.5 mg. Fig. 3 shows it. He said: \"It works.\" Then it stopped! Why? Because.",
+        "Cyclosporine inhibits calcineurin. Calcineurin dephosphorylates NFAT. NFAT moves to the nucleus.",
+        "Tacrolimus (FK506) binds FKBP12 (approx. 12 kDa), i.e. an immunophilin. It is given orally.",
+    ]
+    fast = [[(s.start, s.end) for s in split_sentences(t)] for t in texts]
+    original_pieces, original_tricky = S._safe_pieces, S._TRICKY
+    try:
+        S._safe_pieces, S._TRICKY = (lambda block: [block]), re.compile(".")  # pysbd on every whole block
+        slow = [[(s.start, s.end) for s in split_sentences(t)] for t in texts]
+    finally:
+        S._safe_pieces, S._TRICKY = original_pieces, original_tricky
+    assert fast == slow

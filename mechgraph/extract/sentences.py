@@ -114,7 +114,27 @@ _TRICKY = re.compile(
     r"\d\.\d|\.\.|[.!?][\"'”’)\]]|[.!?] +[a-z(\[]|[.!?][A-Za-z]",
     re.IGNORECASE,
 )
-_PLAIN_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'“‘(\[])")
+_BOUNDARY = re.compile(r"([.!?])\s+(?=[A-Z\"“(\[])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][a-z]+)$")
+_ABBREVIATIONS = frozenset(
+    "vs etc al fig figs dr mr mrs ms prof no nos approx ca cf st inc ltd jr sr vol pp eq ref refs resp viz "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft".split()
+)
+
+
+def _safe_pieces(block: str) -> list[str]:
+    """The block cut after ". " + capital where the word before the stop is an ordinary word."""
+    pieces, last = [], 0
+    for match in _BOUNDARY.finditer(block):
+        word = _WORD_BEFORE.search(block, max(0, match.start() - 40), match.start())
+        if word is None or word.group(1).lower() in _ABBREVIATIONS or (match.start() - word.start() > 1 and block[word.start() - 1 : word.start()] == "."):
+            continue
+        if word.start() > 0 and block[word.start() - 1] not in " \t\n([\"“-/":
+            continue  # "e.g.", "U.S.", "4.Ab": not an ordinary word
+        pieces.append(block[last : match.start() + 1])
+        last = match.end()
+    pieces.append(block[last:])
+    return [p for p in pieces if p.strip()]
 LONG_PIECE = 400  # an over-long "sentence" is read in pieces of at most this many characters
 
 
@@ -150,10 +170,12 @@ def _block_sentences(text: str, start: int, end: int) -> list[tuple[int, int, bo
     cursor = 0
     if len(block) >= 200_000:
         segments = block.split("\n")
-    elif _TRICKY.search(block):
-        segments = _segmenter().segment(block)  # abbreviations, initials, decimals: pysbd's rules
     else:
-        segments = _PLAIN_BOUNDARY.split(block)  # plain prose: the same cut, ten times faster
+        # Cut at the safe boundaries first (a full stop after an ordinary word, then a capital);
+        # only the pieces with an abbreviation, an initial or a decimal go through pysbd.
+        segments = []
+        for piece in _safe_pieces(block):
+            segments.extend(_segmenter().segment(piece) if _TRICKY.search(piece) else [piece])
     for segment in segments:
         stripped = segment.strip()
         if not stripped:
