@@ -91,3 +91,23 @@ def test_draft_from_document_checks_offsets(draft: Draft) -> None:
     document["relations"][0]["evidence"][0]["start"] += 1
     with pytest.raises(DataError):
         draft_from_document(document, draft.text)
+
+
+def test_negated_relations_never_reach_the_accepted_graph(draft: Draft) -> None:
+    """Accepting everything, one by one or in bulk, never asserts what the text denies."""
+    import io
+    import zipfile
+
+    from mechgraph.dashboard.draft import accepted_archive, relation_options
+
+    negated = [r for r in draft.relations if r.negated]
+    assert negated  # "it does not inhibit calcineurin"
+    assert all(r.status is Status.CANDIDATE for r in draft.accept_all().relations if r.negated)
+    everything = draft.accept(*[r.id for r in draft.relations])
+    content, _name = accepted_archive(everything)
+    with zipfile.ZipFile(io.BytesIO(content)) as bundle:
+        graph_text = next(bundle.read(name).decode() for name in bundle.namelist() if name.endswith(".yaml"))
+    assert all(r.id not in graph_text for r in negated)
+    assert any(r.id in graph_text for r in draft.relations if not r.negated)
+    labels = [str(option["label"]) for option in relation_options(draft)]
+    assert sum("NOT" in label for label in labels) == len(negated)  # the review tab shows the flag
