@@ -11,14 +11,23 @@ The schema (one label for nodes, one type for relations):
 - ``Node``: ``id`` (primary key), ``pos`` (the node's place in the graph's order), ``kind``,
   ``label``, ``process``, ``phase``, ``synonyms`` and ``identifiers`` (JSON lists), ``data`` (JSON
   of every attribute, so a node reads back exactly as it was written);
-- ``Relation`` (``Node`` to ``Node``): ``key`` (JSON of the networkx key), ``id``, ``pos`` (the relation's place in the
-  graph's order), ``rpos`` (its source's place among the sources of its target),
-  ``relation``, ``sign`` (the effective sign: the ``sign`` attribute, else the relation's),
-  ``mechanism`` (``unspecified`` when none), ``context`` and ``evidence`` (JSON; "" when the relation
-  has none), ``data`` (JSON of the other attributes, with 0 holding the place of context and evidence);
+- ``Relation`` (``Node`` to ``Node``), what walks and filters read: ``pos`` (the relation's place
+  in the graph's order), ``relation``, ``sign`` (the effective sign: the ``sign`` attribute, else
+  the relation's), ``mechanism`` (``unspecified`` when none);
+- ``RelationData`` (``pos``, primary key), what answers return: ``key`` (JSON of the networkx
+  key), ``id``, ``rpos`` (the source's place among the sources of the target), ``context`` and
+  ``evidence`` (JSON; "" when the relation has none), ``data`` (JSON of the other attributes, 0
+  holding the place of context and evidence). Kept apart so that a walk over many relations
+  never carries their evidence, and fetched by primary key for the few relations an answer keeps;
 - ``Name`` (``key``: a lookup key of :mod:`mechgraph.store.names`) ``-[:Names]->`` ``Node``: the
   index by which a typed name is resolved;
 - ``Meta`` (``name``, ``value`` JSON): the graph's own attributes and the schema version.
+
+Lists of ids are sent as ``UNWIND $ids AS i MATCH (n:Node {id: i})``, one primary-key lookup
+each: ``WHERE n.id IN $ids`` compares every node with every id. A walk from a list of nodes,
+though, is planned by Ladybug as a scan of every relation joined with the list, whatever its
+length; from one node (``{id: $id}``) it follows that node's relations only. So a store walks
+from a few nodes one node at a time (the ``*_one`` texts) and from many with one scan.
 """
 
 from __future__ import annotations
@@ -27,17 +36,18 @@ from dataclasses import dataclass, field
 
 __all__ = ["BOLT", "LADYBUG", "Dialect", "SCHEMA_VERSION", "filter_edges", "filter_nodes"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Columns of the bulk-load files, in order (the CSV headers of the Ladybug loader).
 NODE_COLUMNS = ("id", "pos", "kind", "label", "process", "phase", "synonyms", "identifiers", "data")
-RELATION_COLUMNS = ("from", "to", "key", "id", "pos", "rpos", "relation", "sign", "mechanism", "context", "evidence", "data")
+RELATION_COLUMNS = ("from", "to", "pos", "relation", "sign", "mechanism")
+RELATION_DATA_COLUMNS = ("pos", "key", "id", "rpos", "context", "evidence", "data")
 NAME_COLUMNS = ("key",)
 NAMES_COLUMNS = ("from", "to")
 META_COLUMNS = ("name", "value")
 
 _NODE = "n.id, n.pos, n.data"
-_EDGE = "a.id, b.id, r.key, r.pos, r.rpos, r.data, r.context, r.evidence"
+_EDGE = "a.id, b.id, r.pos"
 
 
 @dataclass(frozen=True)
@@ -48,17 +58,30 @@ class Dialect:
     schema: tuple[str, ...]
     #: ``{table}``, ``{path}`` and ``{parallel}`` are filled in by the loader (paths it wrote itself).
     copy: str = ""
-    nodes_by_id: str = f"MATCH (n:Node) WHERE n.id IN $ids RETURN {_NODE}"
-    edges_among: str = f"MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.id IN $ids AND b.id IN $ids RETURN {_EDGE}"
-    step: dict[str, str] = field(
+    nodes_by_id: str = f"UNWIND $ids AS i MATCH (n:Node {{id: i}}) RETURN {_NODE}"
+    #: the relations out of some nodes: (from, to, pos); their data comes from ``relation_data``
+    edges_from: str = f"UNWIND $ids AS i MATCH (a:Node {{id: i}})-[r:Relation]->(b:Node) RETURN {_EDGE}"
+    edges_into: str = f"UNWIND $ids AS i MATCH (a:Node)-[r:Relation]->(b:Node {{id: i}}) RETURN {_EDGE}"
+    relation_data: str = (
+        "UNWIND $positions AS p MATCH (d:RelationData {pos: p}) RETURN d.pos, d.key, d.rpos, d.data, d.context, d.evidence"
+    )
+    edges_from_one: str = f"MATCH (a:Node {{id: $id}})-[r:Relation]->(b:Node) RETURN {_EDGE}"
+    edges_into_one: str = f"MATCH (a:Node)-[r:Relation]->(b:Node {{id: $id}}) RETURN {_EDGE}"
+    step_one: dict[str, str] = field(
         default_factory=lambda: {
-            "down": "MATCH (a:Node)-[:Relation]->(b:Node) WHERE a.id IN $ids RETURN DISTINCT b.id",
-            "up": "MATCH (a:Node)<-[:Relation]-(b:Node) WHERE a.id IN $ids RETURN DISTINCT b.id",
+            "down": "MATCH (a:Node {id: $id})-[:Relation]->(b:Node) RETURN DISTINCT b.id",
+            "up": "MATCH (a:Node {id: $id})<-[:Relation]-(b:Node) RETURN DISTINCT b.id",
+            "both": "MATCH (a:Node {id: $id})-[:Relation]-(b:Node) RETURN DISTINCT b.id",
         }
     )
-    edges_out: str = f"MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.id = $id RETURN {_EDGE}"
-    edges_in: str = f"MATCH (a:Node)-[r:Relation]->(b:Node) WHERE b.id = $id RETURN {_EDGE}"
-    names: str = "MATCH (k:Name)-[:Names]->(n:Node) WHERE k.key IN $keys RETURN DISTINCT n.id"
+    step: dict[str, str] = field(
+        default_factory=lambda: {
+            "down": "UNWIND $ids AS i MATCH (a:Node {id: i})-[:Relation]->(b:Node) RETURN DISTINCT b.id",
+            "up": "UNWIND $ids AS i MATCH (a:Node {id: i})<-[:Relation]-(b:Node) RETURN DISTINCT b.id",
+            "both": "UNWIND $ids AS i MATCH (a:Node {id: i})-[:Relation]-(b:Node) RETURN DISTINCT b.id",
+        }
+    )
+    names_one: str = "MATCH (:Name {key: $id})-[:Names]->(n:Node) RETURN DISTINCT n.id"
     all_names: str = "MATCH (n:Node) RETURN n.id, n.label, n.synonyms, n.identifiers, n.process ORDER BY n.pos"
     count_nodes: str = "MATCH (n:Node) RETURN count(n)"
     count_relations: str = "MATCH (:Node)-[r:Relation]->(:Node) RETURN count(r)"
@@ -70,8 +93,9 @@ LADYBUG = Dialect(
     schema=(
         "CREATE NODE TABLE Node(id STRING, pos INT64, kind STRING, label STRING, process STRING, phase STRING, "
         "synonyms STRING, identifiers STRING, data STRING, PRIMARY KEY(id))",
-        "CREATE REL TABLE Relation(FROM Node TO Node, key STRING, id STRING, pos INT64, rpos INT64, relation STRING, sign INT8, "
-        "mechanism STRING, context STRING, evidence STRING, data STRING)",
+        "CREATE REL TABLE Relation(FROM Node TO Node, pos INT64, relation STRING, sign INT8, mechanism STRING)",
+        "CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, "
+        "data STRING, PRIMARY KEY(pos))",
         "CREATE NODE TABLE Name(key STRING, PRIMARY KEY(key))",
         "CREATE REL TABLE Names(FROM Name TO Node)",
         "CREATE NODE TABLE Meta(name STRING, value STRING, PRIMARY KEY(name))",
@@ -85,22 +109,20 @@ BOLT = Dialect(
     name="bolt",
     schema=(
         "CREATE CONSTRAINT mechgraph_node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE",
+        "CREATE CONSTRAINT mechgraph_relation_pos IF NOT EXISTS FOR (d:RelationData) REQUIRE d.pos IS UNIQUE",
         "CREATE CONSTRAINT mechgraph_name_key IF NOT EXISTS FOR (k:Name) REQUIRE k.key IS UNIQUE",
         "CREATE CONSTRAINT mechgraph_meta_name IF NOT EXISTS FOR (m:Meta) REQUIRE m.name IS UNIQUE",
     ),
-    step={
-        "down": "MATCH (a:Node)-[:Relation]->(b:Node) WHERE a.id IN $ids RETURN DISTINCT b.id",
-        "up": "MATCH (a:Node)<-[:Relation]-(b:Node) WHERE a.id IN $ids RETURN DISTINCT b.id",
-    },
 )
 
-#: Bolt batch loaders: one ``UNWIND $rows`` statement per table.
+#: Bolt batch loaders: one ``UNWIND $rows`` statement per table, rows as maps named by the columns.
 BOLT_LOAD = {
     "Node": "UNWIND $rows AS row CREATE (n:Node) SET n = row",
     "Relation": (
         "UNWIND $rows AS row MATCH (a:Node {id: row.from}), (b:Node {id: row.to}) "
-        "CREATE (a)-[r:Relation]->(b) SET r = row {.key, .id, .pos, .rpos, .relation, .sign, .mechanism, .context, .evidence, .data}"
+        "CREATE (a)-[r:Relation]->(b) SET r = row {.pos, .relation, .sign, .mechanism}"
     ),
+    "RelationData": "UNWIND $rows AS row CREATE (d:RelationData) SET d = row",
     "Name": "UNWIND $rows AS row CREATE (:Name {key: row.key})",
     "Names": "UNWIND $rows AS row MATCH (k:Name {key: row.from}), (n:Node {id: row.to}) CREATE (k)-[:Names]->(n)",
     "Meta": "UNWIND $rows AS row CREATE (m:Meta) SET m = row",
@@ -122,7 +144,7 @@ def filter_edges(*, kinds: bool, relations: bool, signs: bool, mechanisms: bool)
     mechanism are pushed down; the parameters are lists named like the arguments.
 
     >>> filter_edges(kinds=True, relations=False, signs=True, mechanisms=False)
-    'MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.kind IN $kinds AND b.kind IN $kinds AND r.sign IN $signs RETURN a.id, b.id, r.key, r.pos, r.rpos, r.data, r.context, r.evidence'
+    'MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.kind IN $kinds AND b.kind IN $kinds AND r.sign IN $signs RETURN a.id, b.id, r.pos'
     """
     tests = []
     if kinds:

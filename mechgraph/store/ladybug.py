@@ -36,6 +36,7 @@ from .names import NAME_ATTRIBUTES, lookup_keys, name_rows
 __all__ = ["LadybugStore", "StoreError", "WriteSummary", "write_database"]
 
 _READ_BUFFER = 512 * 1024 * 1024  # bytes of page cache a reader may use
+_FEW = 48  # up to this many nodes, a walk goes one node at a time (see mechgraph.store.cypher)
 _WRITE_BUFFER = 2 * 1024 * 1024 * 1024
 
 
@@ -188,12 +189,13 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
     tables = {
         "Node": _Rows(work / "nodes.csv", cypher.NODE_COLUMNS),
         "Relation": _Rows(work / "relations.csv", cypher.RELATION_COLUMNS),
+        "RelationData": _Rows(work / "relation-data.csv", cypher.RELATION_DATA_COLUMNS),
         "Name": _Rows(work / "names.csv", cypher.NAME_COLUMNS),
         "Names": _Rows(work / "name-links.csv", cypher.NAMES_COLUMNS),
         "Meta": _Rows(work / "meta.csv", cypher.META_COLUMNS),
     }
     try:
-        node_rows, relation_rows, meta_rows = tables["Node"], tables["Relation"], tables["Meta"]
+        node_rows, relation_rows, data_rows, meta_rows = tables["Node"], tables["Relation"], tables["RelationData"], tables["Meta"]
         name_keys: set[str] = set()
         links = tables["Names"]
         label_key, synonyms_key, identifiers_key = Attr.LABEL.value, Attr.SYNONYMS.value, Attr.IDENTIFIERS.value
@@ -239,13 +241,8 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
             for field_name, stored in ((_CONTEXT, context), (_EVIDENCE, evidence)):
                 if stored:
                     rest[field_name] = 0
-            relation_rows.add(
-                (
-                    u, v, _json(key, where), identifier, position, rank(u, v), relation, _effective_sign(data), mechanism,
-                    context, evidence, _json(rest, where),
-                ),
-                u, v, identifier, relation, mechanism,
-            )  # fmt: skip
+            relation_rows.add((u, v, position, relation, _effective_sign(data), mechanism), u, v, relation, mechanism)
+            data_rows.add((position, _json(key, where), identifier, rank(u, v), context, evidence, _json(rest, where)), identifier)
         meta_rows.add(("schema", _json(cypher.SCHEMA_VERSION, "schema")), "schema")
         meta_rows.add(("graph", _json(dict(graph.graph), "the graph's attributes")), "graph")
     finally:
@@ -293,10 +290,11 @@ class LadybugStore:
         self._graph_attributes: dict[str, Any] = json.loads(meta.get("graph", "{}"))
         self._lock = threading.Lock()
         self._names: nx.MultiDiGraph | None = None
+        self._prepared: dict[str, Any] = {}
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _rows(self, query: str, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
+    def _rows(self, query: Any, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
         result = self._connection.execute(query, dict(parameters or {}))
         assert not isinstance(result, list)
         try:
@@ -308,6 +306,20 @@ class LadybugStore:
         """Run one Cypher query (from :mod:`mechgraph.store.cypher`) and return its rows."""
         with self._lock:
             return self._rows(query, parameters)
+
+    def _from_each(self, one: str, many: str | None, ids: Sequence[str]) -> list[list[Any]]:
+        """The rows of ``one`` for each id (``$id``), or of ``many`` for them all (``$ids``) when
+        there are more than a few."""
+        if many is not None and len(ids) > _FEW:
+            return self.query(many, {"ids": list(ids)})
+        with self._lock:
+            prepared = self._prepared.get(one)
+            if prepared is None:
+                prepared = self._prepared[one] = self._connection.prepare(one)
+            rows: list[list[Any]] = []
+            for node in ids:
+                rows.extend(self._rows(prepared, {"id": node}))
+            return rows
 
     def close(self) -> None:
         for item in (getattr(self, "_connection", None), getattr(self, "_database", None)):
@@ -335,16 +347,16 @@ class LadybugStore:
         return json.loads(rows[0][2]) if rows else None
 
     def successors(self, node: str) -> list[RelationRow]:
-        rows = self.query(self.dialect.edges_out, {"id": node})
+        rows = self._relations(self._from_each(self.dialect.edges_from_one, None, [node]))
         return [(row[1], json.loads(row[2]), _relation_data(row)) for row in sorted(rows, key=lambda row: row[3])]
 
     def predecessors(self, node: str) -> list[RelationRow]:
-        rows = self.query(self.dialect.edges_in, {"id": node})
+        rows = self._relations(self._from_each(self.dialect.edges_into_one, None, [node]))
         return [(row[0], json.loads(row[2]), _relation_data(row)) for row in sorted(rows, key=lambda row: (row[4], row[3]))]
 
     def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
-        way = Direction(direction)
-        steps = [self.dialect.step["down"]] if way is Direction.DOWN else [self.dialect.step["up"]] if way is Direction.UP else list(self.dialect.step.values())
+        way = Direction(direction).value
+        one, many = self.dialect.step_one[way], self.dialect.step[way]
         start = [row[0] for row in self.query(self.dialect.nodes_by_id, {"ids": list(dict.fromkeys(nodes))})]
         distance = dict.fromkeys(start, 0)
         frontier = start
@@ -352,11 +364,10 @@ class LadybugStore:
         while frontier and (depth is None or level < depth):
             level += 1
             following: list[str] = []
-            for step in steps:
-                for (neighbour,) in self.query(step, {"ids": frontier}):
-                    if neighbour not in distance:
-                        distance[neighbour] = level
-                        following.append(neighbour)
+            for (neighbour,) in self._from_each(one, many, frontier):
+                if neighbour not in distance:
+                    distance[neighbour] = level
+                    following.append(neighbour)
             frontier = following
         return distance
 
@@ -364,10 +375,23 @@ class LadybugStore:
         ids = list(dict.fromkeys(nodes))
         if not ids:
             return self._graph((), ())
-        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}), self.query(self.dialect.edges_among, {"ids": ids}))
+        inside = set(ids)
+        ends = [row for row in self._from_each(self.dialect.edges_from_one, self.dialect.edges_from, ids) if row[1] in inside]
+        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}), self._relations(ends))
+
+    def _relations(self, ends: list[list[Any]]) -> list[tuple[Any, ...]]:
+        """Relation rows (from, to, key, pos, rpos, data, context, evidence) of (from, to, pos) rows."""
+        if not ends:
+            return []
+        found = {row[0]: row for row in self.query(self.dialect.relation_data, {"positions": [row[2] for row in ends]})}
+        rows = []
+        for u, v, position in ends:
+            _, key, rank, data, context, evidence = found[position]
+            rows.append((u, v, key, position, rank, data, context, evidence))
+        return rows
 
     def name_candidates(self, name: str) -> nx.MultiDiGraph:
-        ids = [row[0] for row in self.query(self.dialect.names, {"keys": list(lookup_keys(name))})]
+        ids = list(dict.fromkeys(row[0] for row in self._from_each(self.dialect.names_one, None, lookup_keys(name))))
         return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else (), ())
 
     def names_graph(self) -> nx.MultiDiGraph:
@@ -407,7 +431,7 @@ class LadybugStore:
             nodes = self.query(self.dialect.nodes_by_id, {"ids": sorted(ends)}) if ends else []
         else:
             nodes = self.query(cypher.filter_nodes(kinds is not None), {"kinds": sorted(kinds)} if kinds is not None else {})
-        return self._graph(nodes, edges)
+        return self._graph(nodes, self._relations(edges))
 
     # -- building graphs ----------------------------------------------------------------------
 
