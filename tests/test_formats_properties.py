@@ -28,7 +28,6 @@ EXTENSION = {f.name: f.extensions[0] for f in formats()}
 #: evidence cites.
 NO_GRAPH_EXTRA = {"gexf", "csv", "tsv"}
 NO_TITLE = {"csv", "tsv"}
-
 NO_UNCITED_SOURCES = {"gexf"}
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
@@ -43,8 +42,8 @@ _TEXT = st.one_of(
     ).map(str.strip).filter(bool),
     st.sampled_from(["12", "-3.5", "1e-05", "true", "False", "[1, 2]", '{"a": 1}', '"quoted"', "=1+1", "-x", "007"]),
 )
-_LABEL = st.builds(lambda text: "L " + text, _TEXT)  # never equal to an extra string
-_FLOAT = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False).filter(lambda f: f != 0.0)
+_LABEL = _TEXT  # may equal an extra value (a Cytoscape name that is not the label)
+_FLOAT = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 #: Each extra name holds one type of value (GraphML declares one type per attribute name).
 _EXTRA_VALUES = {
     "name": _TEXT, "source": _TEXT, "relation": _TEXT, "sign": _TEXT, "id": _TEXT, "Source": _TEXT, "Target": _TEXT,
