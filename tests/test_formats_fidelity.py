@@ -391,3 +391,17 @@ def test_cytoscape_biopax_networks_map_roles_by_interaction_and_biopax_type() ->
     graph = read(text, name="biopax.graphml").graph
     assert {(u, v, d[Attr.RELATION]) for u, v, d in graph.edges(data=True)} == {("il2", "r", "consumed_by"), ("il2", "c", "part_of")}
     assert graph.nodes["r"][Attr.KIND] == "process"
+
+
+def test_cx_node_citations_and_supports_become_node_evidence() -> None:
+    text = _cx1(
+        {"citations": [{"@id": 7, "dc:identifier": "pmid:10000011"}]},
+        {"supports": [{"@id": 8, "text": "Test sentence about A.", "citation": 7}, {"@id": 9, "text": "No article."}]},
+        {"nodeCitations": [{"po": [0], "citations": [7]}]},
+        {"nodeSupports": [{"po": [0], "supports": [8, 9]}]},
+    )
+    result = read(text, name="nodes.cx")
+    a = next(d for d in result.graph.nodes.values() if d[Attr.LABEL] == "A")
+    (evidence,) = a[Attr.EVIDENCE]
+    assert evidence["source"] == "pubmed.10000011" and "“Test sentence about A.”" in evidence["note"]
+    assert result.dropped["node support sentence that cites no PubMed article"] == 1

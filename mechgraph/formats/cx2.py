@@ -318,5 +318,8 @@ def _node_evidence(builder: GraphBuilder, cited: _Cited | None, where: str) -> l
     if cited is None:
         return []
     pairs = [(pmid, text) for text, pmid in cited.supports if pmid]
+    unpaired = len(cited.supports) - len(pairs)
+    if unpaired:
+        builder.dropped["node support sentence that cites no PubMed article"] += unpaired
     items, _ = evidence_items(cited.pmids, [], where=f"cited by {builder.inp.file_name}, {where}", pairs=pairs)
     return items
