@@ -581,7 +581,7 @@ class SentenceParse:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if _is_passive(verb):
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            if not agents and verb.lemma_.lower() in VERB_SIGNS and VERB_SIGNS[verb.lemma_.lower()] in ("treat", "-", "improve"):
+            if not agents and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "improve"):
                 agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
             return agents, None
         if subjects:
@@ -592,6 +592,13 @@ class SentenceParse:
                 return [], "gerund"
             return [s], None
         if verb.dep_ == "relcl":
+            if verb.tag_ in ("VBZ", "VBP", "VBD") and self.after_comma(verb):
+                # "promotes X, up-regulates Y and increases Z": a list of verbs the parser took for a relative clause
+                governor = verb.head
+                while governor.pos_ not in ("VERB", "AUX") and governor.dep_ != "ROOT":
+                    governor = governor.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    return self.subject(governor, depth + 1)
             return self.relative_antecedent(verb)
         if verb.dep_ == "acl":
             return ([verb.head], None) if verb.tag_ == "VBG" else ([], None)
@@ -614,6 +621,12 @@ class SentenceParse:
                     return [passive[0]], None
             return found, how
         return [], None
+
+    def after_comma(self, verb: Any) -> bool:
+        k = verb.i - 1
+        while k >= 0 and self.sdoc[k].text in ("-", "‐", "up", "down", "co", "also"):
+            k -= 1
+        return k >= 0 and self.sdoc[k].text == ","
 
     def relative_antecedent(self, verb: Any) -> tuple[list[Any], str | None]:
         """The antecedent of "which"/"that": the noun the clause attaches to, or for ", which"
