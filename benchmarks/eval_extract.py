@@ -154,10 +154,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.bench:
         from mechgraph.extract.parsed import pipeline_name
 
+        import resource
+
         print(f"reader: {pipeline_name() or 'patterns only (no English pipeline)'}")
         for name, size, seconds, cpu, count in bench_large(args.bench):
             what = "body pieces read" if name.startswith("one") else "relations drafted"
             print(f"{name:<28} {size / 1e6:5.2f} MB  {seconds:7.1f} s wall  {cpu:7.1f} s CPU  {count} {what}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory of the process: {peak:.0f} MB (CPU time is the cost; wall time also counts other work on the machine)")
         return 0
     rows = [row for row in evaluate() if args.only is None or _group(row["gold"]) == args.only]
     header = (
