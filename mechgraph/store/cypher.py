@@ -19,8 +19,8 @@ The schema (one label for nodes, one type for relations):
   ``evidence`` (JSON; "" when the relation has none), ``data`` (JSON of the other attributes, 0
   holding the place of context and evidence). Kept apart so that a walk over many relations
   never carries their evidence, and fetched by primary key for the few relations an answer keeps;
-- ``Name`` (``key``: a lookup key of :mod:`mechgraph.store.names`) ``-[:Names]->`` ``Node``: the
-  index by which a typed name is resolved;
+- ``Name``: ``key`` (primary key: a lookup key of :mod:`mechgraph.store.names`), ``nodes`` (JSON
+  list of the ids of the nodes it names): the index by which a typed name is resolved;
 - ``Meta`` (``name``, ``value`` JSON): the graph's own attributes and the schema version.
 
 Lists of ids are sent as ``UNWIND $ids AS i MATCH (n:Node {id: i})``, one primary-key lookup
@@ -36,14 +36,13 @@ from dataclasses import dataclass, field
 
 __all__ = ["BOLT", "LADYBUG", "Dialect", "SCHEMA_VERSION", "filter_edges", "filter_nodes"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Columns of the bulk-load files, in order (the CSV headers of the Ladybug loader).
 NODE_COLUMNS = ("id", "pos", "kind", "label", "process", "phase", "synonyms", "identifiers", "data")
 RELATION_COLUMNS = ("from", "to", "pos", "relation", "sign", "mechanism")
 RELATION_DATA_COLUMNS = ("pos", "key", "id", "rpos", "context", "evidence", "data")
-NAME_COLUMNS = ("key",)
-NAMES_COLUMNS = ("from", "to")
+NAME_COLUMNS = ("key", "nodes")
 META_COLUMNS = ("name", "value")
 
 _NODE = "n.id, n.pos, n.data"
@@ -81,7 +80,7 @@ class Dialect:
             "both": "UNWIND $ids AS i MATCH (a:Node {id: i})-[:Relation]-(b:Node) RETURN DISTINCT b.id",
         }
     )
-    names_one: str = "MATCH (:Name {key: $id})-[:Names]->(n:Node) RETURN DISTINCT n.id"
+    names_one: str = "MATCH (k:Name {key: $id}) RETURN k.nodes"
     all_names: str = "MATCH (n:Node) RETURN n.id, n.label, n.synonyms, n.identifiers, n.process ORDER BY n.pos"
     count_nodes: str = "MATCH (n:Node) RETURN count(n)"
     count_relations: str = "MATCH (:Node)-[r:Relation]->(:Node) RETURN count(r)"
@@ -96,8 +95,7 @@ LADYBUG = Dialect(
         "CREATE REL TABLE Relation(FROM Node TO Node, pos INT64, relation STRING, sign INT8, mechanism STRING)",
         "CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, "
         "data STRING, PRIMARY KEY(pos))",
-        "CREATE NODE TABLE Name(key STRING, PRIMARY KEY(key))",
-        "CREATE REL TABLE Names(FROM Name TO Node)",
+        "CREATE NODE TABLE Name(key STRING, nodes STRING, PRIMARY KEY(key))",
         "CREATE NODE TABLE Meta(name STRING, value STRING, PRIMARY KEY(name))",
     ),
     copy="COPY {table} FROM '{path}' (header=true, escape='\"', parallel={parallel})",
@@ -123,8 +121,7 @@ BOLT_LOAD = {
         "CREATE (a)-[r:Relation]->(b) SET r = row {.pos, .relation, .sign, .mechanism}"
     ),
     "RelationData": "UNWIND $rows AS row CREATE (d:RelationData) SET d = row",
-    "Name": "UNWIND $rows AS row CREATE (:Name {key: row.key})",
-    "Names": "UNWIND $rows AS row MATCH (k:Name {key: row.from}), (n:Node {id: row.to}) CREATE (k)-[:Names]->(n)",
+    "Name": "UNWIND $rows AS row CREATE (k:Name) SET k = row",
     "Meta": "UNWIND $rows AS row CREATE (m:Meta) SET m = row",
 }
 

@@ -28,6 +28,7 @@ import networkx as nx
 
 from ..errors import MechgraphError, ReadError
 from ..fileio import OutputExists, WriteError
+from ..query._common import edge_sign
 from ..vocabulary import UNSPECIFIED, Attr, Direction
 from . import cypher
 from .base import RelationRow
@@ -58,10 +59,7 @@ class WriteSummary:
         return {"path": str(self.path), "nodes": self.nodes, "relations": self.relations, "names": self.names, "bytes": self.bytes}
 
 
-def _effective_sign(data: Mapping[str, Any]) -> int:
-    from ..query._common import edge_sign  # the one rule: the sign attribute, else the relation's
-
-    return edge_sign(data)
+_effective_sign = edge_sign  # the one rule: the sign attribute, else the relation's
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -191,13 +189,11 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
         "Relation": _Rows(work / "relations.csv", cypher.RELATION_COLUMNS),
         "RelationData": _Rows(work / "relation-data.csv", cypher.RELATION_DATA_COLUMNS),
         "Name": _Rows(work / "names.csv", cypher.NAME_COLUMNS),
-        "Names": _Rows(work / "name-links.csv", cypher.NAMES_COLUMNS),
         "Meta": _Rows(work / "meta.csv", cypher.META_COLUMNS),
     }
     try:
         node_rows, relation_rows, data_rows, meta_rows = tables["Node"], tables["Relation"], tables["RelationData"], tables["Meta"]
-        name_keys: set[str] = set()
-        links = tables["Names"]
+        owners: dict[str, list[str]] = {}  # lookup key -> the nodes it names
         label_key, synonyms_key, identifiers_key = Attr.LABEL.value, Attr.SYNONYMS.value, Attr.IDENTIFIERS.value
         kind_key, process_key, phase_key = Attr.KIND.value, Attr.PROCESS.value, Attr.PHASE.value
         for position, (node, data) in enumerate(graph.nodes(data=True)):
@@ -216,10 +212,15 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
                 node, kind, label, process, phase,
             )  # fmt: skip
             for key in name_rows(node, data):
-                if key not in name_keys:
-                    name_keys.add(key)
-                    tables["Name"].add((key,), key)
-                links.add((key, node), key, node)
+                found = owners.get(key)
+                if found is None:
+                    owners[key] = [node]
+                else:
+                    found.append(node)
+        names = tables["Name"]
+        for key, nodes in owners.items():
+            names.add((key, _json(nodes, f"name {key[2:]!r}")), key)
+        del owners
         relation_key, mechanism_key = Attr.RELATION.value, Attr.MECHANISM.value
         id_key = Attr.ID.value
         ranks: dict[str, dict[str, int]] = {}  # target -> source -> its place among the target's sources
@@ -290,11 +291,10 @@ class LadybugStore:
         self._graph_attributes: dict[str, Any] = json.loads(meta.get("graph", "{}"))
         self._lock = threading.Lock()
         self._names: nx.MultiDiGraph | None = None
-        self._prepared: dict[str, Any] = {}
 
     # -- plumbing ---------------------------------------------------------------------------
 
-    def _rows(self, query: Any, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
+    def _rows(self, query: str, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
         result = self._connection.execute(query, dict(parameters or {}))
         assert not isinstance(result, list)
         try:
@@ -313,12 +313,9 @@ class LadybugStore:
         if many is not None and len(ids) > _FEW:
             return self.query(many, {"ids": list(ids)})
         with self._lock:
-            prepared = self._prepared.get(one)
-            if prepared is None:
-                prepared = self._prepared[one] = self._connection.prepare(one)
             rows: list[list[Any]] = []
             for node in ids:
-                rows.extend(self._rows(prepared, {"id": node}))
+                rows.extend(self._rows(one, {"id": node}))
             return rows
 
     def close(self) -> None:
@@ -391,7 +388,7 @@ class LadybugStore:
         return rows
 
     def name_candidates(self, name: str) -> nx.MultiDiGraph:
-        ids = list(dict.fromkeys(row[0] for row in self._from_each(self.dialect.names_one, None, lookup_keys(name))))
+        ids = list(dict.fromkeys(node for (nodes,) in self._from_each(self.dialect.names_one, None, lookup_keys(name)) for node in json.loads(nodes)))
         return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else (), ())
 
     def names_graph(self) -> nx.MultiDiGraph:
