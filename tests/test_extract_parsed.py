@@ -143,3 +143,11 @@ def test_an_over_long_line_is_read_in_pieces_not_dropped() -> None:
     assert len(sentences) > 1 and all(line[s.start : s.end] == s.text for s in sentences)
     assert {s.role for s in sentences} <= {"body", "repeat"} and sentences[0].role == "body"
     assert extract_text(line, source_id="t", parser=False).relations
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_examples_after_a_comma_share_the_sign(parser: bool | None) -> None:
+    """ "..., in particular IL-2 and IL-4": the examples of a reduced transcription are reduced too."""
+    found = triples("Tacrolimus leads to reduced transcription of cytokines, in particular IL-2 and IL-4.", parser=parser)
+    signs = {sign for s, sign, t, _n in found if s == "tacrolimus"}
+    assert signs == {"-"}, found

@@ -911,7 +911,10 @@ class _Reader:
         return items
 
     def _example_marker(self, k: int) -> int:
-        if self.lower(k) not in _MARKER_FIRST:
+        first = k
+        while first < min(self.n, k + 4) and not self.is_word(first):
+            first += 1
+        if self.lower(first) not in _MARKER_FIRST:
             return 0  # most words start no marker: skip the scan
         for marker in C.EXAMPLE_MARKERS:
             size = len(marker)
