@@ -12,8 +12,10 @@ data (it asks the parser's own resolver which strings need quotes).
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -24,7 +26,7 @@ import yaml
 from .errors import DataError, Problem, ReadError
 from .limits import current
 
-__all__ = ["ParsedYaml", "dump_yaml", "parse_yaml", "read_bytes", "read_text_file"]
+__all__ = ["ParsedYaml", "collector_paused", "dump_yaml", "parse_yaml", "read_bytes", "read_text_file"]
 
 #: The default limits (the ones in force are :func:`mechgraph.limits.current`).
 
@@ -82,6 +84,31 @@ def parse_yaml(text: str, file: str | None = None) -> ParsedYaml:
     >>> parsed.locate(("nodes", 0, "kind"))
     (3, 11)
     """
+    with collector_paused():
+        root, tree = _compose_and_construct(text, file)
+        data = _Plain(file).convert(tree)
+    return ParsedYaml(data=data, locate=lambda path: _locate(root, path))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file becomes a tree of millions of objects.
+
+    Collections triggered by allocations walk the objects built so far, again and again, so a
+    large file takes time that grows faster than its size. What a reader builds holds no reference
+    cycles worth collecting (a recursive alias's, at most), and the collector frees them once it
+    runs again. Nested pauses are fine: only the outermost one turns the collector back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compose_and_construct(text: str, file: str | None) -> tuple[yaml.Node | None, Any]:
     loader = _SafeLoader(text)
     try:
         root = loader.get_single_node()
@@ -96,8 +123,7 @@ def parse_yaml(text: str, file: str | None = None) -> ParsedYaml:
         raise DataError([_problem(file, None, "malformed YAML: nested too deeply")]) from None
     finally:
         loader.dispose()
-    data = _Plain(file).convert(tree)
-    return ParsedYaml(data=data, locate=lambda path: _locate(root, path))
+    return root, tree
 
 
 class _SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -56,12 +56,13 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
             node["extra"] = draw(extras)
         nodes.append(node)
     relations = []
-    for _ in range(draw(st.integers(1, 6))):
+    for index in range(draw(st.integers(1, 6))):
         relation: dict[str, Any] = {
             "from": draw(st.sampled_from(ids)),
             "relation": draw(st.sampled_from([r.value for r in Relation])),
             "to": draw(st.sampled_from(ids)),
-            "evidence": [{"source": "s", "note": draw(labels)}],
+            # the index keeps two relations from being the same one (same ends, relation, evidence)
+            "evidence": [{"source": "s", "note": f"{draw(labels)} ({index})"}],
         }
         if draw(st.booleans()):
             relation["mechanism"] = draw(st.sampled_from([m.value for m in Mechanism]))

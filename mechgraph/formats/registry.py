@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import networkx as nx
 
 from ..errors import DataError, FormatError, Problem
+from ..yamltext import collector_paused
 from ..vocabulary import Attr, EvidenceKey, NodeKind, Relation, Sign
 
 if TYPE_CHECKING:
@@ -263,7 +264,8 @@ def read(source: Source, *, format: str | None = None, name: str | None = None) 
         fmt = format_for_path(label, mode="read", head=head_of(source))
     if fmt.reader is None:
         raise FormatError(f"mechgraph does not read {fmt.title}")
-    return fmt.reader(source, name=name)
+    with collector_paused():
+        return fmt.reader(source, name=name)
 
 
 def write(graph: nx.MultiDiGraph, path: str | Path, *, format: str | None = None, force: bool = False) -> WriteResult:
@@ -281,7 +283,8 @@ def write(graph: nx.MultiDiGraph, path: str | Path, *, format: str | None = None
     fmt = get_format(format) if format is not None else format_for_path(path, mode="write")
     if fmt.writer is None:
         raise FormatError(f"mechgraph reads {fmt.title} but does not write it")
-    return fmt.writer(graph, path, force=force)
+    with collector_paused():
+        return fmt.writer(graph, path, force=force)
 
 
 def read_any(path: str | Path) -> nx.MultiDiGraph:
@@ -318,7 +321,8 @@ def load(path: str | Path | None = None, *, format: str | None = None) -> Import
     if result.report is not None:  # the native reader ran every rule, with lines
         return result
     problems = _graph_problems(result.graph)
-    report = _document_report(result.graph) if not problems else None
+    with collector_paused():
+        report = _document_report(result.graph) if not problems else None
     if report is not None:
         problems = list(report.problems)
     if problems:
