@@ -1487,6 +1487,9 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             )
             if same and not agree:
                 continue
+            implicit = any(r.startswith("subject from") and ("generic" in r or "pronoun" in r or "topic" in r) for r in f.remarks)
+            if implicit and any("last agent" in r for g in mine for r in g.remarks) and not any(g.source == f.source for g in mine):
+                continue  # the parser resolved the same "it" / "these agents" to another agent
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
             extra = [r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks]

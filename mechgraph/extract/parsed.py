@@ -59,7 +59,7 @@ MAX_PARSE = 2_000  # characters given to the parser at once (a longer sentence i
 _ENV = "MECHGRAPH_EXTRACT_PARSER"
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
-_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment".split())
+_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs".split())
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
     r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
@@ -81,6 +81,9 @@ _NO_CANDIDATE = (
     | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
+_PEOPLE = frozenset("adult adults patient patients child children adolescent adolescents people person individual individuals infant infants woman women man men".split())
+_SAMPLE_WORDS = frozenset("serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue".split())
+_ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recombinant fully igg igg1 igg2 igg4 lambda kappa".split())
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
@@ -294,7 +297,11 @@ class SentenceParse:
         if entry is not None:
             return entry
         words = text.split()
-        for k in range(1, len(words)):  # the longest known name that ends at the head
+        while len(words) > 1 and words[-1].lower().endswith("ly") and self.doc.lexicon.lookup(text) is None:
+            words = words[:-1]  # "S1P1 more selectively": no adverb in a name
+            if words and words[-1].lower() in ("more", "less", "most"):
+                words = words[:-1]
+            text = " ".join(words)
             entry = self.doc.lexicon.lookup(" ".join(words[k:]))
             if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
                 # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
@@ -364,13 +371,14 @@ class SentenceParse:
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
         of = _prep_object(tok, ("of", "with", "in"))
-        if low in WRAPPER_NOUNS and of is not None and (start == tok.i or low in ("treatment", "therapy", "risk")):
+        sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS for k in range(start, tok.i))
+        if low in WRAPPER_NOUNS and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
             inner = self.entity(of)
             if inner is not None:
                 if tok.i in self.via or of.i in self.via:
                     self.via[tok.i] = self.via.get(of.i, "")
                 return inner
-        if norm in _GENERIC and start == tok.i and any(c.dep_ == "det" for c in tok.children):
+        if norm in _GENERIC and all(self.sdoc[k].lower_ in ("first", "second", "high", "low", "single", "same") for k in range(start, tok.i)) and any(c.dep_ == "det" for c in tok.children):
             agent = self.state.antecedent()
             if agent is not None:
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
@@ -643,6 +651,12 @@ class SentenceParse:
             if cue is not None and cue[1] == "-":
                 subjects, _how = self.subject(governor)
                 return subjects, "', which' read as the event"
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X is an antibody that binds Y": X
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects, None
+        if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):  # "X, an antibody that binds Y": X
+            return [noun.head], None
         return [noun], None
 
     def objects(self, verb: Any, reading: str) -> list[Any]:
@@ -731,7 +745,9 @@ class SentenceParse:
             span_text = " ".join(t.text for t in self.sdoc[first:last] if t.text not in "()" and not (t.dep_ == "appos" and t.head.i in {m.i for m in mods}))
             entry = self.lookup_phrase(span_text.replace(" - ", "-"))
             symbol_like = any(ch.isupper() or ch.isdigit() for ch in span_text)
-            if entry is not None and (entry.known or symbol_like):
+            typed = all(w.lower() in _ANTIBODY_WORDS for w in span_text.replace("-", " ").split())
+            antibody = normalize_word(noun.lower_) in ("antibody", "ligand", "modulator")
+            if entry is not None and not typed and (entry.known or (symbol_like and not antibody)):
                 self.cache[target_tok.i] = entry
                 targets = [target_tok]
         for p in noun.children:
@@ -750,7 +766,15 @@ class SentenceParse:
         """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
         preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("for", "in")]  # "for X and for Y"
-        diseases = [g for c in preps for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in ("treatment", "use", "patient", "adult", "child")]
+        diseases = []
+        for c in preps:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.lemma_.lower() in _PEOPLE:  # "indicated for adults with plaque psoriasis"
+                    diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
+                elif g.lemma_.lower() not in ("treatment", "use"):
+                    diseases.append(g)
         if not diseases:
             return
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]

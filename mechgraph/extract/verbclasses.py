@@ -36,7 +36,7 @@ abolish abrogate prevent antagonise antagonize neutralise neutralize repress sil
 arrest slow deplete eliminate kill shorten limit restrain dampen blunt hinder counteract degrade
 destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb halt stop tether
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
-hamper delay ablate deprive damage injure harm
+hamper delay ablate deprive damage injure harm saturate occupy
 """
 _NEUTRAL = "regulate modulate affect influence control alter modify bind target recognise recognize engage act interact mediate"
 
