@@ -144,6 +144,12 @@ class _Text:
             return None
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES):
             return None  # "Unlike agents", "co" of "co-stimulate": no name
+        words = label.split()
+        if len(words) > 1 and words[-1].lower().endswith("ly"):  # "S1P1 more selectively": no adverb in a name
+            words = words[:-1]
+            while len(words) > 1 and words[-1].lower() in ("more", "less", "most"):
+                words = words[:-1]
+            return self.lexicon.lookup(" ".join(words)) or self.candidate(" ".join(words))
         if key in self.candidates:
             return self.candidates[key]
         kind, process = guess_kind(label)
@@ -1477,8 +1483,17 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
     for f in parsed:
         by_sentence.setdefault(f.sentence.index, []).append(f)
     kept = []
+    rejected: set[tuple[int, str, tuple[str, ...]]] = set()  # (sentence, source, cues) the parser overruled
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
+        if mine and any(g.target == f.target for g in mine) and not any(
+            g.target == f.target and g.source == f.source and g.relation.sign == f.relation.sign for g in mine
+        ):
+            rejected.add((f.sentence.index, f.source, f.cues))
+    for f in pattern:
+        mine = by_sentence.get(f.sentence.index)
+        if (f.sentence.index, f.source, f.cues) in rejected:
+            continue  # the parser overruled this subject for this cue: its other objects go too
         if mine:
             same = [g for g in mine if g.target == f.target]
             agree = any(
