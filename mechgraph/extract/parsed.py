@@ -147,7 +147,7 @@ class _Pipeline:
 
     The two take a quarter of the pipeline's time. Here the part of speech comes from the tag as
     the attribute ruler maps it (a form of be, have or do is an auxiliary, as the ruler makes it),
-    and the lemma is the pipeline's own rule lemmatizer's, computed once per (word, part of speech).
+    and the lemma is the pipeline's own rule lemmatizer's, computed once per (word, tag).
     """
 
     def __init__(self, nlp: Any) -> None:
@@ -171,7 +171,7 @@ class _Pipeline:
             if low in _AUX_FORMS and pos == "VERB" and (tok.dep_ in ("aux", "auxpass") or _AUX_FORMS[low] == "be"):
                 pos = "AUX"
             tok.pos_ = pos
-            key = (low, pos)
+            key = (low, tok.tag_)
             lemma = cache.get(key)
             if lemma is None:
                 if low in _AUX_FORMS:
