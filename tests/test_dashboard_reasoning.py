@@ -156,3 +156,9 @@ def test_a_link_cannot_make_one_request_perturb_without_bound(client: DashClient
     many = "cyclosporine,tacrolimus,sirolimus,imiquimod,hydroxychloroquine,methotrexate,abatacept,leflunomide,cpg_1018,brefeldin_a,inosine_pranobex,basiliximab"
     text = text_of(ask(client, f"?give={many}")["reason-result"]["children"])
     assert "only the first 10 nodes given" in text and "Agree (" in text
+
+
+def test_the_story_step_is_in_the_link_but_never_changes_the_elements_drawn() -> None:
+    state, notices = parse_query("?give=cyclosporine&step=3")
+    assert state.step == 3 and notices == () and state.to_query() == "?give=cyclosporine&step=3"
+    assert state.view_query() == "" and parse_query("?step=99")[1]

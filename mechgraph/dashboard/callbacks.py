@@ -52,6 +52,7 @@ CONTROLS: dict[str, tuple[Ids, str]] = {
     "block": (Ids.REASON_BLOCK, "value"),
     "compare_a": (Ids.REASON_COMPARE_A, "value"),
     "compare_b": (Ids.REASON_COMPARE_B, "value"),
+    "step": (Ids.REASON_STORY_STEP, "data"),
 }
 #: Dropdowns whose options depend on the graph: a value from a link must come with an option for
 #: it, or the dropdown drops the value (their own callbacks then give the options proper labels).

@@ -99,7 +99,7 @@ class Ids(StrEnum):
     REASON_PAINT = "reason-paint"  # node id -> cytoscape style of the result, for the canvas
     REASON_PAINTED = "reason-painted"  # written by the browser once the canvas shows the result
     REASON_STORY = "reason-story"  # the story of the answer (steps, captions, relation ids)
-    REASON_STORY_STEP = "reason-story-step"  # the step on show (-1: the title), kept in the browser
+    REASON_STORY_STEP = "reason-story-step"  # the step on show (0: the title), kept in the link
     REASON_STORY_BOX = "reason-story-box"
     REASON_STORY_BACK = "reason-story-back"
     REASON_STORY_NEXT = "reason-story-next"

@@ -126,7 +126,7 @@ def panel() -> html.Div:
         **{"aria-live": "polite", "aria-label": "Reasoning result"},
     )
     stores = [dcc.Store(id=Ids.REASON_OVERLAY), dcc.Store(id=Ids.REASON_PAINT), dcc.Store(id=Ids.REASON_PAINTED),
-              dcc.Store(id=Ids.REASON_STORY), dcc.Store(id=Ids.REASON_STORY_STEP, data=-1)]  # fmt: skip
+              dcc.Store(id=Ids.REASON_STORY), dcc.Store(id=Ids.REASON_STORY_STEP, data=0)]  # the step is kept in the link (step=)  # fmt: skip
     return html.Div([ask, story, result, *stores], className="reason")
 
 
@@ -515,11 +515,12 @@ def register_callbacks(app: Dash, services: Services) -> None:
         Output(Ids.REASON_BLOCK, "value", allow_duplicate=True),
         Output(Ids.REASON_COMPARE_A, "value", allow_duplicate=True),
         Output(Ids.REASON_COMPARE_B, "value", allow_duplicate=True),
+        Output(Ids.REASON_STORY_STEP, "data", allow_duplicate=True),
         Input(Ids.REASON_CLEAR, "n_clicks"),
         prevent_initial_call=True,
     )
-    def clear_reasoning(_: int | None) -> tuple[list[str], list[str], None, None]:
-        return [], [], None, None
+    def clear_reasoning(_: int | None) -> tuple[list[str], list[str], None, None, int]:
+        return [], [], None, None, 0
 
     _register_pickers(app, services)
     app.clientside_callback(PAINT_JS, Output(Ids.REASON_PAINTED, "data"), Input(Ids.REASON_PAINT, "data"), Input(Ids.CANVAS, "elements"))
@@ -570,8 +571,21 @@ function(back, next, story, elements, step) {
     });
   }
   var steps = (story && story.steps) || [], count = steps.length;
-  var at = typeof step === "number" ? step : -1;
-  if (triggered.indexOf("__STORE__.data") >= 0) { at = -1; }
+  var at = typeof step === "number" ? step - 1 : -1, ended = false;  /* the link counts the title as step 0 */
+  if (triggered.indexOf("__STORE__.data") >= 0) {
+    /* The same story again (the answer is recomputed on every change of the link): keep the step.
+     * The first story of the page keeps the step of the link; a new story starts at its title. */
+    if (story) {
+      var signature = story.title + "|" + steps.map(function (s) { return s.ids.join(","); }).join(";");
+      if (window.mechgraphStorySignature !== undefined && window.mechgraphStorySignature !== signature) { at = -1; }
+      window.mechgraphStorySignature = signature;
+    } else if (window.mechgraphStorySignature !== undefined) {  /* the story is gone: so is its step */
+      window.mechgraphStorySignature = undefined;
+      at = -1;
+      ended = true;
+    }
+    at = Math.max(-1, Math.min(count, at));
+  }
   if (triggered.indexOf("__NEXT__.n_clicks") >= 0) { at = Math.min(count, at + 1); }
   if (triggered.indexOf("__BACK__.n_clicks") >= 0) { at = Math.max(-1, at - 1); }
   var paint = function () {
@@ -612,11 +626,20 @@ function(back, next, story, elements, step) {
                text("P", s.outcome, "story-outcome"), text("P", s.context ? "in " + s.context : "", "muted"),
                {type: "Ul", namespace: "dash_html_components", props: {children: items}}];
   }
-  return [at, caption, !count || at < 0, !count || at >= count, !count];
+  /* The step is written only when it moves, and never before there is a story: the link's step
+   * waits for the story it belongs to. */
+  var written = (!count && !ended) || at + 1 === step ? dc.no_update : at + 1;
+  if (written !== dc.no_update && triggered.indexOf("__STORE__.data") >= 0 && dc.set_props) {
+    /* A new answer's story moves the step back to its title. The answer itself came from the
+     * link, so the link is told afterwards, as if the user had moved it. */
+    window.setTimeout(function () { dc.set_props("__STEP__", {data: written}); }, 0);
+    written = dc.no_update;
+  }
+  return [written, caption, !count || at < 0, !count || at >= count, !count];
 }
 """
 for _token, _id in (("__BOX__", Ids.REASON_STORY_BOX), ("__NEXT__", Ids.REASON_STORY_NEXT), ("__BACK__", Ids.REASON_STORY_BACK),
-                    ("__STORE__", Ids.REASON_STORY), ("__CANVAS__", Ids.CANVAS)):  # fmt: skip
+                    ("__STORE__", Ids.REASON_STORY), ("__STEP__", Ids.REASON_STORY_STEP), ("__CANVAS__", Ids.CANVAS)):  # fmt: skip
     STORY_JS = STORY_JS.replace(_token, _id)
 
 

@@ -56,6 +56,7 @@ MAX_DEPTH = 6
 _MAX_VALUE_LENGTH = 300  # a node or source id longer than this is not one
 _MAX_LIST = 100
 _MAX_PATHS = 20
+_MAX_STEPS = 61  # a story tells at most 60 relations, then its summary
 
 E = TypeVar("E")
 
@@ -97,6 +98,7 @@ class ViewState:
     block: tuple[str, ...] = ()  # nodes blocked (-1)
     compare_a: str | None = None  # two agents compared
     compare_b: str | None = None
+    step: int = 0  # the step of the answer's story on show (0: its title, 1: its first relation)
 
     @property
     def has_filters(self) -> bool:
@@ -128,7 +130,7 @@ class ViewState:
         >>> ViewState(focus="il2", theme=Theme.DARK, give=("csa",)).view_query()
         '?focus=il2'
         """
-        return replace(self, theme=Theme.LIGHT, give=(), block=(), compare_a=None, compare_b=None).to_query()
+        return replace(self, theme=Theme.LIGHT, give=(), block=(), compare_a=None, compare_b=None, step=0).to_query()
 
     def filter_query(self) -> str:
         """The query string of the filters alone (what decides the graph paths are looked for in).
@@ -234,6 +236,7 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("block", "block", _enum_list(_text), _words, "a comma-separated list of node ids", ()),
     _Spec("compare_a", "compare_a", _text, str, "a node id"),
     _Spec("compare_b", "compare_b", _text, str, "a node id"),
+    _Spec("step", "step", _number(0, _MAX_STEPS), str, f"a whole number from 0 to {_MAX_STEPS}", 0),
 )
 _BY_KEY = {spec.key: spec for spec in _SPECS}
 _FILTER_FIELDS = (
@@ -274,7 +277,7 @@ def state_from_pairs(pairs: Mapping[str, Any]) -> tuple[ViewState, tuple[str, ..
     """Read control values (query key -> str, int, list or None) as :func:`parse_query` reads a link.
 
     >>> state_from_pairs({"focus": "il2", "kind": ["agent"], "depth": 3, "sign": []})[0]
-    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, mixed_context=False, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>, give=(), block=(), compare_a=None, compare_b=None)
+    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, mixed_context=False, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>, give=(), block=(), compare_a=None, compare_b=None, step=0)
     """
     pairs_out: list[tuple[str, str]] = []
     for key, value in pairs.items():

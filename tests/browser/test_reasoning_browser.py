@@ -91,3 +91,27 @@ def test_the_story_steps_on_the_map_with_buttons_and_arrow_keys(page: Any, serve
         page.click("#reason-story-export")
     saved = download.value.path()
     assert "Cyclosporine inhibits Calcineurin" in Path(saved).read_text(encoding="utf-8")
+
+
+def test_the_link_keeps_the_story_step(page: Any, server: str) -> None:
+    open_view(page, server, "?focus=cyclosporine&depth=4&dir=down&give=cyclosporine&step=2")
+    reason_tab(page)
+    page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.startsWith('2 /')")
+    page.click("#reason-story-next")
+    page.wait_for_function("() => location.search.includes('step=3')")
+    settle(page)
+    page.wait_for_timeout(1000)  # the answer is recomputed for the new link: the step stays
+    assert page.inner_text("#reason-story-caption").startswith("3 /") and "step=3" in page.url
+    page.click("#reason-clear")  # no question, no story: the step leaves the link too
+    page.wait_for_function("() => !location.search.includes('give=') && !location.search.includes('step=')")
+    open_view(page, server, "?focus=tacrolimus&depth=2&dir=down&give=tacrolimus&step=2")
+    reason_tab(page)
+    page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.startsWith('2 /')")
+    settle(page)
+    page.click("#reason-give")  # another question: its story starts at the title
+    page.keyboard.type("sirolimus", delay=30)
+    option = page.locator(".dash-dropdown-option", has_text="Sirolimus").first
+    option.wait_for()
+    option.click()
+    page.wait_for_function("() => location.search.includes('sirolimus') && !location.search.includes('step=')")
+    page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.includes('What happens when given Tacrolimus, given Sirolimus')")
