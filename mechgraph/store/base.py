@@ -10,7 +10,7 @@ Ladybug database written by ``mechgraph import``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
@@ -43,6 +43,10 @@ class GraphStore(Protocol):
 
     def predecessors(self, node: str) -> list[RelationRow]:
         """The relations into ``node`` (the other node is the relation's source)."""
+        ...
+
+    def step(self, nodes: Sequence[str], direction: str) -> list[str]:
+        """The nodes one relation from ``nodes`` (down, up or both), each once."""
         ...
 
     def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:

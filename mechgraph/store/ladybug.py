@@ -351,20 +351,19 @@ class LadybugStore:
         rows = self._relations(self._from_each(self.dialect.edges_into_one, None, [node]))
         return [(row[0], json.loads(row[2]), _relation_data(row)) for row in sorted(rows, key=lambda row: (row[4], row[3]))]
 
-    def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
+    def step(self, nodes: Sequence[str], direction: str) -> list[str]:
         way = Direction(direction).value
-        one, many = self.dialect.step_one[way], self.dialect.step[way]
+        return list(dict.fromkeys(row[0] for row in self._from_each(self.dialect.step_one[way], self.dialect.step[way], nodes)))
+
+    def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
         start = [row[0] for row in self.query(self.dialect.nodes_by_id, {"ids": list(dict.fromkeys(nodes))})]
         distance = dict.fromkeys(start, 0)
         frontier = start
         level = 0
         while frontier and (depth is None or level < depth):
             level += 1
-            following: list[str] = []
-            for (neighbour,) in self._from_each(one, many, frontier):
-                if neighbour not in distance:
-                    distance[neighbour] = level
-                    following.append(neighbour)
+            following = [node for node in self.step(frontier, direction) if node not in distance]
+            distance.update(dict.fromkeys(following, level))
             frontier = following
         return distance
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -58,6 +58,10 @@ class MemoryStore:
 
     def predecessors(self, node: str) -> list[RelationRow]:
         return [(u, key, data) for u, keydict in self.graph._pred[node].items() for key, data in keydict.items()]
+
+    def step(self, nodes: Sequence[str], direction: str) -> list[str]:
+        rows = [self.graph._succ] if direction == "down" else [self.graph._pred] if direction == "up" else [self.graph._succ, self.graph._pred]
+        return list(dict.fromkeys(other for node in nodes for row in rows for other in row[node]))
 
     def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
         return reach(self.graph, list(nodes), depth=depth, direction=direction)

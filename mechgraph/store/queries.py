@@ -26,7 +26,7 @@ On a :class:`~mechgraph.store.MemoryStore` the regions are the graph itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any
 
@@ -141,11 +141,52 @@ def _valid_length(value: object, *, minimum: int, allow_none: bool = False) -> b
 
 def path_region(store: GraphStore, source: str, target: str, max_length: int) -> nx.MultiDiGraph:
     """The nodes on some path of at most ``max_length`` relations from ``source`` to ``target``
-    (``d(source, v) + d(v, target) <= max_length``), both ends, and the relations among them."""
-    from_source = store.reach([source], max_length, Direction.DOWN.value)
-    to_target = store.reach([target], max_length, Direction.UP.value)
+    (``d(source, v) + d(v, target) <= max_length``), both ends, and the relations among them.
+
+    Two breadth-first walks, forwards from ``source`` and backwards from ``target``, advance a
+    level at a time, the one with the smaller frontier first, until one of them has gone
+    ``max_length`` levels (or run out). The other then goes on expanding only the nodes that
+    can still lie on such a path: it never walks the whole ball around its end. A node left
+    unexpanded lies on no such path, and every node of one is reached through nodes of one, at
+    its true distance.
+    """
+    sides = {
+        "down": ({source: 0}, [source]),  # distances from the source, frontier
+        "up": ({target: 0}, [target]),  # distances to the target, frontier
+    }
+    levels = {"down": 0, "up": 0}
+
+    def done(way: str) -> bool:
+        return levels[way] >= max_length or not sides[way][1]
+
+    while not done("down") and not done("up"):
+        way = "down" if len(sides["down"][1]) <= len(sides["up"][1]) else "up"
+        _advance(store, sides[way], way, levels, None)
+    finished = "down" if done("down") else "up"
+    other = "up" if finished == "down" else "down"
+    known = sides[finished][0]
+    while not done(other):
+        _advance(store, sides[other], other, levels, lambda node, level: node in known and level + known[node] <= max_length)
+    from_source, to_target = sides["down"][0], sides["up"][0]
     nodes = [node for node, distance in from_source.items() if node in to_target and distance + to_target[node] <= max_length]
     return store.subgraph([source, target, *nodes])
+
+
+def _advance(
+    store: GraphStore,
+    side: tuple[dict[str, int], list[str]],
+    way: str,
+    levels: dict[str, int],
+    expand: Callable[[str, int], bool] | None,
+) -> None:
+    """One level more of a breadth-first walk (``expand``: which frontier nodes to walk on from)."""
+    distance, frontier = side
+    level = levels[way]
+    walked = frontier if expand is None else [node for node in frontier if expand(node, level)]
+    following = [node for node in store.step(walked, way) if node not in distance] if walked else []
+    distance.update(dict.fromkeys(following, level + 1))
+    frontier[:] = following
+    levels[way] = level + 1
 
 
 def signed_paths(store: GraphStore, source: str, target: str, *, k: int = 5, max_length: int = 6, mixed_context: bool = False) -> PathReport:
