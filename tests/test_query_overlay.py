@@ -147,3 +147,13 @@ def test_the_example_overlay_maps_at_least_95_percent_and_lists_the_rest() -> No
     assert report.node_score is not None and report.node_score > 0.5
     assert "il2" in report.consistent_nodes
     assert "illustrative" in EXAMPLE.read_text().splitlines()[0].lower()
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(st.sampled_from(["IL2", "il-2", "interleukin 2", "TNF", "tnf", "drug", "Drug", "nothing", "T-cell activation", "x y"]), max_size=12))
+def test_every_row_either_sets_a_node_or_is_listed_with_its_line(names: list[str]) -> None:
+    text = "name,value\n" + "".join(f"{name},1\n" for name in names)
+    overlay = map_overlay(small(), parse_overlay(text))
+    assert len(overlay.values) + len(overlay.unused) == len(names)
+    lines = sorted([m.line for m in overlay.values.values()] + [row.line for row in overlay.unused])
+    assert lines == list(range(2, len(names) + 2))
