@@ -58,6 +58,8 @@ MAX_PERTURBED = 10
 #: Tables read, by the hash of their name and text: a table comes back with every request, and
 #: is read once per process (keyed by content, so no user's state is kept).
 _TABLES: LruCache[OverlayTable] = LruCache(8)
+#: Answers by graph, question, table and theme: stepping through a story changes the link, not the answer.
+_ANSWERS: LruCache[Reasoning] = LruCache(16)
 _SHOWN = 60  # items listed per group before "and n more"
 _NAME = re.compile(r"[^\w .()+-]")
 
@@ -460,10 +462,10 @@ def register_callbacks(app: Dash, services: Services) -> None:
     def show_reasoning(query: str | None, store: Any, overlay: Any, theme: str | None) -> tuple[Any, Any, Any]:
         """The answer for the link's perturbation or comparison and the uploaded table, its paint and its story."""
         try:
-            graph, state, theme = _asked(services, query, store, theme)
+            graph, state, theme, key = _asked(services, query, store, theme)
         except MechgraphError as error:
             return notice_list([str(error)], kind="error"), {"nodes": {}, "classes": {}}, None
-        answer = reason(graph, state, overlay, theme)
+        answer = _ANSWERS.get((key, _question(state), _table_digest(overlay), theme), lambda: reason(graph, state, overlay, theme))
         return answer.children, answer.paint, story_store(answer.story)
 
     @app.callback(
@@ -478,7 +480,7 @@ def register_callbacks(app: Dash, services: Services) -> None:
     def download_story(_: int | None, query: str | None, store: Any, overlay: Any, theme: str | None) -> Any:
         """The story on show as one offline HTML page."""
         try:
-            graph, state, theme = _asked(services, query, store, theme)
+            graph, state, theme, _ = _asked(services, query, store, theme)
         except MechgraphError:
             return no_update
         story = reason(graph, state, overlay, theme).story
@@ -539,11 +541,22 @@ def register_callbacks(app: Dash, services: Services) -> None:
     )
 
 
-def _asked(services: Services, query: str | None, store: Any, theme: str | None) -> tuple[nx.MultiDiGraph, ViewState, str]:
-    """The graph as the view filters it, the state of the link, and a known theme."""
+def _asked(services: Services, query: str | None, store: Any, theme: str | None) -> tuple[nx.MultiDiGraph, ViewState, str, str]:
+    """The graph as the view filters it, the state of the link, a known theme, and the graph's key."""
     state = parse_query(query)[0]
     key, graph = services.graph(store)
-    return services.filtered(key, graph, state), state, theme if theme in tuple(style.Theme) else style.Theme.LIGHT.value
+    return services.filtered(key, graph, state), state, theme if theme in tuple(style.Theme) else style.Theme.LIGHT.value, key
+
+
+def _question(state: ViewState) -> tuple[Any, ...]:
+    """What of the state decides the answer (not the story's step, the focus or the layout)."""
+    return (state.filter_query(), state.give, state.block, state.compare_a, state.compare_b, state.mixed_context,
+            state.path_from, state.path_to, state.path)  # fmt: skip
+
+
+def _table_digest(overlay: Any) -> str | None:
+    table = read_overlay_store(overlay)
+    return None if table is None else hashlib.sha256(f"{table[0]}\0{table[1]}".encode()).hexdigest()
 
 
 def story_store(story: Story | None) -> dict[str, Any] | None:
