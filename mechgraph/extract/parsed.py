@@ -59,7 +59,7 @@ MAX_PARSE = 2_000  # characters given to the parser at once (a longer sentence i
 _ENV = "MECHGRAPH_EXTRACT_PARSER"
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
-_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs".split())
+_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules".split())
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
     r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
@@ -80,6 +80,11 @@ _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
     | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
+_RELATION_NOUNS = frozenset(
+    "inhibition suppression blockade reduction decrease increase enhancement induction stimulation prevention "
+    "treatment interaction regulation modulation binding impairment abrogation".split()
+)
+_DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _PEOPLE = frozenset("adult adults patient patients child children adolescent adolescents people person individual individuals infant infants woman women man men".split())
 _SAMPLE_WORDS = frozenset("serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue".split())
@@ -215,6 +220,7 @@ class ParsedText:
     def __init__(self, doc: Any) -> None:
         self.doc = doc
         self.paragraph_agent: LexiconEntry | None = None
+        self.paragraph_subject: LexiconEntry | None = None
         self.last_agent: LexiconEntry | None = None
 
     def agent(self, label: str) -> LexiconEntry | None:
@@ -233,14 +239,19 @@ class ParsedText:
         doc.lexicon.add_name(label, entry)
         return entry
 
-    def saw(self, entry: LexiconEntry) -> None:
+    def saw(self, entry: LexiconEntry, *, subject: bool = False) -> None:
         if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
             self.paragraph_agent = self.last_agent = entry
+            if subject:  # a subject is the more likely antecedent (centering): "X is an analogue of Y. How it ..."
+                self.paragraph_subject = entry
             if self.doc.first_agent is None:
                 self.doc.first_agent = entry
 
+    def new_paragraph(self) -> None:
+        self.paragraph_agent = self.paragraph_subject = None
+
     def antecedent(self) -> LexiconEntry | None:
-        return self.paragraph_agent or self.last_agent or self.doc.resolve_topic()
+        return self.paragraph_subject or self.paragraph_agent or self.last_agent or self.doc.resolve_topic()
 
 
 def looks_like_drug(word: str) -> bool:
@@ -332,6 +343,10 @@ class SentenceParse:
         while start < tok.i and self.sdoc[start].lower_ in C.DETERMINERS | C.POSSESSIVES:
             start += 1
         start = max(start, tok.i - _MAX_NAME)
+        while start < tok.i and self.sdoc[start].lower_ in ("to", "of", "and", "or", ","):
+            start += 1
+        if start >= 2 and self.sdoc[start - 1].lower_ == "to" and self.sdoc[start - 2].pos_ == "ADJ":
+            start -= 2  # "moderate to severe atopic dermatitis"
         end = tok.i + 1
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
@@ -347,8 +362,8 @@ class SentenceParse:
         self.cache[tok.i] = None  # guards against cycles
         entry = self._entity(tok)
         self.cache[tok.i] = entry
-        if entry is not None:
-            self.state.saw(entry)
+        if entry is not None and tok.i not in self.via:  # a pronoun's antecedent is not seen again
+            self.state.saw(entry, subject=tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT")
         return entry
 
     def _entity(self, tok: Any) -> LexiconEntry | None:
@@ -403,7 +418,13 @@ class SentenceParse:
             owner = self.previous_object(tok)  # "bind PD-1 and prevent its engagement": PD-1
             if owner is not None:
                 return owner
-        if of_object is not None and (norm in _PROCESS_LEMMAS or norm in PROCESS_HEADS):
+        if of_object is None and low in ("need", "requirement", "demand"):
+            needed = _prep_object(tok, ("for",))  # "the need for transfusions"
+            if needed is not None:
+                n_start, n_end = self.name_span(needed)
+                return self.lookup_phrase(f"{self.sdoc[start:end].text} for {self.sdoc[n_start:n_end].text}")
+        deverbal = bool(_DEVERBAL.search(low)) and low not in _RELATION_NOUNS
+        if of_object is not None and (norm in _PROCESS_LEMMAS or norm in PROCESS_HEADS or deverbal):
             o_start, o_end = self.name_span(of_object)
             full = f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}"
             entry = self.doc.lexicon.lookup(full)
@@ -444,10 +465,10 @@ class SentenceParse:
                             stack.append(g)
         return out
 
-    def entities(self, toks: Sequence[Any]) -> list[tuple[LexiconEntry, Any]]:
+    def entities(self, toks: Sequence[Any], *, expand: bool = True) -> list[tuple[LexiconEntry, Any]]:
         out: list[tuple[LexiconEntry, Any]] = []
         for root in toks:
-            for t in self.items(root):
+            for t in self.items(root) if expand else [root]:
                 e = self.entity(t)
                 if e is not None and all(e.node_id != o.node_id for o, _ in out):
                     out.append((e, t))
@@ -715,15 +736,16 @@ class SentenceParse:
         objs = self.objects(verb, reading)
         if not objs:
             return
-        sign = reading
-        if reading == "cause":
-            sign = "+"
-            for o in objs:
-                mods = {c.lower_ for c in o.children if c.dep_ == "amod"}
-                if mods & _DECREASE_WORDS:
-                    sign = "-"
         subjects = self.subject(verb)
-        self.emit(verb, words, sign, subjects, objs)
+        if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts
+            lowered = [o for o in objs if {c.lower_ for c in o.children if c.dep_ == "amod"} & _DECREASE_WORDS]
+            if lowered:
+                self.emit(verb, words, "-", subjects, lowered)
+            raised = [o for o in objs if o not in lowered]
+            if raised:
+                self.emit(verb, words, "+", subjects, raised, expand=False)
+            return
+        self.emit(verb, words, reading, subjects, objs)
 
     def noun_cue(self, noun: Any) -> None:
         """ "X is a JAK inhibitor", "X, a TNF blocker, ...": the modifier is the target."""
@@ -862,13 +884,13 @@ class SentenceParse:
 
     # -- relations --------------------------------------------------------------------------
 
-    def emit(self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False) -> None:
+    def emit(self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True) -> None:
         subject_toks, how = subjects
         sources = self.entities(subject_toks)
         if not sources and how == "gerund" and self.state.antecedent() is not None:
             sources = [(self.state.antecedent(), cue_tok)]
             how = "subject of the gerund read as the last agent"
-        targets = self.entities(objects)
+        targets = self.entities(objects, expand=expand)
         if not sources or not targets:
             return
         negations = self.negations(cue_tok)
@@ -1058,7 +1080,7 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
     previous_end = 0
     for sentence, offset, piece in jobs:
         if "\n\n" in doc.text[previous_end:offset] or not piece:
-            state.paragraph_agent = None
+            state.new_paragraph()
         previous_end = sentence.end
         if not piece:
             words = sentence.text.split()
