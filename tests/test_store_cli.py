@@ -102,3 +102,16 @@ def test_db_errors_are_one_line(tmp_path: Path) -> None:
     assert code == 2 and "not a mechgraph database" in err and "Traceback" not in err
     code, _, err = invoke("search", "x", "--db", not_a_db, "--graph", VALID)
     assert code == 2 and "not both" in err
+
+
+def test_serve_loads_a_small_store_and_refuses_a_large_one(bundled_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mechgraph.cli import store_commands
+    from mechgraph.graph import read_graph
+
+    graph = store_commands.served_graph(bundled_db, None)
+    bundled = read_graph()
+    assert list(graph.nodes(data=True)) == list(bundled.nodes(data=True))
+    assert sorted(graph.edges(keys=True)) == sorted(bundled.edges(keys=True))
+    monkeypatch.setattr(store_commands, "SERVE_MAX_RELATIONS", 10)
+    code, _, err = invoke("serve", "--db", bundled_db)
+    assert code == 1 and "at most 10" in err and "--db on search" in err

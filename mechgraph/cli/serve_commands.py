@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ._base import cli, emit_json, expected_errors, graph_file_option, json_option
+from .store_commands import db_option, served_graph
 
 
 @cli.command()
@@ -14,9 +15,10 @@ from ._base import cli, emit_json, expected_errors, graph_file_option, json_opti
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8050, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--max-upload-mb", default=10.0, show_default=True, type=click.FloatRange(0.01, 1024), help="Largest graph file a user may upload.")
+@db_option
 @json_option
 @expected_errors
-def serve(graph_file: Path | None, host: str, port: int, max_upload_mb: float, as_json: bool) -> None:
+def serve(graph_file: Path | None, host: str, port: int, max_upload_mb: float, db: Path | None, as_json: bool) -> None:
     """Open the interactive dashboard on FILE (default: the bundled graph) at http://HOST:PORT.
 
     For several workers, run it under gunicorn instead:
@@ -27,10 +29,11 @@ def serve(graph_file: Path | None, host: str, port: int, max_upload_mb: float, a
     warning = exposure_warning(host)
     if warning:
         click.echo(warning, err=True)
-    app = create_app(graph_file, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    graph = served_graph(db, graph_file) if db is not None else None
+    app = create_app(graph_file, graph=graph, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
     url = f"http://{host}:{port}/"
     if as_json:
-        emit_json({"url": url, "file": str(graph_file) if graph_file else None})
+        emit_json({"url": url, "file": str(graph_file) if graph_file else None, "db": str(db) if db else None})
     else:
         click.echo(f"mechgraph dashboard on {url} (Ctrl+C to stop)")
     app.run(host=host, port=port, debug=False, use_reloader=False)

@@ -15,10 +15,10 @@ from typing import Any, TypeVar
 import click
 import networkx as nx
 
-from ..store import LadybugStore, write_database
+from ..store import LadybugStore, StoreError, queries, write_database
 from ._base import cli, emit_json, expected_errors, json_option, load_graph_file, load_graph_result
 
-__all__ = ["db_option", "graph_or_region", "import_command", "merge_graphs", "open_db"]
+__all__ = ["SERVE_MAX_RELATIONS", "db_option", "graph_or_region", "import_command", "merge_graphs", "open_db", "served_graph"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,6 +39,23 @@ def graph_or_region(graph_file: Path | None, db: Path | None, region: Callable[[
         return load_graph_file(graph_file)
     with open_db(db, graph_file) as store:
         return region(store)
+
+
+#: The most relations ``serve --db`` loads: the dashboard draws a whole graph (its overview of
+#: larger stores, fetched from the store as the user drills down, is not built yet).
+SERVE_MAX_RELATIONS = 50_000
+
+
+def served_graph(db: Path, graph_file: Path | None) -> nx.MultiDiGraph:
+    """The whole graph of the database at ``db``, for the dashboard, when it is small enough to draw."""
+    with open_db(db, graph_file) as store:
+        nodes, relations = store.counts()
+        if relations > SERVE_MAX_RELATIONS:
+            raise StoreError(
+                f"{db} holds {relations:,} relations: the dashboard opens a store of at most {SERVE_MAX_RELATIONS:,}; "
+                "ask a larger one with --db on search, neighbors, paths and effects"
+            )
+        return queries.filter_store(store)
 
 
 @contextmanager
