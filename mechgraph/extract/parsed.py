@@ -80,12 +80,14 @@ _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
     | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
+_SYMBOL = re.compile(r"^(?=.*[A-Z])(?=.*[A-Za-z]{2})[A-Za-z0-9αβγκ-]{2,12}$")
 _RELATION_NOUNS = frozenset(
     "inhibition suppression blockade reduction decrease increase enhancement induction stimulation prevention "
     "treatment interaction regulation modulation binding impairment abrogation".split()
 )
 _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
+_CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
 _PEOPLE = frozenset("adult adults patient patients child children adolescent adolescents people person individual individuals infant infants woman women man men".split())
 _SAMPLE_WORDS = frozenset("serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue".split())
 _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recombinant fully igg igg1 igg2 igg4 lambda kappa".split())
@@ -433,7 +435,13 @@ class SentenceParse:
             return self.lookup_phrase(full)
         if tok.pos_ in ("ADJ", "VERB", "NUM") and start == tok.i:
             known = self.doc.lexicon.lookup(text)  # "Leflunomide/JJ": an unknown word the tagger took for an adjective
-            return known if known is not None else (self.state.agent(text) if looks_like_drug(text) else None)
+            if known is not None:
+                return known
+            if looks_like_drug(text):
+                return self.state.agent(text)
+            if _SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
+                return self.lookup_phrase(text)
+            return None
         return self.lookup_phrase(text, head_word=tok)
 
     def previous_object(self, tok: Any) -> LexiconEntry | None:
@@ -795,7 +803,9 @@ class SentenceParse:
                     continue
                 if g.lemma_.lower() in _PEOPLE:  # "indicated for adults with plaque psoriasis"
                     diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
-                elif g.lemma_.lower() not in ("treatment", "use"):
+                elif g.lemma_.lower() in _CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
+                    diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
+                elif g.lemma_.lower() != "use":
                     diseases.append(g)
         if not diseases:
             return

@@ -28,7 +28,7 @@ trigger drive boost amplify restore raise prolong sustain cause produce accelera
 strengthen reinforce mobilise mobilize recruit expand upregulated heighten intensify exacerbate worsen
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
-co-stimulate contribute initiate launch
+co-stimulate contribute initiate launch attract protect thicken enlarge expand
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
