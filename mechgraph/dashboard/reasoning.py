@@ -402,11 +402,17 @@ def _cell(graph: nx.MultiDiGraph, items: Sequence[Any], side: str) -> html.Td:
 def comparison_section(graph: nx.MultiDiGraph, comparison: AgentComparison, theme: str, *, painted: bool) -> list[Any]:
     """Two agents side by side: a table of shared and unique nodes by category, and opposite effects."""
     a, b = _name(graph, comparison.a), _name(graph, comparison.b)
-    rows = [html.Tr([html.Th(""), html.Th(f"only {a}"), html.Th("shared"), html.Th(f"only {b}")])]
     categories: list[Category] = [comparison.direct, *comparison.categories]
-    for category in categories:
-        rows.append(html.Tr([html.Th(category.name), _cell(graph, category.only_a, "a"), _cell(graph, category.shared, "both"), _cell(graph, category.only_b, "b")],
-                            **{"data-category": category.name}))  # fmt: skip
+    sides = ((f"only {a}", "a", "only_a"), ("shared", "both", "shared"), (f"only {b}", "b", "only_b"))
+    # one block per category, one row per side: narrow enough for the side panel
+    rows = [
+        html.Tbody(
+            [html.Tr(html.Th(category.name, colSpan=2)),
+             *[html.Tr([html.Th(title, scope="row"), _cell(graph, getattr(category, field), side)]) for title, side, field in sides]],
+            **{"data-category": category.name},
+        )
+        for category in categories
+    ]  # fmt: skip
     parts: list[Any] = [html.H3(f"{a} vs {b}"), html.Table(rows, className="reason-compare", id="reason-compare")]
     if painted:
         parts.append(_legend([(style.COMPARE_SIDES[key][0], label) for key, label in (("a", f"only {a}"), ("shared", "both"), ("b", f"only {b}"))]))

@@ -60,7 +60,7 @@ def test_the_pickers_write_the_link_and_a_comparison_fills_its_table(page: Any, 
     open_view(page, server, "?focus=tacrolimus&depth=2&dir=down&compare_a=tacrolimus&compare_b=sirolimus")
     reason_tab(page)
     page.wait_for_selector("#reason-compare")
-    targets = page.inner_text("#reason-compare tr[data-category='targets']")
+    targets = page.inner_text("#reason-compare tbody[data-category='targets']")
     assert "Calcineurin" in targets and "mTOR" in targets and "FKBP12" in targets
     page.wait_for_function("() => window.mechgraph.cy('canvas').getElementById('calcineurin').hasClass('reason-a')")
     page.click("#reason-clear")
