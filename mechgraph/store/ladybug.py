@@ -335,7 +335,8 @@ class LadybugStore:
         return int(self.query(self.dialect.count_nodes)[0][0]), int(self.query(self.dialect.count_relations)[0][0])
 
     def graph_attributes(self) -> dict[str, Any]:
-        return json.loads(json.dumps(self._graph_attributes))
+        """The graph's attributes: a new dict, its values shared (as a subgraph in memory shares them)."""
+        return dict(self._graph_attributes)
 
     def node(self, node: str) -> dict[str, Any] | None:
         if not isinstance(node, str):
@@ -462,11 +463,14 @@ class LadybugStore:
 
 def _relation_data(row: Sequence[Any]) -> dict[str, Any]:
     """The attributes of a relation row (... data, context, evidence), in their order."""
-    data = json.loads(row[5])
+    if not row[6] and not row[7]:
+        return json.loads(row[5])
+    # one parse for the three texts: most of the time of building an answer is parsing
+    data, context, evidence = json.loads(f"[{row[5]},{row[6] or 0},{row[7] or 0}]")
     if row[6]:
-        data[_CONTEXT] = json.loads(row[6])
+        data[_CONTEXT] = context
     if row[7]:
-        data[_EVIDENCE] = json.loads(row[7])
+        data[_EVIDENCE] = evidence
     return data
 
 
