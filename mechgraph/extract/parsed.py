@@ -183,7 +183,7 @@ class _Pipeline:
             if lemma is None:
                 if low in _AUX_FORMS:
                     lemma = _AUX_FORMS[low]
-                elif self.lemmatizer is not None and pos in ("NOUN", "VERB", "ADJ", "AUX", "ADV", "PROPN"):
+                elif self.lemmatizer is not None and tok.tag_ in _INFLECTED:  # base forms are their own lemma
                     lemma = self.lemmatizer.rule_lemmatize(tok)[0]
                 else:
                     lemma = low
@@ -193,6 +193,7 @@ class _Pipeline:
         return doc
 
 
+_INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBN", "VBG", "JJR", "JJS", "RBR", "RBS"})
 _AUX_FORMS = {
     **dict.fromkeys("be is are was were been being am 's 're 'm".split(), "be"),
     **dict.fromkeys("have has had having 've 'd".split(), "have"),
@@ -304,6 +305,8 @@ class SentenceParse:
 
     def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
         text = text.strip(" ,;:-")
+        if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form
+            text = re.sub(r"\s*\([^()]*\)", "", text).strip(" ,;:-") or text
         if not text:
             return None
         entry = self.doc.lexicon.lookup(text)
@@ -801,9 +804,9 @@ class SentenceParse:
             for g in c.children:
                 if g.dep_ != "pobj":
                     continue
-                if g.lemma_.lower() in _PEOPLE:  # "indicated for adults with plaque psoriasis"
+                if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE:  # "indicated for adults with plaque psoriasis"
                     diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
-                elif g.lemma_.lower() in _CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
+                elif g.lemma_.lower() in _CARE_NOUNS or g.lower_ in _CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
                     diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
                 elif g.lemma_.lower() != "use":
                     diseases.append(g)
