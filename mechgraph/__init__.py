@@ -9,6 +9,8 @@ The Python API (:mod:`mechgraph.api`), at the top level::
     mg.effects(g, "imiquimod")                      # what an agent changes, by process kind
     mg.neighbours(g, "calcineurin", depth=2)        # a subgraph around some nodes
     mg.search(g, "tacrolimus")                      # nodes by what people type
+    mg.perturb(g, ["tacrolimus", "sirolimus"])      # signs propagated: up, down, conflicting
+    mg.compare(g, "tacrolimus", "sirolimus")        # shared and unique targets, cells, effects
     mg.export(g, "view.html").path                  # a self-contained page (or .png/.svg/.pdf)
     mg.write(g, "copy.graphml"); mg.validate("copy.graphml"); mg.serve()
 """
@@ -19,12 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_API = ("describe", "effects", "neighbours", "paths", "read", "search", "serve", "validate", "write")
+_API = ("compare", "describe", "effects", "neighbours", "paths", "perturb", "read", "search", "serve", "validate", "write")
 
 __all__ = ["__version__", *_API, "export", "export_html", "export_image"]
 
 if TYPE_CHECKING:
-    from .api import describe, effects, neighbours, paths, read, search, serve, validate, write
+    from .api import compare, describe, effects, neighbours, paths, perturb, read, search, serve, validate, write
     from .export import export, export_html, export_image
 
 # The exporters import matplotlib and the layout engines, the API networkx and the queries: load

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import networkx as nx
@@ -32,7 +33,11 @@ from .query import Effect, Match, SignedPath, explain_steps, neighbourhood, reso
 from .query import effects as _effects
 from .query import search as _search
 
-__all__ = ["describe", "effects", "neighbours", "paths", "read", "search", "serve", "validate", "write"]
+if TYPE_CHECKING:
+    from .query.compare import AgentComparison
+    from .query.perturb import Perturbation
+
+__all__ = ["compare", "describe", "effects", "neighbours", "perturb", "paths", "read", "search", "serve", "validate", "write"]
 
 PathLike = str | os.PathLike[str]
 
@@ -116,6 +121,32 @@ def neighbours(graph: nx.MultiDiGraph, nodes: str | Iterable[str], *, depth: int
 def search(graph: nx.MultiDiGraph, text: str, *, limit: int = 10) -> list[Match]:
     """Nodes whose label, synonyms, id or identifiers match ``text``, best first."""
     return _search(graph, text, limit=limit)
+
+
+def perturb(
+    graph: nx.MultiDiGraph, agents: str | Iterable[str] = (), *, block: str | Iterable[str] = (), max_length: int = 6, mixed_context: bool = False
+) -> Perturbation:
+    """Give ``agents`` and block ``block`` (names or ids) and follow the signs along the relations:
+    every reached node up, down or conflicting, with its supporting paths (docs/reasoning.md)."""
+    from .query.perturb import perturb as _perturb
+
+    given = [agents] if isinstance(agents, str) else list(agents)
+    blocked = [block] if isinstance(block, str) else list(block)
+    return _perturb(
+        graph,
+        [resolve_node(graph, name) for name in given],
+        block=[resolve_node(graph, name) for name in blocked],
+        max_length=max_length,
+        mixed_context=mixed_context,
+    )
+
+
+def compare(graph: nx.MultiDiGraph, a: str, b: str, *, max_length: int = 6, mixed_context: bool = False) -> AgentComparison:
+    """Two agents side by side: shared and unique targets, cells, processes and outcomes, and the
+    effects they change in opposite directions."""
+    from .query.compare import compare_agents
+
+    return compare_agents(graph, resolve_node(graph, a), resolve_node(graph, b), max_length=max_length, mixed_context=mixed_context)
 
 
 def serve(path: PathLike | None = None, *, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> None:

@@ -77,3 +77,10 @@ def test_export_is_callable_before_and_after_its_package_is_imported(tmp_path: P
     assert first.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
     assert "<svg" in second.read_text(encoding="utf-8")[:500]
     assert mechgraph.export.export is not None and callable(mg.export)
+
+
+def test_perturb_and_compare_take_names(graph) -> None:
+    result = mg.perturb(graph, "Cyclosporine")
+    assert result.effect("il2").status.value == "down"
+    both = mg.compare(graph, "FK506", "rapamycin")
+    assert both.to_dict()
