@@ -64,7 +64,11 @@ _ADJECTIVES = frozenset("other related such new main exact specific certain part
 _PARTICIPLE_FOLLOWERS = C.PREPOSITIONS | {"the", "a", "an", "its", "their", "as"}
 _MARKER_FIRST = frozenset(marker[0] for marker in C.EXAMPLE_MARKERS)
 _ROUTE_FIRST = frozenset(phrase[0] for phrase in C.ROUTE_WORDS)
-_SEVERITY = frozenset("mild moderate severe chronic acute active refractory persistent serious common rare".split())
+_SEVERITY = frozenset(
+    "mild moderate severe chronic acute active refractory persistent serious common rare human humanised humanized "
+    "chimeric monoclonal recombinant soluble selective".split()
+)
+_PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
 _NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because"})
 _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _AGENT_KINDS = (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)
@@ -146,8 +150,10 @@ class _Text:
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES):
             return None  # "Unlike agents", "co" of "co-stimulate": no name
         words = label.split()
-        if any(w.lower() in ("the", "a", "an", "which", "that") for w in words[1:]) or (len(key) == 1 and key[0] in _SEVERITY):
-            return None  # a clause glued into a name ("factor dissociates the convertases"), or a bare adjective
+        if any(w.lower() in ("the", "a", "an", "which", "that") for w in words[1:]) or all(k in _SEVERITY for k in key):
+            return None  # a clause glued into a name ("factor dissociates the convertases"), or bare adjectives
+        if any(w.lower().endswith("s") and w.lower() in self.cue_index and w.lower() not in _PLURAL_NOUNS for w in words[1:-1]):
+            return None  # "drug protects red blood cells": a verb inside is no name
         if len(words) > 1 and words[-1].lower().endswith("ly"):  # "S1P1 more selectively": no adverb in a name
             words = words[:-1]
             while len(words) > 1 and words[-1].lower() in ("more", "less", "most"):

@@ -74,7 +74,8 @@ _PROCESS_LEMMAS = frozenset(
     normalize_word(w)
     for w in """survival proliferation apoptosis transcription production activation phosphorylation secretion
     expression release differentiation maturation signalling signaling synthesis migration function
-    progression degradation translocation recruitment infiltration killing death growth""".split()
+    progression degradation translocation recruitment infiltration killing death growth assembly uptake turnover
+    entry influx efflux clearance""".split()
 )
 _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
