@@ -111,7 +111,7 @@ def merge_graphs(graphs: list[tuple[str, nx.MultiDiGraph]]) -> tuple[nx.MultiDiG
 @json_option
 @expected_errors
 def import_command(files: tuple[Path, ...], db: Path, force: bool, quiet: bool, as_json: bool) -> None:
-    """Read FILE... (any format mechgraph reads, each checked) into one database at PATH.
+    """Import graph files (any format mechgraph reads, each checked) into one database at PATH.
 
     Nodes with the same id in several files are one node. The database is written beside PATH
     and renamed onto it at the end: a failed or interrupted import leaves PATH as it was. Query
