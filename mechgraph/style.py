@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import math
+from urllib.parse import quote
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -833,8 +834,9 @@ def reasoning_node_style(mark: str, theme: Theme | str = Theme.LIGHT, *, fill: s
     if mark in RESPONSES:
         borders = {"conflicting": "dashed", "unsigned": "dotted"}
         colour = response_colour(mark, theme)
-        return {"background-color": _mix(colour, colours.background, 0.45), "background-opacity": 1, "border-width": 4,
-                "border-color": colour, "border-style": borders.get(mark, "solid")}  # fmt: skip
+        drawn = {"background-color": _mix(colour, colours.background, 0.45), "background-opacity": 1, "border-width": 4,
+                 "border-color": colour, "border-style": borders.get(mark, "solid")}  # fmt: skip
+        return drawn | response_badge(mark, theme)
     if mark == "given":
         return {"border-width": 6, "border-style": "double", "border-color": colours.selection}
     if mark in COMPARE_SIDES:
@@ -848,6 +850,46 @@ def reasoning_node_style(mark: str, theme: Theme | str = Theme.LIGHT, *, fill: s
     if mark == "inconsistent":
         return {"border-width": 6, "border-style": "dotted", "border-color": colours.selection}
     raise ValueError(f"unknown reasoning mark {mark!r}")
+
+
+#: The glyph of each response in its badge (drawn in white on the response colour), as SVG paths.
+_BADGE_GLYPHS = {
+    "up": "M8 3.5 L12.5 11 H3.5 Z",
+    "down": "M8 12.5 L12.5 5 H3.5 Z",
+    "conflicting": "M8 1.8 L11.5 7 H4.5 Z M8 14.2 L11.5 9 H4.5 Z",
+}
+
+
+def response_badge(mark: str, theme: Theme | str = Theme.LIGHT) -> dict[str, Any]:
+    """cytoscape.js style properties that pin a small round badge with an arrow (up, down, both)
+    to the top-left corner of a node a perturbation reaches: the response reads without colour
+    and without changing the label, whose box the layout sized. Empty for other marks.
+
+    >>> badge = response_badge("down")
+    >>> badge["background-image"].startswith("data:image/svg+xml;utf8,"), badge["background-clip"]
+    (True, 'none')
+    >>> response_badge("unsigned")
+    {}
+    """
+    glyph = _BADGE_GLYPHS.get(str(mark))
+    if glyph is None:
+        return {}
+    colour, white = response_colour(mark, theme), "#FFFFFF"
+    svg = (
+        "<svg xmlns='http://www.w3.org/2000/svg' width='16' height='16' viewBox='0 0 16 16'>"
+        f"<circle cx='8' cy='8' r='7.5' fill='{colour}' stroke='{white}' stroke-width='1'/><path d='{glyph}' fill='{white}'/></svg>"
+    )
+    return {
+        "background-image": "data:image/svg+xml;utf8," + quote(svg, safe="/:=;,'"),
+        "background-width": "16px",
+        "background-height": "16px",
+        "background-position-x": "-10px",
+        "background-position-y": "-10px",
+        "background-clip": "none",
+        "background-image-containment": "over",
+        "background-image-opacity": 1,
+        "bounds-expansion": 12,
+    }
 
 
 def reasoning_edge_style(mark: str) -> dict[str, Any]:

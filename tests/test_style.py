@@ -195,3 +195,15 @@ def test_light_and_dark_themes_differ() -> None:
 def test_unknown_kind_gets_a_neutral_look() -> None:
     assert node_style(None).colour == node_style("spaceship").colour
     assert node_style(None).colour not in {node_style(kind).colour for kind in NodeKind}
+
+
+def test_a_reached_node_carries_a_badge_that_reads_without_colour() -> None:
+    from urllib.parse import unquote
+
+    from mechgraph.style import reasoning_node_style, response_badge
+
+    up, down, both = (unquote(response_badge(mark)["background-image"]) for mark in ("up", "down", "conflicting"))
+    assert len({up, down, both}) == 3  # three different glyphs, not only three colours
+    assert both.count("<path") == 1 and both.count(" Z") == 2  # two triangles: up and down
+    assert "background-image" in reasoning_node_style("down") and "background-image" not in reasoning_node_style("unsigned")
+    assert "<script" not in up.lower() and "javascript:" not in up.lower()
