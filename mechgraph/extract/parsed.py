@@ -332,7 +332,11 @@ class SentenceParse:
         if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
             return self.state.agent(head_word.text if len(words) == 1 else text)
         key = key_of(text)
-        if not key or (key not in _OUTCOME_PHRASES and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE))):
+        if not key:
+            return None
+        if key not in _OUTCOME_PHRASES and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
+            return None  # "the enzyme", "inhibitory receptors", "the need": no name
+        if key[-1] in C.PREPOSITIONS:
             return None
         return self.doc.candidate(text)
 
@@ -392,6 +396,10 @@ class SentenceParse:
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
         of = _prep_object(tok, ("of", "with", "in"))
+        if of is None and low in WRAPPER_NOUNS:  # "the signs and symptoms of X"
+            for sibling in tok.children:
+                if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:
+                    of = _prep_object(sibling, ("of",))
         sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS for k in range(start, tok.i))
         if low in WRAPPER_NOUNS and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
             inner = self.entity(of)
@@ -655,6 +663,11 @@ class SentenceParse:
                 passive = [c for c in head.children if c.dep_ == "nsubjpass"]
                 if passive:
                     return [passive[0]], None
+                if head.dep_ == "acl":  # "an antagonist indicated to reduce X": the antagonist, or the copula's subject
+                    noun = head.head
+                    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                        return [c for c in noun.head.children if c.dep_ == "nsubj"][:1], None
+                    return [noun], None
             found, how = self.subject(head, depth + 1)
             if not found and head.pos_ in ("VERB", "AUX"):
                 passive = [c for c in head.children if c.dep_ == "nsubjpass"]
