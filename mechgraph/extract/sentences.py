@@ -97,12 +97,14 @@ def split_sentences(text: str) -> list[Sentence]:
         spans.extend(_block_sentences(text, start, start + len(block)))
     sentences: list[Sentence] = []
     seen: list[str] = []
+    seen_set: set[str] = set()
     spans = [piece for span in spans for piece in _cut_long(text, span)]
     for start, end, alone in spans:
         piece = text[start:end]
-        role, reason = _role(piece, alone, seen)
+        role, reason = _role(piece, alone, seen, seen_set)
         if role == "body":
             seen.append(_folded(piece))
+            seen_set.add(seen[-1])
         sentences.append(Sentence(len(sentences), start, end, piece, role, reason))
     return sentences
 
@@ -224,21 +226,9 @@ def _folded(text: str) -> str:
 
 
 _FRAGMENT_WINDOW = 50  # fragments are looked for in the last sentences only: linear time
-_SEEN_SETS: dict[int, tuple[int, set[str]]] = {}
 
 
-def seen_set(seen: list[str]) -> set[str]:
-    """The set of the sentences in ``seen``, kept up to date as the list grows (one per list)."""
-    count, members = _SEEN_SETS.get(id(seen), (0, set()))
-    if count > len(seen):
-        count, members = 0, set()
-    members.update(seen[count:])
-    _SEEN_SETS.clear()
-    _SEEN_SETS[id(seen)] = (len(seen), members)
-    return members
-
-
-def _role(piece: str, alone: bool, seen: list[str]) -> tuple[Role, str]:
+def _role(piece: str, alone: bool, seen: list[str], seen_set: set[str]) -> tuple[Role, str]:
     if len(piece) > MAX_SENTENCE:
         return "boilerplate", f"longer than {MAX_SENTENCE} characters"
     if _CALL_TO_ACTION.search(piece) or _POINTERS.search(piece):
@@ -253,7 +243,7 @@ def _role(piece: str, alone: bool, seen: list[str]) -> tuple[Role, str]:
     if alone and piece[-1] not in _CLOSING and len(words) <= 14:
         return "heading", "a line on its own without closing punctuation"
     folded = _folded(piece)
-    if folded in seen_set(seen):
+    if folded in seen_set:
         return "repeat", "repeats an earlier sentence"
     if len(folded.split()) >= 3:
         for earlier in seen[-_FRAGMENT_WINDOW:]:  # a fragment of a recent sentence (a repeated line)
