@@ -151,3 +151,10 @@ def test_examples_after_a_comma_share_the_sign(parser: bool | None) -> None:
     found = triples("Tacrolimus leads to reduced transcription of cytokines, in particular IL-2 and IL-4.", parser=parser)
     signs = {sign for s, sign, t, _n in found if s == "tacrolimus"}
     assert signs == {"-"}, found
+
+
+@needs_parser
+def test_a_known_name_after_modifiers_and_no_adverb_in_a_name() -> None:
+    found = triples("Rituximab depletes circulating B cells. Ozanimod binds S1P1 more selectively.")
+    assert ("rituximab", "-", "b_cell", False) in found
+    assert not any("selectively" in t for _s, _sign, t, _n in found)

@@ -46,7 +46,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind, Relation
 from . import cues as C
-from .kinds import PROCESS_HEADS, guess_kind
+from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry, slug
 from .sentences import Sentence
 from .tokens import key_of, normalize_word
@@ -319,6 +319,7 @@ class SentenceParse:
             if words and words[-1].lower() in ("more", "less", "most"):
                 words = words[:-1]
             text = " ".join(words)
+        for k in range(1, len(words)):  # the longest known name that ends at the head
             entry = self.doc.lexicon.lookup(" ".join(words[k:]))
             if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
                 # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
