@@ -1525,9 +1525,9 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
     for f in doc.found:
         for node_id in (f.source, f.target):
             if doc.lexicon.entry(node_id) is None:
-                entry = parser_doc.lexicon.entry(node_id)
-                if entry is not None:
-                    doc.lexicon.add_name(entry.label, entry)
+                found_entry = parser_doc.lexicon.entry(node_id)
+                if found_entry is not None:
+                    doc.lexicon.add_name(found_entry.label, found_entry)
     return doc
 
 

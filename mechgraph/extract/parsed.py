@@ -68,7 +68,6 @@ _DRUG_CLASS = frozenset(
     normalize_word(w)
     for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent".split()
 )
-_NAME_DEPS = frozenset({"compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "punct", "advmod", "poss_no"})
 _SKIP_LEFT = frozenset({"det", "poss", "predet", "prep", "cc", "preconj", "appos", "relcl", "acl"})
 _PROCESS_LEMMAS = frozenset(
     normalize_word(w)
@@ -474,9 +473,7 @@ class SentenceParse:
         while stack:
             t = stack.pop()
             for child in t.children:
-                if child.dep_ == "conj" or (child.dep_ == "appos" and self.sdoc[child.i - 1].text != "("):
-                    if child.dep_ == "appos" and not _example_appos(child):
-                        continue
+                if child.dep_ == "conj":
                     out.append(child)
                     stack.append(child)
                 elif child.dep_ == "prep" and (child.lower_ in ("including", "like") or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")):
@@ -726,8 +723,6 @@ class SentenceParse:
                     objs = [c for c in sibling.children if c.dep_ in ("dobj", "obj")]
                     if objs:
                         break
-        if not objs and verb.dep_ == "relcl" and reading != "convert" and any(c.dep_ in ("nsubj",) for c in verb.children):
-            pass
         return objs
 
     def verb(self, verb: Any, words: str, reading: str) -> None:
@@ -915,8 +910,9 @@ class SentenceParse:
     def emit(self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True) -> None:
         subject_toks, how = subjects
         sources = self.entities(subject_toks)
-        if not sources and how == "gerund" and self.state.antecedent() is not None:
-            sources = [(self.state.antecedent(), cue_tok)]
+        antecedent = self.state.antecedent()
+        if not sources and how == "gerund" and antecedent is not None:
+            sources = [(antecedent, cue_tok)]
             how = "subject of the gerund read as the last agent"
         targets = self.entities(objects, expand=expand)
         if not sources or not targets:
@@ -995,10 +991,6 @@ def _fragment(tok: Any) -> bool:
     doc = tok.doc
     glued = tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‐", "/")
     return (glued and len(tok.text) <= 4 and tok.text.islower()) or (len(tok.text) <= 2 and tok.text.islower())
-
-
-def _example_appos(tok: Any) -> bool:
-    return False
 
 
 def _diseaselike(tok: Any, entry: LexiconEntry) -> bool:
