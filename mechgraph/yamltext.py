@@ -269,6 +269,8 @@ class _Emitter:
         self.lines = lines
         self.flow_keys = flow_keys
         self.flow_width = flow_width
+        self.block_cache: dict[str, str] = {}
+        self.flow_cache: dict[str, str] = {}
 
     def value_lines(self, value: Any, indent: int, key: str) -> None:
         """A top-level value (a document): a block mapping or sequence, or one scalar line."""
@@ -286,21 +288,34 @@ class _Emitter:
             if not value:
                 return "{}"
             if key in self.flow_keys and _scalars(value.values()) and _short(value, self.flow_width):
-                return "{" + ", ".join(f"{_key(k, flow=True)}: {_scalar(v, flow=True)}" for k, v in value.items()) + "}"
+                return "{" + ", ".join(f"{self.key(k, True)}: {self.scalar(v, True)}" for k, v in value.items()) + "}"
             return None
         if isinstance(value, list | tuple):
             if not value:
                 return "[]"
             if _scalars(value):
-                return "[" + ", ".join(_scalar(item, flow=True) for item in value) + "]"
+                return "[" + ", ".join(self.scalar(item, True) for item in value) + "]"
             return None
-        return _scalar(value, flow=False)
+        return self.scalar(value, False)
+
+    def scalar(self, value: Any, flow: bool) -> str:
+        """The scalar's text, remembered for short strings (field names, kinds, ids recur often)."""
+        if type(value) is not str or len(value) > 64:
+            return _scalar(value, flow=flow)
+        cache = self.flow_cache if flow else self.block_cache
+        text = cache.get(value)
+        if text is None:
+            text = cache[value] = _scalar(value, flow=flow)
+        return text
+
+    def key(self, key: Any, flow: bool) -> str:
+        return self.scalar(key, flow) if type(key) is str and len(key) <= 64 else _key(str(key), flow=flow)
 
     def mapping(self, value: dict[Any, Any], indent: int) -> None:
         pad = " " * indent
         for name, item in value.items():
             key = str(name)
-            head = f"{pad}{_key(key, flow=False)}:"
+            head = f"{pad}{self.key(key, False)}:"
             inline = self.inline(item, key)
             if inline is not None:
                 self.lines.append(f"{head} {inline}")
