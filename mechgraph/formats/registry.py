@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import networkx as nx
 
 from ..errors import DataError, FormatError, Problem
-from ..yamltext import collector_paused
 from ..vocabulary import Attr, EvidenceKey, NodeKind, Relation, Sign
+from ..yamltext import collector_paused
 
 if TYPE_CHECKING:
     from ..validation import Report
