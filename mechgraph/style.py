@@ -759,6 +759,56 @@ def response_colour(response: str, theme: Theme | str = Theme.LIGHT) -> str:
     }.get(str(response), colours.unsigned)
 
 
+#: The glyph written before the label of a node a perturbation reaches, in exports (the dashboard
+#: pins :func:`response_badge` instead), and before its legend line.
+RESPONSE_GLYPHS: dict[str, str] = {"up": "↑", "down": "↓", "conflicting": "↕", "unsigned": "?", "given": "●"}
+
+
+@dataclass(frozen=True, slots=True)
+class MarkLook:
+    """How an exported box shows a reasoning mark: fill, border colour and width, a dashed or
+    dotted border (conflicting, unsigned: apart without colour), the glyph before the label."""
+
+    fill: str
+    border: str
+    width: float
+    dashes: tuple[float, ...]
+    glyph: str
+
+
+def mark_look(mark: str, theme: Theme | str = Theme.LIGHT, *, fill: str = "") -> MarkLook | None:
+    """The look of a node's reasoning mark in the exports (HTML and images), the same colours as
+    :func:`reasoning_node_style` on the dashboard; None for no mark and no fill.
+
+    >>> look = mark_look("down")
+    >>> look.border, look.glyph, look.dashes
+    ('#D55E00', '↓', ())
+    >>> mark_look("conflicting").dashes, mark_look("", fill="#ABCDEF").fill
+    ((5.0, 3.0), '#ABCDEF')
+    >>> mark_look("") is None
+    True
+    """
+    colours = theme_colours(theme)
+    if mark in RESPONSES:
+        colour = response_colour(mark, theme)
+        dashes = {"conflicting": (5.0, 3.0), "unsigned": (1.5, 2.5)}.get(mark, ())
+        return MarkLook(fill or _mix(colour, colours.background, 0.45), colour, 3.0, dashes, RESPONSE_GLYPHS[mark])
+    if mark == "given":
+        return MarkLook(fill or "", colours.selection, 4.0, (), RESPONSE_GLYPHS["given"])
+    if fill:
+        return MarkLook(fill, colours.node_border, 1.5, (), "")
+    return None
+
+
+def mark_legend(marks: Iterable[str], theme: Theme | str = Theme.LIGHT) -> list[LegendEntry]:
+    """Legend lines (group ``response``) for the marks a figure shows, in legend order."""
+    shown = set(marks)
+    entries = [entry for entry in response_legend(theme) if entry.key in shown]
+    if "given" in shown:
+        entries.insert(0, LegendEntry("response", "given", "● given", "perturbed node (given or blocked)", theme_colours(theme).selection))
+    return entries
+
+
 def response_legend(theme: Theme | str = Theme.LIGHT) -> list[LegendEntry]:
     """Legend lines for a perturbation's colours (group ``response``)."""
     return [

@@ -11,6 +11,8 @@ import click
 from ..export import FORMATS, SIZE_PRESETS, ExportError, Size, export, format_of
 from ..fileio import WriteError
 from ..layout import Layout, Orientation
+from ..query import resolve_node
+from ..query.overlay import map_overlay, read_overlay
 from ..style import Theme
 from ..vocabulary import (
     AgentClass,
@@ -89,6 +91,10 @@ def _context(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--overview/--every-node", "overview", default=None,
               help="Draw the overview (the most connected nodes by name, the rest in groups with counts) / every node. "
                    "Default: the overview for a whole map of more than 40 nodes, every node otherwise.")
+@click.option("--give", multiple=True, metavar="NODE", help="Perturb: give NODE (repeatable); the nodes it reaches are drawn up, down or conflicting.")
+@click.option("--block", multiple=True, metavar="NODE", help="Perturb: block NODE (repeatable).")
+@click.option("--overlay", "overlay_file", type=click.Path(path_type=Path), metavar="TABLE",
+              help="CSV/TSV of measured node values (docs/reasoning.md): nodes filled on a diverging scale; unmapped rows are listed.")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @json_option
 @expected_errors
@@ -118,6 +124,9 @@ def export_command(
     seed: int,
     scale: float,
     overview: bool | None,
+    give: tuple[str, ...],
+    block: tuple[str, ...],
+    overlay_file: Path | None,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -147,6 +156,14 @@ def export_command(
         "context": context_filter,
     }
     graph = load_graph_file(graph_file)
+    given = [resolve_node(graph, name) for name in give]
+    blocked = [resolve_node(graph, name) for name in block]
+    measured: dict[str, float] | None = None
+    if overlay_file is not None:
+        mapped = map_overlay(graph, read_overlay(overlay_file))
+        measured = {node: m.value for node, m in mapped.values.items()}
+        for row in mapped.unused:  # never dropped silently
+            click.echo(f"{overlay_file}:{row.line}: {row.name!r} not drawn: {row.reason}", err=True)
     try:
         result = export(
             graph,
@@ -165,6 +182,9 @@ def export_command(
             seed=seed,
             scale=scale,
             overview=overview,
+            give=given,
+            block=blocked,
+            overlay=measured,
             force=force,
         )
     except WriteError as error:

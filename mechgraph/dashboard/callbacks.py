@@ -433,7 +433,11 @@ def _register_files(app: Dash, services: Services, limits: UploadLimits) -> None
         try:
             key, graph = services.graph(store)
             drawing = services.drawing(key, graph, _state(query))
-            download = export_view(drawing, request, theme=_state(query).theme, source_texts=services.graphs.source_texts(store))
+            state = _state(query)
+            given, blocked = reasoning.perturbed_nodes(state)
+            known = [n for n in given if n in graph], [n for n in blocked if n in graph]
+            perturbation = (graph, *known) if any(known) else None
+            download = export_view(drawing, request, theme=state.theme, source_texts=services.graphs.source_texts(store), perturbation=perturbation)
         except MechgraphError as error:
             return no_update, views.notice_list([f"Export failed: {error}"], kind="error")
         return download.data, views.notice_list([download.message])

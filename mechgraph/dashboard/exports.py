@@ -13,7 +13,7 @@ import math
 import re
 import tempfile
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -103,8 +103,19 @@ def with_positions(graph: nx.MultiDiGraph, positions: Mapping[str, tuple[float, 
     return result
 
 
-def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str, source_texts: Mapping[str, bytes] | None = None) -> Download:
+def export_view(
+    drawing: Drawing,
+    request: Mapping[str, Any],
+    *,
+    theme: str,
+    source_texts: Mapping[str, bytes] | None = None,
+    perturbation: tuple[nx.MultiDiGraph, Sequence[str], Sequence[str]] | None = None,
+) -> Download:
     """Write the view in the requested format; MechgraphError when it cannot be written.
+
+    ``perturbation`` (the whole graph, the nodes given, the nodes blocked: already checked and
+    bounded, as the Reason panel computes them) draws the view's nodes up, down or conflicting
+    in the pictures, as the screen shows them.
 
     ``source_texts`` (relative path -> bytes) are the texts the quotes of the graph rest on, as
     the server read them when it started; nothing else is read. Without them (an upload), quotes
@@ -130,7 +141,7 @@ def export_view(drawing: Drawing, request: Mapping[str, Any], *, theme: str, sou
             path = _write_data(data, Path(folder) / f"{stem}{extension}", name, notes, source_texts or {})
         else:
             path = Path(folder) / f"{stem}.{fmt}"
-            _write_picture(drawing, path, fmt, positions, theme)
+            _write_picture(drawing, path, fmt, positions, theme, perturbation)
         content = path.read_bytes()
     kind = "zip" if path.suffix == ".zip" else fmt
     data = {"content": base64.b64encode(content).decode("ascii"), "filename": path.name, "base64": True, "type": _MEDIA_TYPES[kind]}
@@ -212,7 +223,14 @@ def _quote_as_note(item: Any, texts: set[str]) -> Any:
     return {**rest, EvidenceKey.NOTE.value: "; ".join(filter(None, [item.get(EvidenceKey.NOTE), note]))}
 
 
-def _write_picture(drawing: Drawing, path: Path, fmt: str, positions: Mapping[str, tuple[float, float]], theme: str) -> None:
+def _write_picture(
+    drawing: Drawing,
+    path: Path,
+    fmt: str,
+    positions: Mapping[str, tuple[float, float]],
+    theme: str,
+    perturbation: tuple[nx.MultiDiGraph, Sequence[str], Sequence[str]] | None = None,
+) -> None:
     """Draw what the screen shows: the server's drawing (positions and routes) with the nodes
     where the browser has them, only the relations of moved nodes re-routed, and a chosen path
     lit with the rest of the view faded."""
@@ -224,4 +242,8 @@ def _write_picture(drawing: Drawing, path: Path, fmt: str, positions: Mapping[st
     drawn = Geometry(dict(drawing.positions), dict(drawing.routes), "dashboard")
     chain = [element for element in drawing.view.lit if element in graph]
     wrap = OVERVIEW_WRAP if drawing.view.overview is not None else None  # the screen's boxes
-    export(graph, path, format=fmt, positions=positions, theme=theme, title=title, drawn=drawn, chain=chain, overview=False, wrap=wrap)
+    whole, give, block = perturbation if perturbation is not None else (None, (), ())
+    export(
+        graph, path, format=fmt, positions=positions, theme=theme, title=title, drawn=drawn, chain=chain, overview=False, wrap=wrap,
+        give=give, block=block, perturbed=whole,
+    )

@@ -219,7 +219,7 @@ def reason(graph: nx.MultiDiGraph, state: ViewState, overlay_store: Any, theme: 
             notices.extend(str(problem) for problem in error.problems)
     result: Perturbation | None = None
     if state.give or state.block:
-        given, blocked = [n for n in state.give if n not in state.block][:MAX_PERTURBED], list(state.block[:MAX_PERTURBED])
+        given, blocked = perturbed_nodes(state)
         if len(state.give) + len(state.block) > len(given) + len(blocked):
             notices.append(f"only the first {MAX_PERTURBED} nodes given and the first {MAX_PERTURBED} blocked are perturbed")
         try:
@@ -264,6 +264,11 @@ def _story_of(
     except MechgraphError:
         return None
     return None
+
+
+def perturbed_nodes(state: ViewState) -> tuple[list[str], list[str]]:
+    """The nodes a view gives and blocks, bounded as every request is (the link may ask more)."""
+    return [n for n in state.give if n not in state.block][:MAX_PERTURBED], list(state.block[:MAX_PERTURBED])
 
 
 def _mark(paint: dict[str, Any], node: str, mark: str, theme: str, *, fill: str | None = None) -> None:

@@ -221,6 +221,10 @@ def export(
     drawn: Geometry | None = None,
     overview: bool | None = None,
     wrap: int | None = None,
+    give: Sequence[Hashable] = (),
+    block: Sequence[Hashable] = (),
+    overlay: Mapping[Hashable, float] | None = None,
+    perturbed: nx.MultiDiGraph | None = None,
 ) -> ExportResult:
     """Write ``graph`` (or a focused, filtered view of it) to ``path``, atomically.
 
@@ -271,6 +275,16 @@ def export(
     wrap
         Characters per label line (default 22; an overview's 16). The dashboard passes 16 when
         it downloads the overview it drew, so the file keeps the screen's boxes.
+    give, block
+        Node ids to perturb (:func:`mechgraph.query.perturb.perturb` on the whole graph): every
+        node of the view the perturbation reaches is drawn up, down or conflicting, with an
+        arrow before its label and a legend, as on the dashboard.
+    overlay
+        Measured values by node id (e.g. :attr:`mechgraph.query.overlay.Overlay.values` mapped
+        to numbers): each such node is filled from the colour-blind-safe diverging scale.
+    perturbed
+        The graph the perturbation runs on, when ``graph`` is only a view of it (the dashboard
+        exports its view but perturbs the whole graph); default ``graph``.
     force
         Replace ``path`` if it exists (otherwise an existing file is never overwritten).
 
@@ -287,6 +301,8 @@ def export(
             graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
             size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn, overview=overview, wrap=wrap,
         )
+        if give or block or overlay:
+            figure = mark_figure(figure, graph if perturbed is None else perturbed, give=give, block=block, overlay=overlay)
         content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale))
     written = write_atomic(Path(path), content, force=force)
     return ExportResult(
@@ -300,6 +316,40 @@ def export(
         theme=figure.theme.value,
         overview=figure.overview,
     )
+
+
+def mark_figure(
+    figure: Figure,
+    graph: nx.MultiDiGraph,
+    *,
+    give: Sequence[Hashable] = (),
+    block: Sequence[Hashable] = (),
+    overlay: Mapping[Hashable, float] | None = None,
+) -> Figure:
+    """``figure`` with the nodes a perturbation of ``graph`` reaches marked (and perturbed nodes
+    marked ``given``), and measured values as fills. Names are node ids of ``graph``."""
+    from ..query.perturb import perturb
+    from ..style import DivergingScale
+
+    marks: dict[str, str] = {}
+    if give or block:
+        result = perturb(graph, [str(n) for n in give], block=[str(n) for n in block])
+        marks = {effect.node: effect.status.value for effect in result.effects}
+        marks.update({str(node): "unsigned" for node in result.unsigned if str(node) not in marks})
+        marks.update({str(node): "given" for node in result.given})
+    fills: dict[str, str] = {}
+    steps: tuple[tuple[float, str], ...] = ()
+    if overlay:
+        values = {str(node): float(value) for node, value in overlay.items()}
+        finite = [abs(v) for v in values.values() if v == v and abs(v) != float("inf")]
+        scale = DivergingScale(max(finite) if finite else 1.0, figure.theme)
+        fills = {node: scale.colour(value) for node, value in values.items()}
+        steps = tuple(scale.legend(5))
+    nodes = tuple(
+        replace(node, mark=marks.get(node.id, ""), fill=fills.get(node.id, "")) if node.id in marks or node.id in fills else node
+        for node in figure.nodes
+    )
+    return replace(figure, nodes=nodes, scale=steps)
 
 
 def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any) -> Path:

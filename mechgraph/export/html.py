@@ -31,6 +31,8 @@ from ..style import (
     edge_style,
     faded,
     legend_entries,
+    mark_legend,
+    mark_look,
     theme_colours,
     vis_options,
 )
@@ -135,6 +137,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             "w": [_rounded(node.width) for node in nodes],
             "h": [_rounded(node.height) for node in nodes],
             "faded": [position for position, node in enumerate(nodes) if node.faded],
+            "marks": _marks(figure),
             "info": [
                 {"rows": [list(row) for row in node.rows], "links": [list(link) for link in node.links]}
                 if node.rows or node.links
@@ -179,6 +182,16 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
 BOX_LIMIT = 1000
 
 
+def _marks(figure: Figure) -> list[list[Any]]:
+    """[position, look] of every node with a reasoning mark or a measured fill (see style.mark_look)."""
+    found = []
+    for position, node in enumerate(figure.nodes):
+        look = mark_look(node.mark, figure.theme, fill=node.fill) if node.mark or node.fill else None
+        if look is not None:
+            found.append([position, {"fill": look.fill or None, "border": look.border, "width": look.width, "dashes": list(look.dashes) or False, "glyph": look.glyph}])
+    return found
+
+
 def _box(kind: str, theme: Theme) -> dict[str, Any]:
     look = box_look(kind, theme)
     colour = {"background": look.fill, "border": look.border}
@@ -215,6 +228,29 @@ def _legend_html(figure: Figure) -> str:
             items.append(
                 f'<li data-key="{html.escape(entry.key)}" title="{html.escape(entry.description)}">'
                 f"{_swatch(entry, figure.theme)}<span>{html.escape(entry.label)}</span></li>"
+            )
+        items.append("</ul>")
+    marks = mark_legend(figure.marks, figure.theme)
+    if marks:
+        items.append('<h3>Perturbation</h3><ul class="mechgraph-legend-response">')
+        for entry in marks:
+            look = mark_look(entry.key, figure.theme)
+            dash = f' stroke-dasharray="{",".join(f"{d:g}" for d in look.dashes)}"' if look is not None and look.dashes else ""
+            fill = look.fill if look is not None and look.fill else theme_colours(figure.theme).background
+            items.append(
+                f'<li data-key="{html.escape(entry.key)}" title="{html.escape(entry.description)}">'
+                '<svg class="mechgraph-swatch mechgraph-swatch-box" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">'
+                f'<rect x="1.5" y="1.5" width="19" height="11" rx="3" fill="{fill}" stroke="{entry.colour}" stroke-width="2"{dash}/></svg>'
+                f"<span>{html.escape(entry.label)}</span></li>"
+            )
+        items.append("</ul>")
+    if figure.scale:
+        items.append('<h3>Measured values</h3><ul class="mechgraph-legend-measured">')
+        for value, colour in figure.scale:
+            items.append(
+                '<li><svg class="mechgraph-swatch mechgraph-swatch-box" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">'
+                f'<rect x="1" y="1" width="20" height="12" rx="3" fill="{colour}" stroke="{theme_colours(figure.theme).node_border}" stroke-width="1"/></svg>'
+                f"<span>{value:+g}</span></li>"
             )
         items.append("</ul>")
     return "".join(items)
@@ -393,6 +429,15 @@ _APP_JS = r"""
     }
     nodeItems.push(item);
   }
+  // A perturbation's or a data overlay's result, as on the dashboard: fill, border, glyph before the label.
+  N.marks.forEach(function (pair) {
+    var item = nodeItems[pair[0]], look = pair[1], base = item.color || {};
+    var colour = { background: look.fill || base.background, border: look.border };
+    item.color = Object.assign({}, base, colour, { highlight: colour, hover: colour });
+    item.borderWidth = look.width;
+    item.shapeProperties = Object.assign({}, item.shapeProperties, { borderDashes: look.dashes });
+    if (look.glyph) { item.label = look.glyph + " " + item.label; }
+  });
   // Off the chosen path: faded, as on the dashboard.
   N.faded.forEach(function (index) {
     nodeItems[index].opacity = data.fadedOpacity;

@@ -31,6 +31,8 @@ from ..style import (
     box_look,
     edge_style,
     legend_entries,
+    mark_legend,
+    mark_look,
     node_style,
     theme_colours,
 )
@@ -335,9 +337,10 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
         else:
             axes.add_artist(PathPatch(_compound(head_array), facecolor="none", edgecolor=style.colour, linewidth=max(0.6, style.width * 0.72 * zoom * 1.3), zorder=2, alpha=alpha))
 
-    patches, fills, borders = [], [], []
+    patches, fills, borders, widths, styles = [], [], [], [], []
     for node in figure.nodes:
         look = box_look(node.kind, theme)
+        marked = mark_look(node.mark, theme, fill=node.fill) if node.mark or node.fill else None
         patches.append(
             FancyBboxPatch(
                 (node.x - node.width / 2, node.y - node.height / 2), node.width, node.height,
@@ -345,17 +348,21 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
             )
         )
         alpha = FADED_OPACITY if node.faded else 1.0
-        fills.append(to_rgba(look.fill, alpha))
-        borders.append(to_rgba(look.border, alpha))
+        fills.append(to_rgba((marked.fill if marked is not None and marked.fill else look.fill), alpha))
+        borders.append(to_rgba(marked.border if marked is not None else look.border, alpha))
+        widths.append(max(0.4, (marked.width if marked is not None else 1.5) * zoom * 0.72))
+        styles.append((0, marked.dashes) if marked is not None and marked.dashes else "solid")
     axes.add_collection(
-        PatchCollection(patches, facecolors=fills, edgecolors=borders, linewidths=max(0.4, 1.5 * zoom * 0.72), zorder=3),
+        PatchCollection(patches, facecolors=fills, edgecolors=borders, linewidths=widths, linestyles=styles, zorder=3),
         autolim=False,
     )
     font_points = BOX_FONT_SIZE * zoom * _POINTS_PER_PIXEL
     colours = theme_colours(theme)
     for node in figure.nodes:
+        marked = mark_look(node.mark, theme) if node.mark else None
+        text = "\n".join(node.lines or (node.label,))
         axes.text(
-            node.x, node.y, "\n".join(node.lines or (node.label,)), ha="center", va="center", multialignment="center",
+            node.x, node.y, f"{marked.glyph} {text}" if marked is not None and marked.glyph else text, ha="center", va="center", multialignment="center",
             fontsize=font_points, linespacing=DRAWN_LINE_HEIGHT / BOX_FONT_SIZE / 1.17, color=colours.text, zorder=4,
             alpha=FADED_OPACITY if node.faded else 1.0,
         )
@@ -424,6 +431,14 @@ def _draw_legend(page: Any, figure: Figure, *, boxes: bool) -> None:
         else:
             handles.append(RelationSample(entry))
         labels.append(entry.label)
+    for entry in mark_legend(figure.marks, theme):
+        look = mark_look(entry.key, theme)
+        handles.append(Patch(facecolor=(look.fill if look is not None and look.fill else colours.background), edgecolor=entry.colour, linewidth=1.8,
+                             linestyle=(0, look.dashes) if look is not None and look.dashes else "solid"))  # fmt: skip
+        labels.append(entry.label)
+    for value, colour in figure.scale:
+        handles.append(Patch(facecolor=colour, edgecolor=colours.node_border, linewidth=0.8))
+        labels.append(f"measured {value:+g}")
     width, height = figure.size.width, figure.size.height
     legend = page.legend(
         handles, labels,

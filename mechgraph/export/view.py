@@ -102,6 +102,8 @@ class FigureNode:
     width: float = 0.0  # the node box as drawn, pixels at 100% zoom
     height: float = 0.0
     faded: bool = False  # off the chosen path: drawn faded
+    mark: str = ""  # a reasoning result: up, down, conflicting, unsigned (a perturbation), given
+    fill: str = ""  # a measured value's colour (a data overlay), drawn as the box's fill
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,12 @@ class Figure:
     size: Size
     layout: Layout
     overview: bool = False  # the overview of a larger view: hubs by name, the rest in groups
+    scale: tuple[tuple[float, str], ...] = ()  # measured values drawn as fills: (value, colour) steps for the legend
+
+    @property
+    def marks(self) -> list[str]:
+        """The reasoning marks the figure's nodes show (see :func:`mechgraph.style.mark_look`)."""
+        return sorted({node.mark for node in self.nodes if node.mark})
 
     @property
     def kinds(self) -> list[str]:
