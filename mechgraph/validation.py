@@ -28,6 +28,7 @@ fixtures are built by tests/hostile/test_limits.py with lowered limits, not kept
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,7 @@ class Report:
 
 
 _M = TypeVar("_M", bound=BaseModel)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def fold_whitespace(text: str) -> str:
@@ -100,6 +102,8 @@ class _Validator:
         self.base_dir = base_dir
         self.locate = locate
         self._kinds: dict[str, NodeKind] = {}
+        self._found: dict[str, dict[str, bool]] = {}  # source -> folded quote -> found
+        self._sentences: dict[str, frozenset[str]] = {}  # source -> its folded sentences
 
     def add(self, path: Sequence[str | int], message: str, rule: str) -> None:
         position = self.locate(tuple(path))
@@ -213,10 +217,24 @@ class _Validator:
                 raw = self.raw_texts.get(item.source, "")
                 if item.start is not None and raw[item.start : item.end] != item.quote:
                     self.add((*where, "start"), f"characters {item.start}-{item.end} of source {item.source!r} are not the quote", "quote")
-                if fold_whitespace(item.quote) in text:
+                if self._quoted(item.source, text, fold_whitespace(item.quote)):
                     self.report.quotes_verbatim[item.source] = self.report.quotes_verbatim.get(item.source, 0) + 1
                 else:
                     self.add((*where, "quote"), f"quote not found verbatim in source {item.source!r}: {_clip(item.quote)!r}", "quote")
+
+    def _quoted(self, source: str, text: str, quote: str) -> bool:
+        """Whether ``quote`` (folded) is in the source's folded ``text``. A quote is usually one or
+        more whole sentences: those are looked up in a set of the text's sentences (built once per
+        source), repeated quotes are answered once, and only the rest are searched in the text, so
+        checking many quotes of a long text is not quadratic."""
+        known = self._found.setdefault(source, {})
+        found = known.get(quote)
+        if found is None:
+            sentences = self._sentences.get(source)
+            if sentences is None:
+                sentences = self._sentences[source] = frozenset(_SENTENCE_END.split(text))
+            found = known[quote] = quote in sentences or quote in text
+        return found
 
     def _is_text_source(self, source_id: str) -> bool:
         return any(s.id == source_id and s.text for s in self.report.sources)

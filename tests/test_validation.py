@@ -114,3 +114,15 @@ def test_quote_offsets_must_point_at_the_quote(tmp_path: Path) -> None:
     data["relations"][0]["evidence"][0].pop("end")
     (problem,) = validate_data(data, base_dir=tmp_path).problems
     assert "both 'start' and 'end'" in problem.message
+
+
+def test_quotes_are_found_whether_they_are_whole_sentences_or_parts_of_one() -> None:
+    from mechgraph.validation import _Validator
+
+    text = "Cyclosporine binds cyclophilin. The complex inhibits calcineurin! NFAT stays out of the nucleus?"
+    check = _Validator(None, None, lambda path: None)._quoted
+    assert check("s", text, "The complex inhibits calcineurin!")  # a whole sentence
+    assert check("s", text, "inhibits calcineurin! NFAT stays")  # across two sentences
+    assert check("s", text, "binds cyclophilin")  # part of one
+    assert not check("s", text, "The complex activates calcineurin!")
+    assert check("s", text, "The complex inhibits calcineurin!")  # asked again: the same answer
