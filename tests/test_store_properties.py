@@ -113,6 +113,14 @@ def test_ladybug_answers_like_memory(graph: nx.MultiDiGraph, data: st.DataObject
             assert _outcome(lambda: queries.effects(store, source, max_length=length, mixed_context=mixed), _groups) == _outcome(
                 lambda: effects(graph, source, max_length=length, mixed_context=mixed), _groups
             )
+        with LadybugStore(Path(folder) / "graph.lbug", scan_above=0) as scanning:  # walks from a list, as in a large graph
+            assert list(queries.reach(scanning, centre, depth=depth, direction=direction).items()) == list(found.items())
+            assert _graph_value(queries.neighbourhood(scanning, centre, depth=depth, direction=direction)) == _graph_value(
+                neighbourhood(graph, centre, depth=depth, direction=direction)
+            )
+            assert _outcome(lambda: queries.signed_paths(scanning, source, target, k=3, max_length=length), _report) == _outcome(
+                lambda: signed_paths(graph, source, target, k=3, max_length=length), _report
+            )
         given_nodes = data.draw(st.lists(st.sampled_from(nodes), max_size=2, unique=True), label="given")
         blocked = data.draw(st.lists(st.sampled_from(nodes), max_size=1), label="blocked")
         assert _outcome(lambda: queries.perturb(store, given_nodes, block=blocked, max_length=length, mixed_context=mixed), _report) == _outcome(
