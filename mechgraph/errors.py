@@ -66,6 +66,22 @@ class FormatError(ReadError):
     format cannot do what was asked (e.g. writing a read-only format)."""
 
 
+class WriteError(MechgraphError):
+    """A file could not be written (folder missing, no permission, disk full)."""
+
+
+class OutputExists(WriteError):
+    """The output file exists and overwriting was not asked for."""
+
+
+class ExportError(MechgraphError):
+    """An export cannot be made as asked (unknown format, empty view, bad size...)."""
+
+
+class StoreRefused(MechgraphError):
+    """A stored graph came back that this server will not read (forged, tampered, too large, old)."""
+
+
 class QueryError(MechgraphError, ValueError):
     """A query cannot be answered as asked: an unknown filter value, a bad depth or length."""
 

@@ -13,17 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-from .errors import MechgraphError
+from .errors import OutputExists, WriteError  # defined with every other error; importable from here too
 
 __all__ = ["OutputExists", "WriteError", "write_atomic", "write_atomic_with"]
-
-
-class WriteError(MechgraphError):
-    """A file could not be written (folder missing, no permission, disk full)."""
-
-
-class OutputExists(WriteError):
-    """The output file exists and overwriting was not asked for."""
 
 
 def write_atomic(path: str | Path, content: str | bytes, *, force: bool = False) -> Path:
@@ -36,7 +28,7 @@ def write_atomic(path: str | Path, content: str | bytes, *, force: bool = False)
     >>> write_atomic(folder / "a.txt", "two")
     Traceback (most recent call last):
     ...
-    mechgraph.fileio.OutputExists: ... exists: pass --force (force=True) to overwrite it
+    mechgraph.errors.OutputExists: ... exists: pass --force (force=True) to overwrite it
     >>> write_atomic(folder / "a.txt", "two", force=True).read_text()
     'two'
     """

@@ -27,7 +27,7 @@ Examples
 >>> signer.open(token[:-1] + ("A" if token[-1] != "A" else "B"), max_length=10_000)
 Traceback (most recent call last):
 ...
-mechgraph.dashboard.trust.StoreRefused: the stored graph was not made by this server (or the server's key has changed): open the file again
+mechgraph.errors.StoreRefused: the stored graph was not made by this server (or the server's key has changed): open the file again
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from typing import Any
 
 from itsdangerous import BadSignature, Signer
 
-from ..errors import MechgraphError
+from ..errors import MechgraphError, StoreRefused
 
 __all__ = ["KEY_ENV", "KEY_FILE_ENV", "STATE_DIR_ENV", "StoreRefused", "StoreSigner", "load_secret_key"]
 
@@ -57,10 +57,6 @@ STATE_DIR_ENV = "MECHGRAPH_STATE_DIR"
 MIN_KEY_LENGTH = 32
 _KEY_FILE_NAME = "secret-key"
 _SALT = b"mechgraph.dashboard.stored-graph.v2"
-
-
-class StoreRefused(MechgraphError):
-    """A stored graph came back that this server will not read (forged, tampered, too large, old)."""
 
 
 class StoreSigner:

@@ -142,7 +142,7 @@ def format_of(path: str | os.PathLike[str]) -> str:
     >>> format_of("figure.docx")
     Traceback (most recent call last):
     ...
-    mechgraph.export.view.ExportError: cannot tell the format of figure.docx: use .html, .svg, .png or .pdf
+    mechgraph.errors.ExportError: cannot tell the format of figure.docx: use .html, .svg, .png or .pdf
     """
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix == "htm":

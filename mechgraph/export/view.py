@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
-from ..errors import MechgraphError
+from ..errors import ExportError
 from ..layout import Geometry, Layout, Orientation, compute_geometry, drawn_size, wrap_label
 from ..layout.labels import WRAP_WIDTH
 from ..style import OTHER_KIND, Theme
@@ -35,10 +35,6 @@ __all__ = [
     "focus_view",
     "safe_url",
 ]
-
-
-class ExportError(MechgraphError):
-    """An export cannot be made as asked (unknown format, empty view, bad size...)."""
 
 
 @dataclass(frozen=True, slots=True)
