@@ -177,6 +177,7 @@ def main() -> int:
     parser.add_argument("--role", choices=["memory", "store"], default=None, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     folder = arguments.folder or Path(tempfile.mkdtemp(prefix="mechgraph-scale-"))
+    folder.mkdir(parents=True, exist_ok=True)
     if arguments.role == "memory":
         print(json.dumps(run_memory(arguments.sizes[0], arguments.seed, arguments.queries, folder)))
         return 0
