@@ -93,6 +93,11 @@ def test_an_existing_database_is_replaced_only_with_force(tmp_path: Path) -> Non
     assert invoke("import", VALID, "--db", db, "--force", "--quiet")[0] == 0
 
 
+def test_a_missing_folder_is_found_before_reading(tmp_path: Path) -> None:
+    code, out, err = invoke("import", VALID, "--db", tmp_path / "no" / "such" / "graph.lbug")
+    assert code == 2 and "does not exist" in err and "valid.yaml:" not in err
+
+
 def test_db_errors_are_one_line(tmp_path: Path) -> None:
     code, _, err = invoke("search", "x", "--db", tmp_path / "missing.lbug")
     assert code == 2 and "no such database" in err and "mechgraph import" in err

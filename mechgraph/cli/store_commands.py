@@ -121,6 +121,8 @@ def import_command(files: tuple[Path, ...], db: Path, force: bool, quiet: bool, 
     say = (lambda line: None) if quiet or as_json else (lambda line: click.echo(f"  {line}", err=True))
     if db.exists() and not force:
         raise click.UsageError(f"{db} exists: pass --force to replace it")
+    if not (db.parent if str(db.parent) else Path(".")).is_dir():
+        raise click.UsageError(f"cannot write {db}: folder {db.parent} does not exist")  # found before reading the files
     graphs: list[tuple[str, nx.MultiDiGraph]] = []
     read: list[dict[str, Any]] = []
     with click.progressbar(files, label="reading", file=sys.stderr if not (quiet or as_json) else _Silent(), show_pos=True) as progress:
