@@ -45,7 +45,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mechgraph.vocabulary import NodeKind  # noqa: E402
+from mechgraph.vocabulary import NodeKind
 
 QUERIES = ("filter", "resolve", "search", "neighbours", "downstream", "upstream", "paths", "effects", "perturb")
 PATH_LENGTH, EFFECT_LENGTH = 5, 3

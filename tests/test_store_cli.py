@@ -94,7 +94,7 @@ def test_an_existing_database_is_replaced_only_with_force(tmp_path: Path) -> Non
 
 
 def test_a_missing_folder_is_found_before_reading(tmp_path: Path) -> None:
-    code, out, err = invoke("import", VALID, "--db", tmp_path / "no" / "such" / "graph.lbug")
+    code, _, err = invoke("import", VALID, "--db", tmp_path / "no" / "such" / "graph.lbug")
     assert code == 2 and "does not exist" in err and "valid.yaml:" not in err
 
 

@@ -10,7 +10,14 @@ import pytest
 from mechgraph.errors import NodeNotFound, ReadError
 from mechgraph.fileio import OutputExists
 from mechgraph.query.perturb import perturb
-from mechgraph.store import GraphStore, LadybugStore, MemoryStore, StoreError, queries, write_database
+from mechgraph.store import (
+    GraphStore,
+    LadybugStore,
+    MemoryStore,
+    StoreError,
+    queries,
+    write_database,
+)
 
 from .test_query_support import toy_graph
 

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mechgraph.errors import MechgraphError
-from mechgraph.query import effects, filter_graph, neighbourhood, reach, resolve_node, search, signed_paths
+from mechgraph.query import (
+    effects,
+    filter_graph,
+    neighbourhood,
+    reach,
+    resolve_node,
+    search,
+    signed_paths,
+)
 from mechgraph.query.perturb import perturb
 from mechgraph.store import LadybugStore, MemoryStore, queries, write_database
 from mechgraph.vocabulary import Mechanism, NodeKind, OutcomePhase, Relation
 
 from .test_query_support import mechanism_graphs
-
 
 _SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -107,12 +114,10 @@ def test_ladybug_answers_like_memory(graph: nx.MultiDiGraph, data: st.DataObject
             source = data.draw(st.sampled_from(nodes), label="source")
             reached = [node for node in reach(graph, source, depth=None, direction="down") if node != source]
             target = data.draw(st.sampled_from(reached or nodes), label="target")  # mostly a node the source reaches
-            assert _outcome(lambda: queries.signed_paths(store, source, target, k=3, max_length=length, mixed_context=mixed), _report) == _outcome(
-                lambda: signed_paths(graph, source, target, k=3, max_length=length, mixed_context=mixed), _report
-            )
-            assert _outcome(lambda: queries.effects(store, source, max_length=length, mixed_context=mixed), _groups) == _outcome(
-                lambda: effects(graph, source, max_length=length, mixed_context=mixed), _groups
-            )
+            ends = {"source": source, "target": target, "k": 3, "max_length": length, "mixed_context": mixed}
+            assert _outcome(partial(queries.signed_paths, store, **ends), _report) == _outcome(partial(signed_paths, graph, **ends), _report)
+            reached_from = {"agent": source, "max_length": length, "mixed_context": mixed}
+            assert _outcome(partial(queries.effects, store, **reached_from), _groups) == _outcome(partial(effects, graph, **reached_from), _groups)
         with LadybugStore(Path(folder) / "graph.lbug", scan_above=0) as scanning:  # walks from a list, as in a large graph
             assert list(queries.reach(scanning, centre, depth=depth, direction=direction).items()) == list(found.items())
             assert _graph_value(queries.neighbourhood(scanning, centre, depth=depth, direction=direction)) == _graph_value(

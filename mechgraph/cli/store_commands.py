@@ -8,15 +8,21 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar, cast
 
 import click
 import networkx as nx
 
 from ..store import LadybugStore, StoreError, queries, write_database
-from ._base import cli, emit_json, expected_errors, json_option, load_graph_file, load_graph_result
+from ._base import (
+    cli,
+    emit_json,
+    expected_errors,
+    json_option,
+    load_graph_file,
+    load_graph_result,
+)
 
 __all__ = ["SERVE_MAX_RELATIONS", "db_option", "graph_or_region", "import_command", "merge_graphs", "open_db", "served_graph"]
 
@@ -49,7 +55,7 @@ SERVE_MAX_RELATIONS = 50_000
 def served_graph(db: Path, graph_file: Path | None) -> nx.MultiDiGraph:
     """The whole graph of the database at ``db``, for the dashboard, when it is small enough to draw."""
     with open_db(db, graph_file) as store:
-        nodes, relations = store.counts()
+        _, relations = store.counts()
         if relations > SERVE_MAX_RELATIONS:
             raise StoreError(
                 f"{db} holds {relations:,} relations: the dashboard opens a store of at most {SERVE_MAX_RELATIONS:,}; "
@@ -125,7 +131,7 @@ def import_command(files: tuple[Path, ...], db: Path, force: bool, quiet: bool, 
         raise click.UsageError(f"cannot write {db}: folder {db.parent} does not exist")  # found before reading the files
     graphs: list[tuple[str, nx.MultiDiGraph]] = []
     read: list[dict[str, Any]] = []
-    with click.progressbar(files, label="reading", file=sys.stderr if not (quiet or as_json) else _Silent(), show_pos=True) as progress:
+    with click.progressbar(files, label="reading", file=sys.stderr if not (quiet or as_json) else cast(TextIO, _Silent()), show_pos=True) as progress:
         for file in progress:
             result = load_graph_result(file)
             graphs.append((str(file), result.graph))

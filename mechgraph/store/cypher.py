@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["BOLT", "LADYBUG", "Dialect", "SCHEMA_VERSION", "filter_edges", "filter_nodes"]
+__all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_edges", "filter_nodes"]
 
 SCHEMA_VERSION = 3
 
@@ -90,11 +90,15 @@ class Dialect:
 LADYBUG = Dialect(
     name="ladybug",
     schema=(
-        "CREATE NODE TABLE Node(id STRING, pos INT64, kind STRING, label STRING, process STRING, phase STRING, "
-        "synonyms STRING, identifiers STRING, data STRING, PRIMARY KEY(id))",
+        (
+            "CREATE NODE TABLE Node(id STRING, pos INT64, kind STRING, label STRING, process STRING, phase STRING, "
+            "synonyms STRING, identifiers STRING, data STRING, PRIMARY KEY(id))"
+        ),
         "CREATE REL TABLE Relation(FROM Node TO Node, pos INT64, relation STRING, sign INT8, mechanism STRING)",
-        "CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, "
-        "data STRING, PRIMARY KEY(pos))",
+        (
+            "CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, "
+            "data STRING, PRIMARY KEY(pos))"
+        ),
         "CREATE NODE TABLE Name(key STRING, nodes STRING, PRIMARY KEY(key))",
         "CREATE NODE TABLE Meta(name STRING, value STRING, PRIMARY KEY(name))",
     ),

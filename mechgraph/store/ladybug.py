@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import networkx as nx
 
@@ -304,7 +304,7 @@ class LadybugStore:
         result = self._connection.execute(query, dict(parameters or {}))
         assert not isinstance(result, list)
         try:
-            return result.get_all()
+            return [list(row) for row in result.get_all()]
         finally:
             result.close()
 
@@ -329,7 +329,7 @@ class LadybugStore:
             if item is not None:
                 item.close()
 
-    def __enter__(self) -> LadybugStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -33,10 +33,15 @@ from typing import Any
 import networkx as nx
 
 from ..errors import NodeNotFound
-from ..query import Effect, Match, PathReport, effects as graph_effects, filter_graph, resolve_node, signed_paths as graph_signed_paths
-from ..query import neighbourhood as graph_neighbourhood, reach as graph_reach, search as graph_search
+from ..query import Effect, Match, PathReport, filter_graph, resolve_node
+from ..query import effects as graph_effects
+from ..query import neighbourhood as graph_neighbourhood
+from ..query import reach as graph_reach
+from ..query import search as graph_search
+from ..query import signed_paths as graph_signed_paths
 from ..query._common import as_sign
-from ..query.perturb import Perturbation, perturb as graph_perturb
+from ..query.perturb import Perturbation
+from ..query.perturb import perturb as graph_perturb
 from ..query.search import closest_nodes
 from ..vocabulary import Direction
 from .base import GraphStore
