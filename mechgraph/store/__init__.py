@@ -23,10 +23,12 @@ from pathlib import Path
 
 from . import queries
 from .base import GraphStore, RelationRow
+from .bolt import BoltStore, write_bolt
 from .ladybug import LadybugStore, StoreError, WriteSummary, write_database
 from .memory import MemoryStore, induced
 
 __all__ = [
+    "BoltStore",
     "GraphStore",
     "LadybugStore",
     "MemoryStore",
@@ -36,6 +38,7 @@ __all__ = [
     "induced",
     "open_store",
     "queries",
+    "write_bolt",
     "write_database",
 ]
 

@@ -105,8 +105,8 @@ LADYBUG = Dialect(
     copy="COPY {table} FROM '{path}' (header=true, escape='\"', parallel={parallel})",
 )
 
-#: Neo4j 5 and Memgraph over Bolt (the ``neo4j`` driver). Loading sends rows in batches with
-#: ``UNWIND``; the per-query texts are those of :data:`LADYBUG`, whose Cypher both servers read.
+#: Neo4j 5 over Bolt (the ``neo4j`` driver; see mechgraph.store.bolt). Loading sends rows in batches with
+#: ``UNWIND``; the per-query texts are those of :data:`LADYBUG`, whose Cypher Neo4j reads too.
 BOLT = Dialect(
     name="bolt",
     schema=(

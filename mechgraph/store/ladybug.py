@@ -290,9 +290,13 @@ class LadybugStore:
             meta = dict(self._rows(self.dialect.meta))
         except RuntimeError as error:
             raise ReadError(f"{self.path}: not a mechgraph database ({_first_line(error)})") from None
+        self._ready(meta, scan_above)
+
+    def _ready(self, meta: Mapping[str, str], scan_above: int | None) -> None:
+        """Check the schema version (written last: a partial load has none) and keep what every query needs."""
         if json.loads(meta.get("schema", "null")) != cypher.SCHEMA_VERSION:
             self.close()
-            raise ReadError(f"{self.path}: a database of another mechgraph version; import the graph again")
+            raise ReadError(f"{self.path}: not a complete database of this mechgraph version; import the graph again")
         self._graph_attributes: dict[str, Any] = json.loads(meta.get("graph", "{}"))
         self._lock = threading.Lock()
         self._few = scan_above if scan_above is not None else max(_FEW, int(self._rows(self.dialect.count_relations)[0][0]) // _RELATIONS_PER_WALK)
