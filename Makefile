@@ -23,6 +23,7 @@ browser:
 	scripts/ensure-chromium
 
 test: install browser
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 # Benchmarks print tables comparing mechgraph with the plain alternative, measured in the same run.

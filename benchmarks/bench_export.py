@@ -143,7 +143,7 @@ def measure_export(sizes: list[tuple[int, int]], *, quick: bool) -> list[dict[st
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for size, graph in graphs.items():
             path = folder / f"mechgraph-{size[0]}.html"
-            export_s, _ = seconds(lambda: export_mechgraph(graph, path))
+            export_s, _ = seconds(lambda graph=graph, path=path: export_mechgraph(graph, path))
             loads = [open_in_chromium(browser, path, MECHGRAPH_READY, 60.0) for _ in range(3)]
             times = [load["ready_s"] for load in loads]
             rows[size] = {
@@ -165,7 +165,7 @@ def measure_export(sizes: list[tuple[int, int]], *, quick: bool) -> list[dict[st
             if quick and size[0] > 1000:
                 continue
             path = folder / f"pyvis-{size[0]}.html"
-            export_s, _ = seconds(lambda: export_pyvis(graph, path))
+            export_s, _ = seconds(lambda graph=graph, path=path: export_pyvis(graph, path))
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             load = open_in_chromium(browser, path, PYVIS_READY, PYVIS_CAP_S)
             browser.close()
@@ -190,14 +190,14 @@ def measure_layouts(*, quick: bool) -> list[dict[str, Any]]:
         graph = synthetic_graph(relations, seed=0)
         row: dict[str, Any] = {"nodes": graph.number_of_nodes(), "relations": graph.number_of_edges()}
         for method in Layout:
-            row[method.value], _ = seconds(lambda method=method: compute_layout(graph, method=method))
+            row[method.value], _ = seconds(lambda method=method, graph=graph: compute_layout(graph, method=method))
         row["networkx_forceatlas2"] = row["igraph_sugiyama"] = None
         if relations == 10_000 and not quick:
             # networkx's spring_layout needs scipy beyond 500 nodes (not a mechgraph dependency):
             # its ForceAtlas2 is the plain force-directed choice that runs with numpy alone.
-            row["networkx_forceatlas2"], _ = seconds(lambda: nx.forceatlas2_layout(graph, seed=0))
+            row["networkx_forceatlas2"], _ = seconds(lambda graph=graph: nx.forceatlas2_layout(graph, seed=0))
             simple = igraph.Graph.from_networkx(nx.DiGraph(graph))
-            row["igraph_sugiyama"], _ = seconds(lambda: simple.layout_sugiyama())
+            row["igraph_sugiyama"], _ = seconds(lambda simple=simple: simple.layout_sugiyama())
         rows.append(row)
         print(f"  layouts at {relations:,} relations: " + ", ".join(f"{k} {v:.2f} s" for k, v in row.items() if isinstance(v, float)), file=sys.stderr)
     return rows

@@ -292,12 +292,12 @@ def run(sizes: list[int], repeat: int, *, with_ruamel: bool = False) -> list[dic
                 target = out / f"graph{extension}"
                 print(f"{size:>7,} {fmt.name} ...", file=sys.stderr, flush=True)
                 if fmt.writer is not None:
-                    mech_write = _cell(lambda: write(graph, target, force=True), repeat)
+                    mech_write = _cell(lambda graph=graph, target=target: write(graph, target, force=True), repeat)
                 else:
                     make = READ_ONLY_FILES[fmt.name][1]
                     mech_write = None
                     target.write_text(make(graph), encoding="utf-8")
-                mech_read = _cell(lambda: read(target), repeat) if target.exists() else None
+                mech_read = _cell(lambda target=target: read(target), repeat) if target.exists() else None
                 plain_write, plain_read = plain(fmt.name, graph, flat, folder / f"plain{extension}")
                 results.append(
                     {

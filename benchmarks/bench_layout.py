@@ -19,9 +19,9 @@ from pathlib import Path
 import networkx as nx
 
 from mechgraph.graph import read_graph
-from mechgraph.layout.bands import LEGIBLE_ZOOM, OVERVIEW_WRAP, fit_zoom, legible_overview
 from mechgraph.layout import COLUMNS_LIMIT, Geometry, compute_geometry
 from mechgraph.layout._causal import causal_geometry
+from mechgraph.layout.bands import LEGIBLE_ZOOM, OVERVIEW_WRAP, fit_zoom, legible_overview
 from mechgraph.layout_quality import measure
 from mechgraph.query import downstream, signed_paths
 from mechgraph.synthetic import synthetic_graph

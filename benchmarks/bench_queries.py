@@ -239,7 +239,7 @@ def bench_size(n_relations: int, repeat: int, seed: int) -> tuple[list[dict[str,
         median_over(lambda pair: plain_paths(dense_simple, *pair), dense_pairs, max(1, repeat // 2)),
         note=f"{dense.number_of_nodes():,} nodes, 10 random pairs; {kept:.0f} nodes lie on paths of <= 6",
     )
-    del dense, dense_simple
+    dense = dense_simple = None  # free the dense graph before the next rows
     gc.collect()
     # search
     tracemalloc.start()

@@ -152,9 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench", type=float, metavar="MB", help="instead, time a text of MB megabytes (paragraphs, and one line without punctuation)")
     args = parser.parse_args(argv)
     if args.bench:
-        from mechgraph.extract.parsed import pipeline_name
-
         import resource
+
+        from mechgraph.extract.parsed import pipeline_name
 
         print(f"reader: {pipeline_name() or 'patterns only (no English pipeline)'}")
         for name, size, seconds, cpu, count in bench_large(args.bench):

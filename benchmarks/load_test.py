@@ -45,7 +45,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -186,7 +186,7 @@ def record_session(url: str) -> Recorded:
         settle(page)
 
         current["action"] = "path"
-        for dropdown, (node, label) in zip(("path-from", "path-to"), RECORD_PATH, strict=True):
+        for dropdown, (_node, label) in zip(("path-from", "path-to"), RECORD_PATH, strict=True):
             page.click(f"#{dropdown}")
             page.keyboard.type(label.strip(), delay=60)
             page.locator(".dash-dropdown-option", has_text=label).first.click()
@@ -317,10 +317,8 @@ def attack_bodies(port: int) -> list[str]:
         fill = lambda items: [{"id": i["id"], "property": i["property"], "value": values.get(f"{i['id']}.{i['property']}")} for i in items]  # noqa: E731
         return json.dumps({"output": output, "outputs": outputs, "inputs": fill(canvas["inputs"]), "state": fill(canvas.get("state", [])), "changedPropIds": ["graph-store.data"]})
 
-    from mechgraph.dashboard.graphs import graph_to_text
+    from mechgraph.dashboard.graphs import UploadLimits, graph_to_text
     from mechgraph.synthetic import synthetic_graph
-
-    from mechgraph.dashboard.graphs import UploadLimits
 
     largest = UploadLimits().max_store_length  # the longest token the server reads (default limits)
     return [
@@ -415,7 +413,7 @@ def memory_rows(before: dict[str, float], after: dict[str, float]) -> list[list[
 
 def write_docs(args: argparse.Namespace, rows: list[list[str]], mem: list[list[str]], recorded: Recorded, graph_size: tuple[int, int], elapsed: float, errors: list[str]) -> None:
     requests_per_action = ", ".join(f"{action} {len(bodies)}" for action, bodies in recorded.items())
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = f"""# Load test of the dashboard
 
 `benchmarks/load_test.py` starts the dashboard under gunicorn on loopback, records the callbacks

@@ -23,7 +23,23 @@ __version__ = "0.1.0"
 
 _API = ("compare", "describe", "effects", "neighbours", "paths", "perturb", "read", "search", "serve", "validate", "write")
 
-__all__ = ["__version__", *_API, "export", "export_html", "export_image"]
+__all__ = [
+    "__version__",
+    "compare",
+    "describe",
+    "effects",
+    "export",
+    "export_html",
+    "export_image",
+    "neighbours",
+    "paths",
+    "perturb",
+    "read",
+    "search",
+    "serve",
+    "validate",
+    "write",
+]
 
 if TYPE_CHECKING:
     from .api import compare, describe, effects, neighbours, paths, perturb, read, search, serve, validate, write

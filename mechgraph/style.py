@@ -29,11 +29,11 @@ True
 from __future__ import annotations
 
 import math
-from urllib.parse import quote
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+from urllib.parse import quote
 
 from .vocabulary import Attr, Mechanism, NodeKind, Sign
 

@@ -10,9 +10,9 @@ identifier and its node.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import pytest
 

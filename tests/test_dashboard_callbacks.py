@@ -21,9 +21,8 @@ import pytest
 from mechgraph.dashboard.app import create_app
 from mechgraph.dashboard.graphs import seal_graph
 from mechgraph.dashboard.ids import Ids
-from mechgraph.synthetic import synthetic_graph
-
 from mechgraph.graph import read_graph
+from mechgraph.synthetic import synthetic_graph
 
 from .conftest import session_signer
 

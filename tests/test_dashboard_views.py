@@ -6,10 +6,10 @@ import networkx as nx
 import pytest
 
 from mechgraph.dashboard import views
-from mechgraph.dashboard.services import Services
 from mechgraph.dashboard.graphs import GraphCache, UploadLimits
-from mechgraph.dashboard.trust import StoreSigner
+from mechgraph.dashboard.services import Services
 from mechgraph.dashboard.state import ViewState, parse_query
+from mechgraph.dashboard.trust import StoreSigner
 from mechgraph.graph import read_graph
 from mechgraph.layout import Layout
 from mechgraph.synthetic import synthetic_graph

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from mechgraph.extract import Draft, default_lexicon, extract_text
 from mechgraph.graph import validate_file
-from mechgraph.vocabulary import Mechanism, Measurability, NodeKind, Route, Status
+from mechgraph.vocabulary import Measurability, Mechanism, NodeKind, Route, Status
 
 
 def draft(text: str) -> Draft:

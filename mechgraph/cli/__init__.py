@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import signal
 
-from . import graph_commands  # noqa: F401  (registers validate, info)
-from . import extract_commands  # noqa: F401  (registers extract)
-from . import convert_commands  # noqa: F401  (registers convert, formats)
-from . import query_commands  # noqa: F401  (registers search, neighbors, paths, effects)
-from . import reason_commands  # noqa: F401  (registers perturb, compare, story)
-from . import serve_commands  # noqa: F401  (registers serve)
-from . import export_commands  # noqa: F401  (registers export)
-from . import audit_commands  # noqa: F401  (registers audit)
-from . import store_commands  # noqa: F401  (registers import)
+from . import (
+    audit_commands,  # noqa: F401  (registers audit)
+    convert_commands,  # noqa: F401  (registers convert, formats)
+    export_commands,  # noqa: F401  (registers export)
+    extract_commands,  # noqa: F401  (registers extract)
+    graph_commands,  # noqa: F401  (registers validate, info)
+    query_commands,  # noqa: F401  (registers search, neighbors, paths, effects)
+    reason_commands,  # noqa: F401  (registers perturb, compare, story)
+    serve_commands,  # noqa: F401  (registers serve)
+    store_commands,  # noqa: F401  (registers import)
+)
 from ._base import cli
 
 __all__ = ["cli", "main"]

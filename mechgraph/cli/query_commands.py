@@ -28,7 +28,7 @@ from ..query import (
 )
 from ..store import queries
 from ..vocabulary import Attr, Direction, Relation, Sign
-from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_option, json_option, load_graph_file
+from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_option, json_option
 from .store_commands import db_option, graph_or_region
 
 mixed_context_option = click.option(

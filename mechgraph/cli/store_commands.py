@@ -90,7 +90,7 @@ def merge_graphs(graphs: list[tuple[str, nx.MultiDiGraph]]) -> tuple[nx.MultiDiG
         return graphs[0][1], Counter()
     merged = nx.MultiDiGraph()
     repeated: Counter[str] = Counter()
-    for name, graph in graphs:
+    for _name, graph in graphs:
         for key, value in graph.graph.items():
             merged.graph.setdefault(key, value)
         for node, data in graph.nodes(data=True):

@@ -15,6 +15,7 @@ from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from ..errors import DataError, MechgraphError
+from ..style import Theme
 from ..vocabulary import Attr, Status
 from . import draft as drafting
 from . import reasoning, views
@@ -22,7 +23,6 @@ from .exports import export_view
 from .graphs import UploadLimits, decode_upload, display_name
 from .ids import Ids
 from .services import Services
-from ..style import Theme
 from .state import ViewState, control_values, parse_query, state_from_pairs
 
 __all__ = ["CONTROLS", "register_callbacks"]

@@ -12,6 +12,8 @@ import dash_cytoscape as cyto
 from dash import dcc, html
 
 from .. import style
+from ..layout import Layout
+from ..style import Theme
 from ..vocabulary import (
     UNSPECIFIED,
     AgentClass,
@@ -26,8 +28,6 @@ from ..vocabulary import (
 )
 from . import reasoning, views
 from .ids import Ids
-from ..style import Theme
-from ..layout import Layout
 from .state import MAX_DEPTH
 
 __all__ = ["EXPORT_FORMATS", "page"]

@@ -31,11 +31,10 @@ from .. import style
 from ..identifiers import resolve_url, source_identifier
 from ..layout import drawn_size, wrap_label
 from ..layout.bands import OVERVIEW_WHOLE
-from ..layout.labels import WRAP_WIDTH
-from ..layout.labels import BOX_FONT_SIZE, DRAWN_LINE_HEIGHT
+from ..layout.labels import BOX_FONT_SIZE, DRAWN_LINE_HEIGHT, WRAP_WIDTH
 from ..query import explain, filter_graph, neighbourhood, search, signed_paths
 from ..query.explain import explain_steps
-from ..query.overview import Overview, overview
+from ..query.overview import Overview
 from ..query.paths import PathReport, SignedPath
 from ..vocabulary import UNSPECIFIED, Attr, EvidenceKey, NodeKind, Sign, SourceKey
 from .state import ViewState

@@ -33,12 +33,12 @@ from typing import Any
 
 import networkx as nx
 
+from ..fileio import WriteError, write_atomic
 from ..layout import Geometry, Layout, Orientation
 from ..layout.bands import OVERVIEW_WHOLE, OVERVIEW_WRAP, legible_overview
 from ..layout.labels import WRAP_WIDTH
 from ..style import Theme
 from ..vocabulary import Attr, Direction
-from ..fileio import WriteError, write_atomic
 from .html import html_document
 from .image import IMAGE_FORMATS, image_bytes
 from .view import SIZE_PRESETS, ExportError, Figure, Size, build_figure, focus_view

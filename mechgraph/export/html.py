@@ -20,6 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from ..identifiers import source_identifier
+from ..layout.labels import BOX_FONT_SIZE, label_box
 from ..style import (
     BEND_ROUNDNESS,
     DASH_PATTERN,
@@ -36,8 +38,6 @@ from ..style import (
     theme_colours,
     vis_options,
 )
-from ..identifiers import source_identifier
-from ..layout.labels import BOX_FONT_SIZE, label_box
 from ..vocabulary import Sign
 from .view import ExportError, Figure
 

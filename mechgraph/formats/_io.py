@@ -22,8 +22,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from ..errors import DataError, Problem, ReadError
 from ..fileio import OutputExists, WriteError
 from ..limits import DEFAULT_LIMITS, current
-from ..yamltext import read_bytes
-from ..yamltext import read_text_file
+from ..yamltext import read_bytes, read_text_file
 
 __all__ = [
     "Input",

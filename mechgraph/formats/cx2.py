@@ -293,7 +293,7 @@ def _citations(inp: Input, aspects: Mapping[str, list[tuple[int, Any]]]) -> dict
             supports[str(item.get("@id"))] = (text.strip(), citation)
     found: dict[str, dict[str, _Cited]] = {"nodes": {}, "edges": {}}
     for scope, prefix in (("edges", "edge"), ("nodes", "node")):
-        for where, item in _items(inp, aspects, f"{prefix}Citations"):
+        for _where, item in _items(inp, aspects, f"{prefix}Citations"):
             for owner in _listed(item.get("po")):
                 entry = found[scope].setdefault(owner, _Cited())
                 for citation_id in _listed(item.get("citations")):

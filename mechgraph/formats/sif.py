@@ -81,7 +81,7 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
         dropped["relation attributes (mechanism, context, ...)"] += sum(
             1 for key in ("mechanism", "measurable_in", "context", "note", "status", "confidence") if data.get(key)
         )
-    for node, data in graph.nodes(data=True):
+    for node in graph.nodes:
         if graph.degree(node) == 0:
             lines.append(_name(node))
         dropped["node kinds and labels"] += 1

@@ -49,7 +49,7 @@ def test_download_is_a_few_tab_presses_away(page: Any, server: str) -> None:
     open_view(page, server)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     presses = 0
-    for presses in range(1, 11):
+    for presses in range(1, 11):  # noqa: B007  (read after the loop)
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement && document.activeElement.id") == "export":
             break

@@ -13,7 +13,6 @@ from mechgraph.dashboard.views import view_of
 from mechgraph.export import export_html
 from mechgraph.graph import read_graph
 
-
 pytestmark = pytest.mark.browser
 
 

@@ -264,7 +264,7 @@ def test_random_sif_lines(lines: list[str]) -> None:
 def test_text_with_any_characters_reaches_every_reader(content: str) -> None:
     """Content given as a str, lone surrogates included, is refused cleanly or read."""
     for ext in READABLE:
-        assert_valid_result(read_or_refuse(lambda: read(content, name=f"fuzz.{ext}")))
+        assert_valid_result(read_or_refuse(lambda ext=ext: read(content, name=f"fuzz.{ext}")))
 
 
 # -- text for extraction --------------------------------------------------------------------------
