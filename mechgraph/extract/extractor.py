@@ -74,6 +74,10 @@ _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub 
 _AGENT_KINDS = (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)
 
 
+#: Words before a name that make it part of a phrase about something else (a process, a wrapper noun).
+_NOT_NAME_HEADS: frozenset[str] = frozenset(PROCESS_HEADS) | C.TRANSPARENT_NOUNS | C.ABSTRACT_NOUNS
+
+
 @dataclass
 class _Ref:
     """A resolved node reference: the entry, a sign modifier, and how it was found."""
@@ -1105,7 +1109,7 @@ class _Reader:
         if last_match is not None and of_at is not None and words.index(next(k for k in words if self.mention_at.get(k) is last_match)) <= 2:
             before = [k for k in words if k < last_match.first]
             if len(before) <= 2 and not any(self.low[k] == "of" or k in self.mention_at for k in before) and (
-                not before or self.norm(before[-1]) not in PROCESS_HEADS | C.TRANSPARENT_NOUNS | C.ABSTRACT_NOUNS
+                not before or self.norm(before[-1]) not in _NOT_NAME_HEADS
             ):
                 item.refs = [_Ref(last_match.entry)]  # "the lost balance of the immune system"
                 return
