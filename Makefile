@@ -24,6 +24,7 @@ browser:
 
 test: install browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Benchmarks print tables comparing mechgraph with the plain alternative, measured in the same run.
