@@ -147,6 +147,7 @@ def view_of(graph: nx.MultiDiGraph, state: ViewState, *, filtered: nx.MultiDiGra
 def overview_status(summary: Overview) -> str:
     """The line under the canvas that says how to read an overview.
 
+    >>> from mechgraph.query.overview import overview
     >>> g = nx.MultiDiGraph(); g.add_node("a", kind="agent", label="A")
     >>> for i in range(3):
     ...     g.add_node(f"t{i}", kind="target", label=f"T{i}"); _ = g.add_edge("a", f"t{i}")
