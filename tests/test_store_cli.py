@@ -46,6 +46,10 @@ def bundled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["effects", "tacrolimus", "--json", "--mixed-context", "--max-length", "3"],
         ["paths", "cyclosporin", "IL-2"],
         ["neighbors", "no such thing"],
+        ["perturb", "cyclosporine", "--json"],
+        ["perturb", "tacrolimus", "sirolimus", "--block", "IL-2", "--max-length", "4"],
+        ["compare", "tacrolimus", "sirolimus", "--json"],
+        ["perturb", "no such drug"],
     ],
 )
 def test_db_answers_like_the_file(bundled_db: Path, command: list[str]) -> None:
@@ -120,3 +124,10 @@ def test_serve_loads_a_small_store_and_refuses_a_large_one(bundled_db: Path, mon
     monkeypatch.setattr(store_commands, "SERVE_MAX_RELATIONS", 10)
     code, _, err = invoke("serve", "--db", bundled_db)
     assert code == 1 and "at most 10" in err and "--db on search" in err
+
+
+def test_an_overlay_is_refused_with_db_rather_than_mapped_onto_a_region(bundled_db: Path, tmp_path: Path) -> None:
+    table = tmp_path / "values.csv"
+    table.write_text("node,value\nIL-2,-1\n", encoding="utf-8")
+    code, _, err = invoke("perturb", "cyclosporine", "--db", bundled_db, "--overlay", table)
+    assert code == 2 and "--overlay" in err

@@ -26,6 +26,7 @@ from ..query.compare import (
 )
 from ..query.overlay import Consistency, Overlay, consistency, map_overlay, read_overlay
 from ..query.perturb import NodeEffect, Perturbation, Response, perturb
+from ..store import queries
 from . import _base
 from ._base import (
     EXIT_USAGE,
@@ -35,6 +36,7 @@ from ._base import (
     json_option,
     load_graph_file,
 )
+from .store_commands import db_option, graph_or_region
 
 # ``--graph FILE`` as every command names its graph (from the shared options when they have it).
 graph_option = getattr(_base, "graph_option", None) or click.option(
@@ -66,6 +68,7 @@ _STATUS_SYMBOL = {response.value: response.symbol for response in Response} | {"
 @click.option("--threshold", default=0.0, show_default=True, type=click.FloatRange(0), help="Smallest absolute value of a measured change.")
 @click.option("--brief", is_flag=True, help="Leave out the explanation of each effect.")
 @graph_option
+@db_option
 @json_option
 @expected_errors
 def perturb_command(
@@ -78,6 +81,7 @@ def perturb_command(
     threshold: float,
     brief: bool,
     graph_file: Path | None,
+    db: Path | None,
     as_json: bool,
 ) -> None:
     """Give AGENT (one or more) and block NODE (--block), and follow the signs along the relations.
@@ -87,7 +91,9 @@ def perturb_command(
     unless --mixed-context is given. With several agents, says where they agree and conflict."""
     if not agents and not blocked:
         raise click.UsageError("name at least one AGENT or --block NODE")
-    graph = load_graph_file(graph_file)
+    if db is not None and overlay_file is not None:
+        raise click.UsageError("--overlay maps its rows onto the whole graph: use it with a graph file, not --db")
+    graph = graph_or_region(graph_file, db, lambda store: queries.effects_graph(store, [*agents, *blocked], max_length=max_length, beyond=1))
     result = perturb(
         graph,
         [resolve_node(graph, name) for name in agents],
@@ -117,9 +123,10 @@ def perturb_command(
 @max_length_option
 @mixed_context_option
 @graph_option
+@db_option
 @json_option
 @expected_errors
-def compare_command(first: str, second: str, max_length: int, mixed_context: bool, graph_file: Path | None, as_json: bool) -> None:
+def compare_command(first: str, second: str, max_length: int, mixed_context: bool, graph_file: Path | None, db: Path | None, as_json: bool) -> None:
     """Compare two agents (what each changes: shared and unique targets, cells, processes,
     outcomes, effects of opposite sign), or two graph files (A and B both files)."""
     if Path(first).is_file() and Path(second).is_file():
@@ -132,7 +139,7 @@ def compare_command(first: str, second: str, max_length: int, mixed_context: boo
         else:
             _print_graph_comparison(first, second, diff)
         return
-    graph = load_graph_file(graph_file)
+    graph = graph_or_region(graph_file, db, lambda store: queries.effects_graph(store, [first, second], max_length=max_length, beyond=1))
     report = compare_agents(graph, resolve_node(graph, first), resolve_node(graph, second), max_length=max_length, mixed_context=mixed_context)
     if as_json:
         emit_json(report.to_dict())
