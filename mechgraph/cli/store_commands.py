@@ -59,7 +59,7 @@ def served_graph(db: Path, graph_file: Path | None) -> nx.MultiDiGraph:
         if relations > SERVE_MAX_RELATIONS:
             raise StoreError(
                 f"{db} holds {relations:,} relations: the dashboard opens a store of at most {SERVE_MAX_RELATIONS:,}; "
-                "ask a larger one with --db on search, neighbors, paths and effects"
+                "ask a larger one with --db on search, neighbors, paths, effects, perturb and compare"
             )
         return queries.filter_store(store)
 
@@ -121,7 +121,7 @@ def import_command(files: tuple[Path, ...], db: Path, force: bool, quiet: bool, 
 
     Nodes with the same id in several files are one node. The database is written beside PATH
     and renamed onto it at the end: a failed or interrupted import leaves PATH as it was. Query
-    it with --db PATH on search, neighbors, paths and effects.
+    it with --db PATH on search, neighbors, paths, effects, perturb and compare.
     """
     started = time.perf_counter()
     say = (lambda line: None) if quiet or as_json else (lambda line: click.echo(f"  {line}", err=True))
