@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import igraph
@@ -218,13 +218,13 @@ def _best_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weigh
     return parent
 
 
-def _contexts_conflict(graph: nx.MultiDiGraph, nodes: Sequence[str]) -> bool:
+def _contexts_conflict(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> bool:
     """Whether two relations among ``nodes`` have conflicting contexts (else every path there
     holds in one context, and the faster search that ignores contexts is exact)."""
     succ = graph._succ
     inside = set(nodes)
     signatures: set[Signature] = set()
-    for u in nodes:
+    for u in inside:
         for v, keydict in succ[u].items():
             if v in inside:
                 for data in keydict.values():
@@ -236,22 +236,32 @@ def _contexts_conflict(graph: nx.MultiDiGraph, nodes: Sequence[str]) -> bool:
     return any(not signatures_compatible(a, b) for a, b in itertools.combinations(signatures, 2))
 
 
-def _reach_within(graph: nx.MultiDiGraph, source: str, max_length: int) -> list[str]:
-    """The nodes within ``max_length`` relations downstream of ``source`` (breadth first)."""
+def reach_within(graph: nx.MultiDiGraph, sources: Iterable[str], max_length: int) -> set[str]:
+    """The nodes within ``max_length`` relations downstream of ``sources`` (breadth first)."""
     succ = graph._succ
-    seen = {source}
-    frontier = [source]
+    seen = set(sources)
+    frontier = list(seen)
     for _ in range(max_length):
-        following = []
-        for node in frontier:
-            for nxt in succ[node]:
-                if nxt not in seen:
-                    seen.add(nxt)
-                    following.append(nxt)
+        following = [nxt for node in frontier for nxt in succ[node] if nxt not in seen]
         if not following:
             break
-        frontier = following
-    return list(seen)
+        seen.update(following)
+        frontier = list(dict.fromkeys(following))
+    return seen
+
+
+def gate_agents(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> frozenset[str]:
+    """The agents some relation out of ``nodes`` is shown under (``context.agent``): only they
+    can open a step of a path from there (read the relations within reach, not the whole graph)."""
+    found: set[str] = set()
+    succ = graph._succ
+    for node in nodes:
+        for keydict in succ[node].values():
+            for data in keydict.values():
+                context = data.get(_CONTEXT)
+                if context and context.get(AGENT_KEY) and str(context[AGENT_KEY]).strip():
+                    found.add(str(context[AGENT_KEY]).strip())
+    return frozenset(found)
 
 
 class _ContextOptions:
@@ -344,7 +354,9 @@ def _compatible_paths(
     return found
 
 
-def _best_compatible_paths_from(graph: nx.MultiDiGraph, source: str, max_length: int, weights: _Weights) -> dict[str, SignedPath]:
+def _best_compatible_paths_from(
+    graph: nx.MultiDiGraph, source: str, max_length: int, weights: _Weights, gated: frozenset[str] | None = None
+) -> dict[str, SignedPath]:
     """For every node within ``max_length`` relations of ``source``, the best path reaching it
     whose steps are pairwise compatible in context.
 
@@ -357,7 +369,8 @@ def _best_compatible_paths_from(graph: nx.MultiDiGraph, source: str, max_length:
     """
     succ = graph._succ
     options = _ContextOptions(graph, weights)
-    gated = _gate_agents(graph)
+    if gated is None:
+        gated = gate_agents(graph, reach_within(graph, [source], max_length))
     reached: dict[str, list[tuple[frozenset[frozenset[Signature]], frozenset[str]]]] = {}
     best: dict[str, SignedPath] = {}
     State = tuple[int, tuple[str, ...], tuple[str, ...], frozenset[frozenset[Signature]], frozenset[str], tuple[tuple[str, str, _Option], ...]]
@@ -383,14 +396,6 @@ def _best_compatible_paths_from(graph: nx.MultiDiGraph, source: str, max_length:
                     heapq.heappush(heap, (cost + option.weight, (*nodes, nxt), (*texts, option.text), state, through, (*steps, (node, nxt, option))))
     return best
 
-
-def _gate_agents(graph: nx.MultiDiGraph) -> frozenset[str]:
-    """The agents some relation of the graph is shown under (``context.agent``)."""
-    return frozenset(
-        str(context[AGENT_KEY]).strip()
-        for _, _, context in graph.edges(data=_CONTEXT)
-        if context and context.get(AGENT_KEY) and str(context[AGENT_KEY]).strip()
-    )
 
 
 def _path_to(graph: nx.MultiDiGraph, parent: Mapping[str, tuple[str, tuple[Any, ...]]], node: str) -> SignedPath:

@@ -59,9 +59,10 @@ from ._pathsearch import (
     _nodes_within,
     _Option,
     _path_to,
-    _reach_within,
     _Weights,
+    gate_agents,
     nodes_on_short_paths,
+    reach_within,
 )
 from .signed import Effect, PathReport, SignedPath, Step, path_mechanism
 
@@ -205,11 +206,12 @@ def effects(graph: nx.MultiDiGraph, agent: str, *, max_length: int = 6, mixed_co
     check_length(max_length, "max_length", minimum=1)
     weights = _Weights(max_length)
     best: Mapping[str, SignedPath]
-    if mixed_context or not _contexts_conflict(graph, _reach_within(graph, agent, max_length)):
+    region = reach_within(graph, [agent], max_length)
+    if mixed_context or not _contexts_conflict(graph, region):
         parent = _best_paths_from(graph, agent, max_length, weights)
         best = {node: _path_to(graph, parent, node) for node in parent}
     else:
-        best = _best_compatible_paths_from(graph, agent, max_length, weights)
+        best = _best_compatible_paths_from(graph, agent, max_length, weights, gate_agents(graph, region))
     order = {kind.value: index for index, kind in enumerate(ProcessKind)}
     order[_OUTCOME] = len(order) + 1
     groups: dict[str, list[Effect]] = {}

@@ -87,8 +87,8 @@ from ._common import (
     label_of,
     require_multidigraph,
 )
+from ._pathsearch import gate_agents, reach_within
 from .context import (
-    AGENT_KEY,
     Signature,
     agent_gate,
     gate_open,
@@ -364,34 +364,6 @@ def _effect(graph: nx.MultiDiGraph, node: str, by_sign: Mapping[int, Mapping[str
     )  # fmt: skip
 
 
-def _reach_within(graph: nx.MultiDiGraph, sources: Iterable[str], max_length: int) -> set[str]:
-    """The nodes within ``max_length`` relations downstream of ``sources`` (breadth first)."""
-    succ = graph._succ
-    seen = set(sources)
-    frontier = list(seen)
-    for _ in range(max_length):
-        following = [nxt for node in frontier for nxt in succ[node] if nxt not in seen]
-        if not following:
-            break
-        seen.update(following)
-        frontier = list(dict.fromkeys(following))
-    return seen
-
-
-def _gate_agents(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> frozenset[str]:
-    """The agents some relation out of ``nodes`` is shown under (``context.agent``): only they
-    can open a step of a path from there."""
-    found: set[str] = set()
-    succ = graph._succ
-    for node in nodes:
-        for keydict in succ[node].values():
-            for data in keydict.values():
-                context = data.get(_CONTEXT)
-                if context and context.get(AGENT_KEY) and str(context[AGENT_KEY]).strip():
-                    found.add(str(context[AGENT_KEY]).strip())
-    return frozenset(found)
-
-
 def _phases(graph: nx.MultiDiGraph, node: str) -> tuple[str, ...]:
     """The phases a node is (an outcome of a phase) or has a signed relation straight into."""
     succ = graph._succ[node]
@@ -426,7 +398,7 @@ class _Search:
         self._options: dict[tuple[str, str], list[_Option]] = {}
         self._steps: dict[tuple[str, str, int], Step] = {}
         # the agents some relation within reach is shown under: a path passing one may use its relations
-        self.gated = _gate_agents(graph, _reach_within(graph, clamped, max_length)) if use_context else frozenset()
+        self.gated = gate_agents(graph, reach_within(graph, clamped, max_length)) if use_context else frozenset()
 
     def options(self, u: str, v: str) -> list[_Option]:
         found = self._options.get((u, v))
