@@ -49,7 +49,7 @@ from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import Lexicon, LexiconEntry, Match, UserCue, build_lexicon, default_lexicon, slug
 from .parsed import load_pipeline, read_parsed
 from .sentences import Sentence, split_sentences
-from .tokens import Token, Word, key_of, normalize_word, tokenize, words_of
+from .tokens import Token, Word, abbreviation_fits, key_of, normalize_word, tokenize, words_of
 
 __all__ = ["extract_text"]
 
@@ -267,7 +267,7 @@ class _Reader:
             if self.low[first] in C.DETERMINERS or any(self.low[k] in (",", ";", ".") for k in range(first, paren)):
                 continue
             long_text = " ".join(self.low[k] for k in range(first, paren) if self.tokens[k].is_word)
-            if _abbreviation_fits(letters, long_text) and long_text[0] == letters[0]:
+            if abbreviation_fits(letters, long_text) and long_text[0] == letters[0]:
                 return first
         return None
 
@@ -1380,19 +1380,6 @@ class _Reader:
                 for agent in agents:
                     if agent.kind is NodeKind.AGENT:
                         self.doc.routes.append((agent, route, self.sentence, hedges))
-
-
-def _abbreviation_fits(letters: list[str], long_text: str) -> bool:
-    """Schwartz & Hearst: the short form's characters appear in order, the first at a word start."""
-    position = len(long_text) - 1
-    for index in range(len(letters) - 1, -1, -1):
-        ch = letters[index]
-        while position >= 0 and (long_text[position] != ch or (index == 0 and position > 0 and long_text[position - 1].isalnum())):
-            position -= 1
-        if position < 0:
-            return False
-        position -= 1
-    return True
 
 
 # -- the whole text -------------------------------------------------------------------------

@@ -49,7 +49,7 @@ from . import cues as C
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry, slug
 from .sentences import Sentence
-from .tokens import key_of, normalize_word
+from .tokens import abbreviation_fits, key_of, normalize_word
 from .verbclasses import DISEASE_WORDS, NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS, WRAPPER_NOUNS
 
 __all__ = ["MAX_PARSE", "PIPELINE_NAMES", "load_pipeline", "pipeline_name"]
@@ -297,7 +297,7 @@ class SentenceParse:
                 long_text = self.sdoc[words[first].i : tok.i].text
                 if not long_text[:1].isalnum() or long_text[:1].lower() != letters[0]:
                     continue
-                if _fits(letters, long_text.lower()):
+                if abbreviation_fits(letters, long_text.lower()):
                     entry = self.lookup_phrase(long_text, head_word=head)
                     if entry is not None and self.doc.lexicon.lookup(short) is None:
                         self.doc.lexicon.add_name(short, entry)
@@ -1040,19 +1040,6 @@ _FINITE_FORMS = _finite_forms()
 
 def _is_adjective_only(words: Sequence[str]) -> bool:
     return all(w.lower() in _MODIFIERS for w in words)
-
-
-def _fits(letters: list[str], long_text: str) -> bool:
-    """Schwartz & Hearst: the short form's characters appear in order, the first at a word start."""
-    position = len(long_text) - 1
-    for index in range(len(letters) - 1, -1, -1):
-        ch = letters[index]
-        while position >= 0 and (long_text[position] != ch or (index == 0 and position > 0 and long_text[position - 1].isalnum())):
-            position -= 1
-        if position < 0:
-            return False
-        position -= 1
-    return True
 
 
 def _cue_words() -> frozenset[str]:

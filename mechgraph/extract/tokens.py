@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "Token", "Word", "key_of", "normalize_word", "tokenize", "words_of"]
+__all__ = ["ARTICLES", "Token", "Word", "abbreviation_fits", "key_of", "normalize_word", "tokenize", "words_of"]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _GREEK = {
@@ -181,3 +181,20 @@ def key_of(text: str) -> tuple[str, ...]:
     True
     """
     return tuple(word.norm for word in words_of(tokenize(text)) if word is not None)
+
+
+def abbreviation_fits(letters: list[str], long_text: str) -> bool:
+    """Schwartz & Hearst: the short form's characters appear in order, the first at a word start.
+
+    >>> abbreviation_fits(list("tnf"), "tumour necrosis factor"), abbreviation_fits(list("xyz"), "tumour necrosis factor")
+    (True, False)
+    """
+    position = len(long_text) - 1
+    for index in range(len(letters) - 1, -1, -1):
+        ch = letters[index]
+        while position >= 0 and (long_text[position] != ch or (index == 0 and position > 0 and long_text[position - 1].isalnum())):
+            position -= 1
+        if position < 0:
+            return False
+        position -= 1
+    return True
