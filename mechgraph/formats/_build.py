@@ -460,7 +460,7 @@ class GraphBuilder:
             self.notes.append(
                 f"relations by sign: {signs[1]} increase (+), {signs[-1]} decrease (-), {signs[0]} unsigned"
             )
-        return ImportResult(graph, self.format_name, self.dropped, tuple(self.notes))
+        return ImportResult(graph, self.format_name, self.dropped, tuple(self.notes), report=report)  # the native rules ran: load() need not run them again
 
     def _kind(self, node: _Node) -> str:
         if node.kind and node.kind in {kind.value for kind in NodeKind}:

@@ -318,7 +318,7 @@ def load(path: str | Path | None = None, *, format: str | None = None) -> Import
     from ..resources import bundled_graph_path
 
     result = read(Path(path) if path is not None else bundled_graph_path(), format=format)
-    if result.report is not None:  # the native reader ran every rule, with lines
+    if result.report is not None:  # the reader ran every rule (the native one with lines; the others on the document they built)
         return result
     problems = _graph_problems(result.graph)
     with collector_paused():
