@@ -2,7 +2,9 @@
 
 Nodes carry the attributes of :class:`~mechgraph.vocabulary.Attr` as plain strings, lists and
 dicts; each relation is an edge keyed by its id, so two relations between the same pair of nodes
-with different relation or evidence are both kept.
+with different relation or evidence are both kept. A relation its source denies (``negated:
+true``, "X did not inhibit Y") is not an edge: it is kept in the graph's attribute
+``negated_relations`` (:func:`negated_relations`), so that no query walks it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from .validation import Report, validate_data
 from .vocabulary import Attr, EvidenceKey, SourceKey
 from .yamltext import parse_yaml, read_text_file
 
-__all__ = ["graph_from_report", "load_graph", "read_graph", "validate_file"]
+__all__ = ["graph_from_report", "load_graph", "negated_relations", "read_graph", "validate_file"]
 
 
 def validate_file(path: str | Path | None = None) -> Report:
@@ -85,6 +87,7 @@ def graph_from_report(report: Report) -> nx.MultiDiGraph:
         attributes = node.model_dump(mode="json", exclude_none=True, exclude={"id", "evidence"})
         attributes[Attr.EVIDENCE.value] = [_evidence(e, sources) for e in node.evidence]
         graph.add_node(node.id, **attributes)
+    negated: list[dict[str, Any]] = []
     for relation in report.relations:
         attributes = relation.model_dump(
             mode="json", exclude_none=True, exclude={"id", "source", "target", "evidence"}
@@ -92,8 +95,30 @@ def graph_from_report(report: Report) -> nx.MultiDiGraph:
         attributes[Attr.ID.value] = relation.key
         attributes[Attr.SIGN.value] = int(relation.relation.sign)
         attributes[Attr.EVIDENCE.value] = [_evidence(e, sources) for e in relation.evidence]
+        if relation.negated:
+            # A denied relation is a finding, not an edge: no path, effect or layout may use it.
+            negated.append({"from": relation.source, "to": relation.target, **attributes})
+            continue
         graph.add_edge(relation.source, relation.target, key=relation.key, **attributes)
+    if negated:
+        graph.graph[Attr.NEGATED_RELATIONS.value] = negated
     return graph
+
+
+def negated_relations(graph: nx.MultiDiGraph, node: str | None = None) -> list[dict[str, Any]]:
+    """The relations the graph's sources deny ("X does not inhibit Y"), optionally only those
+    touching ``node``; each is a dict of the relation's fields ("from", "to", "relation", ...).
+
+    They are kept beside the edges, so that no query walks them.
+
+    >>> g = load_graph({"mechgraph": 1, "sources": [{"id": "s", "url": "https://example.org"}],
+    ...     "nodes": [{"id": "a", "kind": "agent", "label": "A"}, {"id": "b", "kind": "target", "label": "B"}],
+    ...     "relations": [{"from": "a", "relation": "inhibits", "to": "b", "negated": True, "evidence": [{"source": "s"}]}]})
+    >>> g.number_of_edges(), [(r["from"], r["relation"], r["to"]) for r in negated_relations(g, "b")]
+    (0, [('a', 'inhibits', 'b')])
+    """
+    items = graph.graph.get(Attr.NEGATED_RELATIONS.value) or []
+    return [dict(item) for item in items if isinstance(item, Mapping) and (node is None or node in (item.get("from"), item.get("to")))]
 
 
 def _evidence(evidence: Any, sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:

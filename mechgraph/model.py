@@ -12,7 +12,7 @@ import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, StringConstraints, field_validator, model_validator
 
 from .vocabulary import (
     FORMAT_VERSION,
@@ -145,6 +145,11 @@ class RelationRecord(_Record):
     note: Text | None = None
     status: Status | None = None
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    #: The source says the relation does NOT hold ("X did not inhibit Y"): a finding kept with
+    #: its evidence, never a relation a query walks (see mechgraph.graph.graph_from_report).
+    negated: StrictBool | None = None
+    #: The source says the relation only may hold ("X may inhibit Y").
+    hedged: StrictBool | None = None
     extra: dict[str, JsonValue] | None = None
 
     @field_validator("extra")
@@ -239,6 +244,8 @@ def relation_id(record: RelationRecord) -> str:
         record.target,
         sorted(json.dumps(e.model_dump(exclude_none=True), sort_keys=True) for e in record.evidence),
     ]
+    if record.negated:  # "X does not inhibit Y" is another statement than "X inhibits Y"
+        content.append("negated")
     digest = hashlib.sha1(json.dumps(content, sort_keys=True).encode("utf-8")).hexdigest()
     return "r-" + digest[:12]
 

@@ -355,6 +355,8 @@ def _describe(detail: Mapping[str, Any], model: type[BaseModel]) -> tuple[str, s
             "url": "an http:// or https:// URL",
         }.get(name, "lower-case letters, digits, '_', '-' or '.' (e.g. il2_transcription)")
         return f"{found} is not valid here: expected {expected}", "bad-value"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{name} is true or false, found {found}", "bad-value"
     if kind == "literal_error":
         return f"expected {context.get('expected')}, found {found}", "bad-value"
     message = str(detail.get("msg", "invalid value")).removeprefix("Value error, ")

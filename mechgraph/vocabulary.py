@@ -294,6 +294,8 @@ class Attr(StrEnum):
     MECHANISM = "mechanism"
     MEASURABLE_IN = "measurable_in"
     CONTEXT = "context"
+    NEGATED = "negated"  # the source says the relation does NOT hold (never drawn, never on a path)
+    HEDGED = "hedged"  # the source says it only may hold ("may", "appears to")
     # both
     ID = "id"
     EVIDENCE = "evidence"
@@ -304,6 +306,9 @@ class Attr(StrEnum):
     TITLE = "title"
     SOURCES = "sources"
     FILE = "file"
+    #: The relations a source denies ("X does not inhibit Y"): kept beside the graph's edges, as
+    #: dicts of the relation's fields, so that no query walks them and the native writer keeps them.
+    NEGATED_RELATIONS = "negated_relations"
     # imported graphs
     EXTRA = "extra"  # attributes of another format that mechgraph has no field for (a dict)
     POSITION = "position"  # a node's drawing position {"x": ..., "y": ...} from the imported file

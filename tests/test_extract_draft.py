@@ -93,12 +93,15 @@ def test_draft_from_document_checks_offsets(draft: Draft) -> None:
         draft_from_document(document, draft.text)
 
 
-def test_negated_relations_never_reach_the_accepted_graph(draft: Draft) -> None:
-    """Accepting everything, one by one or in bulk, never asserts what the text denies."""
+def test_negated_relations_never_reach_the_accepted_graph(tmp_path: Path, draft: Draft) -> None:
+    """Accepting everything, one by one or in bulk, never asserts what the text denies: an accepted
+    negated relation is written ``negated: true`` and the graph keeps it beside its edges."""
     import io
     import zipfile
 
     from mechgraph.dashboard.draft import accepted_archive, relation_options
+    from mechgraph.graph import negated_relations
+    from mechgraph.yamltext import parse_yaml
 
     negated = [r for r in draft.relations if r.negated]
     assert negated  # "it does not inhibit calcineurin"
@@ -106,8 +109,31 @@ def test_negated_relations_never_reach_the_accepted_graph(draft: Draft) -> None:
     everything = draft.accept(*[r.id for r in draft.relations])
     content, _name = accepted_archive(everything)
     with zipfile.ZipFile(io.BytesIO(content)) as bundle:
-        graph_text = next(bundle.read(name).decode() for name in bundle.namelist() if name.endswith(".yaml"))
-    assert all(r.id not in graph_text for r in negated)
-    assert any(r.id in graph_text for r in draft.relations if not r.negated)
+        bundle.extractall(tmp_path)
+    (path,) = tmp_path.glob("*.yaml")
+    written = {r["id"]: r for r in parse_yaml(path.read_text(encoding="utf-8")).data["relations"]}
+    assert all(written[r.id].get("negated") is True for r in negated)
+    assert all("negated" not in written[r.id] for r in draft.relations if not r.negated)
+    graph = read_graph(path)
+    edges = {key for _, _, key in graph.edges(keys=True)}
+    assert not edges & {r.id for r in negated}  # no query can walk a denied relation
+    assert {r.id for r in draft.relations if not r.negated} <= edges
+    assert {item["id"] for item in negated_relations(graph)} == {r.id for r in negated}
     labels = [str(option["label"]) for option in relation_options(draft)]
     assert sum("NOT" in label for label in labels) == len(negated)  # the review tab shows the flag
+
+
+def test_negation_and_hedging_are_fields_of_the_written_relation(draft: Draft) -> None:
+    document = draft.to_document()
+    fields = {(r["from"], r["to"]): r for r in document["relations"]}
+    assert fields[("sirolimus", "calcineurin")]["negated"] is True
+    assert fields[("sirolimus", "t_cell_proliferation")]["hedged"] is True
+    assert "negated" not in fields[("sirolimus", "mtor")] and "hedged" not in fields[("sirolimus", "mtor")]
+    # The fields decide on reading back: a reviewer who clears "negated" is believed over the note.
+    cleared = [dict(r, negated=False) if (r["from"], r["to"]) == ("sirolimus", "calcineurin") else r for r in document["relations"]]
+    back = draft_from_document({**document, "relations": cleared}, draft.text)
+    assert not next(r for r in back.relations if r.target == "calcineurin").negated
+    # A draft written before the fields existed is read by its note.
+    old = [{k: v for k, v in r.items() if k not in ("negated", "hedged")} for r in document["relations"]]
+    back = draft_from_document({**document, "relations": old}, draft.text)
+    assert [r.negated for r in back.relations] == [r.negated for r in draft.relations]

@@ -95,3 +95,59 @@ def test_loading_never_mutates_its_input(document: dict) -> None:
     for _, _, data in graph.edges(data=True):
         assert data[Attr.SIGN] == int(Relation(data[Attr.RELATION]).sign)
         assert Sign(data[Attr.SIGN]) in Sign
+
+
+def _denial_document() -> dict:
+    """An agent that inhibits b, and a source that denies that it inhibits c."""
+    return {
+        "mechgraph": 1,
+        "title": "Denied",
+        "sources": [{"id": "s", "url": "https://example.org/paper"}],
+        "nodes": [
+            {"id": "drug", "kind": "agent", "label": "Drug"},
+            {"id": "b", "kind": "target", "label": "B"},
+            {"id": "c", "kind": "target", "label": "C"},
+        ],
+        "relations": [
+            {"from": "drug", "relation": "inhibits", "to": "b", "hedged": True, "evidence": [{"source": "s"}]},
+            {"from": "drug", "relation": "inhibits", "to": "c", "negated": True, "evidence": [{"source": "s", "note": "did not inhibit C in human T cells"}]},
+        ],
+    }
+
+
+def test_a_negated_relation_is_a_finding_beside_the_graph_never_an_edge() -> None:
+    import mechgraph as mg
+    from mechgraph.graph import negated_relations
+
+    graph = load_graph(_denial_document())
+    assert [(u, v) for u, v in graph.edges()] == [("drug", "b")]
+    assert graph.edges["drug", "b", next(iter(graph["drug"]["b"]))][Attr.HEDGED] is True
+    (denied,) = negated_relations(graph, "c")
+    assert (denied["from"], denied["relation"], denied["to"], denied["negated"]) == ("drug", "inhibits", "c", True)
+    assert mg.paths(graph, "drug", "c") == []  # "drug does not inhibit C" never becomes a path
+    assert "c" not in mg.effects(graph, "drug")
+    assert negated_relations(graph, "b") == []
+
+
+def test_negated_and_hedged_relations_survive_the_native_format_and_are_counted_elsewhere(tmp_path: Path) -> None:
+    import mechgraph as mg
+    from mechgraph.formats import write
+    from mechgraph.graph import negated_relations
+
+    graph = load_graph(_denial_document())
+    mg.write(graph, tmp_path / "denied.yaml")
+    back = read_graph(tmp_path / "denied.yaml")
+    assert negated_relations(back) == negated_relations(graph)
+    assert [d.get(Attr.HEDGED) for _, _, d in back.edges(data=True)] == [True]
+    result = write(graph, tmp_path / "denied.sif")
+    assert any("negated relation" in kind and count == 1 for kind, count in result.dropped.items())
+    assert "\tc" not in (tmp_path / "denied.sif").read_text()  # the SIF file asserts nothing about C
+
+
+@pytest.mark.parametrize("value", ["yes", 1, "true", 0])
+def test_negated_must_be_true_or_false(value: object) -> None:
+    document = _denial_document()
+    document["relations"][1]["negated"] = value
+    with pytest.raises(DataError) as caught:
+        load_graph(document)
+    assert "relations[1].negated: negated is true or false" in str(caught.value)

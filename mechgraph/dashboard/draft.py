@@ -180,14 +180,21 @@ def _relation_data(relation: DraftRelation) -> dict[str, Any]:
         "sign": int(relation.sign),
         "mechanism": relation.mechanism.value if relation.mechanism else "unspecified",
         "status": relation.status.value,
+        "negated": int(relation.negated),
+        "hedged": int(relation.hedged),
     }
 
 
 def draft_rules(theme: str) -> list[dict[str, Any]]:
-    """How review status shows on the draft canvas: candidates dotted, rejected faint, accepted bold."""
+    """How review status shows on the draft canvas: candidates dotted, rejected faint, accepted
+    bold; a relation the text denies is grey and labelled "NOT", a hedged one labelled "may"."""
+    colours = style.theme_colours(theme)
+    label = {"font-size": 11, "color": colours.text, "text-background-opacity": 1, "text-background-color": colours.background}
     return [
         {"selector": 'edge[status = "candidate"]', "style": {"line-style": "dotted"}},
         {"selector": 'edge[status = "accepted"]', "style": {"width": 3}},
+        {"selector": "edge[hedged = 1]", "style": {**label, "label": "may"}},
+        {"selector": "edge[negated = 1]", "style": {**label, "label": "NOT", "font-weight": "bold", "line-color": colours.unsigned, "target-arrow-color": colours.unsigned}},
         {"selector": 'edge[status = "rejected"]', "style": {"opacity": 0.25}},
     ]
 

@@ -12,12 +12,14 @@ a copy of the text so that ``mechgraph validate`` checks every quote, and :func:
 reads a written draft back.
 
 Negation and hedging are fields of a drafted relation (:attr:`DraftRelation.negated`,
-:attr:`DraftRelation.hedged`, with the words that triggered them); a negated relation is never
-accepted in bulk (:meth:`Draft.accept_all`) nor written as an asserted relation
-(:meth:`Draft.accepted`). The native format has no field for them: the extractor writes them into the
+:attr:`DraftRelation.hedged`, with the words that triggered them) and of the native format
+(``negated: true``, ``hedged: true``). A negated relation is never accepted in bulk
+(:meth:`Draft.accept_all`), and when a reviewer accepts one it stays ``negated: true``: the graph
+keeps it as a finding the source denies, never as an edge a query walks
+(:func:`mechgraph.graph.negated_relations`). The words that triggered the flags are in the
 relation's ``note`` after the marker ``extract:`` (for example ``extract: cue "inhibits";
-hedged ("may"); negated ("not")``), and lowers the confidence. :func:`read_draft` reads the
-marker back into :attr:`DraftRelation.hedged` and :attr:`DraftRelation.negated`.
+hedged ("may"); negated ("not")``), and the flags lower the confidence. :func:`read_draft` reads
+the fields back (a draft without them, written before they existed, by its note's marker).
 """
 
 from __future__ import annotations
@@ -213,10 +215,11 @@ class Draft:
     def accepted(self) -> Draft:
         """Only the accepted relations and the nodes they use (candidate nodes become accepted).
 
-        Negated relations are never part of it, even when a reviewer accepted one: the graph
-        format asserts relations, and "X does not inhibit Y" must not become "X inhibits Y".
+        An accepted negated relation stays negated (``negated: true`` in the file): the graph keeps
+        it as a finding its source denies, never as an edge, so "X does not inhibit Y" never
+        becomes "X inhibits Y".
         """
-        relations = tuple(r for r in self.relations if r.status is Status.ACCEPTED and not r.negated)
+        relations = tuple(r for r in self.relations if r.status is Status.ACCEPTED)
         used = {r.source for r in relations} | {r.target for r in relations}
         nodes = tuple(
             replace(n, status=Status.ACCEPTED if n.status is Status.CANDIDATE else n.status)
@@ -327,6 +330,10 @@ def _relation_dict(relation: DraftRelation, source_id: str) -> dict[str, Any]:
         item[Attr.MECHANISM.value] = relation.mechanism.value
     if relation.measurable_in:
         item[Attr.MEASURABLE_IN.value] = [m.value for m in relation.measurable_in]
+    if relation.negated:
+        item[Attr.NEGATED.value] = True
+    if relation.hedged:
+        item[Attr.HEDGED.value] = True
     item[Attr.EVIDENCE.value] = [_span_dict(span, source_id) for span in relation.evidence]
     item[Attr.NOTE.value] = relation.note
     item[Attr.STATUS.value] = relation.status.value
@@ -420,6 +427,11 @@ def draft_from_document(document: Mapping[str, Any], text: str) -> Draft:
                 where = f"relations[{index}].evidence[{position}]"
                 raise DataError([Problem(None, None, None, where, f"characters {span.start}-{span.end} of the text are not the quote", "quote")])
         cues, hedges, negations, remarks = _parse_note(item.get("note"))
+        # The fields decide (a reviewer may have set or cleared them); the note's words explain.
+        if item.get(Attr.NEGATED.value) is not None:
+            negations = (negations or ("negated",)) if item[Attr.NEGATED.value] else ()
+        if item.get(Attr.HEDGED.value) is not None:
+            hedges = (hedges or ("hedged",)) if item[Attr.HEDGED.value] else ()
         evidence = _spans(item.get("evidence", []))
         relation = Relation(item["relation"])
         relations.append(

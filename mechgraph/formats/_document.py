@@ -76,17 +76,24 @@ def graph_to_document(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], Counter[s
         document["nodes"].append(record)
     document["relations"] = []
     for source, target, key, data in graph.edges(keys=True, data=True):
-        record = {"from": source, "relation": data.get(Attr.RELATION), "to": target}
-        for name in RELATION_FIELDS:
-            if data.get(name) not in (None, "", [], {}):
-                record[name] = data[name]
-        record["evidence"] = clean_evidence(data.get(Attr.EVIDENCE))
-        _fit_extra(record, "relation", dropped)
-        if key != _content_id(record):
-            record = {"id": key, **record}
-        _count_unwritten(data, set(RELATION_FIELDS) | _DERIVED, "relation", dropped)
-        document["relations"].append(record)
+        document["relations"].append(_relation_record(source, target, key, data, dropped))
+    for data in graph.graph.get(Attr.NEGATED_RELATIONS) or []:
+        if isinstance(data, Mapping):
+            document["relations"].append(_relation_record(data.get("from"), data.get("to"), data.get(Attr.ID), data, dropped))
     return document, dropped
+
+
+def _relation_record(source: Any, target: Any, key: Any, data: Mapping[str, Any], dropped: Counter[str]) -> dict[str, Any]:
+    record: dict[str, Any] = {"from": source, "relation": data.get(Attr.RELATION), "to": target}
+    for name in RELATION_FIELDS:
+        if data.get(name) not in (None, "", [], {}):
+            record[name] = data[name]
+    record["evidence"] = clean_evidence(data.get(Attr.EVIDENCE))
+    _fit_extra(record, "relation", dropped)
+    if key is not None and key != _content_id(record):
+        record = {"id": key, **record}
+    _count_unwritten(data, set(RELATION_FIELDS) | _DERIVED | {"from", "to"}, "relation", dropped)
+    return record
 
 
 def _fit_extra(record: dict[str, Any], what: str, dropped: Counter[str]) -> None:

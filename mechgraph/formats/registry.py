@@ -284,7 +284,13 @@ def write(graph: nx.MultiDiGraph, path: str | Path, *, format: str | None = None
     if fmt.writer is None:
         raise FormatError(f"mechgraph reads {fmt.title} but does not write it")
     with collector_paused():
-        return fmt.writer(graph, path, force=force)
+        result = fmt.writer(graph, path, force=force)
+    denied = graph.graph.get(Attr.NEGATED_RELATIONS) or []
+    if denied and fmt.name != "native":  # only the native format has a field for a denied relation
+        dropped = Counter(result.dropped)
+        dropped["negated relation (a source's 'X does not act on Y'; the format has no field for it)"] += len(denied)
+        result = replace(result, dropped=dropped)
+    return result
 
 
 def read_any(path: str | Path) -> nx.MultiDiGraph:
