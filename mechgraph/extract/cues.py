@@ -274,8 +274,14 @@ GENERIC_NOUNS = frozenset(normalize_word(w) for w in (
     "mechanism effect change alteration modification intervention one therapy preparation formulation "
     "analogue analog derivative"
 ).split())
+#: Nouns for people: a population treated or studied, never a node ("adults with asthma": asthma).
+PEOPLE = frozenset(normalize_word(w) for w in (
+    "adult adults patient patients child children adolescent adolescents people person individual individuals "
+    "infant infants woman women man men volunteer volunteers participant participants subject subjects "
+    "recipient recipients"
+).split())
 #: Words that never name a node on their own.
-NON_ENTITY = frozenset(normalize_word(w) for w in (
+NON_ENTITY = PEOPLE | frozenset(normalize_word(w) for w in (
     "patient patients people person subject study studies trial trials data result results evidence work "
     "case cases way part area time times day days year years mechanism mechanisms something anything "
     "none both others other one ones lot kind type form thing things side host body"

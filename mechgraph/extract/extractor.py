@@ -47,7 +47,7 @@ from . import cues as C
 from .draft import Draft, DraftNode, DraftRelation, Span, relation_key
 from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import Lexicon, LexiconEntry, Match, UserCue, build_lexicon, default_lexicon, slug
-from .parsed import load_pipeline, read_parsed
+from .parsed import CUE_FORMS, load_pipeline, read_parsed
 from .sentences import Sentence, split_sentences
 from .tokens import Token, Word, abbreviation_fits, key_of, normalize_word, tokenize, words_of
 
@@ -131,6 +131,26 @@ class _Found:
     remarks: tuple[str, ...]
 
 
+#: Plural nouns spelt like a cue verb's third person: a name may end in them ("healthy controls").
+_NOUN_PLURALS = _PLURAL_NOUNS | frozenset(
+    "acts arrests causes changes controls cures damages decreases delays drives increases limits signals stops supports traps".split()
+)
+_VERB_SUFFIXES = ("ate", "ize", "ise", "ify")
+
+
+def _finite_verb_last(word: str, cue_index: Any) -> bool:
+    """Whether a name's last word is a cue verb's finite form, never a noun ("inhibits", "phosphorylate").
+
+    >>> from mechgraph.extract import cues
+    >>> index = cues.cue_verbs()
+    >>> [_finite_verb_last(w, index) for w in ("inhibits", "phosphorylate", "controls", "cells")]
+    [True, True, False, False]
+    """
+    if word not in cue_index and word not in CUE_FORMS:
+        return False
+    return (word.endswith("s") and word not in _NOUN_PLURALS) or word.endswith(_VERB_SUFFIXES)
+
+
 class _Text:
     """What the extractor knows about the whole text while it reads it."""
 
@@ -153,11 +173,15 @@ class _Text:
             return None
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES):
             return None  # "Unlike agents", "co" of "co-stimulate": no name
+        if key[-1] in C.PEOPLE:
+            return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()
         if any(w.lower() in ("the", "a", "an", "which", "that") for w in words[1:]) or all(k in _SEVERITY for k in key):
             return None  # a clause glued into a name ("factor dissociates the convertases"), or bare adjectives
         if any(w.lower().endswith("s") and w.lower() in self.cue_index and w.lower() not in _PLURAL_NOUNS for w in words[1:-1]):
             return None  # "drug protects red blood cells": a verb inside is no name
+        if len(words) > 1 and _finite_verb_last(words[-1].lower(), self.cue_index):
+            return None  # "the complex inhibits", "JAKs phosphorylate": a subject glued to its verb
         if len(words) > 1 and words[-1].lower().endswith("ly"):  # "S1P1 more selectively": no adverb in a name
             words = words[:-1]
             while len(words) > 1 and words[-1].lower() in ("more", "less", "most"):

@@ -88,7 +88,7 @@ _RELATION_NOUNS = frozenset(
 _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
-_PEOPLE = frozenset("adult adults patient patients child children adolescent adolescents people person individual individuals infant infants woman women man men".split())
+_PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men".split())
 _SAMPLE_WORDS = frozenset("serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue".split())
 _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recombinant fully igg igg1 igg2 igg4 lambda kappa".split())
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
@@ -483,10 +483,27 @@ class SentenceParse:
                             stack.append(g)
         return out
 
+    def conditions(self, tok: Any) -> list[Any]:
+        """ "adults and adolescents with atopic dermatitis": the conditions of a population noun."""
+        first = tok.head if tok.dep_ == "conj" else tok
+        group = [first, *(c for c in first.children if c.dep_ == "conj")]
+        if first.dep_ == "dobj":  # "treat adults with X": the verb holds "with"
+            group.append(first.head)
+        elif first.dep_ == "pobj" and first.head.lower_ == "of":  # "the treatment of adults with X"
+            group.append(first.head.head)
+        found = [g for t in group for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        return [t for g in found for t in self.items(g)]
+
     def entities(self, toks: Sequence[Any], *, expand: bool = True) -> list[tuple[LexiconEntry, Any]]:
         out: list[tuple[LexiconEntry, Any]] = []
         for root in toks:
             for t in self.items(root) if expand else [root]:
+                if t.lower_ in _PEOPLE or t.lemma_.lower() in _PEOPLE:
+                    for condition in self.conditions(t):  # the people treated stand for their condition
+                        e = self.entity(condition)
+                        if e is not None and all(e.node_id != o.node_id for o, _ in out):
+                            out.append((e, condition))
+                    continue
                 e = self.entity(t)
                 if e is not None and all(e.node_id != o.node_id for o, _ in out):
                     out.append((e, t))
@@ -835,6 +852,10 @@ class SentenceParse:
             return
         prep = noun.head
         verb = prep.head
+        for _ in range(4):  # "used with other medicines for the treatment of X": the parser hung "for" on the noun
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
+                break
+            verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return
         if noun.lemma_.lower() == "remission" and verb.lemma_.lower() not in ("induce", "achieve", "maintain", "produce"):
@@ -1008,7 +1029,9 @@ def _cue_forms() -> frozenset[str]:
 
 def _modifier_word(word: str) -> bool:
     if "-" in word.strip("-"):
-        return False  # "interferon-stimulated", "IL-6-induced": part of a specific name
+        parts = word.lower().strip("-").split("-")  # "moderate-to-severe": a severity, not a name
+        return len(parts) == 3 and parts[1] in ("to", "or") and parts[0] in _MODIFIERS and parts[2] in _MODIFIERS
+        # else "interferon-stimulated", "IL-6-induced": part of a specific name
     return word.lower() in _MODIFIERS or word.lower().endswith(("ing", "ed", "ive", "ous", "al"))
 
 
@@ -1020,6 +1043,8 @@ _MODIFIERS = frozenset(
 
 
 _CUE_FORMS = _cue_forms()
+#: the inflected forms of the cue verbs of :mod:`.verbclasses` (less those that are also nouns)
+CUE_FORMS = _CUE_FORMS
 
 
 def _finite_forms() -> dict[str, str]:
