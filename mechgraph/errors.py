@@ -32,6 +32,9 @@ class Problem:
     field: str  # dotted path, e.g. relations[4].evidence[0].quote
     message: str
     rule: str  # short rule name, e.g. dangling-reference
+    #: The same place as a tuple of keys and indexes, e.g. ("relations", 4, "evidence", 0, "quote"),
+    #: for code that acts on the problem (empty when the problem is not about one field).
+    path: tuple[str | int, ...] = ()
 
     def __str__(self) -> str:
         where = ":".join(str(part) for part in (self.file, self.line, self.column) if part is not None)
@@ -39,7 +42,9 @@ class Problem:
         return ": ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        item = asdict(self)
+        item["path"] = list(self.path)
+        return item
 
 
 class MechgraphError(Exception):

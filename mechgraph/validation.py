@@ -108,7 +108,7 @@ class _Validator:
     def add(self, path: Sequence[str | int], message: str, rule: str) -> None:
         position = self.locate(tuple(path))
         line, column = position if position else (None, None)
-        self.report.problems.append(Problem(self.report.file, line, column, _dotted(path), message, rule))
+        self.report.problems.append(Problem(self.report.file, line, column, _dotted(path), message, rule, tuple(path)))
 
     # -- the run --------------------------------------------------------------------------------
 

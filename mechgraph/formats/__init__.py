@@ -15,19 +15,19 @@ CLI's graph loader and the dashboard's upload all go through :func:`read` and :f
 from __future__ import annotations
 
 from . import cx2, cyjs, gexf, graphml, native, nodelink, sbgn, sif, tables
+from ._check import check_graph
 from .registry import (
     Format,
     ImportResult,
     Reader,
     Writer,
     WriteResult,
-    check_graph,
     format_for_path,
     formats,
     get_format,
     read,
-    read_any,
     register,
+    unregister,
     write,
 )
 
@@ -42,8 +42,8 @@ __all__ = [
     "formats",
     "get_format",
     "read",
-    "read_any",
     "register",
+    "unregister",
     "write",
 ]
 

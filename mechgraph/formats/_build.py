@@ -59,7 +59,24 @@ __all__ = ["GraphBuilder", "curie", "json_safe", "sign_of", "slug"]
 
 _NODE_ID = re.compile(NODE_ID_PATTERN)
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-_FIELD_PATH = re.compile(r"^(sources|nodes|relations)\[(\d+)\](?:\.([A-Za-z_]+))?(?:\[(\d+)\])?(?:\.([A-Za-z_]+))?")
+
+
+def _place(path: tuple[str | int, ...]) -> tuple[str, int, str | None, int | None, str | None] | None:
+    """Where a problem of the native rules lies in a document: (section, index, field, position,
+    inner field), e.g. ("relations", 3, "evidence", 0, "quote"); None above the records.
+
+    >>> _place(("relations", 3, "evidence", 0, "quote")), _place(("nodes", 1)), _place(("title",))
+    (('relations', 3, 'evidence', 0, 'quote'), ('nodes', 1, None, None, None), None)
+    """
+    if len(path) < 2 or path[0] not in ("sources", "nodes", "relations") or not isinstance(path[1], int):
+        return None
+    rest = list(path[2:])
+    name = rest.pop(0) if rest and isinstance(rest[0], str) else None
+    position = rest.pop(0) if rest and isinstance(rest[0], int) else None
+    inner = rest.pop(0) if rest and isinstance(rest[0], str) else None
+    return str(path[0]), path[1], name, position, inner
+
+
 MAX_LABEL = 500
 _INTERACTION = "interaction"  # the extra key that keeps a foreign relation name
 _RELATION_VALUES = {relation.value for relation in Relation}
@@ -563,9 +580,9 @@ class GraphBuilder:
         edge_extra: list[dict[str, Any]],
         removals: set[int],
     ) -> bool:
-        match = _FIELD_PATH.match(problem.field)
-        if match is None:
-            top = problem.field.split(".")[0]
+        place = _place(problem.path)
+        if place is None:
+            top = problem.path[0] if problem.path else None
             if top == "description" and "description" in document:
                 del document["description"]
                 return True
@@ -573,7 +590,7 @@ class GraphBuilder:
                 document["title"] = self.inp.file_name
                 return True
             return False
-        section, index, name, position, inner = match.group(1), int(match.group(2)), match.group(3), match.group(4), match.group(5)
+        section, index, name, position, inner = place
         if section == "sources":
             return self._fix_source(document, index, problem)
         if section == "nodes":
@@ -585,7 +602,7 @@ class GraphBuilder:
             self.dropped["relation repeated with the same evidence"] += 1
             return True
         if name == "evidence" and position is not None:
-            return self._fix_evidence(document, record, int(position), inner, problem)
+            return self._fix_evidence(document, record, position, inner, problem)
         if name in (None, "id", "kind", "label", "from", "to", "relation", "evidence"):
             if name == "id" and section == "relations":
                 record.pop("id", None)
@@ -596,7 +613,7 @@ class GraphBuilder:
             return False
         if name == "identifiers" and position is not None and name in record:
             values = record[name]
-            bad = values[int(position)] if int(position) < len(values) else None
+            bad = values[position] if position < len(values) else None
             if bad is None:
                 return False
             record[name] = [value for value in values if value != bad]

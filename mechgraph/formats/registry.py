@@ -20,15 +20,15 @@ from __future__ import annotations
 
 import inspect
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import networkx as nx
 
-from ..errors import DataError, FormatError, Problem
-from ..vocabulary import Attr, EvidenceKey, NodeKind, Relation, Sign
+from ..errors import DataError, FormatError
+from ..vocabulary import Attr
 from ..yamltext import collector_paused
 
 if TYPE_CHECKING:
@@ -40,14 +40,13 @@ __all__ = [
     "Reader",
     "WriteResult",
     "Writer",
-    "check_graph",
     "format_for_path",
     "formats",
     "get_format",
     "load",
     "read",
-    "read_any",
     "register",
+    "unregister",
     "write",
 ]
 
@@ -293,21 +292,12 @@ def write(graph: nx.MultiDiGraph, path: str | Path, *, format: str | None = None
     return result
 
 
-def read_any(path: str | Path) -> nx.MultiDiGraph:
-    """The graph of a file in any registered format, chosen by its extension (and content).
-
-    >>> read_any(Path(__file__).parents[2] / "tests" / "fixtures" / "valid.yaml").number_of_nodes()
-    4
-    """
-    return read(Path(path)).graph
-
-
 def load(path: str | Path | None = None, *, format: str | None = None) -> ImportResult:
     """The one loader of the command line and the dashboard: read a file in any registered format
     (the bundled graph when ``path`` is None), then check it against the model's rules.
 
     The format comes from ``format`` or from the file's extension (and first bytes). A native file
-    is checked by its reader, line by line; any other is checked once imported (:func:`check_graph`).
+    is checked by its reader, line by line; any other is checked once imported (:func:`mechgraph.formats.check_graph`).
     Raises :class:`~mechgraph.errors.ReadError` when the file cannot be read (missing, too large,
     unknown extension) and :class:`~mechgraph.errors.DataError`, with every problem and the file's
     name, when it is read but invalid. The result's ``report`` holds the native rules' report.
@@ -326,9 +316,11 @@ def load(path: str | Path | None = None, *, format: str | None = None) -> Import
     result = read(Path(path) if path is not None else bundled_graph_path(), format=format)
     if result.report is not None:  # the reader ran every rule (the native one with lines; the others on the document they built)
         return result
-    problems = _graph_problems(result.graph)
+    from ._check import document_report, graph_problems
+
+    problems = graph_problems(result.graph)
     with collector_paused():
-        report = _document_report(result.graph) if not problems else None
+        report = document_report(result.graph) if not problems else None
     if report is not None:
         problems = list(report.problems)
     if problems:
@@ -336,93 +328,10 @@ def load(path: str | Path | None = None, *, format: str | None = None) -> Import
     return replace(result, report=report)
 
 
-# -- the checker the dashboard calls on every graph it is given ----------------------------------
-
-
-def check_graph(graph: nx.MultiDiGraph) -> list[Problem]:
-    """Every reason ``graph`` is not a valid mechgraph graph; an empty list when it is one.
-
-    A valid graph has, on every node, a kind from the vocabulary and a non-empty label; on every
-    edge a relation from the vocabulary, the sign of that relation, and evidence citing a source;
-    and as a whole it passes the rules of the native format (ids, fields, cited sources). Quotes are
-    checked against their source texts when the graph's file is known and the texts are beside it.
-
-    >>> g = nx.MultiDiGraph()
-    >>> g.add_node("a", kind="agent", label="A")
-    >>> g.add_node("b", kind="enzyme", label="")
-    >>> g.add_edge("a", "b", key="r1", relation="inhibits", sign=1, evidence=[])
-    'r1'
-    >>> for problem in check_graph(g):
-    ...     print(problem)
-    nodes['b'].kind: unknown kind 'enzyme'
-    nodes['b'].label: a node needs a non-empty label
-    relations['r1'].sign: sign 1 does not match relation 'inhibits' (expected -1)
-    relations['r1'].evidence: a relation needs evidence citing a source
-    """
-    return _graph_problems(graph) or list(_document_report(graph).problems)
-
-
-def _graph_problems(graph: nx.MultiDiGraph) -> list[Problem]:
-    """What makes a graph unusable before the native rules can even be run on it."""
-    file = graph.graph.get(Attr.FILE)
-    problems: list[Problem] = []
-
-    def add(field_name: str, message: str, rule: str) -> None:
-        problems.append(Problem(file, None, None, field_name, message, rule))
-
-    kinds = {kind.value for kind in NodeKind}
-    for node, data in graph.nodes(data=True):
-        where = f"nodes[{node!r}]"
-        kind = data.get(Attr.KIND)
-        if kind not in kinds:
-            add(f"{where}.kind", f"unknown kind {kind!r}" if kind else "a node needs a kind", "unknown-kind")
-        label = data.get(Attr.LABEL)
-        if not isinstance(label, str) or not label.strip():
-            add(f"{where}.label", "a node needs a non-empty label", "missing-field")
-        _check_mapping(data.get(Attr.EXTRA), f"{where}.extra", add)
-    for _, _, key, data in graph.edges(keys=True, data=True):
-        where = f"relations[{key!r}]"
-        relation = data.get(Attr.RELATION)
-        try:
-            expected = Relation(relation).sign
-        except ValueError:
-            add(f"{where}.relation", f"unknown relation {relation!r}", "unknown-relation")
-            expected = None
-        sign = data.get(Attr.SIGN)
-        if not isinstance(sign, int) or isinstance(sign, bool) or sign not in (-1, 0, 1):
-            add(f"{where}.sign", f"sign must be +1, -1 or 0, found {sign!r}", "bad-value")
-        elif expected is not None and Sign(sign) is not expected:
-            add(f"{where}.sign", f"sign {sign} does not match relation {relation!r} (expected {int(expected)})", "bad-value")
-        evidence = data.get(Attr.EVIDENCE)
-        if not isinstance(evidence, list) or not evidence or not all(
-            isinstance(item, Mapping) and item.get(EvidenceKey.SOURCE) for item in evidence
-        ):
-            add(f"{where}.evidence", "a relation needs evidence citing a source", "no-evidence")
-        _check_mapping(data.get(Attr.EXTRA), f"{where}.extra", add)
-    return problems
-
-
-def _check_mapping(value: Any, where: str, add: Callable[[str, str, str], None]) -> None:
-    if value is not None and not isinstance(value, Mapping):
-        add(where, f"extra attributes must be a mapping, found {type(value).__name__}", "bad-value")
-
-
-def _document_report(graph: nx.MultiDiGraph) -> Report:
-    """The native rules, run on the document the graph would be written as."""
-    from ..validation import validate_data
-    from ._document import graph_to_document, source_base_dir
-
-    document, _ = graph_to_document(graph)
-    base_dir = source_base_dir(graph)
-    report = validate_data(document, file=graph.graph.get(Attr.FILE), base_dir=base_dir)
-    if base_dir is None:  # texts cannot be looked at: keep every other rule
-        report.problems = [p for p in report.problems if p.rule not in ("source-text", "quote")]
-    return report
-
-
-def _reset_for_tests(names: Iterable[str]) -> None:
-    """Forget formats registered by a test (the registry is module state)."""
-    for name in list(names):
+def unregister(*names: str) -> None:
+    """Forget registered formats (a plugin's, or a test's): their names and extensions are free
+    again. Unknown names are ignored."""
+    for name in names:
         fmt = _REGISTRY.pop(name, None)
         for extension in fmt.extensions if fmt else ():
             _BY_EXTENSION.pop(extension, None)
