@@ -193,3 +193,21 @@ def test_treatment_noun_when_the_parser_hangs_for_on_a_noun() -> None:
     """ "used with other medicines for the treatment of X": "for" attached to "medicines"."""
     found = triples("Mepolizumab binds IL-5. It is also used with other inhaled medicines for the maintenance treatment of severe asthma.")
     assert any(s == "mepolizumab" and sign == "-" and "asthma" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_pronoun_after_a_colon_is_the_subject_before_it() -> None:
+    """ "Y acts inside the cell instead: it binds Z": Y, not the agent of the sentence before."""
+    found = triples("Tocilizumab binds the IL-6 receptor. Baricitinib acts inside the cell instead: it binds JAK1 and blocks STAT3 signalling.")
+    assert {s for s, _sign, t, _n in found if t in ("jak1", "stat3_signalling")} == {"baricitinib"}, found
+
+
+@needs_parser
+def test_a_pronoun_stands_for_the_subject_of_a_whether_clause_before_it() -> None:
+    text = (
+        "In the study, methotrexate lowered disease activity, but chloroquine did not reduce disease activity. "
+        "Whether chloroquine inhibits TLR9 in B cells remains unclear. It is thought to raise lysosomal pH."
+    )
+    found = triples(text)
+    assert {s for s, _sign, t, _n in found if t == "lysosomal_ph"} == {"chloroquine"}, found
+    assert not any(s.startswith("whether") or "lowered" in s for s, _sign, _t, _n in found), found

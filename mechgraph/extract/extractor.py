@@ -69,6 +69,7 @@ _SEVERITY = frozenset(
     "chimeric monoclonal recombinant soluble selective".split()
 )
 _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
+_SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because"})
 _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _AGENT_KINDS = (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)
@@ -148,7 +149,7 @@ def _finite_verb_last(word: str, cue_index: Any) -> bool:
     """
     if word not in cue_index and word not in CUE_FORMS:
         return False
-    return (word.endswith("s") and word not in _NOUN_PLURALS) or word.endswith(_VERB_SUFFIXES)
+    return (word.endswith("s") and word not in _NOUN_PLURALS) or word.endswith((*_VERB_SUFFIXES, "ed"))
 
 
 class _Text:
@@ -173,6 +174,9 @@ class _Text:
             return None
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES):
             return None  # "Unlike agents", "co" of "co-stimulate": no name
+        if key[0] in _SUBORDINATORS and len(label.split()) > 1:  # "Whether chloroquine inhibits ...": the name after it
+            rest = " ".join(label.split()[1:])
+            return self.lexicon.lookup(rest) or self.candidate(rest)
         if key[-1] in C.PEOPLE:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()

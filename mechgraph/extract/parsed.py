@@ -225,6 +225,7 @@ class ParsedText:
         self.paragraph_agent: LexiconEntry | None = None
         self.paragraph_subject: LexiconEntry | None = None
         self.last_agent: LexiconEntry | None = None
+        self.previous_subject: tuple[int, LexiconEntry, bool] | None = None  # (sentence, entry, plural)
 
     def agent(self, label: str) -> LexiconEntry | None:
         """A candidate agent node for a drug name the lexicon does not know."""
@@ -252,6 +253,7 @@ class ParsedText:
 
     def new_paragraph(self) -> None:
         self.paragraph_agent = self.paragraph_subject = None
+        self.previous_subject = None
 
     def antecedent(self) -> LexiconEntry | None:
         return self.paragraph_subject or self.paragraph_agent or self.last_agent or self.doc.resolve_topic()
@@ -373,7 +375,7 @@ class SentenceParse:
         entry = self._entity(tok)
         self.cache[tok.i] = entry
         if entry is not None and tok.i not in self.via:  # a pronoun's antecedent is not seen again
-            self.state.saw(entry, subject=tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT")
+            self.state.saw(entry, subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head))
         return entry
 
     def _entity(self, tok: Any) -> LexiconEntry | None:
@@ -384,6 +386,15 @@ class SentenceParse:
             if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
                 return self.previous_object(tok)
             if low in ("it", "this", "they", "itself"):
+                plural = low == "they"
+                local = self.subject_before(tok, plural=plural)
+                if local is not None:
+                    self.via[tok.i] = f"'{tok.text}' read as the subject before it"
+                    return local
+                previous = self.state.previous_subject
+                if previous is not None and previous[0] == self.sentence.index - 1 and previous[2] == plural and tok.dep_ in ("nsubj", "nsubjpass"):
+                    self.via[tok.i] = f"'{tok.text}' read as the last subject"
+                    return previous[1]
                 self.via[tok.i] = f"'{tok.text}' read as the last agent"
                 return self.state.antecedent()
             return None
@@ -455,6 +466,38 @@ class SentenceParse:
                 return self.lookup_phrase(text)
             return None
         return self.lookup_phrase(text, head_word=tok)
+
+    def subject_before(self, tok: Any, *, plural: bool) -> LexiconEntry | None:
+        """ "X acts inside the cell: it binds Y", "The receptor moves, where it ...": the subject
+        pronoun of a later clause stands for the nearest subject before it in the sentence (of the
+        same number)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for k in range(tok.i - 1, -1, -1):
+            t = self.sdoc[k]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WDT", "WP"):
+                continue
+            if t.pos_ == "PRON":
+                return None  # "it ..., and it ...": the same antecedent as the first
+            if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
+                return None
+            return self.entity(t)
+        return None
+
+    def remember_subject(self) -> None:
+        """The subject of the sentence's main verb: what a pronoun of the next sentence stands for."""
+        for root in self.sdoc:
+            if root.dep_ != "ROOT":
+                continue
+            clauses = [c for c in root.children if c.dep_ == "csubj"] or [root]  # "Whether X suppresses Y remains unclear": X
+            for s in (g for c in clauses for g in c.children):
+                if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP"):
+                    entry = self.entity(s)
+                    if entry is not None:
+                        plural = s.lower_ == "they" or s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children)
+                        self.state.previous_subject = (self.sentence.index, entry, plural)
+                        return
+        self.state.previous_subject = None
 
     def previous_object(self, tok: Any) -> LexiconEntry | None:
         for k in range(tok.i - 1, -1, -1):
@@ -556,6 +599,7 @@ class SentenceParse:
         for tok in self.sdoc:
             if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
                 self.entity(tok)
+        self.remember_subject()
 
     def repair(self) -> None:
         """A parse without a verb at its root ("Checkpoint inhibitors prolong/JJ survival"): the small
@@ -993,6 +1037,11 @@ def _relation(words: str, sign: str) -> Relation:
     if sign == "-":
         return Relation.INHIBITS if lemma in _INHIBITING or words in ("switch off", "turn off") else Relation.DECREASES
     return Relation.BINDS if lemma in _BINDING else Relation.REGULATES
+
+
+def _main_clause(verb: Any) -> bool:
+    """The sentence's main verb, or the verb of its clausal subject ("Whether X suppresses Y remains unclear")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "csubj" and verb.head.dep_ == "ROOT")
 
 
 def _is_passive(verb: Any) -> bool:
