@@ -10,10 +10,7 @@ the node's or edge's ``extra`` and counted, so the import keeps it without claim
 
 from __future__ import annotations
 
-import json
-import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,16 +20,11 @@ import networkx as nx
 
 from ..errors import DataError, Problem
 from ..graph import graph_from_report
-from ..identifiers import check_curie
 from ..limits import current
 from ..model import (
-    MAX_EXTRA_CHARS,
-    MAX_EXTRA_DEPTH,
-    MAX_EXTRA_KEY,
     NODE_ID_PATTERN,
-    extra_problem,
 )
-from ..validation import Report, validate_data
+from ..validation import Report
 from ..vocabulary import (
     Attr,
     EvidenceKey,
@@ -45,6 +37,8 @@ from ..vocabulary import (
 from ._document import EVIDENCE_FIELDS, NODE_FIELDS, RELATION_FIELDS, SOURCE_FIELDS
 from ._io import Input
 from ._literature import clip_note, evidence_items, take_literature
+from ._repair import Repairs
+from ._values import curie, dumps_compact, json_safe, sign_of, slug, xy_position
 from .mapping import (
     DEFAULT_KIND,
     UNKNOWN_RELATION,
@@ -55,26 +49,10 @@ from .mapping import (
 )
 from .registry import ImportResult
 
-__all__ = ["GraphBuilder", "curie", "json_safe", "sign_of", "slug"]
+__all__ = ["GraphBuilder", "curie", "dumps_compact", "json_safe", "sign_of", "slug"]
 
 _NODE_ID = re.compile(NODE_ID_PATTERN)
 _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
-
-
-def _place(path: tuple[str | int, ...]) -> tuple[str, int, str | None, int | None, str | None] | None:
-    """Where a problem of the native rules lies in a document: (section, index, field, position,
-    inner field), e.g. ("relations", 3, "evidence", 0, "quote"); None above the records.
-
-    >>> _place(("relations", 3, "evidence", 0, "quote")), _place(("nodes", 1)), _place(("title",))
-    (('relations', 3, 'evidence', 0, 'quote'), ('nodes', 1, None, None, None), None)
-    """
-    if len(path) < 2 or path[0] not in ("sources", "nodes", "relations") or not isinstance(path[1], int):
-        return None
-    rest = list(path[2:])
-    name = rest.pop(0) if rest and isinstance(rest[0], str) else None
-    position = rest.pop(0) if rest and isinstance(rest[0], int) else None
-    inner = rest.pop(0) if rest and isinstance(rest[0], str) else None
-    return str(path[0]), path[1], name, position, inner
 
 
 MAX_LABEL = 500
@@ -88,92 +66,6 @@ _OPPOSITE = {
     Relation.INCREASES: Relation.DECREASES,
     Relation.DECREASES: Relation.INCREASES,
     Relation.REQUIRED_FOR: Relation.DECREASES,
-}
-
-
-def slug(text: str, fallback: str = "node") -> str:
-    """A node id made from any text: lower-case ASCII letters, digits, '_', '-' and '.'.
-
-    >>> slug("p-S166,S188-MDM2"), slug("Interleukin 2 (IL-2)"), slug("***")
-    ('p-s166_s188-mdm2', 'interleukin_2_il-2', 'node')
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^a-z0-9_.-]+", "_", ascii_text.lower()).strip("_.-")
-    return cleaned[:80].rstrip("_.-") or fallback
-
-
-def sign_of(value: Any) -> Sign | None:
-    """A sign written in another format (+1/-1, '+'/'-', 'positive'/'negative', ...), else None.
-
-    >>> sign_of("-1"), sign_of("positive"), sign_of(0), sign_of("weird")
-    (<Sign.DECREASES: -1>, <Sign.INCREASES: 1>, None, None)
-    """
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return Sign.INCREASES if value > 0 else Sign.DECREASES if value < 0 else None
-    words = {
-        "+": Sign.INCREASES, "+1": Sign.INCREASES, "1": Sign.INCREASES, "positive": Sign.INCREASES,
-        "increases": Sign.INCREASES, "activation": Sign.INCREASES, "up": Sign.INCREASES,
-        "-": Sign.DECREASES, "-1": Sign.DECREASES, "negative": Sign.DECREASES,
-        "decreases": Sign.DECREASES, "inhibition": Sign.DECREASES, "down": Sign.DECREASES,
-    }
-    return words.get(str(value).strip().lower())
-
-
-def json_safe(value: Any, depth: int = 0) -> Any:
-    """A value made of JSON types only (str, int, float, bool, None, list, dict), for ``extra``."""
-    if depth > 20:
-        return str(value)
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else str(value)
-    if isinstance(value, Mapping):
-        return {str(key): json_safe(item, depth + 1) for key, item in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [json_safe(item, depth + 1) for item in value]
-    return str(value)
-
-
-def curie(prefix: str, local: str, *, context: Mapping[str, str] | None = None) -> str | None:
-    """A checked CURIE from a prefix and local id as other formats write them, else None.
-
-    ``context`` maps a file's own prefixes to identifiers.org URLs (as NDEx's ``@context`` does).
-
-    >>> curie("Uniprot", "P21741"), curie("chebi", "CHEBI:15422"), curie("nonsense", "1")
-    ('uniprot:P21741', 'CHEBI:15422', None)
-    >>> curie("uniprot knowledgebase", "P21741", context={"uniprot knowledgebase": "http://identifiers.org/uniprot/"})
-    'uniprot:P21741'
-    """
-    from ..identifiers import _registry
-
-    registry = _registry()
-    prefix, local = prefix.strip(), local.strip()
-    known = {key.strip().lower(): value for key, value in (context or {}).items()}
-    if prefix.lower() in known:  # identifiers.org URLs old (.../uniprot/) and new (.../uniprot:)
-        match = re.match(r"^https?://(?:identifiers\.org|bioregistry\.io)/([^/:]+)[/:]", known[prefix.lower()])
-        prefix = match.group(1) if match else prefix
-    normalized = (
-        registry.normalize_prefix(prefix)
-        or registry.normalize_prefix(prefix.replace(" ", ""))
-        or registry.normalize_prefix(_PREFIX_NAMES.get(prefix.lower(), ""))
-    )
-    if not normalized or not local:
-        return None
-    standard = registry.normalize_curie(f"{normalized}:{local}") or f"{normalized}:{local}"
-    _, _, standard_local = standard.partition(":")
-    preferred = registry.get_preferred_prefix(normalized) or normalized
-    candidate = f"{preferred}:{standard_local}"
-    return candidate if check_curie(candidate) is None else None
-
-
-#: Database names that BioPAX files (Pathway Commons, NDEx networks made from them) write as
-#: prefixes, and the prefix each stands for.
-_PREFIX_NAMES = {
-    "uniprot knowledgebase": "uniprot", "uniprotkb": "uniprot", "hgnc symbol": "hgnc.symbol", "ncbi gene": "ncbigene",
-    "entrez gene": "ncbigene", "kegg compound": "kegg.compound", "pubchem-compound": "pubchem.compound",
-    "pubchem-substance": "pubchem.substance", "gene ontology": "go", "reactome": "reactome",
 }
 
 
@@ -204,7 +96,7 @@ class _Edge:
 
 
 @dataclass
-class GraphBuilder:
+class GraphBuilder(Repairs):
     """Collects a foreign file's nodes and edges and builds a valid mechgraph graph of them."""
 
     inp: Input
@@ -269,7 +161,7 @@ class GraphBuilder:
         if node_id != key and "original_id" not in extra_values:
             extra_values["original_id"] = key
         self._nodes[node_id] = _Node(
-            node_id, text, kind, type_hint, dict(fields or {}), extra_values, _position(position)
+            node_id, text, kind, type_hint, dict(fields or {}), extra_values, xy_position(position)
         )
         self._by_key[key] = node_id
         return node_id
@@ -544,7 +436,7 @@ class GraphBuilder:
                 continue
             source_id = str(item[EvidenceKey.SOURCE])
             if source_id not in self._sources:
-                described = {k: item.get(k) for k in (SourceKey.URL, SourceKey.TITLE, SourceKey.TEXT) if item.get(k)}
+                described: dict[str, Any] = {k.value: item.get(k) for k in (SourceKey.URL, SourceKey.TITLE, SourceKey.TEXT) if item.get(k)}
                 self.add_source({"id": source_id, **described} if described else {"id": source_id, "title": source_id})
                 if not described:
                     self._sources.get(source_id, {}).update(
@@ -552,149 +444,6 @@ class GraphBuilder:
                     )
             cleaned.append({k: item[k] for k in EVIDENCE_FIELDS if item.get(k) not in (None, "")})
         return cleaned
-
-    def _repair(self, document: dict[str, Any], node_extra: list[dict[str, Any]], edge_extra: list[dict[str, Any]]) -> Report:
-        """Validate; move each refused optional value to ``extra`` (counted) until valid."""
-        for _ in range(12):
-            report = validate_data(document, file=self.inp.name, base_dir=self.inp.base_dir)
-            if report.ok:
-                return report
-            removals: set[int] = set()
-            changed = False
-            for problem in report.problems:
-                changed |= self._fix(problem, document, node_extra, edge_extra, removals)
-            for index in sorted(removals, reverse=True):
-                del document["relations"][index]
-                del edge_extra[index]
-            listed = {source["id"] for source in document["sources"]}
-            document["sources"] += [source for sid, source in self._sources.items() if sid not in listed]
-            if not changed and not removals:
-                break
-        raise DataError(report.problems)
-
-    def _fix(
-        self,
-        problem: Problem,
-        document: dict[str, Any],
-        node_extra: list[dict[str, Any]],
-        edge_extra: list[dict[str, Any]],
-        removals: set[int],
-    ) -> bool:
-        place = _place(problem.path)
-        if place is None:
-            top = problem.path[0] if problem.path else None
-            if top == "description" and "description" in document:
-                del document["description"]
-                return True
-            if top == "title" and document.get("title") != self.inp.file_name:
-                document["title"] = self.inp.file_name
-                return True
-            return False
-        section, index, name, position, inner = place
-        if section == "sources":
-            return self._fix_source(document, index, problem)
-        if section == "nodes":
-            record, extra = document["nodes"][index], node_extra[index]["extra"]
-        else:
-            record, extra = document["relations"][index], edge_extra[index]
-        if problem.rule == "duplicate-relation":
-            removals.add(index)
-            self.dropped["relation repeated with the same evidence"] += 1
-            return True
-        if name == "evidence" and position is not None:
-            return self._fix_evidence(document, record, position, inner, problem)
-        if name in (None, "id", "kind", "label", "from", "to", "relation", "evidence"):
-            if name == "id" and section == "relations":
-                record.pop("id", None)
-                return True
-            if name is None and section == "nodes" and record.get("kind") == NodeKind.PROCESS:
-                record["process"] = process_for(None, record["label"]).value
-                return True
-            return False
-        if name == "identifiers" and position is not None and name in record:
-            values = record[name]
-            bad = values[position] if position < len(values) else None
-            if bad is None:
-                return False
-            record[name] = [value for value in values if value != bad]
-            extra.setdefault("identifiers", []).append(bad)
-            self.dropped["identifier that is not a known CURIE (kept in extra)"] += 1
-            return True
-        if name in record:
-            extra.setdefault(name, json_safe(record.pop(name)))
-            what = "node" if section == "nodes" else "relation"
-            self.dropped[f"{what} field {name!r} the native rules refuse (kept in extra)"] += 1
-            return True
-        return False
-
-    def _fix_evidence(self, document: dict[str, Any], record: dict[str, Any], position: int, inner: str | None, problem: Problem) -> bool:
-        evidence = record.get("evidence") or []
-        if position >= len(evidence):
-            return False
-        item = evidence[position]
-        if problem.rule == "quote" and item.get("quote"):
-            reason = "no source text to check it against" if "is a URL" in problem.message else "not found verbatim"
-            item["note"] = _join_note(item.get("note"), f"quote ({reason}, not checked): “{item.pop('quote')}”")
-            item.pop("start", None)
-            item.pop("end", None)
-            item["source"] = self._unchecked_source(document, item["source"])
-            self.dropped["quote not checkable against its source text (kept in the evidence note)"] += 1
-            return True
-        if inner in ("start", "end") or (problem.rule == "bad-value" and ("start" in item or "end" in item)):
-            item.pop("start", None)
-            item.pop("end", None)
-            self.dropped["quote offsets that do not fit the source text"] += 1
-            return True
-        if inner == "note" and "note" in item:
-            item.pop("note")
-            self.dropped["evidence note the native rules refuse"] += 1
-            return True
-        if inner == "quote" and "quote" in item:
-            item.pop("quote")
-            self.dropped["evidence quote the native rules refuse"] += 1
-            return True
-        if problem.rule == "quote":  # a text source cited without a quote: the citation cannot stand
-            del evidence[position]
-            record["evidence"] = evidence or self._import_evidence("")
-            self.dropped["evidence citing a source text without a quote"] += 1
-            return True
-        return False
-
-    def _unchecked_source(self, document: dict[str, Any], source_id: str) -> str:
-        """A text source cannot be cited without a verbatim quote: a quote that is not in the text
-        is cited from a companion source with the same title and no text, which says so."""
-        source = next((s for s in document["sources"] if s.get("id") == source_id), None)
-        if source is None or not source.get("text"):
-            return source_id
-        companion = f"{source_id}.unchecked"[:200]
-        if not any(s.get("id") == companion for s in document["sources"]):
-            entry = {
-                "id": companion,
-                "title": source.get("title") or source_id,
-                "note": f"quotes of source {source_id!r} not found verbatim in its text {source['text']}: kept as notes, not checked",
-            }
-            document["sources"].append(entry)
-            self._sources[companion] = entry
-        return companion
-
-    def _fix_source(self, document: dict[str, Any], index: int, problem: Problem) -> bool:
-        source = document["sources"][index]
-        if problem.rule == "duplicate-id":
-            del document["sources"][index]
-            return True
-        if source.get("text"):
-            source.pop("text")
-            source.setdefault("title", source["id"])
-            reason = "no file to look beside" if self.inp.base_dir is None else f"not found beside {self.inp.file_name}"
-            source["note"] = _join_note(source.get("note"), f"its text was {reason}: quotes kept as notes, not checked")
-            self.dropped["source text not found (its quotes kept as notes)"] += 1
-            return True
-        if source.get("url"):
-            source["note"] = _join_note(source.get("note"), f"url refused: {source.pop('url')}")
-            source.setdefault("title", source["id"])
-            self.dropped["source url that is not an http(s) URL (kept as text in the source's note)"] += 1
-            return True
-        return False
 
     def _attach(self, graph: nx.MultiDiGraph, report: Report, node_extra: list[dict[str, Any]], edge_extra: list[dict[str, Any]]) -> None:
         for node, extras in zip(report.nodes, node_extra, strict=True):
@@ -708,20 +457,6 @@ class GraphBuilder:
                 graph.edges[relation.source, relation.target, relation.key][Attr.EXTRA.value] = self._bounded(extra, "relation")
         if self.graph_extra:
             graph.graph[Attr.EXTRA.value] = self._bounded({str(k): json_safe(v) for k, v in self.graph_extra.items()}, "graph")
-
-    def _bounded(self, extra: dict[str, Any], what: str) -> dict[str, Any]:
-        """An ``extra`` map within the model's bounds (so the native file that keeps it reads
-        back): maps and lists nested too deep become JSON text; a name too long, or the largest
-        values while the map is too large (e.g. INDRA's statement JSON), are dropped and counted."""
-        if extra_problem(extra) is None:
-            return extra
-        bounded = {key: _shallow(value, 1) for key, value in extra.items() if 1 <= len(key) <= MAX_EXTRA_KEY}
-        self.dropped[f"{what} attribute with a name over {MAX_EXTRA_KEY} characters"] += len(extra) - len(bounded)
-        while bounded and extra_problem(bounded) is not None:
-            largest = max(bounded, key=lambda key: len(dumps_compact(bounded[key])))
-            del bounded[largest]
-            self.dropped[f"{what} attribute too large to keep in extra (over {MAX_EXTRA_CHARS:,} characters in all)"] += 1
-        return bounded
 
     def _summarize(self) -> None:
         if self._kind_defaulted:
@@ -757,32 +492,3 @@ class GraphBuilder:
         if self._mechanisms:
             self.notes.append(f"{self._mechanisms} relation(s) given a mechanism by the file's 'direct' attribute (yes: direct, no: indirect)")
 
-
-def _shallow(value: Any, depth: int) -> Any:
-    """A value whose lists and maps nest at most as deep as an extra map may: deeper ones as JSON text."""
-    if isinstance(value, dict | list) and depth >= MAX_EXTRA_DEPTH - 1:
-        return dumps_compact(value)
-    if isinstance(value, dict):
-        return {key: _shallow(item, depth + 1) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_shallow(item, depth + 1) for item in value]
-    return value
-
-
-def _position(value: Mapping[str, Any] | None) -> dict[str, float] | None:
-    if not value:
-        return None
-    try:
-        x, y = float(value["x"]), float(value["y"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    return {"x": x, "y": y} if math.isfinite(x) and math.isfinite(y) else None
-
-
-def _join_note(note: str | None, addition: str) -> str:
-    return f"{note}; {addition}" if note else addition
-
-
-def dumps_compact(value: Any) -> str:
-    """JSON text without spaces after separators, for attributes of flat formats."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
