@@ -61,7 +61,7 @@ from mechgraph.query import (
     search,
     signed_paths,
 )
-from mechgraph.query.paths import nodes_on_short_paths
+from mechgraph.query._pathsearch import nodes_on_short_paths
 from mechgraph.synthetic import synthetic_graph
 
 TARGET_MS = {1_000: 50.0, 10_000: 50.0, 100_000: 500.0}

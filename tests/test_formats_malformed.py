@@ -98,10 +98,10 @@ def test_unknown_extension_and_missing_file_are_read_errors(tmp_path: Path) -> N
 
 
 def test_too_large_input_is_refused() -> None:
-    from mechgraph.formats._io import MAX_INPUT_BYTES
+    from mechgraph.limits import DEFAULT_LIMITS
 
     with pytest.raises(ReadError, match="larger than"):
-        read(b" " * (MAX_INPUT_BYTES + 1), name="big.sif")
+        read(b" " * (DEFAULT_LIMITS.file_bytes + 1), name="big.sif")
 
 
 def test_deeply_nested_xml_is_refused() -> None:

@@ -21,7 +21,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from ..errors import DataError, Problem, ReadError
 from ..fileio import OutputExists, WriteError
-from ..limits import DEFAULT_LIMITS, current
+from ..limits import current
 from ..yamltext import read_bytes, read_text_file
 
 __all__ = [
@@ -36,10 +36,6 @@ __all__ = [
     "parse_xml",
 ]
 
-#: The defaults; the limits in force are :func:`mechgraph.limits.current`.
-MAX_INPUT_BYTES = DEFAULT_LIMITS.file_bytes
-MAX_XML_ELEMENTS = DEFAULT_LIMITS.xml_elements
-MAX_XML_DEPTH = DEFAULT_LIMITS.xml_depth
 HEAD_BYTES = 4096
 
 
@@ -305,10 +301,6 @@ def local_name(tag: str) -> str:
     'glyph'
     """
     return tag.rsplit("}", 1)[-1]
-
-
-def namespace_of(tag: str) -> str:
-    return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
 # -- writing --------------------------------------------------------------------------------------

@@ -61,12 +61,11 @@ from ._pathsearch import (
     _path_to,
     _Weights,
     gate_agents,
-    nodes_on_short_paths,
     reach_within,
 )
 from .signed import Effect, PathReport, SignedPath, Step, path_mechanism
 
-__all__ = ["Effect", "PathReport", "SignedPath", "Step", "effects", "nodes_on_short_paths", "path_mechanism", "signed_paths"]
+__all__ = ["Effect", "PathReport", "SignedPath", "Step", "effects", "path_mechanism", "signed_paths"]
 
 _PROCESS, _OUTCOME = NodeKind.PROCESS.value, NodeKind.OUTCOME.value
 _PROCESS_KIND = "process"  # Attr.PROCESS
