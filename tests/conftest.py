@@ -49,3 +49,19 @@ def session_signer() -> Any:
     from mechgraph.dashboard.trust import StoreSigner, load_secret_key
 
     return StoreSigner(load_secret_key()[0])
+
+
+#: Fixtures that start real server processes: a test using one is marked ``server``.
+SERVER_FIXTURES = frozenset({"server", "remote", "cx_server"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the slow kinds of test so that a quick run can leave them out
+    (``pytest -m "not browser and not server and not property and not slow"``): hypothesis
+    property tests (``property``) and tests on real server processes (``server``)."""
+    for item in items:
+        function = getattr(item, "obj", None)
+        if getattr(function, "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.property)
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.server)

@@ -59,6 +59,7 @@ def test_serve_help_names_the_defaults_and_gunicorn() -> None:
 
 
 
+@pytest.mark.server
 @pytest.mark.skipif(shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None, reason="gunicorn is not installed")
 def test_the_wsgi_server_runs_under_gunicorn_with_two_workers(tmp_path: Path, fixtures: Path) -> None:
     port = _free_port()
