@@ -211,3 +211,16 @@ def test_a_pronoun_stands_for_the_subject_of_a_whether_clause_before_it() -> Non
     found = triples(text)
     assert {s for s, _sign, t, _n in found if t == "lysosomal_ph"} == {"chloroquine"}, found
     assert not any(s.startswith("whether") or "lowered" in s for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_receptor_engineered_cells_are_not_the_plain_cells() -> None:
+    """ "chimeric antigen receptor (CAR) T cells" name cells of their own; "induced remission of X" treats X."""
+    found = triples(
+        "Anti-BCMA chimeric antigen receptor (CAR) T cells kill plasma cells, including CD38-positive myeloma cells, "
+        "and have induced durable remission of refractory myeloma."
+    )
+    sources = {s for s, _sign, _t, _n in found}
+    assert "t_cell" not in sources and any("chimeric_antigen_receptor" in s for s in sources), found
+    assert any(sign == "-" and t == "refractory_myeloma" for _s, sign, t, _n in found), found
+    assert not any("remission" in t for _s, _sign, t, _n in found), found

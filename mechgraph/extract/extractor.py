@@ -1512,16 +1512,21 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
         by_sentence.setdefault(f.sentence.index, []).append(f)
     kept = []
     rejected: set[tuple[int, str, tuple[str, ...]]] = set()  # (sentence, source, cues) the parser overruled
+    cut: set[tuple[int, str]] = set()  # (sentence, source) the parser read as part of a longer name
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
         if mine and any(g.target == f.target for g in mine) and not any(
             g.target == f.target and g.source == f.source and g.relation.sign == f.relation.sign for g in mine
         ):
             rejected.add((f.sentence.index, f.source, f.cues))
+            if any(g.target == f.target and _part_of_name(f.source, g.source, doc, parser_doc) for g in mine):
+                cut.add((f.sentence.index, f.source))
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
         if (f.sentence.index, f.source, f.cues) in rejected:
             continue  # the parser overruled this subject for this cue: its other objects go too
+        if (f.sentence.index, f.source) in cut:
+            continue  # the pattern cut the parser's subject short ("T cells" of "CAR T cells"): all its readings go
         if mine:
             same = [g for g in mine if g.target == f.target]
             agree = any(

@@ -324,8 +324,10 @@ class SentenceParse:
             entry = self.doc.lexicon.lookup(" ".join(words[k:]))
             if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
                 # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
-                if all(_modifier_word(w) for w in words[:k]) or normalize_word(words[k - 1].lower()) in _CLASS_NOUNS:
+                if all(_modifier_word(w) for w in words[:k]):
                     return entry
+                if normalize_word(words[k - 1].lower()) in _CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
+                    return entry  # (but "chimeric antigen receptor T cells" are cells of their own)
                 break
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
@@ -694,6 +696,8 @@ class SentenceParse:
             return agents, None
         if subjects:
             s = subjects[0]
+            if len(subjects) > 1 and s.pos_ not in ("NOUN", "PROPN", "PRON"):  # "Anti/nsubj -CD19 ... T cells/nsubj kill"
+                s = next((c for c in reversed(subjects) if c.pos_ in ("NOUN", "PROPN")), s)
             if s.tag_ in ("WDT", "WP") or s.lower_ == "that":
                 return self.relative_antecedent(verb)
             if s.pos_ == "VERB" and s.tag_ == "VBG":  # "Blocking this interaction releases ...": the agent doing it
@@ -819,6 +823,13 @@ class SentenceParse:
         if not objs:
             return
         subjects = self.subject(verb)
+        remission = [o for o in objs if o.lemma_.lower() == "remission"]
+        if remission and reading == "+":  # "induced (drug-free) remission of X": X is treated
+            diseases = [g for o in remission for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
+            self.emit(verb, f"{verb.lemma_.lower()} remission", "-", subjects, diseases)
+            objs = [o for o in objs if o not in remission]
+            if not objs:
+                return
         if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts
             lowered = [o for o in objs if {c.lower_ for c in o.children if c.dep_ == "amod"} & _DECREASE_WORDS]
             if lowered:
