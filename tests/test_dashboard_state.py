@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from mechgraph.dashboard.state import (
     MAX_DEPTH,
+    FilterValues,
     ViewState,
     control_values,
     parse_query,
@@ -14,8 +15,9 @@ from mechgraph.dashboard.state import (
     state_from_pairs,
 )
 from mechgraph.layout import Layout
+from mechgraph.query.filterspec import ValueType, view_filters
 from mechgraph.style import Theme
-from mechgraph.vocabulary import UNSPECIFIED, AgentClass, Direction, ImmuneState, Measurability, Mechanism, NodeKind, Relation, Route, Sign
+from mechgraph.vocabulary import Direction, NodeKind, Route, Sign
 
 node_ids = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).map(str.strip).filter(bool)
 source_ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,10}", fullmatch=True)
@@ -25,20 +27,21 @@ def subsets(values: list) -> st.SearchStrategy[tuple]:
     return st.lists(st.sampled_from(values), unique=True, max_size=len(values)).map(tuple)
 
 
+def filter_values() -> st.SearchStrategy[FilterValues]:
+    """Any choice of values for every filter of the table (its words, or source-like ids)."""
+    choices = {
+        spec.name: subsets(list(spec.values)) if spec.value_type is ValueType.CHOICES else st.lists(source_ids, unique=True, max_size=4).map(tuple)
+        for spec in view_filters()
+    }
+    return st.fixed_dictionaries(choices).map(FilterValues)
+
+
 states = st.builds(
     ViewState,
     focus=st.none() | node_ids,
     depth=st.integers(1, MAX_DEPTH),
     direction=st.sampled_from(list(Direction)),
-    kinds=subsets(list(NodeKind)),
-    relations=subsets(list(Relation)),
-    signs=subsets(list(Sign)),
-    mechanisms=subsets([*Mechanism, UNSPECIFIED]),
-    measurable_in=subsets([*Measurability, UNSPECIFIED]),
-    agent_classes=subsets(list(AgentClass)),
-    immune_states=subsets(list(ImmuneState)),
-    routes=subsets(list(Route)),
-    sources=st.lists(source_ids, unique=True, max_size=4).map(tuple),
+    filters=filter_values(),
     path_from=st.none() | node_ids,
     path_to=st.none() | node_ids,
     path=st.integers(0, 19),
@@ -81,7 +84,7 @@ def test_bad_values_are_ignored_with_a_notice_each() -> None:
 
 
 def test_signs_are_written_as_words_and_values_keep_their_order() -> None:
-    state = ViewState(signs=(Sign.DECREASES, Sign.INCREASES), kinds=(NodeKind.TARGET, NodeKind.AGENT))
+    state = ViewState(filters=FilterValues(signs=(Sign.DECREASES, Sign.INCREASES), kinds=(NodeKind.TARGET, NodeKind.AGENT)))
     assert state.to_query() == "?kind=target,agent&sign=decreases,increases"
 
 
@@ -92,7 +95,7 @@ def test_focus_with_reserved_characters_round_trips() -> None:
 
 
 def test_view_query_leaves_out_the_theme_and_filter_query_keeps_only_filters() -> None:
-    state = ViewState(focus="il2", theme=Theme.DARK, routes=(Route.ORAL,), path_from="a", path_to="b")
+    state = ViewState(focus="il2", theme=Theme.DARK, filters=FilterValues(routes=(Route.ORAL,)), path_from="a", path_to="b")
     assert "theme" not in state.view_query()
     assert state.filter_query() == "?route=oral"
     assert state.has_filters and state.has_path
@@ -117,3 +120,38 @@ def test_mixed_contexts_are_a_link_key_and_a_checkbox() -> None:
     assert control_values(state)["mixed"] == ["mixed"] and control_values(ViewState())["mixed"] == []
     assert state_from_pairs({"mixed": ["mixed"]})[0].mixed_context is True
     assert parse_query("?mixed=perhaps")[1] == ("ignored mixed='perhaps' in the link: expected 1 (allow mixed contexts) or 0",)
+
+
+def test_links_shared_before_the_filter_table_open_the_same_view() -> None:
+    """Every filter key of a link, as written before the filters came from one table."""
+    link = (
+        "?focus=il2&depth=2&dir=down&kind=agent,target&relation=inhibits&sign=decreases,unknown&mechanism=direct,unspecified"
+        "&measurable=in_vitro,unspecified&agent_class=immunosuppressant&immune_state=immunosuppressed&route=oral&source=P1,P2&from=a&to=b"
+    )
+    state, notices = parse_query(link)
+    assert notices == ()
+    assert dict(state.filters) == {
+        "kinds": ("agent", "target"),
+        "relations": ("inhibits",),
+        "signs": ("decreases", "unknown"),
+        "mechanisms": ("direct", "unspecified"),
+        "measurable_in": ("in_vitro", "unspecified"),
+        "agent_classes": ("immunosuppressant",),
+        "immune_states": ("immunosuppressed",),
+        "routes": ("oral",),
+        "sources": ("P1", "P2"),
+    }
+    assert state.to_query() == link
+    assert state.filter_query().startswith("?kind=agent,target&relation=inhibits&sign=decreases,unknown")
+
+
+def test_filter_values_from_a_link_are_checked_against_the_table() -> None:
+    state, notices = parse_query("?sign=decreases,sideways&route=oral&source=" + "x" * 400 + "&mechanism=")
+    assert dict(state.filters) == {"routes": ("oral",)}
+    assert notices == (
+        "ignored sign='decreases,sideways' in the link: expected a comma-separated list of increases, decreases, unknown",
+        "ignored source='" + "x" * 60 + "' in the link: expected a comma-separated list of source ids",
+        "ignored mechanism='' in the link: expected a comma-separated list of direct, indirect, unspecified",
+    )
+    too_many = ",".join(["agent"] * 101)
+    assert parse_query("?kind=" + too_many)[0].filters == FilterValues()

@@ -8,7 +8,7 @@ import pytest
 from mechgraph.dashboard import views
 from mechgraph.dashboard.graphs import GraphCache, UploadLimits
 from mechgraph.dashboard.services import Services
-from mechgraph.dashboard.state import ViewState, parse_query
+from mechgraph.dashboard.state import FilterValues, ViewState, parse_query
 from mechgraph.dashboard.trust import StoreSigner
 from mechgraph.graph import read_graph
 from mechgraph.layout import Layout
@@ -28,7 +28,7 @@ def text_of(component: object) -> str:
 
 
 def test_the_view_applies_filters_then_the_focus(bundled: nx.MultiDiGraph) -> None:
-    state = ViewState(focus="cyclosporine", depth=2, direction=Direction.DOWN, signs=(Sign.DECREASES,))
+    state = ViewState(focus="cyclosporine", depth=2, direction=Direction.DOWN, filters=FilterValues(signs=[Sign.DECREASES]))
     view = views.view_of(bundled, state)
     assert "cyclosporine" in view.graph
     assert {d["sign"] for _, _, d in view.graph.edges(data=True)} == {-1}
@@ -54,7 +54,7 @@ def test_a_path_index_out_of_range_falls_back_to_the_best(bundled: nx.MultiDiGra
 
 def test_filters_that_leave_nothing_say_so() -> None:
     graph = synthetic_graph(40)
-    view = views.view_of(graph, ViewState(sources=("no-such-source",)))
+    view = views.view_of(graph, ViewState(filters=FilterValues(sources=["no-such-source"])))
     assert view.graph.number_of_nodes() == 0
     assert any("no relation passes" in notice for notice in view.notices)
 

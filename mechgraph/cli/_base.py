@@ -18,11 +18,14 @@ import click
 from .. import __version__
 from ..errors import DataError, MechgraphError, ReadError
 from ..formats.registry import ImportResult, load
+from ..query.filterspec import FilterSpec, ValueType, filters
 
 __all__ = [
     "EXIT_INVALID",
     "EXIT_USAGE",
+    "FilteredCommand",
     "cli",
+    "filter_option",
     "emit_json",
     "expected_errors",
     "graph_file_option",
@@ -71,6 +74,31 @@ def graph_files_option(function: F) -> F:
     wrapper = click.argument("file_arguments", nargs=-1, type=_FILE_TYPE, metavar="[FILE...]")(wrapper)
     option = click.option("--graph", "graph_options", multiple=True, type=_FILE_TYPE, metavar="FILE", help=_GRAPH_HELP + " Repeatable.")
     return option(wrapper)  # type: ignore[return-value]
+
+
+def filter_option(spec: FilterSpec) -> click.Option:
+    """The repeatable ``--option`` of a filter of the table: its values a case-insensitive choice
+    (aliases included) or, for free values, anything under the filter's metavar."""
+    choice = None
+    if spec.value_type is ValueType.CHOICES:
+        choice = click.Choice([*spec.values, *spec.aliases], case_sensitive=False)
+    return click.Option([spec.option, spec.name], multiple=True, type=choice, metavar=spec.metavar, help=spec.help)
+
+
+class FilteredCommand(click.Command):
+    """A command that takes an option per filter of the filter table (after the option named by
+    ``filters_after``). The table is read whenever the command parses or shows its help, so a
+    filter added to it is offered at once; the callback receives each filter's words under the
+    filter's name (:func:`mechgraph.query.filterspec.query_arguments` turns them into filters)."""
+
+    def __init__(self, *args: Any, filters_after: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters_after = filters_after
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        params = super().get_params(ctx)
+        at = next((index + 1 for index, param in enumerate(params) if param.name == self.filters_after), len(params) - 1)
+        return [*params[:at], *(filter_option(spec) for spec in filters()), *params[at:]]
 
 
 def emit_json(value: Any) -> None:

@@ -8,33 +8,20 @@ from typing import NoReturn
 
 import click
 
+from ..errors import QueryError
 from ..export import FORMATS, SIZE_PRESETS, ExportError, Size, export, format_of
 from ..fileio import WriteError
 from ..layout import Layout, Orientation
 from ..query import resolve_node
+from ..query.filterspec import query_arguments
 from ..query.overlay import map_overlay, read_overlay
 from ..style import Theme
-from ..vocabulary import (
-    AgentClass,
-    ContextKey,
-    Direction,
-    ImmuneState,
-    Measurability,
-    Mechanism,
-    NodeKind,
-    Relation,
-    Route,
-    Sign,
-)
-from ._base import EXIT_USAGE, cli, emit_json, expected_errors, graph_option, json_option, load_graph_file
+from ..vocabulary import Direction
+from ._base import EXIT_USAGE, FilteredCommand, cli, emit_json, expected_errors, graph_option, json_option, load_graph_file
 
 
 def _choice(values: list[str]) -> click.Choice:
     return click.Choice(values, case_sensitive=False)
-
-
-_SIGNS = [sign.word for sign in Sign] + ["+", "-", "+1", "-1", "0"]
-_UNSPECIFIED = "unspecified"
 
 
 def _usage_error(message: str) -> NoReturn:
@@ -42,20 +29,8 @@ def _usage_error(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def _context(values: tuple[str, ...]) -> dict[str, str] | None:
-    if not values:
-        return None
-    keys = [key.value for key in ContextKey]
-    result = {}
-    for value in values:
-        key, sep, text = value.partition("=")
-        if not sep or key.strip() not in keys or not text.strip():
-            raise ExportError(f"--context {value!r} is not KEY=TEXT with KEY one of {', '.join(keys)}")
-        result[key.strip()] = text.strip()
-    return result
-
-
-@cli.command("export")
+# The filters' options (--kind, --sign, ..., --context) come from the filter table, after --direction.
+@cli.command("export", cls=FilteredCommand, filters_after="direction")
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), metavar="OUT",
               help=f"Output file; its extension chooses the format ({', '.join('.' + f for f in FORMATS)}).")
 @graph_option
@@ -63,18 +38,6 @@ def _context(values: tuple[str, ...]) -> dict[str, str] | None:
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 50), help="How many relations around the focus.")
 @click.option("--direction", default=Direction.BOTH.value, show_default=True, type=_choice([d.value for d in Direction]),
               help="up: what leads to the focus; down: what it leads to; both.")
-@click.option("--kind", "kinds", multiple=True, type=_choice([k.value for k in NodeKind]), help="Keep nodes of this kind (repeatable).")
-@click.option("--relation", "relations", multiple=True, type=_choice([r.value for r in Relation]), help="Keep relations of this type.")
-@click.option("--sign", "signs", multiple=True, type=_choice(_SIGNS), help="Keep relations of this sign: increases, decreases, unknown (+, -, 0).")
-@click.option("--mechanism", "mechanisms", multiple=True, type=_choice([m.value for m in Mechanism] + [_UNSPECIFIED]),
-              help="Keep direct, indirect or unspecified relations.")
-@click.option("--measurable-in", "measurable_in", multiple=True, type=_choice([m.value for m in Measurability] + [_UNSPECIFIED]),
-              help="Keep relations measurable in this setting.")
-@click.option("--agent-class", "agent_classes", multiple=True, type=_choice([a.value for a in AgentClass]), help="Keep agents of this class.")
-@click.option("--immune-state", "immune_states", multiple=True, type=_choice([s.value for s in ImmuneState]), help="Keep agents acting on this immune state.")
-@click.option("--route", "routes", multiple=True, type=_choice([r.value for r in Route]), help="Keep agents given by this route.")
-@click.option("--source", "sources", multiple=True, metavar="SOURCE", help="Keep relations citing this source id.")
-@click.option("--context", "context", multiple=True, metavar="KEY=TEXT", help="Keep relations whose context KEY contains TEXT, e.g. species=human.")
 @click.option("--layout", default=Layout.LAYERED.value, show_default=True, type=_choice([layout.value for layout in Layout]),
               help="layered: agent -> target -> cell -> process -> outcome; force; compact (small views).")
 @click.option("--orientation", default=Orientation.LEFT_RIGHT.value, show_default=True, type=_choice([o.value for o in Orientation]),
@@ -104,16 +67,6 @@ def export_command(
     focus: tuple[str, ...],
     depth: int,
     direction: str,
-    kinds: tuple[str, ...],
-    relations: tuple[str, ...],
-    signs: tuple[str, ...],
-    mechanisms: tuple[str, ...],
-    measurable_in: tuple[str, ...],
-    agent_classes: tuple[str, ...],
-    immune_states: tuple[str, ...],
-    routes: tuple[str, ...],
-    sources: tuple[str, ...],
-    context: tuple[str, ...],
     layout: str,
     orientation: str,
     size: str,
@@ -129,6 +82,7 @@ def export_command(
     overlay_file: Path | None,
     force: bool,
     as_json: bool,
+    **filter_words: tuple[str, ...],
 ) -> None:
     """Export the graph, or a view of it, for slides: a self-contained HTML page, SVG, PNG or PDF.
 
@@ -140,21 +94,9 @@ def export_command(
     try:
         format_of(output)
         page = Size.parse(size)
-        context_filter = _context(context)
-    except ExportError as error:
+        filters = query_arguments(filter_words)
+    except (ExportError, QueryError) as error:
         _usage_error(str(error))
-    filters = {
-        "kinds": kinds,
-        "relations": relations,
-        "signs": [_sign_word(sign) for sign in signs],
-        "mechanisms": mechanisms,
-        "measurable_in": measurable_in,
-        "agent_classes": agent_classes,
-        "immune_states": immune_states,
-        "routes": routes,
-        "sources": sources,
-        "context": context_filter,
-    }
     graph = load_graph_file(graph_file)
     given = [resolve_node(graph, name) for name in give]
     blocked = [resolve_node(graph, name) for name in block]
@@ -196,7 +138,3 @@ def export_command(
             f"{result.path} ({result.format}, {result.size}, {result.theme}, {'overview' if result.overview else result.layout + ' layout'}): "
             f"{result.nodes} nodes, {result.relations} relations, {result.bytes:,} bytes"
         )
-
-
-def _sign_word(value: str) -> str:
-    return {"+": "increases", "+1": "increases", "-": "decreases", "-1": "decreases", "0": "unknown"}.get(value, value.lower())

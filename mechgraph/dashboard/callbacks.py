@@ -15,6 +15,7 @@ from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from ..errors import DataError, MechgraphError
+from ..query.filterspec import ValueType, view_filters
 from ..style import Theme
 from ..vocabulary import Attr, Status
 from . import draft as drafting
@@ -22,25 +23,21 @@ from . import reasoning, views
 from .exports import export_view
 from .graphs import UploadLimits, decode_upload, display_name
 from .ids import Ids
+from .layout import filter_control_id
 from .services import Services
 from .state import ViewState, control_values, parse_query, state_from_pairs
 
-__all__ = ["CONTROLS", "register_callbacks"]
+__all__ = ["CONTROLS", "FILTER_KEYS", "controls", "filter_keys", "linked_options", "register_callbacks"]
 
-#: The control behind each key of the URL's query string, and the property holding its value.
-CONTROLS: dict[str, tuple[Ids, str]] = {
+#: The control behind each key of the URL's query string before the filters, and the property
+#: holding its value.
+_BEFORE_FILTERS: dict[str, tuple[str, str]] = {
     "focus": (Ids.FOCUS, "value"),
     "depth": (Ids.DEPTH, "value"),
     "dir": (Ids.DIRECTION, "value"),
-    "kind": (Ids.FILTER_KIND, "value"),
-    "relation": (Ids.FILTER_RELATION, "value"),
-    "sign": (Ids.FILTER_SIGN, "value"),
-    "mechanism": (Ids.FILTER_MECHANISM, "value"),
-    "measurable": (Ids.FILTER_MEASURABLE, "value"),
-    "agent_class": (Ids.FILTER_AGENT_CLASS, "value"),
-    "immune_state": (Ids.FILTER_IMMUNE_STATE, "value"),
-    "route": (Ids.FILTER_ROUTE, "value"),
-    "source": (Ids.FILTER_SOURCE, "value"),
+}
+#: ... and after them.
+_AFTER_FILTERS: dict[str, tuple[str, str]] = {
     "from": (Ids.PATH_FROM, "value"),
     "to": (Ids.PATH_TO, "value"),
     "path": (Ids.PATH_CHOICE, "value"),
@@ -54,13 +51,33 @@ CONTROLS: dict[str, tuple[Ids, str]] = {
     "compare_b": (Ids.REASON_COMPARE_B, "value"),
     "step": (Ids.REASON_STORY_STEP, "data"),
 }
-#: Dropdowns whose options depend on the graph: a value from a link must come with an option for
-#: it, or the dropdown drops the value (their own callbacks then give the options proper labels).
-LINKED_OPTIONS: dict[str, Ids] = {
-    "focus": Ids.FOCUS, "from": Ids.PATH_FROM, "to": Ids.PATH_TO, "source": Ids.FILTER_SOURCE,
-    "give": Ids.REASON_GIVE, "block": Ids.REASON_BLOCK, "compare_a": Ids.REASON_COMPARE_A, "compare_b": Ids.REASON_COMPARE_B,
-}  # fmt: skip
-FILTER_KEYS = ("kind", "relation", "sign", "mechanism", "measurable", "agent_class", "immune_state", "route", "source")
+
+
+def filter_keys() -> tuple[str, ...]:
+    """The link keys of the filters (of the filter table, read on each call)."""
+    return tuple(str(spec.key) for spec in view_filters())
+
+
+def controls() -> dict[str, tuple[str, str]]:
+    """The control behind each key of the URL's query string, and the property holding its value:
+    a filter's control for each filter of the table."""
+    filters = {str(spec.key): (filter_control_id(spec), "value") for spec in view_filters()}
+    return {**_BEFORE_FILTERS, **filters, **_AFTER_FILTERS}
+
+
+def linked_options() -> dict[str, str]:
+    """Dropdowns whose options depend on the graph: a value from a link must come with an option
+    for it, or the dropdown drops the value (their own callbacks then give the options proper
+    labels). Filters of free ids are among them."""
+    ids = {str(spec.key): filter_control_id(spec) for spec in view_filters() if spec.value_type is ValueType.IDS}
+    return {"focus": Ids.FOCUS, "from": Ids.PATH_FROM, "to": Ids.PATH_TO, **ids, "give": Ids.REASON_GIVE, "block": Ids.REASON_BLOCK, "compare_a": Ids.REASON_COMPARE_A, "compare_b": Ids.REASON_COMPARE_B}
+
+
+#: The controls and filter keys of the filter table as it was imported (the callbacks read the
+#: table when they are registered).
+CONTROLS = controls()
+LINKED_OPTIONS = linked_options()
+FILTER_KEYS = filter_keys()
 
 
 def _options_for(value: str | list[str] | None) -> Any:
@@ -90,10 +107,12 @@ def register_callbacks(app: Dash, services: Services, *, limits: UploadLimits) -
 
 
 def _register_view(app: Dash, services: Services) -> None:
+    control_ids, linked = controls(), linked_options()
+
     @app.callback(
         output={
-            "controls": {key: Output(cid, prop, allow_duplicate=True) for key, (cid, prop) in CONTROLS.items()},
-            "options": {key: Output(cid, "options", allow_duplicate=True) for key, cid in LINKED_OPTIONS.items()},
+            "controls": {key: Output(cid, prop, allow_duplicate=True) for key, (cid, prop) in control_ids.items()},
+            "options": {key: Output(cid, "options", allow_duplicate=True) for key, cid in linked.items()},
             "state": Output(Ids.STATE, "data"),
             "view": Output(Ids.VIEW_KEY, "data"),
             "search": Output(Ids.URL, "search"),
@@ -101,7 +120,7 @@ def _register_view(app: Dash, services: Services) -> None:
         },
         inputs={
             "search": Input(Ids.URL, "search"),
-            "controls": {key: Input(cid, prop) for key, (cid, prop) in CONTROLS.items()},
+            "controls": {key: Input(cid, prop) for key, (cid, prop) in control_ids.items()},
             "view": State(Ids.VIEW_KEY, "data"),
         },
         prevent_initial_call="initial_duplicate",
@@ -114,7 +133,7 @@ def _register_view(app: Dash, services: Services) -> None:
         query = state.to_query()
         return {
             "controls": {key: value if value != controls.get(key) else no_update for key, value in wanted.items()},
-            "options": {key: _options_for(wanted[key]) if from_link else no_update for key in LINKED_OPTIONS},
+            "options": {key: _options_for(wanted[key]) if from_link else no_update for key in linked},
             "state": query,
             "view": no_update if state.view_query() == view else state.view_query(),
             "search": no_update if from_link or query == (search or "") else query,
@@ -297,6 +316,8 @@ def _options(services: Services, store: dict[str, Any] | None, text: str | None,
 
 
 def _register_actions(app: Dash) -> None:
+    control_ids, filter_keys_now = controls(), filter_keys()
+
     @app.callback(
         Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True),
         Input(Ids.CANVAS, "tapNodeData"),
@@ -366,12 +387,12 @@ def _register_actions(app: Dash) -> None:
         return end, start, 0
 
     @app.callback(
-        {key: Output(CONTROLS[key][0], "value", allow_duplicate=True) for key in FILTER_KEYS},
+        {key: Output(control_ids[key][0], "value", allow_duplicate=True) for key in filter_keys_now},
         Input(Ids.CLEAR_FILTERS, "n_clicks"),
         prevent_initial_call=True,
     )
     def clear_filters(_: int | None) -> dict[str, list[str]]:
-        return {key: [] for key in FILTER_KEYS}
+        return {key: [] for key in filter_keys_now}
 
     @app.callback(Output(Ids.TABS, "value", allow_duplicate=True), Input(Ids.PATH_FROM, "value"), Input(Ids.PATH_TO, "value"), prevent_initial_call=True)
     def show_paths_tab(start: str | None, end: str | None) -> str:

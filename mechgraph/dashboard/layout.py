@@ -13,24 +13,14 @@ from dash import dcc, html
 
 from .. import style
 from ..layout import Layout
+from ..query.filterspec import FilterSpec, ValueType, Widget, view_filters
 from ..style import Theme
-from ..vocabulary import (
-    UNSPECIFIED,
-    AgentClass,
-    Direction,
-    ImmuneState,
-    Measurability,
-    Mechanism,
-    NodeKind,
-    Relation,
-    Route,
-    Sign,
-)
+from ..vocabulary import Direction, NodeKind, Sign
 from . import reasoning, views
 from .ids import Ids
-from .state import MAX_DEPTH
+from .state import MAX_DEPTH, sign_from_word
 
-__all__ = ["EXPORT_FORMATS", "page"]
+__all__ = ["EXPORT_FORMATS", "filter_control_id", "page"]
 
 #: What the export menu offers: value -> label. The value names what the server writes.
 EXPORT_FORMATS: dict[str, str] = {
@@ -51,15 +41,43 @@ def _enum_options(values: list[str]) -> list[dict[str, str]]:
     return [{"label": _words(value), "value": value} for value in values]
 
 
-def _kind_options() -> list[dict[str, Any]]:
-    return [{"label": html.Span([_swatch(style.node_style(kind).colour), _words(kind.value)]), "value": kind.value} for kind in NodeKind]
+#: Vocabularies whose values are shown with their colour on the map (a filter of any other
+#: vocabulary lists its words alone).
+_SWATCHES: dict[type, Any] = {
+    NodeKind: lambda word: _swatch(style.node_style(NodeKind(word)).colour),
+    Sign: lambda word: _swatch(style.edge_style(sign_from_word(word)).colour, line=True),
+}
 
 
-def _sign_options() -> list[dict[str, Any]]:
-    return [
-        {"label": html.Span([_swatch(style.edge_style(sign).colour, line=True), sign.word]), "value": sign.word}
-        for sign in (Sign.INCREASES, Sign.DECREASES, Sign.UNKNOWN)
-    ]
+def filter_control_id(spec: FilterSpec) -> str:
+    """The id of the control that sets a filter of the table: ``filter-`` and its link key.
+
+    >>> from mechgraph.query.filterspec import filter_spec
+    >>> filter_control_id(filter_spec("agent_classes"))
+    'filter-agent-class'
+    """
+    return "filter-" + str(spec.key).replace("_", "-")
+
+
+def _filter_options(spec: FilterSpec) -> list[dict[str, Any]]:
+    swatch = _SWATCHES.get(spec.enum) if spec.enum is not None else None
+    if swatch is None:
+        return _enum_options(list(spec.values))
+    return [{"label": html.Span([swatch(word), _words(word)]), "value": word} for word in spec.values]
+
+
+def _filter_control(spec: FilterSpec) -> Any:
+    """The control of one filter: a fieldset of check boxes or a labelled multi-select dropdown
+    (whose options, for free ids, the graph fills in)."""
+    control_id = filter_control_id(spec)
+    if spec.widget is Widget.CHECKLIST:
+        checks = dcc.Checklist(id=control_id, options=_filter_options(spec), value=[], inline=True, className="checks", inputClassName="check-input")
+        return html.Fieldset([html.Legend(spec.label), checks])
+    placeholder = f"any {spec.noun}"
+    if spec.value_type is ValueType.IDS:
+        return _field(spec.label, dcc.Dropdown(id=control_id, options=[], value=[], multi=True, placeholder=placeholder), control_id)
+    dropdown = dcc.Dropdown(id=control_id, options=_filter_options(spec), value=[], multi=True, placeholder=placeholder, clearable=True)
+    return _field(spec.label, dropdown, control_id)
 
 
 def _section(title: str, *children: Any, help_text: str | None = None) -> html.Section:
@@ -75,10 +93,6 @@ def _swatch(colour: str, *, line: bool = False) -> html.Span:
 
 def _field(label: str, control: Any, control_id: str) -> html.Div:
     return html.Div([html.Label(label, htmlFor=control_id), control], className="field")
-
-
-def _multi(component_id: Ids, values: list[str], placeholder: str) -> dcc.Dropdown:
-    return dcc.Dropdown(id=component_id, options=_enum_options(values), value=[], multi=True, placeholder=placeholder, clearable=True)
 
 
 def _node_picker(component_id: Ids, placeholder: str) -> dcc.Dropdown:
@@ -161,18 +175,12 @@ def _path_section() -> html.Section:
 
 
 def _filter_section() -> html.Section:
-    checklist = {"inline": True, "className": "checks", "inputClassName": "check-input"}
+    """A control per filter of the table: the check boxes first, then the dropdowns."""
+    table = view_filters()
     return _section(
         "Filters",
-        html.Fieldset([html.Legend("Node kind"), dcc.Checklist(id=Ids.FILTER_KIND, options=_kind_options(), value=[], **checklist)]),
-        html.Fieldset([html.Legend("Sign"), dcc.Checklist(id=Ids.FILTER_SIGN, options=_sign_options(), value=[], **checklist)]),
-        html.Fieldset([html.Legend("Mechanism"), dcc.Checklist(id=Ids.FILTER_MECHANISM, options=_enum_options([m.value for m in Mechanism] + [UNSPECIFIED]), value=[], **checklist)]),
-        html.Fieldset([html.Legend("Measurable"), dcc.Checklist(id=Ids.FILTER_MEASURABLE, options=_enum_options([m.value for m in Measurability] + [UNSPECIFIED]), value=[], **checklist)]),
-        _field("Relation", _multi(Ids.FILTER_RELATION, [r.value for r in Relation], "any relation"), Ids.FILTER_RELATION),
-        _field("Agent class", _multi(Ids.FILTER_AGENT_CLASS, [a.value for a in AgentClass], "any agent class"), Ids.FILTER_AGENT_CLASS),
-        _field("Immune state", _multi(Ids.FILTER_IMMUNE_STATE, [s.value for s in ImmuneState], "any immune state"), Ids.FILTER_IMMUNE_STATE),
-        _field("Route", _multi(Ids.FILTER_ROUTE, [r.value for r in Route], "any route"), Ids.FILTER_ROUTE),
-        _field("Source", dcc.Dropdown(id=Ids.FILTER_SOURCE, options=[], value=[], multi=True, placeholder="any source"), Ids.FILTER_SOURCE),
+        *(_filter_control(spec) for spec in table if spec.widget is Widget.CHECKLIST),
+        *(_filter_control(spec) for spec in table if spec.widget is not Widget.CHECKLIST),
         html.Button("Clear all filters", id=Ids.CLEAR_FILTERS, className="button subtle wide"),
         help_text="Values within a filter combine with OR, filters with AND.",
     )

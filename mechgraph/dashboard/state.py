@@ -5,12 +5,16 @@ filters, the two ends of a path, the layout and the theme. It lives in the brows
 string and a ``dcc.Store``), never on the server, so a shared link reproduces the view and any
 worker can answer any request.
 
+The filters are one field, :class:`~mechgraph.query.filterspec.FilterValues`, written in the link
+under the keys of the filter table (:mod:`mechgraph.query.filterspec`): a filter added to the
+table is read and written here with nothing else to change.
+
 Parsing is defensive: a value that cannot be understood is dropped and a notice says so; nothing
-in a query string can raise.
+in a query string can raise. Every value of a filter is checked against the table.
 
 Examples
 --------
->>> state = ViewState(focus="cyclosporine", depth=2, signs=(Sign.DECREASES,))
+>>> state = ViewState(focus="cyclosporine", depth=2, filters=FilterValues(signs=[Sign.DECREASES]))
 >>> state.to_query()
 '?focus=cyclosporine&depth=2&sign=decreases'
 >>> parse_query(state.to_query()) == (state, ())
@@ -28,22 +32,13 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from ..layout import Layout
+from ..query.filterspec import FilterSpec, FilterValues, view_filters
 from ..style import Theme
-from ..vocabulary import (
-    UNSPECIFIED,
-    AgentClass,
-    Direction,
-    ImmuneState,
-    Measurability,
-    Mechanism,
-    NodeKind,
-    Relation,
-    Route,
-    Sign,
-)
+from ..vocabulary import Direction, Sign
 
 __all__ = [
     "MAX_DEPTH",
+    "FilterValues",
     "ViewState",
     "parse_query",
     "control_values",
@@ -72,20 +67,12 @@ def sign_from_word(word: str) -> Sign:
 
 @dataclass(frozen=True, slots=True)
 class ViewState:
-    """What one user is looking at. Empty filter tuples mean "no filter"."""
+    """What one user is looking at. A filter without values in ``filters`` is no filter."""
 
     focus: str | None = None
     depth: int = 1
     direction: Direction = Direction.BOTH
-    kinds: tuple[NodeKind, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    signs: tuple[Sign, ...] = ()
-    mechanisms: tuple[str, ...] = ()  # Mechanism values or "unspecified"
-    measurable_in: tuple[str, ...] = ()  # Measurability values or "unspecified"
-    agent_classes: tuple[AgentClass, ...] = ()
-    immune_states: tuple[ImmuneState, ...] = ()
-    routes: tuple[Route, ...] = ()
-    sources: tuple[str, ...] = ()
+    filters: FilterValues = FilterValues()  # filter name -> the words chosen (the filter table's filters)
     path_from: str | None = None
     path_to: str | None = None
     path: int = 0
@@ -103,7 +90,7 @@ class ViewState:
     @property
     def has_filters(self) -> bool:
         """True when any filter is set."""
-        return any(getattr(self, name) for name in _FILTER_FIELDS)
+        return bool(self.filters)
 
     @property
     def shows_everything(self) -> bool:
@@ -119,7 +106,9 @@ class ViewState:
         pairs: list[tuple[str, str]] = []
         for spec in _SPECS:
             value = getattr(self, spec.attribute)
-            if value != spec.default:
+            if spec.attribute == _FILTERS:
+                pairs.extend((filter_.key, ",".join(value[filter_.name])) for filter_ in _view_filters() if filter_.name in value)
+            elif value != spec.default:
                 pairs.append((spec.key, spec.write(value)))
         return "?" + urlencode(pairs, safe=",") if pairs else ""
 
@@ -135,14 +124,14 @@ class ViewState:
     def filter_query(self) -> str:
         """The query string of the filters alone (what decides the graph paths are looked for in).
 
-        >>> ViewState(focus="il2", kinds=(NodeKind.AGENT,)).filter_query()
+        >>> ViewState(focus="il2", filters=FilterValues(kinds=["agent"])).filter_query()
         '?kind=agent'
         """
-        return ViewState(**{name: getattr(self, name) for name in _FILTER_FIELDS}).to_query()
+        return ViewState(filters=self.filters).to_query()
 
     def without_filters(self) -> ViewState:
         """The same view with every filter cleared."""
-        return replace(self, **{name: () for name in _FILTER_FIELDS})
+        return replace(self, filters=FilterValues())
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,30 +190,29 @@ def _words(values: Iterable[Any]) -> str:
     return ",".join(value.word if isinstance(value, Sign) else str(value) for value in values)
 
 
-def _enum_spec(attribute: str, key: str, enum: type[StrEnum], *extra: str) -> _Spec:
-    allowed = [str(member.value) for member in enum] + list(extra)
+def _filter_spec(filter_: FilterSpec) -> _Spec:
+    """How one filter of the table is read from a link: each word checked against the table."""
+    assert filter_.key is not None
+    return _Spec(filter_.name, filter_.key, _enum_list(filter_.read_word), _words, filter_.expected, ())
 
-    def read_one(value: str) -> Any:
-        if value in extra:
-            return value
-        return enum(value)
 
-    return _Spec(attribute, key, _enum_list(read_one), _words, "a comma-separated list of " + ", ".join(allowed), ())
+def _view_filters() -> tuple[FilterSpec, ...]:
+    """The filters of the table that links carry (a key taken by another setting is refused)."""
+    table = view_filters()
+    taken = [filter_.key for filter_ in table if filter_.key in _BY_KEY]
+    if taken:
+        raise ValueError(f"the link key {taken[0]!r} of a filter is already a setting of the view")
+    return table
 
+
+#: The field holding the filters: in a link, one key per filter of the table (read when a link is).
+_FILTERS = "filters"
 
 _SPECS: tuple[_Spec, ...] = (
     _Spec("focus", "focus", _text, str, "a node id"),
     _Spec("depth", "depth", _number(1, MAX_DEPTH), str, f"a whole number from 1 to {MAX_DEPTH}", 1),
     _Spec("direction", "dir", Direction, str, "up, down or both", Direction.BOTH),
-    _enum_spec("kinds", "kind", NodeKind),
-    _enum_spec("relations", "relation", Relation),
-    _Spec("signs", "sign", _enum_list(sign_from_word), _words, "a comma-separated list of increases, decreases, unknown", ()),
-    _enum_spec("mechanisms", "mechanism", Mechanism, UNSPECIFIED),
-    _enum_spec("measurable_in", "measurable", Measurability, UNSPECIFIED),
-    _enum_spec("agent_classes", "agent_class", AgentClass),
-    _enum_spec("immune_states", "immune_state", ImmuneState),
-    _enum_spec("routes", "route", Route),
-    _Spec("sources", "source", _enum_list(_text), _words, "a comma-separated list of source ids", ()),
+    _Spec(_FILTERS, "", lambda value: value, str, "", FilterValues()),  # stands for the filter table's keys
     _Spec("path_from", "from", _text, str, "a node id"),
     _Spec("path_to", "to", _text, str, "a node id"),
     _Spec("path", "path", _number(0, _MAX_PATHS - 1), str, f"a whole number from 0 to {_MAX_PATHS - 1}", 0),
@@ -238,12 +226,17 @@ _SPECS: tuple[_Spec, ...] = (
     _Spec("compare_b", "compare_b", _text, str, "a node id"),
     _Spec("step", "step", _number(0, _MAX_STEPS), str, f"a whole number from 0 to {_MAX_STEPS}", 0),
 )
-_BY_KEY = {spec.key: spec for spec in _SPECS}
-_FILTER_FIELDS = (
-    "kinds", "relations", "signs", "mechanisms", "measurable_in",
-    "agent_classes", "immune_states", "routes", "sources",
-)
+_BY_KEY = {spec.key: spec for spec in _SPECS if spec.attribute != _FILTERS}
 assert {spec.attribute for spec in _SPECS} == {f.name for f in fields(ViewState)}
+
+
+def _link_specs() -> tuple[_Spec, ...]:
+    """Every key of a link in order, the filters' keys in place of the filters field (the table
+    is read on each call, so a filter added to it is a key of every link from then on)."""
+    result: list[_Spec] = []
+    for spec in _SPECS:
+        result.extend((_filter_spec(filter_) for filter_ in _view_filters()) if spec.attribute == _FILTERS else (spec,))
+    return tuple(result)
 
 
 def parse_query(search: str | None) -> tuple[ViewState, tuple[str, ...]]:
@@ -251,33 +244,38 @@ def parse_query(search: str | None) -> tuple[ViewState, tuple[str, ...]]:
 
     Unknown keys and values that cannot be read are ignored; each gives one notice.
 
-    >>> parse_query("?kind=agent,target&dir=down")[0].kinds
-    (<NodeKind.AGENT: 'agent'>, <NodeKind.TARGET: 'target'>)
+    >>> parse_query("?kind=agent,target&dir=down")[0].filters["kinds"]
+    ('agent', 'target')
+    >>> parse_query("?kind=agent,enzyme")[1]
+    ("ignored kind='agent,enzyme' in the link: expected a comma-separated list of agent, metabolite, target, immune_cell, non_immune, process, outcome, condition, therapy",)
     >>> parse_query("?colour=red")[1]
     ("ignored 'colour' in the link: not a setting of this view",)
     """
     values: dict[str, Any] = {}
+    chosen: dict[str, Any] = {}
     notices: list[str] = []
     if search is not None and not isinstance(search, str):
         return ViewState(), (f"ignored the view sent as {type(search).__name__}: expected a query string",)
+    by_key = {**_BY_KEY, **{filter_.key: _filter_spec(filter_) for filter_ in _view_filters() if filter_.key is not None}}
+    filter_names = {filter_.name for filter_ in _view_filters()}
     text = (search or "")[:20_000].lstrip("?")
     for key, raw in parse_qsl(text, keep_blank_values=True):
-        spec = _BY_KEY.get(key)
+        spec = by_key.get(key)
         if spec is None:
             notices.append(f"ignored {key[:40]!r} in the link: not a setting of this view")
             continue
         try:
-            values[spec.attribute] = spec.read(raw)
+            (chosen if spec.attribute in filter_names else values)[spec.attribute] = spec.read(raw)
         except (ValueError, KeyError):
             notices.append(f"ignored {key}={raw[:60]!r} in the link: expected {spec.expected}")
-    return ViewState(**values), tuple(notices)
+    return ViewState(**values, filters=FilterValues(chosen)), tuple(notices)
 
 
 def state_from_pairs(pairs: Mapping[str, Any]) -> tuple[ViewState, tuple[str, ...]]:
     """Read control values (query key -> str, int, list or None) as :func:`parse_query` reads a link.
 
     >>> state_from_pairs({"focus": "il2", "kind": ["agent"], "depth": 3, "sign": []})[0]
-    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, kinds=(<NodeKind.AGENT: 'agent'>,), relations=(), signs=(), mechanisms=(), measurable_in=(), agent_classes=(), immune_states=(), routes=(), sources=(), path_from=None, path_to=None, path=0, mixed_context=False, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>, give=(), block=(), compare_a=None, compare_b=None, step=0)
+    ViewState(focus='il2', depth=3, direction=<Direction.BOTH: 'both'>, filters=FilterValues(kinds=('agent',)), path_from=None, path_to=None, path=0, mixed_context=False, opened=(), layout=<Layout.LAYERED: 'layered'>, theme=<Theme.LIGHT: 'light'>, give=(), block=(), compare_a=None, compare_b=None, step=0)
     """
     pairs_out: list[tuple[str, str]] = []
     for key, value in pairs.items():
@@ -292,12 +290,12 @@ def state_from_pairs(pairs: Mapping[str, Any]) -> tuple[ViewState, tuple[str, ..
 def control_values(state: ViewState) -> dict[str, Any]:
     """The state as control values keyed by query key (lists for multi-valued fields).
 
-    >>> control_values(ViewState(signs=(Sign.INCREASES,)))["sign"]
+    >>> control_values(ViewState(filters=FilterValues(signs=[Sign.INCREASES])))["sign"]
     ['increases']
     """
     result: dict[str, Any] = {}
-    for spec in _SPECS:
-        value = getattr(state, spec.attribute)
+    for spec in _link_specs():
+        value = state.filters.get(spec.attribute, ()) if spec.key in _filter_keys() else getattr(state, spec.attribute)
         if isinstance(value, bool):  # a checklist of one box
             result[spec.key] = [spec.key] if value else []
         elif isinstance(value, tuple):
@@ -315,4 +313,8 @@ def query_keys() -> tuple[str, ...]:
     >>> query_keys()[:3]
     ('focus', 'depth', 'dir')
     """
-    return tuple(spec.key for spec in _SPECS)
+    return tuple(spec.key for spec in _link_specs())
+
+
+def _filter_keys() -> frozenset[str]:
+    return frozenset(filter_.key for filter_ in _view_filters() if filter_.key is not None)

@@ -8,9 +8,9 @@ HTML, and only ``http(s)`` links are made clickable.
 Examples
 --------
 >>> from mechgraph.synthetic import synthetic_graph
->>> from mechgraph.dashboard.state import ViewState
+>>> from mechgraph.dashboard.state import FilterValues, ViewState
 >>> g = synthetic_graph(60, seed=4)
->>> view = view_of(g, ViewState(kinds=("agent", "target")))
+>>> view = view_of(g, ViewState(filters=FilterValues(kinds=("agent", "target"))))
 >>> {kind for _, kind in view.graph.nodes(data="kind")} <= {"agent", "target"}
 True
 """
@@ -91,11 +91,11 @@ class View:
 def filter_kwargs(state: ViewState) -> dict[str, Any]:
     """The arguments of :func:`mechgraph.query.filter_graph` that the state's filters ask for.
 
-    >>> filter_kwargs(ViewState(signs=(Sign.DECREASES,)))
-    {'signs': [<Sign.DECREASES: -1>]}
+    >>> from mechgraph.dashboard.state import FilterValues
+    >>> filter_kwargs(ViewState(filters=FilterValues(signs=[Sign.DECREASES])))
+    {'signs': ['decreases']}
     """
-    names = ("kinds", "relations", "signs", "mechanisms", "measurable_in", "agent_classes", "immune_states", "routes", "sources")
-    return {name: list(getattr(state, name)) for name in names if getattr(state, name)}
+    return state.filters.arguments()
 
 
 def filtered_graph(graph: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:

@@ -6,6 +6,10 @@ pass and the relations between kept nodes. Relation filters (``relations``, ``si
 drop the nodes left without any relation: asking for "the inhibitions" should not return every
 node of the graph. Filters combine with AND; the values given to one filter combine with OR. One
 pass over the nodes and one over the relations, whatever is asked.
+
+Every keyword of :func:`filter_graph` is an entry of the filter table
+(:mod:`mechgraph.query.filterspec`), which names its vocabulary and from which the dashboard and
+the command line offer it; this module is what each filter does.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ..vocabulary import (
     Route,
 )
 from ._common import EdgeTest, allowed_values, as_sign, assemble, edge_sign, require_multidigraph
+from .filterspec import ValueType, filter_spec
 
 __all__ = ["filter_graph"]
 
@@ -110,23 +115,30 @@ def filter_graph(
     """
     require_multidigraph(graph)
     node_test = _node_test(
-        kinds=allowed_values(kinds, NodeKind, "node kind"),
-        agent_classes=allowed_values(agent_classes, AgentClass, "agent class"),
-        immune_states=allowed_values(immune_states, ImmuneState, "immune state"),
-        routes=allowed_values(routes, Route, "route"),
+        kinds=_allowed("kinds", kinds),
+        agent_classes=_allowed("agent_classes", agent_classes),
+        immune_states=_allowed("immune_states", immune_states),
+        routes=_allowed("routes", routes),
     )
     edge_test = _edge_test(
-        relations=allowed_values(relations, Relation, "relation"),
+        relations=_allowed("relations", relations),
         signs=_signs(signs),
-        mechanisms=allowed_values(mechanisms, Mechanism, "mechanism", UNSPECIFIED),
-        measurable_in=allowed_values(measurable_in, Measurability, "setting", UNSPECIFIED),
-        sources=allowed_values(sources, None, "source"),
+        mechanisms=_allowed("mechanisms", mechanisms),
+        measurable_in=_allowed("measurable_in", measurable_in),
+        sources=_allowed("sources", sources),
         context=_context_filter(context),
     )
     nodes: Iterable[str] = graph._node
     if node_test is not None:
         nodes = [node for node, data in graph._node.items() if node_test(data)]
     return assemble(graph, nodes, keep_edge=edge_test, drop_isolated=edge_test is not None)
+
+
+def _allowed(name: str, values: Iterable[object] | None) -> frozenset[str] | None:
+    """The values given to one filter, checked against its vocabulary in the filter table."""
+    spec = filter_spec(name)
+    enum = spec.enum if spec.value_type is ValueType.CHOICES else None
+    return allowed_values(values, enum, spec.noun, *spec.extra)
 
 
 def _signs(signs: Iterable[int | str] | int | str | None) -> frozenset[int] | None:
