@@ -1,0 +1,106 @@
+"""Colours: the themes, the Okabe-Ito palette, the colours of a theme, fading and mixing colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Theme(StrEnum):
+    """The two themes: dark text on white, and light text on near-black (for dark slides)."""
+
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class Palette(StrEnum):
+    """The Okabe-Ito colour-blind-safe palette, plus two greys for the kinds that need no hue."""
+
+    ORANGE = "#E69F00"
+    SKY_BLUE = "#56B4E9"
+    BLUISH_GREEN = "#009E73"
+    YELLOW = "#F0E442"
+    BLUE = "#0072B2"
+    VERMILLION = "#D55E00"
+    REDDISH_PURPLE = "#CC79A7"
+    LIGHT_GREY = "#B0B0B0"
+    DARK_GREY = "#6E6E6E"
+
+
+#: Opacity of what is not on a chosen path (the rest of the view, faded), in every renderer.
+FADED_OPACITY = 0.15
+
+
+
+def faded(colour: str) -> str:
+    """``colour`` (#RRGGBB) at :data:`FADED_OPACITY`, as CSS ``rgba()`` (for what a renderer cannot fade whole, like vis-network's labels).
+
+    >>> faded("#1A1A1A")
+    'rgba(26,26,26,0.15)'
+    """
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{FADED_OPACITY:g})"
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeColours:
+    """The colours of a theme that are not tied to a node kind or a sign."""
+
+    background: str
+    text: str
+    muted_text: str
+    panel: str  # legend, search and details panels
+    panel_border: str
+    node_border: str
+    selection: str
+    unsigned: str  # unsigned relations, and the neutral samples of the legend
+    increases: str
+    decreases: str
+    link: str
+    font_family: str = "DejaVu Sans, Helvetica, Arial, sans-serif"
+
+
+_THEMES: dict[Theme, ThemeColours] = {
+    Theme.LIGHT: ThemeColours(
+        background="#FFFFFF",
+        text="#1A1A1A",
+        muted_text="#555555",
+        panel="#FFFFFF",
+        panel_border="#C8C8C8",
+        node_border="#333333",
+        selection="#000000",
+        unsigned="#8C8C8C",
+        increases=Palette.BLUE.value,
+        decreases=Palette.VERMILLION.value,
+        link=Palette.BLUE.value,
+    ),
+    Theme.DARK: ThemeColours(
+        background="#1E1E1E",
+        text="#EDEDED",
+        muted_text="#AAAAAA",
+        panel="#2A2A2A",
+        panel_border="#555555",
+        node_border="#D9D9D9",
+        selection="#FFFFFF",
+        unsigned="#9E9E9E",
+        increases=Palette.SKY_BLUE.value,
+        decreases=Palette.ORANGE.value,
+        link=Palette.SKY_BLUE.value,
+    ),
+}
+
+
+def theme_colours(theme: Theme | str = Theme.LIGHT) -> ThemeColours:
+    """The colours of ``theme``.
+
+    >>> theme_colours("dark").background
+    '#1E1E1E'
+    """
+    return _THEMES[Theme(theme)]
+
+
+def _mix(colour: str, other: str, share: float) -> str:
+    """``share`` of ``colour`` over ``other`` (both #RRGGBB)."""
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(other[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(share * x + (1 - share) * y):02X}" for x, y in zip(a, b))
