@@ -224,3 +224,13 @@ def test_receptor_engineered_cells_are_not_the_plain_cells() -> None:
     assert "t_cell" not in sources and any("chimeric_antigen_receptor" in s for s in sources), found
     assert any(sign == "-" and t == "refractory_myeloma" for _s, sign, t, _n in found), found
     assert not any("remission" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_drug_named_after_its_description_is_the_subject_not_the_topic() -> None:
+    """ "the IL-6 receptor fusion protein olamkicept even increased X": olamkicept, and no reading from the topic."""
+    found = triples(
+        "Rilonacept binds IL-1. In gout the IL-6 receptor fusion protein olamkicept even increased the frequency of flares, "
+        "and IL-1 blockers are therefore not used for this disease."
+    )
+    assert {s for s, _sign, t, _n in found if "flares" in t or "blockers" in t} == {"olamkicept"}, found

@@ -1536,8 +1536,10 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             if same and not agree:
                 continue
             implicit = any(r.startswith("subject from") and ("generic" in r or "pronoun" in r or "topic" in r) for r in f.remarks)
-            if implicit and any("last agent" in r for g in mine for r in g.remarks) and not any(g.source == f.source for g in mine):
+            if implicit and any("last agent" in r or "subject" in r for g in mine for r in g.remarks) and not any(g.source == f.source for g in mine):
                 continue  # the parser resolved the same "it" / "these agents" to another agent
+            if implicit and any(_same_verb(f.cues, g.cues) and g.source != f.source and not _implicit_parse(g) for g in mine):
+                continue  # the parser found this verb's subject in the sentence ("the fusion protein lenercept increased")
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
             extra = [r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks]
@@ -1553,6 +1555,16 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 if found_entry is not None:
                     doc.lexicon.add_name(found_entry.label, found_entry)
     return doc
+
+
+def _same_verb(pattern_cues: tuple[str, ...], parser_cues: tuple[str, ...]) -> bool:
+    """Whether a pattern reading's cue ("increased") is a form of a parser reading's ("increase")."""
+    forms = {form for cue in parser_cues for form in C.verb_forms(cue.split()[0])}
+    return any(cue.split()[0] in forms for cue in pattern_cues)
+
+
+def _implicit_parse(found: _Found) -> bool:
+    return any("read as" in r for r in found.remarks)
 
 
 def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:

@@ -335,6 +335,8 @@ class SentenceParse:
             return None  # a garbled parse glued a clause into the name
         if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
             return self.state.agent(head_word.text if len(words) == 1 else text)
+        if head_word is not None and looks_like_drug(head_word.text) and normalize_word(words[-2].lower()) in _CLASS_NOUNS | _DRUG_CLASS:
+            return self.state.agent(head_word.text)  # "the TNF receptor fusion protein lenercept": the drug
         key = key_of(text)
         if not key:
             return None
