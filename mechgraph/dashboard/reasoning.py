@@ -12,7 +12,9 @@ the cytoscape style of its mark (from :func:`mechgraph.style.reasoning_node_styl
 module), and the browser applies it to the nodes on screen, again whenever the view changes.
 The callbacks only translate inputs, call the queries (:func:`~mechgraph.query.perturb.perturb`,
 :func:`~mechgraph.query.overlay.consistency`, :func:`~mechgraph.query.compare.compare_agents`)
-and render with the pure functions below, which are tested without a browser.
+and render with pure functions, tested without a browser: :func:`reason` here, the panel's sections and the
+canvas paint in :mod:`~mechgraph.dashboard.reasoning_sections`; the browser's scripts are in
+:mod:`~mechgraph.dashboard.reasoning_scripts`.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import base64
 import binascii
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +33,8 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from .. import style
 from ..errors import DataError, MechgraphError
 from ..export.story import story_data, story_html
-from ..query import explain, signed_paths
-from ..query.compare import AgentComparison, Category, compare_agents
+from ..query import signed_paths
+from ..query.compare import AgentComparison, compare_agents
 from ..query.overlay import (
     Consistency,
     Overlay,
@@ -41,10 +43,11 @@ from ..query.overlay import (
     map_overlay,
     parse_overlay,
 )
-from ..query.perturb import NodeEffect, Perturbation, perturb
+from ..query.perturb import Perturbation, perturb
 from ..query.story import Story, comparison_story, path_story, perturbation_story
-from ..vocabulary import Attr
 from .ids import Ids
+from .reasoning_scripts import PAINT_JS, STORY_JS
+from .reasoning_sections import _paint_comparison, _paint_overlay, _paint_perturbation, comparison_section, overlay_section, perturbation_section
 from .services import LruCache, Services
 from .state import ViewState, parse_query
 from .views import node_option, notice_list, search_options
@@ -60,7 +63,6 @@ MAX_PERTURBED = 10
 _TABLES: LruCache[OverlayTable] = LruCache(8)
 #: Answers by graph, question, table and theme: stepping through a story changes the link, not the answer.
 _ANSWERS: LruCache[Reasoning] = LruCache(16)
-_SHOWN = 60  # items listed per group before "and n more"
 _NAME = re.compile(r"[^\w .()+-]")
 
 
@@ -271,191 +273,7 @@ def perturbed_nodes(state: ViewState) -> tuple[list[str], list[str]]:
     return [n for n in state.give if n not in state.block][:MAX_PERTURBED], list(state.block[:MAX_PERTURBED])
 
 
-def _mark(paint: dict[str, Any], node: str, mark: str, theme: str, *, fill: str | None = None) -> None:
-    paint["nodes"].setdefault(node, {}).update(style.reasoning_node_style(mark, theme, fill=fill))
-    paint["classes"].setdefault(node, []).append(f"reason-{mark}")
-
-
-def _paint_perturbation(paint: dict[str, Any], result: Perturbation, report: Consistency | None, theme: str) -> None:
-    for effect in result.effects:
-        _mark(paint, effect.node, effect.status.value, theme)
-    for node in result.unsigned:
-        _mark(paint, node, "unsigned", theme)
-    for node in result.given:
-        _mark(paint, node, "given", theme)
-    if report is not None:
-        for node in report.consistent_nodes:
-            _mark(paint, node, "consistent", theme)
-        for node in report.inconsistent_nodes:
-            _mark(paint, node, "inconsistent", theme)
-
-
-def _paint_comparison(paint: dict[str, Any], comparison: AgentComparison, theme: str) -> None:
-    for category in comparison.categories:
-        for side, items in (("a", category.only_a), ("b", category.only_b), ("shared", category.shared)):
-            for item in items:
-                _mark(paint, item.node, side, theme)
-    for node in (comparison.a, comparison.b):
-        _mark(paint, node, "given", theme)
-
-
-def _paint_overlay(paint: dict[str, Any], overlay: Overlay, theme: str) -> None:
-    scale = style.DivergingScale(overlay.limit, theme)
-    for node, measurement in overlay.values.items():
-        _mark(paint, node, "measured", theme, fill=scale.colour(measurement.value))
-
-
-def _name(graph: nx.MultiDiGraph, node: str) -> str:
-    return str(graph._node[node].get(Attr.LABEL.value) or node) if node in graph else node
-
-
-def _swatch(colour: str) -> html.Span:
-    return html.Span(className="swatch", style={"backgroundColor": colour})
-
-
-def _effect_item(graph: nx.MultiDiGraph, effect: NodeEffect, several: bool) -> html.Li:
-    path = effect.paths[0]
-    sources = f" ({', '.join(f'{_name(graph, s)} {r.symbol}' for s, r in effect.by_source.items())})" if several else ""
-    return html.Li(
-        [html.Span(effect.status.symbol, className=f"reason-symbol reason-{effect.status.value}", title=effect.status.value),
-         html.Strong(effect.label), sources, html.Br(), html.Small(explain(path, graph), className="muted")],
-        **{"data-node": effect.node, "data-status": effect.status.value},
-    )  # fmt: skip
-
-
-def _limited(items: list[Any]) -> list[Any]:
-    return items[:_SHOWN] + ([html.Li(f"… and {len(items) - _SHOWN} more", className="muted")] if len(items) > _SHOWN else [])
-
-
-def perturbation_section(graph: nx.MultiDiGraph, result: Perturbation, theme: str) -> list[Any]:
-    """The effects of a perturbation: counts, agreement of several agents, effects by process kind and by phase."""
-    counts = result.counts
-    asked = "; ".join(f"{'given' if sign > 0 else 'blocked'} {_name(graph, node)}" for node, sign in result.given.items())
-    several = len(result.given) > 1
-    parts: list[Any] = [
-        html.H3("Perturbation"),
-        html.P(f"{asked}: {len(result.effects)} nodes reached with a sign within {result.max_length} relations: {counts['up']} ↑ up, "
-               f"{counts['down']} ↓ down, {counts['conflicting']} ↕ conflicting; {counts['unsigned']} reached only through unsigned relations.",
-               id="reason-summary"),
-        _legend([(style.response_colour(key, theme), entry.label) for key, entry in zip(style.RESPONSES, style.response_legend(theme), strict=True)]),
-    ]  # fmt: skip
-    if several:
-        agreement = result.agreement()
-        parts.append(html.Div(
-            [html.P([html.Strong(f"Agree ({len(agreement.agree)}): "), words(agreement.agree)], id="reason-agree"),
-             html.P([html.Strong(f"Conflict ({len(agreement.conflict)}): "), words(agreement.conflict)], id="reason-conflict"),
-             *[html.P([html.Strong(f"Only {_name(graph, source)} ({len(found)}): "), words(found)]) for source, found in agreement.only.items()]],
-            className="reason-agreement",
-        ))  # fmt: skip
-    for group, found in result.by_group().items():
-        items = [_effect_item(graph, effect, several) for effect in found]
-        parts.append(html.Details([html.Summary(f"{group.replace('_', ' ')} ({len(found)})"), html.Ul(_limited(items), className="reason-effects")], open=True))
-    phases = result.by_phase()
-    if phases:
-        parts.append(html.H4("Phases of the immune response"))
-        parts.append(html.Ul([html.Li([html.Strong(f"{phase}: "), ", ".join(f"{e.status.symbol} {e.label}" for e in found)]) for phase, found in phases.items()]))
-    return parts
-
-
-def words(effects: Sequence[NodeEffect]) -> str:
-    return ", ".join(f"{e.status.symbol} {e.label}" for e in effects) or "none"
-
-
-def _legend(entries: Sequence[tuple[str, str]]) -> html.Div:
-    return html.Div([html.Span([_swatch(colour), label], className="legend-entry", style={"marginRight": "0.9em", "whiteSpace": "nowrap"}) for colour, label in entries],
-                    className="reason-legend")  # fmt: skip
-
-
-def _score(score: float | None) -> str:
-    return "n/a" if score is None else f"{score:.0%}"
-
-
-def overlay_section(graph: nx.MultiDiGraph, overlay: Overlay, report: Consistency | None, theme: str) -> list[Any]:
-    """The table's mapping (every unused row listed) and, with a perturbation, its consistency."""
-    table = overlay.table
-    mapped = len(table.rows) - len(overlay.unused)
-    parts: list[Any] = [
-        html.H3("Measured data"),
-        html.P(f"{table.file}: {mapped} of {len(table.rows)} rows mapped ({overlay.mapped_share:.0%}); value column {table.value_column}"
-               + (f", p-value column {table.p_column}" if table.p_column else "") + ".", id="reason-overlay-summary"),
-    ]  # fmt: skip
-    if overlay.unused:
-        rows = [html.Li(f"line {row.line}: {row.reason}") for row in overlay.unused]
-        parts.append(html.Details([html.Summary(f"Rows that set no node ({len(overlay.unused)})"), html.Ul(_limited(rows))], open=len(rows) <= 10, id="reason-unused"))
-    scale = style.DivergingScale(overlay.limit, theme)
-    parts.append(_legend([(colour, f"{value:+.2g}") for value, colour in scale.legend(5)]))
-    if report is not None:
-        judged = len(report.consistent_nodes) + len(report.inconsistent_nodes)
-        parts.append(html.P(
-            f"Consistency with the perturbation: nodes {_score(report.node_score)} ({len(report.consistent_nodes)} of {judged}), "
-            f"relations {_score(report.relation_score)} ({len(report.consistent_relations)} of {len(report.relations)}); "
-            f"a change is p ≤ {report.alpha:g}.", id="reason-consistency"))  # fmt: skip
-        for title, nodes in (("Consistent", report.consistent_nodes), ("Inconsistent", report.inconsistent_nodes),
-                             ("Measured change not reached", report.unexplained_nodes)):  # fmt: skip
-            if nodes:
-                parts.append(html.P([html.Strong(f"{title} ({len(nodes)}): "), ", ".join(_name(graph, node) for node in nodes)]))
-    return parts
-
-
-def _cell(graph: nx.MultiDiGraph, items: Sequence[Any], side: str) -> html.Td:
-    symbol = {"up": "↑", "down": "↓", "conflicting": "↕", "unsigned": "?"}
-    words = [f"{item.label} {symbol.get(getattr(item, side) or '', '')}".strip() if side != "both" else
-             f"{item.label} {symbol.get(item.a or '', '')}/{symbol.get(item.b or '', '')}" for item in items]  # fmt: skip
-    return html.Td(", ".join(words[:_SHOWN]) + (f" … and {len(words) - _SHOWN} more" if len(words) > _SHOWN else "") or "—")
-
-
-def comparison_section(graph: nx.MultiDiGraph, comparison: AgentComparison, theme: str, *, painted: bool) -> list[Any]:
-    """Two agents side by side: a table of shared and unique nodes by category, and opposite effects."""
-    a, b = _name(graph, comparison.a), _name(graph, comparison.b)
-    categories: list[Category] = [comparison.direct, *comparison.categories]
-    sides = ((f"only {a}", "a", "only_a"), ("shared", "both", "shared"), (f"only {b}", "b", "only_b"))
-    # one block per category, one row per side: narrow enough for the side panel
-    rows = [
-        html.Tbody(
-            [html.Tr(html.Th(category.name, colSpan=2)),
-             *[html.Tr([html.Th(title, scope="row"), _cell(graph, getattr(category, field), side)]) for title, side, field in sides]],
-            **{"data-category": category.name},
-        )
-        for category in categories
-    ]  # fmt: skip
-    parts: list[Any] = [html.H3(f"{a} vs {b}"), html.Table(rows, className="reason-compare", id="reason-compare")]
-    if painted:
-        parts.append(_legend([(style.COMPARE_SIDES[key][0], label) for key, label in (("a", f"only {a}"), ("shared", "both"), ("b", f"only {b}"))]))
-    opposite = ", ".join(item.label for item in comparison.opposite) or "none"
-    parts.append(html.P([html.Strong(f"Opposite sign ({len(comparison.opposite)}): "), opposite]))
-    return parts
-
-
 # ---------------------------------------------------------------------------------- callbacks
-
-#: Applies the paint to the canvas in the browser: every node marked before loses its marks, then
-#: each node of the answer on screen gets its style (as a bypass, so theme and highlight changes
-#: keep it) and its classes. Runs after cytoscape has drawn new elements.
-PAINT_JS = """
-function(paint, elements) {
-  var apply = function () {
-    var cy = window.mechgraph && window.mechgraph.cy('__CANVAS__');
-    if (!cy) { return; }
-    cy.batch(function () {
-      cy.nodes('.reason-marked').forEach(function (node) {
-        node.removeStyle();
-        node.classes(node.classes().filter(function (c) { return c.indexOf('reason-') !== 0; }));
-      });
-      var styles = (paint && paint.nodes) || {}, classes = (paint && paint.classes) || {};
-      Object.keys(styles).forEach(function (id) {
-        var node = cy.getElementById(id);
-        if (node.length === 0 || !node.isNode()) { return; }
-        node.style(styles[id]);
-        node.addClass('reason-marked');
-        (classes[id] || []).forEach(function (c) { node.addClass(c); });
-      });
-    });
-    document.getElementById('__CANVAS__').dataset.reasonPainted = String(Object.keys((paint && paint.nodes) || {}).length);
-  };
-  window.requestAnimationFrame(function () { window.setTimeout(apply, 0); });
-  return Date.now();
-}
-""".replace("__CANVAS__", Ids.CANVAS)
 
 
 def register_callbacks(app: Dash, services: Services) -> None:
@@ -576,95 +394,6 @@ def story_store(story: Story | None) -> dict[str, Any] | None:
     if story is None:
         return None
     return {**story_data(story), "styles": {mark: style.reasoning_edge_style(mark) for mark in ("current", "past")}}
-
-
-#: Steps through the story in the browser: Back and Next (and the arrow keys while the story
-#: box has focus) move the step; a new story starts at its title. The relations of the step are
-#: drawn thick on the view, the earlier ones a little thicker, and the caption shows the step's
-#: sentence, what it predicts, where it holds and its evidence (as text; links only http(s)).
-STORY_JS = """
-function(back, next, story, elements, step) {
-  var dc = window.dash_clientside, triggered = (dc.callback_context.triggered || []).map(function (t) { return t.prop_id; });
-  if (!window.mechgraphStoryKeys) {
-    window.mechgraphStoryKeys = true;
-    document.addEventListener("keydown", function (event) {
-      var box = document.getElementById("__BOX__");
-      if (!box || !box.contains(document.activeElement) || event.altKey || event.ctrlKey || event.metaKey) { return; }
-      var button = event.key === "ArrowRight" ? "__NEXT__" : event.key === "ArrowLeft" ? "__BACK__" : null;
-      if (button) { event.preventDefault(); var b = document.getElementById(button); if (b && !b.disabled) { b.click(); } }
-    });
-  }
-  var steps = (story && story.steps) || [], count = steps.length;
-  var at = typeof step === "number" ? step - 1 : -1, ended = false;  /* the link counts the title as step 0 */
-  if (triggered.indexOf("__STORE__.data") >= 0) {
-    /* The same story again (the answer is recomputed on every change of the link): keep the step.
-     * The first story of the page keeps the step of the link; a new story starts at its title. */
-    if (story) {
-      var signature = story.title + "|" + steps.map(function (s) { return s.ids.join(","); }).join(";");
-      if (window.mechgraphStorySignature !== undefined && window.mechgraphStorySignature !== signature) { at = -1; }
-      window.mechgraphStorySignature = signature;
-    } else if (window.mechgraphStorySignature !== undefined) {  /* the story is gone: so is its step */
-      window.mechgraphStorySignature = undefined;
-      at = -1;
-      ended = true;
-    }
-    at = Math.max(-1, Math.min(count, at));
-  }
-  if (triggered.indexOf("__NEXT__.n_clicks") >= 0) { at = Math.min(count, at + 1); }
-  if (triggered.indexOf("__BACK__.n_clicks") >= 0) { at = Math.max(-1, at - 1); }
-  var paint = function () {
-    var cy = window.mechgraph && window.mechgraph.cy("__CANVAS__");
-    if (!cy) { return; }
-    cy.batch(function () {
-      cy.edges(".story-marked").forEach(function (edge) { edge.removeStyle(); edge.removeClass("story-marked story-current story-past"); });
-      steps.forEach(function (s, index) {
-        if (index > at) { return; }
-        var mark = index === at ? "current" : "past";
-        s.ids.forEach(function (id) {
-          var edge = cy.getElementById(id);
-          if (edge.length === 0 || !edge.isEdge()) { return; }
-          edge.style(story.styles[mark]);
-          edge.addClass("story-marked story-" + mark);
-        });
-      });
-    });
-  };
-  window.requestAnimationFrame(function () { window.setTimeout(paint, 0); });
-  var text = function (tag, value, cls) { return {type: tag, namespace: "dash_html_components", props: {children: value, className: cls || ""}}; };
-  var caption = [];
-  if (!count) {
-    caption = [text("P", "Perturb, compare or choose a path to tell its story.", "muted")];
-  } else if (at < 0) {
-    caption = [text("H4", story.title), text("P", count + " steps: press Next or →.", "muted")];
-  } else if (at >= count) {
-    caption = [text("H4", story.summary), text("P", story.left_out ? story.left_out + " more relations not told." : "The end.", "muted")];
-  } else {
-    var s = steps[at];
-    var items = s.evidence.map(function (item) {
-      var words = (item.source || "") + (item.quote ? " \u201c" + item.quote + "\u201d" : "") + (item.note ? " (" + item.note + ")" : "");
-      var parts = [words];
-      if (item.url) { parts.push({type: "A", namespace: "dash_html_components", props: {children: " source", href: item.url, target: "_blank", rel: "noopener noreferrer"}}); }
-      return {type: "Li", namespace: "dash_html_components", props: {children: parts}};
-    });
-    caption = [text("Small", (at + 1) + " / " + count + (s.chapter ? " \u00b7 " + s.chapter : ""), "muted"), text("H4", s.caption, "story-caption"),
-               text("P", s.outcome, "story-outcome"), text("P", s.context ? "in " + s.context : "", "muted"),
-               {type: "Ul", namespace: "dash_html_components", props: {children: items}}];
-  }
-  /* The step is written only when it moves, and never before there is a story: the link's step
-   * waits for the story it belongs to. */
-  var written = (!count && !ended) || at + 1 === step ? dc.no_update : at + 1;
-  if (written !== dc.no_update && triggered.indexOf("__STORE__.data") >= 0 && dc.set_props) {
-    /* A new answer's story moves the step back to its title. The answer itself came from the
-     * link, so the link is told afterwards, as if the user had moved it. */
-    window.setTimeout(function () { dc.set_props("__STEP__", {data: written}); }, 0);
-    written = dc.no_update;
-  }
-  return [written, caption, !count || at < 0, !count || at >= count, !count];
-}
-"""
-for _token, _id in (("__BOX__", Ids.REASON_STORY_BOX), ("__NEXT__", Ids.REASON_STORY_NEXT), ("__BACK__", Ids.REASON_STORY_BACK),
-                    ("__STORE__", Ids.REASON_STORY), ("__STEP__", Ids.REASON_STORY_STEP), ("__CANVAS__", Ids.CANVAS)):  # fmt: skip
-    STORY_JS = STORY_JS.replace(_token, _id)
 
 
 def picker_options(services: Services, store: Any, text: str | None, value: Any) -> list[dict[str, str]]:
