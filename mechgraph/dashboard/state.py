@@ -294,8 +294,9 @@ def control_values(state: ViewState) -> dict[str, Any]:
     ['increases']
     """
     result: dict[str, Any] = {}
+    filter_keys = _filter_keys()
     for spec in _link_specs():
-        value = state.filters.get(spec.attribute, ()) if spec.key in _filter_keys() else getattr(state, spec.attribute)
+        value = state.filters.get(spec.attribute, ()) if spec.key in filter_keys else getattr(state, spec.attribute)
         if isinstance(value, bool):  # a checklist of one box
             result[spec.key] = [spec.key] if value else []
         elif isinstance(value, tuple):
