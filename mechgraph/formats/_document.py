@@ -7,7 +7,7 @@ document, and :func:`~mechgraph.formats.registry.check_graph` validates it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,9 @@ from ..errors import ReadError
 from ..fileio import WriteError, write_atomic
 from ..model import Evidence, NodeRecord, RelationRecord, Source, extra_problem, is_safe_relative_path, relation_id
 from ..vocabulary import FORMAT_VERSION, Attr, SourceKey
-from ._io import read_source_text
+from ._io import check_targets, read_source_text
 
-__all__ = ["clean_evidence", "copy_source_texts", "graph_to_document", "source_base_dir", "text_sources"]
+__all__ = ["clean_evidence", "copy_source_texts", "graph_to_document", "source_base_dir", "text_sources", "write_with_texts"]
 
 NODE_FIELDS = tuple(name for name in NodeRecord.model_fields if name not in ("id", "evidence"))
 RELATION_FIELDS = tuple(
@@ -178,3 +178,21 @@ def copy_source_texts(graph: nx.MultiDiGraph, destination: Path, *, force: bool 
         write_atomic(target, content, force=force)
         written.append(target)
     return written
+
+
+def write_with_texts(graph: nx.MultiDiGraph, paths: Sequence[Path], write: Callable[[], object], *, force: bool = False) -> tuple[Path, ...]:
+    """The scaffold of every writer: refuse before writing anything when one of ``paths`` exists
+    (and ``force`` is not set), copy the source texts the graph cites beside the first, then call
+    ``write`` (which writes ``paths``, each atomically). Returns the files written.
+
+    >>> import tempfile
+    >>> from mechgraph.graph import read_graph
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> files = write_with_texts(read_graph(), [folder / "g.txt"], lambda: (folder / "g.txt").write_text("g"))
+    >>> [path.relative_to(folder).as_posix() for path in files]
+    ['g.txt', 'sources/immunomodulation-article.txt']
+    """
+    check_targets(list(paths), force=force)
+    copied = copy_source_texts(graph, paths[0].parent, force=force)
+    write()
+    return (*paths, *copied)

@@ -24,12 +24,11 @@ from .. import __version__
 from ..fileio import write_atomic
 from ..vocabulary import Attr
 from ._build import GraphBuilder
-from ._document import copy_source_texts
+from ._document import write_with_texts
 from ._flat import flat_edge, flat_node, restore_edge, restore_node
 from ._io import (
     Input,
     XmlTree,
-    check_targets,
     fail,
     load_input,
     local_name,
@@ -132,26 +131,17 @@ def document(graph: nx.MultiDiGraph, changed: Counter[str] | None = None) -> ET.
 def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> WriteResult:
     """Write GEXF 1.3 (and the source texts its quotes cite, beside it).
 
-    >>> import tempfile
-    >>> from mechgraph.formats import read
-    >>> graph = read("IL10\\tinhibits\\tTNF\\n", name="il10.sif").graph
-    >>> path = Path(tempfile.mkdtemp()) / "il10.gexf"
-    >>> write(graph, path).path == path
-    True
-    >>> [(u, v, d["relation"], d["sign"]) for u, v, d in read(path).graph.edges(data=True)]
-    [('il10', 'tnf', 'inhibits', -1)]
+    Round trips through every format are tested in tests/test_formats_roundtrip.py.
     """
     path = Path(path)
-    check_targets([path], force=force)
-    copied = copy_source_texts(graph, path.parent, force=force)
     changed: Counter[str] = Counter()
-    text = ET.tostring(document(graph, changed), encoding="unicode", xml_declaration=False)
-    write_atomic(path, '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n", force=force)
+    text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(document(graph, changed), encoding="unicode", xml_declaration=False) + "\n"
+    files = write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force)
     cited = {item.get("source") for *_, data in graph.edges(data=True) for item in data.get(Attr.EVIDENCE) or []}
     cited |= {item.get("source") for _, data in graph.nodes(data=True) for item in data.get(Attr.EVIDENCE) or []}
     uncited = [sid for sid in graph.graph.get(Attr.SOURCES) or {} if sid not in cited]
     dropped = Counter({"sources no evidence cites": len(uncited)} if uncited else {}) + changed
-    return WriteResult(path, FORMAT, (path, *copied), dropped)
+    return WriteResult(path, FORMAT, files, dropped)
 
 
 def _safe(record: dict[str, Any], changed: Counter[str]) -> dict[str, Any]:

@@ -29,8 +29,8 @@ from ..fileio import write_atomic
 from ..graph import graph_from_report, validate_file
 from ..validation import validate_data
 from ..yamltext import dump_yaml, parse_yaml
-from ._document import copy_source_texts, graph_to_document, source_base_dir
-from ._io import check_targets, load_input
+from ._document import graph_to_document, source_base_dir, write_with_texts
+from ._io import load_input
 from .registry import ImportResult, WriteResult
 
 __all__ = ["dumps", "read", "write"]
@@ -136,9 +136,7 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     problems = [p for p in report.problems if base_dir is not None or p.rule not in ("source-text", "quote")]
     if problems:
         raise DataError(problems)
-    check_targets([path], force=force)
-    copied = copy_source_texts(graph, path.parent, force=force)
-    header = f"# Written by mechgraph {__version__}; the format is described in docs/data-format.md.\n"
-    write_atomic(path, header + dumps(document), force=force)
+    text = f"# Written by mechgraph {__version__}; the format is described in docs/data-format.md.\n" + dumps(document)
+    files = write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force)
     notes = ("positions, graph attributes and extra maps beyond the native bounds have no field in the native format",) if dropped else ()
-    return WriteResult(path, FORMAT, (path, *copied), dropped, notes)
+    return WriteResult(path, FORMAT, files, dropped, notes)

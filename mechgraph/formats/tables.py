@@ -33,7 +33,7 @@ import networkx as nx
 from ..fileio import write_atomic
 from ..vocabulary import Attr
 from ._build import GraphBuilder, curie, slug
-from ._document import copy_source_texts
+from ._document import write_with_texts
 from ._flat import (
     EVIDENCE_KEYS,
     NODE_LISTS,
@@ -46,7 +46,7 @@ from ._flat import (
     restore_edge,
     restore_node,
 )
-from ._io import Input, check_targets, fail, load_input
+from ._io import Input, fail, load_input
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read_csv", "read_tsv", "write_csv", "write_tsv"]
@@ -107,8 +107,6 @@ def sibling(path: Path, role: str) -> Path:
 def _write(graph: nx.MultiDiGraph, path: Path, *, force: bool, delimiter: str, fmt: str) -> WriteResult:
     path = Path(path)
     node_path, source_path = sibling(path, "nodes"), sibling(path, "sources")
-    check_targets([path, node_path, source_path], force=force)
-    copied = copy_source_texts(graph, path.parent, force=force)
     sources = graph.graph.get(Attr.SOURCES) or {}
     edges = []
     for u, v, key, data in graph.edges(keys=True, data=True):
@@ -121,24 +119,25 @@ def _write(graph: nx.MultiDiGraph, path: Path, *, force: bool, delimiter: str, f
             record.update(x=position["x"], y=position["y"])
         nodes.append(record)
     source_rows = [{key: source.get(key) for key in _SOURCE_FIELDS if source.get(key)} for source in sources.values()]
-    write_atomic(node_path, _table(nodes, ("id", "label", "kind"), delimiter), force=force)
-    write_atomic(source_path, _table(source_rows, _SOURCE_FIELDS, delimiter), force=force)
-    write_atomic(path, _table(edges, ("source", "target", "relation", "sign"), delimiter), force=force)
+    tables = {
+        node_path: _table(nodes, ("id", "label", "kind"), delimiter),
+        source_path: _table(source_rows, _SOURCE_FIELDS, delimiter),
+        path: _table(edges, ("source", "target", "relation", "sign"), delimiter),
+    }
+
+    def write() -> None:
+        for target, text in tables.items():
+            write_atomic(target, text, force=force)
+
+    files = write_with_texts(graph, [path, node_path, source_path], write, force=force)
     notes = (f"the nodes are in {node_path.name} and the sources in {source_path.name}, beside {path.name}",)
-    return WriteResult(path, fmt, (path, node_path, source_path, *copied), notes=notes)
+    return WriteResult(path, fmt, files, notes=notes)
 
 
 def write_csv(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> WriteResult:
     """Write comma-separated tables: relations, ``.nodes.csv`` and ``.sources.csv`` beside them.
 
-    >>> import tempfile
-    >>> from mechgraph.formats import read
-    >>> graph = read("IL10\\tinhibits\\tTNF\\n", name="il10.sif").graph
-    >>> path = Path(tempfile.mkdtemp()) / "il10.csv"
-    >>> write_csv(graph, path).path == path
-    True
-    >>> [(u, v, d["relation"], d["sign"]) for u, v, d in read(path).graph.edges(data=True)]
-    [('il10', 'tnf', 'inhibits', -1)]
+    Round trips through every format are tested in tests/test_formats_roundtrip.py.
     """
     return _write(graph, path, force=force, delimiter=",", fmt="csv")
 
@@ -146,14 +145,7 @@ def write_csv(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> 
 def write_tsv(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> WriteResult:
     """Write tab-separated tables: relations, ``.nodes.tsv`` and ``.sources.tsv`` beside them.
 
-    >>> import tempfile
-    >>> from mechgraph.formats import read
-    >>> graph = read("IL10\\tinhibits\\tTNF\\n", name="il10.sif").graph
-    >>> path = Path(tempfile.mkdtemp()) / "il10.tsv"
-    >>> write_tsv(graph, path).path == path
-    True
-    >>> [(u, v, d["relation"], d["sign"]) for u, v, d in read(path).graph.edges(data=True)]
-    [('il10', 'tnf', 'inhibits', -1)]
+    Round trips through every format are tested in tests/test_formats_roundtrip.py.
     """
     return _write(graph, path, force=force, delimiter="\t", fmt="tsv")
 
