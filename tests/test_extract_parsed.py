@@ -234,3 +234,23 @@ def test_a_drug_named_after_its_description_is_the_subject_not_the_topic() -> No
         "and IL-1 blockers are therefore not used for this disease."
     )
     assert {s for s, _sign, t, _n in found if "flares" in t or "blockers" in t} == {"olamkicept"}, found
+
+
+@needs_parser
+def test_named_proteins_and_a_plural_relative_clause() -> None:
+    """ "two cytokines termed X and Y, which together drive the signs of A and B": X and Y drive A and B;
+    a plural verb is not the event's, and "two cytokines" is no node."""
+    found = triples(
+        "Tezepelumab is an antibody that binds TSLP. It neutralises the activity of two cytokines termed TSLP and IL-33, "
+        "which together drive the signs and symptoms of chronic rhinosinusitis and eosinophilic asthma."
+    )
+    drive = {(s, t) for s, sign, t, _n in found if sign == "+"}
+    assert drive == {(s, t) for s in ("tslp", "il_33") for t in ("chronic_rhinosinusitis", "eosinophilic_asthma")}, found
+    assert {t for s, sign, t, _n in found if s == "tezepelumab" and sign == "-"} == {"tslp", "il_33"}, found
+    assert not any("cytokines" in t for _s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_counted_class_is_no_name(parser: bool | None) -> None:
+    found = triples("Anakinra blocks the action of several cytokines named IL-1 alpha and IL-1 beta.", parser=parser)
+    assert not any("several" in t or t.endswith("cytokines") for _s, _sign, t, _n in found), found

@@ -69,6 +69,8 @@ _SEVERITY = frozenset(
     "chimeric monoclonal recombinant soluble selective".split()
 )
 _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
+_QUANTITIES = frozenset("one two three four five six several many various multiple both some other these those".split())
+_CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies".split())
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because"})
 _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
@@ -177,6 +179,9 @@ class _Text:
         if key[0] in _SUBORDINATORS and len(label.split()) > 1:  # "Whether chloroquine inhibits ...": the name after it
             rest = " ".join(label.split()[1:])
             return self.lexicon.lookup(rest) or self.candidate(rest)
+        tail = key[len(key) - key[::-1].index("of"):] if "of" in key else key
+        if len(tail) > 1 and tail[-1] in _CLASS_HEADS and all(k in _QUANTITIES for k in tail[:-1]):
+            return None  # "(the action of) two proteins", "several cytokines": a class counted, no name
         if key[-1] in C.PEOPLE:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()

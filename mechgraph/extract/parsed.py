@@ -515,6 +515,13 @@ class SentenceParse:
 
     def items(self, tok: Any) -> list[Any]:
         """The token and its coordinated and exemplified siblings ("A, B and C", "X such as Y")."""
+        names = _named(tok)
+        if not names and tok.lower_ in WRAPPER_NOUNS:  # "the action of two proteins called X and Y"
+            of = _prep_object(tok, ("of",))
+            names = _named(of) if of is not None else []
+        if names:  # "two proteins called X and Y": X and Y ("two cytokines termed X and Y": Y is the noun's conjunct)
+            named = [t for name in names for t in self.items(name)]
+            return named + [t for c in tok.children if c.dep_ == "conj" for t in self.items(c) if t not in named]
         out = [tok]
         stack = [tok]
         while stack:
@@ -528,6 +535,10 @@ class SentenceParse:
                         if g.dep_ == "pobj":
                             out.append(g)
                             stack.append(g)
+        for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too
+            of = _prep_object(t, ("of",)) if t.lower_ in WRAPPER_NOUNS else None
+            if of is not None and any(c.dep_ == "conj" for c in of.children) and self.entity(t) is not None and self.entity(t) is self.entity(of):
+                out += [g for g in self.items(of) if g not in out]
         return out
 
     def conditions(self, tok: Any) -> list[Any]:
@@ -751,14 +762,22 @@ class SentenceParse:
         """The antecedent of "which"/"that": the noun the clause attaches to, or for ", which"
         after a negative cue the subject of that cue (the event is the antecedent)."""
         noun = verb.head
+        relative = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")), None)
+        if relative is not None and _plural_verb(verb) and noun.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in noun.children):
+            # "the action of two proteins called X and Y, which both play ...": a plural verb needs a
+            # plural antecedent, the nearest plural noun or coordination before the relative
+            for k in range(relative.i - 1, noun.i, -1):
+                t = self.sdoc[k]
+                if t.pos_ in ("NOUN", "PROPN", "NUM") and t.dep_ != "appos" and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                    return [t], None
         comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
         governor = noun.head if noun.dep_ in ("dobj", "pobj", "conj", "appos") else None
         steps = 0
         while governor is not None and governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("prep", "pobj", "dobj", "conj", "appos") and steps < 4:
             governor = governor.head  # "lowers the number of white cells, which ...": up to the verb
             steps += 1
-        if comma and governor is not None and governor.pos_ in ("VERB", "AUX"):
-            cue = self.cue(governor)
+        if comma and governor is not None and governor.pos_ in ("VERB", "AUX") and not _plural_verb(verb):
+            cue = self.cue(governor)  # (an event is singular: "which both play" has a plural antecedent)
             if cue is not None and cue[1] == "-":
                 subjects, _how = self.subject(governor)
                 return subjects, "', which' read as the event"
@@ -1050,6 +1069,22 @@ def _relation(words: str, sign: str) -> Relation:
     if sign == "-":
         return Relation.INHIBITS if lemma in _INHIBITING or words in ("switch off", "turn off") else Relation.DECREASES
     return Relation.BINDS if lemma in _BINDING else Relation.REGULATES
+
+
+_NAMING = frozenset("call name term designate dub".split())
+
+
+def _named(tok: Any) -> list[Any]:
+    """ "proteins called X and Y", "a kinase named Z": the names a noun is given."""
+    for child in tok.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _NAMING and child.tag_ == "VBN":
+            return [g for g in child.children if g.dep_ in ("dobj", "oprd", "attr")]
+    return []
+
+
+def _plural_verb(verb: Any) -> bool:
+    """ "which both play", "which were": a verb whose subject is plural."""
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have") for c in verb.children) or verb.lower_ in ("are", "were")
 
 
 def _main_clause(verb: Any) -> bool:
