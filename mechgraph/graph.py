@@ -123,7 +123,7 @@ def negated_relations(graph: nx.MultiDiGraph, node: str | None = None) -> list[d
 
 def _evidence(evidence: Any, sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Evidence with its source's URL and title, so that a view needs no second lookup."""
-    item = evidence.model_dump(mode="json", exclude_none=True)
+    item: dict[str, Any] = evidence.model_dump(mode="json", exclude_none=True)
     source = sources.get(evidence.source, {})
     for key in (SourceKey.URL, SourceKey.TITLE):
         if key.value in source:

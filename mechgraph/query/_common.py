@@ -16,7 +16,8 @@ import networkx as nx
 
 from ..errors import NodeNotFound, QueryError
 from ..vocabulary import Attr, Relation, Sign
-from ._base import gc_paused, require_multidigraph  # noqa: F401  (re-exported: the query modules import them from here)
+from ._base import gc_paused as gc_paused  # re-exported: the query modules import them from here
+from ._base import require_multidigraph as require_multidigraph
 from .search import closest_nodes
 
 __all__: list[str] = []

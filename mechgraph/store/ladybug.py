@@ -474,8 +474,10 @@ class LadybugStore:
 def _relation_data(row: Sequence[Any]) -> dict[str, Any]:
     """The attributes of a relation row (... data, context, evidence), in their order."""
     if not row[6] and not row[7]:
-        return json.loads(row[5])
+        plain: dict[str, Any] = json.loads(row[5])
+        return plain
     # one parse for the three texts: most of the time of building an answer is parsing
+    data: dict[str, Any]
     data, context, evidence = json.loads(f"[{row[5]},{row[6] or 0},{row[7] or 0}]")
     if row[6]:
         data[_CONTEXT] = context
