@@ -254,3 +254,17 @@ def test_named_proteins_and_a_plural_relative_clause() -> None:
 def test_a_counted_class_is_no_name(parser: bool | None) -> None:
     found = triples("Anakinra blocks the action of several cytokines named IL-1 alpha and IL-1 beta.", parser=parser)
     assert not any("several" in t or t.endswith("cytokines") for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_names_sharing_an_action_noun_are_one_node() -> None:
+    """ "Combined IL-4 and IL-13 blockade reduces X": the blockade reduces X, not IL-4 nor IL-13."""
+    found = triples("Combined IL-4 and IL-13 blockade reduces eczema severity in adults.")
+    assert {s for s, _sign, _t, _n in found} == {"combined_il_4_and_il_13_blockade"}, found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_wrapper_alone_or_a_name_cut_before_of_is_no_node(parser: bool | None) -> None:
+    found = triples("Abatacept is a fusion protein indicated to reduce the signs and symptoms of moderately to severely active juvenile arthritis.", parser=parser)
+    targets = {t for _s, _sign, t, _n in found}
+    assert not any(t in ("signs", "symptoms", "signs_and_symptoms") or t.endswith("_of") for t in targets), found

@@ -50,6 +50,7 @@ from .lexicon import Lexicon, LexiconEntry, Match, UserCue, build_lexicon, defau
 from .parsed import CUE_FORMS, load_pipeline, read_parsed
 from .sentences import Sentence, split_sentences
 from .tokens import Token, Word, abbreviation_fits, key_of, normalize_word, tokenize, words_of
+from .verbclasses import WRAPPER_NOUNS
 
 __all__ = ["extract_text"]
 
@@ -69,6 +70,7 @@ _SEVERITY = frozenset(
     "chimeric monoclonal recombinant soluble selective".split()
 )
 _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
+_WRAPPERS = frozenset(normalize_word(w) for w in WRAPPER_NOUNS) | {"and", "or"}
 _QUANTITIES = frozenset("one two three four five six several many various multiple both some other these those".split())
 _CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies".split())
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
@@ -182,6 +184,8 @@ class _Text:
         tail = key[len(key) - key[::-1].index("of"):] if "of" in key else key
         if len(tail) > 1 and tail[-1] in _CLASS_HEADS and all(k in _QUANTITIES for k in tail[:-1]):
             return None  # "(the action of) two proteins", "several cytokines": a class counted, no name
+        if key[-1] in C.PREPOSITIONS | {"of", "and", "or"} or all(k in _WRAPPERS for k in key):
+            return None  # "symptoms of", "the signs": a name cut short, or a wrapper without its name
         if key[-1] in C.PEOPLE:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()

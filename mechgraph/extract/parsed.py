@@ -515,6 +515,9 @@ class SentenceParse:
 
     def items(self, tok: Any) -> list[Any]:
         """The token and its coordinated and exemplified siblings ("A, B and C", "X such as Y")."""
+        shared = self.shared_action(tok)
+        if shared:
+            return [tok]
         names = _named(tok)
         if not names and tok.lower_ in WRAPPER_NOUNS:  # "the action of two proteins called X and Y"
             of = _prep_object(tok, ("of",))
@@ -551,6 +554,24 @@ class SentenceParse:
             group.append(first.head.head)
         found = [g for t in group for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         return [t for g in found for t in self.items(g)]
+
+    def shared_action(self, tok: Any) -> bool:
+        """ "Combined CTLA-4 and PD-1 blockade": names that share an action noun are one node (the
+        blockade), never the names themselves (CTLA-4 does not do what its blockade does)."""
+        group = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+        if len(group) < 2:  # "X and Y blockade" parsed right: the head's modifier has the conjunct
+            group += [g for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for g in c.children if g.dep_ == "conj"]
+        last = max(group, key=lambda t: t.i)
+        if len(group) < 2 or normalize_word(last.lower_) not in _ACTION_HEADS:
+            return False
+        start = min(t.left_edge.i for t in group)
+        while start < last.i and self.sdoc[start].dep_ in ("det", "preconj", "cc", "punct"):
+            start += 1
+        entry = self.doc.lexicon.lookup(self.sdoc[start : last.i + 1].text) or self.doc.candidate(self.sdoc[start : last.i + 1].text)
+        if entry is None:
+            return False
+        self.cache[tok.i] = entry
+        return True
 
     def entities(self, toks: Sequence[Any], *, expand: bool = True) -> list[tuple[LexiconEntry, Any]]:
         out: list[tuple[LexiconEntry, Any]] = []
@@ -1071,6 +1092,7 @@ def _relation(words: str, sign: str) -> Relation:
     return Relation.BINDS if lemma in _BINDING else Relation.REGULATES
 
 
+_ACTION_HEADS = frozenset(normalize_word(w) for w in "blockade inhibition deficiency depletion antagonism neutralisation neutralization knockout".split())
 _NAMING = frozenset("call name term designate dub".split())
 
 
