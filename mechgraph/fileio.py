@@ -15,7 +15,7 @@ from typing import IO
 
 from .errors import OutputExists, WriteError  # defined with every other error; importable from here too
 
-__all__ = ["OutputExists", "WriteError", "write_atomic", "write_atomic_with"]
+__all__ = ["OutputExists", "WriteError", "check_output", "write_atomic", "write_atomic_with"]
 
 
 def write_atomic(path: str | Path, content: str | bytes, *, force: bool = False) -> Path:
@@ -36,16 +36,29 @@ def write_atomic(path: str | Path, content: str | bytes, *, force: bool = False)
     return write_atomic_with(path, lambda handle: handle.write(data), force=force)
 
 
-def write_atomic_with(path: str | Path, write: Callable[[IO[bytes]], object], *, force: bool = False) -> Path:
-    """Like :func:`write_atomic`, for writers that stream into a binary file object."""
+def check_output(path: str | Path, *, force: bool = False, replacing: str = "overwrite") -> tuple[Path, Path]:
+    """The target and its folder, once it is sure a file may be written there: the folder exists,
+    and the target is not there (or is a regular file and ``force`` is set).
+
+    >>> check_output("/no/such/folder/out.txt")
+    Traceback (most recent call last):
+    ...
+    mechgraph.errors.WriteError: cannot write /no/such/folder/out.txt: folder /no/such/folder does not exist
+    """
     target = Path(path)
     if target.exists() and not target.is_file():
         raise WriteError(f"cannot write {target}: it is not a regular file")
     if target.exists() and not force:
-        raise OutputExists(f"{target} exists: pass --force (force=True) to overwrite it")
+        raise OutputExists(f"{target} exists: pass --force (force=True) to {replacing} it")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise WriteError(f"cannot write {target}: folder {folder} does not exist")
+    return target, folder
+
+
+def write_atomic_with(path: str | Path, write: Callable[[IO[bytes]], object], *, force: bool = False) -> Path:
+    """Like :func:`write_atomic`, for writers that stream into a binary file object."""
+    target, folder = check_output(path, force=force)
     try:
         handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{target.name}.", suffix=".part", delete=False)
     except OSError as error:

@@ -54,6 +54,7 @@ import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -243,17 +244,9 @@ def moved_geometry(graph: nx.Graph, geometry: Geometry, positions: Mapping[Hasha
     return Geometry(placed, routes, engine)
 
 
-def compute_layout(
-    graph: nx.Graph,
-    *,
-    method: Layout | str = Layout.LAYERED,
-    positions: Mapping[Hashable, Sequence[float]] | None = None,
-    seed: int = 0,
-    orientation: Orientation | str = Orientation.LEFT_RIGHT,
-    aspect: float = 16 / 9,
-    path: Sequence[Hashable] = (),
-) -> dict[Hashable, Position]:
-    """Positions of every node of ``graph`` (node -> (x, y), y down): :func:`compute_geometry` without routes.
+def compute_layout(graph: nx.Graph, **options: Any) -> dict[Hashable, Position]:
+    """Positions of every node of ``graph`` (node -> (x, y), y down): :func:`compute_geometry`
+    (with the same keyword options) without routes.
 
     Examples
     --------
@@ -264,9 +257,7 @@ def compute_layout(
     >>> sorted(compute_layout(g, method="force"))
     [0, 1, 2, 3]
     """
-    return compute_geometry(
-        graph, method=method, positions=positions, seed=seed, orientation=orientation, aspect=aspect, path=path
-    ).positions
+    return compute_geometry(graph, **options).positions
 
 
 def layered_layout(

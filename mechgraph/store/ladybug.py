@@ -27,7 +27,7 @@ from typing import Any, Self
 import networkx as nx
 
 from ..errors import MechgraphError, ReadError
-from ..fileio import OutputExists, WriteError
+from ..fileio import WriteError, check_output
 from ..query._common import edge_sign
 from ..vocabulary import UNSPECIFIED, Attr, Direction
 from . import cypher
@@ -138,14 +138,7 @@ def write_database(
     """
     import ladybug
 
-    target = Path(path)
-    if target.exists() and not target.is_file():
-        raise WriteError(f"cannot write {target}: it is not a regular file")
-    if target.exists() and not force:
-        raise OutputExists(f"{target} exists: pass --force (force=True) to replace it")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise WriteError(f"cannot write {target}: folder {folder} does not exist")
+    target, folder = check_output(path, force=force, replacing="replace")
     say = progress or (lambda line: None)
     try:
         work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
