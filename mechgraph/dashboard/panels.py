@@ -13,6 +13,7 @@ from typing import Any
 import networkx as nx
 from dash import html
 
+from ..graph import negated_relations
 from ..identifiers import resolve_url, source_identifier
 from ..query import explain, search, signed_paths
 from ..query.explain import explain_steps
@@ -137,7 +138,33 @@ def node_details(graph: nx.MultiDiGraph, node: str) -> list[Any]:
         parts.append(html.P(str(data[Attr.DESCRIPTION])))
     parts.append(html.Table(html.Tbody(rows), className="facts"))
     parts.extend(_evidence_list(data.get(Attr.EVIDENCE) or ()))
+    parts.extend(denied_relations(graph, node))
     return parts
+
+
+def denied_relations(graph: nx.MultiDiGraph, node: str) -> list[Any]:
+    """What the graph's sources deny about a node ("NOT sirolimus inhibits calcineurin"), each with
+    its evidence: findings kept beside the graph, never drawn and never on a path.
+
+    >>> from mechgraph.graph import load_graph
+    >>> g = load_graph({"mechgraph": 1, "sources": [{"id": "s", "url": "https://example.org/p"}],
+    ...     "nodes": [{"id": "a", "kind": "agent", "label": "A"}, {"id": "b", "kind": "target", "label": "B"}],
+    ...     "relations": [{"from": "a", "relation": "inhibits", "to": "b", "negated": True,
+    ...                    "evidence": [{"source": "s", "note": "no effect on B"}]}]})
+    >>> [part.children for part in denied_relations(g, "b")[1].children[0].children[0].children]
+    ['NOT ', 'A', ' inhibits ', 'B']
+    >>> "no effect on B" in str(denied_relations(g, "b"))
+    True
+    """
+    items = []
+    for denied in negated_relations(graph, node):
+        ends = [str(graph.nodes[end].get(Attr.LABEL) or end) if end in graph else str(end) for end in (denied.get("from"), denied.get("to"))]
+        verb = str(denied.get(Attr.RELATION, "")).replace("_", " ")
+        said = html.Div([html.Span("NOT ", className="flag flag-negated"), html.Span(ends[0]), html.Span(f" {verb} ", className="verb"), html.Span(ends[1])], className="denied-claim")
+        items.append(html.Li([said, *_evidence_list(denied.get(Attr.EVIDENCE) or ())], className="denied"))
+    if not items:
+        return []
+    return [html.H4(f"Its sources deny ({len(items)})"), html.Ul(items, className="plain denied-list")]
 
 
 def _evidence_list(evidence: Iterable[Any]) -> list[Any]:
@@ -217,6 +244,8 @@ def relation_details(graph: nx.MultiDiGraph, source: str, target: str, key: str)
             rows.append(_row(name, str(value)))
     if data.get(Attr.STATUS):
         rows.append(_row("Status", str(data[Attr.STATUS])))
+    if data.get(Attr.HEDGED):
+        rows.append(_row("Certainty", "hedged: the source says it may hold"))
     heading = html.H3([html.Span(source_label), html.Span(f" {relation} ", className="verb"), html.Span(target_label)])
     parts: list[Any] = [heading, html.Div(f"relation {key}", className="muted mono"), html.Table(html.Tbody(rows), className="facts")]
     if data.get(Attr.NOTE):
