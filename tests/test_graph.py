@@ -151,3 +151,16 @@ def test_negated_must_be_true_or_false(value: object) -> None:
     with pytest.raises(DataError) as caught:
         load_graph(document)
     assert "relations[1].negated: negated is true or false" in str(caught.value)
+
+
+def test_validate_counts_denied_relations_apart(tmp_path: Path) -> None:
+    import yaml
+    from click.testing import CliRunner
+
+    from mechgraph.cli import cli
+
+    path = tmp_path / "denied.yaml"
+    path.write_text(yaml.safe_dump(_denial_document()), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(path)])
+    assert result.exit_code == 0
+    assert "valid (3 nodes, 1 relations, 1 denied (negated: true))" in result.output

@@ -10,6 +10,7 @@ import click
 
 from ..errors import DataError, MechgraphError, ReadError
 from ..formats.registry import load
+from ..graph import negated_relations
 from ..resources import bundled_graph_path
 from ..summary import summarize
 from ._base import EXIT_INVALID, EXIT_USAGE, cli, emit_json, expected_errors, graph_file_option, graph_files_option, json_option
@@ -50,7 +51,7 @@ def check_file(path: Path | None) -> dict[str, Any]:
         problems = [_named(p.to_dict(), name) for p in error.problems]
         return {"file": name, "valid": False, "problems": problems}
     except MechgraphError as error:  # a reader's own refusal: a problem of this file
-        problem = {"file": name, "line": None, "column": None, "field": "", "message": str(error), "rule": "format"}
+        problem = {"file": name, "line": None, "column": None, "field": "", "message": str(error), "rule": "format", "path": []}
         return {"file": name, "valid": False, "problems": [problem]}
     graph = result.graph
     return {
@@ -59,6 +60,7 @@ def check_file(path: Path | None) -> dict[str, Any]:
         "format": result.format,
         "nodes": graph.number_of_nodes(),
         "relations": graph.number_of_edges(),
+        "denied": len(negated_relations(graph)),
         "problems": [],
     }
 
@@ -72,7 +74,8 @@ def _print_result(result: dict[str, Any]) -> None:
     if "error" in result:
         click.echo(f"mechgraph: {result['error']}", err=True)
     elif result["valid"]:
-        click.echo(f"{result['file']}: valid ({result['nodes']} nodes, {result['relations']} relations)")
+        denied = f", {result['denied']} denied (negated: true)" if result.get("denied") else ""
+        click.echo(f"{result['file']}: valid ({result['nodes']} nodes, {result['relations']} relations{denied})")
     else:
         problems = result["problems"]
         click.echo(f"{result['file']}: invalid, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
