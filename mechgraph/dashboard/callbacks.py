@@ -23,7 +23,7 @@ from . import reasoning, views
 from .exports import export_view
 from .graphs import UploadLimits, decode_upload, display_name
 from .ids import Ids
-from .layout import filter_control_id
+from .layout import PanelTab, filter_control_id
 from .services import Services
 from .state import ViewState, control_values, parse_query, state_from_pairs
 
@@ -245,12 +245,12 @@ def _register_panels(app: Dash, services: Services) -> None:
         try:
             _, graph = services.graph(store)
         except MechgraphError as error:
-            return views.notice_list([str(error)], kind="error"), None, "details"
+            return views.notice_list([str(error)], kind="error"), None, PanelTab.DETAILS.value
         node = node if isinstance(node, dict) else None
         edge = edge if isinstance(edge, dict) else None
         focus = focus if isinstance(focus, str) else None
         if f"{Ids.CANVAS}.tapEdgeData" in ctx.triggered_prop_ids and edge:
-            return views.relation_details(graph, str(edge.get("source")), str(edge.get("target")), str(edge.get("id"))), None, "details"
+            return views.relation_details(graph, str(edge.get("source")), str(edge.get("target")), str(edge.get("id"))), None, PanelTab.DETAILS.value
         if ctx.triggered_id == Ids.FOCUS:
             if not focus or focus not in graph:
                 raise PreventUpdate
@@ -258,8 +258,8 @@ def _register_panels(app: Dash, services: Services) -> None:
         if not node:
             raise PreventUpdate
         if node.get("group"):
-            return views.group_details(node), None, "details"
-        return views.node_details(graph, str(node.get("id"))), str(node.get("id")), "details"
+            return views.group_details(node), None, PanelTab.DETAILS.value
+        return views.node_details(graph, str(node.get("id"))), str(node.get("id")), PanelTab.DETAILS.value
 
     @app.callback(
         Output(Ids.DETAIL_FOCUS, "disabled"),
@@ -281,7 +281,7 @@ def _register_panels(app: Dash, services: Services) -> None:
     )
     def draw_figures(view_key: str | None, store: dict[str, Any] | None, theme: str | None, tab: str | None) -> tuple[Any, ...]:
         """The Sankey diagram or the summary charts of the view, for the tab on show."""
-        if tab not in ("flow", "charts") or view_key is None:
+        if tab not in (PanelTab.FLOW, PanelTab.CHARTS) or view_key is None:
             raise PreventUpdate
         try:
             key, graph = services.graph(store)
@@ -289,7 +289,7 @@ def _register_panels(app: Dash, services: Services) -> None:
         except MechgraphError:
             raise PreventUpdate from None
         theme = theme or Theme.LIGHT.value
-        if tab == "flow":
+        if tab == PanelTab.FLOW:
             return views.sankey_figure(view, theme=theme), no_update, no_update
         return no_update, views.sign_figure(view, theme=theme), views.hub_figure(view, theme=theme)
 
@@ -399,7 +399,7 @@ def _register_actions(app: Dash) -> None:
         """Picking both ends of a path brings the paths panel forward."""
         if not start or not end:
             raise PreventUpdate
-        return "paths"
+        return PanelTab.PATHS.value
 
 
 def _register_files(app: Dash, services: Services, limits: UploadLimits) -> None:

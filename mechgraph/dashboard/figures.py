@@ -11,6 +11,7 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from .. import style
+from ..style import Theme
 from ..vocabulary import Attr, NodeKind, Sign
 from .view import node_label
 
@@ -87,7 +88,7 @@ def _empty_figure(message: str, theme: str) -> go.Figure:
     return figure
 
 
-def sankey_figure(view: nx.MultiDiGraph, *, theme: str = "light", max_nodes: int = SANKEY_MAX_NODES) -> go.Figure:
+def sankey_figure(view: nx.MultiDiGraph, *, theme: str = Theme.LIGHT, max_nodes: int = SANKEY_MAX_NODES) -> go.Figure:
     """Agents → targets and cells → processes → outcomes: the relations of the view that flow forward.
 
     Each link is one pair of nodes, its width the number of relations, its colour their net sign.
@@ -170,7 +171,7 @@ def _net_word(signs: Sequence[int]) -> str:
     return Sign.of(distinct.pop()).word if len(distinct) == 1 else Sign.UNKNOWN.word
 
 
-def sign_figure(view: nx.MultiDiGraph, *, theme: str = "light") -> go.Figure:
+def sign_figure(view: nx.MultiDiGraph, *, theme: str = Theme.LIGHT) -> go.Figure:
     """Relations of the view by the kind of process they act on, stacked by sign.
 
     Relations onto a node that is not a process are counted under its node kind.
@@ -197,7 +198,7 @@ def sign_figure(view: nx.MultiDiGraph, *, theme: str = "light") -> go.Figure:
     return figure
 
 
-def hub_figure(view: nx.MultiDiGraph, *, theme: str = "light", top: int = HUBS) -> go.Figure:
+def hub_figure(view: nx.MultiDiGraph, *, theme: str = Theme.LIGHT, top: int = HUBS) -> go.Figure:
     """The nodes of the view with the most relations (in and out), coloured by kind.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("b", "c")])

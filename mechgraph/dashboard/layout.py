@@ -6,6 +6,7 @@ callbacks fill it in from the URL, so a shared link and a fresh load build the s
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
 import dash_cytoscape as cyto
@@ -20,7 +21,25 @@ from . import reasoning, views
 from .ids import Ids
 from .state import MAX_DEPTH, sign_from_word
 
-__all__ = ["EXPORT_FORMATS", "filter_control_id", "page"]
+__all__ = ["EXPORT_FORMATS", "MainTab", "PanelTab", "filter_control_id", "page"]
+
+
+class MainTab(StrEnum):
+    """The page's two tabs (the values of ``Ids.MAIN_TABS``)."""
+
+    EXPLORE = "explore"
+    DRAFT = "draft"
+
+
+class PanelTab(StrEnum):
+    """The side panel's tabs (the values of ``Ids.TABS``)."""
+
+    DETAILS = "details"
+    PATHS = "paths"
+    REASON = "reason"
+    FLOW = "flow"
+    CHARTS = "charts"
+
 
 #: What the export menu offers: value -> label. The value names what the server writes.
 EXPORT_FORMATS: dict[str, str] = {
@@ -260,8 +279,8 @@ def _canvas() -> html.Div:
     )
 
 
-def _panel_tab(label: str, value: str, *children: Any) -> dcc.Tab:
-    return dcc.Tab(label=label, value=value, children=html.Div(list(children), className="tab-body"), className="panel-tab", selected_className="panel-tab--selected")
+def _panel_tab(label: str, value: PanelTab, *children: Any) -> dcc.Tab:
+    return dcc.Tab(label=label, value=value.value, children=html.Div(list(children), className="tab-body"), className="panel-tab", selected_className="panel-tab--selected")
 
 
 def _panels() -> html.Aside:
@@ -287,13 +306,13 @@ def _panels() -> html.Aside:
     return html.Aside(
         dcc.Tabs(
             id=Ids.TABS,
-            value="details",
+            value=PanelTab.DETAILS.value,
             children=[
-                _panel_tab("Details", "details", details_actions, details),
-                _panel_tab("Paths", "paths", paths),
-                _panel_tab("Reason", "reason", reasoning.panel()),
-                _panel_tab("Flow", "flow", dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, className="sankey-graph"), type="dot", delay_show=200)),
-                _panel_tab("Charts", "charts", dcc.Loading(html.Div([dcc.Graph(id=Ids.CHART_SIGNS, config=graph_config), dcc.Graph(id=Ids.CHART_HUBS, config=graph_config)]), type="dot", delay_show=200)),
+                _panel_tab("Details", PanelTab.DETAILS, details_actions, details),
+                _panel_tab("Paths", PanelTab.PATHS, paths),
+                _panel_tab("Reason", PanelTab.REASON, reasoning.panel()),
+                _panel_tab("Flow", PanelTab.FLOW, dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, className="sankey-graph"), type="dot", delay_show=200)),
+                _panel_tab("Charts", PanelTab.CHARTS, dcc.Loading(html.Div([dcc.Graph(id=Ids.CHART_SIGNS, config=graph_config), dcc.Graph(id=Ids.CHART_HUBS, config=graph_config)]), type="dot", delay_show=200)),
             ],
             className="panel-tabs",
             parent_className="panel-tabs-parent",
@@ -372,10 +391,10 @@ def page(*, max_upload_base64: int) -> html.Div:
     ]
     tabs = dcc.Tabs(
         id=Ids.MAIN_TABS,
-        value="explore",
+        value=MainTab.EXPLORE.value,
         children=[
-            dcc.Tab(label="Explore the map", value="explore", children=_explorer(), className="main-tab", selected_className="main-tab--selected"),
-            dcc.Tab(label="Draft from text", value="draft", children=_draft(), className="main-tab", selected_className="main-tab--selected"),
+            dcc.Tab(label="Explore the map", value=MainTab.EXPLORE.value, children=_explorer(), className="main-tab", selected_className="main-tab--selected"),
+            dcc.Tab(label="Draft from text", value=MainTab.DRAFT.value, children=_draft(), className="main-tab", selected_className="main-tab--selected"),
         ],
         className="main-tabs",
         parent_className="main-tabs-parent",
