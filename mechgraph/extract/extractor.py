@@ -65,6 +65,9 @@ _ADJECTIVES = frozenset("other related such new main exact specific certain part
 _PARTICIPLE_FOLLOWERS = C.PREPOSITIONS | {"the", "a", "an", "its", "their", "as"}
 _MARKER_FIRST = frozenset(marker[0] for marker in C.EXAMPLE_MARKERS)
 _ROUTE_FIRST = frozenset(phrase[0] for phrase in C.ROUTE_WORDS)
+_ADVERBIAL_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in C.ADVERBIAL_PHRASES:
+    _ADVERBIAL_BY_FIRST.setdefault(_phrase[0], []).append(tuple(_phrase))
 _SEVERITY = frozenset(
     "mild moderate severe chronic acute active refractory persistent serious common rare human humanised humanized "
     "chimeric monoclonal recombinant soluble selective".split()
@@ -236,8 +239,8 @@ class _Reader:
         self._mentions()
         self.adverbial: set[int] = set()
         for k in range(self.n):
-            for phrase in C.ADVERBIAL_PHRASES:
-                if tuple(self.lower(k + j) for j in range(len(phrase))) == phrase:
+            for phrase in _ADVERBIAL_BY_FIRST.get(self.low[k], ()):
+                if tuple(self.low[k : k + len(phrase)]) == phrase:
                     self.adverbial.update(range(k, k + len(phrase)))
         self.hits: list[_Hit] = []
         self.hit_at: dict[int, _Hit] = {}
@@ -1402,6 +1405,8 @@ class _Reader:
             return  # no route word in the sentence
         administration = any(w in C.ADMINISTRATION_WORDS for w in self.low)
         for k in range(self.n):
+            if self.low[k] not in _ROUTE_FIRST:
+                continue
             for phrase, route in C.ROUTE_WORDS.items():
                 words = tuple(self.lower(j) for j in range(k, k + len(phrase) * 2) if self.is_word(j))[: len(phrase)]
                 if words != phrase or k in self.mention_at:

@@ -63,6 +63,13 @@ class Sentence:
         return self.role == "body"
 
 
+def _pysbd_sentences(piece: str) -> list[str]:
+    """pysbd's sentences of a piece, without the character spans its ``segment`` also computes
+    (a regular expression compiled for every sentence); they are found in the block here anyway."""
+    segmenter = _segmenter()
+    return [str(sentence) for sentence in segmenter.processor(piece).process()]
+
+
 @lru_cache(maxsize=1)
 def _segmenter():  # type: ignore[no-untyped-def]
     import pysbd
@@ -177,7 +184,7 @@ def _block_sentences(text: str, start: int, end: int) -> list[tuple[int, int, bo
         # only the pieces with an abbreviation, an initial or a decimal go through pysbd.
         segments = []
         for piece in _safe_pieces(block):
-            segments.extend(_segmenter().segment(piece) if _TRICKY.search(piece) else [piece])
+            segments.extend(_pysbd_sentences(piece) if _TRICKY.search(piece) else [piece])
     for segment in segments:
         stripped = segment.strip()
         if not stripped:
