@@ -82,7 +82,8 @@ class Widget(StrEnum):
     """The dashboard control that sets a filter (every filter takes several values)."""
 
     CHECKLIST = "checklist"  # a check box per value, in the filter panel's first group
-    DROPDOWN = "dropdown"  # a multi-select dropdown; for free ids its options come from the graph
+    DROPDOWN = "dropdown"  # a multi-select dropdown of the values; for free ids, of the values a link gave
+    # (the dashboard fills the source filter's options with the sources the graph's evidence cites)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +215,8 @@ def filter_spec(name: str) -> FilterSpec:
 def register(spec: FilterSpec) -> None:
     """Add a filter at the end of the table; its name, link key and option must be new."""
     for other in _table:
-        clash = [what for what, mine, theirs in (("name", spec.name, other.name), ("key", spec.key, other.key), ("option", spec.option, other.option)) if mine is not None and mine == theirs]
+        pairs = (("name", spec.name, other.name), ("key", spec.key, other.key), ("option", spec.option, other.option))
+        clash = [what for what, mine, theirs in pairs if mine is not None and mine == theirs]
         if clash:
             raise ValueError(f"filter {spec.name!r}: its {clash[0]} is the one of filter {other.name!r}")
     if spec.value_type is ValueType.CHOICES and spec.enum is None and not spec.extra:
