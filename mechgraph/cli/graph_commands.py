@@ -51,7 +51,7 @@ def check_file(path: Path | None) -> dict[str, Any]:
         problems = [_named(p.to_dict(), name) for p in error.problems]
         return {"file": name, "valid": False, "problems": problems}
     except MechgraphError as error:  # a reader's own refusal: a problem of this file
-        problem = {"file": name, "line": None, "column": None, "field": "", "message": str(error), "rule": "format", "path": []}
+        problem: dict[str, Any] = {"file": name, "line": None, "column": None, "field": "", "message": str(error), "rule": "format", "path": []}
         return {"file": name, "valid": False, "problems": [problem]}
     graph = result.graph
     return {

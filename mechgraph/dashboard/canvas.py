@@ -70,6 +70,8 @@ def cytoscape_elements(
         edge = {"id": str(key), "source": str(u), "target": str(v), "sign": int(data.get(Attr.SIGN, 0) or 0)}
         if data.get(Attr.MECHANISM):  # the stylesheet tells indirect relations apart
             edge["mechanism"] = str(data[Attr.MECHANISM])
+        if data.get(Attr.HEDGED):  # and hedged ones ("may")
+            edge["hedged"] = 1
         element = {"data": edge}
         if data.get(Attr.MEMBERS):
             edge["members"] = int(data[Attr.MEMBERS])

@@ -426,6 +426,8 @@ def _figure_edge(
         sign = known.sign if known else Sign.UNKNOWN
     mechanism = data.get(_MECHANISM)
     rows = tuple((label, _text(data[name])) for name, label in _EDGE_ROWS if data.get(name) not in _EMPTY)
+    if data.get(Attr.HEDGED.value):
+        rows += (("certainty", "hedged: the source says it may hold"),)
     evidence = tuple(_figure_evidence(item, sources) for item in data.get(_EVIDENCE) or () if isinstance(item, Mapping))
     identifier = data.get(_ID) or key
     return FigureEdge(

@@ -64,6 +64,14 @@ def cytoscape_stylesheet(theme: Theme | str = Theme.LIGHT) -> list[dict[str, Any
             "style": {"line-style": "dashed", "line-dash-pattern": list(DASH_PATTERN)},
         }
     )
+    # A hedged relation ("X may inhibit Y") says so on the line.
+    sheet.append(
+        {
+            "selector": f"edge[{Attr.HEDGED.value} = 1]",
+            "style": {"label": "may", "font-size": 11, "font-style": "italic", "color": colours.muted_text,
+                      "text-background-color": colours.background, "text-background-opacity": 1, "text-rotation": "autorotate"},
+        }
+    )
     sheet.extend(
         [
             {
