@@ -278,6 +278,7 @@ class SentenceParse:
         self.cache: dict[int, LexiconEntry | None] = {}
         self.via: dict[int, str] = {}
         self.uncertain = bool(_UNCERTAIN.search(sdoc.text))
+        self.roots: list[Any] = []
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -490,9 +491,7 @@ class SentenceParse:
 
     def remember_subject(self) -> None:
         """The subject of the sentence's main verb: what a pronoun of the next sentence stands for."""
-        for root in self.sdoc:
-            if root.dep_ != "ROOT":
-                continue
+        for root in self.roots[:1]:
             clauses = [c for c in root.children if c.dep_ == "csubj"] or [root]  # "Whether X suppresses Y remains unclear": X
             for s in (g for c in clauses for g in c.children):
                 if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP"):
@@ -615,8 +614,12 @@ class SentenceParse:
         return lemma, reading
 
     def read(self) -> None:
-        self.abbreviations()
-        for tok in self.sdoc:
+        if "(" in self.sdoc.text:
+            self.abbreviations()
+        toks = list(self.sdoc)
+        for tok in toks:
+            if tok.dep_ == "ROOT":
+                self.roots.append(tok)
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
                 if tok.dep_ == "amod" or tok.dep_ == "compound":
                     continue
@@ -629,10 +632,10 @@ class SentenceParse:
                 self.treatment_noun(tok)
             if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp"):
                 self.indicated(tok)
-        if not any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in self.sdoc):
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):
             self.repair()
         # remember agents named without a relation ("Dupilumab contains ...")
-        for tok in self.sdoc:
+        for tok in toks:
             if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
                 self.entity(tok)
         self.remember_subject()
