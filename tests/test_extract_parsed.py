@@ -268,3 +268,12 @@ def test_a_wrapper_alone_or_a_name_cut_before_of_is_no_node(parser: bool | None)
     found = triples("Abatacept is a fusion protein indicated to reduce the signs and symptoms of moderately to severely active juvenile arthritis.", parser=parser)
     targets = {t for _s, _sign, t, _n in found}
     assert not any(t in ("signs", "symptoms", "signs_and_symptoms") or t.endswith("_of") for t in targets), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_hyphenated_participle_is_part_of_the_name(parser: bool | None) -> None:
+    """ "IL-23-induced STAT4 phosphorylation", "CD40-mediated activation": the kind of the thing, no relation of its own."""
+    found = triples("Deucravacitinib lowered IL-23-induced STAT4 phosphorylation and IL-12-induced STAT4 activity in whole blood.", parser=parser)
+    assert not any(s in ("il23", "il_23", "il12", "il_12") for s, _sign, _t, _n in found), found
+    if parser is None and load_pipeline() is not None:
+        assert any(t == "il_23_induced_stat4_phosphorylation" and sign == "-" for _s, sign, t, _n in found), found

@@ -364,6 +364,11 @@ class SentenceParse:
             start += 1
         if start >= 2 and self.sdoc[start - 1].lower_ == "to" and self.sdoc[start - 2].pos_ == "ADJ":
             start -= 2  # "moderate to severe atopic dermatitis"
+        if start < tok.i and self.sdoc[start].text in ("-", "/"):
+            start += 1 if start == 0 or self.sdoc[start - 1].whitespace_ or self.sdoc[start - 1].is_punct else -1
+        while start >= 2 and self.sdoc[start - 1].text in ("-", "/") and self.sdoc[start - 1].whitespace_ == "" and self.sdoc[start - 2].whitespace_ == "" and not self.sdoc[start - 2].is_punct:
+            start -= 2  # "IL-6-induced STAT3 phosphorylation": the glued pieces on the left too
+            start = min(start, self.sdoc[start].left_edge.i)  # "T-cell co-stimulation": and their modifiers
         end = tok.i + 1
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
