@@ -67,4 +67,5 @@ def formats_command(as_json: bool) -> None:
         return
     for row in rows:
         modes = "read+write" if row["write"] and row["read"] else "read" if row["read"] else "write"
-        click.echo(f"{row['name']:<9} {modes:<11} {' '.join(row['extensions']):<16} {row['title']}")
+        extensions = " ".join(str(extension) for extension in row["extensions"])  # type: ignore[attr-defined]
+        click.echo(f"{row['name']:<9} {modes:<11} {extensions:<16} {row['title']}")

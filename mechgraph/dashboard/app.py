@@ -92,7 +92,7 @@ def create_app(
     app = dash.Dash(
         __name__,
         title="mechgraph",
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # dash: None turns the "Updating..." title off
         assets_folder=str(assets_dir()),
         assets_ignore=_ASSETS_IGNORE,
         serve_locally=True,

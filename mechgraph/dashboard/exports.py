@@ -13,7 +13,7 @@ import math
 import re
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,8 +22,9 @@ import networkx as nx
 
 from ..errors import MechgraphError
 from ..fileio import WriteError
+from ..formats._document import quote_as_note
 from ..layout.bands import OVERVIEW_WRAP
-from ..vocabulary import Attr, EvidenceKey, SourceKey
+from ..vocabulary import Attr, SourceKey
 from .services import Drawing
 
 __all__ = ["DATA_FORMATS", "Download", "export_view", "positions_from_request"]
@@ -208,26 +209,18 @@ def detach_source_texts(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         sources[sid] = source
     result.graph[Attr.SOURCES.value] = sources
     for _, _, data in result.edges(data=True):
-        data[Attr.EVIDENCE.value] = [_quote_as_note(item, texts) for item in data.get(Attr.EVIDENCE.value) or ()]
+        data[Attr.EVIDENCE.value] = [quote_as_note(item, texts) for item in data.get(Attr.EVIDENCE.value) or ()]
     for _, data in result.nodes(data=True):
         if data.get(Attr.EVIDENCE.value):
-            data[Attr.EVIDENCE.value] = [_quote_as_note(item, texts) for item in data[Attr.EVIDENCE.value]]
+            data[Attr.EVIDENCE.value] = [quote_as_note(item, texts) for item in data[Attr.EVIDENCE.value]]
     return result
-
-
-def _quote_as_note(item: Any, texts: set[str]) -> Any:
-    if not isinstance(item, Mapping) or item.get(EvidenceKey.SOURCE) not in texts or not item.get(EvidenceKey.QUOTE):
-        return item
-    note = f"quote (not checked): “{item[EvidenceKey.QUOTE]}”"
-    rest = {k: v for k, v in item.items() if k not in (EvidenceKey.QUOTE, EvidenceKey.START, EvidenceKey.END, EvidenceKey.NOTE)}
-    return {**rest, EvidenceKey.NOTE.value: "; ".join(filter(None, [item.get(EvidenceKey.NOTE), note]))}
 
 
 def _write_picture(
     drawing: Drawing,
     path: Path,
     fmt: str,
-    positions: Mapping[str, tuple[float, float]],
+    positions: Mapping[Any, tuple[float, float]],
     theme: str,
     perturbation: tuple[nx.MultiDiGraph, Sequence[str], Sequence[str]] | None = None,
 ) -> None:
@@ -239,7 +232,8 @@ def _write_picture(
 
     graph = drawing.view.graph
     title = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
-    drawn = Geometry(dict(drawing.positions), dict(drawing.routes), "dashboard")
+    placed: dict[Hashable, tuple[float, float]] = {node: xy for node, xy in drawing.positions.items()}
+    drawn = Geometry(placed, dict(drawing.routes), "dashboard")
     chain = [element for element in drawing.view.lit if element in graph]
     wrap = OVERVIEW_WRAP if drawing.view.overview is not None else None  # the screen's boxes
     whole, give, block = perturbation if perturbation is not None else (None, (), ())

@@ -107,7 +107,7 @@ class ViewState:
         for spec in _SPECS:
             value = getattr(self, spec.attribute)
             if spec.attribute == _FILTERS:
-                pairs.extend((filter_.key, ",".join(value[filter_.name])) for filter_ in _view_filters() if filter_.name in value)
+                pairs.extend((str(filter_.key), ",".join(value[filter_.name])) for filter_ in _view_filters() if filter_.name in value)
             elif value != spec.default:
                 pairs.append((spec.key, spec.write(value)))
         return "?" + urlencode(pairs, safe=",") if pairs else ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,7 +190,7 @@ class GraphBuilder(Repairs):
         where: str,
         sign: Any = None,
         sign_key: str | None = None,
-        evidence: list[Mapping[str, Any]] | None = None,
+        evidence: Sequence[Mapping[str, Any]] | None = None,
         fields: Mapping[str, Any] | None = None,
         extra: Mapping[str, Any] | None = None,
         key: str | None = None,

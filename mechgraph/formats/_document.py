@@ -7,7 +7,7 @@ document, and :func:`~mechgraph.formats.registry.check_graph` validates it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +16,10 @@ import networkx as nx
 from ..errors import ReadError
 from ..fileio import WriteError, write_atomic
 from ..model import Evidence, NodeRecord, RelationRecord, Source, extra_problem, is_safe_relative_path, relation_id
-from ..vocabulary import FORMAT_VERSION, Attr, SourceKey
+from ..vocabulary import FORMAT_VERSION, Attr, EvidenceKey, SourceKey
 from ._io import check_targets, read_source_text
 
-__all__ = ["clean_evidence", "copy_source_texts", "graph_to_document", "source_base_dir", "text_sources", "write_with_texts"]
+__all__ = ["clean_evidence", "copy_source_texts", "graph_to_document", "source_base_dir", "quote_as_note", "text_sources", "write_with_texts"]
 
 NODE_FIELDS = tuple(name for name in NodeRecord.model_fields if name not in ("id", "evidence"))
 RELATION_FIELDS = tuple(
@@ -196,3 +196,18 @@ def write_with_texts(graph: nx.MultiDiGraph, paths: Sequence[Path], write: Calla
     copied = copy_source_texts(graph, paths[0].parent, force=force)
     write()
     return (*paths, *copied)
+
+
+def quote_as_note(item: Any, texts: Collection[Any]) -> Any:
+    """An evidence item whose quote cites a source text that will not travel with the graph
+    (an upload, a download without its folder): the quote moves into the note, marked as not
+    checked, so that the rules do not look for the text. Other items are returned as they are.
+
+    >>> quote_as_note({"source": "s", "quote": "A acts on B.", "start": 0, "end": 12}, {"s"})
+    {'source': 's', 'note': 'quote (not checked): “A acts on B.”'}
+    """
+    if not isinstance(item, Mapping) or item.get(EvidenceKey.SOURCE) not in texts or not item.get(EvidenceKey.QUOTE):
+        return item
+    note = f"quote (not checked): “{item[EvidenceKey.QUOTE]}”"
+    rest = {k: v for k, v in item.items() if k not in (EvidenceKey.QUOTE, EvidenceKey.START, EvidenceKey.END, EvidenceKey.NOTE)}
+    return {**rest, EvidenceKey.NOTE.value: "; ".join(filter(None, [item.get(EvidenceKey.NOTE), note]))}

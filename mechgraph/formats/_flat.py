@@ -173,7 +173,7 @@ def _evidence_fields(items: Any, style: Style, sources: Mapping[str, Any] | None
         described = []
         for item in evidence:
             entry = {key: item[key] for key in EVIDENCE_KEYS if item.get(key) is not None}
-            source = (sources or {}).get(item.get(EvidenceKey.SOURCE), {})
+            source = (sources or {}).get(str(item.get(EvidenceKey.SOURCE)), {})
             entry.update({key: source[key] for key in SOURCE_DESCRIPTION if source.get(key)})
             described.append(entry)
         return {Attr.EVIDENCE.value: dumps_compact(described)}

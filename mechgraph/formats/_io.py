@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypedDict
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
@@ -90,6 +90,13 @@ def head_of(source: Path | bytes | str) -> bytes | None:
             return None  # the reader names the problem
     data = source.encode("utf-8") if isinstance(source, str) else source
     return bytes(data[:HEAD_BYTES])
+
+
+class Where(TypedDict):
+    """Where in a file a problem is: keyword arguments of :func:`fail`."""
+
+    line: int | None
+    column: int | None
 
 
 def fail(inp: Input | str, message: str, *, line: int | None = None, column: int | None = None, field: str = "", rule: str = "format") -> NoReturn:
@@ -191,7 +198,7 @@ class XmlTree:
         position = self.positions.get(element)
         return position[0] if position else None
 
-    def where(self, element: ET.Element) -> dict[str, int | None]:
+    def where(self, element: ET.Element) -> Where:
         """Keyword arguments for :func:`fail`: the element's line and column."""
         line, column = self.positions.get(element, (None, None))
         return {"line": line, "column": column}

@@ -203,10 +203,10 @@ def _read_cx2(inp: Input, builder: GraphBuilder, aspects: Mapping[str, list[tupl
 
     def decode(values: Any, scope: str) -> dict[str, Any]:
         declared = declarations.get(scope, {})
-        aliases = {spec.get("a"): name for name, spec in declared.items() if isinstance(spec, Mapping) and spec.get("a")}
+        aliases = {str(spec["a"]): name for name, spec in declared.items() if isinstance(spec, Mapping) and spec.get("a")}
         decoded = {name: spec["v"] for name, spec in declared.items() if isinstance(spec, Mapping) and "v" in spec}
         for key, value in (values.items() if isinstance(values, Mapping) else []):
-            decoded[aliases.get(key, key)] = value
+            decoded[aliases.get(str(key), str(key))] = value
         return decoded
 
     network = {}

@@ -172,7 +172,8 @@ def _elements(inp: Input, elements: Any) -> tuple[list[Located], list[Located]]:
         for index, element in enumerate(elements):
             if not isinstance(element, Mapping):
                 fail(inp, "an element must be a JSON object", field=json_path("elements", index))
-            data = element.get("data") if isinstance(element.get("data"), Mapping) else {}
+            found = element.get("data")
+            data: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
             is_edge = element.get("group") == "edges" or (element.get("group") != "nodes" and "source" in data)
             (edges if is_edge else nodes).append((("elements", index), element))
     else:

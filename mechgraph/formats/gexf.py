@@ -221,9 +221,9 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if not all(ends):
             fail(inp, "an <edge> needs source and target attributes", **tree.where(element))
         record = _values(inp, tree, element, declared["edge"])
-        for attribute in ("weight", "kind"):
-            if element.get(attribute):
-                record.setdefault(attribute, element.get(attribute))
+        for name_key in ("weight", "kind"):
+            if element.get(name_key):
+                record.setdefault(name_key, element.get(name_key))
         restored = restore_edge(record)
         name_ = restored.relation or element.get("label")
         if restored.relation is None and element.get("label"):

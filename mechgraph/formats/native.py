@@ -29,7 +29,7 @@ from ..fileio import write_atomic
 from ..graph import graph_from_report, validate_file
 from ..validation import validate_data
 from ..yamltext import dump_yaml, parse_yaml
-from ._document import graph_to_document, source_base_dir, write_with_texts
+from ._document import graph_to_document, quote_as_note, source_base_dir, write_with_texts
 from ._io import load_input
 from .registry import ImportResult, WriteResult
 
@@ -84,19 +84,11 @@ def _without_texts(data: Any, dropped: Counter[str]) -> Any:
         fixed = []
         for record in records:
             if isinstance(record, dict) and isinstance(record.get("evidence"), list):
-                record = {**record, "evidence": [_quote_as_note(e, texts) for e in record["evidence"]]}
+                record = {**record, "evidence": [quote_as_note(e, texts) for e in record["evidence"]]}
             fixed.append(record)
         return fixed
 
     return {**data, "sources": sources, "nodes": fix(data.get("nodes")), "relations": fix(data.get("relations"))}
-
-
-def _quote_as_note(item: Any, texts: set[Any]) -> Any:
-    if not isinstance(item, dict) or item.get("source") not in texts or not item.get("quote"):
-        return item
-    note = f"quote (not checked): “{item['quote']}”"
-    rest = {k: v for k, v in item.items() if k not in ("quote", "start", "end", "note")}
-    return {**rest, "note": "; ".join(filter(None, [item.get("note"), note]))}
 
 
 def dumps(document: dict[str, Any]) -> str:

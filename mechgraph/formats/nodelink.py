@@ -87,7 +87,8 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     if not isinstance(links, list):
         fail(inp, f"'{edges_key}' must be a list of links", field=edges_key)
     builder = GraphBuilder(inp, FORMAT, TITLE)
-    meta = data.get("graph") if isinstance(data.get("graph"), Mapping) else {}
+    graph_data = data.get("graph")
+    meta: Mapping[str, Any] = graph_data if isinstance(graph_data, Mapping) else {}
     _graph_meta(builder, meta)
     order: list[str] = []
     for index, node in enumerate(data["nodes"]):

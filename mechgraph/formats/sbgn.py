@@ -118,13 +118,13 @@ class _MapReader:
                 self.compartments[self._id(glyph)] = _label(glyph) or self._id(glyph)
         for glyph in self._children(self.map, "glyph"):
             self._glyph(glyph, parent=None)
-        for glyph in self.glyphs.values():
-            self._node(glyph)
-        for glyph in self.glyphs.values():
-            if glyph.parent is not None and glyph.parent in self.glyphs:
+        for read in self.glyphs.values():
+            self._node(read)
+        for read in self.glyphs.values():
+            if read.parent is not None and read.parent in self.glyphs:
                 self.builder.add_relation(
-                    glyph.id, glyph.parent, name=Relation.PART_OF.value,
-                    where=f"line {self.tree.line(glyph.element)}", extra={"sbgn": "component drawn inside the complex"},
+                    read.id, read.parent, name=Relation.PART_OF.value,
+                    where=f"line {self.tree.line(read.element)}", extra={"sbgn": "component drawn inside the complex"},
                 )
         arcs = list(self._children(self.map, "arc"))
         logic_inputs: dict[str, list[tuple[str, ET.Element]]] = {}

@@ -211,7 +211,9 @@ def _pick(names: list[str], candidates: tuple[str, ...]) -> str | None:
 
 def _read(source: Path | bytes | str, name: str | None, *, delimiter: str, fmt: str, title: str) -> ImportResult:
     inp = load_input(source, name=name, default_name=f"upload.{fmt}")
-    main, nodes, sources = inp, None, None
+    main: Input | None = inp
+    nodes: Input | None = None
+    sources: Input | None = None
     if inp.path is not None:
         role = next((role for role in _ROLES if inp.path.name.lower().endswith(f".{role}{inp.path.suffix.lower()}")), None)
         base = inp.path.with_name(inp.path.name[: -len(f".{role}{inp.path.suffix}")] + inp.path.suffix) if role else inp.path
