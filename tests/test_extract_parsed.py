@@ -277,3 +277,16 @@ def test_a_hyphenated_participle_is_part_of_the_name(parser: bool | None) -> Non
     assert not any(s in ("il23", "il_23", "il12", "il_12") for s, _sign, _t, _n in found), found
     if parser is None and load_pipeline() is not None:
         assert any(t == "il_23_induced_stat4_phosphorylation" and sign == "-" for _s, sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_an_appositive_description_is_not_another_name(parser: bool | None) -> None:
+    """ "X, a cytokine that ...", "Y, the rate-limiting enzyme of Z": descriptions of X and Y."""
+    found = triples(
+        "Emapalumab neutralises interferon gamma, a cytokine that activates macrophages. "
+        "Leflunomide inhibits DHODH, the rate-limiting enzyme of pyrimidine synthesis.",
+        parser=parser,
+    )
+    nodes = {end for s, _sign, t, _n in found for end in (s, t)}
+    assert not any("cytokine" in n or "enzyme" in n for n in nodes), found
+    assert ("leflunomide", "-", "dhodh") in found or any(s == "leflunomide" and "dhodh" in t for s, _sign, t, _n in found), found

@@ -681,6 +681,12 @@ class _Reader:
         if j < 0 or not (self.is_word(j) or self.low[j] == ")"):
             return self._topic("topic")
         start = self._np_start(j)
+        if self.lower(start) in ("a", "an") and self.lower(start - 1) == "," and (self.is_word(start - 2) or self.lower(start - 2) == ")"):
+            # "X, a cytokine that ...": the clause is about X, which the appositive describes
+            before = self._np_start(start - 2)
+            described = self._resolve_subject_items(self._parse_list(before, start - 2, subject=True), governing=before)
+            if described:
+                return described
         items = self._parse_list(start, j, subject=True)
         words = [k for k in range(start, j + 1) if self.is_word(k) and self.low[k] not in C.DETERMINERS]
         of_at = next((p for p, k in enumerate(words) if self.low[k] == "of"), None)
@@ -931,6 +937,8 @@ class _Reader:
                 if current:
                     raw.append((current, group))
                 current = []
+                if word == "," and self._appositive(k + 1, end):
+                    break  # "BLyS, a TNF-family cytokine ...": a description of the name before, not another name
                 k += 1
                 continue
             if word == "as" and self.lower(k + 1) == "well" and self.lower(k + 2) == "as":
@@ -968,6 +976,16 @@ class _Reader:
                     shared = next(iter(mods))
                     item.refs = [replace(ref, mod=ref.mod if ref.mod is not None else shared) for ref in item.refs]
         return items
+
+    def _appositive(self, k: int, end: int) -> bool:
+        """Whether the phrase at ``k`` (after a comma) describes the name before it: "a cytokine that
+        ...", "the rate-limiting enzyme of X", "a TNF-family cytokine"."""
+        if self.lower(k) in ("a", "an"):
+            return True
+        if self.lower(k) != "the":
+            return False
+        stop = next((j for j in range(k + 1, min(end + 1, self.n)) if self.low[j] in (",", "of", "that", "which", "and", "or", ";")), min(end + 1, self.n))
+        return stop - 1 > k and self.norm(stop - 1) in _CLASS_HEADS
 
     def _example_marker(self, k: int) -> int:
         first = k
