@@ -290,3 +290,10 @@ def test_an_appositive_description_is_not_another_name(parser: bool | None) -> N
     nodes = {end for s, _sign, t, _n in found for end in (s, t)}
     assert not any("cytokine" in n or "enzyme" in n for n in nodes), found
     assert ("leflunomide", "-", "dhodh") in found or any(s == "leflunomide" and "dhodh" in t for s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_drugs_are_no_examples_of_a_cytokine(parser: bool | None) -> None:
+    """ "Antibodies that block IL-6, such as X and Y, ...": X and Y are examples of the antibodies, not targets."""
+    found = triples("Antibodies that block IL-6, such as tocilizumab and sarilumab, reduce joint damage in most patients.", parser=parser)
+    assert not any(t in ("tocilizumab", "sarilumab") for _s, _sign, t, _n in found), found

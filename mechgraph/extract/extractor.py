@@ -967,6 +967,15 @@ class _Reader:
         for item in items:
             if not item.refs and not item.pronoun and not item.generic:
                 self._resolve(item, subject=subject, causal=causal)
+        # examples are of the kind of what they exemplify: drugs are no examples of a cytokine
+        # ("antibodies that neutralise IL-17A, such as X and Y": X and Y are the antibodies)
+        kept = []
+        for position, item in enumerate(items):
+            owner = next((other for other in reversed(items[:position]) if other.group < item.group), None) if item.group > 0 else None
+            if owner is not None and owner.refs and item.refs and all(r.entry.kind in _AGENT_KINDS for r in item.refs) and not any(r.entry.kind in _AGENT_KINDS for r in owner.refs):
+                continue
+            kept.append(item)
+        items = kept
         # examples share the sign of what they exemplify ("reduced transcription of ILs, in particular IL-2")
         for position, item in enumerate(items):
             if item.group > 0:
