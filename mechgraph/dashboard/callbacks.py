@@ -7,8 +7,6 @@ controls, the URL and the state store meet. Heavier work goes through the proces
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import Any
 
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
@@ -17,11 +15,11 @@ from dash.exceptions import PreventUpdate
 from ..errors import DataError, MechgraphError
 from ..query.filterspec import ValueType, view_filters
 from ..style import Theme
-from ..vocabulary import Attr, Status
-from . import draft as drafting
+from ..vocabulary import Attr
 from . import reasoning, views
-from .exports import export_view
-from .graphs import UploadLimits, decode_upload, display_name
+from .callbacks_draft import register_draft_callbacks
+from .callbacks_files import register_file_callbacks
+from .graphs import UploadLimits, display_name
 from .ids import Ids
 from .layout import PanelTab, filter_control_id
 from .services import Services
@@ -87,10 +85,6 @@ def _options_for(value: str | list[str] | None) -> Any:
     return [{"label": item, "value": item} for item in (value if isinstance(value, list) else [value])]
 
 
-def _theme(theme: str | None) -> str:
-    return theme if theme in tuple(Theme) else Theme.LIGHT.value
-
-
 def _state(query: str | None) -> ViewState:
     return parse_query(query)[0]
 
@@ -100,9 +94,9 @@ def register_callbacks(app: Dash, services: Services, *, limits: UploadLimits) -
     _register_view(app, services)
     _register_panels(app, services)
     _register_actions(app)
-    _register_files(app, services, limits)
+    register_file_callbacks(app, services, limits)
     _register_clientside(app)
-    _register_draft(app)
+    register_draft_callbacks(app)
     reasoning.register_callbacks(app, services)
 
 
@@ -170,7 +164,7 @@ def _register_view(app: Dash, services: Services) -> None:
             lines = [str(p) for p in error.problems] if isinstance(error, DataError) else [str(error)]
             return [], "", views.notice_list(lines, kind="error"), "", no_update, no_update, "", True, True, True
         now_large = drawing.view.graph.number_of_edges() >= views.LARGE_VIEW
-        sheet = no_update if now_large == bool(large) else views.stylesheet(_theme(theme), drawing.view.lit, large=now_large)
+        sheet = no_update if now_large == bool(large) else views.stylesheet(Theme.of(theme).value, drawing.view.lit, large=now_large)
         notices = views.notice_list(drawing.view.notices)
         overview = drawing.view.overview
         status = views.overview_status(overview) if overview is not None else ""
@@ -188,7 +182,7 @@ def _register_view(app: Dash, services: Services) -> None:
     )
     def style_canvas(theme: str | None, highlight: list[str] | None, large: bool | None) -> tuple[Any, ...]:
         """A new stylesheet for a new theme; a three-rule Patch when only the highlight changed."""
-        theme = _theme(theme)
+        theme = Theme.of(theme).value
         if ctx.triggered_id == Ids.HIGHLIGHT:
             patch = Patch()
             first = views.base_stylesheet_length(theme)
@@ -400,194 +394,6 @@ def _register_actions(app: Dash) -> None:
         if not start or not end:
             raise PreventUpdate
         return PanelTab.PATHS.value
-
-
-def _register_files(app: Dash, services: Services, limits: UploadLimits) -> None:
-    @app.callback(
-        Output(Ids.GRAPH, "data"),
-        Output(Ids.UPLOAD_STATUS, "children"),
-        Output(Ids.URL, "search", allow_duplicate=True),
-        Input(Ids.UPLOAD_PAYLOAD, "data"),
-        State(Ids.THEME, "value"),
-        running=[
-            (Output(Ids.UPLOAD, "disabled"), True, False),
-            (Output(Ids.UPLOAD, "children"), views.upload_label("Reading the graph…"), views.upload_label()),
-        ],
-        prevent_initial_call=True,
-    )
-    def upload_graph(payload: dict[str, Any] | None, theme: str | None) -> tuple[Any, Any, Any]:
-        """Read, check and keep the user's graph in their own browser; list every problem.
-        A new graph opens on a fresh view (the last graph's focus, filters and path mean nothing in it)."""
-        if not isinstance(payload, dict) or not payload.get("contents"):
-            raise PreventUpdate
-        contents, filename = str(payload["contents"]), str(payload.get("filename") or "upload")
-        upload = decode_upload(contents, filename, limits=limits, signer=services.graphs.signer)
-        if upload.store is None:
-            return no_update, views.upload_problems(filename, upload.problems), no_update
-        return upload.store, views.upload_done(upload.store, upload.notes), fresh_view(theme)
-
-    @app.callback(
-        Output(Ids.GRAPH, "data", allow_duplicate=True),
-        Output(Ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-        Output(Ids.UPLOAD, "contents"),
-        Output(Ids.URL, "search", allow_duplicate=True),
-        Input(Ids.RESET_GRAPH, "n_clicks"),
-        State(Ids.THEME, "value"),
-        prevent_initial_call=True,
-    )
-    def reset_graph(_: int | None, theme: str | None) -> tuple[None, Any, None, str]:
-        return None, views.notice_list(["Back to the graph this server opened."]), None, fresh_view(theme)
-
-    @app.callback(
-        Output(Ids.DOWNLOAD, "data"),
-        Output(Ids.EXPORT_STATUS, "children"),
-        Input(Ids.POSITIONS, "data"),
-        State(Ids.STATE, "data"),
-        State(Ids.GRAPH, "data"),
-        running=[(Output(Ids.EXPORT, "disabled"), True, False), (Output(Ids.EXPORT, "children"), "Preparing…", "Download")],
-        prevent_initial_call=True,
-    )
-    def export(request: dict[str, Any] | None, query: str | None, store: dict[str, Any] | None) -> tuple[Any, Any]:
-        """Write the view on screen, with the positions the browser sent, in the chosen format."""
-        if not isinstance(request, dict) or not request:
-            raise PreventUpdate
-        try:
-            key, graph = services.graph(store)
-            drawing = services.drawing(key, graph, _state(query))
-            state = _state(query)
-            given, blocked = reasoning.perturbed_nodes(state)
-            known = [n for n in given if n in graph], [n for n in blocked if n in graph]
-            perturbation = (graph, *known) if any(known) else None
-            download = export_view(drawing, request, theme=state.theme, source_texts=services.graphs.source_texts(store), perturbation=perturbation)
-        except MechgraphError as error:
-            return no_update, views.notice_list([f"Export failed: {error}"], kind="error")
-        return download.data, views.notice_list([download.message])
-
-
-def _register_draft(app: Dash) -> None:
-    @app.callback(
-        Output(Ids.DRAFT_STORE, "data"),
-        Output(Ids.DRAFT_DECISIONS, "data"),
-        Output(Ids.DRAFT_TEXT, "value"),
-        Output(Ids.DRAFT_STATUS, "children"),
-        Output(Ids.DRAFT_RELATIONS, "value"),
-        Input(Ids.DRAFT_RUN, "n_clicks"),
-        Input(Ids.DRAFT_UPLOAD, "contents"),
-        State(Ids.DRAFT_TEXT, "value"),
-        State(Ids.DRAFT_UPLOAD, "filename"),
-        running=[(Output(Ids.DRAFT_RUN, "disabled"), True, False), (Output(Ids.DRAFT_RUN, "children"), "Drafting…", "Draft relations")],
-        prevent_initial_call=True,
-    )
-    def start_draft(_: int | None, contents: str | None, typed: str | None, filename: str | None) -> tuple[Any, ...]:
-        """Keep the pasted or opened text in the browser and start a fresh review of it."""
-        uploaded = f"{Ids.DRAFT_UPLOAD}.contents" in ctx.triggered_prop_ids
-        text, problem = decode_text_upload(contents, filename) if uploaded else (typed, None)
-        store, problem = (None, problem) if problem else drafting.draft_store(text, filename if uploaded else None)
-        if store is None:
-            return no_update, no_update, no_update, views.notice_list([problem or "nothing to draft"], kind="error"), no_update
-        draft = drafting.draft_of(store, {})
-        first = draft.relations[0].id if draft and draft.relations else None
-        return store, {}, text if uploaded else no_update, no_update, first
-
-    @app.callback(
-        Output(Ids.DRAFT_RELATIONS, "options"),
-        Output(Ids.DRAFT_CANVAS, "elements"),
-        Output(Ids.DRAFT_STATUS, "children", allow_duplicate=True),
-        Output(Ids.DRAFT_DOWNLOAD_BUTTON, "disabled"),
-        Input(Ids.DRAFT_STORE, "data"),
-        Input(Ids.DRAFT_DECISIONS, "data"),
-        prevent_initial_call=True,
-    )
-    def show_draft(store: dict[str, Any] | None, decisions: dict[str, str] | None) -> tuple[Any, ...]:
-        """The drafted relations to review, and the draft graph beside the text."""
-        draft = drafting.draft_of(store, decisions)
-        if draft is None:
-            raise PreventUpdate
-        accepted = any(r.status is Status.ACCEPTED for r in draft.relations)
-        return drafting.relation_options(draft), drafting.draft_elements(draft), views.notice_list([drafting.review_summary(draft)]), not accepted
-
-    @app.callback(
-        Output(Ids.DRAFT_SOURCE, "children"),
-        Output(Ids.DRAFT_CANVAS, "stylesheet"),
-        Output(Ids.DRAFT_ACCEPT, "disabled"),
-        Output(Ids.DRAFT_REJECT, "disabled"),
-        Input(Ids.DRAFT_RELATIONS, "value"),
-        Input(Ids.DRAFT_STORE, "data"),
-        Input(Ids.THEME, "value"),
-    )
-    def show_selected(selected: str | None, store: dict[str, Any] | None, theme: str | None) -> tuple[Any, ...]:
-        """The supporting sentence marked in the text; the relation lit on the canvas (a Patch)."""
-        draft = drafting.draft_of(store, {})
-        theme = _theme(theme)
-        source = drafting.source_with_highlight(draft, selected) if draft else []
-        if ctx.triggered_id == Ids.DRAFT_RELATIONS:
-            sheet: Any = Patch()
-            for offset, rule in enumerate(views.highlight_rules(drafting.lit_ids(draft, selected), theme=theme)):
-                sheet[drafting.draft_stylesheet_length(theme) + offset] = rule
-        else:
-            sheet = drafting.draft_stylesheet(theme, selected, draft)
-        return source, sheet, selected is None, selected is None
-
-    @app.callback(
-        Output(Ids.DRAFT_DECISIONS, "data", allow_duplicate=True),
-        Output(Ids.DRAFT_RELATIONS, "value", allow_duplicate=True),
-        Input(Ids.DRAFT_ACCEPT, "n_clicks"),
-        Input(Ids.DRAFT_REJECT, "n_clicks"),
-        State(Ids.DRAFT_RELATIONS, "value"),
-        State(Ids.DRAFT_DECISIONS, "data"),
-        State(Ids.DRAFT_STORE, "data"),
-        prevent_initial_call=True,
-    )
-    def decide(_: int | None, __: int | None, selected: str | None, decisions: dict[str, str] | None, store: dict[str, Any] | None) -> tuple[Any, ...]:
-        """Accept or reject the selected relation, then move on to the next one to review."""
-        if not selected:
-            raise PreventUpdate
-        status = Status.ACCEPTED if ctx.triggered_id == Ids.DRAFT_ACCEPT else Status.REJECTED
-        decided = {**(decisions if isinstance(decisions, dict) else {}), str(selected): status.value}
-        draft = drafting.draft_of(store, decided)
-        return decided, drafting.next_to_review(draft, selected) if draft else no_update
-
-    @app.callback(Output(Ids.DRAFT_RELATIONS, "value", allow_duplicate=True), Input(Ids.DRAFT_CANVAS, "tapEdgeData"), prevent_initial_call=True)
-    def select_tapped_relation(edge: dict[str, Any] | None) -> str:
-        if not edge or not edge.get("id"):
-            raise PreventUpdate
-        return str(edge["id"])
-
-    @app.callback(
-        Output(Ids.DRAFT_DOWNLOAD, "data"),
-        Input(Ids.DRAFT_DOWNLOAD_BUTTON, "n_clicks"),
-        State(Ids.DRAFT_STORE, "data"),
-        State(Ids.DRAFT_DECISIONS, "data"),
-        prevent_initial_call=True,
-    )
-    def download_accepted(_: int | None, store: dict[str, Any] | None, decisions: dict[str, str] | None) -> dict[str, Any]:
-        """The accepted relations as a native graph, zipped with the text their quotes rest on."""
-        draft = drafting.draft_of(store, decisions)
-        if draft is None:
-            raise PreventUpdate
-        content, filename = drafting.accepted_archive(draft)
-        return {"content": base64.b64encode(content).decode("ascii"), "filename": filename, "base64": True, "type": "application/zip"}
-
-
-def fresh_view(theme: str | None) -> str:
-    """The link of a fresh view of a newly opened graph: nothing but the theme kept.
-
-    >>> fresh_view("dark"), fresh_view("light"), fresh_view(None)
-    ('?theme=dark', '', '')
-    """
-    return ViewState(theme=Theme(_theme(theme))).to_query()
-
-
-def decode_text_upload(contents: str | None, filename: str | None) -> tuple[str | None, str | None]:
-    """The text of an uploaded .txt file, or why it cannot be read (size checked before decoding)."""
-    name = filename or "the file"
-    _, _, payload = (contents or "").partition(",")
-    if len(payload) > 4 * drafting.MAX_TEXT_CHARACTERS:
-        return None, f"{name} is too large: the dashboard drafts at most {drafting.MAX_TEXT_CHARACTERS:,} characters."
-    try:
-        return base64.b64decode(payload, validate=True).decode("utf-8"), None
-    except (binascii.Error, ValueError):
-        return None, f"{name} is not UTF-8 text: save it as plain text (.txt) and open it again."
 
 
 def _register_clientside(app: Dash) -> None:

@@ -12,6 +12,15 @@ class Theme(StrEnum):
     LIGHT = "light"
     DARK = "dark"
 
+    @classmethod
+    def of(cls, value: object) -> Theme:
+        """The theme a value names; the light theme for anything else (a value from the browser).
+
+        >>> Theme.of("dark"), Theme.of("<script>"), Theme.of(None)
+        (<Theme.DARK: 'dark'>, <Theme.LIGHT: 'light'>, <Theme.LIGHT: 'light'>)
+        """
+        return cls(value) if isinstance(value, str) and value in tuple(cls) else cls.LIGHT
+
 
 class Palette(StrEnum):
     """The Okabe-Ito colour-blind-safe palette, plus two greys for the kinds that need no hue."""
