@@ -297,3 +297,10 @@ def test_drugs_are_no_examples_of_a_cytokine(parser: bool | None) -> None:
     """ "Antibodies that block IL-6, such as X and Y, ...": X and Y are examples of the antibodies, not targets."""
     found = triples("Antibodies that block IL-6, such as tocilizumab and sarilumab, reduce joint damage in most patients.", parser=parser)
     assert not any(t in ("tocilizumab", "sarilumab") for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_coordinated_long_form_is_one_name_and_which_after_its_bracket() -> None:
+    """ "X activate nuclear factors and activators of transcription (NFATs), which regulate Y": one target, the subject of "regulate"."""
+    found = triples("Upstream of the receptor, IKKs phosphorylate and activate nuclear factors and activators of transcription (NFATs), which regulate cytokine expression inside the cell.")
+    assert {(s, sign, t) for s, sign, t, _n in found} == {("ikks", "+", "nfat"), ("nfat", "?", "cytokine_expression")}, found

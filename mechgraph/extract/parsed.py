@@ -279,6 +279,7 @@ class SentenceParse:
         self.via: dict[int, str] = {}
         self.uncertain = bool(_UNCERTAIN.search(sdoc.text))
         self.roots: list[Any] = []
+        self.long_forms: list[tuple[int, int, LexiconEntry]] = []  # coordinated long forms: (first, bracket, entry)
 
     # -- entities ---------------------------------------------------------------------------
 
@@ -302,6 +303,11 @@ class SentenceParse:
                     continue
                 if abbreviation_fits(letters, long_text.lower()):
                     entry = self.lookup_phrase(long_text, head_word=head)
+                    coordinated = entry is None and " and " in long_text and "(" not in long_text and not long_text.lower().startswith(("and ", "the "))
+                    if coordinated:  # "signal transducers and activators of transcription (STATs)": one name
+                        entry = self.doc.lexicon.lookup(short) or self.doc.lexicon.lookup(long_text) or self.doc.candidate(long_text)
+                        if entry is not None:
+                            self.long_forms.append((words[first].i, tok.i, entry))
                     if entry is not None and self.doc.lexicon.lookup(short) is None:
                         self.doc.lexicon.add_name(short, entry)
                     break
@@ -522,6 +528,10 @@ class SentenceParse:
         shared = self.shared_action(tok)
         if shared:
             return [tok]
+        for first, bracket, entry in self.long_forms:
+            if first <= tok.i < bracket:  # a conjunct of a coordinated long form: the whole name
+                self.cache[tok.i] = entry
+                return [tok]
         names = _named(tok)
         if not names and tok.lower_ in WRAPPER_NOUNS:  # "the action of two proteins called X and Y"
             of = _prep_object(tok, ("of",))
@@ -792,12 +802,19 @@ class SentenceParse:
         after a negative cue the subject of that cue (the event is the antecedent)."""
         noun = verb.head
         relative = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")), None)
+        if relative is not None and noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") and relative.i > 0 and self.sdoc[relative.i - 1].text == ",":
+            # ", which modulate X" hung on a verb by the parser: the noun right before the comma
+            before = self.sdoc[relative.i - 2] if relative.i >= 2 else None
+            if before is not None and before.text == ")" and relative.i >= 3:
+                before = self.sdoc[relative.i - 3]  # "... (STATs), which": the bracketed name
+            if before is not None and before.pos_ in ("NOUN", "PROPN") and (before.tag_ in ("NNS", "NNPS")) == _plural_verb(verb):
+                return [before], None
         if relative is not None and _plural_verb(verb) and noun.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in noun.children):
             # "the action of two proteins called X and Y, which both play ...": a plural verb needs a
             # plural antecedent, the nearest plural noun or coordination before the relative
             for k in range(relative.i - 1, noun.i, -1):
                 t = self.sdoc[k]
-                if t.pos_ in ("NOUN", "PROPN", "NUM") and t.dep_ != "appos" and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                if t.pos_ in ("NOUN", "PROPN", "NUM") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
                     return [t], None
         comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
         governor = noun.head if noun.dep_ in ("dobj", "pobj", "conj", "appos") else None
