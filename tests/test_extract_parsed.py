@@ -304,3 +304,13 @@ def test_a_coordinated_long_form_is_one_name_and_which_after_its_bracket() -> No
     """ "X activate nuclear factors and activators of transcription (NFATs), which regulate Y": one target, the subject of "regulate"."""
     found = triples("Upstream of the receptor, IKKs phosphorylate and activate nuclear factors and activators of transcription (NFATs), which regulate cytokine expression inside the cell.")
     assert {(s, sign, t) for s, sign, t, _n in found} == {("ikks", "+", "nfat"), ("nfat", "?", "cytokine_expression")}, found
+
+
+@needs_parser
+def test_it_does_not_stand_for_an_agent_named_in_the_plural() -> None:
+    """ "Corticosteroids bind X. ... where it switches on Y": "it" is not the corticosteroids."""
+    found = triples(
+        "Corticosteroids bind the glucocorticoid receptor in the cytoplasm. The hormone-bound receptor moves into the nucleus, "
+        "where it switches on anti-inflammatory genes. It also represses the transcription of IL-6."
+    )
+    assert not any(t in ("anti_inflammatory_genes", "transcription_of_il_6", "il6") and s == "prednisone" for s, _sign, t, _n in found), found

@@ -174,6 +174,7 @@ class _Text:
         self.candidates: dict[tuple[str, ...], LexiconEntry] = {}
         self.used_ids: set[str] = set(lexicon.node_ids())
         self.antecedents: dict[int, LexiconEntry] = {}  # sentence index -> the agent "it" stands for (parser)
+        self.unresolved: set[int] = set()  # sentences whose "it" the parser found no singular antecedent for
 
     def candidate(self, label: str) -> LexiconEntry | None:
         key = key_of(label)
@@ -736,6 +737,8 @@ class _Reader:
             match = self.mention_at.get(k)
             if match is not None and match.entry.kind in _AGENT_KINDS[:2]:
                 return [_Ref(match.entry, via=f"pronoun '{word}'")]
+        if word in ("it", "its") and self.sentence.index in self.doc.unresolved:
+            return []  # the last agent was named in the plural: "it" is something else
         return self._topic(f"pronoun '{word}'")
 
     def _topic(self, why: str) -> list[_Ref]:
@@ -1541,6 +1544,7 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
     parsed = parser_doc.found
     doc = _Text(text, lexicon)
     doc.antecedents = antecedents
+    doc.unresolved = parser_doc.unresolved
     doc.used_ids |= parser_doc.used_ids
     doc.candidates.update(parser_doc.candidates)  # one node per phrase, whichever reader names it
     for entry in parser_doc.candidates.values():

@@ -226,6 +226,7 @@ class ParsedText:
         self.paragraph_subject: LexiconEntry | None = None
         self.last_agent: LexiconEntry | None = None
         self.previous_subject: tuple[int, LexiconEntry, bool] | None = None  # (sentence, entry, plural)
+        self.plural: dict[str, bool] = {}  # agent -> whether its last mention was plural
 
     def agent(self, label: str) -> LexiconEntry | None:
         """A candidate agent node for a drug name the lexicon does not know."""
@@ -243,9 +244,10 @@ class ParsedText:
         doc.lexicon.add_name(label, entry)
         return entry
 
-    def saw(self, entry: LexiconEntry, *, subject: bool = False) -> None:
+    def saw(self, entry: LexiconEntry, *, subject: bool = False, plural: bool = False) -> None:
         if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
             self.paragraph_agent = self.last_agent = entry
+            self.plural[entry.node_id] = plural  # "Glucocorticoids act ...": no antecedent of a later "it"
             if subject:  # a subject is the more likely antecedent (centering): "X is an analogue of Y. How it ..."
                 self.paragraph_subject = entry
             if self.doc.first_agent is None:
@@ -391,7 +393,7 @@ class SentenceParse:
         entry = self._entity(tok)
         self.cache[tok.i] = entry
         if entry is not None and tok.i not in self.via:  # a pronoun's antecedent is not seen again
-            self.state.saw(entry, subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head))
+            self.state.saw(entry, subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head), plural=tok.tag_ in ("NNS", "NNPS") and tok.lower_ != entry.label.lower())
         return entry
 
     def _entity(self, tok: Any) -> LexiconEntry | None:
@@ -411,8 +413,12 @@ class SentenceParse:
                 if previous is not None and previous[0] == self.sentence.index - 1 and previous[2] == plural and tok.dep_ in ("nsubj", "nsubjpass"):
                     self.via[tok.i] = f"'{tok.text}' read as the last subject"
                     return previous[1]
+                agent = self.state.antecedent()
+                if agent is not None and not plural and self.state.plural.get(agent.node_id):
+                    self.doc.unresolved.add(self.sentence.index)  # "it" cannot stand for "glucocorticoids"
+                    return None
                 self.via[tok.i] = f"'{tok.text}' read as the last agent"
-                return self.state.antecedent()
+                return agent
             return None
         if tok.pos_ not in ("NOUN", "PROPN", "X", "NUM", "ADJ", "VERB") and not looks_like_drug(tok.text):
             return None
