@@ -147,5 +147,17 @@ def test_no_relation_rests_on_a_target_the_corrections_remove(graph) -> None:
     """Reference sheet 2, section 3: GM-CSF does not bind IL3RA, brefeldin A does not target CYTH2,
     imiquimod is not drawn on TLR8, HPRT1 is no azathioprine target, ALPPL2 is ALPG."""
     gone = {"hgnc.symbol:IL3RA", "hgnc.symbol:CYTH2", "hgnc.symbol:TLR8", "hgnc.symbol:ALPPL2"}
-    assert not gone & {i for _, ids in graph.nodes(data=Attr.IDENTIFIERS) for i in ids or []}
+    drawn = {node for edge in graph.edges() for node in edge}
+    assert not gone & {i for node, ids in graph.nodes(data=Attr.IDENTIFIERS) if node in drawn for i in ids or []}
     assert not graph.has_edge("azathioprine", "hprt1")
+
+
+def test_the_source_that_denies_a_target_is_kept_as_a_denied_finding(graph) -> None:
+    """Brefeldin A does not inhibit cytohesin-2/ARNO (reference sheet 2, correction 2): a relation
+    with negated: true, never an edge, listed under both nodes."""
+    from mechgraph.graph import negated_relations
+
+    (denied,) = negated_relations(graph, "cyth2")
+    assert (denied["from"], denied["relation"], denied["negated"]) == ("brefeldin_a", "inhibits", True)
+    assert "not inhibited by brefeldin A" in denied["evidence"][0]["note"]
+    assert graph.degree("cyth2") == 0
