@@ -314,3 +314,11 @@ def test_it_does_not_stand_for_an_agent_named_in_the_plural() -> None:
         "where it switches on anti-inflammatory genes. It also represses the transcription of IL-6."
     )
     assert not any(t in ("anti_inflammatory_genes", "transcription_of_il_6", "il6") and s == "prednisone" for s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_an_event_without_what_it_is_of_is_no_node(parser: bool | None) -> None:
+    """ "prevent its engagement": the owner of "its", or nothing; never a node "engagement"."""
+    found = triples("Spesolimab and imsidolimab bind IL-36R and prevent its engagement by IL-36 cytokines. Abatacept prevents their activation.", parser=parser)
+    assert not any(t in ("engagement", "activation") for _s, _sign, t, _n in found), found
+    assert ("spesolimab", "?", "il_36r", False) in found, found

@@ -74,6 +74,7 @@ _SEVERITY = frozenset(
 )
 _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
 _WRAPPERS = frozenset(normalize_word(w) for w in WRAPPER_NOUNS) | {"and", "or"}
+_BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation binding interaction signalling signaling".split())
 _QUANTITIES = frozenset("one two three four five six several many various multiple both some other these those".split())
 _CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies".split())
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
@@ -190,6 +191,8 @@ class _Text:
             return None  # "(the action of) two proteins", "several cytokines": a class counted, no name
         if key[-1] in C.PREPOSITIONS | {"of", "and", "or"} or all(k in _WRAPPERS for k in key):
             return None  # "symptoms of", "the signs": a name cut short, or a wrapper without its name
+        if len(key) == 1 and key[0] in _BARE_EVENTS:
+            return None  # "its engagement", "activation": an event without what it is of
         if key[-1] in C.PEOPLE:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()

@@ -400,6 +400,8 @@ class SentenceParse:
         low = tok.lower_
         if tok.tag_ in ("WDT", "WP"):
             return None
+        if tok.pos_ == "PRON" and low not in _PRONOUNS and any(ch.isupper() or ch.isdigit() for ch in tok.text):
+            tok.pos_ = "PROPN"  # "PD-1/PRP": a symbol the tagger took for a pronoun
         if low in _PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()):
             if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
                 return self.previous_object(tok)
@@ -465,6 +467,8 @@ class SentenceParse:
             owner = self.previous_object(tok)  # "bind PD-1 and prevent its engagement": PD-1
             if owner is not None:
                 return owner
+            if start == tok.i:
+                return None  # "its engagement" of nothing named: no node
         if of_object is None and low in ("need", "requirement", "demand"):
             needed = _prep_object(tok, ("for",))  # "the need for transfusions"
             if needed is not None:
