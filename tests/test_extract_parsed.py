@@ -322,3 +322,10 @@ def test_an_event_without_what_it_is_of_is_no_node(parser: bool | None) -> None:
     found = triples("Spesolimab and imsidolimab bind IL-36R and prevent its engagement by IL-36 cytokines. Abatacept prevents their activation.", parser=parser)
     assert not any(t in ("engagement", "activation") for _s, _sign, t, _n in found), found
     assert ("spesolimab", "?", "il_36r", False) in found, found
+
+
+@needs_parser
+def test_the_same_mechanism_stands_for_the_last_agent() -> None:
+    found = triples("Ustekinumab binds the p40 subunit of IL-12 and IL-23. The same mechanism also causes serious infections such as tuberculosis.")
+    assert ("ustekinumab", "+", "tuberculosis", False) in found, found
+    assert not any(s.startswith("mechanism") or s == "same_mechanism" for s, _sign, _t, _n in found), found

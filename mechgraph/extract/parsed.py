@@ -59,7 +59,7 @@ MAX_PARSE = 2_000  # characters given to the parser at once (a longer sentence i
 _ENV = "MECHGRAPH_EXTRACT_PARSER"
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
-_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules".split())
+_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules mechanism".split())
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
     r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
@@ -734,6 +734,7 @@ class SentenceParse:
         hedges = self.hedges(cue_tok)
         negations = self.negations(cue_tok)
         for source in sources:
+            self.state.saw(source, subject=True)  # the subject of the sentence, as the parse would have had it
             for target in targets:
                 if source.node_id == target.node_id:
                     continue
