@@ -118,7 +118,13 @@ def negated_relations(graph: nx.MultiDiGraph, node: str | None = None) -> list[d
     (0, [('a', 'inhibits', 'b')])
     """
     items = graph.graph.get(Attr.NEGATED_RELATIONS.value) or []
-    return [dict(item) for item in items if isinstance(item, Mapping) and (node is None or node in (item.get("from"), item.get("to")))]
+    return [
+        dict(item)
+        for item in items
+        if isinstance(item, Mapping)
+        and item.get("from") in graph and item.get("to") in graph  # a view holds those between its own nodes
+        and (node is None or node in (item.get("from"), item.get("to")))
+    ]
 
 
 def _evidence(evidence: Any, sources: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:

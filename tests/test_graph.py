@@ -164,3 +164,14 @@ def test_validate_counts_denied_relations_apart(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 0
     assert "valid (3 nodes, 1 relations, 1 denied (negated: true))" in result.output
+
+
+def test_a_view_holds_only_the_denied_relations_between_its_own_nodes(tmp_path: Path) -> None:
+    import mechgraph as mg
+    from mechgraph.graph import negated_relations
+
+    graph = load_graph(_denial_document())
+    view = graph.subgraph(["drug", "b"]).copy()  # a view shares the graph's attributes
+    assert negated_relations(view) == []
+    mg.write(view, tmp_path / "view.yaml")
+    assert [(u, v) for u, v in read_graph(tmp_path / "view.yaml").edges()] == [("drug", "b")]

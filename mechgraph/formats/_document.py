@@ -78,7 +78,8 @@ def graph_to_document(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], Counter[s
     for source, target, key, data in graph.edges(keys=True, data=True):
         document["relations"].append(_relation_record(source, target, key, data, dropped))
     for data in graph.graph.get(Attr.NEGATED_RELATIONS) or []:
-        if isinstance(data, Mapping):
+        # A view shares its graph's attributes: only the denied relations between its own nodes are its.
+        if isinstance(data, Mapping) and data.get("from") in graph and data.get("to") in graph:
             document["relations"].append(_relation_record(data.get("from"), data.get("to"), data.get(Attr.ID), data, dropped))
     return document, dropped
 
