@@ -84,3 +84,16 @@ def test_safe_boundaries_cut_as_pysbd_does() -> None:
     finally:
         S._safe_pieces, S._TRICKY = original_pieces, original_tricky
     assert fast == slow
+
+
+def test_a_patient_leaflets_template_sentences_are_boilerplate() -> None:
+    text = (
+        "Like all medicines, this medicine can cause side effects, although not everybody gets them. "
+        "Sarilumab can lower the number of neutrophils. Keep this medicine out of the sight and reach of children. "
+        "Tell your doctor if you get a fever."
+    )
+    roles = [(s.role, s.text.split()[0]) for s in split_sentences(text)]
+    assert roles == [("boilerplate", "Like"), ("body", "Sarilumab"), ("boilerplate", "Keep"), ("boilerplate", "Tell")]
+    from mechgraph.extract import extract_text
+
+    assert {r.target for r in extract_text(text, source_id="t").relations} <= {"neutrophil", "number_of_neutrophils"}

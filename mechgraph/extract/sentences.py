@@ -42,6 +42,13 @@ _CALL_TO_ACTION = re.compile(
     r"home\s*[>|/»›]|menu\b)",
     re.IGNORECASE,
 )
+#: The fixed sentences of a patient leaflet's template: instructions to the reader, no mechanism
+#: ("Like all medicines, this medicine can cause side effects, although not everybody gets them").
+_LEAFLET_TEMPLATE = re.compile(
+    r"^\W*(like all medicines|keep (this|the) (medicine|leaflet)|read all of this leaflet|you may need to read it again|"
+    r"(ask|tell|talk to) your (doctor|pharmacist|nurse)|if you (get|have|notice) any (side effects|further questions))",
+    re.IGNORECASE,
+)
 _POINTERS = re.compile("[\U0001F446-\U0001F449\u27A1\u2192\u25B6\u25BA\u21D2\u00BB\u261B\u261E]")
 _NAV_SEPARATORS = re.compile(r"\s[|>›»]\s")
 _CLOSING = ".!?:;\"'”’)]…"
@@ -240,6 +247,8 @@ def _role(piece: str, alone: bool, seen: list[str], seen_set: set[str]) -> tuple
         return "boilerplate", f"longer than {MAX_SENTENCE} characters"
     if _CALL_TO_ACTION.search(piece) or _POINTERS.search(piece):
         return "boilerplate", "advert, call to action or navigation"
+    if _LEAFLET_TEMPLATE.search(piece):
+        return "boilerplate", "a patient leaflet's template sentence"
     if len(_NAV_SEPARATORS.findall(piece)) >= 2:
         return "boilerplate", "navigation line"
     words = re.findall(r"[^\W\d_]+", piece)
