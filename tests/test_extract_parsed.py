@@ -329,3 +329,11 @@ def test_the_same_mechanism_stands_for_the_last_agent() -> None:
     found = triples("Ustekinumab binds the p40 subunit of IL-12 and IL-23. The same mechanism also causes serious infections such as tuberculosis.")
     assert ("ustekinumab", "+", "tuberculosis", False) in found, found
     assert not any(s.startswith("mechanism") or s == "same_mechanism" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_an_elided_verb_phrase_after_do() -> None:
+    """ "X did not reduce Y, although A and B do": A and B reduce Y (not negated)."""
+    found = triples("Abatacept did not reduce joint damage in lupus arthritis, although tocilizumab and sarilumab do.")
+    assert ("abatacept", "-", "joint_damage", True) in found, found
+    assert {("tocilizumab", "-", "joint_damage", False), ("sarilumab", "-", "joint_damage", False)} <= found, found

@@ -41,6 +41,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -281,6 +282,7 @@ class SentenceParse:
         self.via: dict[int, str] = {}
         self.uncertain = bool(_UNCERTAIN.search(sdoc.text))
         self.roots: list[Any] = []
+        self.emitted: dict[int, list[Any]] = {}  # cue token -> what was drafted from it
         self.long_forms: list[tuple[int, int, LexiconEntry]] = []  # coordinated long forms: (first, bracket, entry)
 
     # -- entities ---------------------------------------------------------------------------
@@ -663,6 +665,7 @@ class SentenceParse:
         for tok in toks:
             if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
                 self.entity(tok)
+        self.ellipsis(toks)
         self.remember_subject()
 
     def repair(self) -> None:
@@ -1103,13 +1106,33 @@ class SentenceParse:
                     confidence *= 0.6
                 if negations:
                     confidence *= 0.7
-                self.doc.found.append(
-                    self.found_type(
-                        source=source.node_id, relation=relation, target=target.node_id, sentence=self.sentence,
-                        confidence=round(max(0.05, min(confidence, 0.95)), 2), cues=(words,), hedges=hedges,
-                        negations=negations, mechanism=None, settings=(), remarks=tuple(dict.fromkeys(remarks)),
-                    )
+                found = self.found_type(
+                    source=source.node_id, relation=relation, target=target.node_id, sentence=self.sentence,
+                    confidence=round(max(0.05, min(confidence, 0.95)), 2), cues=(words,), hedges=hedges,
+                    negations=negations, mechanism=None, settings=(), remarks=tuple(dict.fromkeys(remarks)),
                 )
+                self.doc.found.append(found)
+                self.emitted.setdefault(cue_tok.i, []).append(found)
+
+    def ellipsis(self, toks: Sequence[Any]) -> None:
+        """ "X did not induce remission in D, although Y and Z do": the elided verb phrase is the
+        main verb's, with the new subjects and their own polarity."""
+        for tok in toks:
+            if tok.lemma_ != "do" or tok.dep_ not in ("advcl", "conj") or tok.head.i not in self.emitted:
+                continue
+            if any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep") for c in tok.children):
+                continue  # "do" with its own object is a verb of its own
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            sources = self.entities(subjects)
+            negations = tuple(c.lower_ for c in tok.children if c.dep_ == "neg")
+            for found in list(self.emitted[tok.head.i]):
+                for source, _s in sources:
+                    if source.node_id in (found.source, found.target):
+                        continue
+                    self.doc.found.append(replace(
+                        found, source=source.node_id, negations=negations, confidence=0.7 * (0.7 if negations else 1.0),
+                        remarks=(f"elided verb phrase of '{tok.head.text}' after '{tok.text}'",),
+                    ))
 
 
 _BINDING = frozenset("bind target recognise recognize engage interact antibody ligand".split())
