@@ -337,3 +337,9 @@ def test_an_elided_verb_phrase_after_do() -> None:
     found = triples("Abatacept did not reduce joint damage in lupus arthritis, although tocilizumab and sarilumab do.")
     assert ("abatacept", "-", "joint_damage", True) in found, found
     assert {("tocilizumab", "-", "joint_damage", False), ("sarilumab", "-", "joint_damage", False)} <= found, found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_counted_pathways_are_no_name(parser: bool | None) -> None:
+    found = triples("All three pathways activate complement component C3 on the bacterial surface.", parser=parser)
+    assert not any("pathways" in s for s, _sign, _t, _n in found), found

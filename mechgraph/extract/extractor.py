@@ -75,8 +75,8 @@ _SEVERITY = frozenset(
 _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
 _WRAPPERS = frozenset(normalize_word(w) for w in WRAPPER_NOUNS) | {"and", "or"}
 _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation binding interaction signalling signaling".split())
-_QUANTITIES = frozenset("one two three four five six several many various multiple both some other these those".split())
-_CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies".split())
+_NUMBERS = frozenset("two three four five six several many various multiple".split())
+_CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split())
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because"})
 _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
@@ -187,8 +187,8 @@ class _Text:
             rest = " ".join(label.split()[1:])
             return self.lexicon.lookup(rest) or self.candidate(rest)
         tail = key[len(key) - key[::-1].index("of"):] if "of" in key else key
-        if len(tail) > 1 and tail[-1] in _CLASS_HEADS and all(k in _QUANTITIES for k in tail[:-1]):
-            return None  # "(the action of) two proteins", "several cytokines": a class counted, no name
+        if len(tail) > 1 and tail[-1] in _CLASS_HEADS and all(k in _NUMBERS for k in tail[:-1]):
+            return None  # "(the action of) two proteins", "three pathways": a class counted, no name
         if key[-1] in C.PREPOSITIONS | {"of", "and", "or"} or all(k in _WRAPPERS for k in key):
             return None  # "symptoms of", "the signs": a name cut short, or a wrapper without its name
         if len(key) == 1 and key[0] in _BARE_EVENTS:
