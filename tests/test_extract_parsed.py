@@ -343,3 +343,11 @@ def test_an_elided_verb_phrase_after_do() -> None:
 def test_counted_pathways_are_no_name(parser: bool | None) -> None:
     found = triples("All three pathways activate complement component C3 on the bacterial surface.", parser=parser)
     assert not any("pathways" in s for s, _sign, _t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_fronted_clause_ends_at_its_comma(parser: bool | None) -> None:
+    """ "Because T cells rely on this enzyme, leflunomide slows ...": leflunomide is not what T cells rely on."""
+    found = triples("Because activated T cells depend on this enzyme, leflunomide slows their expansion while other cells are spared.", parser=parser)
+    assert not any(s == "leflunomide" and "t_cell" in t and sign == "+" for s, sign, t, _n in found), found
+    assert not any(t == "leflunomide" for _s, _sign, t, _n in found), found

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -75,6 +76,7 @@ _SEVERITY = frozenset(
 _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
 _WRAPPERS = frozenset(normalize_word(w) for w in WRAPPER_NOUNS) | {"and", "or"}
 _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation binding interaction signalling signaling".split())
+_FRONTED = frozenset({"because", "although", "though", "while", "whereas", "since", "when", "if", "once", "unless"})
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split())
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
@@ -421,7 +423,7 @@ class _Reader:
             hit.passive = self.low[j] in C.BE_FORMS
             return True
         previous = self.lower(j)
-        if j < 0 or previous in C.DETERMINERS or previous in C.PREPOSITIONS or previous in (",", "and", "or", "(") or previous == "of":
+        if j < 0 or previous in C.DETERMINERS or previous in C.PREPOSITIONS or previous in (",", "and", "or", "(") or previous == "of" or previous in _FRONTED:
             # "activated T cells", "leads to reduced X": an adjective, unless "by" follows
             if by and previous not in C.DETERMINERS:
                 hit.reduced = True
@@ -899,10 +901,20 @@ class _Reader:
                     break
                 if word == "." and k == self.n - 1:
                     break
+                if word == "," and k == self.subordinate_end:
+                    break  # "Because X depend on Y, Z slows ...": the fronted clause ends at its comma
             if self.tokens[k].is_word or word == ")":
                 last_content = k
             k += 1
         return last_content
+
+    @cached_property
+    def subordinate_end(self) -> int:
+        """The comma that ends a fronted subordinate clause ("Because ..., ", "Although ..., "), or -1."""
+        first = next((k for k in range(self.n) if self.tokens[k].is_word), -1)
+        if first < 0 or self.low[first] not in _FRONTED:
+            return -1
+        return next((k for k in range(first, self.n) if self.low[k] == ","), -1)
 
     # -- noun-phrase lists ------------------------------------------------------------------
 
