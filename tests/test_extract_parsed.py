@@ -351,3 +351,9 @@ def test_a_fronted_clause_ends_at_its_comma(parser: bool | None) -> None:
     found = triples("Because activated T cells depend on this enzyme, leflunomide slows their expansion while other cells are spared.", parser=parser)
     assert not any(s == "leflunomide" and "t_cell" in t and sign == "+" for s, sign, t, _n in found), found
     assert not any(t == "leflunomide" for _s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_this_enzyme_is_no_node_of_its_own(parser: bool | None) -> None:
+    found = triples("Because activated T cells depend on this enzyme, leflunomide slows their expansion.", parser=parser)
+    assert not any(s in ("enzyme", "this_enzyme") for s, _sign, _t, _n in found), found

@@ -1132,6 +1132,7 @@ class _Reader:
             item.pronoun = self.low[words[0]]
             return
         possessive = None
+        demonstrative = bool(words) and self.low[words[0]] in ("this", "these", "that", "those")
         while words and self.low[words[0]] in C.DETERMINERS and words[0] not in self.mention_at:
             if self.low[words[0]] in C.POSSESSIVES:
                 possessive = self.low[words[0]]
@@ -1147,6 +1148,8 @@ class _Reader:
         if whole is not None:
             item.refs = [_Ref(whole)]
             return
+        if demonstrative and len(words) == 1 and self.norm(words[0]) in _CLASS_HEADS:
+            return  # "this pathway", "this enzyme": something named before, not a node of its own
         of_at = next((p for p, k in enumerate(words) if self.low[k] == "of" and k not in self.mention_at), None)
         in_at = next((p for p, k in enumerate(words) if self.low[k] in ("in", "on") and k not in self.mention_at), None)
         head_norm = self.norm(words[0])
