@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
@@ -113,17 +114,20 @@ def test_db_errors_are_one_line(tmp_path: Path) -> None:
     assert code == 2 and "not both" in err
 
 
-def test_serve_loads_a_small_store_and_refuses_a_large_one(bundled_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_loads_a_small_store_and_serves_a_large_one_by_regions(bundled_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from mechgraph.cli import store_commands
+    from mechgraph.dashboard.regions import StoreRegions
     from mechgraph.graph import read_graph
 
-    graph = store_commands.served_graph(bundled_db, None)
+    graph = store_commands.served_store(bundled_db, None)
     bundled = read_graph()
+    assert isinstance(graph, nx.MultiDiGraph)
     assert list(graph.nodes(data=True)) == list(bundled.nodes(data=True))
     assert sorted(graph.edges(keys=True)) == sorted(bundled.edges(keys=True))
     monkeypatch.setattr(store_commands, "SERVE_MAX_RELATIONS", 10)
-    code, _, err = invoke("serve", "--db", bundled_db)
-    assert code == 1 and "at most 10" in err and "--db on search" in err
+    served = store_commands.served_store(bundled_db, None)
+    assert isinstance(served, StoreRegions) and served.totals == (bundled.number_of_nodes(), bundled.number_of_edges())
+    served.store.close()
 
 
 def test_an_overlay_is_refused_with_db_rather_than_mapped_onto_a_region(bundled_db: Path, tmp_path: Path) -> None:

@@ -9,12 +9,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import click
 import networkx as nx
 
 from ..store import LadybugStore, StoreError, queries, write_database
+
+if TYPE_CHECKING:
+    from ..dashboard.regions import StoreRegions
 from ._base import (
     cli,
     emit_json,
@@ -24,7 +27,7 @@ from ._base import (
     load_graph_result,
 )
 
-__all__ = ["SERVE_MAX_RELATIONS", "db_option", "graph_or_region", "import_command", "merge_graphs", "open_db", "served_graph"]
+__all__ = ["SERVE_MAX_RELATIONS", "db_option", "graph_or_region", "import_command", "merge_graphs", "open_db", "served_graph", "served_store"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,9 +50,29 @@ def graph_or_region(graph_file: Path | None, db: Path | None, region: Callable[[
         return region(store)
 
 
-#: The most relations ``serve --db`` loads: the dashboard draws a whole graph (its overview of
-#: larger stores, fetched from the store as the user drills down, is not built yet).
+#: The most relations ``serve --db`` loads whole into the dashboard; a larger store is served
+#: region by region (each view fetches from the store only what it shows; mechgraph.dashboard.regions).
 SERVE_MAX_RELATIONS = 50_000
+
+
+def served_store(db: Path, graph_file: Path | None) -> nx.MultiDiGraph | StoreRegions:
+    """What ``mechgraph serve --db`` serves: the whole graph of a store of at most
+    :data:`SERVE_MAX_RELATIONS` relations, else the store itself, kept open, whose views are
+    fetched region by region."""
+    from ..dashboard.regions import StoreRegions
+
+    if graph_file is not None:
+        raise click.UsageError(f"give --graph {graph_file} or --db {db}, not both")
+    store = LadybugStore(db)
+    try:
+        if store.counts()[1] > SERVE_MAX_RELATIONS:
+            return StoreRegions(store)  # the store stays open as long as the server runs
+        graph = queries.filter_store(store)
+    except BaseException:
+        store.close()
+        raise
+    store.close()
+    return graph
 
 
 def served_graph(db: Path, graph_file: Path | None) -> nx.MultiDiGraph:

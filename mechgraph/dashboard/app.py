@@ -24,6 +24,7 @@ from ..resources import assets_dir
 from .callbacks import register_callbacks
 from .graphs import GraphCache, UploadLimits, served_source_texts
 from .layout import page
+from .regions import StoreRegions
 from .security import harden, on_callback_error
 from .services import Services
 from .trust import StoreSigner, load_secret_key
@@ -69,6 +70,7 @@ def create_app(
     max_nodes: int = 20_000,
     max_relations: int = 50_000,
     secret_key: bytes | None = None,
+    regions: StoreRegions | None = None,
 ) -> dash.Dash:
     """The dashboard on ``graph_path`` (the bundled graph when None), or on a graph already built.
 
@@ -83,8 +85,11 @@ def create_app(
     secret_key : bytes, optional
         The key that signs the graphs users keep in their browsers; by default from the
         environment or the key file every worker shares (see :mod:`mechgraph.dashboard.trust`).
+    regions : StoreRegions, optional
+        A store too large to hold (``mechgraph serve --db``): each view is drawn from the region
+        of the store it needs (:mod:`mechgraph.dashboard.regions`) instead of a graph.
     """
-    served = graph if graph is not None else load_served_graph(graph_path)
+    served = regions.stub() if regions is not None else graph if graph is not None else load_served_graph(graph_path)
     # The served graph lives as long as the process: keep the garbage collector from walking it
     # on every collection (a 10,000-relation graph is a million objects).
     gc.freeze()
@@ -106,6 +111,6 @@ def create_app(
     app.layout = page(max_upload_base64=limits.max_base64_length)
     signer = StoreSigner(secret_key if secret_key is not None else load_secret_key()[0])
     graphs = GraphCache(default=served, limits=limits, signer=signer, default_texts=served_source_texts(served))
-    register_callbacks(app, Services(graphs), limits=limits)
+    register_callbacks(app, Services(graphs, regions), limits=limits)
     harden(app)
     return app

@@ -169,7 +169,8 @@ def _register_view(app: Dash, services: Services) -> None:
         overview = drawing.view.overview
         status = views.overview_status(overview) if overview is not None else ""
         may_close = bool(state.opened) and drawing.view.focus is None and not drawing.view.lit
-        return drawing.elements, views.counts_text(graph, drawing.view), notices, "", sheet, now_large, status, overview is None, not may_close, overview is None and not may_close
+        counts = views.counts_text(graph, drawing.view, totals=services.totals(key, graph))
+        return drawing.elements, counts, notices, "", sheet, now_large, status, overview is None, not may_close, overview is None and not may_close
 
     @app.callback(
         Output(Ids.CANVAS, "stylesheet"),
@@ -231,18 +232,24 @@ def _register_panels(app: Dash, services: Services) -> None:
         Input(Ids.CANVAS, "tapEdgeData"),
         Input(Ids.FOCUS, "value"),
         State(Ids.GRAPH, "data"),
+        State(Ids.VIEW_KEY, "data"),
         prevent_initial_call=True,
     )
-    def show_details(node: dict[str, Any] | None, edge: dict[str, Any] | None, focus: str | None, store: dict[str, Any] | None) -> tuple[Any, ...]:
+    def show_details(
+        node: dict[str, Any] | None, edge: dict[str, Any] | None, focus: str | None, store: dict[str, Any] | None, view_key: str | None = None
+    ) -> tuple[Any, ...]:
         """What was clicked (a node's facts, or a relation's sign, context and evidence), or the
-        node just focused from the search box, so keyboard users reach the details too."""
-        try:
-            _, graph = services.graph(store)
-        except MechgraphError as error:
-            return views.notice_list([str(error)], kind="error"), None, PanelTab.DETAILS.value
+        node just focused from the search box, so keyboard users reach the details too. (A
+        store's details come from the view on screen, or the store.)"""
         node = node if isinstance(node, dict) else None
         edge = edge if isinstance(edge, dict) else None
         focus = focus if isinstance(focus, str) else None
+        wanted = [str(edge.get("source")), str(edge.get("target"))] if edge else [str((node or {}).get("id") or focus)]
+        try:
+            key, graph = services.graph(store)
+            graph = services.details_graph(key, graph, _state(view_key), wanted)
+        except MechgraphError as error:
+            return views.notice_list([str(error)], kind="error"), None, PanelTab.DETAILS.value
         if f"{Ids.CANVAS}.tapEdgeData" in ctx.triggered_prop_ids and edge:
             return views.relation_details(graph, str(edge.get("source")), str(edge.get("target")), str(edge.get("id"))), None, PanelTab.DETAILS.value
         if ctx.triggered_id == Ids.FOCUS:
@@ -303,10 +310,9 @@ def _register_panels(app: Dash, services: Services) -> None:
 def _options(services: Services, store: dict[str, Any] | None, text: str | None, value: str | None) -> list[dict[str, str]]:
     """Autocomplete options of a node picker (the current value always among them)."""
     try:
-        _, graph = services.graph(store)
+        return services.search_options(store, text, value)
     except MechgraphError:
         return []
-    return views.search_options(graph, text, value)
 
 
 def _register_actions(app: Dash) -> None:

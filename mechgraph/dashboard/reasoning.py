@@ -50,7 +50,7 @@ from .reasoning_scripts import PAINT_JS, STORY_JS
 from .reasoning_sections import _paint_comparison, _paint_overlay, _paint_perturbation, comparison_section, overlay_section, perturbation_section
 from .services import LruCache, Services
 from .state import ViewState, parse_query
-from .views import node_option, notice_list, search_options
+from .views import node_option, notice_list
 
 __all__ = ["OVERLAY_MAX_CHARS", "Reasoning", "decode_overlay_upload", "idle", "panel", "read_overlay_store", "reason", "register_callbacks"]
 
@@ -403,7 +403,7 @@ def picker_options(services: Services, store: Any, text: str | None, value: Any)
     except MechgraphError:
         return []
     chosen = [item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str) and item in graph]
-    options = {option["value"]: option for option in search_options(graph, text, None)}
+    options = {option["value"]: option for option in services.search_options(store, text, None)}  # a served store is searched in the store
     for node in chosen:
         options.setdefault(node, node_option(graph, node))
     return list(options.values())

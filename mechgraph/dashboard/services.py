@@ -10,8 +10,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import networkx as nx
 
@@ -19,7 +19,10 @@ from ..layout import Geometry, Layout, compute_geometry
 from ..layout.bands import LEGIBLE_ZOOM, OVERVIEW_WRAP, fit_zoom, legible_overview
 from .graphs import GraphCache
 from .state import ViewState
-from .views import View, cytoscape_elements, filtered_graph, view_of, with_overview
+from .views import View, cytoscape_elements, filtered_graph, search_options, view_of, with_overview
+
+if TYPE_CHECKING:
+    from .regions import Region, StoreRegions
 
 __all__ = ["Drawing", "LruCache", "Services"]
 
@@ -69,10 +72,17 @@ class Drawing:
 
 
 class Services:
-    """The graphs a process serves and the caches of what is derived from them."""
+    """The graphs a process serves and the caches of what is derived from them.
 
-    def __init__(self, graphs: GraphCache) -> None:
+    With ``regions`` (``mechgraph serve --db`` on a large store) the served graph is a store
+    held on disk: the graph of the served key is then an empty stand-in, and every view and
+    filtered graph asked of it is computed on the region of the store the state needs
+    (:mod:`mechgraph.dashboard.regions`).
+    """
+
+    def __init__(self, graphs: GraphCache, regions: StoreRegions | None = None) -> None:
         self.graphs = graphs
+        self.regions = regions
         self._filtered: LruCache[nx.MultiDiGraph] = LruCache(16)
         self._layouts: LruCache[Geometry] = LruCache(16)
         self._drawings: LruCache[Drawing] = LruCache(32)
@@ -81,8 +91,46 @@ class Services:
         """The key and graph of a user's store (DataError when the stored graph is invalid)."""
         return self.graphs.lookup(store)
 
+    def region(self, key: str, state: ViewState) -> Region | None:
+        """The region of the served store ``state`` needs (None: the graph is held whole)."""
+        return self.regions.region(state) if self.regions is not None and key == "served" else None
+
+    def view_graph(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
+        """The graph a state's view is taken from: the graph itself, or its region of the store
+        (for the details of what is on screen)."""
+        region = self.region(key, state)
+        return graph if region is None else region.graph
+
+    def details_graph(self, key: str, graph: nx.MultiDiGraph, state: ViewState, nodes: list[str]) -> nx.MultiDiGraph:
+        """A graph holding ``nodes`` to show their details: the graph, or for a store the view on
+        screen (the overview's hubs and groups, or the region), else those nodes fetched."""
+        region = self.region(key, state)
+        if region is None:
+            return graph
+        assert self.regions is not None
+        shown = self.drawing(key, graph, state).view.graph if region.overview else region.graph
+        if all(node in shown for node in nodes):
+            return shown
+        return self.regions.store.subgraph(nodes)
+
+    def search_options(self, store: Mapping[str, Any] | None, text: str | None, value: str | None) -> list[dict[str, str]]:
+        """Autocomplete options of a node picker: searched in the served store, or in the graph."""
+        key, graph = self.graph(store)
+        if self.regions is not None and key == "served":
+            return self.regions.search_options(text, value)
+        return search_options(graph, text, value)
+
+    def totals(self, key: str, graph: nx.MultiDiGraph) -> tuple[int, int]:
+        """(nodes, relations) of the whole graph, held or in a store."""
+        if self.regions is not None and key == "served":
+            return self.regions.totals
+        return graph.number_of_nodes(), graph.number_of_edges()
+
     def filtered(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> nx.MultiDiGraph:
-        """The graph with the state's filters applied."""
+        """The graph (or the state's region of the store) with the state's filters applied."""
+        region = self.region(key, state)
+        if region is not None:
+            key, graph = region.key, region.graph
         return self._filtered.get((key, state.filter_query()), lambda: filtered_graph(graph, state))
 
     def positions(self, key: str, graph: nx.MultiDiGraph, layout: Layout) -> dict[str, tuple[float, float]]:
@@ -95,7 +143,42 @@ class Services:
 
     def drawing(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
         """The view of ``state`` with its positions and cytoscape elements."""
-        return self._drawings.get((key, state.view_query()), lambda: self._draw(key, graph, state))
+        region = self.region(key, state)
+        if region is None:
+            return self._drawings.get((key, state.view_query()), lambda: self._draw(key, graph, state))
+        if region.overview:
+            return self._drawings.get((region.key, "store-overview"), lambda: self._draw_store_overview(region))
+        return self._drawings.get((region.key, state.view_query()), lambda: self._draw_region(region, state))
+
+    def _draw_store_overview(self, region: Region) -> Drawing:
+        """The overview of the whole store (computed from its summary, never from its relations)."""
+        assert self.regions is not None
+        drawing = self.regions.overview()
+        notices = (*region.notices, *self.regions.overview_notices())
+        view = View(drawing.overview.graph, notices, None, (), drawing.overview, None)
+        elements = arcs_within_columns(cytoscape_elements(view.graph, drawing.positions, wrap=OVERVIEW_WRAP))
+        return Drawing(view, elements, drawing.positions)
+
+    def _draw_region(self, region: Region, state: ViewState) -> Drawing:
+        """The view of a region of the store: the usual drawing, as its overview when it is too
+        large to draw whole (with a notice), and the region's notices."""
+        assert self.regions is not None
+        limit = self.regions.max_elements
+        view = view_of(region.graph, state, filtered=self.filtered(region.key, region.graph, state))
+        notices = (*region.notices, *view.notices)
+        size = view.graph.number_of_nodes() + view.graph.number_of_edges()
+        if size > limit and not view.lit:
+            notice = (
+                f"this view holds {view.graph.number_of_nodes():,} nodes and {view.graph.number_of_edges():,} relations, "
+                f"more than one draws ({limit:,}): showing its overview; lower the depth, filter it or focus a node"
+            )
+            drawing = self._draw_overview(View(view.graph, notices + (notice,), None, ()), replace(state, opened=()))
+        else:
+            if state.focus is None and not state.has_path and state.opened:
+                state = replace(state, opened=("all",))  # an opened group: its members and the hubs, every one shown
+            drawing = self._draw(region.key, region.graph, state)
+            drawing = Drawing(View(**{**_fields(drawing.view), "notices": notices}), drawing.elements, drawing.positions, drawing.routes)
+        return drawing
 
     def _draw(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
         view = view_of(graph, state, filtered=self.filtered(key, graph, state))
@@ -130,6 +213,10 @@ class Services:
         summary, positions = legible_overview(view.data_graph, open_groups=state.opened)
         shown = with_overview(view, summary)
         return Drawing(shown, arcs_within_columns(cytoscape_elements(shown.graph, positions, wrap=OVERVIEW_WRAP)), positions)  # type: ignore[arg-type]
+
+
+def _fields(view: View) -> dict[str, Any]:
+    return {item.name: getattr(view, item.name) for item in fields(view)}
 
 
 def arcs_within_columns(elements: list[dict[str, Any]]) -> list[dict[str, Any]]:

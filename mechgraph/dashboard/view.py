@@ -110,7 +110,8 @@ def overview_status(summary: Overview) -> str:
     """
     named = sum(1 for node, data in summary.graph.nodes(data=True) if not data.get(Attr.GROUP))
     closed = [group for gid, group in summary.groups.items() if gid in summary.graph]
-    hidden = sum(len(group.members) for group in closed)
+    # the count a group's node carries (a store's overview lists no members)
+    hidden = sum(int(summary.graph.nodes[group.id].get(Attr.MEMBERS) or len(group.members)) for group in closed)
     if not closed:
         return f"Overview: all {named:,} nodes by name, in bands from cause to effect."
     return (
@@ -164,24 +165,29 @@ def path_element_ids(path: SignedPath | None) -> list[str]:
     return [*path.nodes, *path.relation_ids]
 
 
-def counts_text(graph: nx.MultiDiGraph, view: nx.MultiDiGraph | View) -> str:
-    """The header's counts: the whole graph, and the view when it shows less.
+def counts_text(graph: nx.MultiDiGraph, view: nx.MultiDiGraph | View, *, totals: tuple[int, int] | None = None) -> str:
+    """The header's counts: the whole graph (``totals`` when it is held in a store), and the view
+    when it shows less.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
     >>> counts_text(g, g)
     '3 nodes · 2 relations'
     >>> counts_text(g, g.subgraph(["a", "b"]))
     'showing 2 of 3 nodes · 1 of 2 relations'
+    >>> counts_text(nx.MultiDiGraph(), g, totals=(1_000, 3_000))
+    'showing 3 of 1,000 nodes · 2 of 3,000 relations'
     """
+    n, m = totals if totals is not None else (graph.number_of_nodes(), graph.number_of_edges())
     if isinstance(view, View):
+        if view.overview is not None and view.whole is None and totals is not None:
+            return f"overview of {n:,} nodes · {m:,} relations"  # the overview of a whole store
         if view.overview is not None and view.whole is not None:
             whole = view.whole
             text = f"overview of {whole.number_of_nodes():,} nodes · {whole.number_of_edges():,} relations"
-            if (whole.number_of_nodes(), whole.number_of_edges()) != (graph.number_of_nodes(), graph.number_of_edges()):
-                text += f" (of {graph.number_of_nodes():,} · {graph.number_of_edges():,})"
+            if (whole.number_of_nodes(), whole.number_of_edges()) != (n, m):
+                text += f" (of {n:,} · {m:,})"
             return text
         view = view.graph
-    n, m = graph.number_of_nodes(), graph.number_of_edges()
     vn, vm = view.number_of_nodes(), view.number_of_edges()
     if (vn, vm) == (n, m):
         return f"{n:,} nodes · {m:,} relations"

@@ -25,7 +25,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -43,6 +43,7 @@ __all__ = [
     "band_layout",
     "fit_zoom",
     "legible_overview",
+    "legible_summary",
 ]
 
 Position = tuple[float, float]
@@ -174,15 +175,28 @@ def legible_overview(
     >>> 20 <= summary.graph.number_of_nodes() <= 40, fit_zoom(summary.graph, xy, wrap=OVERVIEW_WRAP, drawn=True) >= LEGIBLE_ZOOM
     (True, True)
     """
+    summary, layout, used = legible_summary(lambda hubs: overview(graph, hubs=hubs), graph.number_of_nodes(), width=width, height=height)
+    opened = tuple(open_groups)
+    if opened:
+        summary = overview(graph, hubs=used, open_groups=opened)
+        layout = _best_bands(summary.graph, width, height)[1]
+    return summary, layout
+
+
+def legible_summary(
+    summarise: Callable[[int], Overview], count: int, *, width: float = CANVAS_WIDTH, height: float = CANVAS_HEIGHT
+) -> tuple[Overview, dict[Hashable, Position], int]:
+    """The overview ``summarise(hubs)`` with the most hubs that stays legible (see
+    :func:`legible_overview`; ``count``: the nodes of the graph), its layout and its number of hubs.
+    A graph held in a store is summarised without reading it whole (mechgraph.store.overview)."""
     tried: dict[int, tuple[float, Overview, dict[Hashable, Position]]] = {}
 
     def attempt(hubs: int) -> bool:
-        summary = overview(graph, hubs=hubs)
+        summary = summarise(hubs)
         zoom, layout = _best_bands(summary.graph, width, height)
         tried[hubs] = (zoom, summary, layout)
         return zoom >= LEGIBLE_ZOOM
 
-    count = graph.number_of_nodes()
     if count <= OVERVIEW_WHOLE and attempt(count):
         used = count
     else:
@@ -197,8 +211,4 @@ def legible_overview(
         if used not in tried:
             attempt(used)
     _, summary, layout = tried[used]
-    opened = tuple(open_groups)
-    if opened:
-        summary = overview(graph, hubs=used, open_groups=opened)
-        layout = _best_bands(summary.graph, width, height)[1]
-    return summary, layout
+    return summary, layout, used

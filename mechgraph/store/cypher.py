@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_edges", "filter_nodes"]
+__all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_edges", "filter_nodes", "overview_hubs"]
 
 SCHEMA_VERSION = 3
 
@@ -46,6 +46,9 @@ NAME_COLUMNS = ("key", "nodes")
 META_COLUMNS = ("name", "value")
 
 _NODE = "n.id, n.pos, n.data"
+#: The detail of a node's group in an overview: an agent's class (``$pattern`` reads it from the
+#: node's JSON), a process's kind, else none (mechgraph.query.overview groups nodes so).
+_DETAIL = "CASE WHEN {n}.kind = 'agent' THEN regexp_extract({n}.data, $pattern, 1) WHEN {n}.kind = 'process' THEN {n}.process ELSE '' END"
 _EDGE = "a.id, b.id, r.pos"
 
 
@@ -85,6 +88,26 @@ class Dialect:
     count_nodes: str = "MATCH (n:Node) RETURN count(n)"
     count_relations: str = "MATCH (:Node)-[r:Relation]->(:Node) RETURN count(r)"
     meta: str = "MATCH (m:Meta) RETURN m.name, m.value"
+    #: the overview of the whole store (mechgraph.store.overview): written once, at import
+    meta_set: str = "MERGE (m:Meta {name: $name}) SET m.value = $value"
+    #: nodes per group of the overview: kind, and agent class (read from the node's JSON by
+    #: ``$pattern``) or process kind
+    overview_groups: str = f"MATCH (n:Node) RETURN n.kind, {_DETAIL.format(n='n')}, count(*)"
+    #: relations per (hub or group, hub or group, sign); ``$hubs``: the ids of the hubs
+    overview_links: str = (
+        "MATCH (a:Node)-[r:Relation]->(b:Node) "
+        f"WITH CASE WHEN a.id IN $hubs THEN a.id ELSE '' END AS x, a.kind AS xk, CASE WHEN a.id IN $hubs THEN '' ELSE {_DETAIL.format(n='a')} END AS xd, "
+        f"CASE WHEN b.id IN $hubs THEN b.id ELSE '' END AS y, b.kind AS yk, CASE WHEN b.id IN $hubs THEN '' ELSE {_DETAIL.format(n='b')} END AS yd, "
+        "r.sign AS s RETURN x, xk, xd, y, yk, yd, s, count(*)"
+    )
+    #: the relations among the hubs: (from, to, pos)
+    overview_hub_relations: str = f"UNWIND $hubs AS i MATCH (a:Node {{id: i}})-[r:Relation]->(b:Node) WHERE b.id IN $hubs RETURN {_EDGE}"
+    #: the ids of some members of one group (kind and detail), in the graph's order
+    group_members: str = (
+        f"MATCH (n:Node) WHERE n.kind = $kind AND {_DETAIL.format(n='n')} = $detail RETURN n.id ORDER BY n.pos LIMIT $limit"
+    )
+    #: the ids of some members of the groups of one kind (a merged group)
+    kind_members: str = "MATCH (n:Node) WHERE n.kind = $kind RETURN n.id ORDER BY n.pos LIMIT $limit"
 
 
 LADYBUG = Dialect(
@@ -158,3 +181,17 @@ def filter_edges(*, kinds: bool, relations: bool, signs: bool, mechanisms: bool)
         tests.append("r.mechanism IN $mechanisms")
     where = f" WHERE {' AND '.join(tests)}" if tests else ""
     return f"MATCH (a:Node)-[r:Relation]->(b:Node){where} RETURN {_EDGE}"
+
+
+def overview_hubs(kinds: tuple[str, ...]) -> str:
+    """The ``$limit`` most connected nodes (relations in and out), ties broken as
+    :func:`mechgraph.query.overview.overview` does: kinds in the order given, then by id.
+
+    >>> overview_hubs(("agent", "target")).split("WITH n, count(r) AS d ")[1]
+    "RETURN n.id, d ORDER BY d DESC, CASE n.kind WHEN 'agent' THEN 0 WHEN 'target' THEN 1 ELSE 99 END, n.id LIMIT $limit"
+    """
+    order = " ".join(f"WHEN '{kind}' THEN {index}" for index, kind in enumerate(kinds))
+    return (
+        "MATCH (n:Node) OPTIONAL MATCH (n)-[r:Relation]-(:Node) WITH n, count(r) AS d "
+        f"RETURN n.id, d ORDER BY d DESC, CASE n.kind {order} ELSE 99 END, n.id LIMIT $limit"
+    )

@@ -33,6 +33,7 @@ from ..vocabulary import UNSPECIFIED, Attr, Direction
 from . import cypher
 from .base import RelationRow
 from .names import NAME_ATTRIBUTES, lookup_keys, name_rows
+from .overview import write_summary
 
 __all__ = ["LadybugStore", "StoreError", "WriteSummary", "write_database"]
 
@@ -160,6 +161,8 @@ def write_database(
                         table=table, path=str(rows.path).replace("'", "\\'"), parallel="false" if rows.multiline else "true"
                     )
                     connection.execute(statement)
+            say("summarising the graph for the dashboard's overview")
+            write_summary(lambda query, parameters: _all_rows(connection, query, parameters))
         except RuntimeError as error:
             raise StoreError(f"cannot write {target}: the database refused the data ({error})") from None
         finally:
@@ -291,19 +294,16 @@ class LadybugStore:
             self.close()
             raise ReadError(f"{self.path}: not a complete database of this mechgraph version; import the graph again")
         self._graph_attributes: dict[str, Any] = json.loads(meta.get("graph", "{}"))
+        self._meta = dict(meta)
         self._lock = threading.Lock()
+        self._names_lock = threading.Lock()
         self._few = scan_above if scan_above is not None else max(_FEW, int(self._rows(self.dialect.count_relations)[0][0]) // _RELATIONS_PER_WALK)
         self._names: nx.MultiDiGraph | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
     def _rows(self, query: str, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
-        result = self._connection.execute(query, dict(parameters or {}))
-        assert not isinstance(result, list)
-        try:
-            return [list(row) for row in result.get_all()]
-        finally:
-            result.close()
+        return _all_rows(self._connection, query, parameters)
 
     def query(self, query: str, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
         """Run one Cypher query (from :mod:`mechgraph.store.cypher`) and return its rows."""
@@ -320,6 +320,16 @@ class LadybugStore:
             for node in ids:
                 rows.extend(self._rows(one, {"id": node}))
             return rows
+
+    def meta_value(self, name: str) -> str | None:
+        """The text of the ``Meta`` row ``name`` (the overview, the graph's attributes), or None."""
+        return self._meta.get(name)
+
+    def relations_graph(self, nodes: Iterable[str], ends: Iterable[tuple[str, str, int]]) -> nx.MultiDiGraph:
+        """A graph of ``nodes`` and the relations at the positions given ((from, to, pos) rows)."""
+        ids = list(dict.fromkeys(nodes))
+        rows = self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else []
+        return self._graph(rows, self._relations([list(end) for end in ends]))
 
     def close(self) -> None:
         for item in (getattr(self, "_connection", None), getattr(self, "_database", None)):
@@ -395,11 +405,15 @@ class LadybugStore:
         return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else (), ())
 
     def names_graph(self) -> nx.MultiDiGraph:
-        with self._lock:
+        # The store's lock is held only while the names are read: building the graph (seconds on a
+        # million relations) leaves other queries free to run.
+        if self._names is not None:
+            return self._names
+        with self._names_lock:
             if self._names is None:
                 graph = nx.MultiDiGraph()
                 label_key, synonyms_key, identifiers_key, process_key = NAME_ATTRIBUTES
-                for node, label, synonyms, identifiers, process in self._rows(self.dialect.all_names):
+                for node, label, synonyms, identifiers, process in self.query(self.dialect.all_names):
                     data: dict[str, Any] = {label_key: label, synonyms_key: json.loads(synonyms), identifiers_key: json.loads(identifiers)}
                     if process:
                         data[process_key] = process
@@ -462,6 +476,15 @@ class LadybugStore:
         for _, _, v, u, keydict in sorted(incoming, key=lambda item: item[:2]):
             pred[v][u] = keydict
         return graph
+
+
+def _all_rows(connection: Any, query: str, parameters: Mapping[str, Any] | None) -> list[list[Any]]:
+    result = connection.execute(query, dict(parameters or {}))
+    assert not isinstance(result, list)
+    try:
+        return [list(row) for row in result.get_all()]
+    finally:
+        result.close()
 
 
 def _relation_data(row: Sequence[Any]) -> dict[str, Any]:
