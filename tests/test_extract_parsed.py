@@ -357,3 +357,11 @@ def test_a_fronted_clause_ends_at_its_comma(parser: bool | None) -> None:
 def test_this_enzyme_is_no_node_of_its_own(parser: bool | None) -> None:
     found = triples("Because activated T cells depend on this enzyme, leflunomide slows their expansion.", parser=parser)
     assert not any(s in ("enzyme", "this_enzyme") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_through_a_wrapper_and_along_a_process_coordination() -> None:
+    """ "lowered serum levels of X": X; "inhibits the release of A and B": the release of A, and B."""
+    found = triples("Treatment with bimekizumab lowered serum levels of IL-17F and IL-22. The antibody inhibits the release of proinflammatory cytokines and chemokines.")
+    targets = {t for s, _sign, t, _n in found if s == "bimekizumab"}
+    assert {"il_17f", "il_22", "chemokines"} <= targets and not any(t.startswith("serum_levels") for t in targets), found

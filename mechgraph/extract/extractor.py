@@ -1603,6 +1603,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 continue  # the parser resolved the same "it" / "these agents" to another agent
             if implicit and any(_same_verb(f.cues, g.cues) and g.source != f.source and not _implicit_parse(g) for g in mine):
                 continue  # the parser found this verb's subject in the sentence ("the fusion protein lenercept increased")
+            if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(g.target, f.target, doc, parser_doc) for g in mine):
+                continue  # the parser saw through a wrapper the pattern kept ("serum levels of IL-17A": IL-17A)
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
             extra = [r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks]

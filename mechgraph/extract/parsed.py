@@ -565,9 +565,13 @@ class SentenceParse:
                             out.append(g)
                             stack.append(g)
         for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too
-            of = _prep_object(t, ("of",)) if t.lower_ in WRAPPER_NOUNS else None
-            if of is not None and any(c.dep_ == "conj" for c in of.children) and self.entity(t) is not None and self.entity(t) is self.entity(of):
+            of = _prep_object(t, ("of",)) if t.lower_ in WRAPPER_NOUNS or normalize_word(t.lower_) in _PROCESS_LEMMAS else None
+            if of is None or not any(c.dep_ == "conj" for c in of.children) or self.entity(t) is None:
+                continue
+            if self.entity(t) is self.entity(of):
                 out += [g for g in self.items(of) if g not in out]
+            elif normalize_word(t.lower_) in _PROCESS_LEMMAS:  # "the release of cytokines and chemokines": chemokines too
+                out += [g for g in self.items(of) if g is not of and g not in out]
         return out
 
     def conditions(self, tok: Any) -> list[Any]:
