@@ -369,3 +369,16 @@ def test_re_exporting_replaces_the_file_only_with_force(tmp_path: Path) -> None:
     assert target.read_text() == "old"
     export(hostile_graph(), target, force=True)
     assert target.read_bytes().startswith(b"<?xml")
+
+
+def test_an_exported_node_lists_what_its_sources_deny() -> None:
+    """Brefeldin A does not inhibit cytohesin-2 (the bundled graph says so with negated: true): the
+    page draws no such relation, and both nodes' details say what the source denies."""
+    graph = read_graph()
+    view = neighbourhood(graph, "brefeldin_a", depth=1, direction="both")
+    view.add_node("cyth2", **graph.nodes["cyth2"])
+    figure = build_figure(view)
+    rows = {node.id: dict(node.rows) for node in figure.nodes}
+    assert rows["brefeldin_a"]["source denies"] == rows["cyth2"]["source denies"] == "NOT Brefeldin A inhibits Cytohesin-2 (ARNO)"
+    ids = [node.id for node in figure.nodes]
+    assert not any(ids[edge.target] == "cyth2" for edge in figure.edges)

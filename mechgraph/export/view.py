@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from ..errors import ExportError
+from ..graph import negated_relations
 from ..layout import Geometry, Layout, Orientation, compute_geometry, drawn_size, wrap_label
 from ..layout.labels import WRAP_WIDTH
 from ..style import OTHER_KIND, Theme
@@ -277,8 +278,9 @@ def build_figure(
     chain = [node for node in path if node in graph]
     lit = set(chain) if len(chain) > 1 else set(graph.nodes)
     steps = {(index[a], index[b]) for a, b in zip(chain, chain[1:])}
+    denied = _denied_rows(graph)
     nodes = tuple(
-        replace(figure_node, faded=True) if node not in lit else figure_node
+        replace(figure_node, faded=node not in lit, rows=figure_node.rows + denied.get(node, ()))
         for node, figure_node in ((node, _figure_node(node, graph.nodes[node], xy[node], urls, wrap)) for node in ordered)
     )
     edge_items = graph.edges(keys=True, data=True) if graph.is_multigraph() else ((u, v, None, d) for u, v, d in graph.edges(data=True))
@@ -294,6 +296,20 @@ def build_figure(
     edges = _bent(edges)
     name = title if title is not None else str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
     return Figure(title=name, nodes=nodes, edges=tuple(edges), theme=theme, size=page, layout=method)
+
+
+def _denied_rows(graph: nx.Graph) -> dict[Hashable, tuple[tuple[str, str], ...]]:
+    """For each node, a details row per relation its sources deny ("NOT A inhibits B"): findings
+    kept beside the graph (``negated: true``), never drawn."""
+    rows: dict[Hashable, tuple[tuple[str, str], ...]] = {}
+    if not isinstance(graph, nx.MultiDiGraph):
+        return rows
+    for denied in negated_relations(graph):
+        ends = [str(graph.nodes[end].get(_LABEL) or end) for end in (denied["from"], denied["to"])]
+        said = ("source denies", f"NOT {ends[0]} {str(denied.get(Attr.RELATION.value, '')).replace('_', ' ')} {ends[1]}")
+        for end in {denied["from"], denied["to"]}:
+            rows[end] = rows.get(end, ()) + (said,)
+    return rows
 
 
 def _bent(edges: list[FigureEdge]) -> list[FigureEdge]:
