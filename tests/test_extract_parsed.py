@@ -365,3 +365,16 @@ def test_through_a_wrapper_and_along_a_process_coordination() -> None:
     found = triples("Treatment with bimekizumab lowered serum levels of IL-17F and IL-22. The antibody inhibits the release of proinflammatory cytokines and chemokines.")
     targets = {t for s, _sign, t, _n in found if s == "bimekizumab"}
     assert {"il_17f", "il_22", "chemokines"} <= targets and not any(t.startswith("serum_levels") for t in targets), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_neither_negates_and_these_kinases_are_no_node(parser: bool | None) -> None:
+    """ "Neither drug reduced X": negated, and no node "neither drug"; "these kinases": named before."""
+    text = (
+        "Tofacitinib inhibits JAK1. By blocking these kinases, tofacitinib reduces the activation of T cells. "
+        "Neither drug reduced the risk of herpes zoster in the trial."
+    )
+    found = triples(text, parser=parser)
+    nodes = {end for s, _sign, t, _n in found for end in (s, t)}
+    assert not any(n.startswith("neither") or n in ("kinases", "these_kinases") for n in nodes), found
+    assert all(negated for _s, _sign, t, negated in found if "herpes" in t), found

@@ -493,6 +493,8 @@ class SentenceParse:
             if _SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
                 return self.lookup_phrase(text)
             return None
+        if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children) and self.doc.lexicon.lookup(text) is None and norm not in ("disease", "condition", "disorder", "infection", "illness", "syndrome"):
+            return None  # "these kinases", "this second signal": named before, no node of its own
         return self.lookup_phrase(text, head_word=tok)
 
     def subject_before(self, tok: Any, *, plural: bool) -> LexiconEntry | None:
@@ -1030,6 +1032,8 @@ class SentenceParse:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and any(d.lower_ == "no" for d in child.children if d.dep_ == "det"):
                 found.append("no")
+            if child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("neither", "no") for d in child.children if d.dep_ in ("det", "preconj")):
+                found.append(next(d.lower_ for d in child.children if d.lower_ in ("neither", "no")))  # "Neither drug reduced X"
         return tuple(dict.fromkeys(found))
 
     def hedges(self, verb: Any) -> tuple[str, ...]:

@@ -23,6 +23,8 @@ from .readerstate import (
 )
 from .tokens import normalize_word, tokenize, words_of
 
+_DISEASE_NOUNS = frozenset({"disease", "condition", "disorder", "infection", "illness", "syndrome"})  # "this disease": kept
+
 
 class _Phrases(_ReaderBase):
     """Noun-phrase lists and their resolution to nodes."""
@@ -259,8 +261,8 @@ class _Phrases(_ReaderBase):
         if whole is not None:
             item.refs = [_Ref(whole)]
             return
-        if demonstrative and len(words) == 1 and self.norm(words[0]) in _CLASS_HEADS:
-            return  # "this pathway", "this enzyme": something named before, not a node of its own
+        if demonstrative and len(words) <= 3 and not any(self.norm(k) in C.GENERIC_NOUNS | C.NON_ENTITY | C.ABSTRACT_NOUNS | _DISEASE_NOUNS for k in words):
+            return  # "this pathway", "these kinases", "this second signal": named before, no node of its own
         of_at = next((p for p, k in enumerate(words) if self.low[k] == "of" and k not in self.mention_at), None)
         in_at = next((p for p, k in enumerate(words) if self.low[k] in ("in", "on") and k not in self.mention_at), None)
         head_norm = self.norm(words[0])
