@@ -378,3 +378,20 @@ def test_neither_negates_and_these_kinases_are_no_node(parser: bool | None) -> N
     nodes = {end for s, _sign, t, _n in found for end in (s, t)}
     assert not any(n.startswith("neither") or n in ("kinases", "these_kinases") for n in nodes), found
     assert all(negated for _s, _sign, t, negated in found if "herpes" in t), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_no_clause_or_dose_is_a_name(parser: bool | None) -> None:
+    """ "It remains unclear whether X enhances Y": no node "it remains unclear whether X"; "high doses" is no node."""
+    text = "It remains unclear whether calcitriol enhances Treg function in humans. Low doses of IL-2 expand Treg cells, whereas high doses stimulate NK cells."
+    nodes = {end for s, _sign, t, _n in triples(text, parser=parser) for end in (s, t)}
+    assert not any(n.startswith(("it_", "high_dose")) or "whether" in n for n in nodes), nodes
+
+
+@needs_parser
+def test_it_after_a_garbled_parse_is_the_drug_named_before_it() -> None:
+    found = triples(
+        "Sirolimus, unlike tacrolimus, spares Treg cells. In kidney recipients, basiliximab, an antibody against CD25, "
+        "prevents acute rejection; however, it also depletes Treg cells."
+    )
+    assert {s for s, _sign, t, _n in found if t in ("graft_rejection", "treg_cells") and _sign == "-"} == {"basiliximab"}, found

@@ -512,6 +512,12 @@ class SentenceParse:
             if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
                 return None
             return self.entity(t)
+        if plural:
+            return None
+        for k in range(tok.i - 1, -1, -1):  # no subject before it (a garbled parse): the nearest drug named before it
+            t = self.sdoc[k]
+            if t.pos_ in ("NOUN", "PROPN") and looks_like_drug(t.text) and not (t.dep_ == "pobj" and t.head.lower_ in ("unlike", "than", "like", "versus", "with", "without", "of")):
+                return self.entity(t)
         return None
 
     def remember_subject(self) -> None:

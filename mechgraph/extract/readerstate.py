@@ -38,6 +38,7 @@ _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
 _WRAPPERS = frozenset(normalize_word(w) for w in WRAPPER_NOUNS) | {"and", "or"}
 _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation binding interaction signalling signaling".split())
 _FRONTED = frozenset({"because", "although", "though", "while", "whereas", "since", "when", "if", "once", "unless"})
+_CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain".split())
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split())
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
@@ -154,12 +155,14 @@ class _Text:
             return None  # "(the action of) two proteins", "three pathways": a class counted, no name
         if key[-1] in C.PREPOSITIONS | {"of", "and", "or"} or all(k in _WRAPPERS for k in key):
             return None  # "symptoms of", "the signs": a name cut short, or a wrapper without its name
+        if key[-1] == "dose" and all(k in ("high", "low", "single", "repeated", "higher", "lower") for k in key[:-1]):
+            return None  # "high doses" of whatever was named: no node
         if len(key) == 1 and key[0] in _BARE_EVENTS:
             return None  # "its engagement", "activation": an event without what it is of
         if key[-1] in C.PEOPLE:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()
-        if any(w.lower() in ("the", "a", "an", "which", "that") for w in words[1:]) or all(k in _SEVERITY for k in key):
+        if any(w.lower() in _CLAUSE_WORDS for w in words[1:]) or all(k in _SEVERITY for k in key):
             return None  # a clause glued into a name ("factor dissociates the convertases"), or bare adjectives
         if any(w.lower().endswith("s") and w.lower() in self.cue_index and w.lower() not in _PLURAL_NOUNS for w in words[1:-1]):
             return None  # "drug protects red blood cells": a verb inside is no name
