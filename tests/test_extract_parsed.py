@@ -395,3 +395,11 @@ def test_it_after_a_garbled_parse_is_the_drug_named_before_it() -> None:
         "prevents acute rejection; however, it also depletes Treg cells."
     )
     assert {s for s, _sign, t, _n in found if t in ("graft_rejection", "treg_cells") and _sign == "-"} == {"basiliximab"}, found
+
+
+@needs_parser
+def test_a_class_noun_after_a_symbol_is_a_name_and_they_the_subject_before() -> None:
+    """ "they block the H1 receptor": the H1 receptor is a name; "they" is the antihistamines."""
+    found = triples("Omalizumab lowers free IgE. Antihistamines do not prevent degranulation; they block the H1 receptor.")
+    assert ("antihistamines", "-", "h1_receptor", False) in found, found
+    assert not any(s == "omalizumab" and t == "h1_receptor" for s, _sign, t, _n in found), found

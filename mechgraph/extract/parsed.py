@@ -77,6 +77,7 @@ _PROCESS_LEMMAS = frozenset(
     progression degradation translocation recruitment infiltration killing death growth assembly uptake turnover
     entry influx efflux clearance""".split()
 )
+_SYMBOL_HEADS = frozenset(normalize_word(w) for w in "receptor protein enzyme factor pathway".split())
 _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
     | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
@@ -351,8 +352,9 @@ class SentenceParse:
         key = key_of(text)
         if not key:
             return None
-        if key not in _OUTCOME_PHRASES and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
-            return None  # "the enzyme", "inhibitory receptors", "the need": no name
+        symbol_named = key[-1] in _SYMBOL_HEADS and any(any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w) for w in words[:-1])
+        if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
+            return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
         if key[-1] in C.PREPOSITIONS:
             return None
         return self.doc.candidate(text)
