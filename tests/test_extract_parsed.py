@@ -403,3 +403,11 @@ def test_a_class_noun_after_a_symbol_is_a_name_and_they_the_subject_before() -> 
     found = triples("Omalizumab lowers free IgE. Antihistamines do not prevent degranulation; they block the H1 receptor.")
     assert ("antihistamines", "-", "h1_receptor", False) in found, found
     assert not any(s == "omalizumab" and t == "h1_receptor" for s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_list_ends_at_a_coordinated_verb_or_adverb(parser: bool | None) -> None:
+    """ "accelerates X and acts as a cofactor", "lowers X and thereby reduces Y": no node "acts", "thereby"."""
+    text = "Factor H accelerates the decay of the C3 convertase and acts as a cofactor. Omalizumab lowers free IgE and thereby reduces the expression of FcεRI."
+    nodes = {end for s, _sign, t, _n in triples(text, parser=parser) for end in (s, t)}
+    assert not nodes & {"acts", "thereby", "i"}, nodes

@@ -404,7 +404,7 @@ class SentenceParse:
         low = tok.lower_
         if tok.tag_ in ("WDT", "WP"):
             return None
-        if tok.pos_ == "PRON" and low not in _PRONOUNS and any(ch.isupper() or ch.isdigit() for ch in tok.text):
+        if tok.pos_ == "PRON" and low not in _PRONOUNS and len(tok.text) > 1 and any(ch.isupper() or ch.isdigit() for ch in tok.text):
             tok.pos_ = "PROPN"  # "PD-1/PRP": a symbol the tagger took for a pronoun
         if low in _PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()):
             if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
@@ -716,6 +716,8 @@ class SentenceParse:
                 break
             if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
                 break
+            if t.tag_ in ("RB", "RBR", "RBS") and toks[k - 1].lower_ in ("and", "or"):
+                break  # "lowers X and thereby reduces Y": the list ends before the adverb
             if t.text == "," and not any(toks[j].lower_ in ("and", "or") for j in (words if step < 0 else range(k + 1, min(k + 8, len(toks))))):
                 break  # a comma that does not separate list items ends the phrase
             words.append(k)

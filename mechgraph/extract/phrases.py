@@ -9,12 +9,14 @@ from dataclasses import replace
 from . import cues as C
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
+from .parsed import CUE_FORMS
 from .readerstate import (
     _ADJECTIVES,
     _AGENT_KINDS,
     _CLASS_HEADS,
     _MARKER_FIRST,
     _NOT_NAME_HEADS,
+    _NOUN_PLURALS,
     _PARTICIPLE_FOLLOWERS,
     _Hit,
     _Item,
@@ -58,6 +60,8 @@ class _Phrases(_ReaderBase):
                 group += 1
                 k += marker
                 continue
+            if word in ("and", "or") and self._verb_after(k + 1):
+                break  # "accelerates X and acts as a cofactor": a coordinated verb ends the list
             if word in (",", "and", "or", "&", "nor", "/") and k not in self.mention_at:
                 if word == "/" and self.lower(k - 1) == "and":
                     k += 1
@@ -117,6 +121,12 @@ class _Phrases(_ReaderBase):
                     item.refs = [replace(ref, mod=ref.mod if ref.mod is not None else shared) for ref in item.refs]
         return items
 
+    def _verb_after(self, k: int) -> bool:
+        """Whether token ``k`` is a verb's third person followed by a preposition or a determiner ("acts as")."""
+        word = self.lower(k)
+        if not (word.endswith("s") and (word in CUE_FORMS or word in self.doc.cue_index) and word not in _NOUN_PLURALS):
+            return False
+        return self.lower(k + 1) in C.PREPOSITIONS | C.DETERMINERS
     def _appositive(self, k: int, end: int) -> bool:
         """Whether the phrase at ``k`` (after a comma) describes the name before it: "a cytokine that
         ...", "the rate-limiting enzyme of X", "a TNF-family cytokine"."""

@@ -106,7 +106,7 @@ class _Found:
 
 #: Plural nouns spelt like a cue verb's third person: a name may end in them ("healthy controls").
 _NOUN_PLURALS = _PLURAL_NOUNS | frozenset(
-    "acts arrests causes changes controls cures damages decreases delays drives increases limits signals stops supports traps".split()
+    "arrests causes changes controls cures damages decreases delays drives increases limits signals stops supports traps".split()
 )
 _VERB_SUFFIXES = ("ate", "ize", "ise", "ify")
 
