@@ -25,7 +25,7 @@ of one (the summary does not know its member), where the in-memory overview show
 ...     summary = store_summary(store)
 >>> summary.stored, summary.relations
 (True, 3000)
->>> mine, theirs = summary.overview(12).graph, overview(graph, hubs=12).graph
+>>> mine, theirs = summary.overview(12, merge_parallel=False).graph, overview(graph, hubs=12).graph
 >>> sorted(mine.nodes) == sorted(theirs.nodes) and sorted(mine.edges(keys=True)) == sorted(theirs.edges(keys=True))
 True
 """
@@ -149,10 +149,15 @@ class StoreSummary:
             gid_of[bucket] = gid_of[(bucket[0], "") if merged else bucket]
         return groups, gid_of, size_of
 
-    def overview(self, hubs: int) -> Overview:
+    def overview(self, hubs: int, *, merge_parallel: bool = True) -> Overview:
         """The overview of the whole store with its ``hubs`` most connected nodes by name
         (at most :data:`HUBS_KEPT`). Its groups list no members (``members`` is empty): their
-        nodes carry the count (``members`` attribute)."""
+        nodes carry the count (``members`` attribute).
+
+        Two hubs of a large graph are often joined by dozens of relations, which a canvas fans
+        out into a wide sheaf of curves; with ``merge_parallel`` such a pair gets one summary
+        relation with the count, as a group does (without it, every relation between two hubs
+        is kept, as :func:`~mechgraph.query.overview.overview` keeps them)."""
         hubs = max(0, min(hubs, len(self.hubs)))
         shown = self.hubs[:hubs]
         groups, gid_of, size_of = self._groups(hubs)
@@ -176,12 +181,13 @@ class StoreSummary:
             a, b = item(x, xb), item(y, yb)
             if a != b:
                 summary[(a, b)][Sign.of(sign)] += count
+        parallel = Counter((u, v) for u, v in self.relation_graph.edges()) if merge_parallel else Counter()
         for u, v, key, data in self.relation_graph.edges(keys=True, data=True):
-            if u in shown_set and v in shown_set:
+            if u in shown_set and v in shown_set and parallel[(u, v)] <= 1:
                 result.add_edge(u, v, key=key, **data)
             else:
                 a, b = item(u, ("", "")), item(v, ("", ""))
-                if a != b:
+                if a != b or (a == u and b == v):
                     summary[(a, b)][Sign.of(int(data.get(Attr.SIGN.value, 0) or 0))] += 1
         for (a, b), signs in sorted(summary.items(), key=lambda pair: (str(pair[0][0]), str(pair[0][1]))):
             sign = _net_sign(signs)

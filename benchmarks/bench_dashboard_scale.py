@@ -1,0 +1,148 @@
+"""The dashboard on a large store: ``mechgraph serve --db`` from 10k to 1M relations, in a browser.
+
+Run from the repository root (headless Chromium at /usr/bin/chromium, Playwright installed)::
+
+    .venv/bin/python benchmarks/bench_dashboard_scale.py                              # 10k and 100k relations
+    .venv/bin/python benchmarks/bench_dashboard_scale.py --sizes 10000 100000 1000000 --json results.json
+
+For each size a synthetic graph (:func:`mechgraph.synthetic.synthetic_graph`) is written as a
+Ladybug database in a temporary folder (what ``mechgraph import`` does once the files are read,
+its overview summary included), the graph is dropped, and ``mechgraph serve --db`` is started on
+the database alone with ``SERVE_MAX_RELATIONS`` at its default (50,000): the 10k store is served
+whole, the larger ones region by region. Measured, each as a user waits for it:
+
+- ``start``: from starting the server to its first answer (Python, mechgraph, opening the store);
+- ``first view``: a fresh page, from ``goto`` until the canvas is drawn and no callback is pending
+  (the page's scripts, then every callback a fresh page fires);
+- ``drill-down``: a new page on a node's link (``?focus=NODE``, a node of 5 to 20 relations, one
+  relation around it, then two), until its canvas is drawn;
+- ``group``: a link opening the smallest group of the overview;
+- ``search``: typing a label in the focus box until its options are listed (the first search of a
+  process loads every node's names, unless the server did so in the background already).
+
+Timings depend on the machine's load: the table prints the load average. The databases are
+deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu"]
+
+
+def build(size: int, folder: Path) -> tuple[Path, dict[str, Any]]:
+    """The database of a synthetic graph of ``size`` relations, and nodes to drill into."""
+    from mechgraph.store import write_database
+    from mechgraph.synthetic import synthetic_graph
+
+    started = time.perf_counter()
+    graph = synthetic_graph(size, seed=1)
+    built = time.perf_counter() - started
+    path = folder / f"graph-{size}.lbug"
+    started = time.perf_counter()
+    write_database(graph, path)
+    written = time.perf_counter() - started
+    focus = next(node for node in graph if 5 <= graph.degree(node) <= 20)
+    label = str(graph.nodes[focus].get("label") or focus)
+    info = {"build": built, "import": written, "focus": focus, "label": label, "nodes": graph.number_of_nodes()}
+    del graph
+    return path, info
+
+
+def settle(page: Any) -> None:
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=120_000)
+    page.wait_for_timeout(150)
+    page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')", timeout=120_000)
+
+
+def drawn(page: Any, url: str) -> float:
+    """Seconds from opening ``url`` in a fresh page until its canvas is drawn and settled (the
+    150 ms pause of the settling wait is taken off)."""
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function("() => { const cy = window.mechgraph && window.mechgraph.cy('canvas'); return cy && cy.nodes().length > 0; }", timeout=120_000)
+    settle(page)
+    return time.perf_counter() - started - 0.15
+
+
+def measure(path: Path, info: dict[str, Any]) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.servers import free_port, serve_command, start, stop
+
+    port = free_port()
+    log = path.with_suffix(".log")
+    started = time.perf_counter()
+    server = start(serve_command(port, "--db", str(path)), port, log, timeout=600)
+    result: dict[str, Any] = {"start": time.perf_counter() - started}
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            result["first view"] = drawn(page, url)
+            result["first view (again)"] = drawn(context.new_page(), url)
+            groups = page.evaluate("() => window.mechgraph.cy('canvas').nodes().filter(n => n.data('group')).map(n => [n.id(), n.data('members')])")
+            result["drill-down"] = drawn(context.new_page(), f"{url}?focus={info['focus']}")
+            result["drill-down depth 2"] = drawn(context.new_page(), f"{url}?focus={info['focus']}&depth=2")
+            if groups:
+                smallest = min(groups, key=lambda item: int(item[1] or 0))[0]
+                result["group"] = drawn(context.new_page(), f"{url}?open={smallest}")
+            search = context.new_page()
+            drawn(search, url)
+            search.click("#focus")
+            started = time.perf_counter()
+            search.keyboard.type(info["label"])
+            search.locator(".dash-dropdown-option", has_text=info["label"]).first.wait_for(timeout=120_000)
+            result["search"] = time.perf_counter() - started
+            browser.close()
+    finally:
+        stop(server)
+    result["server log"] = log.read_text(errors="replace")[-400:]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--json", type=Path, default=None, help="Write the results here too.")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="mechgraph-dashboard-scale."))
+    rows = []
+    try:
+        for size in args.sizes:
+            path, info = build(size, folder)
+            print(f"{size:>9,} relations: graph built in {info['build']:.1f} s, imported in {info['import']:.1f} s", file=sys.stderr, flush=True)
+            result = measure(path, info)
+            rows.append({"relations": size, **info, **result, "database bytes": path.stat().st_size})
+            print(json.dumps({key: value for key, value in rows[-1].items() if key != "server log"}, default=str), file=sys.stderr, flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    load = os.getloadavg()[0]
+    print(f"\nmechgraph serve --db, in headless Chromium at 1280x720 (load average {load:.1f}); seconds\n")
+    columns = ["start", "first view", "first view (again)", "drill-down", "drill-down depth 2", "group", "search"]
+    print("| relations (nodes) | import | " + " | ".join(columns) + " |")
+    print("|---|---:|" + "---:|" * len(columns))
+    for row in rows:
+        cells = " | ".join(f"{row[c]:.2f}" if isinstance(row.get(c), float) else "–" for c in columns)
+        print(f"| {row['relations']:,} ({row['nodes']:,}) | {row['import']:.1f} | {cells} |")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2, default=str))
+
+
+if __name__ == "__main__":
+    main()
