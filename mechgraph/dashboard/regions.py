@@ -42,7 +42,7 @@ from ..query import search
 from ..query.overview import Overview
 from ..store import LadybugStore
 from ..store.overview import HUBS_KEPT, StoreSummary, kind_members, members_of, store_summary
-from ..store.queries import path_region
+from ..store.queries import path_nodes
 from ..vocabulary import Direction
 from .state import ViewState
 from .view import PATHS_MAX_LENGTH
@@ -58,6 +58,9 @@ REGION_CACHE = 16
 #: How far the Reason panel's perturbations look downstream (its default length, and the
 #: phases one relation further).
 REASON_LENGTH = 6 + 1
+#: Agents given (or blocked) whose reach a region fetches: the Reason panel perturbs no more
+#: (mechgraph.dashboard.reasoning.MAX_PERTURBED).
+MAX_AGENTS = 10
 
 
 @dataclass(frozen=True)
@@ -148,10 +151,12 @@ class StoreRegions:
         if state.has_path and state.path_from is not None and state.path_to is not None:
             ends = [end for end in (state.path_from, state.path_to) if self._known(end)]
             if len(ends) == 2 and ends[0] != ends[1]:
-                nodes.update(dict.fromkeys(path_region(self.store, ends[0], ends[1], PATHS_MAX_LENGTH).nodes))
+                nodes.update(dict.fromkeys(self._path_nodes(ends[0], ends[1], notices)))
             nodes.update(dict.fromkeys(ends))
             canvas = canvas or len(ends) == 2
-        agents = [node for node in (*state.give, *state.block, state.compare_a, state.compare_b) if isinstance(node, str) and self._known(node)]
+        given = [node for node in state.give if node not in state.block][:MAX_AGENTS]  # as the Reason panel perturbs them
+        asked = (*given, *state.block[:MAX_AGENTS], state.compare_a, state.compare_b)
+        agents = [node for node in asked if isinstance(node, str) and self._known(node)]
         if agents:
             nodes.update(dict.fromkeys(self._ball(agents, REASON_LENGTH, Direction.DOWN.value, notices, "what the agents reach downstream")))
         if not canvas and state.opened:
@@ -161,6 +166,20 @@ class StoreRegions:
                 canvas = True
         graph = self.store.subgraph(nodes) if nodes else self.stub()
         return Region(key, nx.freeze(graph), tuple(notices), overview=not canvas)
+
+    def _path_nodes(self, source: str, target: str, notices: list[str]) -> list[str]:
+        """The nodes on the paths the paths panel looks for (at most PATHS_MAX_LENGTH relations);
+        when they are more than a view fetches, those of shorter paths (with a notice)."""
+        for length in range(PATHS_MAX_LENGTH, 0, -1):
+            found = path_nodes(self.store, source, target, length)
+            if len(found) <= self.max_nodes:
+                if length < PATHS_MAX_LENGTH:
+                    notices.append(
+                        f"the paths of up to {PATHS_MAX_LENGTH} relations from {source!r} to {target!r} run through more than "
+                        f"{self.max_nodes:,} nodes: only paths of at most {length} relations are looked for"
+                    )
+                return found
+        return [source, target]
 
     def _known(self, node: str) -> bool:
         return self.store.node(node) is not None

@@ -56,6 +56,7 @@ __all__ = [
     "filter_store",
     "neighbourhood",
     "neighbourhood_graph",
+    "path_nodes",
     "path_region",
     "paths_graph",
     "perturb",
@@ -146,7 +147,14 @@ def _valid_length(value: object, *, minimum: int, allow_none: bool = False) -> b
 
 def path_region(store: GraphStore, source: str, target: str, max_length: int) -> nx.MultiDiGraph:
     """The nodes on some path of at most ``max_length`` relations from ``source`` to ``target``
-    (``d(source, v) + d(v, target) <= max_length``), both ends, and the relations among them.
+    (``d(source, v) + d(v, target) <= max_length``), both ends, and the relations among them
+    (the nodes are :func:`path_nodes`)."""
+    return store.subgraph(path_nodes(store, source, target, max_length))
+
+
+def path_nodes(store: GraphStore, source: str, target: str, max_length: int) -> list[str]:
+    """The ends and the nodes on some path of at most ``max_length`` relations from ``source``
+    to ``target`` (``d(source, v) + d(v, target) <= max_length``), found without fetching any.
 
     Two breadth-first walks, forwards from ``source`` and backwards from ``target``, advance a
     level at a time, the one with the smaller frontier first, until one of them has gone
@@ -174,7 +182,7 @@ def path_region(store: GraphStore, source: str, target: str, max_length: int) ->
         _advance(store, sides[other], other, levels, lambda node, level: node in known and level + known[node] <= max_length)
     from_source, to_target = sides["down"][0], sides["up"][0]
     nodes = [node for node, distance in from_source.items() if node in to_target and distance + to_target[node] <= max_length]
-    return store.subgraph([source, target, *nodes])
+    return [*dict.fromkeys([source, target, *nodes])]
 
 
 def _advance(
