@@ -9,7 +9,7 @@ from typing import NoReturn
 import click
 
 from ..errors import QueryError
-from ..export import FORMATS, SIZE_PRESETS, ExportError, Size, export, format_of
+from ..export import FORMATS, RENDERERS, SIZE_PRESETS, WEBGL_THRESHOLD, ExportError, Size, export, format_of
 from ..fileio import WriteError
 from ..layout import Layout, Orientation
 from ..query import resolve_node
@@ -58,6 +58,8 @@ def _usage_error(message: str) -> NoReturn:
 @click.option("--block", multiple=True, metavar="NODE", help="Perturb: block NODE (repeatable).")
 @click.option("--overlay", "overlay_file", type=click.Path(path_type=Path), metavar="TABLE",
               help="CSV/TSV of measured node values (docs/reasoning.md): nodes filled on a diverging scale; unmapped rows are listed.")
+@click.option("--renderer", default="auto", show_default=True, type=_choice(list(RENDERERS)),
+              help=f"HTML: vis (vis-network), webgl (WebGL, for large views) or auto (webgl from {WEBGL_THRESHOLD:,} nodes).")
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @json_option
 @expected_errors
@@ -80,6 +82,7 @@ def export_command(
     give: tuple[str, ...],
     block: tuple[str, ...],
     overlay_file: Path | None,
+    renderer: str,
     force: bool,
     as_json: bool,
     **filter_words: tuple[str, ...],
@@ -127,6 +130,7 @@ def export_command(
             give=given,
             block=blocked,
             overlay=measured,
+            renderer=renderer.lower(),
             force=force,
         )
     except WriteError as error:

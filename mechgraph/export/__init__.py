@@ -42,10 +42,13 @@ from ..vocabulary import Attr, Direction
 from .html import html_document
 from .image import IMAGE_FORMATS, image_bytes
 from .view import SIZE_PRESETS, ExportError, Figure, Size, build_figure, focus_view
+from .webgl import RENDERERS, WEBGL_THRESHOLD, choose_renderer, webgl_document
 
 __all__ = [
     "FORMATS",
+    "RENDERERS",
     "SIZE_PRESETS",
+    "WEBGL_THRESHOLD",
     "WRITERS",
     "ExportError",
     "ExportResult",
@@ -53,6 +56,7 @@ __all__ = [
     "RenderOptions",
     "Size",
     "WriteError",
+    "choose_renderer",
     "export",
     "export_html",
     "export_image",
@@ -69,12 +73,15 @@ class RenderOptions:
     physics: bool = False  # HTML: let vis-network's physics move a small graph after loading
     labels: bool | None = None  # images: force node labels on or off (None: when legible)
     scale: float = 1.0  # PNG: pixels per page pixel (2 for a sharp slide, 3 for 4K at 1280x720)
+    renderer: str = "auto"  # HTML: vis (vis-network), webgl (sigma.js), auto (webgl from WEBGL_THRESHOLD nodes)
 
 
 Writer = Callable[[Figure, RenderOptions], bytes]
 
 
 def _html_writer(figure: Figure, options: RenderOptions) -> bytes:
+    if choose_renderer(options.renderer, len(figure.nodes)) == "webgl":
+        return webgl_document(figure).encode("utf-8")
     return html_document(figure, physics=options.physics).encode("utf-8")
 
 
@@ -225,6 +232,7 @@ def export(
     block: Sequence[Hashable] = (),
     overlay: Mapping[Hashable, float] | None = None,
     perturbed: nx.MultiDiGraph | None = None,
+    renderer: str = "auto",
 ) -> ExportResult:
     """Write ``graph`` (or a focused, filtered view of it) to ``path``, atomically.
 
@@ -285,6 +293,10 @@ def export(
     perturbed
         The graph the perturbation runs on, when ``graph`` is only a view of it (the dashboard
         exports its view but perturbs the whole graph); default ``graph``.
+    renderer
+        HTML only: ``vis`` (vis-network: labelled boxes, routed relations), ``webgl`` (sigma.js,
+        for large views: coloured discs, straight relations; :mod:`mechgraph.export.webgl`) or
+        ``auto``: vis-network below :data:`WEBGL_THRESHOLD` nodes, WebGL at or above.
     force
         Replace ``path`` if it exists (otherwise an existing file is never overwritten).
 
@@ -296,6 +308,7 @@ def export(
     chosen = format.lower() if format else format_of(path)
     if chosen not in WRITERS:
         raise ExportError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
+    choose_renderer(renderer, 0)  # an unknown renderer fails before any work
     with _collector_paused():
         figure = _figure(
             graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
@@ -303,7 +316,7 @@ def export(
         )
         if give or block or overlay:
             figure = mark_figure(figure, graph if perturbed is None else perturbed, give=give, block=block, overlay=overlay)
-        content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale))
+        content = WRITERS[chosen](figure, RenderOptions(physics=physics, labels=labels, scale=scale, renderer=renderer))
     written = write_atomic(Path(path), content, force=force)
     return ExportResult(
         path=written,
@@ -369,8 +382,10 @@ def export_image(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options
 def html_string(graph: nx.MultiDiGraph, **options: Any) -> str:
     """The self-contained HTML page as text (the options of :func:`export` but ``path``, ``format``, ``labels``)."""
     physics = bool(options.pop("physics", False))
+    renderer = str(options.pop("renderer", "auto"))
+    choose_renderer(renderer, 0)
     with _collector_paused():
-        return html_document(_figure_from_options(graph, options), physics=physics)
+        return _html_writer(_figure_from_options(graph, options), RenderOptions(physics=physics, renderer=renderer)).decode("utf-8")
 
 
 def _figure_from_options(graph: nx.MultiDiGraph, options: dict[str, Any]) -> Figure:
@@ -419,9 +434,11 @@ def notebook_view(graph: nx.MultiDiGraph, **options: Any) -> NotebookView:
     True
     """
     physics = bool(options.pop("physics", False))
+    renderer = str(options.pop("renderer", "auto"))
+    choose_renderer(renderer, 0)
     with _collector_paused():
         figure = _figure_from_options(graph, options)
-        page = html_document(figure, physics=physics)
+        page = _html_writer(figure, RenderOptions(physics=physics, renderer=renderer)).decode("utf-8")
     return NotebookView(page, figure.size.width, figure.size.height, figure.title)
 
 
