@@ -411,3 +411,14 @@ def test_a_list_ends_at_a_coordinated_verb_or_adverb(parser: bool | None) -> Non
     text = "Factor H accelerates the decay of the C3 convertase and acts as a cofactor. Omalizumab lowers free IgE and thereby reduces the expression of FcεRI."
     nodes = {end for s, _sign, t, _n in triples(text, parser=parser) for end in (s, t)}
     assert not nodes & {"acts", "thereby", "i"}, nodes
+
+
+@needs_parser
+def test_its_interaction_with_a_receptor_is_the_receptor() -> None:
+    """ "X is a human monoclonal IgG1 antibody that binds Y and inhibits its interaction with the Z receptor": X - Z receptor."""
+    found = triples(
+        "Tildrakizumab is a humanized IgG1 kappa antibody that selectively binds to the p19 subunit of IL-23 "
+        "and inhibits its interaction with the IL-23 receptor. Infliximab did not improve heart failure."
+    )
+    assert ("tildrakizumab", "-", "il_23_receptor", False) in found, found
+    assert ("infliximab", "-", "heart_failure", True) in found, found

@@ -468,6 +468,9 @@ class SentenceParse:
             if known is not None:
                 return known
         if tok.dep_ == "dobj" and any(c.lower_ in ("its", "their") for c in tok.children) and norm in _EVENT_NOUNS:
+            partner = _prep_object(tok, ("with", "to")) if norm in ("interaction", "binding") else None
+            if partner is not None:  # "inhibits its interaction with the IL-23 receptor": the receptor
+                return self.entity(partner)
             owner = self.previous_object(tok)  # "bind PD-1 and prevent its engagement": PD-1
             if owner is not None:
                 return owner
@@ -862,7 +865,12 @@ class SentenceParse:
             if subjects:
                 return subjects, None
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):  # "X, an antibody that binds Y": X
-            return [noun.head], None
+            head = noun.head
+            if head.dep_ == "attr" and head.head.lemma_ == "be":  # "X is a human/NN monoclonal/NN IgG1 antibody that ...": X
+                subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+                if subjects:
+                    return subjects, None
+            return [head], None
         return [noun], None
 
     def objects(self, verb: Any, reading: str) -> list[Any]:

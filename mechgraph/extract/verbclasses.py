@@ -93,5 +93,6 @@ WRAPPER_NOUNS = frozenset(
 DISEASE_WORDS = frozenset(
     """disease diseases disorder disorders asthma psoriasis eczema dermatitis arthritis colitis lupus sclerosis
     cancer cancers leukaemia leukemia lymphoma myeloma syndrome infection infections inflammation itching
-    pain symptoms attacks relapses rejection tumour tumor tumours tumors""".split()
+    pain symptoms attacks relapses rejection tumour tumor tumours tumors failure injury fibrosis toxicity
+    damage flares flare""".split()
 )
