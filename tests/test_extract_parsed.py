@@ -422,3 +422,10 @@ def test_its_interaction_with_a_receptor_is_the_receptor() -> None:
     )
     assert ("tildrakizumab", "-", "il_23_receptor", False) in found, found
     assert ("infliximab", "-", "heart_failure", True) in found, found
+
+
+@needs_parser
+def test_the_rate_of_x_is_x_but_a_heart_rate_is_a_name() -> None:
+    found = triples("In a large trial, colchicine lowered the rate of recurrent cardiovascular events. Fingolimod slows the heart rate.")
+    targets = {t for _s, _sign, t, _n in found}
+    assert "rate" not in targets and "heart_rate" in targets, found

@@ -440,7 +440,8 @@ class SentenceParse:
                 if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:
                     of = _prep_object(sibling, ("of",))
         sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS for k in range(start, tok.i))
-        if low in WRAPPER_NOUNS and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
+        bare_rate = low in ("rate", "rates") and start == tok.i  # "the rate of recurrent events": the events
+        if (low in WRAPPER_NOUNS or bare_rate) and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
             inner = self.entity(of)
             if inner is not None:
                 if tok.i in self.via or of.i in self.via:
