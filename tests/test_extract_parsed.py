@@ -429,3 +429,16 @@ def test_the_rate_of_x_is_x_but_a_heart_rate_is_a_name() -> None:
     found = triples("In a large trial, colchicine lowered the rate of recurrent cardiovascular events. Fingolimod slows the heart rate.")
     targets = {t for _s, _sign, t, _n in found}
     assert "rate" not in targets and "heart_rate" in targets, found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_improving_a_disease_lessens_it_and_neither_negates(parser: bool | None) -> None:
+    found = triples("Neither secukinumab nor brodalumab improved Crohn's disease. Apremilast improves psoriasis. Ustekinumab failed to improve systemic lupus erythematosus.", parser=parser)
+    assert ("apremilast", "-", "psoriasis", False) in found, found
+    assert all(sign == "-" and negated for s, sign, t, negated in found if "crohn" in t), found
+    assert all(sign == "-" for s, sign, t, negated in found if "lupus" in t), found
+
+
+def test_therefore_is_walked_over_to_the_relative_pronoun() -> None:
+    found = triples("Rituximab does not deplete long-lived plasma cells, which therefore continue to secrete autoantibodies.", parser=False)
+    assert {s for s, _sign, t, _n in found if t == "autoantibodies"} <= {"plasma_cell", "long_lived_plasma_cells"}, found

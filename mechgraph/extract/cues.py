@@ -235,7 +235,8 @@ PRONOUNS = frozenset("it they them this these those one ones both others either 
 ADVERBS = frozenset(
     "also then further still only even both either not already thereby again moreover furthermore "
     "additionally well especially mainly primarily largely mostly partly strongly "
-    "significantly markedly directly indirectly very usually often generally typically normally".split()
+    "significantly markedly directly indirectly very usually often generally typically normally "
+    "therefore thus hence consequently subsequently".split()
 )
 EXAMPLE_MARKERS = (
     ("such", "as"), ("including",), ("includes",), ("include",), ("e", "g"), ("for", "example"), ("for", "instance"),

@@ -17,6 +17,14 @@ from .readerstate import (
     _ReaderBase,
     _Ref,
 )
+from .verbclasses import DISEASE_WORDS
+
+_IMPROVING = frozenset({"improve"})
+
+
+def _disease(entry: LexiconEntry) -> bool:
+    """Whether a node is a disease or a symptom (what "improve" lessens)."""
+    return entry.kind is NodeKind.CONDITION or any(w in DISEASE_WORDS for w in entry.label.lower().replace("'s", "").split())
 
 
 class _Relations(_ReaderBase):
@@ -90,6 +98,8 @@ class _Relations(_ReaderBase):
                     elif relation in _OPPOSITE and any(m == -1 for m in mods):
                         if (mods.count(-1) % 2) == 1:
                             relation = _OPPOSITE[relation]
+                    if isinstance(cue, C.CueVerb) and cue.lemma in _IMPROVING and relation in _OPPOSITE and _disease(target.entry):
+                        relation = _OPPOSITE[relation]  # "improved Crohn's disease": the disease is lessened
                     a, b = (target.entry, source.entry) if reverse else (source.entry, target.entry)
                     if a.node_id == b.node_id:
                         continue
@@ -135,6 +145,12 @@ class _Relations(_ReaderBase):
 
     def _negations(self, hit: _Hit) -> tuple[str, ...]:
         found = []
+        k = hit.first - 1
+        while k >= 0 and self.low[k] not in (",", ";", ":", "which", "that"):
+            if self.low[k] == "neither":  # "Neither X nor Y improved Z"
+                found.append("neither")
+                break
+            k -= 1
         for k in hit.verb_group:
             word = self.low[k]
             if word in C.NEGATIONS:

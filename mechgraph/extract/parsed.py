@@ -1222,6 +1222,8 @@ def _fragment(tok: Any) -> bool:
 def _diseaselike(tok: Any, entry: LexiconEntry) -> bool:
     if entry.kind in (NodeKind.CONDITION,):
         return True
+    if any(w in DISEASE_WORDS for w in entry.label.lower().split()):
+        return True  # "systemic lupus erythematosus"
     return normalize_word(tok.lower_) in DISEASE_WORDS or tok.lower_ in DISEASE_WORDS
 
 
