@@ -44,9 +44,14 @@ ARGS = ["--no-sandbox", "--disable-gpu"]
 
 
 def build(size: int, folder: Path) -> tuple[Path, dict[str, Any]]:
-    """The database of a synthetic graph of ``size`` relations, and nodes to drill into."""
+    """The database of a synthetic graph of ``size`` relations, and nodes to drill into (both
+    reused when ``folder`` holds them from an earlier run with ``--folder``)."""
     from mechgraph.store import write_database
     from mechgraph.synthetic import synthetic_graph
+
+    kept = folder / f"graph-{size}.json"
+    if kept.exists() and (folder / f"graph-{size}.lbug").exists():
+        return folder / f"graph-{size}.lbug", json.loads(kept.read_text())
 
     started = time.perf_counter()
     graph = synthetic_graph(size, seed=1)
@@ -59,6 +64,7 @@ def build(size: int, folder: Path) -> tuple[Path, dict[str, Any]]:
     label = str(graph.nodes[focus].get("label") or focus)
     info = {"build": built, "import": written, "focus": focus, "label": label, "nodes": graph.number_of_nodes()}
     del graph
+    kept.write_text(json.dumps(info))
     return path, info
 
 
@@ -120,8 +126,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--json", type=Path, default=None, help="Write the results here too.")
+    parser.add_argument("--folder", type=Path, default=None, help="Keep the databases in this folder (and reuse them on the next run).")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="mechgraph-dashboard-scale."))
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="mechgraph-dashboard-scale."))
+    folder.mkdir(parents=True, exist_ok=True)
     rows = []
     try:
         for size in args.sizes:
@@ -131,7 +139,8 @@ def main() -> None:
             rows.append({"relations": size, **info, **result, "database bytes": path.stat().st_size})
             print(json.dumps({key: value for key, value in rows[-1].items() if key != "server log"}, default=str), file=sys.stderr, flush=True)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if args.folder is None:
+            shutil.rmtree(folder, ignore_errors=True)
     load = os.getloadavg()[0]
     print(f"\nmechgraph serve --db, in headless Chromium at 1280x720 (load average {load:.1f}); seconds\n")
     columns = ["start", "first view", "first view (again)", "drill-down", "drill-down depth 2", "group", "search"]

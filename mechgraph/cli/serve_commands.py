@@ -37,7 +37,6 @@ def serve(graph_file: Path | None, host: str, port: int, max_upload_mb: float, d
         nodes, relations = regions.totals
         stored = "read from the database" if regions.summary.stored else "computed on opening (import again to store it)"
         click.echo(f"{db}: {nodes:,} nodes, {relations:,} relations: each view fetches its region of the store; overview {stored}", err=True)
-        regions.warm_search()
     graph = None if regions is not None or served is None else served
     app = create_app(graph_file, graph=graph, regions=regions, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
     url = f"http://{host}:{port}/"

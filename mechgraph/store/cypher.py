@@ -84,6 +84,9 @@ class Dialect:
         }
     )
     names_one: str = "MATCH (k:Name {key: $id}) RETURN k.nodes"
+    #: lookup keys (of one kind: ``t:`` text ignoring case) that begin with ``$prefix``: a scan of
+    #: the names, a fraction of a second on a million relations
+    names_prefix: str = "MATCH (k:Name) WHERE k.key STARTS WITH $prefix RETURN k.key, k.nodes LIMIT $limit"
     all_names: str = "MATCH (n:Node) RETURN n.id, n.label, n.synonyms, n.identifiers, n.process ORDER BY n.pos"
     count_nodes: str = "MATCH (n:Node) RETURN count(n)"
     count_relations: str = "MATCH (:Node)-[r:Relation]->(:Node) RETURN count(r)"

@@ -321,6 +321,16 @@ class LadybugStore:
                 rows.extend(self._rows(one, {"id": node}))
             return rows
 
+    def nodes_graph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
+        """A graph of ``nodes`` (those the store has, in the graph's order) with no relations."""
+        ids = list(dict.fromkeys(nodes))
+        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else (), ())
+
+    def names_starting(self, text: str, limit: int) -> list[tuple[str, list[str]]]:
+        """Up to ``limit`` (name ignoring case, its nodes) whose name begins with ``text``."""
+        rows = self.query(self.dialect.names_prefix, {"prefix": lookup_keys(text)[0], "limit": limit})
+        return [(str(key)[2:], [str(node) for node in json.loads(nodes)]) for key, nodes in rows]
+
     def meta_value(self, name: str) -> str | None:
         """The text of the ``Meta`` row ``name`` (the overview, the graph's attributes), or None."""
         return self._meta.get(name)
