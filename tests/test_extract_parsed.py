@@ -442,3 +442,15 @@ def test_improving_a_disease_lessens_it_and_neither_negates(parser: bool | None)
 def test_therefore_is_walked_over_to_the_relative_pronoun() -> None:
     found = triples("Rituximab does not deplete long-lived plasma cells, which therefore continue to secrete autoantibodies.", parser=False)
     assert {s for s, _sign, t, _n in found if t == "autoantibodies"} <= {"plasma_cell", "long_lived_plasma_cells"}, found
+
+
+def test_a_coordinated_verb_takes_the_subject_of_its_clause() -> None:
+    """Pattern reader: "X acts similarly but binds Y instead"; "Z, which is incorporated into DNA and inhibits W"."""
+    text = (
+        "Cyclosporine binds cyclophilin. Tacrolimus acts similarly but binds FKBP12 instead. "
+        "Azathioprine is converted to 6-mercaptopurine, which is incorporated into DNA and inhibits purine synthesis."
+    )
+    found = triples(text, parser=False)
+    assert ("tacrolimus", "?", "fkbp1a", False) in found, found
+    assert {s for s, _sign, t, _n in found if t.startswith("purine_synthesis")} == {"mercaptopurine"}, found
+    assert not any(t.endswith("instead") for _s, _sign, t, _n in found), found

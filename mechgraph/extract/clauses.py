@@ -93,6 +93,8 @@ class _Clauses(_ReaderBase):
             previous = self._previous_hit(hit)
             if previous is not None:
                 return [replace(r, mod=None) for r in self.subjects(previous)]
+            if word in ("and", "or", "but") and i > 0:
+                return self._clause_subject(i - 1)  # "X acts similarly but binds Y": the clause before the conjunction
             return self._clause_subject(i)
         if word in C.BOUNDARIES or word in (":", "("):
             return self._topic("topic")
@@ -183,6 +185,8 @@ class _Clauses(_ReaderBase):
                     nxt = k + 1
                     if self.is_word(nxt) and nxt not in self.hit_at and self.low[nxt] not in C.AUXILIARIES | C.MODALS:
                         return self._antecedent(k, None)  # "cells that X activates ... secrete"
+                    if self.low[nxt] in C.BE_FORMS and word != "that":
+                        return self._antecedent(k, None)  # "X, which is incorporated into DNA and inhibits Y": X
                 start = k + 1
                 break
         # skip an introduction: "Thus,", "After it binds its receptors,", "On the other hand,"
@@ -198,8 +202,10 @@ class _Clauses(_ReaderBase):
         end = start
         while end <= before and end < self.n:
             word = self.low[end]
-            if end > start and (end - 1) in self.mention_at and end not in self.mention_at and word.endswith("s") and self.lower(end + 1) in C.PREPOSITIONS:
-                break  # "Imiquimod acts by ...": a verb after a name
+            if end > start and (end - 1) in self.mention_at and end not in self.mention_at and word.endswith("s") and (
+                self.lower(end + 1) in C.PREPOSITIONS or self.lower(end + 1).endswith("ly") or self.lower(end + 1) in ("but", "and")
+            ):
+                break  # "Imiquimod acts by ...", "Tacrolimus acts similarly but ...": a verb after a name
             if end in self.hit_at or word in C.AUXILIARIES or word in C.MODALS or word in C.BOUNDARIES or word in (",", ";", ":"):
                 break
             if word in C.PREPOSITIONS and word != "of" and end not in self.mention_at:

@@ -38,6 +38,7 @@ _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
 _WRAPPERS = frozenset(normalize_word(w) for w in WRAPPER_NOUNS) | {"and", "or"}
 _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation binding interaction signalling signaling".split())
 _FRONTED = frozenset({"because", "although", "though", "while", "whereas", "since", "when", "if", "once", "unless"})
+_TRAILING_ADVERBS = frozenset("instead too also either again alone as well".split())
 _CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain".split())
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split())
@@ -168,7 +169,7 @@ class _Text:
             return None  # "drug protects red blood cells": a verb inside is no name
         if len(words) > 1 and _finite_verb_last(words[-1].lower(), self.cue_index):
             return None  # "the complex inhibits", "JAKs phosphorylate": a subject glued to its verb
-        if len(words) > 1 and words[-1].lower().endswith("ly"):  # "S1P1 more selectively": no adverb in a name
+        if len(words) > 1 and (words[-1].lower().endswith("ly") or words[-1].lower() in _TRAILING_ADVERBS):  # "S1P1 more selectively", "FKBP12 instead"
             words = words[:-1]
             while len(words) > 1 and words[-1].lower() in ("more", "less", "most"):
                 words = words[:-1]
