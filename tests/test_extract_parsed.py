@@ -454,3 +454,9 @@ def test_a_coordinated_verb_takes_the_subject_of_its_clause() -> None:
     assert ("tacrolimus", "?", "fkbp1a", False) in found, found
     assert {s for s, _sign, t, _n in found if t.startswith("purine_synthesis")} == {"mercaptopurine"}, found
     assert not any(t.endswith("instead") for _s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_an_adverb_is_no_node(parser: bool | None) -> None:
+    found = triples("Baricitinib inhibits JAK2. However, it increased the incidence of herpes zoster, probably because it impairs antiviral immunity.", parser=parser)
+    assert not any(t == "probably" for _s, _sign, t, _n in found), found

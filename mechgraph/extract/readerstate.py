@@ -158,6 +158,8 @@ class _Text:
             return None  # "symptoms of", "the signs": a name cut short, or a wrapper without its name
         if key[-1] == "dose" and all(k in ("high", "low", "single", "repeated", "higher", "lower") for k in key[:-1]):
             return None  # "high doses" of whatever was named: no node
+        if " " not in label.strip() and label.strip().lower().endswith("ly") and len(label.strip()) > 4:
+            return None  # "probably", "largely": an adverb, no name
         if len(key) == 1 and key[0] in _BARE_EVENTS:
             return None  # "its engagement", "activation": an event without what it is of
         if key[-1] in C.PEOPLE:
