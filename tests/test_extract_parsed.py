@@ -460,3 +460,10 @@ def test_a_coordinated_verb_takes_the_subject_of_its_clause() -> None:
 def test_an_adverb_is_no_node(parser: bool | None) -> None:
     found = triples("Baricitinib inhibits JAK2. However, it increased the incidence of herpes zoster, probably because it impairs antiviral immunity.", parser=parser)
     assert not any(t == "probably" for _s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_new_antibody_called_x_is_x(parser: bool | None) -> None:
+    text = "A new antibody called nipocalimab reduced IgG levels in patients with myasthenia gravis. The drug blocks the neonatal Fc receptor."
+    found = triples(text, parser=parser)
+    assert not any(s == "new_antibody" for s, _sign, _t, _n in found), found

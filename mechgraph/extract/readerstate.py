@@ -38,6 +38,8 @@ _PLURAL_NOUNS = frozenset("targets releases effects blocks".split())
 _WRAPPERS = frozenset(normalize_word(w) for w in WRAPPER_NOUNS) | {"and", "or"}
 _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation binding interaction signalling signaling".split())
 _FRONTED = frozenset({"because", "although", "though", "while", "whereas", "since", "when", "if", "once", "unless"})
+_DRUG_WORDS = frozenset(normalize_word(w) for w in "antibody drug agent medicine medication compound molecule inhibitor therapy treatment".split())
+_DRUG_ADJECTIVES = frozenset("new novel oral topical experimental investigational first second other similar different potent selective".split())
 _TRAILING_ADVERBS = frozenset("instead too also either again alone as well".split())
 _CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain".split())
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
@@ -158,6 +160,8 @@ class _Text:
             return None  # "symptoms of", "the signs": a name cut short, or a wrapper without its name
         if key[-1] == "dose" and all(k in ("high", "low", "single", "repeated", "higher", "lower") for k in key[:-1]):
             return None  # "high doses" of whatever was named: no node
+        if len(key) > 1 and key[-1] in _DRUG_WORDS and all(k in _SEVERITY | _DRUG_ADJECTIVES for k in key[:-1]):
+            return None  # "a new antibody", "an oral drug": what the text names next, no node of its own
         if " " not in label.strip() and label.strip().lower().endswith("ly") and len(label.strip()) > 4:
             return None  # "probably", "largely": an adverb, no name
         if len(key) == 1 and key[0] in _BARE_EVENTS:
