@@ -467,3 +467,10 @@ def test_a_new_antibody_called_x_is_x(parser: bool | None) -> None:
     text = "A new antibody called nipocalimab reduced IgG levels in patients with myasthenia gravis. The drug blocks the neonatal Fc receptor."
     found = triples(text, parser=parser)
     assert not any(s == "new_antibody" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_conjunct_verb_agrees_with_its_subject() -> None:
+    """ "It slows the growth of cells that divide quickly and damps down X": "damps" is the drug's, not the cells'."""
+    found = triples("Azathioprine is a purine analogue. It slows down the growth of cells that divide quickly and damps down the immune system.")
+    assert not any(s in ("cells", "cell") and "immune" in t for s, _sign, t, _n in found), found

@@ -808,6 +808,14 @@ class SentenceParse:
                 steps += 1
             if head.i == verb.i:
                 return [], None
+            if verb.dep_ == "conj" and {verb.tag_, head.tag_} == {"VBZ", "VBP"} and head.dep_ == "relcl":
+                # "slows the growth of cells that divide quickly and damps down X": "damps" does not
+                # agree with "divide", whose subject is "cells"; it is the main verb's conjunct
+                governor = head.head
+                while governor.pos_ not in ("VERB", "AUX") and governor.dep_ != "ROOT" and governor.head is not governor:
+                    governor = governor.head
+                if governor.pos_ in ("VERB", "AUX") and governor.tag_ == verb.tag_:
+                    return self.subject(governor, depth + 1)
             if verb.dep_ == "xcomp" and _is_passive(head):
                 passive = [c for c in head.children if c.dep_ == "nsubjpass"]
                 if passive:
