@@ -410,6 +410,10 @@ _APP_JS = r"""
     return;
   }
   state.sigma = renderer;
+  // The first view leaves room on the right for the labels of the last column (labels are
+  // written to the right of their node).
+  var home = { x: 0.545, y: 0.5, ratio: 1.1, angle: 0 };
+  renderer.getCamera().setState(home);
   // sigma draws its first frame inside its constructor: the page is usable once that frame is
   // on screen, at the next animation frame.
   requestAnimationFrame(function () {
@@ -542,7 +546,7 @@ _APP_JS = r"""
     }
   });
   document.getElementById("mechgraph-fit").addEventListener("click", function () {
-    renderer.getCamera().animatedReset({ duration: 300 });
+    renderer.getCamera().animate(home, { duration: 300 });
   });
 })();
 """
