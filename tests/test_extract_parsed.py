@@ -474,3 +474,11 @@ def test_a_conjunct_verb_agrees_with_its_subject() -> None:
     """ "It slows the growth of cells that divide quickly and damps down X": "damps" is the drug's, not the cells'."""
     found = triples("Azathioprine is a purine analogue. It slows down the growth of cells that divide quickly and damps down the immune system.")
     assert not any(s in ("cells", "cell") and "immune" in t for s, _sign, t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_fronted_by_gerund_ends_at_its_comma(parser: bool | None) -> None:
+    """ "By blocking these kinases, X reduces Y": X is not what is blocked."""
+    found = triples("Ustekinumab blocks IL-23. Tofacitinib inhibits JAK1 and JAK3. By blocking these kinases, tofacitinib reduces the activation of T cells.", parser=parser)
+    assert not any(t == "tofacitinib" for _s, _sign, t, _n in found), found
+    assert ("tofacitinib", "-", "t_cell_activation", False) in found, found

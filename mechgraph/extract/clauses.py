@@ -475,6 +475,7 @@ class _Clauses(_ReaderBase):
     def subordinate_end(self) -> int:
         """The comma that ends a fronted subordinate clause ("Because ..., ", "Although ..., "), or -1."""
         first = next((k for k in range(self.n) if self.tokens[k].is_word), -1)
-        if first < 0 or self.low[first] not in _FRONTED:
+        gerund = first >= 0 and self.low[first] in ("by", "after", "before", "upon", "through", "on") and self.lower(first + 1).endswith("ing")
+        if first < 0 or (self.low[first] not in _FRONTED and not gerund):  # "Because ..., ", "By blocking X, "
             return -1
         return next((k for k in range(first, self.n) if self.low[k] == ","), -1)
