@@ -482,3 +482,17 @@ def test_a_fronted_by_gerund_ends_at_its_comma(parser: bool | None) -> None:
     found = triples("Ustekinumab blocks IL-23. Tofacitinib inhibits JAK1 and JAK3. By blocking these kinases, tofacitinib reduces the activation of T cells.", parser=parser)
     assert not any(t == "tofacitinib" for _s, _sign, t, _n in found), found
     assert ("tofacitinib", "-", "t_cell_activation", False) in found, found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_leaflets_brand_name_is_its_active_substance(parser: bool | None) -> None:
+    """ "Brand contains the active substance X": the brand is X; "the action of this protein" is no node."""
+    text = (
+        "Xolvera contains the active substance tezepelumab, a monoclonal antibody. It works by blocking a protein called TSLP. "
+        "By blocking the action of this protein, it reduces the number of asthma attacks and the need for oral steroids. "
+        "Xolvera is used to treat severe asthma in adults."
+    )
+    found = triples(text, parser=parser)
+    sources = {s for s, _sign, _t, _n in found}
+    assert sources == {"tezepelumab"}, found
+    assert not {t for _s, _sign, t, _n in found} & {"protein", "need", "xolvera"}, found

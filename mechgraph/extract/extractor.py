@@ -41,6 +41,7 @@ parser's of :mod:`.parsed` first) and puts the draft together.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -53,7 +54,7 @@ from . import cues as C
 from .clauses import _Clauses
 from .draft import Draft, DraftNode, DraftRelation, Span, relation_key
 from .emit import _Relations
-from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexicon
+from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexicon, slug
 from .mentions import _Mentions
 from .parsed import load_pipeline, read_parsed
 from .phrases import _Phrases
@@ -167,12 +168,38 @@ def extract_text(
     """
     if lexicon is None:
         lexicon = build_lexicon(base_graph) if base_graph is not None else default_lexicon()
+    aliases = _brand_names(text, lexicon)
+    if aliases:
+        lexicon = lexicon.extended(aliases)
     sentences = split_sentences(text)
     nlp = None if parser is False else load_pipeline()
     if nlp is None and parser:
         raise MechgraphError("the English pipeline is not installed: pip install -e . (see docs/extract.md)")
     doc = _read(text, sentences, lexicon) if nlp is None else _read_parsed(text, sentences, lexicon, nlp)
     return _assemble(doc, sentences, source_id=source_id, title=title, source_title=source_title)
+
+
+_ACTIVE_SUBSTANCE = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,30}) contains? the active substances? ([A-Za-z][A-Za-z0-9-]{3,40})\b")
+
+
+def _brand_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
+    """ "Nucala contains the active substance mepolizumab": a leaflet's brand name is the drug.
+
+    >>> [(name, entry.node_id) for name, entry in _brand_names("Xelmab contains the active substance tralokinumab.", default_lexicon())]
+    [('tralokinumab', 'tralokinumab'), ('Xelmab', 'tralokinumab')]
+    """
+    found: list[tuple[str, LexiconEntry]] = []
+    for match in _ACTIVE_SUBSTANCE.finditer(text):
+        brand, substance = match.group(1), match.group(2)
+        if key_of(brand) == key_of(substance):
+            continue  # "Dupilumab contains the active substance dupilumab"
+        entry = lexicon.lookup(substance)
+        if entry is None:
+            entry = LexiconEntry(slug(substance), NodeKind.AGENT, substance, "text")
+            found.append((substance, entry))
+        if lexicon.lookup(brand) is None and entry.kind is NodeKind.AGENT:
+            found.append((brand, entry))
+    return found
 
 
 def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any = None, doc: _Text | None = None) -> _Text:

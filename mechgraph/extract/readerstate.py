@@ -164,12 +164,12 @@ class _Text:
             return None  # "a new antibody", "an oral drug": what the text names next, no node of its own
         if " " not in label.strip() and label.strip().lower().endswith("ly") and len(label.strip()) > 4:
             return None  # "probably", "largely": an adverb, no name
-        if len(key) == 1 and key[0] in _BARE_EVENTS:
+        if len(key) == 1 and key[0] in _BARE_EVENTS | {"need", "requirement"}:
             return None  # "its engagement", "activation": an event without what it is of
         if key[-1] in C.PEOPLE:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()
-        if any(w.lower() in _CLAUSE_WORDS for w in words[1:]) or all(k in _SEVERITY for k in key):
+        if any(w.lower() in _CLAUSE_WORDS for w in words[1:]) or all(k in _SEVERITY for k in key) or (len(words) > 1 and words[0].lower() in ("it", "they", "we")):
             return None  # a clause glued into a name ("factor dissociates the convertases"), or bare adjectives
         if any(w.lower().endswith("s") and w.lower() in self.cue_index and w.lower() not in _PLURAL_NOUNS for w in words[1:-1]):
             return None  # "drug protects red blood cells": a verb inside is no name
