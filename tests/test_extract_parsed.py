@@ -496,3 +496,20 @@ def test_a_leaflets_brand_name_is_its_active_substance(parser: bool | None) -> N
     sources = {s for s, _sign, _t, _n in found}
     assert sources == {"tezepelumab"}, found
     assert not {t for _s, _sign, t, _n in found} & {"protein", "need", "xolvera"}, found
+
+
+@needs_parser
+def test_passive_conjuncts_semicolons_none_and_greek_letters() -> None:
+    """ "X is produced by monocytes and induces fever": X induces fever; "None of these agents affects Y":
+    negated; no conjunct across ";"; "IL-1 beta" stays whole; no adverb in a flat reading."""
+    text = (
+        "IL-18 is produced by macrophages after inflammasome activation and induces interferon gamma. "
+        "Canakinumab neutralises IL-1 beta. None of these agents affects TNF. "
+        "IL-6 stimulates hepatocytes to produce fibrinogen; tocilizumab and sarilumab therefore lower CRP within days."
+    )
+    found = triples(text)
+    assert not any(s == "macrophage" and "interferon" in t for s, _sign, t, _n in found), found
+    assert ("canakinumab", "-", "il1b", False) in found, found
+    assert all(negated for _s, _sign, t, negated in found if t == "tnf"), found
+    assert not any(t in ("tocilizumab", "sarilumab") for _s, _sign, t, _n in found), found
+    assert not any(s == "therefore" for s, _sign, _t, _n in found), found

@@ -147,8 +147,8 @@ class _Relations(_ReaderBase):
         found = []
         k = hit.first - 1
         while k >= 0 and self.low[k] not in (",", ";", ":", "which", "that"):
-            if self.low[k] == "neither":  # "Neither X nor Y improved Z"
-                found.append("neither")
+            if self.low[k] in ("neither", "none"):  # "Neither X nor Y improved Z", "None of these agents affects Z"
+                found.append(self.low[k])
                 break
             k -= 1
         for k in hit.verb_group:

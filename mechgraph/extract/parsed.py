@@ -77,6 +77,7 @@ _PROCESS_LEMMAS = frozenset(
     progression degradation translocation recruitment infiltration killing death growth assembly uptake turnover
     entry influx efflux clearance""".split()
 )
+_GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda".split())
 _SYMBOL_HEADS = frozenset(normalize_word(w) for w in "receptor protein enzyme factor pathway".split())
 _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
@@ -376,6 +377,8 @@ class SentenceParse:
             start += 1
         if start >= 2 and self.sdoc[start - 1].lower_ == "to" and self.sdoc[start - 2].pos_ == "ADJ":
             start -= 2  # "moderate to severe atopic dermatitis"
+        if start == tok.i and tok.lower_ in _GREEK and tok.i > 0 and not self.sdoc[tok.i - 1].is_punct and self.sdoc[tok.i - 1].pos_ in ("PROPN", "NOUN", "NUM", "X"):
+            start = tok.i - 1  # "IL-1/dep beta/dobj": a Greek letter names a form of the word before it
         if start < tok.i and self.sdoc[start].text in ("-", "/"):
             start += 1 if start == 0 or self.sdoc[start - 1].whitespace_ or self.sdoc[start - 1].is_punct else -1
         while start >= 2 and self.sdoc[start - 1].text in ("-", "/") and self.sdoc[start - 1].whitespace_ == "" and self.sdoc[start - 2].whitespace_ == "" and not self.sdoc[start - 2].is_punct:
@@ -571,6 +574,8 @@ class SentenceParse:
             t = stack.pop()
             for child in t.children:
                 if child.dep_ == "conj":
+                    if any(self.sdoc[k].text == ";" for k in range(min(t.i, child.i), max(t.i, child.i))):
+                        continue  # "...; X and Y therefore ...": a new clause, no conjunct
                     out.append(child)
                     stack.append(child)
                 elif child.dep_ == "prep" and (child.lower_ in ("including", "like") or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")):
@@ -720,8 +725,8 @@ class SentenceParse:
                 break
             if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
                 break
-            if t.tag_ in ("RB", "RBR", "RBS") and toks[k - 1].lower_ in ("and", "or"):
-                break  # "lowers X and thereby reduces Y": the list ends before the adverb
+            if t.tag_ in ("RB", "RBR", "RBS") and t.text not in ("-", "/"):
+                break  # "lowers X and thereby reduces Y", "...; X therefore lower Y": no adverb in a name
             if t.text == "," and not any(toks[j].lower_ in ("and", "or") for j in (words if step < 0 else range(k + 1, min(k + 8, len(toks))))):
                 break  # a comma that does not separate list items ends the phrase
             words.append(k)
@@ -816,6 +821,10 @@ class SentenceParse:
                     governor = governor.head
                 if governor.pos_ in ("VERB", "AUX") and governor.tag_ == verb.tag_:
                     return self.subject(governor, depth + 1)
+            if verb.dep_ == "conj" and _is_passive(head) and not _is_passive(verb):
+                passive_subject = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive_subject:  # "X is produced by monocytes and induces fever": X induces fever
+                    return passive_subject, None
             if verb.dep_ == "xcomp" and _is_passive(head):
                 passive = [c for c in head.children if c.dep_ == "nsubjpass"]
                 if passive:
@@ -1059,6 +1068,8 @@ class SentenceParse:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and any(d.lower_ == "no" for d in child.children if d.dep_ == "det"):
                 found.append("no")
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "none":
+                found.append("none")  # "None of these agents affects X"
             if child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("neither", "no") for d in child.children if d.dep_ in ("det", "preconj")):
                 found.append(next(d.lower_ for d in child.children if d.lower_ in ("neither", "no")))  # "Neither drug reduced X"
         return tuple(dict.fromkeys(found))
