@@ -128,3 +128,17 @@ def test_cli_refuses_an_unknown_renderer(tmp_path: Path) -> None:
     assert "'canvas' is not one of 'auto', 'vis', 'webgl'" in result.stderr
     assert "--renderer" in result.stderr
     assert not out.exists()
+
+
+def test_perturbation_marks_take_the_mark_colour_and_glyph(tmp_path: Path) -> None:
+    from mechgraph.graph import read_graph
+    from mechgraph.style import mark_look
+
+    out = tmp_path / "perturbed.html"
+    export(read_graph(), out, focus="tacrolimus", depth=2, give=["tacrolimus"], renderer="webgl")
+    page = out.read_text(encoding="utf-8")
+    data = _page_data(page)
+    marks = {data["nodes"]["id"][position]: (colour, glyph) for position, colour, glyph in data["nodes"]["marks"]}
+    assert marks["tacrolimus"] == (mark_look("given").border, mark_look("given").glyph)
+    assert any(glyph in ("↑", "↓") for _, glyph in marks.values())
+    assert "<h3>Perturbation</h3>" in page

@@ -8,8 +8,8 @@ so the file works offline. Nothing is laid out in the browser: the positions are
 ``layered`` for views this large takes about a second at 50,000 nodes, ``force`` about ten).
 
 What the page shows, all from :mod:`mechgraph.style`: each node in its kind's colour, sized by
-its kind and (a little) by how connected it is; each relation in its sign's colour (see-through
-when there are many); a legend of what is drawn; the title and counts. Labels come from sigma's
+its kind and (a little) by how connected it is; each relation in its sign's colour (lighter when
+there are many); a legend of what is drawn; the title and counts. Labels come from sigma's
 label grid: the largest (most connected) node of each cell of the screen first, more as one
 zooms in, every label close up. Hovering a node lights it and its neighbours and dims the rest;
 a click opens a details panel (label, kind, each relation with its sign and the evidence the
@@ -30,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..style import FADED_OPACITY, Theme, edge_style, faded, legend_entries, node_style, theme_colours
+from ..style import FADED_OPACITY, Theme, edge_style, legend_entries, mark_legend, mark_look, node_style, theme_colours
 from ..vocabulary import Sign
 from .html import json_for_html
 from .view import ExportError, Figure
@@ -47,7 +47,7 @@ WEBGL_THRESHOLD = 2000
 
 _BUNDLE = "vendor/webgl-graph.min.js"
 
-#: Relations are drawn see-through above this many, so that the hubs' fans do not hide the rest.
+#: Relations are drawn lighter (mixed with the background) above this many, so that the hubs' fans do not hide the rest.
 _TRANSLUCENT_ABOVE = 2000
 
 
@@ -94,6 +94,21 @@ def _translucent(colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha:g})"
 
 
+def _over(colour: str, background: str, alpha: float) -> str:
+    """``colour`` at ``alpha`` over ``background``, as an opaque #RRGGBB.
+
+    sigma blends translucent colours on a transparent canvas that the page then composites as if
+    they were premultiplied, which lightens them (blue relations came out cyan): relations are
+    drawn in opaque colours mixed here instead.
+
+    >>> _over("#0072B2", "#FFFFFF", 0.5)
+    '#80B8D8'
+    """
+    a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    b = [int(background[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(alpha * x + (1 - alpha) * y):02X}" for x, y in zip(a, b))
+
+
 def _rounded(value: float) -> float | int:
     rounded = round(value, 1)
     return int(rounded) if rounded == int(rounded) else rounded
@@ -136,13 +151,14 @@ def webgl_data(figure: Figure) -> dict[str, Any]:
             "font": colours.font_family,
             "selection": colours.selection,
             "fadedOpacity": FADED_OPACITY,
+            "halo": _translucent(colours.background, 0.8),
         },
         "kinds": [
             {
                 "key": kind,
                 "label": kind.replace("_", " "),
                 "colour": node_style(kind, theme).colour,
-                "faded": faded(node_style(kind, theme).colour),
+                "faded": _over(node_style(kind, theme).colour, colours.background, FADED_OPACITY),
                 "size": node_style(kind, theme).size,
             }
             for kind in kinds
@@ -150,7 +166,7 @@ def webgl_data(figure: Figure) -> dict[str, Any]:
         "styles": [
             {
                 "sign": Sign(sign).word,
-                "colour": _translucent(edge_style(sign, None, theme).colour, alpha) if many else edge_style(sign, None, theme).colour,
+                "colour": _over(edge_style(sign, None, theme).colour, colours.background, alpha) if many else edge_style(sign, None, theme).colour,
                 "solid": edge_style(sign, None, theme).colour,
                 "width": edge_style(sign, None, theme).width,
             }
@@ -166,6 +182,7 @@ def webgl_data(figure: Figure) -> dict[str, Any]:
             "kind": [kind_index[node.kind] for node in figure.nodes],
             "x": [_rounded(node.x) for node in figure.nodes],
             "y": [_rounded(node.y) for node in figure.nodes],
+            "marks": _marks(figure),
         },
         "edges": {
             "from": [edge.source for edge in figure.edges],
@@ -176,6 +193,24 @@ def webgl_data(figure: Figure) -> dict[str, Any]:
             "evidence": evidence,
         },
     }
+
+
+def _marks(figure: Figure) -> list[list[Any]]:
+    """[position, colour, glyph] of each node a perturbation reached or a measured value fills:
+    a disc has no border to show a mark with, so it takes the mark's colour (:func:`~mechgraph.style.mark_look`)."""
+    found: list[list[Any]] = []
+    for position, node in enumerate(figure.nodes):
+        look = mark_look(node.mark, figure.theme, fill=node.fill) if node.mark or node.fill else None
+        if look is not None:
+            found.append([position, node.fill or look.border, look.glyph])
+    return found
+
+
+def _disc(colour: str, border: str) -> str:
+    return (
+        '<svg class="mechgraph-swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">'
+        f'<circle cx="7" cy="7" r="6" fill="{colour}" stroke="{border}" stroke-width="0.8"/></svg>'
+    )
 
 
 def _legend_html(figure: Figure) -> str:
@@ -190,10 +225,7 @@ def _legend_html(figure: Figure) -> str:
         items.append(f'<h3>{heading}</h3><ul class="mechgraph-legend-{group}">')
         for entry in chosen:
             if group == "node":
-                swatch = (
-                    '<svg class="mechgraph-swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">'
-                    f'<circle cx="7" cy="7" r="6" fill="{entry.colour}" stroke="{colours.node_border}" stroke-width="0.8"/></svg>'
-                )
+                swatch = _disc(entry.colour, colours.node_border)
             else:
                 swatch = (
                     '<svg class="mechgraph-swatch" width="36" height="14" viewBox="0 0 36 14" aria-hidden="true">'
@@ -203,6 +235,18 @@ def _legend_html(figure: Figure) -> str:
             items.append(
                 f'<li data-key="{html.escape(entry.key)}" title="{html.escape(entry.description)}">{swatch}<span>{html.escape(entry.label)}</span></li>'
             )
+        items.append("</ul>")
+    marks = mark_legend(figure.marks, figure.theme)
+    if marks:
+        items.append('<h3>Perturbation</h3><ul class="mechgraph-legend-response">')
+        items += [
+            f'<li data-key="{html.escape(e.key)}" title="{html.escape(e.description)}">{_disc(e.colour, colours.node_border)}<span>{html.escape(e.label)}</span></li>'
+            for e in marks
+        ]
+        items.append("</ul>")
+    if figure.scale:
+        items.append('<h3>Measured values</h3><ul class="mechgraph-legend-measured">')
+        items += [f"<li>{_disc(colour, colours.node_border)}<span>{value:+g}</span></li>" for value, colour in figure.scale]
         items.append("</ul>")
     return "".join(items)
 
@@ -349,9 +393,15 @@ _APP_JS = r"""
 
   var graph = new MechgraphWebGL.Graph({ type: "directed", multi: true, allowSelfLoops: true });
   state.graph = graph;
+  // A perturbation's or a data overlay's result: the node takes the mark's colour, its glyph before the label.
+  var markOf = {};
+  N.marks.forEach(function (mark) { markOf[mark[0]] = mark; });
   for (var n = 0; n < nodeCount; n++) {
-    var kind = data.kinds[N.kind[n]];
-    graph.addNode(String(n), { x: N.x[n], y: -N.y[n], size: sizes[n], color: kind.colour, label: N.label[n] });
+    var kind = data.kinds[N.kind[n]], mark = markOf[n];
+    graph.addNode(String(n), {
+      x: N.x[n], y: -N.y[n], size: sizes[n], color: mark ? mark[1] : kind.colour,
+      label: mark && mark[2] ? mark[2] + " " + N.label[n] : N.label[n],
+    });
   }
   for (var e = 0; e < edgeCount; e++) {
     var look = data.styles[E.style[e]];
@@ -383,6 +433,18 @@ _APP_JS = r"""
     return Object.assign({}, attributes, { color: data.styles[E.style[+edge]].solid, zIndex: 1 });
   }
 
+  // A label on a band of the background, so that it reads over a mass of relations.
+  function drawLabel(context, shown, settings) {
+    if (!shown.label) { return; }
+    var size = settings.labelSize, x = shown.x + shown.size + 3;
+    context.font = settings.labelWeight + " " + size + "px " + settings.labelFont;
+    var width = context.measureText(shown.label).width;
+    context.fillStyle = data.theme.halo;
+    context.fillRect(x - 2, shown.y - size / 2 - 3, width + 4, size + 5);
+    context.fillStyle = data.theme.text;
+    context.fillText(shown.label, x, shown.y + size / 3);
+  }
+
   var renderer;
   try {
     renderer = new MechgraphWebGL.Sigma(graph, box, {
@@ -392,6 +454,7 @@ _APP_JS = r"""
       labelSize: 12,
       labelWeight: "normal",
       labelColor: { color: data.theme.text },
+      defaultDrawNodeLabel: drawLabel,
       labelDensity: 0.5,
       labelGridCellSize: 160,
       labelRenderedSizeThreshold: threshold,
@@ -494,8 +557,18 @@ _APP_JS = r"""
   }
   state.select = select;
 
-  renderer.on("enterNode", function (event) { if (state.selected === null) { light(event.node); } });
-  renderer.on("leaveNode", function () { if (state.selected === null) { light(null); } });
+  // Lighting a neighbourhood redraws every node and relation (about 0.4 s at 50,000 nodes): in a
+  // large view it waits until the pointer rests on a node, so sweeping across nodes stays smooth.
+  var hoverDelay = nodeCount > 10000 ? 200 : 0, hoverTimer = null;
+  renderer.on("enterNode", function (event) {
+    if (state.selected !== null) { return; }
+    clearTimeout(hoverTimer);
+    hoverTimer = setTimeout(function () { if (state.selected === null) { light(event.node); } }, hoverDelay);
+  });
+  renderer.on("leaveNode", function () {
+    clearTimeout(hoverTimer);
+    if (state.selected === null && lit !== null) { light(null); }
+  });
   renderer.on("clickNode", function (event) { select(+event.node); });
   renderer.on("clickStage", hide);
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hide(); } });
