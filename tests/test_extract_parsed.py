@@ -513,3 +513,9 @@ def test_passive_conjuncts_semicolons_none_and_greek_letters() -> None:
     assert all(negated for _s, _sign, t, negated in found if t == "tnf"), found
     assert not any(t in ("tocilizumab", "sarilumab") for _s, _sign, t, _n in found), found
     assert not any(s == "therefore" for s, _sign, _t, _n in found), found
+
+
+@pytest.mark.parametrize("parser", [None, False])
+def test_a_wrapper_without_its_complement_does_not_break_the_reader(parser: bool | None) -> None:
+    for text in ("Sirolimus lowers the number of.", "Tacrolimus reduces the activity of, and the number of, T cells."):
+        extract_text(text, source_id="t", parser=parser)  # no IndexError

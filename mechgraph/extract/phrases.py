@@ -297,7 +297,7 @@ class _Phrases(_ReaderBase):
             return
         # "the activity of T cells" -> T cells; "its mode of action" -> its owner
         if of_at == 1 and (head_norm in C.TRANSPARENT_NOUNS or head_norm in C.ABSTRACT_NOUNS):
-            if len(words) <= 5 and self.lower(words[2]) in ("this", "these", "that", "those"):
+            if 2 < len(words) <= 5 and self.lower(words[2]) in ("this", "these", "that", "those"):
                 return  # "the action of this protein": something named before
             inner = _Item(words[2:], group=item.group)
             named = self._lookup_tokens([k for k in words[2:] if self.low[k] not in C.DETERMINERS])
