@@ -36,20 +36,6 @@ class _Relations(_ReaderBase):
         if hit.form == "nominal" and isinstance(hit.cue, C.NominalCue) and hit.cue.agent_first:
             self._relate_agent_first(hit)
             return
-        if hit.form == "compound":
-            left = self.mention_at.get(hit.first - 2)
-            sources = [_Ref(left.entry)] if left is not None else []
-            end = hit.last + 1
-            while end < self.n and (self.is_word(end) or self.low[end] in "-") and end not in self.hit_at and self.low[end] not in C.BOUNDARIES | C.PREPOSITIONS | C.AUXILIARIES:
-                end += 1
-            while end < self.n and self.low[end] == "of":  # "regression of some types of tumour"
-                end += 1
-                while end < self.n and (self.is_word(end) or self.low[end] in "-") and end not in self.hit_at and self.low[end] not in C.BOUNDARIES | C.PREPOSITIONS | C.AUXILIARIES:
-                    end += 1
-            targets = self._parse_list(hit.last + 1, end - 1, subject=False)
-            hit.objects, hit.object_end = targets, end - 1
-            self._emit(hit, sources, targets, 0.6)
-            return
         objects = self.objects(hit)
         if hit.passive or hit.reduced:
             patients = self.subjects(hit) if not hit.reduced else self._np_left(hit.first - 1)
