@@ -97,10 +97,10 @@ def all_gold_files() -> list[Path]:
     return [*gold_files(), *(path for folder in SCORED_FOLDERS for path in sorted((bundled_gold_dir() / folder).glob("*.gold.yaml")))]
 
 
-def evaluate() -> list[dict[str, Any]]:
+def evaluate(files: list[Path] | None = None) -> list[dict[str, Any]]:
     lexicon = default_lexicon()
     rows = []
-    for path in all_gold_files():
+    for path in all_gold_files() if files is None else files:
         gold = read_gold(path)
         text = gold.text()
         began = time.perf_counter()
@@ -156,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="list the false positives and misses of each text")
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
     parser.add_argument("--only", choices=["dev", "heldout", "new dev", "new heldout"], help="score only this group of texts")
+    parser.add_argument(
+        "--folder", type=Path, metavar="DIR",
+        help="score only the gold files of DIR (a sealed held-out set, e.g. data/gold/sealed/heldout2, run once), totalled as 'sealed'",
+    )
     parser.add_argument("--bench", type=float, metavar="MB", help="instead, time a text of MB megabytes (paragraphs, and one line without punctuation)")
     args = parser.parse_args(argv)
     if args.bench:
@@ -170,17 +174,23 @@ def main(argv: list[str] | None = None) -> int:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of the process: {peak:.0f} MB (CPU time is the cost; wall time also counts other work on the machine)")
         return 0
-    rows = [row for row in evaluate() if args.only is None or _group(row["gold"]) == args.only]
+    if args.folder is not None:
+        files = sorted(args.folder.glob("*.gold.yaml"))
+        if not files:
+            parser.error(f"{args.folder} holds no *.gold.yaml file")
+        rows = evaluate(files)
+    else:
+        rows = [row for row in evaluate() if args.only is None or _group(row["gold"]) == args.only]
     header = (
         f"{'text':<26} {'split':<8} {'gold':>4} {'draft':>5} {'ok':>4} {'FP':>3} {'FN':>3} "
         f"{'prec':>6} {'recall':>6}   {'plain P':>7} {'plain R':>6}  {'routes':>6} {'neg':>5} {'ms':>7}"
     )
     print(header)
     print("-" * len(header))
-    totals = {"dev": [], "heldout": [], "new dev": [], "new heldout": []}  # type: dict[str, list[Any]]
+    totals = {"dev": [], "heldout": [], "new dev": [], "new heldout": [], "sealed": []}  # type: dict[str, list[Any]]
     for row in rows:
         gold, score, plain = row["gold"], row["score"], row["plain"]
-        totals[_group(gold)].append(row)
+        totals["sealed" if args.folder is not None else _group(gold)].append(row)
         print(_row(gold.name, gold.split, score, plain, row["ms"]))
     print("-" * len(header))
     for split, members in totals.items():

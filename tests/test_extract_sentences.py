@@ -97,3 +97,26 @@ def test_a_patient_leaflets_template_sentences_are_boilerplate() -> None:
     from mechgraph.extract import extract_text
 
     assert {r.target for r in extract_text(text, source_id="t").relations} <= {"neutrophil", "number_of_neutrophils"}
+
+
+def test_adverts_link_lists_and_cookie_banners_are_boilerplate() -> None:
+    """A news page's advert (after its marker, or holding a shopping call), its related links and
+    its cookie banner assert no mechanism; the article around them does."""
+    text = (
+        "We use cookies to improve this site. [Accept all] [Settings]\n\n"
+        "Belatacept blocks CD80 and CD86 on antigen-presenting cells.\n\n"
+        "Sponsored\n"
+        "Our tea strengthens your immune system naturally.\n\n"
+        "Zinc lozenges boost your defences. Order today and get 15% off!\n\n"
+        "Abatacept also binds CD80.\n"
+        "More on this topic\n"
+        "- Ten herbs that calm inflammation\n"
+    )
+    roles = {s.text: s.role for s in split_sentences(text)}
+    assert roles["Belatacept blocks CD80 and CD86 on antigen-presenting cells."] == "body"
+    assert roles["Abatacept also binds CD80."] == "body"
+    for advert in (
+        "We use cookies to improve this site.", "[Accept all] [Settings]", "Our tea strengthens your immune system naturally.",
+        "Zinc lozenges boost your defences.", "- Ten herbs that calm inflammation",
+    ):
+        assert roles[advert] == "boilerplate", advert

@@ -12,7 +12,9 @@ body         a sentence relations are drafted from
 heading      a short line on its own without closing punctuation ("Aftercare after surgery")
 question     a sentence ending with "?" (headings that are questions, rhetorical questions)
 boilerplate  adverts, calls to action and navigation ("Read now", "Subscribe", "Home | News",
-             lines with a pointing emoji, cookie and copyright notices)
+             lines with a pointing emoji, cookie and copyright notices); a whole advert
+             paragraph: the one after an "Advertisement" / "Sponsored" line, and any
+             paragraph with a shopping call ("Shop now and save 20%!", "use code")
 repeat       the same words as an earlier sentence, or a fragment of one (a repeated line)
 ===========  ===================================================================================
 
@@ -36,7 +38,7 @@ _BLOCK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _CALL_TO_ACTION = re.compile(
     r"^\W*(read (now|more|next|also|the full)|click|tap here|subscribe|sign (up|in)|log ?in|register (now|here)|"
     r"share (this|on)|follow us|advertisement|advert\b|sponsored|related (articles|posts|content)|see also|"
-    r"you may also like|recommended|cookie|accept (all )?cookies|privacy policy|terms (of|and) (use|service|conditions)|"
+    r"you may also like|recommended|cookie|accept (all )?cookies|we use cookies|this (web)?site uses cookies|privacy policy|terms (of|and) (use|service|conditions)|"
     r"all rights reserved|copyright|©|skip to|back to top|print (this|page)|email this|download (the|our) app|"
     r"watch (now|the video)|listen now|buy now|shop now|learn more|continue reading|next article|previous article|"
     r"home\s*[>|/»›]|menu\b)",
@@ -49,6 +51,21 @@ _LEAFLET_TEMPLATE = re.compile(
     r"(ask|tell|talk to) your (doctor|pharmacist|nurse)|if you (get|have|notice) any (side effects|further questions))",
     re.IGNORECASE,
 )
+#: A line that announces an advert: the paragraph after it is the advert.
+_ADVERT_MARKER = re.compile(r"^\W*(advertisement|advertising|advert|sponsored( content| by\b.*)?|promoted( content)?|paid (content|partnership)|ad)\W*$", re.IGNORECASE)
+#: A line that heads a list of links: the rest of its paragraph is the list.
+_LINKS_MARKER = re.compile(
+    r"^\W*(related (articles|posts|content|stories|reading)|more (stories|on this( topic)?|from \w+)|read (more|next)|"
+    r"you (may|might) also like|recommended( for you| reading)?|see also|most (read|popular)|trending( now)?)\W*$",
+    re.IGNORECASE,
+)
+#: A shopping call: the paragraph holding it sells something (its claims are no mechanism).
+_SHOPPING = re.compile(
+    r"\b(shop|buy|order|subscribe|try it|get yours?) (now|today|here)\b|\bsave \d+ ?%|\b\d+ ?% off\b|\buse (the )?code\b|"
+    r"\bfree (shipping|delivery|trial)\b|\badd to (cart|basket)\b",
+    re.IGNORECASE,
+)
+_BUTTONS = re.compile(r"^\W*(\[[^\]\n]{1,40}\]\W*)+$")  # "[Accept all] [Manage preferences]"
 _POINTERS = re.compile("[\U0001F446-\U0001F449\u27A1\u2192\u25B6\u25BA\u21D2\u00BB\u261B\u261E]")
 _NAV_SEPARATORS = re.compile(r"\s[|>›»]\s")
 _CLOSING = ".!?:;\"'”’)]…"
@@ -101,26 +118,68 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> [(s.role, s.start, s.end) for s in sentences]
     [('heading', 0, 9), ('body', 11, 50), ('repeat', 51, 90)]
     """
-    spans: list[tuple[int, int, bool]] = []  # start, end, alone on its line(s)
+    spans: list[tuple[int, int, bool, int]] = []  # start, end, alone on its line(s), block
     position = 0
-    for block in [*_BLOCK.split(text)]:
+    for number, block in enumerate(_BLOCK.split(text)):
         start = text.find(block, position) if block else position
         if start < 0:
             start = position
         position = start + len(block)
-        spans.extend(_block_sentences(text, start, start + len(block)))
+        spans.extend((*piece, number) for span in _block_sentences(text, start, start + len(block)) for piece in _cut_long(text, span))
+    adverts = _advert_blocks(text, spans)
     sentences: list[Sentence] = []
     seen: list[str] = []
     seen_set: set[str] = set()
-    spans = [piece for span in spans for piece in _cut_long(text, span)]
-    for start, end, alone in spans:
+    for start, end, alone, number in spans:
         piece = text[start:end]
+        if number in adverts and start >= adverts[number][0]:
+            sentences.append(Sentence(len(sentences), start, end, piece, "boilerplate", adverts[number][1]))
+            continue
         role, reason = _role(piece, alone, seen, seen_set)
         if role == "body":
             seen.append(_folded(piece))
             seen_set.add(seen[-1])
         sentences.append(Sentence(len(sentences), start, end, piece, role, reason))
     return sentences
+
+
+def _advert_blocks(text: str, spans: list[tuple[int, int, bool, int]]) -> dict[int, tuple[int, str]]:
+    """The adverts and link lists of a text: paragraph (block) -> (offset from which its pieces are
+    boilerplate, why). A paragraph with a shopping call is an advert; so is the paragraph after a
+    line that announces one ("ADVERTISEMENT"), or the rest of the announcing paragraph when the
+    advert follows in it; a line that heads a list of links ("Related articles") makes the rest of
+    its paragraph boilerplate.
+
+    >>> text = "IL-2 activates T cells.\\n\\nADVERTISEMENT\\nOur gummies boost immunity. Shop now!\\n\\nIL-2 acts."
+    >>> [(s.role, s.text) for s in split_sentences(text)]  # doctest: +NORMALIZE_WHITESPACE
+    [('body', 'IL-2 activates T cells.'), ('boilerplate', 'ADVERTISEMENT'),
+     ('boilerplate', 'Our gummies boost immunity.'), ('boilerplate', 'Shop now!'), ('body', 'IL-2 acts.')]
+    >>> text = "IL-2 activates T cells.\\nRelated articles\\n- Foods that boost your immune system"
+    >>> [s.role for s in split_sentences(text)]
+    ['body', 'boilerplate', 'boilerplate']
+    """
+    marked: dict[int, tuple[int, str]] = {}
+
+    def mark(block: int, start: int, why: str) -> None:
+        if block not in marked or start < marked[block][0]:
+            marked[block] = (start, why)
+
+    blocks = sorted({number for *_rest, number in spans})
+    for start, end, _alone, number in spans:
+        piece = text[start:end]
+        if _SHOPPING.search(piece):
+            mark(number, 0, "advert paragraph (a shopping call)")
+        elif _ADVERT_MARKER.match(piece):
+            if any(other > start for other, _e, _a, n in spans if n == number):
+                mark(number, start, "advert (after its marker)")
+            else:
+                following = [n for n in blocks if n > number]
+                mark(number, start, "advert marker")
+                if following:
+                    mark(following[0], 0, "advert paragraph (after its marker)")
+        elif _LINKS_MARKER.match(piece):
+            mark(number, start, "list of links")
+    return marked
 
 
 # Text that needs pysbd: an abbreviation or initial ("e.g.", "J. M."), a decimal, an ellipsis, a
@@ -249,6 +308,8 @@ def _role(piece: str, alone: bool, seen: list[str], seen_set: set[str]) -> tuple
         return "boilerplate", "advert, call to action or navigation"
     if _LEAFLET_TEMPLATE.search(piece):
         return "boilerplate", "a patient leaflet's template sentence"
+    if _BUTTONS.match(piece):
+        return "boilerplate", "buttons"
     if len(_NAV_SEPARATORS.findall(piece)) >= 2:
         return "boilerplate", "navigation line"
     words = re.findall(r"[^\W\d_]+", piece)
