@@ -195,3 +195,11 @@ def test_any_word_soup_gives_a_valid_draft(words: list[str]) -> None:
             d.write(Path(folder) / "d.yaml")
             report = validate_file(Path(folder) / "d.yaml")
             assert report.ok, [str(p) for p in report.problems]
+
+
+def test_a_hedge_stays_in_its_own_clause() -> None:
+    """ "may" hedges the clause it stands in, not the one after a semicolon."""
+    d = extract_text("Everolimus may lower B-cell proliferation; it does not inhibit calcineurin.", source_id="t")
+    flags = {r.target: (r.hedged, r.negated) for r in d.relations}
+    assert flags["calcineurin"] == (False, True)
+    assert any(hedged for hedged, _ in flags.values())

@@ -123,7 +123,9 @@ class _Relations(_ReaderBase):
 
     def hedges_for(self, hit: _Hit) -> tuple[str, ...]:
         found = list(self.hedges)
-        for k in range(0, hit.first):
+        # a hedge before a semicolon is another clause's ("X may reduce Y; it does not inhibit Z")
+        clause = max((k + 1 for k in range(hit.first) if self.low[k] == ";"), default=0)
+        for k in range(clause, hit.first):
             word = self.low[k]
             if word in C.HEDGES and k not in self.mention_at:
                 found.append(word)
