@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install browser run test bench load-test clean
+.PHONY: install browser run test bench bench-scale load-test clean
 
 install: $(STAMP)
 
@@ -36,6 +36,12 @@ bench: install browser
 	$(BIN)/python benchmarks/bench_formats.py
 	$(BIN)/python benchmarks/bench_layout.py
 	$(BIN)/python benchmarks/eval_extract.py
+
+# Literature scale: the store beside memory at 10k-1M relations, large views in the browser (minutes).
+bench-scale: install browser
+	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_dashboard_scale.py
 
 load-test: install
 	$(BIN)/python benchmarks/load_test.py
