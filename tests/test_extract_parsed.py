@@ -519,3 +519,44 @@ def test_passive_conjuncts_semicolons_none_and_greek_letters() -> None:
 def test_a_wrapper_without_its_complement_does_not_break_the_reader(parser: bool | None) -> None:
     for text in ("Sirolimus lowers the number of.", "Tacrolimus reduces the activity of, and the number of, T cells."):
         extract_text(text, source_id="t", parser=parser)  # no IndexError
+
+
+@needs_parser
+def test_section_labels_and_fronted_phrases_are_no_subjects() -> None:
+    """ "Results: X ...", "In mouse studies X ...": neither the label nor the fronted noun is part of the subject."""
+    found = triples("Results: Etanercept blocked TNF in synovial fluid. In randomised trials rituximab lowered the relapse rate.")
+    assert ("etanercept", "-", "tnf", False) in found, found
+    assert any(s == "rituximab" and t == "relapse_rate" for s, _sign, t, _n in found), found
+    assert not any(s.startswith(("results", "randomised")) for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_adverse_effects_are_the_drugs_own() -> None:
+    """ "The commonest side effects were A, a fall in B and C": the drug raises A and C and lowers B."""
+    found = triples("Etanercept blocks TNF. The most common side effects were a fall in platelet counts, nausea and fatigue.")
+    assert ("etanercept", "+", "nausea", False) in found, found
+    assert ("etanercept", "+", "fatigue", False) in found, found
+    assert ("etanercept", "-", "platelet", False) in found, found
+    found = triples("Etanercept blocks TNF. Common adverse reactions include cough and dizziness.")
+    assert ("etanercept", "+", "cough", False) in found and ("etanercept", "+", "dizziness", False) in found, found
+
+
+@needs_parser
+def test_a_measured_value_changes_with_what_was_given() -> None:
+    """ "Ferritin declined in patients given X, while albumin rose"; "counts fell after a dose of X"."""
+    found = triples("Ferritin declined steadily in patients given etanercept, while serum albumin rose.")
+    assert ("etanercept", "-", "ferritin", False) in found, found
+    assert any(s == "etanercept" and sign == "+" and "albumin" in t for s, sign, t, _n in found), found
+    found = triples("Platelet counts fell two days after a dose of etanercept. Serum IL-6 levels rose with etanercept.")
+    assert ("etanercept", "-", "platelet", False) in found, found
+    assert ("etanercept", "+", "il6", False) in found, found
+    assert not triples("Ferritin declined steadily over the winter.")
+
+
+@needs_parser
+def test_a_repeated_pronoun_keeps_its_antecedent_and_quantities_are_transparent() -> None:
+    """ "X is used in D, where it lowers A; it is thought to curb B": X both times; "hundreds of genes": the genes."""
+    found = triples("Abatacept blocks CD80. Rituximab is used in lupus, where it depletes B cells; it is thought to lower autoantibodies.")
+    assert any(s == "rituximab" and t == "autoantibodies" for s, _sign, t, _n in found), found
+    found = triples("The complex activates hundreds of inflammatory genes.")
+    assert not any(t == "hundreds" for _s, _sign, t, _n in found), found

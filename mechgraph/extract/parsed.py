@@ -110,6 +110,16 @@ _UNCERTAIN = re.compile(r"\b(remains?|is|are) (still )?(uncertain|unclear|unknow
 _DECREASE_WORDS = frozenset("reduced decreased impaired lower lowered less diminished suppressed inhibited defective".split())
 _INCREASE_WORDS = frozenset("increased enhanced elevated higher more augmented".split())
 _CONTEXT_PREPS = frozenset({"in", "by", "on"})
+#: intransitive verbs of change: "CRP fell after X", "haemoglobin rose with X"
+_FALL_VERBS = frozenset("fall decline drop decrease diminish lessen subside sink plummet shrink".split())
+_RISE_VERBS = frozenset("rise increase climb grow surge soar".split())
+#: the prepositions and participles that name what was given before a change ("after a dose of X", "in patients given X")
+_GIVEN_PREPS = frozenset("after following with on during under upon".split())
+_GIVEN_VERBS = frozenset("give treat receive take administer dose start".split())
+#: nouns of a change in a list of adverse effects ("a fall in lymphocyte counts", "a rise in liver enzymes")
+_FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline reduction lowering loss".split())
+_RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
+_ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
 
 def pipeline_name() -> str | None:
@@ -353,6 +363,10 @@ class SentenceParse:
         key = key_of(text)
         if not key:
             return None
+        if len(words) > 1 and key[-1] in C.TRANSPARENT_NOUNS and words[-1].lower() in ("count", "counts", "level", "levels", "concentration", "concentrations"):
+            kept = [w for w in words[:-1] if w.lower() not in _SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
+            if kept and not _is_adjective_only(kept):
+                return self.lookup_phrase(" ".join(kept))
         symbol_named = key[-1] in _SYMBOL_HEADS and any(any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w) for w in words[:-1])
         if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
@@ -384,6 +398,11 @@ class SentenceParse:
         while start >= 2 and self.sdoc[start - 1].text in ("-", "/") and self.sdoc[start - 1].whitespace_ == "" and self.sdoc[start - 2].whitespace_ == "" and not self.sdoc[start - 2].is_punct:
             start -= 2  # "IL-6-induced STAT3 phosphorylation": the glued pieces on the left too
             start = min(start, self.sdoc[start].left_edge.i)  # "T-cell co-stimulation": and their modifiers
+        if tok.pos_ == "PROPN" or looks_like_drug(tok.text):
+            for k in range(tok.i - 1, start - 1, -1):  # "In controlled trials X reduced Y": a plural noun ends a phrase before a name
+                if self.sdoc[k].tag_ == "NNS" and self.sdoc[k].pos_ == "NOUN" and not self.sdoc[k].text[:1].isupper():
+                    start = k + 1
+                    break
         end = tok.i + 1
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
@@ -517,6 +536,8 @@ class SentenceParse:
             if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WDT", "WP"):
                 continue
             if t.pos_ == "PRON":
+                if t.lower_ == tok.lower_ and self.cache.get(k) is not None:
+                    return self.cache[k]  # "where it reduces X; it is thought to curb Y": the same antecedent as the first
                 return None  # "it ..., and it ...": the same antecedent as the first
             if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
                 return None
@@ -682,6 +703,10 @@ class SentenceParse:
                 self.treatment_noun(tok)
             if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp"):
                 self.indicated(tok)
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
+                self.adverse_effects(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
+                self.change(tok)
         if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):
             self.repair()
         # remember agents named without a relation ("Dupilumab contains ...")
@@ -794,6 +819,11 @@ class SentenceParse:
             if s.pos_ == "VERB" and s.tag_ == "VBG":  # "Blocking this interaction releases ...": the agent doing it
                 return [], "gerund"
             return [s], None
+        for prep in verb.lefts:  # "In controlled trials X reduced Y": the parser hung the subject on the fronted phrase
+            if prep.dep_ == "prep" and prep.i < verb.i and not any(self.sdoc[k].is_punct for k in range(prep.i, verb.i)):
+                swallowed = [g for g in prep.children if g.dep_ == "pobj" and g.i == verb.i - 1 and any(c.tag_ == "NNS" and c.dep_ == "compound" for c in g.lefts)]
+                if swallowed:
+                    return swallowed, None
         if verb.dep_ == "relcl":
             if verb.tag_ in ("VBZ", "VBP", "VBD") and self.after_comma(verb):
                 # "promotes X, up-regulates Y and increases Z": a list of verbs the parser took for a relative clause
@@ -1022,6 +1052,76 @@ class SentenceParse:
             head = verb.head
             subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
         self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
+
+    def adverse_effects(self, verb: Any) -> None:
+        """ "The commonest side effects were rash and a fall in platelet counts": the drug of the
+        text increases each adverse effect named (and decreases what a "fall in" names)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or normalize_word(subjects[0].lower_) not in ("effect", "event", "reaction"):
+            return
+        if not any(c.lower_ in _ADVERSE_WORDS for c in subjects[0].lefts):
+            return
+        agent = self.state.antecedent()
+        if agent is None:
+            return
+        items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd") for t in self.items(c)]
+        raised: list[LexiconEntry] = []
+        lowered: list[LexiconEntry] = []
+        for t in list(items):
+            norm = normalize_word(t.lower_)
+            inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
+            if inner is None:
+                e = self.entity(t)
+                if e is not None:
+                    raised.append(e)
+                continue
+            (lowered if norm in _FALL_NOUNS else raised).extend(e for e in [self.entity(inner)] if e is not None)
+            for conj in self.items(inner)[1:]:  # "a fall in X, rash and headache": the list goes on after X
+                if any(self.sdoc[k].text == "," for k in range(inner.i, conj.i)):
+                    e = self.entity(conj)
+                    if e is not None:
+                        raised.append(e)
+        how = "adverse effect read as the last agent's"
+        if raised:
+            self.emit_entries(verb, "side effect", "+", [agent], raised, how)
+        if lowered:
+            self.emit_entries(verb, "side effect", "-", [agent], lowered, how)
+
+    def given(self, verb: Any) -> list[Any]:
+        """What was given before a change: "fell after a dose of X", "rose in patients given X"."""
+        found: list[Any] = []
+        skip = {verb.i}
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp", "relcl", "mark", "punct"):
+                skip.update(t.i for t in child.subtree)
+        for t in verb.subtree:
+            if t.i in skip:
+                continue
+            if t.dep_ == "prep" and t.lower_ in _GIVEN_PREPS:
+                found += [g for g in t.children if g.dep_ == "pobj"]
+            elif t.pos_ == "VERB" and t.lemma_.lower() in _GIVEN_VERBS and t.dep_ in ("acl", "relcl"):
+                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative")]
+                found += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        return found
+
+    def change(self, verb: Any) -> None:
+        """ "CRP and ESR fell after a dose of X, while haemoglobin rose": X lowers CRP and ESR
+        and raises haemoglobin (a measured value changes with what was given)."""
+        if any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children) or _is_passive(verb):
+            return  # "X decreases Y" is a cue verb of its own
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.pos_ != "PRON"]
+        if not subjects:
+            return
+        givers = self.given(verb)
+        if not givers and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
+            givers = self.given(verb.head)  # "X fell after Y, while Z rose": after Y too
+        agents = [(e, g) for e, g in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if not agents:
+            return
+        sign = "-" if verb.lemma_.lower() in _FALL_VERBS else "+"
+        targets = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if targets:
+            self.emit_entries(verb, verb.lemma_.lower(), sign, [e for e, _g in agents], targets, "a change after what was given")
 
     def treatment_noun(self, noun: Any) -> None:
         """ "indicated for (the treatment of) X", "used for the maintenance treatment of X", "remission in X"."""
@@ -1300,6 +1400,8 @@ def _cue_words() -> frozenset[str]:
     words |= {form for form in cue_verbs()}  # the pattern reader's cues too
     words |= {w for noun in NOUN_CUES for w in (noun, noun + "s")}
     words |= {"treatment", "remission", "indicated", "approved", "licensed", "role", "inhibitors", "blockers"}
+    words |= {"effects", "events", "reactions"}  # "the side effects were X and Y"
+    words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {"fell", "fallen", "rose", "risen", "grew", "sank", "shrank"}  # "X fell after Y"
     return frozenset(words)
 
 

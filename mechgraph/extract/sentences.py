@@ -69,6 +69,14 @@ _BUTTONS = re.compile(r"^\W*(\[[^\]\n]{1,40}\]\W*)+$")  # "[Accept all] [Manage 
 _POINTERS = re.compile("[\U0001F446-\U0001F449\u27A1\u2192\u25B6\u25BA\u21D2\u00BB\u261B\u261E]")
 _NAV_SEPARATORS = re.compile(r"\s[|>›»]\s")
 _CLOSING = ".!?:;\"'”’)]…"
+#: the label of a section of a structured abstract or report, run into its first sentence
+#: ("Background: X ...", "Main findings: X ..."): no part of the sentence
+_SECTION_LABEL = re.compile(
+    r"(?:(?:main|key|principal|primary|secondary)\s+)?(?:background|introduction|context|objectives?|aims?|purpose|"
+    r"methods?|design|setting|results?|findings|conclusions?|interpretation|discussion|summary|significance|importance)"
+    r"\s*:\s+(?=[A-Z0-9])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +139,9 @@ def split_sentences(text: str) -> list[Sentence]:
     seen: list[str] = []
     seen_set: set[str] = set()
     for start, end, alone, number in spans:
+        label = _SECTION_LABEL.match(text, start, end)
+        if label is not None and label.end() < end:
+            start = label.end()  # "Findings: Basiliximab ...": the sentence without its label
         piece = text[start:end]
         if number in adverts and start >= adverts[number][0]:
             sentences.append(Sentence(len(sentences), start, end, piece, "boilerplate", adverts[number][1]))
