@@ -18,16 +18,14 @@ The page is assembled here from its data (:mod:`~mechgraph.export.html_data`), i
 
 from __future__ import annotations
 
-import html
 import json
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..style import theme_colours
 from .html_data import HOVER_LIMIT, LARGE_GRAPH, PHYSICS_LIMIT, figure_data
 from .html_legend import _legend_html
-from .html_page import _APP_JS, _TEMPLATE
+from .html_page import _APP_JS, _TEMPLATE, fill_page, page_markers
 from .view import ExportError, Figure
 
 __all__ = ["HOVER_LIMIT", "LARGE_GRAPH", "PHYSICS_LIMIT", "html_document", "json_for_html"]
@@ -75,32 +73,9 @@ def html_document(figure: Figure, *, physics: bool = False) -> str:
     >>> "<img src=x" in page, "&lt;b&gt;T&lt;/b&gt;" in page, "://" in page.split("<script")[0]
     (False, True, False)
     """
-    colours = theme_colours(figure.theme)
     data = figure_data(figure, physics=physics)
-    title = html.escape(figure.title)
-    node_count, edge_count = len(figure.nodes), len(figure.edges)
-    counts = f"{node_count} node{'s' if node_count != 1 else ''}, {edge_count} relation{'s' if edge_count != 1 else ''}"
-    replacements = {
-        "@@TITLE@@": title,
-        "@@COUNTS@@": html.escape(counts),
-        "@@WIDTH@@": str(figure.size.width),
-        "@@HEIGHT@@": str(figure.size.height),
-        "@@THEME@@": figure.theme.value,
-        "@@BACKGROUND@@": colours.background,
-        "@@TEXT@@": colours.text,
-        "@@MUTED@@": colours.muted_text,
-        "@@PANEL@@": colours.panel,
-        "@@BORDER@@": colours.panel_border,
-        "@@LINK@@": colours.link,
-        "@@SELECTION@@": colours.selection,
-        "@@FONT@@": html.escape(colours.font_family),
-        "@@LEGEND@@": _legend_html(figure),
-    }
-    page = _TEMPLATE
-    for marker, value in replacements.items():
-        page = page.replace(marker, value)
-    # The large parts go in last, so that no marker can be looked for inside them.
-    head, _, tail = page.partition("@@DATA@@")
-    tail_head, _, tail_tail = tail.partition("@@VIS@@")
-    app_head, _, app_tail = tail_tail.partition("@@APP@@")
-    return "".join([head, json_for_html(data), tail_head, _vis_network_js(), app_head, _inline_script(_APP_JS), app_tail])
+    return fill_page(
+        _TEMPLATE,
+        page_markers(figure, _legend_html(figure)),
+        [("@@DATA@@", json_for_html(data)), ("@@VIS@@", _vis_network_js()), ("@@APP@@", _inline_script(_APP_JS))],
+    )

@@ -3,17 +3,15 @@ and the page's own script, filled in by :func:`mechgraph.export.html.html_docume
 
 from __future__ import annotations
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en" data-theme="@@THEME@@">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=@@WIDTH@@">
-<meta name="generator" content="mechgraph">
-<title>@@TITLE@@</title>
-<style>
-html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@; font-family: @@FONT@@; }
+import html
+from collections.abc import Mapping, Sequence
+
+from ..style import Theme, theme_colours
+from .view import Figure
+
+#: The CSS both pages share (the frame, its header, the legend column and the details panel); a
+#: page's template holds the marker ``@@FRAME_CSS@@`` where it goes.
+FRAME_CSS = """html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@; font-family: @@FONT@@; }
 #mechgraph-frame { position: relative; width: @@WIDTH@@px; height: @@HEIGHT@@px; overflow: hidden; background: @@BACKGROUND@@; }
 #mechgraph-header { position: absolute; top: 0; left: 0; right: 0; height: 52px; display: flex; align-items: center; gap: 12px; padding: 0 12px; box-sizing: border-box; border-bottom: 1px solid @@BORDER@@; }
 #mechgraph-header h1 { font-size: 20px; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -27,28 +25,40 @@ html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@;
 #mechgraph-legend h3 { font-size: 12px; margin: 10px 0 4px; color: @@MUTED@@; font-weight: normal; text-transform: uppercase; letter-spacing: .05em; }
 #mechgraph-legend ul { list-style: none; margin: 0; padding: 0; }
 #mechgraph-legend li { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
-#mechgraph-legend .mechgraph-legend-node .mechgraph-swatch { width: 18px; }
-#mechgraph-legend .mechgraph-legend-node .mechgraph-swatch-box { width: 22px; }
 #mechgraph-legend p { color: @@MUTED@@; font-size: 11px; margin: 12px 0 0; }
 #mechgraph-graph { position: absolute; top: 52px; left: 200px; right: 0; bottom: 0; }
-#mechgraph-graph .vis-network:focus { outline: none; }
 #mechgraph-details { position: absolute; top: 62px; right: 10px; max-height: calc(100% - 72px); width: 340px; box-sizing: border-box; padding: 10px 14px; overflow: auto; background: @@PANEL@@; border: 1px solid @@BORDER@@; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.2); font-size: 13px; }
 #mechgraph-details[hidden] { display: none; }
 #mechgraph-details h2 { font-size: 16px; margin: 0 24px 4px 0; overflow-wrap: anywhere; }
 #mechgraph-details .mechgraph-kind { color: @@MUTED@@; margin: 0 0 8px; overflow-wrap: anywhere; }
-#mechgraph-details dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
-#mechgraph-details dt { color: @@MUTED@@; }
-#mechgraph-details dd { margin: 0; overflow-wrap: anywhere; }
 #mechgraph-details h3 { font-size: 13px; margin: 10px 0 4px; }
 #mechgraph-details ul { margin: 0; padding-left: 18px; }
 #mechgraph-details li { margin: 6px 0; overflow-wrap: anywhere; }
 #mechgraph-details blockquote { margin: 2px 0; padding-left: 8px; border-left: 3px solid @@BORDER@@; font-style: italic; }
+#mechgraph-details a { color: @@LINK@@; }
+#mechgraph-close { position: absolute; top: 6px; right: 8px; border: none; background: none; color: @@MUTED@@; font-size: 18px; cursor: pointer; }
+noscript { position: absolute; top: 60px; left: 220px; }"""
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en" data-theme="@@THEME@@">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=@@WIDTH@@">
+<meta name="generator" content="mechgraph">
+<title>@@TITLE@@</title>
+<style>
+@@FRAME_CSS@@
+#mechgraph-legend .mechgraph-legend-node .mechgraph-swatch { width: 18px; }
+#mechgraph-legend .mechgraph-legend-node .mechgraph-swatch-box { width: 22px; }
+#mechgraph-graph .vis-network:focus { outline: none; }
+#mechgraph-details dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
+#mechgraph-details dt { color: @@MUTED@@; }
+#mechgraph-details dd { margin: 0; overflow-wrap: anywhere; }
 #mechgraph-details figure { margin: 2px 0; }
 #mechgraph-details .mechgraph-label { display: block; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: @@MUTED@@; }
 #mechgraph-details .mechgraph-note p { margin: 0; }
-#mechgraph-details a { color: @@LINK@@; }
-#mechgraph-close { position: absolute; top: 6px; right: 8px; border: none; background: none; color: @@MUTED@@; font-size: 18px; cursor: pointer; }
-noscript { position: absolute; top: 60px; left: 220px; }
 </style>
 </head>
 <body>
@@ -321,3 +331,46 @@ _APP_JS = r"""
   document.getElementById("mechgraph-fit").addEventListener("click", fitView);
 })();
 """
+
+
+def page_markers(figure: Figure, legend: str) -> dict[str, str]:
+    """The values of a page template's markers that both pages share: the frame's CSS first (it
+    holds markers of its own), the title and counts (escaped), the size, the theme's colours and
+    the legend's HTML."""
+    colours = theme_colours(figure.theme)
+    nodes, edges = len(figure.nodes), len(figure.edges)
+    counts = f"{nodes:,} node{'s' if nodes != 1 else ''}, {edges:,} relation{'s' if edges != 1 else ''}"
+    return {
+        "@@FRAME_CSS@@": FRAME_CSS,
+        "@@TITLE@@": html.escape(figure.title),
+        "@@COUNTS@@": html.escape(counts),
+        "@@WIDTH@@": str(figure.size.width),
+        "@@HEIGHT@@": str(figure.size.height),
+        "@@THEME@@": Theme(figure.theme).value,
+        "@@BACKGROUND@@": colours.background,
+        "@@TEXT@@": colours.text,
+        "@@MUTED@@": colours.muted_text,
+        "@@PANEL@@": colours.panel,
+        "@@BORDER@@": colours.panel_border,
+        "@@LINK@@": colours.link,
+        "@@SELECTION@@": colours.selection,
+        "@@FONT@@": html.escape(colours.font_family),
+        "@@LEGEND@@": legend,
+    }
+
+
+def fill_page(template: str, markers: Mapping[str, str], large: Sequence[tuple[str, str]]) -> str:
+    """The template with its markers replaced, then the large parts (data, scripts) put in at
+    their markers in order, last, so that no marker is ever looked for inside them.
+
+    >>> fill_page("<p>@@A@@</p>@@DATA@@<i>@@B@@</i>", {"@@A@@": "1", "@@B@@": "2"}, [("@@DATA@@", "@@B@@")])
+    '<p>1</p>@@B@@<i>2</i>'
+    """
+    page = template
+    for marker, value in markers.items():
+        page = page.replace(marker, value)
+    parts: list[str] = []
+    for marker, value in large:
+        head, _, page = page.partition(marker)
+        parts += [head, value]
+    return "".join([*parts, page])

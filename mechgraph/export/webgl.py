@@ -30,9 +30,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..style import FADED_OPACITY, Theme, edge_style, legend_entries, mark_legend, mark_look, node_style, theme_colours
+from ..style import FADED_OPACITY, edge_style, legend_entries, mark_legend, mark_look, node_style, theme_colours
 from ..vocabulary import Sign
 from .html import json_for_html
+from .html_page import fill_page, page_markers
 from .view import ExportError, Figure
 
 __all__ = ["RENDERERS", "WEBGL_THRESHOLD", "choose_renderer", "webgl_data", "webgl_document"]
@@ -261,32 +262,11 @@ def webgl_document(figure: Figure) -> str:
     >>> "<script>alert" in page, "&lt;b&gt;T&lt;/b&gt;" in page, "MechgraphWebGL" in page
     (False, True, True)
     """
-    colours = theme_colours(figure.theme)
-    nodes, edges = len(figure.nodes), len(figure.edges)
-    counts = f"{nodes:,} node{'s' if nodes != 1 else ''}, {edges:,} relation{'s' if edges != 1 else ''}"
-    replacements = {
-        "@@TITLE@@": html.escape(figure.title),
-        "@@COUNTS@@": html.escape(counts),
-        "@@WIDTH@@": str(figure.size.width),
-        "@@HEIGHT@@": str(figure.size.height),
-        "@@THEME@@": Theme(figure.theme).value,
-        "@@BACKGROUND@@": colours.background,
-        "@@TEXT@@": colours.text,
-        "@@MUTED@@": colours.muted_text,
-        "@@PANEL@@": colours.panel,
-        "@@BORDER@@": colours.panel_border,
-        "@@LINK@@": colours.link,
-        "@@FONT@@": html.escape(colours.font_family),
-        "@@LEGEND@@": _legend_html(figure),
-    }
-    page = _TEMPLATE
-    for marker, value in replacements.items():
-        page = page.replace(marker, value)
-    # The large parts go in last, so that no marker can be looked for inside them.
-    head, _, tail = page.partition("@@DATA@@")
-    middle, _, rest = tail.partition("@@BUNDLE@@")
-    before_app, _, end = rest.partition("@@APP@@")
-    return "".join([head, json_for_html(webgl_data(figure)), middle, bundle_js(), before_app, _inline_script(_APP_JS), end])
+    return fill_page(
+        _TEMPLATE,
+        page_markers(figure, _legend_html(figure)),
+        [("@@DATA@@", json_for_html(webgl_data(figure))), ("@@BUNDLE@@", bundle_js()), ("@@APP@@", _inline_script(_APP_JS))],
+    )
 
 
 _TEMPLATE = """<!DOCTYPE html>
@@ -299,36 +279,10 @@ _TEMPLATE = """<!DOCTYPE html>
 <meta name="generator" content="mechgraph">
 <title>@@TITLE@@</title>
 <style>
-html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@; font-family: @@FONT@@; }
-#mechgraph-frame { position: relative; width: @@WIDTH@@px; height: @@HEIGHT@@px; overflow: hidden; background: @@BACKGROUND@@; }
-#mechgraph-header { position: absolute; top: 0; left: 0; right: 0; height: 52px; display: flex; align-items: center; gap: 12px; padding: 0 12px; box-sizing: border-box; border-bottom: 1px solid @@BORDER@@; }
-#mechgraph-header h1 { font-size: 20px; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-#mechgraph-counts { color: @@MUTED@@; font-size: 13px; white-space: nowrap; }
-#mechgraph-tools { margin-left: auto; display: flex; gap: 6px; align-items: center; }
-#mechgraph-search { width: 220px; font: inherit; font-size: 13px; padding: 4px 8px; color: @@TEXT@@; background: @@PANEL@@; border: 1px solid @@BORDER@@; border-radius: 4px; }
-#mechgraph-found { color: @@MUTED@@; font-size: 12px; min-width: 64px; }
-#mechgraph-tools button { font: inherit; font-size: 13px; padding: 3px 10px; color: @@TEXT@@; background: @@PANEL@@; border: 1px solid @@BORDER@@; border-radius: 4px; cursor: pointer; }
-#mechgraph-legend { position: absolute; top: 52px; left: 0; bottom: 0; width: 200px; box-sizing: border-box; padding: 8px 12px; overflow: auto; border-right: 1px solid @@BORDER@@; font-size: 13px; }
-#mechgraph-legend h2 { font-size: 14px; margin: 4px 0 6px; }
-#mechgraph-legend h3 { font-size: 12px; margin: 10px 0 4px; color: @@MUTED@@; font-weight: normal; text-transform: uppercase; letter-spacing: .05em; }
-#mechgraph-legend ul { list-style: none; margin: 0; padding: 0; }
-#mechgraph-legend li { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
-#mechgraph-legend p { color: @@MUTED@@; font-size: 11px; margin: 12px 0 0; }
-#mechgraph-graph { position: absolute; top: 52px; left: 200px; right: 0; bottom: 0; }
+@@FRAME_CSS@@
 #mechgraph-message { position: absolute; top: 80px; left: 240px; right: 40px; color: @@MUTED@@; }
-#mechgraph-details { position: absolute; top: 62px; right: 10px; max-height: calc(100% - 72px); width: 340px; box-sizing: border-box; padding: 10px 14px; overflow: auto; background: @@PANEL@@; border: 1px solid @@BORDER@@; border-radius: 6px; box-shadow: 0 2px 8px rgba(0,0,0,.2); font-size: 13px; }
-#mechgraph-details[hidden] { display: none; }
-#mechgraph-details h2 { font-size: 16px; margin: 0 24px 4px 0; overflow-wrap: anywhere; }
-#mechgraph-details .mechgraph-kind { color: @@MUTED@@; margin: 0 0 8px; overflow-wrap: anywhere; }
-#mechgraph-details h3 { font-size: 13px; margin: 10px 0 4px; }
-#mechgraph-details ul { margin: 0; padding-left: 18px; }
-#mechgraph-details li { margin: 6px 0; overflow-wrap: anywhere; }
 #mechgraph-details .mechgraph-sign { font-weight: 600; }
-#mechgraph-details blockquote { margin: 2px 0; padding-left: 8px; border-left: 3px solid @@BORDER@@; font-style: italic; }
 #mechgraph-details .mechgraph-note, #mechgraph-details .mechgraph-cite { color: @@MUTED@@; font-size: 12px; }
-#mechgraph-details a { color: @@LINK@@; }
-#mechgraph-close { position: absolute; top: 6px; right: 8px; border: none; background: none; color: @@MUTED@@; font-size: 18px; cursor: pointer; }
-noscript { position: absolute; top: 60px; left: 220px; }
 </style>
 </head>
 <body>
