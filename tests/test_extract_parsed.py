@@ -560,3 +560,20 @@ def test_a_repeated_pronoun_keeps_its_antecedent_and_quantities_are_transparent(
     assert any(s == "rituximab" and t == "autoantibodies" for s, _sign, t, _n in found), found
     found = triples("The complex activates hundreds of inflammatory genes.")
     assert not any(t == "hundreds" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_pronoun_after_a_definition_without_a_cue_is_the_defined_name() -> None:
+    """ "A activates B. C is the main product of D. It is secreted by E": E raises C, not A."""
+    found = triples("Interleukin-12 activates NK cells. Interleukin-18 is a member of the IL-1 family. It is secreted by macrophages.")
+    assert any(s == "macrophage" and "18" in t for s, _sign, t, _n in found), found
+    assert not any(s == "macrophage" and "12" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_object_of_a_preposition_is_no_subject_of_a_flat_reading() -> None:
+    """ "Cells that X stimulates through TLR4 secrete Y": TLR4 does not secrete Y; "Outside X, ..." is no name."""
+    found = triples("Cells that lipopolysaccharide stimulates through TLR4 secrete interleukin-1.")
+    assert not any(s == "tlr4" for s, _sign, _t, _n in found), found
+    found = triples("Outside oncology, the cytopenia caused by cladribine triggers infections in some patients.")
+    assert not any(s.startswith("outside") for s, _sign, _t, _n in found), found

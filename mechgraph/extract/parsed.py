@@ -747,6 +747,8 @@ class SentenceParse:
         while 0 <= k < len(toks):
             t = toks[k]
             if (t.is_punct and t.text not in ("-", "/", "(", ")", ",")) or t.lower_ in C.PREPOSITIONS or t.tag_ in ("VBZ", "MD", "WDT", "WP"):
+                if step < 0 and t.lower_ in C.PREPOSITIONS and words:
+                    return None  # "cells that X activates through TLR7 secrete Y": an object of a preposition is no subject
                 break
             if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
                 break
@@ -1418,6 +1420,25 @@ def may_relate(text: str) -> bool:
     return any(word in _STEMS for word in _WORD.findall(text.lower()))
 
 
+_DEFINITION = re.compile(r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?) (is|are|was|were) ")
+
+
+def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntry, bool] | None:
+    """The subject of a sentence without a cue word ("Interferon gamma is the only type II
+    interferon."): what a pronoun of the next sentence stands for, read without a parse."""
+    match = _DEFINITION.match(piece)
+    if match is None:
+        return None
+    name = match.group(1)
+    key = key_of(name)
+    if not key or name.split()[0].lower() in C.DETERMINERS | C.POSSESSIVES | _PRONOUNS or key[-1] in _NO_CANDIDATE | _GENERIC:
+        return None  # "The drug is ...", "This is ...": no name
+    entry = doc.lexicon.lookup(name) or doc.candidate(name)
+    if entry is None:
+        return None
+    return index, entry, match.group(2) in ("are", "were")
+
+
 def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> dict[int, LexiconEntry]:
     """Read every body sentence of a text with the parser; findings go to ``doc.found``.
 
@@ -1425,23 +1446,25 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
     """
     state = ParsedText(doc)
     antecedents: dict[int, LexiconEntry] = {}
-    jobs: list[tuple[Sentence, int, str]] = []
+    jobs: list[tuple[Sentence, int, str, bool]] = []
     for sentence in sentences:
         if sentence.role == "heading":
-            jobs.append((sentence, sentence.start, ""))  # a paragraph mark
+            jobs.append((sentence, sentence.start, "", False))  # a paragraph mark
             continue
         if not sentence.is_body:
             continue
         for offset, piece in pieces(sentence):
-            if may_relate(piece):
-                jobs.append((sentence, offset, piece))
-    texts = (piece for _s, _o, piece in jobs if piece)
+            jobs.append((sentence, offset, piece, may_relate(piece)))
+    texts = (piece for _s, _o, piece, parse in jobs if parse)
     parsed = nlp.pipe(texts, batch_size=256)
     previous_end = 0
-    for sentence, offset, piece in jobs:
+    for sentence, offset, piece, parse in jobs:
         if "\n\n" in doc.text[previous_end:offset] or not piece:
             state.new_paragraph()
         previous_end = sentence.end
+        if piece and not parse:
+            state.previous_subject = _defined_subject(doc, sentence.index, piece)
+            continue
         if not piece:
             words = sentence.text.split()
             if doc.topic is None:

@@ -45,7 +45,7 @@ _CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been r
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split())
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
-_NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because", "neither", "either", "both", "each"})
+_NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because", "neither", "either", "both", "each", "outside", "inside", "besides", "beyond", "within", "throughout", "during", "after", "before"})
 _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _AGENT_KINDS = (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)
 

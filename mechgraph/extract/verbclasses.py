@@ -28,7 +28,8 @@ trigger drive boost amplify restore raise prolong sustain cause produce accelera
 strengthen reinforce mobilise mobilize recruit expand upregulated heighten intensify exacerbate worsen
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
-co-stimulate contribute initiate launch attract protect thicken enlarge expand
+co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize
+encourage
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
@@ -36,7 +37,7 @@ abolish abrogate prevent antagonise antagonize neutralise neutralize repress sil
 arrest slow deplete eliminate kill shorten limit restrain dampen blunt hinder counteract degrade
 destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb halt stop tether
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
-hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate
+hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
 """
 _NEUTRAL = "regulate modulate affect influence control alter modify bind target recognise recognize engage act interact mediate opsonise opsonize coat"
 
