@@ -181,10 +181,7 @@ def test_a_store_without_its_overview_computes_it_and_says_so(db: Path, graph: n
         assert "computed on opening" in " ".join(regions.overview_notices())
 
 
-def test_a_large_store_is_searched_by_name_and_prefix(regions: StoreRegions, graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:
-    from mechgraph.dashboard import regions as module
-
-    monkeypatch.setattr(module, "FUZZY_MAX_NODES", 0)  # as on a million relations: no names loaded
+def test_a_large_store_is_searched_by_name_and_prefix(regions: StoreRegions, graph: nx.MultiDiGraph) -> None:
     node = next(node for node in reversed(list(graph)) if len(str(graph.nodes[node].get("label") or "")) > 6)
     label = str(graph.nodes[node]["label"])
     assert node in [option["value"] for option in regions.search_options(label[:-2], None)]

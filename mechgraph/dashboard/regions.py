@@ -55,8 +55,6 @@ REGION_MAX_ELEMENTS = 5_000
 #: as a view draws: fetching more only to draw their overview costs seconds on a million
 #: relations (7,300 nodes and 16,000 relations: 5.8 s), a level less a fraction of a second.
 REGION_MAX_NODES = REGION_MAX_ELEMENTS
-#: Stores of at most this many nodes are also searched fuzzily (their names load in a fraction of a second).
-FUZZY_MAX_NODES = 50_000
 #: Regions kept built per process.
 REGION_CACHE = 16
 #: How far the Reason panel's perturbations look downstream (its default length, and the
@@ -237,11 +235,11 @@ class StoreRegions:
 
     def search_options(self, text: str | None, current: str | None, *, limit: int = 12) -> list[dict[str, str]]:
         """Options of a node picker, found in the store: the nodes the text names exactly (an
-        indexed lookup), then those with a name that begins with it (shortest names first), then,
-        on a store of at most :data:`FUZZY_MAX_NODES` nodes, the fuzzy matches of
-        :func:`mechgraph.query.search` over every node's names (loaded once). On a larger store
-        loading every name takes seconds and each fuzzy search about one: a search box asks as
-        each letter is typed, so it gets the indexed answers only (``mechgraph search --db`` is fuzzy)."""
+        indexed lookup), then those with a name that begins with it (shortest names first).
+
+        Not fuzzy: typo-tolerant search (:func:`mechgraph.query.search`) needs every node's names
+        in memory, which takes seconds to load on a million relations, and about a second per
+        search; a search box asks as each letter is typed (``mechgraph search --db`` is fuzzy)."""
         from .panels import node_option
 
         typed = (text or "").strip()[:100]
@@ -255,9 +253,6 @@ class StoreRegions:
             for name, nodes in sorted(self.store.names_starting(typed, 4 * limit), key=lambda row: (len(row[0]), row[0])):
                 for node in nodes:
                     found.setdefault(node, name)
-            if self.summary.nodes <= FUZZY_MAX_NODES:
-                for match in search(self.store.names_graph(), typed, limit=limit):
-                    found.setdefault(match.node, match.text)
         chosen = list(found)[: limit + 1]
         graph = self.store.nodes_graph(chosen)
         return [node_option(graph, node, matched=found[node], typed=typed) for node in chosen if node in graph]
