@@ -186,3 +186,16 @@ def test_a_large_store_is_searched_by_name_and_prefix(regions: StoreRegions, gra
     label = str(graph.nodes[node]["label"])
     assert node in [option["value"] for option in regions.search_options(label[:-2], None)]
     assert regions.search_options(label.upper(), None)[0]["value"] == node
+
+
+def test_a_group_larger_than_a_view_stays_closed_with_a_notice(db: Path) -> None:
+    regions = StoreRegions(store_commands.LadybugStore(db), max_elements=10)
+    try:
+        small = DashClient(create_app(regions=regions))
+        first = nodes_of(canvas(small, ""))
+        gid = max((gid for gid, data in first.items() if data.get("group")), key=lambda gid: int(first[gid]["members"]))
+        answer = canvas(small, f"?open={gid}")
+        assert "holds more nodes than a view shows" in text_of(answer["view-notices"]["children"])
+        assert gid in nodes_of(answer)
+    finally:
+        regions.store.close()

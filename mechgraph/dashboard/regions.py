@@ -197,11 +197,11 @@ class StoreRegions:
             if len(distance) + len(following) > self.max_nodes:
                 if level == 0:
                     kept = following[: self.max_nodes - len(distance)]
-                    notices.append(f"{what} reach {len(following):,} nodes, more than a view fetches ({self.max_nodes:,}): showing the first {len(kept):,}")
+                    notices.append(f"{what}: {len(following):,} nodes, more than a view fetches ({self.max_nodes:,}); showing the first {len(kept):,}")
                     distance.update(dict.fromkeys(kept, 1))
                 else:
                     notices.append(
-                        f"{what} reach more than {self.max_nodes:,} nodes, more than a view fetches: showing {level} relation{'s' if level != 1 else ''} around"
+                        f"{what}: more than {self.max_nodes:,} nodes, more than a view fetches; showing {level} relation{'s' if level != 1 else ''} around"
                     )
                 break
             distance.update(dict.fromkeys(following, level + 1))
@@ -223,7 +223,7 @@ class StoreRegions:
                 continue
             group, size, detail = found_group
             if size + len(members) > self.max_elements:
-                notices.append(f"{group.label.split(' ', 1)[-1]} are {size:,} nodes, more than a view shows ({self.max_elements:,}): search for one of them or focus one")
+                notices.append(f"the group {group.label!r} holds more nodes than a view shows ({self.max_elements:,}): search for one of them or focus one")
                 continue
             shown = set(hubs)
             limit = size + len(hubs)

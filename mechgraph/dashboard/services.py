@@ -17,6 +17,7 @@ import networkx as nx
 
 from ..layout import Geometry, Layout, compute_geometry
 from ..layout.bands import LEGIBLE_ZOOM, OVERVIEW_WRAP, fit_zoom, legible_overview
+from ..query.overview import Overview
 from .graphs import GraphCache
 from .state import ViewState
 from .views import View, cytoscape_elements, filtered_graph, search_options, view_of, with_overview
@@ -172,7 +173,7 @@ class Services:
                 f"this view holds {view.graph.number_of_nodes():,} nodes and {view.graph.number_of_edges():,} relations, "
                 f"more than one draws ({limit:,}): showing its overview; lower the depth, filter it or focus a node"
             )
-            drawing = self._draw_overview(View(view.graph, notices + (notice,), None, ()), replace(state, opened=()))
+            drawing = self._draw_overview(View(view.graph, notices + (notice,), None, ()), replace(state, opened=()), merge_parallel=True)
         else:
             if state.focus is None and not state.has_path and state.opened:
                 state = replace(state, opened=("all",))  # an opened group: its members and the hubs, every one shown
@@ -207,12 +208,54 @@ class Services:
         positions: dict[str, tuple[float, float]] = geometry.positions  # type: ignore[assignment]
         return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus, routes=routes), positions, routes)
 
-    def _draw_overview(self, view: View, state: ViewState) -> Drawing:
+    def _draw_overview(self, view: View, state: ViewState, *, merge_parallel: bool = False) -> Drawing:
         """The overview with as many nodes by name as stay legible on a laptop's canvas
-        (:func:`mechgraph.layout.bands.legible_overview`)."""
+        (:func:`mechgraph.layout.bands.legible_overview`); with ``merge_parallel`` (a region of a
+        store around a hub), several relations between two nodes by name are drawn as one
+        summary relation, as the store's own overview does."""
         summary, positions = legible_overview(view.data_graph, open_groups=state.opened)
+        if merge_parallel:
+            summary = Overview(merged_parallel(summary.graph), summary.groups)
         shown = with_overview(view, summary)
         return Drawing(shown, arcs_within_columns(cytoscape_elements(shown.graph, positions, wrap=OVERVIEW_WRAP)), positions)  # type: ignore[arg-type]
+
+
+def merged_parallel(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``graph`` with the relations of each pair of nodes joined by several replaced by one
+    summary relation that counts them (their sign when they agree), as
+    :meth:`mechgraph.store.overview.StoreSummary.overview` does: a canvas fans parallel
+    relations out into a sheaf wide enough to shrink the whole drawing.
+
+    >>> g = nx.MultiDiGraph(); _ = g.add_edge("a", "b", sign=1); _ = g.add_edge("a", "b", sign=1); _ = g.add_edge("b", "c", sign=-1)
+    >>> [(u, v, d.get("members"), d["sign"]) for u, v, d in merged_parallel(g).edges(data=True)]
+    [('a', 'b', 2, 1), ('b', 'c', None, -1)]
+    """
+    from collections import Counter, defaultdict
+
+    from ..query.overview import _SUMMARY_RELATION, _net_sign, _sign_counts
+    from ..vocabulary import Attr, Sign
+
+    pairs = Counter((u, v) for u, v in graph.edges())
+    result = nx.MultiDiGraph()
+    result.graph.update(graph.graph)
+    result.add_nodes_from(graph.nodes(data=True))
+    signs: dict[tuple[Any, Any], Counter[Sign]] = defaultdict(Counter)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if pairs[(u, v)] == 1:
+            result.add_edge(u, v, key=key, **data)
+        else:
+            signs[(u, v)][Sign.of(int(data.get(Attr.SIGN.value, 0) or 0))] += int(data.get(Attr.MEMBERS.value) or 1)
+    for (u, v), counts in signs.items():
+        sign = _net_sign(counts)
+        key = f"summary:{u}->{v}"
+        result.add_edge(u, v, key=key, **{
+            Attr.ID.value: key,
+            Attr.RELATION.value: _SUMMARY_RELATION[sign].value,
+            Attr.SIGN.value: int(sign),
+            Attr.MEMBERS.value: sum(counts.values()),
+            Attr.NOTE.value: _sign_counts(counts),
+        })  # fmt: skip
+    return result
 
 
 def _fields(view: View) -> dict[str, Any]:

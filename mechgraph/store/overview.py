@@ -142,7 +142,9 @@ class StoreSummary:
             gid = _group_id(kind, detail)
             while gid in shown:
                 gid += "~"
-            groups[gid] = Group(gid, _group_label(kind, detail, count, bool(shown)), kind, ())
+            label = _group_label(kind, detail, count, bool(shown))
+            label = f"{count:,}{label[len(str(count)):]}"  # '104,999 more targets': a store's groups are large
+            groups[gid] = Group(gid, label, kind, ())
             size_of[gid] = count
             gid_of[(kind, detail)] = gid
         for bucket in counts:
