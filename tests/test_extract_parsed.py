@@ -577,3 +577,27 @@ def test_an_object_of_a_preposition_is_no_subject_of_a_flat_reading() -> None:
     assert not any(s == "tlr4" for s, _sign, _t, _n in found), found
     found = triples("Outside oncology, the cytopenia caused by cladribine triggers infections in some patients.")
     assert not any(s.startswith("outside") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_list_of_verb_phrases_keeps_its_subject() -> None:
+    """ "It contributes to A, induces B, switches on C and stimulates D": B is an object, not a subject."""
+    found = triples(
+        "IL-1 is a cytokine made by monocytes. It contributes to fever, induces collagen secretion, "
+        "switches on the production of hepcidin and stimulates the growth of fibroblasts."
+    )
+    assert ("il_1", "+", "collagen_secretion", False) in found, found
+    assert not any(s == "collagen_secretion" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_bare_classes_neither_nor_courses_and_subclasses() -> None:
+    """Bare "signals" are no node; "reduced the growth of neither A nor B" is negated; "a single 5-day
+    course" is the drug; "an antibody of the IgG4 subclass" binds no subclass."""
+    assert not any(s == "signals" for s, _sign, _t, _n in triples("Signals from the receptor activate NF-kappaB."))
+    found = triples("Natalizumab blocks VLA-4. In culture the drug reduced the survival of neither memory B cells nor plasma cells.")
+    assert all(negated for _s, _sign, t, negated in found if "b_cell" in t or "plasma" in t), found
+    found = triples("Natalizumab blocks VLA-4. A single 5-day course of infusions delayed the onset of psoriasis.")
+    assert any(s == "natalizumab" and t == "psoriasis" and sign == "-" for s, sign, t, _n in found), found
+    found = triples("Natalizumab, a humanised antibody of the IgG4 subclass, blocks VLA-4.")
+    assert not any("igg4" in t for _s, _sign, t, _n in found), found

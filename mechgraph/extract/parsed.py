@@ -60,7 +60,7 @@ MAX_PARSE = 2_000  # characters given to the parser at once (a longer sentence i
 _ENV = "MECHGRAPH_EXTRACT_PARSER"
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
-_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules mechanism".split())
+_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules mechanism course regimen".split())
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
     r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
@@ -97,7 +97,7 @@ _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recom
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
-    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand".split()
+    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene".split()
 )
 _EVENT_NOUNS = frozenset(normalize_word(w) for w in "engagement activation binding function activity signalling signaling interaction expression".split())
 _OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction")})
@@ -119,6 +119,7 @@ _GIVEN_VERBS = frozenset("give treat receive take administer dose start".split()
 #: nouns of a change in a list of adverse effects ("a fall in lymphocyte counts", "a rise in liver enzymes")
 _FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline reduction lowering loss".split())
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
+_KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
 
@@ -354,7 +355,7 @@ class SentenceParse:
                 break
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
-        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(w.lower() in ("the", "a", "an", "so", "that", "which") for w in words):
+        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words):
             return None  # a garbled parse glued a clause into the name
         if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
             return self.state.agent(head_word.text if len(words) == 1 else text)
@@ -372,6 +373,8 @@ class SentenceParse:
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
         if key[-1] in C.PREPOSITIONS:
             return None
+        if key in (("cell",), ("signal",), ("finding",), ("gene",), ("molecule",)):
+            return None  # "cells that help", "these findings": a bare class, no node
         return self.doc.candidate(text)
 
     def name_span(self, tok: Any) -> tuple[int, int]:
@@ -469,7 +472,7 @@ class SentenceParse:
                 if tok.i in self.via or of.i in self.via:
                     self.via[tok.i] = self.via.get(of.i, "")
                 return inner
-        if norm in _GENERIC and all(self.sdoc[k].lower_ in ("first", "second", "high", "low", "single", "same") for k in range(start, tok.i)) and any(c.dep_ == "det" for c in tok.children):
+        if norm in _GENERIC and all(self.sdoc[k].lower_ in ("first", "second", "high", "low", "single", "same", "-", "day", "week", "month", "daily", "weekly", "monthly", "short", "full") or self.sdoc[k].like_num for k in range(start, tok.i)) and any(c.dep_ == "det" for c in tok.children):
             agent = self.state.antecedent()
             if agent is not None:
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
@@ -812,6 +815,14 @@ class SentenceParse:
             if not agents and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "improve"):
                 agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
             return agents, None
+        if subjects and all(c.i > verb.i for c in subjects) and _inverted(verb):
+            # "X contributes to A, induces B and ...": the parser took the object after the verb for its subject
+            for earlier in verb.children:
+                if earlier.dep_ in ("ccomp", "conj") and earlier.i < verb.i and earlier.pos_ == "VERB":
+                    found, how = self.subject(earlier, depth + 1)
+                    if found:
+                        return found, how
+            return [], None
         if subjects:
             s = subjects[0]
             if len(subjects) > 1 and s.pos_ not in ("NOUN", "PROPN", "PRON"):  # "Anti/nsubj -CD19 ... T cells/nsubj kill"
@@ -925,6 +936,8 @@ class SentenceParse:
 
     def objects(self, verb: Any, reading: str) -> list[Any]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+        if not objs and _inverted(verb):
+            objs = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]  # "..., induces B and ...": B
         if _is_passive(verb):
             objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "relcl" and objs and objs[0].tag_ in ("WDT", "WP"):
@@ -1022,7 +1035,7 @@ class SentenceParse:
                 targets = [target_tok]
         for p in noun.children:
             if p.dep_ == "prep" and p.lower_ in ("against", "of", "to", "for"):
-                targets += [g for g in p.children if g.dep_ == "pobj"]
+                targets += [g for g in p.children if g.dep_ == "pobj" and g.lower_ not in _KIND_NOUNS]
         if not targets:
             return
         for s in subject:
@@ -1170,6 +1183,8 @@ class SentenceParse:
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and any(d.lower_ == "no" for d in child.children if d.dep_ == "det"):
                 found.append("no")
+            if child.dep_ == "dobj" and any(d.lower_ == "neither" for d in child.subtree):
+                found.append("neither")  # "reduced the growth of neither A nor B"
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "none":
                 found.append("none")  # "None of these agents affects X"
             if child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("neither", "no") for d in child.children if d.dep_ in ("det", "preconj")):
@@ -1319,6 +1334,17 @@ def _plural_verb(verb: Any) -> bool:
 def _main_clause(verb: Any) -> bool:
     """The sentence's main verb, or the verb of its clausal subject ("Whether X suppresses Y remains unclear")."""
     return verb.dep_ == "ROOT" or (verb.dep_ == "csubj" and verb.head.dep_ == "ROOT")
+
+
+def _inverted(verb: Any) -> bool:
+    """A finite verb in a list of verb phrases whose object the parser took for a subject after it
+    ("It contributes to A, induces B, ..."): no subject before the verb, no inversion word, and a
+    verb phrase of the list before it."""
+    if verb.tag_ not in ("VBZ", "VBP", "VBD") or not any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in verb.children) or any(c.dep_ == "aux" for c in verb.children):
+        return False  # "Does X bind Y?", "There remains X"
+    return any(c.dep_ in ("ccomp", "conj") and c.i < verb.i and c.pos_ == "VERB" for c in verb.children)
 
 
 def _is_passive(verb: Any) -> bool:

@@ -164,6 +164,10 @@ class _Text:
             return None  # "a new antibody", "an oral drug": what the text names next, no node of its own
         if " " not in label.strip() and label.strip().lower().endswith("ly") and len(label.strip()) > 4:
             return None  # "probably", "largely": an adverb, no name
+        if any(w.lower() in ("neither", "nor", "either") for w in label.split()):
+            return None  # "the survival of neither A nor B": a coordination, no name
+        if len(key) == 1 and key[0] in ("signal", "finding", "molecule"):
+            return None  # "cells that help", "these findings": a bare class, no node
         if len(key) == 1 and key[0] in _BARE_EVENTS | {"need", "requirement"}:
             return None  # "its engagement", "activation": an event without what it is of
         if key[-1] in C.PEOPLE:

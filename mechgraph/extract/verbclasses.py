@@ -87,7 +87,7 @@ NOUN_CUES: dict[str, str] = {
 WRAPPER_NOUNS = frozenset(
     """action actions activity activities number numbers level levels amount amounts concentration
     concentrations count counts risk risks frequency incidence effect effects function signs symptoms
-    treatment therapy use administration dose doses presence hundreds thousands dozens millions""".split()
+    treatment therapy use administration dose doses presence hundreds thousands dozens millions share proportion fraction percentage onset diagnosis""".split()
 )
 
 # Heads that make an object a disease, for "improve" and "remission of".
