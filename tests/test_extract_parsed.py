@@ -601,3 +601,15 @@ def test_bare_classes_neither_nor_courses_and_subclasses() -> None:
     assert any(s == "natalizumab" and t == "psoriasis" and sign == "-" for s, sign, t, _n in found), found
     found = triples("Natalizumab, a humanised antibody of the IgG4 subclass, blocks VLA-4.")
     assert not any("igg4" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_event_after_which_and_a_symptom_at_its_site() -> None:
+    """ "X lowers the number of A, which increases the risk of bleeding": X raises bleeding (a gerund
+    named as a noun); "back pain and pain in the joints": the second pain is at its site."""
+    found = triples("Etanercept blocks TNF. The drug may reduce the count of neutrophils, which increases the chance of fever.")
+    assert not any(s == "neutrophil" for s, _sign, _t, _n in found), found
+    found = triples("Etanercept blocks TNF. Etanercept lowers neutrophil counts, which raises the risk of sepsis.")
+    assert ("etanercept", "+", "sepsis", False) in found, found
+    found = triples("Etanercept blocks TNF. Common side effects include back pain and pain in the joints.")
+    assert ("etanercept", "+", "back_pain", False) in found and ("etanercept", "+", "pain_in_joints", False) in found, found

@@ -272,6 +272,10 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             )
             if same and not agree:
                 continue
+            if not same and any(
+                g.source != f.source and _part_of_name(g.target, f.target, doc, parser_doc) and any("as the event" in r for r in g.remarks) for g in mine
+            ):
+                continue  # "X lowers A, which raises the risk of B": the parser read B as raised by the event, not by A
             implicit = any(r.startswith("subject from") and ("generic" in r or "pronoun" in r or "topic" in r) for r in f.remarks)
             if implicit and any("last agent" in r or "subject" in r for g in mine for r in g.remarks) and not any(g.source == f.source for g in mine):
                 continue  # the parser resolved the same "it" / "these agents" to another agent

@@ -120,6 +120,7 @@ _GIVEN_VERBS = frozenset("give treat receive take administer dose start".split()
 _FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline reduction lowering loss".split())
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
 _KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
+_SYMPTOM_NOUNS = frozenset(normalize_word(w) for w in "pain ache aches swelling stiffness weakness cramps cramp tenderness itching numbness".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
 
@@ -472,6 +473,12 @@ class SentenceParse:
                 if tok.i in self.via or of.i in self.via:
                     self.via[tok.i] = self.via.get(of.i, "")
                 return inner
+        site = _site(tok) if norm in _SYMPTOM_NOUNS else None
+        if site is not None:  # "pain in the joints", "swelling in the legs": the symptom at its site
+            s_start, s_end = self.name_span(site)
+            entry = self.lookup_phrase(f"{self.sdoc[start:tok.i + 1].text} in {self.sdoc[s_start:s_end].text}")
+            if entry is not None:
+                return entry
         if norm in _GENERIC and all(self.sdoc[k].lower_ in ("first", "second", "high", "low", "single", "same", "-", "day", "week", "month", "daily", "weekly", "monthly", "short", "full") or self.sdoc[k].like_num for k in range(start, tok.i)) and any(c.dep_ == "det" for c in tok.children):
             agent = self.state.antecedent()
             if agent is not None:
@@ -523,6 +530,8 @@ class SentenceParse:
                 return self.state.agent(text)
             if _SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
                 return self.lookup_phrase(text)
+            if (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "conj") and tok.head.lower_ in ("of", "or", "and")) or (tok.dep_ == "conj" and tok.head.tag_ == "VBG"):
+                return self.lookup_phrase(text)  # "the risk of bleeding": a gerund named as a noun
             return None
         if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children) and self.doc.lexicon.lookup(text) is None and norm not in ("disease", "condition", "disorder", "infection", "illness", "syndrome"):
             return None  # "these kinases", "this second signal": named before, no node of its own
@@ -1357,6 +1366,28 @@ def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g
+            for g in child.children:  # "the risk of bleeding/VBG": a gerund without an object is a noun
+                if g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(c.dep_ in ("dobj", "prep", "advmod") for c in g.children):
+                    return g
+    return None
+
+
+def _site(tok: Any) -> Any:
+    """The site of a symptom ("pain in the joints"); the parser may hang "in" on the first of two
+    conjuncts ("bone pain and pain in the muscles"): it belongs to the conjunct right before it."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+    if tok.dep_ == "conj":
+        preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i]
+    for prep in preps:
+        if prep.i < tok.i or any(c.dep_ == "conj" and tok.i < c.i < prep.i for c in tok.children):
+            continue
+        if tok.dep_ != "conj" and any(c.dep_ == "conj" and c.i < prep.i for c in tok.children):
+            continue
+        if any(t.text == "," for t in tok.doc[tok.i : prep.i]):
+            continue
+        for g in prep.children:
+            if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                return g
     return None
 
 
