@@ -613,3 +613,11 @@ def test_an_event_after_which_and_a_symptom_at_its_site() -> None:
     assert ("etanercept", "+", "sepsis", False) in found, found
     found = triples("Etanercept blocks TNF. Common side effects include back pain and pain in the joints.")
     assert ("etanercept", "+", "back_pain", False) in found and ("etanercept", "+", "pain_in_joints", False) in found, found
+
+
+@needs_parser
+def test_used_in_a_disease_treats_it() -> None:
+    """ "X is used in relapsing D", "X is given to patients with D": X treats D; "used in combination" names no disease."""
+    assert ("natalizumab", "-", "multiple_sclerosis", False) in triples("Natalizumab blocks VLA-4. Natalizumab is used in relapsing multiple sclerosis.")
+    assert ("natalizumab", "-", "crohn_s_disease", False) in triples("Natalizumab is given to patients with Crohn's disease.")
+    assert not triples("Fingolimod is used in combination with steroids.")

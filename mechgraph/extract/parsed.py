@@ -121,6 +121,7 @@ _FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline r
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
 _KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
 _SYMPTOM_NOUNS = frozenset(normalize_word(w) for w in "pain ache aches swelling stiffness weakness cramps cramp tenderness itching numbness".split())
+_USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
 
@@ -715,6 +716,8 @@ class SentenceParse:
                 self.treatment_noun(tok)
             if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp"):
                 self.indicated(tok)
+            elif tok.lemma_.lower() in _USE_VERBS and tok.tag_ == "VBN" and _is_passive(tok):
+                self.used_in(tok)
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
                 self.adverse_effects(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
@@ -1053,6 +1056,22 @@ class SentenceParse:
                 if entry is not None and entry.kind is NodeKind.AGENT:
                     self.cache[s.i] = entry
         self.emit(noun, f"{noun.lower_}", sign, (subject, None), targets)
+
+    def used_in(self, verb: Any) -> None:
+        """ "X is used in multiple sclerosis", "X is given to patients with D": X treats the disease
+        (only a disease: "used in combination", "given in hospital" name none)."""
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "for", "to")]
+        diseases = []
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        objects += [d for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for d in g.children if d.dep_ == "dobj"]  # "in relapsing/VBG multiple sclerosis"
+        for g in objects:
+            for t in self.conditions(g) if (g.lower_ in _PEOPLE or g.lemma_.lower() in _PEOPLE) else self.items(g):
+                entry = self.entity(t)
+                if entry is not None and _diseaselike(t, entry):
+                    diseases.append(t)
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
+        if diseases and subjects:
+            self.emit(verb, f"{verb.lemma_.lower()} in", "treat", (subjects, None), diseases, expand=False)
 
     def indicated(self, verb: Any) -> None:
         """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
@@ -1460,6 +1479,7 @@ def _cue_words() -> frozenset[str]:
     words |= {w for noun in NOUN_CUES for w in (noun, noun + "s")}
     words |= {"treatment", "remission", "indicated", "approved", "licensed", "role", "inhibitors", "blockers"}
     words |= {"effects", "events", "reactions"}  # "the side effects were X and Y"
+    words |= {"used", "given", "prescribed", "administered"}  # "X is used in D"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {"fell", "fallen", "rose", "risen", "grew", "sank", "shrank"}  # "X fell after Y"
     return frozenset(words)
 
