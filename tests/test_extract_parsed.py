@@ -621,3 +621,12 @@ def test_used_in_a_disease_treats_it() -> None:
     assert ("natalizumab", "-", "multiple_sclerosis", False) in triples("Natalizumab blocks VLA-4. Natalizumab is used in relapsing multiple sclerosis.")
     assert ("natalizumab", "-", "crohn_s_disease", False) in triples("Natalizumab is given to patients with Crohn's disease.")
     assert not triples("Fingolimod is used in combination with steroids.")
+
+
+@needs_parser
+def test_their_products_are_the_genes_named_last() -> None:
+    """ "A activates hundreds of genes. Their products recruit B": the genes (through their products) raise B, not A."""
+    found = triples("IRF3 activates hundreds of inflammatory genes. Their products recruit neutrophils.")
+    assert ("irf3", "+", "inflammatory_genes", False) in found, found
+    assert ("inflammatory_genes", "+", "neutrophil", False) in found, found
+    assert not any(s == "irf3" and t == "neutrophil" for s, _sign, t, _n in found), found

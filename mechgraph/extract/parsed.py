@@ -243,6 +243,7 @@ class ParsedText:
         self.last_agent: LexiconEntry | None = None
         self.previous_subject: tuple[int, LexiconEntry, bool] | None = None  # (sentence, entry, plural)
         self.plural: dict[str, bool] = {}  # agent -> whether its last mention was plural
+        self.plural_object: tuple[int, LexiconEntry] | None = None  # (sentence, entry): the last plural object read
 
     def agent(self, label: str) -> LexiconEntry | None:
         """A candidate agent node for a drug name the lexicon does not know."""
@@ -480,6 +481,11 @@ class SentenceParse:
             entry = self.lookup_phrase(f"{self.sdoc[start:tok.i + 1].text} in {self.sdoc[s_start:s_end].text}")
             if entry is not None:
                 return entry
+        if norm == "product" and tok.tag_ == "NNS" and any(c.lower_ == "their" and c.dep_ == "poss" for c in tok.children):
+            genes = self.state.plural_object  # "... switches on many genes. Their products degrade X": the genes
+            if genes is not None and genes[0] >= self.sentence.index - 1 and genes[1].kind is not NodeKind.AGENT:
+                self.via[tok.i] = "'their products' read as the products of the last plural object"
+                return genes[1]
         if norm in _GENERIC and all(self.sdoc[k].lower_ in ("first", "second", "high", "low", "single", "same", "-", "day", "week", "month", "daily", "weekly", "monthly", "short", "full") or self.sdoc[k].like_num for k in range(start, tok.i)) and any(c.dep_ == "det" for c in tok.children):
             agent = self.state.antecedent()
             if agent is not None:
@@ -1304,6 +1310,8 @@ class SentenceParse:
                 )
                 self.doc.found.append(found)
                 self.emitted.setdefault(cue_tok.i, []).append(found)
+                if o_tok.tag_ in ("NNS", "NNPS") or (o_tok.lower_ in WRAPPER_NOUNS and o_tok.tag_ == "NNS"):
+                    self.state.plural_object = (self.sentence.index, target)
 
     def ellipsis(self, toks: Sequence[Any]) -> None:
         """ "X did not induce remission in D, although Y and Z do": the elided verb phrase is the
