@@ -630,3 +630,14 @@ def test_their_products_are_the_genes_named_last() -> None:
     assert ("irf3", "+", "inflammatory_genes", False) in found, found
     assert ("inflammatory_genes", "+", "neutrophil", False) in found, found
     assert not any(s == "irf3" and t == "neutrophil" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_relative_clause_after_a_list_of_bracketed_names_and_a_long_form_list() -> None:
+    """ "kinases A (JAK2) and B (TYK2), which phosphorylate C (STAT3) and STAT5": each kinase, each STAT."""
+    found = triples(
+        "The receptor engages the kinases Janus kinase 2 (JAK2) and tyrosine kinase 2 (TYK2), "
+        "which phosphorylate signal transducer and activator of transcription 3 (STAT3) and STAT5."
+    )
+    sources = {s for s, sign, t, _n in found if sign == "+" and t == "stat5"}
+    assert sources == {"jak2", "tyk2"}, found

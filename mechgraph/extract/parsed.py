@@ -600,7 +600,8 @@ class SentenceParse:
         for first, bracket, entry in self.long_forms:
             if first <= tok.i < bracket:  # a conjunct of a coordinated long form: the whole name
                 self.cache[tok.i] = entry
-                return [tok]
+                named = self.sdoc[first : bracket + 2]  # "... of transcription 1 (STAT1) and STAT2": STAT2 too
+                return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
         names = _named(tok)
         if not names and tok.lower_ in WRAPPER_NOUNS:  # "the action of two proteins called X and Y"
             of = _prep_object(tok, ("of",))
@@ -921,6 +922,10 @@ class SentenceParse:
                 before = self.sdoc[relative.i - 3]  # "... (STATs), which": the bracketed name
             if before is not None and before.pos_ in ("NOUN", "PROPN") and (before.tag_ in ("NNS", "NNPS")) == _plural_verb(verb):
                 return [before], None
+            if _plural_verb(verb):  # "kinase 1 (JAK1) and kinase 2 (TYK2), which phosphorylate X": both short forms
+                shorts = self.bracketed_list(relative.i - 1)
+                if len(shorts) >= 2:
+                    return shorts, None
         if relative is not None and _plural_verb(verb) and noun.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in noun.children):
             # "the action of two proteins called X and Y, which both play ...": a plural verb needs a
             # plural antecedent, the nearest plural noun or coordination before the relative
@@ -951,6 +956,22 @@ class SentenceParse:
                     return subjects, None
             return [head], None
         return [noun], None
+
+    def bracketed_list(self, end: int) -> list[Any]:
+        """The short forms of "long name (A), long name (B) and long name (C)" ending before ``end``."""
+        found: list[Any] = []
+        k = end - 1
+        while k >= 2 and self.sdoc[k].text == ")" and self.sdoc[k - 2].text == "(":
+            found.append(self.sdoc[k - 1])
+            j = k - 3
+            while j >= 0 and k - j <= 8 and self.sdoc[j].lower_ not in ("and", "or", ",", "(", ")"):
+                j -= 1
+            if j < 0 or self.sdoc[j].lower_ not in ("and", "or", ","):
+                break
+            k = j - 1
+            while k >= 0 and self.sdoc[k].text == ",":
+                k -= 1
+        return found[::-1]
 
     def objects(self, verb: Any, reading: str) -> list[Any]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
