@@ -641,3 +641,15 @@ def test_a_relative_clause_after_a_list_of_bracketed_names_and_a_long_form_list(
     )
     sources = {s for s, sign, t, _n in found if sign == "+" and t == "stat5"}
     assert sources == {"jak2", "tyk2"}, found
+
+
+@needs_parser
+def test_make_with_a_comparative_and_a_named_change() -> None:
+    """ "X can make the liver bigger": + liver; "Low A counts make you more likely to catch B": A lowers B;
+    "a fall in their number (neutropenia) ... it makes you more likely to get B": the named change raises B."""
+    assert ("etanercept", "+", "liver", False) in triples("Etanercept blocks TNF. Etanercept can make your liver bigger.")
+    found = triples("Etanercept blocks TNF. Low neutrophil counts make you more likely to catch an infection.")
+    assert ("neutrophil", "-", "infection", False) in found, found
+    found = triples("Etanercept blocks TNF. A fall in their number (neutropenia) may follow chemotherapy, and it makes you more likely to get sepsis.")
+    assert ("myelosuppression", "+", "sepsis", False) in found, found
+    assert not any(s in ("fall", "etanercept") and t == "sepsis" for s, _sign, t, _n in found), found

@@ -81,7 +81,7 @@ _GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda".split())
 _SYMBOL_HEADS = frozenset(normalize_word(w) for w in "receptor protein enzyme factor pathway".split())
 _NO_CANDIDATE = (
     C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
-    | frozenset(normalize_word(w) for w in "reduction increase decrease loss contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
+    | frozenset(normalize_word(w) for w in "reduction increase decrease loss drop fall rise decline contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
 )
 _SYMBOL = re.compile(r"^(?=.*[A-Z])(?=.*[A-Za-z]{2})[A-Za-z0-9αβγκ-]{2,12}$")
 _RELATION_NOUNS = frozenset(
@@ -121,6 +121,9 @@ _FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline r
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
 _KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
 _SYMPTOM_NOUNS = frozenset(normalize_word(w) for w in "pain ache aches swelling stiffness weakness cramps cramp tenderness itching numbness".split())
+_BIGGER = frozenset("bigger larger greater higher stronger big large".split())
+_SMALLER = frozenset("smaller lower weaker fewer small".split())
+_PRONE = frozenset("likely prone susceptible vulnerable liable".split())
 _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
@@ -475,6 +478,14 @@ class SentenceParse:
                 if tok.i in self.via or of.i in self.via:
                     self.via[tok.i] = self.via.get(of.i, "")
                 return inner
+        if norm in _FALL_NOUNS | _RISE_NOUNS:  # "a drop in their number (neutropenia)": the change has a name
+            inner = _prep_object(tok, ("in", "of"))
+            for owner in (tok, inner) if inner is not None else (tok,):
+                for child in owner.rights:
+                    if child.dep_ == "appos" and self.sdoc[child.i - 1].text == "(":
+                        named = self.doc.lexicon.lookup(child.text)
+                        if named is not None:
+                            return named
         site = _site(tok) if norm in _SYMPTOM_NOUNS else None
         if site is not None:  # "pain in the joints", "swelling in the legs": the symptom at its site
             s_start, s_end = self.name_span(site)
@@ -725,6 +736,8 @@ class SentenceParse:
                 self.indicated(tok)
             elif tok.lemma_.lower() in _USE_VERBS and tok.tag_ == "VBN" and _is_passive(tok):
                 self.used_in(tok)
+            elif tok.lemma_.lower() in ("make", "render") and tok.pos_ == "VERB":
+                self.causative(tok)
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
                 self.adverse_effects(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
@@ -1083,6 +1096,34 @@ class SentenceParse:
                 if entry is not None and entry.kind is NodeKind.AGENT:
                     self.cache[s.i] = entry
         self.emit(noun, f"{noun.lower_}", sign, (subject, None), targets)
+
+    def causative(self, verb: Any) -> None:
+        """ "X makes the spleen bigger" (+ spleen), "X makes you more likely to catch infections"
+        (+ infections), "X makes cells less prone to apoptosis" (- apoptosis)."""
+        for adj in verb.children:
+            if adj.dep_ not in ("ccomp", "oprd", "xcomp", "acomp") or adj.pos_ != "ADJ":
+                continue
+            degree = {c.lower_ for c in adj.children if c.dep_ == "advmod"}
+            lemma = adj.lemma_.lower()
+            if "less" in degree or lemma in _SMALLER:
+                sign = "-"
+            elif "more" in degree or lemma in _BIGGER or adj.tag_ == "JJR":
+                sign = "+"
+            else:
+                continue
+            if lemma in _PRONE:  # "more likely to catch an infection", "less prone to infections"
+                targets = [g for x in adj.children if x.dep_ == "xcomp" for g in x.children if g.dep_ == "dobj"]
+                targets += [g for x in adj.children if x.dep_ == "prep" and x.lower_ == "to" for g in x.children if g.dep_ == "pobj"]
+            elif adj.tag_ == "JJR" or lemma in _BIGGER | _SMALLER:
+                targets = [c for c in adj.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                targets += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+            else:
+                continue
+            subjects = self.subject(verb)
+            if any(c.dep_ == "amod" and c.lower_ in _DECREASE_WORDS | {"low", "few", "fewer"} for s in subjects[0] for c in s.subtree if c.i < s.i):
+                sign = "+" if sign == "-" else "-"  # "low neutrophil counts make infections more likely": neutrophils lower the risk
+            if targets:
+                self.emit(verb, "make", sign, subjects, targets)
 
     def used_in(self, verb: Any) -> None:
         """ "X is used in multiple sclerosis", "X is given to patients with D": X treats the disease
@@ -1508,7 +1549,7 @@ def _cue_words() -> frozenset[str]:
     words |= {w for noun in NOUN_CUES for w in (noun, noun + "s")}
     words |= {"treatment", "remission", "indicated", "approved", "licensed", "role", "inhibitors", "blockers"}
     words |= {"effects", "events", "reactions"}  # "the side effects were X and Y"
-    words |= {"used", "given", "prescribed", "administered"}  # "X is used in D"
+    words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {"fell", "fallen", "rose", "risen", "grew", "sank", "shrank"}  # "X fell after Y"
     return frozenset(words)
 
