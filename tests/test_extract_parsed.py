@@ -653,3 +653,17 @@ def test_make_with_a_comparative_and_a_named_change() -> None:
     found = triples("Etanercept blocks TNF. A fall in their number (neutropenia) may follow chemotherapy, and it makes you more likely to get sepsis.")
     assert ("myelosuppression", "+", "sepsis", False) in found, found
     assert not any(s in ("fall", "etanercept") and t == "sepsis" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_receptor_antagonist_with_a_bracketed_symbol_and_a_population_hung_on_the_verb() -> None:
+    """ "X is an interleukin-6 (IL-6) receptor antagonist": X blocks IL-6R (the tagger took the symbol for a
+    number), and X is the agent a later "the drug" stands for; "indicated for adults with D" with "with" on the verb."""
+    found = triples(
+        "Sarilumab is an interleukin-6 (IL-6) receptor antagonist used in arthritis.\n\n"
+        "Haptoglobin declined in patients given the drug."
+    )
+    assert ("sarilumab", "-", "il6r", False) in found, found
+    assert any(s == "sarilumab" and sign == "-" and "haptoglobin" in t for s, sign, t, _n in found), found
+    found = triples("Sarilumab is indicated for adult patients with active rheumatoid arthritis who have had an inadequate response to methotrexate.")
+    assert any(s == "sarilumab" and "rheumatoid_arthritis" in t for s, _sign, t, _n in found), found

@@ -1070,7 +1070,7 @@ class SentenceParse:
             subject = [noun.head]
         if not subject:
             return
-        mods = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN", "X")]
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ in ("PROPN", "NOUN", "X") or (c.pos_ == "NUM" and any(ch.isalpha() for ch in c.text)))]
         targets: list[Any] = []
         if mods:
             first = min(m.left_edge.i for m in mods)
@@ -1095,6 +1095,7 @@ class SentenceParse:
                 entry = self.state.agent(s.text)
                 if entry is not None and entry.kind is NodeKind.AGENT:
                     self.cache[s.i] = entry
+                    self.state.saw(entry, subject=s.dep_ == "nsubj")  # (a cached entry is not seen again)
         self.emit(noun, f"{noun.lower_}", sign, (subject, None), targets)
 
     def causative(self, verb: Any) -> None:
@@ -1151,7 +1152,9 @@ class SentenceParse:
                 if g.dep_ != "pobj":
                     continue
                 if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE:  # "indicated for adults with plaque psoriasis"
-                    diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
+                    withs = [w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
+                    withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)
+                    diseases += [d for w in withs for d in w.children if d.dep_ == "pobj"]
                 elif g.lemma_.lower() in _CARE_NOUNS or g.lower_ in _CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
                     diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
                 elif g.lemma_.lower() != "use":
