@@ -667,3 +667,15 @@ def test_a_receptor_antagonist_with_a_bracketed_symbol_and_a_population_hung_on_
     assert any(s == "sarilumab" and sign == "-" and "haptoglobin" in t for s, sign, t, _n in found), found
     found = triples("Sarilumab is indicated for adult patients with active rheumatoid arthritis who have had an inadequate response to methotrexate.")
     assert any(s == "sarilumab" and "rheumatoid_arthritis" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_adverse_effects_and_measured_values_name_their_drug() -> None:
+    """ "Side effects of X include A": X (not the last agent); "decreased within weeks of starting X";
+    "In treated patients, A fell": the drug of the text."""
+    found = triples("Ustekinumab blocks IL-12. Common side effects of etanercept include nasopharyngitis and headache.")
+    assert ("etanercept", "+", "headache", False) in found and not any(s == "ustekinumab" and t == "headache" for s, _sign, t, _n in found), found
+    found = triples("Ustekinumab blocks IL-12. Serum CRP concentrations decreased within two weeks of starting ustekinumab.")
+    assert any(s == "ustekinumab" and sign == "-" and "crp" in t for s, sign, t, _n in found), found
+    found = triples("Ustekinumab blocks IL-12. In treated patients, serum IL-17 levels fell by 50%.")
+    assert any(s == "ustekinumab" and sign == "-" and "il17" in t for s, sign, t, _n in found), found

@@ -1175,7 +1175,8 @@ class SentenceParse:
             return
         if not any(c.lower_ in _ADVERSE_WORDS for c in subjects[0].lefts):
             return
-        agent = self.state.antecedent()
+        named = [e for e, _t in self.entities([g for p in subjects[0].children if p.dep_ == "prep" and p.lower_ in ("of", "with", "from") for g in p.children if g.dep_ == "pobj"])]
+        agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()  # "side effects of X"
         if agent is None:
             return
         items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd") for t in self.items(c)]
@@ -1213,8 +1214,8 @@ class SentenceParse:
                 continue
             if t.dep_ == "prep" and t.lower_ in _GIVEN_PREPS:
                 found += [g for g in t.children if g.dep_ == "pobj"]
-            elif t.pos_ == "VERB" and t.lemma_.lower() in _GIVEN_VERBS and t.dep_ in ("acl", "relcl"):
-                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative")]
+            elif t.pos_ == "VERB" and t.lemma_.lower() in _GIVEN_VERBS and t.dep_ in ("acl", "relcl", "pcomp"):  # "given X", "of starting X"
+                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative") or (g.dep_ in ("advmod", "npadvmod") and looks_like_drug(g.text))]
                 found += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         return found
 
@@ -1230,6 +1231,9 @@ class SentenceParse:
         if not givers and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
             givers = self.given(verb.head)  # "X fell after Y, while Z rose": after Y too
         agents = [(e, g) for e, g in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        treated = [t for t in verb.subtree if t.lower_ in _PEOPLE and any(c.dep_ == "amod" and c.lower_ in ("treated", "dosed") for c in t.children)]
+        if not agents and treated and self.state.antecedent() is not None:  # "in treated patients, X fell": the drug of the text
+            agents = [(self.state.antecedent(), treated[0])]
         if not agents:
             return
         sign = "-" if verb.lemma_.lower() in _FALL_VERBS else "+"
