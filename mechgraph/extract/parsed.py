@@ -1232,8 +1232,9 @@ class SentenceParse:
             givers = self.given(verb.head)  # "X fell after Y, while Z rose": after Y too
         agents = [(e, g) for e, g in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         treated = [t for t in verb.subtree if t.lower_ in _PEOPLE and any(c.dep_ == "amod" and c.lower_ in ("treated", "dosed") for c in t.children)]
-        if not agents and treated and self.state.antecedent() is not None:  # "in treated patients, X fell": the drug of the text
-            agents = [(self.state.antecedent(), treated[0])]
+        drug = self.state.antecedent() if not agents and treated else None
+        if drug is not None:  # "in treated patients, X fell": the drug of the text
+            agents = [(drug, treated[0])]
         if not agents:
             return
         sign = "-" if verb.lemma_.lower() in _FALL_VERBS else "+"
