@@ -1,0 +1,188 @@
+"""Clauses in a parse: subjects (relative, coordinated, passive) and objects of the cues of the
+parser-based reader (:mod:`.parsed`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .parsebase import _ParseBase
+from .parsewords import _inverted, _is_passive, _plural_verb
+from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
+
+
+class _ParseClauses(_ParseBase):
+    """Subjects and objects of the cues of a parsed sentence."""
+
+    def subject(self, verb: Any, depth: int = 0) -> tuple[list[Any], str | None]:
+        """The subject tokens of a verb and how they were found."""
+        if depth > 5:
+            return [], None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if _is_passive(verb):
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if not agents and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "improve"):
+                agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            return agents, None
+        if subjects and all(c.i > verb.i for c in subjects) and _inverted(verb):
+            # "X contributes to A, induces B and ...": the parser took the object after the verb for its subject
+            for earlier in verb.children:
+                if earlier.dep_ in ("ccomp", "conj") and earlier.i < verb.i and earlier.pos_ == "VERB":
+                    found, how = self.subject(earlier, depth + 1)
+                    if found:
+                        return found, how
+            return [], None
+        if subjects:
+            s = subjects[0]
+            if len(subjects) > 1 and s.pos_ not in ("NOUN", "PROPN", "PRON"):  # "Anti/nsubj -CD19 ... T cells/nsubj kill"
+                s = next((c for c in reversed(subjects) if c.pos_ in ("NOUN", "PROPN")), s)
+            if s.tag_ in ("WDT", "WP") or s.lower_ == "that":
+                return self.relative_antecedent(verb)
+            if s.pos_ == "VERB" and s.tag_ == "VBG":  # "Blocking this interaction releases ...": the agent doing it
+                return [], "gerund"
+            return [s], None
+        for prep in verb.lefts:  # "In controlled trials X reduced Y": the parser hung the subject on the fronted phrase
+            if prep.dep_ == "prep" and prep.i < verb.i and not any(self.sdoc[k].is_punct for k in range(prep.i, verb.i)):
+                swallowed = [g for g in prep.children if g.dep_ == "pobj" and g.i == verb.i - 1 and any(c.tag_ == "NNS" and c.dep_ == "compound" for c in g.lefts)]
+                if swallowed:
+                    return swallowed, None
+        if verb.dep_ == "relcl":
+            if verb.tag_ in ("VBZ", "VBP", "VBD") and self.after_comma(verb):
+                # "promotes X, up-regulates Y and increases Z": a list of verbs the parser took for a relative clause
+                governor = verb.head
+                while governor.pos_ not in ("VERB", "AUX") and governor.dep_ != "ROOT":
+                    governor = governor.head
+                if governor.pos_ in ("VERB", "AUX"):
+                    return self.subject(governor, depth + 1)
+            return self.relative_antecedent(verb)
+        if verb.dep_ == "acl":
+            return ([verb.head], None) if verb.tag_ == "VBG" else ([], None)
+        if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "prep") or verb.dep_ == "ROOT":
+            head = verb.head
+            steps = 0
+            while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and steps < 4:
+                head = head.head
+                steps += 1
+            if head.i == verb.i:
+                return [], None
+            if verb.dep_ == "conj" and {verb.tag_, head.tag_} == {"VBZ", "VBP"} and head.dep_ == "relcl":
+                # "slows the growth of cells that divide quickly and damps down X": "damps" does not
+                # agree with "divide", whose subject is "cells"; it is the main verb's conjunct
+                governor = head.head
+                while governor.pos_ not in ("VERB", "AUX") and governor.dep_ != "ROOT" and governor.head is not governor:
+                    governor = governor.head
+                if governor.pos_ in ("VERB", "AUX") and governor.tag_ == verb.tag_:
+                    return self.subject(governor, depth + 1)
+            if verb.dep_ == "conj" and _is_passive(head) and not _is_passive(verb):
+                passive_subject = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive_subject:  # "X is produced by monocytes and induces fever": X induces fever
+                    return passive_subject, None
+            if verb.dep_ == "xcomp" and _is_passive(head):
+                passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return [passive[0]], None
+                if head.dep_ == "acl":  # "an antagonist indicated to reduce X": the antagonist, or the copula's subject
+                    noun = head.head
+                    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                        return [c for c in noun.head.children if c.dep_ == "nsubj"][:1], None
+                    return [noun], None
+            found, how = self.subject(head, depth + 1)
+            if not found and head.pos_ in ("VERB", "AUX"):
+                passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return [passive[0]], None
+            return found, how
+        return [], None
+
+    def after_comma(self, verb: Any) -> bool:
+        k = verb.i - 1
+        while k >= 0 and self.sdoc[k].text in ("-", "‐", "up", "down", "co", "also"):
+            k -= 1
+        return k >= 0 and self.sdoc[k].text == ","
+
+    def relative_antecedent(self, verb: Any) -> tuple[list[Any], str | None]:
+        """The antecedent of "which"/"that": the noun the clause attaches to, or for ", which"
+        after a negative cue the subject of that cue (the event is the antecedent)."""
+        noun = verb.head
+        relative = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")), None)
+        if relative is not None and noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") and relative.i > 0 and self.sdoc[relative.i - 1].text == ",":
+            # ", which modulate X" hung on a verb by the parser: the noun right before the comma
+            before = self.sdoc[relative.i - 2] if relative.i >= 2 else None
+            if before is not None and before.text == ")" and relative.i >= 3:
+                before = self.sdoc[relative.i - 3]  # "... (STATs), which": the bracketed name
+            if before is not None and before.pos_ in ("NOUN", "PROPN") and (before.tag_ in ("NNS", "NNPS")) == _plural_verb(verb):
+                return [before], None
+            if _plural_verb(verb):  # "kinase 1 (JAK1) and kinase 2 (TYK2), which phosphorylate X": both short forms
+                shorts = self.bracketed_list(relative.i - 1)
+                if len(shorts) >= 2:
+                    return shorts, None
+        if relative is not None and _plural_verb(verb) and noun.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in noun.children):
+            # "the action of two proteins called X and Y, which both play ...": a plural verb needs a
+            # plural antecedent, the nearest plural noun or coordination before the relative
+            for k in range(relative.i - 1, noun.i, -1):
+                t = self.sdoc[k]
+                if t.pos_ in ("NOUN", "PROPN", "NUM") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                    return [t], None
+        comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
+        governor = noun.head if noun.dep_ in ("dobj", "pobj", "conj", "appos") else None
+        steps = 0
+        while governor is not None and governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("prep", "pobj", "dobj", "conj", "appos") and steps < 4:
+            governor = governor.head  # "lowers the number of white cells, which ...": up to the verb
+            steps += 1
+        if comma and governor is not None and governor.pos_ in ("VERB", "AUX") and not _plural_verb(verb):
+            cue = self.cue(governor)  # (an event is singular: "which both play" has a plural antecedent)
+            if cue is not None and cue[1] == "-":
+                subjects, _how = self.subject(governor)
+                return subjects, "', which' read as the event"
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X is an antibody that binds Y": X
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects, None
+        if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):  # "X, an antibody that binds Y": X
+            head = noun.head
+            if head.dep_ == "attr" and head.head.lemma_ == "be":  # "X is a human/NN monoclonal/NN IgG1 antibody that ...": X
+                subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
+                if subjects:
+                    return subjects, None
+            return [head], None
+        return [noun], None
+
+    def bracketed_list(self, end: int) -> list[Any]:
+        """The short forms of "long name (A), long name (B) and long name (C)" ending before ``end``."""
+        found: list[Any] = []
+        k = end - 1
+        while k >= 2 and self.sdoc[k].text == ")" and self.sdoc[k - 2].text == "(":
+            found.append(self.sdoc[k - 1])
+            j = k - 3
+            while j >= 0 and k - j <= 8 and self.sdoc[j].lower_ not in ("and", "or", ",", "(", ")"):
+                j -= 1
+            if j < 0 or self.sdoc[j].lower_ not in ("and", "or", ","):
+                break
+            k = j - 1
+            while k >= 0 and self.sdoc[k].text == ",":
+                k -= 1
+        return found[::-1]
+
+    def objects(self, verb: Any, reading: str) -> list[Any]:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+        if not objs and _inverted(verb):
+            objs = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]  # "..., induces B and ...": B
+        if _is_passive(verb):
+            objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "relcl" and objs and objs[0].tag_ in ("WDT", "WP"):
+                objs = [verb.head]  # "colitis and hepatitis, which are treated with X"
+            if verb.dep_ == "acl":
+                objs = [verb.head]
+            if verb.dep_ == "relcl" and not objs:
+                objs = [verb.head]
+        for child in verb.children:
+            if child.dep_ in ("prep", "dative") and (verb.lemma_.lower(), child.lower_) in PARTICLE_VERBS:
+                objs += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        if not objs and reading in ("treat", "+", "-", "0", "cause", "improve"):
+            # "phosphorylate and activate STATs": share the object of a coordinated verb
+            for sibling in [*verb.children, verb.head]:
+                if sibling.dep_ == "conj" or (sibling is verb.head and verb.dep_ == "conj"):
+                    objs = [c for c in sibling.children if c.dep_ in ("dobj", "obj")]
+                    if objs:
+                        break
+        return objs

@@ -1,0 +1,170 @@
+"""Relations from a parse: negation and hedging scopes, context, and the drafted relations of the
+parser-based reader (:mod:`.parsed`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..vocabulary import NodeKind
+from .lexicon import LexiconEntry
+from .parsebase import _ParseBase
+from .parsewords import _CONTEXT_PREPS, _HEDGE_ADVERBS, _HEDGE_VERBS, _MODALS, _NEG_VERBS, _NEG_WORDS, _diseaselike, _relation
+from .verbclasses import WRAPPER_NOUNS
+
+
+class _ParseEmit(_ParseBase):
+    """Flags and drafted relations of a parsed sentence."""
+
+    def negations(self, verb: Any) -> tuple[str, ...]:
+        found: list[str] = []
+        node = verb
+        for _ in range(6):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.lower_ in _NEG_WORDS and child.dep_ in ("advmod", "neg")):
+                    found.append(child.lower_)
+            if node is not verb and node.lemma_.lower() in _NEG_VERBS:
+                found.append(node.text.lower())
+            if node.dep_ in ("xcomp", "aux", "auxpass") and node.head is not node:
+                node = node.head
+                continue
+            if node.dep_ == "pcomp" and node.head.lower_ == "without":
+                found.append("without")
+            if node.dep_ in ("pcomp", "advcl") and node.i >= 2 and self.sdoc[node.i - 2].lower_ in ("rather", "instead"):
+                found.append(f"{self.sdoc[node.i - 2].lower_} {self.sdoc[node.i - 1].lower_}")
+            break
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and any(d.lower_ == "no" for d in child.children if d.dep_ == "det"):
+                found.append("no")
+            if child.dep_ == "dobj" and any(d.lower_ == "neither" for d in child.subtree):
+                found.append("neither")  # "reduced the growth of neither A nor B"
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "none":
+                found.append("none")  # "None of these agents affects X"
+            if child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in ("neither", "no") for d in child.children if d.dep_ in ("det", "preconj")):
+                found.append(next(d.lower_ for d in child.children if d.lower_ in ("neither", "no")))  # "Neither drug reduced X"
+        return tuple(dict.fromkeys(found))
+
+    def hedges(self, verb: Any) -> tuple[str, ...]:
+        found: list[str] = []
+        node = verb
+        for _ in range(6):
+            for child in node.children:
+                if child.dep_ == "aux" and child.lower_ in _MODALS:
+                    found.append(child.lower_)
+                if child.dep_ == "advmod" and child.lower_ in _HEDGE_ADVERBS:
+                    found.append(child.lower_)
+                if child.dep_ == "mark" and child.lower_ == "whether":
+                    found.append("whether")
+            if node is not verb and node.lemma_.lower() in _HEDGE_VERBS:
+                found.append(node.text.lower())
+            if node.dep_ in ("xcomp", "ccomp", "conj", "csubj", "advcl") and node.head is not node:
+                if node.dep_ == "conj" and node is verb:
+                    break  # "failed to improve X and may have worsened it": own auxiliaries only
+                node = node.head
+                continue
+            break
+        if self.uncertain and found == [] and any(t.lower_ == "whether" for t in self.sdoc[: verb.i]):
+            found.append("whether")
+        if self.uncertain and not found:
+            found.append("uncertain")
+        return tuple(dict.fromkeys(found))
+
+    def context(self, obj: Any, verb: Any = None) -> str | None:
+        """ "cytokine production by activated T cells": the cell or place the object is in."""
+        after = [c for c in verb.children if c.i > obj.i] if verb is not None else []
+        for child in [*obj.children, *after]:
+            if child.dep_ == "prep" and child.lower_ in _CONTEXT_PREPS:
+                span = self.sdoc[child.i : child.right_edge.i + 1].text
+                return span
+        return None
+
+    def emit(self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True) -> None:
+        subject_toks, how = subjects
+        sources = self.entities(subject_toks)
+        antecedent = self.state.antecedent()
+        if not sources and how == "gerund" and antecedent is not None:
+            sources = [(antecedent, cue_tok)]
+            how = "subject of the gerund read as the last agent"
+        targets = self.entities(objects, expand=expand)
+        if not sources or not targets:
+            return
+        negations = self.negations(cue_tok)
+        hedges = self.hedges(cue_tok)
+        for source, s_tok in sources:
+            if agents_only and source.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
+                continue
+            for target, o_tok in targets:
+                if source.node_id == target.node_id:
+                    continue
+                target_sign = sign
+                if sign == "improve":
+                    target_sign = "-" if _diseaselike(o_tok, target) else "+"
+                elif sign == "treat":
+                    target_sign = "-"
+                relation = _relation(words, target_sign)
+                remarks = []
+                if how:
+                    remarks.append(how)
+                for tok in (s_tok, o_tok):
+                    if tok.i in self.via and self.via[tok.i]:
+                        remarks.append(self.via[tok.i])
+                where = self.context(o_tok, cue_tok)
+                if where:
+                    remarks.append(f'context "{where}"')
+                confidence = 0.8
+                confidence += 0.1 if source.known and target.known else 0.0
+                confidence -= 0.1 * sum(1 for e in (source, target) if not e.known)
+                if any("last agent" in r or "event" in r for r in remarks):
+                    confidence *= 0.85
+                if hedges:
+                    confidence *= 0.6
+                if negations:
+                    confidence *= 0.7
+                found = self.found_type(
+                    source=source.node_id, relation=relation, target=target.node_id, sentence=self.sentence,
+                    confidence=round(max(0.05, min(confidence, 0.95)), 2), cues=(words,), hedges=hedges,
+                    negations=negations, mechanism=None, settings=(), remarks=tuple(dict.fromkeys(remarks)),
+                )
+                self.doc.found.append(found)
+                self.emitted.setdefault(cue_tok.i, []).append(found)
+                if o_tok.tag_ in ("NNS", "NNPS") or (o_tok.lower_ in WRAPPER_NOUNS and o_tok.tag_ == "NNS"):
+                    self.state.plural_object = (self.sentence.index, target)
+
+    def emit_entries(self, cue_tok: Any, words: str, sign: str, sources: list[LexiconEntry], targets: list[LexiconEntry], how: str) -> None:
+        hedges = self.hedges(cue_tok)
+        negations = self.negations(cue_tok)
+        for source in sources:
+            self.state.saw(source, subject=True)  # the subject of the sentence, as the parse would have had it
+            for target in targets:
+                if source.node_id == target.node_id:
+                    continue
+                confidence = 0.6 * (0.6 if hedges else 1.0) * (0.7 if negations else 1.0)
+                self.doc.found.append(
+                    self.found_type(
+                        source=source.node_id, relation=_relation(words, sign), target=target.node_id, sentence=self.sentence,
+                        confidence=round(confidence, 2), cues=(words,), hedges=hedges, negations=negations,
+                        mechanism=None, settings=(), remarks=(how,),
+                    )
+                )
+
+    def ellipsis(self, toks: Sequence[Any]) -> None:
+        """ "X did not induce remission in D, although Y and Z do": the elided verb phrase is the
+        main verb's, with the new subjects and their own polarity."""
+        for tok in toks:
+            if tok.lemma_ != "do" or tok.dep_ not in ("advcl", "conj") or tok.head.i not in self.emitted:
+                continue
+            if any(c.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr", "prep") for c in tok.children):
+                continue  # "do" with its own object is a verb of its own
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            sources = self.entities(subjects)
+            negations = tuple(c.lower_ for c in tok.children if c.dep_ == "neg")
+            for found in list(self.emitted[tok.head.i]):
+                for source, _s in sources:
+                    if source.node_id in (found.source, found.target):
+                        continue
+                    self.doc.found.append(replace(
+                        found, source=source.node_id, negations=negations, confidence=0.7 * (0.7 if negations else 1.0),
+                        remarks=(f"elided verb phrase of '{tok.head.text}' after '{tok.text}'",),
+                    ))

@@ -1,0 +1,436 @@
+"""Names in a parse: entities, abbreviations, pronouns and coordinated items of the parser-based
+reader (:mod:`.parsed`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..vocabulary import NodeKind
+from . import cues as C
+from .kinds import PROCESS_HEADS
+from .lexicon import LexiconEntry
+from .parsebase import _ParseBase
+from .parsewords import (
+    _ACTION_HEADS,
+    _CLASS_NOUNS,
+    _CUE_FORMS,
+    _DEVERBAL,
+    _DRUG_CLASS,
+    _EVENT_NOUNS,
+    _FALL_NOUNS,
+    _GENERIC,
+    _GREEK,
+    _MAX_NAME,
+    _NO_CANDIDATE,
+    _OUTCOME_PHRASES,
+    _PEOPLE,
+    _PROCESS_LEMMAS,
+    _PRONOUNS,
+    _RELATION_NOUNS,
+    _RISE_NOUNS,
+    _SAMPLE_WORDS,
+    _SKIP_LEFT,
+    _SYMBOL,
+    _SYMBOL_HEADS,
+    _SYMPTOM_NOUNS,
+    _fragment,
+    _is_adjective_only,
+    _main_clause,
+    _modifier_word,
+    _named,
+    _prep_object,
+    _site,
+    looks_like_drug,
+)
+from .tokens import abbreviation_fits, key_of, normalize_word
+from .verbclasses import WRAPPER_NOUNS
+
+
+class _ParseNames(_ParseBase):
+    """Entities of a parsed sentence."""
+
+    def abbreviations(self) -> None:
+        """Register "long form (SHORT)": SHORT names the long form's node from here on."""
+        toks = self.sdoc
+        for tok in toks:
+            if tok.text != "(" or tok.i + 2 >= len(toks) or toks[tok.i + 2].text != ")":
+                continue
+            short = toks[tok.i + 1].text
+            if not (1 < len(short) <= 10 and any(ch.isupper() for ch in short) and short[0].isalnum()):
+                continue
+            head = toks[tok.i - 1] if tok.i > 0 else None
+            if head is None:
+                continue
+            words = [t for t in toks[max(0, tok.i - min(len(short) + 5, 2 * len(short))) : tok.i] if not t.is_punct or t.text in "-/"]
+            letters = [ch.lower() for ch in short if ch.isalnum()]
+            for first in range(len(words)):
+                long_text = self.sdoc[words[first].i : tok.i].text
+                if not long_text[:1].isalnum() or long_text[:1].lower() != letters[0]:
+                    continue
+                if abbreviation_fits(letters, long_text.lower()):
+                    entry = self.lookup_phrase(long_text, head_word=head)
+                    coordinated = entry is None and " and " in long_text and "(" not in long_text and not long_text.lower().startswith(("and ", "the "))
+                    if coordinated:  # "signal transducers and activators of transcription (STATs)": one name
+                        entry = self.doc.lexicon.lookup(short) or self.doc.lexicon.lookup(long_text) or self.doc.candidate(long_text)
+                        if entry is not None:
+                            self.long_forms.append((words[first].i, tok.i, entry))
+                    if entry is not None and self.doc.lexicon.lookup(short) is None:
+                        self.doc.lexicon.add_name(short, entry)
+                    break
+
+    def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
+        text = text.strip(" ,;:-")
+        if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form
+            text = re.sub(r"\s*\([^()]*\)", "", text).strip(" ,;:-") or text
+        if not text:
+            return None
+        entry = self.doc.lexicon.lookup(text)
+        if entry is not None:
+            return entry
+        words = text.split()
+        while len(words) > 1 and words[-1].lower().endswith("ly") and self.doc.lexicon.lookup(text) is None:
+            words = words[:-1]  # "S1P1 more selectively": no adverb in a name
+            if words and words[-1].lower() in ("more", "less", "most"):
+                words = words[:-1]
+            text = " ".join(words)
+        for k in range(1, len(words)):  # the longest known name that ends at the head
+            entry = self.doc.lexicon.lookup(" ".join(words[k:]))
+            if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
+                # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
+                if all(_modifier_word(w) for w in words[:k]):
+                    return entry
+                if normalize_word(words[k - 1].lower()) in _CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
+                    return entry  # (but "chimeric antigen receptor T cells" are cells of their own)
+                break
+        if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
+            return None  # coordinated names are the coordination's business
+        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words):
+            return None  # a garbled parse glued a clause into the name
+        if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
+            return self.state.agent(head_word.text if len(words) == 1 else text)
+        if head_word is not None and looks_like_drug(head_word.text) and normalize_word(words[-2].lower()) in _CLASS_NOUNS | _DRUG_CLASS:
+            return self.state.agent(head_word.text)  # "the TNF receptor fusion protein lenercept": the drug
+        key = key_of(text)
+        if not key:
+            return None
+        if len(words) > 1 and key[-1] in C.TRANSPARENT_NOUNS and words[-1].lower() in ("count", "counts", "level", "levels", "concentration", "concentrations"):
+            kept = [w for w in words[:-1] if w.lower() not in _SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
+            if kept and not _is_adjective_only(kept):
+                return self.lookup_phrase(" ".join(kept))
+        symbol_named = key[-1] in _SYMBOL_HEADS and any(any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w) for w in words[:-1])
+        if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
+            return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
+        if key[-1] in C.PREPOSITIONS:
+            return None
+        if key in (("cell",), ("signal",), ("finding",), ("gene",), ("molecule",)):
+            return None  # "cells that help", "these findings": a bare class, no node
+        return self.doc.candidate(text)
+
+    def name_span(self, tok: Any) -> tuple[int, int]:
+        """The token range [start, end) of the name whose head is ``tok`` (no determiner, no clause)."""
+        start = tok.i
+        for child in tok.lefts:
+            eponym = child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS")  # "Crohn's disease", "Bruton's tyrosine kinase"
+            if (child.dep_ in _SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
+                continue
+            start = min(start, child.left_edge.i)
+        while start < tok.i and (self.sdoc[start].dep_ in ("det", "cc", "punct") or (self.sdoc[start].dep_ == "poss" and self.sdoc[start].tag_ not in ("NNP", "NNPS"))) and self.sdoc[start].text not in "-/":
+            start += 1
+        while start < tok.i and self.sdoc[start].lower_ in C.DETERMINERS | C.POSSESSIVES:
+            start += 1
+        start = max(start, tok.i - _MAX_NAME)
+        while start < tok.i and self.sdoc[start].lower_ in ("to", "of", "and", "or", ","):
+            start += 1
+        if start >= 2 and self.sdoc[start - 1].lower_ == "to" and self.sdoc[start - 2].pos_ == "ADJ":
+            start -= 2  # "moderate to severe atopic dermatitis"
+        if start == tok.i and tok.lower_ in _GREEK and tok.i > 0 and not self.sdoc[tok.i - 1].is_punct and self.sdoc[tok.i - 1].pos_ in ("PROPN", "NOUN", "NUM", "X"):
+            start = tok.i - 1  # "IL-1/dep beta/dobj": a Greek letter names a form of the word before it
+        if start < tok.i and self.sdoc[start].text in ("-", "/"):
+            start += 1 if start == 0 or self.sdoc[start - 1].whitespace_ or self.sdoc[start - 1].is_punct else -1
+        while start >= 2 and self.sdoc[start - 1].text in ("-", "/") and self.sdoc[start - 1].whitespace_ == "" and self.sdoc[start - 2].whitespace_ == "" and not self.sdoc[start - 2].is_punct:
+            start -= 2  # "IL-6-induced STAT3 phosphorylation": the glued pieces on the left too
+            start = min(start, self.sdoc[start].left_edge.i)  # "T-cell co-stimulation": and their modifiers
+        if tok.pos_ == "PROPN" or looks_like_drug(tok.text):
+            for k in range(tok.i - 1, start - 1, -1):  # "In controlled trials X reduced Y": a plural noun ends a phrase before a name
+                if self.sdoc[k].tag_ == "NNS" and self.sdoc[k].pos_ == "NOUN" and not self.sdoc[k].text[:1].isupper():
+                    start = k + 1
+                    break
+        end = tok.i + 1
+        for child in tok.rights:  # "protein 40", "subunit 1"
+            if child.dep_ == "nummod" and child.i == end:
+                end = child.i + 1
+        # "B-lymphocyte stimulator", "IL-6-induced": glued hyphen or slash pieces on the right
+        while end + 1 < len(self.sdoc) and self.sdoc[end].text in ("-", "/") and self.sdoc[end].whitespace_ == "" and self.sdoc[end + 1].head.i == tok.i:
+            end += 2
+        return start, end
+
+    def entity(self, tok: Any) -> LexiconEntry | None:
+        if tok.i in self.cache:
+            return self.cache[tok.i]
+        self.cache[tok.i] = None  # guards against cycles
+        entry = self._entity(tok)
+        self.cache[tok.i] = entry
+        if entry is not None and tok.i not in self.via:  # a pronoun's antecedent is not seen again
+            self.state.saw(entry, subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head), plural=tok.tag_ in ("NNS", "NNPS") and tok.lower_ != entry.label.lower())
+        return entry
+
+    def _entity(self, tok: Any) -> LexiconEntry | None:
+        low = tok.lower_
+        if tok.tag_ in ("WDT", "WP"):
+            return None
+        if tok.pos_ == "PRON" and low not in _PRONOUNS and len(tok.text) > 1 and any(ch.isupper() or ch.isdigit() for ch in tok.text):
+            tok.pos_ = "PROPN"  # "PD-1/PRP": a symbol the tagger took for a pronoun
+        if low in _PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()):
+            if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
+                return self.previous_object(tok)
+            if low in ("it", "this", "they", "itself"):
+                plural = low == "they"
+                local = self.subject_before(tok, plural=plural)
+                if local is not None:
+                    self.via[tok.i] = f"'{tok.text}' read as the subject before it"
+                    return local
+                previous = self.state.previous_subject
+                if previous is not None and previous[0] == self.sentence.index - 1 and previous[2] == plural and tok.dep_ in ("nsubj", "nsubjpass"):
+                    self.via[tok.i] = f"'{tok.text}' read as the last subject"
+                    return previous[1]
+                agent = self.state.antecedent()
+                if agent is not None and not plural and self.state.plural.get(agent.node_id):
+                    self.doc.unresolved.add(self.sentence.index)  # "it" cannot stand for "glucocorticoids"
+                    return None
+                self.via[tok.i] = f"'{tok.text}' read as the last agent"
+                return agent
+            return None
+        if tok.pos_ not in ("NOUN", "PROPN", "X", "NUM", "ADJ", "VERB") and not looks_like_drug(tok.text):
+            return None
+        if _fragment(tok):
+            return None  # "co" of "co-activate", "anti" of "anti-CD20" is no name
+        start, end = self.name_span(tok)
+        if any(self.sdoc[k].dep_ == "cc" for k in range(start, tok.i)):
+            return None  # "viral and bacterial diseases": shared heads are the pattern reader's
+        norm = normalize_word(low)
+        of = _prep_object(tok, ("of", "with", "in"))
+        if of is None and low in WRAPPER_NOUNS:  # "the signs and symptoms of X"
+            for sibling in tok.children:
+                if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:
+                    of = _prep_object(sibling, ("of",))
+        sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS for k in range(start, tok.i))
+        bare_rate = low in ("rate", "rates") and start == tok.i  # "the rate of recurrent events": the events
+        if (low in WRAPPER_NOUNS or bare_rate) and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
+            inner = self.entity(of)
+            if inner is not None:
+                if tok.i in self.via or of.i in self.via:
+                    self.via[tok.i] = self.via.get(of.i, "")
+                return inner
+        if norm in _FALL_NOUNS | _RISE_NOUNS:  # "a drop in their number (neutropenia)": the change has a name
+            inner = _prep_object(tok, ("in", "of"))
+            for owner in (tok, inner) if inner is not None else (tok,):
+                for child in owner.rights:
+                    if child.dep_ == "appos" and self.sdoc[child.i - 1].text == "(":
+                        named = self.doc.lexicon.lookup(child.text)
+                        if named is not None:
+                            return named
+        site = _site(tok) if norm in _SYMPTOM_NOUNS else None
+        if site is not None:  # "pain in the joints", "swelling in the legs": the symptom at its site
+            s_start, s_end = self.name_span(site)
+            entry = self.lookup_phrase(f"{self.sdoc[start:tok.i + 1].text} in {self.sdoc[s_start:s_end].text}")
+            if entry is not None:
+                return entry
+        if norm == "product" and tok.tag_ == "NNS" and any(c.lower_ == "their" and c.dep_ == "poss" for c in tok.children):
+            genes = self.state.plural_object  # "... switches on many genes. Their products degrade X": the genes
+            if genes is not None and genes[0] >= self.sentence.index - 1 and genes[1].kind is not NodeKind.AGENT:
+                self.via[tok.i] = "'their products' read as the products of the last plural object"
+                return genes[1]
+        if norm in _GENERIC and all(self.sdoc[k].lower_ in ("first", "second", "high", "low", "single", "same", "-", "day", "week", "month", "daily", "weekly", "monthly", "short", "full") or self.sdoc[k].like_num for k in range(start, tok.i)) and any(c.dep_ == "det" for c in tok.children):
+            agent = self.state.antecedent()
+            if agent is not None:
+                self.via[tok.i] = f"'the {tok.text}' read as the last agent"
+                return agent
+        text = self.sdoc[start:end].text
+        if norm in _CLASS_NOUNS and tok.i + 1 < len(self.sdoc):  # "the immunophilin FKBP12", "the enzyme calcineurin"
+            known = self.doc.lexicon.lookup(self.sdoc[tok.i + 1].text)
+            if known is not None and self.sdoc[tok.i + 1].pos_ in ("PROPN", "NOUN", "X"):
+                return known
+        for child in tok.rights:  # "soluble B-lymphocyte stimulator (BLyS)": a known short form
+            if child.dep_ == "appos" and child.i > 0 and self.sdoc[child.i - 1].text == "(":
+                known = self.doc.lexicon.lookup(child.text)
+                if known is not None and self.doc.lexicon.lookup(text) is None:
+                    return known
+        of_object = _prep_object(tok, ("of",))
+        if of_object is not None:  # "nuclear factor of activated T cells"
+            o_start, o_end = self.name_span(of_object)
+            known = self.doc.lexicon.lookup(f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}")
+            if known is not None:
+                return known
+        if tok.dep_ == "dobj" and any(c.lower_ in ("its", "their") for c in tok.children) and norm in _EVENT_NOUNS:
+            partner = _prep_object(tok, ("with", "to")) if norm in ("interaction", "binding") else None
+            if partner is not None:  # "inhibits its interaction with the IL-23 receptor": the receptor
+                return self.entity(partner)
+            owner = self.previous_object(tok)  # "bind PD-1 and prevent its engagement": PD-1
+            if owner is not None:
+                return owner
+            if start == tok.i:
+                return None  # "its engagement" of nothing named: no node
+        if of_object is None and low in ("need", "requirement", "demand"):
+            needed = _prep_object(tok, ("for",))  # "the need for transfusions"
+            if needed is not None:
+                n_start, n_end = self.name_span(needed)
+                return self.lookup_phrase(f"{self.sdoc[start:end].text} for {self.sdoc[n_start:n_end].text}")
+        deverbal = bool(_DEVERBAL.search(low)) and low not in _RELATION_NOUNS
+        if of_object is not None and (norm in _PROCESS_LEMMAS or norm in PROCESS_HEADS or deverbal):
+            o_start, o_end = self.name_span(of_object)
+            full = f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}"
+            entry = self.doc.lexicon.lookup(full)
+            if entry is not None:
+                return entry
+            return self.lookup_phrase(full)
+        if tok.pos_ in ("ADJ", "VERB", "NUM") and start == tok.i:
+            known = self.doc.lexicon.lookup(text)  # "Leflunomide/JJ": an unknown word the tagger took for an adjective
+            if known is not None:
+                return known
+            if looks_like_drug(text):
+                return self.state.agent(text)
+            if _SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
+                return self.lookup_phrase(text)
+            if (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "conj") and tok.head.lower_ in ("of", "or", "and")) or (tok.dep_ == "conj" and tok.head.tag_ == "VBG"):
+                return self.lookup_phrase(text)  # "the risk of bleeding": a gerund named as a noun
+            return None
+        if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children) and self.doc.lexicon.lookup(text) is None and norm not in ("disease", "condition", "disorder", "infection", "illness", "syndrome"):
+            return None  # "these kinases", "this second signal": named before, no node of its own
+        return self.lookup_phrase(text, head_word=tok)
+
+    def subject_before(self, tok: Any, *, plural: bool) -> LexiconEntry | None:
+        """ "X acts inside the cell: it binds Y", "The receptor moves, where it ...": the subject
+        pronoun of a later clause stands for the nearest subject before it in the sentence (of the
+        same number)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for k in range(tok.i - 1, -1, -1):
+            t = self.sdoc[k]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WDT", "WP"):
+                continue
+            if t.pos_ == "PRON":
+                if t.lower_ == tok.lower_ and self.cache.get(k) is not None:
+                    return self.cache[k]  # "where it reduces X; it is thought to curb Y": the same antecedent as the first
+                return None  # "it ..., and it ...": the same antecedent as the first
+            if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
+                return None
+            return self.entity(t)
+        if plural:
+            return None
+        for k in range(tok.i - 1, -1, -1):  # no subject before it (a garbled parse): the nearest drug named before it
+            t = self.sdoc[k]
+            if t.pos_ in ("NOUN", "PROPN") and looks_like_drug(t.text) and not (t.dep_ == "pobj" and t.head.lower_ in ("unlike", "than", "like", "versus", "with", "without", "of")):
+                return self.entity(t)
+        return None
+
+    def remember_subject(self) -> None:
+        """The subject of the sentence's main verb: what a pronoun of the next sentence stands for."""
+        for root in self.roots[:1]:
+            clauses = [c for c in root.children if c.dep_ == "csubj"] or [root]  # "Whether X suppresses Y remains unclear": X
+            for s in (g for c in clauses for g in c.children):
+                if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP"):
+                    entry = self.entity(s)
+                    if entry is not None:
+                        plural = s.lower_ == "they" or s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children)
+                        self.state.previous_subject = (self.sentence.index, entry, plural)
+                        return
+        self.state.previous_subject = None
+
+    def previous_object(self, tok: Any) -> LexiconEntry | None:
+        for k in range(tok.i - 1, -1, -1):
+            t = self.sdoc[k]
+            nominal = t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())
+            if t.dep_ in ("dobj", "pobj") and nominal and k in self.cache and self.cache[k] is not None:
+                return self.cache[k]
+            if t.dep_ in ("dobj",) and nominal:
+                return self.entity(t)
+        return None
+
+    def items(self, tok: Any) -> list[Any]:
+        """The token and its coordinated and exemplified siblings ("A, B and C", "X such as Y")."""
+        shared = self.shared_action(tok)
+        if shared:
+            return [tok]
+        for first, bracket, entry in self.long_forms:
+            if first <= tok.i < bracket:  # a conjunct of a coordinated long form: the whole name
+                self.cache[tok.i] = entry
+                named = self.sdoc[first : bracket + 2]  # "... of transcription 1 (STAT1) and STAT2": STAT2 too
+                return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
+        names = _named(tok)
+        if not names and tok.lower_ in WRAPPER_NOUNS:  # "the action of two proteins called X and Y"
+            of = _prep_object(tok, ("of",))
+            names = _named(of) if of is not None else []
+        if names:  # "two proteins called X and Y": X and Y ("two cytokines termed X and Y": Y is the noun's conjunct)
+            named = [t for name in names for t in self.items(name)]
+            return named + [t for c in tok.children if c.dep_ == "conj" for t in self.items(c) if t not in named]
+        out = [tok]
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for child in t.children:
+                if child.dep_ == "conj":
+                    if any(self.sdoc[k].text == ";" for k in range(min(t.i, child.i), max(t.i, child.i))):
+                        continue  # "...; X and Y therefore ...": a new clause, no conjunct
+                    out.append(child)
+                    stack.append(child)
+                elif child.dep_ == "prep" and (child.lower_ in ("including", "like") or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")):
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            out.append(g)
+                            stack.append(g)
+        for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too
+            of = _prep_object(t, ("of",)) if t.lower_ in WRAPPER_NOUNS or normalize_word(t.lower_) in _PROCESS_LEMMAS else None
+            if of is None or not any(c.dep_ == "conj" for c in of.children) or self.entity(t) is None:
+                continue
+            if self.entity(t) is self.entity(of):
+                out += [g for g in self.items(of) if g not in out]
+            elif normalize_word(t.lower_) in _PROCESS_LEMMAS:  # "the release of cytokines and chemokines": chemokines too
+                out += [g for g in self.items(of) if g is not of and g not in out]
+        return out
+
+    def conditions(self, tok: Any) -> list[Any]:
+        """ "adults and adolescents with atopic dermatitis": the conditions of a population noun."""
+        first = tok.head if tok.dep_ == "conj" else tok
+        group = [first, *(c for c in first.children if c.dep_ == "conj")]
+        if first.dep_ == "dobj":  # "treat adults with X": the verb holds "with"
+            group.append(first.head)
+        elif first.dep_ == "pobj" and first.head.lower_ == "of":  # "the treatment of adults with X"
+            group.append(first.head.head)
+        found = [g for t in group for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        return [t for g in found for t in self.items(g)]
+
+    def shared_action(self, tok: Any) -> bool:
+        """ "Combined CTLA-4 and PD-1 blockade": names that share an action noun are one node (the
+        blockade), never the names themselves (CTLA-4 does not do what its blockade does)."""
+        group = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+        if len(group) < 2:  # "X and Y blockade" parsed right: the head's modifier has the conjunct
+            group += [g for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for g in c.children if g.dep_ == "conj"]
+        last = max(group, key=lambda t: t.i)
+        if len(group) < 2 or normalize_word(last.lower_) not in _ACTION_HEADS:
+            return False
+        start = min(t.left_edge.i for t in group)
+        while start < last.i and self.sdoc[start].dep_ in ("det", "preconj", "cc", "punct"):
+            start += 1
+        entry = self.doc.lexicon.lookup(self.sdoc[start : last.i + 1].text) or self.doc.candidate(self.sdoc[start : last.i + 1].text)
+        if entry is None:
+            return False
+        self.cache[tok.i] = entry
+        return True
+
+    def entities(self, toks: Sequence[Any], *, expand: bool = True) -> list[tuple[LexiconEntry, Any]]:
+        out: list[tuple[LexiconEntry, Any]] = []
+        for root in toks:
+            for t in self.items(root) if expand else [root]:
+                if t.lower_ in _PEOPLE or t.lemma_.lower() in _PEOPLE:
+                    for condition in self.conditions(t):  # the people treated stand for their condition
+                        e = self.entity(condition)
+                        if e is not None and all(e.node_id != o.node_id for o, _ in out):
+                            out.append((e, condition))
+                    continue
+                e = self.entity(t)
+                if e is not None and all(e.node_id != o.node_id for o, _ in out):
+                    out.append((e, t))
+        return out

@@ -1,0 +1,426 @@
+"""Cues in a parse: the verb, noun and construction readers of the parser-based reader
+(:mod:`.parsed`) and the relations they draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..vocabulary import NodeKind
+from . import cues as C
+from .lexicon import LexiconEntry
+from .parsebase import _ParseBase
+from .parsewords import (
+    _ADVERSE_WORDS,
+    _ANTIBODY_WORDS,
+    _BIGGER,
+    _CARE_NOUNS,
+    _DECREASE_WORDS,
+    _FALL_NOUNS,
+    _FALL_VERBS,
+    _FINITE_FORMS,
+    _GIVEN_PREPS,
+    _GIVEN_VERBS,
+    _KIND_NOUNS,
+    _PEOPLE,
+    _PREFIXES,
+    _PRONE,
+    _RISE_NOUNS,
+    _RISE_VERBS,
+    _SMALLER,
+    _USE_VERBS,
+    _diseaselike,
+    _is_passive,
+    _prep_object,
+    looks_like_drug,
+)
+from .tokens import normalize_word
+from .verbclasses import NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS
+
+
+class _ParseReaders(_ParseBase):
+    """The readers of the cues of a parsed sentence."""
+
+    def cue(self, verb: Any) -> tuple[str, str] | None:
+        """(cue words, reading) of a verb, or None."""
+        lemma = verb.lemma_.lower()
+        doc = verb.doc
+        if lemma in _PREFIXES and verb.i + 2 < len(doc) and doc[verb.i + 1].text in ("-", "‐") and verb.whitespace_ == "":
+            lemma = doc[verb.i + 2].lemma_.lower()  # "co-stimulate" parsed as "co" + "-" + "stimulate"
+        for child in verb.children:
+            if child.dep_ in ("prt", "prep", "dative"):
+                reading = PARTICLE_VERBS.get((lemma, child.lower_))
+                if reading is not None:
+                    words = f"{lemma} {child.lower_}"
+                    return words, VERB_SIGNS.get(reading, reading)
+        if lemma == "play" and any(c.lemma_ == "role" for c in verb.children):
+            return None
+        reading = VERB_SIGNS.get(lemma)
+        if verb.i >= 2 and doc[verb.i - 1].text in ("-", "‐") and doc[verb.i - 2].lower_ in ("up", "down") and doc[verb.i - 2].whitespace_ == "":
+            reading = "+" if doc[verb.i - 2].lower_ == "up" else "-"  # "up-regulates", "down-regulated"
+            lemma = f"{doc[verb.i - 2].lower_}-{lemma}"
+        if reading is None and verb.lower_.startswith("co-"):
+            reading = VERB_SIGNS.get(lemma[3:])
+        if reading is None or reading == "":
+            return None
+        return lemma, reading
+
+    def read(self) -> None:
+        if "(" in self.sdoc.text:
+            self.abbreviations()
+        toks = list(self.sdoc)
+        for tok in toks:
+            if tok.dep_ == "ROOT":
+                self.roots.append(tok)
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
+                if tok.dep_ == "amod" or tok.dep_ == "compound":
+                    continue
+                found = self.cue(tok)
+                if found is not None:
+                    self.verb(tok, *found)
+            elif tok.pos_ == "NOUN" and normalize_word(tok.lower_) in NOUN_CUES:
+                self.noun_cue(tok)
+            elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
+                self.treatment_noun(tok)
+            if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp"):
+                self.indicated(tok)
+            elif tok.lemma_.lower() in _USE_VERBS and tok.tag_ == "VBN" and _is_passive(tok):
+                self.used_in(tok)
+            elif tok.lemma_.lower() in ("make", "render") and tok.pos_ == "VERB":
+                self.causative(tok)
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
+                self.adverse_effects(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
+                self.change(tok)
+        if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):
+            self.repair()
+        # remember agents named without a relation ("Dupilumab contains ...")
+        for tok in toks:
+            if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
+                self.entity(tok)
+        self.ellipsis(toks)
+        self.remember_subject()
+
+    def repair(self) -> None:
+        """A parse without a verb at its root ("Checkpoint inhibitors prolong/JJ survival"): the small
+        pipeline took the cue verb for a noun or an adjective. Read the flat order instead: the
+        words before the cue word (back to a clause boundary) name the subject, the words after it
+        (up to a preposition or punctuation) the object."""
+        toks = self.sdoc
+        for tok in toks:
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ not in _FINITE_FORMS or tok.i == 0:
+                continue
+            reading = VERB_SIGNS.get(_FINITE_FORMS[tok.lower_])
+            if reading not in ("+", "-", "0"):
+                continue
+            left = self.flat_phrase(tok.i - 1, -1)
+            right = self.flat_phrase(tok.i + 1, +1)
+            if left is None or right is None:
+                continue
+            for side in (left, right):
+                side_entries = [e for e in side if e is not None]
+                if not side_entries:
+                    break
+            else:
+                self.emit_entries(tok, _FINITE_FORMS[tok.lower_], reading, left, right, "flat reading of a misparsed sentence")
+
+    def flat_phrase(self, start: int, step: int) -> list[LexiconEntry] | None:
+        """The names of a coordinated noun phrase read word by word from ``start`` (leftwards for -1)."""
+        toks = self.sdoc
+        k = start
+        words: list[int] = []
+        while 0 <= k < len(toks):
+            t = toks[k]
+            if (t.is_punct and t.text not in ("-", "/", "(", ")", ",")) or t.lower_ in C.PREPOSITIONS or t.tag_ in ("VBZ", "MD", "WDT", "WP"):
+                if step < 0 and t.lower_ in C.PREPOSITIONS and words:
+                    return None  # "cells that X activates through TLR7 secrete Y": an object of a preposition is no subject
+                break
+            if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
+                break
+            if t.tag_ in ("RB", "RBR", "RBS") and t.text not in ("-", "/"):
+                break  # "lowers X and thereby reduces Y", "...; X therefore lower Y": no adverb in a name
+            if t.text == "," and not any(toks[j].lower_ in ("and", "or") for j in (words if step < 0 else range(k + 1, min(k + 8, len(toks))))):
+                break  # a comma that does not separate list items ends the phrase
+            words.append(k)
+            k += step
+        words.sort()
+        phrases: list[tuple[list[int], list[int]]] = [([], [])]  # (name tokens, parenthetical tokens)
+        inside = False
+        for k in words:
+            t = toks[k]
+            if t.text == "(":
+                inside = True
+            elif t.text == ")":
+                inside = False
+            elif inside:
+                phrases[-1][1].append(k)
+            elif t.lower_ in ("and", "or", ","):
+                phrases.append(([], []))
+            elif t.lower_ not in C.DETERMINERS | C.POSSESSIVES:
+                phrases[-1][0].append(k)
+        entries = []
+        for name, short in phrases:
+            text = "".join(toks[k].text_with_ws for k in name).strip()
+            entry = None
+            if short:
+                entry = self.doc.lexicon.lookup("".join(toks[k].text_with_ws for k in short).strip())
+            if entry is None and text:
+                entry = self.lookup_phrase(text)
+            if entry is not None:
+                entries.append(entry)
+        return entries or None
+
+    def verb(self, verb: Any, words: str, reading: str) -> None:
+        if reading == "release":
+            brake = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("brake", "block", "blockade", "inhibition")]
+            targets = [g for b in brake for p in b.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            if targets:
+                self.emit(verb, words, "+", self.subject(verb), targets)
+            return
+        if reading == "convert":
+            if _is_passive(verb):
+                sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                if verb.dep_ == "relcl":
+                    sources = [verb.head]
+                products = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
+                self.emit(verb, words, "convert", (sources, None), products)
+            return
+        if reading == "keep":
+            objs = [c for c in verb.children if c.dep_ in ("dobj",)]
+            if _is_passive(verb):
+                objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "relcl" and not objs:
+                objs = [verb.head] if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ in ("dobj",)) else objs
+            positive = any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lemma_ in ("active", "high", "alive", "open", "on") for c in verb.children)
+            sign = "+" if positive else "-"
+            subjects = self.subject(verb)
+            if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ == "dobj"):
+                subjects = ([c for c in verb.children if c.dep_ == "nsubj"], None)
+                objs = [verb.head]
+            self.emit(verb, words, sign, subjects, objs)
+            return
+        objs = self.objects(verb, reading)
+        if not objs:
+            return
+        subjects = self.subject(verb)
+        remission = [o for o in objs if o.lemma_.lower() == "remission"]
+        if remission and reading == "+":  # "induced (drug-free) remission of X": X is treated
+            diseases = [g for o in remission for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
+            self.emit(verb, f"{verb.lemma_.lower()} remission", "-", subjects, diseases)
+            objs = [o for o in objs if o not in remission]
+            if not objs:
+                return
+        if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts
+            lowered = [o for o in objs if {c.lower_ for c in o.children if c.dep_ == "amod"} & _DECREASE_WORDS]
+            if lowered:
+                self.emit(verb, words, "-", subjects, lowered)
+            raised = [o for o in objs if o not in lowered]
+            if raised:
+                self.emit(verb, words, "+", subjects, raised, expand=False)
+            return
+        self.emit(verb, words, reading, subjects, objs)
+
+    def noun_cue(self, noun: Any) -> None:
+        """ "X is a JAK inhibitor", "X, a TNF blocker, ...": the modifier is the target."""
+        sign = NOUN_CUES[normalize_word(noun.lower_)]
+        subject: list[Any] = []
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        elif noun.dep_ == "appos":
+            subject = [noun.head]
+        if not subject:
+            return
+        mods = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ in ("PROPN", "NOUN", "X") or (c.pos_ == "NUM" and any(ch.isalpha() for ch in c.text)))]
+        targets: list[Any] = []
+        if mods:
+            first = min(m.left_edge.i for m in mods)
+            last = noun.i
+            # the compound's head: the last modifier
+            target_tok = mods[-1]
+            span_text = " ".join(t.text for t in self.sdoc[first:last] if t.text not in "()" and not (t.dep_ == "appos" and t.head.i in {m.i for m in mods}))
+            entry = self.lookup_phrase(span_text.replace(" - ", "-"))
+            symbol_like = any(ch.isupper() or ch.isdigit() for ch in span_text)
+            typed = all(w.lower() in _ANTIBODY_WORDS for w in span_text.replace("-", " ").split())
+            antibody = normalize_word(noun.lower_) in ("antibody", "ligand", "modulator")
+            if entry is not None and not typed and (entry.known or (symbol_like and not antibody)):
+                self.cache[target_tok.i] = entry
+                targets = [target_tok]
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ in ("against", "of", "to", "for"):
+                targets += [g for g in p.children if g.dep_ == "pobj" and g.lower_ not in _KIND_NOUNS]
+        if not targets:
+            return
+        for s in subject:
+            if s.pos_ in ("PROPN", "NOUN") and looks_like_drug(s.text):
+                entry = self.state.agent(s.text)
+                if entry is not None and entry.kind is NodeKind.AGENT:
+                    self.cache[s.i] = entry
+                    self.state.saw(entry, subject=s.dep_ == "nsubj")  # (a cached entry is not seen again)
+        self.emit(noun, f"{noun.lower_}", sign, (subject, None), targets)
+
+    def causative(self, verb: Any) -> None:
+        """ "X makes the spleen bigger" (+ spleen), "X makes you more likely to catch infections"
+        (+ infections), "X makes cells less prone to apoptosis" (- apoptosis)."""
+        for adj in verb.children:
+            if adj.dep_ not in ("ccomp", "oprd", "xcomp", "acomp") or adj.pos_ != "ADJ":
+                continue
+            degree = {c.lower_ for c in adj.children if c.dep_ == "advmod"}
+            lemma = adj.lemma_.lower()
+            if "less" in degree or lemma in _SMALLER:
+                sign = "-"
+            elif "more" in degree or lemma in _BIGGER or adj.tag_ == "JJR":
+                sign = "+"
+            else:
+                continue
+            if lemma in _PRONE:  # "more likely to catch an infection", "less prone to infections"
+                targets = [g for x in adj.children if x.dep_ == "xcomp" for g in x.children if g.dep_ == "dobj"]
+                targets += [g for x in adj.children if x.dep_ == "prep" and x.lower_ == "to" for g in x.children if g.dep_ == "pobj"]
+            elif adj.tag_ == "JJR" or lemma in _BIGGER | _SMALLER:
+                targets = [c for c in adj.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+                targets += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+            else:
+                continue
+            subjects = self.subject(verb)
+            if any(c.dep_ == "amod" and c.lower_ in _DECREASE_WORDS | {"low", "few", "fewer"} for s in subjects[0] for c in s.subtree if c.i < s.i):
+                sign = "+" if sign == "-" else "-"  # "low neutrophil counts make infections more likely": neutrophils lower the risk
+            if targets:
+                self.emit(verb, "make", sign, subjects, targets)
+
+    def used_in(self, verb: Any) -> None:
+        """ "X is used in multiple sclerosis", "X is given to patients with D": X treats the disease
+        (only a disease: "used in combination", "given in hospital" name none)."""
+        preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "for", "to")]
+        diseases = []
+        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        objects += [d for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for d in g.children if d.dep_ == "dobj"]  # "in relapsing/VBG multiple sclerosis"
+        for g in objects:
+            for t in self.conditions(g) if (g.lower_ in _PEOPLE or g.lemma_.lower() in _PEOPLE) else self.items(g):
+                entry = self.entity(t)
+                if entry is not None and _diseaselike(t, entry):
+                    diseases.append(t)
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
+        if diseases and subjects:
+            self.emit(verb, f"{verb.lemma_.lower()} in", "treat", (subjects, None), diseases, expand=False)
+
+    def adverse_effects(self, verb: Any) -> None:
+        """ "The commonest side effects were rash and a fall in platelet counts": the drug of the
+        text increases each adverse effect named (and decreases what a "fall in" names)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or normalize_word(subjects[0].lower_) not in ("effect", "event", "reaction"):
+            return
+        if not any(c.lower_ in _ADVERSE_WORDS for c in subjects[0].lefts):
+            return
+        named = [e for e, _t in self.entities([g for p in subjects[0].children if p.dep_ == "prep" and p.lower_ in ("of", "with", "from") for g in p.children if g.dep_ == "pobj"])]
+        agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()  # "side effects of X"
+        if agent is None:
+            return
+        items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd") for t in self.items(c)]
+        raised: list[LexiconEntry] = []
+        lowered: list[LexiconEntry] = []
+        for t in list(items):
+            norm = normalize_word(t.lower_)
+            inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
+            if inner is None:
+                e = self.entity(t)
+                if e is not None:
+                    raised.append(e)
+                continue
+            (lowered if norm in _FALL_NOUNS else raised).extend(e for e in [self.entity(inner)] if e is not None)
+            for conj in self.items(inner)[1:]:  # "a fall in X, rash and headache": the list goes on after X
+                if any(self.sdoc[k].text == "," for k in range(inner.i, conj.i)):
+                    e = self.entity(conj)
+                    if e is not None:
+                        raised.append(e)
+        how = "adverse effect read as the last agent's"
+        if raised:
+            self.emit_entries(verb, "side effect", "+", [agent], raised, how)
+        if lowered:
+            self.emit_entries(verb, "side effect", "-", [agent], lowered, how)
+
+    def given(self, verb: Any) -> list[Any]:
+        """What was given before a change: "fell after a dose of X", "rose in patients given X"."""
+        found: list[Any] = []
+        skip = {verb.i}
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp", "relcl", "mark", "punct"):
+                skip.update(t.i for t in child.subtree)
+        for t in verb.subtree:
+            if t.i in skip:
+                continue
+            if t.dep_ == "prep" and t.lower_ in _GIVEN_PREPS:
+                found += [g for g in t.children if g.dep_ == "pobj"]
+            elif t.pos_ == "VERB" and t.lemma_.lower() in _GIVEN_VERBS and t.dep_ in ("acl", "relcl", "pcomp"):  # "given X", "of starting X"
+                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative") or (g.dep_ in ("advmod", "npadvmod") and looks_like_drug(g.text))]
+                found += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        return found
+
+    def change(self, verb: Any) -> None:
+        """ "CRP and ESR fell after a dose of X, while haemoglobin rose": X lowers CRP and ESR
+        and raises haemoglobin (a measured value changes with what was given)."""
+        if any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children) or _is_passive(verb):
+            return  # "X decreases Y" is a cue verb of its own
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.pos_ != "PRON"]
+        if not subjects:
+            return
+        givers = self.given(verb)
+        if not givers and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
+            givers = self.given(verb.head)  # "X fell after Y, while Z rose": after Y too
+        agents = [(e, g) for e, g in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        treated = [t for t in verb.subtree if t.lower_ in _PEOPLE and any(c.dep_ == "amod" and c.lower_ in ("treated", "dosed") for c in t.children)]
+        drug = self.state.antecedent() if not agents and treated else None
+        if drug is not None:  # "in treated patients, X fell": the drug of the text
+            agents = [(drug, treated[0])]
+        if not agents:
+            return
+        sign = "-" if verb.lemma_.lower() in _FALL_VERBS else "+"
+        targets = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if targets:
+            self.emit_entries(verb, verb.lemma_.lower(), sign, [e for e, _g in agents], targets, "a change after what was given")
+
+    def indicated(self, verb: Any) -> None:
+        """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
+        preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("for", "in")]  # "for X and for Y"
+        diseases = []
+        for c in preps:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE:  # "indicated for adults with plaque psoriasis"
+                    withs = [w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
+                    withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)
+                    diseases += [d for w in withs for d in w.children if d.dep_ == "pobj"]
+                elif g.lemma_.lower() in _CARE_NOUNS or g.lower_ in _CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
+                    diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
+                elif g.lemma_.lower() != "use":
+                    diseases.append(g)
+        if not diseases:
+            return
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects and verb.dep_ == "acl":
+            head = verb.head
+            subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
+        self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
+
+    def treatment_noun(self, noun: Any) -> None:
+        """ "indicated for (the treatment of) X", "used for the maintenance treatment of X", "remission in X"."""
+        diseases = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
+        if not diseases:
+            return
+        prep = noun.head
+        verb = prep.head
+        for _ in range(4):  # "used with other medicines for the treatment of X": the parser hung "for" on the noun
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return
+        if noun.lemma_.lower() == "remission" and verb.lemma_.lower() not in ("induce", "achieve", "maintain", "produce"):
+            return
+        subjects = self.subject(verb)
+        if _is_passive(verb) and verb.lemma_.lower() in ("indicate", "use", "approve", "prescribe", "license", "give"):
+            subjects = ([c for c in verb.children if c.dep_ == "nsubjpass"], None)
+        if verb.lemma_.lower() in ("induce", "achieve", "produce", "maintain") and noun.lemma_.lower() == "remission":
+            self.emit(verb, f"{verb.lemma_} remission", "-", subjects, diseases)
+        elif noun.lemma_.lower() == "treatment":
+            self.emit(verb, "treatment of", "-", subjects, diseases, agents_only=True)

@@ -1,0 +1,239 @@
+"""Word classes and parse helpers of the parser-based reader (:mod:`.parsed`): the sets of words
+that make names, cues, people, hedges and changes, and small tests on parsed tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..vocabulary import NodeKind, Relation
+from . import cues as C
+from .lexicon import LexiconEntry
+from .tokens import normalize_word
+from .verbclasses import DISEASE_WORDS, NOUN_CUES, VERB_SIGNS, WRAPPER_NOUNS
+
+_PRONOUNS = frozenset("it they this these its their itself".split())
+_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules mechanism course regimen".split())
+_DRUG_STEM = re.compile(
+    r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
+    r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
+)
+_DRUG_CLASS = frozenset(
+    normalize_word(w)
+    for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent".split()
+)
+_SKIP_LEFT = frozenset({"det", "poss", "predet", "prep", "cc", "preconj", "appos", "relcl", "acl"})
+_PROCESS_LEMMAS = frozenset(
+    normalize_word(w)
+    for w in """survival proliferation apoptosis transcription production activation phosphorylation secretion
+    expression release differentiation maturation signalling signaling synthesis migration function
+    progression degradation translocation recruitment infiltration killing death growth assembly uptake turnover
+    entry influx efflux clearance""".split()
+)
+_GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda".split())
+_SYMBOL_HEADS = frozenset(normalize_word(w) for w in "receptor protein enzyme factor pathway".split())
+_NO_CANDIDATE = (
+    C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
+    | frozenset(normalize_word(w) for w in "reduction increase decrease loss drop fall rise decline contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
+)
+_SYMBOL = re.compile(r"^(?=.*[A-Z])(?=.*[A-Za-z]{2})[A-Za-z0-9αβγκ-]{2,12}$")
+_RELATION_NOUNS = frozenset(
+    "inhibition suppression blockade reduction decrease increase enhancement induction stimulation prevention "
+    "treatment interaction regulation modulation binding impairment abrogation".split()
+)
+_DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
+_MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
+_CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
+_PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men".split())
+_SAMPLE_WORDS = frozenset("serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue".split())
+_ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recombinant fully igg igg1 igg2 igg4 lambda kappa".split())
+_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
+_CLASS_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene".split()
+)
+_EVENT_NOUNS = frozenset(normalize_word(w) for w in "engagement activation binding function activity signalling signaling interaction expression".split())
+_OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction")})
+_NEG_WORDS = frozenset("not n't never no".split())
+_NEG_VERBS = frozenset("fail lack".split())
+_HEDGE_VERBS = frozenset("think suggest appear seem believe propose hypothesise hypothesize speculate".split())
+_HEDGE_ADVERBS = frozenset("possibly probably perhaps potentially presumably likely".split())
+_MODALS = frozenset("may might could can".split())
+_UNCERTAIN = re.compile(r"\b(remains?|is|are) (still )?(uncertain|unclear|unknown|not (fully |well )?(understood|known|defined))\b", re.I)
+_DECREASE_WORDS = frozenset("reduced decreased impaired lower lowered less diminished suppressed inhibited defective".split())
+_INCREASE_WORDS = frozenset("increased enhanced elevated higher more augmented".split())
+_CONTEXT_PREPS = frozenset({"in", "by", "on"})
+#: intransitive verbs of change: "CRP fell after X", "haemoglobin rose with X"
+_FALL_VERBS = frozenset("fall decline drop decrease diminish lessen subside sink plummet shrink".split())
+_RISE_VERBS = frozenset("rise increase climb grow surge soar".split())
+#: the prepositions and participles that name what was given before a change ("after a dose of X", "in patients given X")
+_GIVEN_PREPS = frozenset("after following with on during under upon".split())
+_GIVEN_VERBS = frozenset("give treat receive take administer dose start".split())
+#: nouns of a change in a list of adverse effects ("a fall in lymphocyte counts", "a rise in liver enzymes")
+_FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline reduction lowering loss".split())
+_RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
+_KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
+_SYMPTOM_NOUNS = frozenset(normalize_word(w) for w in "pain ache aches swelling stiffness weakness cramps cramp tenderness itching numbness".split())
+_BIGGER = frozenset("bigger larger greater higher stronger big large".split())
+_SMALLER = frozenset("smaller lower weaker fewer small".split())
+_PRONE = frozenset("likely prone susceptible vulnerable liable".split())
+_USE_VERBS = frozenset("use give prescribe administer".split())
+_ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
+def looks_like_drug(word: str) -> bool:
+    """A word shaped like an international non-proprietary drug name ("upadacitinib", "apremilast")."""
+    w = word.lower()
+    return len(w) >= 7 and w.isalpha() and bool(_DRUG_STEM.search(w))
+
+
+_BINDING = frozenset("bind target recognise recognize engage interact antibody ligand".split())
+_INHIBITING = frozenset("inhibit block antagonise antagonize neutralise neutralize inhibitor blocker antagonist trap sequester tether inactivate".split())
+_ACTIVATING = frozenset("activate stimulate induce trigger agonist activator phosphorylate dephosphorylate transactivate".split())
+def _relation(words: str, sign: str) -> Relation:
+    lemma = words.split()[0]
+    if sign == "convert":
+        return Relation.METABOLISED_TO
+    if sign == "+":
+        return Relation.ACTIVATES if lemma in _ACTIVATING or words in ("switch on", "turn on") else Relation.INCREASES
+    if sign == "-":
+        return Relation.INHIBITS if lemma in _INHIBITING or words in ("switch off", "turn off") else Relation.DECREASES
+    return Relation.BINDS if lemma in _BINDING else Relation.REGULATES
+
+
+_ACTION_HEADS = frozenset(normalize_word(w) for w in "blockade inhibition deficiency depletion antagonism neutralisation neutralization knockout".split())
+_NAMING = frozenset("call name term designate dub".split())
+def _named(tok: Any) -> list[Any]:
+    """ "proteins called X and Y", "a kinase named Z": the names a noun is given."""
+    for child in tok.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _NAMING and child.tag_ == "VBN":
+            return [g for g in child.children if g.dep_ in ("dobj", "oprd", "attr")]
+    return []
+
+
+def _plural_verb(verb: Any) -> bool:
+    """ "which both play", "which were": a verb whose subject is plural."""
+    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have") for c in verb.children) or verb.lower_ in ("are", "were")
+
+
+def _main_clause(verb: Any) -> bool:
+    """The sentence's main verb, or the verb of its clausal subject ("Whether X suppresses Y remains unclear")."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "csubj" and verb.head.dep_ == "ROOT")
+
+
+def _inverted(verb: Any) -> bool:
+    """A finite verb in a list of verb phrases whose object the parser took for a subject after it
+    ("It contributes to A, induces B, ..."): no subject before the verb, no inversion word, and a
+    verb phrase of the list before it."""
+    if verb.tag_ not in ("VBZ", "VBP", "VBD") or not any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in verb.children) or any(c.dep_ == "aux" for c in verb.children):
+        return False  # "Does X bind Y?", "There remains X"
+    return any(c.dep_ in ("ccomp", "conj") and c.i < verb.i and c.pos_ == "VERB" for c in verb.children)
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+            for g in child.children:  # "the risk of bleeding/VBG": a gerund without an object is a noun
+                if g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(c.dep_ in ("dobj", "prep", "advmod") for c in g.children):
+                    return g
+    return None
+
+
+def _site(tok: Any) -> Any:
+    """The site of a symptom ("pain in the joints"); the parser may hang "in" on the first of two
+    conjuncts ("bone pain and pain in the muscles"): it belongs to the conjunct right before it."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+    if tok.dep_ == "conj":
+        preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i]
+    for prep in preps:
+        if prep.i < tok.i or any(c.dep_ == "conj" and tok.i < c.i < prep.i for c in tok.children):
+            continue
+        if tok.dep_ != "conj" and any(c.dep_ == "conj" and c.i < prep.i for c in tok.children):
+            continue
+        if any(t.text == "," for t in tok.doc[tok.i : prep.i]):
+            continue
+        for g in prep.children:
+            if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                return g
+    return None
+
+
+def _fragment(tok: Any) -> bool:
+    doc = tok.doc
+    glued = tok.whitespace_ == "" and tok.i + 1 < len(doc) and doc[tok.i + 1].text in ("-", "‐", "/")
+    return (glued and len(tok.text) <= 4 and tok.text.islower()) or (len(tok.text) <= 2 and tok.text.islower())
+
+
+def _diseaselike(tok: Any, entry: LexiconEntry) -> bool:
+    if entry.kind in (NodeKind.CONDITION,):
+        return True
+    if any(w in DISEASE_WORDS for w in entry.label.lower().split()):
+        return True  # "systemic lupus erythematosus"
+    return normalize_word(tok.lower_) in DISEASE_WORDS or tok.lower_ in DISEASE_WORDS
+
+
+def _cue_forms() -> frozenset[str]:
+    from .cues import verb_forms
+
+    forms = {form for lemma in VERB_SIGNS for form in verb_forms(lemma.split()[0]) if " " not in lemma and lemma}
+    return frozenset(forms - {"lead", "control", "release", "target", "act", "support", "cause", "effect"})
+
+
+def _modifier_word(word: str) -> bool:
+    if "-" in word.strip("-"):
+        parts = word.lower().strip("-").split("-")  # "moderate-to-severe": a severity, not a name
+        return len(parts) == 3 and parts[1] in ("to", "or") and parts[0] in _MODIFIERS and parts[2] in _MODIFIERS
+        # else "interferon-stimulated", "IL-6-induced": part of a specific name
+    return word.lower() in _MODIFIERS or word.lower().endswith(("ing", "ed", "ive", "ous", "al"))
+
+
+_MODIFIERS = frozenset(
+    """circulating soluble severe moderate mild active refractory chronic acute human activated resting naive
+    transitional malignant serious major minor main other several many some most certain specific total serum
+    plasma peripheral intracellular extracellular mature immature primary secondary long-lived""".split()
+)
+_CUE_FORMS = _cue_forms()
+#: the inflected forms of the cue verbs of :mod:`.verbclasses` (less those that are also nouns)
+CUE_FORMS = _CUE_FORMS
+def _finite_forms() -> dict[str, str]:
+    from .cues import verb_forms
+
+    forms: dict[str, str] = {}
+    for lemma in VERB_SIGNS:
+        if " " in lemma or not lemma:
+            continue
+        base, third = verb_forms(lemma)[:2]
+        forms.setdefault(base, lemma)
+        forms.setdefault(third, lemma)
+    return forms
+
+
+_FINITE_FORMS = _finite_forms()
+def _is_adjective_only(words: Sequence[str]) -> bool:
+    return all(w.lower() in _MODIFIERS for w in words)
+
+
+def _cue_words() -> frozenset[str]:
+    from .cues import cue_verbs, verb_forms
+
+    words = {form for lemma in VERB_SIGNS if lemma for form in verb_forms(lemma.split()[0])}
+    words |= {form for form in cue_verbs()}  # the pattern reader's cues too
+    words |= {w for noun in NOUN_CUES for w in (noun, noun + "s")}
+    words |= {"treatment", "remission", "indicated", "approved", "licensed", "role", "inhibitors", "blockers"}
+    words |= {"effects", "events", "reactions"}  # "the side effects were X and Y"
+    words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
+    words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {"fell", "fallen", "rose", "risen", "grew", "sank", "shrank"}  # "X fell after Y"
+    return frozenset(words)
+
+
+_STEMS = _cue_words()
+_WORD = re.compile(r"[a-z]{2,}")
