@@ -5,6 +5,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# No timing assertions in tests: hypothesis' per-example deadline is one (a loaded machine fails it),
+# so every property test runs without it; speed is measured by the benchmarks.
+settings.register_profile("mechgraph", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("mechgraph")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
