@@ -61,10 +61,15 @@ def test_serve_help_names_the_defaults_and_gunicorn() -> None:
 
 @pytest.mark.server
 @pytest.mark.skipif(shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None, reason="gunicorn is not installed")
-def test_the_wsgi_server_runs_under_gunicorn_with_two_workers(tmp_path: Path, fixtures: Path) -> None:
+@pytest.mark.parametrize("served", ["MECHGRAPH_GRAPH", "MECHGRAPH_DB"])
+def test_the_wsgi_server_runs_under_gunicorn_with_two_workers(tmp_path: Path, fixtures: Path, served: str) -> None:
     port = _free_port()
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
-    env = {**os.environ, "MECHGRAPH_GRAPH": str(fixtures / "valid.yaml")}
+    target = str(fixtures / "valid.yaml")
+    if served == "MECHGRAPH_DB":  # a database written by `mechgraph import`, opened read-only by each worker
+        target = str(tmp_path / "valid.lbug")
+        subprocess.run([sys.executable, "-m", "mechgraph", "import", str(fixtures / "valid.yaml"), "--db", target], check=True, capture_output=True)
+    env = {**os.environ, served: target}
     process = subprocess.Popen(
         [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "mechgraph.dashboard.wsgi:server"],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
