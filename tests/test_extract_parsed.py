@@ -679,3 +679,14 @@ def test_adverse_effects_and_measured_values_name_their_drug() -> None:
     assert any(s == "ustekinumab" and sign == "-" and "crp" in t for s, sign, t, _n in found), found
     found = triples("Ustekinumab blocks IL-12. In treated patients, serum IL-17 levels fell by 50%.")
     assert any(s == "ustekinumab" and sign == "-" and "il17" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_verb_in_an_agent_list_a_name_after_of_and_the_parsers_it() -> None:
+    """ "is secreted by macrophages and binds X": "binds" is no name; "the incidence of A and of B": B, not
+    "of B"; where the parser read "it" as the defined name, the pattern reader's last agent gives way."""
+    found = triples("Interleukin-18 is a member of the IL-1 family. It is secreted by macrophages and binds IL-18R1.")
+    assert ("macrophage", "+", "interleukin_18", False) in found, found
+    assert not any(s == "binds" for s, _sign, _t, _n in found), found
+    found = triples("Depleting antibodies lower rejection rates, but they raise the incidence of CMV infection and of lymphoma.")
+    assert not any(t.startswith("of_") for _s, _sign, t, _n in found), found

@@ -277,12 +277,13 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             ):
                 continue  # "X lowers A, which raises the risk of B": the parser read B as raised by the event, not by A
             implicit = any(r.startswith("subject from") and ("generic" in r or "pronoun" in r or "topic" in r) for r in f.remarks)
-            if implicit and any("last agent" in r or "subject" in r for g in mine for r in g.remarks) and not any(g.source == f.source for g in mine):
+            if implicit and any("last agent" in r or "subject" in r or " read as " in r for g in mine for r in g.remarks) and not any(g.source == f.source for g in mine):
                 continue  # the parser resolved the same "it" / "these agents" to another agent
             if any(r.startswith("object from pronoun") for r in f.remarks) and any(
-                g.source == f.source and g.target != f.target and any(" read as " in r for r in g.remarks) for g in mine
+                (g.source == f.source or f.target not in (g.source, g.target)) and g.target != f.target and any(" read as " in r for r in g.remarks)
+                for g in mine
             ):
-                continue  # the parser resolved the object "it" to another name ("It is secreted by T cells")
+                continue  # the parser resolved the object "it" to another name ("It is secreted by T cells and signals ...")
             if implicit and any(_same_verb(f.cues, g.cues) and g.source != f.source and not _implicit_parse(g) for g in mine):
                 continue  # the parser found this verb's subject in the sentence ("the fusion protein lenercept increased")
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(g.target, f.target, doc, parser_doc) for g in mine):

@@ -105,6 +105,8 @@ class _ParseNames(_ParseBase):
                 if normalize_word(words[k - 1].lower()) in _CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
                     return entry  # (but "chimeric antigen receptor T cells" are cells of their own)
                 break
+        if len(words) == 1 and words[0].lower() in _CUE_FORMS and words[0].lower().endswith("s"):
+            return None  # "is secreted by macrophages and binds/NNS X": a verb the parser took for a noun
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
         if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words):

@@ -150,6 +150,9 @@ class _Text:
             return None
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES):
             return None  # "Unlike agents", "co" of "co-stimulate": no name
+        if key[0] == "of" and len(label.split()) > 1:  # "the incidence of X and of Y": Y
+            rest = " ".join(label.split()[1:])
+            return self.lexicon.lookup(rest) or self.candidate(rest)
         if key[0] in _SUBORDINATORS and len(label.split()) > 1:  # "Whether chloroquine inhibits ...": the name after it
             rest = " ".join(label.split()[1:])
             return self.lexicon.lookup(rest) or self.candidate(rest)
