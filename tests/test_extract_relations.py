@@ -203,3 +203,9 @@ def test_a_hedge_stays_in_its_own_clause() -> None:
     flags = {r.target: (r.hedged, r.negated) for r in d.relations}
     assert flags["calcineurin"] == (False, True)
     assert any(hedged for hedged, _ in flags.values())
+
+
+def test_neither_nor_after_the_verb_negates_in_the_pattern_reader() -> None:
+    """ "reduced the survival of neither A nor B": no reduction of A or B, with the pattern reader alone."""
+    draft = extract_text("Natalizumab reduced the survival of neither memory B cells nor plasma cells.", source_id="t", parser=False)
+    assert draft.relations and all(r.negated for r in draft.relations), [(r.source, r.target, r.negated) for r in draft.relations]

@@ -139,6 +139,13 @@ class _Relations(_ReaderBase):
                 found.append(self.low[k])
                 break
             k -= 1
+        after = hit.last + 1
+        for k in range(after, min(self.n, after + 8)):  # "reduced the growth of neither A nor B"
+            if self.low[k] in (",", ";", ":", "which", "that", "but"):
+                break
+            if self.low[k] == "neither":
+                found.append("neither")
+                break
         for k in hit.verb_group:
             word = self.low[k]
             if word in C.NEGATIONS:
