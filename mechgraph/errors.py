@@ -15,6 +15,7 @@ __all__ = [
     "MechgraphError",
     "Problem",
     "ReadError",
+    "StoreError",
 ]
 
 
@@ -123,3 +124,7 @@ def _choices(nodes: Sequence[tuple[str, str]]) -> str:
 
 
 __all__ += ["AmbiguousNode", "NodeNotFound", "QueryError"]
+
+
+class StoreError(MechgraphError):
+    """A graph cannot be written to, or read from, a database (the message says which item or file)."""

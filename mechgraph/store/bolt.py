@@ -26,7 +26,8 @@ import networkx as nx
 from ..errors import ReadError
 from ..fileio import OutputExists
 from . import cypher
-from .ladybug import LadybugStore, _first_line, _write_rows
+from .ladybug import LadybugStore
+from .write import _first_line, _write_rows
 
 __all__ = ["BoltStore", "write_bolt"]
 

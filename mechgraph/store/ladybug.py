@@ -13,27 +13,20 @@ graph that was imported.
 
 from __future__ import annotations
 
-import csv
 import json
-import os
-import shutil
-import tempfile
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Self
 
 import networkx as nx
 
-from ..errors import MechgraphError, ReadError
-from ..fileio import WriteError, check_output
-from ..query._common import edge_sign
-from ..vocabulary import UNSPECIFIED, Attr, Direction
+from ..errors import ReadError, StoreError
+from ..vocabulary import Attr, Direction
 from . import cypher
 from .base import RelationRow
-from .names import NAME_ATTRIBUTES, lookup_keys, name_rows
-from .overview import write_summary
+from .names import NAME_ATTRIBUTES, lookup_keys
+from .write import WriteSummary, _all_rows, _first_line, write_database
 
 __all__ = ["LadybugStore", "StoreError", "WriteSummary", "write_database"]
 
@@ -42,213 +35,7 @@ _READ_BUFFER = 512 * 1024 * 1024  # bytes of page cache a reader may use
 # relations, 0.3 s at 1M): up to this many nodes, or one per 500 relations, a walk goes one node
 # at a time (see mechgraph.store.cypher).
 _FEW, _RELATIONS_PER_WALK = 48, 500
-_WRITE_BUFFER = 2 * 1024 * 1024 * 1024
-
-
-class StoreError(MechgraphError):
-    """A graph cannot be written to, or read from, a database (the message says which item or file)."""
-
-
-@dataclass(frozen=True)
-class WriteSummary:
-    """What :func:`write_database` wrote."""
-
-    path: Path
-    nodes: int
-    relations: int
-    names: int
-    bytes: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": str(self.path), "nodes": self.nodes, "relations": self.relations, "names": self.names, "bytes": self.bytes}
-
-
-_effective_sign = edge_sign  # the one rule: the sign attribute, else the relation's
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 _CONTEXT, _EVIDENCE = Attr.CONTEXT.value, Attr.EVIDENCE.value
-
-
-def _json(value: Any, where: str) -> str:
-    try:
-        return _ENCODER.encode(value)
-    except (TypeError, ValueError) as error:
-        raise StoreError(f"{where}: cannot be stored ({error})") from None
-
-
-class _Rows:
-    """CSV rows for one table, written as they come; notes whether a text spans lines (JSON
-    never does: it escapes line breaks), as the loader then has to read the file in one thread."""
-
-    def __init__(self, path: Path, columns: Sequence[str]) -> None:
-        self.path = path
-        self.handle = path.open("w", encoding="utf-8", newline="")
-        self.writer = csv.writer(self.handle, quoting=csv.QUOTE_ALL, lineterminator="\n")
-        self.writer.writerow(columns)
-        self.count = 0
-        self.multiline = False
-
-    def add(self, row: Sequence[Any], *texts: str) -> None:
-        """Add a row; ``texts`` are its values that are not JSON."""
-        if not self.multiline:
-            joined = "".join(texts)
-            self.multiline = "\n" in joined or "\r" in joined
-        self.writer.writerow(row)
-        self.count += 1
-
-    def close(self) -> None:
-        self.handle.close()
-
-
-def write_database(
-    graph: nx.MultiDiGraph,
-    path: str | Path,
-    *,
-    force: bool = False,
-    progress: Callable[[str], None] | None = None,
-) -> WriteSummary:
-    """Write ``graph`` as a Ladybug database at ``path``, atomically.
-
-    Parameters
-    ----------
-    graph : networkx.MultiDiGraph
-        A mechgraph graph (node ids are text); it is not modified.
-    path : str or Path
-        The database file to create.
-    force : bool
-        Replace an existing database at ``path``.
-    progress : callable, optional
-        Called with a short line as each stage starts.
-
-    Raises
-    ------
-    OutputExists
-        ``path`` exists and ``force`` is not given.
-    StoreError
-        A node or relation cannot be stored (the message names it and its attribute).
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> from mechgraph.graph import read_graph
-    >>> target = Path(tempfile.mkdtemp()) / "bundled.lbug"
-    >>> summary = write_database(read_graph(), target)
-    >>> summary.relations == read_graph().number_of_edges()
-    True
-    """
-    import ladybug
-
-    target, folder = check_output(path, force=force, replacing="replace")
-    say = progress or (lambda line: None)
-    try:
-        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder))
-    except OSError as error:
-        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
-    try:
-        say(f"writing rows of {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relations")
-        tables = _write_rows(graph, work)
-        database_file = work / "graph.lbug"
-        database = ladybug.Database(str(database_file), buffer_pool_size=_WRITE_BUFFER)
-        connection = ladybug.Connection(database)
-        try:
-            for statement in cypher.LADYBUG.schema:
-                connection.execute(statement)
-            for table, rows in tables.items():
-                say(f"loading {rows.count} {table} rows")
-                if rows.count:
-                    statement = cypher.LADYBUG.copy.format(
-                        table=table, path=str(rows.path).replace("'", "\\'"), parallel="false" if rows.multiline else "true"
-                    )
-                    connection.execute(statement)
-            say("summarising the graph for the dashboard's overview")
-            write_summary(lambda query, parameters: _all_rows(connection, query, parameters))
-        except RuntimeError as error:
-            raise StoreError(f"cannot write {target}: the database refused the data ({error})") from None
-        finally:
-            connection.close()
-            database.close()
-        leftovers = [item.name for item in work.iterdir() if item.name.startswith("graph.lbug") and item != database_file]
-        if leftovers:
-            raise StoreError(f"cannot write {target}: the database left {', '.join(leftovers)} behind")
-        size = database_file.stat().st_size
-        os.chmod(database_file, 0o644)
-        os.replace(database_file, target)
-    except OSError as error:
-        raise WriteError(f"cannot write {target}: {error.strerror or error}") from None
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    say(f"wrote {target}")
-    return WriteSummary(target, tables["Node"].count, tables["Relation"].count, tables["Name"].count, size)
-
-
-def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
-    tables = {
-        "Node": _Rows(work / "nodes.csv", cypher.NODE_COLUMNS),
-        "Relation": _Rows(work / "relations.csv", cypher.RELATION_COLUMNS),
-        "RelationData": _Rows(work / "relation-data.csv", cypher.RELATION_DATA_COLUMNS),
-        "Name": _Rows(work / "names.csv", cypher.NAME_COLUMNS),
-        "Meta": _Rows(work / "meta.csv", cypher.META_COLUMNS),
-    }
-    try:
-        node_rows, relation_rows, data_rows, meta_rows = tables["Node"], tables["Relation"], tables["RelationData"], tables["Meta"]
-        owners: dict[str, list[str]] = {}  # lookup key -> the nodes it names
-        label_key, synonyms_key, identifiers_key = Attr.LABEL.value, Attr.SYNONYMS.value, Attr.IDENTIFIERS.value
-        kind_key, process_key, phase_key = Attr.KIND.value, Attr.PROCESS.value, Attr.PHASE.value
-        for position, (node, data) in enumerate(graph.nodes(data=True)):
-            if not isinstance(node, str):
-                raise StoreError(f"node {node!r}: ids must be text to be stored, not {type(node).__name__}")
-            where = f"node {node!r}"
-            kind, label = str(data.get(kind_key) or ""), str(data.get(label_key) or "")
-            process, phase = str(data.get(process_key) or ""), str(data.get(phase_key) or "")
-            node_rows.add(
-                (
-                    node, position, kind, label, process, phase,
-                    _json([str(item) for item in data.get(synonyms_key) or ()], f"{where} field synonyms"),
-                    _json([str(item) for item in data.get(identifiers_key) or ()], f"{where} field identifiers"),
-                    _json(dict(data), where),
-                ),
-                node, kind, label, process, phase,
-            )  # fmt: skip
-            for key in name_rows(node, data):
-                found = owners.get(key)
-                if found is None:
-                    owners[key] = [node]
-                else:
-                    found.append(node)
-        names = tables["Name"]
-        for key, nodes in owners.items():
-            names.add((key, _json(nodes, f"name {key[2:]!r}")), key)
-        del owners
-        relation_key, mechanism_key = Attr.RELATION.value, Attr.MECHANISM.value
-        id_key = Attr.ID.value
-        ranks: dict[str, dict[str, int]] = {}  # target -> source -> its place among the target's sources
-
-        def rank(u: str, v: str) -> int:
-            places = ranks.get(v)
-            if places is None:
-                places = ranks[v] = {other: place for place, other in enumerate(graph._pred[v])}
-            return places[u]
-
-        for position, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
-            where = f"relation {key!r} ({u} -> {v})"
-            identifier = str(data.get(id_key) if data.get(id_key) is not None else key)
-            relation, mechanism = str(data.get(relation_key) or ""), str(data.get(mechanism_key) or UNSPECIFIED)
-            # context and evidence have columns of their own: the data keeps their place only
-            context = _json(data[_CONTEXT], f"{where} field context") if _CONTEXT in data else ""
-            evidence = _json(data[_EVIDENCE], f"{where} field evidence") if _EVIDENCE in data else ""
-            rest = dict(data)
-            for field_name, stored in ((_CONTEXT, context), (_EVIDENCE, evidence)):
-                if stored:
-                    rest[field_name] = 0
-            relation_rows.add((u, v, position, relation, _effective_sign(data), mechanism), u, v, relation, mechanism)
-            data_rows.add((position, _json(key, where), identifier, rank(u, v), context, evidence, _json(rest, where)), identifier)
-        meta_rows.add(("schema", _json(cypher.SCHEMA_VERSION, "schema")), "schema")
-        meta_rows.add(("graph", _json(dict(graph.graph), "the graph's attributes")), "graph")
-    finally:
-        for rows in tables.values():
-            rows.close()
-    return tables
 
 
 class LadybugStore:
@@ -488,15 +275,6 @@ class LadybugStore:
         return graph
 
 
-def _all_rows(connection: Any, query: str, parameters: Mapping[str, Any] | None) -> list[list[Any]]:
-    result = connection.execute(query, dict(parameters or {}))
-    assert not isinstance(result, list)
-    try:
-        return [list(row) for row in result.get_all()]
-    finally:
-        result.close()
-
-
 def _relation_data(row: Sequence[Any]) -> dict[str, Any]:
     """The attributes of a relation row (... data, context, evidence), in their order."""
     if not row[6] and not row[7]:
@@ -510,9 +288,3 @@ def _relation_data(row: Sequence[Any]) -> dict[str, Any]:
     if row[7]:
         data[_EVIDENCE] = evidence
     return data
-
-
-def _first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-
-
