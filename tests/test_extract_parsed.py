@@ -690,3 +690,11 @@ def test_a_verb_in_an_agent_list_a_name_after_of_and_the_parsers_it() -> None:
     assert not any(s == "binds" for s, _sign, _t, _n in found), found
     found = triples("Depleting antibodies lower rejection rates, but they raise the incidence of CMV infection and of lymphoma.")
     assert not any(t.startswith("of_") for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_disease_at_its_stage_is_the_disease() -> None:
+    """ "delayed the diagnosis of stage 3 type 1 diabetes": the disease, not "stage"."""
+    found = triples("Teplizumab binds CD3. The drug delayed the diagnosis of stage 3 type 1 diabetes by two years.")
+    assert ("teplizumab", "-", "type_1_diabetes", False) in found, found
+    assert not any(t == "stage" for _s, _sign, t, _n in found), found

@@ -209,6 +209,18 @@ class _ParseNames(_ParseBase):
             return None
         if _fragment(tok):
             return None  # "co" of "co-activate", "anti" of "anti-CD20" is no name
+        if low in ("stage", "grade") and tok.i + 2 < len(self.sdoc) and (self.sdoc[tok.i + 1].like_num or self.sdoc[tok.i + 1].text in ("I", "II", "III", "IV")):
+            words = []  # "stage 3 type 1 diabetes", "grade 4 neutropenia": the disease, at its stage
+            for t in self.sdoc[tok.i + 2 : tok.i + 8]:
+                if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "CCONJ"):
+                    break
+                words.append(t.text)
+            for k in range(len(words), 0, -1):
+                staged = self.doc.lexicon.lookup(" ".join(words[:k]))
+                if staged is not None:
+                    return staged
+            if words and not words[-1][:1].isdigit():
+                return self.lookup_phrase(" ".join(words))
         start, end = self.name_span(tok)
         if any(self.sdoc[k].dep_ == "cc" for k in range(start, tok.i)):
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
