@@ -232,7 +232,7 @@ def merged_parallel(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """
     from collections import Counter, defaultdict
 
-    from ..query.overview import _SUMMARY_RELATION, _net_sign, _sign_counts
+    from ..query.overview import add_summary
     from ..vocabulary import Attr, Sign
 
     pairs = Counter((u, v) for u, v in graph.edges())
@@ -246,15 +246,7 @@ def merged_parallel(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
         else:
             signs[(u, v)][Sign.of(int(data.get(Attr.SIGN.value, 0) or 0))] += int(data.get(Attr.MEMBERS.value) or 1)
     for (u, v), counts in signs.items():
-        sign = _net_sign(counts)
-        key = f"summary:{u}->{v}"
-        result.add_edge(u, v, key=key, **{
-            Attr.ID.value: key,
-            Attr.RELATION.value: _SUMMARY_RELATION[sign].value,
-            Attr.SIGN.value: int(sign),
-            Attr.MEMBERS.value: sum(counts.values()),
-            Attr.NOTE.value: _sign_counts(counts),
-        })  # fmt: skip
+        add_summary(result, u, v, counts)
     return result
 
 

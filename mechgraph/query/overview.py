@@ -38,7 +38,7 @@ import networkx as nx
 
 from ..vocabulary import Attr, NodeKind, Relation, Sign
 
-__all__ = ["DEFAULT_HUBS", "Group", "Overview", "overview"]
+__all__ = ["DEFAULT_HUBS", "Group", "Overview", "add_summary", "overview"]
 
 #: How many nodes an overview shows by name (before any group is opened).
 DEFAULT_HUBS = 24
@@ -179,16 +179,29 @@ def _summarise(graph: nx.MultiDiGraph, item_of: Mapping[str, str], groups: Mappi
         elif a != b:
             summary[(a, b)][Sign.of(int(data.get(Attr.SIGN, 0) or 0))] += 1
     for (a, b), signs in sorted(summary.items(), key=lambda item: (str(item[0][0]), str(item[0][1]))):
-        sign = _net_sign(signs)
-        key = f"summary:{a}->{b}"
-        result.add_edge(a, b, key=key, **{
-            Attr.ID.value: key,
-            Attr.RELATION.value: _SUMMARY_RELATION[sign].value,
-            Attr.SIGN.value: int(sign),
-            Attr.MEMBERS.value: sum(signs.values()),
-            Attr.NOTE.value: _sign_counts(signs),
-        })
+        add_summary(result, a, b, signs)
     return result
+
+
+def add_summary(graph: nx.MultiDiGraph, source: str, target: str, signs: Counter[Sign]) -> None:
+    """Add the one summary relation that stands for relations from ``source`` to ``target``
+    (their count per sign in ``signs``): its sign is theirs when they agree, unknown otherwise.
+
+    >>> g = nx.MultiDiGraph()
+    >>> add_summary(g, "a", "group:target", Counter({Sign.DECREASES: 3, Sign.INCREASES: 1}))
+    >>> d = g.edges["a", "group:target", "summary:a->group:target"]
+    >>> d["relation"], d["members"], d["note"]
+    ('regulates', 4, '4 relations: 1 increases, 3 decreases')
+    """
+    sign = _net_sign(signs)
+    key = f"summary:{source}->{target}"
+    graph.add_edge(source, target, key=key, **{
+        Attr.ID.value: key,
+        Attr.RELATION.value: _SUMMARY_RELATION[sign].value,
+        Attr.SIGN.value: int(sign),
+        Attr.MEMBERS.value: sum(signs.values()),
+        Attr.NOTE.value: _sign_counts(signs),
+    })  # fmt: skip
 
 
 def _net_sign(signs: Counter[Sign]) -> Sign:

@@ -40,7 +40,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..query.overview import _SUMMARY_RELATION, MAX_GROUPS, Group, Overview, _bucket, _group_id, _group_label, _net_sign, _sign_counts
+from ..query.overview import MAX_GROUPS, Group, Overview, _bucket, _group_id, _group_label, add_summary
 from ..vocabulary import Attr, NodeKind, Sign
 from . import cypher
 
@@ -192,15 +192,7 @@ class StoreSummary:
                 if a != b or (a == u and b == v):
                     summary[(a, b)][Sign.of(int(data.get(Attr.SIGN.value, 0) or 0))] += 1
         for (a, b), signs in sorted(summary.items(), key=lambda pair: (str(pair[0][0]), str(pair[0][1]))):
-            sign = _net_sign(signs)
-            key = f"summary:{a}->{b}"
-            result.add_edge(a, b, key=key, **{
-                Attr.ID.value: key,
-                Attr.RELATION.value: _SUMMARY_RELATION[sign].value,
-                Attr.SIGN.value: int(sign),
-                Attr.MEMBERS.value: sum(signs.values()),
-                Attr.NOTE.value: _sign_counts(signs),
-            })  # fmt: skip
+            add_summary(result, a, b, signs)
         return Overview(result, groups)
 
 
