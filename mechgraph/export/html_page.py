@@ -39,8 +39,16 @@ FRAME_CSS = """html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; c
 #mechgraph-close { position: absolute; top: 6px; right: 8px; border: none; background: none; color: @@MUTED@@; font-size: 18px; cursor: pointer; }
 noscript { position: absolute; top: 60px; left: 220px; }"""
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en" data-theme="@@THEME@@">
+def page_template(*, extra_css: str, legend_note: str, scripts: Sequence[str], root_attributes: str = "", names_list: bool = False) -> str:
+    """The HTML of an export page with its ``@@MARKERS@@``: the head (no request may leave the
+    page: the content security policy allows inline code and data only), the frame's CSS and the
+    page's own, the header with the search box (``names_list``: with a list of the node names), the
+    legend column with its note, the canvas, the details panel, the data and the page's scripts
+    (one marker each, in order)."""
+    names = ' list="mechgraph-names">\n<datalist id="mechgraph-names"></datalist>' if names_list else ">"
+    script_tags = "".join(f"<script>{marker}</script>\n" for marker in scripts)
+    return f"""<!DOCTYPE html>
+<html lang="en" data-theme="@@THEME@@"{root_attributes}>
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">
@@ -50,7 +58,36 @@ _TEMPLATE = """<!DOCTYPE html>
 <title>@@TITLE@@</title>
 <style>
 @@FRAME_CSS@@
-#mechgraph-legend .mechgraph-legend-node .mechgraph-swatch { width: 18px; }
+{extra_css}</style>
+</head>
+<body>
+<div id="mechgraph-frame">
+<header id="mechgraph-header">
+<h1 id="mechgraph-title">@@TITLE@@</h1>
+<span id="mechgraph-counts">@@COUNTS@@</span>
+<div id="mechgraph-tools">
+<input id="mechgraph-search" type="search" placeholder="Search nodes" aria-label="Search nodes" autocomplete="off"{names}
+<span id="mechgraph-found" aria-live="polite"></span>
+<button id="mechgraph-fit" type="button" title="Show the whole graph">Fit</button>
+</div>
+</header>
+<aside id="mechgraph-legend" aria-label="Legend">
+<h2>Legend</h2>
+@@LEGEND@@
+<p>{legend_note}</p>
+</aside>
+<div id="mechgraph-graph" role="img" aria-label="@@TITLE@@"></div>
+<aside id="mechgraph-details" aria-live="polite" hidden></aside>
+<noscript>This figure needs JavaScript to draw the graph.</noscript>
+</div>
+<script type="application/json" id="mechgraph-data">@@DATA@@</script>
+{script_tags}</body>
+</html>
+"""
+
+
+_TEMPLATE = page_template(
+    extra_css="""#mechgraph-legend .mechgraph-legend-node .mechgraph-swatch { width: 18px; }
 #mechgraph-legend .mechgraph-legend-node .mechgraph-swatch-box { width: 22px; }
 #mechgraph-graph .vis-network:focus { outline: none; }
 #mechgraph-details dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 6px 0; }
@@ -59,35 +96,12 @@ _TEMPLATE = """<!DOCTYPE html>
 #mechgraph-details figure { margin: 2px 0; }
 #mechgraph-details .mechgraph-label { display: block; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: @@MUTED@@; }
 #mechgraph-details .mechgraph-note p { margin: 0; }
-</style>
-</head>
-<body>
-<div id="mechgraph-frame">
-<header id="mechgraph-header">
-<h1 id="mechgraph-title">@@TITLE@@</h1>
-<span id="mechgraph-counts">@@COUNTS@@</span>
-<div id="mechgraph-tools">
-<input id="mechgraph-search" type="search" placeholder="Search nodes" aria-label="Search nodes" autocomplete="off" list="mechgraph-names">
-<datalist id="mechgraph-names"></datalist>
-<span id="mechgraph-found" aria-live="polite"></span>
-<button id="mechgraph-fit" type="button" title="Show the whole graph">Fit</button>
-</div>
-</header>
-<aside id="mechgraph-legend" aria-label="Legend">
-<h2>Legend</h2>
-@@LEGEND@@
-<p>Click a node or a relation for its details and evidence.</p>
-</aside>
-<div id="mechgraph-graph" role="img" aria-label="@@TITLE@@"></div>
-<aside id="mechgraph-details" aria-live="polite" hidden></aside>
-<noscript>This figure needs JavaScript to draw the graph.</noscript>
-</div>
-<script type="application/json" id="mechgraph-data">@@DATA@@</script>
-<script>@@VIS@@</script>
-<script>@@APP@@</script>
-</body>
-</html>
-"""
+""",
+    legend_note='Click a node or a relation for its details and evidence.',
+    scripts=('@@VIS@@', '@@APP@@'),
+    root_attributes='',
+    names_list=True,
+)
 
 
 # The page's own code. It builds every piece of text with textContent and links only http(s) URLs.

@@ -4,48 +4,18 @@ CSS shared with the vis-network page) and its own script, filled in by
 
 from __future__ import annotations
 
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en" data-theme="@@THEME@@" data-renderer="webgl">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=@@WIDTH@@">
-<meta name="generator" content="mechgraph">
-<title>@@TITLE@@</title>
-<style>
-@@FRAME_CSS@@
-#mechgraph-message { position: absolute; top: 80px; left: 240px; right: 40px; color: @@MUTED@@; }
+from .html_page import page_template
+
+_TEMPLATE = page_template(
+    extra_css="""#mechgraph-message { position: absolute; top: 80px; left: 240px; right: 40px; color: @@MUTED@@; }
 #mechgraph-details .mechgraph-sign { font-weight: 600; }
 #mechgraph-details .mechgraph-note, #mechgraph-details .mechgraph-cite { color: @@MUTED@@; font-size: 12px; }
-</style>
-</head>
-<body>
-<div id="mechgraph-frame">
-<header id="mechgraph-header">
-<h1 id="mechgraph-title">@@TITLE@@</h1>
-<span id="mechgraph-counts">@@COUNTS@@</span>
-<div id="mechgraph-tools">
-<input id="mechgraph-search" type="search" placeholder="Search nodes" aria-label="Search nodes" autocomplete="off">
-<span id="mechgraph-found" aria-live="polite"></span>
-<button id="mechgraph-fit" type="button" title="Show the whole graph">Fit</button>
-</div>
-</header>
-<aside id="mechgraph-legend" aria-label="Legend">
-<h2>Legend</h2>
-@@LEGEND@@
-<p>Node size: kind and number of relations. Labels: the most connected first; zoom in for more. Hover a node to light its neighbours, click it for its relations and evidence.</p>
-</aside>
-<div id="mechgraph-graph" role="img" aria-label="@@TITLE@@"></div>
-<aside id="mechgraph-details" aria-live="polite" hidden></aside>
-<noscript>This figure needs JavaScript to draw the graph.</noscript>
-</div>
-<script type="application/json" id="mechgraph-data">@@DATA@@</script>
-<script>@@BUNDLE@@</script>
-<script>@@APP@@</script>
-</body>
-</html>
-"""
+""",
+    legend_note='Node size: kind and number of relations. Labels: the most connected first; zoom in for more. Hover a node to light its neighbours, click it for its relations and evidence.',
+    scripts=('@@BUNDLE@@', '@@APP@@'),
+    root_attributes=' data-renderer="webgl"',
+    names_list=False,
+)
 
 
 # The page's own code. It builds every piece of text with textContent and links only http(s) URLs.
