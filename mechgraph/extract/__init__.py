@@ -21,8 +21,9 @@ import networkx as nx
 from ..yamltext import read_text_file
 from .draft import Draft, DraftNode, DraftRelation, Span, draft_from_document, read_draft
 from .extractor import extract_text
-from .lexicon import Lexicon, LexiconEntry, UserLexicon, build_lexicon, default_lexicon, read_user_lexicon
+from .lexicon import Lexicon, LexiconEntry, UserLexicon, build_lexicon, default_lexicon
 from .sentences import Sentence, split_sentences
+from .userlexicon import read_user_lexicon
 
 __all__ = [
     "Draft",
