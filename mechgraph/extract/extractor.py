@@ -359,12 +359,12 @@ def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, titl
     for (source, _, target, negated), item in merged.items():
         relation = item["relation"]
         evidence = tuple(item["evidence"])
-        settings = tuple(m for m in Measurability if m in item["settings"])
+        settings_in = tuple(m for m in Measurability if m in item["settings"])
         relations.append(
             DraftRelation(
                 id=relation_key(source, relation, target, negated, evidence[0].start),
                 source=source, relation=relation, target=target, confidence=item["confidence"],
-                evidence=evidence, status=Status.CANDIDATE, mechanism=item["mechanism"], measurable_in=settings,
+                evidence=evidence, status=Status.CANDIDATE, mechanism=item["mechanism"], measurable_in=settings_in,
                 cues=tuple(item["cues"]), hedges=tuple(item["hedges"]) if item["all_hedged"] else (),
                 negations=tuple(item["negations"]), remarks=tuple(item["remarks"][:3]),
             )
@@ -397,16 +397,16 @@ def _draft_node(entry: LexiconEntry, routes: Iterable[tuple[Route, Sentence, tup
     for route, sentence, hedges in routes:
         if route not in found_routes:
             found_routes.append(route)
-        note = f"route: {route.value}" + (f" (hedged: {', '.join(hedges)})" if hedges else "")
+        said = f"route: {route.value}" + (f" (hedged: {', '.join(hedges)})" if hedges else "")
         if sentence.start in evidence:
             previous = evidence[sentence.start]
-            if note not in (previous.note or ""):
-                evidence[sentence.start] = replace(previous, note=f"{previous.note}; {note}")
+            if said not in (previous.note or ""):
+                evidence[sentence.start] = replace(previous, note=f"{previous.note}; {said}")
         else:
-            evidence[sentence.start] = Span(sentence.start, sentence.end, sentence.text, sentence.index, note)
+            evidence[sentence.start] = Span(sentence.start, sentence.end, sentence.text, sentence.index, said)
     candidate = not entry.known
     status = Status.CANDIDATE if candidate or found_routes else None
-    note = None
+    note: str | None = None
     if candidate:
         note = "extract: new node, kind guessed from its words" if entry.origin == "text" else "extract: node from the vocabulary"
     elif found_routes:
