@@ -230,7 +230,7 @@ def export(
     wrap: int | None = None,
     give: Sequence[Hashable] = (),
     block: Sequence[Hashable] = (),
-    overlay: Mapping[Hashable, float] | None = None,
+    overlay: Mapping[Any, float] | None = None,  # node -> measured value (any node id)
     perturbed: nx.MultiDiGraph | None = None,
     renderer: str = "auto",
 ) -> ExportResult:
@@ -337,7 +337,7 @@ def mark_figure(
     *,
     give: Sequence[Hashable] = (),
     block: Sequence[Hashable] = (),
-    overlay: Mapping[Hashable, float] | None = None,
+    overlay: Mapping[Any, float] | None = None,  # node -> measured value (any node id)
 ) -> Figure:
     """``figure`` with the nodes a perturbation of ``graph`` reaches marked (and perturbed nodes
     marked ``given``), and measured values as fills. Names are node ids of ``graph``."""
