@@ -77,7 +77,9 @@ def plain_cose_app(graph: nx.MultiDiGraph) -> dash.Dash:
     """What a user would otherwise write: dash-cytoscape with its in-browser ``cose`` layout."""
     app = dash.Dash(__name__)
     elements = [element for element in cytoscape_elements(graph, {}) if "source" in element["data"] or element.pop("position", None) or True]
-    app.layout = cyto.Cytoscape(id="canvas", elements=elements, layout={"name": "cose"}, stylesheet=cytoscape_stylesheet(), style={"width": "100%", "height": "800px"})
+    app.layout = cyto.Cytoscape(
+        id="canvas", elements=elements, layout={"name": "cose"}, stylesheet=cytoscape_stylesheet(), style={"width": "100%", "height": "800px"}
+    )
     return app
 
 
@@ -116,7 +118,13 @@ def browser_table(sizes: list[int]) -> list[tuple[str, str, str]]:
             bundled = read_graph()
             with serving(create_app()) as url:
                 time_until_usable(browser, url, bundled.number_of_nodes())  # warm the server's caches once
-                rows.append((f"bundled ({bundled.number_of_nodes()} nodes, {bundled.number_of_edges()} relations)", _seconds(time_until_usable(browser, url, bundled.number_of_nodes())), "target < 2 s"))
+                rows.append(
+                    (
+                        f"bundled ({bundled.number_of_nodes()} nodes, {bundled.number_of_edges()} relations)",
+                        _seconds(time_until_usable(browser, url, bundled.number_of_nodes())),
+                        "target < 2 s",
+                    )
+                )
             for relations in sizes:
                 graph = synthetic_graph(relations, seed=1)
                 name = f"synthetic ({graph.number_of_nodes():,} nodes, {relations:,} relations)"
@@ -155,7 +163,13 @@ class Caller:
         def fill(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
             return [{"id": str(i["id"]), "property": i["property"], "value": values.get(f"{i['id']}.{i['property']}")} for i in items]
 
-        return {"output": spec["output"], "outputs": outputs if len(outputs) > 1 else outputs[0], "inputs": fill(spec["inputs"]), "state": fill(spec["state"]), "changedPropIds": []}
+        return {
+            "output": spec["output"],
+            "outputs": outputs if len(outputs) > 1 else outputs[0],
+            "inputs": fill(spec["inputs"]),
+            "state": fill(spec["state"]),
+            "changedPropIds": [],
+        }
 
     def time(self, output: str, values: dict[str, Any]) -> tuple[float, int]:
         body = json.dumps(self.payload(output, values))
@@ -191,7 +205,9 @@ def callback_table(relations: int, repeats: int) -> list[tuple[str, str, str, st
     def filter_query(i: int) -> str:
         """A filter never asked before (so never answered from a cache)."""
         while True:
-            query = f"?kind={','.join(sorted(rng.sample(kinds, rng.randint(2, 5))))}&sign={rng.choice(signs)}&source={','.join(sorted(rng.sample(sources, 20)))}"
+            query = (
+                f"?kind={','.join(sorted(rng.sample(kinds, rng.randint(2, 5))))}&sign={rng.choice(signs)}&source={','.join(sorted(rng.sample(sources, 20)))}"
+            )
             if query not in seen:
                 seen.add(query)
                 return query
@@ -229,7 +245,9 @@ def print_table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]
 def main() -> None:
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # no line per request in the tables
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--relations", type=int, nargs="*", default=[1_000, 10_000, 14_300], help="relations of the synthetic graphs (14,300 relations give about 5,000 nodes)")
+    parser.add_argument(
+        "--relations", type=int, nargs="*", default=[1_000, 10_000, 14_300], help="relations of the synthetic graphs (14,300 relations give about 5,000 nodes)"
+    )
     parser.add_argument("--callback-relations", type=int, default=10_000, help="relations of the graph the callbacks are timed on")
     parser.add_argument("--repeats", type=int, default=60, help="requests per callback case")
     parser.add_argument("--skip-browser", action="store_true", help="only time the callbacks")

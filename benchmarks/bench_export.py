@@ -251,7 +251,9 @@ def layout_table(rows: list[dict[str, Any]]) -> str:
     ]
     for row in rows:
         plain = [_s(row[key]) if row[key] is not None else "not run" for key in ("igraph_sugiyama", "networkx_forceatlas2")]
-        lines.append(f"| {row['nodes']:,} / {row['relations']:,} | {_s(row['layered'])} | {_s(row['force'])} | {_s(row['compact'])} | {plain[0]} | {plain[1]} |")
+        lines.append(
+            f"| {row['nodes']:,} / {row['relations']:,} | {_s(row['layered'])} | {_s(row['force'])} | {_s(row['compact'])} | {plain[0]} | {plain[1]} |"
+        )
     return "\n".join(lines)
 
 

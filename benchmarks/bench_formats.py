@@ -135,8 +135,7 @@ def sbgn_text(graph: nx.MultiDiGraph) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<sbgn xmlns="http://sbgn.org/libsbgn/0.2">', '<map language="process description">']
     for node, data in graph.nodes(data=True):
         lines.append(
-            f'<glyph id="{ids[node]}" class="macromolecule"><label text={quoteattr(str(data.get(Attr.LABEL, node)))}/>'
-            '<bbox x="0" y="0" w="60" h="30"/></glyph>'
+            f'<glyph id="{ids[node]}" class="macromolecule"><label text={quoteattr(str(data.get(Attr.LABEL, node)))}/><bbox x="0" y="0" w="60" h="30"/></glyph>'
         )
     for index, (u, v, data) in enumerate(graph.edges(data=True)):
         arc = _ARC_CLASS.get(data.get(Attr.SIGN, 0), "modulation")
@@ -181,6 +180,7 @@ def plain(name: str, graph: nx.MultiDiGraph, flat: nx.MultiDiGraph, path: Path) 
     if name == "gexf":
         return (lambda: nx.write_gexf(flat, path), lambda: nx.read_gexf(path))
     if name == "sif":
+
         def write_sif() -> None:
             with path.open("w", newline="") as handle:
                 csv.writer(handle, delimiter="\t").writerows((u, d[Attr.RELATION], v) for u, v, d in graph.edges(data=True))
@@ -206,6 +206,7 @@ def plain(name: str, graph: nx.MultiDiGraph, flat: nx.MultiDiGraph, path: Path) 
 
         return (lambda: path.write_text(make(graph))), read_cx
     if name == "sbgn":
+
         def read_sbgn() -> nx.MultiDiGraph:
             result = nx.MultiDiGraph()
             for element in ET.parse(path).iter():

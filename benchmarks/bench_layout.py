@@ -54,7 +54,12 @@ def views() -> list[tuple[str, str, nx.MultiDiGraph, list[str]]]:
 
 
 def main() -> None:
-    header = f"{'group':7} {'view':38} {'n':>4} {'m':>4} | " + " ".join(f"{c[:8]:>8}" for c in COLUMNS) + f" {'ms':>6} | dot-straight: " + " ".join(f"{c[:8]:>8}" for c in COLUMNS[:4])
+    header = (
+        f"{'group':7} {'view':38} {'n':>4} {'m':>4} | "
+        + " ".join(f"{c[:8]:>8}" for c in COLUMNS)
+        + f" {'ms':>6} | dot-straight: "
+        + " ".join(f"{c[:8]:>8}" for c in COLUMNS[:4])
+    )
     print(header)
     totals: dict[str, dict[str, dict[str, float]]] = {}
     for group, name, view, chain in views():
@@ -64,18 +69,27 @@ def main() -> None:
         ours = measure(view, geometry).as_dict()
         dot = measure(view, Geometry(causal_geometry(view, path=chain, effort=None)[0], {}, "dot-straight")).as_dict()
         for who, q in (("mechgraph", ours), ("dot", dot)):
-            t = totals.setdefault(group, {}).setdefault(who, {c: 0.0 for c in COLUMNS[:5]} | {"smallest_font": 99.0, "worst_through": 0, "worst_crossings": 0, "ms": 0.0})
+            t = totals.setdefault(group, {}).setdefault(
+                who, {c: 0.0 for c in COLUMNS[:5]} | {"smallest_font": 99.0, "worst_through": 0, "worst_crossings": 0, "ms": 0.0}
+            )
             for c in COLUMNS[:5]:
                 t[c] += q[c]
             t["smallest_font"] = min(t["smallest_font"], q["smallest_font"])
             t["worst_through"] = max(t["worst_through"], q["through_nodes"])
             t["worst_crossings"] = max(t["worst_crossings"], q["crossings"])
             t["ms"] += ms if who == "mechgraph" else 0
-        print(f"{group:7} {name[:38]:38} {view.number_of_nodes():>4} {view.number_of_edges():>4} | " + " ".join(f"{ours[c]:>8}" for c in COLUMNS) + f" {ms:>6.0f} | {'':14}" + " ".join(f"{dot[c]:>8}" for c in COLUMNS[:4]))
+        print(
+            f"{group:7} {name[:38]:38} {view.number_of_nodes():>4} {view.number_of_edges():>4} | "
+            + " ".join(f"{ours[c]:>8}" for c in COLUMNS)
+            + f" {ms:>6.0f} | {'':14}"
+            + " ".join(f"{dot[c]:>8}" for c in COLUMNS[:4])
+        )
     print("\nTotals (worst view in brackets)")
     for group, rows in totals.items():
         for who, t in rows.items():
-            print(f"{group:7} {who:10} crossings {t['crossings']:>5.0f} [{t['worst_crossings']:.0f}]  through nodes {t['through_nodes']:>5.0f} [{t['worst_through']:.0f}]  backward {t['backward']:.0f}  overlaps {t['overlaps']:.0f}  cut off {t['cut_off']:.0f}  smallest font {t['smallest_font']:.1f}px  time {t['ms']:.0f} ms")
+            print(
+                f"{group:7} {who:10} crossings {t['crossings']:>5.0f} [{t['worst_crossings']:.0f}]  through nodes {t['through_nodes']:>5.0f} [{t['worst_through']:.0f}]  backward {t['backward']:.0f}  overlaps {t['overlaps']:.0f}  cut off {t['cut_off']:.0f}  smallest font {t['smallest_font']:.1f}px  time {t['ms']:.0f} ms"
+            )
     print("\nLayout time (layered; best of 3)")
     rows = [("200-node view", _with_nodes(200)), (f"limit {COLUMNS_LIMIT}", synthetic_graph(COLUMNS_LIMIT, seed=1))]
     rows += [(label, _with_relations(count)) for label, count in (("1k relations", 1_000), ("10k relations", 10_000), ("100k relations", 100_000))]
@@ -94,7 +108,9 @@ def main() -> None:
             summary, xy = legible_overview(graph)
             times.append((time.perf_counter() - start) * 1000)
         legible = fit_zoom(summary.graph, xy, wrap=OVERVIEW_WRAP, drawn=True) >= LEGIBLE_ZOOM
-        print(f"{label:15} {graph.number_of_nodes():>7} nodes {graph.number_of_edges():>7} relations  {summary.graph.number_of_nodes():>3} shown, legible {str(legible):5} {min(times):>8.0f} ms")
+        print(
+            f"{label:15} {graph.number_of_nodes():>7} nodes {graph.number_of_edges():>7} relations  {summary.graph.number_of_nodes():>3} shown, legible {str(legible):5} {min(times):>8.0f} ms"
+        )
 
 
 def _with_nodes(count: int) -> nx.MultiDiGraph:

@@ -205,8 +205,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5000, 20000, 50000], help="nodes of each view")
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds a page may take to become usable")
-    parser.add_argument("--pyvis-max", type=int, default=20000,
-                        help="largest view written with pyvis (its add_node checks a list of ids: writing 50,000 nodes takes about 15 minutes)")
+    parser.add_argument(
+        "--pyvis-max",
+        type=int,
+        default=20000,
+        help="largest view written with pyvis (its add_node checks a list of ids: writing 50,000 nodes takes about 15 minutes)",
+    )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON to this file")
     args = parser.parse_args()
     rows = run(args.sizes, args.timeout, args.pyvis_max)

@@ -80,10 +80,18 @@ def plain_extract(text: str, lexicon: Lexicon) -> Draft:
                         nodes.setdefault(entry.node_id, DraftNode(entry.node_id, entry.kind, entry.label, record=dict(entry.record)))
                     span = Span(start, start + len(sentence), sentence)
                     key = (source.node_id, sign, target.node_id)
-                    relations.setdefault(key, DraftRelation(
-                        relation_key(source.node_id, _SIGNED[sign], target.node_id, False, start),
-                        source.node_id, _SIGNED[sign], target.node_id, 0.5, (span,), Status.CANDIDATE,
-                    ))
+                    relations.setdefault(
+                        key,
+                        DraftRelation(
+                            relation_key(source.node_id, _SIGNED[sign], target.node_id, False, start),
+                            source.node_id,
+                            _SIGNED[sign],
+                            target.node_id,
+                            0.5,
+                            (span,),
+                            Status.CANDIDATE,
+                        ),
+                    )
     return Draft("plain", text, "plain", tuple(nodes.values()), tuple(relations.values()))
 
 
@@ -157,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
     parser.add_argument("--only", choices=["dev", "heldout", "new dev", "new heldout"], help="score only this group of texts")
     parser.add_argument(
-        "--folder", type=Path, metavar="DIR",
+        "--folder",
+        type=Path,
+        metavar="DIR",
         help="score only the gold files of DIR (a sealed held-out set, e.g. data/gold/sealed/heldout2, run once), totalled as 'sealed'",
     )
     parser.add_argument("--bench", type=float, metavar="MB", help="instead, time a text of MB megabytes (paragraphs, and one line without punctuation)")
@@ -219,16 +229,28 @@ def main(argv: list[str] | None = None) -> int:
             for line in score.misses:
                 print(f"  missed          {line}")
     if args.json:
-        args.json.write_text(json.dumps([
-            {
-                "text": row["gold"].name, "split": row["gold"].split, "precision": row["score"].precision,
-                "recall": row["score"].recall, "gold": row["score"].required, "drafted": row["score"].predicted,
-                "correct": row["score"].correct, "false_positives": row["score"].false_positives,
-                "misses": row["score"].misses, "plain_precision": row["plain"].precision,
-                "plain_recall": row["plain"].recall, "milliseconds": round(row["ms"], 1),
-            }
-            for row in rows
-        ], indent=2))
+        args.json.write_text(
+            json.dumps(
+                [
+                    {
+                        "text": row["gold"].name,
+                        "split": row["gold"].split,
+                        "precision": row["score"].precision,
+                        "recall": row["score"].recall,
+                        "gold": row["score"].required,
+                        "drafted": row["score"].predicted,
+                        "correct": row["score"].correct,
+                        "false_positives": row["score"].false_positives,
+                        "misses": row["score"].misses,
+                        "plain_precision": row["plain"].precision,
+                        "plain_recall": row["plain"].recall,
+                        "milliseconds": round(row["ms"], 1),
+                    }
+                    for row in rows
+                ],
+                indent=2,
+            )
+        )
     return 0
 
 

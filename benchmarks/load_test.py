@@ -315,7 +315,15 @@ def attack_bodies(port: int) -> list[str]:
     def body(store: Any) -> str:
         values = {"view-key.data": "", "graph-store.data": store}
         fill = lambda items: [{"id": i["id"], "property": i["property"], "value": values.get(f"{i['id']}.{i['property']}")} for i in items]  # noqa: E731
-        return json.dumps({"output": output, "outputs": outputs, "inputs": fill(canvas["inputs"]), "state": fill(canvas.get("state", [])), "changedPropIds": ["graph-store.data"]})
+        return json.dumps(
+            {
+                "output": output,
+                "outputs": outputs,
+                "inputs": fill(canvas["inputs"]),
+                "state": fill(canvas.get("state", [])),
+                "changedPropIds": ["graph-store.data"],
+            }
+        )
 
     from mechgraph.dashboard.graphs import UploadLimits, graph_to_text
     from mechgraph.synthetic import synthetic_graph
@@ -388,8 +396,16 @@ def table(results: Results, elapsed: float) -> list[list[str]]:
 
 def _row(name: str, values: list[float], errors: int, elapsed: float) -> list[str]:
     ms = [v * 1000 for v in values]
-    return [name, f"{len(values):,}", str(errors), f"{percentile(ms, 0.50):.0f}", f"{percentile(ms, 0.95):.0f}", f"{percentile(ms, 0.99):.0f}",
-            f"{max(ms) if ms else float('nan'):.0f}", f"{len(values) / elapsed:.1f}"]
+    return [
+        name,
+        f"{len(values):,}",
+        str(errors),
+        f"{percentile(ms, 0.50):.0f}",
+        f"{percentile(ms, 0.95):.0f}",
+        f"{percentile(ms, 0.99):.0f}",
+        f"{max(ms) if ms else float('nan'):.0f}",
+        f"{len(values) / elapsed:.1f}",
+    ]
 
 
 def markdown(rows: list[list[str]]) -> str:
@@ -411,7 +427,9 @@ def memory_rows(before: dict[str, float], after: dict[str, float]) -> list[list[
     return rows
 
 
-def write_docs(args: argparse.Namespace, rows: list[list[str]], mem: list[list[str]], recorded: Recorded, graph_size: tuple[int, int], elapsed: float, errors: list[str]) -> None:
+def write_docs(
+    args: argparse.Namespace, rows: list[list[str]], mem: list[list[str]], recorded: Recorded, graph_size: tuple[int, int], elapsed: float, errors: list[str]
+) -> None:
     requests_per_action = ", ".join(f"{action} {len(bodies)}" for action, bodies in recorded.items())
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = f"""# Load test of the dashboard
@@ -428,7 +446,7 @@ time (and every request in its wait), sends traffic to 127.0.0.1 only, and stops
 How it works:
 
 - the server: `gunicorn -w {args.workers} -b 127.0.0.1:<free port> --timeout 120 mechgraph.dashboard.wsgi:server`
-  (sync workers, as docs/dashboard.md runs it), serving {'the bundled graph' if args.graph is None else args.graph}
+  (sync workers, as docs/dashboard.md runs it), serving {"the bundled graph" if args.graph is None else args.graph}
   ({graph_size[0]:,} nodes, {graph_size[1]:,} relations);
 - the payloads: one real session in headless Chromium (requests outside 127.0.0.1 aborted) types
   "{RECORD_SEARCH}" in the search box, focuses {RECORD_FOCUS[0]}, ticks the "decreases" sign filter, asks
@@ -505,7 +523,7 @@ def main(argv: list[str] | None = None) -> int:
     print(plain(mem))
     errors = [e for values in results.errors.values() for e in values]
     if "Traceback" in gunicorn_log:
-        errors.append("gunicorn log: " + gunicorn_log[gunicorn_log.index("Traceback"):][:300])
+        errors.append("gunicorn log: " + gunicorn_log[gunicorn_log.index("Traceback") :][:300])
     for error in errors[:10]:
         print("error:", error)
     if not args.no_docs:

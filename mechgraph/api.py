@@ -78,9 +78,7 @@ def validate(path: PathLike | None = None) -> list[str]:
     return []
 
 
-def paths(
-    graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6, mixed_context: bool = False
-) -> list[SignedPath]:
+def paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6, mixed_context: bool = False) -> list[SignedPath]:
     """The ``k`` best signed paths from ``source`` to ``target`` (names, synonyms, ids or
     identifiers), best first: each has ``nodes``, ``steps`` (with evidence and contexts) and the
     net ``sign``. Paths keep to one context unless ``mixed_context``."""

@@ -89,9 +89,7 @@ def graph_from_report(report: Report) -> nx.MultiDiGraph:
         graph.add_node(node.id, **attributes)
     negated: list[dict[str, Any]] = []
     for relation in report.relations:
-        attributes = relation.model_dump(
-            mode="json", exclude_none=True, exclude={"id", "source", "target", "evidence"}
-        )
+        attributes = relation.model_dump(mode="json", exclude_none=True, exclude={"id", "source", "target", "evidence"})
         attributes[Attr.ID.value] = relation.key
         attributes[Attr.SIGN.value] = int(relation.relation.sign)
         attributes[Attr.EVIDENCE.value] = [_evidence(e, sources) for e in relation.evidence]
@@ -122,7 +120,8 @@ def negated_relations(graph: nx.MultiDiGraph, node: str | None = None) -> list[d
         dict(item)
         for item in items
         if isinstance(item, Mapping)
-        and item.get("from") in graph and item.get("to") in graph  # a view holds those between its own nodes
+        and item.get("from") in graph
+        and item.get("to") in graph  # a view holds those between its own nodes
         and (node is None or node in (item.get("from"), item.get("to")))
     ]
 

@@ -37,10 +37,7 @@ def check_curie(curie: str) -> str | None:
     prefix, _, local = curie.partition(":")
     parsed = registry.parse_curie(curie)
     if parsed is None or parsed[0] is None:
-        return (
-            f"unknown identifier prefix {prefix!r}: expected a prefix known to bioregistry, "
-            "e.g. CHEBI, GO, CL, DRUGBANK, hgnc.symbol, pubmed"
-        )
+        return f"unknown identifier prefix {prefix!r}: expected a prefix known to bioregistry, e.g. CHEBI, GO, CL, DRUGBANK, hgnc.symbol, pubmed"
     pattern = registry.get_pattern(parsed[0])
     if pattern and not re.fullmatch(pattern.strip("^$"), parsed[1]):
         return f"local identifier {local!r} does not match the pattern of prefix {parsed[0]!r} ({pattern})"

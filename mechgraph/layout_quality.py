@@ -191,8 +191,6 @@ def _crossings(seg: np.ndarray, owner: np.ndarray, ends: np.ndarray) -> int:
         rows = np.arange(start, start + len(a))[:, None]
         later = np.arange(n)[None, :] > rows
         ea, eb = ends[owner[start : start + len(a)]], ends[owner]
-        shared = (
-            (ea[:, 0:1] == eb[None, :, 0]) | (ea[:, 0:1] == eb[None, :, 1]) | (ea[:, 1:2] == eb[None, :, 0]) | (ea[:, 1:2] == eb[None, :, 1])
-        )
+        shared = (ea[:, 0:1] == eb[None, :, 0]) | (ea[:, 0:1] == eb[None, :, 1]) | (ea[:, 1:2] == eb[None, :, 0]) | (ea[:, 1:2] == eb[None, :, 1])
         count += int((proper & later & ~shared).sum())
     return count

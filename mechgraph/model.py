@@ -64,9 +64,7 @@ class Source(_Record):
     @model_validator(mode="after")
     def _url_or_text(self) -> Source:
         if self.url is None and self.text is None and self.title is None:
-            raise ValueError(
-                "a source needs 'url' (http or https), 'text' (a file beside the graph file) or at least a 'title'"
-            )
+            raise ValueError("a source needs 'url' (http or https), 'text' (a file beside the graph file) or at least a 'title'")
         return self
 
 

@@ -43,9 +43,7 @@ def summarize(graph: nx.MultiDiGraph, report: Report | None = None) -> dict[str,
         "by_relation": _count(data[Attr.RELATION] for _, _, data in edges),
         "by_sign": _count(Sign(data[Attr.SIGN]).word for _, _, data in edges),
         "by_mechanism": _count(data.get(Attr.MECHANISM, UNSPECIFIED) for _, _, data in edges),
-        "by_measurability": _count(
-            "+".join(data.get(Attr.MEASURABLE_IN) or []) or UNSPECIFIED for _, _, data in edges
-        ),
+        "by_measurability": _count("+".join(data.get(Attr.MEASURABLE_IN) or []) or UNSPECIFIED for _, _, data in edges),
         "evidence": {
             "relations_with_evidence": with_evidence,
             "with_evidence_percent": round(100.0 * with_evidence / len(edges), 1) if edges else 100.0,

@@ -209,7 +209,11 @@ class _Validator:
             if text is None and item.quote is not None and self._is_text_source(item.source):
                 continue  # the text itself was unreadable: reported once on the source
             if text is None and item.quote is not None:
-                self.add((*where, "quote"), f"source {item.source!r} has no text beside the graph: a quote cannot be checked against it; use 'note' for a paraphrase", "quote")
+                self.add(
+                    (*where, "quote"),
+                    f"source {item.source!r} has no text beside the graph: a quote cannot be checked against it; use 'note' for a paraphrase",
+                    "quote",
+                )
             elif text is not None and item.quote is None:
                 self.add(where, f"evidence from source text {item.source!r} needs a 'quote' of the sentence it rests on", "quote")
             elif text is not None and item.quote is not None:
@@ -283,12 +287,20 @@ class _Validator:
             agent = relation.context.agent if relation.context is not None else None
             if agent is not None and self._kinds.get(agent) is not NodeKind.AGENT:
                 found = "not a node" if agent not in self._kinds else f"a node of kind {self._kinds[agent].value!r}"
-                self.add((*path, "context", "agent"), f"context.agent names the agent the relation was shown under: expected the id of a node of kind 'agent', found {agent!r} ({found})", "dangling-reference")
+                self.add(
+                    (*path, "context", "agent"),
+                    f"context.agent names the agent the relation was shown under: expected the id of a node of kind 'agent', found {agent!r} ({found})",
+                    "dangling-reference",
+                )
             if not relation.evidence:
                 self.add(path, "a relation needs evidence: at least one {source: ID, quote: ...} or {source: URL-SOURCE-ID}", "no-evidence")
             self._check_evidence(relation.evidence, path, texts)
             if relation.mechanism is Mechanism.INDIRECT and Measurability.IN_VITRO in relation.measurable_in:
-                self.add((*path, "measurable_in"), "an indirect relation is measurable only in vivo: remove 'in_vitro' (put the source's setting in context.setting)", "indirect-in-vitro")
+                self.add(
+                    (*path, "measurable_in"),
+                    "an indirect relation is measurable only in vivo: remove 'in_vitro' (put the source's setting in context.setting)",
+                    "indirect-in-vitro",
+                )
             key = relation.key
             if key in seen:
                 if relation.id:

@@ -338,7 +338,7 @@ class _Emitter:
                 self.mapping(item, indent + 2)
             else:
                 self.sequence(item, indent + 2, key)
-            self.lines[first] = f"{pad}- {self.lines[first][indent + 2:]}"
+            self.lines[first] = f"{pad}- {self.lines[first][indent + 2 :]}"
 
 
 def _scalars(values: Any) -> bool:

@@ -33,9 +33,7 @@ def gunicorn_command(port: int, workers: int = 2) -> list[str]:
 def start(command: Sequence[str], port: int, log: Path, *, timeout: float = 90) -> subprocess.Popen[bytes]:
     """Start ``command`` and return once it answers 200 at http://127.0.0.1:PORT/."""
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            list(command), stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"}
-        )
+        process = subprocess.Popen(list(command), stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + timeout
     try:

@@ -199,7 +199,11 @@ def test_missing_identifier_where_the_reference_gives_one() -> None:
 
 def test_missing_gene_symbol_of_a_target_the_reference_lists() -> None:
     reference = parse_reference(["| Agent | Direct target(s) | DrugBank |\n|---|---|---|\n| Sirolimus | MTOR, FKBP1A | DB00877 |\n"])
-    nodes = [agent("sirolimus", identifiers=["DRUGBANK:DB00877"]), target("mtor", label="mTOR"), target("fkbp", label="FKBP12 (FKBP1A)", identifiers=["hgnc.symbol:FKBP1A"])]
+    nodes = [
+        agent("sirolimus", identifiers=["DRUGBANK:DB00877"]),
+        target("mtor", label="mTOR"),
+        target("fkbp", label="FKBP12 (FKBP1A)", identifiers=["hgnc.symbol:FKBP1A"]),
+    ]
     graph = load_graph(document(nodes, [relation("sirolimus", "mtor"), relation("sirolimus", "fkbp")]))
     [finding] = findings(graph, Rule.MISSING_IDENTIFIER, reference)
     assert finding.nodes == ("mtor",) and finding.message.endswith("hgnc.symbol:MTOR")
@@ -220,9 +224,7 @@ def test_missing_gene_symbol_of_a_target_the_reference_lists() -> None:
         ({"cell_type": "any cell"}, {"cell_type": "hepatocyte"}, False),
     ],
 )
-def test_context_conflict_between_relations_chained_at_a_node(
-    before: dict[str, str], after: dict[str, str], conflict: bool
-) -> None:
+def test_context_conflict_between_relations_chained_at_a_node(before: dict[str, str], after: dict[str, str], conflict: bool) -> None:
     into = relation("a", "n", context=before) if before else relation("a", "n")
     out = relation("n", "b", context=after) if after else relation("n", "b")
     graph = load_graph(document([agent("a"), target("n"), target("b")], [into, out]))
@@ -258,9 +260,7 @@ def test_report_as_json_names_rule_ids_and_message() -> None:
     graph = load_graph(document([agent("a", routes=[]), target("b")], [relation("a", "b", "S", "T")]))
     payload = audit(graph).to_dict()
     assert payload["clean"] is False and payload["counts"]["agent-without-route"] == 1
-    assert payload["findings"] == [
-        {"rule": "agent-without-route", "message": "agent A has no route", "nodes": ["a"], "relations": [], "sources": []}
-    ]
+    assert payload["findings"] == [{"rule": "agent-without-route", "message": "agent A has no route", "nodes": ["a"], "relations": [], "sources": []}]
     assert payload["thresholds"]["heavy_source_relations"] == HEAVY_SOURCE_RELATIONS
     json.dumps(payload)
 

@@ -63,9 +63,7 @@ def test_boilerplate_lines_are_not_cited(graph) -> None:
 
 def test_every_article_mechanism_sentence_is_cited(graph) -> None:
     """The article's sentences that state mechanisms each support at least one relation."""
-    cited = " ".join(
-        fold_whitespace(e["quote"]) for _, _, d in graph.edges(data=True) for e in d[Attr.EVIDENCE] if "quote" in e
-    )
+    cited = " ".join(fold_whitespace(e["quote"]) for _, _, d in graph.edges(data=True) for e in d[Attr.EVIDENCE] if "quote" in e)
     for start in (
         "Immunomodulation is the targeted manipulation",
         "Immunomodulators are biological substances",

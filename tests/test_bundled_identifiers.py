@@ -97,11 +97,7 @@ def test_no_identifier_the_sheets_say_not_to_use() -> None:
     for cell in cells:
         if re.search(r"\bor\b", cell):
             forbidden |= set(re.findall(r"\bCHEBI:\d+\b|\bDB\d{5}\b", cell))
-    used = [
-        f"{curie} (node {node})"
-        for node, curie in bundled_identifiers()
-        if sheet_text(curie) in forbidden
-    ]
+    used = [f"{curie} (node {node})" for node, curie in bundled_identifiers() if sheet_text(curie) in forbidden]
     assert not used, "identifiers the sheets say not to use: " + ", ".join(used)
 
 

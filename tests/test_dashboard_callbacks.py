@@ -41,12 +41,8 @@ class DashClient:
     def spec(self, output: str, changed: Iterable[str] = ()) -> dict[str, Any]:
         """The callback writing ``output`` (and, among several, the one that ``changed`` triggers)."""
         wanted = set(changed)
-        callbacks = [
-            c for c in self.app._callback_list if wanted <= {f"{i['id']}.{i['property']}" for i in c["inputs"]}
-        ]
-        matches = [c for c in callbacks if c["output"] == output] or [
-            c for c in callbacks if re.search(rf"(^|\.\.){re.escape(output)}(@|\.\.|$)", c["output"])
-        ]
+        callbacks = [c for c in self.app._callback_list if wanted <= {f"{i['id']}.{i['property']}" for i in c["inputs"]}]
+        matches = [c for c in callbacks if c["output"] == output] or [c for c in callbacks if re.search(rf"(^|\.\.){re.escape(output)}(@|\.\.|$)", c["output"])]
         assert matches, f"no callback outputs {output}"
         return matches[0]
 
@@ -248,14 +244,23 @@ def test_an_upload_is_kept_by_the_user_and_never_changes_the_served_graph(client
 
 def test_an_oversized_upload_is_refused_before_decoding() -> None:
     client = DashClient(create_app(graph=synthetic_graph(20), max_upload_bytes=100))
-    answer = client.call("graph-store.data", {"upload-payload.data": {"contents": "data:;base64," + "A" * 400, "filename": "big.yaml"}}, ["upload-payload.data"])
+    answer = client.call(
+        "graph-store.data", {"upload-payload.data": {"contents": "data:;base64," + "A" * 400, "filename": "big.yaml"}}, ["upload-payload.data"]
+    )
     assert answer is not None
     assert "larger than the upload limit" in text_of(answer["upload-status"]["children"])
 
 
 @pytest.mark.parametrize(
     ("fmt", "suffix", "starts"),
-    [("html", ".html", b"<!"), ("svg", ".svg", b"<?xml"), ("png", ".png", b"\x89PNG"), ("yaml", ".yaml", b"#"), ("graphml", ".graphml", b"<?xml"), ("json", ".json", b"{")],
+    [
+        ("html", ".html", b"<!"),
+        ("svg", ".svg", b"<?xml"),
+        ("png", ".png", b"\x89PNG"),
+        ("yaml", ".yaml", b"#"),
+        ("graphml", ".graphml", b"<?xml"),
+        ("json", ".json", b"{"),
+    ],
 )
 def test_export_writes_the_view_with_the_positions_sent(client: DashClient, fmt: str, suffix: str, starts: bytes) -> None:
     positions = {"cyclosporine": [1234.5, -77.0]}
@@ -335,13 +340,17 @@ def test_accepting_moves_on_and_the_download_holds_only_what_was_accepted(client
     review = client.call("draft-relations.options", {"draft-store.data": store, "draft-decisions.data": {}})
     assert review is not None
     ids = [option["value"] for option in review["draft-relations"]["options"]]
-    decided = client.call("draft-decisions.data", {"draft-relations.value": ids[0], "draft-decisions.data": {}, "draft-store.data": store}, ["draft-accept.n_clicks"])
+    decided = client.call(
+        "draft-decisions.data", {"draft-relations.value": ids[0], "draft-decisions.data": {}, "draft-store.data": store}, ["draft-accept.n_clicks"]
+    )
     assert decided is not None
     assert decided["draft-decisions"]["data"] == {ids[0]: "accepted"}
     assert decided["draft-relations"]["value"] == ids[1]
     summary = client.call("draft-relations.options", {"draft-store.data": store, "draft-decisions.data": decided["draft-decisions"]["data"]})
     assert "1 accepted, 0 rejected, 1 to review" in text_of(summary)
-    download = client.call("draft-download.data", {"draft-store.data": store, "draft-decisions.data": decided["draft-decisions"]["data"]}, ["draft-download-button.n_clicks"])
+    download = client.call(
+        "draft-download.data", {"draft-store.data": store, "draft-decisions.data": decided["draft-decisions"]["data"]}, ["draft-download-button.n_clicks"]
+    )
     assert download is not None
     archive = zipfile.ZipFile(io.BytesIO(base64.b64decode(download["draft-download"]["data"]["content"])))
     graph_file = next(name for name in archive.namelist() if name.endswith(".yaml"))

@@ -112,7 +112,9 @@ def test_a_bad_table_lists_its_problems_and_is_not_kept(client: DashClient) -> N
     assert "bad.csv:2:2: value: 'high' is not a number" in text_of(answer["reason-overlay-status"]["children"])
 
 
-@pytest.mark.parametrize("store", [None, "text", 3, [], {"name": "a", "text": 5}, {"name": 1, "text": "id,value"}, {"name": "a", "text": "x" * (OVERLAY_MAX_CHARS + 1)}])
+@pytest.mark.parametrize(
+    "store", [None, "text", 3, [], {"name": "a", "text": 5}, {"name": 1, "text": "id,value"}, {"name": "a", "text": "x" * (OVERLAY_MAX_CHARS + 1)}]
+)
 def test_a_hostile_overlay_store_is_ignored(client: DashClient, store: object) -> None:
     assert read_overlay_store(store) is None
     assert "Give or block nodes" in text_of(ask(client, "", store)["reason-result"]["children"])

@@ -57,8 +57,6 @@ def test_serve_help_names_the_defaults_and_gunicorn() -> None:
     assert "127.0.0.1" in result.output and "8050" in result.output and "gunicorn" in result.output
 
 
-
-
 @pytest.mark.server
 @pytest.mark.skipif(shutil.which("gunicorn", path=str(Path(sys.executable).parent)) is None, reason="gunicorn is not installed")
 @pytest.mark.parametrize("served", ["MECHGRAPH_GRAPH", "MECHGRAPH_DB"])
@@ -72,7 +70,10 @@ def test_the_wsgi_server_runs_under_gunicorn_with_two_workers(tmp_path: Path, fi
     env = {**os.environ, served: target}
     process = subprocess.Popen(
         [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "mechgraph.dashboard.wsgi:server"],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         base = f"http://127.0.0.1:{port}/"
@@ -81,7 +82,9 @@ def test_the_wsgi_server_runs_under_gunicorn_with_two_workers(tmp_path: Path, fi
         dependencies = json.loads(_get(base + "_dash-dependencies"))
         render = next(d for d in dependencies if d["output"].startswith("..canvas.elements..."))
         values = {"view-key.data": "", "theme.value": "light", "highlight-store.data": [], "canvas-scale.data": False}
-        outputs = [{"id": part.split("@")[0].rsplit(".", 1)[0], "property": part.split("@")[0].rsplit(".", 1)[1]} for part in render["output"].strip(".").split("...")]
+        outputs = [
+            {"id": part.split("@")[0].rsplit(".", 1)[0], "property": part.split("@")[0].rsplit(".", 1)[1]} for part in render["output"].strip(".").split("...")
+        ]
         payload = {
             "output": render["output"],
             "outputs": outputs,

@@ -41,10 +41,13 @@ SCRIPT_QUOTE = "</script><script>alert(2)</script> & \u2028 line"
 def hostile_graph() -> nx.MultiDiGraph:
     """A graph whose every text tries to run code or break out of its context."""
     g = nx.MultiDiGraph()
-    g.graph.update(title="<b>Hostile</b> </title><script>alert(3)</script>", sources={
-        "safe": {"id": "safe", "title": "A <i>safe</i> paper", "url": "https://example.org/paper?a=1&b=2"},
-        "evil": {"id": "evil", "title": "Evil link", "url": "javascript:alert(4)"},
-    })
+    g.graph.update(
+        title="<b>Hostile</b> </title><script>alert(3)</script>",
+        sources={
+            "safe": {"id": "safe", "title": "A <i>safe</i> paper", "url": "https://example.org/paper?a=1&b=2"},
+            "evil": {"id": "evil", "title": "Evil link", "url": "javascript:alert(4)"},
+        },
+    )
     g.add_node("xss", kind="agent", label=XSS_LABEL, synonyms=["<svg onload=alert(5)>"], description="\"quoted\" 'single'")
     g.add_node("target", kind="target", label="Target </script>", identifiers=["CHEBI:4031"])
     g.add_node("cell", kind="immune_cell", label="T cell")
@@ -53,8 +56,18 @@ def hostile_graph() -> nx.MultiDiGraph:
         {"source": "safe", "quote": SCRIPT_QUOTE, "title": "A <i>safe</i> paper", "url": "https://example.org/paper?a=1&b=2"},
         {"source": "evil", "quote": "follow me", "note": "<b>note</b>", "url": "javascript:alert(4)"},
     ]
-    g.add_edge("xss", "target", key="r1", id="r1", relation="inhibits", sign=-1, mechanism="direct", evidence=evidence,
-               context={"cell_type": "<u>T</u>"}, measurable_in=["in_vitro"])
+    g.add_edge(
+        "xss",
+        "target",
+        key="r1",
+        id="r1",
+        relation="inhibits",
+        sign=-1,
+        mechanism="direct",
+        evidence=evidence,
+        context={"cell_type": "<u>T</u>"},
+        measurable_in=["in_vitro"],
+    )
     g.add_edge("xss", "target", key="r2", id="r2", relation="binds", sign=0, evidence=[])
     g.add_edge("target", "cell", key="r3", id="r3", relation="activates", sign=1, mechanism="indirect", evidence=[])
     g.add_edge("cell", "odd", key="r4", id="r4", relation="acts_on", evidence=[])
@@ -183,9 +196,7 @@ def test_parallel_relations_bend_apart() -> None:
     assert bends["r1"] == -bends["r2"] != 0
     assert bends["r3"] == bends["r4"] == 0
     data = figure_data(figure)
-    assert sorted(index for index, _ in data["edges"]["bends"]) == sorted(
-        data["edges"]["id"].index(key) for key in ("r1", "r2")
-    )
+    assert sorted(index for index, _ in data["edges"]["bends"]) == sorted(data["edges"]["id"].index(key) for key in ("r1", "r2"))
 
 
 def test_html_sizes_themes_and_title(tmp_path: Path, bundled: nx.MultiDiGraph) -> None:

@@ -36,8 +36,15 @@ def test_json_reports_what_was_written(tmp_path: Path) -> None:
     assert code == 0
     report = json.loads(stdout)
     assert report == {
-        "path": str(out), "format": "png", "nodes": 4, "relations": 3, "bytes": out.stat().st_size,
-        "layout": "force", "size": "1920x1080", "theme": "dark", "overview": False,
+        "path": str(out),
+        "format": "png",
+        "nodes": 4,
+        "relations": 3,
+        "bytes": out.stat().st_size,
+        "layout": "force",
+        "size": "1920x1080",
+        "theme": "dark",
+        "overview": False,
     }
     assert struct.unpack(">II", out.read_bytes()[16:24]) == (1920, 1080)
 

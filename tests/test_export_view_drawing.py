@@ -103,7 +103,7 @@ def test_every_legend_shows_nodes_as_the_tinted_boxes_they_are_drawn_as() -> Non
     for kind in ("agent", "target"):
         look = box_look(kind)
         assert f'fill="{look.fill}" stroke="{look.border}"' in legend, f"the {kind} swatch is its box"
-    assert "<polygon" not in legend.split('mechgraph-legend-relation')[0], "no kind shape among the node swatches"
+    assert "<polygon" not in legend.split("mechgraph-legend-relation")[0], "no kind shape among the node swatches"
     rows = legend_items("light")[0].children
     assert len(rows) == len([e for e in legend_entries("light") if e.group == "node"])
     for row, entry in zip(rows, (e for e in legend_entries("light") if e.group == "node")):

@@ -265,7 +265,9 @@ def test_names_sharing_an_action_noun_are_one_node() -> None:
 
 @pytest.mark.parametrize("parser", [None, False])
 def test_a_wrapper_alone_or_a_name_cut_before_of_is_no_node(parser: bool | None) -> None:
-    found = triples("Abatacept is a fusion protein indicated to reduce the signs and symptoms of moderately to severely active juvenile arthritis.", parser=parser)
+    found = triples(
+        "Abatacept is a fusion protein indicated to reduce the signs and symptoms of moderately to severely active juvenile arthritis.", parser=parser
+    )
     targets = {t for _s, _sign, t, _n in found}
     assert not any(t in ("signs", "symptoms", "signs_and_symptoms") or t.endswith("_of") for t in targets), found
 
@@ -302,7 +304,9 @@ def test_drugs_are_no_examples_of_a_cytokine(parser: bool | None) -> None:
 @needs_parser
 def test_a_coordinated_long_form_is_one_name_and_which_after_its_bracket() -> None:
     """ "X activate nuclear factors and activators of transcription (NFATs), which regulate Y": one target, the subject of "regulate"."""
-    found = triples("Upstream of the receptor, IKKs phosphorylate and activate nuclear factors and activators of transcription (NFATs), which regulate cytokine expression inside the cell.")
+    found = triples(
+        "Upstream of the receptor, IKKs phosphorylate and activate nuclear factors and activators of transcription (NFATs), which regulate cytokine expression inside the cell."
+    )
     assert {(s, sign, t) for s, sign, t, _n in found} == {("ikks", "+", "nfat"), ("nfat", "?", "cytokine_expression")}, found
 
 
@@ -362,7 +366,9 @@ def test_this_enzyme_is_no_node_of_its_own(parser: bool | None) -> None:
 @needs_parser
 def test_through_a_wrapper_and_along_a_process_coordination() -> None:
     """ "lowered serum levels of X": X; "inhibits the release of A and B": the release of A, and B."""
-    found = triples("Treatment with bimekizumab lowered serum levels of IL-17F and IL-22. The antibody inhibits the release of proinflammatory cytokines and chemokines.")
+    found = triples(
+        "Treatment with bimekizumab lowered serum levels of IL-17F and IL-22. The antibody inhibits the release of proinflammatory cytokines and chemokines."
+    )
     targets = {t for s, _sign, t, _n in found if s == "bimekizumab"}
     assert {"il_17f", "il_22", "chemokines"} <= targets and not any(t.startswith("serum_levels") for t in targets), found
 
@@ -433,7 +439,10 @@ def test_the_rate_of_x_is_x_but_a_heart_rate_is_a_name() -> None:
 
 @pytest.mark.parametrize("parser", [None, False])
 def test_improving_a_disease_lessens_it_and_neither_negates(parser: bool | None) -> None:
-    found = triples("Neither secukinumab nor brodalumab improved Crohn's disease. Apremilast improves psoriasis. Ustekinumab failed to improve systemic lupus erythematosus.", parser=parser)
+    found = triples(
+        "Neither secukinumab nor brodalumab improved Crohn's disease. Apremilast improves psoriasis. Ustekinumab failed to improve systemic lupus erythematosus.",
+        parser=parser,
+    )
     assert ("apremilast", "-", "psoriasis", False) in found, found
     assert all(sign == "-" and negated for s, sign, t, negated in found if "crohn" in t), found
     assert all(sign == "-" for s, sign, t, negated in found if "lupus" in t), found
@@ -458,7 +467,9 @@ def test_a_coordinated_verb_takes_the_subject_of_its_clause() -> None:
 
 @pytest.mark.parametrize("parser", [None, False])
 def test_an_adverb_is_no_node(parser: bool | None) -> None:
-    found = triples("Baricitinib inhibits JAK2. However, it increased the incidence of herpes zoster, probably because it impairs antiviral immunity.", parser=parser)
+    found = triples(
+        "Baricitinib inhibits JAK2. However, it increased the incidence of herpes zoster, probably because it impairs antiviral immunity.", parser=parser
+    )
     assert not any(t == "probably" for _s, _sign, t, _n in found), found
 
 
@@ -479,7 +490,9 @@ def test_a_conjunct_verb_agrees_with_its_subject() -> None:
 @pytest.mark.parametrize("parser", [None, False])
 def test_a_fronted_by_gerund_ends_at_its_comma(parser: bool | None) -> None:
     """ "By blocking these kinases, X reduces Y": X is not what is blocked."""
-    found = triples("Ustekinumab blocks IL-23. Tofacitinib inhibits JAK1 and JAK3. By blocking these kinases, tofacitinib reduces the activation of T cells.", parser=parser)
+    found = triples(
+        "Ustekinumab blocks IL-23. Tofacitinib inhibits JAK1 and JAK3. By blocking these kinases, tofacitinib reduces the activation of T cells.", parser=parser
+    )
     assert not any(t == "tofacitinib" for _s, _sign, t, _n in found), found
     assert ("tofacitinib", "-", "t_cell_activation", False) in found, found
 
@@ -659,10 +672,7 @@ def test_make_with_a_comparative_and_a_named_change() -> None:
 def test_a_receptor_antagonist_with_a_bracketed_symbol_and_a_population_hung_on_the_verb() -> None:
     """ "X is an interleukin-6 (IL-6) receptor antagonist": X blocks IL-6R (the tagger took the symbol for a
     number), and X is the agent a later "the drug" stands for; "indicated for adults with D" with "with" on the verb."""
-    found = triples(
-        "Sarilumab is an interleukin-6 (IL-6) receptor antagonist used in arthritis.\n\n"
-        "Haptoglobin declined in patients given the drug."
-    )
+    found = triples("Sarilumab is an interleukin-6 (IL-6) receptor antagonist used in arthritis.\n\nHaptoglobin declined in patients given the drug.")
     assert ("sarilumab", "-", "il6r", False) in found, found
     assert any(s == "sarilumab" and sign == "-" and "haptoglobin" in t for s, sign, t, _n in found), found
     found = triples("Sarilumab is indicated for adult patients with active rheumatoid arthritis who have had an inadequate response to methotrexate.")

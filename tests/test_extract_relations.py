@@ -49,15 +49,15 @@ def test_every_relation_is_a_candidate_with_its_sentence() -> None:
 
 def test_and_or_subjects_and_lists_of_objects() -> None:
     assert triples("Tacrolimus and/or sirolimus inhibit T-cell proliferation, IL-2 release and B-cell proliferation.") == {
-        (agent, "-", target)
-        for agent in ("tacrolimus", "sirolimus")
-        for target in ("t_cell_proliferation", "il2_secretion", "b_cell_proliferation")
+        (agent, "-", target) for agent in ("tacrolimus", "sirolimus") for target in ("t_cell_proliferation", "il2_secretion", "b_cell_proliferation")
     }
 
 
 def test_stimulate_or_inhibit_gives_both_signs() -> None:
     assert triples("Dexamethasone can stimulate or inhibit the immune response.") == {
-        ("dexamethasone", "+", "immune_response"), ("dexamethasone", "-", "immune_response")}
+        ("dexamethasone", "+", "immune_response"),
+        ("dexamethasone", "-", "immune_response"),
+    }
 
 
 def test_passive_voice_with_and_without_agent() -> None:
@@ -77,9 +77,13 @@ def test_reduced_relatives() -> None:
 def test_shared_complements_and_heads() -> None:
     assert triples("Cyclosporine inhibits the production and release of IL-2.") == {("cyclosporine", "-", "il2_secretion")}
     assert triples("Interferon alfa is used for the treatment of viral and bacterial diseases.") == {
-        ("interferon_alfa", "-", "viral_infection"), ("interferon_alfa", "-", "bacterial_infection")}
+        ("interferon_alfa", "-", "viral_infection"),
+        ("interferon_alfa", "-", "bacterial_infection"),
+    }
     assert triples("Treatments such as radio- or chemotherapy break the balance of the immune system.") == {
-        ("radiotherapy", "-", "immune_system_balance"), ("chemotherapy", "-", "immune_system_balance")}
+        ("radiotherapy", "-", "immune_system_balance"),
+        ("chemotherapy", "-", "immune_system_balance"),
+    }
 
 
 def test_examples_after_such_as_and_mainly() -> None:
@@ -105,15 +109,12 @@ def test_hedging_is_flagged() -> None:
 
 
 def test_changes_in_a_process_are_unsigned() -> None:
-    assert triples("Brefeldin A produces changes in intracellular protein transport.") == {
-        ("brefeldin_a", "?", "intracellular_protein_transport")}
+    assert triples("Brefeldin A produces changes in intracellular protein transport.") == {("brefeldin_a", "?", "intracellular_protein_transport")}
 
 
 def test_causal_verbs_take_the_sign_of_their_effect() -> None:
-    assert triples("Sirolimus blocks mTOR. This leads to reduced translation of mRNAs required for G1 progression.") >= {
-        ("sirolimus", "-", "mtor")}
-    assert ("sirolimus", "-", "g1_mrna_translation") in triples(
-        "Sirolimus leads to reduced translation of mRNAs required for G1 progression.")
+    assert triples("Sirolimus blocks mTOR. This leads to reduced translation of mRNAs required for G1 progression.") >= {("sirolimus", "-", "mtor")}
+    assert ("sirolimus", "-", "g1_mrna_translation") in triples("Sirolimus leads to reduced translation of mRNAs required for G1 progression.")
 
 
 def test_pronouns_and_generic_nouns_stand_for_the_topic() -> None:
@@ -124,7 +125,9 @@ def test_pronouns_and_generic_nouns_stand_for_the_topic() -> None:
 def test_relative_clauses() -> None:
     assert triples("Rituximab is an antibody that binds CD20.") == {("rituximab", "?", "ms4a1")}
     assert triples("Imiquimod activates Langerhans cells, which then migrate to lymph nodes and activate T cells.") == {
-        ("imiquimod", "+", "langerhans_cell"), ("langerhans_cell", "+", "t_cell")}
+        ("imiquimod", "+", "langerhans_cell"),
+        ("langerhans_cell", "+", "t_cell"),
+    }
 
 
 def test_unknown_noun_phrases_become_candidate_nodes_with_a_guessed_kind() -> None:
@@ -134,7 +137,8 @@ def test_unknown_noun_phrases_become_candidate_nodes_with_a_guessed_kind() -> No
     process = d.node("keratinocyte_proliferation")
     assert process.kind is NodeKind.PROCESS and process.process is not None
     assert {("sirna", "-", "opioid_growth_factor_receptor"), ("opioid_growth_factor_receptor", "+", "keratinocyte_proliferation")} <= {
-        (r.source, r.sign.symbol, r.target) for r in d.relations}
+        (r.source, r.sign.symbol, r.target) for r in d.relations
+    }
     assert not d.node("imiquimod").candidate and d.node("imiquimod").status is None
 
 

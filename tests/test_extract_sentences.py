@@ -72,7 +72,7 @@ def test_safe_boundaries_cut_as_pysbd_does() -> None:
 
     texts = [
         "Dr. Smith et al. showed that IL-2 works. It binds e.g. IL-2 vs. IL-4. The U.S. FDA approved it. "
-        "J. M. McDaniel gave 2.5 mg. Fig. 3 shows it. He said: \"It works.\" Then it stopped! Why? Because.",
+        'J. M. McDaniel gave 2.5 mg. Fig. 3 shows it. He said: "It works." Then it stopped! Why? Because.',
         "Cyclosporine inhibits calcineurin. Calcineurin dephosphorylates NFAT. NFAT moves to the nucleus.",
         "Tacrolimus (FK506) binds FKBP12 (approx. 12 kDa), i.e. an immunophilin. It is given orally.",
     ]
@@ -116,7 +116,10 @@ def test_adverts_link_lists_and_cookie_banners_are_boilerplate() -> None:
     assert roles["Belatacept blocks CD80 and CD86 on antigen-presenting cells."] == "body"
     assert roles["Abatacept also binds CD80."] == "body"
     for advert in (
-        "We use cookies to improve this site.", "[Accept all] [Settings]", "Our tea strengthens your immune system naturally.",
-        "Zinc lozenges boost your defences.", "- Ten herbs that calm inflammation",
+        "We use cookies to improve this site.",
+        "[Accept all] [Settings]",
+        "Our tea strengthens your immune system naturally.",
+        "Zinc lozenges boost your defences.",
+        "- Ten herbs that calm inflammation",
     ):
         assert roles[advert] == "boilerplate", advert

@@ -31,9 +31,19 @@ from mechgraph.query.filterspec import (
 from mechgraph.vocabulary import ProcessKind
 
 EXTRA = FilterSpec(
-    "process_kinds", ValueType.CHOICES, ProcessKind, "Process", "Keep processes of this kind.", "--process-kind", "process_kind", Widget.CHECKLIST, "process kind"
+    "process_kinds",
+    ValueType.CHOICES,
+    ProcessKind,
+    "Process",
+    "Keep processes of this kind.",
+    "--process-kind",
+    "process_kind",
+    Widget.CHECKLIST,
+    "process kind",
 )
-EXTRA_DROPDOWN = FilterSpec("tissues", ValueType.IDS, None, "Tissue", "Keep relations shown in this tissue.", "--tissue", "tissue", Widget.DROPDOWN, "tissue", metavar="TISSUE")
+EXTRA_DROPDOWN = FilterSpec(
+    "tissues", ValueType.IDS, None, "Tissue", "Keep relations shown in this tissue.", "--tissue", "tissue", Widget.DROPDOWN, "tissue", metavar="TISSUE"
+)
 
 
 @pytest.fixture(params=[EXTRA, EXTRA_DROPDOWN], ids=["checklist", "dropdown of ids"])
@@ -175,7 +185,9 @@ def test_command_line_words_become_filter_arguments() -> None:
 def test_filter_values_are_words_in_the_table_order() -> None:
     values = FilterValues(routes=["oral"], kinds=["target", "agent", "target"])
     assert list(values) == ["kinds", "routes"] and values["kinds"] == ("target", "agent")
-    assert values == FilterValues(kinds=("target", "agent"), routes=("oral",)) and hash(values) == hash(FilterValues(kinds=["target", "agent"], routes=["oral"]))
+    assert values == FilterValues(kinds=("target", "agent"), routes=("oral",)) and hash(values) == hash(
+        FilterValues(kinds=["target", "agent"], routes=["oral"])
+    )
     assert filter_spec("signs").read_word("decreases") == "decreases"
     with pytest.raises(AttributeError):
         values._items = ()  # type: ignore[misc]

@@ -121,8 +121,13 @@ def test_sif_with_one_and_minus_one_keeps_every_sign() -> None:
     result = read(FORMATS / "cellnopt-signed.sif")
     signs = {(u, v): data[Attr.SIGN] for u, v, data in result.graph.edges(data=True)}
     assert signs == {
-        ("egf", "egfr"): 1, ("egfr", "ras"): 1, ("ras", "pi3k"): 1, ("pi3k", "akt"): 1,
-        ("tnfa", "nfkb"): 1, ("ikk", "ikba"): -1, ("ikba", "nfkb"): -1,
+        ("egf", "egfr"): 1,
+        ("egfr", "ras"): 1,
+        ("ras", "pi3k"): 1,
+        ("pi3k", "akt"): 1,
+        ("tnfa", "nfkb"): 1,
+        ("ikk", "ikba"): -1,
+        ("ikba", "nfkb"): -1,
     }
     assert not any("unknown type" in line for line in result.report_lines())
 
@@ -190,9 +195,7 @@ def test_sif_round_trip_keeps_every_sign(fixture: str, tmp_path: Path) -> None:
     graph = read(FORMATS / fixture).graph
     written = write(graph, tmp_path / "g.sif")
     again = read(written.path).graph
-    assert sorted((u, v, d[Attr.SIGN]) for u, v, d in again.edges(data=True)) == sorted(
-        (u, v, d[Attr.SIGN]) for u, v, d in graph.edges(data=True)
-    )
+    assert sorted((u, v, d[Attr.SIGN]) for u, v, d in again.edges(data=True)) == sorted((u, v, d[Attr.SIGN]) for u, v, d in graph.edges(data=True))
 
 
 # -- 6. Pathway Commons extended SIF ---------------------------------------------------------------
@@ -333,13 +336,7 @@ def test_an_extra_map_too_large_for_the_model_is_bounded_and_counted(tmp_path: P
 
 
 def test_sign_columns_are_found_in_any_case_and_omnipath_flags_sign() -> None:
-    text = (
-        "source,target,Effect,consensus_stimulation,consensus_inhibition\n"
-        "A,B,negative,,\n"
-        "C,D,,1,0\n"
-        "E,F,,0,1\n"
-        "G,H,,1,1\n"
-    )
+    text = "source,target,Effect,consensus_stimulation,consensus_inhibition\nA,B,negative,,\nC,D,,1,0\nE,F,,0,1\nG,H,,1,1\n"
     graph = read(text, name="omnipath.csv").graph
     signs = {(u, v): d[Attr.SIGN] for u, v, d in graph.edges(data=True)}
     assert signs == {("a", "b"): -1, ("c", "d"): 1, ("e", "f"): -1, ("g", "h"): 0}  # both flags: no sign claimed
@@ -355,12 +352,14 @@ def test_pathway_commons_gene_symbol_files_label_by_the_participant() -> None:
 
 
 def test_cx_context_given_as_several_mappings_is_merged() -> None:
-    text = json.dumps([
-        {"numberVerification": [{"longNumber": 281474976710655}]},
-        {"@context": [{"uniprot knowledgebase": "http://identifiers.org/uniprot/"}, {"ncbi gene": "http://identifiers.org/ncbigene/"}]},
-        {"nodes": [{"@id": 0, "n": "IL2", "r": "ncbi gene:3558"}, {"@id": 1, "n": "IL2RA", "r": "uniprot knowledgebase:P01589"}]},
-        {"edges": [{"@id": 2, "s": 0, "t": 1, "i": "in-complex-with"}]},
-    ])
+    text = json.dumps(
+        [
+            {"numberVerification": [{"longNumber": 281474976710655}]},
+            {"@context": [{"uniprot knowledgebase": "http://identifiers.org/uniprot/"}, {"ncbi gene": "http://identifiers.org/ncbigene/"}]},
+            {"nodes": [{"@id": 0, "n": "IL2", "r": "ncbi gene:3558"}, {"@id": 1, "n": "IL2RA", "r": "uniprot knowledgebase:P01589"}]},
+            {"edges": [{"@id": 2, "s": 0, "t": 1, "i": "in-complex-with"}]},
+        ]
+    )
     graph = read(text, name="ctx.cx").graph
     assert {d[Attr.LABEL]: d[Attr.IDENTIFIERS] for _, d in graph.nodes(data=True)} == {"IL2": ["NCBIGene:3558"], "IL2RA": ["uniprot:P01589"]}
 
@@ -371,9 +370,7 @@ def test_imported_literature_is_read_once_through_every_format(fixture: str, tmp
     graph = read(FORMATS / fixture).graph
     for suffix in (".json", ".cyjs", ".graphml", ".gexf", ".csv"):
         again = read(write(graph, tmp_path / f"g{suffix}", force=True).path).graph
-        assert {(u, v, k): d for u, v, k, d in again.edges(keys=True, data=True)} == {
-            (u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)
-        }, suffix
+        assert {(u, v, k): d for u, v, k, d in again.edges(keys=True, data=True)} == {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)}, suffix
 
 
 def test_cytoscape_biopax_networks_map_roles_by_interaction_and_biopax_type() -> None:

@@ -248,8 +248,7 @@ def test_serve_opens_the_dashboard_on_a_cx_file(cx_server: str) -> None:
     render = next(d for d in dependencies if d["output"].startswith("..canvas.elements..."))
     values = {"view-key.data": "", "theme.value": "light", "highlight-store.data": [], "canvas-scale.data": False}
     outputs = [
-        {"id": part.split("@")[0].rsplit(".", 1)[0], "property": part.split("@")[0].rsplit(".", 1)[1]}
-        for part in render["output"].strip(".").split("...")
+        {"id": part.split("@")[0].rsplit(".", 1)[0], "property": part.split("@")[0].rsplit(".", 1)[1]} for part in render["output"].strip(".").split("...")
     ]
     payload = {
         "output": render["output"],

@@ -82,9 +82,7 @@ def test_unknown_relation_names_stay_unsigned() -> None:
     for _, _, data in result.graph.edges(data=True):
         assert data[Attr.RELATION] == UNKNOWN_RELATION.value
         assert data[Attr.SIGN] == 0
-    assert sorted(d[Attr.EXTRA]["interaction"] for *_, d in result.graph.edges(data=True)) == [
-        "phosphorylates", "positively-correlated", "\u2192"
-    ]
+    assert sorted(d[Attr.EXTRA]["interaction"] for *_, d in result.graph.edges(data=True)) == ["phosphorylates", "positively-correlated", "\u2192"]
     assert any("unknown type 'phosphorylates'" in note for note in result.notes)
 
 

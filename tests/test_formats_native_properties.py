@@ -26,12 +26,35 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 # Text of every kind: controls, line breaks, quotes, YAML indicators, non-BMP characters.
 any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30)
-yaml_words = st.sampled_from(["yes", "No", "null", "~", "1.0", "0x1F", "1:20", "2020-01-01", "-", "a: b", "#x", "<<", "=", "@x", "'q'", '"q"', "[a]", "{a}", ".inf", "1e5", " lead", "trail "])
+yaml_words = st.sampled_from(
+    [
+        "yes",
+        "No",
+        "null",
+        "~",
+        "1.0",
+        "0x1F",
+        "1:20",
+        "2020-01-01",
+        "-",
+        "a: b",
+        "#x",
+        "<<",
+        "=",
+        "@x",
+        "'q'",
+        '"q"',
+        "[a]",
+        "{a}",
+        ".inf",
+        "1e5",
+        " lead",
+        "trail ",
+    ]
+)
 texts = st.one_of(any_text, yaml_words)
 labels = texts.map(str.strip).filter(bool)
-json_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), texts
-)
+json_scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False, allow_infinity=False), texts)
 json_values = st.recursive(
     json_scalars,
     lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(texts, inner, max_size=4)),
@@ -157,7 +180,7 @@ def test_extra_is_written_as_a_field_and_read_back(tmp_path: Path) -> None:
     result = write(load_graph(DOCUMENT), path)
     assert not result.dropped
     text = path.read_text(encoding="utf-8")
-    assert "    extra:\n      original_id: \"0\"\n" in text and "pmids: [\"12345678\"]" in text
+    assert '    extra:\n      original_id: "0"\n' in text and 'pmids: ["12345678"]' in text
     graph = read(path).graph
     assert graph.nodes["a"]["extra"] == {"original_id": "0", "represents": "chebi:CHEBI:41879"}
     [(_, _, data)] = graph.edges(data=True)

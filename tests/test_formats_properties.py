@@ -39,18 +39,29 @@ _TEXT = st.one_of(
         alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"), blacklist_characters="\x85\u2028\u2029"),
         min_size=1,
         max_size=20,
-    ).map(str.strip).filter(bool),
+    )
+    .map(str.strip)
+    .filter(bool),
     st.sampled_from(["12", "-3.5", "1e-05", "true", "False", "[1, 2]", '{"a": 1}', '"quoted"', "=1+1", "-x", "007"]),
 )
 _LABEL = _TEXT  # may equal an extra value (a Cytoscape name that is not the label)
 _FLOAT = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
 #: Each extra name holds one type of value (GraphML declares one type per attribute name).
 _EXTRA_VALUES = {
-    "name": _TEXT, "source": _TEXT, "relation": _TEXT, "sign": _TEXT, "id": _TEXT, "Source": _TEXT, "Target": _TEXT,
-    "score": _FLOAT, "count": st.integers(min_value=-10**6, max_value=10**6), "flag": st.booleans(),
+    "name": _TEXT,
+    "source": _TEXT,
+    "relation": _TEXT,
+    "sign": _TEXT,
+    "id": _TEXT,
+    "Source": _TEXT,
+    "Target": _TEXT,
+    "score": _FLOAT,
+    "count": st.integers(min_value=-(10**6), max_value=10**6),
+    "flag": st.booleans(),
     "tags": st.lists(_TEXT, min_size=1, max_size=3),
     "nested": st.dictionaries(_WORD, st.one_of(_TEXT, st.integers(-100, 100)), min_size=1, max_size=3),
-    "Weight": _FLOAT, "database note": _TEXT,
+    "Weight": _FLOAT,
+    "database note": _TEXT,
 }
 _RELATIONS = ["activates", "inhibits", "increases", "decreases", "binds", "regulates", "interacts_with", "acts_on", "part_of"]
 _KINDS = ["agent", "target", "immune_cell", "condition", "non_immune"]
@@ -173,9 +184,7 @@ def test_imported_names_keep_their_sign_through_every_format(tmp_path: Path, sig
     rows = "".join(f"a{index},b{index},{word},{polarity[word]}\n" for index, word in enumerate(signs))
     imported = read("source,target,interaction,polarity\n" + rows, name="in.csv").graph
     expected = sorted((u, v, d[Attr.SIGN]) for u, v, d in imported.edges(data=True))
-    assert [sign for *_, sign in expected] == [
-        {"1": 1, "-1": -1, "+1": 1, "activation": -1, "IncreaseAmount": 1, "Complex": 0}[word] for word in signs
-    ]
+    assert [sign for *_, sign in expected] == [{"1": 1, "-1": -1, "+1": 1, "activation": -1, "IncreaseAmount": 1, "Complex": 0}[word] for word in signs]
     for name in WRITABLE:
         again = _round_trip(imported, name, tmp_path / name)
         assert sorted((u, v, d[Attr.SIGN]) for u, v, d in again.edges(data=True)) == expected, name

@@ -166,7 +166,7 @@ def test_a_node_table_alone_gives_nodes(tmp_path: Path) -> None:
 
 
 def test_spreadsheet_formulas_are_written_as_text_and_read_back(tmp_path: Path) -> None:
-    graph = load_graph(_document(label="=HYPERLINK(\"http://x\")", synonym="-x; y"))
+    graph = load_graph(_document(label='=HYPERLINK("http://x")', synonym="-x; y"))
     write(graph, tmp_path / "g.csv")
     cells = (tmp_path / "g.nodes.csv").read_text()
     assert "'=HYPERLINK" in cells

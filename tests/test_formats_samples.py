@@ -99,9 +99,7 @@ def test_reactome_sif_agrees_with_the_sbgn_it_was_made_from(tmp_path: Path) -> N
     assert kinds(sif)["process"] > 0  # the ends of consumption, production and catalysis
     signs = {d[Attr.RELATION]: d[Attr.SIGN] for *_, d in sif.edges(data=True)}
     assert signs == {"consumed_by": 0, "produces": 0, "activates": 1, "increases": 1, "inhibits": -1}
-    assert {d[Attr.EXTRA]["interaction"] for *_, d in sif.edges(data=True)} == {
-        "consumption", "production", "catalysis", "stimulation", "inhibition"
-    }
+    assert {d[Attr.EXTRA]["interaction"] for *_, d in sif.edges(data=True)} == {"consumption", "production", "catalysis", "stimulation", "inhibition"}
     assert_exports_again(sif, tmp_path, "csv")
     written = write(sif, tmp_path / "again.sif").path.read_text()
     assert written.count("\tconsumption\t") == 62  # written back with its own relation names

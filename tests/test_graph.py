@@ -77,10 +77,7 @@ documents = st.lists(st.tuples(node_ids, relations, node_ids), max_size=8).map(
         "mechgraph": 1,
         "sources": [{"id": "s", "url": "https://example.org/s"}],
         "nodes": [{"id": n, "kind": "target", "label": n.upper(), "synonyms": [n]} for n in "abcd"],
-        "relations": [
-            {"from": u, "relation": r, "to": v, "evidence": [{"source": "s", "note": f"{i}"}]}
-            for i, (u, r, v) in enumerate(triples)
-        ],
+        "relations": [{"from": u, "relation": r, "to": v, "evidence": [{"source": "s", "note": f"{i}"}]} for i, (u, r, v) in enumerate(triples)],
     }
 )
 

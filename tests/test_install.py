@@ -44,13 +44,9 @@ def test_wheel_carries_data_and_runs_from_another_folder(tmp_path: Path) -> None
     workdir.mkdir()
 
     def mechgraph(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [str(env_dir / "bin" / "mechgraph"), *args], cwd=workdir, env=environment, capture_output=True, text=True, timeout=300
-        )
+        return subprocess.run([str(env_dir / "bin" / "mechgraph"), *args], cwd=workdir, env=environment, capture_output=True, text=True, timeout=300)
 
-    where = subprocess.run(
-        [str(python), "-c", "import mechgraph; print(mechgraph.__file__)"], cwd=workdir, env=environment, capture_output=True, text=True
-    )
+    where = subprocess.run([str(python), "-c", "import mechgraph; print(mechgraph.__file__)"], cwd=workdir, env=environment, capture_output=True, text=True)
     assert str(env_dir) in where.stdout, where  # the installed wheel, not the checkout
     result = mechgraph("validate")
     assert result.returncode == 0, result.stderr

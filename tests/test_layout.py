@@ -85,7 +85,9 @@ def test_layered_layout_flows_from_agents_to_outcomes(graph: nx.MultiDiGraph) ->
 
 def test_layered_top_down_flows_downwards() -> None:
     g = nx.MultiDiGraph()
-    g.add_nodes_from([("a", {"kind": "agent"}), ("t", {"kind": "target"}), ("c", {"kind": "immune_cell"}), ("p", {"kind": "process"}), ("o", {"kind": "outcome"})])
+    g.add_nodes_from(
+        [("a", {"kind": "agent"}), ("t", {"kind": "target"}), ("c", {"kind": "immune_cell"}), ("p", {"kind": "process"}), ("o", {"kind": "outcome"})]
+    )
     g.add_edges_from([("a", "t"), ("t", "c"), ("c", "p"), ("p", "o")])
     positions = kind_columns_layout(g, orientation="top-down")
     ys = [positions[node][1] for node in "atcpo"]

@@ -84,7 +84,10 @@ def test_neighbors_bad_direction_is_a_usage_error() -> None:
 def test_paths_prints_the_explanation() -> None:
     code, out, _ = invoke("paths", "CsA", "NFAT nuclear translocation", "--graph", VALID, "--evidence")
     assert code == 0
-    assert "Cyclosporine inhibits Calcineurin; Calcineurin is required for NFAT nuclear translocation; so Cyclosporine decreases NFAT nuclear translocation (net: decreases)" in out
+    assert (
+        "Cyclosporine inhibits Calcineurin; Calcineurin is required for NFAT nuclear translocation; so Cyclosporine decreases NFAT nuclear translocation (net: decreases)"
+        in out
+    )
     assert '"Cyclosporine inhibits calcineurin in T cells."' in out  # the quote, with --evidence
     assert "(net: unknown)" in out  # the binds variant
 

@@ -125,7 +125,9 @@ def test_paths_are_the_k_best_within_one_context_and_mixed_paths_only_when_asked
     # Allowing mixed contexts only adds paths: the k best of more paths rank no worse.
     assert len(mixed.paths) >= len(within.paths)
     assert all(m.rank <= w.rank for m, w in zip(mixed.paths, within.paths, strict=False))
-    everything = {tuple(frozenset(step.ids) for step in p.steps) for p in signed_paths(graph, source, target, k=200, max_length=max_length, mixed_context=True).paths}
+    everything = {
+        tuple(frozenset(step.ids) for step in p.steps) for p in signed_paths(graph, source, target, k=200, max_length=max_length, mixed_context=True).paths
+    }
     assert {tuple(frozenset(step.ids) for step in p.steps) for p in within.paths} <= everything
 
 

@@ -44,7 +44,11 @@ def problems(text: str, **options: str) -> list[str]:
 def test_columns_are_found_by_name_and_names_map_like_resolve_node() -> None:
     table = parse_overlay("# a comment\n\nSymbol\tlog2FC\tpadj\nIL2\t-2\t0.01\ninterleukin 2\t1\t0.2\nTNFa\t-1\t\n", file="t.tsv")
     assert (table.key_column, table.value_column, table.p_column) == ("Symbol", "log2FC", "padj")
-    assert [(row.line, row.name, row.value, row.p_value) for row in table.rows] == [(4, "IL2", -2.0, 0.01), (5, "interleukin 2", 1.0, 0.2), (6, "TNFa", -1.0, None)]
+    assert [(row.line, row.name, row.value, row.p_value) for row in table.rows] == [
+        (4, "IL2", -2.0, 0.01),
+        (5, "interleukin 2", 1.0, 0.2),
+        (6, "TNFa", -1.0, None),
+    ]
     overlay = map_overlay(small(), table)
     assert {node: m.line for node, m in overlay.values.items()} == {"il2": 4, "tnf": 6}
     assert [(row.line, row.reason) for row in overlay.unused] == [(5, "names il2, already given by line 4")]

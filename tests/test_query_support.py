@@ -79,9 +79,7 @@ def bundled_graph() -> nx.MultiDiGraph | None:
 
 def snapshot(graph: nx.MultiDiGraph) -> tuple[Any, ...]:
     """Everything about a graph, deep-copied, for "was it changed?" checks."""
-    return copy.deepcopy(
-        (dict(graph.graph), list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True)))
-    )
+    return copy.deepcopy((dict(graph.graph), list(graph.nodes(data=True)), list(graph.edges(keys=True, data=True))))
 
 
 _SIGNED = [Relation.ACTIVATES, Relation.INHIBITS, Relation.INCREASES, Relation.DECREASES, Relation.REQUIRED_FOR]

@@ -88,9 +88,7 @@ def test_ladybug_answers_like_memory(graph: nx.MultiDiGraph, data: st.DataObject
             ),
             label="filters",
         )
-        assert _outcome(lambda: queries.filter_store(store, **filters), _graph_value) == _outcome(
-            lambda: filter_graph(graph, **filters), _graph_value
-        )
+        assert _outcome(lambda: queries.filter_store(store, **filters), _graph_value) == _outcome(lambda: filter_graph(graph, **filters), _graph_value)
 
         centre = data.draw(st.lists(st.sampled_from(nodes), min_size=1, max_size=2), label="centre")
         depth = data.draw(st.one_of(st.none(), st.integers(0, 3)), label="depth")
@@ -100,9 +98,7 @@ def test_ladybug_answers_like_memory(graph: nx.MultiDiGraph, data: st.DataObject
         assert _graph_value(queries.neighbourhood(store, centre, depth=depth, direction=direction)) == _graph_value(
             neighbourhood(graph, centre, depth=depth, direction=direction)
         )
-        assert _graph_value(queries.upstream(store, centre[0], depth=depth)) == _graph_value(
-            neighbourhood(graph, centre[0], depth=depth, direction="up")
-        )
+        assert _graph_value(queries.upstream(store, centre[0], depth=depth)) == _graph_value(neighbourhood(graph, centre[0], depth=depth, direction="up"))
 
         text = data.draw(st.one_of(st.sampled_from(["Node 1", "node", "n2", "nod 3", "gene expression", "xyz"]), st.text(max_size=6)), label="text")
         assert queries.search(store, text, limit=5) == search(graph, text, limit=5)

@@ -18,7 +18,7 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
 
 def test_alias_bomb_is_refused(tmp_path: Path) -> None:
     lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
-    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 10) + "]" for i in range(1, 9)]
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
     report = validate_file(write(tmp_path, "bomb.yaml", "\n".join(lines)))
     assert [p.rule for p in report.problems] == ["yaml-syntax"]
     assert "too many YAML aliases" in report.problems[0].message

@@ -89,11 +89,7 @@ def parse_reference(texts: Iterable[str]) -> Reference:
 
 
 def _mentioned(text: str) -> set[str]:
-    return (
-        {f"DRUGBANK:{match}" for match in _DRUGBANK.findall(text)}
-        | set(_CHEBI.findall(text))
-        | set(_ONTOLOGY.findall(text))
-    )
+    return {f"DRUGBANK:{match}" for match in _DRUGBANK.findall(text)} | set(_CHEBI.findall(text)) | set(_ONTOLOGY.findall(text))
 
 
 def _split_do_not_use(text: str) -> tuple[str, str]:
@@ -157,12 +153,7 @@ def _table_row(header: list[str], cells: list[str], symbols: set[str], doubtful:
     ontology = [cell for cell in cells if _ONTOLOGY.fullmatch(cell)]
     if len(ontology) != 1:
         return []
-    names = tuple(
-        name
-        for cell in cells[:3]
-        if not _ONTOLOGY.fullmatch(cell) and (name := _PARENTHESES.sub("", cell).split(";")[0].strip())
-        and name != "-"
-    )
+    names = tuple(name for cell in cells[:3] if not _ONTOLOGY.fullmatch(cell) and (name := _PARENTHESES.sub("", cell).split(";")[0].strip()) and name != "-")
     return [ReferenceEntry(names, (ontology[0],))] if names else []
 
 

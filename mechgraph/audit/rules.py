@@ -114,8 +114,7 @@ def _quotes_shipped_text(graph: nx.MultiDiGraph, data: Mapping[str, Any]) -> boo
     """Evidence quoting a source text beside the graph: checked verbatim, the text's own claim."""
     sources = graph.graph.get(Attr.SOURCES.value) or {}
     return any(
-        item.get(EvidenceKey.QUOTE.value) and SourceKey.TEXT.value in sources.get(item[EvidenceKey.SOURCE.value], {})
-        for item in data.get(_EVIDENCE) or ()
+        item.get(EvidenceKey.QUOTE.value) and SourceKey.TEXT.value in sources.get(item[EvidenceKey.SOURCE.value], {}) for item in data.get(_EVIDENCE) or ()
     )
 
 
@@ -180,8 +179,7 @@ def chains_on_one_source(graph: nx.MultiDiGraph) -> Iterator[Finding]:
             if len(chain) >= CHAIN_MIN_RELATIONS and chain - own:
                 yield Finding(
                     Rule.CHAIN_ON_ONE_SOURCE,
-                    f"{len(chain)} relations of {_label(graph, agent)}'s chain rest on {source} alone"
-                    f" ({_source_name(graph, source)})",
+                    f"{len(chain)} relations of {_label(graph, agent)}'s chain rest on {source} alone ({_source_name(graph, source)})",
                     nodes=(agent,),
                     relations=sorted_ids(chain),
                     sources=(source,),
@@ -228,9 +226,7 @@ def url_only_without_note(graph: nx.MultiDiGraph) -> Iterator[Finding]:
     """Relations whose evidence quotes nothing and notes nothing: a bare link says not what it states."""
     for u, v, relation, data in _relations(graph):
         evidence = data.get(_EVIDENCE) or ()
-        if evidence and not any(
-            item.get(EvidenceKey.QUOTE.value) or item.get(EvidenceKey.NOTE.value) for item in evidence
-        ):
+        if evidence and not any(item.get(EvidenceKey.QUOTE.value) or item.get(EvidenceKey.NOTE.value) for item in evidence):
             sources = sorted_ids(_sources_of(data))
             yield Finding(
                 Rule.URL_ONLY_WITHOUT_NOTE,
@@ -356,8 +352,7 @@ def context_conflicts(graph: nx.MultiDiGraph) -> Iterator[Finding]:
         for (first, then), (entering, leaving) in sorted(pairs.items()):
             yield Finding(
                 Rule.CONTEXT_CONFLICT,
-                f"at {_label(graph, node)}, {len(entering)} relation(s) in {first} chain into"
-                f" {len(leaving)} in {then}",
+                f"at {_label(graph, node)}, {len(entering)} relation(s) in {first} chain into {len(leaving)} in {then}",
                 nodes=(node,),
                 relations=sorted_ids(entering | leaving),
             )

@@ -19,8 +19,7 @@ from ._base import EXIT_INVALID, cli, emit_json, expected_errors, graph_file_opt
     "references",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A reference sheet (markdown) whose identifiers the graph should carry; repeat for several. "
-    "Without one, the missing-identifier rule is skipped.",
+    help="A reference sheet (markdown) whose identifiers the graph should carry; repeat for several. Without one, the missing-identifier rule is skipped.",
 )
 @json_option
 @expected_errors

@@ -31,35 +31,78 @@ def _usage_error(message: str) -> NoReturn:
 
 # The filters' options (--kind, --sign, ..., --context) come from the filter table, after --direction.
 @cli.command("export", cls=FilteredCommand, filters_after="direction")
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path), metavar="OUT",
-              help=f"Output file; its extension chooses the format ({', '.join('.' + f for f in FORMATS)}).")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="OUT",
+    help=f"Output file; its extension chooses the format ({', '.join('.' + f for f in FORMATS)}).",
+)
 @graph_option
 @click.option("--focus", multiple=True, metavar="NODE", help="Show only what lies around NODE (id, label or synonym); repeat for several.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 50), help="How many relations around the focus.")
-@click.option("--direction", default=Direction.BOTH.value, show_default=True, type=_choice([d.value for d in Direction]),
-              help="up: what leads to the focus; down: what it leads to; both.")
-@click.option("--layout", default=Layout.LAYERED.value, show_default=True, type=_choice([layout.value for layout in Layout]),
-              help="layered: agent -> target -> cell -> process -> outcome; force; compact (small views).")
-@click.option("--orientation", default=Orientation.LEFT_RIGHT.value, show_default=True, type=_choice([o.value for o in Orientation]),
-              help="Flow of the layered layout.")
-@click.option("--size", "size", default="1280x720", show_default=True, metavar="WxH",
-              help=f"Page size in pixels: {', '.join(sorted(set(str(s) for s in SIZE_PRESETS.values())))} or any WIDTHxHEIGHT.")
+@click.option(
+    "--direction",
+    default=Direction.BOTH.value,
+    show_default=True,
+    type=_choice([d.value for d in Direction]),
+    help="up: what leads to the focus; down: what it leads to; both.",
+)
+@click.option(
+    "--layout",
+    default=Layout.LAYERED.value,
+    show_default=True,
+    type=_choice([layout.value for layout in Layout]),
+    help="layered: agent -> target -> cell -> process -> outcome; force; compact (small views).",
+)
+@click.option(
+    "--orientation", default=Orientation.LEFT_RIGHT.value, show_default=True, type=_choice([o.value for o in Orientation]), help="Flow of the layered layout."
+)
+@click.option(
+    "--size",
+    "size",
+    default="1280x720",
+    show_default=True,
+    metavar="WxH",
+    help=f"Page size in pixels: {', '.join(sorted(set(str(s) for s in SIZE_PRESETS.values())))} or any WIDTHxHEIGHT.",
+)
 @click.option("--theme", default=Theme.LIGHT.value, show_default=True, type=_choice([t.value for t in Theme]), help="Colour theme.")
 @click.option("--title", default=None, help="Title on the page (default: the graph's title).")
 @click.option("--physics", is_flag=True, help="HTML: let the layout relax in the browser (graphs up to 1,000 nodes).")
 @click.option("--labels/--no-labels", default=None, help="Images: draw node labels always / never (default: when legible).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the force and compact layouts.")
-@click.option("--scale", default=1.0, show_default=True, type=click.FloatRange(0.25, 8),
-              help="PNG: pixels per page pixel; 2 for a sharp slide, 3 makes 1280x720 a 4K image (3840x2160).")
-@click.option("--overview/--every-node", "overview", default=None,
-              help="Draw the overview (the most connected nodes by name, the rest in groups with counts) / every node. "
-                   "Default: the overview for a whole map of more than 40 nodes, every node otherwise.")
+@click.option(
+    "--scale",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0.25, 8),
+    help="PNG: pixels per page pixel; 2 for a sharp slide, 3 makes 1280x720 a 4K image (3840x2160).",
+)
+@click.option(
+    "--overview/--every-node",
+    "overview",
+    default=None,
+    help="Draw the overview (the most connected nodes by name, the rest in groups with counts) / every node. "
+    "Default: the overview for a whole map of more than 40 nodes, every node otherwise.",
+)
 @click.option("--give", multiple=True, metavar="NODE", help="Perturb: give NODE (repeatable); the nodes it reaches are drawn up, down or conflicting.")
 @click.option("--block", multiple=True, metavar="NODE", help="Perturb: block NODE (repeatable).")
-@click.option("--overlay", "overlay_file", type=click.Path(path_type=Path), metavar="TABLE",
-              help="CSV/TSV of measured node values (docs/reasoning.md): nodes filled on a diverging scale; unmapped rows are listed.")
-@click.option("--renderer", default="auto", show_default=True, type=_choice(list(RENDERERS)),
-              help=f"HTML: vis (vis-network), webgl (WebGL, for large views) or auto (webgl from {WEBGL_THRESHOLD:,} nodes).")
+@click.option(
+    "--overlay",
+    "overlay_file",
+    type=click.Path(path_type=Path),
+    metavar="TABLE",
+    help="CSV/TSV of measured node values (docs/reasoning.md): nodes filled on a diverging scale; unmapped rows are listed.",
+)
+@click.option(
+    "--renderer",
+    default="auto",
+    show_default=True,
+    type=_choice(list(RENDERERS)),
+    help=f"HTML: vis (vis-network), webgl (WebGL, for large views) or auto (webgl from {WEBGL_THRESHOLD:,} nodes).",
+)
 @click.option("--force", is_flag=True, help="Overwrite OUT if it exists.")
 @json_option
 @expected_errors

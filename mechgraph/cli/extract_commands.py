@@ -21,15 +21,22 @@ _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 @cli.command()
 @click.argument("textfile", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="Write the draft to this YAML file, and a copy of the text to <stem>.sources/ beside it.",
 )
 @click.option(
-    "--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
     help="A user lexicon file of extra names and cue verbs (repeatable; format in docs/extract.md).",
 )
 @click.option(
-    "--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="The curated graph whose names are recognised (default: the bundled graph).",
 )
 @click.option("--source-id", help="The id of the text in the draft (default: from the file name).")
@@ -38,8 +45,14 @@ _SOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 @json_option
 @expected_errors
 def extract(
-    textfile: Path, output: Path | None, lexicons: tuple[Path, ...], graph_file: Path | None,
-    source_id: str | None, title: str | None, force: bool, as_json: bool,
+    textfile: Path,
+    output: Path | None,
+    lexicons: tuple[Path, ...],
+    graph_file: Path | None,
+    source_id: str | None,
+    title: str | None,
+    force: bool,
+    as_json: bool,
 ) -> None:
     """Draft a mechanism graph from TEXTFILE: candidate relations, each with its sentence.
 
@@ -102,7 +115,9 @@ def _summary(draft: Draft, textfile: Path, output: Path | None) -> dict[str, Any
         "sentences": roles,
         "nodes": [
             {
-                "id": node.id, "kind": node.kind.value, "label": node.label,
+                "id": node.id,
+                "kind": node.kind.value,
+                "label": node.label,
                 "status": node.status.value if node.status else None,
                 "routes": [route.value for route in node.routes],
             }
@@ -110,14 +125,18 @@ def _summary(draft: Draft, textfile: Path, output: Path | None) -> dict[str, Any
         ],
         "relations": [
             {
-                "id": r.id, "from": r.source, "relation": r.relation.value, "to": r.target, "sign": int(r.sign),
-                "confidence": r.confidence, "status": r.status.value, "hedged": r.hedged, "negated": r.negated,
+                "id": r.id,
+                "from": r.source,
+                "relation": r.relation.value,
+                "to": r.target,
+                "sign": int(r.sign),
+                "confidence": r.confidence,
+                "status": r.status.value,
+                "hedged": r.hedged,
+                "negated": r.negated,
                 "mechanism": r.mechanism.value if r.mechanism else None,
                 "measurable_in": [m.value for m in r.measurable_in],
-                "evidence": [
-                    {"quote": span.quote, "start": span.start, "end": span.end, "line": _line_of(draft.text, span.start)}
-                    for span in r.evidence
-                ],
+                "evidence": [{"quote": span.quote, "start": span.start, "end": span.end, "line": _line_of(draft.text, span.start)} for span in r.evidence],
                 "note": r.note,
             }
             for r in draft.relations
@@ -129,10 +148,7 @@ def _print(draft: Draft, textfile: Path, output: Path | None, text_copy: Path | 
     new_nodes = sum(1 for node in draft.nodes if node.candidate)
     skipped = sum(1 for sentence in draft.sentences if not sentence.is_body)
     if output is not None:
-        click.echo(
-            f"{output}: draft of {len(draft.relations)} candidate relations, {len(draft.nodes)} nodes "
-            f"({new_nodes} new); text copy {text_copy}"
-        )
+        click.echo(f"{output}: draft of {len(draft.relations)} candidate relations, {len(draft.nodes)} nodes ({new_nodes} new); text copy {text_copy}")
         click.echo(f"review it: set each relation's status to accepted or rejected, then `mechgraph validate {output}`")
         return
     click.echo(

@@ -90,10 +90,7 @@ def neighbors_command(names: tuple[str, ...], depth: int, direction: str, graph_
         )
         return
     heading = ", ".join(f"{_label(graph, node)} ({_plain(node)})" for node in centre)
-    click.echo(
-        f"{heading}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} relations "
-        f"within {depth} relation{'s' if depth != 1 else ''} ({direction})"
-    )
+    click.echo(f"{heading}: {sub.number_of_nodes()} nodes, {sub.number_of_edges()} relations within {depth} relation{'s' if depth != 1 else ''} ({direction})")
     for node, distance in distances.items():
         kind = str(graph.nodes[node].get(Attr.KIND.value, ""))
         click.echo(f"  {distance}  {_plain(node):<32} {kind:<12} {_label(graph, node)}")
@@ -145,9 +142,7 @@ def paths_command(
 @db_option
 @json_option
 @expected_errors
-def effects_command(
-    agent: str, max_length: int, explain_paths: bool, mixed_context: bool, graph_file: Path | None, db: Path | None, as_json: bool
-) -> None:
+def effects_command(agent: str, max_length: int, explain_paths: bool, mixed_context: bool, graph_file: Path | None, db: Path | None, as_json: bool) -> None:
     """The processes and outcomes AGENT reaches, by process kind, with the net sign of the best path.
 
     Paths keep to one context unless --mixed-context is given; effects reached only by mixing
@@ -168,16 +163,15 @@ def effects_command(
         total = sum(len(found) for found in groups.values())
         reached = len(reach(graph, node, depth=max_length, direction=Direction.DOWN)) - 1
         scope = "contexts may mix" if mixed_context else "each within one context"
-        click.echo(
-            f"{_label(graph, node)} ({_plain(node)}): {total} processes and outcomes of {reached} nodes reached "
-            f"within {max_length} relations, {scope}"
-        )
+        click.echo(f"{_label(graph, node)} ({_plain(node)}): {total} processes and outcomes of {reached} nodes reached within {max_length} relations, {scope}")
         for group, found in groups.items():
             click.echo(f"\n{group.replace('_', ' ')} ({len(found)}):")
             for effect in found:
                 steps = f"{effect.path.length} relation{'s' if effect.path.length != 1 else ''}"
                 mixed = ", mixed contexts" if effect.path.mixed else ""
-                click.echo(f"  {effect.sign.symbol} {_plain(effect.label)} ({_plain(effect.node)})  [{effect.sign.word}, {steps}, {effect.path.mechanism}{mixed}]")
+                click.echo(
+                    f"  {effect.sign.symbol} {_plain(effect.label)} ({_plain(effect.node)})  [{effect.sign.word}, {steps}, {effect.path.mechanism}{mixed}]"
+                )
                 if explain_paths:
                     click.echo(f"      {_plain(explain(effect.path, graph))}")
                     if effect.path.contexts:

@@ -211,7 +211,9 @@ def story_command(
     if as_json:
         emit_json({"output": str(written), **story.to_dict()})
     else:
-        click.echo(f"wrote {_plain(str(written))}: {_plain(story.title)}, {len(story.steps)} steps" + (f" ({story.left_out} more not told)" if story.left_out else ""))
+        click.echo(
+            f"wrote {_plain(str(written))}: {_plain(story.title)}, {len(story.steps)} steps" + (f" ({story.left_out} more not told)" if story.left_out else "")
+        )
 
 
 # ------------------------------------------------------------------------------------- printing
@@ -328,7 +330,9 @@ def _print_graph_comparison(first: str, second: str, diff: GraphComparison) -> N
         click.echo(f"\n{category.name}: {len(category.shared)} shared, {len(category.only_a)} only in A, {len(category.only_b)} only in B")
         for title, items in (("only in A", category.only_a), ("only in B", category.only_b)):
             if items:
-                click.echo(f"  {title}: " + ", ".join(f"{_plain(item.label)} ({_plain(item.node)})" for item in items[:50]) + (" ..." if len(items) > 50 else ""))
+                click.echo(
+                    f"  {title}: " + ", ".join(f"{_plain(item.label)} ({_plain(item.node)})" for item in items[:50]) + (" ..." if len(items) > 50 else "")
+                )
     click.echo(f"\nsigned links: {diff.links_shared} shared, {len(diff.links_only_a)} only in A, {len(diff.links_only_b)} only in B")
     click.echo(f"opposite sign ({len(diff.opposite)}): " + (", ".join(f"{_plain(u)} -> {_plain(v)}" for u, v in diff.opposite) or "none"))
 

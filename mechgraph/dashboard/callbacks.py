@@ -68,7 +68,16 @@ def linked_options() -> dict[str, str]:
     for it, or the dropdown drops the value (their own callbacks then give the options proper
     labels). Filters of free ids are among them."""
     ids = {str(spec.key): filter_control_id(spec) for spec in view_filters() if spec.value_type is ValueType.IDS}
-    return {"focus": Ids.FOCUS, "from": Ids.PATH_FROM, "to": Ids.PATH_TO, **ids, "give": Ids.REASON_GIVE, "block": Ids.REASON_BLOCK, "compare_a": Ids.REASON_COMPARE_A, "compare_b": Ids.REASON_COMPARE_B}
+    return {
+        "focus": Ids.FOCUS,
+        "from": Ids.PATH_FROM,
+        "to": Ids.PATH_TO,
+        **ids,
+        "give": Ids.REASON_GIVE,
+        "block": Ids.REASON_BLOCK,
+        "compare_a": Ids.REASON_COMPARE_A,
+        "compare_b": Ids.REASON_COMPARE_B,
+    }
 
 
 #: The controls and filter keys of the filter table as it was imported (the callbacks read the
@@ -294,15 +303,25 @@ def _register_panels(app: Dash, services: Services) -> None:
             return views.sankey_figure(view, theme=theme), no_update, no_update
         return no_update, views.sign_figure(view, theme=theme), views.hub_figure(view, theme=theme)
 
-    @app.callback(Output(Ids.FOCUS, "options"), Input(Ids.FOCUS, "search_value"), Input(Ids.FOCUS, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(Ids.FOCUS, "options"), Input(Ids.FOCUS, "search_value"), Input(Ids.FOCUS, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True
+    )
     def focus_options(text: str | None, value: str | None, store: dict[str, Any] | None) -> list[dict[str, str]]:
         return _options(services, store, text, value)
 
-    @app.callback(Output(Ids.PATH_FROM, "options"), Input(Ids.PATH_FROM, "search_value"), Input(Ids.PATH_FROM, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(Ids.PATH_FROM, "options"),
+        Input(Ids.PATH_FROM, "search_value"),
+        Input(Ids.PATH_FROM, "value"),
+        State(Ids.GRAPH, "data"),
+        prevent_initial_call=True,
+    )
     def from_options(text: str | None, value: str | None, store: dict[str, Any] | None) -> list[dict[str, str]]:
         return _options(services, store, text, value)
 
-    @app.callback(Output(Ids.PATH_TO, "options"), Input(Ids.PATH_TO, "search_value"), Input(Ids.PATH_TO, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(Ids.PATH_TO, "options"), Input(Ids.PATH_TO, "search_value"), Input(Ids.PATH_TO, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True
+    )
     def to_options(text: str | None, value: str | None, store: dict[str, Any] | None) -> list[dict[str, str]]:
         return _options(services, store, text, value)
 
@@ -437,4 +456,3 @@ def _register_clientside(app: Dash) -> None:
         Input(Ids.SHARE, "n_clicks"),
         prevent_initial_call=True,
     )
-

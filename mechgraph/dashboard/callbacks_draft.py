@@ -22,6 +22,7 @@ __all__ = ["decode_text_upload", "register_draft_callbacks"]
 
 def register_draft_callbacks(app: Dash) -> None:
     """The callbacks of the text-to-draft review tab."""
+
     @app.callback(
         Output(Ids.DRAFT_STORE, "data"),
         Output(Ids.DRAFT_DECISIONS, "data"),

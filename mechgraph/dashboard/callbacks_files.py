@@ -22,6 +22,7 @@ __all__ = ["fresh_view", "register_file_callbacks"]
 
 def register_file_callbacks(app: Dash, services: Services, limits: UploadLimits) -> None:
     """The callbacks that open a graph (upload, back to the server's graph) and download the view."""
+
     @app.callback(
         Output(Ids.GRAPH, "data"),
         Output(Ids.UPLOAD_STATUS, "children"),

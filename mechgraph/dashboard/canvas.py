@@ -198,7 +198,6 @@ def stylesheet(theme: str, highlight: Sequence[str] = (), *, large: bool = False
     return [*style.cytoscape_stylesheet(theme), *dashboard_rules(theme, large=large), *highlight_rules(highlight, theme=theme)]
 
 
-
 def _clip_path(points: Iterable[tuple[float, float]]) -> str:
     return "polygon(" + ", ".join(f"{(x + 1) * 50:.1f}% {(y + 1) * 50:.1f}%" for x, y in points) + ")"
 
@@ -210,13 +209,23 @@ def legend_items(theme: str, *, large: bool = False) -> list[Any]:
     rows: dict[str, list[Any]] = {"node": [], "relation": []}
     for entry in style.legend_entries(theme, boxes=not large):
         if entry.group == "node" and entry.box is not None:
-            box = {"backgroundColor": entry.box.fill, "border": f"1.5px solid {entry.box.border}", "borderRadius": "3px", "width": "18px", "flexBasis": "18px", "boxSizing": "border-box"}
+            box = {
+                "backgroundColor": entry.box.fill,
+                "border": f"1.5px solid {entry.box.border}",
+                "borderRadius": "3px",
+                "width": "18px",
+                "flexBasis": "18px",
+                "boxSizing": "border-box",
+            }
             icon = html.Span(className="legend-node legend-box", style=box)
         elif entry.group == "node" and entry.shape is not None:
             icon = html.Span(className="legend-node", style={"backgroundColor": entry.colour, "clipPath": _clip_path(entry.shape.outline())})
         else:
             head = html.Span(className=f"legend-head head-{entry.head.value}" if entry.head else "legend-head", style={"color": entry.colour})
-            icon = html.Span([html.Span(className="legend-line", style={"borderTopColor": entry.colour, "borderTopStyle": "dashed" if entry.dashed else "solid"}), head], className="legend-edge")
+            icon = html.Span(
+                [html.Span(className="legend-line", style={"borderTopColor": entry.colour, "borderTopStyle": "dashed" if entry.dashed else "solid"}), head],
+                className="legend-edge",
+            )
         rows[entry.group].append(html.Div([icon, html.Span(entry.label)], className="legend-row", title=entry.description))
     return [html.Div(rows["node"], className="legend-group"), html.Div(rows["relation"], className="legend-group")]
 

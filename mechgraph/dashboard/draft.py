@@ -194,7 +194,10 @@ def draft_rules(theme: str) -> list[dict[str, Any]]:
         {"selector": 'edge[status = "candidate"]', "style": {"line-style": "dotted"}},
         {"selector": 'edge[status = "accepted"]', "style": {"width": 3}},
         {"selector": "edge[hedged = 1]", "style": {**label, "label": "may"}},
-        {"selector": "edge[negated = 1]", "style": {**label, "label": "NOT", "font-weight": "bold", "line-color": colours.unsigned, "target-arrow-color": colours.unsigned}},
+        {
+            "selector": "edge[negated = 1]",
+            "style": {**label, "label": "NOT", "font-weight": "bold", "line-color": colours.unsigned, "target-arrow-color": colours.unsigned},
+        },
         {"selector": 'edge[status = "rejected"]', "style": {"opacity": 0.25}},
     ]
 

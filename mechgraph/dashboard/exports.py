@@ -238,6 +238,17 @@ def _write_picture(
     wrap = OVERVIEW_WRAP if drawing.view.overview is not None else None  # the screen's boxes
     whole, give, block = perturbation if perturbation is not None else (None, (), ())
     export(
-        graph, path, format=fmt, positions=positions, theme=theme, title=title, drawn=drawn, chain=chain, overview=False, wrap=wrap,
-        give=give, block=block, perturbed=whole,
+        graph,
+        path,
+        format=fmt,
+        positions=positions,
+        theme=theme,
+        title=title,
+        drawn=drawn,
+        chain=chain,
+        overview=False,
+        wrap=wrap,
+        give=give,
+        block=block,
+        perturbed=whole,
     )

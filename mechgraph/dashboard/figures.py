@@ -19,6 +19,7 @@ from .view import node_label
 SANKEY_MAX_NODES = 60
 HUBS = 15
 
+
 def plot_text(text: object) -> str:
     """Text for a Plotly label or tick: Plotly reads a subset of HTML in them (links, styles), so
     ``&``, ``<`` and ``>`` become entities, which Plotly shows as the characters themselves.
@@ -194,7 +195,13 @@ def sign_figure(view: nx.MultiDiGraph, *, theme: str = Theme.LIGHT) -> go.Figure
     figure = go.Figure(
         [go.Bar(name=word, y=categories, x=[counts[word][c] for c in categories], orientation="h", marker_color=colours[word]) for word in counts]
     )
-    figure.update_layout(barmode="stack", title={"text": "Relations by sign and what they act on", "font": {"size": 13}}, legend={"orientation": "h", "y": -0.12}, height=max(320, 22 * len(categories) + 120), **plotly_layout(theme))
+    figure.update_layout(
+        barmode="stack",
+        title={"text": "Relations by sign and what they act on", "font": {"size": 13}},
+        legend={"orientation": "h", "y": -0.12},
+        height=max(320, 22 * len(categories) + 120),
+        **plotly_layout(theme),
+    )
     return figure
 
 
@@ -220,5 +227,7 @@ def hub_figure(view: nx.MultiDiGraph, *, theme: str = Theme.LIGHT, top: int = HU
             hovertemplate="%{y} (%{customdata}): %{x} relations<extra></extra>",
         )
     )
-    figure.update_layout(title={"text": f"Hubs: the {len(degrees)} most connected nodes", "font": {"size": 13}}, height=max(320, 22 * len(degrees) + 100), **plotly_layout(theme))
+    figure.update_layout(
+        title={"text": f"Hubs: the {len(degrees)} most connected nodes", "font": {"size": 13}}, height=max(320, 22 * len(degrees) + 100), **plotly_layout(theme)
+    )
     return figure

@@ -140,9 +140,7 @@ def _size_problems(graph: nx.MultiDiGraph, name: str, limits: UploadLimits) -> l
     if graph.number_of_nodes() > limits.max_nodes:
         problems.append(f"{name}: {graph.number_of_nodes():,} nodes; the dashboard takes at most {limits.max_nodes:,}")
     if graph.number_of_edges() > limits.max_relations:
-        problems.append(
-            f"{name}: {graph.number_of_edges():,} relations; the dashboard takes at most {limits.max_relations:,}"
-        )
+        problems.append(f"{name}: {graph.number_of_edges():,} relations; the dashboard takes at most {limits.max_relations:,}")
     if graph.number_of_nodes() == 0:
         problems.append(f"{name}: the file holds no nodes")
     return problems

@@ -139,7 +139,10 @@ def _header() -> html.Header:
         [
             upload,
             html.Button("Close my graph", id=Ids.RESET_GRAPH, className="button subtle", title="Go back to the graph this server opened", hidden=True),
-            html.Div([dcc.Clipboard(id=Ids.SHARE, title="Copy a link to this view", className="clipboard"), html.Span("Copy link", className="clipboard-label")], className="share"),
+            html.Div(
+                [dcc.Clipboard(id=Ids.SHARE, title="Copy a link to this view", className="clipboard"), html.Span("Copy link", className="clipboard-label")],
+                className="share",
+            ),
             dcc.RadioItems(
                 id=Ids.THEME,
                 options=[{"label": "Light", "value": Theme.LIGHT.value}, {"label": "Dark", "value": Theme.DARK.value}],
@@ -171,7 +174,18 @@ def _focus_section() -> html.Section:
     return _section(
         "Find and focus",
         _field("Search labels, synonyms and identifiers", _node_picker(Ids.FOCUS, "e.g. cyclosporine, IL-2, CHEBI:4031"), Ids.FOCUS),
-        html.Div([_field("Depth", depth, Ids.DEPTH), html.Div([html.Span("Direction", className="label", id="direction-label"), direction], className="field grow", role="group", **{"aria-labelledby": "direction-label"})], className="row"),
+        html.Div(
+            [
+                _field("Depth", depth, Ids.DEPTH),
+                html.Div(
+                    [html.Span("Direction", className="label", id="direction-label"), direction],
+                    className="field grow",
+                    role="group",
+                    **{"aria-labelledby": "direction-label"},
+                ),
+            ],
+            className="row",
+        ),
         html.Button("Show the whole map", id=Ids.WHOLE_MAP, className="button subtle wide"),
     )
 
@@ -214,14 +228,27 @@ def _toolbar() -> html.Div:
         searchable=False,
         className="compact-dropdown",
     )
-    export_format = dcc.Dropdown(id=Ids.EXPORT_FORMAT, options=[{"label": label, "value": value} for value, label in EXPORT_FORMATS.items()], value="html", clearable=False, searchable=False, className="export-dropdown")
+    export_format = dcc.Dropdown(
+        id=Ids.EXPORT_FORMAT,
+        options=[{"label": label, "value": value} for value, label in EXPORT_FORMATS.items()],
+        value="html",
+        clearable=False,
+        searchable=False,
+        className="export-dropdown",
+    )
     return html.Div(
         [
             html.Div([html.Label("Layout", htmlFor=Ids.LAYOUT, className="tool-label"), layout], className="tool"),
             html.Button("Fit", id=Ids.FIT, className="button subtle", title="Fit the whole view on screen"),
             html.Div(className="spacer"),
             html.Div([html.Label("Export", htmlFor=Ids.EXPORT_FORMAT, className="tool-label"), export_format], className="tool"),
-            html.Button("Download", id=Ids.EXPORT, className="button primary", title="Download the view on screen, with the positions as arranged (Alt+D)", accessKey="d"),
+            html.Button(
+                "Download",
+                id=Ids.EXPORT,
+                className="button primary",
+                title="Download the view on screen, with the positions as arranged (Alt+D)",
+                accessKey="d",
+            ),
             dcc.Download(id=Ids.DOWNLOAD),
         ],
         className="toolbar",
@@ -234,8 +261,16 @@ def _overview_bar() -> html.Div:
     return html.Div(
         [
             html.Span(id=Ids.OVERVIEW_TEXT, className="overview-text"),
-            html.Button("Show every node", id=Ids.SHOW_ALL, className="button subtle", hidden=True, title="Open every group of the overview: each node by name"),
-            html.Button("Back to the overview", id=Ids.SHOW_OVERVIEW, className="button subtle", hidden=True, title="Close the groups again: the most connected nodes by name, the rest in groups"),
+            html.Button(
+                "Show every node", id=Ids.SHOW_ALL, className="button subtle", hidden=True, title="Open every group of the overview: each node by name"
+            ),
+            html.Button(
+                "Back to the overview",
+                id=Ids.SHOW_OVERVIEW,
+                className="button subtle",
+                hidden=True,
+                title="Close the groups again: the most connected nodes by name, the rest in groups",
+            ),
         ],
         id=Ids.OVERVIEW_BAR,
         className="overview-bar",
@@ -280,7 +315,9 @@ def _canvas() -> html.Div:
 
 
 def _panel_tab(label: str, value: PanelTab, *children: Any) -> dcc.Tab:
-    return dcc.Tab(label=label, value=value.value, children=html.Div(list(children), className="tab-body"), className="panel-tab", selected_className="panel-tab--selected")
+    return dcc.Tab(
+        label=label, value=value.value, children=html.Div(list(children), className="tab-body"), className="panel-tab", selected_className="panel-tab--selected"
+    )
 
 
 def _panels() -> html.Aside:
@@ -300,7 +337,10 @@ def _panels() -> html.Aside:
         **{"aria-live": "polite"},
     )
     paths = html.Div(
-        [dcc.RadioItems(id=Ids.PATH_CHOICE, options=[], value=0, className="path-choice", labelClassName="path-option"), html.Div(id=Ids.PATHS, className="paths")],
+        [
+            dcc.RadioItems(id=Ids.PATH_CHOICE, options=[], value=0, className="path-choice", labelClassName="path-option"),
+            html.Div(id=Ids.PATHS, className="paths"),
+        ],
     )
     graph_config = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "svg"}}
     return html.Aside(
@@ -311,8 +351,18 @@ def _panels() -> html.Aside:
                 _panel_tab("Details", PanelTab.DETAILS, details_actions, details),
                 _panel_tab("Paths", PanelTab.PATHS, paths),
                 _panel_tab("Reason", PanelTab.REASON, reasoning.panel()),
-                _panel_tab("Flow", PanelTab.FLOW, dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, className="sankey-graph"), type="dot", delay_show=200)),
-                _panel_tab("Charts", PanelTab.CHARTS, dcc.Loading(html.Div([dcc.Graph(id=Ids.CHART_SIGNS, config=graph_config), dcc.Graph(id=Ids.CHART_HUBS, config=graph_config)]), type="dot", delay_show=200)),
+                _panel_tab(
+                    "Flow", PanelTab.FLOW, dcc.Loading(dcc.Graph(id=Ids.SANKEY, config=graph_config, className="sankey-graph"), type="dot", delay_show=200)
+                ),
+                _panel_tab(
+                    "Charts",
+                    PanelTab.CHARTS,
+                    dcc.Loading(
+                        html.Div([dcc.Graph(id=Ids.CHART_SIGNS, config=graph_config), dcc.Graph(id=Ids.CHART_HUBS, config=graph_config)]),
+                        type="dot",
+                        delay_show=200,
+                    ),
+                ),
             ],
             className="panel-tabs",
             parent_className="panel-tabs-parent",
@@ -335,8 +385,15 @@ def _draft() -> html.Div:
     source = html.Div(
         [
             html.H2("Draft a graph from text"),
-            html.P("Paste a passage (or open a .txt file). mechgraph drafts candidate relations with the sentence each rests on; accept or reject each one, then download the accepted graph.", className="help"),
-            dcc.Textarea(id=Ids.DRAFT_TEXT, placeholder="Paste text here, e.g. “Cyclosporine inhibits calcineurin and thereby decreases IL-2 transcription.”", className="draft-text"),
+            html.P(
+                "Paste a passage (or open a .txt file). mechgraph drafts candidate relations with the sentence each rests on; accept or reject each one, then download the accepted graph.",
+                className="help",
+            ),
+            dcc.Textarea(
+                id=Ids.DRAFT_TEXT,
+                placeholder="Paste text here, e.g. “Cyclosporine inhibits calcineurin and thereby decreases IL-2 transcription.”",
+                className="draft-text",
+            ),
             html.Div(
                 [
                     html.Button("Draft relations", id=Ids.DRAFT_RUN, className="button primary"),
@@ -363,7 +420,16 @@ def _draft() -> html.Div:
                 className="toolbar",
             ),
             html.Div(
-                cyto.Cytoscape(id=Ids.DRAFT_CANVAS, elements=[], layout={"name": "preset", "fit": True, "padding": 30}, stylesheet=[], style={"width": "100%", "height": "100%"}, boxSelectionEnabled=False, minZoom=0.1, maxZoom=3),
+                cyto.Cytoscape(
+                    id=Ids.DRAFT_CANVAS,
+                    elements=[],
+                    layout={"name": "preset", "fit": True, "padding": 30},
+                    stylesheet=[],
+                    style={"width": "100%", "height": "100%"},
+                    boxSelectionEnabled=False,
+                    minZoom=0.1,
+                    maxZoom=3,
+                ),
                 className="draft-canvas",
             ),
             dcc.RadioItems(id=Ids.DRAFT_RELATIONS, options=[], value=None, className="draft-relations", labelClassName="draft-option"),

@@ -25,7 +25,6 @@ from .view import chosen_path, node_label
 _LINK_SCHEMES = ("http://", "https://")
 
 
-
 def group_details(node: Mapping[str, Any]) -> list[Any]:
     """The details panel for a group of the overview (it opens on the map as it is clicked)."""
     label = str(node.get("label") or node.get("id") or "group")
@@ -37,7 +36,6 @@ def group_details(node: Mapping[str, Any]) -> list[Any]:
         html.P(f"A group of {count}{kind} nodes in the overview, opened on the map: each is now shown by name.", className="muted"),
         html.P("“Back to the overview”, above the map, closes the groups again.", className="muted"),
     ]
-
 
 
 # -- search and the filter choices ----------------------------------------------------------------
@@ -160,7 +158,10 @@ def denied_relations(graph: nx.MultiDiGraph, node: str) -> list[Any]:
     for denied in negated_relations(graph, node):
         ends = [str(graph.nodes[end].get(Attr.LABEL) or end) if end in graph else str(end) for end in (denied.get("from"), denied.get("to"))]
         verb = str(denied.get(Attr.RELATION, "")).replace("_", " ")
-        said = html.Div([html.Span("NOT ", className="flag flag-negated"), html.Span(ends[0]), html.Span(f" {verb} ", className="verb"), html.Span(ends[1])], className="denied-claim")
+        said = html.Div(
+            [html.Span("NOT ", className="flag flag-negated"), html.Span(ends[0]), html.Span(f" {verb} ", className="verb"), html.Span(ends[1])],
+            className="denied-claim",
+        )
         items.append(html.Li([said, *_evidence_list(denied.get(Attr.EVIDENCE) or ())], className="denied"))
     if not items:
         return []
@@ -185,7 +186,12 @@ def _evidence_item(item: Mapping[str, Any]) -> list[Any]:
     """
     body: list[Any] = []
     if item.get(EvidenceKey.QUOTE):
-        body.append(html.Figure([html.Figcaption("Quote", className="evidence-label"), html.Blockquote(str(item[EvidenceKey.QUOTE]), className="quote")], className="evidence-quote"))
+        body.append(
+            html.Figure(
+                [html.Figcaption("Quote", className="evidence-label"), html.Blockquote(str(item[EvidenceKey.QUOTE]), className="quote")],
+                className="evidence-quote",
+            )
+        )
     if item.get(EvidenceKey.NOTE):
         body.append(html.Div([html.Span("Note", className="evidence-label"), html.P(str(item[EvidenceKey.NOTE]), className="note")], className="evidence-note"))
     body.append(html.Div(source_line(item), className="cite"))
@@ -193,7 +199,7 @@ def _evidence_item(item: Mapping[str, Any]) -> list[Any]:
 
 
 def source_line(item: Mapping[str, Any]) -> list[Any]:
-    """"Source:", the source's title (its URL when it has none) linked, its PMID or DOI, its id.
+    """ "Source:", the source's title (its URL when it has none) linked, its PMID or DOI, its id.
 
     >>> [getattr(part, "children", part) for part in source_line({"source": "S", "url": "https://example.org/a"})]
     ['Source: ', 'https://example.org/a', ' [S]']
@@ -280,7 +286,12 @@ def paths_panel(report: PathReport | None, graph: nx.MultiDiGraph, state: ViewSt
     if report is None:
         return [html.P("Both ends must be nodes of the graph on screen (check the filters).", className="muted")]
     if not report.paths:
-        return [html.P(f"No path of at most {report.max_length} relations leads from {node_label(graph, report.source)} to {node_label(graph, report.target)}{_within_one_context(report, graph)}.", className="muted")]
+        return [
+            html.P(
+                f"No path of at most {report.max_length} relations leads from {node_label(graph, report.source)} to {node_label(graph, report.target)}{_within_one_context(report, graph)}.",
+                className="muted",
+            )
+        ]
     chosen = chosen_path(report, state)
     assert chosen is not None
     summary = ", ".join(f"{count} {word}" for word, count in report.signs.items())
@@ -289,11 +300,16 @@ def paths_panel(report: PathReport | None, graph: nx.MultiDiGraph, state: ViewSt
     if report.disagree:
         parts.append(html.P("The paths disagree: some increase and some decrease the target.", className="notice warn"))
     if chosen.mixed:
-        parts.append(html.P("This path mixes contexts: some of its relations were observed in another species or cell lineage than others.", className="notice warn"))
+        parts.append(
+            html.P("This path mixes contexts: some of its relations were observed in another species or cell lineage than others.", className="notice warn")
+        )
     parts.append(html.P(explain(chosen, graph), className="explanation"))
     if chosen.contexts:
         parts.append(html.P(f"Contexts: {chosen.context_text}", className="path-contexts"))
-    steps = [html.Li([html.Div(step["sentence"], className="step-sentence"), *_step_context(step), _step_count(step), *_evidence_list(step["evidence"])[1:]]) for step in explain_steps(chosen, graph)]
+    steps = [
+        html.Li([html.Div(step["sentence"], className="step-sentence"), *_step_context(step), _step_count(step), *_evidence_list(step["evidence"])[1:]])
+        for step in explain_steps(chosen, graph)
+    ]
     parts.append(html.Ol(steps, className="steps"))
     return parts
 
@@ -316,7 +332,6 @@ def _step_count(step: Mapping[str, Any]) -> html.Div:
     if len(step["ids"]) > 1:
         text += f", joined from {len(step['ids'])} relations ({', '.join(step['relations']).replace('_', ' ')})"
     return html.Div(text, className="muted step-count")
-
 
 
 # -- notices --------------------------------------------------------------------------------------
@@ -345,7 +360,9 @@ def upload_problems(filename: str | None, problems: Sequence[str], *, shown: int
     if len(problems) > shown:
         items.append(html.Li(f"… and {len(problems) - shown} more"))
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return [html.Div([html.Strong(f"{name} was not opened: {count}."), html.Ul(items, className="upload-problems")], className="notice error", id="upload-error")]
+    return [
+        html.Div([html.Strong(f"{name} was not opened: {count}."), html.Ul(items, className="upload-problems")], className="notice error", id="upload-error")
+    ]
 
 
 def upload_done(store: Mapping[str, Any], notes: Sequence[str]) -> list[Any]:

@@ -87,14 +87,20 @@ def panel() -> html.Div:
             _field("Block (decrease)", _picker(Ids.REASON_BLOCK, "e.g. calcineurin", multi=True), Ids.REASON_BLOCK),
             html.H3("Compare two agents"),
             html.Div(
-                [_field("A", _picker(Ids.REASON_COMPARE_A, "first agent", multi=False), Ids.REASON_COMPARE_A),
-                 _field("B", _picker(Ids.REASON_COMPARE_B, "second agent", multi=False), Ids.REASON_COMPARE_B)],
+                [
+                    _field("A", _picker(Ids.REASON_COMPARE_A, "first agent", multi=False), Ids.REASON_COMPARE_A),
+                    _field("B", _picker(Ids.REASON_COMPARE_B, "second agent", multi=False), Ids.REASON_COMPARE_B),
+                ],
                 className="row",
             ),
             html.H3("Measured data"),
             html.Div(
                 [
-                    dcc.Upload(id=Ids.REASON_OVERLAY_UPLOAD, children=html.Span("Open a CSV/TSV of values…", className="button subtle"), accept=".csv,.tsv,.txt,.tab,text/csv,text/tab-separated-values,text/plain"),
+                    dcc.Upload(
+                        id=Ids.REASON_OVERLAY_UPLOAD,
+                        children=html.Span("Open a CSV/TSV of values…", className="button subtle"),
+                        accept=".csv,.tsv,.txt,.tab,text/csv,text/tab-separated-values,text/plain",
+                    ),
                     html.Button("Remove data", id=Ids.REASON_OVERLAY_CLEAR, className="button subtle"),
                 ],
                 className="row",
@@ -251,7 +257,12 @@ def reason(graph: nx.MultiDiGraph, state: ViewState, overlay_store: Any, theme: 
 
 
 def _story_of(
-    graph: nx.MultiDiGraph, result: Perturbation | None, comparison: AgentComparison | None, state: ViewState, overlay: Overlay | None, report: Consistency | None
+    graph: nx.MultiDiGraph,
+    result: Perturbation | None,
+    comparison: AgentComparison | None,
+    state: ViewState,
+    overlay: Overlay | None,
+    report: Consistency | None,
 ) -> Story | None:
     """The story of the answer: the perturbation's (with the measured values), else the comparison's, else the chosen path's."""
     try:
@@ -410,18 +421,42 @@ def picker_options(services: Services, store: Any, text: str | None, value: Any)
 
 
 def _register_pickers(app: Dash, services: Services) -> None:
-    @app.callback(Output(Ids.REASON_GIVE, "options"), Input(Ids.REASON_GIVE, "search_value"), Input(Ids.REASON_GIVE, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(Ids.REASON_GIVE, "options"),
+        Input(Ids.REASON_GIVE, "search_value"),
+        Input(Ids.REASON_GIVE, "value"),
+        State(Ids.GRAPH, "data"),
+        prevent_initial_call=True,
+    )
     def give_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
         return picker_options(services, store, text, value)
 
-    @app.callback(Output(Ids.REASON_BLOCK, "options"), Input(Ids.REASON_BLOCK, "search_value"), Input(Ids.REASON_BLOCK, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(Ids.REASON_BLOCK, "options"),
+        Input(Ids.REASON_BLOCK, "search_value"),
+        Input(Ids.REASON_BLOCK, "value"),
+        State(Ids.GRAPH, "data"),
+        prevent_initial_call=True,
+    )
     def block_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
         return picker_options(services, store, text, value)
 
-    @app.callback(Output(Ids.REASON_COMPARE_A, "options"), Input(Ids.REASON_COMPARE_A, "search_value"), Input(Ids.REASON_COMPARE_A, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(Ids.REASON_COMPARE_A, "options"),
+        Input(Ids.REASON_COMPARE_A, "search_value"),
+        Input(Ids.REASON_COMPARE_A, "value"),
+        State(Ids.GRAPH, "data"),
+        prevent_initial_call=True,
+    )
     def compare_a_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
         return picker_options(services, store, text, value)
 
-    @app.callback(Output(Ids.REASON_COMPARE_B, "options"), Input(Ids.REASON_COMPARE_B, "search_value"), Input(Ids.REASON_COMPARE_B, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True)
+    @app.callback(
+        Output(Ids.REASON_COMPARE_B, "options"),
+        Input(Ids.REASON_COMPARE_B, "search_value"),
+        Input(Ids.REASON_COMPARE_B, "value"),
+        State(Ids.GRAPH, "data"),
+        prevent_initial_call=True,
+    )
     def compare_b_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
         return picker_options(services, store, text, value)

@@ -104,7 +104,9 @@ def perturbation_section(graph: nx.MultiDiGraph, result: Perturbation, theme: st
     phases = result.by_phase()
     if phases:
         parts.append(html.H4("Phases of the immune response"))
-        parts.append(html.Ul([html.Li([html.Strong(f"{phase}: "), ", ".join(f"{e.status.symbol} {e.label}" for e in found)]) for phase, found in phases.items()]))
+        parts.append(
+            html.Ul([html.Li([html.Strong(f"{phase}: "), ", ".join(f"{e.status.symbol} {e.label}" for e in found)]) for phase, found in phases.items()])
+        )
     return parts
 
 
@@ -132,7 +134,9 @@ def overlay_section(graph: nx.MultiDiGraph, overlay: Overlay, report: Consistenc
     ]  # fmt: skip
     if overlay.unused:
         rows = [html.Li(f"line {row.line}: {row.reason}") for row in overlay.unused]
-        parts.append(html.Details([html.Summary(f"Rows that set no node ({len(overlay.unused)})"), html.Ul(_limited(rows))], open=len(rows) <= 10, id="reason-unused"))
+        parts.append(
+            html.Details([html.Summary(f"Rows that set no node ({len(overlay.unused)})"), html.Ul(_limited(rows))], open=len(rows) <= 10, id="reason-unused")
+        )
     scale = style.DivergingScale(overlay.limit, theme)
     parts.append(_legend([(colour, f"{value:+.2g}") for value, colour in scale.legend(5)]))
     if report is not None:

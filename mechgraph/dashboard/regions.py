@@ -146,7 +146,17 @@ class StoreRegions:
         canvas = False  # the canvas shows something of the region (else: the store's overview)
         if state.focus is not None:
             if self._known(state.focus):
-                nodes.update(dict.fromkeys(self._ball([state.focus], state.depth, state.direction.value, notices, f"{state.depth} relation{'s' if state.depth != 1 else ''} around {state.focus!r}")))
+                nodes.update(
+                    dict.fromkeys(
+                        self._ball(
+                            [state.focus],
+                            state.depth,
+                            state.direction.value,
+                            notices,
+                            f"{state.depth} relation{'s' if state.depth != 1 else ''} around {state.focus!r}",
+                        )
+                    )
+                )
                 canvas = True
             else:
                 notices.append(f"{state.focus!r} is not in this graph: showing the overview")

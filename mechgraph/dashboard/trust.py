@@ -86,9 +86,7 @@ class StoreSigner:
         if not isinstance(token, str):
             raise StoreRefused("the stored graph is not in the form this server writes: open the file again")
         if len(token) > max_length:
-            raise StoreRefused(
-                f"the stored graph is larger than this server accepts ({len(token):,} characters, at most {max_length:,}): open the file again"
-            )
+            raise StoreRefused(f"the stored graph is larger than this server accepts ({len(token):,} characters, at most {max_length:,}): open the file again")
         try:
             packed = self._signer.unsign(token.encode("ascii"))
         except (BadSignature, UnicodeEncodeError):

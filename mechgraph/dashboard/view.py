@@ -194,7 +194,6 @@ def counts_text(graph: nx.MultiDiGraph, view: nx.MultiDiGraph | View, *, totals:
     return f"showing {vn:,} of {n:,} nodes · {vm:,} of {m:,} relations"
 
 
-
 def node_label(graph: nx.MultiDiGraph, node: str) -> str:
     """The label of a node, its id when it has none."""
     return str(graph.nodes[node].get(Attr.LABEL) or node)

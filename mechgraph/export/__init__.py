@@ -198,8 +198,17 @@ def _figure(
         base = str(graph.graph.get(Attr.TITLE.value) or "mechgraph")
         title = f"{base}: around {', '.join(labels)}"
     figure = build_figure(
-        view, layout=layout, positions=positions, theme=theme, size=size, title=title, seed=seed, orientation=orientation,
-        path=tuple(chain), drawn=drawn, wrap=wrap or WRAP_WIDTH,
+        view,
+        layout=layout,
+        positions=positions,
+        theme=theme,
+        size=size,
+        title=title,
+        seed=seed,
+        orientation=orientation,
+        path=tuple(chain),
+        drawn=drawn,
+        wrap=wrap or WRAP_WIDTH,
     )
     return replace(figure, overview=True) if overview or wrap == OVERVIEW_WRAP else figure
 
@@ -311,8 +320,22 @@ def export(
     choose_renderer(renderer, 0)  # an unknown renderer fails before any work
     with _collector_paused():
         figure = _figure(
-            graph, focus=focus, depth=depth, direction=direction, filters=filters, layout=layout, positions=positions,
-            size=size, theme=theme, title=title, seed=seed, orientation=orientation, chain=chain, drawn=drawn, overview=overview, wrap=wrap,
+            graph,
+            focus=focus,
+            depth=depth,
+            direction=direction,
+            filters=filters,
+            layout=layout,
+            positions=positions,
+            size=size,
+            theme=theme,
+            title=title,
+            seed=seed,
+            orientation=orientation,
+            chain=chain,
+            drawn=drawn,
+            overview=overview,
+            wrap=wrap,
         )
         if give or block or overlay:
             figure = mark_figure(figure, graph if perturbed is None else perturbed, give=give, block=block, overlay=overlay)
@@ -359,8 +382,7 @@ def mark_figure(
         fills = {node: scale.colour(value) for node, value in values.items()}
         steps = tuple(scale.legend(5))
     nodes = tuple(
-        replace(node, mark=marks.get(node.id, ""), fill=fills.get(node.id, "")) if node.id in marks or node.id in fills else node
-        for node in figure.nodes
+        replace(node, mark=marks.get(node.id, ""), fill=fills.get(node.id, "")) if node.id in marks or node.id in fills else node for node in figure.nodes
     )
     return replace(figure, nodes=nodes, scale=steps)
 
@@ -390,9 +412,21 @@ def html_string(graph: nx.MultiDiGraph, **options: Any) -> str:
 
 def _figure_from_options(graph: nx.MultiDiGraph, options: dict[str, Any]) -> Figure:
     defaults: dict[str, Any] = {
-        "focus": None, "depth": 1, "direction": Direction.BOTH, "filters": None, "layout": Layout.LAYERED,
-        "positions": None, "size": "1280x720", "theme": Theme.LIGHT, "title": None, "seed": 0,
-        "orientation": Orientation.LEFT_RIGHT, "chain": (), "drawn": None, "overview": None, "wrap": None,
+        "focus": None,
+        "depth": 1,
+        "direction": Direction.BOTH,
+        "filters": None,
+        "layout": Layout.LAYERED,
+        "positions": None,
+        "size": "1280x720",
+        "theme": Theme.LIGHT,
+        "title": None,
+        "seed": 0,
+        "orientation": Orientation.LEFT_RIGHT,
+        "chain": (),
+        "drawn": None,
+        "overview": None,
+        "wrap": None,
     }
     unknown = set(options) - set(defaults)
     if unknown:

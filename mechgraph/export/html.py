@@ -54,13 +54,7 @@ def json_for_html(value: Any) -> str:
     '{"a":"\\\\u2028","b":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x\\\\u003e"}'
     """
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-    return (
-        text.replace("&", "\\u0026")
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def html_document(figure: Figure, *, physics: bool = False) -> str:

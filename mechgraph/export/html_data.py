@@ -48,10 +48,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
         "bendRoundness": BEND_ROUNDNESS,
         "fadedOpacity": FADED_OPACITY,
         "fadedText": faded(theme_colours(figure.theme).text),
-        "kinds": [
-            {"key": e.key, "label": e.label, "description": e.description, "box": _box(e.key, figure.theme) if boxes else None}
-            for e in kinds
-        ],
+        "kinds": [{"key": e.key, "label": e.label, "description": e.description, "box": _box(e.key, figure.theme) if boxes else None} for e in kinds],
         "styles": [
             {
                 "sign": Sign(sign).word,
@@ -61,9 +58,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             for sign, mechanism in style_keys
         ],
         "relations": [{"name": name, "phrase": phrase} for name, phrase in relations],
-        "sources": [
-            {"id": sid, "title": title or None, "url": url or None, "identifier": source_identifier(url)} for sid, title, url in sources
-        ],
+        "sources": [{"id": sid, "title": title or None, "url": url or None, "identifier": source_identifier(url)} for sid, title, url in sources],
         "nodes": {
             "id": [node.id for node in nodes],
             "label": [node.label for node in nodes],
@@ -76,10 +71,7 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             "faded": [position for position, node in enumerate(nodes) if node.faded],
             "marks": _marks(figure),
             "info": [
-                {"rows": [list(row) for row in node.rows], "links": [list(link) for link in node.links]}
-                if node.rows or node.links
-                else None
-                for node in nodes
+                {"rows": [list(row) for row in node.rows], "links": [list(link) for link in node.links]} if node.rows or node.links else None for node in nodes
             ],
         },
         "edges": {
@@ -90,16 +82,11 @@ def figure_data(figure: Figure, *, physics: bool = False) -> dict[str, Any]:
             "relation": [relation_index[edge.relation] for edge in edges],
             "bends": [[position, edge.bend] for position, edge in enumerate(edges) if edge.bend],
             "faded": [position for position, edge in enumerate(edges) if edge.faded],
-            "routes": [
-                [position, [[_rounded(x), _rounded(y)] for x, y in edge.route]] for position, edge in enumerate(edges) if edge.route
-            ],
+            "routes": [[position, [[_rounded(x), _rounded(y)] for x, y in edge.route]] for position, edge in enumerate(edges) if edge.route],
             "info": [
                 {
                     "rows": [list(row) for row in edge.rows],
-                    "evidence": [
-                        [source_index[(ev.source, ev.title or "", ev.url or "")], ev.quote, ev.note]
-                        for ev in edge.evidence
-                    ],
+                    "evidence": [[source_index[(ev.source, ev.title or "", ev.url or "")], ev.quote, ev.note] for ev in edge.evidence],
                 }
                 if edge.rows or edge.evidence
                 else None
@@ -125,7 +112,9 @@ def _marks(figure: Figure) -> list[list[Any]]:
     for position, node in enumerate(figure.nodes):
         look = mark_look(node.mark, figure.theme, fill=node.fill) if node.mark or node.fill else None
         if look is not None:
-            found.append([position, {"fill": look.fill or None, "border": look.border, "width": look.width, "dashes": list(look.dashes) or False, "glyph": look.glyph}])
+            found.append(
+                [position, {"fill": look.fill or None, "border": look.border, "width": look.width, "dashes": list(look.dashes) or False, "glyph": look.glyph}]
+            )
     return found
 
 

@@ -11,9 +11,7 @@ from .view import Figure
 
 
 def _legend_html(figure: Figure) -> str:
-    entries = legend_entries(
-        figure.theme, kinds=figure.kinds, signs=figure.signs, mechanisms=figure.mechanisms, boxes=len(figure.nodes) <= BOX_LIMIT
-    )
+    entries = legend_entries(figure.theme, kinds=figure.kinds, signs=figure.signs, mechanisms=figure.mechanisms, boxes=len(figure.nodes) <= BOX_LIMIT)
     items = []
     for group, heading in (("node", "Nodes"), ("relation", "Relations")):
         chosen = [entry for entry in entries if entry.group == group]

@@ -39,6 +39,7 @@ FRAME_CSS = """html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; c
 #mechgraph-close { position: absolute; top: 6px; right: 8px; border: none; background: none; color: @@MUTED@@; font-size: 18px; cursor: pointer; }
 noscript { position: absolute; top: 60px; left: 220px; }"""
 
+
 def page_template(*, extra_css: str, legend_note: str, scripts: Sequence[str], root_attributes: str = "", names_list: bool = False) -> str:
     """The HTML of an export page with its ``@@MARKERS@@``: the head (no request may leave the
     page: the content security policy allows inline code and data only), the frame's CSS and the
@@ -97,9 +98,9 @@ _TEMPLATE = page_template(
 #mechgraph-details .mechgraph-label { display: block; font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: @@MUTED@@; }
 #mechgraph-details .mechgraph-note p { margin: 0; }
 """,
-    legend_note='Click a node or a relation for its details and evidence.',
-    scripts=('@@VIS@@', '@@APP@@'),
-    root_attributes='',
+    legend_note="Click a node or a relation for its details and evidence.",
+    scripts=("@@VIS@@", "@@APP@@"),
+    root_attributes="",
     names_list=True,
 )
 

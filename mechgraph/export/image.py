@@ -109,8 +109,14 @@ def _draw(figure: Figure, *, labels: bool | None, vector: bool) -> Any:
     page = MatplotlibFigure(figsize=(width / _DPI, height / _DPI), dpi=_DPI, facecolor=colours.background)
     FigureCanvasAgg(page)
     page.text(
-        12 / width, 1 - (_HEADER / 2) / height, figure.title, ha="left", va="center",
-        fontsize=20 * _POINTS_PER_PIXEL * 1.0, fontweight="bold", color=colours.text,
+        12 / width,
+        1 - (_HEADER / 2) / height,
+        figure.title,
+        ha="left",
+        va="center",
+        fontsize=20 * _POINTS_PER_PIXEL * 1.0,
+        fontweight="bold",
+        color=colours.text,
     )
     counts = f"{len(figure.nodes)} nodes, {len(figure.edges)} relations"
     page.text(1 - 12 / width, 1 - (_HEADER / 2) / height, counts, ha="right", va="center", fontsize=13 * _POINTS_PER_PIXEL, color=colours.muted_text)
@@ -248,8 +254,15 @@ def _draw_graph(axes: Any, figure: Figure, plan: _Plan) -> None:
         colours = theme_colours(theme)
         for position, node in enumerate(figure.nodes):
             axes.text(
-                node.x, node.y + radius[position] + 2 / scale, node.label, ha="center", va="top",
-                fontsize=plan.font_pixels * _POINTS_PER_PIXEL, color=colours.text, zorder=4, clip_on=True,
+                node.x,
+                node.y + radius[position] + 2 / scale,
+                node.label,
+                ha="center",
+                va="top",
+                fontsize=plan.font_pixels * _POINTS_PER_PIXEL,
+                color=colours.text,
+                zorder=4,
+                clip_on=True,
             )
 
 
@@ -335,7 +348,11 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
         if style.head.filled:
             axes.add_artist(PathPatch(_compound(head_array, closed=True), facecolor=style.colour, edgecolor=style.colour, linewidth=0.3, zorder=2, alpha=alpha))
         else:
-            axes.add_artist(PathPatch(_compound(head_array), facecolor="none", edgecolor=style.colour, linewidth=max(0.6, style.width * 0.72 * zoom * 1.3), zorder=2, alpha=alpha))
+            axes.add_artist(
+                PathPatch(
+                    _compound(head_array), facecolor="none", edgecolor=style.colour, linewidth=max(0.6, style.width * 0.72 * zoom * 1.3), zorder=2, alpha=alpha
+                )
+            )
 
     patches, fills, borders, widths, styles = [], [], [], [], []
     for node in figure.nodes:
@@ -343,7 +360,9 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
         marked = mark_look(node.mark, theme, fill=node.fill) if node.mark or node.fill else None
         patches.append(
             FancyBboxPatch(
-                (node.x - node.width / 2, node.y - node.height / 2), node.width, node.height,
+                (node.x - node.width / 2, node.y - node.height / 2),
+                node.width,
+                node.height,
                 boxstyle=f"round,pad=0,rounding_size={4 / max(zoom, 1e-3) * min(zoom, 1):g}",
             )
         )
@@ -362,8 +381,16 @@ def _draw_boxes(axes: Any, figure: Figure, zoom: float) -> None:
         marked = mark_look(node.mark, theme) if node.mark else None
         text = "\n".join(node.lines or (node.label,))
         axes.text(
-            node.x, node.y, f"{marked.glyph} {text}" if marked is not None and marked.glyph else text, ha="center", va="center", multialignment="center",
-            fontsize=font_points, linespacing=DRAWN_LINE_HEIGHT / BOX_FONT_SIZE / 1.17, color=colours.text, zorder=4,
+            node.x,
+            node.y,
+            f"{marked.glyph} {text}" if marked is not None and marked.glyph else text,
+            ha="center",
+            va="center",
+            multialignment="center",
+            fontsize=font_points,
+            linespacing=DRAWN_LINE_HEIGHT / BOX_FONT_SIZE / 1.17,
+            color=colours.text,
+            zorder=4,
             alpha=FADED_OPACITY if node.faded else 1.0,
         )
 
@@ -425,8 +452,16 @@ def _draw_legend(page: Any, figure: Figure, *, boxes: bool) -> None:
         elif entry.group == "node":
             style = node_style(entry.key, theme)
             handles.append(
-                Line2D([], [], linestyle="none", marker=style.shape.marker, markersize=9, markerfacecolor=entry.colour,
-                       markeredgecolor=colours.node_border, markeredgewidth=0.6)
+                Line2D(
+                    [],
+                    [],
+                    linestyle="none",
+                    marker=style.shape.marker,
+                    markersize=9,
+                    markerfacecolor=entry.colour,
+                    markeredgecolor=colours.node_border,
+                    markeredgewidth=0.6,
+                )
             )
         else:
             handles.append(RelationSample(entry))
@@ -441,7 +476,8 @@ def _draw_legend(page: Any, figure: Figure, *, boxes: bool) -> None:
         labels.append(f"measured {value:+g}")
     width, height = figure.size.width, figure.size.height
     legend = page.legend(
-        handles, labels,
+        handles,
+        labels,
         loc="upper left",
         bbox_to_anchor=(6 / width, 1 - (_HEADER + 4) / height),
         title="Legend",

@@ -141,8 +141,14 @@ def _node_look(kind: Any, marks: Sequence[str], theme: style.Theme) -> tuple[str
 def _legend(story: Story, theme: style.Theme) -> str:
     """The marks the story draws, as a line of swatches."""
     used = {mark for marks in story.marks.values() for mark in marks}
-    entries = [(style.response_colour(key, theme), entry.label) for key, entry in zip(style.RESPONSES, style.response_legend(theme), strict=True) if key in used]
-    entries += [(colour, {"a": "only the first agent", "b": "only the second agent", "shared": "both agents"}[key]) for key, (colour, _) in style.COMPARE_SIDES.items() if key in used]
+    entries = [
+        (style.response_colour(key, theme), entry.label) for key, entry in zip(style.RESPONSES, style.response_legend(theme), strict=True) if key in used
+    ]
+    entries += [
+        (colour, {"a": "only the first agent", "b": "only the second agent", "shared": "both agents"}[key])
+        for key, (colour, _) in style.COMPARE_SIDES.items()
+        if key in used
+    ]
     if "consistent" in used or "inconsistent" in used:
         entries.append((style.theme_colours(theme).selection, "solid border: agrees with the data; dotted: disagrees"))
     return "".join(f'<span class="key"><span class="swatch" style="background:{colour}"></span>{escape(label)}</span>' for colour, label in entries)
@@ -271,20 +277,22 @@ def story_html(graph: nx.MultiDiGraph, story: Story, *, theme: style.Theme | str
     theme = style.Theme(theme)
     title = escape(story.title)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title>"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title>'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
         f"<style>{_style(theme)}</style></head>"
-        f"<body><header><h1>{title}</h1><button id=\"back\" type=\"button\">← Back</button><button id=\"next\" type=\"button\">Next →</button>"
-        f"<span id=\"counter\"></span></header><div class=\"legend\">{_legend(story, theme)}</div>"
-        f"<main><div class=\"drawing\">{_svg(graph, story, theme)}</div>"
-        "<aside aria-live=\"polite\"><div id=\"chapter\"></div><h2 id=\"caption\"></h2><div id=\"outcome\"></div><div id=\"where\"></div>"
-        "<ul id=\"evidence\"></ul></aside></main>"
-        f"<script type=\"application/json\" id=\"story-data\">{json_for_html(story_data(story))}</script>"
+        f'<body><header><h1>{title}</h1><button id="back" type="button">← Back</button><button id="next" type="button">Next →</button>'
+        f'<span id="counter"></span></header><div class="legend">{_legend(story, theme)}</div>'
+        f'<main><div class="drawing">{_svg(graph, story, theme)}</div>'
+        '<aside aria-live="polite"><div id="chapter"></div><h2 id="caption"></h2><div id="outcome"></div><div id="where"></div>'
+        '<ul id="evidence"></ul></aside></main>'
+        f'<script type="application/json" id="story-data">{json_for_html(story_data(story))}</script>'
         f"<script>{_SCRIPT}</script></body></html>\n"
     )
 
 
-def write_story(graph: nx.MultiDiGraph, story: Story, path: str | os.PathLike[str], *, theme: style.Theme | str = style.Theme.LIGHT, force: bool = False) -> Path:
+def write_story(
+    graph: nx.MultiDiGraph, story: Story, path: str | os.PathLike[str], *, theme: style.Theme | str = style.Theme.LIGHT, force: bool = False
+) -> Path:
     """Write :func:`story_html` to ``path`` atomically (never over a file unless ``force``)."""
     return write_atomic(Path(path), story_html(graph, story, theme=theme), force=force)

@@ -265,7 +265,13 @@ def build_figure(
     page = Size.parse(size)
     method = Layout(layout)
     geometry = compute_geometry(
-        graph, method=method, positions=positions, seed=seed, orientation=orientation, aspect=page.width / page.height, path=path,
+        graph,
+        method=method,
+        positions=positions,
+        seed=seed,
+        orientation=orientation,
+        aspect=page.width / page.height,
+        path=path,
         drawn=drawn,
     )
     xy = geometry.positions
@@ -415,12 +421,20 @@ def _resolve(resolve_url: Any, curie: str) -> str | None:
 
 # Plain strings for the hot loops (an enum's .value costs a call).
 _RELATION, _SIGN, _MECHANISM, _EVIDENCE, _ID = (
-    Attr.RELATION.value, Attr.SIGN.value, Attr.MECHANISM.value, Attr.EVIDENCE.value, Attr.ID.value,
+    Attr.RELATION.value,
+    Attr.SIGN.value,
+    Attr.MECHANISM.value,
+    Attr.EVIDENCE.value,
+    Attr.ID.value,
 )
 _EDGE_ROWS = tuple((attr.value, label) for attr, label in ((Attr.MEASURABLE_IN, "measurable in"), (Attr.CONTEXT, "context"), (Attr.NOTE, "note")))
 _KNOWN_RELATIONS = {relation.value: relation for relation in Relation}
 _SOURCE, _QUOTE, _NOTE, _TITLE, _URL = (
-    EvidenceKey.SOURCE.value, EvidenceKey.QUOTE.value, EvidenceKey.NOTE.value, SourceKey.TITLE.value, SourceKey.URL.value,
+    EvidenceKey.SOURCE.value,
+    EvidenceKey.QUOTE.value,
+    EvidenceKey.NOTE.value,
+    SourceKey.TITLE.value,
+    SourceKey.URL.value,
 )
 _EMPTY: tuple[Any, ...] = (None, "", [], (), {})
 

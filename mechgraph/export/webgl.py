@@ -139,9 +139,7 @@ def webgl_data(figure: Figure) -> dict[str, Any]:
     evidence = []
     for position, edge in enumerate(figure.edges):
         if edge.evidence:
-            evidence.append(
-                [position, [[source_index[(ev.source, ev.title or "", ev.url or "")], text(ev.quote), text(ev.note)] for ev in edge.evidence]]
-            )
+            evidence.append([position, [[source_index[(ev.source, ev.title or "", ev.url or "")], text(ev.quote), text(ev.note)] for ev in edge.evidence]])
     mechanism = {position: edge.mechanism for position, edge in enumerate(figure.edges) if edge.mechanism}
     mechanisms = sorted(set(mechanism.values()))
     return {

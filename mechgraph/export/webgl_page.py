@@ -11,8 +11,8 @@ _TEMPLATE = page_template(
 #mechgraph-details .mechgraph-sign { font-weight: 600; }
 #mechgraph-details .mechgraph-note, #mechgraph-details .mechgraph-cite { color: @@MUTED@@; font-size: 12px; }
 """,
-    legend_note='Node size: kind and number of relations. Labels: the most connected first; zoom in for more. Hover a node to light its neighbours, click it for its relations and evidence.',
-    scripts=('@@BUNDLE@@', '@@APP@@'),
+    legend_note="Node size: kind and number of relations. Labels: the most connected first; zoom in for more. Hover a node to light its neighbours, click it for its relations and evidence.",
+    scripts=("@@BUNDLE@@", "@@APP@@"),
     root_attributes=' data-renderer="webgl"',
     names_list=False,
 )

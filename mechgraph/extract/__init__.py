@@ -72,6 +72,10 @@ def extract_file(
     text = read_text_file(path)
     sid = source_id or source_id_for(path)
     return extract_text(
-        text, source_id=sid, lexicon=lexicon, base_graph=base_graph,
-        title=title or f"Draft from {Path(path).name}", source_title=Path(path).name,
+        text,
+        source_id=sid,
+        lexicon=lexicon,
+        base_graph=base_graph,
+        title=title or f"Draft from {Path(path).name}",
+        source_title=Path(path).name,
     )

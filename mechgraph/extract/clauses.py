@@ -38,7 +38,12 @@ class _Clauses(_ReaderBase):
             return self._np_left(hit.first - 1)
         if hit.form == "ing" and hit.first > 0 and (self.is_word(hit.first - 1) or self.low[hit.first - 1] == ")"):
             before = self.low[hit.first - 1]
-            if before not in C.AUXILIARIES | C.MODALS | C.PREPOSITIONS | C.BOUNDARIES | C.ADVERBS | {"and", "or"} and before not in C.LIGHT_VERBS and (hit.first - 1) not in self.hit_at and not before.endswith("ly"):
+            if (
+                before not in C.AUXILIARIES | C.MODALS | C.PREPOSITIONS | C.BOUNDARIES | C.ADVERBS | {"and", "or"}
+                and before not in C.LIGHT_VERBS
+                and (hit.first - 1) not in self.hit_at
+                and not before.endswith("ly")
+            ):
                 left = self._np_left(hit.first - 1)  # "diseases resulting from X": a reduced relative
                 if left:
                     return left
@@ -48,8 +53,12 @@ class _Clauses(_ReaderBase):
             word = self.low[i]
             if (
                 i in self.adverbial
-                or word in C.AUXILIARIES or word in C.MODALS or word in C.ADVERBS or word in C.LIGHT_VERBS
-                or word in C.NEGATIONS or word in ("to", "in", "particular", "-", "n", "'", "’", "t")
+                or word in C.AUXILIARIES
+                or word in C.MODALS
+                or word in C.ADVERBS
+                or word in C.LIGHT_VERBS
+                or word in C.NEGATIONS
+                or word in ("to", "in", "particular", "-", "n", "'", "’", "t")
                 or (word.endswith("ly") and self.is_word(i) and i not in self.mention_at)
                 or (word == "," and self._adverbial_comma(i))
             ):
@@ -113,7 +122,7 @@ class _Clauses(_ReaderBase):
         return self._resolve_subject_items(self._parse_list(start, i, subject=True))
 
     def _adverbial_comma(self, i: int) -> bool:
-        """", specifically and reversibly," and ", in particular," around the verb."""
+        """ ", specifically and reversibly," and ", in particular," around the verb."""
         j = i - 1
         while j >= 0 and (self.low[j] in C.ADVERBS or self.low[j] in ("and", "in", "particular") or self.low[j].endswith("ly")):
             j -= 1
@@ -191,7 +200,10 @@ class _Clauses(_ReaderBase):
                 break
         # skip an introduction: "Thus,", "After it binds its receptors,", "On the other hand,"
         comma = next((k for k in range(start, before + 1) if self.low[k] == ","), None)
-        if comma is not None and (self.low[start] in C.BOUNDARIES | C.PREPOSITIONS | {"thus", "therefore", "however", "moreover", "furthermore", "then"} or self.low[start].endswith("ly")):
+        if comma is not None and (
+            self.low[start] in C.BOUNDARIES | C.PREPOSITIONS | {"thus", "therefore", "however", "moreover", "furthermore", "then"}
+            or self.low[start].endswith("ly")
+        ):
             start = comma + 1
         while start <= before and (self.low[start] in (",",) or self.low[start] in ("thus", "therefore", "however", "then")):
             start += 1
@@ -202,8 +214,12 @@ class _Clauses(_ReaderBase):
         end = start
         while end <= before and end < self.n:
             word = self.low[end]
-            if end > start and (end - 1) in self.mention_at and end not in self.mention_at and word.endswith("s") and (
-                self.lower(end + 1) in C.PREPOSITIONS or self.lower(end + 1).endswith("ly") or self.lower(end + 1) in ("but", "and")
+            if (
+                end > start
+                and (end - 1) in self.mention_at
+                and end not in self.mention_at
+                and word.endswith("s")
+                and (self.lower(end + 1) in C.PREPOSITIONS or self.lower(end + 1).endswith("ly") or self.lower(end + 1) in ("but", "and"))
             ):
                 break  # "Imiquimod acts by ...", "Tacrolimus acts similarly but ...": a verb after a name
             if end in self.hit_at or word in C.AUXILIARIES or word in C.MODALS or word in C.BOUNDARIES or word in (",", ";", ":"):
@@ -395,7 +411,8 @@ class _Clauses(_ReaderBase):
                 start += 1
         # skip ", specifically and reversibly," after the verb
         while start < self.n and (
-            self.low[start] in (",",) or self.low[start] in C.ADVERBS
+            self.low[start] in (",",)
+            or self.low[start] in C.ADVERBS
             or (self.low[start].endswith("ly") and self.is_word(start) and start not in self.mention_at)
             or (self.low[start] in ("and", "or") and self.lower(start + 1).endswith("ly"))
         ):
@@ -456,7 +473,12 @@ class _Clauses(_ReaderBase):
                 depth = max(0, depth - 1)
             elif depth == 0:
                 other = self.hit_at.get(k)
-                if other is not None and other is not hit and other.form not in ("nominal", "compound") and not (other.form == "ed" and not other.passive and not other.reduced and k > start and self.low[k - 1] in C.DETERMINERS):
+                if (
+                    other is not None
+                    and other is not hit
+                    and other.form not in ("nominal", "compound")
+                    and not (other.form == "ed" and not other.passive and not other.reduced and k > start and self.low[k - 1] in C.DETERMINERS)
+                ):
                     break
                 if word in (";", ":") or (word in C.BOUNDARIES and word not in ("however",)):
                     break

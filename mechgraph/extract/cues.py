@@ -70,34 +70,117 @@ _CUES: tuple[CueVerb, ...] = (
     # + activation
     *(_cue(v, R.ACTIVATES) for v in ("activate", "stimulate", "induce", "trigger", "switch on", "turn on")),
     # + increase
-    *(_cue(v, R.INCREASES) for v in (
-        "increase", "enhance", "restore", "reinforce", "promote", "augment", "amplify", "boost",
-        "potentiate", "upregulate", "up regulate", "elevate", "raise", "strengthen", "improve",
-        "mediate", "accelerate", "secrete", "facilitate", "sustain", "prolong", "worsen", "exacerbate",
-        "aggravate", "elicit", "evoke",
-    )),
+    *(
+        _cue(v, R.INCREASES)
+        for v in (
+            "increase",
+            "enhance",
+            "restore",
+            "reinforce",
+            "promote",
+            "augment",
+            "amplify",
+            "boost",
+            "potentiate",
+            "upregulate",
+            "up regulate",
+            "elevate",
+            "raise",
+            "strengthen",
+            "improve",
+            "mediate",
+            "accelerate",
+            "secrete",
+            "facilitate",
+            "sustain",
+            "prolong",
+            "worsen",
+            "exacerbate",
+            "aggravate",
+            "elicit",
+            "evoke",
+        )
+    ),
     *(_cue(v, R.INCREASES, causal=True) for v in ("produce", "cause", "lead to", "result in", "give rise to", "bring about")),
     # - inhibition
-    *(_cue(v, R.INHIBITS) for v in (
-        "inhibit", "suppress", "block", "abolish", "abrogate", "prevent", "disrupt", "interfere with",
-        "protect against", "counteract", "neutralize", "neutralise", "antagonize", "antagonise", "break",
-        "impair", "kill", "silence", "repress", "trap", "sequester", "arrest", "tether", "inactivate",
-        "switch off", "turn off", "shut down",
-    )),
+    *(
+        _cue(v, R.INHIBITS)
+        for v in (
+            "inhibit",
+            "suppress",
+            "block",
+            "abolish",
+            "abrogate",
+            "prevent",
+            "disrupt",
+            "interfere with",
+            "protect against",
+            "counteract",
+            "neutralize",
+            "neutralise",
+            "antagonize",
+            "antagonise",
+            "break",
+            "impair",
+            "kill",
+            "silence",
+            "repress",
+            "trap",
+            "sequester",
+            "arrest",
+            "tether",
+            "inactivate",
+            "switch off",
+            "turn off",
+            "shut down",
+        )
+    ),
     # - decrease
-    *(_cue(v, R.DECREASES) for v in (
-        "decrease", "reduce", "lower", "diminish", "attenuate", "limit", "reverse", "deplete", "weaken",
-        "alleviate", "downregulate", "down regulate", "treat", "lessen", "relieve", "ameliorate", "slow",
-        "slow down", "shorten", "eliminate", "damp down", "dampen", "restrain", "curb", "halt", "hinder", "blunt",
-        "hamper",
-    )),
+    *(
+        _cue(v, R.DECREASES)
+        for v in (
+            "decrease",
+            "reduce",
+            "lower",
+            "diminish",
+            "attenuate",
+            "limit",
+            "reverse",
+            "deplete",
+            "weaken",
+            "alleviate",
+            "downregulate",
+            "down regulate",
+            "treat",
+            "lessen",
+            "relieve",
+            "ameliorate",
+            "slow",
+            "slow down",
+            "shorten",
+            "eliminate",
+            "damp down",
+            "dampen",
+            "restrain",
+            "curb",
+            "halt",
+            "hinder",
+            "blunt",
+            "hamper",
+        )
+    ),
     # unsigned
-    _cue("bind (to)", R.BINDS), _cue("engage", R.BINDS), _cue("ligate", R.BINDS),
-    _cue("interact with", R.ACTS_ON), _cue("act on", R.ACTS_ON), _cue("act upon", R.ACTS_ON),
+    _cue("bind (to)", R.BINDS),
+    _cue("engage", R.BINDS),
+    _cue("ligate", R.BINDS),
+    _cue("interact with", R.ACTS_ON),
+    _cue("act on", R.ACTS_ON),
+    _cue("act upon", R.ACTS_ON),
     _cue("target", R.ACTS_ON),
     *(_cue(v, R.REGULATES) for v in ("modulate", "regulate", "alter", "modify", "affect", "influence")),
     # required for
-    _cue("require", R.REQUIRED_FOR, reverse=True), _cue("depend on", R.REQUIRED_FOR, reverse=True),
+    _cue("require", R.REQUIRED_FOR, reverse=True),
+    _cue("depend on", R.REQUIRED_FOR, reverse=True),
     _cue("depend upon", R.REQUIRED_FOR, reverse=True),
     _cue("result from", R.INCREASES, reverse=True),
     *(_cue(v, R.REQUIRED_FOR, copular=True) for v in ("required for", "needed for", "needed to", "essential for", "necessary for")),
@@ -180,8 +263,14 @@ NOMINAL_CUES: dict[str, NominalCue] = {
 
 #: Sign of a noun at the head of an effect ("leads to an increase in X", "inhibition of X leads to").
 SIGN_NOUNS: dict[str, int] = {
-    **{normalize_word(w): 1 for w in "increase elevation enhancement stimulation activation induction upregulation rise augmentation potentiation restoration".split()},
-    **{normalize_word(w): -1 for w in "decrease reduction inhibition suppression loss decline impairment blockade blocking downregulation depletion attenuation abrogation deficiency".split()},
+    **{
+        normalize_word(w): 1
+        for w in "increase elevation enhancement stimulation activation induction upregulation rise augmentation potentiation restoration".split()
+    },
+    **{
+        normalize_word(w): -1
+        for w in "decrease reduction inhibition suppression loss decline impairment blockade blocking downregulation depletion attenuation abrogation deficiency".split()
+    },
     **{normalize_word(w): 0 for w in "change alteration modification modulation shift perturbation variation".split()},
 }
 #: Sign of an adjective before the effect of a causal verb ("leads to reduced transcription").
@@ -205,14 +294,24 @@ HEDGES = frozenset(
     "hypothesised proposed speculated unclear unknown partly partially".split()
 )
 HEDGE_PHRASES = (
-    ("not", "fully", "understood"), ("not", "known"), ("not", "well", "known"), ("not", "clear"), ("is", "thought"),
-    ("are", "thought"), ("is", "believed"), ("are", "believed"), ("remains", "to", "be"), ("being", "studied"),
-    ("being", "investigated"), ("under", "investigation"), ("some", "evidence"), ("in", "part"),
+    ("not", "fully", "understood"),
+    ("not", "known"),
+    ("not", "well", "known"),
+    ("not", "clear"),
+    ("is", "thought"),
+    ("are", "thought"),
+    ("is", "believed"),
+    ("are", "believed"),
+    ("remains", "to", "be"),
+    ("being", "studied"),
+    ("being", "investigated"),
+    ("under", "investigation"),
+    ("some", "evidence"),
+    ("in", "part"),
 )
 NEGATIONS = frozenset("not no never neither nor without cannot unable fails fail failed failing lacks lack lacked".split())
 BOUNDARIES = frozenset(
-    "which who whom whose where that when while whereas although though because since if unless until "
-    "thereby whereby thus hence therefore but however".split()
+    "which who whom whose where that when while whereas although though because since if unless until thereby whereby thus hence therefore but however".split()
 )
 RELATIVES = frozenset("which who whom whose that".split())
 REPORTING = frozenset(
@@ -239,65 +338,140 @@ ADVERBS = frozenset(
     "therefore thus hence consequently subsequently".split()
 )
 EXAMPLE_MARKERS = (
-    ("such", "as"), ("including",), ("includes",), ("include",), ("e", "g"), ("for", "example"), ("for", "instance"),
-    ("in", "particular"), ("particularly",), ("especially",), ("mainly",), ("primarily",), ("notably",),
-    ("namely",), ("chiefly",), ("predominantly",), ("principally",), ("above", "all"), ("like",),
-    ("known", "as"), ("called",), ("termed",), ("i", "e"),
+    ("such", "as"),
+    ("including",),
+    ("includes",),
+    ("include",),
+    ("e", "g"),
+    ("for", "example"),
+    ("for", "instance"),
+    ("in", "particular"),
+    ("particularly",),
+    ("especially",),
+    ("mainly",),
+    ("primarily",),
+    ("notably",),
+    ("namely",),
+    ("chiefly",),
+    ("predominantly",),
+    ("principally",),
+    ("above", "all"),
+    ("like",),
+    ("known", "as"),
+    ("called",),
+    ("termed",),
+    ("i", "e"),
 )
 #: Adverbial phrases skipped wherever they stand ("and in turn to X", "in addition, X").
 ADVERBIAL_PHRASES = (
-    ("in", "turn"), ("in", "addition"), ("in", "contrast"), ("in", "fact"), ("as", "a", "result"),
-    ("in", "particular"), ("for", "this", "reason"), ("on", "the", "other", "hand"), ("in", "part"),
+    ("in", "turn"),
+    ("in", "addition"),
+    ("in", "contrast"),
+    ("in", "fact"),
+    ("as", "a", "result"),
+    ("in", "particular"),
+    ("for", "this", "reason"),
+    ("on", "the", "other", "hand"),
+    ("in", "part"),
 )
 LIST_JOINERS = frozenset({"and", "or", "nor", ",", "&"})
 QUANTIFIER_PHRASES = (
-    ("many", "of"), ("some", "of"), ("most", "of"), ("all", "of"), ("each", "of"), ("one", "of"), ("none", "of"),
-    ("several", "of"), ("both", "of"), ("any", "of"), ("much", "of"), ("part", "of"), ("majority", "of"),
-    ("range", "of"), ("wide", "range", "of"), ("variety", "of"), ("number", "of"), ("series", "of"),
-    ("panel", "of"), ("group", "of"), ("set", "of"), ("type", "of"), ("kind", "of"), ("form", "of"),
-    ("subset", "of"), ("class", "of"), ("family", "of"), ("member", "of"), ("some", "type", "of"),
-    ("some", "kind", "of"), ("certain", "type", "of"),
+    ("many", "of"),
+    ("some", "of"),
+    ("most", "of"),
+    ("all", "of"),
+    ("each", "of"),
+    ("one", "of"),
+    ("none", "of"),
+    ("several", "of"),
+    ("both", "of"),
+    ("any", "of"),
+    ("much", "of"),
+    ("part", "of"),
+    ("majority", "of"),
+    ("range", "of"),
+    ("wide", "range", "of"),
+    ("variety", "of"),
+    ("number", "of"),
+    ("series", "of"),
+    ("panel", "of"),
+    ("group", "of"),
+    ("set", "of"),
+    ("type", "of"),
+    ("kind", "of"),
+    ("form", "of"),
+    ("subset", "of"),
+    ("class", "of"),
+    ("family", "of"),
+    ("member", "of"),
+    ("some", "type", "of"),
+    ("some", "kind", "of"),
+    ("certain", "type", "of"),
 )
 #: "the <noun> of X" stands for X when X is a known node ("the activity of T cells" -> T cells).
-TRANSPARENT_NOUNS = frozenset(normalize_word(w) for w in (
-    "function functions activity activities level levels amount amounts number concentration concentrations "
-    "role capacity population subset type kind form family class member group action count counts "
-    "numbers presence"
-).split())
+TRANSPARENT_NOUNS = frozenset(
+    normalize_word(w)
+    for w in (
+        "function functions activity activities level levels amount amounts number concentration concentrations "
+        "role capacity population subset type kind form family class member group action count counts "
+        "numbers presence"
+    ).split()
+)
 #: Nouns that name the agent's own property ("their main objective", "its mode of action").
-ABSTRACT_NOUNS = frozenset(normalize_word(w) for w in (
-    "objective aim goal purpose role mode mechanism action effect property ability capacity use application "
-    "administration activity way means manner intention target"
-).split())
+ABSTRACT_NOUNS = frozenset(
+    normalize_word(w)
+    for w in (
+        "objective aim goal purpose role mode mechanism action effect property ability capacity use application "
+        "administration activity way means manner intention target"
+    ).split()
+)
 #: Nouns that stand for whatever the text is about when they are a subject ("the drug", "this treatment").
-GENERIC_NOUNS = frozenset(normalize_word(w) for w in (
-    "drug agent compound medication medicine substance treatment molecule product interaction stimulus "
-    "mechanism effect change alteration modification intervention one therapy preparation formulation "
-    "analogue analog derivative"
-).split())
+GENERIC_NOUNS = frozenset(
+    normalize_word(w)
+    for w in (
+        "drug agent compound medication medicine substance treatment molecule product interaction stimulus "
+        "mechanism effect change alteration modification intervention one therapy preparation formulation "
+        "analogue analog derivative"
+    ).split()
+)
 #: Nouns for people: a population treated or studied, never a node ("adults with asthma": asthma).
-PEOPLE = frozenset(normalize_word(w) for w in (
-    "adult adults patient patients child children adolescent adolescents people person individual individuals "
-    "infant infants woman women man men volunteer volunteers participant participants subject subjects "
-    "recipient recipients"
-).split())
+PEOPLE = frozenset(
+    normalize_word(w)
+    for w in (
+        "adult adults patient patients child children adolescent adolescents people person individual individuals "
+        "infant infants woman women man men volunteer volunteers participant participants subject subjects "
+        "recipient recipients"
+    ).split()
+)
 #: Words that never name a node on their own.
-NON_ENTITY = PEOPLE | frozenset(normalize_word(w) for w in (
-    "patient patients people person subject study studies trial trials data result results evidence work "
-    "case cases way part area time times day days year years mechanism mechanisms something anything "
-    "none both others other one ones lot kind type form thing things side host body"
-).split())
+NON_ENTITY = PEOPLE | frozenset(
+    normalize_word(w)
+    for w in (
+        "patient patients people person subject study studies trial trials data result results evidence work "
+        "case cases way part area time times day days year years mechanism mechanisms something anything "
+        "none both others other one ones lot kind type form thing things side host body"
+    ).split()
+)
 
 ROUTE_WORDS: dict[tuple[str, ...], Route] = {
-    ("oral",): Route.ORAL, ("orally",): Route.ORAL, ("by", "mouth"): Route.ORAL,
-    ("intravenous",): Route.INTRAVENOUS, ("intravenously",): Route.INTRAVENOUS,
-    ("subcutaneous",): Route.SUBCUTANEOUS, ("subcutaneously",): Route.SUBCUTANEOUS,
-    ("intramuscular",): Route.INTRAMUSCULAR, ("intramuscularly",): Route.INTRAMUSCULAR,
-    ("topical",): Route.TOPICAL, ("topically",): Route.TOPICAL,
+    ("oral",): Route.ORAL,
+    ("orally",): Route.ORAL,
+    ("by", "mouth"): Route.ORAL,
+    ("intravenous",): Route.INTRAVENOUS,
+    ("intravenously",): Route.INTRAVENOUS,
+    ("subcutaneous",): Route.SUBCUTANEOUS,
+    ("subcutaneously",): Route.SUBCUTANEOUS,
+    ("intramuscular",): Route.INTRAMUSCULAR,
+    ("intramuscularly",): Route.INTRAMUSCULAR,
+    ("topical",): Route.TOPICAL,
+    ("topically",): Route.TOPICAL,
     ("ophthalmic",): Route.OPHTHALMIC,
-    ("intravesical",): Route.INTRAVESICAL, ("intravesically",): Route.INTRAVESICAL,
-    ("intralesional",): Route.INTRALESIONAL, ("intralesionally",): Route.INTRALESIONAL,
-    ("intra", "articular"): Route.INTRA_ARTICULAR, ("intraarticular",): Route.INTRA_ARTICULAR,
+    ("intravesical",): Route.INTRAVESICAL,
+    ("intravesically",): Route.INTRAVESICAL,
+    ("intralesional",): Route.INTRALESIONAL,
+    ("intralesionally",): Route.INTRALESIONAL,
+    ("intra", "articular"): Route.INTRA_ARTICULAR,
+    ("intraarticular",): Route.INTRA_ARTICULAR,
 }
 ADMINISTRATION_WORDS = frozenset(
     "administer administers administered administering administration give given gives take taken takes "
@@ -306,8 +480,10 @@ ADMINISTRATION_WORDS = frozenset(
     "solution cream ointment drops formulation".split()
 )
 MECHANISM_WORDS: dict[str, Mechanism] = {
-    "direct": Mechanism.DIRECT, "directly": Mechanism.DIRECT,
-    "indirect": Mechanism.INDIRECT, "indirectly": Mechanism.INDIRECT,
+    "direct": Mechanism.DIRECT,
+    "directly": Mechanism.DIRECT,
+    "indirect": Mechanism.INDIRECT,
+    "indirectly": Mechanism.INDIRECT,
 }
 #: Latin settings that are never part of a noun phrase.
 SETTING_WORDS = frozenset({("in", "vitro"), ("in", "vivo"), ("ex", "vivo"), ("in", "situ"), ("in", "silico")})

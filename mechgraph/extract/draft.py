@@ -221,11 +221,7 @@ class Draft:
         """
         relations = tuple(r for r in self.relations if r.status is Status.ACCEPTED)
         used = {r.source for r in relations} | {r.target for r in relations}
-        nodes = tuple(
-            replace(n, status=Status.ACCEPTED if n.status is Status.CANDIDATE else n.status)
-            for n in self.nodes
-            if n.id in used
-        )
+        nodes = tuple(replace(n, status=Status.ACCEPTED if n.status is Status.CANDIDATE else n.status) for n in self.nodes if n.id in used)
         return replace(self, nodes=nodes, relations=relations)
 
     # -- the native format ------------------------------------------------------------------
@@ -413,11 +409,16 @@ def draft_from_document(document: Mapping[str, Any], text: str) -> Draft:
         status = Status(item["status"]) if item.get("status") else None
         nodes.append(
             DraftNode(
-                id=item["id"], kind=NodeKind(item["kind"]), label=item["label"],
-                candidate=status is not None, status=status,
+                id=item["id"],
+                kind=NodeKind(item["kind"]),
+                label=item["label"],
+                candidate=status is not None,
+                status=status,
                 process=ProcessKind(item["process"]) if item.get("process") else None,
                 phase=OutcomePhase(item["phase"]) if item.get("phase") else None,
-                record=record, evidence=_spans(item.get("evidence", [])), note=item.get("note"),
+                record=record,
+                evidence=_spans(item.get("evidence", [])),
+                note=item.get("note"),
             )
         )
     relations = []
@@ -437,17 +438,27 @@ def draft_from_document(document: Mapping[str, Any], text: str) -> Draft:
         relations.append(
             DraftRelation(
                 id=item.get("id") or relation_key(item["from"], relation, item["to"], bool(negations), evidence[0].start if evidence else 0),
-                source=item["from"], relation=relation, target=item["to"],
-                confidence=float(item.get("confidence", 0.5)), evidence=evidence,
+                source=item["from"],
+                relation=relation,
+                target=item["to"],
+                confidence=float(item.get("confidence", 0.5)),
+                evidence=evidence,
                 status=Status(item.get("status", "candidate")),
                 mechanism=Mechanism(item["mechanism"]) if item.get("mechanism") else None,
                 measurable_in=tuple(Measurability(m) for m in item.get("measurable_in", [])),
-                cues=cues, hedges=hedges, negations=negations, remarks=remarks,
+                cues=cues,
+                hedges=hedges,
+                negations=negations,
+                remarks=remarks,
             )
         )
     return Draft(
-        source_id=source_id, text=text, title=str(document.get("title", "Draft")),
-        nodes=tuple(nodes), relations=tuple(relations), sentences=tuple(split_sentences(text)),
+        source_id=source_id,
+        text=text,
+        title=str(document.get("title", "Draft")),
+        nodes=tuple(nodes),
+        relations=tuple(relations),
+        sentences=tuple(split_sentences(text)),
         source_title=sources[0].get("title"),
     )
 

@@ -106,8 +106,17 @@ class _Relations(_ReaderBase):
                         confidence *= 0.7
                     self.doc.found.append(
                         _Found(
-                            a.node_id, relation, b.node_id, self.sentence, round(max(0.05, min(0.99, confidence)), 2),
-                            (hit.words,), self.hedges_for(hit), negations, mechanism, settings, tuple(remarks),
+                            a.node_id,
+                            relation,
+                            b.node_id,
+                            self.sentence,
+                            round(max(0.05, min(0.99, confidence)), 2),
+                            (hit.words,),
+                            self.hedges_for(hit),
+                            negations,
+                            mechanism,
+                            settings,
+                            tuple(remarks),
                         )
                     )
                     self._remember(a)

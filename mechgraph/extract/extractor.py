@@ -119,7 +119,6 @@ class _Reader(_Mentions, _Clauses, _Phrases, _Relations):
         return False
 
 
-
 # -- the whole text -------------------------------------------------------------------------
 
 
@@ -252,8 +251,10 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
     cut: set[tuple[int, str]] = set()  # (sentence, source) the parser read as part of a longer name
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
-        if mine and any(g.target == f.target for g in mine) and not any(
-            g.target == f.target and g.source == f.source and g.relation.sign == f.relation.sign for g in mine
+        if (
+            mine
+            and any(g.target == f.target for g in mine)
+            and not any(g.target == f.target and g.source == f.source and g.relation.sign == f.relation.sign for g in mine)
         ):
             rejected.add((f.sentence.index, f.source, f.cues))
             if any(g.target == f.target and _part_of_name(f.source, g.source, doc, parser_doc) for g in mine):
@@ -266,10 +267,7 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             continue  # the pattern cut the parser's subject short ("T cells" of "CAR T cells"): all its readings go
         if mine:
             same = [g for g in mine if g.target == f.target]
-            agree = any(
-                g.source == f.source and g.relation.sign == f.relation.sign and bool(g.negations) == bool(f.negations)
-                for g in same
-            )
+            agree = any(g.source == f.source and g.relation.sign == f.relation.sign and bool(g.negations) == bool(f.negations) for g in same)
             if same and not agree:
                 continue
             if not same and any(
@@ -277,7 +275,11 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             ):
                 continue  # "X lowers A, which raises the risk of B": the parser read B as raised by the event, not by A
             implicit = any(r.startswith("subject from") and ("generic" in r or "pronoun" in r or "topic" in r) for r in f.remarks)
-            if implicit and any("last agent" in r or "subject" in r or " read as " in r for g in mine for r in g.remarks) and not any(g.source == f.source for g in mine):
+            if (
+                implicit
+                and any("last agent" in r or "subject" in r or " read as " in r for g in mine for r in g.remarks)
+                and not any(g.source == f.source for g in mine)
+            ):
                 continue  # the parser resolved the same "it" / "these agents" to another agent
             if any(r.startswith("object from pronoun") for r in f.remarks) and any(
                 (g.source == f.source or f.target not in (g.source, g.target)) and g.target != f.target and any(" read as " in r for r in g.remarks)
@@ -320,7 +322,7 @@ def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:
     if a is None or b is None or short == long:
         return False
     small, large = key_of(a.label), key_of(b.label)
-    return 0 < len(small) < len(large) and large[len(large) - len(small):] == small
+    return 0 < len(small) < len(large) and large[len(large) - len(small) :] == small
 
 
 def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, title: str | None, source_title: str | None) -> Draft:
@@ -338,10 +340,17 @@ def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, titl
             settings.discard(Measurability.IN_VITRO)
         if key not in merged:
             merged[key] = {
-                "relation": found.relation, "starts": {span.start},
-                "evidence": [span], "confidence": found.confidence, "cues": list(found.cues),
-                "hedges": list(found.hedges), "all_hedged": bool(found.hedges), "negations": list(found.negations),
-                "mechanism": mechanism, "settings": settings, "remarks": list(found.remarks),
+                "relation": found.relation,
+                "starts": {span.start},
+                "evidence": [span],
+                "confidence": found.confidence,
+                "cues": list(found.cues),
+                "hedges": list(found.hedges),
+                "all_hedged": bool(found.hedges),
+                "negations": list(found.negations),
+                "mechanism": mechanism,
+                "settings": settings,
+                "remarks": list(found.remarks),
             }
             continue
         item = merged[key]
@@ -363,10 +372,18 @@ def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, titl
         relations.append(
             DraftRelation(
                 id=relation_key(source, relation, target, negated, evidence[0].start),
-                source=source, relation=relation, target=target, confidence=item["confidence"],
-                evidence=evidence, status=Status.CANDIDATE, mechanism=item["mechanism"], measurable_in=settings_in,
-                cues=tuple(item["cues"]), hedges=tuple(item["hedges"]) if item["all_hedged"] else (),
-                negations=tuple(item["negations"]), remarks=tuple(item["remarks"][:3]),
+                source=source,
+                relation=relation,
+                target=target,
+                confidence=item["confidence"],
+                evidence=evidence,
+                status=Status.CANDIDATE,
+                mechanism=item["mechanism"],
+                measurable_in=settings_in,
+                cues=tuple(item["cues"]),
+                hedges=tuple(item["hedges"]) if item["all_hedged"] else (),
+                negations=tuple(item["negations"]),
+                remarks=tuple(item["remarks"][:3]),
             )
         )
     used: dict[str, LexiconEntry] = {}
@@ -412,7 +429,15 @@ def _draft_node(entry: LexiconEntry, routes: Iterable[tuple[Route, Sentence, tup
     elif found_routes:
         note = "extract: routes found in the text: " + ", ".join(r.value for r in found_routes)
     return DraftNode(
-        id=entry.node_id, kind=entry.kind, label=entry.label, candidate=candidate, status=status,
-        process=entry.process, phase=entry.phase, record=dict(entry.record),
-        routes=tuple(found_routes), evidence=tuple(evidence.values()), note=note,
+        id=entry.node_id,
+        kind=entry.kind,
+        label=entry.label,
+        candidate=candidate,
+        status=status,
+        process=entry.process,
+        phase=entry.phase,
+        record=dict(entry.record),
+        routes=tuple(found_routes),
+        evidence=tuple(evidence.values()),
+        note=note,
     )

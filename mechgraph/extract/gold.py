@@ -117,9 +117,7 @@ class Gold:
     def gold_nodes(self, node_id: str, names: Iterable[str]) -> set[str]:
         """The gold nodes a drafted node (id, label and synonyms) stands for."""
         keys = {_mention_key(name) for name in names}
-        return {gold for gold, ids in self.node_ids.items() if node_id in ids} | {
-            gold for gold, mentions in self.node_mentions.items() if keys & mentions
-        }
+        return {gold for gold, ids in self.node_ids.items() if node_id in ids} | {gold for gold, mentions in self.node_mentions.items() if keys & mentions}
 
 
 def _mention_key(text: str) -> tuple[str, ...]:
@@ -168,10 +166,7 @@ def read_gold(path: str | Path) -> Gold:
         origin=document.origin,
         node_ids={key: frozenset(node.ids if node.ids is not None else [key]) for key, node in nodes.items()},
         node_mentions={key: frozenset(_mention_key(m) for m in node.mentions) for key, node in nodes.items()},
-        relations=tuple(
-            GoldRelation(tuple(r.source), _SIGNS[r.sign], tuple(r.target), r.optional, r.hedged, r.negated)
-            for r in document.relations
-        ),
+        relations=tuple(GoldRelation(tuple(r.source), _SIGNS[r.sign], tuple(r.target), r.optional, r.hedged, r.negated) for r in document.relations),
         routes=frozenset((route.agent, route.route) for route in document.routes),
     )
 
@@ -223,10 +218,7 @@ def score_draft(draft: Draft, gold: Gold) -> Score:
     predictions = {(r.source, int(r.sign), r.target, r.negated) for r in draft.relations}
     for source, sign, target, negated in sorted(predictions):
         sources, targets = mapped.get(source, set()), mapped.get(target, set())
-        hits = [
-            g for g in gold.relations
-            if g.sign == sign and g.negated == negated and sources & set(g.sources) and targets & set(g.targets)
-        ]
+        hits = [g for g in gold.relations if g.sign == sign and g.negated == negated and sources & set(g.sources) and targets & set(g.targets)]
         if negated:
             if hits:
                 score.negated_found += 1
@@ -244,7 +236,5 @@ def score_draft(draft: Draft, gold: Gold) -> Score:
     drafted_routes = {(node.id, route) for node in draft.nodes for route in node.routes}
     score.routes_predicted = len(drafted_routes)
     score.routes_expected = len(gold.routes)
-    score.routes_found = sum(
-        1 for agent, route in gold.routes if any(route == r and agent in mapped.get(n, set()) for n, r in drafted_routes)
-    )
+    score.routes_found = sum(1 for agent, route in gold.routes if any(route == r and agent in mapped.get(n, set()) for n, r in drafted_routes))
     return score

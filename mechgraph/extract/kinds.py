@@ -46,23 +46,51 @@ def _norms(words: str) -> frozenset[str]:
 
 #: Head words of process noun phrases and the ProcessKind they suggest.
 PROCESS_HEADS: dict[str, ProcessKind] = {
-    "expression": P.GENE_EXPRESSION, "transcription": P.GENE_EXPRESSION,
-    "processing": P.MRNA_PROCESSING, "splicing": P.MRNA_PROCESSING,
-    "stability": P.MRNA_STABILITY, "decay": P.MRNA_STABILITY,
-    "transport": P.PROTEIN_TRANSPORT, "translocation": P.PROTEIN_TRANSPORT, "trafficking": P.PROTEIN_TRANSPORT,
-    "synthesis": P.PROTEIN_SYNTHESIS, "translation": P.PROTEIN_SYNTHESIS,
-    "secretion": P.SECRETION, "production": P.SECRETION, "release": P.SECRETION,
-    "degradation": P.DEGRADATION, "ubiquitination": P.DEGRADATION, "autophagy": P.DEGRADATION,
-    "signaling": P.SIGNALLING, "signal": P.SIGNALLING, "pathway": P.SIGNALLING,
-    "phosphorylation": P.SIGNALLING, "dephosphorylation": P.SIGNALLING, "costimulation": P.SIGNALLING,
-    "activation": P.ACTIVATION, "maturation": P.ACTIVATION,
-    "proliferation": P.PROLIFERATION, "growth": P.PROLIFERATION, "expansion": P.PROLIFERATION,
-    "differentiation": P.DIFFERENTIATION, "development": P.DIFFERENTIATION,
-    "apoptosis": P.CELL_DEATH, "death": P.CELL_DEATH, "necrosis": P.CELL_DEATH,
+    "expression": P.GENE_EXPRESSION,
+    "transcription": P.GENE_EXPRESSION,
+    "processing": P.MRNA_PROCESSING,
+    "splicing": P.MRNA_PROCESSING,
+    "stability": P.MRNA_STABILITY,
+    "decay": P.MRNA_STABILITY,
+    "transport": P.PROTEIN_TRANSPORT,
+    "translocation": P.PROTEIN_TRANSPORT,
+    "trafficking": P.PROTEIN_TRANSPORT,
+    "synthesis": P.PROTEIN_SYNTHESIS,
+    "translation": P.PROTEIN_SYNTHESIS,
+    "secretion": P.SECRETION,
+    "production": P.SECRETION,
+    "release": P.SECRETION,
+    "degradation": P.DEGRADATION,
+    "ubiquitination": P.DEGRADATION,
+    "autophagy": P.DEGRADATION,
+    "signaling": P.SIGNALLING,
+    "signal": P.SIGNALLING,
+    "pathway": P.SIGNALLING,
+    "phosphorylation": P.SIGNALLING,
+    "dephosphorylation": P.SIGNALLING,
+    "costimulation": P.SIGNALLING,
+    "activation": P.ACTIVATION,
+    "maturation": P.ACTIVATION,
+    "proliferation": P.PROLIFERATION,
+    "growth": P.PROLIFERATION,
+    "expansion": P.PROLIFERATION,
+    "differentiation": P.DIFFERENTIATION,
+    "development": P.DIFFERENTIATION,
+    "apoptosis": P.CELL_DEATH,
+    "death": P.CELL_DEATH,
+    "necrosis": P.CELL_DEATH,
     "presentation": P.ANTIGEN_PRESENTATION,
-    "cytotoxicity": P.CYTOTOXICITY, "killing": P.CYTOTOXICITY, "phagocytosis": P.CYTOTOXICITY, "lysis": P.CYTOTOXICITY,
-    "migration": P.MIGRATION, "recruitment": P.MIGRATION, "chemotaxis": P.MIGRATION, "infiltration": P.MIGRATION,
-    "metabolism": P.METABOLISM, "biosynthesis": P.METABOLISM, "acidification": P.METABOLISM,
+    "cytotoxicity": P.CYTOTOXICITY,
+    "killing": P.CYTOTOXICITY,
+    "phagocytosis": P.CYTOTOXICITY,
+    "lysis": P.CYTOTOXICITY,
+    "migration": P.MIGRATION,
+    "recruitment": P.MIGRATION,
+    "chemotaxis": P.MIGRATION,
+    "infiltration": P.MIGRATION,
+    "metabolism": P.METABOLISM,
+    "biosynthesis": P.METABOLISM,
+    "acidification": P.METABOLISM,
 }
 PROCESS_HEADS = {normalize_word(word): kind for word, kind in PROCESS_HEADS.items()}
 _OUTCOME_HEADS = _norms(
@@ -77,8 +105,7 @@ _CONDITION_HEADS = _norms(
 )
 _CONDITION_SUFFIX = re.compile(r"(itis|oma|emia|penia|pathy|osis|plasia)$")
 _THERAPY_HEADS = _norms(
-    "therapy treatment transplantation transplant surgery radiotherapy chemotherapy immunotherapy "
-    "vaccination immunization irradiation radiation"
+    "therapy treatment transplantation transplant surgery radiotherapy chemotherapy immunotherapy vaccination immunization irradiation radiation"
 )
 _CELL_HEADS = _norms("cell lymphocyte leukocyte macrophage monocyte neutrophil phagocyte granulocyte basophil eosinophil")
 _IMMUNE_WORDS = _norms(

@@ -51,8 +51,15 @@ _ORIGIN_PRIORITY = {"text": 0, "vocabulary": 1, "graph": 2, "user": 3}
 
 # Record fields copied from a curated node into a draft (evidence and notes stay behind).
 _NODE_FIELDS = (
-    Attr.SYNONYMS, Attr.IDENTIFIERS, Attr.DESCRIPTION, Attr.PROCESS, Attr.PHASE, Attr.AGENT_CLASS,
-    Attr.IMMUNE_STATE, Attr.ROUTES, Attr.USES,
+    Attr.SYNONYMS,
+    Attr.IDENTIFIERS,
+    Attr.DESCRIPTION,
+    Attr.PROCESS,
+    Attr.PHASE,
+    Attr.AGENT_CLASS,
+    Attr.IMMUNE_STATE,
+    Attr.ROUTES,
+    Attr.USES,
 )
 _ABBREVIATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
     (key_of(short), key_of(long))
@@ -379,7 +386,10 @@ def _graph_surfaces(graph: nx.MultiDiGraph) -> list[tuple[tuple[str, ...], _Surf
         kind = NodeKind(data[Attr.KIND])
         record = {name.value: data[name.value] for name in _NODE_FIELDS if data.get(name.value) not in (None, [], "")}
         entry = LexiconEntry(
-            str(node_id), kind, str(data[Attr.LABEL]), "graph",
+            str(node_id),
+            kind,
+            str(data[Attr.LABEL]),
+            "graph",
             process=ProcessKind(data[Attr.PROCESS]) if data.get(Attr.PROCESS) else None,
             phase=OutcomePhase(data[Attr.PHASE]) if data.get(Attr.PHASE) else None,
             record=record,

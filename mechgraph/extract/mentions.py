@@ -110,18 +110,30 @@ class _Mentions(_ReaderBase):
                     last = j
             if form == "ing" and self.lower(i - 1) in C.DETERMINERS:
                 continue  # "the killing function": an adjective
-            if form in ("ing", "s", "base") and i > 1 and self.low[i - 1] in ("-", "‐") and self.tokens[i - 1].end == self.tokens[i].start and self.is_word(i - 2) and self.tokens[i - 2].end == self.tokens[i - 1].start:
+            if (
+                form in ("ing", "s", "base")
+                and i > 1
+                and self.low[i - 1] in ("-", "‐")
+                and self.tokens[i - 1].end == self.tokens[i].start
+                and self.is_word(i - 2)
+                and self.tokens[i - 2].end == self.tokens[i - 1].start
+            ):
                 continue  # "FK506-binding protein": part of a name
             if form == "ed" and i > 0 and self.low[i - 1] in ("-", "‐") and self.tokens[i - 1].end == self.tokens[i].start:
                 # "lymphokine-activated killer cells", "IL-6-induced STAT3 phosphorylation", "T
                 # cell-mediated regression": part of a name that says which kind of the thing it
                 # is, not a relation of its own
                 continue
-            if form in ("base", "s") and not cue.copular and not following and (
-                (self.lower(i - 1) in C.DETERMINERS | {"of"} and (i - 1) not in self.mention_at)
-                or (self.lower(i - 2) in C.DETERMINERS and (self.is_adjective(i - 1) or self.lower(i - 1) in _ADJECTIVES))
-                or self.lower(self.next_word(last)) == "of"
-                or self._after_object_name(i)
+            if (
+                form in ("base", "s")
+                and not cue.copular
+                and not following
+                and (
+                    (self.lower(i - 1) in C.DETERMINERS | {"of"} and (i - 1) not in self.mention_at)
+                    or (self.lower(i - 2) in C.DETERMINERS and (self.is_adjective(i - 1) or self.lower(i - 1) in _ADJECTIVES))
+                    or self.lower(self.next_word(last)) == "of"
+                    or self._after_object_name(i)
+                )
             ):
                 continue  # "the release of X", "the main target": a noun
             hit = _Hit(i, last, cue, form, " ".join(self.tokens[k].text for k in range(i, last + 1) if self.tokens[k].is_word))

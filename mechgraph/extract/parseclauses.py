@@ -43,7 +43,9 @@ class _ParseClauses(_ParseBase):
             return [s], None
         for prep in verb.lefts:  # "In controlled trials X reduced Y": the parser hung the subject on the fronted phrase
             if prep.dep_ == "prep" and prep.i < verb.i and not any(self.sdoc[k].is_punct for k in range(prep.i, verb.i)):
-                swallowed = [g for g in prep.children if g.dep_ == "pobj" and g.i == verb.i - 1 and any(c.tag_ == "NNS" and c.dep_ == "compound" for c in g.lefts)]
+                swallowed = [
+                    g for g in prep.children if g.dep_ == "pobj" and g.i == verb.i - 1 and any(c.tag_ == "NNS" and c.dep_ == "compound" for c in g.lefts)
+                ]
                 if swallowed:
                     return swallowed, None
         if verb.dep_ == "relcl":

@@ -80,7 +80,9 @@ class _ParseEmit(_ParseBase):
                 return span
         return None
 
-    def emit(self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True) -> None:
+    def emit(
+        self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True
+    ) -> None:
         subject_toks, how = subjects
         sources = self.entities(subject_toks)
         antecedent = self.state.antecedent()
@@ -123,9 +125,17 @@ class _ParseEmit(_ParseBase):
                 if negations:
                     confidence *= 0.7
                 found = self.found_type(
-                    source=source.node_id, relation=relation, target=target.node_id, sentence=self.sentence,
-                    confidence=round(max(0.05, min(confidence, 0.95)), 2), cues=(words,), hedges=hedges,
-                    negations=negations, mechanism=None, settings=(), remarks=tuple(dict.fromkeys(remarks)),
+                    source=source.node_id,
+                    relation=relation,
+                    target=target.node_id,
+                    sentence=self.sentence,
+                    confidence=round(max(0.05, min(confidence, 0.95)), 2),
+                    cues=(words,),
+                    hedges=hedges,
+                    negations=negations,
+                    mechanism=None,
+                    settings=(),
+                    remarks=tuple(dict.fromkeys(remarks)),
                 )
                 self.doc.found.append(found)
                 self.emitted.setdefault(cue_tok.i, []).append(found)
@@ -143,9 +153,17 @@ class _ParseEmit(_ParseBase):
                 confidence = 0.6 * (0.6 if hedges else 1.0) * (0.7 if negations else 1.0)
                 self.doc.found.append(
                     self.found_type(
-                        source=source.node_id, relation=_relation(words, sign), target=target.node_id, sentence=self.sentence,
-                        confidence=round(confidence, 2), cues=(words,), hedges=hedges, negations=negations,
-                        mechanism=None, settings=(), remarks=(how,),
+                        source=source.node_id,
+                        relation=_relation(words, sign),
+                        target=target.node_id,
+                        sentence=self.sentence,
+                        confidence=round(confidence, 2),
+                        cues=(words,),
+                        hedges=hedges,
+                        negations=negations,
+                        mechanism=None,
+                        settings=(),
+                        remarks=(how,),
                     )
                 )
 
@@ -164,7 +182,12 @@ class _ParseEmit(_ParseBase):
                 for source, _s in sources:
                     if source.node_id in (found.source, found.target):
                         continue
-                    self.doc.found.append(replace(
-                        found, source=source.node_id, negations=negations, confidence=0.7 * (0.7 if negations else 1.0),
-                        remarks=(f"elided verb phrase of '{tok.head.text}' after '{tok.text}'",),
-                    ))
+                    self.doc.found.append(
+                        replace(
+                            found,
+                            source=source.node_id,
+                            negations=negations,
+                            confidence=0.7 * (0.7 if negations else 1.0),
+                            remarks=(f"elided verb phrase of '{tok.head.text}' after '{tok.text}'",),
+                        )
+                    )

@@ -109,7 +109,9 @@ class _ParseNames(_ParseBase):
             return None  # "is secreted by macrophages and binds/NNS X": a verb the parser took for a noun
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
-        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words):
+        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(
+            w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words
+        ):
             return None  # a garbled parse glued a clause into the name
         if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
             return self.state.agent(head_word.text if len(words) == 1 else text)
@@ -139,7 +141,11 @@ class _ParseNames(_ParseBase):
             if (child.dep_ in _SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
                 continue
             start = min(start, child.left_edge.i)
-        while start < tok.i and (self.sdoc[start].dep_ in ("det", "cc", "punct") or (self.sdoc[start].dep_ == "poss" and self.sdoc[start].tag_ not in ("NNP", "NNPS"))) and self.sdoc[start].text not in "-/":
+        while (
+            start < tok.i
+            and (self.sdoc[start].dep_ in ("det", "cc", "punct") or (self.sdoc[start].dep_ == "poss" and self.sdoc[start].tag_ not in ("NNP", "NNPS")))
+            and self.sdoc[start].text not in "-/"
+        ):
             start += 1
         while start < tok.i and self.sdoc[start].lower_ in C.DETERMINERS | C.POSSESSIVES:
             start += 1
@@ -148,11 +154,23 @@ class _ParseNames(_ParseBase):
             start += 1
         if start >= 2 and self.sdoc[start - 1].lower_ == "to" and self.sdoc[start - 2].pos_ == "ADJ":
             start -= 2  # "moderate to severe atopic dermatitis"
-        if start == tok.i and tok.lower_ in _GREEK and tok.i > 0 and not self.sdoc[tok.i - 1].is_punct and self.sdoc[tok.i - 1].pos_ in ("PROPN", "NOUN", "NUM", "X"):
+        if (
+            start == tok.i
+            and tok.lower_ in _GREEK
+            and tok.i > 0
+            and not self.sdoc[tok.i - 1].is_punct
+            and self.sdoc[tok.i - 1].pos_ in ("PROPN", "NOUN", "NUM", "X")
+        ):
             start = tok.i - 1  # "IL-1/dep beta/dobj": a Greek letter names a form of the word before it
         if start < tok.i and self.sdoc[start].text in ("-", "/"):
             start += 1 if start == 0 or self.sdoc[start - 1].whitespace_ or self.sdoc[start - 1].is_punct else -1
-        while start >= 2 and self.sdoc[start - 1].text in ("-", "/") and self.sdoc[start - 1].whitespace_ == "" and self.sdoc[start - 2].whitespace_ == "" and not self.sdoc[start - 2].is_punct:
+        while (
+            start >= 2
+            and self.sdoc[start - 1].text in ("-", "/")
+            and self.sdoc[start - 1].whitespace_ == ""
+            and self.sdoc[start - 2].whitespace_ == ""
+            and not self.sdoc[start - 2].is_punct
+        ):
             start -= 2  # "IL-6-induced STAT3 phosphorylation": the glued pieces on the left too
             start = min(start, self.sdoc[start].left_edge.i)  # "T-cell co-stimulation": and their modifiers
         if tok.pos_ == "PROPN" or looks_like_drug(tok.text):
@@ -176,7 +194,11 @@ class _ParseNames(_ParseBase):
         entry = self._entity(tok)
         self.cache[tok.i] = entry
         if entry is not None and tok.i not in self.via:  # a pronoun's antecedent is not seen again
-            self.state.saw(entry, subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head), plural=tok.tag_ in ("NNS", "NNPS") and tok.lower_ != entry.label.lower())
+            self.state.saw(
+                entry,
+                subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head),
+                plural=tok.tag_ in ("NNS", "NNPS") and tok.lower_ != entry.label.lower(),
+            )
         return entry
 
     def _entity(self, tok: Any) -> LexiconEntry | None:
@@ -209,7 +231,11 @@ class _ParseNames(_ParseBase):
             return None
         if _fragment(tok):
             return None  # "co" of "co-activate", "anti" of "anti-CD20" is no name
-        if low in ("stage", "grade") and tok.i + 2 < len(self.sdoc) and (self.sdoc[tok.i + 1].like_num or self.sdoc[tok.i + 1].text in ("I", "II", "III", "IV")):
+        if (
+            low in ("stage", "grade")
+            and tok.i + 2 < len(self.sdoc)
+            and (self.sdoc[tok.i + 1].like_num or self.sdoc[tok.i + 1].text in ("I", "II", "III", "IV"))
+        ):
             words = []  # "stage 3 type 1 diabetes", "grade 4 neutropenia": the disease, at its stage
             for t in self.sdoc[tok.i + 2 : tok.i + 8]:
                 if t.is_punct or t.pos_ in ("ADP", "VERB", "AUX", "CCONJ"):
@@ -249,7 +275,7 @@ class _ParseNames(_ParseBase):
         site = _site(tok) if norm in _SYMPTOM_NOUNS else None
         if site is not None:  # "pain in the joints", "swelling in the legs": the symptom at its site
             s_start, s_end = self.name_span(site)
-            entry = self.lookup_phrase(f"{self.sdoc[start:tok.i + 1].text} in {self.sdoc[s_start:s_end].text}")
+            entry = self.lookup_phrase(f"{self.sdoc[start : tok.i + 1].text} in {self.sdoc[s_start:s_end].text}")
             if entry is not None:
                 return entry
         if norm == "product" and tok.tag_ == "NNS" and any(c.lower_ == "their" and c.dep_ == "poss" for c in tok.children):
@@ -257,7 +283,16 @@ class _ParseNames(_ParseBase):
             if genes is not None and genes[0] >= self.sentence.index - 1 and genes[1].kind is not NodeKind.AGENT:
                 self.via[tok.i] = "'their products' read as the products of the last plural object"
                 return genes[1]
-        if norm in _GENERIC and all(self.sdoc[k].lower_ in ("first", "second", "high", "low", "single", "same", "-", "day", "week", "month", "daily", "weekly", "monthly", "short", "full") or self.sdoc[k].like_num for k in range(start, tok.i)) and any(c.dep_ == "det" for c in tok.children):
+        if (
+            norm in _GENERIC
+            and all(
+                self.sdoc[k].lower_
+                in ("first", "second", "high", "low", "single", "same", "-", "day", "week", "month", "daily", "weekly", "monthly", "short", "full")
+                or self.sdoc[k].like_num
+                for k in range(start, tok.i)
+            )
+            and any(c.dep_ == "det" for c in tok.children)
+        ):
             agent = self.state.antecedent()
             if agent is not None:
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
@@ -308,10 +343,16 @@ class _ParseNames(_ParseBase):
                 return self.state.agent(text)
             if _SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
                 return self.lookup_phrase(text)
-            if (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "conj") and tok.head.lower_ in ("of", "or", "and")) or (tok.dep_ == "conj" and tok.head.tag_ == "VBG"):
+            if (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "conj") and tok.head.lower_ in ("of", "or", "and")) or (
+                tok.dep_ == "conj" and tok.head.tag_ == "VBG"
+            ):
                 return self.lookup_phrase(text)  # "the risk of bleeding": a gerund named as a noun
             return None
-        if any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children) and self.doc.lexicon.lookup(text) is None and norm not in ("disease", "condition", "disorder", "infection", "illness", "syndrome"):
+        if (
+            any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
+            and self.doc.lexicon.lookup(text) is None
+            and norm not in ("disease", "condition", "disorder", "infection", "illness", "syndrome")
+        ):
             return None  # "these kinases", "this second signal": named before, no node of its own
         return self.lookup_phrase(text, head_word=tok)
 
@@ -336,7 +377,11 @@ class _ParseNames(_ParseBase):
             return None
         for k in range(tok.i - 1, -1, -1):  # no subject before it (a garbled parse): the nearest drug named before it
             t = self.sdoc[k]
-            if t.pos_ in ("NOUN", "PROPN") and looks_like_drug(t.text) and not (t.dep_ == "pobj" and t.head.lower_ in ("unlike", "than", "like", "versus", "with", "without", "of")):
+            if (
+                t.pos_ in ("NOUN", "PROPN")
+                and looks_like_drug(t.text)
+                and not (t.dep_ == "pobj" and t.head.lower_ in ("unlike", "than", "like", "versus", "with", "without", "of"))
+            ):
                 return self.entity(t)
         return None
 
@@ -390,7 +435,10 @@ class _ParseNames(_ParseBase):
                         continue  # "...; X and Y therefore ...": a new clause, no conjunct
                     out.append(child)
                     stack.append(child)
-                elif child.dep_ == "prep" and (child.lower_ in ("including", "like") or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")):
+                elif child.dep_ == "prep" and (
+                    child.lower_ in ("including", "like")
+                    or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")
+                ):
                     for g in child.children:
                         if g.dep_ == "pobj":
                             out.append(g)

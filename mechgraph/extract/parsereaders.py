@@ -82,7 +82,11 @@ class _ParseReaders(_ParseBase):
                 self.noun_cue(tok)
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
-            if tok.lemma_.lower() in ("indicate", "approve", "license") and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp"):
+            if (
+                tok.lemma_.lower() in ("indicate", "approve", "license")
+                and tok.tag_ in ("VBN", "VBD")
+                and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp")
+            ):
                 self.indicated(tok)
             elif tok.lemma_.lower() in _USE_VERBS and tok.tag_ == "VBN" and _is_passive(tok):
                 self.used_in(tok)
@@ -230,7 +234,11 @@ class _ParseReaders(_ParseBase):
             subject = [noun.head]
         if not subject:
             return
-        mods = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and (c.pos_ in ("PROPN", "NOUN", "X") or (c.pos_ == "NUM" and any(ch.isalpha() for ch in c.text)))]
+        mods = [
+            c
+            for c in noun.lefts
+            if c.dep_ in ("compound", "nmod") and (c.pos_ in ("PROPN", "NOUN", "X") or (c.pos_ == "NUM" and any(ch.isalpha() for ch in c.text)))
+        ]
         targets: list[Any] = []
         if mods:
             first = min(m.left_edge.i for m in mods)
@@ -292,7 +300,9 @@ class _ParseReaders(_ParseBase):
         preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "for", "to")]
         diseases = []
         objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-        objects += [d for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for d in g.children if d.dep_ == "dobj"]  # "in relapsing/VBG multiple sclerosis"
+        objects += [
+            d for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for d in g.children if d.dep_ == "dobj"
+        ]  # "in relapsing/VBG multiple sclerosis"
         for g in objects:
             for t in self.conditions(g) if (g.lower_ in _PEOPLE or g.lemma_.lower() in _PEOPLE) else self.items(g):
                 entry = self.entity(t)
@@ -310,7 +320,12 @@ class _ParseReaders(_ParseBase):
             return
         if not any(c.lower_ in _ADVERSE_WORDS for c in subjects[0].lefts):
             return
-        named = [e for e, _t in self.entities([g for p in subjects[0].children if p.dep_ == "prep" and p.lower_ in ("of", "with", "from") for g in p.children if g.dep_ == "pobj"])]
+        named = [
+            e
+            for e, _t in self.entities(
+                [g for p in subjects[0].children if p.dep_ == "prep" and p.lower_ in ("of", "with", "from") for g in p.children if g.dep_ == "pobj"]
+            )
+        ]
         agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()  # "side effects of X"
         if agent is None:
             return

@@ -15,14 +15,16 @@ from .tokens import normalize_word
 from .verbclasses import DISEASE_WORDS, NOUN_CUES, VERB_SIGNS, WRAPPER_NOUNS
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
-_GENERIC = frozenset(normalize_word(w) for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules mechanism course regimen".split())
+_GENERIC = frozenset(
+    normalize_word(w)
+    for w in "drug agent medicine medication compound product substance antibody treatment dose doses agents drugs ointment cream gel tablet tablets injection infusion capsule capsules mechanism course regimen".split()
+)
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
     r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
 )
 _DRUG_CLASS = frozenset(
-    normalize_word(w)
-    for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent".split()
+    normalize_word(w) for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent".split()
 )
 _SKIP_LEFT = frozenset({"det", "poss", "predet", "prep", "cc", "preconj", "appos", "relcl", "acl"})
 _PROCESS_LEMMAS = frozenset(
@@ -35,8 +37,15 @@ _PROCESS_LEMMAS = frozenset(
 _GREEK = frozenset("alpha beta gamma delta epsilon kappa lambda".split())
 _SYMBOL_HEADS = frozenset(normalize_word(w) for w in "receptor protein enzyme factor pathway".split())
 _NO_CANDIDATE = (
-    C.NON_ENTITY | C.ABSTRACT_NOUNS | C.GENERIC_NOUNS | C.TRANSPARENT_NOUNS | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
-    | frozenset(normalize_word(w) for w in "reduction increase decrease loss drop fall rise decline contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split())
+    C.NON_ENTITY
+    | C.ABSTRACT_NOUNS
+    | C.GENERIC_NOUNS
+    | C.TRANSPARENT_NOUNS
+    | frozenset(normalize_word(w) for w in WRAPPER_NOUNS)
+    | frozenset(
+        normalize_word(w)
+        for w in "reduction increase decrease loss drop fall rise decline contrast addition example case receptor release induction maintenance regulation change changes objective modification inhibition activation stimulation protein enzyme factor pathway signal signals step process processes effect effects it".split()
+    )
 )
 _SYMBOL = re.compile(r"^(?=.*[A-Z])(?=.*[A-Za-z]{2})[A-Za-z0-9αβγκ-]{2,12}$")
 _RELATION_NOUNS = frozenset(
@@ -81,6 +90,8 @@ _SMALLER = frozenset("smaller lower weaker fewer small".split())
 _PRONE = frozenset("likely prone susceptible vulnerable liable".split())
 _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
+
+
 def looks_like_drug(word: str) -> bool:
     """A word shaped like an international non-proprietary drug name ("upadacitinib", "apremilast")."""
     w = word.lower()
@@ -90,6 +101,8 @@ def looks_like_drug(word: str) -> bool:
 _BINDING = frozenset("bind target recognise recognize engage interact antibody ligand".split())
 _INHIBITING = frozenset("inhibit block antagonise antagonize neutralise neutralize inhibitor blocker antagonist trap sequester tether inactivate".split())
 _ACTIVATING = frozenset("activate stimulate induce trigger agonist activator phosphorylate dephosphorylate transactivate".split())
+
+
 def _relation(words: str, sign: str) -> Relation:
     lemma = words.split()[0]
     if sign == "convert":
@@ -103,6 +116,8 @@ def _relation(words: str, sign: str) -> Relation:
 
 _ACTION_HEADS = frozenset(normalize_word(w) for w in "blockade inhibition deficiency depletion antagonism neutralisation neutralization knockout".split())
 _NAMING = frozenset("call name term designate dub".split())
+
+
 def _named(tok: Any) -> list[Any]:
     """ "proteins called X and Y", "a kinase named Z": the names a noun is given."""
     for child in tok.children:
@@ -113,7 +128,9 @@ def _named(tok: Any) -> list[Any]:
 
 def _plural_verb(verb: Any) -> bool:
     """ "which both play", "which were": a verb whose subject is plural."""
-    return verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have") for c in verb.children) or verb.lower_ in ("are", "were")
+    return (
+        verb.tag_ == "VBP" or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have") for c in verb.children) or verb.lower_ in ("are", "were")
+    )
 
 
 def _main_clause(verb: Any) -> bool:
@@ -133,7 +150,9 @@ def _inverted(verb: Any) -> bool:
 
 
 def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children))
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
@@ -204,6 +223,8 @@ _MODIFIERS = frozenset(
 _CUE_FORMS = _cue_forms()
 #: the inflected forms of the cue verbs of :mod:`.verbclasses` (less those that are also nouns)
 CUE_FORMS = _CUE_FORMS
+
+
 def _finite_forms() -> dict[str, str]:
     from .cues import verb_forms
 
@@ -218,6 +239,8 @@ def _finite_forms() -> dict[str, str]:
 
 
 _FINITE_FORMS = _finite_forms()
+
+
 def _is_adjective_only(words: Sequence[str]) -> bool:
     return all(w.lower() in _MODIFIERS for w in words)
 
@@ -231,7 +254,15 @@ def _cue_words() -> frozenset[str]:
     words |= {"treatment", "remission", "indicated", "approved", "licensed", "role", "inhibitors", "blockers"}
     words |= {"effects", "events", "reactions"}  # "the side effects were X and Y"
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
-    words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {"fell", "fallen", "rose", "risen", "grew", "sank", "shrank"}  # "X fell after Y"
+    words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
+        "fell",
+        "fallen",
+        "rose",
+        "risen",
+        "grew",
+        "sank",
+        "shrank",
+    }  # "X fell after Y"
     return frozenset(words)
 
 

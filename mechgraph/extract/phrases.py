@@ -107,7 +107,13 @@ class _Phrases(_ReaderBase):
         kept = []
         for position, item in enumerate(items):
             owner = next((other for other in reversed(items[:position]) if other.group < item.group), None) if item.group > 0 else None
-            if owner is not None and owner.refs and item.refs and all(r.entry.kind in _AGENT_KINDS for r in item.refs) and not any(r.entry.kind in _AGENT_KINDS for r in owner.refs):
+            if (
+                owner is not None
+                and owner.refs
+                and item.refs
+                and all(r.entry.kind in _AGENT_KINDS for r in item.refs)
+                and not any(r.entry.kind in _AGENT_KINDS for r in owner.refs)
+            ):
                 continue
             kept.append(item)
         items = kept
@@ -127,6 +133,7 @@ class _Phrases(_ReaderBase):
         if not (word.endswith("s") and (word in CUE_FORMS or word in self.doc.cue_index) and word not in _NOUN_PLURALS):
             return False
         return self.lower(k + 1) in C.PREPOSITIONS | C.DETERMINERS
+
     def _appositive(self, k: int, end: int) -> bool:
         """Whether the phrase at ``k`` (after a comma) describes the name before it: "a cytokine that
         ...", "the rate-limiting enzyme of X", "a TNF-family cytokine"."""
@@ -225,7 +232,12 @@ class _Phrases(_ReaderBase):
                     continue
                 if of_position is not None:
                     combined = content + last.tokens[of_position:]
-                    if self._lookup_tokens(combined) is not None or self.norm(content[-1]) in PROCESS_HEADS or self.norm(content[-1]) in C.SIGN_NOUNS or self.norm(content[-1]) in C.TRANSPARENT_NOUNS:
+                    if (
+                        self._lookup_tokens(combined) is not None
+                        or self.norm(content[-1]) in PROCESS_HEADS
+                        or self.norm(content[-1]) in C.SIGN_NOUNS
+                        or self.norm(content[-1]) in C.TRANSPARENT_NOUNS
+                    ):
                         item.tokens = combined
                         continue
                 if of_position is None and len(words) >= 2 and len(content) == 1:
@@ -306,7 +318,12 @@ class _Phrases(_ReaderBase):
                 item.refs = inner.refs
                 return
         content = [k for k in words if not self.is_adjective(k) or k in self.mention_at]
-        if head_norm in C.ABSTRACT_NOUNS | C.GENERIC_NOUNS and all(self.is_adjective(k) for k in words[:-1] if k != words[0]) and of_at is None and len(content) <= 1:
+        if (
+            head_norm in C.ABSTRACT_NOUNS | C.GENERIC_NOUNS
+            and all(self.is_adjective(k) for k in words[:-1] if k != words[0])
+            and of_at is None
+            and len(content) <= 1
+        ):
             if possessive:
                 item.pronoun = possessive
             else:
@@ -321,14 +338,21 @@ class _Phrases(_ReaderBase):
             return
         if last_match is not None and of_at is not None and words.index(next(k for k in words if self.mention_at.get(k) is last_match)) <= 2:
             before = [k for k in words if k < last_match.first]
-            if len(before) <= 2 and not any(self.low[k] == "of" or k in self.mention_at for k in before) and (
-                not before or self.norm(before[-1]) not in _NOT_NAME_HEADS
+            if (
+                len(before) <= 2
+                and not any(self.low[k] == "of" or k in self.mention_at for k in before)
+                and (not before or self.norm(before[-1]) not in _NOT_NAME_HEADS)
             ):
                 item.refs = [_Ref(last_match.entry)]  # "the lost balance of the immune system"
                 return
         if last_match is not None and of_at is not None and self.mention_at.get(words[of_at + 1]) is last_match:
             head_words = words[:of_at]
-            if head_words and all(self.is_adjective(k) or self.low[k] in C.DETERMINERS for k in head_words[:-1]) and self.norm(head_words[-1]) in C.TRANSPARENT_NOUNS and len(head_words) == 1:
+            if (
+                head_words
+                and all(self.is_adjective(k) or self.low[k] in C.DETERMINERS for k in head_words[:-1])
+                and self.norm(head_words[-1]) in C.TRANSPARENT_NOUNS
+                and len(head_words) == 1
+            ):
                 item.refs = [_Ref(last_match.entry)]
                 return
         # "its metabolite" -> "metabolite of <owner>"

@@ -43,9 +43,37 @@ _DRUG_ADJECTIVES = frozenset("new novel oral topical experimental investigationa
 _TRAILING_ADVERBS = frozenset("instead too also either again alone as well".split())
 _CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain".split())
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
-_CLASS_HEADS = frozenset(normalize_word(w) for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split())
+_CLASS_HEADS = frozenset(
+    normalize_word(w)
+    for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split()
+)
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
-_NOT_NAME_START = frozenset({"unlike", "rather", "instead", "contrast", "despite", "although", "whereas", "so", "because", "neither", "either", "both", "each", "outside", "inside", "besides", "beyond", "within", "throughout", "during", "after", "before"})
+_NOT_NAME_START = frozenset(
+    {
+        "unlike",
+        "rather",
+        "instead",
+        "contrast",
+        "despite",
+        "although",
+        "whereas",
+        "so",
+        "because",
+        "neither",
+        "either",
+        "both",
+        "each",
+        "outside",
+        "inside",
+        "besides",
+        "beyond",
+        "within",
+        "throughout",
+        "during",
+        "after",
+        "before",
+    }
+)
 _WORD_PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _AGENT_KINDS = (NodeKind.AGENT, NodeKind.METABOLITE, NodeKind.THERAPY)
 
@@ -156,7 +184,7 @@ class _Text:
         if key[0] in _SUBORDINATORS and len(label.split()) > 1:  # "Whether chloroquine inhibits ...": the name after it
             rest = " ".join(label.split()[1:])
             return self.lexicon.lookup(rest) or self.candidate(rest)
-        tail = key[len(key) - key[::-1].index("of"):] if "of" in key else key
+        tail = key[len(key) - key[::-1].index("of") :] if "of" in key else key
         if len(tail) > 1 and tail[-1] in _CLASS_HEADS and all(k in _NUMBERS for k in tail[:-1]):
             return None  # "(the action of) two proteins", "three pathways": a class counted, no name
         if key[-1] in C.PREPOSITIONS | {"of", "and", "or"} or all(k in _WRAPPERS for k in key):
@@ -176,7 +204,11 @@ class _Text:
         if key[-1] in C.PEOPLE:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()
-        if any(w.lower() in _CLAUSE_WORDS for w in words[1:]) or all(k in _SEVERITY for k in key) or (len(words) > 1 and words[0].lower() in ("it", "they", "we")):
+        if (
+            any(w.lower() in _CLAUSE_WORDS for w in words[1:])
+            or all(k in _SEVERITY for k in key)
+            or (len(words) > 1 and words[0].lower() in ("it", "they", "we"))
+        ):
             return None  # a clause glued into a name ("factor dissociates the convertases"), or bare adjectives
         if any(w.lower().endswith("s") and w.lower() in self.cue_index and w.lower() not in _PLURAL_NOUNS for w in words[1:-1]):
             return None  # "drug protects red blood cells": a verb inside is no name
@@ -252,6 +284,7 @@ class _ReaderBase:
         return word in _ADJECTIVES or (len(word) > 4 and word.endswith(_ADJECTIVE_SUFFIXES) and i not in self.mention_at)
 
     if TYPE_CHECKING:
+
         def _abbreviations(self) -> None: ...
         def _long_form(self, paren: int, short: str) -> int | None: ...
         def _mentions(self) -> None: ...
@@ -263,14 +296,14 @@ class _ReaderBase:
         def subjects(self, hit: _Hit) -> list[_Ref]: ...
         def _find_subjects(self, hit: _Hit) -> list[_Ref]: ...
         def _adverbial_comma(self, i: int) -> bool: ...
-        def _previous_hit(self, hit: _Hit, *, across_relatives: bool=False) -> _Hit | None: ...
+        def _previous_hit(self, hit: _Hit, *, across_relatives: bool = False) -> _Hit | None: ...
         def _object_owner(self, i: int) -> _Hit | None: ...
         def _np_start(self, end: int) -> int: ...
         def _clause_subject(self, before: int) -> list[_Ref]: ...
         def _adjacent_owner(self, relative: int) -> _Hit | None: ...
         def _relative_that(self, k: int) -> bool: ...
         def _antecedent(self, relative: int, hit: _Hit | None) -> list[_Ref]: ...
-        def _resolve_subject_items(self, items: list[_Item], *, governing: int | None=None) -> list[_Ref]: ...
+        def _resolve_subject_items(self, items: list[_Item], *, governing: int | None = None) -> list[_Ref]: ...
         def _governing_subject(self, start: int) -> list[_Ref]: ...
         def _pronoun(self, word: str, position: int) -> list[_Ref]: ...
         def _topic(self, why: str) -> list[_Ref]: ...
@@ -281,7 +314,7 @@ class _ReaderBase:
         def _object_gap(self, hit: _Hit) -> list[_Ref]: ...
         def _next_hit(self, hit: _Hit) -> _Hit | None: ...
         def _span_end(self, start: int, hit: _Hit) -> int: ...
-        def _parse_list(self, start: int, end: int, *, subject: bool, cue: _Hit | None=None) -> list[_Item]: ...
+        def _parse_list(self, start: int, end: int, *, subject: bool, cue: _Hit | None = None) -> list[_Item]: ...
         def _appositive(self, k: int, end: int) -> bool: ...
         def _example_marker(self, k: int) -> int: ...
         def _noun_phrase(self, tokens: list[int], *, first_item: bool) -> list[int]: ...

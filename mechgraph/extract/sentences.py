@@ -52,7 +52,9 @@ _LEAFLET_TEMPLATE = re.compile(
     re.IGNORECASE,
 )
 #: A line that announces an advert: the paragraph after it is the advert.
-_ADVERT_MARKER = re.compile(r"^\W*(advertisement|advertising|advert|sponsored( content| by\b.*)?|promoted( content)?|paid (content|partnership)|ad)\W*$", re.IGNORECASE)
+_ADVERT_MARKER = re.compile(
+    r"^\W*(advertisement|advertising|advert|sponsored( content| by\b.*)?|promoted( content)?|paid (content|partnership)|ad)\W*$", re.IGNORECASE
+)
 #: A line that heads a list of links: the rest of its paragraph is the list.
 _LINKS_MARKER = re.compile(
     r"^\W*(related (articles|posts|content|stories|reading)|more (stories|on this( topic)?|from \w+)|read (more|next)|"
@@ -66,7 +68,7 @@ _SHOPPING = re.compile(
     re.IGNORECASE,
 )
 _BUTTONS = re.compile(r"^\W*(\[[^\]\n]{1,40}\]\W*)+$")  # "[Accept all] [Manage preferences]"
-_POINTERS = re.compile("[\U0001F446-\U0001F449\u27A1\u2192\u25B6\u25BA\u21D2\u00BB\u261B\u261E]")
+_POINTERS = re.compile("[\U0001f446-\U0001f449\u27a1\u2192\u25b6\u25ba\u21d2\u00bb\u261b\u261e]")
 _NAV_SEPARATORS = re.compile(r"\s[|>›»]\s")
 _CLOSING = ".!?:;\"'”’)]…"
 #: the label of a section of a structured abstract or report, run into its first sentence
@@ -215,12 +217,14 @@ def _safe_pieces(block: str) -> list[str]:
         word = _WORD_BEFORE.search(block, max(0, match.start() - 40), match.start())
         if word is None or word.group(1).lower() in _ABBREVIATIONS or (match.start() - word.start() > 1 and block[word.start() - 1 : word.start()] == "."):
             continue
-        if word.start() > 0 and block[word.start() - 1] not in " \t\n([\"“-/":
+        if word.start() > 0 and block[word.start() - 1] not in ' \t\n(["“-/':
             continue  # "e.g.", "U.S.", "4.Ab": not an ordinary word
         pieces.append(block[last : match.start() + 1])
         last = match.end()
     pieces.append(block[last:])
     return [p for p in pieces if p.strip()]
+
+
 LONG_PIECE = 400  # an over-long "sentence" is read in pieces of at most this many characters
 
 

@@ -24,14 +24,34 @@ __all__ = ["ARTICLES", "Token", "Word", "abbreviation_fits", "key_of", "normaliz
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _GREEK = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "κ": "kappa",
-    "λ": "lambda", "μ": "mu", "ω": "omega", "τ": "tau", "ζ": "zeta", "θ": "theta",
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "κ": "kappa",
+    "λ": "lambda",
+    "μ": "mu",
+    "ω": "omega",
+    "τ": "tau",
+    "ζ": "zeta",
+    "θ": "theta",
 }
 _SPELLING = {
-    "defence": "defense", "signalling": "signaling", "signalled": "signaled", "oedema": "edema",
-    "anaemia": "anemia", "leukaemia": "leukemia", "haematopoietic": "hematopoietic",
-    "haemopoietic": "hematopoietic", "haematological": "hematological", "centre": "center",
-    "fibre": "fiber", "foetal": "fetal", "paediatric": "pediatric", "oestrogen": "estrogen",
+    "defence": "defense",
+    "signalling": "signaling",
+    "signalled": "signaled",
+    "oedema": "edema",
+    "anaemia": "anemia",
+    "leukaemia": "leukemia",
+    "haematopoietic": "hematopoietic",
+    "haemopoietic": "hematopoietic",
+    "haematological": "hematological",
+    "centre": "center",
+    "fibre": "fiber",
+    "foetal": "fetal",
+    "paediatric": "pediatric",
+    "oestrogen": "estrogen",
     "ciclosporin": "cyclosporin",
 }
 _BRITISH_RULES = (

@@ -88,9 +88,15 @@ def read_user_lexicon(path: str | Path) -> UserLexicon:
         if (item.process is None) == (item.kind is NodeKind.PROCESS) and item.kind is NodeKind.PROCESS:
             problems.append(Problem(name, where and where[0], where and where[1], f"entries[{index}]", "an entry of kind 'process' needs 'process'", "lexicon"))
         if item.process is not None and item.kind is not NodeKind.PROCESS:
-            problems.append(Problem(name, where and where[0], where and where[1], f"entries[{index}].process", "'process' applies only to entries of kind 'process'", "lexicon"))
+            problems.append(
+                Problem(
+                    name, where and where[0], where and where[1], f"entries[{index}].process", "'process' applies only to entries of kind 'process'", "lexicon"
+                )
+            )
         if item.phase is not None and item.kind is not NodeKind.OUTCOME:
-            problems.append(Problem(name, where and where[0], where and where[1], f"entries[{index}].phase", "'phase' applies only to entries of kind 'outcome'", "lexicon"))
+            problems.append(
+                Problem(name, where and where[0], where and where[1], f"entries[{index}].phase", "'phase' applies only to entries of kind 'outcome'", "lexicon")
+            )
         for position, curie in enumerate(item.identifiers):
             trouble = check_curie(curie)
             if trouble:

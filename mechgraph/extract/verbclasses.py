@@ -69,18 +69,40 @@ VERB_SIGNS: dict[str, str] = {
 
 # Verbs whose particle or preposition makes the cue ("switch on", "lead to", "interfere with").
 PARTICLE_VERBS: dict[tuple[str, str], str] = {
-    ("switch", "on"): "switch on", ("turn", "on"): "turn on", ("switch", "off"): "switch off",
-    ("turn", "off"): "turn off", ("shut", "down"): "shut down", ("build", "up"): "build up",
-    ("lead", "to"): "lead to", ("result", "in"): "result in", ("contribute", "to"): "contribute to",
-    ("interfere", "with"): "-", ("act", "on"): "0", ("interact", "with"): "0", ("protect", "against"): "-",
-    ("bind", "to"): "0", ("give", "to"): "cause", ("damp", "down"): "-", ("slow", "down"): "-",
-    ("calm", "down"): "-", ("tone", "down"): "-", ("dampen", "down"): "-",
+    ("switch", "on"): "switch on",
+    ("turn", "on"): "turn on",
+    ("switch", "off"): "switch off",
+    ("turn", "off"): "turn off",
+    ("shut", "down"): "shut down",
+    ("build", "up"): "build up",
+    ("lead", "to"): "lead to",
+    ("result", "in"): "result in",
+    ("contribute", "to"): "contribute to",
+    ("interfere", "with"): "-",
+    ("act", "on"): "0",
+    ("interact", "with"): "0",
+    ("protect", "against"): "-",
+    ("bind", "to"): "0",
+    ("give", "to"): "cause",
+    ("damp", "down"): "-",
+    ("slow", "down"): "-",
+    ("calm", "down"): "-",
+    ("tone", "down"): "-",
+    ("dampen", "down"): "-",
 }
 
 # "a JAK inhibitor", "an antibody against CD20": nouns that carry a relation to their modifier.
 NOUN_CUES: dict[str, str] = {
-    "inhibitor": "-", "blocker": "-", "antagonist": "-", "agonist": "+", "activator": "+",
-    "inducer": "+", "suppressor": "-", "antibody": "0", "ligand": "0", "modulator": "0",
+    "inhibitor": "-",
+    "blocker": "-",
+    "antagonist": "-",
+    "agonist": "+",
+    "activator": "+",
+    "inducer": "+",
+    "suppressor": "-",
+    "antibody": "0",
+    "ligand": "0",
+    "modulator": "0",
 }
 
 # "the action of X", "the number of X", "the risk of X", "treatment with X": the relation is about X.

@@ -51,49 +51,86 @@ __all__ = [
 # .json (or .xml) are told apart by their `sniff` of the file's first bytes.
 register(
     Format(
-        "native", "mechgraph YAML", (".yaml", ".yml"), native.read, native.write,
+        "native",
+        "mechgraph YAML",
+        (".yaml", ".yml"),
+        native.read,
+        native.write,
         cannot_carry="positions and graph attributes of imported graphs (extra maps of nodes and relations are kept)",
     )
 )
 register(
     Format(
-        "nodelink", "node-link JSON (networkx, d3)", (".json",), nodelink.read, nodelink.write, nodelink.sniff,
+        "nodelink",
+        "node-link JSON (networkx, d3)",
+        (".json",),
+        nodelink.read,
+        nodelink.write,
+        nodelink.sniff,
         cannot_carry="nothing: every attribute is kept as JSON",
     )
 )
 register(
     Format(
-        "cyjs", "Cytoscape.js JSON (Cytoscape desktop)", (".cyjs",), cyjs.read, cyjs.write, cyjs.sniff,
+        "cyjs",
+        "Cytoscape.js JSON (Cytoscape desktop)",
+        (".cyjs",),
+        cyjs.read,
+        cyjs.write,
+        cyjs.sniff,
         cannot_carry="nothing: lists are kept as lists of strings, evidence as parallel lists",
     )
 )
 register(
     Format(
-        "graphml", "GraphML", (".graphml",), graphml.read, graphml.write, graphml.sniff,
+        "graphml",
+        "GraphML",
+        (".graphml",),
+        graphml.read,
+        graphml.write,
+        graphml.sniff,
         cannot_carry="nothing: lists, context and evidence are kept as JSON text",
     )
 )
 register(
     Format(
-        "gexf", "GEXF (Gephi)", (".gexf",), gexf.read, gexf.write, gexf.sniff,
+        "gexf",
+        "GEXF (Gephi)",
+        (".gexf",),
+        gexf.read,
+        gexf.write,
+        gexf.sniff,
         cannot_carry="sources that no evidence cites (GEXF has no graph attributes); Gephi may merge parallel edges",
     )
 )
 register(
     Format(
-        "sif", "SIF (simple interaction format)", (".sif",), sif.read, sif.write, sif.sniff,
+        "sif",
+        "SIF (simple interaction format)",
+        (".sif",),
+        sif.read,
+        sif.write,
+        sif.sniff,
         cannot_carry="node kinds, labels and evidence (ids and relation names only)",
     )
 )
 register(
     Format(
-        "csv", "CSV node and edge tables", (".csv",), tables.read_csv, tables.write_csv,
+        "csv",
+        "CSV node and edge tables",
+        (".csv",),
+        tables.read_csv,
+        tables.write_csv,
         cannot_carry="the graph's title and description (lists are joined with '; ', evidence is in numbered columns)",
     )
 )
 register(
     Format(
-        "tsv", "TSV node and edge tables", (".tsv", ".tab"), tables.read_tsv, tables.write_tsv,
+        "tsv",
+        "TSV node and edge tables",
+        (".tsv", ".tab"),
+        tables.read_tsv,
+        tables.write_tsv,
         cannot_carry="the graph's title and description (lists are joined with '; ', evidence is in numbered columns)",
     )
 )

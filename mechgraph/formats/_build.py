@@ -160,9 +160,7 @@ class GraphBuilder(Repairs):
         extra_values = {str(k): json_safe(v) for k, v in (extra or {}).items() if v not in (None, "", [], {})}
         if node_id != key and "original_id" not in extra_values:
             extra_values["original_id"] = key
-        self._nodes[node_id] = _Node(
-            node_id, text, kind, type_hint, dict(fields or {}), extra_values, xy_position(position)
-        )
+        self._nodes[node_id] = _Node(node_id, text, kind, type_hint, dict(fields or {}), extra_values, xy_position(position))
         self._by_key[key] = node_id
         return node_id
 
@@ -244,19 +242,21 @@ class GraphBuilder(Repairs):
                     extra_values.setdefault(context_key, value)  # the context the file already gave wins
         items = [dict(e) for e in evidence or []]
         cited, unpaired = evidence_items(
-            literature.pmids, literature.sentences, where=f"cited by {self.inp.file_name}, {where}",
-            databases=literature.databases, pairs=pairs or [],
+            literature.pmids,
+            literature.sentences,
+            where=f"cited by {self.inp.file_name}, {where}",
+            databases=literature.databases,
+            pairs=pairs or [],
         )
         self._pmids += len(cited)
         self._sentences += len(literature.sentences) + len(pairs or [])
-        self._edges.append(
-            _Edge(source, target, relation, field_values, items + cited, extra_values, key, where, unpaired, literature.databases)
-        )
+        self._edges.append(_Edge(source, target, relation, field_values, items + cited, extra_values, key, where, unpaired, literature.databases))
         return True
 
     def _written_backwards(self, mapping: Any, source: str, target: str) -> bool:
         """Whether a role edge (BioPAX's left, right, component...) is written from the end that
         should be its target: from the process, or from the complex."""
+
         def is_process(node_id: str) -> bool:
             node = self._nodes[node_id]
             return (kind_for(node.kind) or kind_for(node.type_hint)) is NodeKind.PROCESS
@@ -340,8 +340,7 @@ class GraphBuilder(Repairs):
             self._sources[source_id] = {
                 "id": source_id,
                 "title": self.inp.file_name,
-                "note": f"imported by mechgraph from a {self.format_title} file; the evidence note of each "
-                "relation gives its line or JSON path in that file",
+                "note": f"imported by mechgraph from a {self.format_title} file; the evidence note of each relation gives its line or JSON path in that file",
             }
             self._import_source = source_id
         note = f"imported from {self.inp.file_name}, {where}" if where else f"imported from {self.inp.file_name}"
@@ -366,9 +365,7 @@ class GraphBuilder(Repairs):
         self._summarize()
         signs = Counter(int(data.get(Attr.SIGN.value) or 0) for *_, data in graph.edges(data=True))
         if graph.number_of_edges():
-            self.notes.append(
-                f"relations by sign: {signs[1]} increase (+), {signs[-1]} decrease (-), {signs[0]} unsigned"
-            )
+            self.notes.append(f"relations by sign: {signs[1]} increase (+), {signs[-1]} decrease (-), {signs[0]} unsigned")
         return ImportResult(graph, self.format_name, self.dropped, tuple(self.notes), report=report)  # the native rules ran: load() need not run them again
 
     def _kind(self, node: _Node) -> str:
@@ -439,9 +436,7 @@ class GraphBuilder(Repairs):
                 described: dict[str, Any] = {k.value: item.get(k) for k in (SourceKey.URL, SourceKey.TITLE, SourceKey.TEXT) if item.get(k)}
                 self.add_source({"id": source_id, **described} if described else {"id": source_id, "title": source_id})
                 if not described:
-                    self._sources.get(source_id, {}).update(
-                        note=f"cited in {self.inp.file_name}, which does not describe this source"
-                    )
+                    self._sources.get(source_id, {}).update(note=f"cited in {self.inp.file_name}, which does not describe this source")
             cleaned.append({k: item[k] for k in EVIDENCE_FIELDS if item.get(k) not in (None, "")})
         return cleaned
 
@@ -461,27 +456,25 @@ class GraphBuilder(Repairs):
     def _summarize(self) -> None:
         if self._kind_defaulted:
             self.notes.append(
-                f"{self._kind_defaulted} node(s) had no type mechgraph knows: imported as kind "
-                f"'{DEFAULT_KIND.value}' (their type, if any, kept in extra)"
+                f"{self._kind_defaulted} node(s) had no type mechgraph knows: imported as kind '{DEFAULT_KIND.value}' (their type, if any, kept in extra)"
             )
         if self._kind_implied:
-            self.notes.append(f"{self._kind_implied} node(s) had no type: their kind follows from their relations (e.g. the target of a consumption is a process)")
+            self.notes.append(
+                f"{self._kind_implied} node(s) had no type: their kind follows from their relations (e.g. the target of a consumption is a process)"
+            )
         if self._untyped_relations:
             self.notes.append(f"{self._untyped_relations} edge(s) had no relation type: imported as unsigned '{UNKNOWN_RELATION.value}'")
         for word, count in self._unknown_relations.most_common():
             self.notes.append(
-                f"{count} edge(s) of unknown type {word!r}: imported as unsigned '{UNKNOWN_RELATION.value}' "
-                f"(the name kept in extra.{_INTERACTION})"
+                f"{count} edge(s) of unknown type {word!r}: imported as unsigned '{UNKNOWN_RELATION.value}' (the name kept in extra.{_INTERACTION})"
             )
         if self._signed_by_attribute:
             self.notes.append(
-                f"{self._signed_by_attribute} edge(s) whose relation name gives no sign signed by the file's own sign "
-                "attribute (polarity, sign, effect, ...)"
+                f"{self._signed_by_attribute} edge(s) whose relation name gives no sign signed by the file's own sign attribute (polarity, sign, effect, ...)"
             )
         if self._sign_over_name:
             self.notes.append(
-                f"{self._sign_over_name} edge(s) whose sign attribute contradicts the relation name: the stated sign "
-                f"kept (the name in extra.{_INTERACTION})"
+                f"{self._sign_over_name} edge(s) whose sign attribute contradicts the relation name: the stated sign kept (the name in extra.{_INTERACTION})"
             )
         if self._signed_by_name:
             self.notes.append(f"{self._signed_by_name} edge(s) whose relation is written as a sign (1, -1, +, -): imported as increases/decreases")
@@ -491,4 +484,3 @@ class GraphBuilder(Repairs):
             self.notes.append(f"{self._sentences} evidence sentence(s) kept in evidence notes (a quote needs the source text beside the graph)")
         if self._mechanisms:
             self.notes.append(f"{self._mechanisms} relation(s) given a mechanism by the file's 'direct' attribute (yes: direct, no: indirect)")
-

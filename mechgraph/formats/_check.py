@@ -72,9 +72,7 @@ def graph_problems(graph: nx.MultiDiGraph) -> list[Problem]:
         elif expected is not None and Sign(sign) is not expected:
             add(f"{where}.sign", f"sign {sign} does not match relation {relation!r} (expected {int(expected)})", "bad-value")
         evidence = data.get(Attr.EVIDENCE)
-        if not isinstance(evidence, list) or not evidence or not all(
-            isinstance(item, Mapping) and item.get(EvidenceKey.SOURCE) for item in evidence
-        ):
+        if not isinstance(evidence, list) or not evidence or not all(isinstance(item, Mapping) and item.get(EvidenceKey.SOURCE) for item in evidence):
             add(f"{where}.evidence", "a relation needs evidence citing a source", "no-evidence")
         _check_mapping(data.get(Attr.EXTRA), f"{where}.extra", add)
     return problems

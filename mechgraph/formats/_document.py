@@ -22,9 +22,7 @@ from ._io import check_targets, read_source_text
 __all__ = ["clean_evidence", "copy_source_texts", "graph_to_document", "source_base_dir", "quote_as_note", "text_sources", "write_with_texts"]
 
 NODE_FIELDS = tuple(name for name in NodeRecord.model_fields if name not in ("id", "evidence"))
-RELATION_FIELDS = tuple(
-    name for name in RelationRecord.model_fields if name not in ("id", "source", "relation", "target", "evidence")
-)
+RELATION_FIELDS = tuple(name for name in RelationRecord.model_fields if name not in ("id", "source", "relation", "target", "evidence"))
 EVIDENCE_FIELDS = tuple(Evidence.model_fields)
 SOURCE_FIELDS = tuple(Source.model_fields)
 #: Attributes that graph_from_report derives (sign, id) or that belong to imports only.
@@ -57,9 +55,7 @@ def graph_to_document(graph: nx.MultiDiGraph) -> tuple[dict[str, Any], Counter[s
     if graph.graph.get(Attr.DESCRIPTION):
         document["description"] = graph.graph[Attr.DESCRIPTION]
     sources = graph.graph.get(Attr.SOURCES) or {}
-    document["sources"] = [
-        {key: source[key] for key in SOURCE_FIELDS if source.get(key) not in (None, "")} for source in sources.values()
-    ]
+    document["sources"] = [{key: source[key] for key in SOURCE_FIELDS if source.get(key) not in (None, "")} for source in sources.values()]
     if graph.graph.get(Attr.EXTRA):
         dropped["graph attributes (extra)"] += len(graph.graph[Attr.EXTRA])
     document["nodes"] = []
@@ -166,8 +162,7 @@ def copy_source_texts(graph: nx.MultiDiGraph, destination: Path, *, force: bool 
             continue  # written beside its own texts
         if base is None:
             raise WriteError(
-                f"source {source_id!r} cites the text {relative!r}, but the graph has no file to find it beside: "
-                "read the graph from its file before writing it"
+                f"source {source_id!r} cites the text {relative!r}, but the graph has no file to find it beside: read the graph from its file before writing it"
             )
         try:
             content = read_source_text(base / relative)

@@ -39,9 +39,7 @@ NODE_LISTS = tuple(n for n, f in NodeRecord.model_fields.items() if str(f.annota
 RELATION_LISTS = tuple(n for n, f in RelationRecord.model_fields.items() if str(f.annotation).startswith("list") and n != "evidence")
 NODE_SCALARS = tuple(n for n in NodeRecord.model_fields if n not in (*NODE_LISTS, "id", "evidence", Attr.EXTRA.value))
 RELATION_SCALARS = tuple(
-    n
-    for n in RelationRecord.model_fields
-    if n not in (*RELATION_LISTS, "id", "source", "target", "evidence", "context", Attr.EXTRA.value)
+    n for n in RelationRecord.model_fields if n not in (*RELATION_LISTS, "id", "source", "target", "evidence", "context", Attr.EXTRA.value)
 )
 CONTEXT_KEYS = tuple(Context.model_fields)
 EVIDENCE_KEYS = tuple(Evidence.model_fields)
@@ -51,7 +49,10 @@ _SEPARATOR = "; "
 #: Names a flat record uses for mechgraph's own data: extra attributes must not take them.
 RESERVED = frozenset(
     {"id", "name", "source", "target", "interaction", "sign", "x", "y", Attr.EVIDENCE.value, Attr.CONTEXT.value}
-    | set(NODE_LISTS) | set(NODE_SCALARS) | set(RELATION_LISTS) | set(RELATION_SCALARS)
+    | set(NODE_LISTS)
+    | set(NODE_SCALARS)
+    | set(RELATION_LISTS)
+    | set(RELATION_SCALARS)
 )
 #: Names of a graph's own attributes in the formats that have graph attributes: a graph's extra
 #: attributes of these names are written ``extra.<name>``.
@@ -180,12 +181,7 @@ def _evidence_fields(items: Any, style: Style, sources: Mapping[str, Any] | None
     if style == "json":
         present = [key for key in EVIDENCE_KEYS if any(item.get(key) is not None for item in evidence)]
         return {f"evidence_{key}": [_text(item.get(key)) for item in evidence] for key in present}
-    return {
-        f"evidence_{number}_{key}": item[key]
-        for number, item in enumerate(evidence, start=1)
-        for key in EVIDENCE_KEYS
-        if item.get(key) is not None
-    }
+    return {f"evidence_{number}_{key}": item[key] for number, item in enumerate(evidence, start=1) for key in EVIDENCE_KEYS if item.get(key) is not None}
 
 
 def _text(value: Any) -> str:
@@ -256,10 +252,7 @@ def _pop_evidence(raw: dict[str, Any]) -> list[dict[str, Any]] | None:
     if parallel:
         lists = {key: _as_list(value) if not isinstance(value, list) else value for key, value in parallel.items()}
         count = max(len(values) for values in lists.values())
-        return [
-            {key: values[index] for key, values in lists.items() if index < len(values) and values[index] not in (None, "")}
-            for index in range(count)
-        ]
+        return [{key: values[index] for key, values in lists.items() if index < len(values) and values[index] not in (None, "")} for index in range(count)]
     numbered: dict[int, dict[str, Any]] = {}
     for key in [key for key in raw if _EVIDENCE_COLUMN.match(key)]:
         match = _EVIDENCE_COLUMN.match(key)

@@ -259,9 +259,7 @@ def parse_xml(inp: Input) -> XmlTree:
         message = str(error).split(":")[0]
         fail(inp, f"malformed XML: {message}", line=line, column=column + 1, rule="xml-syntax")
     except DefusedXmlException as error:
-        what = {"DTDForbidden": "a DOCTYPE declaration", "EntitiesForbidden": "an entity declaration"}.get(
-            type(error).__name__, "an external reference"
-        )
+        what = {"DTDForbidden": "a DOCTYPE declaration", "EntitiesForbidden": "an entity declaration"}.get(type(error).__name__, "an external reference")
         fail(
             inp,
             f"refused XML: {what} (DTDs and entities are not accepted)",

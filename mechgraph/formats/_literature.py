@@ -39,15 +39,19 @@ from ..identifiers import source_identifier
 
 __all__ = ["Literature", "clip_note", "evidence_items", "pmids_in", "pubmed_source", "take_literature"]
 
-_PMID_KEYS = frozenset(
-    {"citation", "citations", "pmid", "pmids", "pubmed", "pubmedid", "pubmedids", "interactionpubmedid", "pubmedid(s)", "references"}
-)
+_PMID_KEYS = frozenset({"citation", "citations", "pmid", "pmids", "pubmed", "pubmedid", "pubmedids", "interactionpubmedid", "pubmedid(s)", "references"})
 _SENTENCE_KEYS = frozenset({"sentence", "sentences", "evidencesentence", "evidencetext", "supportingtext"})
 _DATABASE_KEYS = frozenset({"interactiondatasource", "sourcedatabase", "sourcedb", "datasource", "database", "sourcedatabases"})
 _DIRECT_KEYS = frozenset({"direct"})
 _CONTEXT_KEYS = {
-    "taxid": "species", "ncbitaxid": "species", "species": "species", "organism": "species",
-    "celldata": "cell_type", "celltype": "cell_type", "tissuedata": "tissue", "tissue": "tissue",
+    "taxid": "species",
+    "ncbitaxid": "species",
+    "species": "species",
+    "organism": "species",
+    "celldata": "cell_type",
+    "celltype": "cell_type",
+    "tissuedata": "tissue",
+    "tissue": "tissue",
 }
 _TAXA = {"9606": "human", "10090": "mouse", "10116": "rat"}
 _DIRECT_WORDS = {"yes": True, "y": True, "t": True, "true": True, "1": True, "no": False, "n": False, "f": False, "false": False, "0": False}

@@ -207,4 +207,3 @@ class Repairs:
             del bounded[largest]
             self.dropped[f"{what} attribute too large to keep in extra (over {MAX_EXTRA_CHARS:,} characters in all)"] += 1
         return bounded
-

@@ -38,10 +38,19 @@ def sign_of(value: Any) -> Sign | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Sign.INCREASES if value > 0 else Sign.DECREASES if value < 0 else None
     words = {
-        "+": Sign.INCREASES, "+1": Sign.INCREASES, "1": Sign.INCREASES, "positive": Sign.INCREASES,
-        "increases": Sign.INCREASES, "activation": Sign.INCREASES, "up": Sign.INCREASES,
-        "-": Sign.DECREASES, "-1": Sign.DECREASES, "negative": Sign.DECREASES,
-        "decreases": Sign.DECREASES, "inhibition": Sign.DECREASES, "down": Sign.DECREASES,
+        "+": Sign.INCREASES,
+        "+1": Sign.INCREASES,
+        "1": Sign.INCREASES,
+        "positive": Sign.INCREASES,
+        "increases": Sign.INCREASES,
+        "activation": Sign.INCREASES,
+        "up": Sign.INCREASES,
+        "-": Sign.DECREASES,
+        "-1": Sign.DECREASES,
+        "negative": Sign.DECREASES,
+        "decreases": Sign.DECREASES,
+        "inhibition": Sign.DECREASES,
+        "down": Sign.DECREASES,
     }
     return words.get(str(value).strip().lower())
 
@@ -96,9 +105,16 @@ def curie(prefix: str, local: str, *, context: Mapping[str, str] | None = None) 
 #: Database names that BioPAX files (Pathway Commons, NDEx networks made from them) write as
 #: prefixes, and the prefix each stands for.
 _PREFIX_NAMES = {
-    "uniprot knowledgebase": "uniprot", "uniprotkb": "uniprot", "hgnc symbol": "hgnc.symbol", "ncbi gene": "ncbigene",
-    "entrez gene": "ncbigene", "kegg compound": "kegg.compound", "pubchem-compound": "pubchem.compound",
-    "pubchem-substance": "pubchem.substance", "gene ontology": "go", "reactome": "reactome",
+    "uniprot knowledgebase": "uniprot",
+    "uniprotkb": "uniprot",
+    "hgnc symbol": "hgnc.symbol",
+    "ncbi gene": "ncbigene",
+    "entrez gene": "ncbigene",
+    "kegg compound": "kegg.compound",
+    "pubchem-compound": "pubchem.compound",
+    "pubchem-substance": "pubchem.substance",
+    "gene ontology": "go",
+    "reactome": "reactome",
 }
 
 

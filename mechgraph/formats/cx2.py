@@ -79,9 +79,20 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
 
 
 _KNOWN = (
-    "attributeDeclarations", "networkAttributes", "nodes", "edges",
-    "nodeAttributes", "edgeAttributes", "cartesianLayout", "@context",
-    "citations", "supports", "edgeCitations", "edgeSupports", "nodeCitations", "nodeSupports",
+    "attributeDeclarations",
+    "networkAttributes",
+    "nodes",
+    "edges",
+    "nodeAttributes",
+    "edgeAttributes",
+    "cartesianLayout",
+    "@context",
+    "citations",
+    "supports",
+    "edgeCitations",
+    "edgeSupports",
+    "nodeCitations",
+    "nodeSupports",
 )
 _IDENTIFIER_URL = re.compile(r"^https?://(?:identifiers\.org|bioregistry\.io)/(?:([^/:]+)/|)([^/:]+):(.+)$|^https?://identifiers\.org/([^/:]+)/(.+)$")
 
@@ -164,8 +175,14 @@ def _add_node(
     if restored.label_from == "name":
         del restored.extra["name"]
     builder.add_node(
-        key, label=restored.label, kind=restored.kind, type_hint=restored.type_hint, fields=fields,
-        extra=restored.extra, position=position, preferred_id=slug(restored.label or key, f"n{key}"),
+        key,
+        label=restored.label,
+        kind=restored.kind,
+        type_hint=restored.type_hint,
+        fields=fields,
+        extra=restored.extra,
+        position=position,
+        preferred_id=slug(restored.label or key, f"n{key}"),
     )
 
 
@@ -189,8 +206,16 @@ def _add_edge(builder: GraphBuilder, source: str, target: str, values: dict[str,
         values["sentences"] = values.pop("supports")
     restored = restore_edge(values, json_text=False)
     builder.add_relation(
-        source, target, name=restored.relation, where=where, sign=restored.sign, sign_key=restored.sign_key,
-        evidence=restored.evidence, fields=restored.fields, extra=restored.extra, pairs=pairs,
+        source,
+        target,
+        name=restored.relation,
+        where=where,
+        sign=restored.sign,
+        sign_key=restored.sign_key,
+        evidence=restored.evidence,
+        fields=restored.fields,
+        extra=restored.extra,
+        pairs=pairs,
     )
 
 
@@ -205,7 +230,7 @@ def _read_cx2(inp: Input, builder: GraphBuilder, aspects: Mapping[str, list[tupl
         declared = declarations.get(scope, {})
         aliases = {str(spec["a"]): name for name, spec in declared.items() if isinstance(spec, Mapping) and spec.get("a")}
         decoded = {name: spec["v"] for name, spec in declared.items() if isinstance(spec, Mapping) and "v" in spec}
-        for key, value in (values.items() if isinstance(values, Mapping) else []):
+        for key, value in values.items() if isinstance(values, Mapping) else []:
             decoded[aliases.get(str(key), str(key))] = value
         return decoded
 

@@ -132,8 +132,13 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if element.get("parent") or raw.get("parent"):
             restored.extra.setdefault("parent", str(element.get("parent") or raw.get("parent")))
         builder.add_node(
-            key, label=restored.label, kind=restored.kind, type_hint=restored.type_hint, fields=fields,
-            extra=restored.extra, position=element.get("position") if isinstance(element.get("position"), Mapping) else None,
+            key,
+            label=restored.label,
+            kind=restored.kind,
+            type_hint=restored.type_hint,
+            fields=fields,
+            extra=restored.extra,
+            position=element.get("position") if isinstance(element.get("position"), Mapping) else None,
         )
     for path, element in edges:
         raw = _data(inp, element, path)
@@ -145,8 +150,15 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         key = raw.pop("id", None)
         restored = restore_edge(raw, json_text=False)
         builder.add_relation(
-            ends[0], ends[1], name=restored.relation, where=json_path(*path), sign=restored.sign, sign_key=restored.sign_key,
-            evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
+            ends[0],
+            ends[1],
+            name=restored.relation,
+            where=json_path(*path),
+            sign=restored.sign,
+            sign_key=restored.sign_key,
+            evidence=restored.evidence,
+            fields=restored.fields,
+            extra=restored.extra,
             key=str(key) if key not in (None, "") else None,
         )
     return builder.finish()

@@ -120,9 +120,7 @@ def document(graph: nx.MultiDiGraph, changed: Counter[str] | None = None) -> ET.
             ET.SubElement(element, "viz:position", {"x": repr(float(position["x"])), "y": repr(float(position["y"])), "z": "0.0"})
     edges_element = ET.SubElement(body, "edges")
     for u, v, key, record in edges:
-        element = ET.SubElement(
-            edges_element, "edge", {"id": str(key), "source": str(u), "target": str(v), "label": str(record.get("relation", ""))}
-        )
+        element = ET.SubElement(edges_element, "edge", {"id": str(key), "source": str(u), "target": str(v), "label": str(record.get("relation", ""))})
         _attvalues(element, record)
     ET.indent(root)
     return root
@@ -208,8 +206,13 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         # GEXF's own label is the node's label; a 'name' or 'symbol' column is another attribute
         label = (explicit if explicit not in (None, "") else None) or (element.get("label") or "").strip() or restored.label
         builder.add_node(
-            node_id, label=label, kind=restored.kind, type_hint=restored.type_hint,
-            fields=fields, extra=restored.extra, position=_position(element),
+            node_id,
+            label=label,
+            kind=restored.kind,
+            type_hint=restored.type_hint,
+            fields=fields,
+            extra=restored.extra,
+            position=_position(element),
         )
     undirected = 0
     edges_element = _child(graph, "edges")
@@ -231,8 +234,16 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if element.get("type", default_type) != "directed":
             undirected += 1
         builder.add_relation(
-            str(ends[0]), str(ends[1]), name=name_, where=f"line {tree.line(element)}", sign=restored.sign, sign_key=restored.sign_key,
-            evidence=restored.evidence, fields=restored.fields, extra=restored.extra, key=element.get("id"),
+            str(ends[0]),
+            str(ends[1]),
+            name=name_,
+            where=f"line {tree.line(element)}",
+            sign=restored.sign,
+            sign_key=restored.sign_key,
+            evidence=restored.evidence,
+            fields=restored.fields,
+            extra=restored.extra,
+            key=element.get("id"),
         )
     if undirected:
         builder.notes.append(f"{undirected} undirected edge(s) imported in the direction written (source to target)")

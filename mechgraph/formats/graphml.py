@@ -144,8 +144,13 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if restored.evidence:
             fields[Attr.EVIDENCE.value] = restored.evidence
         builder.add_node(
-            node_id, label=restored.label, kind=restored.kind, type_hint=restored.type_hint,
-            fields=fields, extra=restored.extra, position=position,
+            node_id,
+            label=restored.label,
+            kind=restored.kind,
+            type_hint=restored.type_hint,
+            fields=fields,
+            extra=restored.extra,
+            position=position,
         )
     undirected = 0
     for element in graph:
@@ -163,8 +168,15 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if directed == "false" or (directed is None and undirected_default):
             undirected += 1
         builder.add_relation(
-            str(ends[0]), str(ends[1]), name=restored.relation, where=f"line {tree.line(element)}",
-            sign=restored.sign, sign_key=restored.sign_key, evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
+            str(ends[0]),
+            str(ends[1]),
+            name=restored.relation,
+            where=f"line {tree.line(element)}",
+            sign=restored.sign,
+            sign_key=restored.sign_key,
+            evidence=restored.evidence,
+            fields=restored.fields,
+            extra=restored.extra,
             key=element.get("id"),
         )
     if undirected:

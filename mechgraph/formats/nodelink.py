@@ -108,8 +108,13 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if restored.evidence:
             fields[Attr.EVIDENCE.value] = restored.evidence
         builder.add_node(
-            key, label=restored.label, kind=restored.kind, type_hint=restored.type_hint,
-            fields=fields, extra=restored.extra, position=position if isinstance(position, Mapping) else None,
+            key,
+            label=restored.label,
+            kind=restored.kind,
+            type_hint=restored.type_hint,
+            fields=fields,
+            extra=restored.extra,
+            position=position if isinstance(position, Mapping) else None,
         )
         order.append(key)
     for index, link in enumerate(links):
@@ -129,8 +134,15 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         if isinstance(extra, Mapping):
             restored.extra.update(extra)
         builder.add_relation(
-            ends[0], ends[1], name=restored.relation, where=where, sign=restored.sign, sign_key=restored.sign_key,
-            evidence=restored.evidence, fields=restored.fields, extra=restored.extra,
+            ends[0],
+            ends[1],
+            name=restored.relation,
+            where=where,
+            sign=restored.sign,
+            sign_key=restored.sign_key,
+            evidence=restored.evidence,
+            fields=restored.fields,
+            extra=restored.extra,
             key=str(key) if key not in (None, "") else None,
         )
     return builder.finish()

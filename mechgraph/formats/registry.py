@@ -182,12 +182,7 @@ def _has_signature(function: Callable[..., Any], *, positional: int, keywords: d
     leading = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     keyword_only = [p for p in parameters if p.kind is p.KEYWORD_ONLY]
     others = [p for p in parameters if p not in leading and p not in keyword_only]
-    return (
-        len(leading) == positional
-        and all(p.default is p.empty for p in leading)
-        and {p.name: p.default for p in keyword_only} == keywords
-        and not others
-    )
+    return len(leading) == positional and all(p.default is p.empty for p in leading) and {p.name: p.default for p in keyword_only} == keywords and not others
 
 
 def formats() -> tuple[Format, ...]:

@@ -123,8 +123,11 @@ class _MapReader:
         for read in self.glyphs.values():
             if read.parent is not None and read.parent in self.glyphs:
                 self.builder.add_relation(
-                    read.id, read.parent, name=Relation.PART_OF.value,
-                    where=f"line {self.tree.line(read.element)}", extra={"sbgn": "component drawn inside the complex"},
+                    read.id,
+                    read.parent,
+                    name=Relation.PART_OF.value,
+                    where=f"line {self.tree.line(read.element)}",
+                    extra={"sbgn": "component drawn inside the complex"},
                 )
         arcs = list(self._children(self.map, "arc"))
         logic_inputs: dict[str, list[tuple[str, ET.Element]]] = {}
@@ -202,8 +205,12 @@ class _MapReader:
         box = next(self._children(glyph.element, "bbox"), None)
         position = _center(box) if box is not None else None
         self.builder.add_node(
-            glyph.id, label=label, type_hint=glyph.cls if kind is not None else None,
-            extra=extra, position=position, preferred_id=slug(label),
+            glyph.id,
+            label=label,
+            type_hint=glyph.cls if kind is not None else None,
+            extra=extra,
+            position=position,
+            preferred_id=slug(label),
         )
 
     def _components(self, glyph_id: str) -> tuple[str, ...]:
@@ -246,7 +253,9 @@ class _MapReader:
             return
         self.builder.add_relation(source, target, name=cls, where=where, extra=extra)
 
-    def _through_operator(self, operator: str, target: str, cls: str, where: str, extra: dict[str, Any], logic_inputs: dict[str, list[tuple[str, ET.Element]]]) -> None:
+    def _through_operator(
+        self, operator: str, target: str, cls: str, where: str, extra: dict[str, Any], logic_inputs: dict[str, list[tuple[str, ET.Element]]]
+    ) -> None:
         inputs = self._operator_inputs(operator, logic_inputs, negated=False, depth=0)
         if not inputs or target not in self.glyphs:
             self.builder.dropped["logic operator without inputs or target"] += 1
@@ -255,7 +264,10 @@ class _MapReader:
             relation = _negated(cls) if negated else None
             name = relation.value if relation is not None else cls
             self.builder.add_relation(
-                source, target, name=name, where=where,
+                source,
+                target,
+                name=name,
+                where=where,
                 extra={**extra, "logic": self.operators[operator], "sbgn_arc": cls},
             )
         self.builder.dropped[f"logic operator {self.operators[operator]!r} (folded into its arcs)"] += 1

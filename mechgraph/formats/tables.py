@@ -166,7 +166,13 @@ def _rows(inp: Input, delimiter: str) -> tuple[list[str], Iterator[tuple[int, di
     names = [cell.strip() for cell in header]
     if len(set(names)) != len(names):
         repeated = next(name for name in names if names.count(name) > 1)
-        fail(inp, f"the column {repeated!r} appears twice in the header", line=1, column=_column_of(header, names.index(repeated, names.index(repeated) + 1), delimiter), rule="csv-syntax")
+        fail(
+            inp,
+            f"the column {repeated!r} appears twice in the header",
+            line=1,
+            column=_column_of(header, names.index(repeated, names.index(repeated) + 1), delimiter),
+            rule="csv-syntax",
+        )
 
     def rows() -> Iterator[tuple[int, dict[str, str]]]:
         line = reader.line_num
@@ -278,8 +284,13 @@ def _read_nodes(inp: Input, builder: GraphBuilder, delimiter: str) -> None:
         if restored.evidence:
             fields[Attr.EVIDENCE.value] = restored.evidence
         builder.add_node(
-            key, label=restored.label, kind=restored.kind, type_hint=restored.type_hint,
-            fields=fields, extra=restored.extra, position=position,
+            key,
+            label=restored.label,
+            kind=restored.kind,
+            type_hint=restored.type_hint,
+            fields=fields,
+            extra=restored.extra,
+            position=position,
         )
 
 
@@ -294,11 +305,18 @@ def _xy(row: dict[str, str]) -> dict[str, float] | None:
 
 #: SIGNOR's download (TSV): each end of a relation has a name, a type, an id and its database.
 _SIGNOR = {
-    end: {"label": f"ENTITY{end.upper()}", "type": f"TYPE{end.upper()}", "id": f"ID{end.upper()}", "database": f"DATABASE{end.upper()}"}
-    for end in ("a", "b")
+    end: {"label": f"ENTITY{end.upper()}", "type": f"TYPE{end.upper()}", "id": f"ID{end.upper()}", "database": f"DATABASE{end.upper()}"} for end in ("a", "b")
 }
 #: SIGNOR database names as prefixes mechgraph knows.
-_SIGNOR_PREFIXES = {"uniprot": "uniprot", "chebi": "chebi", "pubchem": "pubchem.compound", "signor": "signor", "mirbase": "mirbase", "rnacentral": "rnacentral", "drugbank": "drugbank"}
+_SIGNOR_PREFIXES = {
+    "uniprot": "uniprot",
+    "chebi": "chebi",
+    "pubchem": "pubchem.compound",
+    "signor": "signor",
+    "mirbase": "mirbase",
+    "rnacentral": "rnacentral",
+    "drugbank": "drugbank",
+}
 
 
 def _is_signor(names: list[str]) -> bool:
@@ -316,13 +334,19 @@ def _signor_node(builder: GraphBuilder, row: dict[str, Any], end: str) -> str:
         prefix = _SIGNOR_PREFIXES.get(database.lower(), database.lower())
         identifier = curie(prefix, key) if prefix and key else None
         builder.add_node(
-            key, label=label, type_hint=type_hint, fields={"identifiers": [identifier]} if identifier else None,
-            extra={"database": database} if database else None, preferred_id=slug(label or key),
+            key,
+            label=label,
+            type_hint=type_hint,
+            fields={"identifiers": [identifier]} if identifier else None,
+            extra={"database": database} if database else None,
+            preferred_id=slug(label or key),
         )
     return key
 
 
-def _read_edges(builder: GraphBuilder, inp: Input, names: list[str], rows: Iterator[tuple[int, dict[str, str]]], source_column: str, target_column: str) -> None:
+def _read_edges(
+    builder: GraphBuilder, inp: Input, names: list[str], rows: Iterator[tuple[int, dict[str, str]]], source_column: str, target_column: str
+) -> None:
     signor = _is_signor(names)
     for line, row in rows:
         ends = []
@@ -342,8 +366,16 @@ def _read_edges(builder: GraphBuilder, inp: Input, names: list[str], rows: Itera
         key = row.pop("id", "").strip() or None
         restored = restore_edge(_numbers({k: v for k, v in row.items() if v != ""}))
         builder.add_relation(
-            ends[0], ends[1], name=restored.relation, where=f"line {line}", sign=restored.sign, sign_key=restored.sign_key,
-            evidence=restored.evidence, fields=restored.fields, extra=restored.extra, key=key,
+            ends[0],
+            ends[1],
+            name=restored.relation,
+            where=f"line {line}",
+            sign=restored.sign,
+            sign_key=restored.sign_key,
+            evidence=restored.evidence,
+            fields=restored.fields,
+            extra=restored.extra,
+            key=key,
         )
 
 

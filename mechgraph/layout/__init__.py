@@ -260,9 +260,7 @@ def compute_layout(graph: nx.Graph, **options: Any) -> dict[Hashable, Position]:
     return compute_geometry(graph, **options).positions
 
 
-def layered_layout(
-    graph: nx.Graph, *, orientation: Orientation | str = Orientation.LEFT_RIGHT, path: Sequence[Hashable] = ()
-) -> dict[Hashable, Position]:
+def layered_layout(graph: nx.Graph, *, orientation: Orientation | str = Orientation.LEFT_RIGHT, path: Sequence[Hashable] = ()) -> dict[Hashable, Position]:
     """The causal layered positions (dot), whatever the size of the graph.
 
     >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])

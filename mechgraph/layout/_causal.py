@@ -153,7 +153,8 @@ def causal_geometry(
     # With bounded effort dot's router can graze a box in a crowded rank: those go through the gaps.
     index = BoxIndex(boxes, margin=0.0)
     grazing = [
-        edge for edge in edges
+        edge
+        for edge in edges
         if edge[0] != edge[1] and not all(index.clear(a, b, edge[:2]) for a, b in pairwise((centres[edge[0]], *routes[edge], centres[edge[1]])))
     ]
     if grazing:

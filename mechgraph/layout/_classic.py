@@ -95,10 +95,7 @@ def fit_into(computed: dict[Hashable, Position], given: dict[Hashable, Position]
     target_spread = float(np.sqrt(((target - target.mean(axis=0)) ** 2).sum(axis=1).mean()))
     scale = target_spread / source_spread if len(shared) > 1 and source_spread > 0 and target_spread > 0 else 1.0
     shift = target.mean(axis=0) - scale * source.mean(axis=0)
-    fitted = {
-        node: (round(float(x * scale + shift[0]), 2), round(float(y * scale + shift[1]), 2))
-        for node, (x, y) in computed.items()
-    }
+    fitted = {node: (round(float(x * scale + shift[0]), 2), round(float(y * scale + shift[1]), 2)) for node, (x, y) in computed.items()}
     fitted.update(given)
     return fitted
 

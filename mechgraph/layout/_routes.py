@@ -95,8 +95,13 @@ class _ColumnIndex:
         self.members: list[list[tuple[float, float, float, float, Hashable]]] = []
         for column in columns:
             rows = sorted(
-                (boxes[n][self.cross] - boxes[n][cs] / 2 - margin, boxes[n][self.cross] + boxes[n][cs] / 2 + margin,
-                 boxes[n][self.flow] - boxes[n][fs] / 2 - margin, boxes[n][self.flow] + boxes[n][fs] / 2 + margin, n)
+                (
+                    boxes[n][self.cross] - boxes[n][cs] / 2 - margin,
+                    boxes[n][self.cross] + boxes[n][cs] / 2 + margin,
+                    boxes[n][self.flow] - boxes[n][fs] / 2 - margin,
+                    boxes[n][self.flow] + boxes[n][fs] / 2 + margin,
+                    n,
+                )
                 for n in column
             )
             self.members.append(rows)

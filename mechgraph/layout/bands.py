@@ -92,6 +92,7 @@ def band_layout(graph: nx.Graph, *, height: float = 560.0, sweeps: int = 4, wrap
     for sweep in range(sweeps):
         columns = order if sweep % 2 == 0 else order[::-1]
         for column in columns:
+
             def centre(node: Hashable, column: list[Hashable] = column) -> float:
                 others = [rank[m] for m in neighbours[node] if m not in column]
                 return sum(others) / len(others) if others else rank[node]

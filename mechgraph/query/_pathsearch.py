@@ -397,7 +397,6 @@ def _best_compatible_paths_from(
     return best
 
 
-
 def _path_to(graph: nx.MultiDiGraph, parent: Mapping[str, tuple[str, tuple[Any, ...]]], node: str) -> SignedPath:
     steps: list[Step] = []
     while node in parent:

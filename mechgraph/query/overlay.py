@@ -174,9 +174,7 @@ def read_overlay(path: str | Path, *, key: str | None = None, value: str | None 
     return parse_overlay(text, file=str(path), key=key, value=value, p_value=p_value)
 
 
-def parse_overlay(
-    text: str, *, file: str = "<overlay>", key: str | None = None, value: str | None = None, p_value: str | None = None
-) -> OverlayTable:
+def parse_overlay(text: str, *, file: str = "<overlay>", key: str | None = None, value: str | None = None, p_value: str | None = None) -> OverlayTable:
     """Read a table of node values from text.
 
     The first line that is neither blank nor a ``#`` comment is the header. The delimiter is a
@@ -241,7 +239,9 @@ def _columns(header: list[str], file: str, line: int, key: str | None, value: st
         if chosen is not None:
             wanted = _squash(chosen)
             if wanted not in squashed:
-                raise DataError([Problem(file, line, None, "header", f"no {role} column {chosen!r}; the columns are {', '.join(map(repr, header))}", "overlay")])
+                raise DataError(
+                    [Problem(file, line, None, "header", f"no {role} column {chosen!r}; the columns are {', '.join(map(repr, header))}", "overlay")]
+                )
             return squashed.index(wanted)
         return next((squashed.index(name) for name in names if name in squashed), None)
 
@@ -270,7 +270,9 @@ def _row(record: list[str], header: list[str], columns: tuple[int, int, int | No
         return None
     name = record[key_index].strip()
     if not name:
-        problems.append(Problem(file, line, key_index + 1, header[key_index], "empty name: every row needs a node's id, label, synonym or identifier", "overlay"))
+        problems.append(
+            Problem(file, line, key_index + 1, header[key_index], "empty name: every row needs a node's id, label, synonym or identifier", "overlay")
+        )
         return None
     try:  # the common case first: a plain finite number
         number = float(record[value_index])

@@ -168,7 +168,9 @@ def _summarise(graph: nx.MultiDiGraph, item_of: Mapping[str, str], groups: Mappi
     for item in sorted(set(item_of.values()), key=str):
         if item in groups:
             group = groups[item]
-            result.add_node(item, **{Attr.KIND.value: group.kind, Attr.LABEL.value: group.label, Attr.GROUP.value: item, Attr.MEMBERS.value: len(group.members)})
+            result.add_node(
+                item, **{Attr.KIND.value: group.kind, Attr.LABEL.value: group.label, Attr.GROUP.value: item, Attr.MEMBERS.value: len(group.members)}
+            )
         else:
             result.add_node(item, **graph.nodes[item])
     summary: dict[tuple[str, str], Counter[Sign]] = defaultdict(Counter)

@@ -71,9 +71,7 @@ _PROCESS, _OUTCOME = NodeKind.PROCESS.value, NodeKind.OUTCOME.value
 _PROCESS_KIND = "process"  # Attr.PROCESS
 
 
-def signed_paths(
-    graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6, mixed_context: bool = False
-) -> PathReport:
+def signed_paths(graph: nx.MultiDiGraph, source: str, target: str, *, k: int = 5, max_length: int = 6, mixed_context: bool = False) -> PathReport:
     """The ``k`` best simple paths of at most ``max_length`` steps from ``source`` to ``target``.
 
     Parallel relations of one sign between two nodes are one step (see the module docstring), so

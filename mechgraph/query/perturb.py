@@ -333,11 +333,7 @@ def _effect(graph: nx.MultiDiGraph, node: str, by_sign: Mapping[int, Mapping[str
     data = graph._node[node]
     kind = str(data.get(KIND) or UNSPECIFIED)
     group = str(data.get(_PROCESS_KIND) or UNSPECIFIED) if kind == _PROCESS else kind
-    by_source = {
-        source: response
-        for source in given
-        if (response := response_of(sign for sign, paths in by_sign.items() if source in paths)) is not None
-    }
+    by_source = {source: response for source in given if (response := response_of(sign for sign, paths in by_sign.items() if source in paths)) is not None}
 
     def ranked(paths: Mapping[str, SignedPath]) -> tuple[SignedPath, ...]:
         return tuple(sorted(paths.values(), key=lambda path: (path.rank, path.nodes)))

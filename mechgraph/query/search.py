@@ -263,4 +263,3 @@ def _fingerprint(graph: nx.MultiDiGraph) -> tuple[int, int]:
 
 def _unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
-

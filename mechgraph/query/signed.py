@@ -194,9 +194,7 @@ class SignedPath:
     @property
     def mixed(self) -> bool:
         """True when two of the steps hold in conflicting contexts (see :mod:`mechgraph.query.context`)."""
-        return not path_compatible(step.contexts for step in self.steps) or not path_agents_respected(
-            [(step.u, step.contexts or ({},)) for step in self.steps]
-        )
+        return not path_compatible(step.contexts for step in self.steps) or not path_agents_respected([(step.u, step.contexts or ({},)) for step in self.steps])
 
     @property
     def rank(self) -> tuple[int, int, int]:

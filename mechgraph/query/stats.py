@@ -80,12 +80,8 @@ def graph_stats(
         **_counts(graph),
         "betweenness": method,
         "hubs": {
-            "degree": [
-                {"node": node, "label": label_of(graph, node), "degree": i + o, "in": i, "out": o} for i, o, node in hubs
-            ],
-            "betweenness": [
-                {"node": node, "label": label_of(graph, node), "betweenness": round(-negative, 6)} for negative, node in ranked
-            ],
+            "degree": [{"node": node, "label": label_of(graph, node), "degree": i + o, "in": i, "out": o} for i, o, node in hubs],
+            "betweenness": [{"node": node, "label": label_of(graph, node), "betweenness": round(-negative, 6)} for negative, node in ranked],
         },
     }
 

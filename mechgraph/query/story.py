@@ -137,7 +137,9 @@ def _symbol(sign: int, conflicting: bool) -> str:
     return "↕" if conflicting else {1: "↑", -1: "↓"}.get(sign, "?")
 
 
-def _steps_of_paths(graph: nx.MultiDiGraph, paths: Iterable[SignedPath], result: Perturbation, chapter: str, seen: set[tuple[str, str, int]]) -> list[StoryStep]:
+def _steps_of_paths(
+    graph: nx.MultiDiGraph, paths: Iterable[SignedPath], result: Perturbation, chapter: str, seen: set[tuple[str, str, int]]
+) -> list[StoryStep]:
     """The steps of ``paths`` not told yet, nearest first; each says what it predicts for the node it reaches."""
     found: list[tuple[int, int, StoryStep]] = []
     for order, path in enumerate(paths):
@@ -194,9 +196,7 @@ def perturbation_story(graph: nx.MultiDiGraph, result: Perturbation, *, overlay:
 def comparison_story(graph: nx.MultiDiGraph, comparison: AgentComparison) -> Story:
     """What each agent reaches alone, then what both reach, each told by its supporting paths."""
     a, b = comparison.a, comparison.b
-    by_agent = {
-        agent: perturb(graph, [agent], max_length=comparison.max_length, mixed_context=comparison.mixed_context) for agent in (a, b)
-    }
+    by_agent = {agent: perturb(graph, [agent], max_length=comparison.max_length, mixed_context=comparison.mixed_context) for agent in (a, b)}
     only_a = {item.node for category in comparison.categories for item in category.only_a}
     only_b = {item.node for category in comparison.categories for item in category.only_b}
     shared = {item.node for category in comparison.categories for item in category.shared}

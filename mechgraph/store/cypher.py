@@ -64,9 +64,7 @@ class Dialect:
     #: the relations out of some nodes: (from, to, pos); their data comes from ``relation_data``
     edges_from: str = f"UNWIND $ids AS i MATCH (a:Node {{id: i}})-[r:Relation]->(b:Node) RETURN {_EDGE}"
     edges_into: str = f"UNWIND $ids AS i MATCH (a:Node)-[r:Relation]->(b:Node {{id: i}}) RETURN {_EDGE}"
-    relation_data: str = (
-        "UNWIND $positions AS p MATCH (d:RelationData {pos: p}) RETURN d.pos, d.key, d.rpos, d.data, d.context, d.evidence"
-    )
+    relation_data: str = "UNWIND $positions AS p MATCH (d:RelationData {pos: p}) RETURN d.pos, d.key, d.rpos, d.data, d.context, d.evidence"
     edges_from_one: str = f"MATCH (a:Node {{id: $id}})-[r:Relation]->(b:Node) RETURN {_EDGE}"
     edges_into_one: str = f"MATCH (a:Node)-[r:Relation]->(b:Node {{id: $id}}) RETURN {_EDGE}"
     step_one: dict[str, str] = field(
@@ -106,9 +104,7 @@ class Dialect:
     #: the relations among the hubs: (from, to, pos)
     overview_hub_relations: str = f"UNWIND $hubs AS i MATCH (a:Node {{id: i}})-[r:Relation]->(b:Node) WHERE b.id IN $hubs RETURN {_EDGE}"
     #: the ids of some members of one group (kind and detail), in the graph's order
-    group_members: str = (
-        f"MATCH (n:Node) WHERE n.kind = $kind AND {_DETAIL.format(n='n')} = $detail RETURN n.id ORDER BY n.pos LIMIT $limit"
-    )
+    group_members: str = f"MATCH (n:Node) WHERE n.kind = $kind AND {_DETAIL.format(n='n')} = $detail RETURN n.id ORDER BY n.pos LIMIT $limit"
     #: the ids of some members of the groups of one kind (a merged group)
     kind_members: str = "MATCH (n:Node) WHERE n.kind = $kind RETURN n.id ORDER BY n.pos LIMIT $limit"
 
@@ -121,10 +117,7 @@ LADYBUG = Dialect(
             "synonyms STRING, identifiers STRING, data STRING, PRIMARY KEY(id))"
         ),
         "CREATE REL TABLE Relation(FROM Node TO Node, pos INT64, relation STRING, sign INT8, mechanism STRING)",
-        (
-            "CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, "
-            "data STRING, PRIMARY KEY(pos))"
-        ),
+        ("CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, data STRING, PRIMARY KEY(pos))"),
         "CREATE NODE TABLE Name(key STRING, nodes STRING, PRIMARY KEY(key))",
         "CREATE NODE TABLE Meta(name STRING, value STRING, PRIMARY KEY(name))",
     ),
@@ -147,8 +140,7 @@ BOLT = Dialect(
 BOLT_LOAD = {
     "Node": "UNWIND $rows AS row CREATE (n:Node) SET n = row",
     "Relation": (
-        "UNWIND $rows AS row MATCH (a:Node {id: row.from}), (b:Node {id: row.to}) "
-        "CREATE (a)-[r:Relation]->(b) SET r = row {.pos, .relation, .sign, .mechanism}"
+        "UNWIND $rows AS row MATCH (a:Node {id: row.from}), (b:Node {id: row.to}) CREATE (a)-[r:Relation]->(b) SET r = row {.pos, .relation, .sign, .mechanism}"
     ),
     "RelationData": "UNWIND $rows AS row CREATE (d:RelationData) SET d = row",
     "Name": "UNWIND $rows AS row CREATE (k:Name) SET k = row",

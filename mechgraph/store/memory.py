@@ -25,9 +25,7 @@ def induced(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> nx.MultiDiGraph:
     result = nx.MultiDiGraph()
     result.graph.update(graph.graph)
     result.add_nodes_from((node, data.copy()) for node, data in graph.nodes(data=True) if node in wanted)
-    result.add_edges_from(
-        (u, v, key, data.copy()) for u, v, key, data in graph.edges(keys=True, data=True) if u in wanted and v in wanted
-    )
+    result.add_edges_from((u, v, key, data.copy()) for u, v, key, data in graph.edges(keys=True, data=True) if u in wanted and v in wanted)
     return result
 
 

@@ -143,7 +143,7 @@ class StoreSummary:
             while gid in shown:
                 gid += "~"
             label = _group_label(kind, detail, count, bool(shown))
-            label = f"{count:,}{label[len(str(count)):]}"  # '104,999 more targets': a store's groups are large
+            label = f"{count:,}{label[len(str(count)) :]}"  # '104,999 more targets': a store's groups are large
             groups[gid] = Group(gid, label, kind, ())
             size_of[gid] = count
             gid_of[(kind, detail)] = gid
@@ -226,10 +226,21 @@ def compute_summary(rows: Rows, *, hubs: int = HUBS_KEPT) -> StoreSummary:
         relations += int(count)
         if x and y:
             continue  # among the hubs: kept as relations
-        links.append((str(x), ("" if x else str(xk or ""), "" if x else _detail(xd)), str(y), ("" if y else str(yk or ""), "" if y else _detail(yd)), int(sign), int(count)))
+        links.append(
+            (
+                str(x),
+                ("" if x else str(xk or ""), "" if x else _detail(xd)),
+                str(y),
+                ("" if y else str(yk or ""), "" if y else _detail(yd)),
+                int(sign),
+                int(count),
+            )
+        )
     hub_relations = [(str(u), str(v), int(pos)) for u, v, pos in rows(dialect.overview_hub_relations, {"hubs": top})] if top else []
     nodes = int(rows(dialect.count_nodes, {})[0][0])
-    return StoreSummary(nodes, relations, tuple(top), hub_data, {bucket: count for bucket, count in counts.items() if count > 0}, links, hub_relations, stored=False)
+    return StoreSummary(
+        nodes, relations, tuple(top), hub_data, {bucket: count for bucket, count in counts.items() if count > 0}, links, hub_relations, stored=False
+    )
 
 
 def write_summary(rows: Rows) -> StoreSummary:

@@ -108,9 +108,7 @@ def reach(store: GraphStore, nodes: str | Iterable[str], *, depth: int | None = 
     return graph_reach(region, start, depth=depth, direction=direction)
 
 
-def neighbourhood(
-    store: GraphStore, nodes: str | Iterable[str], *, depth: int | None = 1, direction: Direction | str = Direction.BOTH
-) -> nx.MultiDiGraph:
+def neighbourhood(store: GraphStore, nodes: str | Iterable[str], *, depth: int | None = 1, direction: Direction | str = Direction.BOTH) -> nx.MultiDiGraph:
     """:func:`mechgraph.query.neighbourhood` on the store."""
     whole = _whole(store)
     if whole is not None:
@@ -277,8 +275,6 @@ def _strings(values: Iterable[object] | str | None) -> frozenset[str] | None:
         return None
     items = [values] if isinstance(values, (str, Enum)) else list(values)
     return frozenset(str(item.value) if isinstance(item, Enum) else str(item) for item in items)
-
-
 
 
 # -- graphs for the commands ---------------------------------------------------------------------

@@ -140,9 +140,7 @@ def write_database(
             for table, rows in tables.items():
                 say(f"loading {rows.count} {table} rows")
                 if rows.count:
-                    statement = cypher.LADYBUG.copy.format(
-                        table=table, path=str(rows.path).replace("'", "\\'"), parallel="false" if rows.multiline else "true"
-                    )
+                    statement = cypher.LADYBUG.copy.format(table=table, path=str(rows.path).replace("'", "\\'"), parallel="false" if rows.multiline else "true")
                     connection.execute(statement)
             say("summarising the graph for the dashboard's overview")
             write_summary(lambda query, parameters: _all_rows(connection, query, parameters))

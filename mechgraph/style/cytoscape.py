@@ -68,8 +68,15 @@ def cytoscape_stylesheet(theme: Theme | str = Theme.LIGHT) -> list[dict[str, Any
     sheet.append(
         {
             "selector": f"edge[{Attr.HEDGED.value} = 1]",
-            "style": {"label": "may", "font-size": 11, "font-style": "italic", "color": colours.muted_text,
-                      "text-background-color": colours.background, "text-background-opacity": 1, "text-rotation": "autorotate"},
+            "style": {
+                "label": "may",
+                "font-size": 11,
+                "font-style": "italic",
+                "color": colours.muted_text,
+                "text-background-color": colours.background,
+                "text-background-opacity": 1,
+                "text-rotation": "autorotate",
+            },
         }
     )
     sheet.extend(

@@ -66,16 +66,26 @@ def legend_entries(
             style = node_style(kind, theme)
             entries.append(
                 LegendEntry(
-                    "node", kind.value, kind.value.replace("_", " "), kind.description, style.colour,
-                    None if boxes else style.shape, box=box_look(kind, theme) if boxes else None,
+                    "node",
+                    kind.value,
+                    kind.value.replace("_", " "),
+                    kind.description,
+                    style.colour,
+                    None if boxes else style.shape,
+                    box=box_look(kind, theme) if boxes else None,
                 )
             )
     if wanted_kinds is not None and wanted_kinds - {kind.value for kind in NodeKind}:
         style = node_style(None, theme)
         entries.append(
             LegendEntry(
-                "node", OTHER_KIND, OTHER_KIND, "node of another kind", style.colour,
-                None if boxes else style.shape, box=box_look(None, theme) if boxes else None,
+                "node",
+                OTHER_KIND,
+                OTHER_KIND,
+                "node of another kind",
+                style.colour,
+                None if boxes else style.shape,
+                box=box_look(None, theme) if boxes else None,
             )
         )
     wanted_signs = None if signs is None else {Sign.of(sign) for sign in signs}
@@ -83,9 +93,7 @@ def legend_entries(
         if wanted_signs is None or sign in wanted_signs:
             drawn = edge_style(sign, Mechanism.DIRECT, theme)
             description = f"relation whose sign is {sign.word}" if sign is not Sign.UNKNOWN else "relation without a sign"
-            entries.append(
-                LegendEntry("relation", sign.word, _SIGN_LABELS[sign], description, drawn.colour, head=drawn.head)
-            )
+            entries.append(LegendEntry("relation", sign.word, _SIGN_LABELS[sign], description, drawn.colour, head=drawn.head))
     wanted_mechanisms = None if mechanisms is None else {str(m) for m in mechanisms}
     for mechanism in Mechanism:
         if wanted_mechanisms is None or mechanism.value in wanted_mechanisms:
@@ -94,9 +102,7 @@ def legend_entries(
                     "relation",
                     mechanism.value,
                     mechanism.value,
-                    "solid line: on a component of immune cells"
-                    if mechanism is Mechanism.DIRECT
-                    else "dashed line: through a non-immune component",
+                    "solid line: on a component of immune cells" if mechanism is Mechanism.DIRECT else "dashed line: through a non-immune component",
                     colours.unsigned,
                     dashed=mechanism is Mechanism.INDIRECT,
                 )

@@ -187,9 +187,7 @@ def _sign_colour(sign: Sign, colours: ThemeColours) -> str:
     return {Sign.INCREASES: colours.increases, Sign.DECREASES: colours.decreases}.get(sign, colours.unsigned)
 
 
-def edge_style(
-    sign: Sign | int | None, mechanism: Mechanism | str | None = None, theme: Theme | str = Theme.LIGHT
-) -> EdgeStyle:
+def edge_style(sign: Sign | int | None, mechanism: Mechanism | str | None = None, theme: Theme | str = Theme.LIGHT) -> EdgeStyle:
     """The style of a relation of ``sign`` and ``mechanism`` (None: unsigned, solid).
 
     >>> edge_style(1).head

@@ -92,10 +92,7 @@ def mark_legend(marks: Iterable[str], theme: Theme | str = Theme.LIGHT) -> list[
 
 def response_legend(theme: Theme | str = Theme.LIGHT) -> list[LegendEntry]:
     """Legend lines for a perturbation's colours (group ``response``)."""
-    return [
-        LegendEntry("response", key, _RESPONSE_TEXT[key][0], _RESPONSE_TEXT[key][1], response_colour(key, theme))
-        for key in RESPONSES
-    ]
+    return [LegendEntry("response", key, _RESPONSE_TEXT[key][0], _RESPONSE_TEXT[key][1], response_colour(key, theme)) for key in RESPONSES]
 
 
 @dataclass(frozen=True, slots=True)

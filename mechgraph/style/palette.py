@@ -40,7 +40,6 @@ class Palette(StrEnum):
 FADED_OPACITY = 0.15
 
 
-
 def faded(colour: str) -> str:
     """``colour`` (#RRGGBB) at :data:`FADED_OPACITY`, as CSS ``rgba()`` (for what a renderer cannot fade whole, like vis-network's labels).
 

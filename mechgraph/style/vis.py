@@ -23,9 +23,7 @@ def vis_groups(theme: Theme | str = Theme.LIGHT) -> dict[str, dict[str, Any]]:
     return groups
 
 
-def vis_options(
-    theme: Theme | str = Theme.LIGHT, *, physics: bool = False, hover: bool = True, large: bool = False
-) -> dict[str, Any]:
+def vis_options(theme: Theme | str = Theme.LIGHT, *, physics: bool = False, hover: bool = True, large: bool = False) -> dict[str, Any]:
     """vis-network options for a precomputed layout (physics off unless asked).
 
     ``large`` hides edges while dragging and zooming, so that a 10,000-node graph stays fluid.

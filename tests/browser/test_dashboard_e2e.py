@@ -82,9 +82,7 @@ def test_path_from_cyclosporine_to_il2_decreases_and_is_highlighted(page: Any, s
     page.wait_for_selector("#paths .explanation")
     assert "decreases" in page.inner_text("#paths .explanation")
     assert "from=cyclosporine" in page.url
-    stylesheet_selector = page.evaluate(
-        "() => { const cy = window.mechgraph.cy('canvas'); return cy.style().json().map(r => r.selector).join('\\n'); }"
-    )
+    stylesheet_selector = page.evaluate("() => { const cy = window.mechgraph.cy('canvas'); return cy.style().json().map(r => r.selector).join('\\n'); }")
     assert '[id = "cyclosporine"]' in stylesheet_selector.replace("'", '"')
 
 
@@ -103,7 +101,9 @@ def test_click_a_relation_and_read_its_quote(page: Any, server: str) -> None:
     box = page.locator("#canvas").bounding_box()
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
     page.wait_for_selector("#details .quote")
-    clicked = page.evaluate("() => { const e = window.mechgraph.cy('canvas').edges(':selected').first(); return {id: e.id(), source: e.source().id(), target: e.target().id()}; }")
+    clicked = page.evaluate(
+        "() => { const e = window.mechgraph.cy('canvas').edges(':selected').first(); return {id: e.id(), source: e.source().id(), target: e.target().id()}; }"
+    )
     quote = next(e["quote"] for e in graph.edges[clicked["source"], clicked["target"], clicked["id"]]["evidence"] if e.get("quote"))
     assert quote in page.inner_text("#details .quote")
     assert "Sign" in page.inner_text("#details") and "Evidence" in page.inner_text("#details")
@@ -123,7 +123,9 @@ def test_a_filter_changes_the_canvas_and_the_link(page: Any, server: str) -> Non
 def test_download_the_view_as_html_with_the_same_nodes_and_positions(page: Any, server: str, tmp_path: Path) -> None:
     open_view(page, server, "?focus=cyclosporine")
     # Drag one node, as a user arranging the view would.
-    node = page.evaluate("() => { const n = window.mechgraph.cy('canvas').getElementById('cyclosporine'); const p = n.renderedPosition(); return {x: p.x, y: p.y}; }")
+    node = page.evaluate(
+        "() => { const n = window.mechgraph.cy('canvas').getElementById('cyclosporine'); const p = n.renderedPosition(); return {x: p.x, y: p.y}; }"
+    )
     box = page.locator("#canvas").bounding_box()
     page.mouse.move(box["x"] + node["x"], box["y"] + node["y"])
     page.mouse.down()
@@ -217,7 +219,9 @@ def test_draft_review_from_pasted_text_to_the_accepted_graph(page: Any, server: 
     # The first relation is selected: its sentence is marked in the text.
     assert page.inner_text("#draft-source mark") == "Cyclosporine inhibits calcineurin."
     page.click("#draft-accept")  # accept it; the next one is selected
-    page.wait_for_function("() => document.querySelector('#draft-source mark') && document.querySelector('#draft-source mark').innerText.startsWith('Thalidomide')")
+    page.wait_for_function(
+        "() => document.querySelector('#draft-source mark') && document.querySelector('#draft-source mark').innerText.startsWith('Thalidomide')"
+    )
     page.click("#draft-reject")
     page.wait_for_function("() => document.querySelector('#draft-status').innerText.includes('1 accepted, 1 rejected')")
     # Selecting a relation on the list marks its sentence.

@@ -23,7 +23,6 @@ from ..test_export import SCRIPT_QUOTE, XSS_LABEL, hostile_graph
 pytestmark = pytest.mark.browser
 
 
-
 @dataclass
 class Visit:
     page: Any
@@ -120,7 +119,9 @@ def test_every_node_of_the_bundled_graph_is_drawn_offline(visit: Any, bundled_ht
     _wait_ready(record.page)
     page = record.page
     # Routed relations pass through invisible bend nodes (string ids); nodes and relations have numeric ids.
-    counts = page.evaluate("() => [window.mechgraph.network.body.nodeIndices.filter(i => typeof i === 'number').length, window.mechgraph.network.body.edgeIndices.filter(i => typeof i === 'number').length]")
+    counts = page.evaluate(
+        "() => [window.mechgraph.network.body.nodeIndices.filter(i => typeof i === 'number').length, window.mechgraph.network.body.edgeIndices.filter(i => typeof i === 'number').length]"
+    )
     assert counts == [graph.number_of_nodes(), graph.number_of_edges()]
     drawn_ids = page.evaluate("() => window.mechgraph.data.nodes.id")
     assert sorted(drawn_ids) == sorted(graph.nodes)

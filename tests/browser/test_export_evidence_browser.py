@@ -20,10 +20,13 @@ PUBMED = "http://www.ncbi.nlm.nih.gov/pubmed/8591053"
 
 def evidence_graph() -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    g.graph.update(title="Evidence", sources={
-        "article": {"id": "article", "title": "Immunomodulation (source article)"},
-        "C2": {"id": "C2", "url": PUBMED},
-    })
+    g.graph.update(
+        title="Evidence",
+        sources={
+            "article": {"id": "article", "title": "Immunomodulation (source article)"},
+            "C2": {"id": "C2", "url": PUBMED},
+        },
+    )
     g.add_node("csa", kind="agent", label="Cyclosporine")
     g.add_node("cn", kind="target", label="Calcineurin")
     evidence = [
@@ -38,7 +41,9 @@ def test_exported_evidence_labels_quotes_and_notes_and_names_sources(visit: Any,
     record = visit(export_html(evidence_graph(), tmp_path / "evidence.html", layout="compact"))
     page = record.page
     _wait_ready(page)
-    page.evaluate("() => window.mechgraph.network.emit('click', {nodes: [], edges: [window.mechgraph.data.edges.id.indexOf('r1')], pointer: {DOM: {x: 0, y: 0}}})")
+    page.evaluate(
+        "() => window.mechgraph.network.emit('click', {nodes: [], edges: [window.mechgraph.data.edges.id.indexOf('r1')], pointer: {DOM: {x: 0, y: 0}}})"
+    )
     details = page.locator("#mechgraph-details")
     details.wait_for(state="visible")
     quote = details.locator("figure.mechgraph-quote")

@@ -97,9 +97,13 @@ def test_the_dashboard_works_under_its_policy_and_charts_show_markup_as_text(pag
     assert plots.count() >= 2
     anchors = page.evaluate("() => document.querySelectorAll('.js-plotly-plot a').length")
     assert anchors == 0, "a label became a link"
-    styled = page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot tspan, .js-plotly-plot text')].filter(t => (t.getAttribute('style') || '').includes('80px')).length")
+    styled = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot tspan, .js-plotly-plot text')].filter(t => (t.getAttribute('style') || '').includes('80px')).length"
+    )
     assert styled == 0, "a label's style was applied"
-    shown = " ".join(page.locator(".js-plotly-plot").all_inner_texts()) + page.evaluate("() => [...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent).join(' ')")
+    shown = " ".join(page.locator(".js-plotly-plot").all_inner_texts()) + page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot text')].map(t => t.textContent).join(' ')"
+    )
     assert re.search(r"<a href=|<span style=", shown), shown[:400]
     # The download still works under the policy.
     with page.expect_download() as info:

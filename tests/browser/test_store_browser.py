@@ -75,7 +75,8 @@ def test_a_hub_is_focused_with_its_neighbourhood_from_the_store(page: Any, serve
     hub = page.evaluate("() => window.mechgraph.cy('canvas').nodes().filter(n => !n.data('group')).sort((a, b) => a.degree() - b.degree())[0].id()")
     page.goto(f"{server}?focus={hub}")
     page.wait_for_function(
-        "(id) => { const cy = window.mechgraph && window.mechgraph.cy('canvas'); const n = cy && cy.getElementById(id); return n && n.length && n.hasClass('focus'); }", arg=hub
+        "(id) => { const cy = window.mechgraph && window.mechgraph.cy('canvas'); const n = cy && cy.getElementById(id); return n && n.length && n.hasClass('focus'); }",
+        arg=hub,
     )
     settle(page)
     assert page.inner_text("#graph-counts").startswith(("showing ", "overview of "))

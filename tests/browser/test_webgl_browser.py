@@ -30,8 +30,15 @@ def large_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, nx.Multi
     graph.remove_nodes_from(sorted(graph.nodes)[NODES - 1 :])
     anchor = sorted(graph.nodes)[0]
     graph.add_node("hostile", kind="target", label=HOSTILE)
-    graph.add_edge("hostile", anchor, key="r-hostile", id="r-hostile", relation="activates", sign=1,
-                   evidence=[{"source": next(iter(graph.graph["sources"])), "quote": HOSTILE}])
+    graph.add_edge(
+        "hostile",
+        anchor,
+        key="r-hostile",
+        id="r-hostile",
+        relation="activates",
+        sign=1,
+        evidence=[{"source": next(iter(graph.graph["sources"])), "quote": HOSTILE}],
+    )
     assert graph.number_of_nodes() == NODES >= WEBGL_THRESHOLD
     path = tmp_path_factory.mktemp("webgl") / "large.html"
     result = export(graph, path, overview=False, title="Large view")  # renderer auto: WebGL at this size

@@ -37,8 +37,15 @@ def entry_id(entry: dict[str, Any]) -> str:
 class Outcome:
     """What reading one file gave: an error (with its problems) or counts."""
 
-    def __init__(self, *, error: MechgraphError | None = None, problems: list[Problem] | None = None,
-                 nodes: int | None = None, relations: int | None = None, dropped: dict[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        error: MechgraphError | None = None,
+        problems: list[Problem] | None = None,
+        nodes: int | None = None,
+        relations: int | None = None,
+        dropped: dict[str, int] | None = None,
+    ) -> None:
         self.error = error
         self.problems = problems or []
         self.nodes, self.relations, self.dropped = nodes, relations, dropped or {}

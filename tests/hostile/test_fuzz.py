@@ -88,20 +88,87 @@ def seeds() -> dict[str, bytes]:
 
 
 JUNK = [
-    b"\x00", b"\xff", b"\xfe\xff", b"\xef\xbb\xbf", b"\r", b"\r\n", b"\t", b"\x1b[2J", b"{", b"}", b"[", b"]",
-    b"<", b">", b"&", b"&amp;", b"&#0;", b"&#x110000;", b"<!DOCTYPE a>", b"<![CDATA[", b"]]>", b"<!--", b"-->",
-    b'"', b"'", b",", b";", b":", b"- ", b"? ", b"*a", b"&a ", b"!!python/object/apply:os.system ['touch pwned']",
-    b"!!binary aGk=", b"<<: *a", b"---\n", b"...\n", b"%YAML 1.1\n", b"1e999", b"-0", b"NaN", b"Infinity", b"null",
-    b"true", b"99999999999999999999999999", b'"id"', b'"source"', b'"target"', b'"nodes"', b'"links"', b'"elements"',
-    b"id=", b"<node id='x'/>", b"<edge source='x' target='y'/>", b"<glyph id='g' class='macromolecule'/>",
-    b"<arc class='stimulation' source='g' target='g'/>", b"\xc0\xbc", b"\xed\xa0\x80", b"\xf4\x90\x80\x80",
-    "\u202e".encode(), "\u200b".encode(), "\ufeff".encode(), "\U0001f600".encode(), b"javascript:alert(1)",
-    b"<img src=x onerror=alert(1)>", b"../../../../etc/passwd", b"text: /etc/passwd", b"=cmd|' /C calc'!A0",
+    b"\x00",
+    b"\xff",
+    b"\xfe\xff",
+    b"\xef\xbb\xbf",
+    b"\r",
+    b"\r\n",
+    b"\t",
+    b"\x1b[2J",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b"<",
+    b">",
+    b"&",
+    b"&amp;",
+    b"&#0;",
+    b"&#x110000;",
+    b"<!DOCTYPE a>",
+    b"<![CDATA[",
+    b"]]>",
+    b"<!--",
+    b"-->",
+    b'"',
+    b"'",
+    b",",
+    b";",
+    b":",
+    b"- ",
+    b"? ",
+    b"*a",
+    b"&a ",
+    b"!!python/object/apply:os.system ['touch pwned']",
+    b"!!binary aGk=",
+    b"<<: *a",
+    b"---\n",
+    b"...\n",
+    b"%YAML 1.1\n",
+    b"1e999",
+    b"-0",
+    b"NaN",
+    b"Infinity",
+    b"null",
+    b"true",
+    b"99999999999999999999999999",
+    b'"id"',
+    b'"source"',
+    b'"target"',
+    b'"nodes"',
+    b'"links"',
+    b'"elements"',
+    b"id=",
+    b"<node id='x'/>",
+    b"<edge source='x' target='y'/>",
+    b"<glyph id='g' class='macromolecule'/>",
+    b"<arc class='stimulation' source='g' target='g'/>",
+    b"\xc0\xbc",
+    b"\xed\xa0\x80",
+    b"\xf4\x90\x80\x80",
+    "\u202e".encode(),
+    "\u200b".encode(),
+    "\ufeff".encode(),
+    "\U0001f600".encode(),
+    b"javascript:alert(1)",
+    b"<img src=x onerror=alert(1)>",
+    b"../../../../etc/passwd",
+    b"text: /etc/passwd",
+    b"=cmd|' /C calc'!A0",
 ]
 NESTING = {
-    "yaml": (b"[", b"]"), "json": (b"[", b"]"), "cyjs": (b"{\"a\":", b"}"), "cx2": (b"[", b"]"), "cx": (b"[", b"]"),
-    "graphml": (b"<a>", b"</a>"), "gexf": (b"<a>", b"</a>"), "sbgn": (b"<glyph id='n' class='complex'>", b"</glyph>"),
-    "sif": (b"(", b")"), "csv": (b'"', b'"'), "tsv": (b"[", b"]"),
+    "yaml": (b"[", b"]"),
+    "json": (b"[", b"]"),
+    "cyjs": (b'{"a":', b"}"),
+    "cx2": (b"[", b"]"),
+    "cx": (b"[", b"]"),
+    "graphml": (b"<a>", b"</a>"),
+    "gexf": (b"<a>", b"</a>"),
+    "sbgn": (b"<glyph id='n' class='complex'>", b"</glyph>"),
+    "sif": (b"(", b")"),
+    "csv": (b'"', b'"'),
+    "tsv": (b"[", b"]"),
 }
 
 
@@ -181,19 +248,60 @@ def test_mutated_native_files_validate_or_report(data: bytes) -> None:
 # -- structured inputs: random documents in the shape of each format ----------------------------
 
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**70), 2**70), st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=30), st.sampled_from(["inhibits", "activates", "agent", "target", "process", "C2", "a", "b", "", " "]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.sampled_from(["inhibits", "activates", "agent", "target", "process", "C2", "a", "b", "", " "]),
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=10) | st.sampled_from(["id", "kind", "label", "source", "evidence"]), children, max_size=4)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.text(max_size=10) | st.sampled_from(["id", "kind", "label", "source", "evidence"]), children, max_size=4),
+    ),
     max_leaves=20,
 )
-KEYS = st.sampled_from([
-    "id", "kind", "label", "synonyms", "identifiers", "process", "evidence", "relation", "from", "to", "source",
-    "target", "sign", "interaction", "mechanism", "measurable_in", "context", "note", "quote", "url", "title",
-    "text", "start", "end", "confidence", "status", "x", "y", "position", "extra", "name", "type", "v", "s", "t",
-])
+KEYS = st.sampled_from(
+    [
+        "id",
+        "kind",
+        "label",
+        "synonyms",
+        "identifiers",
+        "process",
+        "evidence",
+        "relation",
+        "from",
+        "to",
+        "source",
+        "target",
+        "sign",
+        "interaction",
+        "mechanism",
+        "measurable_in",
+        "context",
+        "note",
+        "quote",
+        "url",
+        "title",
+        "text",
+        "start",
+        "end",
+        "confidence",
+        "status",
+        "x",
+        "y",
+        "position",
+        "extra",
+        "name",
+        "type",
+        "v",
+        "s",
+        "t",
+    ]
+)
 RECORDS = st.dictionaries(KEYS, VALUES, max_size=8)
 
 
@@ -202,8 +310,17 @@ def _json(value: Any) -> bytes:
 
 
 @FUZZ
-@given(document=st.fixed_dictionaries({"mechgraph": st.sampled_from([1, 2, "1", None]), "sources": st.lists(RECORDS, max_size=4),
-                                       "nodes": st.lists(RECORDS, max_size=6), "relations": st.lists(RECORDS, max_size=6)}, optional={"title": VALUES}))
+@given(
+    document=st.fixed_dictionaries(
+        {
+            "mechgraph": st.sampled_from([1, 2, "1", None]),
+            "sources": st.lists(RECORDS, max_size=4),
+            "nodes": st.lists(RECORDS, max_size=6),
+            "relations": st.lists(RECORDS, max_size=6),
+        },
+        optional={"title": VALUES},
+    )
+)
 def test_random_native_documents_give_problems_not_tracebacks(document: dict[str, Any]) -> None:
     with time_limit():
         report = validate_data(document)
@@ -225,22 +342,36 @@ def test_random_cytoscape_documents(nodes: list[Any], edges: list[Any], meta: An
 
 
 @FUZZ
-@given(aspects=st.lists(st.dictionaries(st.sampled_from(["nodes", "edges", "attributeDeclarations", "networkAttributes",
-                                                          "nodeAttributes", "edgeAttributes", "cartesianLayout", "@context", "metaData"]),
-                                         st.lists(RECORDS, max_size=4) | VALUES, max_size=3), max_size=5),
-       version=st.sampled_from(["2.0", "1.0", None]))
+@given(
+    aspects=st.lists(
+        st.dictionaries(
+            st.sampled_from(
+                ["nodes", "edges", "attributeDeclarations", "networkAttributes", "nodeAttributes", "edgeAttributes", "cartesianLayout", "@context", "metaData"]
+            ),
+            st.lists(RECORDS, max_size=4) | VALUES,
+            max_size=3,
+        ),
+        max_size=5,
+    ),
+    version=st.sampled_from(["2.0", "1.0", None]),
+)
 def test_random_cx_documents(aspects: list[Any], version: str | None) -> None:
     document = ([{"CXVersion": version}] if version else []) + aspects
     name = "fuzz.cx2" if version == "2.0" else "fuzz.cx"
     assert_valid_result(read_or_refuse(lambda: read(_json(document), name=name)))
 
 
-CELLS = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=15) | st.sampled_from(["inhibits", "+", "-1", "agent", "=1+1", "'-x", '"', "a;b", "[1]", '{"a": 1}'])
+CELLS = st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=15) | st.sampled_from(
+    ["inhibits", "+", "-1", "agent", "=1+1", "'-x", '"', "a;b", "[1]", '{"a": 1}']
+)
 
 
 @FUZZ
-@given(header=st.lists(KEYS | st.text(max_size=8), min_size=1, max_size=6, unique=True), rows=st.lists(st.lists(CELLS, max_size=7), max_size=6),
-       delimiter=st.sampled_from([",", "\t"]))
+@given(
+    header=st.lists(KEYS | st.text(max_size=8), min_size=1, max_size=6, unique=True),
+    rows=st.lists(st.lists(CELLS, max_size=7), max_size=6),
+    delimiter=st.sampled_from([",", "\t"]),
+)
 def test_random_tables(header: list[str], rows: list[list[str]], delimiter: str) -> None:
     import csv
     import io
@@ -270,11 +401,33 @@ def test_text_with_any_characters_reaches_every_reader(content: str) -> None:
 # -- text for extraction --------------------------------------------------------------------------
 
 SENTENCES = st.lists(
-    st.sampled_from([
-        "Cyclosporine inhibits calcineurin.", "Tacrolimus does not inhibit IL-2.", "IL-2 may increase T-cell proliferation.",
-        "Calcineurin is required for NFAT translocation.", "Imiquimod activates TLR7", "(", ")", ";", "e.g.", "Fig. 1",
-        "\n\n", "\r\n", "# Heading", "?", "<script>alert(1)</script>", "\u202e", "\u200b", "\x00", "\ufeff", "-", "and", "not",
-    ]) | st.text(max_size=30),
+    st.sampled_from(
+        [
+            "Cyclosporine inhibits calcineurin.",
+            "Tacrolimus does not inhibit IL-2.",
+            "IL-2 may increase T-cell proliferation.",
+            "Calcineurin is required for NFAT translocation.",
+            "Imiquimod activates TLR7",
+            "(",
+            ")",
+            ";",
+            "e.g.",
+            "Fig. 1",
+            "\n\n",
+            "\r\n",
+            "# Heading",
+            "?",
+            "<script>alert(1)</script>",
+            "\u202e",
+            "\u200b",
+            "\x00",
+            "\ufeff",
+            "-",
+            "and",
+            "not",
+        ]
+    )
+    | st.text(max_size=30),
     max_size=30,
 ).map(" ".join)
 

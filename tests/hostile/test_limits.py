@@ -43,7 +43,18 @@ def test_defaults_are_the_documented_ones() -> None:
         yaml_values=2_000_000,
     )
     documented = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
-    for figure in ("20 MB", "5 MB", "100,000 nodes", "200,000 relations", "100,000 sources", "100 levels", "200 levels", "2,000,000", "10,000 characters", "500 characters"):
+    for figure in (
+        "20 MB",
+        "5 MB",
+        "100,000 nodes",
+        "200,000 relations",
+        "100,000 sources",
+        "100 levels",
+        "200 levels",
+        "2,000,000",
+        "10,000 characters",
+        "500 characters",
+    ):
         assert figure in documented, figure
 
 

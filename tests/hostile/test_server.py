@@ -84,8 +84,7 @@ def test_oversized_post_is_refused_before_its_body_is_read(server: int, app: Any
     """A Content-Length above the limit gets 413 at once: the server does not wait for a body it
     will never receive (only 1 KiB of a claimed 1 GiB is sent)."""
     claimed = max(app.server.config["MAX_CONTENT_LENGTH"] + 1, 1024**3)
-    head = (f"POST {UPDATE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            f"Content-Length: {claimed}\r\nConnection: close\r\n\r\n").encode()
+    head = (f"POST {UPDATE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {claimed}\r\nConnection: close\r\n\r\n").encode()
     began = time.monotonic()
     answer = raw_request(server, head, b"{" + b" " * 1023)
     assert answer.startswith(b"HTTP/1.1 413") or answer.startswith(b"HTTP/1.0 413"), answer[:200]
@@ -100,8 +99,7 @@ def test_oversized_chunked_post_is_cut_off_at_the_limit(server: int, app: Any) -
     chunk = b"x" * (1024 * 1024)
     count = limit // len(chunk) + 2
     body = b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(count)) + b"0\r\n\r\n"
-    head = (f"POST {UPDATE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n").encode()
+    head = (f"POST {UPDATE} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n").encode()
     try:
         answer = raw_request(server, head, body, timeout=30)
     except (BrokenPipeError, ConnectionResetError):
@@ -117,8 +115,12 @@ def test_oversized_chunked_post_is_cut_off_at_the_limit(server: int, app: Any) -
 
 @pytest.mark.parametrize(
     "body",
-    [b"{not json", b"[]", b'{"output": "nothing.here", "outputs": {"id": "nothing", "property": "here"}, "inputs": [], "changedPropIds": []}',
-     json.dumps({"output": "graph-title.children", "inputs": "oops"}).encode()],
+    [
+        b"{not json",
+        b"[]",
+        b'{"output": "nothing.here", "outputs": {"id": "nothing", "property": "here"}, "inputs": [], "changedPropIds": []}',
+        json.dumps({"output": "graph-title.children", "inputs": "oops"}).encode(),
+    ],
     ids=["malformed", "list", "unknown-output", "wrong-shape"],
 )
 def test_bad_callback_requests_show_no_stack_trace_or_path(server: int, body: bytes) -> None:
@@ -191,10 +193,16 @@ def test_an_upload_is_read_in_memory_and_never_written(app: Any, filename: str, 
     assert not Path("/tmp/mechgraph-evil.yaml").exists()
     # The server kept nothing: the next request without that store sees the served graph.
     title = callback(app, "graph-title.children", "graph-store")
-    response = client.post(UPDATE, json={
-        "output": title["output"], "outputs": outputs_of(title["output"]),
-        "inputs": [{"id": "graph-store", "property": "data", "value": None}], "changedPropIds": ["graph-store.data"], "state": [],
-    })
+    response = client.post(
+        UPDATE,
+        json={
+            "output": title["output"],
+            "outputs": outputs_of(title["output"]),
+            "inputs": [{"id": "graph-store", "property": "data", "value": None}],
+            "changedPropIds": ["graph-store.data"],
+            "state": [],
+        },
+    )
     assert "Cyclosporine sample" not in response.get_data(as_text=True)
 
 

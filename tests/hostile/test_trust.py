@@ -64,7 +64,11 @@ class Endpoint:
 
     def dependency(self, output_part: str, input_id: str) -> dict[str, Any]:
         for dependency in self.dependencies:
-            if output_part in dependency["output"] and any(item["id"] == input_id for item in dependency["inputs"]) and not dependency.get("clientside_function"):
+            if (
+                output_part in dependency["output"]
+                and any(item["id"] == input_id for item in dependency["inputs"])
+                and not dependency.get("clientside_function")
+            ):
                 return dependency
         raise AssertionError(f"no callback writes {output_part} from {input_id}")
 
@@ -91,7 +95,11 @@ class Endpoint:
 
     def upload(self, content: bytes, filename: str) -> tuple[int, str]:
         contents = "data:application/octet-stream;base64," + base64.b64encode(content).decode("ascii")
-        return self.call(self.dependency("graph-store.data", "upload-payload"), {"upload-payload.data": {"contents": contents, "filename": filename}}, ["upload-payload.data"])
+        return self.call(
+            self.dependency("graph-store.data", "upload-payload"),
+            {"upload-payload.data": {"contents": contents, "filename": filename}},
+            ["upload-payload.data"],
+        )
 
     def export(self, store: Any, fmt: str) -> tuple[int, str]:
         dependency = self.dependency("download.data", "positions-store")
@@ -198,7 +206,7 @@ def test_a_legitimate_upload_citing_server_files_reads_none_of_them(local: Endpo
             "mechgraph: 1\ntitle: Upload\nsources:\n"
             f"  - {{id: s, text: {text}}}\n"
             "nodes:\n  - {id: a, kind: agent, label: A}\n  - {id: b, kind: target, label: B}\n"
-            f"relations:\n  - {{from: a, relation: inhibits, to: b, evidence: [{{source: s, quote: \"{quote}\"}}]}}\n"
+            f'relations:\n  - {{from: a, relation: inhibits, to: b, evidence: [{{source: s, quote: "{quote}"}}]}}\n'
         ).encode()
 
     answers = {}

@@ -55,7 +55,8 @@ def test_convert_killed_mid_write_keeps_the_old_file(tmp_path: Path, signal_numb
     target.write_text("OLD")
     process = subprocess.Popen(
         [sys.executable, "-m", "mechgraph", "convert", str(source), str(target), "--force"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     try:
         partial = wait_for_partial(tmp_path, target, process)
