@@ -9,6 +9,27 @@ from collections.abc import Mapping, Sequence
 from ..style import Theme, theme_colours
 from .view import Figure
 
+#: The DOM helpers both pages' scripts share: every text is set with textContent, and only
+#: http(s) URLs become links (opened without referrer or opener). Put in at ``/*@@DOM_HELPERS@@*/``.
+DOM_HELPERS_JS = r"""function el(tag, text, className) {
+    var element = document.createElement(tag);
+    if (text !== undefined && text !== null) { element.textContent = String(text); }
+    if (className) { element.className = className; }
+    return element;
+  }
+  function link(text, url) {
+    if (typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url)) {
+      var anchor = el("a", text);
+      anchor.href = url;
+      anchor.target = "_blank";
+      anchor.rel = "noopener noreferrer";
+      return anchor;
+    }
+    return el("span", text);
+  }
+"""
+
+
 #: The CSS both pages share (the frame, its header, the legend column and the details panel); a
 #: page's template holds the marker ``@@FRAME_CSS@@`` where it goes.
 FRAME_CSS = """html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@; font-family: @@FONT@@; }
@@ -196,22 +217,7 @@ _APP_JS = r"""
   }
 
   var details = document.getElementById("mechgraph-details");
-  function el(tag, text, className) {
-    var element = document.createElement(tag);
-    if (text !== undefined && text !== null) { element.textContent = String(text); }
-    if (className) { element.className = className; }
-    return element;
-  }
-  function link(text, url) {
-    if (typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url)) {
-      var anchor = el("a", text);
-      anchor.href = url;
-      anchor.target = "_blank";
-      anchor.rel = "noopener noreferrer";
-      return anchor;
-    }
-    return el("span", text);
-  }
+  /*@@DOM_HELPERS@@*/
   function rowList(rows) {
     var list = el("dl");
     rows.forEach(function (row) { list.appendChild(el("dt", row[0])); list.appendChild(el("dd", row[1])); });
@@ -389,3 +395,6 @@ def fill_page(template: str, markers: Mapping[str, str], large: Sequence[tuple[s
         head, _, page = page.partition(marker)
         parts += [head, value]
     return "".join([*parts, page])
+
+
+_APP_JS = _APP_JS.replace("/*@@DOM_HELPERS@@*/", DOM_HELPERS_JS)

@@ -4,7 +4,7 @@ CSS shared with the vis-network page) and its own script, filled in by
 
 from __future__ import annotations
 
-from .html_page import page_template
+from .html_page import DOM_HELPERS_JS, page_template
 
 _TEMPLATE = page_template(
     extra_css="""#mechgraph-message { position: absolute; top: 80px; left: 240px; right: 40px; color: @@MUTED@@; }
@@ -146,22 +146,7 @@ _APP_JS = r"""
 
   // -- details ------------------------------------------------------------------------------
   var details = document.getElementById("mechgraph-details");
-  function el(tag, text, className) {
-    var element = document.createElement(tag);
-    if (text !== undefined && text !== null) { element.textContent = String(text); }
-    if (className) { element.className = className; }
-    return element;
-  }
-  function link(text, url) {
-    if (typeof url === "string" && /^https?:\/\/[^\s<>"'`]+$/i.test(url)) {
-      var anchor = el("a", text);
-      anchor.href = url;
-      anchor.target = "_blank";
-      anchor.rel = "noopener noreferrer";
-      return anchor;
-    }
-    return el("span", text);
-  }
+  /*@@DOM_HELPERS@@*/
   function hide() {
     details.hidden = true;
     state.selected = null;
@@ -282,3 +267,4 @@ _APP_JS = r"""
   });
 })();
 """
+_APP_JS = _APP_JS.replace("/*@@DOM_HELPERS@@*/", DOM_HELPERS_JS)
