@@ -66,6 +66,18 @@ def settle(page: Any) -> None:
     page.wait_for_function("() => !document.querySelector('[data-dash-is-loading=\"true\"]')")
 
 
+def choose_option(page: Any, dropdown_id: str, text: str, label: str) -> None:
+    """Type ``text`` into a dropdown and choose the option showing ``label``, once the options
+    the typing asked for have arrived (an option clicked while the list is redrawn is lost)."""
+    page.click(f"#{dropdown_id}")
+    page.keyboard.type(text, delay=30)
+    option = page.locator(".dash-dropdown-option", has_text=label).first
+    option.wait_for()
+    settle(page)
+    option.wait_for()  # the locator finds the option again in the list as it now stands
+    option.click()
+
+
 def wait_for_canvas(page: Any, count: int | None = None) -> None:
     """Wait until the canvas has elements (``count`` nodes, when given) and no callback is pending."""
     test = f"cy.nodes().length === {count}" if count is not None else "cy.nodes().length > 0"

@@ -15,7 +15,7 @@ import pytest
 
 from mechgraph.graph import read_graph
 
-from .conftest import open_view, settle
+from .conftest import choose_option, open_view, settle
 
 BUNDLED = read_graph()
 
@@ -35,11 +35,7 @@ def canvas_positions(page: Any) -> dict[str, list[float]]:
 
 def pick(page: Any, dropdown_id: str, text: str, expected: str) -> None:
     """Type into a node picker and choose the option whose label starts with ``expected``."""
-    page.click(f"#{dropdown_id}")
-    page.keyboard.type(text, delay=30)
-    option = page.locator(".dash-dropdown-option", has_text=expected).first
-    option.wait_for()
-    option.click()
+    choose_option(page, dropdown_id, text, expected)
     page.keyboard.press("Escape")
     settle(page)
 

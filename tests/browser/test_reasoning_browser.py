@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import open_view, settle
+from .conftest import choose_option, open_view, settle
 
 pytestmark = pytest.mark.browser
 
@@ -49,11 +49,7 @@ def test_a_perturbation_in_the_link_colours_the_map_and_an_uploaded_table_is_sco
 def test_the_pickers_write_the_link_and_a_comparison_fills_its_table(page: Any, server: str) -> None:
     open_view(page, server, "?focus=tacrolimus&depth=2&dir=down")
     reason_tab(page)
-    page.click("#reason-give")
-    page.keyboard.type("tacrolimus", delay=30)
-    option = page.locator(".dash-dropdown-option", has_text="Tacrolimus").first
-    option.wait_for()
-    option.click()
+    choose_option(page, "reason-give", "tacrolimus", "Tacrolimus")
     page.wait_for_function("() => location.search.includes('give=tacrolimus')")
     page.wait_for_selector("#reason-summary")
     page.wait_for_function("() => window.mechgraph.cy('canvas').getElementById('calcineurin').hasClass('reason-down')")
@@ -108,10 +104,6 @@ def test_the_link_keeps_the_story_step(page: Any, server: str) -> None:
     reason_tab(page)
     page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.startsWith('2 /')")
     settle(page)
-    page.click("#reason-give")  # another question: its story starts at the title
-    page.keyboard.type("sirolimus", delay=30)
-    option = page.locator(".dash-dropdown-option", has_text="Sirolimus").first
-    option.wait_for()
-    option.click()
+    choose_option(page, "reason-give", "sirolimus", "Sirolimus")  # another question: its story starts at the title
     page.wait_for_function("() => location.search.includes('sirolimus') && !location.search.includes('step=')")
     page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.includes('What happens when given Tacrolimus, given Sirolimus')")
