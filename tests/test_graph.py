@@ -172,3 +172,12 @@ def test_a_view_holds_only_the_denied_relations_between_its_own_nodes(tmp_path: 
     assert negated_relations(view) == []
     mg.write(view, tmp_path / "view.yaml")
     assert [(u, v) for u, v in read_graph(tmp_path / "view.yaml").edges()] == [("drug", "b")]
+
+
+def test_writing_a_view_counts_only_its_own_denied_relations(tmp_path: Path) -> None:
+    from mechgraph.formats import write
+
+    graph = load_graph(_denial_document())
+    view = graph.subgraph(["drug", "b"]).copy()  # "drug does not inhibit c" is not about this view
+    assert not any("negated" in kind for kind in write(view, tmp_path / "view.sif").dropped)
+    assert any("negated" in kind for kind in write(graph, tmp_path / "whole.sif").dropped)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ._base import cli, emit_json, expected_errors, graph_file_option, json_option
-from .store_commands import db_option, served_store
+from .store_commands import db_option, served_app_arguments
 
 
 @cli.command()
@@ -29,16 +29,13 @@ def serve(graph_file: Path | None, host: str, port: int, max_upload_mb: float, d
     warning = exposure_warning(host)
     if warning:
         click.echo(warning, err=True)
-    from ..dashboard.regions import StoreRegions
-
-    served = served_store(db, graph_file) if db is not None else None
-    regions = served if isinstance(served, StoreRegions) else None
+    served = served_app_arguments(db, graph_file) if db is not None else {}
+    regions = served.get("regions")
     if regions is not None:
         nodes, relations = regions.totals
         stored = "read from the database" if regions.summary.stored else "computed on opening (import again to store it)"
         click.echo(f"{db}: {nodes:,} nodes, {relations:,} relations: each view fetches its region of the store; overview {stored}", err=True)
-    graph = None if regions is not None or served is None else served
-    app = create_app(graph_file, graph=graph, regions=regions, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
+    app = create_app(graph_file, **served, max_upload_bytes=int(max_upload_mb * 1024 * 1024))
     url = f"http://{host}:{port}/"
     if as_json:
         emit_json({"url": url, "file": str(graph_file) if graph_file else None, "db": str(db) if db else None})

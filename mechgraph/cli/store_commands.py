@@ -75,6 +75,16 @@ def served_store(db: Path, graph_file: Path | None) -> nx.MultiDiGraph | StoreRe
     return graph
 
 
+def served_app_arguments(db: Path, graph_file: Path | None) -> dict[str, Any]:
+    """The keyword arguments of :func:`mechgraph.dashboard.create_app` for the database at ``db``
+    (``mechgraph serve --db`` and ``MECHGRAPH_DB`` under gunicorn): ``graph`` for a store small
+    enough to hold whole, ``regions`` for a larger one."""
+    from ..dashboard.regions import StoreRegions
+
+    served = served_store(db, graph_file)
+    return {"regions": served} if isinstance(served, StoreRegions) else {"graph": served}
+
+
 def served_graph(db: Path, graph_file: Path | None) -> nx.MultiDiGraph:
     """The whole graph of the database at ``db``, for the dashboard, when it is small enough to draw."""
     with open_db(db, graph_file) as store:

@@ -73,8 +73,8 @@ def register_file_callbacks(app: Dash, services: Services, limits: UploadLimits)
             raise PreventUpdate
         try:
             key, graph = services.graph(store)
-            drawing = services.drawing(key, graph, parse_query(query)[0])
             state = parse_query(query)[0]
+            drawing = services.drawing(key, graph, state)
             given, blocked = reasoning.perturbed_nodes(state)
             known = [n for n in given if n in graph], [n for n in blocked if n in graph]
             perturbation = (graph, *known) if any(known) else None
@@ -90,4 +90,4 @@ def fresh_view(theme: str | None) -> str:
     >>> fresh_view("dark"), fresh_view("light"), fresh_view(None)
     ('?theme=dark', '', '')
     """
-    return ViewState(theme=Theme(Theme.of(theme).value)).to_query()
+    return ViewState(theme=Theme.of(theme)).to_query()

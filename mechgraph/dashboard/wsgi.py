@@ -25,13 +25,9 @@ def _app() -> dash.Dash:
     db = os.environ.get("MECHGRAPH_DB") or None
     if db is None:
         return create_app(graph_file)
-    from ..cli.store_commands import served_store
-    from .regions import StoreRegions
+    from ..cli.store_commands import served_app_arguments
 
-    served = served_store(Path(db), Path(graph_file) if graph_file else None)
-    if isinstance(served, StoreRegions):
-        return create_app(regions=served)
-    return create_app(graph=served)
+    return create_app(**served_app_arguments(Path(db), Path(graph_file) if graph_file else None))
 
 
 app = _app()

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import networkx as nx
 
 from ..errors import DataError, FormatError
-from ..vocabulary import Attr
 from ..yamltext import collector_paused
 
 if TYPE_CHECKING:
@@ -279,7 +278,9 @@ def write(graph: nx.MultiDiGraph, path: str | Path, *, format: str | None = None
         raise FormatError(f"mechgraph reads {fmt.title} but does not write it")
     with collector_paused():
         result = fmt.writer(graph, path, force=force)
-    denied = graph.graph.get(Attr.NEGATED_RELATIONS) or []
+    from ..graph import negated_relations
+
+    denied = negated_relations(graph)  # those between the graph's own nodes (a view shares its graph's attributes)
     if denied and fmt.name != "native":  # only the native format has a field for a denied relation
         dropped = Counter(result.dropped)
         dropped["negated relation (a source's 'X does not act on Y'; the format has no field for it)"] += len(denied)
