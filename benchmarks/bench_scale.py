@@ -5,6 +5,9 @@ Run from the repository root::
     .venv/bin/python benchmarks/bench_scale.py                          # 10k and 100k relations
     .venv/bin/python benchmarks/bench_scale.py --sizes 10000 100000 1000000 --queries 20
     .venv/bin/python benchmarks/bench_scale.py --json results.json
+    # keep the 1M database and the in-memory results, then time the store again on them
+    .venv/bin/python benchmarks/bench_scale.py --sizes 1000000 --folder /tmp/scale --keep
+    .venv/bin/python benchmarks/bench_scale.py --sizes 1000000 --folder /tmp/scale --reuse [--only filter search]
 
 For each size, a synthetic graph (:func:`mechgraph.synthetic.synthetic_graph`: the bundled
 graph's kinds, relations, evidence and contexts; power-law degrees; 0.35 nodes per relation) is
@@ -21,6 +24,11 @@ node's label to its id), ``search`` (a misspelt label), ``neighbours`` (2 relati
 ``downstream`` (3 relations), ``upstream`` (3 relations), ``paths`` (5 best signed paths of at
 most 5 relations between an agent and a node it reaches), ``effects`` (of an agent within 3
 relations) and ``perturb`` (giving one agent, 3 relations).
+
+``--keep`` leaves the database, the picks and the in-memory results in ``--folder``; ``--reuse``
+then times the store again without building the graph or timing it in memory (the table says
+which numbers come from the earlier run). A database of an older schema is imported again (from
+the graph built again), and its import time measured again. ``--only`` times some queries only.
 
 Targets (literature scale): 1M relations imported in under 60 s, every query's p95 under 200 ms
 on the 1M store. Timings depend on the machine's load: the table prints the load average.
@@ -105,9 +113,9 @@ def _calls(api: Any, source: Any) -> dict[str, Callable[[dict[str, Any]], Any]]:
     }
 
 
-def _time(calls: dict[str, Callable[[dict[str, Any]], Any]], picks: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+def _time(calls: dict[str, Callable[[dict[str, Any]], Any]], picks: list[dict[str, Any]], only: tuple[str, ...] = QUERIES) -> dict[str, dict[str, float]]:
     results: dict[str, dict[str, float]] = {}
-    for name in QUERIES:
+    for name in only:
         seconds = []
         for pick in picks:
             gc.collect()
@@ -119,30 +127,53 @@ def _time(calls: dict[str, Callable[[dict[str, Any]], Any]], picks: list[dict[st
     return results
 
 
-def run_memory(size: int, seed: int, count: int, folder: Path) -> dict[str, Any]:
-    """Build the graph, write the database and the picks, time the queries in memory."""
+def _current(database: Path) -> bool:
+    """Whether ``database`` is a complete database of this mechgraph's schema."""
+    from mechgraph.errors import ReadError
+    from mechgraph.store import LadybugStore
+
+    try:
+        LadybugStore(database).close()
+    except ReadError:
+        return False
+    return True
+
+
+def run_memory(size: int, seed: int, count: int, folder: Path, reuse: bool) -> dict[str, Any]:
+    """Build the graph, write the database and the picks, time the queries in memory (with
+    ``reuse``: only what an earlier run did not leave in ``folder``)."""
     from mechgraph import query
     from mechgraph.store import write_database
     from mechgraph.synthetic import synthetic_graph
 
+    database, saved, picks_file = folder / f"synthetic-{size}.lbug", folder / f"memory-{size}.json", folder / f"picks-{size}.json"
+    earlier = json.loads(saved.read_text()) if reuse and saved.is_file() and picks_file.is_file() else None
+    if earlier is not None and earlier.get("queries") == count and earlier.get("seed") == seed and _current(database):
+        return {**earlier, "reused": "graph, import and in-memory timings"}
     started = time.perf_counter()
     graph = synthetic_graph(size, seed=seed)
     build = time.perf_counter() - started
     rss_graph = _peak_mb()
-    database = folder / f"synthetic-{size}.lbug"
     started = time.perf_counter()
     summary = write_database(graph, database, force=True)
     write = time.perf_counter() - started
+    if earlier is not None and earlier.get("queries") == count and earlier.get("seed") == seed:
+        result = {**earlier, "build_s": build, "import_s": write, "db_mb": summary.bytes / 1e6}
+        saved.write_text(json.dumps(result))
+        return {**result, "reused": "in-memory timings"}
     picks = choose(graph, count, seed)
-    (folder / f"picks-{size}.json").write_text(json.dumps(picks))
+    picks_file.write_text(json.dumps(picks))
     timings = _time(_calls(query, graph), picks)
-    return {
+    result = {
         "nodes": graph.number_of_nodes(), "relations": graph.number_of_edges(), "build_s": build, "import_s": write,
         "db_mb": summary.bytes / 1e6, "rss_graph_mb": rss_graph, "peak_mb": _peak_mb(), "timings": timings,
+        "queries": count, "seed": seed, "when": time.strftime("%Y-%m-%d %H:%M"),
     }  # fmt: skip
+    saved.write_text(json.dumps(result))
+    return result
 
 
-def run_store(size: int, folder: Path) -> dict[str, Any]:
+def run_store(size: int, folder: Path, only: tuple[str, ...]) -> dict[str, Any]:
     """Open the database and time the same queries on it."""
     from mechgraph.store import LadybugStore, queries
 
@@ -153,7 +184,7 @@ def run_store(size: int, folder: Path) -> dict[str, Any]:
     started = time.perf_counter()
     store.names_graph()
     names = time.perf_counter() - started
-    timings = _time(_calls(queries, store), picks)
+    timings = _time(_calls(queries, store), picks, only)
     store.close()
     return {"open_s": opened, "names_s": names, "peak_mb": _peak_mb(), "timings": timings}
 
@@ -174,24 +205,32 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, default=None, help="Also write the results here.")
     parser.add_argument("--folder", type=Path, default=None, help="Where the databases go (default: a temporary folder).")
+    parser.add_argument("--keep", action="store_true", help="Keep the databases, picks and in-memory results in --folder.")
+    parser.add_argument("--reuse", action="store_true", help="Reuse what a --keep run left in --folder (implies --keep).")
+    parser.add_argument("--only", nargs="+", choices=QUERIES, default=None, help="Time these queries only.")
     parser.add_argument("--role", choices=["memory", "store"], default=None, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if (arguments.keep or arguments.reuse) and arguments.folder is None:
+        parser.error("--keep and --reuse need --folder")
     folder = arguments.folder or Path(tempfile.mkdtemp(prefix="mechgraph-scale-"))
     folder.mkdir(parents=True, exist_ok=True)
+    only = tuple(arguments.only or QUERIES)
     if arguments.role == "memory":
-        print(json.dumps(run_memory(arguments.sizes[0], arguments.seed, arguments.queries, folder)))
+        print(json.dumps(run_memory(arguments.sizes[0], arguments.seed, arguments.queries, folder, arguments.reuse)))
         return 0
     if arguments.role == "store":
-        print(json.dumps(run_store(arguments.sizes[0], folder)))
+        print(json.dumps(run_store(arguments.sizes[0], folder, only)))
         return 0
     rows = []
     for size in arguments.sizes:
         common = ["--sizes", str(size), "--folder", str(folder), "--seed", str(arguments.seed), "--queries", str(arguments.queries)]
-        memory = _child(*common, "--role", "memory")
-        store = _child(*common, "--role", "store")
+        memory = _child(*common, *(["--reuse"] if arguments.reuse else []), "--role", "memory")
+        store = _child(*common, "--only", *only, "--role", "store")
         rows.append({"size": size, "memory": memory, "store": store})
         _print_row(rows[-1])
-        (folder / f"synthetic-{size}.lbug").unlink(missing_ok=True)
+        if not (arguments.keep or arguments.reuse):
+            for name in (f"synthetic-{size}.lbug", f"memory-{size}.json", f"picks-{size}.json"):
+                (folder / name).unlink(missing_ok=True)
     print(f"\nload average {' '.join(f'{value:.1f}' for value in os.getloadavg())} on {os.cpu_count()} cores")
     if arguments.json:
         arguments.json.write_text(json.dumps(rows, indent=2))
@@ -214,8 +253,12 @@ def _print_row(row: dict[str, Any]) -> None:
         f"store opened in {store['open_s'] * 1000:.0f} ms, names loaded in {store['names_s']:.2f} s; "
         f"peak memory: in memory {memory['peak_mb']:.0f} MB, store {store['peak_mb']:.0f} MB"
     )
+    if memory.get("reused"):
+        print(f"reused from the run of {memory.get('when', 'an earlier run')} in this folder: {memory['reused']}")
     print(f"{'query':<12} {'memory p50':>11} {'memory p95':>11} {'store p50':>10} {'store p95':>10}")
     for name in QUERIES:
+        if name not in store["timings"]:
+            continue
         a, b = memory["timings"][name], store["timings"][name]
         print(f"{name:<12} {a['p50'] * 1000:>9.1f}ms {a['p95'] * 1000:>9.1f}ms {b['p50'] * 1000:>8.1f}ms {b['p95'] * 1000:>8.1f}ms")
     sys.stdout.flush()
