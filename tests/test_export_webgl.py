@@ -142,3 +142,27 @@ def test_perturbation_marks_take_the_mark_colour_and_glyph(tmp_path: Path) -> No
     assert marks["tacrolimus"] == (mark_look("given").border, mark_look("given").glyph)
     assert any(glyph in ("↑", "↓") for _, glyph in marks.values())
     assert "<h3>Perturbation</h3>" in page
+
+
+def test_both_pages_build_their_legend_with_one_builder() -> None:
+    """The vis-network and WebGL legends come from one builder: the same sections, the same items
+    (the WebGL page lists no mechanisms), each label escaped once, only the swatches differ."""
+    import dataclasses
+
+    from mechgraph.export.html_legend import Swatches, legend_html
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", kind="agent", label="<A & B>")
+    graph.add_node("b", kind="target", label="B")
+    graph.add_edge("a", "b", relation="inhibits", sign=-1, mechanism="direct")
+    figure = dataclasses.replace(build_figure(graph), scale=((-1.5, "#112233"),))
+    plain = Swatches(entry=lambda entry, theme: f"[{entry.key}]", mark=lambda entry, theme: "(mark)", measured=lambda colour, theme: colour)
+    legend = legend_html(figure, plain, mechanisms=[], boxes=False)
+    assert re.findall(r"<h3>([^<]+)</h3>", legend) == ["Nodes", "Relations", "Measured values"], "an empty section (no marks) is left out"
+    assert '<li data-key="agent" title="' in legend and "[agent]<span>" in legend
+    assert "<li>#112233<span>-1.5</span></li>" in legend
+    webgl_legend = webgl_document(figure).split('<aside id="mechgraph-legend"')[1].split("</aside>")[0]
+    html_legend = html_string(graph).split('<aside id="mechgraph-legend"')[1].split("</aside>")[0]
+    keys = re.findall(r'data-key="([^"]+)"', legend)
+    assert re.findall(r'data-key="([^"]+)"', webgl_legend) == keys
+    assert set(keys) < set(re.findall(r'data-key="([^"]+)"', html_legend)), "the vis-network page also lists the mechanism"

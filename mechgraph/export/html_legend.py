@@ -4,50 +4,69 @@ marks and measured values, each with a swatch drawn as inline SVG."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..style import DASH_PATTERN, LegendEntry, Theme, legend_entries, mark_legend, mark_look, theme_colours
 from .html_data import BOX_LIMIT
 from .view import Figure
 
 
-def _legend_html(figure: Figure) -> str:
-    entries = legend_entries(figure.theme, kinds=figure.kinds, signs=figure.signs, mechanisms=figure.mechanisms, boxes=len(figure.nodes) <= BOX_LIMIT)
-    items = []
+class Swatches(NamedTuple):
+    """How one page draws the legend's swatches: an entry's (node kind or relation look), a
+    reasoning mark's and a measured value's (its colour). Each returns inline SVG."""
+
+    entry: Callable[[LegendEntry, Theme], str]
+    mark: Callable[[LegendEntry, Theme], str]
+    measured: Callable[[str, Theme], str]
+
+
+def legend_html(figure: Figure, swatches: Swatches, *, mechanisms: Sequence[str], boxes: bool) -> str:
+    """The legend of ``figure`` as HTML, one list per section (nodes, relations, perturbation marks,
+    measured values; an empty section is left out), each item its swatch and its escaped label.
+    Both pages build their legend here and differ only in ``swatches`` and in the entries they list:
+    ``mechanisms`` (the relation mechanisms drawn, dashed or solid) and ``boxes`` (nodes drawn as boxes)."""
+    theme = figure.theme
+    entries = legend_entries(theme, kinds=figure.kinds, signs=figure.signs, mechanisms=mechanisms, boxes=boxes)
+    items: list[str] = []
     for group, heading in (("node", "Nodes"), ("relation", "Relations")):
         chosen = [entry for entry in entries if entry.group == group]
-        if not chosen:
-            continue
-        items.append(f'<h3>{heading}</h3><ul class="mechgraph-legend-{group}">')
-        for entry in chosen:
-            items.append(
-                f'<li data-key="{html.escape(entry.key)}" title="{html.escape(entry.description)}">'
-                f"{_swatch(entry, figure.theme)}<span>{html.escape(entry.label)}</span></li>"
-            )
-        items.append("</ul>")
-    marks = mark_legend(figure.marks, figure.theme)
-    if marks:
-        items.append('<h3>Perturbation</h3><ul class="mechgraph-legend-response">')
-        for entry in marks:
-            look = mark_look(entry.key, figure.theme)
-            dash = f' stroke-dasharray="{",".join(f"{d:g}" for d in look.dashes)}"' if look is not None and look.dashes else ""
-            fill = look.fill if look is not None and look.fill else theme_colours(figure.theme).background
-            items.append(
-                f'<li data-key="{html.escape(entry.key)}" title="{html.escape(entry.description)}">'
-                '<svg class="mechgraph-swatch mechgraph-swatch-box" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">'
-                f'<rect x="1.5" y="1.5" width="19" height="11" rx="3" fill="{fill}" stroke="{entry.colour}" stroke-width="2"{dash}/></svg>'
-                f"<span>{html.escape(entry.label)}</span></li>"
-            )
-        items.append("</ul>")
-    if figure.scale:
-        items.append('<h3>Measured values</h3><ul class="mechgraph-legend-measured">')
-        for value, colour in figure.scale:
-            items.append(
-                '<li><svg class="mechgraph-swatch mechgraph-swatch-box" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">'
-                f'<rect x="1" y="1" width="20" height="12" rx="3" fill="{colour}" stroke="{theme_colours(figure.theme).node_border}" stroke-width="1"/></svg>'
-                f"<span>{value:+g}</span></li>"
-            )
-        items.append("</ul>")
+        items += _section(heading, group, [_item(swatches.entry(entry, theme), entry.label, entry) for entry in chosen])
+    marks = mark_legend(figure.marks, theme)
+    items += _section("Perturbation", "response", [_item(swatches.mark(entry, theme), entry.label, entry) for entry in marks])
+    items += _section("Measured values", "measured", [_item(swatches.measured(colour, theme), f"{value:+g}") for value, colour in figure.scale])
     return "".join(items)
+
+
+def _section(heading: str, name: str, items: list[str]) -> list[str]:
+    return [f'<h3>{heading}</h3><ul class="mechgraph-legend-{name}">', *items, "</ul>"] if items else []
+
+
+def _item(swatch: str, label: str, entry: LegendEntry | None = None) -> str:
+    about = f' data-key="{html.escape(entry.key)}" title="{html.escape(entry.description)}"' if entry is not None else ""
+    return f"<li{about}>{swatch}<span>{html.escape(label)}</span></li>"
+
+
+def _legend_html(figure: Figure) -> str:
+    """The vis-network page's legend: node kinds by shape (boxes for a small view), relations by sign and mechanism."""
+    return legend_html(figure, VIS_SWATCHES, mechanisms=figure.mechanisms, boxes=len(figure.nodes) <= BOX_LIMIT)
+
+
+def _mark_swatch(entry: LegendEntry, theme: Theme) -> str:
+    look = mark_look(entry.key, theme)
+    dash = f' stroke-dasharray="{",".join(f"{d:g}" for d in look.dashes)}"' if look is not None and look.dashes else ""
+    fill = look.fill if look is not None and look.fill else theme_colours(theme).background
+    return (
+        '<svg class="mechgraph-swatch mechgraph-swatch-box" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">'
+        f'<rect x="1.5" y="1.5" width="19" height="11" rx="3" fill="{fill}" stroke="{entry.colour}" stroke-width="2"{dash}/></svg>'
+    )
+
+
+def _measured_swatch(colour: str, theme: Theme) -> str:
+    return (
+        '<svg class="mechgraph-swatch mechgraph-swatch-box" width="22" height="14" viewBox="0 0 22 14" aria-hidden="true">'
+        f'<rect x="1" y="1" width="20" height="12" rx="3" fill="{colour}" stroke="{theme_colours(theme).node_border}" stroke-width="1"/></svg>'
+    )
 
 
 def _swatch(entry: LegendEntry, theme: Theme) -> str:
@@ -78,3 +97,7 @@ def _swatch(entry: LegendEntry, theme: Theme) -> str:
         '<svg class="mechgraph-swatch" width="44" height="14" viewBox="0 0 44 14" aria-hidden="true">'
         f'<line x1="2" y1="7" x2="{line_end:g}" y2="7" stroke="{entry.colour}" stroke-width="1.6"{dash}/>{head}</svg>'
     )
+
+
+#: The vis-network page's swatches: each node kind's shape or box, each relation's line and head.
+VIS_SWATCHES = Swatches(entry=_swatch, mark=_mark_swatch, measured=_measured_swatch)

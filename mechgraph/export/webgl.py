@@ -25,14 +25,14 @@ The same figure gives the same bytes.
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from ..style import FADED_OPACITY, edge_style, legend_entries, mark_legend, mark_look, node_style, theme_colours
+from ..style import FADED_OPACITY, LegendEntry, Theme, edge_style, legend_entries, mark_look, node_style, theme_colours
 from ..vocabulary import Sign
 from .html import json_for_html
+from .html_legend import Swatches, legend_html
 from .html_page import fill_page, page_markers
 from .view import ExportError, Figure
 from .webgl_page import _APP_JS, _TEMPLATE
@@ -213,42 +213,25 @@ def _disc(colour: str, border: str) -> str:
     )
 
 
+def _relation_swatch(entry: LegendEntry, theme: Theme) -> str:
+    return (
+        '<svg class="mechgraph-swatch" width="36" height="14" viewBox="0 0 36 14" aria-hidden="true">'
+        f'<line x1="2" y1="7" x2="27" y2="7" stroke="{entry.colour}" stroke-width="2"/>'
+        f'<polygon points="34,7 26,3 26,11" fill="{entry.colour}"/></svg>'
+    )
+
+
+#: The WebGL page's swatches: a disc per node kind, mark and measured value, a line per sign (colour is the sign).
+_SWATCHES = Swatches(
+    entry=lambda entry, theme: _disc(entry.colour, theme_colours(theme).node_border) if entry.group == "node" else _relation_swatch(entry, theme),
+    mark=lambda entry, theme: _disc(entry.colour, theme_colours(theme).node_border),
+    measured=lambda colour, theme: _disc(colour, theme_colours(theme).node_border),
+)
+
+
 def _legend_html(figure: Figure) -> str:
-    """The legend of what the WebGL page draws: a disc per node kind, a line per sign (colour is the sign)."""
-    colours = theme_colours(figure.theme)
-    entries = legend_entries(figure.theme, kinds=figure.kinds, signs=figure.signs, mechanisms=[], boxes=False)
-    items = []
-    for group, heading in (("node", "Nodes"), ("relation", "Relations")):
-        chosen = [entry for entry in entries if entry.group == group]
-        if not chosen:
-            continue
-        items.append(f'<h3>{heading}</h3><ul class="mechgraph-legend-{group}">')
-        for entry in chosen:
-            if group == "node":
-                swatch = _disc(entry.colour, colours.node_border)
-            else:
-                swatch = (
-                    '<svg class="mechgraph-swatch" width="36" height="14" viewBox="0 0 36 14" aria-hidden="true">'
-                    f'<line x1="2" y1="7" x2="27" y2="7" stroke="{entry.colour}" stroke-width="2"/>'
-                    f'<polygon points="34,7 26,3 26,11" fill="{entry.colour}"/></svg>'
-                )
-            items.append(
-                f'<li data-key="{html.escape(entry.key)}" title="{html.escape(entry.description)}">{swatch}<span>{html.escape(entry.label)}</span></li>'
-            )
-        items.append("</ul>")
-    marks = mark_legend(figure.marks, figure.theme)
-    if marks:
-        items.append('<h3>Perturbation</h3><ul class="mechgraph-legend-response">')
-        items += [
-            f'<li data-key="{html.escape(e.key)}" title="{html.escape(e.description)}">{_disc(e.colour, colours.node_border)}<span>{html.escape(e.label)}</span></li>'
-            for e in marks
-        ]
-        items.append("</ul>")
-    if figure.scale:
-        items.append('<h3>Measured values</h3><ul class="mechgraph-legend-measured">')
-        items += [f"<li>{_disc(colour, colours.node_border)}<span>{value:+g}</span></li>" for value, colour in figure.scale]
-        items.append("</ul>")
-    return "".join(items)
+    """The legend of what the WebGL page draws: every node as a disc, relations by sign alone (no mechanism, no boxes)."""
+    return legend_html(figure, _SWATCHES, mechanisms=[], boxes=False)
 
 
 def webgl_document(figure: Figure) -> str:
