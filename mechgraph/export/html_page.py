@@ -30,6 +30,55 @@ DOM_HELPERS_JS = r"""function el(tag, text, className) {
 """
 
 
+#: How both pages' scripts begin: strict mode, the page's data and its node and relation columns.
+_SCRIPT_START = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("mechgraph-data").textContent);
+  var N = data.nodes, E = data.edges, nodeCount = N.id.length, edgeCount = E.from.length;"""
+
+#: The parts both pages' scripts share, each put in at its marker: the DOM helpers; the start of
+#: filling the details panel (emptied, with its close button, which calls the page's ``hide``);
+#: the search box with the lower-cased names it matches (label and id), computed at first use.
+_SHARED_JS = {
+    "/*@@DOM_HELPERS@@*/": DOM_HELPERS_JS,
+    "/*@@DETAILS_START@@*/": r"""while (details.firstChild) { details.removeChild(details.firstChild); }
+    var close = el("button", "\u00d7");
+    close.id = "mechgraph-close";
+    close.type = "button";
+    close.title = "Close";
+    close.addEventListener("click", hide);
+    details.appendChild(close);""",
+    "/*@@SEARCH_START@@*/": r"""var search = document.getElementById("mechgraph-search"), found = document.getElementById("mechgraph-found");
+  var names = null, matches = [], cursor = -1;
+  function lowerNames() {
+    if (names === null) {
+      names = new Array(nodeCount);
+      for (var k = 0; k < nodeCount; k++) { names[k] = (N.label[k] + "\u0000" + N.id[k]).toLowerCase(); }
+    }
+    return names;
+  }""",
+}
+
+
+def page_script(body: str) -> str:
+    """A page's own script: the shared start, then ``body`` with the shared parts put in at their
+    markers (every marker of ``_SHARED_JS`` must stand in ``body`` once).
+
+    >>> script = page_script("".join(f"\\n  {marker}" for marker in _SHARED_JS) + "\\n})();\\n")
+    >>> script.startswith(_SCRIPT_START), "/*@@" in script, "function lowerNames()" in script
+    (True, False, True)
+    >>> page_script("})();")
+    Traceback (most recent call last):
+    ValueError: a page script needs the marker /*@@DOM_HELPERS@@*/ once
+    """
+    for marker, part in _SHARED_JS.items():
+        if body.count(marker) != 1:
+            raise ValueError(f"a page script needs the marker {marker} once")
+        body = body.replace(marker, part)
+    return _SCRIPT_START + body
+
+
 #: The CSS both pages share (the frame, its header, the legend column and the details panel); a
 #: page's template holds the marker ``@@FRAME_CSS@@`` where it goes.
 FRAME_CSS = """html, body { margin: 0; padding: 0; background: @@BACKGROUND@@; color: @@TEXT@@; font-family: @@FONT@@; }
@@ -127,11 +176,7 @@ _TEMPLATE = page_template(
 
 
 # The page's own code. It builds every piece of text with textContent and links only http(s) URLs.
-_APP_JS = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("mechgraph-data").textContent);
-  var N = data.nodes, E = data.edges, nodeCount = N.id.length, edgeCount = E.from.length;
+_APP_JS = page_script(r"""
   var state = { data: data, ready: false, network: null, nodes: null, edges: null, pinned: false };
   window.mechgraph = state;
 
@@ -224,13 +269,7 @@ _APP_JS = r"""
     return list;
   }
   function open(heading, subtitle) {
-    while (details.firstChild) { details.removeChild(details.firstChild); }
-    var close = el("button", "\u00d7");
-    close.id = "mechgraph-close";
-    close.type = "button";
-    close.title = "Close";
-    close.addEventListener("click", hide);
-    details.appendChild(close);
+    /*@@DETAILS_START@@*/
     details.appendChild(el("h2", heading));
     details.appendChild(el("p", subtitle, "mechgraph-kind"));
     details.hidden = false;
@@ -309,15 +348,7 @@ _APP_JS = r"""
   }
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hide(); } });
 
-  var search = document.getElementById("mechgraph-search"), found = document.getElementById("mechgraph-found");
-  var names = null, matches = [], cursor = -1;
-  function lowerNames() {
-    if (names === null) {
-      names = new Array(nodeCount);
-      for (var k = 0; k < nodeCount; k++) { names[k] = (N.label[k] + "\u0000" + N.id[k]).toLowerCase(); }
-    }
-    return names;
-  }
+  /*@@SEARCH_START@@*/
   search.addEventListener("focus", function () {
     var list = document.getElementById("mechgraph-names");
     if (list.childNodes.length || nodeCount > 5000) { return; }
@@ -351,7 +382,7 @@ _APP_JS = r"""
   });
   document.getElementById("mechgraph-fit").addEventListener("click", fitView);
 })();
-"""
+""")
 
 
 def page_markers(figure: Figure, legend: str) -> dict[str, str]:
@@ -395,6 +426,3 @@ def fill_page(template: str, markers: Mapping[str, str], large: Sequence[tuple[s
         head, _, page = page.partition(marker)
         parts += [head, value]
     return "".join([*parts, page])
-
-
-_APP_JS = _APP_JS.replace("/*@@DOM_HELPERS@@*/", DOM_HELPERS_JS)

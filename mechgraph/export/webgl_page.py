@@ -4,7 +4,7 @@ CSS shared with the vis-network page) and its own script, filled in by
 
 from __future__ import annotations
 
-from .html_page import DOM_HELPERS_JS, page_template
+from .html_page import page_script, page_template
 
 _TEMPLATE = page_template(
     extra_css="""#mechgraph-message { position: absolute; top: 80px; left: 240px; right: 40px; color: @@MUTED@@; }
@@ -19,11 +19,7 @@ _TEMPLATE = page_template(
 
 
 # The page's own code. It builds every piece of text with textContent and links only http(s) URLs.
-_APP_JS = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("mechgraph-data").textContent);
-  var N = data.nodes, E = data.edges, nodeCount = N.id.length, edgeCount = E.from.length;
+_APP_JS = page_script(r"""
   var state = { data: data, ready: false, sigma: null, graph: null, hovered: null, selected: null, centred: null, firstFrame: null };
   window.mechgraph = state;
   var box = document.getElementById("mechgraph-graph");
@@ -174,13 +170,7 @@ _APP_JS = r"""
     return item;
   }
   function showNode(index) {
-    while (details.firstChild) { details.removeChild(details.firstChild); }
-    var close = el("button", "\u00d7");
-    close.id = "mechgraph-close";
-    close.type = "button";
-    close.title = "Close";
-    close.addEventListener("click", hide);
-    details.appendChild(close);
+    /*@@DETAILS_START@@*/
     details.appendChild(el("h2", N.label[index]));
     details.appendChild(el("p", data.kinds[N.kind[index]].label + " \u00b7 " + N.id[index], "mechgraph-kind"));
     var mine = graph.edges(String(index));
@@ -218,15 +208,7 @@ _APP_JS = r"""
   document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hide(); } });
 
   // -- search -------------------------------------------------------------------------------
-  var search = document.getElementById("mechgraph-search"), found = document.getElementById("mechgraph-found");
-  var names = null, matches = [], cursor = -1;
-  function lowerNames() {
-    if (names === null) {
-      names = new Array(nodeCount);
-      for (var k = 0; k < nodeCount; k++) { names[k] = (N.label[k] + "\u0000" + N.id[k]).toLowerCase(); }
-    }
-    return names;
-  }
+  /*@@SEARCH_START@@*/
   function centre(index, duration) {
     var shown = renderer.getNodeDisplayData(String(index)), camera = renderer.getCamera();
     var target = { x: shown.x, y: shown.y, ratio: Math.min(camera.getState().ratio, 0.08) };
@@ -266,5 +248,4 @@ _APP_JS = r"""
     renderer.getCamera().animate(home, { duration: 300 });
   });
 })();
-"""
-_APP_JS = _APP_JS.replace("/*@@DOM_HELPERS@@*/", DOM_HELPERS_JS)
+""")
