@@ -141,7 +141,7 @@ class Relation(StrEnum):
     """The relation types. Each knows its sign, so a path can be signed.
 
     >>> [r.value for r in Relation if r.sign is Sign.INCREASES]
-    ['activates', 'increases', 'required_for']
+    ['activates', 'increases', 'required_for', 'metabolised_to']
     """
 
     ACTIVATES = "activates"
@@ -176,7 +176,7 @@ _RELATION_SIGNS = {
     Relation.INHIBITS: Sign.DECREASES,
     Relation.DECREASES: Sign.DECREASES,
     Relation.BINDS: Sign.UNKNOWN,
-    Relation.METABOLISED_TO: Sign.UNKNOWN,
+    Relation.METABOLISED_TO: Sign.INCREASES,  # a precursor raises the amount of its product (SIGNOR: "precursor of", up-regulates quantity)
     Relation.PART_OF: Sign.UNKNOWN,
     Relation.EXPRESSED_BY: Sign.UNKNOWN,
     Relation.REGULATES: Sign.UNKNOWN,
