@@ -6,6 +6,7 @@ document, and :func:`~mechgraph.formats.registry.check_graph` validates it.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
@@ -19,7 +20,17 @@ from ..model import Evidence, NodeRecord, RelationRecord, Source, extra_problem,
 from ..vocabulary import FORMAT_VERSION, Attr, EvidenceKey, SourceKey
 from ._io import check_targets, read_source_text
 
-__all__ = ["clean_evidence", "copy_source_texts", "graph_to_document", "source_base_dir", "quote_as_note", "text_sources", "write_with_texts"]
+__all__ = [
+    "clean_evidence",
+    "copy_source_texts",
+    "graph_to_document",
+    "json_file_text",
+    "quote_as_note",
+    "source_base_dir",
+    "text_sources",
+    "write_text_with_texts",
+    "write_with_texts",
+]
 
 NODE_FIELDS = tuple(name for name in NodeRecord.model_fields if name not in ("id", "evidence"))
 RELATION_FIELDS = tuple(name for name in RelationRecord.model_fields if name not in ("id", "source", "relation", "target", "evidence"))
@@ -192,6 +203,20 @@ def write_with_texts(graph: nx.MultiDiGraph, paths: Sequence[Path], write: Calla
     copied = copy_source_texts(graph, paths[0].parent, force=force)
     write()
     return (*paths, *copied)
+
+
+def write_text_with_texts(graph: nx.MultiDiGraph, path: Path, text: str, *, force: bool = False) -> tuple[Path, ...]:
+    """A one-file writer's :func:`write_with_texts`: ``text`` written to ``path`` atomically."""
+    return write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force)
+
+
+def json_file_text(document: Any) -> str:
+    """How the JSON writers write a document: UTF-8 text, one space of indent, a final newline.
+
+    >>> json_file_text({"a": ["é"]})
+    '{\\n "a": [\\n  "é"\\n ]\\n}\\n'
+    """
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 
 
 def quote_as_note(item: Any, texts: Collection[Any]) -> Any:

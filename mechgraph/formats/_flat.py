@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..model import Context, Evidence, NodeRecord, RelationRecord
 from ..vocabulary import Attr, EvidenceKey, SourceKey
-from ._build import curie, dumps_compact, sign_of
+from ._build import GraphBuilder, curie, dumps_compact, sign_of
 from .mapping import relation_for
 
-__all__ = ["GRAPH_RESERVED", "Restored", "flat_edge", "flat_node", "restore_edge", "restore_node", "text_value"]
+__all__ = ["GRAPH_RESERVED", "Restored", "add_restored_node", "add_restored_relation", "flat_edge", "flat_node", "restore_edge", "restore_node", "text_value"]
 
 Style = Literal["json", "text", "table"]
 
@@ -297,14 +297,7 @@ def restore_node(raw: Mapping[str, Any], *, context: Mapping[str, str] | None = 
         result.label = str(data.pop("label"))
         if data.get("name") == result.label:
             del data["name"]  # the label again, as Cytoscape's name column
-    for name in NODE_SCALARS:
-        if name in data and data[name] not in (None, "") and name not in ("kind", "label"):
-            result.fields[name] = _scalar(name, data.pop(name))
-    for name in NODE_LISTS:
-        if name in data:
-            values = _as_list(data.pop(name))
-            if values:
-                result.fields[name] = [str(value) for value in values]
+    _take_fields(data, result.fields, NODE_SCALARS, NODE_LISTS, taken=("kind", "label"))
     result.extra = _unprefix({key: _as_json(value) if json_text else value for key, value in data.items() if value not in (None, "")})
     if result.label is None:
         result.label_from = next((key for key in LABEL_KEYS if result.extra.get(key) not in (None, "")), None)
@@ -386,14 +379,7 @@ def restore_edge(raw: Mapping[str, Any], *, json_text: bool = True) -> Restored:
             if isinstance(value, str) and relation_for(value) is not None:
                 result.relation = str(data.pop(key)).strip()  # kept as the edge's foreign name (extra.interaction)
                 break
-    for name in RELATION_SCALARS:
-        if name in data and data[name] not in (None, "") and name != "relation":
-            result.fields[name] = _scalar(name, data.pop(name))
-    for name in RELATION_LISTS:
-        if name in data:
-            values = _as_list(data.pop(name))
-            if values:
-                result.fields[name] = [str(value) for value in values]
+    _take_fields(data, result.fields, RELATION_SCALARS, RELATION_LISTS, taken=("relation",))
     context_value = _as_json(data.pop(Attr.CONTEXT.value, None))
     context = dict(context_value) if isinstance(context_value, Mapping) else {}
     for key in CONTEXT_KEYS:
@@ -403,3 +389,75 @@ def restore_edge(raw: Mapping[str, Any], *, json_text: bool = True) -> Restored:
         result.fields[Attr.CONTEXT.value] = context
     result.extra = _unprefix({key: _as_json(value) if json_text else value for key, value in data.items() if value not in (None, "")})
     return result
+
+
+def _take_fields(data: dict[str, Any], fields: dict[str, Any], scalars: Iterable[str], lists: Iterable[str], *, taken: tuple[str, ...]) -> None:
+    """Move the mechgraph fields of a flat record from ``data`` to ``fields``: each scalar with a
+    value (except those ``taken`` already as hints), each list with items (as text)."""
+    for name in scalars:
+        if name in data and data[name] not in (None, "") and name not in taken:
+            fields[name] = _scalar(name, data.pop(name))
+    for name in lists:
+        if name in data:
+            values = _as_list(data.pop(name))
+            if values:
+                fields[name] = [str(value) for value in values]
+
+
+def add_restored_node(
+    builder: GraphBuilder,
+    key: str,
+    restored: Restored,
+    *,
+    position: Mapping[str, Any] | None = None,
+    label: str | None = None,
+    fields: Mapping[str, Any] | None = None,
+    preferred_id: str | None = None,
+    name_in_extra: bool = True,
+) -> None:
+    """Add a node read back by :func:`restore_node` to ``builder``: its fields with its evidence
+    (or ``fields``), its label (or ``label``), kind, type hint and extra. ``name_in_extra=False``:
+    a ``name`` the label was read from is not kept again in extra."""
+    if not name_in_extra and restored.label_from == "name":
+        del restored.extra["name"]
+    if fields is None:
+        fields = dict(restored.fields)
+        if restored.evidence:
+            fields[Attr.EVIDENCE.value] = restored.evidence
+    builder.add_node(
+        key,
+        label=label if label is not None else restored.label,
+        kind=restored.kind,
+        type_hint=restored.type_hint,
+        fields=fields,
+        extra=restored.extra,
+        position=position,
+        preferred_id=preferred_id,
+    )
+
+
+def add_restored_relation(
+    builder: GraphBuilder,
+    ends: Sequence[str],
+    restored: Restored,
+    *,
+    where: str,
+    key: str | None = None,
+    name: str | None = None,
+    pairs: list[tuple[str, str]] | None = None,
+) -> None:
+    """Add an edge read back by :func:`restore_edge` from ``ends[0]`` to ``ends[1]``: its relation
+    name (or ``name``), its stated sign, evidence, fields and extra."""
+    builder.add_relation(
+        ends[0],
+        ends[1],
+        name=name if name is not None else restored.relation,
+        where=where,
+        sign=restored.sign,
+        sign_key=restored.sign_key,
+        evidence=restored.evidence,
+        fields=restored.fields,
+        extra=restored.extra,
+        key=key,
+        pairs=pairs,
+    )

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ._build import GraphBuilder, curie, slug
-from ._flat import restore_edge, restore_node
+from ._flat import add_restored_node, add_restored_relation, restore_edge, restore_node
 from ._io import Input, fail, json_path, load_input, parse_json
 from ._literature import evidence_items, pmids_in
 from .registry import ImportResult
@@ -172,18 +172,7 @@ def _add_node(
     fields = {**restored.fields, **({"identifiers": identifiers} if identifiers else {})}
     if evidence:
         fields["evidence"] = [*(restored.evidence or []), *evidence]
-    if restored.label_from == "name":
-        del restored.extra["name"]
-    builder.add_node(
-        key,
-        label=restored.label,
-        kind=restored.kind,
-        type_hint=restored.type_hint,
-        fields=fields,
-        extra=restored.extra,
-        position=position,
-        preferred_id=slug(restored.label or key, f"n{key}"),
-    )
+    add_restored_node(builder, key, restored, fields=fields, position=position, preferred_id=slug(restored.label or key, f"n{key}"), name_in_extra=False)
 
 
 def _add_edge(builder: GraphBuilder, source: str, target: str, values: dict[str, Any], where: str, cited: _Cited | None = None) -> None:
@@ -204,19 +193,7 @@ def _add_edge(builder: GraphBuilder, source: str, target: str, values: dict[str,
         values["sentence"] = values.pop("text")
     if "supports" in values and isinstance(values["supports"], list) and "sentences" not in values:
         values["sentences"] = values.pop("supports")
-    restored = restore_edge(values, json_text=False)
-    builder.add_relation(
-        source,
-        target,
-        name=restored.relation,
-        where=where,
-        sign=restored.sign,
-        sign_key=restored.sign_key,
-        evidence=restored.evidence,
-        fields=restored.fields,
-        extra=restored.extra,
-        pairs=pairs,
-    )
+    add_restored_relation(builder, [source, target], restore_edge(values, json_text=False), where=where, pairs=pairs)
 
 
 def _read_cx2(inp: Input, builder: GraphBuilder, aspects: Mapping[str, list[tuple[int, Any]]]) -> None:

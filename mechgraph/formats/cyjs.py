@@ -24,18 +24,10 @@ from typing import Any
 import networkx as nx
 
 from .. import __version__
-from ..fileio import write_atomic
 from ..vocabulary import Attr
 from ._build import GraphBuilder, json_safe
-from ._document import write_with_texts
-from ._flat import (
-    GRAPH_RESERVED,
-    _unprefix,
-    flat_edge,
-    flat_node,
-    restore_edge,
-    restore_node,
-)
+from ._document import json_file_text, write_text_with_texts
+from ._flat import GRAPH_RESERVED, _unprefix, add_restored_node, add_restored_relation, flat_edge, flat_node, restore_edge, restore_node
 from ._io import Input, fail, json_path, load_input, parse_json
 from .registry import ImportResult, WriteResult
 
@@ -92,8 +84,7 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     Round trips through every format are tested in tests/test_formats_roundtrip.py.
     """
     path = Path(path)
-    text = json.dumps(document(graph), ensure_ascii=False, indent=1) + "\n"
-    return WriteResult(path, FORMAT, write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force))
+    return WriteResult(path, FORMAT, write_text_with_texts(graph, path, json_file_text(document(graph)), force=force))
 
 
 def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportResult:
@@ -124,22 +115,10 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             fail(inp, "a node needs data.id", field=json_path(*path, "data", "id"))
         key = str(raw.pop("id"))
         restored = restore_node(raw, json_text=False)
-        if restored.label_from == "name":
-            del restored.extra["name"]
-        fields = dict(restored.fields)
-        if restored.evidence:
-            fields[Attr.EVIDENCE.value] = restored.evidence
         if element.get("parent") or raw.get("parent"):
             restored.extra.setdefault("parent", str(element.get("parent") or raw.get("parent")))
-        builder.add_node(
-            key,
-            label=restored.label,
-            kind=restored.kind,
-            type_hint=restored.type_hint,
-            fields=fields,
-            extra=restored.extra,
-            position=element.get("position") if isinstance(element.get("position"), Mapping) else None,
-        )
+        position = element.get("position")
+        add_restored_node(builder, key, restored, position=position if isinstance(position, Mapping) else None, name_in_extra=False)
     for path, element in edges:
         raw = _data(inp, element, path)
         ends = []
@@ -149,18 +128,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             ends.append(str(raw.pop(end)))
         key = raw.pop("id", None)
         restored = restore_edge(raw, json_text=False)
-        builder.add_relation(
-            ends[0],
-            ends[1],
-            name=restored.relation,
-            where=json_path(*path),
-            sign=restored.sign,
-            sign_key=restored.sign_key,
-            evidence=restored.evidence,
-            fields=restored.fields,
-            extra=restored.extra,
-            key=str(key) if key not in (None, "") else None,
-        )
+        add_restored_relation(builder, ends, restored, where=json_path(*path), key=str(key) if key not in (None, "") else None)
     return builder.finish()
 
 

@@ -21,20 +21,11 @@ from typing import Any
 import networkx as nx
 
 from .. import __version__
-from ..fileio import write_atomic
 from ..vocabulary import Attr
 from ._build import GraphBuilder
-from ._document import write_with_texts
-from ._flat import flat_edge, flat_node, restore_edge, restore_node
-from ._io import (
-    Input,
-    XmlTree,
-    fail,
-    load_input,
-    local_name,
-    parse_xml,
-    xml_safe,
-)
+from ._document import write_text_with_texts
+from ._flat import add_restored_node, add_restored_relation, flat_edge, flat_node, restore_edge, restore_node
+from ._io import Input, XmlTree, fail, load_input, local_name, parse_xml, xml_safe
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -134,7 +125,7 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     path = Path(path)
     changed: Counter[str] = Counter()
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(document(graph, changed), encoding="unicode", xml_declaration=False) + "\n"
-    files = write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force)
+    files = write_text_with_texts(graph, path, text, force=force)
     cited = {item.get("source") for *_, data in graph.edges(data=True) for item in data.get(Attr.EVIDENCE) or []}
     cited |= {item.get("source") for _, data in graph.nodes(data=True) for item in data.get(Attr.EVIDENCE) or []}
     uncited = [sid for sid in graph.graph.get(Attr.SOURCES) or {} if sid not in cited]
@@ -200,20 +191,9 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             builder.dropped["nested node hierarchy"] += 1
         explicit = record.get(Attr.LABEL.value)
         restored = restore_node(record)
-        fields = dict(restored.fields)
-        if restored.evidence:
-            fields[Attr.EVIDENCE.value] = restored.evidence
         # GEXF's own label is the node's label; a 'name' or 'symbol' column is another attribute
         label = (explicit if explicit not in (None, "") else None) or (element.get("label") or "").strip() or restored.label
-        builder.add_node(
-            node_id,
-            label=label,
-            kind=restored.kind,
-            type_hint=restored.type_hint,
-            fields=fields,
-            extra=restored.extra,
-            position=_position(element),
-        )
+        add_restored_node(builder, node_id, restored, label=label, position=_position(element))
     undirected = 0
     edges_element = _child(graph, "edges")
     default_type = graph.get("defaultedgetype", "directed")
@@ -233,18 +213,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             restored.extra.setdefault("label", element.get("label"))
         if element.get("type", default_type) != "directed":
             undirected += 1
-        builder.add_relation(
-            str(ends[0]),
-            str(ends[1]),
-            name=name_,
-            where=f"line {tree.line(element)}",
-            sign=restored.sign,
-            sign_key=restored.sign_key,
-            evidence=restored.evidence,
-            fields=restored.fields,
-            extra=restored.extra,
-            key=element.get("id"),
-        )
+        add_restored_relation(builder, [str(ends[0]), str(ends[1])], restored, name=name_, where=f"line {tree.line(element)}", key=element.get("id"))
     if undirected:
         builder.notes.append(f"{undirected} undirected edge(s) imported in the direction written (source to target)")
     return builder.finish()

@@ -24,25 +24,8 @@ from ..fileio import write_atomic_with
 from ..vocabulary import Attr
 from ._build import GraphBuilder, dumps_compact
 from ._document import write_with_texts
-from ._flat import (
-    GRAPH_RESERVED,
-    _as_json,
-    _unprefix,
-    flat_edge,
-    flat_node,
-    restore_edge,
-    restore_node,
-    text_value,
-)
-from ._io import (
-    Input,
-    XmlTree,
-    fail,
-    load_input,
-    local_name,
-    parse_xml,
-    xml_safe,
-)
+from ._flat import GRAPH_RESERVED, _as_json, _unprefix, add_restored_node, add_restored_relation, flat_edge, flat_node, restore_edge, restore_node, text_value
+from ._io import Input, XmlTree, fail, load_input, local_name, parse_xml, xml_safe
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -137,21 +120,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
             builder.dropped["nested graph inside a node"] += 1
         record = _data(inp, tree, element, keys, "node", builder)
         position = {"x": record.pop("x"), "y": record.pop("y")} if "x" in record and "y" in record else None
-        restored = restore_node(record)
-        if restored.label_from == "name":
-            del restored.extra["name"]
-        fields = dict(restored.fields)
-        if restored.evidence:
-            fields[Attr.EVIDENCE.value] = restored.evidence
-        builder.add_node(
-            node_id,
-            label=restored.label,
-            kind=restored.kind,
-            type_hint=restored.type_hint,
-            fields=fields,
-            extra=restored.extra,
-            position=position,
-        )
+        add_restored_node(builder, node_id, restore_node(record), position=position, name_in_extra=False)
     undirected = 0
     for element in graph:
         tag = local_name(element.tag)
@@ -167,18 +136,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         directed = element.get("directed")
         if directed == "false" or (directed is None and undirected_default):
             undirected += 1
-        builder.add_relation(
-            str(ends[0]),
-            str(ends[1]),
-            name=restored.relation,
-            where=f"line {tree.line(element)}",
-            sign=restored.sign,
-            sign_key=restored.sign_key,
-            evidence=restored.evidence,
-            fields=restored.fields,
-            extra=restored.extra,
-            key=element.get("id"),
-        )
+        add_restored_relation(builder, [str(ends[0]), str(ends[1])], restored, where=f"line {tree.line(element)}", key=element.get("id"))
     if undirected:
         builder.notes.append(f"{undirected} undirected edge(s) imported in the direction written (source to target)")
     return builder.finish()

@@ -25,11 +25,10 @@ import networkx as nx
 
 from .. import __version__
 from ..errors import DataError
-from ..fileio import write_atomic
 from ..graph import graph_from_report, validate_file
 from ..validation import validate_data
 from ..yamltext import dump_yaml, parse_yaml
-from ._document import graph_to_document, quote_as_note, source_base_dir, write_with_texts
+from ._document import graph_to_document, quote_as_note, source_base_dir, write_text_with_texts
 from ._io import load_input
 from .registry import ImportResult, WriteResult
 
@@ -129,6 +128,6 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     if problems:
         raise DataError(problems)
     text = f"# Written by mechgraph {__version__}; the format is described in docs/data-format.md.\n" + dumps(document)
-    files = write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force)
+    files = write_text_with_texts(graph, path, text, force=force)
     notes = ("positions, graph attributes and extra maps beyond the native bounds have no field in the native format",) if dropped else ()
     return WriteResult(path, FORMAT, files, dropped, notes)

@@ -10,7 +10,6 @@ the older ``links`` (networkx before 3.4, d3), d3's links that name their ends b
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,11 +17,10 @@ from typing import Any
 import networkx as nx
 
 from .. import __version__
-from ..fileio import write_atomic
 from ..vocabulary import FORMAT_VERSION, Attr
 from ._build import GraphBuilder, json_safe
-from ._document import write_with_texts
-from ._flat import restore_edge, restore_node
+from ._document import json_file_text, write_text_with_texts
+from ._flat import add_restored_node, add_restored_relation, restore_edge, restore_node
 from ._io import fail, json_path, load_input, parse_json
 from .registry import ImportResult, WriteResult
 
@@ -65,8 +63,7 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     Round trips through every format are tested in tests/test_formats_roundtrip.py.
     """
     path = Path(path)
-    text = json.dumps(graph_data(graph), ensure_ascii=False, indent=1) + "\n"
-    return WriteResult(path, FORMAT, write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force))
+    return WriteResult(path, FORMAT, write_text_with_texts(graph, path, json_file_text(graph_data(graph)), force=force))
 
 
 def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportResult:
@@ -104,18 +101,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         restored = restore_node(raw, json_text=False)
         if isinstance(extra, Mapping):
             restored.extra.update(extra)
-        fields = dict(restored.fields)
-        if restored.evidence:
-            fields[Attr.EVIDENCE.value] = restored.evidence
-        builder.add_node(
-            key,
-            label=restored.label,
-            kind=restored.kind,
-            type_hint=restored.type_hint,
-            fields=fields,
-            extra=restored.extra,
-            position=position if isinstance(position, Mapping) else None,
-        )
+        add_restored_node(builder, key, restored, position=position if isinstance(position, Mapping) else None)
         order.append(key)
     for index, link in enumerate(links):
         where = json_path(edges_key, index)
@@ -133,18 +119,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         restored = restore_edge(raw, json_text=False)
         if isinstance(extra, Mapping):
             restored.extra.update(extra)
-        builder.add_relation(
-            ends[0],
-            ends[1],
-            name=restored.relation,
-            where=where,
-            sign=restored.sign,
-            sign_key=restored.sign_key,
-            evidence=restored.evidence,
-            fields=restored.fields,
-            extra=restored.extra,
-            key=str(key) if key not in (None, "") else None,
-        )
+        add_restored_relation(builder, ends, restored, where=where, key=str(key) if key not in (None, "") else None)
     return builder.finish()
 
 

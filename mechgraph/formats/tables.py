@@ -41,6 +41,8 @@ from ._flat import (
     RELATION_LISTS,
     RELATION_SCALARS,
     RESERVED,
+    add_restored_node,
+    add_restored_relation,
     flat_edge,
     flat_node,
     restore_edge,
@@ -279,19 +281,7 @@ def _read_nodes(inp: Input, builder: GraphBuilder, delimiter: str) -> None:
         if not key:
             fail(inp, f"a node row needs a value in column {id_column!r}", line=line, rule="csv-syntax")
         position = _xy(row)
-        restored = restore_node(_numbers({k: v for k, v in row.items() if v != ""}))
-        fields = dict(restored.fields)
-        if restored.evidence:
-            fields[Attr.EVIDENCE.value] = restored.evidence
-        builder.add_node(
-            key,
-            label=restored.label,
-            kind=restored.kind,
-            type_hint=restored.type_hint,
-            fields=fields,
-            extra=restored.extra,
-            position=position,
-        )
+        add_restored_node(builder, key, restore_node(_numbers({k: v for k, v in row.items() if v != ""})), position=position)
 
 
 def _xy(row: dict[str, str]) -> dict[str, float] | None:
@@ -364,19 +354,7 @@ def _read_edges(
                 builder.add_node(value, label=value)
             ends.append(value)
         key = row.pop("id", "").strip() or None
-        restored = restore_edge(_numbers({k: v for k, v in row.items() if v != ""}))
-        builder.add_relation(
-            ends[0],
-            ends[1],
-            name=restored.relation,
-            where=f"line {line}",
-            sign=restored.sign,
-            sign_key=restored.sign_key,
-            evidence=restored.evidence,
-            fields=restored.fields,
-            extra=restored.extra,
-            key=key,
-        )
+        add_restored_relation(builder, ends, restore_edge(_numbers({k: v for k, v in row.items() if v != ""})), where=f"line {line}", key=key)
 
 
 def _numbers(row: Mapping[str, str]) -> dict[str, Any]:
