@@ -92,12 +92,14 @@ def parse_yaml(text: str, file: str | None = None) -> ParsedYaml:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file becomes a tree of millions of objects.
+    """Pause the cyclic garbage collector while a file becomes a tree of millions of objects (or
+    an export builds a figure from a large graph).
 
     Collections triggered by allocations walk the objects built so far, again and again, so a
-    large file takes time that grows faster than its size. What a reader builds holds no reference
-    cycles worth collecting (a recursive alias's, at most), and the collector frees them once it
-    runs again. Nested pauses are fine: only the outermost one turns the collector back on.
+    large file takes time that grows faster than its size. What a reader or an export builds holds
+    no reference cycles worth collecting (a recursive alias's, at most), and the collector frees
+    them once it runs again. Nested pauses are fine: only the outermost one turns the collector
+    back on.
     """
     enabled = gc.isenabled()
     gc.disable()

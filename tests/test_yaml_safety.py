@@ -65,3 +65,17 @@ def test_documents_of_the_wrong_shape_are_clear_errors(tmp_path: Path, content: 
     report = validate_file(write(tmp_path, "shape.yaml", content))
     assert not report.ok
     assert "expected a mapping" in report.problems[0].message
+
+
+def test_collector_paused_turns_the_collector_back_on_after_the_outermost_pause() -> None:
+    """The readers and the exports pause the cyclic collector with one helper."""
+    import gc
+
+    from mechgraph.yamltext import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "an inner pause leaves the outer one paused"
+    assert gc.isenabled()

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from html import escape as _escape_html  # the name html is this package's html module
@@ -39,6 +38,7 @@ from ..layout.bands import OVERVIEW_WHOLE, OVERVIEW_WRAP, legible_overview
 from ..layout.labels import WRAP_WIDTH
 from ..style import Theme
 from ..vocabulary import Attr, Direction
+from ..yamltext import collector_paused
 from .html import html_document
 from .image import IMAGE_FORMATS, image_bytes
 from .view import SIZE_PRESETS, ExportError, Figure, Size, build_figure, focus_view
@@ -123,22 +123,6 @@ class ExportResult:
             "size": self.size,
             "theme": self.theme,
         }
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a figure is built from many small objects.
-
-    Its passes over the (large, old) input graph would cost more than the export itself, and
-    nothing built here forms a reference cycle.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def format_of(path: str | os.PathLike[str]) -> str:
@@ -318,7 +302,7 @@ def export(
     if chosen not in WRITERS:
         raise ExportError(f"unknown format {format!r}: expected one of {', '.join(FORMATS)}")
     choose_renderer(renderer, 0)  # an unknown renderer fails before any work
-    with _collector_paused():
+    with collector_paused():
         figure = _figure(
             graph,
             focus=focus,
@@ -406,7 +390,7 @@ def html_string(graph: nx.MultiDiGraph, **options: Any) -> str:
     physics = bool(options.pop("physics", False))
     renderer = str(options.pop("renderer", "auto"))
     choose_renderer(renderer, 0)
-    with _collector_paused():
+    with collector_paused():
         return _html_writer(_figure_from_options(graph, options), RenderOptions(physics=physics, renderer=renderer)).decode("utf-8")
 
 
@@ -470,7 +454,7 @@ def notebook_view(graph: nx.MultiDiGraph, **options: Any) -> NotebookView:
     physics = bool(options.pop("physics", False))
     renderer = str(options.pop("renderer", "auto"))
     choose_renderer(renderer, 0)
-    with _collector_paused():
+    with collector_paused():
         figure = _figure_from_options(graph, options)
         page = _html_writer(figure, RenderOptions(physics=physics, renderer=renderer)).decode("utf-8")
     return NotebookView(page, figure.size.width, figure.size.height, figure.title)
