@@ -208,6 +208,24 @@ def test_autocomplete_finds_synonyms(client: DashClient) -> None:
     assert answer["focus"]["options"][0]["value"] == "cyclosporine"
 
 
+def test_every_node_picker_autocompletes_from_one_helper(client: DashClient) -> None:
+    """The pickers of the focus, the path's ends and the Reason panel share one callback helper."""
+    for picker in ("focus", "path-from", "path-to", "reason-give", "reason-block", "reason-compare-a", "reason-compare-b"):
+        answer = client.call(f"{picker}.options", {f"{picker}.search_value": "CsA", f"{picker}.value": None}, [f"{picker}.search_value"])
+        assert answer is not None and answer[picker]["options"][0]["value"] == "cyclosporine", picker
+
+
+def test_buttons_set_their_values_and_use_the_selected_node(client: DashClient) -> None:
+    answer = client.call("open-groups.data", {}, ["show-all.n_clicks"])
+    assert answer is not None and answer["open-groups"]["data"] == ["all"]
+    answer = client.call("reason-give.value", {}, ["reason-clear.n_clicks"])
+    assert answer is not None
+    assert [answer[name]["value"] for name in ("reason-give", "reason-block", "reason-compare-a", "reason-compare-b")] == [[], [], None, None]
+    answer = client.call("path-from.value", {"selected-node.data": "cyclosporine"}, ["detail-from.n_clicks"])
+    assert answer is not None and answer["path-from"]["value"] == "cyclosporine" and answer["path-choice"]["value"] == 0
+    assert client.call("path-from.value", {"selected-node.data": None}, ["detail-from.n_clicks"]) is None, "no node selected: nothing changes"
+
+
 @pytest.mark.parametrize("tab", ["flow", "charts"])
 def test_figures_are_drawn_for_the_tab_on_show(client: DashClient, tab: str) -> None:
     answer = client.call("sankey.figure", {"view-key.data": "?focus=cyclosporine&depth=3", "panel-tabs.value": tab, "theme.value": "light"})

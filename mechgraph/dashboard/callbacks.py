@@ -7,6 +7,7 @@ controls, the URL and the state store meet. Heavier work goes through the proces
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
@@ -24,6 +25,7 @@ from .ids import Ids
 from .layout import PanelTab, filter_control_id
 from .services import Services
 from .state import ViewState, control_values, parse_query, state_from_pairs
+from .wiring import register_picker, register_selected_to, register_setter
 
 __all__ = ["CONTROLS", "FILTER_KEYS", "controls", "filter_keys", "linked_options", "register_callbacks"]
 
@@ -303,27 +305,9 @@ def _register_panels(app: Dash, services: Services) -> None:
             return views.sankey_figure(view, theme=theme), no_update, no_update
         return no_update, views.sign_figure(view, theme=theme), views.hub_figure(view, theme=theme)
 
-    @app.callback(
-        Output(Ids.FOCUS, "options"), Input(Ids.FOCUS, "search_value"), Input(Ids.FOCUS, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True
-    )
-    def focus_options(text: str | None, value: str | None, store: dict[str, Any] | None) -> list[dict[str, str]]:
-        return _options(services, store, text, value)
-
-    @app.callback(
-        Output(Ids.PATH_FROM, "options"),
-        Input(Ids.PATH_FROM, "search_value"),
-        Input(Ids.PATH_FROM, "value"),
-        State(Ids.GRAPH, "data"),
-        prevent_initial_call=True,
-    )
-    def from_options(text: str | None, value: str | None, store: dict[str, Any] | None) -> list[dict[str, str]]:
-        return _options(services, store, text, value)
-
-    @app.callback(
-        Output(Ids.PATH_TO, "options"), Input(Ids.PATH_TO, "search_value"), Input(Ids.PATH_TO, "value"), State(Ids.GRAPH, "data"), prevent_initial_call=True
-    )
-    def to_options(text: str | None, value: str | None, store: dict[str, Any] | None) -> list[dict[str, str]]:
-        return _options(services, store, text, value)
+    register_picker(app, Ids.FOCUS, partial(_options, services))
+    register_picker(app, Ids.PATH_FROM, partial(_options, services))
+    register_picker(app, Ids.PATH_TO, partial(_options, services))
 
 
 def _options(services: Services, store: dict[str, Any] | None, text: str | None, value: str | None) -> list[dict[str, str]]:
@@ -351,47 +335,13 @@ def _register_actions(app: Dash) -> None:
         current = [item for item in opened if isinstance(item, str)] if isinstance(opened, list) else []
         return [*current, group] if group not in current else current
 
-    @app.callback(Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True), Input(Ids.SHOW_ALL, "n_clicks"), prevent_initial_call=True)
-    def show_every_node(_: int | None) -> list[str]:
-        return ["all"]
-
-    @app.callback(Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True), Input(Ids.SHOW_OVERVIEW, "n_clicks"), prevent_initial_call=True)
-    def show_overview(_: int | None) -> list[str]:
-        return []
-
-    @app.callback(Output(Ids.FOCUS, "value", allow_duplicate=True), Input(Ids.WHOLE_MAP, "n_clicks"), prevent_initial_call=True)
-    def whole_map(_: int | None) -> None:
-        return None
-
-    @app.callback(Output(Ids.FOCUS, "value", allow_duplicate=True), Input(Ids.DETAIL_FOCUS, "n_clicks"), State(Ids.SELECTED, "data"), prevent_initial_call=True)
-    def focus_selected(_: int | None, selected: str | None) -> str:
-        if not selected:
-            raise PreventUpdate
-        return selected
-
-    @app.callback(
-        Output(Ids.PATH_FROM, "value", allow_duplicate=True),
-        Output(Ids.PATH_CHOICE, "value", allow_duplicate=True),
-        Input(Ids.DETAIL_FROM, "n_clicks"),
-        State(Ids.SELECTED, "data"),
-        prevent_initial_call=True,
-    )
-    def path_from_selected(_: int | None, selected: str | None) -> tuple[str, int]:
-        if not selected:
-            raise PreventUpdate
-        return selected, 0
-
-    @app.callback(
-        Output(Ids.PATH_TO, "value", allow_duplicate=True),
-        Output(Ids.PATH_CHOICE, "value", allow_duplicate=True),
-        Input(Ids.DETAIL_TO, "n_clicks"),
-        State(Ids.SELECTED, "data"),
-        prevent_initial_call=True,
-    )
-    def path_to_selected(_: int | None, selected: str | None) -> tuple[str, int]:
-        if not selected:
-            raise PreventUpdate
-        return selected, 0
+    register_setter(app, Ids.SHOW_ALL, (Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True), ["all"]))
+    register_setter(app, Ids.SHOW_OVERVIEW, (Output(Ids.OPEN_GROUPS, "data", allow_duplicate=True), []))
+    register_setter(app, Ids.WHOLE_MAP, (Output(Ids.FOCUS, "value", allow_duplicate=True), None))
+    new_path = (Output(Ids.PATH_CHOICE, "value", allow_duplicate=True), 0)  # a new end shows the new first path
+    register_selected_to(app, Ids.DETAIL_FOCUS, Output(Ids.FOCUS, "value", allow_duplicate=True))
+    register_selected_to(app, Ids.DETAIL_FROM, Output(Ids.PATH_FROM, "value", allow_duplicate=True), new_path)
+    register_selected_to(app, Ids.DETAIL_TO, Output(Ids.PATH_TO, "value", allow_duplicate=True), new_path)
 
     @app.callback(
         Output(Ids.PATH_FROM, "value", allow_duplicate=True),

@@ -25,6 +25,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import networkx as nx
@@ -51,6 +52,7 @@ from .reasoning_sections import _paint_comparison, _paint_overlay, _paint_pertur
 from .services import LruCache, Services
 from .state import ViewState, parse_query
 from .views import node_option, notice_list
+from .wiring import register_picker, register_setter
 
 __all__ = ["OVERLAY_MAX_CHARS", "Reasoning", "decode_overlay_upload", "idle", "panel", "read_overlay_store", "reason", "register_callbacks"]
 
@@ -342,29 +344,26 @@ def register_callbacks(app: Dash, services: Services) -> None:
             return no_update, notice_list(problems[:50], kind="error")
         return stored, notice_list([f"Opened {stored['name']}. Only you see these values."])
 
-    @app.callback(
-        Output(Ids.REASON_OVERLAY, "data", allow_duplicate=True),
-        Output(Ids.REASON_OVERLAY_STATUS, "children", allow_duplicate=True),
-        Output(Ids.REASON_OVERLAY_UPLOAD, "contents"),
-        Input(Ids.REASON_OVERLAY_CLEAR, "n_clicks"),
-        prevent_initial_call=True,
+    register_setter(
+        app,
+        Ids.REASON_OVERLAY_CLEAR,
+        (Output(Ids.REASON_OVERLAY, "data", allow_duplicate=True), None),
+        (Output(Ids.REASON_OVERLAY_STATUS, "children", allow_duplicate=True), []),
+        (Output(Ids.REASON_OVERLAY_UPLOAD, "contents"), None),
     )
-    def remove_overlay(_: int | None) -> tuple[None, list[Any], None]:
-        return None, [], None
-
-    @app.callback(
-        Output(Ids.REASON_GIVE, "value", allow_duplicate=True),
-        Output(Ids.REASON_BLOCK, "value", allow_duplicate=True),
-        Output(Ids.REASON_COMPARE_A, "value", allow_duplicate=True),
-        Output(Ids.REASON_COMPARE_B, "value", allow_duplicate=True),
-        Output(Ids.REASON_STORY_STEP, "data", allow_duplicate=True),
-        Input(Ids.REASON_CLEAR, "n_clicks"),
-        prevent_initial_call=True,
+    register_setter(
+        app,
+        Ids.REASON_CLEAR,
+        (Output(Ids.REASON_GIVE, "value", allow_duplicate=True), []),
+        (Output(Ids.REASON_BLOCK, "value", allow_duplicate=True), []),
+        (Output(Ids.REASON_COMPARE_A, "value", allow_duplicate=True), None),
+        (Output(Ids.REASON_COMPARE_B, "value", allow_duplicate=True), None),
+        (Output(Ids.REASON_STORY_STEP, "data", allow_duplicate=True), 0),
     )
-    def clear_reasoning(_: int | None) -> tuple[list[str], list[str], None, None, int]:
-        return [], [], None, None, 0
-
-    _register_pickers(app, services)
+    register_picker(app, Ids.REASON_GIVE, partial(picker_options, services))
+    register_picker(app, Ids.REASON_BLOCK, partial(picker_options, services))
+    register_picker(app, Ids.REASON_COMPARE_A, partial(picker_options, services))
+    register_picker(app, Ids.REASON_COMPARE_B, partial(picker_options, services))
     app.clientside_callback(PAINT_JS, Output(Ids.REASON_PAINTED, "data"), Input(Ids.REASON_PAINT, "data"), Input(Ids.CANVAS, "elements"))
     app.clientside_callback(
         STORY_JS,
@@ -418,45 +417,3 @@ def picker_options(services: Services, store: Any, text: str | None, value: Any)
     for node in chosen:
         options.setdefault(node, node_option(graph, node))
     return list(options.values())
-
-
-def _register_pickers(app: Dash, services: Services) -> None:
-    @app.callback(
-        Output(Ids.REASON_GIVE, "options"),
-        Input(Ids.REASON_GIVE, "search_value"),
-        Input(Ids.REASON_GIVE, "value"),
-        State(Ids.GRAPH, "data"),
-        prevent_initial_call=True,
-    )
-    def give_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
-        return picker_options(services, store, text, value)
-
-    @app.callback(
-        Output(Ids.REASON_BLOCK, "options"),
-        Input(Ids.REASON_BLOCK, "search_value"),
-        Input(Ids.REASON_BLOCK, "value"),
-        State(Ids.GRAPH, "data"),
-        prevent_initial_call=True,
-    )
-    def block_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
-        return picker_options(services, store, text, value)
-
-    @app.callback(
-        Output(Ids.REASON_COMPARE_A, "options"),
-        Input(Ids.REASON_COMPARE_A, "search_value"),
-        Input(Ids.REASON_COMPARE_A, "value"),
-        State(Ids.GRAPH, "data"),
-        prevent_initial_call=True,
-    )
-    def compare_a_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
-        return picker_options(services, store, text, value)
-
-    @app.callback(
-        Output(Ids.REASON_COMPARE_B, "options"),
-        Input(Ids.REASON_COMPARE_B, "search_value"),
-        Input(Ids.REASON_COMPARE_B, "value"),
-        State(Ids.GRAPH, "data"),
-        prevent_initial_call=True,
-    )
-    def compare_b_options(text: str | None, value: Any, store: Any) -> list[dict[str, str]]:
-        return picker_options(services, store, text, value)
