@@ -12,21 +12,9 @@ import math
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StrictBool, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StrictBool, StringConstraints, field_validator, model_validator
 
-from .vocabulary import (
-    FORMAT_VERSION,
-    AgentClass,
-    ImmuneState,
-    Measurability,
-    Mechanism,
-    NodeKind,
-    OutcomePhase,
-    ProcessKind,
-    Relation,
-    Route,
-    Status,
-)
+from .vocabulary import FORMAT_VERSION, AgentClass, ImmuneState, Measurability, Mechanism, NodeKind, OutcomePhase, ProcessKind, Relation, Route, Status
 
 __all__ = ["Context", "Document", "Evidence", "NodeRecord", "RelationRecord", "Source", "extra_problem", "relation_id"]
 
@@ -42,6 +30,17 @@ MAX_EXTRA_KEYS = 200  # names at any depth
 MAX_EXTRA_KEY = 200  # characters in one name
 MAX_EXTRA_DEPTH = 6  # nested lists and maps
 MAX_EXTRA_CHARS = 50_000  # the whole map as compact JSON text
+
+
+def _checked_extra(value: dict[str, Any]) -> dict[str, Any]:
+    problem = extra_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+#: A record's ``extra`` map, bounded (see :func:`extra_problem`).
+Extra = Annotated[dict[str, JsonValue], AfterValidator(_checked_extra)]
 
 
 class _Record(BaseModel):
@@ -123,12 +122,7 @@ class NodeRecord(_Record):
     evidence: list[Evidence] = Field(default_factory=list)
     note: Text | None = None
     status: Status | None = None
-    extra: dict[str, JsonValue] | None = None
-
-    @field_validator("extra")
-    @classmethod
-    def _bounded_extra(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
-        return _checked_extra(value)
+    extra: Extra | None = None
 
 
 class RelationRecord(_Record):
@@ -148,12 +142,7 @@ class RelationRecord(_Record):
     negated: StrictBool | None = None
     #: The source says the relation only may hold ("X may inhibit Y").
     hedged: StrictBool | None = None
-    extra: dict[str, JsonValue] | None = None
-
-    @field_validator("extra")
-    @classmethod
-    def _bounded_extra(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
-        return _checked_extra(value)
+    extra: Extra | None = None
 
     @field_validator("measurable_in")
     @classmethod
@@ -219,13 +208,6 @@ def extra_problem(value: Any) -> str | None:
     if size > MAX_EXTRA_CHARS:
         return f"{size:,} characters (as JSON) is more than the {MAX_EXTRA_CHARS:,} an extra map may hold"
     return None
-
-
-def _checked_extra(value: dict[str, Any] | None) -> dict[str, Any] | None:
-    problem = extra_problem(value) if value is not None else None
-    if problem is not None:
-        raise ValueError(problem)
-    return value
 
 
 def relation_id(record: RelationRecord) -> str:

@@ -20,19 +20,7 @@ from typing import Any
 import networkx as nx
 
 from ..errors import QueryError
-from ..vocabulary import (
-    UNSPECIFIED,
-    AgentClass,
-    Attr,
-    ContextKey,
-    EvidenceKey,
-    ImmuneState,
-    Measurability,
-    Mechanism,
-    NodeKind,
-    Relation,
-    Route,
-)
+from ..vocabulary import UNSPECIFIED, AgentClass, Attr, ContextKey, EvidenceKey, ImmuneState, Measurability, Mechanism, NodeKind, Relation, Route
 from ._common import EdgeTest, allowed_values, as_sign, assemble, edge_sign, require_multidigraph
 from .filterspec import ValueType, filter_spec
 

@@ -38,18 +38,7 @@ from enum import Enum, StrEnum
 from typing import Any
 
 from ..errors import QueryError
-from ..vocabulary import (
-    UNSPECIFIED,
-    AgentClass,
-    ContextKey,
-    ImmuneState,
-    Measurability,
-    Mechanism,
-    NodeKind,
-    Relation,
-    Route,
-    Sign,
-)
+from ..vocabulary import UNSPECIFIED, AgentClass, ContextKey, ImmuneState, Measurability, Mechanism, NodeKind, Relation, Route, Sign
 
 __all__ = [
     "BUILTIN_FILTERS",
