@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 import click
 
@@ -19,9 +21,16 @@ from ..style import Theme
 from ..vocabulary import Direction
 from ._base import EXIT_USAGE, FilteredCommand, cli, emit_json, expected_errors, graph_option, json_option, load_graph_file
 
+_FC = TypeVar("_FC", bound=Callable[..., object])
+
 
 def _choice(values: list[str]) -> click.Choice:
     return click.Choice(values, case_sensitive=False)
+
+
+def _enum_option(name: str, default: StrEnum, help: str) -> Callable[[_FC], _FC]:
+    """An option that takes one value of ``default``'s enum (any case), ``default`` unless given."""
+    return click.option(name, default=default.value, show_default=True, type=_choice([member.value for member in type(default)]), help=help)
 
 
 def _usage_error(message: str) -> NoReturn:
@@ -43,23 +52,9 @@ def _usage_error(message: str) -> NoReturn:
 @graph_option
 @click.option("--focus", multiple=True, metavar="NODE", help="Show only what lies around NODE (id, label or synonym); repeat for several.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0, 50), help="How many relations around the focus.")
-@click.option(
-    "--direction",
-    default=Direction.BOTH.value,
-    show_default=True,
-    type=_choice([d.value for d in Direction]),
-    help="up: what leads to the focus; down: what it leads to; both.",
-)
-@click.option(
-    "--layout",
-    default=Layout.LAYERED.value,
-    show_default=True,
-    type=_choice([layout.value for layout in Layout]),
-    help="layered: agent -> target -> cell -> process -> outcome; force; compact (small views).",
-)
-@click.option(
-    "--orientation", default=Orientation.LEFT_RIGHT.value, show_default=True, type=_choice([o.value for o in Orientation]), help="Flow of the layered layout."
-)
+@_enum_option("--direction", Direction.BOTH, "up: what leads to the focus; down: what it leads to; both.")
+@_enum_option("--layout", Layout.LAYERED, "layered: agent -> target -> cell -> process -> outcome; force; compact (small views).")
+@_enum_option("--orientation", Orientation.LEFT_RIGHT, "Flow of the layered layout.")
 @click.option(
     "--size",
     "size",
@@ -68,7 +63,7 @@ def _usage_error(message: str) -> NoReturn:
     metavar="WxH",
     help=f"Page size in pixels: {', '.join(sorted(set(str(s) for s in SIZE_PRESETS.values())))} or any WIDTHxHEIGHT.",
 )
-@click.option("--theme", default=Theme.LIGHT.value, show_default=True, type=_choice([t.value for t in Theme]), help="Colour theme.")
+@_enum_option("--theme", Theme.LIGHT, "Colour theme.")
 @click.option("--title", default=None, help="Title on the page (default: the graph's title).")
 @click.option("--physics", is_flag=True, help="HTML: let the layout relax in the browser (graphs up to 1,000 nodes).")
 @click.option("--labels/--no-labels", default=None, help="Images: draw node labels always / never (default: when legible).")
