@@ -454,33 +454,21 @@ class GraphBuilder(Repairs):
             graph.graph[Attr.EXTRA.value] = self._bounded({str(k): json_safe(v) for k, v in self.graph_extra.items()}, "graph")
 
     def _summarize(self) -> None:
-        if self._kind_defaulted:
-            self.notes.append(
-                f"{self._kind_defaulted} node(s) had no type mechgraph knows: imported as kind '{DEFAULT_KIND.value}' (their type, if any, kept in extra)"
-            )
-        if self._kind_implied:
-            self.notes.append(
-                f"{self._kind_implied} node(s) had no type: their kind follows from their relations (e.g. the target of a consumption is a process)"
-            )
-        if self._untyped_relations:
-            self.notes.append(f"{self._untyped_relations} edge(s) had no relation type: imported as unsigned '{UNKNOWN_RELATION.value}'")
-        for word, count in self._unknown_relations.most_common():
-            self.notes.append(
-                f"{count} edge(s) of unknown type {word!r}: imported as unsigned '{UNKNOWN_RELATION.value}' (the name kept in extra.{_INTERACTION})"
-            )
-        if self._signed_by_attribute:
-            self.notes.append(
-                f"{self._signed_by_attribute} edge(s) whose relation name gives no sign signed by the file's own sign attribute (polarity, sign, effect, ...)"
-            )
-        if self._sign_over_name:
-            self.notes.append(
-                f"{self._sign_over_name} edge(s) whose sign attribute contradicts the relation name: the stated sign kept (the name in extra.{_INTERACTION})"
-            )
-        if self._signed_by_name:
-            self.notes.append(f"{self._signed_by_name} edge(s) whose relation is written as a sign (1, -1, +, -): imported as increases/decreases")
-        if self._pmids:
-            self.notes.append(f"{self._pmids} citation(s) of PubMed articles imported as evidence (each PubMed id a source)")
-        if self._sentences:
-            self.notes.append(f"{self._sentences} evidence sentence(s) kept in evidence notes (a quote needs the source text beside the graph)")
-        if self._mechanisms:
-            self.notes.append(f"{self._mechanisms} relation(s) given a mechanism by the file's 'direct' attribute (yes: direct, no: indirect)")
+        """The notes on what was mapped by a rule the user should know about: each a count and what it counts."""
+        unknown = [
+            (count, f"edge(s) of unknown type {word!r}: imported as unsigned '{UNKNOWN_RELATION.value}' (the name kept in extra.{_INTERACTION})")
+            for word, count in self._unknown_relations.most_common()
+        ]
+        counted = [
+            (self._kind_defaulted, f"node(s) had no type mechgraph knows: imported as kind '{DEFAULT_KIND.value}' (their type, if any, kept in extra)"),
+            (self._kind_implied, "node(s) had no type: their kind follows from their relations (e.g. the target of a consumption is a process)"),
+            (self._untyped_relations, f"edge(s) had no relation type: imported as unsigned '{UNKNOWN_RELATION.value}'"),
+            *unknown,
+            (self._signed_by_attribute, "edge(s) whose relation name gives no sign signed by the file's own sign attribute (polarity, sign, effect, ...)"),
+            (self._sign_over_name, f"edge(s) whose sign attribute contradicts the relation name: the stated sign kept (the name in extra.{_INTERACTION})"),
+            (self._signed_by_name, "edge(s) whose relation is written as a sign (1, -1, +, -): imported as increases/decreases"),
+            (self._pmids, "citation(s) of PubMed articles imported as evidence (each PubMed id a source)"),
+            (self._sentences, "evidence sentence(s) kept in evidence notes (a quote needs the source text beside the graph)"),
+            (self._mechanisms, "relation(s) given a mechanism by the file's 'direct' attribute (yes: direct, no: indirect)"),
+        ]
+        self.notes += [f"{count} {what}" for count, what in counted if count]
