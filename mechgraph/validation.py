@@ -167,6 +167,14 @@ class _Validator:
 
     # -- cross-record rules ---------------------------------------------------------------------
 
+    def _first_line(self, seen: dict[str, int], key: str, path: tuple[str | int, ...]) -> int | None:
+        """The line where ``key`` was first seen, or None when this is the first time (its line, that
+        of ``path``, is then remembered in ``seen``). Sources, nodes and relations find repeats so."""
+        if key in seen:
+            return seen[key]
+        seen[key] = _line_of(self.locate(path))
+        return None
+
     def _check_sources(self, sources: list[tuple[int, Source]]) -> dict[str, str | None]:
         """Return each valid source's folded text (None for URL sources)."""
         texts: dict[str, str | None] = {}
@@ -174,10 +182,10 @@ class _Validator:
         unique: list[Source] = []
         for index, source in sources:
             path = ("sources", index)
-            if source.id in texts:
-                self.add((*path, "id"), f"duplicate source id {source.id!r} (first at {first_line[source.id]})", "duplicate-id")
+            first = self._first_line(first_line, source.id, path)
+            if first is not None:
+                self.add((*path, "id"), f"duplicate source id {source.id!r} (first at {first})", "duplicate-id")
                 continue
-            first_line[source.id] = _line_of(self.locate(path))
             texts[source.id] = self._source_text(source, path) if source.text else None
             unique.append(source)
         self.report.sources = unique
@@ -248,10 +256,10 @@ class _Validator:
         valid: list[NodeRecord] = []
         for index, node in nodes:
             path = ("nodes", index)
-            if node.id in seen:
-                self.add((*path, "id"), f"duplicate node id {node.id!r} (first defined at line {seen[node.id]})", "duplicate-id")
+            first = self._first_line(seen, node.id, path)
+            if first is not None:
+                self.add((*path, "id"), f"duplicate node id {node.id!r} (first defined at line {first})", "duplicate-id")
                 continue
-            seen[node.id] = _line_of(self.locate(path))
             self._check_applicable(node, path)
             for position, curie in enumerate(node.identifiers):
                 problem = check_curie(curie)
@@ -302,14 +310,14 @@ class _Validator:
                     "indirect-in-vitro",
                 )
             key = relation.key
-            if key in seen:
+            first = self._first_line(seen, key, path)
+            if first is not None:
                 if relation.id:
-                    self.add((*path, "id"), f"duplicate relation id {key!r} (first used at line {seen[key]})", "duplicate-id")
+                    self.add((*path, "id"), f"duplicate relation id {key!r} (first used at line {first})", "duplicate-id")
                 else:
                     said = f"{relation.source} {relation.relation.value} {relation.target}"
-                    self.add(path, f"the relation '{said}' with the same evidence is already at line {seen[key]}", "duplicate-relation")
+                    self.add(path, f"the relation '{said}' with the same evidence is already at line {first}", "duplicate-relation")
                 continue
-            seen[key] = _line_of(self.locate(path))
             if not dangling:
                 valid.append(relation)
         self.report.relations = valid
