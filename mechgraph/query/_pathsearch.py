@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import igraph
@@ -71,41 +71,44 @@ def _options(keydict: Mapping[Any, Mapping[str, Any]], weights: _Weights) -> lis
     return options
 
 
-def _distances_to(graph: nx.MultiDiGraph, target: str, max_length: int) -> dict[str, int]:
-    """Each node's distance to ``target`` (breadth first, backwards), up to ``max_length``."""
-    pred = graph._pred
-    to_target = {target: 0}
-    frontier = [target]
-    for level in range(1, max_length + 1):
+def _breadth_first(neighbours: Mapping[str, Iterable[str]], start: str, bound: int, keep: Callable[[str, int], bool] | None = None) -> dict[str, int]:
+    """Each node reached from ``start`` along ``neighbours`` in at most ``bound`` steps, with its
+    distance (breadth first, in the order reached); ``keep(node, distance)`` may refuse a node.
+
+    >>> steps = {"a": ["b", "c"], "b": ["d"], "c": ["d"], "d": ["e"], "e": []}
+    >>> _breadth_first(steps, "a", 2)
+    {'a': 0, 'b': 1, 'c': 1, 'd': 2}
+    >>> _breadth_first(steps, "a", 3, lambda node, distance: node != "b")
+    {'a': 0, 'c': 1, 'd': 2, 'e': 3}
+    """
+    reached = {start: 0}
+    frontier = [start]
+    for level in range(1, bound + 1):
         following = []
         for node in frontier:
-            for previous in pred[node]:
-                if previous not in to_target:
-                    to_target[previous] = level
-                    following.append(previous)
+            for nxt in neighbours[node]:
+                if nxt not in reached and (keep is None or keep(nxt, level)):
+                    reached[nxt] = level
+                    following.append(nxt)
         if not following:
             break
         frontier = following
-    return to_target
+    return reached
+
+
+def _distances_to(graph: nx.MultiDiGraph, target: str, max_length: int) -> dict[str, int]:
+    """Each node's distance to ``target`` (breadth first, backwards), up to ``max_length``."""
+    return _breadth_first(graph._pred, target, max_length)
 
 
 def _nodes_within(graph: nx.MultiDiGraph, source: str, to_target: Mapping[str, int], bound: int) -> list[str]:
     """The nodes on some walk of at most ``bound`` relations from ``source`` to the target."""
-    succ = graph._succ
-    from_source = {source: 0}
-    frontier = [source]
-    for level in range(1, bound + 1):
-        following = []
-        for node in frontier:
-            for nxt in succ[node]:
-                if nxt in from_source:
-                    continue
-                remaining = to_target.get(nxt)
-                if remaining is not None and level + remaining <= bound:
-                    from_source[nxt] = level
-                    following.append(nxt)
-        frontier = following
-    return list(from_source)
+
+    def on_a_short_walk(node: str, level: int) -> bool:
+        remaining = to_target.get(node)
+        return remaining is not None and level + remaining <= bound
+
+    return list(_breadth_first(graph._succ, source, bound, on_a_short_walk))
 
 
 def nodes_on_short_paths(graph: nx.MultiDiGraph, source: str, target: str, max_length: int) -> list[str]:
