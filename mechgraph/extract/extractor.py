@@ -210,14 +210,21 @@ def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any
                 doc.topic = entry
         if not sentence.is_body:
             continue
-        reader = _Reader(doc, sentence)
-        if doc.first_agent is None:
-            agents = [m.entry for m in reader.mention_at.values() if m.entry.kind is NodeKind.AGENT]
-            if agents:
-                doc.first_agent = agents[0]
-        if watch is not None:
-            watch(reader)
-        reader.read()
+        for piece in sentence.readings or (sentence,):
+            # a list is read as its readings; what they give quotes the list
+            read_as = piece if isinstance(piece, Sentence) else replace(sentence, text=piece, end=sentence.start + len(piece))
+            before = len(doc.found)
+            reader = _Reader(doc, read_as)
+            if doc.first_agent is None:
+                agents = [m.entry for m in reader.mention_at.values() if m.entry.kind is NodeKind.AGENT]
+                if agents:
+                    doc.first_agent = agents[0]
+            if watch is not None:
+                watch(reader)
+            reader.read()
+            if read_as is not sentence:
+                doc.found[before:] = [replace(f, sentence=sentence) for f in doc.found[before:]]
+                doc.routes[:] = [(a, r, sentence if s is read_as else s, h) for a, r, s, h in doc.routes]
     return doc
 
 

@@ -142,6 +142,13 @@ class _ParseClauses(_ParseBase):
                 return subjects, None
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):  # "X, an antibody that binds Y": X
             head = noun.head
+            k = noun.left_edge.i - 1
+            if k >= 1 and self.sdoc[k].text == ",":  # an appositive follows its noun: the name right before the comma
+                before = self.sdoc[k - 1]
+                if before.text == ")" and k >= 3 and self.sdoc[k - 3].text == "(":
+                    before = self.sdoc[k - 2]  # "aldehyde dehydrogenase (ALDH), an enzyme that ...": ALDH
+                if before.pos_ in ("NOUN", "PROPN") and before.i != head.i and before.i > head.i:
+                    return [before], None
             if head.dep_ == "attr" and head.head.lemma_ == "be":  # "X is a human/NN monoclonal/NN IgG1 antibody that ...": X
                 subjects = [c for c in head.head.children if c.dep_ == "nsubj"]
                 if subjects:

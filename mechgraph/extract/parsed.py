@@ -49,6 +49,8 @@ from . import cues as C
 from . import parsewords as _parsewords
 from .lexicon import LexiconEntry, slug
 from .parseclauses import _ParseClauses
+from .parsecoord import _ParseCoordination
+from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
@@ -201,8 +203,12 @@ _AUX_FORMS = {
 
 
 def pieces(sentence: Sentence) -> Iterator[tuple[int, str]]:
-    """The sentence cut into parser-sized pieces at white space: (offset in the text, piece)."""
-    text, start = sentence.text, sentence.start
+    """The sentence cut into parser-sized pieces at white space: (offset in the text, piece).
+    A list under its lead-in is read as its readings, one sentence per item."""
+    if sentence.readings:
+        yield from ((sentence.start, _without_degree(reading[:MAX_PARSE])) for reading in sentence.readings)
+        return
+    text, start = _without_degree(sentence.text), sentence.start
     while len(text) > MAX_PARSE:
         cut = text.rfind(" ", MAX_PARSE // 2, MAX_PARSE)
         if cut <= 0:
@@ -214,6 +220,20 @@ def pieces(sentence: Sentence) -> Iterator[tuple[int, str]]:
         text = stripped
     if text:
         yield start, text
+
+
+#: A range of degrees before a disease ("moderate to severe", "moderately to severely active"): the
+#: small pipeline parses its "to" as a preposition and loses the disease, and a disease at any
+#: degree is one node, so the parser reads the sentence without it (the quote keeps it).
+_DEGREE = re.compile(r"\b(?:mild|moderate|severe)(?:ly)?\s*-?\s*(?:to|or)\s*-?\s*(?:mild|moderate|severe)(?:ly)?\s+(?:active\s+)?(?=[A-Za-z])", re.IGNORECASE)
+
+
+def _without_degree(text: str) -> str:
+    """
+    >>> _without_degree("used to treat moderately to severely active Crohn's disease")
+    "used to treat Crohn's disease"
+    """
+    return _DEGREE.sub("", text) if "to" in text or "or" in text else text
 
 
 class ParsedText:
@@ -253,6 +273,14 @@ class ParsedText:
             if self.doc.first_agent is None:
                 self.doc.first_agent = entry
 
+    def pronoun_state(self) -> tuple[Any, ...]:
+        """What a pronoun or "the drug" of the next sentence would be read as."""
+        return (self.paragraph_agent, self.paragraph_subject, self.last_agent, self.previous_subject, dict(self.plural))
+
+    def restore(self, saved: tuple[Any, ...]) -> None:
+        self.paragraph_agent, self.paragraph_subject, self.last_agent, self.previous_subject, plural = saved
+        self.plural = dict(plural)
+
     def new_paragraph(self) -> None:
         self.paragraph_agent = self.paragraph_subject = None
         self.previous_subject = None
@@ -266,7 +294,7 @@ def __getattr__(name: str) -> Any:
     return getattr(_parsewords, name)
 
 
-class SentenceParse(_ParseNames, _ParseClauses, _ParseEmit, _ParseReaders):
+class SentenceParse(_ParseNames, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects):
     """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""
 
     def __init__(self, state: ParsedText, sentence: Sentence, sdoc: Any, offset: int, found_type: Any) -> None:
@@ -331,6 +359,8 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
     texts = (piece for _s, _o, piece, parse in jobs if parse)
     parsed = nlp.pipe(texts, batch_size=256)
     previous_end = 0
+    list_of: Sentence | None = None
+    saved: tuple[Any, ...] = ()
     for sentence, offset, piece, parse in jobs:
         if "\n\n" in doc.text[previous_end:offset] or not piece:
             state.new_paragraph()
@@ -346,6 +376,11 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                         doc.topic = state.agent(word.strip(",.:;()"))
                         break
             continue
+        if sentence.readings:  # the items of a list are parallel: each is read with the lead-in's antecedents
+            if list_of is not sentence:
+                list_of, saved = sentence, state.pronoun_state()
+            else:
+                state.restore(saved)
         before = state.antecedent()
         sdoc = next(parsed)
         SentenceParse(state, sentence, sdoc, offset, found_type).read()

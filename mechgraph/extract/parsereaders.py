@@ -11,12 +11,10 @@ from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import (
-    _ADVERSE_WORDS,
     _ANTIBODY_WORDS,
     _BIGGER,
     _CARE_NOUNS,
     _DECREASE_WORDS,
-    _FALL_NOUNS,
     _FALL_VERBS,
     _FINITE_FORMS,
     _GIVEN_PREPS,
@@ -25,13 +23,11 @@ from .parsewords import (
     _PEOPLE,
     _PREFIXES,
     _PRONE,
-    _RISE_NOUNS,
     _RISE_VERBS,
     _SMALLER,
     _USE_VERBS,
     _diseaselike,
     _is_passive,
-    _prep_object,
     looks_like_drug,
 )
 from .tokens import normalize_word
@@ -94,6 +90,8 @@ class _ParseReaders(_ParseBase):
                 self.causative(tok)
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
                 self.adverse_effects(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("occur", "develop", "report", "observe", "see"):
+                self.more_often_with(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
                 self.change(tok)
         if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):
@@ -115,6 +113,8 @@ class _ParseReaders(_ParseBase):
             if tok.pos_ in ("VERB", "AUX") or tok.lower_ not in _FINITE_FORMS or tok.i == 0:
                 continue
             reading = VERB_SIGNS.get(_FINITE_FORMS[tok.lower_])
+            if reading == "convert":
+                self.flat_conversion(tok, _FINITE_FORMS[tok.lower_])
             if reading not in ("+", "-", "0"):
                 continue
             left = self.flat_phrase(tok.i - 1, -1)
@@ -182,12 +182,7 @@ class _ParseReaders(_ParseBase):
                 self.emit(verb, words, "+", self.subject(verb), targets)
             return
         if reading == "convert":
-            if _is_passive(verb):
-                sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
-                if verb.dep_ == "relcl":
-                    sources = [verb.head]
-                products = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
-                self.emit(verb, words, "convert", (sources, None), products)
+            self.conversion(verb, words)
             return
         if reading == "keep":
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
@@ -311,46 +306,6 @@ class _ParseReaders(_ParseBase):
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
         if diseases and subjects:
             self.emit(verb, f"{verb.lemma_.lower()} in", "treat", (subjects, None), diseases, expand=False)
-
-    def adverse_effects(self, verb: Any) -> None:
-        """ "The commonest side effects were rash and a fall in platelet counts": the drug of the
-        text increases each adverse effect named (and decreases what a "fall in" names)."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects or normalize_word(subjects[0].lower_) not in ("effect", "event", "reaction"):
-            return
-        if not any(c.lower_ in _ADVERSE_WORDS for c in subjects[0].lefts):
-            return
-        named = [
-            e
-            for e, _t in self.entities(
-                [g for p in subjects[0].children if p.dep_ == "prep" and p.lower_ in ("of", "with", "from") for g in p.children if g.dep_ == "pobj"]
-            )
-        ]
-        agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()  # "side effects of X"
-        if agent is None:
-            return
-        items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd") for t in self.items(c)]
-        raised: list[LexiconEntry] = []
-        lowered: list[LexiconEntry] = []
-        for t in list(items):
-            norm = normalize_word(t.lower_)
-            inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
-            if inner is None:
-                e = self.entity(t)
-                if e is not None:
-                    raised.append(e)
-                continue
-            (lowered if norm in _FALL_NOUNS else raised).extend(e for e in [self.entity(inner)] if e is not None)
-            for conj in self.items(inner)[1:]:  # "a fall in X, rash and headache": the list goes on after X
-                if any(self.sdoc[k].text == "," for k in range(inner.i, conj.i)):
-                    e = self.entity(conj)
-                    if e is not None:
-                        raised.append(e)
-        how = "adverse effect read as the last agent's"
-        if raised:
-            self.emit_entries(verb, "side effect", "+", [agent], raised, how)
-        if lowered:
-            self.emit_entries(verb, "side effect", "-", [agent], lowered, how)
 
     def given(self, verb: Any) -> list[Any]:
         """What was given before a change: "fell after a dose of X", "rose in patients given X"."""

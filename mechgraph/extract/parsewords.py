@@ -252,7 +252,8 @@ def _cue_words() -> frozenset[str]:
     words |= {form for form in cue_verbs()}  # the pattern reader's cues too
     words |= {w for noun in NOUN_CUES for w in (noun, noun + "s")}
     words |= {"treatment", "remission", "indicated", "approved", "licensed", "role", "inhibitors", "blockers"}
-    words |= {"effects", "events", "reactions"}  # "the side effects were X and Y"
+    words |= {"effects", "events", "reactions", "toxicities", "toxicity", "complications"}  # "the side effects were X and Y"
+    words |= {"occur", "occurs", "occurred", "reported", "observed", "seen", "developed"}  # "X occurred more often with Y"
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
         "fell",

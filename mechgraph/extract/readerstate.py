@@ -4,6 +4,7 @@ shares (:class:`_ReaderBase`). The reader itself is :class:`.extractor._Reader`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,7 @@ from .lexicon import Lexicon, LexiconEntry, Match, UserCue, slug
 from .parsed import CUE_FORMS
 from .sentences import Sentence
 from .tokens import Token, Word, key_of, normalize_word
-from .verbclasses import WRAPPER_NOUNS
+from .verbclasses import WRAPPER_NOUNS, disease_word
 
 _OPPOSITE = {
     Relation.ACTIVATES: Relation.INHIBITS,
@@ -48,6 +49,8 @@ _CLASS_HEADS = frozenset(
     for w in "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules kinase kinases factor factors gene genes cell cells antibody antibodies pathway pathways".split()
 )
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
+_PARTICLES = frozenset("up down off out on over alone together".split())
+_CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
 _NOT_NAME_START = frozenset(
     {
         "unlike",
@@ -172,12 +175,18 @@ class _Text:
         self.antecedents: dict[int, LexiconEntry] = {}  # sentence index -> the agent "it" stands for (parser)
         self.unresolved: set[int] = set()  # sentences whose "it" the parser found no singular antecedent for
 
-    def candidate(self, label: str) -> LexiconEntry | None:
+    def candidate(self, label: str, *, item: bool = False) -> LexiconEntry | None:
+        """A candidate node for a name the lexicon does not know, or None when ``label`` is no name.
+        ``item``: the label is a whole item of a list, which may hold a clause ("pain where the
+        injection is given")."""
         key = key_of(label)
         if not key or key in self.lexicon.ignore:
             return None
-        if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES):
-            return None  # "Unlike agents", "co" of "co-stimulate": no name
+        if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES | _PARTICLES):
+            return None  # "Unlike agents", "co" of "co-stimulate", "down" of "breaks down": no name
+        if len(key) > 1 and key[0] in _CONNECTIVES:
+            rest = " ".join(label.split()[1:])  # "hence cell division": the name after the connective
+            return self.lexicon.lookup(rest) or self.candidate(rest)
         if key[0] == "of" and len(label.split()) > 1:  # "the incidence of X and of Y": Y
             rest = " ".join(label.split()[1:])
             return self.lexicon.lookup(rest) or self.candidate(rest)
@@ -205,7 +214,7 @@ class _Text:
             return None  # "adults", "paediatric patients": the people treated are no node
         words = label.split()
         if (
-            any(w.lower() in _CLAUSE_WORDS for w in words[1:])
+            (not item and any(w.lower() in _CLAUSE_WORDS for w in words[1:]))
             or all(k in _SEVERITY for k in key)
             or (len(words) > 1 and words[0].lower() in ("it", "they", "we"))
         ):
@@ -219,6 +228,11 @@ class _Text:
             while len(words) > 1 and words[-1].lower() in ("more", "less", "most"):
                 words = words[:-1]
             return self.lexicon.lookup(" ".join(words)) or self.candidate(" ".join(words))
+        severity = _SEVERITY_RANGE.match(label)
+        if severity is not None and severity.end() < len(label):
+            rest = label[severity.end() :]
+            if any(disease_word(w) for w in key_of(rest)) or self.lexicon.lookup(rest) is not None:
+                return self.lexicon.lookup(rest) or self.candidate(rest)  # "moderately to severely active Crohn's disease": the disease
         if key in self.candidates:
             return self.candidates[key]
         kind, process = guess_kind(label)
@@ -233,6 +247,15 @@ class _Text:
         if sentence is not None and sentence in self.antecedents:
             return self.antecedents[sentence]
         return self.topic or self.first_agent
+
+
+#: A degree of a disease before its name: a range ("moderate to severe", "mild-to-moderate"), or an
+#: adverb and "active" ("moderately to severely active", "highly active"); one disease at any degree.
+_SEVERITY_RANGE = re.compile(
+    r"(?:(?:mild|moderate|severe)(?:ly)?\s*-?\s*(?:to|or)\s*-?\s*(?:mild|moderate|severe)(?:ly)?\s+(?:active\s+)?|"
+    r"(?:mildly|moderately|severely|highly)\s+active\s+|active\s+)",
+    re.IGNORECASE,
+)
 
 
 def _user_cue(cue: UserCue) -> C.CueVerb:

@@ -18,6 +18,10 @@ boilerplate  adverts, calls to action and navigation ("Read now", "Subscribe", "
 repeat       the same words as an earlier sentence, or a fragment of one (a repeated line)
 ===========  ===================================================================================
 
+A lead-in line and the bullet lines under it ("This medicine is used to treat:", "- psoriasis")
+are one body sentence with one reading per item (:mod:`.lists`): the readers read the readings,
+the evidence quotes the list.
+
 >>> [(s.role, s.text) for s in split_sentences("What is it?\\n\\nIt binds e.g. IL-2 vs. IL-4. Read now 👉 More")]
 [('question', 'What is it?'), ('body', 'It binds e.g. IL-2 vs. IL-4.'), ('boilerplate', 'Read now 👉 More')]
 """
@@ -28,6 +32,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from .lists import find_lists
 
 __all__ = ["MAX_SENTENCE", "Role", "Sentence", "split_sentences"]
 
@@ -91,6 +97,7 @@ class Sentence:
     text: str
     role: Role
     reason: str = ""
+    readings: tuple[str, ...] = ()  # what a list stands for, one sentence per item (read instead of the text)
 
     @property
     def is_body(self) -> bool:
@@ -137,10 +144,14 @@ def split_sentences(text: str) -> list[Sentence]:
         position = start + len(block)
         spans.extend((*piece, number) for span in _block_sentences(text, start, start + len(block)) for piece in _cut_long(text, span))
     adverts = _advert_blocks(text, spans)
+    lists = _lists(text, spans)
     sentences: list[Sentence] = []
     seen: list[str] = []
     seen_set: set[str] = set()
+    skip_to = -1
     for start, end, alone, number in spans:
+        if start < skip_to:
+            continue  # an item of a list read with its lead-in
         label = _SECTION_LABEL.match(text, start, end)
         if label is not None and label.end() < end:
             start = label.end()  # "Findings: Basiliximab ...": the sentence without its label
@@ -149,11 +160,27 @@ def split_sentences(text: str) -> list[Sentence]:
             sentences.append(Sentence(len(sentences), start, end, piece, "boilerplate", adverts[number][1]))
             continue
         role, reason = _role(piece, alone, seen, seen_set)
+        if start in lists and role in ("body", "heading"):
+            list_end, readings = lists[start]
+            sentences.append(Sentence(len(sentences), start, list_end, text[start:list_end], "body", "a list under its lead-in", readings))
+            skip_to = list_end
+            continue
         if role == "body":
             seen.append(_folded(piece))
             seen_set.add(seen[-1])
         sentences.append(Sentence(len(sentences), start, end, piece, role, reason))
     return sentences
+
+
+def _lists(text: str, spans: list[tuple[int, int, bool, int]]) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """The lists under a lead-in of each paragraph: start of the lead-in -> (end of the list, readings).
+    A lead-in must start one of the sentences (it is a line of its own)."""
+    blocks: dict[int, tuple[int, int]] = {}
+    for start, end, _alone, number in spans:
+        first, last = blocks.get(number, (start, end))
+        blocks[number] = (min(first, start), max(last, end))
+    starts = {start for start, *_rest in spans}
+    return {start: (end, readings) for start, end, readings in find_lists(text, list(blocks.values())) if start in starts}
 
 
 def _advert_blocks(text: str, spans: list[tuple[int, int, bool, int]]) -> dict[int, tuple[int, str]]:

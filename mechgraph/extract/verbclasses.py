@@ -20,7 +20,7 @@ says how it reads:
 
 from __future__ import annotations
 
-__all__ = ["DISEASE_WORDS", "NOUN_CUES", "PARTICLE_VERBS", "VERB_SIGNS", "WRAPPER_NOUNS"]
+__all__ = ["DISEASE_WORDS", "NOUN_CUES", "PARTICLE_VERBS", "VERB_SIGNS", "WRAPPER_NOUNS", "disease_word"]
 
 _POSITIVE = """
 activate induce increase enhance promote stimulate upregulate up-regulate elevate augment potentiate
@@ -52,6 +52,17 @@ VERB_SIGNS: dict[str, str] = {
     "convert": "convert",
     "metabolise": "convert",
     "metabolize": "convert",
+    "hydroxylate": "convert",  # "CYP2B6 hydroxylates X to Y" (without "to": no relation)
+    "oxidise": "convert",
+    "oxidize": "convert",
+    "hydrolyse": "convert",
+    "hydrolyze": "convert",
+    "demethylate": "convert",
+    "methylate": "convert",
+    "glucuronidate": "convert",
+    "deacetylate": "convert",
+    "transform": "convert",
+    "break down": "convert",
     "keep": "keep",
     "release": "release",
     "switch on": "+",
@@ -75,6 +86,7 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("turn", "off"): "turn off",
     ("shut", "down"): "shut down",
     ("build", "up"): "build up",
+    ("break", "down"): "break down",
     ("lead", "to"): "lead to",
     ("result", "in"): "result in",
     ("contribute", "to"): "contribute to",
@@ -119,3 +131,16 @@ DISEASE_WORDS = frozenset(
     pain symptoms attacks relapses rejection tumour tumor tumours tumors failure injury fibrosis toxicity
     damage flares flare""".split()
 )
+
+#: Endings of the names of diseases and disorders (arthritis, fibrosis, anaemia, lymphoma, neuropathy).
+_DISEASE_ENDINGS = ("itis", "osis", "oses", "aemia", "emia", "oma", "omas", "pathy", "iasis", "algia", "plasia", "penia", "cytosis")
+
+
+def disease_word(word: str) -> bool:
+    """Whether a word names a disease or is the head of a disease's name.
+
+    >>> [disease_word(w) for w in ("spondylitis", "neutropenia", "psoriasis", "pneumonia", "acid")]
+    [True, True, True, True, False]
+    """
+    w = word.lower()
+    return w in DISEASE_WORDS or (len(w) > 5 and w.endswith(_DISEASE_ENDINGS)) or w.endswith("onia")

@@ -1,0 +1,111 @@
+"""Bullet lists under a lead-in, read as sentences.
+
+Labels and leaflets write relations as a lead-in line and a list of bullet lines::
+
+    This medicine is used to treat:
+    - moderate to severe plaque psoriasis in adults;
+    - active psoriatic arthritis.
+
+    Common side effects (may affect up to 1 in 10 people)
+    - headache
+    - feeling very tired
+
+Each bullet alone is no sentence (a line without closing punctuation reads as a heading). Here
+the lead-in and its bullets become one sentence, quoted whole, with one *reading* per item: the
+sentence the list stands for ("This medicine is used to treat active psoriatic arthritis.").
+A lead-in that is a noun phrase names the class its items belong to ("Common side effects",
+"Adverse reactions:"), so its reading says so: "Common side effects include headache.". A
+remark in brackets of the lead-in ("(may affect up to 1 in 10 people)") is a frequency, not a
+hedge, and is left out of the readings.
+
+>>> text = "It is used to treat:\\n- plaque psoriasis;\\n- psoriatic arthritis.\\nCommon side effects\\n• headache"
+>>> [(text[a:b].count("\\n"), readings) for a, b, readings in find_lists(text, [(0, len(text))])]  # doctest: +NORMALIZE_WHITESPACE
+[(2, ('It is used to treat plaque psoriasis.', 'It is used to treat psoriatic arthritis.')),
+ (1, ('Common side effects include headache.',))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+__all__ = ["BULLET", "find_lists"]
+
+#: A bullet line: a bullet sign, then the item (numbered lines are often headings: not bullets).
+BULLET = re.compile(r"[ \t]*[-•*–·▪●◦‣][ \t]+(?=\S)")
+_LINE = re.compile(r"[^\n]+")
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+_ITEM_END = re.compile(r"(?:\s*[;,.]\s*|\s+(?:and|or)\s*)+$", re.IGNORECASE)
+#: Last words of a lead-in that take the list as their object or complement ("used to treat:",
+#: "such as:", "include:"); any other lead-in is a noun phrase naming the items' class.
+_TAKES_LIST = frozenset(
+    "include includes included including are is were was be as for to with of by in on from against "
+    "treat treats prevent prevents reduce reduces cause causes caused like namely have has had contain contains "
+    "affect affects involve involves comprise comprises".split()
+)
+MAX_ITEMS = 60  # a longer run of bullets is a menu or a table, not a list under a lead-in
+MAX_LEAD = 200  # characters: a longer lead-in is a paragraph
+
+
+def find_lists(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The lists under a lead-in in ``text[a:b]`` for each (a, b) of ``lines`` (paragraphs):
+    (start of the lead-in, end of the last item, one reading per item)."""
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    for block_start, block_end in lines:
+        rows = [(m.start(), m.end()) for m in _LINE.finditer(text, block_start, block_end) if text[m.start() : m.end()].strip()]
+        k = 0
+        while k < len(rows):
+            start, end = rows[k]
+            items = []
+            j = k + 1
+            while j < len(rows) and BULLET.match(text, rows[j][0]):
+                item_start, item_end = rows[j]
+                while j + 1 < len(rows) and _continues(text, rows[j + 1][0]):  # an item over two lines
+                    j += 1
+                    item_end = rows[j][1]
+                items.append((item_start, item_end))
+                j += 1
+            lead = text[start:end].strip()
+            if items and len(items) <= MAX_ITEMS and not BULLET.match(text, start) and _is_lead(lead):
+                readings = tuple(r for r in (_reading(lead, " ".join(text[a:b].split())) for a, b in items) if r)
+                if readings:
+                    found.append((start + len(text[start:end]) - len(text[start:end].lstrip()), items[-1][1], readings))
+                k = j
+            else:
+                k += 1
+    return found
+
+
+def _continues(text: str, line_start: int) -> bool:
+    """A line that goes on with the item above it: indented, not a bullet, starting lower-case."""
+    line = text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)]
+    stripped = line.lstrip()
+    return bool(stripped) and line[:1] in " \t" and not BULLET.match(line) and stripped[0].islower()
+
+
+def _is_lead(lead: str) -> bool:
+    """A lead-in: a short line ending with a colon, or without closing punctuation (a heading)."""
+    if not lead or len(lead) > MAX_LEAD or lead.endswith("?"):
+        return False
+    return lead.endswith(":") or lead[-1] not in ".!;\"'”’…"
+
+
+def _reading(lead: str, item: str) -> str:
+    """The sentence a lead-in and one of its items stand for."""
+    item = _ITEM_END.sub("", BULLET.sub("", item, count=1)).strip()
+    head = _BRACKETS.sub("", lead).rstrip(" :-–—").strip()
+    if not item or not head:
+        return ""
+    last = head.split()[-1].lower()
+    if last in _TAKES_LIST or last in _cue_forms():
+        return f"{head} {item}."
+    return f"{head} include {item}."
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> frozenset[str]:
+    """Every form of a cue verb ("inhibits", "blocks"): a lead-in ending in one takes the list."""
+    from .cues import cue_verbs
+
+    return frozenset(form for form in cue_verbs())

@@ -1,0 +1,105 @@
+"""Coordination in a parse: the items of a list of names ("A, B and C", "X such as Y"), the
+conditions of a population ("adults with X"), and names the parse hung on their neighbour.
+A part of the parser-based reader (:class:`.parsed.SentenceParse`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .parsebase import _ParseBase
+from .parsewords import _ACTION_HEADS, _PROCESS_LEMMAS, _named, _prep_object
+from .tokens import normalize_word
+from .verbclasses import WRAPPER_NOUNS, disease_word
+
+__all__: list[str] = []
+
+
+class _ParseCoordination(_ParseBase):
+    """The items of coordinated names."""
+
+    def items(self, tok: Any) -> list[Any]:
+        """The token and its coordinated and exemplified siblings ("A, B and C", "X such as Y")."""
+        shared = self.shared_action(tok)
+        if shared:
+            return [tok]
+        for first, bracket, entry in self.long_forms:
+            if first <= tok.i < bracket:  # a conjunct of a coordinated long form: the whole name
+                self.cache[tok.i] = entry
+                named = self.sdoc[first : bracket + 2]  # "... of transcription 1 (STAT1) and STAT2": STAT2 too
+                return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
+        names = _named(tok)
+        if not names and tok.lower_ in WRAPPER_NOUNS:  # "the action of two proteins called X and Y"
+            of = _prep_object(tok, ("of",))
+            names = _named(of) if of is not None else []
+        if names:  # "two proteins called X and Y": X and Y ("two cytokines termed X and Y": Y is the noun's conjunct)
+            named = [t for name in names for t in self.items(name)]
+            return named + [t for c in tok.children if c.dep_ == "conj" for t in self.items(c) if t not in named]
+        out = [tok]
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for child in t.children:
+                if child.dep_ == "conj":
+                    if any(self.sdoc[k].text == ";" for k in range(min(t.i, child.i), max(t.i, child.i))):
+                        continue  # "...; X and Y therefore ...": a new clause, no conjunct
+                    out.append(child)
+                    stack.append(child)
+                elif child.dep_ == "prep" and (
+                    child.lower_ in ("including", "like")
+                    or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")
+                ):
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            out.append(g)
+                            stack.append(g)
+        for t in list(out):  # "stomatitis/nmod and liver fibrosis": a whole name the parse hung on the next one
+            out += [c for c in t.lefts if self.coordinated_modifier(c) and c not in out]
+        for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too
+            of = _prep_object(t, ("of",)) if t.lower_ in WRAPPER_NOUNS or normalize_word(t.lower_) in _PROCESS_LEMMAS else None
+            if of is None or not any(c.dep_ == "conj" for c in of.children) or self.entity(t) is None:
+                continue
+            if self.entity(t) is self.entity(of):
+                out += [g for g in self.items(of) if g not in out]
+            elif normalize_word(t.lower_) in _PROCESS_LEMMAS:  # "the release of cytokines and chemokines": chemokines too
+                out += [g for g in self.items(of) if g is not of and g not in out]
+        return out
+
+    def coordinated_modifier(self, tok: Any) -> bool:
+        """A noun the parse made a modifier of the next name although it is a name of its own,
+        coordinated with that name's first word ("stomatitis and liver fibrosis", "acne and
+        herpes zoster"): a known name or a disease, never a letter ("T and B cells")."""
+        if tok.dep_ not in ("nmod", "compound") or tok.tag_ not in ("NN", "NNS") or len(tok.text) <= 3:
+            return False
+        if not (any(c.dep_ == "cc" for c in tok.children) and any(c.dep_ == "conj" and c.i > tok.i for c in tok.children)):
+            return False
+        return disease_word(tok.text) or self.doc.lexicon.lookup(tok.text) is not None
+
+    def conditions(self, tok: Any) -> list[Any]:
+        """ "adults and adolescents with atopic dermatitis": the conditions of a population noun."""
+        first = tok.head if tok.dep_ == "conj" else tok
+        group = [first, *(c for c in first.children if c.dep_ == "conj")]
+        if first.dep_ == "dobj":  # "treat adults with X": the verb holds "with"
+            group.append(first.head)
+        elif first.dep_ == "pobj" and first.head.lower_ == "of":  # "the treatment of adults with X"
+            group.append(first.head.head)
+        found = [g for t in group for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        return [t for g in found for t in self.items(g)]
+
+    def shared_action(self, tok: Any) -> bool:
+        """ "Combined CTLA-4 and PD-1 blockade": names that share an action noun are one node (the
+        blockade), never the names themselves (CTLA-4 does not do what its blockade does)."""
+        group = [tok, *(c for c in tok.children if c.dep_ == "conj")]
+        if len(group) < 2:  # "X and Y blockade" parsed right: the head's modifier has the conjunct
+            group += [g for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") for g in c.children if g.dep_ == "conj"]
+        last = max(group, key=lambda t: t.i)
+        if len(group) < 2 or normalize_word(last.lower_) not in _ACTION_HEADS:
+            return False
+        start = min(t.left_edge.i for t in group)
+        while start < last.i and self.sdoc[start].dep_ in ("det", "preconj", "cc", "punct"):
+            start += 1
+        entry = self.doc.lexicon.lookup(self.sdoc[start : last.i + 1].text) or self.doc.candidate(self.sdoc[start : last.i + 1].text)
+        if entry is None:
+            return False
+        self.cache[tok.i] = entry
+        return True

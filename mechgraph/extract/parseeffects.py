@@ -1,0 +1,242 @@
+"""Readers of the parser-based reader for what labels and textbooks state without a cue verb:
+adverse effects ("The most common side effects were X and Y", "Other toxicities of X include
+..."), effects seen more often with a drug ("X occurred more often with this agent than with
+placebo"), and conversions ("CYP enzymes hydroxylate X to Y", "X breaks down to Y and Z").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..vocabulary import NodeKind
+from . import cues as C
+from .lexicon import LexiconEntry
+from .parsebase import _ParseBase
+from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _RISE_NOUNS, _is_passive, _prep_object
+from .tokens import normalize_word
+
+__all__: list[str] = []
+
+#: Heads of a phrase that names adverse effects: "side effects", "adverse reactions" (with the
+#: adjective), "toxicities", "complications" (on their own).
+_ADVERSE_HEADS = frozenset({"effect", "event", "reaction"})
+_HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
+_OFTEN = frozenset("often frequently commonly common frequent".split())
+
+
+class _ParseEffects(_ParseBase):
+    """Adverse effects, effects seen more often with a drug, and conversions."""
+
+    def adverse_subject(self, verb: Any) -> Any:
+        """The phrase naming adverse effects that is the subject of ``verb`` (a copula or
+        "include"), or None. A subject the small pipeline hung on a participle before the copula
+        ("The adverse reactions reported/ROOT most often ... were/ccomp X") counts too."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i:
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            # "The adverse reactions observed/ROOT most often during ... were/advcl X": the phrase
+            # before the copula that names adverse effects, whatever the parse hung it on
+            subjects = [t for t in self.sdoc[: verb.i] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"][:1]
+        if not subjects:
+            return None
+        head = subjects[0]
+        word = normalize_word(head.lower_)
+        if word in _HARM_HEADS or head.lower_ in ("toxicities", "complications"):
+            return head
+        if word in _ADVERSE_HEADS and any(c.lower_ in _ADVERSE_WORDS for c in head.lefts):
+            return head
+        return None
+
+    def adverse_effects(self, verb: Any) -> None:
+        """ "The commonest side effects were rash and a fall in platelet counts": the drug of the
+        text increases each adverse effect named (and decreases what a "fall in" names)."""
+        subject = self.adverse_subject(verb)
+        if subject is None:
+            return
+        named = [
+            e
+            for e, _t in self.entities(
+                [g for p in subject.children if p.dep_ == "prep" and p.lower_ in ("of", "with", "from") for g in p.children if g.dep_ == "pobj"]
+            )
+        ]
+        agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()  # "side effects of X"
+        if agent is None:
+            return
+        items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd", "acomp") for t in self.items(c)]
+        raised: list[LexiconEntry] = []
+        lowered: list[LexiconEntry] = []
+        if self.sentence.readings and verb.i + 1 < len(self.sdoc):  # an item of a list names one effect, whole
+            rest = [t for t in self.sdoc[verb.i + 1 :] if not (t.is_punct and t.i == len(self.sdoc) - 1)]
+            while rest and rest[0].lower_ in C.DETERMINERS:
+                rest = rest[1:]
+            if rest and normalize_word(rest[0].lower_) not in _FALL_NOUNS | _RISE_NOUNS:
+                named_item = self.sdoc[rest[0].i : rest[-1].i + 1].text
+                whole = self.lookup_phrase(named_item) or (
+                    self.doc.candidate(named_item, item=True) if len(rest) <= 10 else None
+                )  # "redness and pain where ..."
+                items = []
+                if whole is not None:
+                    raised.append(whole)
+        for t in list(items):
+            norm = normalize_word(t.lower_)
+            inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
+            if inner is None:
+                e = self.entity(t)
+                if e is not None:
+                    raised.append(e)
+                continue
+            (lowered if norm in _FALL_NOUNS else raised).extend(e for e in [self.entity(inner)] if e is not None)
+            for conj in self.items(inner)[1:]:  # "a fall in X, rash and headache": the list goes on after X
+                if any(self.sdoc[k].text == "," for k in range(inner.i, conj.i)):
+                    e = self.entity(conj)
+                    if e is not None:
+                        raised.append(e)
+        how = "adverse effect read as the last agent's"
+        if raised:
+            self.emit_entries(verb, "side effect", "+", [agent], raised, how)
+        if lowered:
+            self.emit_entries(verb, "side effect", "-", [agent], lowered, how)
+
+    def more_often_with(self, verb: Any) -> None:
+        """ "Herpes zoster occurred more often with this agent than with placebo": the agent raises
+        what occurred (a comparison with placebo or another arm, not a bare incidence)."""
+        if not any(t.lower_ in ("more", "higher") for t in verb.subtree) or not any(t.lower_ in _OFTEN or t.lower_ == "incidence" for t in verb.subtree):
+            return
+        withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "on", "after")]
+        withs += [p for a in verb.children if a.dep_ == "advmod" for p in a.subtree if p.dep_ == "prep" and p.lower_ in ("with", "on")]
+        agents = [g for p in withs[:1] for g in p.children if g.dep_ == "pobj"]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not agents or not subjects:
+            return
+        sources = [e for e, _t in self.entities(agents) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if not sources:
+            return
+        effects = [e for e, _t in self.entities(subjects)]
+        if effects:
+            self.emit_entries(verb, f"{verb.lemma_.lower()} more often with", "+", sources[:1], effects, "an effect seen more often with the agent")
+
+    def conversion(self, verb: Any, words: str) -> None:
+        """A conversion: "X is converted to Y" (X is metabolised to Y), "X breaks down to Y and Z",
+        and with its enzyme, "CYP enzymes hydroxylate X to Y": X is metabolised to Y, the
+        enzyme raises Y and lowers X. Chemical names the small pipeline tags as verbs or adverbs
+        ("oxidises aldophosphamide/RB to ...", "to phosphoramide/VB mustard") are read word by word."""
+        passive = _is_passive(verb)
+        substrates = [] if passive else self.substrates(verb)  # before the products: "it" is the agent named before
+        products = self.products(verb)
+        if not products:
+            return
+        if passive:
+            sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ == "relcl":
+                sources = [verb.head]
+            self.emit_conversion(verb, words, [], [e for e, _t in self.entities(sources)], products)
+            return
+        relative = verb.i > 0 and self.sdoc[verb.i - 1].tag_ in ("WDT", "WP") and verb.dep_ != "relcl"  # a relative clause the parse lost
+        subjects, _why = ([], None) if relative else self.subject(verb)
+        named = [e for e, _t in self.entities(subjects)] or self.words_before(verb)  # a misparsed subject: the words before
+        if not substrates:  # "Aldophosphamide breaks down to P and A": the subject is converted
+            self.emit_conversion(verb, words, [], named, products)
+            return
+        self.emit_conversion(verb, words, [e for e in named if e.kind is not NodeKind.AGENT], substrates, products)
+
+    def flat_conversion(self, tok: Any, words: str) -> None:
+        """A conversion verb the small pipeline did not take for a verb ("carboxylesterases/VBZ
+        hydrolyse/NNP it to X"): subject, substrate and products read in word order."""
+        to = next((k for k in range(tok.i + 1, min(tok.i + 10, len(self.sdoc))) if self.sdoc[k].lower_ in ("to", "into")), None)
+        if to is None:
+            return
+        products = self.flat_phrase(to + 1, 1) or []
+        between = [t for t in self.sdoc[tok.i + 1 : to] if t.lower_ not in C.DETERMINERS and not t.is_punct]
+        substrates: list[LexiconEntry] = []
+        if len(between) == 1 and between[0].lower_ == "it":
+            agent = self.converted_it()
+            substrates = [agent] if agent is not None else []
+        elif between:
+            found = self.lookup_phrase(" ".join(t.text for t in between))
+            substrates = [found] if found is not None else []
+        subject = self.words_before(tok)
+        if substrates:
+            self.emit_conversion(tok, words, [e for e in subject if e.kind is not NodeKind.AGENT], substrates, products)
+        elif not between:
+            self.emit_conversion(tok, words, [], subject, products)
+
+    def converted_it(self) -> LexiconEntry | None:
+        """What "it" converted stands for: the last sentence's subject ("X is a prodrug. Enzymes
+        convert it to Y": X), else the agent the text is about."""
+        previous = self.state.previous_subject
+        if previous is not None and previous[0] == self.sentence.index - 1 and not previous[2]:
+            return previous[1]
+        return self.state.antecedent()
+
+    def words_before(self, tok: Any) -> list[LexiconEntry]:
+        """The name right before ``tok``, read word by word back to punctuation or a preposition;
+        before "that" / "which", the name the relative clause is about ("X (XY), an enzyme that ...": XY)."""
+        k = tok.i - 1
+        if k >= 1 and self.sdoc[k].tag_ in ("WDT", "WP"):
+            k -= 1
+            while k >= 0 and not self.sdoc[k].is_punct and self.sdoc[k].pos_ in ("NOUN", "ADJ", "DET", "PROPN"):
+                k -= 1  # "an enzyme"
+            if k >= 1 and self.sdoc[k].text == "," and k < tok.i - 2:
+                k -= 1
+                if self.sdoc[k].text == ")" and k >= 2 and self.sdoc[k - 2].text == "(":
+                    short = self.entity(self.sdoc[k - 1])
+                    return [short] if short is not None else []
+            else:
+                k = tok.i - 2
+                while k >= 0 and self.sdoc[k].pos_ not in ("NOUN", "PROPN"):
+                    k -= 1
+                if k < 0:
+                    return []
+                named = self.entity(self.sdoc[k])
+                return [named] if named is not None else []
+        words: list[Any] = []
+        while k >= 0:
+            t = self.sdoc[k]
+            if (t.is_punct and t.text not in ("-", "/")) or t.lower_ in C.PREPOSITIONS | C.DETERMINERS or t.tag_ in ("MD", "WDT", "WP", "RB"):
+                break
+            words.insert(0, t)
+            k -= 1
+        if not words:
+            return []
+        found = self.lookup_phrase("".join(t.text_with_ws for t in words).strip())
+        return [found] if found is not None else []
+
+    def emit_conversion(self, tok: Any, words: str, enzymes: list[LexiconEntry], substrates: list[LexiconEntry], products: list[LexiconEntry]) -> None:
+        self.emit_entries(tok, words, "convert", substrates, products, "a conversion")
+        self.emit_entries(tok, words, "+", enzymes, products, "the enzyme of a conversion raises its product")
+        self.emit_entries(tok, words, "-", enzymes, substrates, "the enzyme of a conversion lowers its substrate")
+
+    def products(self, verb: Any) -> list[LexiconEntry]:
+        """What ``verb`` converts to: the objects of its "to" / "into"."""
+        objects = [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
+        if objects:
+            return [e for e, _t in self.entities(objects)]
+        for k in range(verb.i + 1, min(verb.i + 8, len(self.sdoc))):
+            t = self.sdoc[k]
+            if t.lower_ in ("to", "into"):
+                return self.flat_phrase(k + 1, 1) or []
+            if t.is_punct or t.tag_ in ("VBZ", "VBD", "WDT"):
+                break
+        return []
+
+    def substrates(self, verb: Any) -> list[LexiconEntry]:
+        """What ``verb`` converts: its object ("it" is the agent the text is about)."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        found: list[LexiconEntry] = []
+        for obj in objects:
+            if obj.lower_ == "it":
+                agent = self.converted_it() or self.previous_object(obj)
+                found += [agent] if agent is not None else []
+            else:
+                found += [e for e, _t in self.entities([obj])]
+        if found or objects:
+            return found
+        to = next((k for k in range(verb.i + 1, min(verb.i + 6, len(self.sdoc))) if self.sdoc[k].lower_ in ("to", "into")), None)
+        if to is None:
+            return []
+        named = [t for t in self.sdoc[verb.i + 1 : to] if t.lower_ not in C.DETERMINERS and not t.is_punct]
+        if not named or not all(t.pos_ in ("ADV", "ADJ", "VERB", "NOUN", "PROPN", "NUM") for t in named):
+            return []
+        found_name = self.lookup_phrase("".join(t.text_with_ws for t in named).strip(), head_word=named[-1])
+        return [found_name] if found_name is not None else []

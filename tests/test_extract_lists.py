@@ -1,0 +1,119 @@
+"""Lists under a lead-in, adverse-effect statements, conversions and degrees of a disease.
+
+Each text is written for this test, with the structure of a failure seen on unseen leaflets,
+labels and textbooks (bullet lists read as headings, adverse reactions behind a participle,
+a prodrug's activation chain, "moderately to severely active X").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mechgraph.extract import extract_text, split_sentences
+from mechgraph.extract.lists import find_lists
+from mechgraph.extract.parsed import load_pipeline
+
+needs_parser = pytest.mark.skipif(load_pipeline() is None, reason="spaCy's English pipeline is not installed")
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    draft = extract_text(text, source_id="t")
+    symbol = {1: "+", -1: "-", 0: "?"}
+    return {(r.source, symbol[int(r.sign)], r.target) for r in draft.relations if not r.negated}
+
+
+LEAFLET = (
+    "Secukinumab is a medicine that blocks interleukin-17A.\n\n"
+    "What it is used for\n"
+    "This medicine is used to treat:\n"
+    "- moderate to severe hidradenitis suppurativa in adults;\n"
+    "- active ankylosing spondylitis, alone or with naproxen.\n\n"
+    "Very common side effects (may affect more than 1 in 10 people)\n"
+    "• cold sores\n"
+    "• itching and swelling where the pen was pressed\n"
+)
+
+
+def test_a_list_under_its_lead_in_is_one_sentence_with_a_reading_per_item() -> None:
+    sentences = split_sentences(LEAFLET)
+    lists = [s for s in sentences if s.readings]
+    assert [s.role for s in lists] == ["body", "body"]
+    treat, effects = lists
+    assert treat.text.startswith("This medicine is used to treat:") and treat.text.endswith("alone or with naproxen.")
+    assert LEAFLET[treat.start : treat.end] == treat.text  # the evidence quotes the list, verbatim
+    assert treat.readings == (
+        "This medicine is used to treat moderate to severe hidradenitis suppurativa in adults.",
+        "This medicine is used to treat active ankylosing spondylitis, alone or with naproxen.",
+    )
+    # a noun-phrase lead-in names the items' class; its bracketed frequency is no hedge
+    assert effects.readings == (
+        "Very common side effects include cold sores.",
+        "Very common side effects include itching and swelling where the pen was pressed.",
+    )
+    assert not any(s.role == "heading" and s.text.startswith("•") for s in sentences)
+
+
+def test_bullets_without_a_lead_in_and_long_runs_stay_as_they_were() -> None:
+    text = "The trial ended early.\n- fever\n- rash\n"  # the line before ends a sentence: no lead-in
+    assert find_lists(text, [(0, len(text))]) == []
+    menu = "Menu:\n" + "".join(f"- item {k}\n" for k in range(80))  # a menu, not a list under a lead-in
+    assert find_lists(menu, [(0, len(menu))]) == []
+    assert find_lists("Uses:\n1. asthma\n", [(0, 16)]) == []  # numbered lines are often headings
+
+
+@needs_parser
+def test_a_leaflets_lists_give_indications_and_side_effects_of_its_medicine() -> None:
+    found = triples(LEAFLET)
+    assert ("secukinumab", "-", "hidradenitis_suppurativa") in found  # the degree is no part of the disease
+    assert ("secukinumab", "-", "ankylosing_spondylitis") in found
+    assert ("naproxen", "-", "ankylosing_spondylitis") not in found  # a drug named in one item is not the lead-in's subject
+    assert ("secukinumab", "+", "cold_sores") in found
+    assert ("secukinumab", "+", "itching_and_swelling_where_the_pen_was_pressed") in found  # an item names one effect, whole
+    draft = extract_text(LEAFLET, source_id="t")
+    quotes = {r.evidence[0].quote for r in draft.relations if r.target == "cold_sores"}
+    assert quotes == {"Very common side effects (may affect more than 1 in 10 people)\n• cold sores\n• itching and swelling where the pen was pressed"}
+
+
+@needs_parser
+def test_adverse_reactions_behind_a_participle_and_toxicities_of_a_drug() -> None:
+    text = (
+        "Baricitinib inhibits JAK1 and JAK2. The adverse reactions observed most frequently during the first weeks of the "
+        "pivotal studies were nausea, acne and raised cholesterol. Other toxicities of methotrexate include stomatitis and liver fibrosis."
+    )
+    found = triples(text)
+    assert {("baricitinib", "+", "nausea"), ("baricitinib", "+", "acne")} <= found
+    assert {("methotrexate", "+", "stomatitis"), ("methotrexate", "+", "liver_fibrosis")} <= found
+    assert ("baricitinib", "+", "stomatitis") not in found  # "toxicities of X": X's, not the last agent's
+
+
+@needs_parser
+def test_an_effect_seen_more_often_with_the_drug_than_with_placebo() -> None:
+    found = triples("Upadacitinib blocks JAK1. Shingles occurred more often with upadacitinib than with placebo.")
+    assert ("upadacitinib", "+", "shingles") in found
+    # a bare incidence compares nothing: no relation
+    assert not any(t == "shingles" for _s, _sign, t in triples("Upadacitinib blocks JAK1. Shingles occurred in two patients."))
+
+
+@needs_parser
+def test_a_prodrugs_activation_chain_with_its_enzymes() -> None:
+    text = (
+        "Mycophenolate mofetil is an ester prodrug. In the gut wall, carboxylesterases hydrolyse it to mycophenolic acid. "
+        "Leflunomide is converted to teriflunomide. Ifosfamide breaks down to isophosphoramide mustard and chloroacetaldehyde."
+    )
+    found = triples(text)
+    assert ("mycophenolate_mofetil", "+", "mycophenolic_acid") in found  # metabolised_to: a precursor raises its product
+    assert ("carboxylesterases", "+", "mycophenolic_acid") in found  # the enzyme makes the product
+    assert ("carboxylesterases", "-", "mycophenolate_mofetil") in found  # and uses up its substrate
+    assert ("leflunomide", "+", "teriflunomide") in found
+    assert {("ifosfamide", "+", "isophosphoramide_mustard"), ("ifosfamide", "+", "chloroacetaldehyde")} <= found
+    assert not any(t in ("down", "it") for _s, _sign, t in found)  # a particle or a pronoun is no node
+    relations = {(r.source, r.relation.value, r.target) for r in extract_text(text, source_id="t").relations}
+    assert ("leflunomide", "metabolised_to", "teriflunomide") in relations
+
+
+@needs_parser
+def test_an_appositive_describes_the_name_right_before_its_comma() -> None:
+    text = "Thymocytes express high levels of thiopurine methyltransferase (TPMT), an enzyme that methylates mercaptopurine to methylmercaptopurine."
+    found = triples(text)
+    assert ("tpmt", "+", "methylmercaptopurine") in found or ("thiopurine_methyltransferase", "+", "methylmercaptopurine") in found
+    assert not any(s == "thymocytes" for s, _sign, _t in found)
