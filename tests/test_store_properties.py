@@ -60,6 +60,10 @@ def _groups(groups: dict[str, list[Any]]) -> Any:
     return {group: [effect.to_dict() for effect in found] for group, found in groups.items()}
 
 
+def _edge_filtered(filters: dict[str, Any]) -> bool:
+    return any(filters.get(name) is not None for name in ("relations", "signs", "mechanisms", "measurable_in", "sources")) or bool(filters.get("context"))
+
+
 @_SETTINGS
 @given(graph=mechanism_graphs(), data=st.data())
 def test_ladybug_answers_like_memory(graph: nx.MultiDiGraph, data: st.DataObject) -> None:
@@ -114,14 +118,18 @@ def test_ladybug_answers_like_memory(graph: nx.MultiDiGraph, data: st.DataObject
             assert _outcome(partial(queries.signed_paths, store, **ends), _report) == _outcome(partial(signed_paths, graph, **ends), _report)
             reached_from = {"agent": source, "max_length": length, "mixed_context": mixed}
             assert _outcome(partial(queries.effects, store, **reached_from), _groups) == _outcome(partial(effects, graph, **reached_from), _groups)
-        with LadybugStore(Path(folder) / "graph.lbug", scan_above=0) as scanning:  # walks from a list, as in a large graph
-            assert list(queries.reach(scanning, centre, depth=depth, direction=direction).items()) == list(found.items())
-            assert _graph_value(queries.neighbourhood(scanning, centre, depth=depth, direction=direction)) == _graph_value(
-                neighbourhood(graph, centre, depth=depth, direction=direction)
-            )
-            assert _outcome(lambda: queries.signed_paths(scanning, source, target, k=3, max_length=length), _report) == _outcome(
-                lambda: signed_paths(graph, source, target, k=3, max_length=length), _report
-            )
+        cap = data.draw(st.integers(1, 6), label="cap")
+        capped = queries.neighbourhood_capped(store, centre, depth=depth, direction=direction, max_nodes=cap)
+        walked = list(reach(graph, centre, depth=depth, direction=direction))
+        assert list(capped.graph) == walked[:cap] and capped.complete == (len(walked) <= cap)  # the first nodes of the walk
+        in_memory = queries.neighbourhood_capped(MemoryStore(graph), centre, depth=depth, direction=direction, max_nodes=cap)
+        assert (_graph_value(capped.graph), capped.complete) == (_graph_value(in_memory.graph), in_memory.complete)
+        first = _outcome(lambda: queries.filter_capped(store, cap, **filters), lambda found: (_graph_value(found.graph), found.complete))
+        assert first == _outcome(lambda: queries.filter_capped(MemoryStore(graph), cap, **filters), lambda found: (_graph_value(found.graph), found.complete))
+        whole = _outcome(lambda: filter_graph(graph, **filters))
+        if whole[0] == "ok":
+            size = whole[1].number_of_edges() if _edge_filtered(filters) else whole[1].number_of_nodes()
+            assert first[1][1] == (size <= cap)
         given_nodes = data.draw(st.lists(st.sampled_from(nodes), max_size=2, unique=True), label="given")
         blocked = data.draw(st.lists(st.sampled_from(nodes), max_size=1), label="blocked")
         assert _outcome(lambda: queries.perturb(store, given_nodes, block=blocked, max_length=length, mixed_context=mixed), _report) == _outcome(

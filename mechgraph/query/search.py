@@ -170,7 +170,7 @@ class SearchIndex:
         coverage = np.minimum(self._lengths / len(query), 1.0)
         scores = np.maximum(ratio, partial * (_PARTIAL_WEIGHT * coverage))
         wanted = min(len(scores), limit * 8 + 32)
-        candidates = np.argpartition(-scores, wanted - 1)[:wanted] if wanted < len(scores) else np.arange(len(scores))
+        candidates = _best(scores, wanted)
         best: dict[int, tuple[float, int, int, int]] = {}  # node -> (-score, field, key length, entry)
         for entry in candidates.tolist():
             key = self._keys[entry]
@@ -190,6 +190,16 @@ class SearchIndex:
             Match(self.nodes[owner], self.labels[owner], round(-negative, 1), FIELDS[field], self._texts[entry])
             for owner, (negative, field, _, entry) in ordered[:limit]
         ]
+
+
+def _best(scores: np.ndarray, wanted: int) -> np.ndarray:
+    """The entries of the ``wanted`` best scores; of those tied at the last place, the first
+    (the answer never depends on how numpy's partition picks among equal scores)."""
+    if wanted >= len(scores):
+        return np.arange(len(scores))
+    last = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+    above = np.flatnonzero(scores > last)
+    return np.concatenate([above, np.flatnonzero(scores == last)[: wanted - len(above)]])
 
 
 _cache: weakref.WeakKeyDictionary[nx.MultiDiGraph, SearchIndex] = weakref.WeakKeyDictionary()

@@ -10,15 +10,38 @@ Ladybug database written by ``mechgraph import``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import networkx as nx
 
-__all__ = ["GraphStore", "RelationRow"]
+if TYPE_CHECKING:
+    from .fuzzy import FuzzyIndex
+
+__all__ = ["GraphStore", "Pushdown", "RelationRow"]
 
 #: One relation seen from a node: (the other node, the relation's key, its attributes).
 RelationRow = tuple[str, Any, Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Pushdown:
+    """The part of a filter a store tests itself: the kinds of nodes (of both ends of a relation),
+    the relation, its effective sign, its mechanism (``unspecified`` for none); None is no test.
+    With ``edge_filter`` (some relation filter is asked) only the nodes of passing relations are
+    wanted. Every filter is applied again in memory to what the store returns."""
+
+    kinds: frozenset[str] | None = None
+    relations: frozenset[str] | None = None
+    signs: frozenset[int] | None = None
+    mechanisms: frozenset[str] | None = None
+    edge_filter: bool = False
+
+    def parameters(self) -> dict[str, Any]:
+        """The query parameters of the tests asked (lists, named as the fields)."""
+        tests = {"kinds": self.kinds, "relations": self.relations, "signs": self.signs, "mechanisms": self.mechanisms}
+        return {name: sorted(values) for name, values in tests.items() if values is not None}
 
 
 @runtime_checkable
@@ -49,8 +72,9 @@ class GraphStore(Protocol):
         """The nodes one relation from ``nodes`` (down, up or both), each once."""
         ...
 
-    def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
-        """Every node within ``depth`` relations of ``nodes`` (up, down or both) with its distance."""
+    def reach(self, nodes: Iterable[str], depth: int | None, direction: str, limit: int | None = None) -> dict[str, int]:
+        """Every node within ``depth`` relations of ``nodes`` (up, down or both) with its distance,
+        in the order of :func:`mechgraph.query.reach`; with ``limit``, its first ``limit`` nodes."""
         ...
 
     def subgraph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
@@ -66,19 +90,18 @@ class GraphStore(Protocol):
         """Every node with only the attributes it is searched by, in the graph's order."""
         ...
 
-    def filter_candidates(
-        self,
-        *,
-        kinds: frozenset[str] | None,
-        relations: frozenset[str] | None,
-        signs: frozenset[int] | None,
-        mechanisms: frozenset[str] | None,
-        edge_filter: bool,
-    ) -> nx.MultiDiGraph:
-        """A graph holding every node and relation that may pass a filter on these values (the
-        kinds of nodes, and of both ends of a relation; the relation, its effective sign, its
-        mechanism, ``unspecified`` for none). With ``edge_filter`` only the nodes of passing
-        relations are needed."""
+    def fuzzy(self) -> FuzzyIndex:
+        """The typo-tolerant search over every node's names (:func:`mechgraph.query.search`)."""
+        ...
+
+    def filter_candidates(self, pushdown: Pushdown) -> nx.MultiDiGraph:
+        """A graph holding every node and relation that may pass a filter on the values of ``pushdown``."""
+        ...
+
+    def first_passing(self, pushdown: Pushdown, limit: int, passing: Callable[[nx.MultiDiGraph], nx.MultiDiGraph]) -> tuple[nx.MultiDiGraph, bool]:
+        """A graph holding the first ``limit`` relations in the graph's order that ``passing`` (a
+        filter that keeps what passes) keeps, and their ends; without ``pushdown.edge_filter``, the
+        first ``limit`` nodes it keeps and the relations among them. And whether nothing else passes."""
         ...
 
     def close(self) -> None: ...

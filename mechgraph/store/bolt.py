@@ -31,7 +31,7 @@ from .write import _first_line, _write_rows
 
 __all__ = ["BoltStore", "write_bolt"]
 
-_INTEGER_COLUMNS = frozenset({"pos", "rpos", "sign"})
+_INTEGER_COLUMNS = frozenset({"pos", "rpos", "sign", "first"})
 _BATCH = 10_000
 _LABELS = ("Node", "RelationData", "Name", "Meta")
 
@@ -68,7 +68,6 @@ class BoltStore(LadybugStore):
         *,
         auth: tuple[str, str] | None = None,
         database: str | None = None,
-        scan_above: int | None = None,
         driver: Any = None,
     ) -> None:
         self.path = Path(url)  # named in messages
@@ -79,7 +78,7 @@ class BoltStore(LadybugStore):
         except _driver_errors() as error:
             self._driver.close()
             raise ReadError(f"{url}: cannot read a mechgraph graph ({_first_line(error)})") from None
-        self._ready(meta, scan_above)
+        self._ready(meta)
 
     def _rows(self, query: str, parameters: Mapping[str, Any] | None = None) -> list[list[Any]]:
         records, _, _ = self._driver.execute_query(query, dict(parameters or {}), database_=self._database_name)

@@ -32,16 +32,18 @@ from a few nodes one node at a time (the ``*_one`` texts) and from many with one
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-__all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_edges", "filter_nodes", "overview_hubs"]
+from .base import Pushdown
 
-SCHEMA_VERSION = 3
+__all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_nodes", "filter_relations", "overview_hubs"]
+
+SCHEMA_VERSION = 4
 
 #: Columns of the bulk-load files, in order (the CSV headers of the Ladybug loader).
-NODE_COLUMNS = ("id", "pos", "kind", "label", "process", "phase", "synonyms", "identifiers", "data")
+NODE_COLUMNS = ("id", "pos", "kind", "label", "process", "phase", "synonyms", "identifiers", "data", "first", "out", "inn")
 RELATION_COLUMNS = ("from", "to", "pos", "relation", "sign", "mechanism")
-RELATION_DATA_COLUMNS = ("pos", "key", "id", "rpos", "context", "evidence", "data")
+RELATION_DATA_COLUMNS = ("pos", "key", "id", "rpos", "context", "evidence", "data", "src", "dst", "relation", "sign", "mechanism", "src_kind", "dst_kind")
 NAME_COLUMNS = ("key", "nodes")
 META_COLUMNS = ("name", "value")
 
@@ -61,26 +63,11 @@ class Dialect:
     #: ``{table}``, ``{path}`` and ``{parallel}`` are filled in by the loader (paths it wrote itself).
     copy: str = ""
     nodes_by_id: str = f"UNWIND $ids AS i MATCH (n:Node {{id: i}}) RETURN {_NODE}"
-    #: the relations out of some nodes: (from, to, pos); their data comes from ``relation_data``
-    edges_from: str = f"UNWIND $ids AS i MATCH (a:Node {{id: i}})-[r:Relation]->(b:Node) RETURN {_EDGE}"
-    edges_into: str = f"UNWIND $ids AS i MATCH (a:Node)-[r:Relation]->(b:Node {{id: i}}) RETURN {_EDGE}"
     relation_data: str = "UNWIND $positions AS p MATCH (d:RelationData {pos: p}) RETURN d.pos, d.key, d.rpos, d.data, d.context, d.evidence"
+    #: each node's relations out and the nodes before it, in the graph's order (see the schema)
+    adjacency: str = "UNWIND $ids AS i MATCH (n:Node {id: i}) RETURN n.id, n.first, n.out, n.inn"
     edges_from_one: str = f"MATCH (a:Node {{id: $id}})-[r:Relation]->(b:Node) RETURN {_EDGE}"
     edges_into_one: str = f"MATCH (a:Node)-[r:Relation]->(b:Node {{id: $id}}) RETURN {_EDGE}"
-    step_one: dict[str, str] = field(
-        default_factory=lambda: {
-            "down": "MATCH (a:Node {id: $id})-[:Relation]->(b:Node) RETURN DISTINCT b.id",
-            "up": "MATCH (a:Node {id: $id})<-[:Relation]-(b:Node) RETURN DISTINCT b.id",
-            "both": "MATCH (a:Node {id: $id})-[:Relation]-(b:Node) RETURN DISTINCT b.id",
-        }
-    )
-    step: dict[str, str] = field(
-        default_factory=lambda: {
-            "down": "UNWIND $ids AS i MATCH (a:Node {id: i})-[:Relation]->(b:Node) RETURN DISTINCT b.id",
-            "up": "UNWIND $ids AS i MATCH (a:Node {id: i})<-[:Relation]-(b:Node) RETURN DISTINCT b.id",
-            "both": "UNWIND $ids AS i MATCH (a:Node {id: i})-[:Relation]-(b:Node) RETURN DISTINCT b.id",
-        }
-    )
     names_one: str = "MATCH (k:Name {key: $id}) RETURN k.nodes"
     #: lookup keys (of one kind: ``t:`` text ignoring case) that begin with ``$prefix``: a scan of
     #: the names, a fraction of a second on a million relations
@@ -114,10 +101,13 @@ LADYBUG = Dialect(
     schema=(
         (
             "CREATE NODE TABLE Node(id STRING, pos INT64, kind STRING, label STRING, process STRING, phase STRING, "
-            "synonyms STRING, identifiers STRING, data STRING, PRIMARY KEY(id))"
+            "synonyms STRING, identifiers STRING, data STRING, first INT64, out STRING, inn STRING, PRIMARY KEY(id))"
         ),
         "CREATE REL TABLE Relation(FROM Node TO Node, pos INT64, relation STRING, sign INT8, mechanism STRING)",
-        ("CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, data STRING, PRIMARY KEY(pos))"),
+        (
+            "CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, data STRING, "
+            "src STRING, dst STRING, relation STRING, sign INT8, mechanism STRING, src_kind STRING, dst_kind STRING, PRIMARY KEY(pos))"
+        ),
         "CREATE NODE TABLE Name(key STRING, nodes STRING, PRIMARY KEY(key))",
         "CREATE NODE TABLE Meta(name STRING, value STRING, PRIMARY KEY(name))",
     ),
@@ -148,34 +138,37 @@ BOLT_LOAD = {
 }
 
 
-def filter_nodes(kinds: bool) -> str:
-    """Nodes that may pass a node filter: only ``kind`` is pushed down (the rest is checked in memory).
+def filter_nodes(pushdown: Pushdown, *, paged: bool = False) -> str:
+    """Nodes that may pass a node filter: only ``kind`` is tested (the rest is checked in memory).
+    Paged: the ids and positions of the first ``$limit`` after the position ``$after``.
 
-    >>> filter_nodes(True)
+    >>> filter_nodes(Pushdown(kinds=frozenset({"agent"})))
     'MATCH (n:Node) WHERE n.kind IN $kinds RETURN n.id, n.pos, n.data'
+    >>> filter_nodes(Pushdown(), paged=True)
+    'MATCH (n:Node) WHERE n.pos > $after RETURN n.id, n.pos ORDER BY n.pos LIMIT $limit'
     """
-    where = " WHERE n.kind IN $kinds" if kinds else ""
-    return f"MATCH (n:Node){where} RETURN {_NODE}"
-
-
-def filter_edges(*, kinds: bool, relations: bool, signs: bool, mechanisms: bool) -> str:
-    """Relations that may pass a filter: the endpoints' kinds, the relation, the sign and the
-    mechanism are pushed down; the parameters are lists named like the arguments.
-
-    >>> filter_edges(kinds=True, relations=False, signs=True, mechanisms=False)
-    'MATCH (a:Node)-[r:Relation]->(b:Node) WHERE a.kind IN $kinds AND b.kind IN $kinds AND r.sign IN $signs RETURN a.id, b.id, r.pos'
-    """
-    tests = []
-    if kinds:
-        tests += ["a.kind IN $kinds", "b.kind IN $kinds"]
-    if relations:
-        tests.append("r.relation IN $relations")
-    if signs:
-        tests.append("r.sign IN $signs")
-    if mechanisms:
-        tests.append("r.mechanism IN $mechanisms")
+    tests = [*(["n.pos > $after"] if paged else []), *(["n.kind IN $kinds"] if pushdown.kinds is not None else [])]
     where = f" WHERE {' AND '.join(tests)}" if tests else ""
-    return f"MATCH (a:Node)-[r:Relation]->(b:Node){where} RETURN {_EDGE}"
+    return f"MATCH (n:Node){where} RETURN n.id, n.pos ORDER BY n.pos LIMIT $limit" if paged else f"MATCH (n:Node){where} RETURN {_NODE}"
+
+
+def filter_relations(pushdown: Pushdown, *, paged: bool = False) -> str:
+    """Relations that may pass a filter, as (from, to, pos): the ends' kinds, the relation, the
+    sign and the mechanism are tested on ``RelationData`` (one scan of a node table, no walk);
+    the parameters are lists named as the tests (:meth:`Pushdown.parameters`). Paged: in the
+    graph's order, the first ``$limit`` after the position ``$after``.
+
+    >>> filter_relations(Pushdown(kinds=frozenset({"agent"}), signs=frozenset({1})))
+    'MATCH (d:RelationData) WHERE d.src_kind IN $kinds AND d.dst_kind IN $kinds AND d.sign IN $signs RETURN d.src, d.dst, d.pos'
+    """
+    tests = ["d.pos > $after"] if paged else []
+    if pushdown.kinds is not None:
+        tests += ["d.src_kind IN $kinds", "d.dst_kind IN $kinds"]
+    for name in ("relations", "signs", "mechanisms"):
+        if getattr(pushdown, name) is not None:
+            tests.append(f"d.{name[:-1]} IN ${name}")
+    where = f" WHERE {' AND '.join(tests)}" if tests else ""
+    return f"MATCH (d:RelationData){where} RETURN d.src, d.dst, d.pos" + (" ORDER BY d.pos LIMIT $limit" if paged else "")
 
 
 def overview_hubs(kinds: tuple[str, ...]) -> str:

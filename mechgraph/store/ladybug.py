@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Self
 
@@ -24,34 +24,36 @@ import networkx as nx
 from ..errors import ReadError, StoreError
 from ..vocabulary import Attr, Direction
 from . import cypher
-from .base import RelationRow
+from .base import Pushdown, RelationRow
+from .fuzzy import FuzzyIndex
 from .names import NAME_ATTRIBUTES, lookup_keys
 from .write import WriteSummary, _all_rows, _first_line, write_database
 
 __all__ = ["LadybugStore", "StoreError", "WriteSummary", "write_database"]
 
 _READ_BUFFER = 512 * 1024 * 1024  # bytes of page cache a reader may use
-# A walk from one node costs about 0.15 ms; one from a list scans every relation (0.03 s at 100k
-# relations, 0.3 s at 1M): up to this many nodes, or one per 500 relations, a walk goes one node
-# at a time (see mechgraph.store.cypher).
-_FEW, _RELATIONS_PER_WALK = 48, 500
+#: Ids (or positions) sent in one list parameter: each is a primary-key lookup (about 15 us).
+_CHUNK = 8192
+#: A walk's frontier is read this many nodes at a time, so a walk cut at a size stops soon after.
+_WALK_CHUNK = 256
 _CONTEXT, _EVIDENCE = Attr.CONTEXT.value, Attr.EVIDENCE.value
+#: A node's adjacency: the position of its first relation out, the other end of each relation out
+#: (in the graph's order: its positions follow ``first``), the nodes before it (in the graph's order).
+Adjacency = tuple[int, list[str], list[str]]
 
 
 class LadybugStore:
     """A Ladybug database written by :func:`write_database`, opened read-only.
 
     A store keeps one connection and is safe to share between threads (queries are serialised).
-    A walk from more than ``scan_above`` nodes scans the relations once instead of following each
-    node's (default: 48 nodes, or one per 500 relations of the graph).
+    Walks read each node's adjacency (stored with the node) by primary key, never a scan of the
+    relations.
 
     Examples
     --------
-    >>> import tempfile
     >>> from mechgraph.graph import read_graph
-    >>> target = Path(tempfile.mkdtemp()) / "bundled.lbug"
-    >>> _ = write_database(read_graph(), target)
-    >>> store = LadybugStore(target)
+    >>> from mechgraph.store.write import example_database
+    >>> store = LadybugStore(example_database())
     >>> store.counts() == (read_graph().number_of_nodes(), read_graph().number_of_edges())
     True
     >>> store.node("cyclosporine")["label"]
@@ -61,7 +63,7 @@ class LadybugStore:
 
     dialect = cypher.LADYBUG
 
-    def __init__(self, path: str | Path, *, scan_above: int | None = None) -> None:
+    def __init__(self, path: str | Path) -> None:
         import ladybug
 
         self.path = Path(path)
@@ -73,9 +75,9 @@ class LadybugStore:
             meta = dict(self._rows(self.dialect.meta))
         except RuntimeError as error:
             raise ReadError(f"{self.path}: not a mechgraph database ({_first_line(error)})") from None
-        self._ready(meta, scan_above)
+        self._ready(meta)
 
-    def _ready(self, meta: Mapping[str, str], scan_above: int | None) -> None:
+    def _ready(self, meta: Mapping[str, str]) -> None:
         """Check the schema version (written last: a partial load has none) and keep what every query needs."""
         if json.loads(meta.get("schema", "null")) != cypher.SCHEMA_VERSION:
             self.close()
@@ -84,8 +86,8 @@ class LadybugStore:
         self._meta = dict(meta)
         self._lock = threading.Lock()
         self._names_lock = threading.Lock()
-        self._few = scan_above if scan_above is not None else max(_FEW, int(self._rows(self.dialect.count_relations)[0][0]) // _RELATIONS_PER_WALK)
         self._names: nx.MultiDiGraph | None = None
+        self._fuzzy: FuzzyIndex | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -97,21 +99,27 @@ class LadybugStore:
         with self._lock:
             return self._rows(query, parameters)
 
-    def _from_each(self, one: str, many: str | None, ids: Sequence[str]) -> list[list[Any]]:
-        """The rows of ``one`` for each id (``$id``), or of ``many`` for them all (``$ids``) when
-        there are more than a few."""
-        if many is not None and len(ids) > self._few:
-            return self.query(many, {"ids": list(ids)})
+    def _each(self, query: str, ids: Sequence[Any]) -> list[list[Any]]:
+        """The rows of ``query`` for each id (``$id``), one query each."""
         with self._lock:
             rows: list[list[Any]] = []
             for node in ids:
-                rows.extend(self._rows(one, {"id": node}))
+                rows.extend(self._rows(query, {"id": node}))
             return rows
+
+    def _lookup(self, query: str, values: Sequence[Any], name: str = "ids") -> list[list[Any]]:
+        """The rows of ``query`` for a list parameter ``name`` of primary keys, sent in chunks."""
+        rows: list[list[Any]] = []
+        for start in range(0, len(values), _CHUNK):
+            rows.extend(self.query(query, {name: list(values[start : start + _CHUNK])}))
+        return rows
+
+    def _adjacency(self, ids: Sequence[str]) -> dict[str, Adjacency]:
+        return {node: (first, json.loads(out), json.loads(inn)) for node, first, out, inn in self._lookup(self.dialect.adjacency, ids)}
 
     def nodes_graph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
         """A graph of ``nodes`` (those the store has, in the graph's order) with no relations."""
-        ids = list(dict.fromkeys(nodes))
-        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else (), ())
+        return self._graph(self._lookup(self.dialect.nodes_by_id, list(dict.fromkeys(nodes))), ())
 
     def names_starting(self, text: str, limit: int) -> list[tuple[str, list[str]]]:
         """Up to ``limit`` (name ignoring case, its nodes) whose name begins with ``text``."""
@@ -124,8 +132,7 @@ class LadybugStore:
 
     def relations_graph(self, nodes: Iterable[str], ends: Iterable[tuple[str, str, int]]) -> nx.MultiDiGraph:
         """A graph of ``nodes`` and the relations at the positions given ((from, to, pos) rows)."""
-        ids = list(dict.fromkeys(nodes))
-        rows = self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else []
+        rows = self._lookup(self.dialect.nodes_by_id, list(dict.fromkeys(nodes)))
         return self._graph(rows, self._relations([list(end) for end in ends]))
 
     def close(self) -> None:
@@ -155,42 +162,69 @@ class LadybugStore:
         return json.loads(rows[0][2]) if rows else None
 
     def successors(self, node: str) -> list[RelationRow]:
-        rows = self._relations(self._from_each(self.dialect.edges_from_one, None, [node]))
+        rows = self._relations(self._each(self.dialect.edges_from_one, [node]))
         return [(row[1], json.loads(row[2]), _relation_data(row)) for row in sorted(rows, key=lambda row: row[3])]
 
     def predecessors(self, node: str) -> list[RelationRow]:
-        rows = self._relations(self._from_each(self.dialect.edges_into_one, None, [node]))
+        rows = self._relations(self._each(self.dialect.edges_into_one, [node]))
         return [(row[0], json.loads(row[2]), _relation_data(row)) for row in sorted(rows, key=lambda row: (row[4], row[3]))]
 
     def step(self, nodes: Sequence[str], direction: str) -> list[str]:
         way = Direction(direction).value
-        return list(dict.fromkeys(row[0] for row in self._from_each(self.dialect.step_one[way], self.dialect.step[way], nodes)))
+        adjacency = self._adjacency(list(dict.fromkeys(nodes)))
+        found: dict[str, None] = {}
+        for node in nodes:
+            if node in adjacency:
+                _, out, inn = adjacency[node]
+                if way != "up":
+                    found.update(dict.fromkeys(out))
+                if way != "down":
+                    found.update(dict.fromkeys(inn))
+        return list(found)
 
-    def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
-        start = [row[0] for row in self.query(self.dialect.nodes_by_id, {"ids": list(dict.fromkeys(nodes))})]
-        distance = dict.fromkeys(start, 0)
-        frontier = start
+    def reach(self, nodes: Iterable[str], depth: int | None, direction: str, limit: int | None = None) -> dict[str, int]:
+        """The breadth-first walk of :func:`mechgraph.query.reach` (the same nodes in the same
+        order); with ``limit``, its first ``limit`` nodes, read no further than they need."""
+        way = Direction(direction).value
+        wanted = list(dict.fromkeys(nodes))
+        known = {row[0] for row in self._lookup(self.dialect.nodes_by_id, wanted)}
+        distance = dict.fromkeys([node for node in wanted if node in known][:limit], 0)
+        frontier = list(distance)
         level = 0
-        while frontier and (depth is None or level < depth):
+        while frontier and (depth is None or level < depth) and (limit is None or len(distance) < limit):
             level += 1
-            following = [node for node in self.step(frontier, direction) if node not in distance]
-            distance.update(dict.fromkeys(following, level))
+            following: list[str] = []
+            for start in range(0, len(frontier), _WALK_CHUNK):
+                chunk = frontier[start : start + _WALK_CHUNK]
+                adjacency = self._adjacency(chunk)
+                for node in chunk:
+                    _, out, inn = adjacency[node]
+                    for others in (out, inn) if way == "both" else (out,) if way == "down" else (inn,):
+                        for other in others:
+                            if other not in distance:
+                                distance[other] = level
+                                following.append(other)
+                                if limit is not None and len(distance) >= limit:
+                                    return distance
             frontier = following
         return distance
 
     def subgraph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
         ids = list(dict.fromkeys(nodes))
-        if not ids:
-            return self._graph((), ())
         inside = set(ids)
-        ends = [row for row in self._from_each(self.dialect.edges_from_one, self.dialect.edges_from, ids) if row[1] in inside]
-        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}), self._relations(ends))
+        ends = [
+            [u, v, first + index]
+            for u, (first, out, _) in self._adjacency(ids).items()
+            for index, v in enumerate(out)
+            if v in inside
+        ]  # fmt: skip
+        return self._graph(self._lookup(self.dialect.nodes_by_id, ids), self._relations(ends))
 
     def _relations(self, ends: list[list[Any]]) -> list[tuple[Any, ...]]:
         """Relation rows (from, to, key, pos, rpos, data, context, evidence) of (from, to, pos) rows."""
         if not ends:
             return []
-        found = {row[0]: row for row in self.query(self.dialect.relation_data, {"positions": [row[2] for row in ends]})}
+        found = {row[0]: row for row in self._lookup(self.dialect.relation_data, [row[2] for row in ends], "positions")}
         rows = []
         for u, v, position in ends:
             _, key, rank, data, context, evidence = found[position]
@@ -198,8 +232,8 @@ class LadybugStore:
         return rows
 
     def name_candidates(self, name: str) -> nx.MultiDiGraph:
-        ids = list(dict.fromkeys(node for (nodes,) in self._from_each(self.dialect.names_one, None, lookup_keys(name)) for node in json.loads(nodes)))
-        return self._graph(self.query(self.dialect.nodes_by_id, {"ids": ids}) if ids else (), ())
+        ids = list(dict.fromkeys(node for (nodes,) in self._each(self.dialect.names_one, lookup_keys(name)) for node in json.loads(nodes)))
+        return self._graph(self._lookup(self.dialect.nodes_by_id, ids), ())
 
     def names_graph(self) -> nx.MultiDiGraph:
         # The store's lock is held only while the names are read: building the graph (seconds on a
@@ -218,31 +252,54 @@ class LadybugStore:
                 self._names = graph
             return self._names
 
-    def filter_candidates(
-        self,
-        *,
-        kinds: frozenset[str] | None,
-        relations: frozenset[str] | None,
-        signs: frozenset[int] | None,
-        mechanisms: frozenset[str] | None,
-        edge_filter: bool,
-    ) -> nx.MultiDiGraph:
-        parameters: dict[str, Any] = {}
-        for name, values in (("kinds", kinds), ("relations", relations), ("mechanisms", mechanisms)):
-            if values is not None:
-                parameters[name] = sorted(values)
-        if signs is not None:
-            parameters["signs"] = sorted(signs)
-        edges = self.query(
-            cypher.filter_edges(kinds=kinds is not None, relations=relations is not None, signs=signs is not None, mechanisms=mechanisms is not None),
-            parameters,
-        )
-        if edge_filter:
-            ends = {row[0] for row in edges} | {row[1] for row in edges}
-            nodes = self.query(self.dialect.nodes_by_id, {"ids": sorted(ends)}) if ends else []
+    def fuzzy(self) -> FuzzyIndex:
+        """The typo-tolerant search over every node's names (built once, from :meth:`names_graph`)."""
+        if self._fuzzy is None:
+            index = FuzzyIndex(self.names_graph())
+            with self._names_lock:
+                self._fuzzy = self._fuzzy or index
+        return self._fuzzy
+
+    def filter_candidates(self, pushdown: Pushdown) -> nx.MultiDiGraph:
+        edges = self.query(cypher.filter_relations(pushdown), pushdown.parameters())
+        if pushdown.edge_filter:
+            nodes = self._lookup(self.dialect.nodes_by_id, sorted({row[0] for row in edges} | {row[1] for row in edges}))
         else:
-            nodes = self.query(cypher.filter_nodes(kinds is not None), {"kinds": sorted(kinds)} if kinds is not None else {})
+            nodes = self.query(cypher.filter_nodes(pushdown), pushdown.parameters())
         return self._graph(nodes, self._relations(edges))
+
+    def first_passing(self, pushdown: Pushdown, limit: int, passing: Callable[[nx.MultiDiGraph], nx.MultiDiGraph]) -> tuple[nx.MultiDiGraph, bool]:
+        """The first ``limit`` relations (nodes without ``edge_filter``) in the graph's order that
+        ``passing`` keeps, read page by page of the candidates the store picks, with their ends
+        (the relations among them); and whether no other passes."""
+        page = max(limit + 1, 64)
+        kept: list[Any] = []
+        after = -1
+        while len(kept) <= limit:
+            parameters = {**pushdown.parameters(), "after": after, "limit": page}
+            if pushdown.edge_filter:
+                ends = self.query(cypher.filter_relations(pushdown, paged=True), parameters)
+                if not ends:
+                    break
+                rows = self._relations(ends)
+                nodes = self._lookup(self.dialect.nodes_by_id, list({end for row in ends for end in row[:2]}))
+                kept_graph = passing(self._graph(nodes, rows))
+                kept.extend(row for row in sorted(rows, key=lambda row: row[3]) if kept_graph.has_edge(row[0], row[1], json.loads(row[2])))
+                after, more = ends[-1][2], len(ends) == page
+            else:
+                found = self.query(cypher.filter_nodes(pushdown, paged=True), parameters)
+                if not found:
+                    break
+                kept_nodes = passing(self._graph(self._lookup(self.dialect.nodes_by_id, [row[0] for row in found]), ()))
+                kept.extend(row[0] for row in found if row[0] in kept_nodes)
+                after, more = found[-1][1], len(found) == page
+            if not more:
+                break
+        complete = len(kept) <= limit
+        if not pushdown.edge_filter:
+            return self.subgraph(kept[:limit]), complete
+        rows = kept[:limit]
+        return self._graph(self._lookup(self.dialect.nodes_by_id, list({end for row in rows for end in row[:2]})), rows), complete
 
     # -- building graphs ----------------------------------------------------------------------
 

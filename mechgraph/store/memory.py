@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 import networkx as nx
 
 from ..query import reach
-from .base import RelationRow
+from .base import Pushdown, RelationRow
+from .fuzzy import FuzzyIndex
 
 __all__ = ["MemoryStore", "induced"]
 
@@ -40,6 +42,7 @@ class MemoryStore:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
+        self._fuzzy: FuzzyIndex | None = None
 
     def counts(self) -> tuple[int, int]:
         return self.graph.number_of_nodes(), self.graph.number_of_edges()
@@ -61,8 +64,9 @@ class MemoryStore:
         rows = [self.graph._succ] if direction == "down" else [self.graph._pred] if direction == "up" else [self.graph._succ, self.graph._pred]
         return list(dict.fromkeys(other for node in nodes for row in rows for other in row[node]))
 
-    def reach(self, nodes: Iterable[str], depth: int | None, direction: str) -> dict[str, int]:
-        return reach(self.graph, list(nodes), depth=depth, direction=direction)
+    def reach(self, nodes: Iterable[str], depth: int | None, direction: str, limit: int | None = None) -> dict[str, int]:
+        found = reach(self.graph, list(nodes), depth=depth, direction=direction)
+        return found if limit is None else dict(islice(found.items(), limit))
 
     def subgraph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
         return induced(self.graph, nodes)
@@ -73,16 +77,25 @@ class MemoryStore:
     def names_graph(self) -> nx.MultiDiGraph:
         return self.graph
 
-    def filter_candidates(
-        self,
-        *,
-        kinds: frozenset[str] | None,
-        relations: frozenset[str] | None,
-        signs: frozenset[int] | None,
-        mechanisms: frozenset[str] | None,
-        edge_filter: bool,
-    ) -> nx.MultiDiGraph:
+    def fuzzy(self) -> FuzzyIndex:
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex(self.graph)
+        return self._fuzzy
+
+    def filter_candidates(self, pushdown: Pushdown) -> nx.MultiDiGraph:
         return self.graph
+
+    def first_passing(self, pushdown: Pushdown, limit: int, passing: Callable[[nx.MultiDiGraph], nx.MultiDiGraph]) -> tuple[nx.MultiDiGraph, bool]:
+        found = passing(self.graph)
+        if not pushdown.edge_filter:
+            return induced(self.graph, islice(found, limit)), found.number_of_nodes() <= limit
+        kept = set(islice(found.edges(keys=True), limit))
+        ends = {end for edge in kept for end in edge[:2]}
+        result = nx.MultiDiGraph()
+        result.graph.update(self.graph.graph)
+        result.add_nodes_from((node, data.copy()) for node, data in self.graph.nodes(data=True) if node in ends)
+        result.add_edges_from((u, v, key, data.copy()) for u, v, key, data in self.graph.edges(keys=True, data=True) if (u, v, key) in kept)
+        return result, found.number_of_edges() <= limit
 
     def close(self) -> None:
         pass

@@ -27,12 +27,13 @@ On a :class:`~mechgraph.store.MemoryStore` the regions are the graph itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 import networkx as nx
 
-from ..errors import NodeNotFound
+from ..errors import NodeNotFound, QueryError
 from ..query import Effect, Match, PathReport, filter_graph, resolve_node
 from ..query import effects as graph_effects
 from ..query import neighbourhood as graph_neighbourhood
@@ -44,17 +45,20 @@ from ..query.perturb import Perturbation
 from ..query.perturb import perturb as graph_perturb
 from ..query.search import closest_nodes
 from ..vocabulary import Direction
-from .base import GraphStore
+from .base import GraphStore, Pushdown
 from .memory import MemoryStore
 
 __all__ = [
+    "Capped",
     "check_node",
     "downstream",
     "effects",
     "effects_graph",
     "effects_region",
+    "filter_capped",
     "filter_store",
     "neighbourhood",
+    "neighbourhood_capped",
     "neighbourhood_graph",
     "path_nodes",
     "path_region",
@@ -94,8 +98,12 @@ def resolve(store: GraphStore, name: str) -> str:
 
 
 def search(store: GraphStore, text: str, *, limit: int = 10) -> list[Match]:
-    """:func:`mechgraph.query.search` over the store's nodes."""
-    return graph_search(store.names_graph(), text, limit=limit)
+    """:func:`mechgraph.query.search` over the store's nodes (scoring only the names that can
+    rank: :class:`~mechgraph.store.fuzzy.FuzzyIndex`)."""
+    whole = _whole(store)
+    if whole is not None:
+        return graph_search(whole, text, limit=limit)
+    return store.fuzzy().search(text, limit=limit)
 
 
 def reach(store: GraphStore, nodes: str | Iterable[str], *, depth: int | None = 1, direction: Direction | str = Direction.BOTH) -> dict[str, int]:
@@ -258,16 +266,70 @@ def filter_store(store: GraphStore, **filters: Any) -> nx.MultiDiGraph:
     whole = _whole(store)
     if whole is not None:
         return filter_graph(whole, **filters)
-    filter_graph(nx.MultiDiGraph(), **filters)  # checks every value: a bad one raises QueryError here
-    kinds = _strings(filters.get("kinds"))
-    relations = _strings(filters.get("relations"))
-    mechanisms = _strings(filters.get("mechanisms"))
+    return filter_graph(store.filter_candidates(_pushdown(filters)), **filters)
+
+
+def _pushdown(filters: dict[str, Any]) -> Pushdown:
+    """What of ``filters`` a store tests itself (after checking every value: a bad one raises QueryError)."""
+    filter_graph(nx.MultiDiGraph(), **filters)
     signs = filters.get("signs")
-    sign_set = None if signs is None else frozenset(int(as_sign(sign)) for sign in ([signs] if isinstance(signs, (int, str)) else signs))
     relation_level = ("relations", "signs", "mechanisms", "measurable_in", "sources")
-    edge_filter = any(filters.get(name) is not None for name in relation_level) or bool(filters.get("context"))
-    candidates = store.filter_candidates(kinds=kinds, relations=relations, signs=sign_set, mechanisms=mechanisms, edge_filter=edge_filter)
-    return filter_graph(candidates, **filters)
+    return Pushdown(
+        kinds=_strings(filters.get("kinds")),
+        relations=_strings(filters.get("relations")),
+        signs=None if signs is None else frozenset(int(as_sign(sign)) for sign in ([signs] if isinstance(signs, (int, str)) else signs)),
+        mechanisms=_strings(filters.get("mechanisms")),
+        edge_filter=any(filters.get(name) is not None for name in relation_level) or bool(filters.get("context")),
+    )
+
+
+@dataclass(frozen=True)
+class Capped:
+    """An answer cut at a size: ``graph`` holds at most ``limit`` of what the answer is counted in
+    (relations, or nodes); ``complete`` is False when the cap left some out (say so to the reader)."""
+
+    graph: nx.MultiDiGraph
+    complete: bool
+    limit: int
+
+
+def filter_capped(store: GraphStore, limit: int, **filters: Any) -> Capped:
+    """:func:`filter_store`'s answer cut at ``limit``: the first ``limit`` relations that pass, in
+    the graph's order, and their ends; with node filters only, the first ``limit`` nodes that pass
+    and the relations among them. The store reads only as far as the cap needs.
+
+    The same on every store: on a :class:`MemoryStore`, the whole answer of
+    :func:`mechgraph.query.filter_graph`, then its first ``limit`` relations (or nodes).
+    """
+    _check_limit(limit)
+    candidates, complete = store.first_passing(_pushdown(filters), limit, lambda graph: filter_graph(graph, **filters))
+    return Capped(filter_graph(candidates, **filters), complete, limit)
+
+
+def neighbourhood_capped(
+    store: GraphStore, nodes: str | Iterable[str], *, depth: int | None = 1, direction: Direction | str = Direction.BOTH, max_nodes: int
+) -> Capped:
+    """:func:`neighbourhood` cut at ``max_nodes`` nodes: the first ``max_nodes`` nodes of the
+    breadth-first walk of :func:`mechgraph.query.reach` (nearest first, then in the graph's order)
+    and every relation among them. A walk around a hub stops at the cap instead of reading the
+    tens of thousands of nodes two relations around it."""
+    _check_limit(max_nodes)
+    start = _nodes(store, nodes)
+    if not _valid_length(depth, minimum=0, allow_none=True) or not start:
+        return Capped(graph_neighbourhood(store.subgraph(start), start, depth=depth, direction=direction), True, max_nodes)
+    try:
+        way = Direction(direction).value
+    except ValueError:
+        return Capped(graph_neighbourhood(store.subgraph(start), start, depth=depth, direction=direction), True, max_nodes)  # raises
+    found = store.reach(start, depth, way, max_nodes + 1)
+    kept = list(found)[:max_nodes]
+    region = store.subgraph(kept)
+    return Capped(graph_neighbourhood(region, [node for node in start if node in region], depth=depth, direction=direction), len(found) <= max_nodes, max_nodes)
+
+
+def _check_limit(limit: object) -> None:
+    if not _valid_length(limit, minimum=1):
+        raise QueryError(f"a cap must be a whole number of at least 1, not {limit!r}")
 
 
 def _strings(values: Iterable[object] | str | None) -> frozenset[str] | None:

@@ -25,7 +25,7 @@ from . import cypher
 from .names import name_rows
 from .overview import write_summary
 
-__all__ = ["WriteSummary", "write_database"]
+__all__ = ["WriteSummary", "example_database", "write_database"]
 
 _WRITE_BUFFER = 2 * 1024 * 1024 * 1024
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
@@ -47,10 +47,6 @@ class WriteSummary:
 
 
 _effective_sign = edge_sign  # the one rule: the sign attribute, else the relation's
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-_CONTEXT, _EVIDENCE = Attr.CONTEXT.value, Attr.EVIDENCE.value
 
 
 def _json(value: Any, where: str) -> str:
@@ -163,6 +159,15 @@ def write_database(
     return WriteSummary(target, tables["Node"].count, tables["Relation"].count, tables["Name"].count, size)
 
 
+def example_database() -> Path:
+    """The bundled graph written as a database in a new temporary folder (for examples)."""
+    from ..graph import read_graph
+
+    target = Path(tempfile.mkdtemp()) / "bundled.lbug"
+    write_database(read_graph(), target)
+    return target
+
+
 def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
     tables = {
         "Node": _Rows(work / "nodes.csv", cypher.NODE_COLUMNS),
@@ -176,21 +181,25 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
         owners: dict[str, list[str]] = {}  # lookup key -> the nodes it names
         label_key, synonyms_key, identifiers_key = Attr.LABEL.value, Attr.SYNONYMS.value, Attr.IDENTIFIERS.value
         kind_key, process_key, phase_key = Attr.KIND.value, Attr.PROCESS.value, Attr.PHASE.value
+        first = 0  # the position of the node's first relation out: a node's relations out are consecutive
         for position, (node, data) in enumerate(graph.nodes(data=True)):
             if not isinstance(node, str):
                 raise StoreError(f"node {node!r}: ids must be text to be stored, not {type(node).__name__}")
             where = f"node {node!r}"
             kind, label = str(data.get(kind_key) or ""), str(data.get(label_key) or "")
             process, phase = str(data.get(process_key) or ""), str(data.get(phase_key) or "")
+            out = [target for target, keydict in graph._succ[node].items() for _ in keydict]
             node_rows.add(
                 (
                     node, position, kind, label, process, phase,
                     _json([str(item) for item in data.get(synonyms_key) or ()], f"{where} field synonyms"),
                     _json([str(item) for item in data.get(identifiers_key) or ()], f"{where} field identifiers"),
                     _json(dict(data), where),
+                    first, _ENCODER.encode(out), _ENCODER.encode(list(graph._pred[node])),
                 ),
                 node, kind, label, process, phase,
             )  # fmt: skip
+            first += len(out)
             for key in name_rows(node, data):
                 found = owners.get(key)
                 if found is None:
@@ -203,6 +212,7 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
         del owners
         relation_key, mechanism_key = Attr.RELATION.value, Attr.MECHANISM.value
         id_key = Attr.ID.value
+        kinds = {node: str(data.get(kind_key) or "") for node, data in graph.nodes(data=True)}
         ranks: dict[str, dict[str, int]] = {}  # target -> source -> its place among the target's sources
 
         def rank(u: str, v: str) -> int:
@@ -222,8 +232,15 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
             for field_name, stored in ((_CONTEXT, context), (_EVIDENCE, evidence)):
                 if stored:
                     rest[field_name] = 0
-            relation_rows.add((u, v, position, relation, _effective_sign(data), mechanism), u, v, relation, mechanism)
-            data_rows.add((position, _json(key, where), identifier, rank(u, v), context, evidence, _json(rest, where)), identifier)
+            sign = _effective_sign(data)
+            relation_rows.add((u, v, position, relation, sign, mechanism), u, v, relation, mechanism)
+            data_rows.add(
+                (
+                    position, _json(key, where), identifier, rank(u, v), context, evidence, _json(rest, where),
+                    u, v, relation, sign, mechanism, kinds[u], kinds[v],
+                ),
+                identifier, u, v, relation, mechanism, kinds[u], kinds[v],
+            )  # fmt: skip
         meta_rows.add(("schema", _json(cypher.SCHEMA_VERSION, "schema")), "schema")
         meta_rows.add(("graph", _json(dict(graph.graph), "the graph's attributes")), "graph")
     finally:
