@@ -11,7 +11,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn, TypedDict
@@ -28,6 +28,8 @@ __all__ = [
     "Input",
     "XmlTree",
     "check_targets",
+    "child",
+    "children",
     "fail",
     "head_of",
     "load_input",
@@ -306,6 +308,24 @@ def local_name(tag: str) -> str:
     'glyph'
     """
     return tag.rsplit("}", 1)[-1]
+
+
+def children(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
+    """The children of ``element`` named ``name`` (whatever their namespace), in order; none when
+    there is no element.
+
+    >>> root = ET.fromstring('<g xmlns="urn:x"><node id="a"/><edge/><node id="b"/></g>')
+    >>> [node.get("id") for node in children(root, "node")], list(children(None, "node"))
+    (['a', 'b'], [])
+    >>> child(root, "edge") is not None, child(root, "key")
+    (True, None)
+    """
+    return (item for item in (element if element is not None else ()) if local_name(item.tag) == name)
+
+
+def child(element: ET.Element | None, name: str) -> ET.Element | None:
+    """The first child of ``element`` named ``name`` (whatever its namespace), or None."""
+    return next(children(element, name), None)
 
 
 # -- writing --------------------------------------------------------------------------------------

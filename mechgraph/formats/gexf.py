@@ -25,7 +25,7 @@ from ..vocabulary import Attr
 from ._build import GraphBuilder
 from ._document import write_text_with_texts
 from ._flat import add_restored_node, add_restored_relation, flat_edge, flat_node, restore_edge, restore_node
-from ._io import Input, XmlTree, fail, load_input, local_name, parse_xml, xml_safe
+from ._io import Input, XmlTree, child, children, fail, load_input, local_name, parse_xml, xml_safe
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -151,43 +151,38 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     root = tree.root
     if local_name(root.tag) != "gexf":
         fail(inp, f"expected a <gexf> root element, found <{local_name(root.tag)}>", **tree.where(root))
-    graph = _child(root, "graph")
+    graph = child(root, "graph")
     if graph is None:
         fail(inp, "a GEXF file needs a <graph> element", **tree.where(root))
     builder = GraphBuilder(inp, FORMAT, TITLE)
-    meta = _child(root, "meta")
+    meta = child(root, "meta")
     if meta is not None:
-        builder.title = _text(_child(meta, "title")) or None
-        builder.description = _text(_child(meta, "description")) or None
-        creator = _text(_child(meta, "creator"))
+        builder.title = _text(child(meta, "title")) or None
+        builder.description = _text(child(meta, "description")) or None
+        creator = _text(child(meta, "creator"))
         if creator and not creator.startswith("mechgraph"):
             builder.graph_extra["creator"] = creator
     declared = {"node": {}, "edge": {}}  # type: dict[str, dict[str, dict[str, Any]]]
     for element in graph:
         if local_name(element.tag) == "attributes":
             scope = element.get("class", "node")
-            for attribute in element:
-                if local_name(attribute.tag) != "attribute":
-                    continue
+            for attribute in children(element, "attribute"):
                 if not attribute.get("id"):
                     fail(inp, "an <attribute> needs an id", **tree.where(attribute))
-                default = _child(attribute, "default")
+                default = child(attribute, "default")
                 declared.setdefault(scope, {})[attribute.get("id", "")] = {
                     "title": attribute.get("title") or attribute.get("id"),
                     "type": attribute.get("type", "string"),
                     "default": default.text if default is not None else None,
                 }
-    nodes_element = _child(graph, "nodes")
-    for element in nodes_element if nodes_element is not None else []:
-        if local_name(element.tag) != "node":
-            continue
+    for element in children(child(graph, "nodes"), "node"):
         node_id = element.get("id")
         if not node_id:
             fail(inp, "a <node> needs an id attribute", **tree.where(element))
         record = _values(inp, tree, element, declared["node"])
         if element.get("pid"):
             record["parent"] = element.get("pid")
-        if _child(element, "nodes") is not None:
+        if child(element, "nodes") is not None:
             builder.dropped["nested node hierarchy"] += 1
         explicit = record.get(Attr.LABEL.value)
         restored = restore_node(record)
@@ -195,11 +190,8 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
         label = (explicit if explicit not in (None, "") else None) or (element.get("label") or "").strip() or restored.label
         add_restored_node(builder, node_id, restored, label=label, position=_position(element))
     undirected = 0
-    edges_element = _child(graph, "edges")
     default_type = graph.get("defaultedgetype", "directed")
-    for element in edges_element if edges_element is not None else []:
-        if local_name(element.tag) != "edge":
-            continue
+    for element in children(child(graph, "edges"), "edge"):
         ends = [element.get("source"), element.get("target")]
         if not all(ends):
             fail(inp, "an <edge> needs source and target attributes", **tree.where(element))
@@ -219,20 +211,13 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     return builder.finish()
 
 
-def _child(element: ET.Element, name: str) -> ET.Element | None:
-    return next((child for child in element if local_name(child.tag) == name), None)
-
-
 def _text(element: ET.Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
 
 
 def _values(inp: Input, tree: XmlTree, element: ET.Element, declared: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
     record = {spec["title"]: _typed(spec["default"], spec["type"]) for spec in declared.values() if spec["default"] is not None}
-    values = _child(element, "attvalues")
-    for value in values if values is not None else []:
-        if local_name(value.tag) != "attvalue":
-            continue
+    for value in children(child(element, "attvalues"), "attvalue"):
         key = value.get("for") or value.get("id")
         if key is None or value.get("value") is None:
             fail(inp, "an <attvalue> needs 'for' and 'value' attributes", **tree.where(value))
@@ -255,7 +240,7 @@ def _typed(value: str, kind: str) -> Any:
 
 
 def _position(element: ET.Element) -> dict[str, float] | None:
-    position = next((child for child in element if local_name(child.tag) == "position"), None)
+    position = child(element, "position")
     if position is None or position.get("x") is None or position.get("y") is None:
         return None
     try:

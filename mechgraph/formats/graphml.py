@@ -25,7 +25,7 @@ from ..vocabulary import Attr
 from ._build import GraphBuilder, dumps_compact
 from ._document import write_with_texts
 from ._flat import GRAPH_RESERVED, _as_json, _unprefix, add_restored_node, add_restored_relation, flat_edge, flat_node, restore_edge, restore_node, text_value
-from ._io import Input, XmlTree, fail, load_input, local_name, parse_xml, xml_safe
+from ._io import Input, XmlTree, child, children, fail, load_input, local_name, parse_xml, xml_safe
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -100,7 +100,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     if local_name(root.tag) != "graphml":
         fail(inp, f"expected a <graphml> root element, found <{local_name(root.tag)}>", **tree.where(root))
     keys = _keys(inp, tree)
-    graphs = [child for child in root if local_name(child.tag) == "graph"]
+    graphs = list(children(root, "graph"))
     if not graphs:
         fail(inp, "a GraphML file needs a <graph> element", **tree.where(root))
     builder = GraphBuilder(inp, FORMAT, TITLE)
@@ -110,13 +110,11 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     meta = _data(inp, tree, graph, keys, "graph", builder)
     _graph_meta(builder, meta)
     undirected_default = graph.get("edgedefault") == "undirected"
-    for element in graph:
-        if local_name(element.tag) != "node":
-            continue
+    for element in children(graph, "node"):
         node_id = element.get("id")
         if not node_id:
             fail(inp, "a <node> needs an id attribute", **tree.where(element))
-        if any(local_name(child.tag) == "graph" for child in element):
+        if child(element, "graph") is not None:
             builder.dropped["nested graph inside a node"] += 1
         record = _data(inp, tree, element, keys, "node", builder)
         position = {"x": record.pop("x"), "y": record.pop("y")} if "x" in record and "y" in record else None
@@ -144,13 +142,11 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
 
 def _keys(inp: Input, tree: XmlTree) -> dict[str, dict[str, Any]]:
     keys: dict[str, dict[str, Any]] = {}
-    for element in tree.root:
-        if local_name(element.tag) != "key":
-            continue
+    for element in children(tree.root, "key"):
         key_id = element.get("id")
         if not key_id:
             fail(inp, "a <key> needs an id attribute", **tree.where(element))
-        default = next((child for child in element if local_name(child.tag) == "default"), None)
+        default = child(element, "default")
         keys[key_id] = {
             "name": element.get("attr.name") or key_id,
             "type": element.get("attr.type") or "string",
@@ -179,17 +175,15 @@ def _data(inp: Input, tree: XmlTree, element: ET.Element, keys: Mapping[str, dic
     for key in keys.values():
         if key["for"] in (scope, "all") and key["default"] is not None and not key["graphics"]:
             record[key["name"]] = _typed(key["default"], key["type"])
-    for child in element:
-        if local_name(child.tag) != "data":
-            continue
-        key_id = child.get("key")
+    for data in children(element, "data"):
+        key_id = data.get("key")
         if not key_id:
-            fail(inp, "a <data> element needs a key attribute", **tree.where(child))
+            fail(inp, "a <data> element needs a key attribute", **tree.where(data))
         key = keys.get(key_id, {"name": key_id, "type": "string", "graphics": False})
-        if key["graphics"] or len(child):
+        if key["graphics"] or len(data):
             builder.dropped["graphics data of an editor (e.g. yEd)"] += 1
             continue
-        record[key["name"]] = _typed(child.text or "", key["type"])
+        record[key["name"]] = _typed(data.text or "", key["type"])
     return record
 
 

@@ -30,14 +30,13 @@ dropped.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..vocabulary import NodeKind, Relation, Sign
 from ._build import GraphBuilder, slug
-from ._io import Input, XmlTree, fail, load_input, local_name, parse_xml
+from ._io import Input, XmlTree, child, children, fail, load_input, local_name, parse_xml
 from .mapping import kind_for, relation_for
 from .registry import ImportResult
 
@@ -83,7 +82,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     tree = parse_xml(inp)
     if local_name(tree.root.tag) != "sbgn":
         fail(inp, f"expected an <sbgn> root element, found <{local_name(tree.root.tag)}>", **tree.where(tree.root))
-    maps = [child for child in tree.root if local_name(child.tag) == "map"]
+    maps = list(children(tree.root, "map"))
     if not maps:
         fail(inp, "an SBGN-ML file needs a <map> element", **tree.where(tree.root))
     builder = GraphBuilder(inp, FORMAT, TITLE)
@@ -109,14 +108,14 @@ class _MapReader:
         fail(self.inp, message, **self.tree.where(element))
 
     def run(self) -> None:
-        for child in self.map:
-            if local_name(child.tag) in ("extension", "notes", "annotation", "bbox"):
-                if local_name(child.tag) != "bbox":
-                    self.builder.dropped[f"<{local_name(child.tag)}> of the map"] += 1
-        for glyph in self._children(self.map, "glyph"):
+        for item in self.map:
+            if local_name(item.tag) in ("extension", "notes", "annotation", "bbox"):
+                if local_name(item.tag) != "bbox":
+                    self.builder.dropped[f"<{local_name(item.tag)}> of the map"] += 1
+        for glyph in children(self.map, "glyph"):
             if glyph.get("class") == "compartment":
                 self.compartments[self._id(glyph)] = _label(glyph) or self._id(glyph)
-        for glyph in self._children(self.map, "glyph"):
+        for glyph in children(self.map, "glyph"):
             self._glyph(glyph, parent=None)
         for read in self.glyphs.values():
             self._node(read)
@@ -129,7 +128,7 @@ class _MapReader:
                     where=f"line {self.tree.line(read.element)}",
                     extra={"sbgn": "component drawn inside the complex"},
                 )
-        arcs = list(self._children(self.map, "arc"))
+        arcs = list(children(self.map, "arc"))
         logic_inputs: dict[str, list[tuple[str, ET.Element]]] = {}
         for arc in arcs:
             source, target = self._ends(arc)
@@ -137,13 +136,10 @@ class _MapReader:
                 logic_inputs.setdefault(target, []).append((source, arc))
         for arc in arcs:
             self._arc(arc, logic_inputs)
-        for _ in self._children(self.map, "arcgroup"):
+        for _ in children(self.map, "arcgroup"):
             self.builder.dropped["arc group (an interaction of an entity relationship map)"] += 1
 
     # -- glyphs -----------------------------------------------------------------------------------
-
-    def _children(self, element: ET.Element, name: str) -> Iterator[ET.Element]:
-        return (child for child in element if local_name(child.tag) == name)
 
     def _id(self, element: ET.Element) -> str:
         identifier = element.get("id")
@@ -156,7 +152,7 @@ class _MapReader:
         cls = (element.get("class") or "").strip()
         if not cls:
             self.fail(element, "a <glyph> needs a class attribute")
-        for port in self._children(element, "port"):
+        for port in children(element, "port"):
             self.ports[self._id(port)] = glyph_id
         if cls == "compartment":
             return
@@ -175,12 +171,12 @@ class _MapReader:
         if parent is not None and parent in self.glyphs and glyph.compartment is None:
             glyph.compartment = self.glyphs[parent].compartment
         self.glyphs[glyph_id] = glyph
-        for child in self._children(element, "glyph"):
-            child_class = child.get("class") or ""
+        for inner in children(element, "glyph"):
+            child_class = inner.get("class") or ""
             if child_class in _DECORATIONS:
-                glyph.decorations.append(_decoration(child))
+                glyph.decorations.append(_decoration(inner))
             else:
-                self._glyph(child, parent=glyph_id)
+                self._glyph(inner, parent=glyph_id)
         if _has_clone(element):
             glyph.decorations.append("clone")
 
@@ -202,7 +198,7 @@ class _MapReader:
                 self.builder.dropped["glyph drawing an entity pool already drawn (clone, merged)"] += 1
                 return
             self.pools[pool] = glyph.id
-        box = next(self._children(glyph.element, "bbox"), None)
+        box = next(children(glyph.element, "bbox"), None)
         position = _center(box) if box is not None else None
         self.builder.add_node(
             glyph.id,
@@ -242,9 +238,9 @@ class _MapReader:
             self.builder.dropped[f"{cls} arc to or from a source/sink or tag glyph"] += 1
             return
         extra: dict[str, Any] = {}
-        for child in self._children(arc, "glyph"):
-            if child.get("class") in ("cardinality", "stoichiometry") and _label(child):
-                extra["stoichiometry"] = _label(child)
+        for mark in children(arc, "glyph"):
+            if mark.get("class") in ("cardinality", "stoichiometry") and _label(mark):
+                extra["stoichiometry"] = _label(mark)
         if source in self.operators:
             self._through_operator(source, target, cls, where, extra, logic_inputs)
             return
@@ -294,13 +290,13 @@ def _negated(cls: str) -> Relation | None:
 
 
 def _label(element: ET.Element) -> str:
-    label = next((child for child in element if local_name(child.tag) == "label"), None)
+    label = child(element, "label")
     return " ".join((label.get("text") or "").split()) if label is not None else ""
 
 
 def _decoration(element: ET.Element) -> str:
     """A state variable as ``value@variable``; a unit of information as its text."""
-    state = next((child for child in element if local_name(child.tag) == "state"), None)
+    state = child(element, "state")
     if state is not None:
         value, variable = state.get("value") or "", state.get("variable") or ""
         return f"{value}@{variable}" if variable else value
@@ -308,7 +304,7 @@ def _decoration(element: ET.Element) -> str:
 
 
 def _has_clone(element: ET.Element) -> bool:
-    return any(local_name(child.tag) == "clone" for child in element)
+    return child(element, "clone") is not None
 
 
 def _center(box: ET.Element) -> dict[str, float] | None:
