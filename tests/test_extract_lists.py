@@ -117,3 +117,47 @@ def test_an_appositive_describes_the_name_right_before_its_comma() -> None:
     found = triples(text)
     assert ("tpmt", "+", "methylmercaptopurine") in found or ("thiopurine_methyltransferase", "+", "methylmercaptopurine") in found
     assert not any(s == "thymocytes" for s, _sign, _t in found)
+
+
+@needs_parser
+def test_a_noun_after_a_copula_hung_on_the_participle_is_read_as_the_copulas() -> None:
+    # "X is a ... inhibitor indicated for Y": the small pipeline parses "inhibitor indicated" as a clause
+    found = triples("Deucravacitinib is a tyrosine kinase 2 (TYK2) inhibitor indicated for adults with moderately to severely active plaque psoriasis.")
+    assert ("deucravacitinib", "-", "tyk2") in found or ("deucravacitinib", "-", "tyrosine_kinase_2") in found
+    assert ("deucravacitinib", "-", "plaque_psoriasis") in found
+
+
+@needs_parser
+def test_counted_names_and_them() -> None:
+    text = "Guselkumab is an antibody. It attaches to two signalling proteins of the skin, interleukin-23 and interleukin-39, and stops them from working."
+    found = triples(text)
+    assert {("guselkumab", "?", "il23"), ("guselkumab", "-", "il23")} <= found
+    assert ("guselkumab", "-", "interleukin_39") in found or ("guselkumab", "-", "il39") in found
+    assert not any(t in ("them", "skin", "signalling_proteins") for _s, _sign, t in found)
+
+
+@needs_parser
+def test_a_side_effect_list_the_parse_reads_as_an_appositive_and_a_fall_in_counts() -> None:
+    found = triples("Fedratinib blocks JAK2. The most common side effects were nausea, a drop in haemoglobin levels and diarrhoea.")
+    assert {("fedratinib", "+", "nausea"), ("fedratinib", "+", "diarrhoea")} <= found
+    assert any(s == "fedratinib" and sign == "-" and "haemoglobin" in t for s, sign, t in found)
+
+
+@needs_parser
+def test_a_value_that_fell_after_a_dose_of_the_texts_drug() -> None:
+    found = triples("Sarilumab blocks the IL-6 receptor. Serum C-reactive protein fell within two days of the first infusion.")
+    assert any(s == "sarilumab" and sign == "-" and t.endswith("c_reactive_protein") for s, sign, t in found)
+    # without a dose, treatment or drug, a fall is no relation of the drug
+    assert not any(t.endswith("c_reactive_protein") for _s, _sign, t in triples("Sarilumab blocks the IL-6 receptor. Serum C-reactive protein fell in winter."))
+
+
+@needs_parser
+def test_approved_for_in_the_active_voice_and_degrees_that_are_no_names() -> None:
+    found = triples(
+        "Regulators have approved belumosudil (Rezurock) for chronic graft-versus-host disease. "
+        "Belumosudil inhibits ROCK2 and, to a lesser extent, ROCK1. Donor T cells keep the inflammation going."
+    )
+    assert ("belumosudil", "-", "gvhd") in found  # a new drug, approved for a disease the graph knows
+    assert {("belumosudil", "-", "rock2"), ("belumosudil", "-", "rock1")} <= found
+    assert not any("extent" in t for _s, _sign, t in found)
+    assert ("donor_t_cells", "+", "inflammation") in found

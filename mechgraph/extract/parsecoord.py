@@ -15,6 +15,9 @@ from .verbclasses import WRAPPER_NOUNS, disease_word
 __all__: list[str] = []
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+
+
 class _ParseCoordination(_ParseBase):
     """The items of coordinated names."""
 
@@ -28,7 +31,11 @@ class _ParseCoordination(_ParseBase):
                 self.cache[tok.i] = entry
                 named = self.sdoc[first : bracket + 2]  # "... of transcription 1 (STAT1) and STAT2": STAT2 too
                 return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
+        if tok.lower_ == "them":  # "binds A and B and stops them from working": A and B
+            return self.plural_before(tok) or [tok]
         names = _named(tok)
+        if not names and tok.tag_ == "NNS":
+            names = self.counted_names(tok)
         if not names and tok.lower_ in WRAPPER_NOUNS:  # "the action of two proteins called X and Y"
             of = _prep_object(tok, ("of",))
             names = _named(of) if of is not None else []
@@ -64,6 +71,35 @@ class _ParseCoordination(_ParseBase):
             elif normalize_word(t.lower_) in _PROCESS_LEMMAS:  # "the release of cytokines and chemokines": chemokines too
                 out += [g for g in self.items(of) if g is not of and g not in out]
         return out
+
+    def counted_names(self, tok: Any) -> list[Any]:
+        """ "two messenger proteins of the immune system, IL-12 and IL-23": the names a counted
+        class noun announces after a comma, wherever the parse hung them, when there are as many
+        as counted (not "two proteins of the skin, gut and lungs")."""
+        count = next((_COUNTS[c.lower_] for c in tok.children if c.dep_ == "nummod" and c.lower_ in _COUNTS), None)
+        if count is None:
+            return []
+        for t in tok.subtree:
+            if t.i > tok.i and t.dep_ in ("appos", "conj") and t.pos_ in ("PROPN", "NOUN") and self.sdoc[t.left_edge.i - 1].text == ",":
+                listed = [t, *(c for c in t.subtree if c.dep_ == "conj" and c.head.i >= t.i)]
+                return [t] if len(listed) == count else []
+        return []
+
+    def plural_before(self, tok: Any) -> list[Any]:
+        """The items of the last plural or coordinated object before ``tok`` in the sentence: the
+        object of the verb its verb is coordinated with ("binds A and B and stops them"), else the
+        nearest."""
+        verb = tok.head
+        if verb.dep_ == "conj" and verb.head.i < verb.i:
+            first = verb.head
+            objects = [c for c in first.children if c.dep_ == "dobj"] + [g for p in first.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            if objects:
+                return self.items(objects[0])
+        for k in range(tok.i - 1, -1, -1):
+            t = self.sdoc[k]
+            if t.dep_ in ("dobj", "pobj", "appos") and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
+                return self.items(t)
+        return []
 
     def coordinated_modifier(self, tok: Any) -> bool:
         """A noun the parse made a modifier of the next name although it is a name of its own,

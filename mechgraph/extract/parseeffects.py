@@ -64,6 +64,15 @@ class _ParseEffects(_ParseBase):
         if agent is None:
             return
         items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd", "acomp") for t in self.items(c)]
+        # "X were anaemia, a fall in platelet counts and infections": a list the parse read as an appositive
+        items += [
+            t
+            for c in list(items)
+            for a in c.children
+            if a.dep_ == "appos" and self.sdoc[a.left_edge.i - 1].text == ","
+            for t in self.items(a)
+            if t not in items
+        ]
         raised: list[LexiconEntry] = []
         lowered: list[LexiconEntry] = []
         if self.sentence.readings and verb.i + 1 < len(self.sdoc):  # an item of a list names one effect, whole
@@ -87,8 +96,9 @@ class _ParseEffects(_ParseBase):
                     raised.append(e)
                 continue
             (lowered if norm in _FALL_NOUNS else raised).extend(e for e in [self.entity(inner)] if e is not None)
+            listed = t.i > 0 and self.sdoc[t.left_edge.i - 1].text == ","  # "anaemia, a fall in X and infections"
             for conj in self.items(inner)[1:]:  # "a fall in X, rash and headache": the list goes on after X
-                if any(self.sdoc[k].text == "," for k in range(inner.i, conj.i)):
+                if listed or any(self.sdoc[k].text == "," for k in range(inner.i, conj.i)):
                     e = self.entity(conj)
                     if e is not None:
                         raised.append(e)

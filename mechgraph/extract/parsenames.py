@@ -79,6 +79,27 @@ class _ParseNames(_ParseBase):
                         self.doc.lexicon.add_name(short, entry)
                     break
 
+    def inner_short_forms(self) -> None:
+        """Register the short forms the parser did not see ("a Janus kinase (JAK) inhibitor" is
+        parsed without its bracket): the long form is the shortest run of words before the
+        bracket that fits the short form (Schwartz & Hearst)."""
+        from .parsed import INNER_SHORT_FORM
+
+        text = self.sentence.text
+        for match in INNER_SHORT_FORM.finditer(text):
+            short = match.group(1)
+            if not any(ch.isupper() for ch in short) or self.doc.lexicon.lookup(short) is not None:
+                continue
+            letters = [ch.lower() for ch in short if ch.isalnum()]
+            words = text[: match.start()].split()[-min(len(short) + 5, 2 * len(short)) :]
+            for first in reversed(range(len(words))):
+                long_text = " ".join(words[first:]).strip(",;:(")
+                if long_text[:1].lower() == letters[0] and abbreviation_fits(letters, long_text.lower()):
+                    entry = self.lookup_phrase(long_text)
+                    if entry is not None:
+                        self.doc.lexicon.add_name(short, entry)
+                    break
+
     def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
         text = text.strip(" ,;:-")
         if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form
@@ -122,7 +143,9 @@ class _ParseNames(_ParseBase):
             kept = [w for w in words[:-1] if w.lower() not in _SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
             if kept and not _is_adjective_only(kept):
                 return self.lookup_phrase(" ".join(kept))
-        symbol_named = key[-1] in _SYMBOL_HEADS and any(any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w) for w in words[:-1])
+        symbol_named = key[-1] in _SYMBOL_HEADS and any(
+            (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w)) or re.match(r"[A-Z]-[a-z]", w) is not None for w in words[:-1]
+        )  # "the H1 receptor", "C-reactive protein": a name, where "the protein" is none
         if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
         if key[-1] in C.PREPOSITIONS:

@@ -10,6 +10,7 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
+from .parserepair import repair_tree
 from .parsewords import (
     _ANTIBODY_WORDS,
     _BIGGER,
@@ -32,6 +33,8 @@ from .parsewords import (
 )
 from .tokens import normalize_word
 from .verbclasses import NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS
+
+_DOSE_NOUNS = frozenset("dose infusion injection".split())
 
 
 class _ParseReaders(_ParseBase):
@@ -62,6 +65,9 @@ class _ParseReaders(_ParseBase):
         return lemma, reading
 
     def read(self) -> None:
+        repair_tree(self.sdoc)
+        if "(" in self.sentence.text and not self.sentence.readings:
+            self.inner_short_forms()
         if "(" in self.sdoc.text:
             self.abbreviations()
         toks = list(self.sdoc)
@@ -186,11 +192,16 @@ class _ParseReaders(_ParseBase):
             return
         if reading == "keep":
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
+            if not objs:  # "keep [the inflammation going]": the small clause's subject
+                objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
             if _is_passive(verb):
                 objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "relcl" and not objs:
                 objs = [verb.head] if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ in ("dobj",)) else objs
-            positive = any(c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lemma_ in ("active", "high", "alive", "open", "on") for c in verb.children)
+            positive = any(
+                c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lemma_ in ("active", "high", "alive", "open", "on", "go", "going", "run", "running")
+                for c in verb.children
+            )  # "keeps X active", "keep the inflammation going"
             sign = "+" if positive else "-"
             subjects = self.subject(verb)
             if verb.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ == "dobj"):
@@ -337,6 +348,8 @@ class _ParseReaders(_ParseBase):
             givers = self.given(verb.head)  # "X fell after Y, while Z rose": after Y too
         agents = [(e, g) for e, g in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         treated = [t for t in verb.subtree if t.lower_ in _PEOPLE and any(c.dep_ == "amod" and c.lower_ in ("treated", "dosed") for c in t.children)]
+        if not treated:  # "X fell within days of the first dose", "after the second infusion": a dose of the text's drug
+            treated = [t for t in verb.subtree if t.lemma_.lower() in _DOSE_NOUNS and t.dep_ == "pobj" and not any(c.dep_ == "prep" for c in t.children)]
         drug = self.state.antecedent() if not agents and treated else None
         if drug is not None:  # "in treated patients, X fell": the drug of the text
             agents = [(drug, treated[0])]
@@ -350,6 +363,8 @@ class _ParseReaders(_ParseBase):
     def indicated(self, verb: Any) -> None:
         """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
+        if verb.lemma_.lower() in ("approve", "license"):  # "approved X (Brand) for Y", "for" hung on X
+            preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
         preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("for", "in")]  # "for X and for Y"
         diseases = []
         for c in preps:
@@ -370,6 +385,14 @@ class _ParseReaders(_ParseBase):
         if not subjects and verb.dep_ == "acl":
             head = verb.head
             subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
+        if not subjects and verb.lemma_.lower() in ("approve", "license"):  # "regulators approved X (Brand) for Y": X, a drug
+            subjects = [c for c in verb.children if c.dep_ == "dobj"]
+            for s in subjects:
+                new_word = s.i not in self.cache and self.doc.lexicon.lookup(s.text) is None
+                if new_word and s.pos_ in ("NOUN", "PROPN") and s.text.isalpha() and len(s.text) > 5:
+                    drug = self.state.agent(s.text)
+                    if drug is not None:
+                        self.cache[s.i] = drug
         self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
 
     def treatment_noun(self, noun: Any) -> None:

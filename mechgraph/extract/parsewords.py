@@ -98,7 +98,7 @@ def looks_like_drug(word: str) -> bool:
     return len(w) >= 7 and w.isalpha() and bool(_DRUG_STEM.search(w))
 
 
-_BINDING = frozenset("bind target recognise recognize engage interact antibody ligand".split())
+_BINDING = frozenset("bind attach target recognise recognize engage interact antibody ligand".split())
 _INHIBITING = frozenset("inhibit block antagonise antagonize neutralise neutralize inhibitor blocker antagonist trap sequester tether inactivate".split())
 _ACTIVATING = frozenset("activate stimulate induce trigger agonist activator phosphorylate dephosphorylate transactivate".split())
 

@@ -50,6 +50,7 @@ _CLASS_HEADS = frozenset(
 )
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
+_PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found".split())
 _CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
 _NOT_NAME_START = frozenset(
     {
@@ -182,6 +183,8 @@ class _Text:
         key = key_of(label)
         if not key or key in self.lexicon.ignore:
             return None
+        if key[-1] in ("degree", "extent") or (len(key) == 1 and key[0] in _PARTICIPLES):
+            return None  # "to a lesser degree", "where the injection is given": no name
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES | _PARTICLES):
             return None  # "Unlike agents", "co" of "co-stimulate", "down" of "breaks down": no name
         if len(key) > 1 and key[0] in _CONNECTIVES:

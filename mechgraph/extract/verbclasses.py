@@ -29,7 +29,7 @@ strengthen reinforce mobilise mobilize recruit expand upregulated heighten inten
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
 co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize
-encourage
+encourage lengthen extend
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
@@ -39,7 +39,7 @@ destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb 
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
 """
-_NEUTRAL = "regulate modulate affect influence control alter modify bind target recognise recognize engage act interact mediate opsonise opsonize coat"
+_NEUTRAL = "regulate modulate affect influence control alter modify bind attach target recognise recognize engage act interact mediate opsonise opsonize coat"
 
 VERB_SIGNS: dict[str, str] = {
     **{w: "+" for w in _POSITIVE.split()},
@@ -95,6 +95,7 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("interact", "with"): "0",
     ("protect", "against"): "-",
     ("bind", "to"): "0",
+    ("attach", "to"): "0",
     ("give", "to"): "cause",
     ("damp", "down"): "-",
     ("slow", "down"): "-",

@@ -1,0 +1,42 @@
+"""Repairs of misparses the small English pipeline makes in a pattern, before a sentence is read.
+
+spaCy's small pipeline often hangs the noun after a copula on the participle that follows it:
+"X is a JAK inhibitor indicated for Y" comes out as "X is [inhibitor indicated/ccomp for Y]",
+with "inhibitor" the participle's subject, so neither "X is a ... inhibitor" nor "X ... indicated
+for Y" is seen. :func:`repair_tree` rewires such a tree to the reading the grammar gives (the noun
+is the copula's attribute, the participle a clause on the noun) before the readers run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["repair_tree"]
+
+
+def repair_tree(sdoc: Any) -> int:
+    """Rewire the known misparses of ``sdoc`` in place; the number of repairs.
+
+    >>> from mechgraph.extract.parsed import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Tofacitinib is a Janus kinase (JAK) inhibitor indicated for adults with rheumatoid arthritis.") if nlp else None
+    >>> nlp is None or (doc[8].dep_, doc[9].dep_) == ("nsubj", "ccomp")  # the misparse
+    True
+    >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
+    True
+    """
+    repairs = 0
+    for verb in sdoc:
+        if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
+            continue
+        copula = verb.head
+        if not any(c.dep_ == "nsubj" and c.i < copula.i for c in copula.children) or any(c.dep_ in ("attr", "acomp") for c in copula.children):
+            continue
+        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and copula.i < c.i < verb.i]
+        if len(nouns) != 1 or verb.i - nouns[0].i > 2:
+            continue  # "X is [what] Y said": a real clause; the participle must follow its noun
+        noun = nouns[0]
+        noun.head, noun.dep_ = copula, "attr"
+        verb.head, verb.dep_ = noun, "acl"
+        repairs += 1
+    return repairs
