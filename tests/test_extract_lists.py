@@ -161,3 +161,23 @@ def test_approved_for_in_the_active_voice_and_degrees_that_are_no_names() -> Non
     assert {("belumosudil", "-", "rock2"), ("belumosudil", "-", "rock1")} <= found
     assert not any("extent" in t for _s, _sign, t in found)
     assert ("donor_t_cells", "+", "inflammation") in found
+
+
+def test_items_that_go_on_with_the_lead_ins_clause() -> None:
+    text = "Pegfilgrastim may be used:\n- to shorten neutropenia after chemotherapy;\n- in patients with congenital neutropenia.\n"
+    (listed,) = [s for s in split_sentences(text) if s.readings]
+    assert listed.readings == (
+        "Pegfilgrastim may be used to shorten neutropenia after chemotherapy.",
+        "Pegfilgrastim may be used in patients with congenital neutropenia.",
+    )
+
+
+@needs_parser
+def test_a_gerund_subject_is_the_drug_it_gives_or_the_agent_doing_it() -> None:
+    found = triples(
+        "Pacritinib blocks JAK2 and IRAK1. Shutting down this signalling is thought to calm the activation of macrophages. "
+        "Giving pacritinib with prednisone lowered interleukin-6."
+    )
+    assert ("pacritinib", "-", "activation_of_macrophages") in found or ("pacritinib", "-", "macrophage_activation") in found
+    assert ("pacritinib", "-", "il6") in found
+    assert not any(s == "prednisone" for s, _sign, _t in found)

@@ -44,6 +44,8 @@ _TAKES_LIST = frozenset(
     "treat treats prevent prevents reduce reduces cause causes caused like namely have has had contain contains "
     "affect affects involve involves comprise comprises".split()
 )
+#: First words of an item that goes on with the lead-in's clause ("to increase", "in patients", "before surgery").
+_ITEM_OPENERS = frozenset("to in before after for with when if as by during while until without against on".split())
 MAX_ITEMS = 60  # a longer run of bullets is a menu or a table, not a list under a lead-in
 MAX_LEAD = 200  # characters: a longer lead-in is a paragraph
 
@@ -98,8 +100,9 @@ def _reading(lead: str, item: str) -> str:
     if not item or not head:
         return ""
     last = head.split()[-1].lower()
-    if last in _TAKES_LIST or last in _cue_forms():
-        return f"{head} {item}."
+    first = item.split()[0].lower()
+    if last in _TAKES_LIST or last in _cue_forms() or last.endswith("ed") or first in _ITEM_OPENERS:
+        return f"{head} {item}."  # "X may be used: - to increase ...", "It is given: - before chemotherapy"
     return f"{head} include {item}."
 
 

@@ -10,6 +10,8 @@ from .parsebase import _ParseBase
 from .parsewords import _inverted, _is_passive, _plural_verb
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
+_GIVING = frozenset("add give administer combine use start continue".split())
+
 
 class _ParseClauses(_ParseBase):
     """Subjects and objects of the cues of a parsed sentence."""
@@ -39,7 +41,7 @@ class _ParseClauses(_ParseBase):
             if s.tag_ in ("WDT", "WP") or s.lower_ == "that":
                 return self.relative_antecedent(verb)
             if s.pos_ == "VERB" and s.tag_ == "VBG":  # "Blocking this interaction releases ...": the agent doing it
-                return [], "gerund"
+                return self.gerund_subject(s)
             return [s], None
         for prep in verb.lefts:  # "In controlled trials X reduced Y": the parser hung the subject on the fronted phrase
             if prep.dep_ == "prep" and prep.i < verb.i and not any(self.sdoc[k].is_punct for k in range(prep.i, verb.i)):
@@ -83,6 +85,9 @@ class _ParseClauses(_ParseBase):
                 passive = [c for c in head.children if c.dep_ == "nsubjpass"]
                 if passive:
                     return [passive[0]], None
+                gerunds = [c for c in head.children if c.dep_ in ("csubjpass", "csubj") and c.tag_ == "VBG"]
+                if gerunds:  # "Shutting down this signalling is thought to dampen X": the agent doing it
+                    return self.gerund_subject(gerunds[0])
                 if head.dep_ == "acl":  # "an antagonist indicated to reduce X": the antagonist, or the copula's subject
                     noun = head.head
                     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
@@ -95,6 +100,15 @@ class _ParseClauses(_ParseBase):
                     return [passive[0]], None
             return found, how
         return [], None
+
+    def gerund_subject(self, gerund: Any) -> tuple[list[Any], str | None]:
+        """The subject of a verb whose subject is a gerund clause: the drug the gerund gives
+        ("Adding X to Y extended survival": X), else the agent of the text doing it ("Blocking this
+        interaction releases ...")."""
+        given = [c for c in gerund.children if c.dep_ == "dobj" and gerund.lemma_.lower() in _GIVING]
+        if given:
+            return given, None
+        return [], "gerund"
 
     def after_comma(self, verb: Any) -> bool:
         k = verb.i - 1
