@@ -181,3 +181,23 @@ def test_a_gerund_subject_is_the_drug_it_gives_or_the_agent_doing_it() -> None:
     assert ("pacritinib", "-", "activation_of_macrophages") in found or ("pacritinib", "-", "macrophage_activation") in found
     assert ("pacritinib", "-", "il6") in found
     assert not any(s == "prednisone" for s, _sign, _t in found)
+
+
+def negated_triples(text: str) -> set[tuple[str, str, str, bool, bool]]:
+    symbol = {1: "+", -1: "-", 0: "?"}
+    return {(r.source, symbol[int(r.sign)], r.target, r.negated, r.hedged) for r in extract_text(text, source_id="t").relations}
+
+
+@needs_parser
+def test_no_effect_no_benefit_neither_nor_and_speculation() -> None:
+    found = negated_triples(
+        "Voclosporin had little or no effect on B-cell numbers. Voclosporin showed no benefit in psoriatic arthritis. "
+        "Neither voclosporin nor sirolimus changed FOXP3 expression. Voclosporin has an inhibitory effect on T-cell activation. "
+        "We speculate that voclosporin lowers IL-17 in the kidney."
+    )
+    assert ("voclosporin", "?", "b_cell", True, False) in found  # no effect on X: a denied relation, never an asserted one
+    assert ("voclosporin", "-", "psoriatic_arthritis", True, False) in found
+    assert {("voclosporin", "?", "foxp3_expression", True, False), ("sirolimus", "?", "foxp3_expression", True, False)} <= found
+    assert ("voclosporin", "-", "t_cell_activation", False, False) in found
+    assert any(s == "voclosporin" and sign == "-" and "il17" in t and hedged and not negated for s, sign, t, negated, hedged in found)
+    assert not any(s == "voclosporin" and t == "b_cell" and not negated for s, _sign, t, negated, _h in found)

@@ -291,7 +291,8 @@ LIGHT_VERBS = frozenset(
 HEDGES = frozenset(
     "may might could can possibly probably potentially presumably likely unlikely perhaps suggest suggests "
     "suggested suggesting appear appears appeared seem seems seemed putative putatively hypothesized "
-    "hypothesised proposed speculated unclear unknown partly partially".split()
+    "hypothesised proposed speculated unclear unknown partly partially speculate speculates hypothesise hypothesize "
+    "hypothesises hypothesizes conceivably plausibly".split()
 )
 HEDGE_PHRASES = (
     ("not", "fully", "understood"),

@@ -42,6 +42,8 @@ class _ParseClauses(_ParseBase):
                 return self.relative_antecedent(verb)
             if s.pos_ == "VERB" and s.tag_ == "VBG":  # "Blocking this interaction releases ...": the agent doing it
                 return self.gerund_subject(s)
+            if s.i >= 3 and self.sdoc[s.i - 1].lower_ == "nor" and self.sdoc[s.i - 3].lower_ == "neither":
+                return [self.sdoc[s.i - 2], s], None  # "Neither A nor B changed X": A too, however the parse hung it
             return [s], None
         for prep in verb.lefts:  # "In controlled trials X reduced Y": the parser hung the subject on the fronted phrase
             if prep.dep_ == "prep" and prep.i < verb.i and not any(self.sdoc[k].is_punct for k in range(prep.i, verb.i)):

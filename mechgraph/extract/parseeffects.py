@@ -22,6 +22,12 @@ __all__: list[str] = []
 _ADVERSE_HEADS = frozenset({"effect", "event", "reaction"})
 _HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
 _OFTEN = frozenset("often frequently commonly common frequent".split())
+#: "X had no effect on Y", "X had an inhibitory effect on Y", "X showed no benefit in D"
+_EFFECT_NOUNS = frozenset("effect effects influence impact activity action".split())
+_EFFECT_SIGNS = {
+    **dict.fromkeys("inhibitory suppressive negative antagonistic protective".split(), "-"),
+    **dict.fromkeys("stimulatory positive activating agonistic enhancing".split(), "+"),
+}
 
 
 class _ParseEffects(_ParseBase):
@@ -250,3 +256,23 @@ class _ParseEffects(_ParseBase):
             return []
         found_name = self.lookup_phrase("".join(t.text_with_ws for t in named).strip(), head_word=named[-1])
         return [found_name] if found_name is not None else []
+
+    def effect_on(self, verb: Any) -> None:
+        """ "X had no effect on Y" (X does not act on Y: negated), "X has an inhibitory effect on Y"
+        (-), "X showed no benefit in D" (X does not treat D: negated)."""
+        for noun in (c for c in verb.children if c.dep_ == "dobj"):
+            word = noun.lower_
+            negated = any(d.lower_ == "no" for d in noun.children if d.dep_ == "det") or any(
+                d.lower_ == "little" and any(g.lower_ == "no" for g in d.subtree) for d in noun.children
+            )
+            if word in _EFFECT_NOUNS:
+                sign = next((_EFFECT_SIGNS[a.lower_] for a in noun.children if a.dep_ == "amod" and a.lower_ in _EFFECT_SIGNS), "0")
+                targets = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
+                targets = targets or [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
+                if targets and (negated or sign != "0"):
+                    self.emit(verb, f"{verb.lemma_.lower()} {'no ' if negated else ''}effect on", sign, self.subject(verb), targets)
+            elif word in ("benefit", "efficacy") and negated:
+                diseases = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "for") for g in p.children if g.dep_ == "pobj"]
+                diseases = diseases or [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "for") for g in p.children if g.dep_ == "pobj"]
+                if diseases:
+                    self.emit(verb, f"{verb.lemma_.lower()} no benefit in", "treat", self.subject(verb), diseases)

@@ -35,9 +35,14 @@ class _ParseEmit(_ParseBase):
             if node.dep_ in ("pcomp", "advcl") and node.i >= 2 and self.sdoc[node.i - 2].lower_ in ("rather", "instead"):
                 found.append(f"{self.sdoc[node.i - 2].lower_} {self.sdoc[node.i - 1].lower_}")
             break
+        before = [t.lower_ for t in self.sdoc[: verb.i]]
+        if "neither" in before and "nor" in before[before.index("neither") :] and not {",", ";"} & set(before[before.index("neither") :]):
+            found.append("neither")  # "Neither A nor B changed X", however the parse hung the pair
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and any(d.lower_ == "no" for d in child.children if d.dep_ == "det"):
                 found.append("no")
+            if child.dep_ == "dobj" and any(d.lower_ == "little" and any(g.lower_ == "no" for g in d.subtree) for d in child.children):
+                found.append("little or no")  # "had little or no effect on X"
             if child.dep_ == "dobj" and any(d.lower_ == "neither" for d in child.subtree):
                 found.append("neither")  # "reduced the growth of neither A nor B"
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "none":

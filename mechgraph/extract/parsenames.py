@@ -139,7 +139,11 @@ class _ParseNames(_ParseBase):
         key = key_of(text)
         if not key:
             return None
-        if len(words) > 1 and key[-1] in C.TRANSPARENT_NOUNS and words[-1].lower() in ("count", "counts", "level", "levels", "concentration", "concentrations"):
+        if (
+            len(words) > 1
+            and key[-1] in C.TRANSPARENT_NOUNS
+            and words[-1].lower() in ("count", "counts", "level", "levels", "concentration", "concentrations", "number", "numbers")
+        ):
             kept = [w for w in words[:-1] if w.lower() not in _SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
             if kept and not _is_adjective_only(kept):
                 return self.lookup_phrase(" ".join(kept))

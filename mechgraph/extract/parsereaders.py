@@ -98,6 +98,8 @@ class _ParseReaders(_ParseBase):
                 self.adverse_effects(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("occur", "develop", "report", "observe", "see"):
                 self.more_often_with(tok)
+            elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("have", "show", "exert", "exhibit", "demonstrate"):
+                self.effect_on(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
                 self.change(tok)
         if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):

@@ -21,7 +21,8 @@ _GENERIC = frozenset(
 )
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
-    r"inostat|trexate|milast|oquine|golimod|mycin|vir)$"
+    r"inostat|trexate|milast|oquine|golimod|mycin|vir|sporin|ciclib|parib|platin|taxel|rubicin|abine|ribine|trexed|mustine|sulfan|"
+    r"cillin|cycline|floxacin|statin|sartan|siran|rsen|leucel|ermin|fungin|conazole|lukast|mod)$"
 )
 _DRUG_CLASS = frozenset(
     normalize_word(w) for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent".split()
@@ -70,7 +71,12 @@ _NEG_VERBS = frozenset("fail lack".split())
 _HEDGE_VERBS = frozenset("think suggest appear seem believe propose hypothesise hypothesize speculate".split())
 _HEDGE_ADVERBS = frozenset("possibly probably perhaps potentially presumably likely".split())
 _MODALS = frozenset("may might could can".split())
-_UNCERTAIN = re.compile(r"\b(remains?|is|are) (still )?(uncertain|unclear|unknown|not (fully |well )?(understood|known|defined))\b", re.I)
+_UNCERTAIN = re.compile(
+    r"\b(remains?|is|are) (still )?(uncertain|unclear|unknown|not (fully |well )?(understood|known|defined))\b|"
+    r"\b(we|authors|investigators|researchers) (speculate|hypothesi[sz]e|propose|suspect)\b|\bit is (possible|conceivable|plausible) that\b|"
+    r"\bit has been (suggested|proposed|hypothesi[sz]ed) that\b",
+    re.I,
+)
 _DECREASE_WORDS = frozenset("reduced decreased impaired lower lowered less diminished suppressed inhibited defective".split())
 _INCREASE_WORDS = frozenset("increased enhanced elevated higher more augmented".split())
 _CONTEXT_PREPS = frozenset({"in", "by", "on"})
@@ -254,6 +260,7 @@ def _cue_words() -> frozenset[str]:
     words |= {"treatment", "remission", "indicated", "approved", "licensed", "role", "inhibitors", "blockers"}
     words |= {"effects", "events", "reactions", "toxicities", "toxicity", "complications"}  # "the side effects were X and Y"
     words |= {"occur", "occurs", "occurred", "reported", "observed", "seen", "developed"}  # "X occurred more often with Y"
+    words |= {"effect", "influence", "impact", "benefit"}  # "X had no effect on Y", "X showed no benefit in D"
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
         "fell",

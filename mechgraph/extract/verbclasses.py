@@ -39,7 +39,9 @@ destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb 
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
 """
-_NEUTRAL = "regulate modulate affect influence control alter modify bind attach target recognise recognize engage act interact mediate opsonise opsonize coat"
+_NEUTRAL = (
+    "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact mediate opsonise opsonize coat"
+)
 
 VERB_SIGNS: dict[str, str] = {
     **{w: "+" for w in _POSITIVE.split()},
