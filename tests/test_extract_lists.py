@@ -201,3 +201,15 @@ def test_no_effect_no_benefit_neither_nor_and_speculation() -> None:
     assert ("voclosporin", "-", "t_cell_activation", False, False) in found
     assert any(s == "voclosporin" and sign == "-" and "il17" in t and hedged and not negated for s, sign, t, negated, hedged in found)
     assert not any(s == "voclosporin" and t == "b_cell" and not negated for s, _sign, t, negated, _h in found)
+
+
+@needs_parser
+def test_shared_heads_passive_conversions_and_inline_adverse_lists() -> None:
+    found = triples(
+        "Through inhibition of PDE4, roflumilast raises cyclic AMP, which in turn lowers TNF-alpha, IL-23 and IL-17 production. "
+        "Roflumilast is metabolised by CYP1A2 to roflumilast N-oxide. "
+        "Undesirable effects: insomnia, weight loss, back pain."
+    )
+    assert {("cyclic_amp", "-", "il_23_production"), ("cyclic_amp", "-", "il_17_production")} <= found  # each with the shared head
+    assert {("roflumilast", "+", "roflumilast_n_oxide"), ("cyp1a2", "+", "roflumilast_n_oxide"), ("cyp1a2", "-", "roflumilast")} <= found
+    assert {("roflumilast", "+", "insomnia"), ("roflumilast", "+", "weight_loss"), ("roflumilast", "+", "back_pain")} <= found

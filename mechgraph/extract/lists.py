@@ -30,7 +30,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-__all__ = ["BULLET", "find_lists"]
+__all__ = ["BULLET", "LIST_REASON", "find_lists", "inline_reading"]
+
+LIST_REASON = "a list under its lead-in"  # the reason of a sentence made of a lead-in and its bullets
 
 #: A bullet line: a bullet sign, then the item (numbered lines are often headings: not bullets).
 BULLET = re.compile(r"[ \t]*[-•*–·▪●◦‣][ \t]+(?=\S)")
@@ -112,3 +114,30 @@ def _cue_forms() -> frozenset[str]:
     from .cues import cue_verbs
 
     return frozenset(form for form in cue_verbs())
+
+
+#: "Side effects: headache, nausea." / "Common adverse reactions (>= 5%): X and Y": a list of adverse
+#: effects after a colon, on one line.
+_INLINE_ADVERSE = re.compile(
+    r"^\s*((?:[A-Za-z][\w-]*\s+){0,4}?(?:side[ -]effects?|adverse (?:drug )?(?:reactions?|events?|effects?)|undesirable effects|toxicities)"
+    r"(?:\s*\([^()]*\))?)\s*:\s*(\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def inline_reading(sentence: str) -> str:
+    """The sentence an inline list of adverse effects stands for, or "".
+
+    >>> inline_reading("Common adverse reactions (>= 5%): headache, nausea and diarrhoea.")
+    'Common adverse reactions include headache, nausea and diarrhoea.'
+    >>> inline_reading("Mechanism of action: X inhibits Y.")
+    ''
+    """
+    match = _INLINE_ADVERSE.match(sentence)
+    if match is None:
+        return ""
+    head = _BRACKETS.sub("", match.group(1)).strip()
+    rest = match.group(2).strip()
+    if not re.search(r"\b(and|or)\b", rest) and rest.count(",") >= 1:
+        rest = " and ".join(rest.rsplit(", ", 1))  # "headache, nausea, diarrhoea": a list without its "and"
+    return f"{head} include {rest}" if rest[-1:] in ".;!" else f"{head} include {rest}."

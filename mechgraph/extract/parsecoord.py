@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import cues as C
+from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import _ACTION_HEADS, _PROCESS_LEMMAS, _named, _prep_object
 from .tokens import normalize_word
@@ -139,3 +141,27 @@ class _ParseCoordination(_ParseBase):
             return False
         self.cache[tok.i] = entry
         return True
+
+    def shared_head(self, tok: Any) -> list[LexiconEntry]:
+        """The names of a list of modifiers that share ``tok`` as their head ("TNF-alpha, IL-23 and
+        IL-17 production": TNF-alpha production, IL-23 production, IL-17 production), when the parse
+        hung the list inside the head's name."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        start, end = self.name_span(tok)
+        before = list(self.sdoc[start : tok.i])
+        if not any(t.text == "," or t.dep_ == "cc" for t in before):
+            return []
+        groups: list[list[Any]] = [[]]
+        for t in before:
+            if t.text == "," or t.lower_ in ("and", "or", "and/or"):
+                if groups[-1]:
+                    groups.append([])
+            elif t.lower_ not in C.DETERMINERS:
+                groups[-1].append(t)
+        head = self.sdoc[tok.i : end].text
+        names = [" ".join(t.text for t in g).replace(" - ", "-").replace(" -", "-").replace("- ", "-") for g in groups if g]
+        if len(names) < 2 or any(len(n.split()) > 4 for n in names):
+            return []
+        found = [self.lookup_phrase(f"{name} {head}") for name in names]
+        return [e for e in found if e is not None]

@@ -11,6 +11,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
+from .lists import LIST_REASON
 from .parsebase import _ParseBase
 from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word
@@ -81,7 +82,7 @@ class _ParseEffects(_ParseBase):
         ]
         raised: list[LexiconEntry] = []
         lowered: list[LexiconEntry] = []
-        if self.sentence.readings and verb.i + 1 < len(self.sdoc):  # an item of a list names one effect, whole
+        if self.sentence.readings and self.sentence.reason == LIST_REASON and verb.i + 1 < len(self.sdoc):  # an item of a list names one effect, whole
             rest = [t for t in self.sdoc[verb.i + 1 :] if not (t.is_punct and t.i == len(self.sdoc) - 1)]
             while rest and rest[0].lower_ in C.DETERMINERS:
                 rest = rest[1:]
@@ -98,6 +99,9 @@ class _ParseEffects(_ParseBase):
             inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
             if inner is None:
                 e = self.entity(t)
+                if e is None and norm in _FALL_NOUNS | _RISE_NOUNS:  # "weight loss", "hair loss": an effect of its own
+                    start, end = self.name_span(t)
+                    e = self.doc.candidate(self.sdoc[start:end].text) if end - start > 1 else None
                 if e is not None:
                     raised.append(e)
                 continue
@@ -142,11 +146,13 @@ class _ParseEffects(_ParseBase):
         products = self.products(verb)
         if not products:
             return
-        if passive:
+        if passive:  # "X is metabolised (by CYP3A4) to Y"
             sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "relcl":
                 sources = [verb.head]
-            self.emit_conversion(verb, words, [], [e for e, _t in self.entities(sources)], products)
+            enzymes = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            named = [e for e, _t in self.entities(enzymes) if e.kind is not NodeKind.AGENT]
+            self.emit_conversion(verb, words, named, [e for e, _t in self.entities(sources)], products)
             return
         relative = verb.i > 0 and self.sdoc[verb.i - 1].tag_ in ("WDT", "WP") and verb.dep_ != "relcl"  # a relative clause the parse lost
         subjects, _why = ([], None) if relative else self.subject(verb)

@@ -449,4 +449,6 @@ class _ParseNames(_ParseBase):
                 e = self.entity(t)
                 if e is not None and all(e.node_id != o.node_id for o, _ in out):
                     out.append((e, t))
+                elif e is None:  # "TNF-alpha, IL-23 and IL-17 production": each with the shared head
+                    out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .lists import find_lists
+from .lists import LIST_REASON, find_lists, inline_reading
 
 __all__ = ["MAX_SENTENCE", "Role", "Sentence", "split_sentences"]
 
@@ -162,13 +162,14 @@ def split_sentences(text: str) -> list[Sentence]:
         role, reason = _role(piece, alone, seen, seen_set)
         if start in lists and role in ("body", "heading"):
             list_end, readings = lists[start]
-            sentences.append(Sentence(len(sentences), start, list_end, text[start:list_end], "body", "a list under its lead-in", readings))
+            sentences.append(Sentence(len(sentences), start, list_end, text[start:list_end], "body", LIST_REASON, readings))
             skip_to = list_end
             continue
         if role == "body":
             seen.append(_folded(piece))
             seen_set.add(seen[-1])
-        sentences.append(Sentence(len(sentences), start, end, piece, role, reason))
+        inline = inline_reading(piece) if role == "body" and ":" in piece else ""
+        sentences.append(Sentence(len(sentences), start, end, piece, role, reason, (inline,) if inline else ()))
     return sentences
 
 
