@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -67,6 +67,7 @@ class Report:
 
 
 _M = TypeVar("_M", bound=BaseModel)
+_R = TypeVar("_R", Source, NodeRecord)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
@@ -175,17 +176,23 @@ class _Validator:
         seen[key] = _line_of(self.locate(path))
         return None
 
+    def _first_of_each(self, records: Iterable[tuple[int, _R]], section: str, repeated: str) -> Iterator[tuple[tuple[str | int, ...], _R]]:
+        """Each record of ``section`` with its path, but for one whose id came before: that is
+        reported instead (``repeated``, formatted with the ``id`` and the ``line`` of the first)."""
+        seen: dict[str, int] = {}
+        for index, record in records:
+            path: tuple[str | int, ...] = (section, index)
+            first = self._first_line(seen, record.id, path)
+            if first is not None:
+                self.add((*path, "id"), repeated.format(id=record.id, line=first), "duplicate-id")
+                continue
+            yield path, record
+
     def _check_sources(self, sources: list[tuple[int, Source]]) -> dict[str, str | None]:
         """Return each valid source's folded text (None for URL sources)."""
         texts: dict[str, str | None] = {}
-        first_line: dict[str, int] = {}
         unique: list[Source] = []
-        for index, source in sources:
-            path = ("sources", index)
-            first = self._first_line(first_line, source.id, path)
-            if first is not None:
-                self.add((*path, "id"), f"duplicate source id {source.id!r} (first at {first})", "duplicate-id")
-                continue
+        for path, source in self._first_of_each(sources, "sources", "duplicate source id {id!r} (first at {line})"):
             texts[source.id] = self._source_text(source, path) if source.text else None
             unique.append(source)
         self.report.sources = unique
@@ -252,14 +259,8 @@ class _Validator:
         return any(s.id == source_id and s.text for s in self.report.sources)
 
     def _check_nodes(self, nodes: list[tuple[int, NodeRecord]], texts: Mapping[str, str | None]) -> None:
-        seen: dict[str, int] = {}
         valid: list[NodeRecord] = []
-        for index, node in nodes:
-            path = ("nodes", index)
-            first = self._first_line(seen, node.id, path)
-            if first is not None:
-                self.add((*path, "id"), f"duplicate node id {node.id!r} (first defined at line {first})", "duplicate-id")
-                continue
+        for path, node in self._first_of_each(nodes, "nodes", "duplicate node id {id!r} (first defined at line {line})"):
             self._check_applicable(node, path)
             for position, curie in enumerate(node.identifiers):
                 problem = check_curie(curie)
