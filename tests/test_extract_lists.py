@@ -213,3 +213,22 @@ def test_shared_heads_passive_conversions_and_inline_adverse_lists() -> None:
     assert {("cyclic_amp", "-", "il_23_production"), ("cyclic_amp", "-", "il_17_production")} <= found  # each with the shared head
     assert {("roflumilast", "+", "roflumilast_n_oxide"), ("cyp1a2", "+", "roflumilast_n_oxide"), ("cyp1a2", "-", "roflumilast")} <= found
     assert {("roflumilast", "+", "insomnia"), ("roflumilast", "+", "weight_loss"), ("roflumilast", "+", "back_pain")} <= found
+
+
+@needs_parser
+def test_label_and_textbook_statements_without_a_cue_verb() -> None:
+    found = triples(
+        "Spesolimab blocks the IL-36 receptor. Oral candidiasis was also more frequent than with placebo. "
+        "Infusion reactions, such as chills, have occurred after administration of this agent. "
+        "Some people taking spesolimab have become dizzy. Spesolimab 900 mg given every four weeks lowered serum IL-8 levels within a week. "
+        "Dry skin is the other common adverse effect. Severe neutropenia is the main risk factor for invasive aspergillosis. "
+        "IL-36 is the main cytokine responsible for the recruitment of neutrophils. "
+        "Spesolimab is, in addition, an antagonist of IL-38."
+    )
+    for effect in ("oral_candidiasis", "infusion_reactions", "chills", "dizziness", "dry_skin"):
+        assert ("spesolimab", "+", effect) in found, effect
+    assert any(s == "spesolimab" and sign == "-" and "il_8" in t for s, sign, t in found)  # the dose is no part of the drug's name
+    assert ("myelosuppression", "+", "invasive_aspergillosis") in found  # neutropenia is a name of the graph's myelosuppression
+    assert any(sign == "+" and "neutrophils" in t for s, sign, t in found if "36" in s)
+    assert any(s == "spesolimab" and sign == "-" and "38" in t for s, sign, t in found)  # ", in addition," is no part of the clause
+    assert not any(t in ("option", "options", "look", "released") for _s, _sign, t in found)

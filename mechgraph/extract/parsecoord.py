@@ -122,6 +122,25 @@ class _ParseCoordination(_ParseBase):
         elif first.dep_ == "pobj" and first.head.lower_ == "of":  # "the treatment of adults with X"
             group.append(first.head.head)
         found = [g for t in group for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        if not found:  # "patients aged 6 years and older with severe asthma": "with" hung on the age
+            found = [
+                g
+                for t in group
+                for d in t.subtree
+                if d.dep_ in ("acl", "amod", "advmod", "npadvmod", "conj") and d.head.i >= first.i
+                for p in d.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ][:1]
+        if not found:  # or hung anywhere: the first "with" after the people, before a clause or a comma
+            for k in range(tok.i + 1, min(tok.i + 10, len(self.sdoc))):
+                t = self.sdoc[k]
+                if t.text in (",", ";", "(") or t.tag_ in ("WDT", "WP", "VBZ", "VBP", "VBD", "MD"):
+                    break
+                if t.lower_ == "with":
+                    found = [g for g in t.children if g.dep_ == "pobj"]
+                    break
         return [t for g in found for t in self.items(g)]
 
     def shared_action(self, tok: Any) -> bool:

@@ -232,9 +232,23 @@ def _without_degree(text: str) -> str:
     """
     >>> _without_degree("used to treat moderately to severely active Crohn's disease")
     "used to treat Crohn's disease"
+    >>> _without_degree("used to treat MS and, in Europe, psoriasis. MMF is, in addition, an agonist of HCA2.")
+    'used to treat MS and psoriasis. MMF is an agonist of HCA2.'
     """
     text = _DEGREE.sub("", text) if "to" in text or "or" in text else text
+    if ", " in text:  # asides the small pipeline hangs a list or a subject on
+        text = _ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
     return _without_inner_short_forms(text) if "(" in text else text
+
+
+#: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
+_ASIDE = re.compile(r"\b(and|or|but), (?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}, ")
+#: "X is, in addition, an agonist of Y", "X, however, inhibits Y": an adverbial between commas.
+_ADVERB_ASIDE = re.compile(
+    r",\s(?:in addition|however|therefore|thus|moreover|furthermore|in turn|in contrast|by contrast|in fact|in particular|"
+    r"notably|importantly|consequently|for example|for instance|as a result|in part|at least in part),(?=\s)",
+    re.IGNORECASE,
+)
 
 
 #: A short form in brackets inside a noun phrase ("a Janus kinase (JAK) inhibitor indicated for"):

@@ -24,6 +24,27 @@ _ADVERSE_HEADS = frozenset({"effect", "event", "reaction"})
 _HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
 _OFTEN = frozenset("often frequently commonly common frequent".split())
 #: "X had no effect on Y", "X had an inhibitory effect on Y", "X showed no benefit in D"
+#: what a dose, an infusion or the use of a drug is: "occurred after administration of X"
+_GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections treatment therapy exposure".split())
+#: "X is the main risk factor for Y", "a major driver of Y", "the cytokine responsible for Y"
+_CAUSE_NOUNS = frozenset("cause driver trigger mediator inducer determinant".split())
+_NEEDED_ADJECTIVES = frozenset("responsible essential necessary critical crucial required indispensable".split())
+#: "shift T cells away from Th1 towards Th2"
+_SHIFT_VERBS = frozenset("shift skew polarise polarize bias push tilt steer move redirect".split())
+#: "delivers Nrf2 to proteasomal degradation": the object is lowered
+_DOOM_VERBS = frozenset("deliver target send mark tag direct commit route".split())
+_DOOM_NOUNS = frozenset("degradation destruction breakdown elimination proteolysis".split())
+_PEOPLE_WORDS = frozenset("people patients adults children persons men women users".split())
+#: adjectives of a state that name an adverse effect: "have become depressed" is depression
+_STATES = {
+    "depressed": "depression",
+    "anxious": "anxiety",
+    "dizzy": "dizziness",
+    "drowsy": "drowsiness",
+    "tired": "fatigue",
+    "sick": "nausea",
+    "confused": "confusion",
+}
 _EFFECT_NOUNS = frozenset("effect effects influence impact activity action".split())
 _EFFECT_SIGNS = {
     **dict.fromkeys("inhibitory suppressive negative antagonistic protective".split(), "-"),
@@ -120,7 +141,15 @@ class _ParseEffects(_ParseBase):
 
     def more_often_with(self, verb: Any) -> None:
         """ "Herpes zoster occurred more often with this agent than with placebo": the agent raises
-        what occurred (a comparison with placebo or another arm, not a bare incidence)."""
+        what occurred (a comparison with placebo or another arm, not a bare incidence); so does
+        "Hypersensitivity reactions have occurred after administration of X"."""
+        if verb.lemma_.lower() in ("occur", "develop"):
+            given = self.after_giving(verb)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            effects = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+            if given and effects and not any(t.lower_ in ("more", "higher", "less", "fewer") for t in verb.subtree):
+                self.emit_entries(verb, f"{verb.lemma_.lower()} after", "+", given[:1], effects, "an effect seen after the agent was given")
+                return
         if not any(t.lower_ in ("more", "higher") for t in verb.subtree) or not any(t.lower_ in _OFTEN or t.lower_ == "incidence" for t in verb.subtree):
             return
         withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "on", "after")]
@@ -282,3 +311,109 @@ class _ParseEffects(_ParseBase):
                 diseases = diseases or [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "for") for g in p.children if g.dep_ == "pobj"]
                 if diseases:
                     self.emit(verb, f"{verb.lemma_.lower()} no benefit in", "treat", self.subject(verb), diseases)
+
+    def adverse_attribute(self, verb: Any) -> None:
+        """ "Gastrointestinal upset is the other common adverse effect (of X)": the subject is an
+        adverse effect of X, or of the text's drug."""
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            word = normalize_word(attr.lower_)
+            if not (word in _HARM_HEADS or (word in _ADVERSE_HEADS and any(c.lower_ in _ADVERSE_WORDS for c in attr.lefts))):
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            named = [e for e, _t in self.entities([g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"])]
+            agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()
+            effects = [e for e, _t in self.entities(subjects)]
+            if agent is not None and effects:
+                self.emit_entries(verb, "adverse effect", "+", [agent], effects, "adverse effect read as the last agent's")
+
+    def after_giving(self, verb: Any) -> list[LexiconEntry]:
+        """The drug given before ``verb`` happened: "after administration of X", "following X"."""
+        found: list[LexiconEntry] = []
+        for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following", "with", "during")):
+            for g in (g for g in p.children if g.dep_ == "pobj"):
+                if g.lemma_.lower() in _GIVING_NOUNS:
+                    of = [d for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "with") for d in q.children if d.dep_ == "pobj"]
+                    found += [e for e, _t in self.entities(of) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+                    if not of and p.lower_ != "with":  # "after the first infusion": the text's drug
+                        agent = self.state.antecedent()
+                        found += [agent] if agent is not None else []
+                elif p.lower_ in ("after", "following"):
+                    found += [e for e, _t in self.entities([g]) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        return found
+
+    def copula_cues(self, verb: Any) -> None:
+        """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y."""
+        subjects = self.subject(verb)
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            targets: list[Any] = []
+            risk = attr.lemma_.lower() == "factor" and any(c.lower_ == "risk" for c in attr.lefts)
+            if risk or attr.lemma_.lower() in _CAUSE_NOUNS:
+                targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for g in p.children if g.dep_ == "pobj"]
+            for adjective in (t for t in attr.subtree if t.lower_ in _NEEDED_ADJECTIVES and t.i > attr.i - 3):
+                targets += [g for p in adjective.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+            if targets:
+                self.emit(verb, "risk factor for" if risk else attr.lemma_.lower(), "+", subjects, targets)
+
+    def shift(self, verb: Any) -> None:
+        """ "X shifts helper T cells away from Th1 and Th17 towards Th2": X lowers Th1 and Th17 and raises Th2."""
+        away = [g for t in verb.subtree if t.lower_ == "from" and self.sdoc[t.i - 1].lower_ == "away" for g in t.children if g.dep_ == "pobj"]
+        towards = [
+            g
+            for t in verb.subtree
+            if t.lower_ in ("towards", "toward") and t.head.i in (verb.i, *(c.i for c in verb.children))
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
+        if not away and not towards:
+            return
+        subjects = self.subject(verb)
+        if away:
+            self.emit(verb, f"{verb.lemma_.lower()} away from", "-", subjects, away)
+        if towards:
+            self.emit(verb, f"{verb.lemma_.lower()} towards", "+", subjects, towards)
+
+    def doom(self, verb: Any) -> None:
+        """ "KEAP1 delivers Nrf2 to proteasomal degradation": KEAP1 lowers Nrf2."""
+        ends = [g for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for") for g in p.children if g.dep_ == "pobj"]
+        if not any(g.lemma_.lower() in _DOOM_NOUNS for g in ends):
+            return
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            self.emit(verb, f"{verb.lemma_.lower()} to degradation", "-", self.subject(verb), objects)
+
+    def more_frequent(self, verb: Any) -> None:
+        """ "Shingles was also more frequent (with X) than with placebo": X, or the text's drug,
+        raises what was more frequent."""
+        comparative = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("frequent", "common")]
+        if not comparative or not any(t.lower_ == "more" for t in comparative[0].children):
+            return
+        than = [t for t in verb.subtree if t.lower_ == "than"]
+        if not than or not any(t.lower_ == "placebo" or t.lemma_.lower() in ("control", "comparator") for t in self.sdoc[than[0].i :]):
+            return
+        withs = [g for t in verb.subtree if t.lower_ == "with" and t.i < than[0].i for g in t.children if g.dep_ == "pobj"]
+        agents = [e for e, _t in self.entities(withs) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        agent = agents[0] if agents else self.state.antecedent()
+        effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"])]
+        if agent is not None and effects:
+            self.emit_entries(verb, "more frequent than with placebo", "+", [agent], effects, "an effect seen more often with the agent")
+
+    def people_taking(self, verb: Any) -> None:
+        """ "Some people taking X have become depressed", "patients given X developed Y": X raises Y."""
+        people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE_WORDS or c.lemma_.lower() in _PEOPLE_WORDS)]
+        if not people:
+            return
+        givers = [
+            g
+            for a in people[0].children
+            if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in ("take", "give", "receive", "use", "treat")
+            for g in (*a.children, *(d for p in a.children if p.dep_ == "prep" and p.lower_ == "with" for d in p.children))
+            if g.dep_ in ("dobj", "pobj", "dative", "oprd")
+        ]
+        agents = [e for e, _t in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if not agents:
+            return
+        outcomes = [c for c in verb.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
+        effects = [e for e, _t in self.entities(outcomes)]
+        effects += [e for c in outcomes if c.pos_ == "ADJ" for e in [self.lookup_phrase(_STATES.get(c.lower_, ""))] if e is not None]
+        if effects:
+            self.emit_entries(verb, f"{verb.lemma_.lower()} (people taking the agent)", "+", agents[:1], effects, "an effect in people taking the agent")

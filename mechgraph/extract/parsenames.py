@@ -110,6 +110,10 @@ class _ParseNames(_ParseBase):
         if entry is not None:
             return entry
         words = text.split()
+        if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
+            first = self.doc.lexicon.lookup(words[0])
+            if first is not None and first.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                return first
         while len(words) > 1 and words[-1].lower().endswith("ly") and self.doc.lexicon.lookup(text) is None:
             words = words[:-1]  # "S1P1 more selectively": no adverb in a name
             if words and words[-1].lower() in ("more", "less", "most"):

@@ -10,6 +10,7 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
+from .parseeffects import _DOOM_VERBS, _SHIFT_VERBS
 from .parserepair import repair_tree
 from .parsewords import (
     _ANTIBODY_WORDS,
@@ -96,10 +97,20 @@ class _ParseReaders(_ParseBase):
                 self.causative(tok)
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
                 self.adverse_effects(tok)
+                if tok.lemma_.lower() == "be":
+                    self.adverse_attribute(tok)
+                    self.copula_cues(tok)
+                    self.more_frequent(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("occur", "develop", "report", "observe", "see"):
                 self.more_often_with(tok)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("have", "show", "exert", "exhibit", "demonstrate"):
                 self.effect_on(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel"):
+                self.people_taking(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _SHIFT_VERBS:
+                self.shift(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _DOOM_VERBS:
+                self.doom(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
                 self.change(tok)
         if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):

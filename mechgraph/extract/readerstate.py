@@ -50,7 +50,7 @@ _CLASS_HEADS = frozenset(
 )
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
-_PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help".split())
+_PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help option options look".split())
 _CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
 _NOT_NAME_START = frozenset(
     {
@@ -183,7 +183,9 @@ class _Text:
         key = key_of(label)
         if not key or key in self.lexicon.ignore:
             return None
-        if key[-1] in ("degree", "extent") or (len(key) == 1 and key[0] in _PARTICIPLES):
+        if key[-1] in ("degree", "extent") or (
+            len(key) == 1 and (key[0] in _PARTICIPLES or (label.strip().islower() and label.strip().endswith("ed") and len(label.strip()) > 4))
+        ):
             return None  # "to a lesser degree", "where the injection is given": no name
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES | _PARTICLES):
             return None  # "Unlike agents", "co" of "co-stimulate", "down" of "breaks down": no name
@@ -231,6 +233,10 @@ class _Text:
             while len(words) > 1 and words[-1].lower() in ("more", "less", "most"):
                 words = words[:-1]
             return self.lexicon.lookup(" ".join(words)) or self.candidate(" ".join(words))
+        if len(words := label.split()) > 1 and any(ch.isdigit() for ch in words[1]):  # "X 100 mg given every four weeks": X
+            first = self.lexicon.lookup(words[0])
+            if first is not None and first.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                return first
         severity = _SEVERITY_RANGE.match(label)
         if severity is not None and severity.end() < len(label):
             rest = label[severity.end() :]
