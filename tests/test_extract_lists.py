@@ -232,3 +232,10 @@ def test_label_and_textbook_statements_without_a_cue_verb() -> None:
     assert any(sign == "+" and "neutrophils" in t for s, sign, t in found if "36" in s)
     assert any(s == "spesolimab" and sign == "-" and "38" in t for s, sign, t in found)  # ", in addition," is no part of the clause
     assert not any(t in ("option", "options", "look", "released") for _s, _sign, t in found)
+
+
+@needs_parser
+def test_a_disease_named_with_with_before_its_short_form_is_one_name() -> None:
+    found = triples("Benralizumab is indicated for adults with eosinophilic granulomatosis with polyangiitis (EGPA).")
+    assert ("benralizumab", "-", "eosinophilic_granulomatosis_with_polyangiitis") in found
+    assert ("benralizumab", "-", "eosinophilic_granulomatosis") not in found

@@ -77,6 +77,10 @@ class _ParseNames(_ParseBase):
                             self.long_forms.append((words[first].i, tok.i, entry))
                     if entry is not None and self.doc.lexicon.lookup(short) is None:
                         self.doc.lexicon.add_name(short, entry)
+                    if entry is not None and any(w.lower_ in ("with", "of") for w in words[first:]):
+                        # "eosinophilic granulomatosis with polyangiitis (EGPA)": one name, where a parse would cut at "with"
+                        for k in range(words[first].i, tok.i):
+                            self.cache.setdefault(k, entry)
                     break
 
     def inner_short_forms(self) -> None:
