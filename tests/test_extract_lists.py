@@ -239,3 +239,24 @@ def test_a_disease_named_with_with_before_its_short_form_is_one_name() -> None:
     found = triples("Benralizumab is indicated for adults with eosinophilic granulomatosis with polyangiitis (EGPA).")
     assert ("benralizumab", "-", "eosinophilic_granulomatosis_with_polyangiitis") in found
     assert ("benralizumab", "-", "eosinophilic_granulomatosis") not in found
+
+
+@needs_parser
+def test_guideline_recommendations_comparisons_and_abilities() -> None:
+    found = triples(
+        "Sulfasalazine should be considered for all patients with early inflammatory arthritis. "
+        "Leflunomide is recommended as second-line treatment of psoriatic arthritis. "
+        "Patients taking upadacitinib had a higher rate of shingles than those treated with adalimumab. "
+        "Risankizumab blocks IL-23. It can lower your ability to fight infections."
+    )
+    assert ("sulfasalazine", "-", "early_inflammatory_arthritis") in found
+    assert ("leflunomide", "-", "psoriatic_arthritis") in found
+    assert ("upadacitinib", "+", "shingles") in found
+    assert ("adalimumab", "+", "shingles") not in found  # the comparator is no cause
+    assert ("risankizumab", "-", "ability_to_fight_infections") in found
+
+
+def test_a_remark_quoted_in_a_news_item_is_no_body_sentence() -> None:
+    text = '"Patients have waited for options that act on the disease itself," said a nephrologist. Obinutuzumab depletes B cells.'
+    roles = [(s.role, s.text[:12]) for s in split_sentences(text)]
+    assert roles == [("boilerplate", '"Patients ha'), ("body", "Obinutuzumab")]

@@ -34,6 +34,7 @@ _SHIFT_VERBS = frozenset("shift skew polarise polarize bias push tilt steer move
 #: "delivers Nrf2 to proteasomal degradation": the object is lowered
 _DOOM_VERBS = frozenset("deliver target send mark tag direct commit route".split())
 _DOOM_NOUNS = frozenset("degradation destruction breakdown elimination proteolysis".split())
+_COMPARED = {"higher": "+", "increased": "+", "greater": "+", "lower": "-", "reduced": "-", "decreased": "-"}
 _PEOPLE_WORDS = frozenset("people patients adults children persons men women users".split())
 #: adjectives of a state that name an adverse effect: "have become depressed" is depression
 _STATES = {
@@ -413,7 +414,15 @@ class _ParseEffects(_ParseBase):
         if not agents:
             return
         outcomes = [c for c in verb.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
+        sign = "+"
+        if verb.lemma_.lower() == "have":  # "people taking X had a higher rate of Y (than ...)": only a comparison says so
+            rated = [o for o in outcomes if o.lemma_.lower() in ("rate", "risk", "incidence", "frequency", "number")]
+            compared = [a.lower_ for o in rated for a in o.children if a.dep_ == "amod" and a.lower_ in _COMPARED]
+            if not compared:
+                return
+            sign = _COMPARED[compared[0]]
+            outcomes = [g for o in rated for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         effects = [e for e, _t in self.entities(outcomes)]
         effects += [e for c in outcomes if c.pos_ == "ADJ" for e in [self.lookup_phrase(_STATES.get(c.lower_, ""))] if e is not None]
         if effects:
-            self.emit_entries(verb, f"{verb.lemma_.lower()} (people taking the agent)", "+", agents[:1], effects, "an effect in people taking the agent")
+            self.emit_entries(verb, f"{verb.lemma_.lower()} (people taking the agent)", sign, agents[:1], effects, "an effect in people taking the agent")

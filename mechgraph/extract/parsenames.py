@@ -215,6 +215,10 @@ class _ParseNames(_ParseBase):
                     start = k + 1
                     break
         end = tok.i + 1
+        if tok.lower_ in ("ability", "capacity") and tok.i + 2 < len(self.sdoc) and self.sdoc[tok.i + 1].lower_ == "to":
+            clause = next((c for c in tok.rights if c.dep_ in ("acl", "relcl", "xcomp") and c.i == tok.i + 2), None)
+            if clause is not None:  # "your ability to fight infections": the name is the ability's
+                return start, clause.right_edge.i + 1
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
                 end = child.i + 1

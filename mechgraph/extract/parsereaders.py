@@ -86,7 +86,7 @@ class _ParseReaders(_ParseBase):
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
             if (
-                tok.lemma_.lower() in ("indicate", "approve", "license")
+                tok.lemma_.lower() in ("indicate", "approve", "license", "recommend", "consider")
                 and tok.tag_ in ("VBN", "VBD")
                 and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp")
             ):
@@ -105,6 +105,8 @@ class _ParseReaders(_ParseBase):
                 self.more_often_with(tok)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("have", "show", "exert", "exhibit", "demonstrate"):
                 self.effect_on(tok)
+                if tok.lemma_.lower() == "have":
+                    self.people_taking(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel"):
                 self.people_taking(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _SHIFT_VERBS:
@@ -400,12 +402,12 @@ class _ParseReaders(_ParseBase):
             subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
         if not subjects and verb.lemma_.lower() in ("approve", "license"):  # "regulators approved X (Brand) for Y": X, a drug
             subjects = [c for c in verb.children if c.dep_ == "dobj"]
-            for s in subjects:
-                new_word = s.i not in self.cache and self.doc.lexicon.lookup(s.text) is None
-                if new_word and s.pos_ in ("NOUN", "PROPN") and s.text.isalpha() and len(s.text) > 5:
-                    drug = self.state.agent(s.text)
-                    if drug is not None:
-                        self.cache[s.i] = drug
+        for s in subjects:  # what is indicated, approved or recommended for a disease is a drug
+            new_word = s.i not in self.cache and self.doc.lexicon.lookup(s.text) is None
+            if new_word and s.pos_ in ("NOUN", "PROPN") and s.text.isalpha() and len(s.text) > 5 and not any(c.dep_ == "compound" for c in s.children):
+                drug = self.state.agent(s.text)
+                if drug is not None:
+                    self.cache[s.i] = drug
         self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
 
     def treatment_noun(self, noun: Any) -> None:
@@ -424,7 +426,7 @@ class _ParseReaders(_ParseBase):
         if noun.lemma_.lower() == "remission" and verb.lemma_.lower() not in ("induce", "achieve", "maintain", "produce"):
             return
         subjects = self.subject(verb)
-        if _is_passive(verb) and verb.lemma_.lower() in ("indicate", "use", "approve", "prescribe", "license", "give"):
+        if _is_passive(verb) and verb.lemma_.lower() in ("indicate", "use", "approve", "prescribe", "license", "give", "recommend", "consider"):
             subjects = ([c for c in verb.children if c.dep_ == "nsubjpass"], None)
         if verb.lemma_.lower() in ("induce", "achieve", "produce", "maintain") and noun.lemma_.lower() == "remission":
             self.emit(verb, f"{verb.lemma_} remission", "-", subjects, diseases)

@@ -12,7 +12,8 @@ body         a sentence relations are drafted from
 heading      a short line on its own without closing punctuation ("Aftercare after surgery")
 question     a sentence ending with "?" (headings that are questions, rhetorical questions)
 boilerplate  adverts, calls to action and navigation ("Read now", "Subscribe", "Home | News",
-             lines with a pointing emoji, cookie and copyright notices); a whole advert
+             lines with a pointing emoji, cookie and copyright notices), remarks quoted in
+             news ('"...," said a physician'); a whole advert
              paragraph: the one after an "Advertisement" / "Sponsored" line, and any
              paragraph with a shopping call ("Shop now and save 20%!", "use code")
 repeat       the same words as an earlier sentence, or a fragment of one (a repeated line)
@@ -73,6 +74,8 @@ _SHOPPING = re.compile(
     r"\bfree (shipping|delivery|trial)\b|\badd to (cart|basket)\b",
     re.IGNORECASE,
 )
+#: '"...," said a physician': a remark quoted in a news item
+_QUOTED_REMARK = re.compile(r"[,.!?]\s*[\"”]\s+(said|says|added|adds|explained|explains|told|noted|notes|commented)\b", re.IGNORECASE)
 _BUTTONS = re.compile(r"^\W*(\[[^\]\n]{1,40}\]\W*)+$")  # "[Accept all] [Manage preferences]"
 _POINTERS = re.compile("[\U0001f446-\U0001f449\u27a1\u2192\u25b6\u25ba\u21d2\u00bb\u261b\u261e]")
 _NAV_SEPARATORS = re.compile(r"\s[|>›»]\s")
@@ -353,6 +356,8 @@ def _role(piece: str, alone: bool, seen: list[str], seen_set: set[str]) -> tuple
         return "boilerplate", "a patient leaflet's template sentence"
     if _BUTTONS.match(piece):
         return "boilerplate", "buttons"
+    if piece[:1] in '"“' and _QUOTED_REMARK.search(piece):
+        return "boilerplate", "a quoted remark (an opinion, said by someone)"
     if len(_NAV_SEPARATORS.findall(piece)) >= 2:
         return "boilerplate", "navigation line"
     words = re.findall(r"[^\W\d_]+", piece)
