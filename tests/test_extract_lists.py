@@ -260,3 +260,12 @@ def test_a_remark_quoted_in_a_news_item_is_no_body_sentence() -> None:
     text = '"Patients have waited for options that act on the disease itself," said a nephrologist. Obinutuzumab depletes B cells.'
     roles = [(s.role, s.text[:12]) for s in split_sentences(text)]
     assert roles == [("boilerplate", '"Patients ha'), ("body", "Obinutuzumab")]
+
+
+@needs_parser
+def test_a_question_names_the_subject_of_its_answer() -> None:
+    text = "Questions and answers\n\nWhat is siponimod used for?\nIt is used to treat secondary progressive multiple sclerosis.\n\nHow does mirikizumab work?\nIt blocks interleukin-23.\n"
+    found = triples(text)
+    assert ("siponimod", "-", "secondary_progressive_multiple_sclerosis") in found
+    assert ("mirikizumab", "-", "il23") in found
+    assert not any(s == "siponimod" and t == "il23" for s, _sign, t in found)

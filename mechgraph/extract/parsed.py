@@ -406,6 +406,17 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     return index, entry, match.group(2) in ("are", "were")
 
 
+def _named_agent(doc: Any, state: ParsedText, words: list[str]) -> LexiconEntry | None:
+    """The drug a question names ("What is ozanimod used for?"), by the lexicon or by its shape."""
+    for word in (w.strip(",.:;()?!'\"") for w in words):
+        known = doc.lexicon.lookup(word) if len(word) > 3 else None
+        if known is not None and known.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+            return known
+        if looks_like_drug(word):
+            return state.agent(word)
+    return None
+
+
 def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> dict[int, LexiconEntry]:
     """Read every body sentence of a text with the parser; findings go to ``doc.found``.
 
@@ -415,8 +426,8 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
     antecedents: dict[int, LexiconEntry] = {}
     jobs: list[tuple[Sentence, int, str, bool]] = []
     for sentence in sentences:
-        if sentence.role == "heading":
-            jobs.append((sentence, sentence.start, "", False))  # a paragraph mark
+        if sentence.role in ("heading", "question"):
+            jobs.append((sentence, sentence.start, "", False))  # a paragraph mark; a question may name the answer's subject
             continue
         if not sentence.is_body:
             continue
@@ -441,6 +452,10 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                     if looks_like_drug(word.strip(",.:;()")):
                         doc.topic = state.agent(word.strip(",.:;()"))
                         break
+            if sentence.role == "question":  # "How does X work?" -> "It blocks Y.": X
+                named = _named_agent(doc, state, words)
+                if named is not None:
+                    state.saw(named, subject=True)
             continue
         if sentence.readings:  # the items of a list are parallel: each is read with the lead-in's antecedents
             if list_of is not sentence:
