@@ -269,3 +269,17 @@ def test_a_question_names_the_subject_of_its_answer() -> None:
     assert ("siponimod", "-", "secondary_progressive_multiple_sclerosis") in found
     assert ("mirikizumab", "-", "il23") in found
     assert not any(s == "siponimod" and t == "il23" for s, _sign, t in found)
+
+
+@needs_parser
+def test_abstracts_and_safety_communications() -> None:
+    text = (
+        "Methods: We treated NZB/W mice with telitacicept for eight weeks. Results: Telitacicept lowered anti-dsDNA titres. "
+        "The agency has concluded that there is an increased risk of serious infections and lymphoma with telitacicept. "
+        "We are requiring new warnings."
+    )
+    found = triples(text)
+    assert ("telitacicept", "+", "infection_risk") in found  # the graph's names for serious infections and lymphoma
+    assert ("telitacicept", "+", "malignancy") in found
+    assert any(s == "telitacicept" and sign == "-" and "dsdna" in t for s, sign, t in found)
+    assert not any(s in ("we", "us") or t in ("we", "us") or "mice" in t for s, _sign, t in found)  # the authors and their animals are no nodes

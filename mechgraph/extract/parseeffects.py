@@ -343,9 +343,19 @@ class _ParseEffects(_ParseBase):
         return found
 
     def copula_cues(self, verb: Any) -> None:
-        """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y."""
+        """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y;
+        "there is an increased risk of Y with X": X raises Y."""
         subjects = self.subject(verb)
         for attr in (c for c in verb.children if c.dep_ == "attr"):
+            if attr.lemma_.lower() == "risk" and any(a.lower_ in ("increased", "higher", "greater", "elevated") for a in attr.children if a.dep_ == "amod"):
+                withs = [g for p in (*attr.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+                withs += [g for p in attr.subtree if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj" and g not in withs]
+                agents = [e for e, _t in self.entities(withs) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+                risks = [g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+                effects = [e for e, _t in self.entities(risks) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+                if agents and effects:
+                    self.emit_entries(verb, "increased risk with", "+", agents[:1], effects, "an increased risk with the agent")
+                continue
             targets: list[Any] = []
             risk = attr.lemma_.lower() == "factor" and any(c.lower_ == "risk" for c in attr.lefts)
             if risk or attr.lemma_.lower() in _CAUSE_NOUNS:

@@ -14,6 +14,10 @@ from .parsebase import _ParseBase
 from .parsewords import _CONTEXT_PREPS, _HEDGE_ADVERBS, _HEDGE_VERBS, _MODALS, _NEG_VERBS, _NEG_WORDS, _diseaselike, _relation
 from .verbclasses import WRAPPER_NOUNS
 
+_TREATED_SUBJECTS = frozenset(
+    "mouse mice rat rats animal animals patient patients volunteer volunteers subject subjects cell cells monkey monkeys dog dogs".split()
+)
+
 
 class _ParseEmit(_ParseBase):
     """Flags and drafted relations of a parsed sentence."""
@@ -109,6 +113,8 @@ class _ParseEmit(_ParseBase):
                 if sign == "improve":
                     target_sign = "-" if _diseaselike(o_tok, target) else "+"
                 elif sign == "treat":
+                    if o_tok.lemma_.lower() in _TREATED_SUBJECTS:
+                        continue  # "We treated mice with X": the animals or people treated are no disease
                     target_sign = "-"
                 relation = _relation(words, target_sign)
                 remarks = []

@@ -243,6 +243,8 @@ class _ParseNames(_ParseBase):
 
     def _entity(self, tok: Any) -> LexiconEntry | None:
         low = tok.lower_
+        if low in ("we", "us", "our", "i", "you", "your"):
+            return None  # the authors or the reader are no node
         if tok.tag_ in ("WDT", "WP"):
             return None
         if tok.pos_ == "PRON" and low not in _PRONOUNS and len(tok.text) > 1 and any(ch.isupper() or ch.isdigit() for ch in tok.text):

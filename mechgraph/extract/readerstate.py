@@ -50,7 +50,7 @@ _CLASS_HEADS = frozenset(
 )
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
-_PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help option options look".split())
+_PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help option options look we us you i".split())
 _CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
 _NOT_NAME_START = frozenset(
     {
