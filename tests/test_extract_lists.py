@@ -283,3 +283,11 @@ def test_abstracts_and_safety_communications() -> None:
     assert ("telitacicept", "+", "malignancy") in found
     assert any(s == "telitacicept" and sign == "-" and "dsdna" in t for s, sign, t in found)
     assert not any(s in ("we", "us") or t in ("we", "us") or "mice" in t for s, _sign, t in found)  # the authors and their animals are no nodes
+
+
+@needs_parser
+def test_its_active_metabolite_is_the_metabolite_named() -> None:
+    found = triples("Azathioprine is rapidly converted in the blood and liver to its active metabolite mercaptopurine, which blocks purine synthesis.")
+    assert ("azathioprine", "+", "mercaptopurine") in found or ("azathioprine", "+", "6_mercaptopurine") in found
+    assert any(s in ("mercaptopurine", "6_mercaptopurine") and sign == "-" for s, sign, _t in found)
+    assert not any("active_metabolite" in t or "active_metabolite" in s for s, _sign, t in found)

@@ -25,7 +25,8 @@ _DRUG_STEM = re.compile(
     r"cillin|cycline|floxacin|statin|sartan|siran|rsen|leucel|ermin|fungin|conazole|lukast|mod)$"
 )
 _DRUG_CLASS = frozenset(
-    normalize_word(w) for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent".split()
+    normalize_word(w)
+    for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent metabolite derivative analogue".split()
 )
 _SKIP_LEFT = frozenset({"det", "poss", "predet", "prep", "cc", "preconj", "appos", "relcl", "acl"})
 _PROCESS_LEMMAS = frozenset(
@@ -62,7 +63,7 @@ _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recom
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
-    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene".split()
+    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene metabolite prodrug".split()
 )
 _EVENT_NOUNS = frozenset(normalize_word(w) for w in "engagement activation binding function activity signalling signaling interaction expression".split())
 _OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction")})
