@@ -37,6 +37,8 @@ class Pushdown:
     signs: frozenset[int] | None = None
     mechanisms: frozenset[str] | None = None
     edge_filter: bool = False
+    #: nothing else is asked: whatever passes these tests passes the filter
+    exact: bool = False
 
     def parameters(self) -> dict[str, Any]:
         """The query parameters of the tests asked (lists, named as the fields)."""

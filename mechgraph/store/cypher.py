@@ -10,24 +10,30 @@ The schema (one label for nodes, one type for relations):
 
 - ``Node``: ``id`` (primary key), ``pos`` (the node's place in the graph's order), ``kind``,
   ``label``, ``process``, ``phase``, ``synonyms`` and ``identifiers`` (JSON lists), ``data`` (JSON
-  of every attribute, so a node reads back exactly as it was written);
-- ``Relation`` (``Node`` to ``Node``), what walks and filters read: ``pos`` (the relation's place
-  in the graph's order), ``relation``, ``sign`` (the effective sign: the ``sign`` attribute, else
-  the relation's), ``mechanism`` (``unspecified`` when none);
+  of every attribute, so a node reads back exactly as it was written); and its adjacency, what
+  walks read: ``out`` (JSON list of the other end of each relation out, in the graph's order: a
+  node's relations out are consecutive in the graph's order, at the positions from ``first``) and
+  ``inn`` (JSON list of the nodes with a relation into it, in the graph's order);
+- ``Relation`` (``Node`` to ``Node``), what the overview's aggregates read: ``pos`` (the
+  relation's place in the graph's order), ``relation``, ``sign`` (the effective sign: the ``sign``
+  attribute, else the relation's), ``mechanism`` (``unspecified`` when none);
 - ``RelationData`` (``pos``, primary key), what answers return: ``key`` (JSON of the networkx
   key), ``id``, ``rpos`` (the source's place among the sources of the target), ``context`` and
   ``evidence`` (JSON; "" when the relation has none), ``data`` (JSON of the other attributes, 0
-  holding the place of context and evidence). Kept apart so that a walk over many relations
-  never carries their evidence, and fetched by primary key for the few relations an answer keeps;
+  holding the place of context and evidence); and what filters test: ``src``, ``dst``, their
+  kinds ``src_kind`` and ``dst_kind``, ``relation``, ``sign``, ``mechanism`` (as on ``Relation``).
+  Fetched by primary key for the relations an answer keeps, and scanned (a node table: columns
+  read in order, no walk) by a filter;
 - ``Name``: ``key`` (primary key: a lookup key of :mod:`mechgraph.store.names`), ``nodes`` (JSON
   list of the ids of the nodes it names): the index by which a typed name is resolved;
 - ``Meta`` (``name``, ``value`` JSON): the graph's own attributes and the schema version.
 
 Lists of ids are sent as ``UNWIND $ids AS i MATCH (n:Node {id: i})``, one primary-key lookup
-each: ``WHERE n.id IN $ids`` compares every node with every id. A walk from a list of nodes,
-though, is planned by Ladybug as a scan of every relation joined with the list, whatever its
-length; from one node (``{id: $id}``) it follows that node's relations only. So a store walks
-from a few nodes one node at a time (the ``*_one`` texts) and from many with one scan.
+each (about 15 us): ``WHERE n.id IN $ids`` compares every node with every id. A walk over
+``Relation`` from a list of nodes is planned by Ladybug as a scan of every relation joined with
+the list, whatever its length (a second on a million relations), so walks and subgraphs read the
+adjacency of their nodes by primary key instead; a node's own relations (``*_one``) are still
+followed one node at a time.
 """
 
 from __future__ import annotations
@@ -66,6 +72,8 @@ class Dialect:
     relation_data: str = "UNWIND $positions AS p MATCH (d:RelationData {pos: p}) RETURN d.pos, d.key, d.rpos, d.data, d.context, d.evidence"
     #: each node's relations out and the nodes before it, in the graph's order (see the schema)
     adjacency: str = "UNWIND $ids AS i MATCH (n:Node {id: i}) RETURN n.id, n.first, n.out, n.inn"
+    #: nodes by id with the other ends of their relations out (a subgraph's nodes and relations)
+    nodes_out: str = "UNWIND $ids AS i MATCH (n:Node {id: i}) RETURN n.id, n.pos, n.data, n.first, n.out"
     edges_from_one: str = f"MATCH (a:Node {{id: $id}})-[r:Relation]->(b:Node) RETURN {_EDGE}"
     edges_into_one: str = f"MATCH (a:Node)-[r:Relation]->(b:Node {{id: $id}}) RETURN {_EDGE}"
     names_one: str = "MATCH (k:Name {key: $id}) RETURN k.nodes"

@@ -36,6 +36,13 @@ _OTHER = len(_ALPHABET)
 _LONGEST = 60
 _ROUNDING = 0.001  # scores and bounds are float32: a score may pass its bound by its rounding
 _MARGIN = 0.01
+#: The threshold of the keys bounded more tightly first is read from every this many keys' bounds.
+_STRIDE = 16
+#: Keys scored in threads (rapidfuzz's) from this many.
+_PARALLEL = 20_000
+#: Queries up to this long get the tighter bounds of :meth:`FuzzyIndex._refined` (longer ones are
+#: told apart well enough by their characters, and cost more to bound by their ends).
+_REFINED = 24
 #: Keys scored first (those with the highest bounds), to learn how high the last ranked score is.
 _FIRST = 16_384
 
@@ -71,7 +78,9 @@ class FuzzyIndex:
         self._texts: list[str] = index._texts
         self._owners: np.ndarray = index._owners
         self._lengths: np.ndarray = index._lengths
-        self._counts = _character_counts(self._keys)
+        self._key_array = np.array(self._keys, dtype=object)
+        self._characters = _Characters(self._keys)
+        self._counts = self._characters.counts
 
     def search(self, text: str, *, limit: int = 10, min_score: float = 50.0) -> list[Match]:
         """What :meth:`SearchIndex.search` answers."""
@@ -81,44 +90,94 @@ class FuzzyIndex:
         if not query or len(query) > _LONGEST or wanted == 0 or wanted * 4 >= total:
             return self.index.search(text, limit=limit, min_score=min_score)
         bounds = self._bounds(query)
+        shared_bigrams = self._characters.shared_bigrams(query) if len(query) <= _REFINED else None
         # First the keys with the highest bounds: the score ranked last among them is at most the
         # one ranked last among all keys, so every key above it by its bound is scored next.
+        # First a few keys with the highest bounds (the tighter bounds among those the looser puts
+        # highest): the score ranked last among them is at most the one ranked last among all
+        # keys, so only the keys whose bounds reach it are scored next.
         first = min(total, max(_FIRST, wanted * 4))
-        threshold = float(np.partition(bounds, total - first)[total - first])
-        for _ in range(2):
+        wide = min(total, first * 8)
+        sample = bounds[::_STRIDE] if total > _STRIDE * wide else bounds  # a threshold that keeps about ``wide`` keys
+        kept = max(1, len(sample) * wide // total)
+        below = float(np.partition(sample, len(sample) - kept)[len(sample) - kept])
+        entries = np.flatnonzero(bounds >= below)
+        refined = self._refined(query, entries, shared_bigrams)
+        threshold = below if wide < total else -1.0  # the highest bound of a key left out
+        if len(entries) > first:
+            order = np.argpartition(-refined, first)
+            threshold = max(threshold, float(refined[order[first]]))
+            entries = np.sort(entries[order[:first]])  # the order of the keys breaks ties
+        floor = 0.0
+        for _ in range(3):
+            if len(entries) >= wanted:
+                keys = self._key_array[entries].tolist()
+                scores = _scores(query, keys, self._lengths[entries], max(floor, 0.0))
+                last = float(np.partition(scores, len(scores) - wanted)[len(scores) - wanted])  # the score ranked last
+                if last > threshold + _ROUNDING:  # no key left out can rank (each is below its bound)
+                    return self._part(np.sort(entries[_best(scores, wanted)])).search(text, limit=limit, min_score=min_score)
+                threshold = floor = last - _MARGIN
+            else:
+                threshold = floor = -1.0
             entries = np.flatnonzero(bounds >= threshold)
-            keys = [self._keys[entry] for entry in entries.tolist()]
-            scores = _scores(query, keys, self._lengths[entries])
-            if len(scores) < wanted:
-                break
-            last = float(np.partition(scores, len(scores) - wanted)[len(scores) - wanted])  # the score ranked last
-            if last > threshold + _ROUNDING:  # no key left out can rank (each is below its bound)
-                return self._part(np.sort(entries[_best(scores, wanted)])).search(text, limit=limit, min_score=min_score)
-            threshold = last - _MARGIN
+            entries = entries[self._refined(query, entries, shared_bigrams) >= threshold]
         return self.index.search(text, limit=limit, min_score=min_score)
+
+    def _refined(self, query: str, entries: np.ndarray, shared_bigrams: np.ndarray | None) -> np.ndarray:
+        """Tighter bounds for some keys (those longer than the query): a partial ratio compares
+        the query with pieces of the key as long as it anywhere, or shorter at either end.
+
+        A piece as long as the query (``n``) with a common subsequence of ``L`` characters keeps
+        at least ``3L - 2n - 1`` of the query's bigrams (each character of the query left out
+        breaks two, each of the piece's one more), so ``L <= (bigrams + 2n + 1) / 3``; a shorter
+        piece at an end scores at most ``200 c / (n + c)`` with ``c`` the characters the key's
+        first (or last) ``n - 1`` share with the query."""
+        bounds: np.ndarray = self._bounds(query, entries)
+        if shared_bigrams is None or len(query) < 2:
+            return bounds
+        longer = self._lengths[entries] > len(query)
+        chosen = entries[longer]
+        n = np.float32(len(query))
+        shared = self._shared(query, chosen)
+        whole = np.minimum(np.minimum(shared, np.floor((shared_bigrams[chosen] + 2 * n + 1) / 3)), n)
+        ends = self._characters.shared_at_ends(query, chosen).astype(np.float32)
+        partial = np.maximum(np.float32(100.0) * whole / n, np.float32(200.0) * ends / (n + np.maximum(ends, np.float32(1.0))))
+        ratio = np.float32(200.0) * shared / (n + self._lengths[chosen])
+        bounds[longer] = np.maximum(ratio, np.float32(0.9) * partial)
+        return bounds
 
     def _part(self, entries: np.ndarray) -> _Part:
         return _Part(self.index, entries, self._keys, self._fields, self._texts, self._owners)
 
-    def _bounds(self, query: str) -> np.ndarray:
-        """The highest score each key can have for ``query`` (from the characters they share)."""
+    def _shared(self, query: str, entries: np.ndarray | None = None) -> np.ndarray:
+        """For each key (or those of ``entries``), the characters it shares with ``query``, counted with repeats."""
         counts = list(_count_row(query).items())
-        shared_bytes = np.minimum(self._counts[counts[0][0]], counts[0][1])
-        for column, count in counts[1:]:
-            shared_bytes += np.minimum(self._counts[column], count)  # at most len(query) <= _LONGEST: no overflow
-        shared = shared_bytes.astype(np.float32)
+        columns = [self._counts[column] if entries is None else self._counts[column][entries] for column, _ in counts]
+        shared = np.minimum(columns[0], counts[0][1])
+        for held, (_, count) in zip(columns[1:], counts[1:], strict=True):
+            shared += np.minimum(held, count)  # at most len(query) <= _LONGEST: no overflow
+        result: np.ndarray = shared.astype(np.float32)
+        return result
+
+    def _bounds(self, query: str, entries: np.ndarray | None = None) -> np.ndarray:
+        """The highest score each key (or those of ``entries``) can have for ``query``, from the
+        characters they share."""
+        shared = self._shared(query, entries)
         length = np.float32(len(query))
-        keys = self._lengths
+        keys = self._lengths if entries is None else self._lengths[entries]
         ratio = np.float32(200.0) * shared / (length + keys)
         partial = np.float32(200.0) * shared / (np.minimum(keys, length) + np.maximum(shared, np.float32(1.0)))
         result: np.ndarray = np.maximum(ratio, partial * (np.float32(0.9) * np.minimum(keys / length, np.float32(1.0))))
         return result
 
 
-def _scores(query: str, keys: list[str], lengths: np.ndarray) -> np.ndarray:
-    """The scores :meth:`SearchIndex.search` ranks keys by, before its boosts (the same arithmetic)."""
-    ratio = process.cdist([query], keys, scorer=fuzz.ratio, dtype=np.float32)[0]
-    partial = process.cdist([query], keys, scorer=fuzz.partial_ratio, dtype=np.float32)[0]
+def _scores(query: str, keys: list[str], lengths: np.ndarray, floor: float = 0.0) -> np.ndarray:
+    """The scores :meth:`SearchIndex.search` ranks keys by, before its boosts (the same
+    arithmetic); a score below ``floor`` may come out lower than it is (rapidfuzz then stops
+    early), one above it is exact."""
+    workers = -1 if len(keys) > _PARALLEL else 1
+    ratio = process.cdist([query], keys, scorer=fuzz.ratio, dtype=np.float32, score_cutoff=floor, workers=workers)[0]
+    partial = process.cdist([query], keys, scorer=fuzz.partial_ratio, dtype=np.float32, score_cutoff=floor / 0.9, workers=workers)[0]
     coverage = np.minimum(lengths / len(query), 1.0)
     result: np.ndarray = np.maximum(ratio, partial * (0.9 * coverage))
     return result
@@ -137,17 +196,51 @@ def _count_row(text: str) -> dict[int, int]:
     return counts
 
 
-def _character_counts(keys: list[str]) -> list[np.ndarray]:
-    """For each column, how often its character occurs in each key (at most 255)."""
-    size = len(keys)
-    if not size:
-        return [np.zeros(0, dtype=np.uint8) for _ in range(_OTHER + 1)]
-    codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32)
-    owners = np.repeat(np.arange(size, dtype=np.int64), np.fromiter((len(key) for key in keys), dtype=np.int64, count=size))
-    table = np.full(128, _OTHER, dtype=np.int64)
-    for column, character in enumerate(_ALPHABET):
-        table[ord(character)] = column
-    columns = np.where(codes < 128, table[np.minimum(codes, 127)], _OTHER)
-    counts = np.bincount(owners * (_OTHER + 1) + columns, minlength=size * (_OTHER + 1)).reshape(size, _OTHER + 1)
-    clipped = np.minimum(counts, 255).astype(np.uint8)
-    return [np.ascontiguousarray(clipped[:, column]) for column in range(_OTHER + 1)]
+class _Characters:
+    """The characters of every key, laid end to end, with what bounds need of them: each key's
+    count of each column, and for each pair of characters (a bigram) the keys that hold it."""
+
+    def __init__(self, keys: list[str]) -> None:
+        size = len(keys)
+        self.lengths = np.fromiter((len(key) for key in keys), dtype=np.int64, count=size)
+        self.starts = np.concatenate([[0], np.cumsum(self.lengths)[:-1]]).astype(np.int64) if size else np.zeros(0, dtype=np.int64)
+        codes = np.frombuffer("".join(keys).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        owners = np.repeat(np.arange(size, dtype=np.int64), self.lengths)
+        table = np.full(128, _OTHER, dtype=np.int64)
+        for column, character in enumerate(_ALPHABET):
+            table[ord(character)] = column
+        self.columns = np.where(codes < 128, table[np.minimum(codes, 127)], _OTHER).astype(np.int8)
+        counts = np.bincount(owners * (_OTHER + 1) + self.columns, minlength=size * (_OTHER + 1)).reshape(size, _OTHER + 1)
+        clipped = np.minimum(counts, 255).astype(np.uint8)
+        self.counts = [np.ascontiguousarray(clipped[:, column]) for column in range(_OTHER + 1)]
+        # bigram (of columns) -> the keys holding it: keys in the order of their bigrams' codes
+        inside = owners[1:] == owners[:-1]
+        pairs = (self.columns[:-1].astype(np.int16) * (_OTHER + 1) + self.columns[1:])[inside]
+        self.holders = owners[:-1][inside][np.argsort(pairs, kind="stable")].astype(np.int32)
+        self.offsets = np.concatenate([[0], np.cumsum(np.bincount(pairs, minlength=(_OTHER + 1) ** 2))])
+
+    def shared_bigrams(self, query: str) -> np.ndarray:
+        """For each key, how many of the query's bigrams (each place) it holds (characters other
+        than letters and digits count as one)."""
+        found = np.zeros(len(self.lengths), dtype=np.int16)
+        for first, second in zip(query, query[1:], strict=False):
+            code = _column(first) * (_OTHER + 1) + _column(second)
+            found[self.holders[self.offsets[code] : self.offsets[code + 1]]] += 1  # a key holding it twice counts once
+        return found
+
+    def shared_at_ends(self, query: str, entries: np.ndarray) -> np.ndarray:
+        """For keys longer than the query, the most characters (counted with repeats) that their
+        first or their last ``len(query) - 1`` characters share with it."""
+        span = len(query) - 1
+        wanted = _count_row(query)
+        best = np.zeros(len(entries), dtype=np.int16)
+        for start in (self.starts[entries], self.starts[entries] + self.lengths[entries] - span):
+            window = [self.columns[start + offset] for offset in range(span)]
+            shared = np.zeros(len(entries), dtype=np.int16)
+            for column, count in wanted.items():
+                held = np.zeros(len(entries), dtype=np.int16)
+                for characters in window:
+                    held += characters == column
+                shared += np.minimum(held, count)
+            best = np.maximum(best, shared)
+        return best

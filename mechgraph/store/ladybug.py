@@ -115,7 +115,8 @@ class LadybugStore:
         return rows
 
     def _adjacency(self, ids: Sequence[str]) -> dict[str, Adjacency]:
-        return {node: (first, json.loads(out), json.loads(inn)) for node, first, out, inn in self._lookup(self.dialect.adjacency, ids)}
+        rows = self._lookup(self.dialect.adjacency, ids)
+        return {row[0]: (row[1], out, inn) for row, (out, inn) in zip(rows, _parse(f"[{row[2]},{row[3]}]" for row in rows), strict=True)}
 
     def nodes_graph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
         """A graph of ``nodes`` (those the store has, in the graph's order) with no relations."""
@@ -212,13 +213,14 @@ class LadybugStore:
     def subgraph(self, nodes: Iterable[str]) -> nx.MultiDiGraph:
         ids = list(dict.fromkeys(nodes))
         inside = set(ids)
+        rows = self._lookup(self.dialect.nodes_out, ids)  # (id, pos, data, first, out)
         ends = [
-            [u, v, first + index]
-            for u, (first, out, _) in self._adjacency(ids).items()
+            [row[0], v, row[3] + index]
+            for row, out in zip(rows, _parse(row[4] for row in rows), strict=True)
             for index, v in enumerate(out)
             if v in inside
         ]  # fmt: skip
-        return self._graph(self._lookup(self.dialect.nodes_by_id, ids), self._relations(ends))
+        return self._graph(rows, self._relations(ends))
 
     def _relations(self, ends: list[list[Any]]) -> list[tuple[Any, ...]]:
         """Relation rows (from, to, key, pos, rpos, data, context, evidence) of (from, to, pos) rows."""
@@ -272,6 +274,14 @@ class LadybugStore:
         """The first ``limit`` relations (nodes without ``edge_filter``) in the graph's order that
         ``passing`` keeps, read page by page of the candidates the store picks, with their ends
         (the relations among them); and whether no other passes."""
+        if pushdown.exact:  # what the store picks passes: no page is filtered again
+            parameters = {**pushdown.parameters(), "after": -1, "limit": limit + 1}
+            if not pushdown.edge_filter:
+                found = self.query(cypher.filter_nodes(pushdown, paged=True), parameters)
+                return self.subgraph(row[0] for row in found[:limit]), len(found) <= limit
+            ends = self.query(cypher.filter_relations(pushdown, paged=True), parameters)[: limit + 1]
+            nodes = self._lookup(self.dialect.nodes_by_id, list({end for row in ends[:limit] for end in row[:2]}))
+            return self._graph(nodes, self._relations(ends[:limit])), len(ends) <= limit
         page = max(limit + 1, 64)
         kept: list[Any] = []
         after = -1
@@ -314,22 +324,33 @@ class LadybugStore:
         graph = nx.MultiDiGraph()
         graph.graph.update(self.graph_attributes())
         node_table, succ, pred = graph._node, graph._succ, graph._pred
-        for node, _, data in sorted(nodes, key=lambda row: row[1]):
-            node_table[node] = json.loads(data)
-            succ[node], pred[node] = {}, {}
+        node_rows = sorted(nodes, key=lambda row: row[1])
+        for row, data in zip(node_rows, _parse(row[2] for row in node_rows), strict=True):
+            node_table[row[0]] = data
+            succ[row[0]], pred[row[0]] = {}, {}
+        edge_rows = [row for row in sorted(edges, key=lambda row: row[3]) if row[0] in node_table and row[1] in node_table]
+        # one parse for every text: most of the time of building an answer is parsing
+        values = _parse(f"[{row[2]},{row[5]},{row[6] or 0},{row[7] or 0}]" for row in edge_rows)
         incoming: list[tuple[int, int, str, str, dict[Any, Any]]] = []
-        for row in sorted(edges, key=lambda row: row[3]):
-            u, v, key, position, rank = row[:5]
-            if u not in node_table or v not in node_table:
-                continue
+        for row, (key, data, context, evidence) in zip(edge_rows, values, strict=True):
+            u, v, _, position, rank = row[:5]
+            if row[6]:
+                data[_CONTEXT] = context
+            if row[7]:
+                data[_EVIDENCE] = evidence
             keydict = succ[u].get(v)
             if keydict is None:
                 keydict = succ[u][v] = {}  # one key dict for both directions, as networkx keeps it
                 incoming.append((rank, position, v, u, keydict))
-            keydict[json.loads(key)] = _relation_data(row)
+            keydict[key] = data
         for _, _, v, u, keydict in sorted(incoming, key=lambda item: item[:2]):
             pred[v][u] = keydict
         return graph
+
+
+def _parse(texts: Iterable[str]) -> list[Any]:
+    """The values of some JSON texts, parsed as one."""
+    return list(json.loads(f"[{','.join(texts)}]"))
 
 
 def _relation_data(row: Sequence[Any]) -> dict[str, Any]:

@@ -280,7 +280,12 @@ def _pushdown(filters: dict[str, Any]) -> Pushdown:
         signs=None if signs is None else frozenset(int(as_sign(sign)) for sign in ([signs] if isinstance(signs, (int, str)) else signs)),
         mechanisms=_strings(filters.get("mechanisms")),
         edge_filter=any(filters.get(name) is not None for name in relation_level) or bool(filters.get("context")),
+        exact=all(value is None or name in _PUSHED for name, value in filters.items()),
     )
+
+
+#: The filters a store tests itself (:class:`~mechgraph.store.base.Pushdown`).
+_PUSHED = frozenset({"kinds", "relations", "signs", "mechanisms"})
 
 
 @dataclass(frozen=True)
