@@ -291,3 +291,21 @@ def test_its_active_metabolite_is_the_metabolite_named() -> None:
     assert ("azathioprine", "+", "mercaptopurine") in found or ("azathioprine", "+", "6_mercaptopurine") in found
     assert any(s in ("mercaptopurine", "6_mercaptopurine") and sign == "-" for s, sign, _t in found)
     assert not any("active_metabolite" in t or "active_metabolite" in s for s, _sign, t in found)
+
+
+@needs_parser
+def test_an_encyclopedia_entry_with_synonyms_a_class_description_and_an_adverse_section() -> None:
+    text = (
+        "Mesalazine\n\n"
+        "Balsalazide (BSZ; also balsalazide disodium) is an anti-inflammatory drug in which mesalazine is joined to a carrier. "
+        "It is used to treat ulcerative colitis.\n\n"
+        "Adverse effects\n"
+        "Headache, abdominal pain and vomiting are common. In rare cases it causes a reversible fall in platelet count. "
+        "Balsalazide is cleaved by colonic bacteria into mesalazine and 4-aminobenzoyl-beta-alanine."
+    )
+    found = triples(text)
+    assert ("balsalazide", "-", "ulcerative_colitis") in found  # a name described as a drug is the agent of "it"
+    assert {("balsalazide", "+", "headache"), ("balsalazide", "+", "abdominal_pain"), ("balsalazide", "+", "vomiting")} <= found
+    assert any(s == "balsalazide" and sign == "-" and "platelet" in t for s, sign, t in found)  # a fall in X lowers X
+    assert ("balsalazide", "+", "mesalazine") in found  # cleaved into: a conversion
+    assert not any(s.startswith("anti_inflammatory") or "also" in s or "reversible" in t for s, _sign, t in found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..vocabulary import Measurability, Mechanism, NodeKind, Relation
 from . import cues as C
 from .lexicon import LexiconEntry
+from .parsewords import class_phrase
 from .readerstate import (
     _AGENT_KINDS,
     _OPPOSITE,
@@ -127,7 +128,7 @@ class _Relations(_ReaderBase):
                 self.doc.topic = first
 
     def _remember(self, entry: LexiconEntry) -> None:
-        if entry.kind is NodeKind.AGENT and self.doc.first_agent is None:
+        if entry.kind is NodeKind.AGENT and self.doc.first_agent is None and not class_phrase(entry.label):
             self.doc.first_agent = entry
 
     def hedges_for(self, hit: _Hit) -> tuple[str, ...]:

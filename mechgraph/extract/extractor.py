@@ -57,6 +57,7 @@ from .emit import _Relations
 from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexicon, slug
 from .mentions import _Mentions
 from .parsed import load_pipeline, read_parsed
+from .parsewords import class_phrase
 from .phrases import _Phrases
 from .readerstate import (
     _ADVERBIAL_BY_FIRST,
@@ -216,7 +217,7 @@ def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any
             before = len(doc.found)
             reader = _Reader(doc, read_as)
             if doc.first_agent is None:
-                agents = [m.entry for m in reader.mention_at.values() if m.entry.kind is NodeKind.AGENT]
+                agents = [m.entry for m in reader.mention_at.values() if m.entry.kind is NodeKind.AGENT and not class_phrase(m.entry.label)]
                 if agents:
                     doc.first_agent = agents[0]
             if watch is not None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -189,6 +189,24 @@ class Lexicon:
         calls it on its own per-text layer, never on a shared lexicon."""
         for key, exact in _variants(name, entry.kind, synonym=True):
             self._add(key, _Surface(entry, 1, exact))
+
+    def retype(self, node_id: str, kind: NodeKind) -> LexiconEntry | None:
+        """Give a name found in the text another kind ("X is a ... drug": X is an agent), under all
+        its names; None when ``node_id`` is no text name of this layer. Only for a per-text layer."""
+        old = self._entries.get(node_id)
+        if old is None or old.origin != "text" or old.kind is kind:
+            return old
+        new = replace(old, kind=kind)
+        self._entries[node_id] = new
+        stack = [self._trie]
+        while stack:
+            node = stack.pop()
+            for word, child in node.items():
+                if word == "":
+                    child[:] = [_Surface(new, s.rank, s.exact) if s.entry.node_id == node_id else s for s in child]
+                else:
+                    stack.append(child)
+        return new
 
     def extended(self, entries: Iterable[tuple[str, LexiconEntry]]) -> Lexicon:
         """A new lexicon that also knows ``(name, entry)`` pairs (rank: synonym)."""

@@ -49,6 +49,10 @@ class _ParseCoordination(_ParseBase):
         while stack:
             t = stack.pop()
             for child in t.children:
+                if child.dep_ == "appos" and self.sdoc[child.left_edge.i - 1].text == "," and any(c.dep_ == "conj" for c in child.children):
+                    out.append(child)  # "Headache, abdominal pain/appos and vomiting": a list the parse read as an appositive
+                    stack.append(child)
+                    continue
                 if child.dep_ == "conj":
                     if any(self.sdoc[k].text == ";" for k in range(min(t.i, child.i), max(t.i, child.i))):
                         continue  # "...; X and Y therefore ...": a new clause, no conjunct

@@ -54,10 +54,10 @@ from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
-from .parsewords import _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, looks_like_drug
+from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, looks_like_drug
 from .parsewords import CUE_FORMS as CUE_FORMS
 from .sentences import Sentence
-from .tokens import abbreviation_fits, key_of
+from .tokens import abbreviation_fits, key_of, normalize_word
 
 __all__ = ["MAX_PARSE", "PIPELINE_NAMES", "load_pipeline", "pipeline_name"]
 
@@ -238,9 +238,12 @@ def _without_degree(text: str) -> str:
     text = _DEGREE.sub("", text) if "to" in text or "or" in text else text
     if ", " in text:  # asides the small pipeline hangs a list or a subject on
         text = _ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
+    if ";" in text and "(" in text:  # "X (SSZ; British spelling Y) is ...": names in brackets, no part of the clause
+        text = _SYNONYM_BRACKET.sub("", text)
     return _without_inner_short_forms(text) if "(" in text else text
 
 
+_SYNONYM_BRACKET = re.compile(r" \([^()]*;[^()]*\)")
 #: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
 _ASIDE = re.compile(r"\b(and|or|but), (?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}, ")
 #: "X is, in addition, an agonist of Y", "X, however, inhibits Y": an adverbial between commas.
@@ -313,6 +316,7 @@ class ParsedText:
         self.previous_subject: tuple[int, LexiconEntry, bool] | None = None  # (sentence, entry, plural)
         self.plural: dict[str, bool] = {}  # agent -> whether its last mention was plural
         self.plural_object: tuple[int, LexiconEntry] | None = None  # (sentence, entry): the last plural object read
+        self.adverse_section = False  # under a heading on adverse effects ("Adverse effects", "Side effects")
 
     def agent(self, label: str) -> LexiconEntry | None:
         """A candidate agent node for a drug name the lexicon does not know."""
@@ -329,6 +333,15 @@ class ParsedText:
         doc.candidates[key] = entry
         doc.lexicon.add_name(label, entry)
         return entry
+
+    def make_agent(self, entry: LexiconEntry) -> LexiconEntry:
+        """A name of the text described as a drug ("X is a disease-modifying antirheumatic drug")
+        is an agent from here on, under all its names."""
+        agent = self.doc.lexicon.retype(entry.node_id, NodeKind.AGENT) or entry
+        for key, known in list(self.doc.candidates.items()):
+            if known.node_id == entry.node_id:
+                self.doc.candidates[key] = agent
+        return agent
 
     def saw(self, entry: LexiconEntry, *, subject: bool = False, plural: bool = False) -> None:
         if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
@@ -393,6 +406,7 @@ _DEFINITION = re.compile(r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?) (is|are|was|were) ")
 def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntry, bool] | None:
     """The subject of a sentence without a cue word ("Interferon gamma is the only type II
     interferon."): what a pronoun of the next sentence stands for, read without a parse."""
+    piece = re.sub(r"\s*\([^()]*\)", "", piece)  # "Sulfasalazine (SSZ; ...) is a ...": the name without its brackets
     match = _DEFINITION.match(piece)
     if match is None:
         return None
@@ -400,10 +414,17 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     key = key_of(name)
     if not key or name.split()[0].lower() in C.DETERMINERS | C.POSSESSIVES | _PRONOUNS or key[-1] in _NO_CANDIDATE | _GENERIC:
         return None  # "The drug is ...", "This is ...": no name
-    entry = doc.lexicon.lookup(name) or doc.candidate(name)
+    entry = doc.lexicon.lookup(name)
+    described = piece[match.end() :].split()[:8]
+    if entry is None and described[:1] in (["a"], ["an"]) and any(normalize_word(w.strip(",.;:").lower()) in _DRUG_CLASS for w in described):
+        entry = ParsedText(doc).agent(name)  # "X is a disease-modifying antirheumatic drug": X is a drug
+    entry = entry or doc.candidate(name)
     if entry is None:
         return None
     return index, entry, match.group(2) in ("are", "were")
+
+
+_ADVERSE_HEADING = re.compile(r"\b(side effects?|adverse (effects?|reactions?|events?)|undesirable effects|safety|toxicit(y|ies))\b", re.IGNORECASE)
 
 
 def _named_agent(doc: Any, state: ParsedText, words: list[str]) -> LexiconEntry | None:
@@ -444,6 +465,8 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
         previous_end = sentence.end
         if piece and not parse:
             state.previous_subject = _defined_subject(doc, sentence.index, piece)
+            if state.previous_subject is not None and state.previous_subject[1].kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                state.saw(state.previous_subject[1], subject=True, plural=state.previous_subject[2])  # "X is a ... drug."
             continue
         if not piece:
             words = sentence.text.split()
@@ -452,6 +475,8 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                     if looks_like_drug(word.strip(",.:;()")):
                         doc.topic = state.agent(word.strip(",.:;()"))
                         break
+            if sentence.role == "heading":
+                state.adverse_section = bool(_ADVERSE_HEADING.search(sentence.text))
             if sentence.role == "question":  # "How does X work?" -> "It blocks Y.": X
                 named = _named_agent(doc, state, words)
                 if named is not None:

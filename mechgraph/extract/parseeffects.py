@@ -13,7 +13,7 @@ from . import cues as C
 from .lexicon import LexiconEntry
 from .lists import LIST_REASON
 from .parsebase import _ParseBase
-from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _RISE_NOUNS, _is_passive, _prep_object
+from .parsewords import _ADVERSE_WORDS, _DRUG_CLASS, _FALL_NOUNS, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word
 
 __all__: list[str] = []
@@ -175,6 +175,11 @@ class _ParseEffects(_ParseBase):
         substrates = [] if passive else self.substrates(verb)  # before the products: "it" is the agent named before
         products = self.products(verb)
         if not products:
+            enzymes = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive else []
+            if enzymes:  # "X is broken down / metabolised by CYP3A4": the enzyme lowers X
+                named = [e for e, _t in self.entities(enzymes) if e.kind is not NodeKind.AGENT]
+                converted = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubjpass"])]
+                self.emit_entries(verb, words, "-", named, converted, "the enzyme of a conversion lowers its substrate")
             return
         if passive:  # "X is metabolised (by CYP3A4) to Y"
             sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -347,6 +352,12 @@ class _ParseEffects(_ParseBase):
         "there is an increased risk of Y with X": X raises Y."""
         subjects = self.subject(verb)
         for attr in (c for c in verb.children if c.dep_ == "attr"):
+            if normalize_word(attr.lower_) in _DRUG_CLASS and attr.lower_ not in ("metabolite", "metabolites"):
+                for s in (t for t in subjects[0] if t.pos_ in ("NOUN", "PROPN")):  # "X is a disease-modifying antirheumatic drug": X is a drug
+                    named = self.entity(s)
+                    if named is not None and named.origin == "text" and named.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
+                        self.cache[s.i] = agent = self.state.make_agent(named)
+                        self.state.saw(agent, subject=True)
             if attr.lemma_.lower() == "risk" and any(a.lower_ in ("increased", "higher", "greater", "elevated") for a in attr.children if a.dep_ == "amod"):
                 withs = [g for p in (*attr.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
                 withs += [g for p in attr.subtree if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj" and g not in withs]
@@ -362,6 +373,15 @@ class _ParseEffects(_ParseBase):
                 targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for g in p.children if g.dep_ == "pobj"]
             for adjective in (t for t in attr.subtree if t.lower_ in _NEEDED_ADJECTIVES and t.i > attr.i - 3):
                 targets += [g for p in adjective.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+            benefits = [t for t in targets if t.lemma_.lower() in ("effect", "benefit", "efficacy", "activity")]
+            diseases = [d for t in benefits for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "against") for d in p.children if d.dep_ == "pobj"]
+            if diseases:  # "the moiety responsible for the effect in RA": it treats RA
+                self.emit(verb, "responsible for the effect in", "treat", subjects, diseases)
+            targets = [t for t in targets if t not in benefits]
+            if attr.lemma_.lower() in ("treatment", "therapy", "drug", "choice", "option"):
+                treated = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "in") for g in p.children if g.dep_ == "pobj"]
+                if treated:  # "it is the standard treatment for D"
+                    self.emit(verb, "treatment for", "treat", subjects, treated, agents_only=True)
             if targets:
                 self.emit(verb, "risk factor for" if risk else attr.lemma_.lower(), "+", subjects, targets)
 
@@ -436,3 +456,15 @@ class _ParseEffects(_ParseBase):
         effects += [e for c in outcomes if c.pos_ == "ADJ" for e in [self.lookup_phrase(_STATES.get(c.lower_, ""))] if e is not None]
         if effects:
             self.emit_entries(verb, f"{verb.lemma_.lower()} (people taking the agent)", sign, agents[:1], effects, "an effect in people taking the agent")
+
+    def common_effects(self, verb: Any) -> None:
+        """ "Nausea, headache and rash are common." in a section on adverse effects: the text's drug
+        raises each."""
+        if not self.state.adverse_section:
+            return
+        if not any(c.dep_ == "acomp" and c.lower_ in ("common", "frequent", "rare", "uncommon", "reported") for c in verb.children):
+            return
+        agent = self.state.antecedent()
+        effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"]) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if agent is not None and effects:
+            self.emit_entries(verb, "common (adverse effects)", "+", [agent], effects, "an adverse effect of the section's drug")

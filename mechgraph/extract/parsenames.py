@@ -41,6 +41,7 @@ from .parsewords import (
     _modifier_word,
     _prep_object,
     _site,
+    class_phrase,
     looks_like_drug,
 )
 from .tokens import abbreviation_fits, key_of, normalize_word
@@ -233,7 +234,8 @@ class _ParseNames(_ParseBase):
         self.cache[tok.i] = None  # guards against cycles
         entry = self._entity(tok)
         self.cache[tok.i] = entry
-        if entry is not None and tok.i not in self.via:  # a pronoun's antecedent is not seen again
+        if entry is not None and tok.i not in self.via and not (tok.dep_ in ("attr", "appos") and entry.origin == "text" and class_phrase(entry.label)):
+            # a pronoun's antecedent is not seen again; nor is a class a drug is described as ("X is a DMARD")
             self.state.saw(
                 entry,
                 subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head),
@@ -435,7 +437,7 @@ class _ParseNames(_ParseBase):
                 if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP"):
                     entry = self.entity(s)
                     if entry is not None:
-                        plural = s.lower_ == "they" or s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.children)
+                        plural = s.lower_ == "they" or s.tag_ in ("NNS", "NNPS") or len(self.items(s)) > 1
                         self.state.previous_subject = (self.sentence.index, entry, plural)
                         return
         self.state.previous_subject = None

@@ -17,6 +17,7 @@ from .parsewords import (
     _BIGGER,
     _CARE_NOUNS,
     _DECREASE_WORDS,
+    _FALL_NOUNS,
     _FALL_VERBS,
     _FINITE_FORMS,
     _GIVEN_PREPS,
@@ -25,17 +26,20 @@ from .parsewords import (
     _PEOPLE,
     _PREFIXES,
     _PRONE,
+    _RISE_NOUNS,
     _RISE_VERBS,
     _SMALLER,
     _USE_VERBS,
     _diseaselike,
     _is_passive,
+    _prep_object,
     looks_like_drug,
 )
 from .tokens import normalize_word
 from .verbclasses import NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS
 
 _DOSE_NOUNS = frozenset("dose infusion injection".split())
+_CAUSAL = frozenset("cause induce produce trigger provoke".split())
 
 
 class _ParseReaders(_ParseBase):
@@ -101,6 +105,7 @@ class _ParseReaders(_ParseBase):
                     self.adverse_attribute(tok)
                     self.copula_cues(tok)
                     self.more_frequent(tok)
+                    self.common_effects(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("occur", "develop", "report", "observe", "see"):
                 self.more_often_with(tok)
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("have", "show", "exert", "exhibit", "demonstrate"):
@@ -202,8 +207,8 @@ class _ParseReaders(_ParseBase):
             if targets:
                 self.emit(verb, words, "+", self.subject(verb), targets)
             return
-        if reading == "convert":
-            self.conversion(verb, words)
+        if reading == "convert" or (verb.lemma_.lower() in ("cleave", "degrade") and any(c.lower_ == "into" for c in verb.children)):
+            self.conversion(verb, words)  # "X is cleaved into A and B": a conversion, not a loss
             return
         if reading == "keep":
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
@@ -233,6 +238,14 @@ class _ParseReaders(_ParseBase):
             diseases = [g for o in remission for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
             self.emit(verb, f"{verb.lemma_.lower()} remission", "-", subjects, diseases)
             objs = [o for o in objs if o not in remission]
+            if not objs:
+                return
+        if reading == "cause" or (reading == "+" and verb.lemma_.lower() in _CAUSAL):
+            changes = {o: _prep_object(o, ("in", "of")) for o in objs if normalize_word(o.lower_) in _FALL_NOUNS | _RISE_NOUNS}
+            for change, inner in changes.items():  # "causes a reversible fall in sperm count": lowers it
+                if inner is not None:
+                    self.emit(verb, words, "-" if normalize_word(change.lower_) in _FALL_NOUNS else "+", subjects, [inner])
+            objs = [o for o in objs if changes.get(o) is None]
             if not objs:
                 return
         if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts

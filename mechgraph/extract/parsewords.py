@@ -26,7 +26,8 @@ _DRUG_STEM = re.compile(
 )
 _DRUG_CLASS = frozenset(
     normalize_word(w)
-    for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent metabolite derivative analogue".split()
+    for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent metabolite derivative analogue "
+    "antibiotic antiviral antifungal statin steroid corticosteroid glucocorticoid vaccine sulfonamide sulphonamide moiety".split()
 )
 _SKIP_LEFT = frozenset({"det", "poss", "predet", "prep", "cc", "preconj", "appos", "relcl", "acl"})
 _PROCESS_LEMMAS = frozenset(
@@ -63,7 +64,8 @@ _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recom
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
-    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene metabolite prodrug".split()
+    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene metabolite prodrug "
+    "antibiotic sulfonamide sulphonamide".split()
 )
 _EVENT_NOUNS = frozenset(normalize_word(w) for w in "engagement activation binding function activity signalling signaling interaction expression".split())
 _OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction")})
@@ -99,10 +101,20 @@ _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
 
+def class_phrase(label: str) -> bool:
+    """A description by class ("disease-modifying antirheumatic drug", "JAK inhibitor"), not a name."""
+    last = label.lower().split()[-1] if label.split() else ""
+    return normalize_word(last) in _DRUG_CLASS or last in ("drug", "drugs", "medicine", "agent")
+
+
 def looks_like_drug(word: str) -> bool:
     """A word shaped like an international non-proprietary drug name ("upadacitinib", "apremilast")."""
     w = word.lower()
-    return len(w) >= 7 and w.isalpha() and bool(_DRUG_STEM.search(w))
+    return len(w) >= 7 and w.isalpha() and bool(_DRUG_STEM.search(w)) and w.rstrip("s") not in _DRUG_CLASS_NAMES
+
+
+#: names of drug classes shaped like a drug's name: "the sulfonamide sulfapyridine" names sulfapyridine
+_DRUG_CLASS_NAMES = frozenset("sulfonamide sulphonamide thalidomide-analogue carboxamide antibody".split())
 
 
 _BINDING = frozenset("bind attach target recognise recognize engage interact antibody ligand".split())
@@ -262,7 +274,7 @@ def _cue_words() -> frozenset[str]:
     words |= {"effects", "events", "reactions", "toxicities", "toxicity", "complications"}  # "the side effects were X and Y"
     words |= {"occur", "occurs", "occurred", "reported", "observed", "seen", "developed"}  # "X occurred more often with Y"
     words |= {"effect", "influence", "impact", "benefit"}  # "X had no effect on Y", "X showed no benefit in D"
-    words |= {"frequent", "become", "became", "taking", "recommended", "considered", "rate"}
+    words |= {"frequent", "become", "became", "taking", "recommended", "considered", "rate", "common", "rare"}
     words |= {"factor", "responsible", "driver", "shift", "shifts", "shifted", "skew", "skews", "deliver", "delivers", "degradation"}
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {

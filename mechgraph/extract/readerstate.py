@@ -183,8 +183,10 @@ class _Text:
         key = key_of(label)
         if not key or key in self.lexicon.ignore:
             return None
-        if key[-1] in ("degree", "extent") or (
-            len(key) == 1 and (key[0] in _PARTICIPLES or (label.strip().islower() and label.strip().endswith("ed") and len(label.strip()) > 4))
+        if (
+            (key[-1] in ("fall", "drop", "rise", "decline", "reduction", "increase", "decrease") and len(key) <= 3)
+            or key[-1] in ("degree", "extent")
+            or (len(key) == 1 and (key[0] in _PARTICIPLES or (label.strip().islower() and label.strip().endswith("ed") and len(label.strip()) > 4)))
         ):
             return None  # "to a lesser degree", "where the injection is given": no name
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES | _PARTICLES):

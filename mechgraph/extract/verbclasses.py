@@ -61,6 +61,8 @@ VERB_SIGNS: dict[str, str] = {
     "hydrolyze": "convert",
     "demethylate": "convert",
     "methylate": "convert",
+    "acetylate": "convert",
+    "split": "convert",  # "X is split into A and B" (without "into": no relation)
     "glucuronidate": "convert",
     "deacetylate": "convert",
     "transform": "convert",
