@@ -309,3 +309,18 @@ def test_an_encyclopedia_entry_with_synonyms_a_class_description_and_an_adverse_
     assert any(s == "balsalazide" and sign == "-" and "platelet" in t for s, sign, t in found)  # a fall in X lowers X
     assert ("balsalazide", "+", "mesalazine") in found  # cleaved into: a conversion
     assert not any(s.startswith("anti_inflammatory") or "also" in s or "reversible" in t for s, _sign, t in found)
+
+
+@needs_parser
+def test_an_faq_page_its_questions_lists_and_a_verb_read_as_a_noun() -> None:
+    text = (
+        "Belatacept (Nulojix): questions and answers\n\n"
+        "How does it work?\nBelatacept attaches to CD80 and CD86, so the second signal is blocked.\n\n"
+        "Can I take other medicines?\nDo not combine it with a TNF blocker such as etanercept.\n\n"
+        "What side effects can it cause?\nThe side effects reported most often are:\n- anaemia\n- infections of the urinary tract, such as cystitis\n"
+    )
+    found = triples(text)
+    assert {("belatacept", "?", "cd80"), ("belatacept", "?", "cd86")} <= found  # "attaches/NNS to": read in word order
+    assert ("belatacept", "+", "infections_of_the_urinary_tract") in found  # the effect, not its examples
+    assert any(s == "belatacept" and sign == "+" and "anaemia" in t or t == "myelosuppression" for s, sign, t in found)
+    assert not any(s == "etanercept" for s, _sign, _t in found)  # a question's "it" is the page's drug, not the last one named

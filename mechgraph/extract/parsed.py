@@ -479,6 +479,8 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                 state.adverse_section = bool(_ADVERSE_HEADING.search(sentence.text))
             if sentence.role == "question":  # "How does X work?" -> "It blocks Y.": X
                 named = _named_agent(doc, state, words)
+                if named is None and doc.topic is not None and re.search(r"\b(it|this medicine|your medicine|the drug)\b", sentence.text, re.IGNORECASE):
+                    named = doc.topic  # "What side effects can it cause?": the page's drug, not the last one named
                 if named is not None:
                     state.saw(named, subject=True)
             continue

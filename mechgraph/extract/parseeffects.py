@@ -60,10 +60,10 @@ class _ParseEffects(_ParseBase):
         """The phrase naming adverse effects that is the subject of ``verb`` (a copula or
         "include"), or None. A subject the small pipeline hung on a participle before the copula
         ("The adverse reactions reported/ROOT most often ... were/ccomp X") counts too."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]  # (one after the copula is its complement)
         if not subjects and verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i]
-        if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in verb.children):
             # "The adverse reactions observed/ROOT most often during ... were/advcl X": the phrase
             # before the copula that names adverse effects, whatever the parse hung it on
             subjects = [t for t in self.sdoc[: verb.i] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"][:1]
@@ -92,7 +92,7 @@ class _ParseEffects(_ParseBase):
         agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()  # "side effects of X"
         if agent is None:
             return
-        items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd", "acomp") for t in self.items(c)]
+        items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd", "acomp") or (c.dep_ == "nsubj" and c.i > verb.i) for t in self.items(c)]
         # "X were anaemia, a fall in platelet counts and infections": a list the parse read as an appositive
         items += [
             t
@@ -108,6 +108,16 @@ class _ParseEffects(_ParseBase):
             rest = [t for t in self.sdoc[verb.i + 1 :] if not (t.is_punct and t.i == len(self.sdoc) - 1)]
             while rest and rest[0].lower_ in C.DETERMINERS:
                 rest = rest[1:]
+            cut = next(
+                (
+                    k
+                    for k, t in enumerate(rest)
+                    if t.text == "(" or (t.text == "," and k + 1 < len(rest) and rest[k + 1].lower_ in ("such", "e.g.", "including", "especially"))
+                ),
+                None,
+            )
+            if cut:  # "infections of the nose and throat, such as a cold": the effect, not its examples
+                rest = rest[:cut]
             if rest and normalize_word(rest[0].lower_) not in _FALL_NOUNS | _RISE_NOUNS:
                 named_item = self.sdoc[rest[0].i : rest[-1].i + 1].text
                 whole = self.lookup_phrase(named_item) or (

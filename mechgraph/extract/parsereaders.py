@@ -122,6 +122,8 @@ class _ParseReaders(_ParseBase):
                 self.change(tok)
         if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):
             self.repair()
+        elif not self.emitted:
+            self.repair(only_subject_verbs=True)
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in toks:
             if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
@@ -129,22 +131,34 @@ class _ParseReaders(_ParseBase):
         self.ellipsis(toks)
         self.remember_subject()
 
-    def repair(self) -> None:
+    def repair(self, only_subject_verbs: bool = False) -> None:
         """A parse without a verb at its root ("Checkpoint inhibitors prolong/JJ survival"): the small
         pipeline took the cue verb for a noun or an adjective. Read the flat order instead: the
         words before the cue word (back to a clause boundary) name the subject, the words after it
-        (up to a preposition or punctuation) the object."""
+        (up to a preposition or punctuation) the object. ``only_subject_verbs``: in a parse with a
+        verb elsewhere, only a cue verb right after the sentence's first name ("Abatacept
+        attaches/NNS to CD80 and CD86, so ...")."""
         toks = self.sdoc
         for tok in toks:
             if tok.pos_ in ("VERB", "AUX") or tok.lower_ not in _FINITE_FORMS or tok.i == 0:
+                continue
+            if only_subject_verbs and not (
+                tok.tag_ in ("NNS", "NNPS")
+                and tok.lower_.endswith("s")
+                and tok.i <= 4
+                and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or t.text in "-/" for t in toks[: tok.i])
+            ):
                 continue
             reading = VERB_SIGNS.get(_FINITE_FORMS[tok.lower_])
             if reading == "convert":
                 self.flat_conversion(tok, _FINITE_FORMS[tok.lower_])
             if reading not in ("+", "-", "0"):
                 continue
+            start = tok.i + 1
+            if start < len(toks) and (_FINITE_FORMS[tok.lower_], toks[start].lower_) in PARTICLE_VERBS:
+                start += 1  # "attaches to X", "interferes with X"
             left = self.flat_phrase(tok.i - 1, -1)
-            right = self.flat_phrase(tok.i + 1, +1)
+            right = self.flat_phrase(start, +1)
             if left is None or right is None:
                 continue
             for side in (left, right):
