@@ -88,7 +88,7 @@ class _ParseNames(_ParseBase):
         """Register the short forms the parser did not see ("a Janus kinase (JAK) inhibitor" is
         parsed without its bracket): the long form is the shortest run of words before the
         bracket that fits the short form (Schwartz & Hearst)."""
-        from .parsed import INNER_SHORT_FORM
+        from .parsetext import INNER_SHORT_FORM
 
         text = self.sentence.text
         for match in INNER_SHORT_FORM.finditer(text):

@@ -1,0 +1,103 @@
+"""The text the parser reads for a sentence: the sentence without what the small English pipeline
+misparses (a range of degrees before a disease, asides between commas, names in brackets with a
+semicolon, a bracketed short form inside a noun phrase). Offsets are not kept: relations quote
+the sentence itself, never the text parsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import cues as C
+from .parsewords import CUE_FORMS
+from .tokens import abbreviation_fits
+
+__all__ = ["INNER_SHORT_FORM", "parse_text"]
+
+
+def parse_text(text: str) -> str:
+    """The text the parser reads for ``text`` (see the module's docstring)."""
+    return _without_degree(text)
+
+
+#: A range of degrees before a disease ("moderate to severe", "moderately to severely active"): the
+#: small pipeline parses its "to" as a preposition and loses the disease, and a disease at any
+#: degree is one node, so the parser reads the sentence without it (the quote keeps it).
+_DEGREE = re.compile(r"\b(?:mild|moderate|severe)(?:ly)?\s*-?\s*(?:to|or)\s*-?\s*(?:mild|moderate|severe)(?:ly)?\s+(?:active\s+)?(?=[A-Za-z])", re.IGNORECASE)
+
+
+def _without_degree(text: str) -> str:
+    """
+    >>> _without_degree("used to treat moderately to severely active Crohn's disease")
+    "used to treat Crohn's disease"
+    >>> _without_degree("used to treat MS and, in Europe, psoriasis. MMF is, in addition, an agonist of HCA2.")
+    'used to treat MS and psoriasis. MMF is an agonist of HCA2.'
+    """
+    text = _DEGREE.sub("", text) if "to" in text or "or" in text else text
+    if ", " in text:  # asides the small pipeline hangs a list or a subject on
+        text = _ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
+    if ";" in text and "(" in text:  # "X (SSZ; British spelling Y) is ...": names in brackets, no part of the clause
+        text = _SYNONYM_BRACKET.sub("", text)
+    return _without_inner_short_forms(text) if "(" in text else text
+
+
+_SYNONYM_BRACKET = re.compile(r" \([^()]*;[^()]*\)")
+#: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
+_ASIDE = re.compile(r"\b(and|or|but), (?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}, ")
+#: "X is, in addition, an agonist of Y", "X, however, inhibits Y": an adverbial between commas.
+_ADVERB_ASIDE = re.compile(
+    r",\s(?:in addition|however|therefore|thus|moreover|furthermore|in turn|in contrast|by contrast|in fact|in particular|"
+    r"notably|importantly|consequently|for example|for instance|as a result|in part|at least in part),(?=\s)",
+    re.IGNORECASE,
+)
+
+
+#: A short form in brackets inside a noun phrase ("a Janus kinase (JAK) inhibitor indicated for"):
+#: the small pipeline breaks the phrase at the bracket. Followed by a lower-case word that goes on
+#: with the name, it is read without the bracket; the reader registers it from the sentence
+#: (:meth:`.parsenames._ParseNames.inner_short_forms`).
+INNER_SHORT_FORM = re.compile(
+    r" \(([A-Za-z][A-Za-z0-9α-ωΑ-Ω/+-]{0,9})\)(?= (?!and\b|or\b|is\b|are\b|was\b|were\b|has\b|have\b|may\b|can\b|which\b|that\b)[a-z][a-z-]*\b)"
+)
+
+
+def _without_inner_short_forms(text: str) -> str:
+    """
+    >>> _without_inner_short_forms("X is a Janus kinase (JAK) inhibitor, and IL-6 (IL6) is a cytokine.")
+    'X is a Janus kinase inhibitor, and IL-6 (IL6) is a cytokine.'
+    >>> _without_inner_short_forms("an interleukin-6 (IL-6) receptor antagonist, a drug (Xq) for Y")
+    'an IL-6 receptor antagonist, a drug (Xq) for Y'
+    """
+    out: list[str] = []
+    last = 0
+    for match in INNER_SHORT_FORM.finditer(text):
+        following = text[match.end() :].split(maxsplit=1)
+        word = following[0].lower() if following else ""
+        short = match.group(1)
+        if not any(ch.isupper() for ch in short) or word in C.PREPOSITIONS or word in _NOT_NOUNS or short.endswith("s") or word in _VERB_FORMS:
+            continue  # "(KIRs) recognise": a subject before its verb, not a bracket inside a name
+        start = _long_form_start(text, last, match.start(), short)
+        out.append(text[last:start])
+        one_word = start < match.start() and " " not in text[start : match.start()].strip()
+        out.append(short if one_word else "")  # "interleukin-6 (IL-6) receptor" -> "IL-6 receptor"; "Janus kinase (JAK) inhibitor" -> "Janus kinase inhibitor"
+        if not one_word:
+            out[-2] = text[last : match.start()]
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _long_form_start(text: str, floor: int, end: int, short: str) -> int:
+    """Where the long form of ``short`` ending at ``end`` starts (the shortest run of words that
+    fits, Schwartz & Hearst), or ``end`` when none fits."""
+    letters = [ch.lower() for ch in short if ch.isalnum()]
+    starts = [m.start() for m in re.finditer(r"\S+", text[floor:end])][-min(len(short) + 5, 2 * len(short)) :]
+    for start in reversed(starts):
+        long_text = text[floor + start : end]
+        if long_text[:1].lower() == letters[0] and abbreviation_fits(letters, long_text.lower()):
+            return floor + start
+    return end
+
+
+_VERB_FORMS = frozenset(CUE_FORMS)
+_NOT_NOUNS = frozenset("to by with as than then who whom whose where when while because since if not also".split())
