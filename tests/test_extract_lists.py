@@ -324,3 +324,19 @@ def test_an_faq_page_its_questions_lists_and_a_verb_read_as_a_noun() -> None:
     assert ("belatacept", "+", "infections_of_the_urinary_tract") in found  # the effect, not its examples
     assert any(s == "belatacept" and sign == "+" and "anaemia" in t or t == "myelosuppression" for s, sign, t in found)
     assert not any(s == "etanercept" for s, _sign, _t in found)  # a question's "it" is the page's drug, not the last one named
+
+
+@needs_parser
+def test_guideline_recommendations_on_patients_and_the_effects_they_experience() -> None:
+    text = (
+        "Section 4.2.1 Intravesical mitomycin\n\n"
+        "Mitomycin is an antitumour antibiotic. The drug is taken up by tumour cells and by dendritic cells in the bladder wall, which then secrete interleukin-12. "
+        "4.2.2 Patients with low-risk bladder cancer should receive a single instillation of mitomycin after resection. "
+        "Most patients experience dysuria or a mild rash for a day after an instillation. "
+        "A high fever should raise the suspicion of a systemic reaction."
+    )
+    found = triples(text)
+    assert ("dendritic_cell", "+", "il12") in found or ("dendritic_cells", "+", "il12") in found  # the cells, not the wall
+    assert ("mitomycin", "-", "low_risk_bladder_cancer") in found
+    assert {("mitomycin", "+", "dysuria"), ("mitomycin", "+", "mild_rash")} <= found
+    assert not any("suspicion" in t or t.replace("_", "").isdigit() or s.replace("_", "").isdigit() for s, _sign, t in found)

@@ -141,6 +141,11 @@ class _ParseClauses(_ParseBase):
                 t = self.sdoc[k]
                 if t.pos_ in ("NOUN", "PROPN", "NUM") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
                     return [t], None
+
+        if relative is not None and verb.tag_ in ("VBP", "VB") and noun.tag_ in ("NN", "NNP") and noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            holder = noun.head.head
+            if holder.pos_ in ("NOUN", "PROPN") and holder.tag_ in ("NNS", "NNPS"):
+                return [holder], None  # "antigen-presenting cells in the bladder wall, which secrete X": the cells
         comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
         governor = noun.head if noun.dep_ in ("dobj", "pobj", "conj", "appos") else None
         steps = 0

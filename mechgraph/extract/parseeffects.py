@@ -25,7 +25,7 @@ _HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
 _OFTEN = frozenset("often frequently commonly common frequent".split())
 #: "X had no effect on Y", "X had an inhibitory effect on Y", "X showed no benefit in D"
 #: what a dose, an infusion or the use of a drug is: "occurred after administration of X"
-_GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections treatment therapy exposure".split())
+_GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
 #: "X is the main risk factor for Y", "a major driver of Y", "the cytokine responsible for Y"
 _CAUSE_NOUNS = frozenset("cause driver trigger mediator inducer determinant".split())
 _NEEDED_ADJECTIVES = frozenset("responsible essential necessary critical crucial required indispensable".split())
@@ -35,6 +35,7 @@ _SHIFT_VERBS = frozenset("shift skew polarise polarize bias push tilt steer move
 _DOOM_VERBS = frozenset("deliver target send mark tag direct commit route".split())
 _DOOM_NOUNS = frozenset("degradation destruction breakdown elimination proteolysis".split())
 _COMPARED = {"higher": "+", "increased": "+", "greater": "+", "lower": "-", "reduced": "-", "decreased": "-"}
+_COURSE_NOUNS = frozenset("course courses cycle cycles regimen dose doses instillation instillations infusion infusions".split())
 _PEOPLE_WORDS = frozenset("people patients adults children persons men women users".split())
 #: adjectives of a state that name an adverse effect: "have become depressed" is depression
 _STATES = {
@@ -345,7 +346,15 @@ class _ParseEffects(_ParseBase):
     def after_giving(self, verb: Any) -> list[LexiconEntry]:
         """The drug given before ``verb`` happened: "after administration of X", "following X"."""
         found: list[LexiconEntry] = []
-        for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following", "with", "during")):
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following", "with", "during")]
+        preps += [  # "experience a fever for a day after an instillation": "after" hung on the object
+            t
+            for o in verb.children
+            if o.dep_ in ("dobj", "attr")
+            for t in o.subtree
+            if t.dep_ == "prep" and t.lower_ in ("after", "following") and any(g.lemma_.lower() in _GIVING_NOUNS for g in t.children)
+        ]
+        for p in preps:
             for g in (g for g in p.children if g.dep_ == "pobj"):
                 if g.lemma_.lower() in _GIVING_NOUNS:
                     of = [d for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "with") for d in q.children if d.dep_ == "pobj"]
@@ -439,9 +448,26 @@ class _ParseEffects(_ParseBase):
             self.emit_entries(verb, "more frequent than with placebo", "+", [agent], effects, "an effect seen more often with the agent")
 
     def people_taking(self, verb: Any) -> None:
-        """ "Some people taking X have become depressed", "patients given X developed Y": X raises Y."""
+        """ "Some people taking X have become depressed", "patients given X developed Y": X raises Y;
+        "Most patients experience Y after an instillation": the text's drug raises Y; "Patients with
+        D should receive (a course of) X": X treats D."""
         people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE_WORDS or c.lemma_.lower() in _PEOPLE_WORDS)]
         if not people:
+            return
+        if verb.lemma_.lower() in ("receive", "get"):
+            given = [c for c in verb.children if c.dep_ == "dobj"]
+            given = [g for c in given for g in ([c] if c.lemma_.lower() not in _COURSE_NOUNS else self.given_in(c))]
+            drugs = [e for e, _t in self.entities(given) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+            if drugs:
+                self.emit(
+                    verb, "patients with the disease receive", "treat", ([t for e, t in self.entities(given) if e in drugs], None), self.conditions(people[0])
+                )
+            return
+        after = self.after_giving(verb) if verb.lemma_.lower() in ("experience", "develop", "get") else []
+        if after:
+            effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ in ("dobj", "attr")])]
+            if effects:
+                self.emit_entries(verb, f"{verb.lemma_.lower()} after", "+", after[:1], effects, "an effect after the agent was given")
             return
         givers = [
             g
@@ -478,3 +504,15 @@ class _ParseEffects(_ParseBase):
         effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"]) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if agent is not None and effects:
             self.emit_entries(verb, "common (adverse effects)", "+", [agent], effects, "an adverse effect of the section's drug")
+
+    def given_in(self, course: Any) -> list[Any]:
+        """ "an induction course of six weekly BCG instillations": the drug of a course or a dose."""
+        found: list[Any] = []
+        for t in course.subtree:
+            if t.i == course.i or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if t.lemma_.lower() in _GIVING_NOUNS | _COURSE_NOUNS:
+                found += [c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN")]
+            elif t.dep_ == "pobj":
+                found.append(t)
+        return found

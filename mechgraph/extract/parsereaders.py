@@ -112,7 +112,7 @@ class _ParseReaders(_ParseBase):
                 self.effect_on(tok)
                 if tok.lemma_.lower() == "have":
                     self.people_taking(tok)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel"):
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel", "receive"):
                 self.people_taking(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _SHIFT_VERBS:
                 self.shift(tok)

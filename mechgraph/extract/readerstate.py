@@ -50,6 +50,7 @@ _CLASS_HEADS = frozenset(
 )
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
+_BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive".split())
 _PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help option options look we us you i".split())
 _CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
 _NOT_NAME_START = frozenset(
@@ -189,6 +190,12 @@ class _Text:
             or (len(key) == 1 and (key[0] in _PARTICIPLES or (label.strip().islower() and label.strip().endswith("ed") and len(label.strip()) > 4)))
         ):
             return None  # "to a lesser degree", "where the injection is given": no name
+        if (
+            all(ch.isdigit() or ch in "._- " for ch in label.strip())
+            or key[0] in ("suspicion", "possibility")
+            or (len(key) == 1 and key[0] in _BARE_ADJECTIVES)
+        ):
+            return None  # "7.3.4" (a section number), "the suspicion of X" (a diagnosis, no cause), "live"
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES | _PARTICLES):
             return None  # "Unlike agents", "co" of "co-stimulate", "down" of "breaks down": no name
         if len(key) > 1 and key[0] in _CONNECTIVES:
