@@ -54,6 +54,7 @@ from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
+from .parsestatements import _ParseStatements
 from .parsetext import INNER_SHORT_FORM as INNER_SHORT_FORM
 from .parsetext import parse_text
 from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, looks_like_drug
@@ -292,7 +293,7 @@ def __getattr__(name: str) -> Any:
     return getattr(_parsewords, name)
 
 
-class SentenceParse(_ParseNames, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects):
+class SentenceParse(_ParseNames, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects, _ParseStatements):
     """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""
 
     def __init__(self, state: ParsedText, sentence: Sentence, sdoc: Any, offset: int, found_type: Any) -> None:

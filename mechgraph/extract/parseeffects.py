@@ -13,7 +13,7 @@ from . import cues as C
 from .lexicon import LexiconEntry
 from .lists import LIST_REASON
 from .parsebase import _ParseBase
-from .parsewords import _ADVERSE_WORDS, _DRUG_CLASS, _FALL_NOUNS, _RISE_NOUNS, _is_passive, _prep_object
+from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _RISE_NOUNS, _prep_object
 from .tokens import normalize_word
 
 __all__: list[str] = []
@@ -26,14 +26,6 @@ _OFTEN = frozenset("often frequently commonly common frequent".split())
 #: "X had no effect on Y", "X had an inhibitory effect on Y", "X showed no benefit in D"
 #: what a dose, an infusion or the use of a drug is: "occurred after administration of X"
 _GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
-#: "X is the main risk factor for Y", "a major driver of Y", "the cytokine responsible for Y"
-_CAUSE_NOUNS = frozenset("cause driver trigger mediator inducer determinant".split())
-_NEEDED_ADJECTIVES = frozenset("responsible essential necessary critical crucial required indispensable".split())
-#: "shift T cells away from Th1 towards Th2"
-_SHIFT_VERBS = frozenset("shift skew polarise polarize bias push tilt steer move redirect".split())
-#: "delivers Nrf2 to proteasomal degradation": the object is lowered
-_DOOM_VERBS = frozenset("deliver target send mark tag direct commit route".split())
-_DOOM_NOUNS = frozenset("degradation destruction breakdown elimination proteolysis".split())
 _COMPARED = {"higher": "+", "increased": "+", "greater": "+", "lower": "-", "reduced": "-", "decreased": "-"}
 _COURSE_NOUNS = frozenset("course courses cycle cycles regimen dose doses instillation instillations infusion infusions".split())
 _PEOPLE_WORDS = frozenset("people patients adults children persons men women users".split())
@@ -177,138 +169,6 @@ class _ParseEffects(_ParseBase):
         if effects:
             self.emit_entries(verb, f"{verb.lemma_.lower()} more often with", "+", sources[:1], effects, "an effect seen more often with the agent")
 
-    def conversion(self, verb: Any, words: str) -> None:
-        """A conversion: "X is converted to Y" (X is metabolised to Y), "X breaks down to Y and Z",
-        and with its enzyme, "CYP enzymes hydroxylate X to Y": X is metabolised to Y, the
-        enzyme raises Y and lowers X. Chemical names the small pipeline tags as verbs or adverbs
-        ("oxidises aldophosphamide/RB to ...", "to phosphoramide/VB mustard") are read word by word."""
-        passive = _is_passive(verb)
-        substrates = [] if passive else self.substrates(verb)  # before the products: "it" is the agent named before
-        products = self.products(verb)
-        if not products:
-            enzymes = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive else []
-            if enzymes:  # "X is broken down / metabolised by CYP3A4": the enzyme lowers X
-                named = [e for e, _t in self.entities(enzymes) if e.kind is not NodeKind.AGENT]
-                converted = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubjpass"])]
-                self.emit_entries(verb, words, "-", named, converted, "the enzyme of a conversion lowers its substrate")
-            return
-        if passive:  # "X is metabolised (by CYP3A4) to Y"
-            sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if verb.dep_ == "relcl":
-                sources = [verb.head]
-            enzymes = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            named = [e for e, _t in self.entities(enzymes) if e.kind is not NodeKind.AGENT]
-            self.emit_conversion(verb, words, named, [e for e, _t in self.entities(sources)], products)
-            return
-        relative = verb.i > 0 and self.sdoc[verb.i - 1].tag_ in ("WDT", "WP") and verb.dep_ != "relcl"  # a relative clause the parse lost
-        subjects, _why = ([], None) if relative else self.subject(verb)
-        named = [e for e, _t in self.entities(subjects)] or self.words_before(verb)  # a misparsed subject: the words before
-        if not substrates:  # "Aldophosphamide breaks down to P and A": the subject is converted
-            self.emit_conversion(verb, words, [], named, products)
-            return
-        self.emit_conversion(verb, words, [e for e in named if e.kind is not NodeKind.AGENT], substrates, products)
-
-    def flat_conversion(self, tok: Any, words: str) -> None:
-        """A conversion verb the small pipeline did not take for a verb ("carboxylesterases/VBZ
-        hydrolyse/NNP it to X"): subject, substrate and products read in word order."""
-        to = next((k for k in range(tok.i + 1, min(tok.i + 10, len(self.sdoc))) if self.sdoc[k].lower_ in ("to", "into")), None)
-        if to is None:
-            return
-        products = self.flat_phrase(to + 1, 1) or []
-        between = [t for t in self.sdoc[tok.i + 1 : to] if t.lower_ not in C.DETERMINERS and not t.is_punct]
-        substrates: list[LexiconEntry] = []
-        if len(between) == 1 and between[0].lower_ == "it":
-            agent = self.converted_it()
-            substrates = [agent] if agent is not None else []
-        elif between:
-            found = self.lookup_phrase(" ".join(t.text for t in between))
-            substrates = [found] if found is not None else []
-        subject = self.words_before(tok)
-        if substrates:
-            self.emit_conversion(tok, words, [e for e in subject if e.kind is not NodeKind.AGENT], substrates, products)
-        elif not between:
-            self.emit_conversion(tok, words, [], subject, products)
-
-    def converted_it(self) -> LexiconEntry | None:
-        """What "it" converted stands for: the last sentence's subject ("X is a prodrug. Enzymes
-        convert it to Y": X), else the agent the text is about."""
-        previous = self.state.previous_subject
-        if previous is not None and previous[0] == self.sentence.index - 1 and not previous[2]:
-            return previous[1]
-        return self.state.antecedent()
-
-    def words_before(self, tok: Any) -> list[LexiconEntry]:
-        """The name right before ``tok``, read word by word back to punctuation or a preposition;
-        before "that" / "which", the name the relative clause is about ("X (XY), an enzyme that ...": XY)."""
-        k = tok.i - 1
-        if k >= 1 and self.sdoc[k].tag_ in ("WDT", "WP"):
-            k -= 1
-            while k >= 0 and not self.sdoc[k].is_punct and self.sdoc[k].pos_ in ("NOUN", "ADJ", "DET", "PROPN"):
-                k -= 1  # "an enzyme"
-            if k >= 1 and self.sdoc[k].text == "," and k < tok.i - 2:
-                k -= 1
-                if self.sdoc[k].text == ")" and k >= 2 and self.sdoc[k - 2].text == "(":
-                    short = self.entity(self.sdoc[k - 1])
-                    return [short] if short is not None else []
-            else:
-                k = tok.i - 2
-                while k >= 0 and self.sdoc[k].pos_ not in ("NOUN", "PROPN"):
-                    k -= 1
-                if k < 0:
-                    return []
-                named = self.entity(self.sdoc[k])
-                return [named] if named is not None else []
-        words: list[Any] = []
-        while k >= 0:
-            t = self.sdoc[k]
-            if (t.is_punct and t.text not in ("-", "/")) or t.lower_ in C.PREPOSITIONS | C.DETERMINERS or t.tag_ in ("MD", "WDT", "WP", "RB"):
-                break
-            words.insert(0, t)
-            k -= 1
-        if not words:
-            return []
-        found = self.lookup_phrase("".join(t.text_with_ws for t in words).strip())
-        return [found] if found is not None else []
-
-    def emit_conversion(self, tok: Any, words: str, enzymes: list[LexiconEntry], substrates: list[LexiconEntry], products: list[LexiconEntry]) -> None:
-        self.emit_entries(tok, words, "convert", substrates, products, "a conversion")
-        self.emit_entries(tok, words, "+", enzymes, products, "the enzyme of a conversion raises its product")
-        self.emit_entries(tok, words, "-", enzymes, substrates, "the enzyme of a conversion lowers its substrate")
-
-    def products(self, verb: Any) -> list[LexiconEntry]:
-        """What ``verb`` converts to: the objects of its "to" / "into"."""
-        objects = [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
-        if objects:
-            return [e for e, _t in self.entities(objects)]
-        for k in range(verb.i + 1, min(verb.i + 8, len(self.sdoc))):
-            t = self.sdoc[k]
-            if t.lower_ in ("to", "into"):
-                return self.flat_phrase(k + 1, 1) or []
-            if t.is_punct or t.tag_ in ("VBZ", "VBD", "WDT"):
-                break
-        return []
-
-    def substrates(self, verb: Any) -> list[LexiconEntry]:
-        """What ``verb`` converts: its object ("it" is the agent the text is about)."""
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        found: list[LexiconEntry] = []
-        for obj in objects:
-            if obj.lower_ == "it":
-                agent = self.converted_it() or self.previous_object(obj)
-                found += [agent] if agent is not None else []
-            else:
-                found += [e for e, _t in self.entities([obj])]
-        if found or objects:
-            return found
-        to = next((k for k in range(verb.i + 1, min(verb.i + 6, len(self.sdoc))) if self.sdoc[k].lower_ in ("to", "into")), None)
-        if to is None:
-            return []
-        named = [t for t in self.sdoc[verb.i + 1 : to] if t.lower_ not in C.DETERMINERS and not t.is_punct]
-        if not named or not all(t.pos_ in ("ADV", "ADJ", "VERB", "NOUN", "PROPN", "NUM") for t in named):
-            return []
-        found_name = self.lookup_phrase("".join(t.text_with_ws for t in named).strip(), head_word=named[-1])
-        return [found_name] if found_name is not None else []
-
     def effect_on(self, verb: Any) -> None:
         """ "X had no effect on Y" (X does not act on Y: negated), "X has an inhibitory effect on Y"
         (-), "X showed no benefit in D" (X does not treat D: negated)."""
@@ -365,71 +225,6 @@ class _ParseEffects(_ParseBase):
                 elif p.lower_ in ("after", "following"):
                     found += [e for e, _t in self.entities([g]) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         return found
-
-    def copula_cues(self, verb: Any) -> None:
-        """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y;
-        "there is an increased risk of Y with X": X raises Y."""
-        subjects = self.subject(verb)
-        for attr in (c for c in verb.children if c.dep_ == "attr"):
-            if normalize_word(attr.lower_) in _DRUG_CLASS and attr.lower_ not in ("metabolite", "metabolites"):
-                for s in (t for t in subjects[0] if t.pos_ in ("NOUN", "PROPN")):  # "X is a disease-modifying antirheumatic drug": X is a drug
-                    named = self.entity(s)
-                    if named is not None and named.origin == "text" and named.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
-                        self.cache[s.i] = agent = self.state.make_agent(named)
-                        self.state.saw(agent, subject=True)
-            if attr.lemma_.lower() == "risk" and any(a.lower_ in ("increased", "higher", "greater", "elevated") for a in attr.children if a.dep_ == "amod"):
-                withs = [g for p in (*attr.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
-                withs += [g for p in attr.subtree if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj" and g not in withs]
-                agents = [e for e, _t in self.entities(withs) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
-                risks = [g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-                effects = [e for e, _t in self.entities(risks) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
-                if agents and effects:
-                    self.emit_entries(verb, "increased risk with", "+", agents[:1], effects, "an increased risk with the agent")
-                continue
-            targets: list[Any] = []
-            risk = attr.lemma_.lower() == "factor" and any(c.lower_ == "risk" for c in attr.lefts)
-            if risk or attr.lemma_.lower() in _CAUSE_NOUNS:
-                targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("for", "of") for g in p.children if g.dep_ == "pobj"]
-            for adjective in (t for t in attr.subtree if t.lower_ in _NEEDED_ADJECTIVES and t.i > attr.i - 3):
-                targets += [g for p in adjective.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
-            benefits = [t for t in targets if t.lemma_.lower() in ("effect", "benefit", "efficacy", "activity")]
-            diseases = [d for t in benefits for p in t.children if p.dep_ == "prep" and p.lower_ in ("in", "against") for d in p.children if d.dep_ == "pobj"]
-            if diseases:  # "the moiety responsible for the effect in RA": it treats RA
-                self.emit(verb, "responsible for the effect in", "treat", subjects, diseases)
-            targets = [t for t in targets if t not in benefits]
-            if attr.lemma_.lower() in ("treatment", "therapy", "drug", "choice", "option"):
-                treated = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "in") for g in p.children if g.dep_ == "pobj"]
-                if treated:  # "it is the standard treatment for D"
-                    self.emit(verb, "treatment for", "treat", subjects, treated, agents_only=True)
-            if targets:
-                self.emit(verb, "risk factor for" if risk else attr.lemma_.lower(), "+", subjects, targets)
-
-    def shift(self, verb: Any) -> None:
-        """ "X shifts helper T cells away from Th1 and Th17 towards Th2": X lowers Th1 and Th17 and raises Th2."""
-        away = [g for t in verb.subtree if t.lower_ == "from" and self.sdoc[t.i - 1].lower_ == "away" for g in t.children if g.dep_ == "pobj"]
-        towards = [
-            g
-            for t in verb.subtree
-            if t.lower_ in ("towards", "toward") and t.head.i in (verb.i, *(c.i for c in verb.children))
-            for g in t.children
-            if g.dep_ == "pobj"
-        ]
-        if not away and not towards:
-            return
-        subjects = self.subject(verb)
-        if away:
-            self.emit(verb, f"{verb.lemma_.lower()} away from", "-", subjects, away)
-        if towards:
-            self.emit(verb, f"{verb.lemma_.lower()} towards", "+", subjects, towards)
-
-    def doom(self, verb: Any) -> None:
-        """ "KEAP1 delivers Nrf2 to proteasomal degradation": KEAP1 lowers Nrf2."""
-        ends = [g for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for") for g in p.children if g.dep_ == "pobj"]
-        if not any(g.lemma_.lower() in _DOOM_NOUNS for g in ends):
-            return
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        if objects:
-            self.emit(verb, f"{verb.lemma_.lower()} to degradation", "-", self.subject(verb), objects)
 
     def more_frequent(self, verb: Any) -> None:
         """ "Shingles was also more frequent (with X) than with placebo": X, or the text's drug,

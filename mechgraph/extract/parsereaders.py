@@ -10,8 +10,9 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parseeffects import _DOOM_VERBS, _SHIFT_VERBS
 from .parserepair import repair_tree
+from .parsestatements import DOOM_VERBS as _DOOM_VERBS
+from .parsestatements import SHIFT_VERBS as _SHIFT_VERBS
 from .parsewords import (
     _ANTIBODY_WORDS,
     _BIGGER,
