@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from .base import Pushdown
 
-__all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_nodes", "filter_relations", "overview_hubs"]
+__all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_nodes", "filter_positions", "filter_relations", "overview_hubs"]
 
 SCHEMA_VERSION = 4
 
@@ -69,6 +69,8 @@ class Dialect:
     #: ``{table}``, ``{path}`` and ``{parallel}`` are filled in by the loader (paths it wrote itself).
     copy: str = ""
     nodes_by_id: str = f"UNWIND $ids AS i MATCH (n:Node {{id: i}}) RETURN {_NODE}"
+    #: relation rows by position, with their ends: (from, to, key, pos, rpos, data, context, evidence)
+    relation_rows: str = "UNWIND $positions AS p MATCH (d:RelationData {pos: p}) RETURN d.src, d.dst, d.key, d.pos, d.rpos, d.data, d.context, d.evidence"
     relation_data: str = "UNWIND $positions AS p MATCH (d:RelationData {pos: p}) RETURN d.pos, d.key, d.rpos, d.data, d.context, d.evidence"
     #: each node's relations out and the nodes before it, in the graph's order (see the schema)
     adjacency: str = "UNWIND $ids AS i MATCH (n:Node {id: i}) RETURN n.id, n.first, n.out, n.inn"
@@ -160,23 +162,42 @@ def filter_nodes(pushdown: Pushdown, *, paged: bool = False) -> str:
     return f"MATCH (n:Node){where} RETURN n.id, n.pos ORDER BY n.pos LIMIT $limit" if paged else f"MATCH (n:Node){where} RETURN {_NODE}"
 
 
-def filter_relations(pushdown: Pushdown, *, paged: bool = False) -> str:
+def filter_relations(pushdown: Pushdown) -> str:
     """Relations that may pass a filter, as (from, to, pos): the ends' kinds, the relation, the
     sign and the mechanism are tested on ``RelationData`` (one scan of a node table, no walk);
-    the parameters are lists named as the tests (:meth:`Pushdown.parameters`). Paged: in the
-    graph's order, the first ``$limit`` after the position ``$after``.
+    the parameters are lists named as the tests (:meth:`Pushdown.parameters`).
 
     >>> filter_relations(Pushdown(kinds=frozenset({"agent"}), signs=frozenset({1})))
     'MATCH (d:RelationData) WHERE d.src_kind IN $kinds AND d.dst_kind IN $kinds AND d.sign IN $signs RETURN d.src, d.dst, d.pos'
     """
-    tests = ["d.pos > $after"] if paged else []
+    tests = _relation_tests(pushdown)
+    where = f" WHERE {' AND '.join(tests)}" if tests else ""
+    return f"MATCH (d:RelationData){where} RETURN d.src, d.dst, d.pos"
+
+
+def filter_positions(pushdown: Pushdown, start: int, end: int | None = None) -> str:
+    """The positions, in the graph's order, of the first ``$limit`` relations from position
+    ``start`` (to ``end``, not included) that may pass a filter (the tests of
+    :func:`filter_relations`). Sorting carries the positions alone (the ends come with the
+    relations' data). The range is written into the text, as whole numbers: Ladybug skips the
+    stored chunks outside a range of constants, not of parameters (at 1M relations, 17 ms instead
+    of 80 for 131,072 positions).
+
+    >>> filter_positions(Pushdown(relations=frozenset({"inhibits"})), 0, 1024)
+    'MATCH (d:RelationData) WHERE d.pos >= 0 AND d.pos < 1024 AND d.relation IN $relations RETURN d.pos ORDER BY d.pos LIMIT $limit'
+    """
+    bounds = [f"d.pos >= {int(start)}", *([f"d.pos < {int(end)}"] if end is not None else [])]
+    return f"MATCH (d:RelationData) WHERE {' AND '.join([*bounds, *_relation_tests(pushdown)])} RETURN d.pos ORDER BY d.pos LIMIT $limit"
+
+
+def _relation_tests(pushdown: Pushdown) -> list[str]:
+    tests = []
     if pushdown.kinds is not None:
         tests += ["d.src_kind IN $kinds", "d.dst_kind IN $kinds"]
     for name in ("relations", "signs", "mechanisms"):
         if getattr(pushdown, name) is not None:
             tests.append(f"d.{name[:-1]} IN ${name}")
-    where = f" WHERE {' AND '.join(tests)}" if tests else ""
-    return f"MATCH (d:RelationData){where} RETURN d.src, d.dst, d.pos" + (" ORDER BY d.pos LIMIT $limit" if paged else "")
+    return tests
 
 
 def overview_hubs(kinds: tuple[str, ...]) -> str:

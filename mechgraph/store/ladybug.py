@@ -22,6 +22,7 @@ from typing import Any, Self
 import networkx as nx
 
 from ..errors import ReadError, StoreError
+from ..query._base import gc_paused
 from ..vocabulary import Attr, Direction
 from . import cypher
 from .base import Pushdown, RelationRow
@@ -37,6 +38,8 @@ _CHUNK = 8192
 #: A walk's frontier is read this many nodes at a time, so a walk cut at a size stops soon after.
 _WALK_CHUNK = 256
 _CONTEXT, _EVIDENCE = Attr.CONTEXT.value, Attr.EVIDENCE.value
+#: A capped filter reads the candidates among the first this many relations first (often enough).
+_WINDOW = 131_072
 #: A node's adjacency: the position of its first relation out, the other end of each relation out
 #: (in the graph's order: its positions follow ``first``), the nodes before it (in the graph's order).
 Adjacency = tuple[int, list[str], list[str]]
@@ -233,6 +236,20 @@ class LadybugStore:
             rows.append((u, v, key, position, rank, data, context, evidence))
         return rows
 
+    def _first_positions(self, pushdown: Pushdown, count: int) -> list[int]:
+        """The positions of the first ``count`` relations that may pass: from the first
+        :data:`_WINDOW` positions, then (when they hold too few) from the rest."""
+        parameters = {**pushdown.parameters(), "limit": count}
+        found = [row[0] for row in self.query(cypher.filter_positions(pushdown, 0, _WINDOW), parameters)]
+        if len(found) < count:
+            parameters["limit"] = count - len(found)
+            found += [row[0] for row in self.query(cypher.filter_positions(pushdown, _WINDOW), parameters)]
+        return found
+
+    def _relations_at(self, positions: list[int]) -> list[tuple[Any, ...]]:
+        """Relation rows (from, to, key, pos, rpos, data, context, evidence) at some positions."""
+        return [tuple(row) for row in self._lookup(self.dialect.relation_rows, positions, "positions")]
+
     def name_candidates(self, name: str) -> nx.MultiDiGraph:
         ids = list(dict.fromkeys(node for (nodes,) in self._each(self.dialect.names_one, lookup_keys(name)) for node in json.loads(nodes)))
         return self._graph(self._lookup(self.dialect.nodes_by_id, ids), ())
@@ -279,25 +296,26 @@ class LadybugStore:
             if not pushdown.edge_filter:
                 found = self.query(cypher.filter_nodes(pushdown, paged=True), parameters)
                 return self.subgraph(row[0] for row in found[:limit]), len(found) <= limit
-            ends = self.query(cypher.filter_relations(pushdown, paged=True), parameters)[: limit + 1]
-            nodes = self._lookup(self.dialect.nodes_by_id, list({end for row in ends[:limit] for end in row[:2]}))
-            return self._graph(nodes, self._relations(ends[:limit])), len(ends) <= limit
+            positions = self._first_positions(pushdown, limit + 1)
+            rows = self._relations_at(positions[:limit])
+            nodes = self._lookup(self.dialect.nodes_by_id, list({end for row in rows for end in row[:2]}))
+            return self._graph(nodes, rows), len(positions) <= limit
         page = max(limit + 1, 64)
         kept: list[Any] = []
         after = -1
         while len(kept) <= limit:
-            parameters = {**pushdown.parameters(), "after": after, "limit": page}
+            parameters = {**pushdown.parameters(), "limit": page}
             if pushdown.edge_filter:
-                ends = self.query(cypher.filter_relations(pushdown, paged=True), parameters)
-                if not ends:
+                positions = [row[0] for row in self.query(cypher.filter_positions(pushdown, after + 1), parameters)]
+                if not positions:
                     break
-                rows = self._relations(ends)
-                nodes = self._lookup(self.dialect.nodes_by_id, list({end for row in ends for end in row[:2]}))
+                rows = self._relations_at(positions)
+                nodes = self._lookup(self.dialect.nodes_by_id, list({end for row in rows for end in row[:2]}))
                 kept_graph = passing(self._graph(nodes, rows))
                 kept.extend(row for row in sorted(rows, key=lambda row: row[3]) if kept_graph.has_edge(row[0], row[1], json.loads(row[2])))
-                after, more = ends[-1][2], len(ends) == page
+                after, more = positions[-1], len(positions) == page
             else:
-                found = self.query(cypher.filter_nodes(pushdown, paged=True), parameters)
+                found = self.query(cypher.filter_nodes(pushdown, paged=True), {**parameters, "after": after})
                 if not found:
                     break
                 kept_nodes = passing(self._graph(self._lookup(self.dialect.nodes_by_id, [row[0] for row in found]), ()))
@@ -321,6 +339,10 @@ class LadybugStore:
         node's predecessors come in the order they have in the graph that was imported, so a
         breadth-first walk meets them in the same order.
         """
+        with gc_paused():  # tens of thousands of new dicts: no collector passes over the store's names
+            return self._build(nodes, edges)
+
+    def _build(self, nodes: Iterable[Sequence[Any]], edges: Iterable[Sequence[Any]]) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
         graph.graph.update(self.graph_attributes())
         node_table, succ, pred = graph._node, graph._succ, graph._pred
