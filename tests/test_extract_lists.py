@@ -340,3 +340,15 @@ def test_guideline_recommendations_on_patients_and_the_effects_they_experience()
     assert ("mitomycin", "-", "low_risk_bladder_cancer") in found
     assert {("mitomycin", "+", "dysuria"), ("mitomycin", "+", "mild_rash")} <= found
     assert not any("suspicion" in t or t.replace("_", "").isdigit() or s.replace("_", "").isdigit() for s, _sign, t in found)
+
+
+@needs_parser
+def test_doses_symbols_after_a_class_noun_and_times_are_no_names() -> None:
+    text = (
+        "Ozanimod is used to treat ulcerative colitis. In two trials, a daily dose of 0.92 mg lowered the rate of relapse compared with placebo. "
+        "Ozanimod has been used for years to treat multiple sclerosis. Ozanimod is broken down by the liver enzyme CYP2C8."
+    )
+    found = triples(text)
+    assert any(s == "ozanimod" and sign == "-" and "relapse" in t for s, sign, t in found)  # a dose of the text's drug is the drug
+    assert ("cyp2c8", "-", "ozanimod") in found  # the enzyme, named by its symbol
+    assert not any(s in ("years", "0_92_mg", "92_mg") or "mg" in s or "liver_enzyme" in s for s, _sign, _t in found)

@@ -47,6 +47,9 @@ from .parsewords import (
 from .tokens import abbreviation_fits, key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
+_DOSE_UNITS = frozenset("mg g µg mcg ug ml units iu".split())
+_SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
+
 
 class _ParseNames(_ParseBase):
     """Entities of a parsed sentence."""
@@ -115,6 +118,8 @@ class _ParseNames(_ParseBase):
         if entry is not None:
             return entry
         words = text.split()
+        if len(words) > 1 and _SYMBOL_WORD.match(words[-1]) and normalize_word(words[-2].lower()) in _CLASS_NOUNS:
+            return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the kinase JAK1": the symbol
         if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
             first = self.doc.lexicon.lookup(words[0])
             if first is not None and first.kind in (NodeKind.AGENT, NodeKind.THERAPY):
@@ -245,6 +250,18 @@ class _ParseNames(_ParseBase):
 
     def _entity(self, tok: Any) -> LexiconEntry | None:
         low = tok.lower_
+        dose_of_nothing = (
+            low in ("dose", "doses")
+            and tok.dep_ in ("nsubj", "nsubjpass")
+            and not any(
+                g.pos_ in ("PROPN", "NOUN") and g.lower_ not in _DOSE_UNITS for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            )
+        )
+        if dose_of_nothing or (low in _DOSE_UNITS and tok.i > 0 and self.sdoc[tok.i - 1].like_num):  # "a daily dose of 0.5 mg lowered X": the text's drug
+            agent = self.state.antecedent()
+            if agent is not None:
+                self.via[tok.i] = "a dose read as the last agent"
+            return agent
         if low in ("we", "us", "our", "i", "you", "your"):
             return None  # the authors or the reader are no node
         if tok.tag_ in ("WDT", "WP"):
