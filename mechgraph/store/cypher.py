@@ -15,13 +15,13 @@ The schema (one label for nodes, one type for relations):
   node's relations out are consecutive in the graph's order, at the positions from ``first``) and
   ``inn`` (JSON list of the nodes with a relation into it, in the graph's order);
 - ``Relation`` (``Node`` to ``Node``), what the overview's aggregates read: ``pos`` (the
-  relation's place in the graph's order), ``relation``, ``sign`` (the effective sign: the ``sign``
-  attribute, else the relation's), ``mechanism`` (``unspecified`` when none);
+  relation's place in the graph's order), ``sign`` (the effective sign: the ``sign`` attribute,
+  else the relation's);
 - ``RelationData`` (``pos``, primary key), what answers return: ``key`` (JSON of the networkx
   key), ``id``, ``rpos`` (the source's place among the sources of the target), ``context`` and
   ``evidence`` (JSON; "" when the relation has none), ``data`` (JSON of the other attributes, 0
   holding the place of context and evidence); and what filters test: ``src``, ``dst``, their
-  kinds ``src_kind`` and ``dst_kind``, ``relation``, ``sign``, ``mechanism`` (as on ``Relation``).
+  kinds ``src_kind`` and ``dst_kind``, ``relation``, ``sign``, ``mechanism`` (``unspecified`` when none).
   Fetched by primary key for the relations an answer keeps, and scanned (a node table: columns
   read in order, no walk) by a filter;
 - ``Name``: ``key`` (primary key: a lookup key of :mod:`mechgraph.store.names`), ``nodes`` (JSON
@@ -44,11 +44,11 @@ from .base import Pushdown
 
 __all__ = ["BOLT", "LADYBUG", "SCHEMA_VERSION", "Dialect", "filter_nodes", "filter_positions", "filter_relations", "overview_hubs"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 #: Columns of the bulk-load files, in order (the CSV headers of the Ladybug loader).
 NODE_COLUMNS = ("id", "pos", "kind", "label", "process", "phase", "synonyms", "identifiers", "data", "first", "out", "inn")
-RELATION_COLUMNS = ("from", "to", "pos", "relation", "sign", "mechanism")
+RELATION_COLUMNS = ("from", "to", "pos", "sign")
 RELATION_DATA_COLUMNS = ("pos", "key", "id", "rpos", "context", "evidence", "data", "src", "dst", "relation", "sign", "mechanism", "src_kind", "dst_kind")
 NAME_COLUMNS = ("key", "nodes")
 META_COLUMNS = ("name", "value")
@@ -113,7 +113,7 @@ LADYBUG = Dialect(
             "CREATE NODE TABLE Node(id STRING, pos INT64, kind STRING, label STRING, process STRING, phase STRING, "
             "synonyms STRING, identifiers STRING, data STRING, first INT64, out STRING, inn STRING, PRIMARY KEY(id))"
         ),
-        "CREATE REL TABLE Relation(FROM Node TO Node, pos INT64, relation STRING, sign INT8, mechanism STRING)",
+        "CREATE REL TABLE Relation(FROM Node TO Node, pos INT64, sign INT8)",
         (
             "CREATE NODE TABLE RelationData(pos INT64, key STRING, id STRING, rpos INT64, context STRING, evidence STRING, data STRING, "
             "src STRING, dst STRING, relation STRING, sign INT8, mechanism STRING, src_kind STRING, dst_kind STRING, PRIMARY KEY(pos))"
@@ -139,9 +139,7 @@ BOLT = Dialect(
 #: Bolt batch loaders: one ``UNWIND $rows`` statement per table, rows as maps named by the columns.
 BOLT_LOAD = {
     "Node": "UNWIND $rows AS row CREATE (n:Node) SET n = row",
-    "Relation": (
-        "UNWIND $rows AS row MATCH (a:Node {id: row.from}), (b:Node {id: row.to}) CREATE (a)-[r:Relation]->(b) SET r = row {.pos, .relation, .sign, .mechanism}"
-    ),
+    "Relation": ("UNWIND $rows AS row MATCH (a:Node {id: row.from}), (b:Node {id: row.to}) CREATE (a)-[r:Relation]->(b) SET r = row {.pos, .sign}"),
     "RelationData": "UNWIND $rows AS row CREATE (d:RelationData) SET d = row",
     "Name": "UNWIND $rows AS row CREATE (k:Name) SET k = row",
     "Meta": "UNWIND $rows AS row CREATE (m:Meta) SET m = row",

@@ -233,7 +233,7 @@ def _write_rows(graph: nx.MultiDiGraph, work: Path) -> dict[str, _Rows]:
                 if stored:
                     rest[field_name] = 0
             sign = _effective_sign(data)
-            relation_rows.add((u, v, position, relation, sign, mechanism), u, v, relation, mechanism)
+            relation_rows.add((u, v, position, sign), u, v)
             data_rows.add(
                 (
                     position, _json(key, where), identifier, rank(u, v), context, evidence, _json(rest, where),
