@@ -352,3 +352,14 @@ def test_doses_symbols_after_a_class_noun_and_times_are_no_names() -> None:
     assert any(s == "ozanimod" and sign == "-" and "relapse" in t for s, sign, t in found)  # a dose of the text's drug is the drug
     assert ("cyp2c8", "-", "ozanimod") in found  # the enzyme, named by its symbol
     assert not any(s in ("years", "0_92_mg", "92_mg") or "mg" in s or "liver_enzyme" in s for s, _sign, _t in found)
+
+
+@needs_parser
+def test_the_cytokine_this_enzyme_and_the_metabolite_stand_for_the_last_one_named() -> None:
+    found = triples(
+        "Tralokinumab binds IL-13 and so keeps the cytokine from signalling. "
+        "Esterases hydrolyse tenofovir alafenamide to tenofovir. The metabolite inhibits reverse transcriptase."
+    )
+    assert ("tralokinumab", "-", "il13") in found or ("tralokinumab", "-", "il_13") in found
+    assert ("tenofovir", "-", "reverse_transcriptase") in found
+    assert not any(s == "metabolite" or t in ("cytokine", "metabolite") for s, _sign, t in found)

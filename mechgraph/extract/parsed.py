@@ -48,6 +48,7 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from . import parsewords as _parsewords
 from .lexicon import LexiconEntry, slug
+from .parseanaphora import _ParseAnaphora
 from .parseclauses import _ParseClauses
 from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
@@ -236,6 +237,8 @@ class ParsedText:
         self.previous_subject: tuple[int, LexiconEntry, bool] | None = None  # (sentence, entry, plural)
         self.plural: dict[str, bool] = {}  # agent -> whether its last mention was plural
         self.plural_object: tuple[int, LexiconEntry] | None = None  # (sentence, entry): the last plural object read
+        self.recent: list[LexiconEntry] = []  # the names read, last last (for "the cytokine", "this enzyme")
+        self.products: set[str] = set()  # what the text says something is converted to (for "the metabolite")
         self.adverse_section = False  # under a heading on adverse effects ("Adverse effects", "Side effects")
 
     def agent(self, label: str) -> LexiconEntry | None:
@@ -254,10 +257,10 @@ class ParsedText:
         doc.lexicon.add_name(label, entry)
         return entry
 
-    def make_agent(self, entry: LexiconEntry) -> LexiconEntry:
+    def make_agent(self, entry: LexiconEntry, kind: NodeKind = NodeKind.AGENT) -> LexiconEntry:
         """A name of the text described as a drug ("X is a disease-modifying antirheumatic drug")
-        is an agent from here on, under all its names."""
-        agent = self.doc.lexicon.retype(entry.node_id, NodeKind.AGENT) or entry
+        is an agent from here on, under all its names (or a metabolite: what a drug is converted to)."""
+        agent = self.doc.lexicon.retype(entry.node_id, kind) or entry
         for key, known in list(self.doc.candidates.items()):
             if known.node_id == entry.node_id:
                 self.doc.candidates[key] = agent
@@ -293,7 +296,7 @@ def __getattr__(name: str) -> Any:
     return getattr(_parsewords, name)
 
 
-class SentenceParse(_ParseNames, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects, _ParseStatements):
+class SentenceParse(_ParseNames, _ParseAnaphora, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects, _ParseStatements):
     """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""
 
     def __init__(self, state: ParsedText, sentence: Sentence, sdoc: Any, offset: int, found_type: Any) -> None:

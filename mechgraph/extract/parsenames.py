@@ -237,8 +237,11 @@ class _ParseNames(_ParseBase):
         if tok.i in self.cache:
             return self.cache[tok.i]
         self.cache[tok.i] = None  # guards against cycles
-        entry = self._entity(tok)
+        entry = self.class_anaphor(tok) or self._entity(tok)
         self.cache[tok.i] = entry
+        if entry is not None and tok.i not in self.via:
+            self.state.recent.append(entry)
+            del self.state.recent[:-40]
         if entry is not None and tok.i not in self.via and not (tok.dep_ in ("attr", "appos") and entry.origin == "text" and class_phrase(entry.label)):
             # a pronoun's antecedent is not seen again; nor is a class a drug is described as ("X is a DMARD")
             self.state.saw(
@@ -416,58 +419,6 @@ class _ParseNames(_ParseBase):
         ):
             return None  # "these kinases", "this second signal": named before, no node of its own
         return self.lookup_phrase(text, head_word=tok)
-
-    def subject_before(self, tok: Any, *, plural: bool) -> LexiconEntry | None:
-        """ "X acts inside the cell: it binds Y", "The receptor moves, where it ...": the subject
-        pronoun of a later clause stands for the nearest subject before it in the sentence (of the
-        same number)."""
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-        for k in range(tok.i - 1, -1, -1):
-            t = self.sdoc[k]
-            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WDT", "WP"):
-                continue
-            if t.pos_ == "PRON":
-                if t.lower_ == tok.lower_ and self.cache.get(k) is not None:
-                    return self.cache[k]  # "where it reduces X; it is thought to curb Y": the same antecedent as the first
-                return None  # "it ..., and it ...": the same antecedent as the first
-            if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
-                return None
-            return self.entity(t)
-        if plural:
-            return None
-        for k in range(tok.i - 1, -1, -1):  # no subject before it (a garbled parse): the nearest drug named before it
-            t = self.sdoc[k]
-            if (
-                t.pos_ in ("NOUN", "PROPN")
-                and looks_like_drug(t.text)
-                and not (t.dep_ == "pobj" and t.head.lower_ in ("unlike", "than", "like", "versus", "with", "without", "of"))
-            ):
-                return self.entity(t)
-        return None
-
-    def remember_subject(self) -> None:
-        """The subject of the sentence's main verb: what a pronoun of the next sentence stands for."""
-        for root in self.roots[:1]:
-            clauses = [c for c in root.children if c.dep_ == "csubj"] or [root]  # "Whether X suppresses Y remains unclear": X
-            for s in (g for c in clauses for g in c.children):
-                if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP"):
-                    entry = self.entity(s)
-                    if entry is not None:
-                        plural = s.lower_ == "they" or s.tag_ in ("NNS", "NNPS") or len(self.items(s)) > 1
-                        self.state.previous_subject = (self.sentence.index, entry, plural)
-                        return
-        self.state.previous_subject = None
-
-    def previous_object(self, tok: Any) -> LexiconEntry | None:
-        for k in range(tok.i - 1, -1, -1):
-            t = self.sdoc[k]
-            nominal = t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())
-            if t.dep_ in ("dobj", "pobj") and nominal and k in self.cache and self.cache[k] is not None:
-                return self.cache[k]
-            if t.dep_ in ("dobj",) and nominal:
-                return self.entity(t)
-        return None
 
     def entities(self, toks: Sequence[Any], *, expand: bool = True) -> list[tuple[LexiconEntry, Any]]:
         out: list[tuple[LexiconEntry, Any]] = []

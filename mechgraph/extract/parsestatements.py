@@ -125,6 +125,14 @@ class _ParseStatements(_ParseBase):
         return [found] if found is not None else []
 
     def emit_conversion(self, tok: Any, words: str, enzymes: list[LexiconEntry], substrates: list[LexiconEntry], products: list[LexiconEntry]) -> None:
+        if substrates:  # what a substance is converted to is a metabolite
+            products = [
+                self.state.make_agent(p, NodeKind.METABOLITE) if p.origin == "text" and p.kind not in (NodeKind.AGENT, NodeKind.METABOLITE) else p
+                for p in products
+            ]
+            for product in products:
+                self.state.recent.append(product)
+                self.state.products.add(product.node_id)
         self.emit_entries(tok, words, "convert", substrates, products, "a conversion")
         self.emit_entries(tok, words, "+", enzymes, products, "the enzyme of a conversion raises its product")
         self.emit_entries(tok, words, "-", enzymes, substrates, "the enzyme of a conversion lowers its substrate")

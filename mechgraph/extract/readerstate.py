@@ -51,6 +51,7 @@ _CLASS_HEADS = frozenset(
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
 _DOSE_ONLY = re.compile(r"^[\d.,\s]+(mg|g|µg|mcg|ug|ml|units?|iu|mg/kg|mg/m2)\b", re.IGNORECASE)
+_BARE_CLASSES = frozenset({"metabolite"})  # "the metabolite": the one named before (the parser reads it), never a node of its own
 _TIME_WORDS = frozenset("century centuries decade decades year years month months week weeks day days hour hours time times".split())
 _BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive".split())
 _PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help option options look we us you i".split())
@@ -192,7 +193,7 @@ class _Text:
             or (len(key) == 1 and (key[0] in _PARTICIPLES or (label.strip().islower() and label.strip().endswith("ed") and len(label.strip()) > 4)))
         ):
             return None  # "to a lesser degree", "where the injection is given": no name
-        if _DOSE_ONLY.match(label.strip()) or (len(key) == 1 and key[0] in _TIME_WORDS) or key == ("protein", "complex"):
+        if _DOSE_ONLY.match(label.strip()) or (len(key) == 1 and key[0] in _TIME_WORDS | _BARE_CLASSES) or key == ("protein", "complex"):
             return None  # "0.5 mg" (a dose of the text's drug), "centuries", "the protein complex": no name
         if (
             all(ch.isdigit() or ch in "._-% " for ch in label.strip())

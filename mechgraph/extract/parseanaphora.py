@@ -1,0 +1,118 @@
+"""Anaphora in a parse: what "it", "they" and "the subject before it" stand for, the subject a
+sentence leaves for the next one, an object "it", and class nouns that stand for a name read
+before ("the cytokine", "this enzyme", "the metabolite"). A part of the parser-based reader
+(:class:`.parsed.SentenceParse`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import NodeKind
+from .lexicon import LexiconEntry
+from .parsebase import _ParseBase
+from .parsewords import _PRONOUNS, looks_like_drug
+from .tokens import normalize_word
+
+__all__: list[str] = []
+
+
+def _cytokine(entry: LexiconEntry) -> bool:
+    return bool(re.match(r"(il[-\s]?\d|interleukin|interferon|ifn|tnf|tslp|gm-csf|g-csf|tgf|cxcl|ccl)", entry.label.lower()))
+
+
+def _receptor(entry: LexiconEntry) -> bool:
+    label = entry.label.lower()
+    return "receptor" in label or bool(re.match(r"^[a-z0-9-]+r\d?$", label)) and any(ch.isdigit() for ch in label)
+
+
+def _enzyme(entry: LexiconEntry) -> bool:
+    label = entry.label.lower()
+    return (
+        label.endswith("ase") or label.startswith("cyp") or "kinase" in label or label in ("jak1", "jak2", "jak3", "tyk2", "btk", "pde4", "mtor", "calcineurin")
+    )
+
+
+_ANAPHOR_CLASSES: dict[str, Any] = {
+    "cytokine": _cytokine,
+    "interleukin": _cytokine,
+    "receptor": _receptor,
+    "enzyme": _enzyme,
+    "kinase": _enzyme,
+    "metabolite": lambda entry: entry.kind is NodeKind.METABOLITE,
+    "prodrug": lambda entry: entry.kind is NodeKind.AGENT,
+}
+
+
+class _ParseAnaphora(_ParseBase):
+    """Pronouns and class nouns read as names read before."""
+
+    def class_anaphor(self, tok: Any) -> LexiconEntry | None:
+        """ "the cytokine", "this enzyme", "the same metabolite": the last name of that class read
+        before (in this sentence or the ones before), when the noun has no name of its own."""
+        word = normalize_word(tok.lower_)
+        if word not in _ANAPHOR_CLASSES or tok.tag_ != "NN" or tok.pos_ != "NOUN":
+            return None
+        lefts = [c for c in tok.lefts]
+        if not any(c.lower_ in ("the", "this", "that") for c in lefts) or any(c.dep_ in ("compound", "nmod", "poss", "nummod") for c in lefts):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.dep_ in ("appos", "acl", "relcl") for c in tok.rights):
+            return None  # "the cytokine IL-6", "the enzyme that ...": named or described here
+        for known in reversed(self.state.recent):
+            if _ANAPHOR_CLASSES[word](known) or (word == "metabolite" and known.node_id in self.state.products):
+                self.via[tok.i] = f"'{tok.text}' read as the last {word} named"
+                return known
+        return None
+
+    def subject_before(self, tok: Any, *, plural: bool) -> LexiconEntry | None:
+        """ "X acts inside the cell: it binds Y", "The receptor moves, where it ...": the subject
+        pronoun of a later clause stands for the nearest subject before it in the sentence (of the
+        same number)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for k in range(tok.i - 1, -1, -1):
+            t = self.sdoc[k]
+            if t.dep_ not in ("nsubj", "nsubjpass") or t.tag_ in ("WDT", "WP"):
+                continue
+            if t.pos_ == "PRON":
+                if t.lower_ == tok.lower_ and self.cache.get(k) is not None:
+                    return self.cache[k]  # "where it reduces X; it is thought to curb Y": the same antecedent as the first
+                return None  # "it ..., and it ...": the same antecedent as the first
+            if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
+                return None
+            return self.entity(t)
+        if plural:
+            return None
+        for k in range(tok.i - 1, -1, -1):  # no subject before it (a garbled parse): the nearest drug named before it
+            t = self.sdoc[k]
+            if (
+                t.pos_ in ("NOUN", "PROPN")
+                and looks_like_drug(t.text)
+                and not (t.dep_ == "pobj" and t.head.lower_ in ("unlike", "than", "like", "versus", "with", "without", "of"))
+            ):
+                return self.entity(t)
+        return None
+
+    def remember_subject(self) -> None:
+        """The subject of the sentence's main verb: what a pronoun of the next sentence stands for."""
+        for root in self.roots[:1]:
+            clauses = [c for c in root.children if c.dep_ == "csubj"] or [root]  # "Whether X suppresses Y remains unclear": X
+            for s in (g for c in clauses for g in c.children):
+                if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP"):
+                    entry = self.entity(s)
+                    if entry is not None:
+                        plural = s.lower_ == "they" or s.tag_ in ("NNS", "NNPS") or len(self.items(s)) > 1
+                        self.state.previous_subject = (self.sentence.index, entry, plural)
+                        return
+        self.state.previous_subject = None
+
+    def previous_object(self, tok: Any) -> LexiconEntry | None:
+        for k in range(tok.i - 1, -1, -1):
+            t = self.sdoc[k]
+            nominal = t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())
+            if t.dep_ in ("dobj", "pobj") and nominal and k in self.cache and self.cache[k] is not None:
+                return self.cache[k]
+            if t.dep_ in ("dobj",) and nominal:
+                return self.entity(t)
+        return None
