@@ -158,6 +158,7 @@ class Lexicon:
     ) -> None:
         self._trie: dict[str, Any] = {}
         self._entries: dict[str, LexiconEntry] = {}
+        self._buckets: dict[str, list[list[_Surface]]] = {}  # node id -> the trie buckets that name it (for retype)
         self._base = base
         self.cues: tuple[UserCue, ...] = tuple(cues) + (base.cues if base else ())
         self.ignore: frozenset[tuple[str, ...]] = frozenset(key_of(p) for p in ignore) | (base.ignore if base else frozenset())
@@ -180,6 +181,9 @@ class Lexicon:
         bucket[:] = [s for s in bucket if s.entry.node_id != new_id or _ORIGIN_PRIORITY[s.entry.origin] >= priority]
         if not any(s.entry.node_id == new_id and s.rank <= surface.rank and s.exact == surface.exact for s in bucket):
             bucket.append(surface)
+            holders = self._buckets.setdefault(new_id, [])
+            if not any(b is bucket for b in holders):
+                holders.append(bucket)
         known = self._entries.get(new_id)
         if known is None or _ORIGIN_PRIORITY[known.origin] < priority:
             self._entries[new_id] = surface.entry
@@ -198,14 +202,8 @@ class Lexicon:
             return old
         new = replace(old, kind=kind)
         self._entries[node_id] = new
-        stack = [self._trie]
-        while stack:
-            node = stack.pop()
-            for word, child in node.items():
-                if word == "":
-                    child[:] = [_Surface(new, s.rank, s.exact) if s.entry.node_id == node_id else s for s in child]
-                else:
-                    stack.append(child)
+        for bucket in self._buckets.get(node_id, ()):  # only the names of this node: linear in the text, not quadratic
+            bucket[:] = [_Surface(new, s.rank, s.exact) if s.entry.node_id == node_id else s for s in bucket]
         return new
 
     def extended(self, entries: Iterable[tuple[str, LexiconEntry]]) -> Lexicon:

@@ -261,9 +261,9 @@ class ParsedText:
         """A name of the text described as a drug ("X is a disease-modifying antirheumatic drug")
         is an agent from here on, under all its names (or a metabolite: what a drug is converted to)."""
         agent = self.doc.lexicon.retype(entry.node_id, kind) or entry
-        for key, known in list(self.doc.candidates.items()):
-            if known.node_id == entry.node_id:
-                self.doc.candidates[key] = agent
+        key = key_of(entry.label)
+        if key in self.doc.candidates and self.doc.candidates[key].node_id == entry.node_id:
+            self.doc.candidates[key] = agent
         return agent
 
     def saw(self, entry: LexiconEntry, *, subject: bool = False, plural: bool = False) -> None:
