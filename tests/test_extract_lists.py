@@ -322,7 +322,7 @@ def test_an_faq_page_its_questions_lists_and_a_verb_read_as_a_noun() -> None:
     found = triples(text)
     assert {("belatacept", "?", "cd80"), ("belatacept", "?", "cd86")} <= found  # "attaches/NNS to": read in word order
     assert ("belatacept", "+", "infections_of_the_urinary_tract") in found  # the effect, not its examples
-    assert any(s == "belatacept" and sign == "+" and "anaemia" in t or t == "myelosuppression" for s, sign, t in found)
+    assert any(s == "belatacept" and sign == "+" and ("anaemia" in t or t == "myelosuppression") for s, sign, t in found)
     assert not any(s == "etanercept" for s, _sign, _t in found)  # a question's "it" is the page's drug, not the last one named
 
 

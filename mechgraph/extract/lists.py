@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+
+from .parsewords import CUE_FORMS
 
 __all__ = ["BULLET", "LIST_REASON", "find_lists", "inline_reading"]
 
@@ -102,17 +103,9 @@ def _reading(lead: str, item: str) -> str:
         return ""
     last = head.split()[-1].lower()
     first = item.split()[0].lower()
-    if last in _TAKES_LIST or last in _cue_forms() or last.endswith("ed") or first in _ITEM_OPENERS:
+    if last in _TAKES_LIST or last in CUE_FORMS or last.endswith("ed") or first in _ITEM_OPENERS:
         return f"{head} {item}."  # "X may be used: - to increase ...", "It is given: - before chemotherapy"
     return f"{head} include {item}."
-
-
-@lru_cache(maxsize=1)
-def _cue_forms() -> frozenset[str]:
-    """Every form of a cue verb ("inhibits", "blocks"): a lead-in ending in one takes the list."""
-    from .cues import cue_verbs
-
-    return frozenset(form for form in cue_verbs())
 
 
 #: "Side effects: headache, nausea." / "Common adverse reactions (>= 5%): X and Y": a list of adverse

@@ -56,7 +56,6 @@ from .parseemit import _ParseEmit
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
 from .parsestatements import _ParseStatements
-from .parsetext import INNER_SHORT_FORM as INNER_SHORT_FORM
 from .parsetext import parse_text
 from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, looks_like_drug
 from .parsewords import CUE_FORMS as CUE_FORMS

@@ -13,7 +13,7 @@ from . import cues as C
 from .lexicon import LexiconEntry
 from .lists import LIST_REASON
 from .parsebase import _ParseBase
-from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _RISE_NOUNS, _prep_object
+from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _PEOPLE, _RISE_NOUNS, _prep_object
 from .tokens import normalize_word
 
 __all__: list[str] = []
@@ -28,7 +28,6 @@ _OFTEN = frozenset("often frequently commonly common frequent".split())
 _GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
 _COMPARED = {"higher": "+", "increased": "+", "greater": "+", "lower": "-", "reduced": "-", "decreased": "-"}
 _COURSE_NOUNS = frozenset("course courses cycle cycles regimen dose doses instillation instillations infusion infusions".split())
-_PEOPLE_WORDS = frozenset("people patients adults children persons men women users".split())
 #: adjectives of a state that name an adverse effect: "have become depressed" is depression
 _STATES = {
     "depressed": "depression",
@@ -246,7 +245,7 @@ class _ParseEffects(_ParseBase):
         """ "Some people taking X have become depressed", "patients given X developed Y": X raises Y;
         "Most patients experience Y after an instillation": the text's drug raises Y; "Patients with
         D should receive (a course of) X": X treats D."""
-        people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE_WORDS or c.lemma_.lower() in _PEOPLE_WORDS)]
+        people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE or c.lemma_.lower() in _PEOPLE)]
         if not people:
             return
         if verb.lemma_.lower() in ("receive", "get"):

@@ -108,6 +108,27 @@ class _ParseNames(_ParseBase):
                         self.doc.lexicon.add_name(short, entry)
                     break
 
+    def as_drug(self, tok: Any) -> LexiconEntry | None:
+        """The name at ``tok`` as a drug, when the sentence shows it is one ("X is a ... drug",
+        "X is indicated for D"): a word the lexicon does not know becomes a candidate agent, a name
+        of the text read as another kind is retyped (under all its names); a known node is left as
+        it is."""
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        if tok.i not in self.cache and self.doc.lexicon.lookup(tok.text) is None:
+            if not (tok.text.isalpha() and len(tok.text) > 5) or any(c.dep_ == "compound" for c in tok.children):
+                return None
+            drug = self.state.agent(tok.text)
+        else:
+            named = self.entity(tok)
+            if named is None or named.origin != "text" or named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                return named
+            drug = self.state.make_agent(named)
+        if drug is not None:
+            self.cache[tok.i] = drug
+            self.state.saw(drug, subject=True)
+        return drug
+
     def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
         text = text.strip(" ,;:-")
         if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form

@@ -431,11 +431,7 @@ class _ParseReaders(_ParseBase):
         if not subjects and verb.lemma_.lower() in ("approve", "license"):  # "regulators approved X (Brand) for Y": X, a drug
             subjects = [c for c in verb.children if c.dep_ == "dobj"]
         for s in subjects:  # what is indicated, approved or recommended for a disease is a drug
-            new_word = s.i not in self.cache and self.doc.lexicon.lookup(s.text) is None
-            if new_word and s.pos_ in ("NOUN", "PROPN") and s.text.isalpha() and len(s.text) > 5 and not any(c.dep_ == "compound" for c in s.children):
-                drug = self.state.agent(s.text)
-                if drug is not None:
-                    self.cache[s.i] = drug
+            self.as_drug(s)
         self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
 
     def treatment_noun(self, noun: Any) -> None:

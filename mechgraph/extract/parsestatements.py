@@ -174,14 +174,14 @@ class _ParseStatements(_ParseBase):
     def copula_cues(self, verb: Any) -> None:
         """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y;
         "there is an increased risk of Y with X": X raises Y."""
+        attrs = [c for c in verb.children if c.dep_ == "attr"]
+        if not attrs:
+            return
         subjects = self.subject(verb)
-        for attr in (c for c in verb.children if c.dep_ == "attr"):
+        for attr in attrs:
             if normalize_word(attr.lower_) in _DRUG_CLASS and attr.lower_ not in ("metabolite", "metabolites"):
-                for s in (t for t in subjects[0] if t.pos_ in ("NOUN", "PROPN")):  # "X is a disease-modifying antirheumatic drug": X is a drug
-                    named = self.entity(s)
-                    if named is not None and named.origin == "text" and named.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
-                        self.cache[s.i] = agent = self.state.make_agent(named)
-                        self.state.saw(agent, subject=True)
+                for s in subjects[0]:  # "X is a disease-modifying antirheumatic drug": X is a drug
+                    self.as_drug(s)
             if attr.lemma_.lower() == "risk" and any(a.lower_ in ("increased", "higher", "greater", "elevated") for a in attr.children if a.dep_ == "amod"):
                 withs = [g for p in (*attr.children, *verb.children) if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
                 withs += [g for p in attr.subtree if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj" and g not in withs]

@@ -12,7 +12,7 @@ from . import cues as C
 from .parsewords import CUE_FORMS
 from .tokens import abbreviation_fits
 
-__all__ = ["INNER_SHORT_FORM", "parse_text"]
+__all__ = ["DEGREE_RANGE", "INNER_SHORT_FORM", "parse_text"]
 
 
 def parse_text(text: str) -> str:
@@ -23,7 +23,10 @@ def parse_text(text: str) -> str:
 #: A range of degrees before a disease ("moderate to severe", "moderately to severely active"): the
 #: small pipeline parses its "to" as a preposition and loses the disease, and a disease at any
 #: degree is one node, so the parser reads the sentence without it (the quote keeps it).
-_DEGREE = re.compile(r"\b(?:mild|moderate|severe)(?:ly)?\s*-?\s*(?:to|or)\s*-?\s*(?:mild|moderate|severe)(?:ly)?\s+(?:active\s+)?(?=[A-Za-z])", re.IGNORECASE)
+#: a range of degrees ("moderate to severe", "mild-to-moderate", "moderately to severely active"); also read by
+#: the name builder (:mod:`.readerstate`), which drops it from a disease's name
+DEGREE_RANGE = r"(?:mild|moderate|severe)(?:ly)?\s*-?\s*(?:to|or)\s*-?\s*(?:mild|moderate|severe)(?:ly)?\s+(?:active\s+)?"
+_DEGREE = re.compile(rf"\b{DEGREE_RANGE}(?=[A-Za-z])", re.IGNORECASE)
 
 
 def _without_degree(text: str) -> str:

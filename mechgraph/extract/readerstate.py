@@ -13,6 +13,7 @@ from . import cues as C
 from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import Lexicon, LexiconEntry, Match, UserCue, slug
 from .parsed import CUE_FORMS
+from .parsetext import DEGREE_RANGE
 from .sentences import Sentence
 from .tokens import Token, Word, key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
@@ -275,7 +276,7 @@ class _Text:
 #: A degree of a disease before its name: a range ("moderate to severe", "mild-to-moderate"), or an
 #: adverb and "active" ("moderately to severely active", "highly active"); one disease at any degree.
 _SEVERITY_RANGE = re.compile(
-    r"(?:(?:mild|moderate|severe)(?:ly)?\s*-?\s*(?:to|or)\s*-?\s*(?:mild|moderate|severe)(?:ly)?\s+(?:active\s+)?|"
+    rf"(?:{DEGREE_RANGE}|"
     r"(?:mildly|moderately|severely|highly)\s+active\s+|active\s+)",
     re.IGNORECASE,
 )
