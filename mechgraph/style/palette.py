@@ -68,33 +68,23 @@ class ThemeColours:
     font_family: str = "DejaVu Sans, Helvetica, Arial, sans-serif"
 
 
+#: The colours of the two themes side by side, one row a colour: (light, dark).
+_THEME_ROWS: dict[str, tuple[str, str]] = {
+    "background": ("#FFFFFF", "#1E1E1E"),
+    "text": ("#1A1A1A", "#EDEDED"),
+    "muted_text": ("#555555", "#AAAAAA"),
+    "panel": ("#FFFFFF", "#2A2A2A"),
+    "panel_border": ("#C8C8C8", "#555555"),
+    "node_border": ("#333333", "#D9D9D9"),
+    "selection": ("#000000", "#FFFFFF"),
+    "unsigned": ("#8C8C8C", "#9E9E9E"),
+    "increases": (Palette.BLUE.value, Palette.SKY_BLUE.value),
+    "decreases": (Palette.VERMILLION.value, Palette.ORANGE.value),
+    "link": (Palette.BLUE.value, Palette.SKY_BLUE.value),
+}
+
 _THEMES: dict[Theme, ThemeColours] = {
-    Theme.LIGHT: ThemeColours(
-        background="#FFFFFF",
-        text="#1A1A1A",
-        muted_text="#555555",
-        panel="#FFFFFF",
-        panel_border="#C8C8C8",
-        node_border="#333333",
-        selection="#000000",
-        unsigned="#8C8C8C",
-        increases=Palette.BLUE.value,
-        decreases=Palette.VERMILLION.value,
-        link=Palette.BLUE.value,
-    ),
-    Theme.DARK: ThemeColours(
-        background="#1E1E1E",
-        text="#EDEDED",
-        muted_text="#AAAAAA",
-        panel="#2A2A2A",
-        panel_border="#555555",
-        node_border="#D9D9D9",
-        selection="#FFFFFF",
-        unsigned="#9E9E9E",
-        increases=Palette.SKY_BLUE.value,
-        decreases=Palette.ORANGE.value,
-        link=Palette.SKY_BLUE.value,
-    ),
+    theme: ThemeColours(**{name: row[column] for name, row in _THEME_ROWS.items()}) for column, theme in enumerate((Theme.LIGHT, Theme.DARK))
 }
 
 
