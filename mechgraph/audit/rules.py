@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -52,6 +52,7 @@ _PREFIX_KINDS = {
 
 _EVIDENCE = Attr.EVIDENCE.value
 _KIND = Attr.KIND.value
+_Members = TypeVar("_Members", bound=Collection[str])
 
 
 def audit(graph: nx.MultiDiGraph, reference: Reference | None = None) -> AuditReport:
@@ -134,6 +135,12 @@ def _sentence(graph: nx.MultiDiGraph, u: str, v: str, data: Mapping[str, Any]) -
     return f"{_label(graph, u)} {str(data.get(Attr.RELATION.value, 'relates to')).replace('_', ' ')} {_label(graph, v)}"
 
 
+def _largest_first(groups: Mapping[str, _Members], at_least: int) -> list[tuple[str, _Members]]:
+    """The groups of at least ``at_least`` members, the largest first (ties by key): the sources
+    most leaned on lead a report."""
+    return sorted(((key, members) for key, members in groups.items() if len(members) >= at_least), key=lambda item: (-len(item[1]), item[0]))
+
+
 def _agents(graph: nx.MultiDiGraph) -> list[str]:
     return [node for node, kind in graph.nodes(data=_KIND) if kind == NodeKind.AGENT.value]
 
@@ -144,14 +151,9 @@ def heavy_sources(graph: nx.MultiDiGraph) -> Iterator[Finding]:
     for _, _, relation, data in _relations(graph):
         if (source := _sole_source(graph, data)) is not None:
             resting[source].append(relation)
-    for source, relations in sorted(resting.items(), key=lambda item: (-len(item[1]), item[0])):
-        if len(relations) >= HEAVY_SOURCE_RELATIONS:
-            yield Finding(
-                Rule.HEAVY_SOURCE,
-                f"{len(relations)} relations rest on {source} alone ({_source_name(graph, source)})",
-                relations=sorted_ids(relations),
-                sources=(source,),
-            )
+    for source, relations in _largest_first(resting, HEAVY_SOURCE_RELATIONS):
+        message = f"{len(relations)} relations rest on {source} alone ({_source_name(graph, source)})"
+        yield Finding(Rule.HEAVY_SOURCE, message, relations=sorted_ids(relations), sources=(source,))
 
 
 def chains_on_one_source(graph: nx.MultiDiGraph) -> Iterator[Finding]:
@@ -212,14 +214,9 @@ def sources_for_many_agents(graph: nx.MultiDiGraph) -> Iterator[Finding]:
             if not _quotes_shipped_text(graph, data):
                 for source in _sources_of(data):
                     agents_of[source].add(agent)
-    for source, agents in sorted(agents_of.items(), key=lambda item: (-len(item[1]), item[0])):
-        if len(agents) >= MANY_AGENTS:
-            yield Finding(
-                Rule.SOURCE_FOR_MANY_AGENTS,
-                f"{source} ({_source_name(graph, source)}) is cited for {len(agents)} agents",
-                nodes=sorted_ids(agents),
-                sources=(source,),
-            )
+    for source, agents in _largest_first(agents_of, MANY_AGENTS):
+        message = f"{source} ({_source_name(graph, source)}) is cited for {len(agents)} agents"
+        yield Finding(Rule.SOURCE_FOR_MANY_AGENTS, message, nodes=sorted_ids(agents), sources=(source,))
 
 
 def url_only_without_note(graph: nx.MultiDiGraph) -> Iterator[Finding]:
