@@ -161,46 +161,31 @@ class Relation(StrEnum):
 
     @property
     def sign(self) -> Sign:
-        return _RELATION_SIGNS[self]
+        return _RELATION_WORDS[self][0]
 
     @property
     def phrase(self) -> str:
         """The verb phrase used when a relation is read as a sentence."""
-        return _RELATION_PHRASES[self]
+        return _RELATION_WORDS[self][1]
 
 
-_RELATION_SIGNS = {
-    Relation.ACTIVATES: Sign.INCREASES,
-    Relation.INCREASES: Sign.INCREASES,
-    Relation.REQUIRED_FOR: Sign.INCREASES,
-    Relation.INHIBITS: Sign.DECREASES,
-    Relation.DECREASES: Sign.DECREASES,
-    Relation.BINDS: Sign.UNKNOWN,
-    Relation.METABOLISED_TO: Sign.INCREASES,  # a precursor raises the amount of its product (SIGNOR: "precursor of", up-regulates quantity)
-    Relation.PART_OF: Sign.UNKNOWN,
-    Relation.EXPRESSED_BY: Sign.UNKNOWN,
-    Relation.REGULATES: Sign.UNKNOWN,
-    Relation.ACTS_ON: Sign.UNKNOWN,
-    Relation.CONSUMED_BY: Sign.UNKNOWN,
-    Relation.PRODUCES: Sign.UNKNOWN,
-    Relation.INTERACTS_WITH: Sign.UNKNOWN,
-}
-
-_RELATION_PHRASES = {
-    Relation.ACTIVATES: "activates",
-    Relation.INCREASES: "increases",
-    Relation.REQUIRED_FOR: "is required for",
-    Relation.INHIBITS: "inhibits",
-    Relation.DECREASES: "decreases",
-    Relation.BINDS: "binds",
-    Relation.METABOLISED_TO: "is metabolised to",
-    Relation.PART_OF: "is part of",
-    Relation.EXPRESSED_BY: "is expressed by",
-    Relation.REGULATES: "regulates",
-    Relation.ACTS_ON: "acts on",
-    Relation.CONSUMED_BY: "is consumed by",
-    Relation.PRODUCES: "produces",
-    Relation.INTERACTS_WITH: "interacts with",
+#: Each relation's sign, and the verb phrase it reads as in a sentence.
+_RELATION_WORDS: dict[Relation, tuple[Sign, str]] = {
+    Relation.ACTIVATES: (Sign.INCREASES, "activates"),
+    Relation.INCREASES: (Sign.INCREASES, "increases"),
+    Relation.REQUIRED_FOR: (Sign.INCREASES, "is required for"),
+    Relation.INHIBITS: (Sign.DECREASES, "inhibits"),
+    Relation.DECREASES: (Sign.DECREASES, "decreases"),
+    Relation.BINDS: (Sign.UNKNOWN, "binds"),
+    # a precursor raises the amount of its product (SIGNOR: "precursor of", up-regulates quantity)
+    Relation.METABOLISED_TO: (Sign.INCREASES, "is metabolised to"),
+    Relation.PART_OF: (Sign.UNKNOWN, "is part of"),
+    Relation.EXPRESSED_BY: (Sign.UNKNOWN, "is expressed by"),
+    Relation.REGULATES: (Sign.UNKNOWN, "regulates"),
+    Relation.ACTS_ON: (Sign.UNKNOWN, "acts on"),
+    Relation.CONSUMED_BY: (Sign.UNKNOWN, "is consumed by"),
+    Relation.PRODUCES: (Sign.UNKNOWN, "produces"),
+    Relation.INTERACTS_WITH: (Sign.UNKNOWN, "interacts with"),
 }
 
 
