@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 from enum import Enum, IntEnum, StrEnum
+from typing import NamedTuple
 
 __all__ = [
     "FORMAT_VERSION",
@@ -161,31 +162,36 @@ class Relation(StrEnum):
 
     @property
     def sign(self) -> Sign:
-        return _RELATION_WORDS[self][0]
+        return _RELATION_WORDS[self].sign
 
     @property
     def phrase(self) -> str:
         """The verb phrase used when a relation is read as a sentence."""
-        return _RELATION_WORDS[self][1]
+        return _RELATION_WORDS[self].phrase
 
 
-#: Each relation's sign, and the verb phrase it reads as in a sentence.
-_RELATION_WORDS: dict[Relation, tuple[Sign, str]] = {
-    Relation.ACTIVATES: (Sign.INCREASES, "activates"),
-    Relation.INCREASES: (Sign.INCREASES, "increases"),
-    Relation.REQUIRED_FOR: (Sign.INCREASES, "is required for"),
-    Relation.INHIBITS: (Sign.DECREASES, "inhibits"),
-    Relation.DECREASES: (Sign.DECREASES, "decreases"),
-    Relation.BINDS: (Sign.UNKNOWN, "binds"),
+class _Words(NamedTuple):
+    sign: Sign
+    phrase: str  # the verb phrase a relation reads as in a sentence
+
+
+#: Each relation's sign and phrase, one row a relation.
+_RELATION_WORDS: dict[Relation, _Words] = {
+    Relation.ACTIVATES: _Words(Sign.INCREASES, "activates"),
+    Relation.INCREASES: _Words(Sign.INCREASES, "increases"),
+    Relation.REQUIRED_FOR: _Words(Sign.INCREASES, "is required for"),
+    Relation.INHIBITS: _Words(Sign.DECREASES, "inhibits"),
+    Relation.DECREASES: _Words(Sign.DECREASES, "decreases"),
+    Relation.BINDS: _Words(Sign.UNKNOWN, "binds"),
     # a precursor raises the amount of its product (SIGNOR: "precursor of", up-regulates quantity)
-    Relation.METABOLISED_TO: (Sign.INCREASES, "is metabolised to"),
-    Relation.PART_OF: (Sign.UNKNOWN, "is part of"),
-    Relation.EXPRESSED_BY: (Sign.UNKNOWN, "is expressed by"),
-    Relation.REGULATES: (Sign.UNKNOWN, "regulates"),
-    Relation.ACTS_ON: (Sign.UNKNOWN, "acts on"),
-    Relation.CONSUMED_BY: (Sign.UNKNOWN, "is consumed by"),
-    Relation.PRODUCES: (Sign.UNKNOWN, "produces"),
-    Relation.INTERACTS_WITH: (Sign.UNKNOWN, "interacts with"),
+    Relation.METABOLISED_TO: _Words(Sign.INCREASES, "is metabolised to"),
+    Relation.PART_OF: _Words(Sign.UNKNOWN, "is part of"),
+    Relation.EXPRESSED_BY: _Words(Sign.UNKNOWN, "is expressed by"),
+    Relation.REGULATES: _Words(Sign.UNKNOWN, "regulates"),
+    Relation.ACTS_ON: _Words(Sign.UNKNOWN, "acts on"),
+    Relation.CONSUMED_BY: _Words(Sign.UNKNOWN, "is consumed by"),
+    Relation.PRODUCES: _Words(Sign.UNKNOWN, "produces"),
+    Relation.INTERACTS_WITH: _Words(Sign.UNKNOWN, "interacts with"),
 }
 
 
