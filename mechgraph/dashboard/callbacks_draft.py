@@ -16,27 +16,30 @@ from ..vocabulary import Status
 from . import draft as drafting
 from . import views
 from .ids import Ids
+from .wiring import Prop, inputs, outputs, states, upload, while_running
 
 __all__ = ["decode_text_upload", "register_draft_callbacks"]
+
+#: What a review is re-derived from (:func:`~mechgraph.dashboard.draft.draft_of`): the draft in
+#: the browser (the text and what was drafted from it) and the decisions taken on its relations.
+_REVIEW: tuple[Prop, ...] = ((Ids.DRAFT_STORE, "data"), (Ids.DRAFT_DECISIONS, "data"))
 
 
 def register_draft_callbacks(app: Dash) -> None:
     """The callbacks of the text-to-draft review tab."""
 
     @app.callback(
-        Output(Ids.DRAFT_STORE, "data"),
-        Output(Ids.DRAFT_DECISIONS, "data"),
+        *outputs(*_REVIEW),
         Output(Ids.DRAFT_TEXT, "value"),
         Output(Ids.DRAFT_STATUS, "children"),
         Output(Ids.DRAFT_RELATIONS, "value"),
         Input(Ids.DRAFT_RUN, "n_clicks"),
-        Input(Ids.DRAFT_UPLOAD, "contents"),
+        *upload(Ids.DRAFT_UPLOAD),
         State(Ids.DRAFT_TEXT, "value"),
-        State(Ids.DRAFT_UPLOAD, "filename"),
-        running=[(Output(Ids.DRAFT_RUN, "disabled"), True, False), (Output(Ids.DRAFT_RUN, "children"), "Drafting…", "Draft relations")],
+        running=while_running(Ids.DRAFT_RUN, "Drafting…", "Draft relations"),
         prevent_initial_call=True,
     )
-    def start_draft(_: int | None, contents: str | None, typed: str | None, filename: str | None) -> tuple[Any, ...]:
+    def start_draft(_: int | None, contents: str | None, filename: str | None, typed: str | None) -> tuple[Any, ...]:
         """Keep the pasted or opened text in the browser and start a fresh review of it."""
         uploaded = f"{Ids.DRAFT_UPLOAD}.contents" in ctx.triggered_prop_ids
         text, problem = decode_text_upload(contents, filename) if uploaded else (typed, None)
@@ -52,8 +55,7 @@ def register_draft_callbacks(app: Dash) -> None:
         Output(Ids.DRAFT_CANVAS, "elements"),
         Output(Ids.DRAFT_STATUS, "children", allow_duplicate=True),
         Output(Ids.DRAFT_DOWNLOAD_BUTTON, "disabled"),
-        Input(Ids.DRAFT_STORE, "data"),
-        Input(Ids.DRAFT_DECISIONS, "data"),
+        *inputs(*_REVIEW),
         prevent_initial_call=True,
     )
     def show_draft(store: dict[str, Any] | None, decisions: dict[str, str] | None) -> tuple[Any, ...]:
@@ -92,11 +94,10 @@ def register_draft_callbacks(app: Dash) -> None:
         Input(Ids.DRAFT_ACCEPT, "n_clicks"),
         Input(Ids.DRAFT_REJECT, "n_clicks"),
         State(Ids.DRAFT_RELATIONS, "value"),
-        State(Ids.DRAFT_DECISIONS, "data"),
-        State(Ids.DRAFT_STORE, "data"),
+        *states(*_REVIEW),
         prevent_initial_call=True,
     )
-    def decide(_: int | None, __: int | None, selected: str | None, decisions: dict[str, str] | None, store: dict[str, Any] | None) -> tuple[Any, ...]:
+    def decide(_: int | None, __: int | None, selected: str | None, store: dict[str, Any] | None, decisions: dict[str, str] | None) -> tuple[Any, ...]:
         """Accept or reject the selected relation, then move on to the next one to review."""
         if not selected:
             raise PreventUpdate
@@ -114,8 +115,7 @@ def register_draft_callbacks(app: Dash) -> None:
     @app.callback(
         Output(Ids.DRAFT_DOWNLOAD, "data"),
         Input(Ids.DRAFT_DOWNLOAD_BUTTON, "n_clicks"),
-        State(Ids.DRAFT_STORE, "data"),
-        State(Ids.DRAFT_DECISIONS, "data"),
+        *states(*_REVIEW),
         prevent_initial_call=True,
     )
     def download_accepted(_: int | None, store: dict[str, Any] | None, decisions: dict[str, str] | None) -> dict[str, Any]:

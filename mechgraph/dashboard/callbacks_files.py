@@ -16,6 +16,7 @@ from .graphs import UploadLimits, decode_upload
 from .ids import Ids
 from .services import Services
 from .state import ViewState, parse_query
+from .wiring import while_running
 
 __all__ = ["fresh_view", "register_file_callbacks"]
 
@@ -29,10 +30,7 @@ def register_file_callbacks(app: Dash, services: Services, limits: UploadLimits)
         Output(Ids.URL, "search", allow_duplicate=True),
         Input(Ids.UPLOAD_PAYLOAD, "data"),
         State(Ids.THEME, "value"),
-        running=[
-            (Output(Ids.UPLOAD, "disabled"), True, False),
-            (Output(Ids.UPLOAD, "children"), views.upload_label("Reading the graph…"), views.upload_label()),
-        ],
+        running=while_running(Ids.UPLOAD, views.upload_label("Reading the graph…"), views.upload_label()),
         prevent_initial_call=True,
     )
     def upload_graph(payload: dict[str, Any] | None, theme: str | None) -> tuple[Any, Any, Any]:
@@ -64,7 +62,7 @@ def register_file_callbacks(app: Dash, services: Services, limits: UploadLimits)
         Input(Ids.POSITIONS, "data"),
         State(Ids.STATE, "data"),
         State(Ids.GRAPH, "data"),
-        running=[(Output(Ids.EXPORT, "disabled"), True, False), (Output(Ids.EXPORT, "children"), "Preparing…", "Download")],
+        running=while_running(Ids.EXPORT, "Preparing…", "Download"),
         prevent_initial_call=True,
     )
     def export(request: dict[str, Any] | None, query: str | None, store: dict[str, Any] | None) -> tuple[Any, Any]:

@@ -52,7 +52,7 @@ from .reasoning_sections import _paint_comparison, _paint_overlay, _paint_pertur
 from .services import LruCache, Services
 from .state import ViewState, parse_query
 from .views import node_option, notice_list
-from .wiring import register_picker, register_setter
+from .wiring import Prop, inputs, register_picker, register_setter, states, upload
 
 __all__ = ["OVERLAY_MAX_CHARS", "Reasoning", "decode_overlay_upload", "idle", "panel", "read_overlay_store", "reason", "register_callbacks"]
 
@@ -288,6 +288,10 @@ def perturbed_nodes(state: ViewState) -> tuple[list[str], list[str]]:
 
 # ---------------------------------------------------------------------------------- callbacks
 
+#: What an answer is derived from (see :func:`_asked`): the link's state, the graph, the table of
+#: values and the theme. The answer follows them; the story's download reads them when clicked.
+_QUESTION: tuple[Prop, ...] = ((Ids.STATE, "data"), (Ids.GRAPH, "data"), (Ids.REASON_OVERLAY, "data"), (Ids.THEME, "value"))
+
 
 def register_callbacks(app: Dash, services: Services) -> None:
     """Attach the Reason panel's callbacks to ``app``."""
@@ -296,10 +300,7 @@ def register_callbacks(app: Dash, services: Services) -> None:
         Output(Ids.REASON_RESULT, "children"),
         Output(Ids.REASON_PAINT, "data"),
         Output(Ids.REASON_STORY, "data"),
-        Input(Ids.STATE, "data"),
-        Input(Ids.GRAPH, "data"),
-        Input(Ids.REASON_OVERLAY, "data"),
-        Input(Ids.THEME, "value"),
+        *inputs(*_QUESTION),
     )
     def show_reasoning(query: str | None, store: Any, overlay: Any, theme: str | None) -> tuple[Any, Any, Any]:
         """The answer for the link's perturbation or comparison and the uploaded table, its paint and its story."""
@@ -313,10 +314,7 @@ def register_callbacks(app: Dash, services: Services) -> None:
     @app.callback(
         Output(Ids.REASON_STORY_DOWNLOAD, "data"),
         Input(Ids.REASON_STORY_EXPORT, "n_clicks"),
-        State(Ids.STATE, "data"),
-        State(Ids.GRAPH, "data"),
-        State(Ids.REASON_OVERLAY, "data"),
-        State(Ids.THEME, "value"),
+        *states(*_QUESTION),
         prevent_initial_call=True,
     )
     def download_story(_: int | None, query: str | None, store: Any, overlay: Any, theme: str | None) -> Any:
@@ -333,8 +331,7 @@ def register_callbacks(app: Dash, services: Services) -> None:
     @app.callback(
         Output(Ids.REASON_OVERLAY, "data"),
         Output(Ids.REASON_OVERLAY_STATUS, "children"),
-        Input(Ids.REASON_OVERLAY_UPLOAD, "contents"),
-        State(Ids.REASON_OVERLAY_UPLOAD, "filename"),
+        *upload(Ids.REASON_OVERLAY_UPLOAD),
         prevent_initial_call=True,
     )
     def open_overlay(contents: Any, filename: Any) -> tuple[Any, Any]:

@@ -4,6 +4,12 @@ autocomplete, a button that sets fixed values, a button that puts the selected n
 Each helper attaches one callback for one set of component ids, called once per control by the
 module that owns the control (no callbacks in loops: every control's wiring stays one line to
 find by its id).
+
+Besides, the parts of a callback's declaration that several callbacks share: the properties that
+one value is derived from, declared once as a tuple of (component id, property) and made the
+outputs, inputs or states of each callback that writes or reads that value (:func:`outputs`,
+:func:`inputs`, :func:`states`); a file opened in an upload (:func:`upload`); a button busy while
+its callback runs (:func:`while_running`).
 """
 
 from __future__ import annotations
@@ -16,10 +22,39 @@ from dash.exceptions import PreventUpdate
 
 from .ids import Ids
 
-__all__ = ["OptionsOf", "register_picker", "register_selected_to", "register_setter"]
+__all__ = ["OptionsOf", "Prop", "inputs", "outputs", "register_picker", "register_selected_to", "register_setter", "states", "upload", "while_running"]
 
 #: The options of a node picker: (the graph's store, the text typed, the value chosen) -> options.
 OptionsOf = Callable[[Any, str | None, Any], list[dict[str, str]]]
+#: A property of a component that a callback reads or writes: (component id, property).
+Prop = tuple[str, str]
+
+
+def inputs(*props: Prop) -> list[Input]:
+    """``props`` as a callback's inputs, in order."""
+    return [Input(component, prop) for component, prop in props]
+
+
+def states(*props: Prop) -> list[State]:
+    """``props`` as a callback's states, in order."""
+    return [State(component, prop) for component, prop in props]
+
+
+def outputs(*props: Prop) -> list[Output]:
+    """``props`` as a callback's outputs, in order."""
+    return [Output(component, prop) for component, prop in props]
+
+
+def upload(component: str) -> tuple[Input, State]:
+    """A file opened in the upload ``component``, as a callback reads it: its contents (the input)
+    and its file name (a state)."""
+    return Input(component, "contents"), State(component, "filename")
+
+
+def while_running(button: str, busy: Any, idle: Any) -> list[tuple[Output, Any, Any]]:
+    """The ``running`` of a callback that ``button`` starts: the button disabled and showing
+    ``busy`` while the callback runs, enabled and showing ``idle`` again after."""
+    return [(Output(button, "disabled"), True, False), (Output(button, "children"), busy, idle)]
 
 
 def register_picker(app: Dash, picker: str, options: OptionsOf) -> None:
