@@ -97,6 +97,8 @@
       var cy = findCy(id);
       if (!cy) { return noUpdate(); }
       var positions = {};
+      /* A large view drawn with WebGL: its nodes stay where the server put them (sent as none). */
+      if (window.mechgraphWebGL && window.mechgraphWebGL.active()) { return { format: format, positions: positions, clicks: clicks, at: Date.now() }; }
       cy.nodes().forEach(function (node) {
         var p = node.position();
         positions[node.id()] = [Math.round(p.x * 10) / 10, Math.round(p.y * 10) / 10];
@@ -121,6 +123,7 @@
     },
 
     fit: function (id) {
+      if (window.mechgraphWebGL && window.mechgraphWebGL.active()) { window.mechgraphWebGL.fit(); return noUpdate(); }
       var cy = findCy(id);
       if (cy) { cy.fit(undefined, 40); }
       return noUpdate();

@@ -28,12 +28,13 @@ from .regions import StoreRegions
 from .security import harden, on_callback_error
 from .services import Services
 from .trust import StoreSigner, load_secret_key
+from .webgl import BUNDLE_PATH, VIEW_MAX_ELEMENTS, WEBGL_FROM
 
 __all__ = ["DEFAULT_MAX_UPLOAD_BYTES", "create_app", "load_served_graph", "request_limit"]
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-#: Only the dashboard's own stylesheet and script are loaded from the assets folder.
-_ASSETS_IGNORE = r"^(?!dashboard\.(css|js)$).*\.(css|js)$"
+#: Only the dashboard's own stylesheet and scripts are loaded from the assets folder.
+_ASSETS_IGNORE = r"^(?!dashboard(-webgl)?\.(css|js)$).*\.(css|js)$"
 
 
 def load_served_graph(graph_path: str | Path | None) -> nx.MultiDiGraph:
@@ -71,6 +72,8 @@ def create_app(
     max_relations: int = 50_000,
     secret_key: bytes | None = None,
     regions: StoreRegions | None = None,
+    webgl_from: int = WEBGL_FROM,
+    max_elements: int = VIEW_MAX_ELEMENTS,
 ) -> dash.Dash:
     """The dashboard on ``graph_path`` (the bundled graph when None), or on a graph already built.
 
@@ -88,6 +91,9 @@ def create_app(
     regions : StoreRegions, optional
         A store too large to hold (``mechgraph serve --db``): each view is drawn from the region
         of the store it needs (:mod:`mechgraph.dashboard.regions`) instead of a graph.
+    webgl_from, max_elements : int
+        Views of ``webgl_from`` nodes and relations or more are drawn with WebGL; views of more
+        than ``max_elements`` (with ``regions``: its own cap) as their overview, with a notice.
     """
     served = regions.stub() if regions is not None else graph if graph is not None else load_served_graph(graph_path)
     # The served graph lives as long as the process: keep the garbage collector from walking it
@@ -101,6 +107,7 @@ def create_app(
         assets_folder=str(assets_dir()),
         assets_ignore=_ASSETS_IGNORE,
         serve_locally=True,
+        external_scripts=[BUNDLE_PATH],  # sigma.js for large views, served by the app itself (webgl.py)
         compress=False,
         on_error=on_callback_error,
     )
@@ -111,6 +118,6 @@ def create_app(
     app.layout = page(max_upload_base64=limits.max_base64_length)
     signer = StoreSigner(secret_key if secret_key is not None else load_secret_key()[0])
     graphs = GraphCache(default=served, limits=limits, signer=signer, default_texts=served_source_texts(served))
-    register_callbacks(app, Services(graphs, regions), limits=limits)
+    register_callbacks(app, Services(graphs, regions, webgl_from=webgl_from, max_elements=max_elements), limits=limits)
     harden(app)
     return app

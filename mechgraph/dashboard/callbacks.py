@@ -25,6 +25,7 @@ from .ids import Ids
 from .layout import PanelTab, filter_control_id
 from .services import Services
 from .state import ViewState, control_values, parse_query, state_from_pairs
+from .webgl import register_webgl
 from .wiring import register_picker, register_selected_to, register_setter
 
 __all__ = ["CONTROLS", "FILTER_KEYS", "controls", "filter_keys", "linked_options", "register_callbacks"]
@@ -109,6 +110,7 @@ def register_callbacks(app: Dash, services: Services, *, limits: UploadLimits) -
     _register_clientside(app)
     register_draft_callbacks(app)
     reasoning.register_callbacks(app, services)
+    register_webgl(app, services)
 
 
 def _register_view(app: Dash, services: Services) -> None:
@@ -156,6 +158,7 @@ def _register_view(app: Dash, services: Services) -> None:
         Output(Ids.SHOW_ALL, "hidden"),
         Output(Ids.SHOW_OVERVIEW, "hidden"),
         Output(Ids.OVERVIEW_BAR, "hidden"),
+        Output(Ids.WEBGL_DATA, "data"),
         Input(Ids.VIEW_KEY, "data"),
         Input(Ids.GRAPH, "data"),
         State(Ids.THEME, "value"),
@@ -173,7 +176,7 @@ def _register_view(app: Dash, services: Services) -> None:
             drawing = services.drawing(key, graph, state)
         except MechgraphError as error:
             lines = [str(p) for p in error.problems] if isinstance(error, DataError) else [str(error)]
-            return [], "", views.notice_list(lines, kind="error"), "", no_update, no_update, "", True, True, True
+            return [], "", views.notice_list(lines, kind="error"), "", no_update, no_update, "", True, True, True, None
         now_large = drawing.view.graph.number_of_edges() >= views.LARGE_VIEW
         sheet = no_update if now_large == bool(large) else views.stylesheet(Theme.of(theme).value, drawing.view.lit, large=now_large)
         notices = views.notice_list(drawing.view.notices)
@@ -181,7 +184,8 @@ def _register_view(app: Dash, services: Services) -> None:
         status = views.overview_status(overview) if overview is not None else ""
         may_close = bool(state.opened) and drawing.view.focus is None and not drawing.view.lit
         counts = views.counts_text(graph, drawing.view, totals=services.totals(key, graph))
-        return drawing.elements, counts, notices, "", sheet, now_large, status, overview is None, not may_close, overview is None and not may_close
+        shown = (drawing.elements, counts, notices, "", sheet, now_large, status, overview is None, not may_close, overview is None and not may_close)
+        return (*shown, drawing.webgl)  # a large view: no elements, the WebGL canvas draws it (webgl.py)
 
     @app.callback(
         Output(Ids.CANVAS, "stylesheet"),

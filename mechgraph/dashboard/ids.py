@@ -62,6 +62,9 @@ class Ids(StrEnum):
     CANVAS_LOADING = "canvas-loading"
     CANVAS_STATUS = "canvas-status"
     CANVAS_SCALE = "canvas-scale"  # whether the view on the canvas is large (drawn more cheaply)  # an empty box over the canvas that holds the spinner
+    WEBGL = "canvas-webgl"  # the WebGL canvas of large views (sigma.js), over dash-cytoscape's
+    WEBGL_DATA = "webgl-data"  # what it draws (None: dash-cytoscape draws the view)
+    WEBGL_TAP = "webgl-tap"  # the node clicked on it, {id, at}: untrusted, checked against the view
     LEGEND = "legend"
     FIT = "fit-view"
     # the side panels

@@ -20,6 +20,7 @@ from ..vocabulary import Direction, NodeKind, Sign
 from . import reasoning, views
 from .ids import Ids
 from .state import MAX_DEPTH, sign_from_word
+from .webgl import webgl_layer
 
 __all__ = ["EXPORT_FORMATS", "MainTab", "PanelTab", "filter_control_id", "page"]
 
@@ -307,7 +308,7 @@ def _canvas() -> html.Div:
             _toolbar(),
             html.Div(id=Ids.EXPORT_STATUS, className="export-status", role="status", **{"aria-live": "polite"}),
             _overview_bar(),
-            html.Div([canvas, loading], className="canvas-wrap"),
+            html.Div([canvas, *webgl_layer(), loading], className="canvas-wrap"),
             legend,
         ],
         className="canvas-column",

@@ -46,15 +46,17 @@ from ..store.queries import path_nodes
 from ..vocabulary import Direction
 from .state import ViewState
 from .view import PATHS_MAX_LENGTH
+from .webgl import VIEW_MAX_ELEMENTS
 
 __all__ = ["REGION_MAX_ELEMENTS", "REGION_MAX_NODES", "Region", "StoreRegions"]
 
-#: A view of more nodes and relations than this is drawn as its overview.
-REGION_MAX_ELEMENTS = 5_000
-#: The most nodes a region fetches: a walk that would reach more stops a level earlier. As many
-#: as a view draws: fetching more only to draw their overview costs seconds on a million
-#: relations (7,300 nodes and 16,000 relations: 5.8 s), a level less a fraction of a second.
-REGION_MAX_NODES = REGION_MAX_ELEMENTS
+#: A view of more nodes and relations than this is drawn as its overview (as a view of a graph
+#: held whole: views from 2,000 elements are drawn with WebGL, :mod:`mechgraph.dashboard.webgl`).
+REGION_MAX_ELEMENTS = VIEW_MAX_ELEMENTS
+#: The most nodes a region fetches: a walk that would reach more stops a level earlier (the first
+#: level is cut). About as many as a view draws: on a million relations a hub's 15,000 nodes and
+#: the 29,500 relations among them (44,500 elements) are fetched in 1.0 to 1.5 s.
+REGION_MAX_NODES = 15_000
 #: Regions kept built per process.
 REGION_CACHE = 16
 #: How far the Reason panel's perturbations look downstream (its default length, and the

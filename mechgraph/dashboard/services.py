@@ -21,6 +21,7 @@ from ..query.overview import Overview
 from .graphs import GraphCache
 from .state import ViewState
 from .views import View, cytoscape_elements, filtered_graph, search_options, view_of, with_overview
+from .webgl import VIEW_MAX_ELEMENTS, WEBGL_FROM, elements_of, webgl_elements
 
 if TYPE_CHECKING:
     from .regions import Region, StoreRegions
@@ -70,6 +71,7 @@ class Drawing:
     elements: list[dict[str, Any]]
     positions: Mapping[str, tuple[float, float]]
     routes: Mapping[tuple[Any, Any, Any], tuple[tuple[float, float], ...]] = field(default_factory=dict)  # bends per relation
+    webgl: dict[str, Any] | None = None  # a large view: what the WebGL canvas draws (and no elements)
 
 
 class Services:
@@ -81,9 +83,12 @@ class Services:
     (:mod:`mechgraph.dashboard.regions`).
     """
 
-    def __init__(self, graphs: GraphCache, regions: StoreRegions | None = None) -> None:
+    def __init__(self, graphs: GraphCache, regions: StoreRegions | None = None, *, webgl_from: int = WEBGL_FROM, max_elements: int = VIEW_MAX_ELEMENTS) -> None:
         self.graphs = graphs
         self.regions = regions
+        self.webgl_from = webgl_from  # views of this many elements or more are drawn with WebGL
+        # views of more are drawn as their overview (a store's regions have their own cap)
+        self.max_elements = regions.max_elements if regions is not None else max_elements
         self._filtered: LruCache[nx.MultiDiGraph] = LruCache(16)
         self._layouts: LruCache[Geometry] = LruCache(16)
         self._drawings: LruCache[Drawing] = LruCache(32)
@@ -164,16 +169,11 @@ class Services:
         """The view of a region of the store: the usual drawing, as its overview when it is too
         large to draw whole (with a notice), and the region's notices."""
         assert self.regions is not None
-        limit = self.regions.max_elements
         view = view_of(region.graph, state, filtered=self.filtered(region.key, region.graph, state))
         notices = (*region.notices, *view.notices)
-        size = view.graph.number_of_nodes() + view.graph.number_of_edges()
-        if size > limit and not view.lit:
-            notice = (
-                f"this view holds {view.graph.number_of_nodes():,} nodes and {view.graph.number_of_edges():,} relations, "
-                f"more than one draws ({limit:,}): showing its overview; lower the depth, filter it or focus a node"
-            )
-            drawing = self._draw_overview(View(view.graph, notices + (notice,), None, ()), replace(state, opened=()), merge_parallel=True)
+        if self._too_large(view):
+            view = View(view.graph, notices + (self._too_large_notice(view),), None, ())
+            drawing = self._draw_overview(view, replace(state, opened=()), merge_parallel=True)
         else:
             if state.focus is None and not state.has_path and state.opened:
                 state = replace(state, opened=("all",))  # an opened group: its members and the hubs, every one shown
@@ -181,10 +181,22 @@ class Services:
             drawing = Drawing(View(**{**_fields(drawing.view), "notices": notices}), drawing.elements, drawing.positions, drawing.routes)
         return drawing
 
+    def _too_large(self, view: View) -> bool:
+        """A view of more elements than a view draws (a chosen path's view is always drawn)."""
+        return elements_of(view.graph) > self.max_elements and not view.lit
+
+    def _too_large_notice(self, view: View) -> str:
+        return (
+            f"this view holds {view.graph.number_of_nodes():,} nodes and {view.graph.number_of_edges():,} relations, "
+            f"more than one draws ({self.max_elements:,}): showing its overview; lower the depth, filter it or focus a node"
+        )
+
     def _draw(self, key: str, graph: nx.MultiDiGraph, state: ViewState) -> Drawing:
         view = view_of(graph, state, filtered=self.filtered(key, graph, state))
         if view.summarise:
             return self._draw_overview(view, state)
+        if self._too_large(view):
+            return self._draw_overview(View(view.graph, (*view.notices, self._too_large_notice(view)), None, ()), replace(state, opened=()))
         whole_map = view.focus is None and not view.lit and not state.shows_everything
         if whole_map and view.graph.number_of_nodes() > 2:
             drawing = self._draw_view(key, graph, state, view)
@@ -206,6 +218,8 @@ class Services:
             geometry = self.geometry(key, graph, state.layout)
             routes = geometry.routes  # hiding nodes only frees room: the map's routes still avoid every node shown
         positions: dict[str, tuple[float, float]] = geometry.positions  # type: ignore[assignment]
+        if elements_of(shown) >= self.webgl_from:  # too large for dash-cytoscape to pan: WebGL draws it
+            return Drawing(view, [], positions, routes, webgl=webgl_elements(shown, positions, focus=view.focus))
         return Drawing(view, cytoscape_elements(shown, positions, focus=view.focus, routes=routes), positions, routes)
 
     def _draw_overview(self, view: View, state: ViewState, *, merge_parallel: bool = False) -> Drawing:

@@ -37,7 +37,7 @@ from .html_page import fill_page, page_markers
 from .view import ExportError, Figure
 from .webgl_page import _APP_JS, _TEMPLATE
 
-__all__ = ["RENDERERS", "WEBGL_THRESHOLD", "choose_renderer", "webgl_data", "webgl_document"]
+__all__ = ["RENDERERS", "WEBGL_THRESHOLD", "choose_renderer", "opaque_over", "webgl_data", "webgl_document", "webgl_scripts"]
 
 #: The renderers of an HTML export: ``auto`` picks vis-network below :data:`WEBGL_THRESHOLD`
 #: nodes and WebGL at or above it.
@@ -48,6 +48,8 @@ RENDERERS = ("auto", "vis", "webgl")
 WEBGL_THRESHOLD = 2000
 
 _BUNDLE = "vendor/webgl-graph.min.js"
+#: mechgraph's own texture-on-viewport for sigma (moves the last frame as a bitmap while the camera moves).
+_VIEWPORT = "webgl_viewport.js"
 
 #: Relations are drawn lighter (mixed with the background) above this many, so that the hubs' fans do not hide the rest.
 _TRANSLUCENT_ABOVE = 2000
@@ -81,6 +83,21 @@ def bundle_js() -> str:
     return _inline_script(text)
 
 
+@lru_cache(maxsize=1)
+def viewport_js() -> str:
+    """The texture-on-viewport script (``MechgraphTexture``), ready to inline after the bundle."""
+    try:
+        text = (resources.files("mechgraph.export") / _VIEWPORT).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as error:
+        raise ExportError(f"the WebGL viewport script is missing ({_VIEWPORT}): reinstall mechgraph ({error})") from error
+    return _inline_script(text)
+
+
+def webgl_scripts() -> str:
+    """The bundle and the texture-on-viewport script, as one script (the export inlines it, the dashboard serves it)."""
+    return bundle_js() + "\n" + viewport_js()
+
+
 def _inline_script(text: str) -> str:
     # Inside <script>, only "</script" (any case) and "<!--" can end or confuse the element.
     return text.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT").replace("<!--", "<\\!--")
@@ -96,14 +113,14 @@ def _translucent(colour: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha:g})"
 
 
-def _over(colour: str, background: str, alpha: float) -> str:
+def opaque_over(colour: str, background: str, alpha: float) -> str:
     """``colour`` at ``alpha`` over ``background``, as an opaque #RRGGBB.
 
     sigma blends translucent colours on a transparent canvas that the page then composites as if
     they were premultiplied, which lightens them (blue relations came out cyan): relations are
     drawn in opaque colours mixed here instead.
 
-    >>> _over("#0072B2", "#FFFFFF", 0.5)
+    >>> opaque_over("#0072B2", "#FFFFFF", 0.5)
     '#80B8D8'
     """
     a = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
@@ -158,7 +175,7 @@ def webgl_data(figure: Figure) -> dict[str, Any]:
                 "key": kind,
                 "label": kind.replace("_", " "),
                 "colour": node_style(kind, theme).colour,
-                "faded": _over(node_style(kind, theme).colour, colours.background, FADED_OPACITY),
+                "faded": opaque_over(node_style(kind, theme).colour, colours.background, FADED_OPACITY),
                 "size": node_style(kind, theme).size,
             }
             for kind in kinds
@@ -166,7 +183,7 @@ def webgl_data(figure: Figure) -> dict[str, Any]:
         "styles": [
             {
                 "sign": Sign(sign).word,
-                "colour": _over(edge_style(sign, None, theme).colour, colours.background, alpha) if many else edge_style(sign, None, theme).colour,
+                "colour": opaque_over(edge_style(sign, None, theme).colour, colours.background, alpha) if many else edge_style(sign, None, theme).colour,
                 "solid": edge_style(sign, None, theme).colour,
                 "width": edge_style(sign, None, theme).width,
             }
@@ -247,5 +264,5 @@ def webgl_document(figure: Figure) -> str:
     return fill_page(
         _TEMPLATE,
         page_markers(figure, _legend_html(figure)),
-        [("@@DATA@@", json_for_html(webgl_data(figure))), ("@@BUNDLE@@", bundle_js()), ("@@APP@@", _inline_script(_APP_JS))],
+        [("@@DATA@@", json_for_html(webgl_data(figure))), ("@@BUNDLE@@", webgl_scripts()), ("@@APP@@", _inline_script(_APP_JS))],
     )

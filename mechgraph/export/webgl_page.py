@@ -128,6 +128,9 @@ _APP_JS = page_script(r"""
     return;
   }
   state.sigma = renderer;
+  // Without a GPU a full frame of a large view takes seconds: while the camera moves, the last
+  // frame is moved as a bitmap and the graph drawn again when it rests (webgl_viewport.js).
+  state.texture = MechgraphTexture.attach(renderer);
   // The first view leaves room on the right for the labels of the last column (labels are
   // written to the right of their node).
   var home = { x: 0.545, y: 0.5, ratio: 1.1, angle: 0 };

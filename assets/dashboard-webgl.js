@@ -1,0 +1,239 @@
+/* mechgraph dashboard: large views drawn with WebGL (sigma.js on graphology, served by the
+ * dashboard at /_mechgraph/webgl-graph.js with the texture-on-viewport script; see
+ * mechgraph/dashboard/webgl.py). The server sends columns of what to draw and the looks of both
+ * themes (mechgraph.style); positions come from the server, nothing is laid out here.
+ * Every text is drawn on the canvas as text; a click sends back a node id, which the server
+ * checks against the view on screen. */
+(function () {
+  "use strict";
+
+  var current = null;  // {renderer, graph, data, theme, lit, hovered, selected, texture}
+
+  function noUpdate() {
+    return window.dash_clientside ? window.dash_clientside.no_update : null;
+  }
+
+  function look() {
+    return current.data.palette[current.theme] || current.data.palette.light;
+  }
+
+  function nodeColour(index, faded) {
+    var kind = look().kinds[current.data.kinds[current.data.nodes.kind[index]]];
+    return faded ? kind.faded : kind.colour;
+  }
+
+  function edgeLook(index) {
+    var sign = look().signs[String(current.data.edges.sign[index])];
+    return { colour: current.data.many ? sign.light : sign.solid, solid: sign.solid, width: sign.width };
+  }
+
+  function kill() {
+    if (current && current.renderer) { current.renderer.kill(); }
+    current = null;
+    api.renderer = null;
+    api.texture = null;
+  }
+
+  /* A label on a band of the background, so that it reads over a mass of relations. */
+  function drawLabel(context, shown, settings) {
+    if (!shown.label) { return; }
+    var size = settings.labelSize, x = shown.x + shown.size + 3;
+    context.font = settings.labelWeight + " " + size + "px " + settings.labelFont;
+    var width = context.measureText(shown.label).width;
+    context.fillStyle = look().halo;
+    context.fillRect(x - 2, shown.y - size / 2 - 3, width + 4, size + 5);
+    context.fillStyle = look().text;
+    context.fillText(shown.label, x, shown.y + size / 3);
+  }
+
+  function build(box, data) {
+    var N = data.nodes, E = data.edges, count = N.id.length, edges = E.from.length;
+    var degree = new Array(count).fill(0);
+    for (var j = 0; j < edges; j++) {
+      degree[E.from[j]]++;
+      if (E.to[j] !== E.from[j]) { degree[E.to[j]]++; }
+    }
+    // Node sizes: the kind's radius, scaled to the room each node has on screen, a little larger
+    // the more relations a node has (so the most connected win the label grid).
+    var area = Math.max(box.clientWidth * box.clientHeight, 1);
+    var scale = Math.max(0.1, Math.min(0.8, 0.22 * Math.sqrt(area / Math.max(count, 1)) / 11));
+    var graph = new MechgraphWebGL.Graph({ type: "directed", multi: true, allowSelfLoops: true });
+    var sizes = new Array(count);
+    for (var i = 0; i < count; i++) {
+      var size = look().kinds[data.kinds[N.kind[i]]].size * scale * (1 + 0.6 * Math.log10(1 + degree[i]));
+      sizes[i] = i === data.focus ? size * 1.6 : size;
+      graph.addNode(String(i), { x: N.x[i], y: -N.y[i], size: sizes[i], color: nodeColour(i, false), label: N.label[i],
+                                 forceLabel: i === data.focus, highlighted: i === data.focus });
+    }
+    for (var e = 0; e < edges; e++) {
+      var edge = edgeLook(e);
+      graph.addEdgeWithKey(String(e), String(E.from[e]), String(E.to[e]), { color: edge.colour, size: edge.width * Math.max(0.5, Math.min(1, scale * 1.5)) });
+    }
+    // Labels at first sight for about one node per 9,000 square pixels, the largest first.
+    var ordered = sizes.slice().sort(function (a, b) { return b - a; });
+    current.threshold = ordered[Math.min(ordered.length - 1, Math.max(8, Math.round(area / 9000)))] || 0;
+    return graph;
+  }
+
+  function neighbourhood(node) {
+    var around = new Set([node]);
+    current.graph.forEachNeighbor(node, function (other) { around.add(other); });
+    return around;
+  }
+
+  /* What is lit: a hovered or selected node's neighbourhood, else the chosen path's nodes. */
+  function litNodes() {
+    var hub = current.hovered !== null ? current.hovered : current.selected;
+    if (hub !== null) { return { nodes: neighbourhood(hub), hub: hub }; }
+    return current.path ? { nodes: current.path, hub: null } : null;
+  }
+
+  function nodeReducer(node, attributes) {
+    var lit = current.lit;
+    if (lit === null) { return attributes; }
+    if (!lit.nodes.has(node)) { return Object.assign({}, attributes, { color: nodeColour(+node, true), label: "", zIndex: 0 }); }
+    return Object.assign({}, attributes, { zIndex: 1, forceLabel: lit.nodes.size <= 60, highlighted: node === lit.hub || attributes.highlighted });
+  }
+
+  function edgeReducer(edge, attributes) {
+    var lit = current.lit;
+    if (lit === null) { return attributes; }
+    var graph = current.graph, source = graph.source(edge), target = graph.target(edge);
+    var shown = lit.hub !== null ? source === lit.hub || target === lit.hub : lit.nodes.has(source) && lit.nodes.has(target);
+    if (!shown) { return Object.assign({}, attributes, { hidden: true }); }
+    return Object.assign({}, attributes, { color: edgeLook(+edge).solid, zIndex: 1 });
+  }
+
+  function relight() {
+    current.lit = litNodes();
+    current.renderer.refresh({ skipIndexation: true });
+  }
+
+  function tap(index) {
+    if (window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props(api.tapId, { data: { id: current.data.nodes.id[index], at: Date.now() } });
+    }
+  }
+
+  var api = {
+    tapId: "webgl-tap",
+    renderer: null,
+    texture: null,
+    firstFrame: null,
+
+    /* Draw ``data`` (columns from mechgraph.dashboard.webgl.webgl_elements) in the element
+     * ``id``, or hide it when there is none (dash-cytoscape draws the view). */
+    draw: function (id, data, theme) {
+      var box = document.getElementById(id);
+      if (!box) { return noUpdate(); }
+      var wrap = box.parentNode;
+      kill();
+      box.removeAttribute("data-ready");
+      api.firstFrame = null;
+      if (!data || !data.nodes || typeof MechgraphWebGL === "undefined") {
+        box.hidden = true;
+        wrap.classList.remove("webgl-on");
+        return noUpdate();
+      }
+      box.hidden = false;
+      wrap.classList.add("webgl-on");
+      current = { data: data, theme: theme === "dark" ? "dark" : "light", lit: null, hovered: null, selected: null, path: null };
+      var graph = build(box, data), renderer;
+      current.graph = graph;
+      try {
+        renderer = new MechgraphWebGL.Sigma(graph, box, {
+          defaultEdgeType: "arrow",
+          renderEdgeLabels: false,
+          labelFont: look().font,
+          labelSize: 12,
+          labelWeight: "normal",
+          defaultDrawNodeLabel: drawLabel,
+          labelDensity: 0.5,
+          labelGridCellSize: 160,
+          labelRenderedSizeThreshold: current.threshold,
+          zIndex: true,
+          minCameraRatio: 0.002,
+          maxCameraRatio: 4,
+          nodeReducer: nodeReducer,
+          edgeReducer: edgeReducer,
+          stagePadding: 24,
+        });
+      } catch (error) {
+        box.textContent = "This view is drawn with WebGL, which this browser does not offer (" + String(error && error.message || error) + ").";
+        current = null;
+        return noUpdate();
+      }
+      current.renderer = renderer;
+      api.renderer = renderer;
+      // Without a GPU a full frame of a large view takes seconds: while the camera moves, the
+      // last frame is moved as a bitmap and the graph drawn again when it rests.
+      api.texture = MechgraphTexture.attach(renderer);
+      // The first view leaves room on the right for the labels of the last column (written to the right of their node).
+      current.home = { x: 0.53, y: 0.5, ratio: 1.08, angle: 0 };
+      renderer.getCamera().setState(current.home);
+      requestAnimationFrame(function () {
+        api.firstFrame = performance.now();
+        box.setAttribute("data-ready", String(graph.order));
+      });
+      // Lighting a neighbourhood redraws the whole view: in a large one it waits until the
+      // pointer rests on a node, so sweeping across nodes stays smooth.
+      var delay = graph.order > 10000 ? 200 : 60, timer = null;
+      renderer.on("enterNode", function (event) {
+        clearTimeout(timer);
+        timer = setTimeout(function () { current.hovered = event.node; relight(); }, delay);
+      });
+      renderer.on("leaveNode", function () {
+        clearTimeout(timer);
+        if (current.hovered !== null) { current.hovered = null; relight(); }
+      });
+      renderer.on("clickNode", function (event) {
+        current.selected = event.node;
+        relight();
+        tap(+event.node);
+      });
+      renderer.on("clickStage", function () {
+        if (current.selected !== null) { current.selected = null; relight(); }
+      });
+      return noUpdate();
+    },
+
+    /* A new theme, or a new chosen path (the ids of its nodes and relations) to light. */
+    restyle: function (theme, lit) {
+      if (!current || !current.renderer) { return noUpdate(); }
+      current.theme = theme === "dark" ? "dark" : "light";
+      var wanted = new Set(Array.isArray(lit) ? lit.map(String) : []), path = new Set();
+      current.data.nodes.id.forEach(function (id, index) { if (wanted.has(id)) { path.add(String(index)); } });
+      current.path = path.size ? path : null;
+      current.graph.updateEachNodeAttributes(function (node, attributes) {
+        attributes.color = nodeColour(+node, false);
+        return attributes;
+      });
+      current.graph.updateEachEdgeAttributes(function (edge, attributes) {
+        attributes.color = edgeLook(+edge).colour;
+        return attributes;
+      });
+      current.renderer.setSetting("labelFont", look().font);
+      relight();
+      return noUpdate();
+    },
+
+    active: function () {
+      return Boolean(current && current.renderer);
+    },
+
+    fit: function () {
+      if (current && current.renderer) { current.renderer.getCamera().animate(current.home, { duration: 300 }); }
+    },
+
+    /* The node drawn for an id (for tests and benchmarks): its place on screen, or null. */
+    where: function (id) {
+      if (!current) { return null; }
+      var index = current.data.nodes.id.indexOf(id);
+      if (index < 0) { return null; }
+      var shown = current.renderer.getNodeDisplayData(String(index));
+      return shown ? current.renderer.framedGraphToViewport(shown) : null;
+    },
+  };
+
+  window.mechgraphWebGL = api;
+}());

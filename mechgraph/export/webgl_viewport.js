@@ -1,0 +1,99 @@
+/* mechgraph: texture on viewport for sigma.js (the technique Cytoscape.js ships as its
+ * textureOnViewport option). While the camera moves (a drag, the wheel, an animation), the last
+ * full frame is moved and scaled as a bitmap (a CSS transform of sigma's canvases), and the graph
+ * is drawn again once the camera has rested for SETTLE_MS. Without a GPU (WebGL on a software
+ * rasteriser) a full frame of 20,000 nodes takes more than a second; moving the bitmap costs the
+ * compositor a few milliseconds. It is used only when full frames are slow: when the last full
+ * frame took more than SLOW_FRAME_MS to reach the screen (measured as the time from drawing it to
+ * the next animation frame), or always with mode "always"; mode "never" turns it off.
+ * Written once: inlined into the WebGL export page and served to the dashboard with the bundle.
+ * Defines MechgraphTexture.attach(renderer, mode). */
+var MechgraphTexture = (function () {
+  "use strict";
+  var SETTLE_MS = 160, SLOW_FRAME_MS = 50;
+
+  function same(a, b) {
+    return a.x === b.x && a.y === b.y && a.ratio === b.ratio && a.angle === b.angle;
+  }
+
+  /* Attach to a sigma renderer; returns {mode, frameMs, stats, moving, flush()}: mode "auto"
+   * (the default), "always" or "never" (settable later); frameMs, the last full frame's time. */
+  function attach(renderer, mode) {
+    var camera = renderer.getCamera(), container = renderer.getContainer();
+    var render = renderer.render.bind(renderer);
+    var control = { mode: mode || "auto", frameMs: 0, stats: { full: 0, moved: 0 }, moving: false };
+    var drawn = camera.getState(), timer = null, transformed = false, movedAt = 0;
+
+    function layers() {
+      return Array.prototype.filter.call(container.querySelectorAll("canvas"), function (canvas) {
+        return !/sigma-mouse/.test(canvas.className);
+      });
+    }
+    function setTransform(value) {
+      layers().forEach(function (canvas) {
+        canvas.style.transformOrigin = "0 0";
+        canvas.style.transform = value;
+        canvas.style.willChange = value ? "transform" : "";
+      });
+      transformed = Boolean(value);
+    }
+    function forgetScheduled() {
+      // sigma.scheduleRender() asks for a frame only when none is pending (renderer.renderFrame,
+      // cleared by render()): a frame drawn as a moved bitmap must clear it too.
+      if (renderer.renderFrame) {
+        cancelAnimationFrame(renderer.renderFrame);
+        renderer.renderFrame = null;
+      }
+    }
+    function full() {
+      timer = null;
+      control.moving = false;
+      forgetScheduled();
+      if (transformed) { setTransform(""); }
+      drawn = camera.getState();
+      control.stats.full++;
+      var began = performance.now(), result = render();
+      requestAnimationFrame(function () { control.frameMs = performance.now() - began; });
+      return result;
+    }
+    function enabled() {
+      return control.mode === "always" || (control.mode === "auto" && control.frameMs > SLOW_FRAME_MS);
+    }
+    function moved(now) {
+      // Where the corners of the frame on screen are under the camera as it is now.
+      var w = renderer.getDimensions().width || 1, h = renderer.getDimensions().height || 1;
+      var a = renderer.framedGraphToViewport(renderer.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: drawn }), { cameraState: now });
+      var b = renderer.framedGraphToViewport(renderer.viewportToFramedGraph({ x: w, y: h }, { cameraState: drawn }), { cameraState: now });
+      var scale = (b.x - a.x) / w;
+      if (!isFinite(scale) || scale <= 0 || !isFinite(a.x) || !isFinite(a.y)) { return false; }
+      setTransform("translate(" + a.x.toFixed(2) + "px," + a.y.toFixed(2) + "px) scale(" + scale.toFixed(5) + ")");
+      control.stats.moved++;
+      return true;
+    }
+    camera.on("updated", function () { movedAt = performance.now(); });
+    // sigma drew its first frame in its constructor, just before: time it too.
+    var attached = performance.now();
+    requestAnimationFrame(function () { if (!control.frameMs) { control.frameMs = performance.now() - attached; } });
+
+    renderer.render = function () {
+      var now = camera.getState();
+      // Only a camera that moved within SETTLE_MS is drawn as a bitmap; anything else (a new
+      // look of a node, the first frame, a resize) is drawn in full, at once.
+      if (!enabled() || same(now, drawn) || now.angle !== drawn.angle || performance.now() - movedAt > SETTLE_MS) { return full(); }
+      forgetScheduled();
+      if (!moved(now)) { return full(); }
+      control.moving = true;
+      clearTimeout(timer);
+      timer = setTimeout(function wait() {
+        var rest = SETTLE_MS - (performance.now() - movedAt);
+        if (rest > 0) { timer = setTimeout(wait, rest); } else { full(); }
+      }, SETTLE_MS);
+      renderer.emit("afterMove");
+      return renderer;
+    };
+    control.flush = function () { clearTimeout(timer); return full(); };
+    return control;
+  }
+
+  return { attach: attach, SETTLE_MS: SETTLE_MS, SLOW_FRAME_MS: SLOW_FRAME_MS };
+}());
