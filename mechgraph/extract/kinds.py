@@ -118,7 +118,11 @@ _AGENT_HEADS = _norms(
     "immunosuppressant immunostimulant modulator derivative analogue analog medication medicine sirna "
     "substance blocker"
 )
-_AGENT_SUFFIX = re.compile(r"(mab|cept|nib|limus|stim|leukin|mide|vir|mycin)$")
+#: the endings of drug names (INN stems) and of the salts and esters drugs are named as
+_AGENT_SUFFIX = re.compile(
+    r"(mab|cept|nib|limus|stim|leukin|mide|vir|mycin|olone|prine|purine|trexate|statin|sartan|pril|quine|cillin|oxacin"
+    r"|fenac|profen|platin|rubicin|taxel|dronate|lukast|fumarate|mofetil|mesylate|tartrate|succinate|propionate|valerate)$"
+)
 _TARGET_HEADS = _norms(
     "receptor protein gene kinase enzyme ligand factor cytokine chemokine interleukin interferon channel "
     "transporter complex antigen molecule hormone mediator phosphatase ligase lymphokine"

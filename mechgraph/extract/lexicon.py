@@ -33,7 +33,7 @@ import networkx as nx
 
 from ..vocabulary import Attr, NodeKind, OutcomePhase, ProcessKind, Relation
 from .kinds import PROCESS_HEADS
-from .tokens import Token, Word, key_of, tokenize, words_of
+from .tokens import Token, Word, abbreviation_fits, key_of, tokenize, words_of
 
 __all__ = [
     "Lexicon",
@@ -159,6 +159,7 @@ class Lexicon:
         self._trie: dict[str, Any] = {}
         self._entries: dict[str, LexiconEntry] = {}
         self._buckets: dict[str, list[list[_Surface]]] = {}  # node id -> the trie buckets that name it (for retype)
+        self._defined: set[tuple[str, ...]] = set()  # short forms the text defines: they win over the layers below
         self._base = base
         self.cues: tuple[UserCue, ...] = tuple(cues) + (base.cues if base else ())
         self.ignore: frozenset[tuple[str, ...]] = frozenset(key_of(p) for p in ignore) | (base.ignore if base else frozenset())
@@ -193,6 +194,39 @@ class Lexicon:
         calls it on its own per-text layer, never on a shared lexicon."""
         for key, exact in _variants(name, entry.kind, synonym=True):
             self._add(key, _Surface(entry, 1, exact))
+
+    def define(self, name: str, entry: LexiconEntry) -> None:
+        """A short form the text defines ("monomethyl fumarate (MMF)"): from here on it names
+        ``entry``, over any other meaning the layers below give it (MMF is also mycophenolate
+        mofetil). Only for a per-text layer."""
+        for key, exact in _variants(name, entry.kind, synonym=True):
+            if key:
+                self._add(key, _Surface(entry, 0, exact))
+                self._defined.add(key)
+
+    def name_short_form(self, short: str, entry: LexiconEntry, long_text: str) -> None:
+        """The text defines ``short`` as ``long_text`` (``entry``): a new short form is added; a
+        short form the lexicon gives another meaning is redefined when that meaning is another
+        expansion of the same letters ("monomethyl fumarate (MMF)" where the lexicon's MMF is
+        mycophenolate mofetil), as a reader takes the text's own definition; it keeps its meaning
+        when that is its own name (TYK2) or begins as the long form does (a spelling the lexicon
+        lacks). Only for a per-text layer."""
+        known = self.lookup(short)
+        if known is None:
+            self.add_name(short, entry)
+        elif known.node_id != entry.node_id and self.redefines(short, long_text):
+            self.define(short, entry)
+
+    def redefines(self, short: str, long_text: str) -> bool:
+        """Whether ``long_text`` gives ``short`` another meaning than the lexicon's (see
+        :meth:`name_short_form`)."""
+        known = self.lookup(short)
+        if known is None or known.origin == "text":
+            return False
+        letters = [ch.lower() for ch in short if ch.isalnum()]
+        names = [key_of(str(name)) for name in (known.label, *known.record.get("synonyms", ()))]
+        expansions = [name for name in names if name != key_of(short) and abbreviation_fits(letters, " ".join(name))]
+        return bool(expansions) and not any(name[:1] == key_of(long_text)[:1] for name in names)
 
     def retype(self, node_id: str, kind: NodeKind) -> LexiconEntry | None:
         """Give a name found in the text another kind ("X is a ... drug": X is an agent), under all
@@ -250,10 +284,12 @@ class Lexicon:
     def match(self, tokens: Sequence[Token], words: Sequence[Word | None], position: int) -> tuple[int, Match] | None:
         """The longest name starting at ``words[position]``: (number of words, match), or None."""
         best: tuple[int, Match] | None = None
+        defined = False  # the best match is a short form this text defines
         for lexicon in self._layers():
             found = lexicon._match_here(tokens, words, position)
-            if found and (best is None or found[0] > best[0] or (found[0] == best[0] and _better(found[1], best[1]))):
+            if found and (best is None or found[0] > best[0] or (found[0] == best[0] and not defined and _better(found[1], best[1]))):
                 best = found
+                defined = bool(lexicon._defined) and tuple(w.norm for w in words[position : position + found[0]] if w is not None) in lexicon._defined
         if best and self.ignore:
             key = tuple(w.norm for w in words[position : position + best[0]] if w is not None)
             if key in self.ignore:

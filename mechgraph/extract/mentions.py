@@ -38,11 +38,12 @@ class _Mentions(_ReaderBase):
             long_text = self.sentence.text[tokens[long_first].start - self.sentence.start : tokens[index - 1].end - self.sentence.start]
             lexicon = self.doc.lexicon
             known_long = lexicon.lookup(long_text)
-            if lexicon.lookup(short) is not None and known_long is None:
+            known_short = lexicon.lookup(short)
+            if known_short is not None and known_long is None and not lexicon.redefines(short, long_text):
                 continue
             entry = known_long or self.doc.candidate(long_text)
-            if entry is not None and lexicon.lookup(short) is None:
-                lexicon.add_name(short, entry)
+            if entry is not None:
+                lexicon.name_short_form(short, entry, long_text)
 
     def _long_form(self, paren: int, short: str) -> int | None:
         words = [j for j in range(paren) if self.tokens[j].is_word]

@@ -15,7 +15,7 @@ from .parsebase import _ParseBase
 from .parsewords import _PRONOUNS, looks_like_drug
 from .tokens import normalize_word
 
-__all__: list[str] = []
+__all__ = ["family_drug"]
 
 
 def _cytokine(entry: LexiconEntry) -> bool:
@@ -45,6 +45,16 @@ _ANAPHOR_CLASSES: dict[str, Any] = {
 }
 
 
+def family_drug(word: str, recent: list[LexiconEntry]) -> LexiconEntry | None:
+    """The first drug of ``recent`` whose name ends with ``word`` (a normalised singular): what
+    "fumarates" stands for after "dimethyl fumarate"."""
+    for known in recent:
+        words = known.label.lower().split()
+        if known.kind is NodeKind.AGENT and len(words) > 1 and normalize_word(words[-1]) == word:
+            return known
+    return None
+
+
 class _ParseAnaphora(_ParseBase):
     """Pronouns and class nouns read as names read before."""
 
@@ -52,6 +62,8 @@ class _ParseAnaphora(_ParseBase):
         """ "the cytokine", "this enzyme", "the same metabolite": the last name of that class read
         before (in this sentence or the ones before), when the noun has no name of its own."""
         word = normalize_word(tok.lower_)
+        if word not in _ANAPHOR_CLASSES and tok.tag_ == "NNS":
+            return self._family(tok, word)
         if word not in _ANAPHOR_CLASSES or tok.tag_ != "NN" or tok.pos_ != "NOUN":
             return None
         lefts = [c for c in tok.lefts]
@@ -64,6 +76,19 @@ class _ParseAnaphora(_ParseBase):
                 self.via[tok.i] = f"'{tok.text}' read as the last {word} named"
                 return known
         return None
+
+    def _family(self, tok: Any, word: str) -> LexiconEntry | None:
+        """ "fumarates" in a text on dimethyl fumarate: a bare plural whose singular is the last
+        word of a drug's name read before stands for that drug (the first so named, the text's
+        topic), when the plural is no name of its own."""
+        if tok.pos_ != "NOUN" or len(word) < 5 or any(c.dep_ in ("det", "compound", "amod", "poss", "nummod") for c in tok.lefts):
+            return None
+        if self.doc.lexicon.lookup(tok.text) is not None:
+            return None
+        known = family_drug(word, self.state.recent)
+        if known is not None:
+            self.via[tok.i] = f"'{tok.text}' read as {known.label}, the drug of that family named before"
+        return known
 
     def subject_before(self, tok: Any, *, plural: bool) -> LexiconEntry | None:
         """ "X acts inside the cell: it binds Y", "The receptor moves, where it ...": the subject

@@ -25,6 +25,7 @@ class _ParseBase:
     offset: int
     found_type: Any
     cache: dict[int, LexiconEntry | None]
+    named: dict[int, LexiconEntry]
     via: dict[int, str]
     uncertain: bool
     roots: list[Any]

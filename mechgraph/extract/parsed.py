@@ -56,6 +56,7 @@ from .parseemit import _ParseEmit
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
 from .parsestatements import _ParseStatements
+from .parseswap import subject_swap
 from .parsetext import parse_text
 from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, looks_like_drug
 from .parsewords import CUE_FORMS as CUE_FORMS
@@ -298,8 +299,9 @@ def __getattr__(name: str) -> Any:
 class SentenceParse(_ParseNames, _ParseAnaphora, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects, _ParseStatements):
     """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""
 
-    def __init__(self, state: ParsedText, sentence: Sentence, sdoc: Any, offset: int, found_type: Any) -> None:
+    def __init__(self, state: ParsedText, sentence: Sentence, sdoc: Any, offset: int, found_type: Any, *, named: dict[int, LexiconEntry] | None = None) -> None:
         self.state = state
+        self.named = named or {}  # tokens that stand for a name (a pronoun put in a misread name's place)
         self.doc = state.doc
         self.sentence = sentence
         self.sdoc = sdoc
@@ -413,7 +415,8 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                 state.restore(saved)
         before = state.antecedent()
         sdoc = next(parsed)
-        SentenceParse(state, sentence, sdoc, offset, found_type).read()
+        swap = subject_swap(sdoc, state, nlp)  # "Fumarates/VBZ shift/NN T cells": parsed again as "They shift T cells"
+        SentenceParse(state, sentence, swap[0] if swap else sdoc, offset, found_type, named=swap[1] if swap else None).read()
         after = before or state.antecedent()
         if after is not None:
             antecedents.setdefault(sentence.index, after)

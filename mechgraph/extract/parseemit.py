@@ -89,6 +89,13 @@ class _ParseEmit(_ParseBase):
                 return span
         return None
 
+    def _as_treatment(self, entry: LexiconEntry, tok: Any) -> LexiconEntry:
+        if entry.origin != "text" or entry.kind is not NodeKind.OUTCOME or tok.pos_ not in ("NOUN", "PROPN"):
+            return entry
+        drug = self.state.make_agent(entry)
+        self.cache[tok.i] = drug
+        return drug
+
     def emit(
         self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True
     ) -> None:
@@ -101,6 +108,8 @@ class _ParseEmit(_ParseBase):
         targets = self.entities(objects, expand=expand)
         if not sources or not targets:
             return
+        if sign == "treat":  # what treats a disease is a drug, though its name was guessed to be an outcome
+            sources = [(self._as_treatment(e, t), t) for e, t in sources]
         negations = self.negations(cue_tok)
         hedges = self.hedges(cue_tok)
         for source, s_tok in sources:

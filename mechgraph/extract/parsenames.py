@@ -79,8 +79,8 @@ class _ParseNames(_ParseBase):
                         entry = self.doc.lexicon.lookup(short) or self.doc.lexicon.lookup(long_text) or self.doc.candidate(long_text)
                         if entry is not None:
                             self.long_forms.append((words[first].i, tok.i, entry))
-                    if entry is not None and self.doc.lexicon.lookup(short) is None:
-                        self.doc.lexicon.add_name(short, entry)
+                    if entry is not None:
+                        self.doc.lexicon.name_short_form(short, entry, long_text)
                     if entry is not None and any(w.lower_ in ("with", "of") for w in words[first:]):
                         # "eosinophilic granulomatosis with polyangiitis (EGPA)": one name, where a parse would cut at "with"
                         for k in range(words[first].i, tok.i):
@@ -96,7 +96,7 @@ class _ParseNames(_ParseBase):
         text = self.sentence.text
         for match in INNER_SHORT_FORM.finditer(text):
             short = match.group(1)
-            if not any(ch.isupper() for ch in short) or self.doc.lexicon.lookup(short) is not None:
+            if not any(ch.isupper() for ch in short):
                 continue
             letters = [ch.lower() for ch in short if ch.isalnum()]
             words = text[: match.start()].split()[-min(len(short) + 5, 2 * len(short)) :]
@@ -105,7 +105,7 @@ class _ParseNames(_ParseBase):
                 if long_text[:1].lower() == letters[0] and abbreviation_fits(letters, long_text.lower()):
                     entry = self.lookup_phrase(long_text)
                     if entry is not None:
-                        self.doc.lexicon.add_name(short, entry)
+                        self.doc.lexicon.name_short_form(short, entry, long_text)
                     break
 
     def as_drug(self, tok: Any) -> LexiconEntry | None:
@@ -258,7 +258,7 @@ class _ParseNames(_ParseBase):
         if tok.i in self.cache:
             return self.cache[tok.i]
         self.cache[tok.i] = None  # guards against cycles
-        entry = self.class_anaphor(tok) or self._entity(tok)
+        entry = self.named.get(tok.i) or self.class_anaphor(tok) or self._entity(tok)
         self.cache[tok.i] = entry
         if entry is not None and tok.i not in self.via:
             self.state.recent.append(entry)
@@ -332,6 +332,10 @@ class _ParseNames(_ParseBase):
                     return staged
             if words and not words[-1][:1].isdigit():
                 return self.lookup_phrase(" ".join(words))
+        if normalize_word(low) in _CLASS_NOUNS and tok.i + 1 < len(self.sdoc):
+            named = self.sdoc[tok.i + 1]  # "the receptor HCA2", "the kinase JAK1" parsed as an apposition: the name
+            if named.dep_ == "appos" and named.head.i == tok.i and _SYMBOL_WORD.match(named.text):
+                return self.entity(named)
         start, end = self.name_span(tok)
         if any(self.sdoc[k].dep_ == "cc" for k in range(start, tok.i)):
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's

@@ -25,7 +25,7 @@ def repair_tree(sdoc: Any) -> int:
     >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
     True
     """
-    repairs = 0
+    repairs = _participles(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -38,5 +38,55 @@ def repair_tree(sdoc: Any) -> int:
         noun = nouns[0]
         noun.head, noun.dep_ = copula, "attr"
         verb.head, verb.dep_ = noun, "acl"
+        repairs += 1
+    return repairs
+
+
+def _participle_lemmas() -> dict[str, str]:
+    from .cues import verb_forms
+    from .verbclasses import VERB_SIGNS
+
+    return {verb_forms(lemma)[2]: lemma for lemma in VERB_SIGNS if lemma and " " not in lemma}
+
+
+_PARTICIPLES = _participle_lemmas()
+
+
+def _participles(sdoc: Any) -> int:
+    """A cue verb's participle tagged as an adjective after "be" ("X is hydrolysed/JJ to Y"):
+    the participle is a passive verb, "be" its auxiliary and the copula's subject its subject.
+
+    >>> from mechgraph.extract.parsed import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Dimethyl fumarate is hydrolysed to monomethyl fumarate.") if nlp else None
+    >>> nlp is None or (_participles(doc), doc[3].tag_, doc[3].dep_, doc[1].dep_, doc[1].head.text) == (1, "VBN", "ROOT", "nsubjpass", "hydrolysed")
+    True
+    """
+    repairs = 0
+    for word in sdoc:
+        lemma = _PARTICIPLES.get(word.lower_)
+        if lemma is None or word.tag_ != "JJ" or word.i == 0:
+            continue
+        copula = sdoc[word.i - 1]
+        if copula.lemma_ != "be":
+            continue
+        if word.dep_ == "ROOT" and copula.head.i == word.i:  # "X is/auxpass hydrolysed/JJ(ROOT)"
+            pass
+        elif word.dep_ == "acomp" and word.head.i == copula.i:  # "X is(ROOT) hydrolysed/acomp"
+            for child in list(copula.children):
+                if child.i != word.i:
+                    child.head = word
+                    if child.dep_ == "nsubj":
+                        child.dep_ = "nsubjpass"
+            word.dep_, copula.dep_ = copula.dep_, "auxpass"
+            word.head = word if word.dep_ == "ROOT" else copula.head
+            copula.head = word
+        else:
+            continue
+        for child in word.children:
+            if child.dep_ == "nsubj":
+                child.dep_ = "nsubjpass"
+        copula.dep_ = "auxpass"
+        word.tag_, word.pos_, word.lemma_ = "VBN", "VERB", lemma
         repairs += 1
     return repairs

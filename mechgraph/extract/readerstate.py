@@ -13,6 +13,7 @@ from . import cues as C
 from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import Lexicon, LexiconEntry, Match, UserCue, slug
 from .parsed import CUE_FORMS
+from .parseswap import VERB_FORMS
 from .parsetext import DEGREE_RANGE
 from .sentences import Sentence
 from .tokens import Token, Word, key_of, normalize_word
@@ -206,6 +207,10 @@ class _Text:
             return None  # "Unlike agents", "co" of "co-stimulate", "down" of "breaks down": no name
         if len(key) > 1 and key[0] in _CONNECTIVES:
             rest = " ".join(label.split()[1:])  # "hence cell division": the name after the connective
+            return self.lexicon.lookup(rest) or self.candidate(rest)
+        last = label.split()[-1].lower()
+        if len(key) > 1 and last in VERB_FORMS and last.endswith("s") and not last.endswith("ss"):
+            rest = " ".join(label.split()[:-1])  # "Nrf2 accumulates (and switches on X)": the name before the verb
             return self.lexicon.lookup(rest) or self.candidate(rest)
         if key[0] == "of" and len(label.split()) > 1:  # "the incidence of X and of Y": Y
             rest = " ".join(label.split()[1:])

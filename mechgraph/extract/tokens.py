@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -86,15 +87,18 @@ class Token:
 
 @lru_cache(maxsize=65_536)
 def normalize_word(word: str) -> str:
-    """The normal form of one word: lower case, Greek spelled out, American spelling, singular.
+    """The normal form of one word: lower case, Greek spelled out, accents dropped, American
+    spelling, singular.
 
     Memoised: the same words come back in every sentence.
 
-    >>> [normalize_word(w) for w in ("Cells", "tumours", "NFATs", "α", "processes", "IL")]
-    ['cell', 'tumor', 'nfat', 'alpha', 'process', 'il']
+    >>> [normalize_word(w) for w in ("Cells", "tumours", "NFATs", "α", "processes", "IL", "Guérin")]
+    ['cell', 'tumor', 'nfat', 'alpha', 'process', 'il', 'guerin']
     """
     text = word.lower()
     text = "".join(_GREEK.get(ch, ch) for ch in text)
+    if not text.isascii():  # "Guérin", "Sjögren": the letters without their accents
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = _SPELLING.get(text, text)
     for pattern, replacement in _BRITISH_RULES:
         if len(text) > 5:
