@@ -32,7 +32,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from ..vocabulary import Attr, NodeKind, OutcomePhase, ProcessKind, Relation
-from .kinds import PROCESS_HEADS
+from .namevariants import variants
 from .tokens import Token, Word, abbreviation_fits, key_of, tokenize, words_of
 
 __all__ = [
@@ -61,24 +61,6 @@ _NODE_FIELDS = (
     Attr.ROUTES,
     Attr.USES,
 )
-_ABBREVIATIONS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = tuple(
-    (key_of(short), key_of(long))
-    for short, long in (
-        ("mRNA", "messenger RNA"),
-        ("IL", "interleukin"),
-        ("IFN", "interferon"),
-        ("TNF", "tumour necrosis factor"),
-        ("TLR", "toll-like receptor"),
-        ("NK", "natural killer"),
-        ("MHC", "major histocompatibility complex"),
-        ("Ig", "immunoglobulin"),
-        ("GM-CSF", "granulocyte-macrophage colony-stimulating factor"),
-        ("G-CSF", "granulocyte colony-stimulating factor"),
-        ("T cell", "T lymphocyte"),
-        ("B cell", "B lymphocyte"),
-    )
-)
-_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
 
 
 @dataclass(frozen=True, eq=False)
@@ -192,14 +174,14 @@ class Lexicon:
     def add_name(self, name: str, entry: LexiconEntry) -> None:
         """Enter one more name (rank: synonym). Only for a lexicon being built: the extractor
         calls it on its own per-text layer, never on a shared lexicon."""
-        for key, exact in _variants(name, entry.kind, synonym=True):
+        for key, exact in variants(name, entry.kind, synonym=True):
             self._add(key, _Surface(entry, 1, exact))
 
     def define(self, name: str, entry: LexiconEntry) -> None:
         """A short form the text defines ("monomethyl fumarate (MMF)"): from here on it names
         ``entry``, over any other meaning the layers below give it (MMF is also mycophenolate
         mofetil). Only for a per-text layer."""
-        for key, exact in _variants(name, entry.kind, synonym=True):
+        for key, exact in variants(name, entry.kind, synonym=True):
             if key:
                 self._add(key, _Surface(entry, 0, exact))
                 self._defined.add(key)
@@ -244,7 +226,7 @@ class Lexicon:
         """A new lexicon that also knows ``(name, entry)`` pairs (rank: synonym)."""
         surfaces = []
         for name, entry in entries:
-            for key, exact in _variants(name, entry.kind, synonym=True):
+            for key, exact in variants(name, entry.kind, synonym=True):
                 surfaces.append((key, _Surface(entry, 1, exact)))
         return Lexicon(surfaces, base=self)
 
@@ -337,69 +319,6 @@ def _same_case(text: str, exact: str) -> bool:
     return letters == exact or letters == exact + "s"
 
 
-# -- variants ---------------------------------------------------------------------------------
-
-
-def _exact_form(name: str) -> str | None:
-    """Short capitalised names (CsA, GR, MTX, pDC) must match with the same capitals."""
-    letters = re.sub(r"[^A-Za-z]", "", name)
-    if not letters:
-        return None
-    uppers = sum(1 for ch in letters if ch.isupper())
-    if (len(letters) <= 4 and uppers >= 2) or len(letters) <= 2:
-        return re.sub(r"[^A-Za-z0-9]", "", name)
-    return None
-
-
-def _variants(name: str, kind: NodeKind, *, synonym: bool = False) -> list[tuple[tuple[str, ...], str | None]]:
-    """The keys under which a name is entered, each with its case-sensitive form (or None)."""
-    names = [name]
-    bare = _PARENTHESIS.sub("", name).strip()
-    if bare and bare != name:
-        names = [bare] + [inner.strip() for inner in _PARENTHESIS.findall(name) if _looks_like_name(inner)]
-    out: list[tuple[tuple[str, ...], str | None]] = []
-    for item in names:
-        key = key_of(item)
-        if not key:
-            continue
-        exact = _exact_form(item)
-        keys = {key}
-        if kind not in (NodeKind.AGENT, NodeKind.METABOLITE) or key[-1] in PROCESS_HEADS:
-            keys |= _inverted(key)
-        if kind is NodeKind.AGENT and key[-1].endswith("ator"):
-            keys.add(key[:-1] + (key[-1][:-4] + "ation",))
-        for short, long in _ABBREVIATIONS:
-            for variant in list(keys):
-                keys |= _replaced(variant, short, long) | _replaced(variant, long, short)
-        for variant in keys:
-            out.append((variant, exact if variant == key else None))
-    return out
-
-
-def _looks_like_name(text: str) -> bool:
-    return bool(text) and len(text) <= 40 and text.lower() not in {"generic", "drug", "intravesical", "extracellular"}
-
-
-def _inverted(key: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """``protein secretion`` -> ``secretion of protein``; ``intracellular protein transport`` ->
-    ``intracellular transport of protein`` and ``transport of intracellular protein``."""
-    if not 2 <= len(key) <= 4 or "of" in key:
-        return set()
-    head, modifiers = key[-1], key[:-1]
-    out = {(head, "of", *modifiers)}
-    if len(modifiers) >= 2:
-        out.add((modifiers[0], head, "of", *modifiers[1:]))
-    return out
-
-
-def _replaced(key: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]) -> set[tuple[str, ...]]:
-    size = len(old)
-    for start in range(len(key) - size + 1):
-        if key[start : start + size] == old:
-            return {key[:start] + new + key[start + size :]}
-    return set()
-
-
 # -- building from the vocabulary, a graph and user files -------------------------------------
 
 
@@ -427,7 +346,7 @@ def _vocabulary_surfaces() -> list[tuple[tuple[str, ...], _Surface]]:
             continue  # single words ("secretion") are heads of phrases, not nodes by themselves
         label = " ".join(words).replace("mrna", "mRNA")
         entry = LexiconEntry(member.value, NodeKind.PROCESS, label if label[1].isupper() else label[0].upper() + label[1:], "vocabulary", process=member)
-        for key, exact in _variants(label, entry.kind):
+        for key, exact in variants(label, entry.kind):
             surfaces.append((key, _Surface(entry, 0, exact)))
     return surfaces
 
@@ -451,9 +370,9 @@ def _graph_surfaces(graph: nx.MultiDiGraph) -> list[tuple[tuple[str, ...], _Surf
 
 
 def _entry_surfaces(entry: LexiconEntry, synonyms: Iterable[str], identifiers: Iterable[str]) -> list[tuple[tuple[str, ...], _Surface]]:
-    surfaces = [(key, _Surface(entry, 0, exact)) for key, exact in _variants(entry.label, entry.kind)]
+    surfaces = [(key, _Surface(entry, 0, exact)) for key, exact in variants(entry.label, entry.kind)]
     for synonym in synonyms:
-        surfaces += [(key, _Surface(entry, 1, exact)) for key, exact in _variants(str(synonym), entry.kind, synonym=True)]
+        surfaces += [(key, _Surface(entry, 1, exact)) for key, exact in variants(str(synonym), entry.kind, synonym=True)]
     for curie in identifiers:
         prefix, _, local = str(curie).partition(":")
         names = [str(curie)] + ([local] if prefix.lower() == "hgnc.symbol" else [])
