@@ -11,36 +11,26 @@ __all__ = ["AuditReport", "Finding", "Rule"]
 
 
 class Rule(StrEnum):
-    """The audit's rules. Values are the names printed and written to JSON."""
+    """The audit's rules: the name printed and written to JSON (the value), and what the rule reports."""
 
-    HEAVY_SOURCE = "heavy-source"
-    CHAIN_ON_ONE_SOURCE = "chain-on-one-source"
-    SOURCE_FOR_MANY_AGENTS = "source-for-many-agents"
-    URL_ONLY_WITHOUT_NOTE = "url-only-without-note"
-    SINGLE_SOURCE = "single-source"
-    MERGED_ENTITY = "merged-entity"
-    CONTEXT_CONFLICT = "context-conflict"
-    MISSING_IDENTIFIER = "missing-identifier"
-    AGENT_WITHOUT_ROUTE = "agent-without-route"
-    SOURCE_WITHOUT_TITLE = "source-without-title"
+    HEAVY_SOURCE = "heavy-source", "sources that many relations rest on alone"
+    CHAIN_ON_ONE_SOURCE = "chain-on-one-source", "agents whose chain of relations rests on one source alone"
+    SOURCE_FOR_MANY_AGENTS = "source-for-many-agents", "sources cited for the relations of many agents"
+    URL_ONLY_WITHOUT_NOTE = "url-only-without-note", "relations citing only URLs, without a note of what the source states"
+    SINGLE_SOURCE = "single-source", "relations resting on one source"
+    MERGED_ENTITY = "merged-entity", "nodes that merge distinct entities (several genes or drugs in one node)"
+    CONTEXT_CONFLICT = "context-conflict", "relations chained at a node across different species or cell types"
+    MISSING_IDENTIFIER = "missing-identifier", "nodes without an identifier the reference sheets give"
+    AGENT_WITHOUT_ROUTE = "agent-without-route", "agents without routes"
+    SOURCE_WITHOUT_TITLE = "source-without-title", "sources without a title"
 
-    @property
-    def description(self) -> str:
-        return _DESCRIPTIONS[self]
+    description: str  # what the rule reports, for the audit's summary
 
-
-_DESCRIPTIONS = {
-    Rule.HEAVY_SOURCE: "sources that many relations rest on alone",
-    Rule.CHAIN_ON_ONE_SOURCE: "agents whose chain of relations rests on one source alone",
-    Rule.SOURCE_FOR_MANY_AGENTS: "sources cited for the relations of many agents",
-    Rule.URL_ONLY_WITHOUT_NOTE: "relations citing only URLs, without a note of what the source states",
-    Rule.SINGLE_SOURCE: "relations resting on one source",
-    Rule.MERGED_ENTITY: "nodes that merge distinct entities (several genes or drugs in one node)",
-    Rule.CONTEXT_CONFLICT: "relations chained at a node across different species or cell types",
-    Rule.MISSING_IDENTIFIER: "nodes without an identifier the reference sheets give",
-    Rule.AGENT_WITHOUT_ROUTE: "agents without routes",
-    Rule.SOURCE_WITHOUT_TITLE: "sources without a title",
-}
+    def __new__(cls, value: str, description: str) -> Rule:
+        rule = str.__new__(cls, value)
+        rule._value_ = value
+        rule.description = description
+        return rule
 
 
 @dataclass(frozen=True)
