@@ -31,7 +31,11 @@ Prop = tuple[str, str]
 
 
 def inputs(*props: Prop) -> list[Input]:
-    """``props`` as a callback's inputs, in order."""
+    """``props`` as a callback's inputs, in order.
+
+    >>> inputs(("graph", "data"), ("theme", "value"))
+    [<Input `graph.data`>, <Input `theme.value`>]
+    """
     return [Input(component, prop) for component, prop in props]
 
 
@@ -47,7 +51,11 @@ def outputs(*props: Prop) -> list[Output]:
 
 def upload(component: str) -> tuple[Input, State]:
     """A file opened in the upload ``component``, as a callback reads it: its contents (the input)
-    and its file name (a state)."""
+    and its file name (a state).
+
+    >>> upload("draft-upload")
+    (<Input `draft-upload.contents`>, <State `draft-upload.filename`>)
+    """
     return Input(component, "contents"), State(component, "filename")
 
 
