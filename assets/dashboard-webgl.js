@@ -217,6 +217,15 @@
       return noUpdate();
     },
 
+    /* How many nodes are lit (hovered or selected with their neighbours, or a chosen path); the theme drawn. */
+    litCount: function () {
+      return current && current.lit ? current.lit.nodes.size : 0;
+    },
+
+    theme: function () {
+      return current ? current.theme : null;
+    },
+
     active: function () {
       return Boolean(current && current.renderer);
     },

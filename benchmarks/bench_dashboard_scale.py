@@ -24,6 +24,23 @@ whole, the larger ones region by region. Measured, each as a user waits for it:
 
 Timings depend on the machine's load: the table prints the load average. The databases are
 deleted at the end.
+
+``--db PATH`` measures an existing database instead (e.g. the 1M store ``bench_scale.py --keep``
+leaves): start, first view, and a hub's view (the largest region a view fetches, drawn with
+WebGL), with the hub's frames per second while panning.
+
+``--views`` measures the canvas itself: synthetic graphs held whole (``create_app(graph=...)``,
+served in this process), each shown whole (``?open=all``) so that the view has about 1k, 2k, 5k,
+20k and 50k nodes and relations (``--elements``), drawn once by dash-cytoscape (its 2D canvas) and
+once by the WebGL canvas (sigma.js), whatever the dashboard's threshold would choose:
+
+- ``usable after``: a fresh page (server caches warm), from ``goto`` until the view is drawn
+  (cytoscape: its nodes are in and a frame has passed; WebGL: sigma's first frame, the
+  ``data-ready`` attribute) and no callback is pending;
+- ``fps panning``: the camera moved on every animation frame for 3 s; the frames that showed a
+  moved view are counted (cytoscape: its ``render`` events; WebGL: full frames plus the frames
+  the texture on viewport moved the last frame as a bitmap);
+- ``full redraws/s``: WebGL with the texture on viewport off, every frame drawn in full.
 """
 
 from __future__ import annotations
@@ -139,12 +156,190 @@ def measure(path: Path, info: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+# -- the canvas: dash-cytoscape beside WebGL -------------------------------------------------------
+
+#: Pans the view for ``seconds``, moving the camera on every animation frame; counts the frames
+#: that showed the view moved (cytoscape's renders; sigma's full frames and moved bitmaps).
+PAN = """
+async ([kind, seconds, texture]) => {
+  let frames = 0, full = 0, step;
+  if (kind === "webgl") {
+    const gl = window.mechgraphWebGL, sigma = gl.renderer, camera = sigma.getCamera();
+    gl.texture.mode = texture;
+    sigma.on("afterRender", () => { frames++; full++; });
+    sigma.on("afterMove", () => { frames++; });
+    const start = camera.getState();
+    step = (k) => camera.setState({ x: start.x + 0.03 * Math.sin(k / 20), y: start.y + 0.03 * Math.cos(k / 20), ratio: start.ratio, angle: 0 });
+  } else {
+    const cy = window.mechgraph.cy("canvas"), start = cy.pan();
+    cy.on("render", () => { frames++; full++; });
+    step = (k) => cy.pan({ x: start.x + 60 * Math.sin(k / 20), y: start.y + 60 * Math.cos(k / 20) });
+  }
+  const started = performance.now();
+  let moves = 0;
+  await new Promise((done) => {
+    const tick = () => {
+      if (performance.now() - started >= seconds * 1000) { done(); return; }
+      step(++moves);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  return { fps: frames / elapsed, full: full / elapsed, moves: moves / elapsed };
+}
+"""
+CYTOSCAPE_DRAWN = """() => { const cy = window.mechgraph && window.mechgraph.cy('canvas');
+  return Boolean(cy && cy.nodes().length > 0 && !(document.querySelector('#canvas-webgl[data-ready]'))); }"""
+WEBGL_DRAWN = "() => Boolean(document.querySelector('#canvas-webgl[data-ready]'))"
+NEXT_FRAME = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def usable(page: Any, url: str, kind: str, timeout: float) -> float:
+    """Seconds from opening ``url`` until the view is drawn by ``kind`` and no callback is pending."""
+    started = time.perf_counter()
+    page.goto(url, timeout=timeout * 1000)
+    page.wait_for_function(WEBGL_DRAWN if kind == "webgl" else CYTOSCAPE_DRAWN, timeout=timeout * 1000, polling=50)
+    page.evaluate(NEXT_FRAME)
+    settle(page)
+    return time.perf_counter() - started - 0.15
+
+
+def pan(page: Any, kind: str, texture: str = "auto", seconds: float = 3.0) -> dict[str, float]:
+    page.wait_for_timeout(600)
+    result: dict[str, float] = page.evaluate(PAN, [kind, seconds, texture])
+    page.wait_for_timeout(300)
+    return result
+
+
+def serve_in_process(app: Any) -> tuple[str, Any]:
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from tests.servers import free_port
+
+    port = free_port()
+    server = make_server("127.0.0.1", port, app.server, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{port}/", server
+
+
+def measure_views(elements: list[int], timeout: float, canvas_max: int) -> list[dict[str, Any]]:
+    """Each view size drawn by dash-cytoscape and by WebGL: usable after, fps while panning."""
+    import logging
+
+    from playwright.sync_api import sync_playwright
+
+    from mechgraph.dashboard.app import create_app
+    from mechgraph.synthetic import synthetic_graph
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    rows: list[dict[str, Any]] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        for size in elements:
+            graph = synthetic_graph(max(1, round(size / 1.35)), seed=1)  # 0.35 nodes per relation
+            drawn = graph.number_of_nodes() + graph.number_of_edges()
+            for kind in ("canvas", "webgl"):
+                if kind == "canvas" and size > canvas_max:
+                    continue
+                app = create_app(graph=graph, webgl_from=0 if kind == "webgl" else 10**9, max_elements=10**9)
+                url, server = serve_in_process(app)
+                row: dict[str, Any] = {"elements": drawn, "nodes": graph.number_of_nodes(), "renderer": kind}
+                try:
+                    context = browser.new_context(viewport={"width": 1280, "height": 720})
+                    warm = context.new_page()
+                    row["usable, first"] = usable(warm, url + "?open=all", kind, timeout)  # the server lays the view out
+                    warm.close()
+                    page = context.new_page()
+                    row["usable"] = usable(page, url + "?open=all", kind, timeout)
+                    panned = pan(page, kind)
+                    row["fps"], row["moves"] = panned["fps"], panned["moves"]
+                    if kind == "webgl":
+                        row["full fps"] = pan(page, kind, "never")["full"]
+                    context.close()
+                except Exception as error:  # a page that is not usable within the timeout
+                    row["error"] = type(error).__name__
+                finally:
+                    server.shutdown()
+                print(json.dumps(row), file=sys.stderr, flush=True)
+                rows.append(row)
+        browser.close()
+    return rows
+
+
+def views_table(rows: list[dict[str, Any]], timeout: float) -> str:
+    lines = [
+        "| view: nodes + relations (nodes) | canvas | usable after (server warm) | usable, first load | fps while panning | full redraws/s |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        usable_after = f"{row['usable']:.1f} s" if "usable" in row else f"> {timeout:g} s"
+        first = f"{row['usable, first']:.1f} s" if "usable, first" in row else f"> {timeout:g} s"
+        fps = f"{row['fps']:.1f}" if "fps" in row else "n/a"
+        full = f"{row['full fps']:.1f}" if "full fps" in row else (fps if row["renderer"] == "canvas" else "n/a")
+        name = "dash-cytoscape" if row["renderer"] == "canvas" else "WebGL (sigma.js)"
+        lines.append(f"| {row['elements']:,} ({row['nodes']:,}) | {name} | {usable_after} | {first} | {fps} | {full} |")
+    return "\n".join(lines)
+
+
+def measure_db(path: Path, timeout: float) -> dict[str, Any]:
+    """An existing database: start, first view (twice), and a hub's view drawn with WebGL, panned."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.servers import free_port, serve_command, start, stop
+
+    port = free_port()
+    log = Path(tempfile.mkdtemp(prefix="mechgraph-bench-db.")) / "serve.log"
+    started = time.perf_counter()
+    server = start(serve_command(port, "--db", str(path)), port, log, timeout=600)
+    result: dict[str, Any] = {"database": str(path), "start": time.perf_counter() - started}
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            context = browser.new_context(viewport={"width": 1280, "height": 720})
+            page = context.new_page()
+            result["first view"] = drawn(page, url)
+            result["first view (again)"] = drawn(context.new_page(), url)
+            hub = page.evaluate("() => window.mechgraph.cy('canvas').nodes().filter(n => !n.data('group'))[0].id()")
+            hub_page = context.new_page()
+            result["hub"] = usable(hub_page, f"{url}?focus={hub}", "webgl", timeout)
+            result["hub counts"] = hub_page.inner_text("#graph-counts")
+            panned = pan(hub_page, "webgl")
+            result["hub fps"] = panned["fps"]
+            result["hub full fps"] = pan(hub_page, "webgl", "never")["full"]
+            browser.close()
+    finally:
+        stop(server)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--json", type=Path, default=None, help="Write the results here too.")
     parser.add_argument("--folder", type=Path, default=None, help="Keep the databases in this folder (and reuse them on the next run).")
+    parser.add_argument("--db", type=Path, default=None, help="Measure this existing database (first view, a hub's WebGL view) instead.")
+    parser.add_argument("--views", action="store_true", help="Measure the canvas: dash-cytoscape beside WebGL, on views of --elements.")
+    parser.add_argument("--elements", type=int, nargs="+", default=[1_000, 2_000, 5_000, 20_000, 50_000])
+    parser.add_argument("--canvas-max", type=int, default=50_000, help="Largest view drawn with dash-cytoscape.")
+    parser.add_argument("--timeout", type=float, default=240.0, help="Seconds a view may take to be drawn.")
     args = parser.parse_args()
+    if args.views:
+        rows = measure_views(args.elements, args.timeout, args.canvas_max)
+        print(f"\nThe canvas, in headless Chromium at 1280x720 (load average {os.getloadavg()[0]:.1f})\n")
+        print(views_table(rows, args.timeout))
+        if args.json:
+            args.json.write_text(json.dumps(rows, indent=2, default=str))
+        return
+    if args.db is not None:
+        found = measure_db(args.db, args.timeout)
+        print(json.dumps(found, indent=2, default=str))
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=2, default=str))
+        return
     folder = args.folder or Path(tempfile.mkdtemp(prefix="mechgraph-dashboard-scale."))
     folder.mkdir(parents=True, exist_ok=True)
     rows = []

@@ -178,7 +178,7 @@ class Services:
             if state.focus is None and not state.has_path and state.opened:
                 state = replace(state, opened=("all",))  # an opened group: its members and the hubs, every one shown
             drawing = self._draw(region.key, region.graph, state)
-            drawing = Drawing(View(**{**_fields(drawing.view), "notices": notices}), drawing.elements, drawing.positions, drawing.routes)
+            drawing = replace(drawing, view=View(**{**_fields(drawing.view), "notices": notices}))
         return drawing
 
     def _too_large(self, view: View) -> bool:
