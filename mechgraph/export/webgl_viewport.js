@@ -3,9 +3,10 @@
  * full frame is moved and scaled as a bitmap (a CSS transform of sigma's canvases), and the graph
  * is drawn again once the camera has rested for SETTLE_MS. Without a GPU (WebGL on a software
  * rasteriser) a full frame of 20,000 nodes takes more than a second; moving the bitmap costs the
- * compositor a few milliseconds. It is used only when full frames are slow: when the last full
- * frame took more than SLOW_FRAME_MS to reach the screen (measured as the time from drawing it to
- * the next animation frame), or always with mode "always"; mode "never" turns it off.
+ * compositor a few milliseconds. It is used only when full frames are slow (mode "auto"): when
+ * the first frame took more than SLOW_FRAME_MS to reach the screen (the time from drawing it to
+ * the next animation frame), or two full frames of one move came more than SLOW_FRAME_MS apart;
+ * mode "always" always uses it, mode "never" never does.
  * Written once: inlined into the WebGL export page and served to the dashboard with the bundle.
  * Defines MechgraphTexture.attach(renderer, mode). */
 var MechgraphTexture = (function () {
@@ -23,6 +24,7 @@ var MechgraphTexture = (function () {
     var render = renderer.render.bind(renderer);
     var control = { mode: mode || "auto", frameMs: 0, stats: { full: 0, moved: 0 }, moving: false };
     var drawn = camera.getState(), timer = null, transformed = false, movedAt = 0;
+    var firstMove = 0, lastFull = 0;  // the first camera move since the last full frame; when that frame was drawn
 
     function layers() {
       return Array.prototype.filter.call(container.querySelectorAll("canvas"), function (canvas) {
@@ -51,10 +53,9 @@ var MechgraphTexture = (function () {
       forgetScheduled();
       if (transformed) { setTransform(""); }
       drawn = camera.getState();
+      lastFull = performance.now();
       control.stats.full++;
-      var began = performance.now(), result = render();
-      requestAnimationFrame(function () { control.frameMs = performance.now() - began; });
-      return result;
+      return render();
     }
     function enabled() {
       return control.mode === "always" || (control.mode === "auto" && control.frameMs > SLOW_FRAME_MS);
@@ -70,24 +71,36 @@ var MechgraphTexture = (function () {
       control.stats.moved++;
       return true;
     }
-    camera.on("updated", function () { movedAt = performance.now(); });
+    camera.on("updated", function () {
+      movedAt = performance.now();
+      if (!firstMove) { firstMove = movedAt; }
+    });
     // sigma drew its first frame in its constructor, just before: time it too.
     var attached = performance.now();
     requestAnimationFrame(function () { if (!control.frameMs) { control.frameMs = performance.now() - attached; } });
-
-    renderer.render = function () {
-      var now = camera.getState();
-      // Only a camera that moved within SETTLE_MS is drawn as a bitmap; anything else (a new
-      // look of a node, the first frame, a resize) is drawn in full, at once.
-      if (!enabled() || same(now, drawn) || now.angle !== drawn.angle || performance.now() - movedAt > SETTLE_MS) { return full(); }
-      forgetScheduled();
-      if (!moved(now)) { return full(); }
-      control.moving = true;
+    function settleLater() {
       clearTimeout(timer);
       timer = setTimeout(function wait() {
         var rest = SETTLE_MS - (performance.now() - movedAt);
         if (rest > 0) { timer = setTimeout(wait, rest); } else { full(); }
       }, SETTLE_MS);
+    }
+
+    renderer.render = function () {
+      var now = camera.getState(), at = performance.now(), moveBegan = firstMove;
+      firstMove = 0;
+      // A frame with the camera where it was (a new look of a node, a resize) is drawn in full.
+      if (same(now, drawn) || now.angle !== drawn.angle) { return full(); }
+      if (!enabled()) {
+        // The camera moved again right after the last full frame: the time between the two
+        // frames is how long a full frame takes.
+        if (lastFull && moveBegan && moveBegan - lastFull < SLOW_FRAME_MS) { control.frameMs = at - lastFull; }
+        return full();
+      }
+      forgetScheduled();
+      if (!moved(now)) { return full(); }
+      control.moving = true;
+      settleLater();
       renderer.emit("afterMove");
       return renderer;
     };
