@@ -67,3 +67,24 @@ def test_what_treats_a_disease_is_a_drug() -> None:
     draft = extract_text("Sodium aurothiomalate is used to treat rheumatoid arthritis.", source_id="t")
     kinds = {n.id: n.kind.value for n in draft.nodes}
     assert kinds.get("sodium_aurothiomalate") == "agent", kinds
+
+
+def test_examples_after_a_relative_clause_are_examples_of_its_antecedent() -> None:
+    # the parse hangs "such as X" on the definite "this enzyme", which has no examples
+    text = (
+        "Tacrolimus is broken down by the liver enzyme CYP3A4, and drugs that inhibit this enzyme, "
+        "such as the antifungal ketoconazole, can raise tacrolimus to toxic levels."
+    )
+    found = triples(text)
+    assert ("ketoconazole", "-", "cyp3a4") in found, found
+    assert not any(s.endswith("cyp3a4") and t.endswith("ketoconazole") for s, _sign, t in found), found  # not backwards
+
+
+def test_a_place_between_commas_is_no_item_of_a_list() -> None:
+    found = triples("Ozanimod is used to treat relapsing multiple sclerosis and, in the United States, ulcerative colitis.")
+    assert {t for s, _sign, t in found if s == "ozanimod"} == {"relapsing_multiple_sclerosis", "ulcerative_colitis"}, found
+
+
+def test_a_build_up_is_what_builds_up() -> None:
+    found = triples("Oxidised LDL helps drive the build-up of foam cells in the artery wall.")
+    assert ("oxidised_ldl", "+", "foam_cells") in found, found

@@ -57,6 +57,7 @@ from .emit import _Relations
 from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexicon, slug
 from .mentions import _Mentions
 from .parsed import load_pipeline, read_parsed
+from .parsetext import ASIDE
 from .parsewords import class_phrase
 from .phrases import _Phrases
 from .readerstate import (
@@ -89,6 +90,10 @@ class _Reader(_Mentions, _Clauses, _Phrases, _Relations):
             for phrase in _ADVERBIAL_BY_FIRST.get(self.low[k], ()):
                 if tuple(self.low[k : k + len(phrase)]) == phrase:
                     self.adverbial.update(range(k, k + len(phrase)))
+        if ", " in sentence.text:  # "X and, in Europe, Y": the aside is no item of the list
+            for aside in ASIDE.finditer(sentence.text):
+                first, last = sentence.start + aside.end(1), sentence.start + aside.end() - 1
+                self.adverbial.update(k for k, t in enumerate(self.tokens) if first <= t.start and t.end <= last)
         self.hits: list[_Hit] = []
         self.hit_at: dict[int, _Hit] = {}
         self._cues()
@@ -300,6 +305,10 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 continue  # the parser saw through a wrapper the pattern kept ("serum levels of IL-17A": IL-17A)
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
+            if any(
+                _same_verb(f.cues, g.cues) and _same_name(f.source, g.target, doc, parser_doc) and _same_name(f.target, g.source, doc, parser_doc) for g in mine
+            ):
+                continue  # the pattern read the parser's relation backwards ("drugs that block this enzyme, such as X")
             extra = [r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks]
             if extra:
                 f = replace(f, remarks=(*f.remarks, *extra))  # the cells the parser saw ("by resting NK cells")
@@ -323,6 +332,11 @@ def _same_verb(pattern_cues: tuple[str, ...], parser_cues: tuple[str, ...]) -> b
 
 def _implicit_parse(found: _Found) -> bool:
     return any("read as" in r for r in found.remarks)
+
+
+def _same_name(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
+    """Whether two readings name the same node, one maybe with words before the other's name."""
+    return a == b or _part_of_name(a, b, doc, parser_doc) or _part_of_name(b, a, doc, parser_doc)
 
 
 def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:

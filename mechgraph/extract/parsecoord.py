@@ -58,14 +58,17 @@ class _ParseCoordination(_ParseBase):
                         continue  # "...; X and Y therefore ...": a new clause, no conjunct
                     out.append(child)
                     stack.append(child)
-                elif child.dep_ == "prep" and (
-                    child.lower_ in ("including", "like")
-                    or (child.lower_ == "as" and any(g.lower_ == "such" for g in child.children) or self.sdoc[child.i - 1].lower_ == "such")
-                ):
+                elif _examples(child) and not _definite(t):
                     for g in child.children:
                         if g.dep_ == "pobj":
                             out.append(g)
                             stack.append(g)
+                elif child.dep_ == "relcl":  # "drugs that block this enzyme, such as X": X, an example of the drugs
+                    for noun in child.subtree:
+                        if _definite(noun) and noun.i > child.i:
+                            for g in (g for p in noun.children if _examples(p) for g in p.children if g.dep_ == "pobj"):
+                                out.append(g)
+                                stack.append(g)
         for t in list(out):  # "stomatitis/nmod and liver fibrosis": a whole name the parse hung on the next one
             out += [c for c in t.lefts if self.coordinated_modifier(c) and c not in out]
         for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too
@@ -188,3 +191,15 @@ class _ParseCoordination(_ParseBase):
             return []
         found = [self.lookup_phrase(f"{name} {head}") for name in names]
         return [e for e in found if e is not None]
+
+
+def _examples(prep: Any) -> bool:
+    """ "including", "like", "such as": a preposition that lists examples of its head."""
+    return prep.dep_ == "prep" and (
+        prep.lower_ in ("including", "like") or (prep.lower_ == "as" and (any(g.lower_ == "such" for g in prep.children) or prep.nbor(-1).lower_ == "such"))
+    )
+
+
+def _definite(noun: Any) -> bool:
+    """ "this enzyme", "the receptor": one thing, which has no examples."""
+    return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in noun.children)

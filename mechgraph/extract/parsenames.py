@@ -139,8 +139,8 @@ class _ParseNames(_ParseBase):
         if entry is not None:
             return entry
         words = text.split()
-        if len(words) > 1 and _SYMBOL_WORD.match(words[-1]) and normalize_word(words[-2].lower()) in _CLASS_NOUNS:
-            return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the kinase JAK1": the symbol
+        if len(words) > 1 and (_SYMBOL_WORD.match(words[-1]) or looks_like_drug(words[-1])) and normalize_word(words[-2].lower()) in _CLASS_NOUNS:
+            return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name
         if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
             first = self.doc.lexicon.lookup(words[0])
             if first is not None and first.kind in (NodeKind.AGENT, NodeKind.THERAPY):
@@ -346,7 +346,8 @@ class _ParseNames(_ParseBase):
                 if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:
                     of = _prep_object(sibling, ("of",))
         sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS for k in range(start, tok.i))
-        bare_rate = low in ("rate", "rates") and start == tok.i  # "the rate of recurrent events": the events
+        bare_rate = low in ("rate", "rates") and all(self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i))
+        # "the (combined) rate of recurrent events": the events
         if (low in WRAPPER_NOUNS or bare_rate) and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
             inner = self.entity(of)
             if inner is not None:

@@ -25,7 +25,7 @@ def repair_tree(sdoc: Any) -> int:
     >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
     True
     """
-    repairs = _participles(sdoc)
+    repairs = _participles(sdoc) + _gerund_modifiers(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -90,3 +90,33 @@ def _participles(sdoc: Any) -> int:
         word.tag_, word.pos_, word.lemma_ = "VBN", "VERB", lemma
         repairs += 1
     return repairs
+
+
+def _gerund_modifiers(sdoc: Any) -> int:
+    """A participle before a verb's object parsed as a clause of its own ("used to treat
+    relapsing/VBG(xcomp) multiple sclerosis/dobj(of relapsing) and psoriasis"): the participle
+    modifies the object, which is the verb's.
+
+    >>> from mechgraph.extract.parsed import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("It is used to treat relapsing multiple sclerosis and psoriasis.") if nlp else None
+    >>> nlp is None or (_gerund_modifiers(doc), doc[5].dep_, doc[5].head.text, doc[7].head.text) == (1, "amod", "sclerosis", "treat")
+    True
+    """
+    repairs = 0
+    for word in sdoc:
+        if word.tag_ != "VBG" or word.dep_ != "xcomp" or word.i == 0 or word.head.i != word.i - 1 or word.lower_ in _PARTICIPLE_VERBS:
+            continue
+        verb = word.head
+        objects = [c for c in word.children if c.dep_ == "dobj"]
+        if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children) or len(objects) != 1 or len(list(word.children)) != 1:
+            continue
+        obj = objects[0]
+        obj.head, obj.dep_ = verb, "dobj"
+        word.head, word.dep_, word.tag_, word.pos_ = obj, "amod", "JJ", "ADJ"
+        repairs += 1
+    return repairs
+
+
+#: -ing forms that are verbs of their own after a verb ("stops/starts/keeps increasing X")
+_PARTICIPLE_VERBS = frozenset("increasing reducing decreasing lowering raising blocking inhibiting activating producing making taking using".split())

@@ -12,12 +12,21 @@ from . import cues as C
 from .parsewords import CUE_FORMS
 from .tokens import abbreviation_fits
 
-__all__ = ["DEGREE_RANGE", "INNER_SHORT_FORM", "parse_text"]
+__all__ = ["ASIDE", "DEGREE_RANGE", "INNER_SHORT_FORM", "parse_text"]
 
 
 def parse_text(text: str) -> str:
-    """The text the parser reads for ``text`` (see the module's docstring)."""
+    """The text the parser reads for ``text`` (see the module's docstring).
+
+    >>> parse_text("Inflammation drives the build-up of plaque.")
+    'Inflammation drives the buildup of plaque.'
+    """
+    if "-up" in text:  # "the build-up of plaque": one noun, which the parser would read as "up"
+        text = _BUILD_UP.sub(lambda m: m.group(1) + "up", text)
     return _without_degree(text)
+
+
+_BUILD_UP = re.compile(r"\b(build|pile|mop|clean|break)-up\b", re.IGNORECASE)
 
 
 #: A range of degrees before a disease ("moderate to severe", "moderately to severely active"): the
@@ -38,7 +47,7 @@ def _without_degree(text: str) -> str:
     """
     text = _DEGREE.sub("", text) if "to" in text or "or" in text else text
     if ", " in text:  # asides the small pipeline hangs a list or a subject on
-        text = _ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
+        text = ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
     if ";" in text and "(" in text:  # "X (SSZ; British spelling Y) is ...": names in brackets, no part of the clause
         text = _SYNONYM_BRACKET.sub("", text)
     return _without_inner_short_forms(text) if "(" in text else text
@@ -46,7 +55,7 @@ def _without_degree(text: str) -> str:
 
 _SYNONYM_BRACKET = re.compile(r" \([^()]*;[^()]*\)")
 #: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
-_ASIDE = re.compile(r"\b(and|or|but), (?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}, ")
+ASIDE = re.compile(r"\b(and|or|but), (?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}, ")
 #: "X is, in addition, an agonist of Y", "X, however, inhibits Y": an adverbial between commas.
 _ADVERB_ASIDE = re.compile(
     r",\s(?:in addition|however|therefore|thus|moreover|furthermore|in turn|in contrast|by contrast|in fact|in particular|"

@@ -65,7 +65,8 @@ _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
     for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene metabolite prodrug "
-    "antibiotic sulfonamide sulphonamide".split()
+    "antibiotic antifungal antiviral anticoagulant antidepressant anticonvulsant antihistamine statin steroid corticosteroid "
+    "glucocorticoid biologic immunosuppressant medicine medication sulfonamide sulphonamide".split()
 )
 _EVENT_NOUNS = frozenset(normalize_word(w) for w in "engagement activation binding function activity signalling signaling interaction expression".split())
 _OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction")})

@@ -127,7 +127,8 @@ WRAPPER_NOUNS = frozenset(
     """action actions activity activities number numbers level levels amount amounts concentration
     concentrations count counts risk risks frequency incidence effect effects function signs symptoms
     treatment therapy use administration dose doses presence hundreds thousands dozens millions share proportion fraction percentage onset diagnosis
-    subunit subunits chain chains domain domains look appearance recurrence recurrences burst bursts""".split()
+    subunit subunits chain chains domain domains look appearance recurrence recurrences burst bursts buildup
+    accumulation""".split()
 )
 
 # Heads that make an object a disease, for "improve" and "remission of".
