@@ -40,6 +40,7 @@ once by the WebGL canvas (sigma.js), whatever the dashboard's threshold would ch
 - ``fps panning``: the camera moved on every animation frame for 3 s; the frames that showed a
   moved view are counted (cytoscape: its ``render`` events; WebGL: full frames plus the frames
   the texture on viewport moved the last frame as a bitmap);
+- ``fps zooming``: the same, the camera zooming in and out (up to twice) about the middle;
 - ``full redraws/s``: WebGL with the texture on viewport off, every frame drawn in full.
 """
 
@@ -161,7 +162,7 @@ def measure(path: Path, info: dict[str, Any]) -> dict[str, Any]:
 #: Pans the view for ``seconds``, moving the camera on every animation frame; counts the frames
 #: that showed the view moved (cytoscape's renders; sigma's full frames and moved bitmaps).
 PAN = """
-async ([kind, seconds, texture]) => {
+async ([kind, seconds, texture, zoom]) => {
   let frames = 0, full = 0, step;
   if (kind === "webgl") {
     const gl = window.mechgraphWebGL, sigma = gl.renderer, camera = sigma.getCamera();
@@ -169,11 +170,16 @@ async ([kind, seconds, texture]) => {
     sigma.on("afterRender", () => { frames++; full++; });
     sigma.on("afterMove", () => { frames++; });
     const start = camera.getState();
-    step = (k) => camera.setState({ x: start.x + 0.03 * Math.sin(k / 20), y: start.y + 0.03 * Math.cos(k / 20), ratio: start.ratio, angle: 0 });
+    step = zoom
+      ? (k) => camera.setState({ x: start.x, y: start.y, ratio: start.ratio * Math.pow(2, -Math.abs(Math.sin(k / 30))), angle: 0 })
+      : (k) => camera.setState({ x: start.x + 0.03 * Math.sin(k / 20), y: start.y + 0.03 * Math.cos(k / 20), ratio: start.ratio, angle: 0 });
   } else {
-    const cy = window.mechgraph.cy("canvas"), start = cy.pan();
+    const cy = window.mechgraph.cy("canvas"), start = cy.pan(), level = cy.zoom();
+    const middle = { x: cy.width() / 2, y: cy.height() / 2 };
     cy.on("render", () => { frames++; full++; });
-    step = (k) => cy.pan({ x: start.x + 60 * Math.sin(k / 20), y: start.y + 60 * Math.cos(k / 20) });
+    step = zoom
+      ? (k) => cy.zoom({ level: level * Math.pow(2, Math.abs(Math.sin(k / 30))), renderedPosition: middle })
+      : (k) => cy.pan({ x: start.x + 60 * Math.sin(k / 20), y: start.y + 60 * Math.cos(k / 20) });
   }
   const started = performance.now();
   let moves = 0;
@@ -205,9 +211,10 @@ def usable(page: Any, url: str, kind: str, timeout: float) -> float:
     return time.perf_counter() - started - 0.15
 
 
-def pan(page: Any, kind: str, texture: str = "auto", seconds: float = 3.0) -> dict[str, float]:
+def pan(page: Any, kind: str, texture: str = "auto", seconds: float = 3.0, *, zoom: bool = False) -> dict[str, float]:
+    """Frames per second while the camera pans (or zooms in and out, by up to twice) for ``seconds``."""
     page.wait_for_timeout(600)
-    result: dict[str, float] = page.evaluate(PAN, [kind, seconds, texture])
+    result: dict[str, float] = page.evaluate(PAN, [kind, seconds, texture, zoom])
     page.wait_for_timeout(300)
     return result
 
@@ -256,6 +263,7 @@ def measure_views(elements: list[int], timeout: float, canvas_max: int) -> list[
                     row["usable"] = usable(page, url + "?open=all", kind, timeout)
                     panned = pan(page, kind)
                     row["fps"], row["moves"] = panned["fps"], panned["moves"]
+                    row["zoom fps"] = pan(page, kind, zoom=True)["fps"]
                     if kind == "webgl":
                         row["full fps"] = pan(page, kind, "never")["full"]
                     context.close()
@@ -271,16 +279,17 @@ def measure_views(elements: list[int], timeout: float, canvas_max: int) -> list[
 
 def views_table(rows: list[dict[str, Any]], timeout: float) -> str:
     lines = [
-        "| view: nodes + relations (nodes) | canvas | usable after (server warm) | usable, first load | fps while panning | full redraws/s |",
-        "|---|---|---:|---:|---:|---:|",
+        "| view: nodes + relations (nodes) | canvas | usable after (server warm) | usable, first load | fps while panning | fps while zooming | full redraws/s |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         usable_after = f"{row['usable']:.1f} s" if "usable" in row else f"> {timeout:g} s"
         first = f"{row['usable, first']:.1f} s" if "usable, first" in row else f"> {timeout:g} s"
         fps = f"{row['fps']:.1f}" if "fps" in row else "n/a"
+        zooming = f"{row['zoom fps']:.1f}" if "zoom fps" in row else "n/a"
         full = f"{row['full fps']:.1f}" if "full fps" in row else (fps if row["renderer"] == "canvas" else "n/a")
         name = "dash-cytoscape" if row["renderer"] == "canvas" else "WebGL (sigma.js)"
-        lines.append(f"| {row['elements']:,} ({row['nodes']:,}) | {name} | {usable_after} | {first} | {fps} | {full} |")
+        lines.append(f"| {row['elements']:,} ({row['nodes']:,}) | {name} | {usable_after} | {first} | {fps} | {zooming} | {full} |")
     return "\n".join(lines)
 
 

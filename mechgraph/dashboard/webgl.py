@@ -51,6 +51,11 @@ __all__ = [
 WEBGL_FROM = 2_000
 #: A view of more nodes and relations than this is drawn as its overview, with a notice.
 VIEW_MAX_ELEMENTS = 60_000
+#: How to read a view drawn with WebGL (under it, while it is shown): what differs from the legend's boxes and heads.
+WEBGL_CAPTION = (
+    "Large view: each node a disc in its kind's colour, sized by its relations; each relation in its sign's colour. "
+    "Labels: the most connected first, more as you zoom in. Hover a node to light its neighbours; click it for its details."
+)
 #: Where the dashboard serves the WebGL bundle (sigma.js, graphology, texture on viewport).
 BUNDLE_PATH = "/_mechgraph/webgl-graph.js"
 #: Relations drawn lighter (mixed with the background) from this many, so that hubs' fans do not hide the rest.
@@ -175,6 +180,7 @@ def webgl_layer() -> list[Any]:
     label: dict[str, Any] = {"aria-label": "The view, drawn with WebGL"}
     return [
         html.Div(id=Ids.WEBGL, className="canvas-webgl", hidden=True, role="img", **label),
+        html.Div(WEBGL_CAPTION, className="webgl-caption", role="note"),
         dcc.Store(id=Ids.WEBGL_DATA),
         dcc.Store(id=Ids.WEBGL_TAP),
     ]
