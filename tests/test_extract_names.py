@@ -88,3 +88,26 @@ def test_a_place_between_commas_is_no_item_of_a_list() -> None:
 def test_a_build_up_is_what_builds_up() -> None:
     found = triples("Oxidised LDL helps drive the build-up of foam cells in the artery wall.")
     assert ("oxidised_ldl", "+", "foam_cells") in found, found
+
+
+def test_a_consequence_without_its_agent_is_the_first_clauses_subjects() -> None:
+    found = triples("Zorbimab attaches to the receptor, so interferon signalling is blocked.")
+    assert ("zorbimab", "-", "interferon_signalling") in found, found
+
+
+def test_this_as_a_subject_stands_for_the_drug_the_text_is_about() -> None:
+    found = triples("Abatacept is a fusion protein. Over several weeks this can ease the pain in your joints.")
+    assert ("abatacept", "-", "pain") in found, found
+
+
+def test_the_drug_before_a_past_form_read_as_an_adjective_is_its_subject() -> None:
+    # the small pipeline reads "the antibody improved/amod FEV1" after a fronted phrase
+    text = "Tezepelumab binds TSLP. Compared with placebo, the antibody improved lung function and lowered serum IgE."
+    found = triples(text)
+    assert ("tezepelumab", "+", "lung_function") in found, found
+    assert not any(s == "antibody" for s, _sign, _t in found), found
+
+
+def test_a_sentence_ending_in_a_capital_keeps_its_last_name() -> None:
+    found = triples("Omalizumab binds free IgE.")
+    assert ("omalizumab", "?", "ige") in found or any(s == "omalizumab" and t.endswith("ige") for s, _sign, t in found), found

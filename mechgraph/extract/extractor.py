@@ -305,6 +305,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 continue  # the parser saw through a wrapper the pattern kept ("serum levels of IL-17A": IL-17A)
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
+            if any(_same_verb(f.cues, g.cues) and g.source != f.source and _overlap(f.target, g.target, doc, parser_doc) for g in mine):
+                continue  # the parser found another subject of this verb and object ("the antibody improved X": the drug)
             if any(
                 _same_verb(f.cues, g.cues) and _same_name(f.source, g.target, doc, parser_doc) and _same_name(f.target, g.source, doc, parser_doc) for g in mine
             ):
@@ -337,6 +339,19 @@ def _implicit_parse(found: _Found) -> bool:
 def _same_name(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
     """Whether two readings name the same node, one maybe with words before the other's name."""
     return a == b or _part_of_name(a, b, doc, parser_doc) or _part_of_name(b, a, doc, parser_doc)
+
+
+def _overlap(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
+    """Whether two readings' names share two words in a row ("pre-bronchodilator forced expiratory
+    volume" and "forced expiratory volume in 1 second"), or are the same."""
+    if a == b:
+        return True
+    x, y = (doc.lexicon.entry(n) or parser_doc.lexicon.entry(n) for n in (a, b))
+    if x is None or y is None:
+        return False
+    first, second = key_of(x.label), key_of(y.label)
+    pairs = set(zip(first, first[1:], strict=False))
+    return any(pair in pairs for pair in zip(second, second[1:], strict=False))
 
 
 def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:

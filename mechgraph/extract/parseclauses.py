@@ -25,6 +25,14 @@ class _ParseClauses(_ParseBase):
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             if not agents and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "improve"):
                 agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            if not agents and _consequence(verb):
+                # "X binds A, so B is blocked": X blocks B (the first clause hung on the verb, or the verb on it)
+                earlier = [verb.head] if verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i else []
+                earlier += [c for c in verb.children if c.dep_ in ("ccomp", "advcl", "conj") and c.i < verb.i and c.pos_ == "VERB"]
+                for clause in earlier:
+                    found, _how = self.subject(clause, depth + 1)
+                    if found:
+                        return found, "subject of the clause whose consequence this is"
             return agents, None
         if subjects and all(c.i > verb.i for c in subjects) and _inverted(verb):
             # "X contributes to A, induces B and ...": the parser took the object after the verb for its subject
@@ -216,3 +224,14 @@ class _ParseClauses(_ParseBase):
                     if objs:
                         break
         return objs
+
+
+_CONSEQUENCE = frozenset("so thus therefore hence consequently thereby".split())
+
+
+def _consequence(verb: Any) -> bool:
+    """Whether a clause is stated as the consequence of the one before ("..., so B is blocked",
+    "and thus B cells are depleted")."""
+    return any(c.dep_ in ("advmod", "mark", "cc") and c.lower_ in _CONSEQUENCE and c.i < verb.i for c in verb.children) or any(
+        t.lower_ in _CONSEQUENCE for t in verb.doc[max(0, verb.left_edge.i - 1) : verb.left_edge.i + 1]
+    )

@@ -47,6 +47,8 @@ from .parsewords import (
 from .tokens import abbreviation_fits, key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
+_ORDINALS = frozenset("first second third".split())
+_ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
 _DOSE_UNITS = frozenset("mg g µg mcg ug ml units iu".split())
 _SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
 
@@ -81,7 +83,7 @@ class _ParseNames(_ParseBase):
                             self.long_forms.append((words[first].i, tok.i, entry))
                     if entry is not None:
                         self.doc.lexicon.name_short_form(short, entry, long_text)
-                    if entry is not None and any(w.lower_ in ("with", "of") for w in words[first:]):
+                    if entry is not None and any(w.lower_ in ("with", "of", "in") for w in words[first:]):
                         # "eosinophilic granulomatosis with polyangiitis (EGPA)": one name, where a parse would cut at "with"
                         for k in range(words[first].i, tok.i):
                             self.cache.setdefault(k, entry)
@@ -185,6 +187,8 @@ class _ParseNames(_ParseBase):
         symbol_named = key[-1] in _SYMBOL_HEADS and any(
             (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w)) or re.match(r"[A-Z]-[a-z]", w) is not None for w in words[:-1]
         )  # "the H1 receptor", "C-reactive protein": a name, where "the protein" is none
+        symbol_named = symbol_named or (len(key) == 2 and key[0] in _ORDINALS)  # "a second signal": a name
+        symbol_named = symbol_named or (len(key) == 2 and key[1] == "function" and key[0] in _ORGANS)  # "lung function"
         if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
         if key[-1] in C.PREPOSITIONS:
@@ -292,7 +296,8 @@ class _ParseNames(_ParseBase):
             return None
         if tok.pos_ == "PRON" and low not in _PRONOUNS and len(tok.text) > 1 and any(ch.isupper() or ch.isdigit() for ch in tok.text):
             tok.pos_ = "PROPN"  # "PD-1/PRP": a symbol the tagger took for a pronoun
-        if low in _PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()):
+        if low in _PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()) or (low == "this" and tok.dep_ == "nsubj"):
+            # ("this can ease the pain": a demonstrative subject stands for what the text is about)
             if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
                 return self.previous_object(tok)
             if low in ("it", "this", "they", "itself"):

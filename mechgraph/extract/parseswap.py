@@ -24,6 +24,7 @@ from .lexicon import Lexicon, LexiconEntry
 from .parseanaphora import family_drug
 from .parsewords import _FALL_VERBS, _FINITE_FORMS, _RISE_VERBS, looks_like_drug
 from .tokens import normalize_word
+from .verbclasses import VERB_SIGNS
 
 __all__ = ["VERB_FORMS", "subject_swap"]
 
@@ -31,9 +32,14 @@ __all__ = ["VERB_FORMS", "subject_swap"]
 _OTHER_VERBS = frozenset("accumulate move shift switch act enter travel migrate".split()) | _FALL_VERBS | _RISE_VERBS
 #: the finite forms of the cue verbs and of those verbs
 VERB_FORMS = frozenset(_FINITE_FORMS) | frozenset(f for v in _OTHER_VERBS for f in verb_forms(v)[:2])
-#: words that open a fronted phrase before the subject ("In the skin, ...")
-_FRONTED = frozenset("in on at within during after before under among for from through across".split())
+#: the past forms of the cue verbs ("Tezepelumab improved/VBN(amod) FEV1"): read only after a drug's name
+PAST_FORMS = frozenset(verb_forms(lemma)[2] for lemma in VERB_SIGNS if lemma and " " not in lemma) - VERB_FORMS
+#: words that open a fronted phrase before the subject ("In the skin, ...", "Compared with placebo, ...")
+_FRONTED = frozenset("in on at within during after before under among for from through across compared relative versus unlike".split())
 _NAME_WORDS = 6
+_DRUG_NOUNS = frozenset("drug antibody medicine medication agent compound treatment".split())
+#: "the drug", "this antibody": no name of its own; the pronoun put in its place is read as the drug
+_GENERIC = LexiconEntry("", NodeKind.AGENT, "", "text")
 #: a gene or protein symbol ("Nrf2", "STAT3", "CD80")
 _SYMBOL = re.compile(r"^[A-Z][A-Za-z]{1,5}-?\d{1,3}[A-Za-z]?$")  # a subject name is at most this many tokens long
 
@@ -64,7 +70,10 @@ def subject_swap(sdoc: Any, state: Any, parse: Callable[[str], Any]) -> tuple[An
     verb = sdoc[end]
     if verb.pos_ == "VERB" and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in sdoc[start:end]):
         return None  # the parse reads the name as the verb's subject
-    singular = verb.lower_.endswith("s") and not verb.lower_.endswith("ss")
+    if verb.lower_ in PAST_FORMS:  # a past form has no number: the name's
+        singular = sdoc[end - 1].tag_ not in ("NNS", "NNPS")
+    else:
+        singular = verb.lower_.endswith("s") and not verb.lower_.endswith("ss")
     pronoun = "It" if singular else "They"
     if start > 0:
         pronoun = pronoun.lower()
@@ -76,6 +85,8 @@ def subject_swap(sdoc: Any, state: Any, parse: Callable[[str], Any]) -> tuple[An
     subject = second[start]
     if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.pos_ not in ("VERB", "AUX"):
         return None
+    if entry is _GENERIC:
+        return second, {}
     if entry is None:  # a name the text has not given before: made only now the second parse is kept
         word = first.text
         entry = state.agent(word) if looks_like_drug(word) else state.doc.candidate(word)
@@ -101,16 +112,22 @@ def _name_before_verb(sdoc: Any, start: int, lexicon: Lexicon, recent: list[Lexi
     word not named yet (None: to be made)."""
     limit = min(len(sdoc) - 1, start + _NAME_WORDS)
     for end in range(start + 1, limit + 1):
-        if sdoc[end].lower_ not in VERB_FORMS:
+        past = sdoc[end].lower_ in PAST_FORMS
+        if sdoc[end].lower_ not in VERB_FORMS and not past:
             continue
         if any(t.is_punct and t.text not in "-/" for t in sdoc[start:end]):
             return None
+        if end == start + 2 and sdoc[start].lower_ in ("the", "this") and sdoc[start + 1].lower_ in _DRUG_NOUNS:
+            return end, _GENERIC  # "the antibody improved/amod FEV1": "It improved FEV1", "it" read as the drug
         entry = lexicon.lookup(sdoc[start:end].text)
         if entry is not None:
-            return (end, entry) if entry.kind is not NodeKind.OUTCOME else None
+            drug = entry.kind in (NodeKind.AGENT, NodeKind.THERAPY)
+            return (end, entry) if entry.kind is not NodeKind.OUTCOME and (drug or not past) else None
         if end != start + 1:
             return None
         word = sdoc[start].text
+        if past:
+            return (end, None) if looks_like_drug(word) else None
         if word.lower().endswith("s") and len(word) > 5:
             family = family_drug(normalize_word(word.lower()), recent)
             if family is not None:

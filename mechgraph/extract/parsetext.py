@@ -20,12 +20,17 @@ def parse_text(text: str) -> str:
 
     >>> parse_text("Inflammation drives the build-up of plaque.")
     'Inflammation drives the buildup of plaque.'
+    >>> parse_text("It lowered serum IgE.")  # a final capital keeps its full stop apart ("IgE." is no word)
+    'It lowered serum IgE .'
     """
+    if text.endswith(".") and _CAPS_END.search(text):
+        text = text[:-1].rstrip() + " ."
     if "-up" in text:  # "the build-up of plaque": one noun, which the parser would read as "up"
         text = _BUILD_UP.sub(lambda m: m.group(1) + "up", text)
     return _without_degree(text)
 
 
+_CAPS_END = re.compile(r"(?:^|\s)[A-Za-z0-9-]*[A-Z]\.$")
 _BUILD_UP = re.compile(r"\b(build|pile|mop|clean|break)-up\b", re.IGNORECASE)
 
 

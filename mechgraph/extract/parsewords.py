@@ -212,7 +212,13 @@ def _fragment(tok: Any) -> bool:
     return (glued and len(tok.text) <= 4 and tok.text.islower()) or (len(tok.text) <= 2 and tok.text.islower())
 
 
+#: heads of what a treatment improves by raising it
+_GOOD_HEADS = frozenset(normalize_word(w) for w in "control function quality survival response remission score capacity".split())
+
+
 def _diseaselike(tok: Any, entry: LexiconEntry) -> bool:
+    if normalize_word(tok.lower_) in _GOOD_HEADS:
+        return False  # "improved asthma control", "lung function", "quality of life": more of it is better
     if entry.kind in (NodeKind.CONDITION,):
         return True
     if any(w in DISEASE_WORDS for w in entry.label.lower().split()):

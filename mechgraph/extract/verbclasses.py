@@ -38,6 +38,7 @@ arrest slow deplete eliminate kill shorten limit restrain dampen blunt hinder co
 destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb halt stop tether
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
+ease quell quench temper scavenge
 """
 _NEUTRAL = (
     "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact mediate opsonise opsonize coat"
@@ -106,6 +107,13 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("calm", "down"): "-",
     ("tone", "down"): "-",
     ("dampen", "down"): "-",
+    ("wipe", "out"): "-",
+    ("mop", "up"): "-",
+    ("soak", "up"): "-",
+    ("speed", "up"): "+",
+    ("ramp", "up"): "+",
+    ("fire", "up"): "+",
+    ("rev", "up"): "+",
 }
 
 # "a JAK inhibitor", "an antibody against CD20": nouns that carry a relation to their modifier.
