@@ -111,3 +111,18 @@ def test_the_drug_before_a_past_form_read_as_an_adjective_is_its_subject() -> No
 def test_a_sentence_ending_in_a_capital_keeps_its_last_name() -> None:
     found = triples("Omalizumab binds free IgE.")
     assert ("omalizumab", "?", "ige") in found or any(s == "omalizumab" and t.endswith("ige") for s, _sign, t in found), found
+
+
+def test_what_followed_a_treatment_is_its_effect() -> None:
+    text = "In adults, treatment with zorbimab was followed by a dose-related decrease in circulating natural killer (NK) cells."
+    assert ("zorbimab", "-", "nk_cell") in triples(text)
+
+
+def test_an_aside_inside_a_list_of_adverse_effects_is_no_item() -> None:
+    found = triples("Adverse effects of zorbimab include nausea, infertility and, after prolonged use, bladder cancer.")
+    assert {t for s, sign, t in found if s == "zorbimab" and sign == "+"} >= {"infertility", "bladder_cancer"}, found
+
+
+def test_how_often_is_no_node() -> None:
+    found = triples("Zorbimab blocks PD-L1. Adverse events such as colitis may be less frequent than with CTLA-4 blockade.")
+    assert not any("frequent" in t for _s, _sign, t in found), found

@@ -140,6 +140,10 @@ class _ParseNames(_ParseBase):
         entry = self.doc.lexicon.lookup(text)
         if entry is not None:
             return entry
+        if "-positive " in text:  # "exhausted CD8-positive T cells": CD8 T cells, where the lexicon knows them
+            marked = self.lookup_phrase(text.replace("-positive ", " "))
+            if marked is not None and marked.origin != "text":
+                return marked
         words = text.split()
         if len(words) > 1 and (_SYMBOL_WORD.match(words[-1]) or looks_like_drug(words[-1])) and normalize_word(words[-2].lower()) in _CLASS_NOUNS:
             return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name

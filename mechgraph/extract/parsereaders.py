@@ -115,6 +115,8 @@ class _ParseReaders(_ParseBase):
                     self.people_taking(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel", "receive"):
                 self.people_taking(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() == "follow":
+                self.followed_by(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _SHIFT_VERBS:
                 self.shift(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _DOOM_VERBS:

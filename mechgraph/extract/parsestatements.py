@@ -13,7 +13,7 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _DRUG_CLASS, _is_passive
+from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word
 
 __all__: list[str] = []
@@ -235,3 +235,18 @@ class _ParseStatements(_ParseBase):
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects:
             self.emit(verb, f"{verb.lemma_.lower()} to degradation", "-", self.subject(verb), objects)
+
+    def followed_by(self, verb: Any) -> None:
+        """ "Treatment with X was followed by a decrease in Y": X lowers Y (a label's way of saying
+        what came of a treatment); "... was followed by neutropenia": X raises it."""
+        if verb.tag_ != "VBN" or not _is_passive(verb):
+            return
+        effects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        causes = ([c for c in verb.children if c.dep_ == "nsubjpass"], None)
+        for effect in effects:
+            inner = _prep_object(effect, ("in", "of")) if normalize_word(effect.lower_) in _FALL_NOUNS | _RISE_NOUNS else None
+            if inner is not None:
+                sign = "-" if normalize_word(effect.lower_) in _FALL_NOUNS else "+"
+                self.emit(verb, "followed by a change in", sign, causes, self.items(inner))
+            elif any(e.kind in (NodeKind.CONDITION, NodeKind.OUTCOME) for e, _t in self.entities([effect])):
+                self.emit(verb, "followed by", "+", causes, self.items(effect))

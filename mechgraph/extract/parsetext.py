@@ -60,7 +60,10 @@ def _without_degree(text: str) -> str:
 
 _SYNONYM_BRACKET = re.compile(r" \([^()]*;[^()]*\)")
 #: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
-ASIDE = re.compile(r"\b(and|or|but), (?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}, ")
+ASIDE = re.compile(
+    r"\b(and|or|but), (?:(?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}"
+    r"|(?:after|during|with|in|over) (?:prolonged|long-term|high-dose|rare|some|many|a few|several|repeated)(?: [\w-]+){1,2}), "
+)
 #: "X is, in addition, an agonist of Y", "X, however, inhibits Y": an adverbial between commas.
 _ADVERB_ASIDE = re.compile(
     r",\s(?:in addition|however|therefore|thus|moreover|furthermore|in turn|in contrast|by contrast|in fact|in particular|"

@@ -184,7 +184,13 @@ def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any:
             for g in child.children:  # "the risk of bleeding/VBG": a gerund without an object is a noun
                 if g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(c.dep_ in ("dobj", "prep", "advmod") for c in g.children):
                     return g
+                if g.dep_ == "pcomp" and g.lower_ in _NAME_PARTICIPLES:  # "a fall in circulating/VBG(pcomp) B cells": the cells
+                    return next((c for c in g.children if c.dep_ == "dobj"), None)
     return None
+
+
+#: participles that begin a name rather than a clause ("circulating B cells")
+_NAME_PARTICIPLES = frozenset("circulating infiltrating resting proliferating dividing regulating".split())
 
 
 def _site(tok: Any) -> Any:
@@ -234,6 +240,8 @@ def _cue_forms() -> frozenset[str]:
 
 
 def _modifier_word(word: str) -> bool:
+    if word.lower().endswith(("-positive", "-negative", "-expressing", "-bright", "-dim")):
+        return True  # "CD16/56-positive NK cells": a marker of a subset, the cells are named after it
     if "-" in word.strip("-"):
         parts = word.lower().strip("-").split("-")  # "moderate-to-severe": a severity, not a name
         return len(parts) == 3 and parts[1] in ("to", "or") and parts[0] in _MODIFIERS and parts[2] in _MODIFIERS

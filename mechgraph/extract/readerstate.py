@@ -57,6 +57,7 @@ _BARE_CLASSES = frozenset({"metabolite"})  # "the metabolite": the one named bef
 _TIME_WORDS = frozenset("century centuries decade decades year years month months week weeks day days hour hours time times".split())
 _BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive".split())
 _PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help option options look we us you i".split())
+_FREQUENCY_WORDS = frozenset("less more most least very frequent common likely rare often frequently commonly uncommon infrequent".split())
 _CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
 _NOT_NAME_START = frozenset(
     {
@@ -208,6 +209,8 @@ class _Text:
         if len(key) > 1 and key[0] in _CONNECTIVES:
             rest = " ".join(label.split()[1:])  # "hence cell division": the name after the connective
             return self.lexicon.lookup(rest) or self.candidate(rest)
+        if all(k in _FREQUENCY_WORDS for k in key):
+            return None  # "less frequent", "more common": how often, no name
         last = label.split()[-1].lower()
         if len(key) > 1 and last in VERB_FORMS and last.endswith("s") and not last.endswith("ss"):
             rest = " ".join(label.split()[:-1])  # "Nrf2 accumulates (and switches on X)": the name before the verb
