@@ -126,3 +126,19 @@ def test_an_aside_inside_a_list_of_adverse_effects_is_no_item() -> None:
 def test_how_often_is_no_node() -> None:
     found = triples("Zorbimab blocks PD-L1. Adverse events such as colitis may be less frequent than with CTLA-4 blockade.")
     assert not any("frequent" in t for _s, _sign, t in found), found
+
+
+def test_an_approval_for_patients_treats_the_disease_they_were_named_with() -> None:
+    text = "Adults with lupus nephritis have a new option after regulators approved zorbimab for patients already on standard therapy."
+    assert ("zorbimab", "-", "lupus_nephritis") in triples(text)
+
+
+def test_items_after_a_closed_list_inside_a_name_are_items_of_the_list_above() -> None:
+    text = "Zorbimab binds IFNAR1. The most common side effects were infections of the nose and throat, bronchitis and shingles."
+    found = triples(text)
+    assert {"bronchitis", "shingles"} <= {t for s, sign, t in found if s == "zorbimab" and sign == "+"}, found
+
+
+def test_the_survival_of_cells_is_the_cells() -> None:
+    found = triples("Zorbimab blocks IL-5 and so reduces the production and survival of eosinophils.")
+    assert ("zorbimab", "-", "eosinophil") in found, found

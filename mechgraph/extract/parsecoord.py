@@ -69,6 +69,10 @@ class _ParseCoordination(_ParseBase):
                             for g in (g for p in noun.children if _examples(p) for g in p.children if g.dep_ == "pobj"):
                                 out.append(g)
                                 stack.append(g)
+        for t in list(out):  # "infections of the nose and throat, bronchitis and X": items the parse hung on a closed list
+            for inner in (g for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"):
+                for later in _after_closed_list(inner):
+                    out += [g for g in self.items(later) if g not in out]
         for t in list(out):  # "stomatitis/nmod and liver fibrosis": a whole name the parse hung on the next one
             out += [c for c in t.lefts if self.coordinated_modifier(c) and c not in out]
         for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too
@@ -203,3 +207,14 @@ def _examples(prep: Any) -> bool:
 def _definite(noun: Any) -> bool:
     """ "this enzyme", "the receptor": one thing, which has no examples."""
     return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in noun.children)
+
+
+def _after_closed_list(tok: Any) -> list[Any]:
+    """The conjuncts of ``tok`` after a list it closes with "and": in "the nose and throat,
+    bronchitis and reactions" the parse hangs "bronchitis" on "nose", where "and throat" has
+    ended that list (but "the nose, throat and sinuses" is one list)."""
+    conjuncts = sorted((c for c in tok.children if c.dep_ == "conj"), key=lambda c: c.i)
+    if len(conjuncts) < 2 or not any(c.dep_ == "cc" and tok.i < c.i < conjuncts[0].i for c in tok.children):
+        return []
+    doc = tok.doc
+    return [c for c in conjuncts[1:] if any(doc[k].text == "," for k in range(conjuncts[0].i, c.i))]

@@ -48,6 +48,8 @@ from .tokens import abbreviation_fits, key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
 _ORDINALS = frozenset("first second third".split())
+#: what happens to cells, which more or less of means more or fewer cells ("the survival of eosinophils")
+_CELL_FATES = frozenset("growth survival recruitment production expansion".split())
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
 _DOSE_UNITS = frozenset("mg g µg mcg ug ml units iu".split())
 _SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
@@ -350,6 +352,11 @@ class _ParseNames(_ParseBase):
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
         of = _prep_object(tok, ("of", "with", "in"))
+        if norm in _CELL_FATES and start == tok.i:  # "the growth, recruitment and survival of eosinophils": the cells
+            cells = of or next((_prep_object(c, ("of",)) for c in tok.subtree if c.dep_ == "conj" and _prep_object(c, ("of",)) is not None), None)
+            owner = self.entity(cells) if cells is not None and cells.tag_ in ("NNS", "NNPS") else None
+            if owner is not None and owner.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE):
+                return owner
         if of is None and low in WRAPPER_NOUNS:  # "the signs and symptoms of X"
             for sibling in tok.children:
                 if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:

@@ -93,7 +93,7 @@ class _ParseReaders(_ParseBase):
             if (
                 tok.lemma_.lower() in ("indicate", "approve", "license", "recommend", "consider")
                 and tok.tag_ in ("VBN", "VBD")
-                and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp")
+                and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp", "advcl")
             ):
                 self.indicated(tok)
             elif tok.lemma_.lower() in _USE_VERBS and tok.tag_ == "VBN" and _is_passive(tok):
@@ -419,6 +419,8 @@ class _ParseReaders(_ParseBase):
                 if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE:  # "indicated for adults with plaque psoriasis"
                     withs = [w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
                     withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)
+                    if not withs:  # "Adults with SLE have a new option after regulators approved X for patients": the people named before
+                        withs = [w for t in self.sdoc[: verb.i] if t.lemma_.lower() in _PEOPLE for w in t.children if w.dep_ == "prep" and w.lower_ == "with"]
                     diseases += [d for w in withs for d in w.children if d.dep_ == "pobj"]
                 elif g.lemma_.lower() in _CARE_NOUNS or g.lower_ in _CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
                     diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
