@@ -229,7 +229,7 @@ def test_label_and_textbook_statements_without_a_cue_verb() -> None:
         assert ("spesolimab", "+", effect) in found, effect
     assert any(s == "spesolimab" and sign == "-" and "il_8" in t for s, sign, t in found)  # the dose is no part of the drug's name
     assert ("myelosuppression", "+", "invasive_aspergillosis") in found  # neutropenia is a name of the graph's myelosuppression
-    assert any(sign == "+" and "neutrophils" in t for s, sign, t in found if "36" in s)
+    assert any(sign == "+" and "neutrophil" in t for s, sign, t in found if "36" in s)  # the recruitment of neutrophils: the cells
     assert any(s == "spesolimab" and sign == "-" and "38" in t for s, sign, t in found)  # ", in addition," is no part of the clause
     assert not any(t in ("option", "options", "look", "released") for _s, _sign, t in found)
 
