@@ -115,7 +115,7 @@ def test_a_small_view_stays_with_cytoscape(client: DashClient, graph: nx.MultiDi
 
 
 def test_the_default_threshold_and_cap() -> None:
-    assert 1_000 <= WEBGL_FROM <= 5_000 < 50_000 < VIEW_MAX_ELEMENTS
+    assert 5_000 <= WEBGL_FROM <= 20_000 < 50_000 < VIEW_MAX_ELEMENTS
     assert regions_module.REGION_MAX_ELEMENTS == VIEW_MAX_ELEMENTS
 
 

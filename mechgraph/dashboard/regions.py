@@ -51,7 +51,7 @@ from .webgl import VIEW_MAX_ELEMENTS
 __all__ = ["REGION_MAX_ELEMENTS", "REGION_MAX_NODES", "Region", "StoreRegions"]
 
 #: A view of more nodes and relations than this is drawn as its overview (as a view of a graph
-#: held whole: views from 2,000 elements are drawn with WebGL, :mod:`mechgraph.dashboard.webgl`).
+#: held whole: views from 10,000 elements are drawn with WebGL, :mod:`mechgraph.dashboard.webgl`).
 REGION_MAX_ELEMENTS = VIEW_MAX_ELEMENTS
 #: The most nodes a region fetches: a walk that would reach more stops a level earlier (the first
 #: level is cut). About as many as a view draws: on a million relations a hub's 15,000 nodes and

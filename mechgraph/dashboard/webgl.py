@@ -1,7 +1,8 @@
 """Views too large for dash-cytoscape, drawn with WebGL: sigma.js in the page, positions from Python.
 
-dash-cytoscape draws on a 2D canvas from JavaScript: from a few thousand nodes and relations it
-no longer pans smoothly (docs/scale.md, "The dashboard's WebGL canvas"). A view of
+dash-cytoscape draws on a 2D canvas from JavaScript: from some 15,000 nodes and relations it
+zooms at half speed and takes twice as long to open, from 30,000 it no longer pans (docs/scale.md,
+"The dashboard's WebGL canvas"). A view of
 :data:`WEBGL_FROM` elements (nodes and relations) or more is drawn instead by sigma.js on
 graphology, the bundle of the HTML export (``mechgraph/export/vendor/webgl-graph.min.js``, one
 source) served by the dashboard itself at :data:`BUNDLE_PATH` with the export's
@@ -45,10 +46,13 @@ __all__ = [
     "webgl_palette",
 ]
 
-#: A view of this many nodes and relations or more is drawn with WebGL (below: dash-cytoscape).
-#: Measured (benchmarks/bench_dashboard_scale.py --views): dash-cytoscape pans at about 6 frames
-#: a second at 2,000 elements on the machine of docs/scale.md, fewer beyond.
-WEBGL_FROM = 2_000
+#: A view of this many nodes and relations or more is drawn with WebGL (below: dash-cytoscape, which
+#: draws what sigma does not: labelled boxes, routed relations, tee heads, dashes). Measured
+#: (benchmarks/bench_dashboard_scale.py --views, docs/scale.md): dash-cytoscape pans and zooms at
+#: 52 to 60 frames a second up to 10,000 elements; at 15,000 to 20,000 its zoom falls to 31 to 35
+#: and its time to usable doubles (7 to 8 s, WebGL 3 to 3.6 s); at 30,000 it pans at 9 frames a
+#: second, at 50,000 at 1. WebGL with its texture on viewport moves at about 60 at every size.
+WEBGL_FROM = 10_000
 #: A view of more nodes and relations than this is drawn as its overview, with a notice.
 VIEW_MAX_ELEMENTS = 60_000
 #: How to read a view drawn with WebGL (under it, while it is shown): what differs from the legend's boxes and heads.

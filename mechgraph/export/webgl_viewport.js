@@ -4,9 +4,8 @@
  * is drawn again once the camera has rested for SETTLE_MS. Without a GPU (WebGL on a software
  * rasteriser) a full frame of 20,000 nodes takes more than a second; moving the bitmap costs the
  * compositor a few milliseconds. It is used only when full frames are slow (mode "auto"): when
- * the first frame took more than SLOW_FRAME_MS to reach the screen (the time from drawing it to
- * the next animation frame), or two full frames of one move came more than SLOW_FRAME_MS apart;
- * mode "always" always uses it, mode "never" never does.
+ * two full frames drawn in a row after the first one, or two full frames of one move, came more
+ * than SLOW_FRAME_MS apart; mode "always" always uses it, mode "never" never does.
  * Written once: inlined into the WebGL export page and served to the dashboard with the bundle.
  * Defines MechgraphTexture.attach(renderer, mode). */
 var MechgraphTexture = (function () {
@@ -53,9 +52,10 @@ var MechgraphTexture = (function () {
       forgetScheduled();
       if (transformed) { setTransform(""); }
       drawn = camera.getState();
-      lastFull = performance.now();
       control.stats.full++;
-      return render();
+      var result = render();
+      lastFull = performance.now();
+      return result;
     }
     function enabled() {
       return control.mode === "always" || (control.mode === "auto" && control.frameMs > SLOW_FRAME_MS);
@@ -75,9 +75,19 @@ var MechgraphTexture = (function () {
       movedAt = performance.now();
       if (!firstMove) { firstMove = movedAt; }
     });
-    // sigma drew its first frame in its constructor, just before: time it too.
-    var attached = performance.now();
-    requestAnimationFrame(function () { if (!control.frameMs) { control.frameMs = performance.now() - attached; } });
+    // Once the first frame is on screen, two more full frames in a row tell how long one takes
+    // (a frame asked for while the last one is still being drawn waits for it), so that the
+    // first move is already drawn as a bitmap when frames are slow.
+    requestAnimationFrame(function () {
+      var began = performance.now();
+      full();
+      requestAnimationFrame(function () {
+        full();
+        requestAnimationFrame(function () {
+          if (control.mode === "auto" && !control.frameMs) { control.frameMs = (performance.now() - began) / 2; }
+        });
+      });
+    });
     function settleLater() {
       clearTimeout(timer);
       timer = setTimeout(function wait() {
