@@ -142,3 +142,43 @@ def test_items_after_a_closed_list_inside_a_name_are_items_of_the_list_above() -
 def test_the_survival_of_cells_is_the_cells() -> None:
     found = triples("Zorbimab blocks IL-5 and so reduces the production and survival of eosinophils.")
     assert ("zorbimab", "-", "eosinophil") in found, found
+
+
+def test_a_numbered_section_title_is_no_part_of_its_first_sentence() -> None:
+    text = (
+        "ZORTRESS (zorbolimus) tablets\n\n5 WARNINGS AND PRECAUTIONS\n"
+        "5.1 Malignancies and serious infections: Immunosuppression increases the risk of lymphoma.\n\n"
+        "6 ADVERSE REACTIONS\nThe most common adverse reactions were peripheral edema and constipation.\n"
+    )
+    found = triples(text)
+    assert any(s == "immunosuppression" and sign == "+" for s, sign, _t in found), found
+    assert not any(s.startswith("5_1") or "malignancies" in s for s, _sign, _t in found), found
+
+
+def test_a_labels_adverse_reactions_are_its_drugs_not_the_co_medications() -> None:
+    text = (
+        "Zorbolimus tablets\n\nWARNINGS\nStandard doses of cyclosporine combined with zorbolimus increase the risk of nephrotoxicity.\n\n"
+        "ADVERSE REACTIONS\nThe most common adverse reactions were peripheral edema and constipation.\n"
+    )
+    found = triples(text)
+    assert {("zorbolimus", "+", "peripheral_edema"), ("zorbolimus", "+", "constipation")} <= found, found
+    assert not any(s == "cyclosporine" and t == "constipation" for s, _sign, t in found), found
+
+
+def test_a_drug_compared_with_is_no_antecedent() -> None:
+    text = "Glatiramer acetate reduced relapses. Unlike alemtuzumab, it does not deplete lymphocytes. Its adverse effects are mostly local: lipoatrophy and redness."
+    draft = extract_text(text, source_id="t")
+    signed = {(r.source, r.target, r.negated) for r in draft.relations}
+    assert ("glatiramer", "lymphocyte", True) in signed, signed  # "does not deplete/JJ": the verb, negated
+    assert ("glatiramer", "lipoatrophy", False) in signed, signed
+    assert not any(s == "alemtuzumab" for s, _t, _n in signed), signed
+
+
+def test_a_frequency_band_heads_a_list_of_side_effects() -> None:
+    text = "Zorbimab tablets\n\nPossible side effects\nCommon (may affect up to 1 in 10 people):\n- mouth ulcers\n- cold sores\n"
+    assert {("zorbimab", "+", "mouth_ulcers"), ("zorbimab", "+", "cold_sores")} <= triples(text)
+
+
+def test_its_levels_are_the_drugs_levels() -> None:
+    found = triples("Zorbolimus is a substrate of CYP3A4, and ketoconazole raises its blood concentrations.")
+    assert ("ketoconazole", "+", "zorbolimus") in found, found

@@ -415,7 +415,7 @@ TRANSPARENT_NOUNS = frozenset(
     for w in (
         "function functions activity activities level levels amount amounts number concentration concentrations "
         "role capacity population subset type kind form family class member group action count counts "
-        "numbers presence"
+        "numbers presence risk risks incidence"
     ).split()
 )
 #: Nouns that name the agent's own property ("their main objective", "its mode of action").

@@ -305,6 +305,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 continue  # the parser saw through a wrapper the pattern kept ("serum levels of IL-17A": IL-17A)
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
+            if any(_same_verb(f.cues, g.cues) and g.source == f.source and g.target != f.target for g in mine) and _wrapped(f.target, doc):
+                continue  # the parser read whose levels the pattern's wrapper means ("raise its blood levels": the drug's)
             if any(_same_verb(f.cues, g.cues) and g.source != f.source and _overlap(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the parser found another subject of this verb and object ("the antibody improved X": the drug)
             if any(
@@ -339,6 +341,16 @@ def _implicit_parse(found: _Found) -> bool:
 def _same_name(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
     """Whether two readings name the same node, one maybe with words before the other's name."""
     return a == b or _part_of_name(a, b, doc, parser_doc) or _part_of_name(b, a, doc, parser_doc)
+
+
+def _wrapped(node_id: str, doc: _Text) -> bool:
+    """Whether a pattern reading's node is a bare wrapper ("blood levels", "serum concentrations")."""
+    entry = doc.lexicon.entry(node_id)
+    key = key_of(entry.label) if entry is not None else ()
+    return bool(key) and key[-1] in _WRAPPER_KEYS and entry is not None and entry.origin == "text"
+
+
+_WRAPPER_KEYS = frozenset(key_of(w)[0] for w in ("level", "concentration", "count", "amount", "number"))
 
 
 def _overlap(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:

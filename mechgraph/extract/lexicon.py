@@ -122,6 +122,11 @@ class UserLexicon:
     file: str | None = None
 
 
+#: the salt or ester a drug is sold as, which is no part of what the drug is
+SALTS = frozenset("acetate sodium potassium calcium hydrochloride mesylate maleate sulfate sulphate phosphate citrate tartrate succinate".split())
+_BRACKETS = re.compile(r"\s*\([^()]*\)")
+
+
 class Lexicon:
     """Names -> nodes, matched longest-first over tokens. Immutable once built.
 
@@ -199,6 +204,16 @@ class Lexicon:
         elif known.node_id != entry.node_id and self.redefines(short, long_text):
             self.define(short, entry)
 
+    def known_short_form(self, short: str, long_text: str) -> LexiconEntry | None:
+        """The node a short form the lexicon knows names, when the text spells it out in words the
+        lexicon lacks ("FK506-binding protein 12 (FKBP-12)"): the long form becomes one more name
+        of that node, instead of a candidate of its own; None otherwise."""
+        known = self.lookup(short)
+        if known is None or known.origin == "text" or self.lookup(long_text) is not None or self.redefines(short, long_text):
+            return None
+        self.add_name(long_text, known)
+        return known
+
     def redefines(self, short: str, long_text: str) -> bool:
         """Whether ``long_text`` gives ``short`` another meaning than the lexicon's (see
         :meth:`name_short_form`)."""
@@ -206,8 +221,10 @@ class Lexicon:
         if known is None or known.origin == "text":
             return False
         letters = [ch.lower() for ch in short if ch.isalnum()]
-        names = [key_of(str(name)) for name in (known.label, *known.record.get("synonyms", ()))]
-        expansions = [name for name in names if name != key_of(short) and abbreviation_fits(letters, " ".join(name))]
+        names = [key_of(_BRACKETS.sub("", str(name))) for name in (known.label, *known.record.get("synonyms", ()))]
+        expansions = [  # a long form of its own: two words or more ("mycophenolate mofetil"), not "FKBP 12"
+            name for name in names if sum(1 for w in name if w.isalpha() and len(w) > 2) > 1 and abbreviation_fits(letters, " ".join(name))
+        ]
         return bool(expansions) and not any(name[:1] == key_of(long_text)[:1] for name in names)
 
     def retype(self, node_id: str, kind: NodeKind) -> LexiconEntry | None:
@@ -272,6 +289,11 @@ class Lexicon:
             if found and (best is None or found[0] > best[0] or (found[0] == best[0] and not defined and _better(found[1], best[1]))):
                 best = found
                 defined = bool(lexicon._defined) and tuple(w.norm for w in words[position : position + found[0]] if w is not None) in lexicon._defined
+        if best and best[1].entry.kind is NodeKind.AGENT:  # "glatiramer acetate", "mycophenolate sodium": the drug
+            after = position + best[0]
+            salt = words[after] if after < len(words) else None
+            if salt is not None and salt.norm in SALTS:
+                best = (best[0] + 1, Match(best[1].first, salt.last, best[1].entry, best[1].alternatives))
         if best and self.ignore:
             key = tuple(w.norm for w in words[position : position + best[0]] if w is not None)
             if key in self.ignore:

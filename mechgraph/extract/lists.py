@@ -105,14 +105,20 @@ def _reading(lead: str, item: str) -> str:
     first = item.split()[0].lower()
     if last in _TAKES_LIST or last in CUE_FORMS or last.endswith("ed") or first in _ITEM_OPENERS:
         return f"{head} {item}."  # "X may be used: - to increase ...", "It is given: - before chemotherapy"
+    if _FREQUENCY_ONLY.match(head):  # "Very common (may affect more than 1 in 10 people):" in a leaflet's side effects
+        return f"{head} side effects include {item}."
     return f"{head} include {item}."
+
+
+#: a leaflet's frequency band without its noun ("Very common", "Uncommon", "Not known")
+_FREQUENCY_ONLY = re.compile(r"^(?:very |not )?(?:common|uncommon|rare|known|frequent)$", re.IGNORECASE)
 
 
 #: "Side effects: headache, nausea." / "Common adverse reactions (>= 5%): X and Y": a list of adverse
 #: effects after a colon, on one line.
 _INLINE_ADVERSE = re.compile(
     r"^\s*((?:[A-Za-z][\w-]*\s+){0,4}?(?:side[ -]effects?|adverse (?:drug )?(?:reactions?|events?|effects?)|undesirable effects|toxicities)"
-    r"(?:\s*\([^()]*\))?)\s*:\s*(\S.*)$",
+    r"(?:\s*\([^()]*\))?)(?:\s+(?:are|were|include|included)(?:\s+[a-z]+){0,2})?\s*:\s*(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -122,6 +128,8 @@ def inline_reading(sentence: str) -> str:
 
     >>> inline_reading("Common adverse reactions (>= 5%): headache, nausea and diarrhoea.")
     'Common adverse reactions include headache, nausea and diarrhoea.'
+    >>> inline_reading("Its adverse effects are mostly local: redness and swelling.")
+    'Its adverse effects include redness and swelling.'
     >>> inline_reading("Mechanism of action: X inhibits Y.")
     ''
     """

@@ -40,6 +40,7 @@ class _Mentions(_ReaderBase):
             known_long = lexicon.lookup(long_text)
             known_short = lexicon.lookup(short)
             if known_short is not None and known_long is None and not lexicon.redefines(short, long_text):
+                lexicon.known_short_form(short, long_text)  # the long form names the known node
                 continue
             entry = known_long or self.doc.candidate(long_text)
             if entry is not None:

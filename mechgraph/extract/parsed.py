@@ -55,6 +55,7 @@ from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
+from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
 from .parseswap import subject_swap
 from .parsetext import parse_text
@@ -290,13 +291,24 @@ class ParsedText:
     def antecedent(self) -> LexiconEntry | None:
         return self.paragraph_subject or self.paragraph_agent or self.last_agent or self.doc.resolve_topic()
 
+    def effects_agent(self) -> LexiconEntry | None:
+        """Whose adverse effects a sentence lists without naming the drug: under a heading on
+        adverse effects, the drug the text is about (a label's adverse reactions are its drug's,
+        though a co-medication was named last); elsewhere the antecedent."""
+        topic = self.doc.topic
+        if self.adverse_section and topic is not None and topic.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+            return topic
+        return self.antecedent()
+
 
 def __getattr__(name: str) -> Any:
     """The word classes and helpers now in :mod:`.parsewords`, importable from here as before."""
     return getattr(_parsewords, name)
 
 
-class SentenceParse(_ParseNames, _ParseAnaphora, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects, _ParseStatements):
+class SentenceParse(
+    _ParseNames, _ParseShortForms, _ParseAnaphora, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects, _ParseStatements
+):
     """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""
 
     def __init__(self, state: ParsedText, sentence: Sentence, sdoc: Any, offset: int, found_type: Any, *, named: dict[int, LexiconEntry] | None = None) -> None:

@@ -81,7 +81,7 @@ class _ParseEffects(_ParseBase):
                 [g for p in subject.children if p.dep_ == "prep" and p.lower_ in ("of", "with", "from") for g in p.children if g.dep_ == "pobj"]
             )
         ]
-        agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()  # "side effects of X"
+        agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.effects_agent()  # "side effects of X"
         if agent is None:
             return
         items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd", "acomp") or (c.dep_ == "nsubj" and c.i > verb.i) for t in self.items(c)]
@@ -197,7 +197,7 @@ class _ParseEffects(_ParseBase):
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
             named = [e for e, _t in self.entities([g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"])]
-            agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.antecedent()
+            agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.effects_agent()
             effects = [e for e, _t in self.entities(subjects)]
             if agent is not None and effects:
                 self.emit_entries(verb, "adverse effect", "+", [agent], effects, "adverse effect read as the last agent's")
@@ -294,7 +294,7 @@ class _ParseEffects(_ParseBase):
             return
         if not any(c.dep_ == "acomp" and c.lower_ in ("common", "frequent", "rare", "uncommon", "reported") for c in verb.children):
             return
-        agent = self.state.antecedent()
+        agent = self.state.effects_agent()
         effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"]) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if agent is not None and effects:
             self.emit_entries(verb, "common (adverse effects)", "+", [agent], effects, "an adverse effect of the section's drug")

@@ -1,5 +1,5 @@
-"""Names in a parse: entities, abbreviations, pronouns and coordinated items of the parser-based
-reader (:mod:`.parsed`).
+"""Names in a parse: entities, pronouns and coordinated items of the parser-based reader
+(:mod:`.parsed`); the short forms a sentence defines are :mod:`.parseshort`'s.
 """
 
 from __future__ import annotations
@@ -44,10 +44,11 @@ from .parsewords import (
     class_phrase,
     looks_like_drug,
 )
-from .tokens import abbreviation_fits, key_of, normalize_word
+from .tokens import key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
 _ORDINALS = frozenset("first second third".split())
+_DOSE_WORDS = frozenset("standard reduced usual full recommended higher lower starting maintenance".split())
 #: what happens to cells, which more or less of means more or fewer cells ("the survival of eosinophils")
 _CELL_FATES = frozenset("growth survival recruitment production expansion".split())
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
@@ -57,60 +58,6 @@ _SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
 
 class _ParseNames(_ParseBase):
     """Entities of a parsed sentence."""
-
-    def abbreviations(self) -> None:
-        """Register "long form (SHORT)": SHORT names the long form's node from here on."""
-        toks = self.sdoc
-        for tok in toks:
-            if tok.text != "(" or tok.i + 2 >= len(toks) or toks[tok.i + 2].text != ")":
-                continue
-            short = toks[tok.i + 1].text
-            if not (1 < len(short) <= 10 and any(ch.isupper() for ch in short) and short[0].isalnum()):
-                continue
-            head = toks[tok.i - 1] if tok.i > 0 else None
-            if head is None:
-                continue
-            words = [t for t in toks[max(0, tok.i - min(len(short) + 5, 2 * len(short))) : tok.i] if not t.is_punct or t.text in "-/"]
-            letters = [ch.lower() for ch in short if ch.isalnum()]
-            for first in reversed(range(len(words))):  # the shortest long form that fits (Schwartz & Hearst)
-                long_text = self.sdoc[words[first].i : tok.i].text
-                if not long_text[:1].isalnum() or long_text[:1].lower() != letters[0]:
-                    continue
-                if abbreviation_fits(letters, long_text.lower()):
-                    entry = self.lookup_phrase(long_text, head_word=head)
-                    coordinated = entry is None and " and " in long_text and "(" not in long_text and not long_text.lower().startswith(("and ", "the "))
-                    if coordinated:  # "signal transducers and activators of transcription (STATs)": one name
-                        entry = self.doc.lexicon.lookup(short) or self.doc.lexicon.lookup(long_text) or self.doc.candidate(long_text)
-                        if entry is not None:
-                            self.long_forms.append((words[first].i, tok.i, entry))
-                    if entry is not None:
-                        self.doc.lexicon.name_short_form(short, entry, long_text)
-                    if entry is not None and any(w.lower_ in ("with", "of", "in") for w in words[first:]):
-                        # "eosinophilic granulomatosis with polyangiitis (EGPA)": one name, where a parse would cut at "with"
-                        for k in range(words[first].i, tok.i):
-                            self.cache.setdefault(k, entry)
-                    break
-
-    def inner_short_forms(self) -> None:
-        """Register the short forms the parser did not see ("a Janus kinase (JAK) inhibitor" is
-        parsed without its bracket): the long form is the shortest run of words before the
-        bracket that fits the short form (Schwartz & Hearst)."""
-        from .parsetext import INNER_SHORT_FORM
-
-        text = self.sentence.text
-        for match in INNER_SHORT_FORM.finditer(text):
-            short = match.group(1)
-            if not any(ch.isupper() for ch in short):
-                continue
-            letters = [ch.lower() for ch in short if ch.isalnum()]
-            words = text[: match.start()].split()[-min(len(short) + 5, 2 * len(short)) :]
-            for first in reversed(range(len(words))):
-                long_text = " ".join(words[first:]).strip(",;:(")
-                if long_text[:1].lower() == letters[0] and abbreviation_fits(letters, long_text.lower()):
-                    entry = self.lookup_phrase(long_text)
-                    if entry is not None:
-                        self.doc.lexicon.name_short_form(short, entry, long_text)
-                    break
 
     def as_drug(self, tok: Any) -> LexiconEntry | None:
         """The name at ``tok`` as a drug, when the sentence shows it is one ("X is a ... drug",
@@ -273,8 +220,15 @@ class _ParseNames(_ParseBase):
         if entry is not None and tok.i not in self.via:
             self.state.recent.append(entry)
             del self.state.recent[:-40]
-        if entry is not None and tok.i not in self.via and not (tok.dep_ in ("attr", "appos") and entry.origin == "text" and class_phrase(entry.label)):
-            # a pronoun's antecedent is not seen again; nor is a class a drug is described as ("X is a DMARD")
+        compared = tok.dep_ == "pobj" and tok.head.lower_ in ("unlike", "than", "versus", "vs", "like") and tok.head.i < tok.i
+        if (
+            entry is not None
+            and tok.i not in self.via
+            and not compared
+            and not (tok.dep_ in ("attr", "appos") and entry.origin == "text" and class_phrase(entry.label))
+        ):
+            # a pronoun's antecedent is not seen again; nor is a class a drug is described as ("X is a DMARD"), nor a
+            # drug it is compared with ("Unlike alemtuzumab, it ...; its adverse effects": not alemtuzumab's)
             self.state.saw(
                 entry,
                 subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head),
@@ -361,7 +315,22 @@ class _ParseNames(_ParseBase):
             for sibling in tok.children:
                 if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:
                     of = _prep_object(sibling, ("of",))
-        sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS for k in range(start, tok.i))
+        sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS | _DOSE_WORDS for k in range(start, tok.i))
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if of is None and owner is not None and low in WRAPPER_NOUNS and sample_only:
+            # "X raises its blood concentrations": the levels of the drug before, not of X
+            own = {t.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            before = [t for t in self.sdoc[: owner.i] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in own and t.pos_ in ("NOUN", "PROPN")]
+            previous = self.state.previous_subject
+            if before:
+                drug = self.entity(before[-1])  # "X is a substrate of CYP3A4, and inhibitors raise its levels": X
+            elif previous is not None and previous[0] == self.sentence.index - 1:
+                drug = previous[1]
+            else:
+                drug = self.state.antecedent()
+            if drug is not None:
+                self.via[tok.i] = f"'{owner.text}' read as {drug.label}"
+            return drug
         bare_rate = low in ("rate", "rates") and all(self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i))
         # "the (combined) rate of recurrent events": the events
         if (low in WRAPPER_NOUNS or bare_rate) and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):

@@ -25,7 +25,7 @@ def repair_tree(sdoc: Any) -> int:
     >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
     True
     """
-    repairs = _participles(sdoc) + _gerund_modifiers(sdoc)
+    repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -120,3 +120,50 @@ def _gerund_modifiers(sdoc: Any) -> int:
 
 #: -ing forms that are verbs of their own after a verb ("stops/starts/keeps increasing X")
 _PARTICIPLE_VERBS = frozenset("increasing reducing decreasing lowering raising blocking inhibiting activating producing making taking using".split())
+
+
+_AUXILIARIES = frozenset("do does did can could may might will would should must".split())
+
+
+def _base_lemmas() -> dict[str, str]:
+    from .cues import verb_forms
+    from .verbclasses import VERB_SIGNS
+
+    return {verb_forms(lemma)[0]: lemma for lemma in VERB_SIGNS if lemma and " " not in lemma}
+
+
+_BASE_FORMS = _base_lemmas()
+
+
+def _verbs_after_auxiliaries(sdoc: Any) -> int:
+    """A cue verb after an auxiliary tagged as an adjective or a noun ("it does not deplete/JJ
+    lymphocytes/ROOT"): the word is the verb, the noun it was hung on its object, and the
+    auxiliary, the negation and the subject are the verb's.
+
+    >>> from mechgraph.extract.parsed import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Unlike alemtuzumab, it does not deplete lymphocytes.") if nlp else None
+    >>> nlp is None or (_verbs_after_auxiliaries(doc), doc[6].tag_, doc[6].dep_, doc[7].dep_, doc[3].head.text) == (1, "VB", "ROOT", "dobj", "deplete")
+    True
+    """
+    repairs = 0
+    for word in sdoc:
+        lemma = _BASE_FORMS.get(word.lower_)
+        if lemma is None or word.tag_.startswith("VB") or word.i == 0:
+            continue
+        k = word.i - 1
+        while k > 0 and sdoc[k].lower_ in ("not", "also", "n't", "only", "still", "further"):
+            k -= 1
+        if sdoc[k].lower_ not in _AUXILIARIES:
+            continue
+        noun = word.head
+        if word.dep_ not in ("amod", "compound", "nmod") or noun.i <= word.i or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        word.dep_, word.tag_, word.pos_, word.lemma_ = noun.dep_, "VB", "VERB", lemma
+        word.head = word if noun.dep_ == "ROOT" else noun.head
+        for child in list(noun.children):
+            if child.i < word.i:
+                child.head = word
+        noun.head, noun.dep_ = word, "dobj"
+        repairs += 1
+    return repairs

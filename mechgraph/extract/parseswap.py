@@ -20,7 +20,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from .cues import verb_forms
-from .lexicon import Lexicon, LexiconEntry
+from .lexicon import SALTS, Lexicon, LexiconEntry
 from .parseanaphora import family_drug
 from .parsewords import _FALL_VERBS, _FINITE_FORMS, _RISE_VERBS, looks_like_drug
 from .tokens import normalize_word
@@ -88,8 +88,8 @@ def subject_swap(sdoc: Any, state: Any, parse: Callable[[str], Any]) -> tuple[An
     if entry is _GENERIC:
         return second, {}
     if entry is None:  # a name the text has not given before: made only now the second parse is kept
-        word = first.text
-        entry = state.agent(word) if looks_like_drug(word) else state.doc.candidate(word)
+        name = text[first.idx : last.idx + len(last.text)]
+        entry = state.agent(name) if looks_like_drug(first.text) else state.doc.candidate(name)
         if entry is None:
             return None
     return second, {start: entry}
@@ -123,6 +123,8 @@ def _name_before_verb(sdoc: Any, start: int, lexicon: Lexicon, recent: list[Lexi
         if entry is not None:
             drug = entry.kind in (NodeKind.AGENT, NodeKind.THERAPY)
             return (end, entry) if entry.kind is not NodeKind.OUTCOME and (drug or not past) else None
+        if end == start + 2 and sdoc[start + 1].lower_ in SALTS and sdoc[start].is_alpha:
+            return end, None  # "Glatiramer acetate reduced/VBN(amod) relapses": a drug the text has not named before
         if end != start + 1:
             return None
         word = sdoc[start].text

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..vocabulary import Measurability, Mechanism, NodeKind, Relation, Route
 from . import cues as C
 from .kinds import PROCESS_HEADS, guess_kind
-from .lexicon import Lexicon, LexiconEntry, Match, UserCue, slug
+from .lexicon import SALTS, Lexicon, LexiconEntry, Match, UserCue, slug
 from .parsed import CUE_FORMS
 from .parseswap import VERB_FORMS
 from .parsetext import DEGREE_RANGE
@@ -265,6 +265,20 @@ class _Text:
             rest = label[severity.end() :]
             if any(disease_word(w) for w in key_of(rest)) or self.lexicon.lookup(rest) is not None:
                 return self.lexicon.lookup(rest) or self.candidate(rest)  # "moderately to severely active Crohn's disease": the disease
+        if len(key) == 2 and key[-1] in SALTS and key[0].isalpha() and len(key[0]) > 4:  # "glatiramer acetate": glatiramer, a drug
+            drug = label.split()[0]
+            known = self.lexicon.lookup(drug)
+            if known is not None:
+                return known
+            label, key = drug, key[:1]
+            if key in self.candidates:
+                return self.candidates[key]
+            node_id = slug(label, taken=self.used_ids)
+            self.used_ids.add(node_id)
+            entry = LexiconEntry(node_id, NodeKind.AGENT, label, "text")
+            self.candidates[key] = entry
+            self.lexicon.add_name(label, entry)
+            return entry
         if key in self.candidates:
             return self.candidates[key]
         kind, process = guess_kind(label)

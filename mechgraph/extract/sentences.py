@@ -84,10 +84,15 @@ _CLOSING = ".!?:;\"'”’)]…"
 #: ("Background: X ...", "Main findings: X ..."): no part of the sentence
 _SECTION_LABEL = re.compile(
     r"(?:(?:main|key|principal|primary|secondary)\s+)?(?:background|introduction|context|objectives?|aims?|purpose|"
-    r"methods?|design|setting|results?|findings|conclusions?|interpretation|discussion|summary|significance|importance)"
+    r"methods?|design|setting|results?|findings|conclusions?|interpretation|discussion|summary|significance|importance|"
+    r"limitations? of use|mechanism of action|pharmacokinetics|pharmacodynamics|indications?(?: and usage)?|warnings?|precautions)"
     r"\s*:\s+(?=[A-Z0-9])",
     re.IGNORECASE,
 )
+
+#: a label's numbered section title run into its first sentence ("5.1 Nephrotoxicity: Standard doses
+#: of X ...") or a recommendation's number ("7.3.1 Patients with ..."): no part of the sentence
+_NUMBERED_LABEL = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?:[A-Z][\w ,'&/()-]{0,60}?:\s+)?(?=[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +160,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for start, end, alone, number in spans:
         if start < skip_to:
             continue  # an item of a list read with its lead-in
-        label = _SECTION_LABEL.match(text, start, end)
+        label = _SECTION_LABEL.match(text, start, end) or _NUMBERED_LABEL.match(text, start, end)
         if label is not None and label.end() < end:
             start = label.end()  # "Findings: Basiliximab ...": the sentence without its label
         piece = text[start:end]
