@@ -8,6 +8,8 @@
   "use strict";
 
   var current = null;  // {renderer, graph, data, theme, lit, hovered, selected, texture}
+  var LABEL_ROOM = 190;  // pixels left free on the right of the first view, for labels
+  var placed = [];  // the labels drawn in this frame: [left, top, right, bottom]
 
   function noUpdate() {
     return window.dash_clientside ? window.dash_clientside.no_update : null;
@@ -34,12 +36,20 @@
     api.texture = null;
   }
 
-  /* A label on a band of the background, so that it reads over a mass of relations. */
+  /* A label on a band of the background, so that it reads over a mass of relations; none where
+   * it would cover a label already drawn (sigma's label grid keeps one label a cell, but a long
+   * label runs into the next cells). */
   function drawLabel(context, shown, settings) {
     if (!shown.label) { return; }
     var size = settings.labelSize, x = shown.x + shown.size + 3;
     context.font = settings.labelWeight + " " + size + "px " + settings.labelFont;
     var width = context.measureText(shown.label).width;
+    var box = [x - 2, shown.y - size / 2 - 3, x + width + 4, shown.y + size / 2 + 2];
+    for (var i = 0; i < placed.length; i++) {
+      var other = placed[i];
+      if (box[0] < other[2] && other[0] < box[2] && box[1] < other[3] && other[1] < box[3]) { return; }
+    }
+    placed.push(box);
     context.fillStyle = look().halo;
     context.fillRect(x - 2, shown.y - size / 2 - 3, width + 4, size + 5);
     context.fillStyle = look().text;
@@ -69,10 +79,29 @@
       var edge = edgeLook(e);
       graph.addEdgeWithKey(String(e), String(E.from[e]), String(E.to[e]), { color: edge.colour, size: edge.width * Math.max(0.5, Math.min(1, scale * 1.5)) });
     }
-    // Labels at first sight for about one node per 9,000 square pixels, the largest first.
+    // Labels at first sight for about one node per 1,500 square pixels, the largest first (one a cell of the label grid).
     var ordered = sizes.slice().sort(function (a, b) { return b - a; });
-    current.threshold = ordered[Math.min(ordered.length - 1, Math.max(8, Math.round(area / 9000)))] || 0;
+    current.threshold = ordered[Math.min(ordered.length - 1, Math.max(8, Math.round(area / 1500)))] || 0;
     return graph;
+  }
+
+  /* The first view: the whole view, with room on the right for the labels of the last column
+   * (labels are written to the right of their node). */
+  function home(renderer, graph) {
+    var left = Infinity, right = -Infinity, width = renderer.getDimensions().width;
+    graph.forEachNode(function (node) {
+      var x = renderer.getNodeDisplayData(node).x;
+      if (x < left) { left = x; }
+      if (x > right) { right = x; }
+    });
+    var start = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    var a = renderer.framedGraphToViewport({ x: left, y: 0.5 }, { cameraState: start });
+    var b = renderer.framedGraphToViewport({ x: right, y: 0.5 }, { cameraState: start });
+    var perUnit = (b.x - a.x) / Math.max(right - left, 1e-9);  // pixels per framed unit at ratio 1
+    if (!isFinite(perUnit) || perUnit <= 0) { return start; }
+    var ratio = Math.max(1, (b.x - a.x) / Math.max(width - LABEL_ROOM - 20, 40));
+    var drawn = (b.x - a.x) / ratio, margin = Math.max(20, (width - LABEL_ROOM - drawn) / 2);
+    return { x: left - (margin - width / 2) * ratio / perUnit, y: 0.5, ratio: ratio, angle: 0 };
   }
 
   function neighbourhood(node) {
@@ -139,6 +168,7 @@
       wrap.classList.add("webgl-on");
       current = { data: data, theme: theme === "dark" ? "dark" : "light", lit: null, hovered: null, selected: null, path: null };
       var graph = build(box, data), renderer;
+      placed = [];
       current.graph = graph;
       try {
         renderer = new MechgraphWebGL.Sigma(graph, box, {
@@ -148,8 +178,8 @@
           labelSize: 12,
           labelWeight: "normal",
           defaultDrawNodeLabel: drawLabel,
-          labelDensity: 0.5,
-          labelGridCellSize: 160,
+          labelDensity: 1,
+          labelGridCellSize: 120,
           labelRenderedSizeThreshold: current.threshold,
           zIndex: true,
           minCameraRatio: 0.002,
@@ -164,12 +194,12 @@
         return noUpdate();
       }
       current.renderer = renderer;
+      renderer.on("beforeRender", function () { placed = []; });
       api.renderer = renderer;
       // Without a GPU a full frame of a large view takes seconds: while the camera moves, the
       // last frame is moved as a bitmap and the graph drawn again when it rests.
       api.texture = MechgraphTexture.attach(renderer);
-      // The first view leaves room on the right for the labels of the last column (written to the right of their node).
-      current.home = { x: 0.53, y: 0.5, ratio: 1.08, angle: 0 };
+      current.home = home(renderer, graph);
       renderer.getCamera().setState(current.home);
       requestAnimationFrame(function () {
         api.firstFrame = performance.now();

@@ -56,10 +56,7 @@ WEBGL_FROM = 10_000
 #: A view of more nodes and relations than this is drawn as its overview, with a notice.
 VIEW_MAX_ELEMENTS = 60_000
 #: How to read a view drawn with WebGL (under it, while it is shown): what differs from the legend's boxes and heads.
-WEBGL_CAPTION = (
-    "Large view: each node a disc in its kind's colour, sized by its relations; each relation in its sign's colour. "
-    "Labels: the most connected first, more as you zoom in. Hover a node to light its neighbours; click it for its details."
-)
+WEBGL_CAPTION = "Large view · node colour: kind · relation colour: sign · zoom in for more labels · click a node for its details"
 #: Where the dashboard serves the WebGL bundle (sigma.js, graphology, texture on viewport).
 BUNDLE_PATH = "/_mechgraph/webgl-graph.js"
 #: Relations drawn lighter (mixed with the background) from this many, so that hubs' fans do not hide the rest.
