@@ -182,3 +182,14 @@ def test_a_frequency_band_heads_a_list_of_side_effects() -> None:
 def test_its_levels_are_the_drugs_levels() -> None:
     found = triples("Zorbolimus is a substrate of CYP3A4, and ketoconazole raises its blood concentrations.")
     assert ("ketoconazole", "+", "zorbolimus") in found, found
+
+
+def test_protecting_from_a_harm_lowers_it() -> None:
+    found = triples("FcRn thus protects IgG from lysosomal degradation, and it also binds albumin and prolongs its half-life.")
+    assert any(sign == "-" and t == "lysosomal_degradation" for _s, sign, t in found), found
+    assert any(sign == "?" and t == "albumin" for _s, sign, t in found), found  # "binds albumin/JJ": a name tagged as an adjective
+
+
+def test_a_biologics_suffix_is_no_part_of_its_name() -> None:
+    found = triples("Zorgartigimod alfa binds FcRn. In a trial, zorgartigimod lowered total IgG.")
+    assert {s for s, _sign, _t in found} == {"zorgartigimod"}, found

@@ -123,7 +123,7 @@ class UserLexicon:
 
 
 #: the salt or ester a drug is sold as, which is no part of what the drug is
-SALTS = frozenset("acetate sodium potassium calcium hydrochloride mesylate maleate sulfate sulphate phosphate citrate tartrate succinate".split())
+SALTS = frozenset("acetate sodium potassium calcium hydrochloride mesylate maleate sulfate sulphate phosphate citrate tartrate succinate alfa pegol".split())
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 
 

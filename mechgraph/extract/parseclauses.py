@@ -4,6 +4,7 @@ parser-based reader (:mod:`.parsed`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .parsebase import _ParseBase
@@ -203,6 +204,14 @@ class _ParseClauses(_ParseBase):
 
     def objects(self, verb: Any, reading: str) -> list[Any]:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
+        if not objs and verb.lemma_.lower() != "be":  # "binds albumin/JJ(acomp)": a name the tagger took for an adjective
+            objs = [
+                c
+                for c in verb.children
+                if c.dep_ == "acomp" and c.i == verb.i + 1 and (self.doc.lexicon.lookup(c.text) is not None or not _ADJECTIVE_END.search(c.lower_))
+            ]
+            for c in objs:
+                c.tag_, c.pos_, c.dep_ = "NN", "NOUN", "dobj"
         if not objs and _inverted(verb):
             objs = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]  # "..., induces B and ...": B
         if _is_passive(verb):
@@ -226,6 +235,7 @@ class _ParseClauses(_ParseBase):
         return objs
 
 
+_ADJECTIVE_END = re.compile(r"(al|ic|ive|ous|ful|less|able|ible|ed|ing|ary|ory|ent|ant|ile|ar|y)$")
 _CONSEQUENCE = frozenset("so thus therefore hence consequently thereby".split())
 
 

@@ -43,6 +43,9 @@ _DOSE_NOUNS = frozenset("dose infusion injection".split())
 _CAUSAL = frozenset("cause induce produce trigger provoke".split())
 
 
+_SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
+
+
 class _ParseReaders(_ParseBase):
     """The readers of the cues of a parsed sentence."""
 
@@ -274,6 +277,10 @@ class _ParseReaders(_ParseBase):
                 self.emit(verb, words, "+", subjects, raised, expand=False)
             return
         self.emit(verb, words, reading, subjects, objs)
+        if verb.lemma_.lower() in _SHIELD_VERBS:  # "protects IgG from lysosomal degradation": lowers the degradation
+            harms = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "against") for g in p.children if g.dep_ == "pobj"]
+            if harms:
+                self.emit(verb, f"{verb.lemma_.lower()} from", "-", subjects, harms)
 
     def noun_cue(self, noun: Any) -> None:
         """ "X is a JAK inhibitor", "X, a TNF blocker, ...": the modifier is the target."""
