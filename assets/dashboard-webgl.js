@@ -171,23 +171,32 @@
       placed = [];
       current.graph = graph;
       try {
-        renderer = new MechgraphWebGL.Sigma(graph, box, {
-          defaultEdgeType: "arrow",
-          renderEdgeLabels: false,
-          labelFont: look().font,
-          labelSize: 12,
-          labelWeight: "normal",
-          defaultDrawNodeLabel: drawLabel,
-          labelDensity: 1,
-          labelGridCellSize: 120,
-          labelRenderedSizeThreshold: current.threshold,
-          zIndex: true,
-          minCameraRatio: 0.002,
-          maxCameraRatio: 4,
-          nodeReducer: nodeReducer,
-          edgeReducer: edgeReducer,
-          stagePadding: 24,
-        });
+        // sigma draws a frame in its constructor, before the camera can be set: without a GPU a
+        // frame of a large view takes a second, so that one is skipped and the first frame drawn
+        // is the first view.
+        var prototype = MechgraphWebGL.Sigma.prototype, render = prototype.render;
+        prototype.render = function () { return this; };
+        try {
+          renderer = new MechgraphWebGL.Sigma(graph, box, {
+            defaultEdgeType: "arrow",
+            renderEdgeLabels: false,
+            labelFont: look().font,
+            labelSize: 12,
+            labelWeight: "normal",
+            defaultDrawNodeLabel: drawLabel,
+            labelDensity: 1,
+            labelGridCellSize: 120,
+            labelRenderedSizeThreshold: current.threshold,
+            zIndex: true,
+            minCameraRatio: 0.002,
+            maxCameraRatio: 4,
+            nodeReducer: nodeReducer,
+            edgeReducer: edgeReducer,
+            stagePadding: 24,
+          });
+        } finally {
+          prototype.render = render;
+        }
       } catch (error) {
         box.textContent = "This view is drawn with WebGL, which this browser does not offer (" + String(error && error.message || error) + ").";
         current = null;
@@ -196,11 +205,12 @@
       current.renderer = renderer;
       renderer.on("beforeRender", function () { placed = []; });
       api.renderer = renderer;
+      current.home = home(renderer, graph);
+      renderer.getCamera().setState(current.home);
+      renderer.render();  // the first frame, where the camera now is
       // Without a GPU a full frame of a large view takes seconds: while the camera moves, the
       // last frame is moved as a bitmap and the graph drawn again when it rests.
       api.texture = MechgraphTexture.attach(renderer);
-      current.home = home(renderer, graph);
-      renderer.getCamera().setState(current.home);
       requestAnimationFrame(function () {
         api.firstFrame = performance.now();
         box.setAttribute("data-ready", String(graph.order));

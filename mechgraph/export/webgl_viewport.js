@@ -4,13 +4,15 @@
  * is drawn again once the camera has rested for SETTLE_MS. Without a GPU (WebGL on a software
  * rasteriser) a full frame of 20,000 nodes takes more than a second; moving the bitmap costs the
  * compositor a few milliseconds. It is used only when full frames are slow (mode "auto"): when
- * two full frames drawn in a row after the first one, or two full frames of one move, came more
- * than SLOW_FRAME_MS apart; mode "always" always uses it, mode "never" never does.
+ * two full frames of one move came more than SLOW_FRAME_MS apart, or, before a move has timed
+ * them, when the view holds LARGE nodes and relations or more (timing frames before the first
+ * move would cost a large view seconds of frames nobody asked for); mode "always" always uses
+ * it, mode "never" never does.
  * Written once: inlined into the WebGL export page and served to the dashboard with the bundle.
  * Defines MechgraphTexture.attach(renderer, mode). */
 var MechgraphTexture = (function () {
   "use strict";
-  var SETTLE_MS = 160, SLOW_FRAME_MS = 50;
+  var SETTLE_MS = 160, SLOW_FRAME_MS = 50, LARGE = 5000;
 
   function same(a, b) {
     return a.x === b.x && a.y === b.y && a.ratio === b.ratio && a.angle === b.angle;
@@ -22,6 +24,7 @@ var MechgraphTexture = (function () {
     var camera = renderer.getCamera(), container = renderer.getContainer();
     var render = renderer.render.bind(renderer);
     var control = { mode: mode || "auto", frameMs: 0, stats: { full: 0, moved: 0 }, moving: false };
+    var graph = renderer.getGraph(), large = graph.order + graph.size >= LARGE;
     var drawn = camera.getState(), timer = null, transformed = false, movedAt = 0;
     var firstMove = 0, lastFull = 0;  // the first camera move since the last full frame; when that frame was drawn
 
@@ -58,7 +61,9 @@ var MechgraphTexture = (function () {
       return result;
     }
     function enabled() {
-      return control.mode === "always" || (control.mode === "auto" && control.frameMs > SLOW_FRAME_MS);
+      if (control.mode !== "auto") { return control.mode === "always"; }
+      // Until a move has timed a full frame, a view this large is taken to be slow to draw.
+      return control.frameMs ? control.frameMs > SLOW_FRAME_MS : large;
     }
     function moved(now) {
       // Where the corners of the frame on screen are under the camera as it is now.
@@ -74,19 +79,6 @@ var MechgraphTexture = (function () {
     camera.on("updated", function () {
       movedAt = performance.now();
       if (!firstMove) { firstMove = movedAt; }
-    });
-    // Once the first frame is on screen, two more full frames in a row tell how long one takes
-    // (a frame asked for while the last one is still being drawn waits for it), so that the
-    // first move is already drawn as a bitmap when frames are slow.
-    requestAnimationFrame(function () {
-      var began = performance.now();
-      full();
-      requestAnimationFrame(function () {
-        full();
-        requestAnimationFrame(function () {
-          if (control.mode === "auto" && !control.frameMs) { control.frameMs = (performance.now() - began) / 2; }
-        });
-      });
     });
     function settleLater() {
       clearTimeout(timer);
@@ -118,5 +110,5 @@ var MechgraphTexture = (function () {
     return control;
   }
 
-  return { attach: attach, SETTLE_MS: SETTLE_MS, SLOW_FRAME_MS: SLOW_FRAME_MS };
+  return { attach: attach, SETTLE_MS: SETTLE_MS, SLOW_FRAME_MS: SLOW_FRAME_MS, LARGE: LARGE };
 }());
