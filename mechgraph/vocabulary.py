@@ -338,3 +338,17 @@ def values(enum: type[Enum]) -> list[str]:
 UNSPECIFIED = "unspecified"
 
 __all__ += ["UNSPECIFIED"]
+
+#: What a curated node says about itself beyond its kind, label and identifiers: the details a
+#: draft copies from the graph and a view shows, in this order.
+NODE_DETAILS = (
+    Attr.DESCRIPTION,
+    Attr.SYNONYMS,
+    Attr.PROCESS,
+    Attr.PHASE,
+    Attr.AGENT_CLASS,
+    Attr.IMMUNE_STATE,
+    Attr.ROUTES,
+    Attr.USES,
+)
+__all__ += ["NODE_DETAILS"]

@@ -22,7 +22,7 @@ from ..graph import negated_relations
 from ..layout import Geometry, Layout, Orientation, compute_geometry, drawn_size, wrap_label
 from ..layout.labels import WRAP_WIDTH
 from ..style import OTHER_KIND, Theme
-from ..vocabulary import Attr, Direction, EvidenceKey, NodeKind, Relation, Sign, SourceKey
+from ..vocabulary import NODE_DETAILS, Attr, Direction, EvidenceKey, NodeKind, Relation, Sign, SourceKey
 
 __all__ = [
     "SIZE_PRESETS",
@@ -341,20 +341,7 @@ def _text(value: object) -> str:
     return str(value)
 
 
-_NODE_ROWS = tuple(
-    (attr.value, attr.value.replace("_", " "))
-    for attr in (
-        Attr.DESCRIPTION,
-        Attr.SYNONYMS,
-        Attr.PROCESS,
-        Attr.PHASE,
-        Attr.AGENT_CLASS,
-        Attr.IMMUNE_STATE,
-        Attr.ROUTES,
-        Attr.USES,
-        Attr.NOTE,
-    )
-)
+_NODE_ROWS = tuple((attr.value, attr.value.replace("_", " ")) for attr in (*NODE_DETAILS, Attr.NOTE))
 _KINDS = frozenset(kind.value for kind in NodeKind)
 _KIND, _LABEL, _IDENTIFIERS = Attr.KIND.value, Attr.LABEL.value, Attr.IDENTIFIERS.value
 

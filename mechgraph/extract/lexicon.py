@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ..vocabulary import Attr, NodeKind, OutcomePhase, ProcessKind, Relation
+from ..vocabulary import NODE_DETAILS, Attr, NodeKind, OutcomePhase, ProcessKind, Relation
 from .namevariants import variants
 from .tokens import Token, Word, abbreviation_fits, key_of, tokenize, words_of
 
@@ -50,17 +50,7 @@ Origin = Literal["vocabulary", "graph", "user", "text"]
 _ORIGIN_PRIORITY = {"text": 0, "vocabulary": 1, "graph": 2, "user": 3}
 
 # Record fields copied from a curated node into a draft (evidence and notes stay behind).
-_NODE_FIELDS = (
-    Attr.SYNONYMS,
-    Attr.IDENTIFIERS,
-    Attr.DESCRIPTION,
-    Attr.PROCESS,
-    Attr.PHASE,
-    Attr.AGENT_CLASS,
-    Attr.IMMUNE_STATE,
-    Attr.ROUTES,
-    Attr.USES,
-)
+_NODE_FIELDS = (Attr.IDENTIFIERS, *NODE_DETAILS)
 
 
 @dataclass(frozen=True, eq=False)

@@ -47,7 +47,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from . import parsewords as _parsewords
-from .lexicon import LexiconEntry, slug
+from .lexicon import LexiconEntry
 from .parseanaphora import _ParseAnaphora
 from .parseclauses import _ParseClauses
 from .parsecoord import _ParseCoordination
@@ -244,19 +244,7 @@ class ParsedText:
 
     def agent(self, label: str) -> LexiconEntry | None:
         """A candidate agent node for a drug name the lexicon does not know."""
-        doc = self.doc
-        key = key_of(label)
-        if not key or key in doc.lexicon.ignore:
-            return None
-        known = doc.lexicon.lookup(label)
-        if known is not None:
-            return known
-        node_id = slug(label, taken=doc.used_ids)
-        doc.used_ids.add(node_id)
-        entry = LexiconEntry(node_id, NodeKind.AGENT, label, "text")
-        doc.candidates[key] = entry
-        doc.lexicon.add_name(label, entry)
-        return entry
+        return self.doc.agent_candidate(label)
 
     def make_agent(self, entry: LexiconEntry, kind: NodeKind = NodeKind.AGENT) -> LexiconEntry:
         """A name of the text described as a drug ("X is a disease-modifying antirheumatic drug")

@@ -266,25 +266,31 @@ class _Text:
             if any(disease_word(w) for w in key_of(rest)) or self.lexicon.lookup(rest) is not None:
                 return self.lexicon.lookup(rest) or self.candidate(rest)  # "moderately to severely active Crohn's disease": the disease
         if len(key) == 2 and key[-1] in SALTS and key[0].isalpha() and len(key[0]) > 4:  # "glatiramer acetate": glatiramer, a drug
-            drug = label.split()[0]
-            known = self.lexicon.lookup(drug)
-            if known is not None:
-                return known
-            label, key = drug, key[:1]
-            if key in self.candidates:
-                return self.candidates[key]
-            node_id = slug(label, taken=self.used_ids)
-            self.used_ids.add(node_id)
-            entry = LexiconEntry(node_id, NodeKind.AGENT, label, "text")
-            self.candidates[key] = entry
-            self.lexicon.add_name(label, entry)
-            return entry
+            return self.agent_candidate(label.split()[0])
         if key in self.candidates:
             return self.candidates[key]
         kind, process = guess_kind(label)
         node_id = slug(label, taken=self.used_ids)
         self.used_ids.add(node_id)
         entry = LexiconEntry(node_id, kind, label, "text", process=process)
+        self.candidates[key] = entry
+        self.lexicon.add_name(label, entry)
+        return entry
+
+    def agent_candidate(self, label: str) -> LexiconEntry | None:
+        """A candidate agent node for a drug name the lexicon does not know (the known node if it
+        does), or None when ``label`` is no name."""
+        key = key_of(label)
+        if not key or key in self.lexicon.ignore:
+            return None
+        known = self.lexicon.lookup(label)
+        if known is not None:
+            return known
+        if key in self.candidates:
+            return self.candidates[key]
+        node_id = slug(label, taken=self.used_ids)
+        self.used_ids.add(node_id)
+        entry = LexiconEntry(node_id, NodeKind.AGENT, label, "text")
         self.candidates[key] = entry
         self.lexicon.add_name(label, entry)
         return entry
