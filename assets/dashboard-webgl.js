@@ -175,7 +175,12 @@
         // frame of a large view takes a second, so that one is skipped and the first frame drawn
         // is the first view.
         var prototype = MechgraphWebGL.Sigma.prototype, render = prototype.render;
-        prototype.render = function () { return this; };
+        prototype.render = function () {  // what render() does before it draws (sigma 3.0.3)
+          this.resize();
+          if (this.needToProcess) { this.process(); }
+          this.needToProcess = false;
+          return this;
+        };
         try {
           renderer = new MechgraphWebGL.Sigma(graph, box, {
             defaultEdgeType: "arrow",
