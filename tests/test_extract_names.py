@@ -193,3 +193,18 @@ def test_protecting_from_a_harm_lowers_it() -> None:
 def test_a_biologics_suffix_is_no_part_of_its_name() -> None:
     found = triples("Zorgartigimod alfa binds FcRn. In a trial, zorgartigimod lowered total IgG.")
     assert {s for s, _sign, _t in found} == {"zorgartigimod"}, found
+
+
+def test_what_a_label_warns_of_is_its_drugs_adverse_effect() -> None:
+    found = triples("Zorbimab is an antibody. The label warns of infections and of hypersensitivity reactions.")
+    assert {("zorbimab", "+", "infections"), ("zorbimab", "+", "hypersensitivity_reactions")} <= found, found
+
+
+def test_an_approval_with_a_brand_and_its_maker_in_brackets() -> None:
+    text = "The agency has approved zorbimab (Zorbix, Acme Pharma) for the treatment of flares of generalized pustular psoriasis, the company said."
+    assert ("zorbimab", "-", "generalized_pustular_psoriasis") in triples(text)
+
+
+def test_a_receptor_named_by_its_numbered_ligand_is_a_name() -> None:
+    found = triples("Zorbimab binds the interleukin-36 receptor and blocks its activation.")
+    assert ("zorbimab", "-", "interleukin_36_receptor") in found, found

@@ -20,6 +20,7 @@ __all__: list[str] = []
 
 #: Heads of a phrase that names adverse effects: "side effects", "adverse reactions" (with the
 #: adjective), "toxicities", "complications" (on their own).
+_WARNERS = frozenset(normalize_word(w) for w in "label leaflet labelling labeling information warning agency regulator fda ema".split())
 _ADVERSE_HEADS = frozenset({"effect", "event", "reaction"})
 _HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
 _OFTEN = frozenset("often frequently commonly common frequent".split())
@@ -310,3 +311,16 @@ class _ParseEffects(_ParseBase):
             elif t.dep_ == "pobj":
                 found.append(t)
         return found
+
+    def warns_of(self, verb: Any) -> None:
+        """ "The label warns of infections and of hypersensitivity reactions": the label's drug
+        raises each (what a label or a regulator warns of is an adverse effect of the drug)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and normalize_word(c.lower_) in _WARNERS]
+        if not subjects:
+            return
+        preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "about", "against")]
+        preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("of", "about")]  # "of X and of Y"
+        effects = [e for p in preps for g in p.children if g.dep_ == "pobj" for e, _t in self.entities(self.items(g))]
+        agent = self.state.effects_agent() if self.doc.topic is None else self.doc.topic
+        if agent is not None and effects:
+            self.emit_entries(verb, "warns of", "+", [agent], effects, "what the label warns of is an effect of its drug")

@@ -138,8 +138,11 @@ class _ParseNames(_ParseBase):
             if kept and not _is_adjective_only(kept):
                 return self.lookup_phrase(" ".join(kept))
         symbol_named = key[-1] in _SYMBOL_HEADS and any(
-            (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w)) or re.match(r"[A-Z]-[a-z]", w) is not None for w in words[:-1]
-        )  # "the H1 receptor", "C-reactive protein": a name, where "the protein" is none
+            (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w))
+            or re.match(r"[A-Z]-[a-z]", w) is not None
+            or re.search(r"[a-z]-\d", w) is not None
+            for w in words[:-1]
+        )  # "the H1 receptor", "C-reactive protein", "the interleukin-36 receptor": a name, where "the protein" is none
         symbol_named = symbol_named or (len(key) == 2 and key[0] in _ORDINALS)  # "a second signal": a name
         symbol_named = symbol_named or (len(key) == 2 and key[1] == "function" and key[0] in _ORGANS)  # "lung function"
         if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
@@ -331,7 +334,9 @@ class _ParseNames(_ParseBase):
             if drug is not None:
                 self.via[tok.i] = f"'{owner.text}' read as {drug.label}"
             return drug
-        bare_rate = low in ("rate", "rates") and all(self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i))
+        bare_rate = low in ("rate", "rates", "flare", "flares", "exacerbation", "exacerbations") and all(
+            self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i)
+        )  # (and "flares of generalized pustular psoriasis": the disease)
         # "the (combined) rate of recurrent events": the events
         if (low in WRAPPER_NOUNS or bare_rate) and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
             inner = self.entity(of)

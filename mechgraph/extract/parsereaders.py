@@ -96,7 +96,7 @@ class _ParseReaders(_ParseBase):
             if (
                 tok.lemma_.lower() in ("indicate", "approve", "license", "recommend", "consider")
                 and tok.tag_ in ("VBN", "VBD")
-                and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp", "advcl")
+                and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp", "advcl", "ccomp")
             ):
                 self.indicated(tok)
             elif tok.lemma_.lower() in _USE_VERBS and tok.tag_ == "VBN" and _is_passive(tok):
@@ -118,6 +118,8 @@ class _ParseReaders(_ParseBase):
                     self.people_taking(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel", "receive"):
                 self.people_taking(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() == "warn":
+                self.warns_of(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() == "follow":
                 self.followed_by(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _SHIFT_VERBS:

@@ -55,10 +55,13 @@ def _without_degree(text: str) -> str:
         text = ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
     if ";" in text and "(" in text:  # "X (SSZ; British spelling Y) is ...": names in brackets, no part of the clause
         text = _SYNONYM_BRACKET.sub("", text)
+    if ", " in text and "(" in text:  # "approved X (Brand, Company) for Y": a brand and its maker, no part of the clause
+        text = _BRAND_BRACKET.sub("", text)
     return _without_inner_short_forms(text) if "(" in text else text
 
 
 _SYNONYM_BRACKET = re.compile(r" \([^()]*;[^()]*\)")
+_BRAND_BRACKET = re.compile(r" \([A-Z][\w-]*(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})+\)")
 #: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
 ASIDE = re.compile(
     r"\b(and|or|but), (?:(?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}"
