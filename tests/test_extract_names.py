@@ -208,3 +208,15 @@ def test_an_approval_with_a_brand_and_its_maker_in_brackets() -> None:
 def test_a_receptor_named_by_its_numbered_ligand_is_a_name() -> None:
     found = triples("Zorbimab binds the interleukin-36 receptor and blocks its activation.")
     assert ("zorbimab", "-", "interleukin_36_receptor") in found, found
+
+
+def test_a_single_unknown_word_that_blocks_a_target_is_a_drug() -> None:
+    text = (
+        "Zorbacopan blocks C5aR1. In a trial, zorbacopan in place of a tapering course of prednisone was as good. "
+        "The most common side effects were nausea and headache."
+    )
+    draft = extract_text(text, source_id="t")
+    kinds = {n.id: n.kind.value for n in draft.nodes}
+    assert kinds.get("zorbacopan") == "agent" and kinds.get("c5ar1") == "target", kinds
+    assert any(r.source == "zorbacopan" and r.target == "headache" for r in draft.relations)  # not prednisone's
+    assert not any(r.source == "prednisone" for r in draft.relations)

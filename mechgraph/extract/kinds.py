@@ -155,6 +155,6 @@ def guess_kind(phrase: str) -> tuple[NodeKind, ProcessKind | None]:
     if head in _OUTCOME_HEADS:
         return NodeKind.OUTCOME, None
     originals = [token.text for token in tokenize(phrase) if token.is_word]
-    if originals and _SYMBOL.match(phrase.replace(" ", "")) and len(originals) <= 3:
+    if originals and _SYMBOL.match(phrase.replace(" ", "")) and (len(originals) <= 3 or " " not in phrase.strip()):  # "C5aR1": one word
         return NodeKind.TARGET, None
     return NodeKind.OUTCOME, None

@@ -110,6 +110,9 @@ class _ParseEmit(_ParseBase):
             return
         if sign == "treat":  # what treats a disease is a drug, though its name was guessed to be an outcome
             sources = [(self._as_treatment(e, t), t) for e, t in sources]
+        elif sign in ("-", "0") and any(e.kind is NodeKind.TARGET for e, _t in targets):
+            # "Avacopan blocks C5aR1": a single unknown word that blocks or binds a target is a drug
+            sources = [(self._as_treatment(e, t) if " " not in e.label else e, t) for e, t in sources]
         negations = self.negations(cue_tok)
         hedges = self.hedges(cue_tok)
         for source, s_tok in sources:

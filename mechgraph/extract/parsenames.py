@@ -223,7 +223,7 @@ class _ParseNames(_ParseBase):
         if entry is not None and tok.i not in self.via:
             self.state.recent.append(entry)
             del self.state.recent[:-40]
-        compared = tok.dep_ == "pobj" and tok.head.lower_ in ("unlike", "than", "versus", "vs", "like") and tok.head.i < tok.i
+        compared = _compared(tok)
         if (
             entry is not None
             and tok.i not in self.via
@@ -452,3 +452,22 @@ class _ParseNames(_ParseBase):
                 elif e is None:  # "TNF-alpha, IL-23 and IL-17 production": each with the shared head
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
+
+
+_COMPARING = frozenset("unlike than versus vs like place instead compared relative".split())
+
+
+def _compared(tok: Any) -> bool:
+    """Whether a name is what something is compared with ("Unlike X", "in place of a course of X",
+    "compared with X"): up the chain of prepositions and their nouns, a comparing word."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in _COMPARING or prep.head.lower_ in _COMPARING:
+            return True
+        node = prep.head
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False

@@ -68,7 +68,10 @@ _CLASS_NOUNS = frozenset(
     "antibiotic antifungal antiviral anticoagulant antidepressant anticonvulsant antihistamine statin steroid corticosteroid "
     "glucocorticoid biologic immunosuppressant medicine medication sulfonamide sulphonamide".split()
 )
-_EVENT_NOUNS = frozenset(normalize_word(w) for w in "engagement activation binding function activity signalling signaling interaction expression".split())
+_EVENT_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "engagement activation binding function activity signalling signaling interaction expression action actions effect effects".split()
+)
 _OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction")})
 _NEG_WORDS = frozenset("not n't never no".split())
 _NEG_VERBS = frozenset("fail lack".split())
