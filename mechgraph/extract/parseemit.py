@@ -94,6 +94,7 @@ class _ParseEmit(_ParseBase):
             return entry
         drug = self.state.make_agent(entry)
         self.cache[tok.i] = drug
+        self.state.saw(drug, subject=tok.dep_ in ("nsubj", "nsubjpass"))  # a drug now: what "it" and the side effects may stand for
         return drug
 
     def emit(
