@@ -220,3 +220,18 @@ def test_a_single_unknown_word_that_blocks_a_target_is_a_drug() -> None:
     assert kinds.get("zorbacopan") == "agent" and kinds.get("c5ar1") == "target", kinds
     assert any(r.source == "zorbacopan" and r.target == "headache" for r in draft.relations)  # not prednisone's
     assert not any(r.source == "prednisone" for r in draft.relations)
+
+
+def test_the_parse_repairs_rewire_the_small_pipelines_misparses() -> None:
+    from mechgraph.extract.parserepair import repair_tree
+
+    nlp = load_pipeline()
+    passive = nlp("Dimethyl fumarate is hydrolysed to monomethyl fumarate.")  # "hydrolysed/JJ" after "is"
+    modifier = nlp("It is used to treat relapsing multiple sclerosis and psoriasis.")  # "relapsing/VBG(xcomp)"
+    auxiliary = nlp("Unlike alemtuzumab, it does not deplete lymphocytes.")  # "deplete/JJ(amod)"
+    assert passive[3].tag_ == "JJ" and modifier[5].dep_ == "xcomp" and auxiliary[6].tag_ != "VB"  # the misparses
+    for doc in (passive, modifier, auxiliary):
+        assert repair_tree(doc) >= 1
+    assert (passive[3].tag_, passive[3].dep_, passive[1].dep_, passive[1].head.text) == ("VBN", "ROOT", "nsubjpass", "hydrolysed")
+    assert (modifier[5].dep_, modifier[5].head.text, modifier[7].head.text) == ("amod", "sclerosis", "treat")
+    assert (auxiliary[6].tag_, auxiliary[6].dep_, auxiliary[7].dep_, auxiliary[3].head.text) == ("VB", "ROOT", "dobj", "deplete")

@@ -454,25 +454,23 @@ NON_ENTITY = PEOPLE | frozenset(
     ).split()
 )
 
+#: each route's adjective; its adverb ("orally") names the route too
+_ROUTE_ADJECTIVES = {
+    "oral": Route.ORAL,
+    "intravenous": Route.INTRAVENOUS,
+    "subcutaneous": Route.SUBCUTANEOUS,
+    "intramuscular": Route.INTRAMUSCULAR,
+    "topical": Route.TOPICAL,
+    "ophthalmic": Route.OPHTHALMIC,
+    "intravesical": Route.INTRAVESICAL,
+    "intralesional": Route.INTRALESIONAL,
+    "intraarticular": Route.INTRA_ARTICULAR,
+}
 ROUTE_WORDS: dict[tuple[str, ...], Route] = {
-    ("oral",): Route.ORAL,
-    ("orally",): Route.ORAL,
+    **{(word,): route for word, route in _ROUTE_ADJECTIVES.items()},
+    **{(word + "ly",): route for word, route in _ROUTE_ADJECTIVES.items() if word != "ophthalmic"},
     ("by", "mouth"): Route.ORAL,
-    ("intravenous",): Route.INTRAVENOUS,
-    ("intravenously",): Route.INTRAVENOUS,
-    ("subcutaneous",): Route.SUBCUTANEOUS,
-    ("subcutaneously",): Route.SUBCUTANEOUS,
-    ("intramuscular",): Route.INTRAMUSCULAR,
-    ("intramuscularly",): Route.INTRAMUSCULAR,
-    ("topical",): Route.TOPICAL,
-    ("topically",): Route.TOPICAL,
-    ("ophthalmic",): Route.OPHTHALMIC,
-    ("intravesical",): Route.INTRAVESICAL,
-    ("intravesically",): Route.INTRAVESICAL,
-    ("intralesional",): Route.INTRALESIONAL,
-    ("intralesionally",): Route.INTRALESIONAL,
     ("intra", "articular"): Route.INTRA_ARTICULAR,
-    ("intraarticular",): Route.INTRA_ARTICULAR,
 }
 ADMINISTRATION_WORDS = frozenset(
     "administer administers administered administering administration give given gives take taken takes "

@@ -42,25 +42,20 @@ def repair_tree(sdoc: Any) -> int:
     return repairs
 
 
-def _participle_lemmas() -> dict[str, str]:
+def _cue_forms(which: int) -> dict[str, str]:
+    """One form of every one-word cue verb (0: base, 2: participle) -> the verb."""
     from .cues import verb_forms
     from .verbclasses import VERB_SIGNS
 
-    return {verb_forms(lemma)[2]: lemma for lemma in VERB_SIGNS if lemma and " " not in lemma}
+    return {verb_forms(lemma)[which]: lemma for lemma in VERB_SIGNS if lemma and " " not in lemma}
 
 
-_PARTICIPLES = _participle_lemmas()
+_PARTICIPLES = _cue_forms(2)
 
 
 def _participles(sdoc: Any) -> int:
     """A cue verb's participle tagged as an adjective after "be" ("X is hydrolysed/JJ to Y"):
     the participle is a passive verb, "be" its auxiliary and the copula's subject its subject.
-
-    >>> from mechgraph.extract.parsed import load_pipeline
-    >>> nlp = load_pipeline()
-    >>> doc = nlp("Dimethyl fumarate is hydrolysed to monomethyl fumarate.") if nlp else None
-    >>> nlp is None or (_participles(doc), doc[3].tag_, doc[3].dep_, doc[1].dep_, doc[1].head.text) == (1, "VBN", "ROOT", "nsubjpass", "hydrolysed")
-    True
     """
     repairs = 0
     for word in sdoc:
@@ -96,12 +91,6 @@ def _gerund_modifiers(sdoc: Any) -> int:
     """A participle before a verb's object parsed as a clause of its own ("used to treat
     relapsing/VBG(xcomp) multiple sclerosis/dobj(of relapsing) and psoriasis"): the participle
     modifies the object, which is the verb's.
-
-    >>> from mechgraph.extract.parsed import load_pipeline
-    >>> nlp = load_pipeline()
-    >>> doc = nlp("It is used to treat relapsing multiple sclerosis and psoriasis.") if nlp else None
-    >>> nlp is None or (_gerund_modifiers(doc), doc[5].dep_, doc[5].head.text, doc[7].head.text) == (1, "amod", "sclerosis", "treat")
-    True
     """
     repairs = 0
     for word in sdoc:
@@ -125,26 +114,13 @@ _PARTICIPLE_VERBS = frozenset("increasing reducing decreasing lowering raising b
 _AUXILIARIES = frozenset("do does did can could may might will would should must".split())
 
 
-def _base_lemmas() -> dict[str, str]:
-    from .cues import verb_forms
-    from .verbclasses import VERB_SIGNS
-
-    return {verb_forms(lemma)[0]: lemma for lemma in VERB_SIGNS if lemma and " " not in lemma}
-
-
-_BASE_FORMS = _base_lemmas()
+_BASE_FORMS = _cue_forms(0)
 
 
 def _verbs_after_auxiliaries(sdoc: Any) -> int:
     """A cue verb after an auxiliary tagged as an adjective or a noun ("it does not deplete/JJ
     lymphocytes/ROOT"): the word is the verb, the noun it was hung on its object, and the
     auxiliary, the negation and the subject are the verb's.
-
-    >>> from mechgraph.extract.parsed import load_pipeline
-    >>> nlp = load_pipeline()
-    >>> doc = nlp("Unlike alemtuzumab, it does not deplete lymphocytes.") if nlp else None
-    >>> nlp is None or (_verbs_after_auxiliaries(doc), doc[6].tag_, doc[6].dep_, doc[7].dep_, doc[3].head.text) == (1, "VB", "ROOT", "dobj", "deplete")
-    True
     """
     repairs = 0
     for word in sdoc:
