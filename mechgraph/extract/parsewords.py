@@ -255,7 +255,8 @@ def _modifier_word(word: str) -> bool:
 _MODIFIERS = frozenset(
     """circulating soluble severe moderate mild active refractory chronic acute human activated resting naive
     transitional malignant serious major minor main other several many some most certain specific total serum
-    plasma peripheral intracellular extracellular mature immature primary secondary long-lived""".split()
+    plasma peripheral intracellular extracellular mature immature primary secondary long-lived free bound
+    receptor-bound membrane-bound cell-bound""".split()
 )
 _CUE_FORMS = _cue_forms()
 #: the inflected forms of the cue verbs of :mod:`.verbclasses` (less those that are also nouns)
