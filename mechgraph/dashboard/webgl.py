@@ -49,9 +49,9 @@ __all__ = [
 #: A view of this many nodes and relations or more is drawn with WebGL (below: dash-cytoscape, which
 #: draws what sigma does not: labelled boxes, routed relations, tee heads, dashes). Measured
 #: (benchmarks/bench_dashboard_scale.py --views, docs/scale.md): dash-cytoscape pans and zooms at
-#: 52 to 60 frames a second up to 10,000 elements; at 15,000 to 20,000 its zoom falls to 31 to 35
-#: and its time to usable doubles (7 to 8 s, WebGL 3 to 3.6 s); at 30,000 it pans at 9 frames a
-#: second, at 50,000 at 1. WebGL with its texture on viewport moves at about 60 at every size.
+#: 48 to 60 frames a second up to 10,000 elements; at 15,000 to 20,000 its zoom falls to 35 and it
+#: opens in 5 to 6 s (WebGL: 1.5 to 2 s); at 30,000 it pans at 16 frames a second, at 50,000 at 1.
+#: WebGL with its texture on viewport moves at about 60 at every size.
 WEBGL_FROM = 10_000
 #: A view of more nodes and relations than this is drawn as its overview, with a notice.
 VIEW_MAX_ELEMENTS = 60_000
