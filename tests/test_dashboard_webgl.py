@@ -167,6 +167,25 @@ def test_a_click_with_a_bad_view_key_or_no_click_changes_nothing(client: DashCli
     assert answer is None
 
 
+def test_the_html_download_of_a_webgl_view_is_one_offline_webgl_page() -> None:
+    """The browser sends no positions for a WebGL view: the page holds the server's, drawn with WebGL
+    too (an export draws with WebGL from WEBGL_THRESHOLD nodes)."""
+    import base64
+
+    from mechgraph.export import WEBGL_THRESHOLD
+
+    graph = synthetic_graph(round(WEBGL_THRESHOLD / 0.35) + 50, seed=2)
+    assert graph.number_of_nodes() >= WEBGL_THRESHOLD
+    app = DashClient(create_app(graph=graph, webgl_from=100))
+    request = {"format": "html", "positions": {}, "clicks": 1, "at": 1}
+    answer = app.call("download.data", {"positions-store.data": request, "view-state.data": "?open=all", "graph-store.data": None})
+    assert answer is not None
+    page = base64.b64decode(answer["download"]["data"]["content"]).decode("utf-8")
+    assert 'data-renderer="webgl"' in page and "MechgraphTexture.attach" in page
+    assert "<script src=" not in page  # one file: the bundle is inlined
+    assert f"{graph.number_of_nodes():,} nodes" in text_of(answer["export-status"]["children"])
+
+
 # -- the bundle -----------------------------------------------------------------------------------
 
 

@@ -106,7 +106,7 @@ def test_a_click_on_a_node_shows_its_details(page: Any, server: str, graph: tupl
     page.wait_for_function("(label) => document.querySelector('#details h3') && document.querySelector('#details h3').innerText === label", arg=label)
     assert node_id in page.inner_text("#details")
     assert f"{whole.in_degree(node_id)} in · {whole.out_degree(node_id)} out" in page.inner_text("#details")
-    assert page.locator("#detail-focus").is_enabled()  # "Focus here" acts on the clicked node
+    page.wait_for_function("() => !document.querySelector('#detail-focus').disabled")  # "Focus here" acts on the clicked node
 
 
 def test_the_theme_switch_reaches_the_webgl_canvas(page: Any, server: str) -> None:
@@ -129,3 +129,11 @@ def test_a_small_view_goes_back_to_cytoscape(page: Any, server: str, graph: tupl
     settle(page)
     assert page.locator("#canvas-webgl").is_hidden()
     assert page.evaluate("window.mechgraphWebGL.active()") is False
+
+
+def test_a_forged_click_sent_from_the_page_shows_an_error_not_details(page: Any, server: str) -> None:
+    """Whatever the page sends as a clicked node, the server checks it against the view on screen."""
+    _open_large_view(page, server)
+    page.evaluate("() => window.dash_clientside.set_props('webgl-tap', {data: {id: 'no-such-node', at: Date.now()}})")
+    page.wait_for_function("() => document.querySelector('#details').innerText.includes('the node clicked is not in this view')")
+    assert page.locator("#detail-focus").is_disabled()
