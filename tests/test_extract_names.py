@@ -235,3 +235,13 @@ def test_the_parse_repairs_rewire_the_small_pipelines_misparses() -> None:
     assert (passive[3].tag_, passive[3].dep_, passive[1].dep_, passive[1].head.text) == ("VBN", "ROOT", "nsubjpass", "hydrolysed")
     assert (modifier[5].dep_, modifier[5].head.text, modifier[7].head.text) == ("amod", "sclerosis", "treat")
     assert (auxiliary[6].tag_, auxiliary[6].dep_, auxiliary[7].dep_, auxiliary[3].head.text) == ("VB", "ROOT", "dobj", "deplete")
+
+
+def test_a_leaflets_class_and_this_medicine_are_the_drugs() -> None:
+    text = (
+        'Zorlimumab contains the active substance zorlimumab. It belongs to a group of medicines called "TNF blockers". '
+        "Your body makes a protein called TNF. This medicine attaches to TNF and blocks its action."
+    )
+    found = triples(text)
+    assert ("zorlimumab", "-", "tnf") in found, found
+    assert not any(s not in ("zorlimumab",) for s, _sign, _t in found), found

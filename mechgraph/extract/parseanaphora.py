@@ -104,6 +104,8 @@ class _ParseAnaphora(_ParseBase):
                 if t.lower_ == tok.lower_ and self.cache.get(k) is not None:
                     return self.cache[k]  # "where it reduces X; it is thought to curb Y": the same antecedent as the first
                 return None  # "it ..., and it ...": the same antecedent as the first
+            if t.lower_ in ("much", "more", "less") and not plural:  # "too much of it is made, and it drives X": what is made
+                return self.entity(t)
             if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
                 return None
             return self.entity(t)

@@ -284,6 +284,9 @@ class _ParseNames(_ParseBase):
             return None
         if _fragment(tok):
             return None  # "co" of "co-activate", "anti" of "anti-CD20" is no name
+        if low in ("much", "many", "more", "less", "most", "lot", "lots"):
+            quantity_of = _prep_object(tok, ("of",))  # "too much of it is made": it
+            return self.entity(quantity_of) if quantity_of is not None else None
         if (
             low in ("stage", "grade")
             and tok.i + 2 < len(self.sdoc)

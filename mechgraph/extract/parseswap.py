@@ -89,8 +89,9 @@ def subject_swap(sdoc: Any, state: Any, parse: Callable[[str], Any]) -> tuple[An
     subject = second[start]
     if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.pos_ not in ("VERB", "AUX"):
         return None
-    if entry is _GENERIC:
-        return second, {}
+    if entry is _GENERIC:  # "this medicine": the drug the text is about, as "the drug" is read elsewhere
+        drug = state.antecedent()
+        return second, ({start: drug} if drug is not None else {})
     if entry is None:  # a name the text has not given before: made only now the second parse is kept
         name = text[first.idx : last.idx + len(last.text)]
         entry = state.agent(name) if looks_like_drug(first.text) else state.doc.candidate(name)
