@@ -245,3 +245,8 @@ def test_a_leaflets_class_and_this_medicine_are_the_drugs() -> None:
     found = triples(text)
     assert ("zorlimumab", "-", "tnf") in found, found
     assert not any(s not in ("zorlimumab",) for s, _sign, _t in found), found
+
+
+def test_what_occurred_in_patients_receiving_a_drug_is_its_effect() -> None:
+    assert ("zorbimab", "+", "hepatitis_b_reactivation") in triples("Hepatitis B reactivation has occurred in patients treated with zorbimab.")
+    assert not triples("Infections occurred in patients with asthma.")  # people with a disease were given nothing

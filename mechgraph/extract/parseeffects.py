@@ -224,6 +224,11 @@ class _ParseEffects(_ParseBase):
                         found += [agent] if agent is not None else []
                 elif p.lower_ in ("after", "following"):
                     found += [e for e, _t in self.entities([g]) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "among")):
+            # "X has occurred in patients receiving Y / treated with Y": Y
+            for people in (g for g in p.children if g.dep_ == "pobj" and (g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE)):
+                given = self.given(people)
+                found += [e for e, _t in self.entities(given) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         return found
 
     def more_frequent(self, verb: Any) -> None:
