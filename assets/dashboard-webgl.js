@@ -104,6 +104,14 @@
     return { x: left - (margin - width / 2) * ratio / perUnit, y: 0.5, ratio: ratio, angle: 0 };
   }
 
+  /* The nodes of a chosen path (its elements' ids, nodes and relations), as the graph's keys; null for none. */
+  function pathOf(data, lit) {
+    var wanted = new Set(Array.isArray(lit) ? lit.map(String) : []), path = new Set();
+    if (!wanted.size) { return null; }
+    data.nodes.id.forEach(function (id, index) { if (wanted.has(id)) { path.add(String(index)); } });
+    return path.size ? path : null;
+  }
+
   function neighbourhood(node) {
     var around = new Set([node]);
     current.graph.forEachNeighbor(node, function (other) { around.add(other); });
@@ -152,7 +160,7 @@
 
     /* Draw ``data`` (columns from mechgraph.dashboard.webgl.webgl_elements) in the element
      * ``id``, or hide it when there is none (dash-cytoscape draws the view). */
-    draw: function (id, data, theme) {
+    draw: function (id, data, theme, lit) {
       var box = document.getElementById(id);
       if (!box) { return noUpdate(); }
       var wrap = box.parentNode;
@@ -166,7 +174,7 @@
       }
       box.hidden = false;
       wrap.classList.add("webgl-on");
-      current = { data: data, theme: theme === "dark" ? "dark" : "light", lit: null, hovered: null, selected: null, path: null };
+      current = { data: data, theme: theme === "dark" ? "dark" : "light", lit: null, hovered: null, selected: null, path: pathOf(data, lit) };
       var graph = build(box, data), renderer;
       placed = [];
       current.graph = graph;
@@ -208,6 +216,7 @@
         return noUpdate();
       }
       current.renderer = renderer;
+      current.lit = litNodes();
       renderer.on("beforeRender", function () { placed = []; });
       api.renderer = renderer;
       current.home = home(renderer, graph);
@@ -246,9 +255,7 @@
     restyle: function (theme, lit) {
       if (!current || !current.renderer) { return noUpdate(); }
       current.theme = theme === "dark" ? "dark" : "light";
-      var wanted = new Set(Array.isArray(lit) ? lit.map(String) : []), path = new Set();
-      current.data.nodes.id.forEach(function (id, index) { if (wanted.has(id)) { path.add(String(index)); } });
-      current.path = path.size ? path : null;
+      current.path = pathOf(current.data, lit);
       current.graph.updateEachNodeAttributes(function (node, attributes) {
         attributes.color = nodeColour(+node, false);
         return attributes;

@@ -197,10 +197,11 @@ def register_webgl(app: Dash, services: Any) -> None:
     """Serve the bundle, and attach the WebGL canvas's callbacks: drawing, theme, highlight, clicks."""
     app.server.add_url_rule(BUNDLE_PATH, "mechgraph_webgl_bundle", _bundle)
     app.clientside_callback(
-        "function(data, theme) { return window.mechgraphWebGL.draw('" + Ids.WEBGL + "', data, theme); }",
+        "function(data, theme, lit) { return window.mechgraphWebGL.draw('" + Ids.WEBGL + "', data, theme, lit); }",
         Output(Ids.WEBGL, "title"),
         Input(Ids.WEBGL_DATA, "data"),
         State(Ids.THEME, "value"),
+        State(Ids.HIGHLIGHT, "data"),  # a path chosen before the view arrived
         prevent_initial_call=True,
     )
     app.clientside_callback(

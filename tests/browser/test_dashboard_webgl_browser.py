@@ -137,3 +137,15 @@ def test_a_forged_click_sent_from_the_page_shows_an_error_not_details(page: Any,
     page.evaluate("() => window.dash_clientside.set_props('webgl-tap', {data: {id: 'no-such-node', at: Date.now()}})")
     page.wait_for_function("() => document.querySelector('#details').innerText.includes('the node clicked is not in this view')")
     assert page.locator("#detail-focus").is_disabled()
+
+
+def test_a_chosen_path_is_lit_on_the_webgl_canvas(page: Any, server: str, graph: tuple[Path, nx.MultiDiGraph]) -> None:
+    whole = graph[1]
+    start, end = next((u, v) for u, v in whole.edges() if u != v)
+    page.goto(f"{server}?open=all&from={start}&to={end}")
+    page.wait_for_function(READY)
+    settle(page)
+    assert page.evaluate("window.mechgraphWebGL.renderer.getGraph().order") == whole.number_of_nodes()  # the whole view, the path lit over it
+    lit = page.evaluate("() => window.mechgraphWebGL.litCount()")
+    path = page.evaluate("() => window.mechgraph && document.querySelector('#paths').innerText")
+    assert 2 <= lit < whole.number_of_nodes(), path
