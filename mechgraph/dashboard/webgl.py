@@ -20,7 +20,7 @@ against the view on screen before its details are shown (:func:`tapped_node`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 from dash import Dash, Input, Output, State, dcc, html
@@ -31,7 +31,12 @@ from .. import style
 from ..errors import MechgraphError
 from ..export.webgl import opaque_over, webgl_scripts
 from ..vocabulary import Attr, NodeKind, Sign
+from . import views
 from .ids import Ids
+from .state import parse_query
+
+if TYPE_CHECKING:
+    from .services import Services
 
 __all__ = [
     "BUNDLE_PATH",
@@ -193,7 +198,7 @@ def _bundle() -> Response:
     return response
 
 
-def register_webgl(app: Dash, services: Any) -> None:
+def register_webgl(app: Dash, services: Services) -> None:
     """Serve the bundle, and attach the WebGL canvas's callbacks: drawing, theme, highlight, clicks."""
     app.server.add_url_rule(BUNDLE_PATH, "mechgraph_webgl_bundle", _bundle)
     app.clientside_callback(
@@ -223,9 +228,7 @@ def register_webgl(app: Dash, services: Any) -> None:
     )
     def show_tapped(tap: Any, store: dict[str, Any] | None, view_key: str | None) -> tuple[Any, ...]:
         """A node clicked on the WebGL canvas: the same details as a tap on dash-cytoscape."""
-        from . import views
-        from .layout import PanelTab
-        from .state import parse_query
+        from .layout import PanelTab  # layout draws this module's layer
 
         if tap is None or not isinstance(view_key, str):
             raise PreventUpdate
