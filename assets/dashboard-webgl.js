@@ -8,6 +8,7 @@
   "use strict";
 
   var current = null;  // {renderer, graph, data, theme, lit, hovered, selected, texture}
+  var lastPaint = null;  // the Reason panel's answer ({nodes: {id: cytoscape style}}), for the views to come
   var LABEL_ROOM = 190;  // pixels left free on the right of the first view, for labels
   var placed = [];  // the labels drawn in this frame: [left, top, right, bottom]
 
@@ -125,8 +126,30 @@
     return current.path ? { nodes: current.path, hub: null } : null;
   }
 
+  /* The Reason panel's marks as sigma draws them (paint: {nodes: {id: cytoscape style}, classes:
+   * {id: ["reason-up", ...]}}, mechgraph.style's looks): a disc takes its mark's colour (the
+   * border's: up, down, conflicting, unsigned, a side of a comparison), a measured value its fill;
+   * a mark in the selection colour alone (an agent given, a value consistent with the
+   * prediction or not) rings the node and names it instead. */
+  function paintOf(data, paint) {
+    var styles = (paint && paint.nodes) || {}, classes = (paint && paint.classes) || {}, index = {}, found = {}, count = 0;
+    var selection = String(look().selection).toLowerCase();
+    data.nodes.id.forEach(function (id, i) { index[id] = i; });
+    Object.keys(styles).forEach(function (id) {
+      if (!Object.prototype.hasOwnProperty.call(index, id)) { return; }
+      var style = styles[id] || {}, border = String(style["border-color"] || "").toLowerCase();
+      var measured = (classes[id] || []).indexOf("reason-measured") !== -1;
+      var drawn = measured && style["background-color"] ? { color: style["background-color"] }
+        : border && border !== selection ? { color: style["border-color"] } : { highlighted: true, forceLabel: true };
+      found[String(index[id])] = drawn;
+      count++;
+    });
+    return count ? found : null;
+  }
+
   function nodeReducer(node, attributes) {
-    var lit = current.lit;
+    var lit = current.lit, painted = current.paint && current.paint[node];
+    if (painted) { attributes = Object.assign({}, attributes, painted); }
     if (lit === null) { return attributes; }
     if (!lit.nodes.has(node)) { return Object.assign({}, attributes, { color: nodeColour(+node, true), label: "", zIndex: 0 }); }
     return Object.assign({}, attributes, { zIndex: 1, forceLabel: lit.nodes.size <= 60, highlighted: node === lit.hub || attributes.highlighted });
@@ -178,6 +201,8 @@
       var graph = build(box, data), renderer;
       placed = [];
       current.graph = graph;
+      current.lit = litNodes();  // a chosen path, lit from the first frame
+      current.paint = paintOf(data, lastPaint);  // the Reason panel's answer, painted from the first frame
       try {
         // sigma draws a frame in its constructor, before the camera can be set: without a GPU a
         // frame of a large view takes a second, so that one is skipped and the first frame drawn
@@ -216,7 +241,6 @@
         return noUpdate();
       }
       current.renderer = renderer;
-      current.lit = litNodes();
       renderer.on("beforeRender", function () { placed = []; });
       api.renderer = renderer;
       current.home = home(renderer, graph);
@@ -276,6 +300,29 @@
 
     theme: function () {
       return current ? current.theme : null;
+    },
+
+    /* The Reason panel's answer, painted on the view drawn now and on the views to come. */
+    paint: function (paint) {
+      lastPaint = paint || null;
+      if (current && current.renderer) {
+        current.paint = paintOf(current.data, lastPaint);
+        current.renderer.refresh({ skipIndexation: true });
+      }
+      return Date.now();
+    },
+
+    paintedCount: function () {
+      return current && current.paint ? Object.keys(current.paint).length : 0;
+    },
+
+    /* The marks drawn, by node id: {color} or {highlighted} (for tests). */
+    painted: function () {
+      var found = {};
+      if (current && current.paint) {
+        Object.keys(current.paint).forEach(function (key) { found[current.data.nodes.id[+key]] = current.paint[key]; });
+      }
+      return found;
     },
 
     active: function () {

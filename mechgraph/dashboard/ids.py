@@ -65,6 +65,7 @@ class Ids(StrEnum):
     WEBGL = "canvas-webgl"  # the WebGL canvas of large views (sigma.js), over dash-cytoscape's
     WEBGL_DATA = "webgl-data"  # what it draws (None: dash-cytoscape draws the view)
     WEBGL_TAP = "webgl-tap"  # the node clicked on it, {id, at}: untrusted, checked against the view
+    WEBGL_PAINTED = "webgl-painted"  # written by the browser once it shows the Reason panel's answer
     LEGEND = "legend"
     FIT = "fit-view"
     # the side panels

@@ -189,6 +189,7 @@ def webgl_layer() -> list[Any]:
         html.Div(WEBGL_CAPTION, className="webgl-caption", role="note"),
         dcc.Store(id=Ids.WEBGL_DATA),
         dcc.Store(id=Ids.WEBGL_TAP),
+        dcc.Store(id=Ids.WEBGL_PAINTED),
     ]
 
 
@@ -207,6 +208,12 @@ def register_webgl(app: Dash, services: Services) -> None:
         Input(Ids.WEBGL_DATA, "data"),
         State(Ids.THEME, "value"),
         State(Ids.HIGHLIGHT, "data"),  # a path chosen before the view arrived
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(  # the Reason panel's answer (perturbation, comparison, data), as dash-cytoscape shows it
+        "function(paint) { return window.mechgraphWebGL.paint(paint); }",
+        Output(Ids.WEBGL_PAINTED, "data"),
+        Input(Ids.REASON_PAINT, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

@@ -149,3 +149,22 @@ def test_a_chosen_path_is_lit_on_the_webgl_canvas(page: Any, server: str, graph:
     lit = page.evaluate("() => window.mechgraphWebGL.litCount()")
     path = page.evaluate("() => window.mechgraph && document.querySelector('#paths').innerText")
     assert 2 <= lit < whole.number_of_nodes(), path
+
+
+def test_the_reason_panels_answer_is_painted_on_the_webgl_canvas(page: Any, server: str, graph: tuple[Path, nx.MultiDiGraph]) -> None:
+    whole = graph[1]
+    agent = next(node for node, kind in whole.nodes(data="kind") if kind == "agent" and whole.out_degree(node) >= 3)
+    page.goto(f"{server}?open=all&give={agent}")
+    page.wait_for_function(READY)
+    settle(page)
+    page.wait_for_function("() => window.mechgraphWebGL.paintedCount() >= 2")
+    painted = page.evaluate("window.mechgraphWebGL.painted()")
+    assert agent in painted
+    order = list(whole)
+    for node, look in painted.items():
+        shown = page.evaluate("(i) => window.mechgraphWebGL.renderer.getNodeDisplayData(String(i))", order.index(node))
+        if "color" in look:
+            assert shown["color"] == look["color"], node  # the disc in its mark's colour
+        else:
+            assert shown["highlighted"] is True, node  # a ring
+    assert any(node != agent for node in painted)  # what the agent reaches, not only the agent
