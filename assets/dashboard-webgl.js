@@ -231,6 +231,7 @@
             nodeReducer: nodeReducer,
             edgeReducer: edgeReducer,
             stagePadding: 24,
+            allowInvalidContainer: true,  // the map's tab hidden: no error; its view is drawn again on return
           });
         } finally {
           prototype.render = render;
@@ -272,6 +273,14 @@
       renderer.on("clickStage", function () {
         if (current.selected !== null) { current.selected = null; relight(); }
       });
+      return noUpdate();
+    },
+
+    /* Draw ``data`` again when its canvas is no longer on the page (the map's tab was drawn afresh). */
+    redraw: function (id, data, theme, lit) {
+      var box = document.getElementById(id);
+      if (!data || !box || (current && current.renderer && current.renderer.getContainer() === box)) { return noUpdate(); }
+      window.requestAnimationFrame(function () { api.draw(id, data, theme, lit); });  // once the tab is laid out
       return noUpdate();
     },
 

@@ -210,6 +210,15 @@ def register_webgl(app: Dash, services: Services) -> None:
         State(Ids.HIGHLIGHT, "data"),  # a path chosen before the view arrived
         prevent_initial_call=True,
     )
+    app.clientside_callback(  # back on the map's tab, whose canvas the tabs drew afresh: the view again
+        "function(tab, data, theme, lit) { return window.mechgraphWebGL.redraw('" + Ids.WEBGL + "', data, theme, lit); }",
+        Output(Ids.WEBGL, "title", allow_duplicate=True),
+        Input(Ids.MAIN_TABS, "value"),
+        State(Ids.WEBGL_DATA, "data"),
+        State(Ids.THEME, "value"),
+        State(Ids.HIGHLIGHT, "data"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(  # the Reason panel's answer (perturbation, comparison, data), as dash-cytoscape shows it
         "function(paint) { return window.mechgraphWebGL.paint(paint); }",
         Output(Ids.WEBGL_PAINTED, "data"),

@@ -168,3 +168,16 @@ def test_the_reason_panels_answer_is_painted_on_the_webgl_canvas(page: Any, serv
         else:
             assert shown["highlighted"] is True, node  # a ring
     assert any(node != agent for node in painted)  # what the agent reaches, not only the agent
+
+
+def test_the_view_is_drawn_again_after_the_draft_tab(page: Any, server: str, graph: tuple[Path, nx.MultiDiGraph]) -> None:
+    """The tabs draw the map's tab afresh on return: the WebGL canvas must come back with it."""
+    whole = graph[1]
+    _open_large_view(page, server)
+    page.click("text=Draft from text")
+    page.wait_for_timeout(500)
+    page.set_viewport_size({"width": 1300, "height": 720})  # a resize while the map is hidden: no error
+    page.click("text=Explore the map")
+    page.wait_for_function(READY)
+    assert page.get_attribute("#canvas-webgl", "data-ready") == str(whole.number_of_nodes())
+    assert page.locator("#canvas-webgl canvas").count() > 0
