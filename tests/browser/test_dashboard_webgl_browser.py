@@ -118,6 +118,11 @@ def test_the_theme_switch_reaches_the_webgl_canvas(page: Any, server: str) -> No
     assert light != dark
     page.click("text=Light")
     page.wait_for_function("() => window.mechgraphWebGL.theme() === 'light'")
+    # Fit brings the camera back to the first view
+    home = page.evaluate("window.mechgraphWebGL.renderer.getCamera().getState()")
+    page.evaluate("() => { const c = window.mechgraphWebGL.renderer.getCamera(); c.setState({...c.getState(), x: 0.1, ratio: 0.2}); }")
+    page.click("#fit-view")
+    page.wait_for_function("(x) => Math.abs(window.mechgraphWebGL.renderer.getCamera().getState().x - x) < 1e-6", arg=home["x"])
 
 
 def test_a_small_view_goes_back_to_cytoscape(page: Any, server: str, graph: tuple[Path, nx.MultiDiGraph]) -> None:
