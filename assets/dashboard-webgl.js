@@ -9,6 +9,7 @@
 
   var current = null;  // {renderer, graph, data, theme, lit, hovered, selected, texture}
   var lastPaint = null;  // the Reason panel's answer ({nodes: {id: cytoscape style}}), for the views to come
+  var EDGE_REACH = 4;  // how near a relation a click must fall, in pixels
   var LABEL_ROOM = 190;  // pixels left free on the right of the first view, for labels
   var placed = [];  // the labels drawn in this frame: [left, top, right, bottom]
 
@@ -155,13 +156,36 @@
     return Object.assign({}, attributes, { zIndex: 1, forceLabel: lit.nodes.size <= 60, highlighted: node === lit.hub || attributes.highlighted });
   }
 
-  function edgeReducer(edge, attributes) {
+  /* Whether a relation is drawn: every one, or when some nodes are lit those of the hovered or
+   * selected node, or those between two nodes of the chosen path. */
+  function edgeShown(edge) {
     var lit = current.lit;
-    if (lit === null) { return attributes; }
+    if (lit === null) { return true; }
     var graph = current.graph, source = graph.source(edge), target = graph.target(edge);
-    var shown = lit.hub !== null ? source === lit.hub || target === lit.hub : lit.nodes.has(source) && lit.nodes.has(target);
-    if (!shown) { return Object.assign({}, attributes, { hidden: true }); }
+    return lit.hub !== null ? source === lit.hub || target === lit.hub : lit.nodes.has(source) && lit.nodes.has(target);
+  }
+
+  function edgeReducer(edge, attributes) {
+    if (current.lit === null) { return attributes; }
+    if (!edgeShown(edge)) { return Object.assign({}, attributes, { hidden: true }); }
     return Object.assign({}, attributes, { color: edgeLook(+edge).solid, zIndex: 1 });
+  }
+
+  /* The relation drawn nearest the point (x, y) of the canvas, within EDGE_REACH pixels; -1 for none.
+   * (Asked on a click only: sigma's own edge events would draw every relation twice a frame.) */
+  function edgeAt(x, y) {
+    var renderer = current.renderer, E = current.data.edges, count = current.data.nodes.id.length, at = new Array(count);
+    for (var i = 0; i < count; i++) { at[i] = renderer.framedGraphToViewport(renderer.getNodeDisplayData(String(i))); }
+    var best = -1, nearest = EDGE_REACH;
+    for (var e = 0; e < E.from.length; e++) {
+      var a = at[E.from[e]], b = at[E.to[e]];
+      if (E.from[e] === E.to[e] || x < Math.min(a.x, b.x) - nearest || x > Math.max(a.x, b.x) + nearest ||
+          y < Math.min(a.y, b.y) - nearest || y > Math.max(a.y, b.y) + nearest || !edgeShown(String(e))) { continue; }
+      var dx = b.x - a.x, dy = b.y - a.y, t = Math.max(0, Math.min(1, ((x - a.x) * dx + (y - a.y) * dy) / (dx * dx + dy * dy)));
+      var distance = Math.hypot(a.x + t * dx - x, a.y + t * dy - y);
+      if (distance < nearest) { nearest = distance; best = e; }
+    }
+    return best;
   }
 
   function relight() {
@@ -169,9 +193,10 @@
     current.renderer.refresh({ skipIndexation: true });
   }
 
-  function tap(index) {
+  /* Tell the server what was clicked: {id} of a node, or {edge}: a relation's place in the view. */
+  function tap(clicked) {
     if (window.dash_clientside && window.dash_clientside.set_props) {
-      window.dash_clientside.set_props(api.tapId, { data: { id: current.data.nodes.id[index], at: Date.now() } });
+      window.dash_clientside.set_props(api.tapId, { data: Object.assign({ at: Date.now() }, clicked) });
     }
   }
 
@@ -268,10 +293,12 @@
       renderer.on("clickNode", function (event) {
         current.selected = event.node;
         relight();
-        tap(+event.node);
+        tap({ id: data.nodes.id[+event.node] });
       });
-      renderer.on("clickStage", function () {
+      renderer.on("clickStage", function (event) {
+        var edge = edgeAt(event.event.x, event.event.y);
         if (current.selected !== null) { current.selected = null; relight(); }
+        if (edge >= 0) { tap({ edge: edge }); }
       });
       return noUpdate();
     },
@@ -340,6 +367,11 @@
 
     fit: function () {
       if (current && current.renderer) { current.renderer.getCamera().animate(current.home, { duration: 300 }); }
+    },
+
+    /* The relation nearest a point of the canvas (its place in the view), -1 for none (for tests). */
+    edgeAt: function (x, y) {
+      return current && current.renderer ? edgeAt(x, y) : -1;
     },
 
     /* The node drawn for an id (for tests and benchmarks): its place on screen, or null. */

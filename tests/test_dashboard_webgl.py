@@ -161,6 +161,23 @@ def test_a_node_of_the_graph_outside_the_view_on_screen_is_refused(client: DashC
     assert answer is not None and answer["selected-node"]["data"] == focus
 
 
+def test_a_relation_clicked_on_the_webgl_canvas_shows_its_details(client: DashClient, graph: nx.MultiDiGraph) -> None:
+    position = 7
+    u, v, key = list(graph.edges(keys=True))[position]  # the view is the whole graph, in its order
+    answer = tap(client, {"edge": position, "at": 1})
+    assert answer is not None
+    text = text_of(answer["details"]["children"])
+    assert f"relation {key}" in text and str(graph.nodes[u]["label"]) in text and str(graph.nodes[v]["label"]) in text
+    assert answer["selected-node"]["data"] is None
+
+
+@pytest.mark.parametrize("forged", [{"edge": -1}, {"edge": 10**9}, {"edge": True}, {"edge": "3"}, {"edge": 2.0}, {"edge": None}, {"edge": [1]}])
+def test_a_forged_relation_click_shows_an_error(client: DashClient, forged: Any) -> None:
+    answer = tap(client, forged)
+    assert answer is not None
+    assert "the relation clicked is not in this view" in text_of(answer["details"]["children"])
+
+
 def test_a_click_with_a_bad_view_key_or_no_click_changes_nothing(client: DashClient) -> None:
     assert tap(client, None) is None
     answer = client.call("details.children", {"webgl-tap.data": {"id": "a"}, "graph-store.data": None, "view-key.data": 3}, ["webgl-tap.data"])

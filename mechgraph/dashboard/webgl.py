@@ -45,6 +45,7 @@ __all__ = [
     "elements_of",
     "register_webgl",
     "tapped_node",
+    "tapped_relation",
     "uses_webgl",
     "webgl_elements",
     "webgl_layer",
@@ -181,6 +182,23 @@ def tapped_node(tap: Any, view: nx.MultiDiGraph) -> str | None:
     return node
 
 
+def tapped_relation(tap: Any, view: nx.MultiDiGraph) -> tuple[str, str, str] | None:
+    """The relation (source, target, key) a click on the WebGL canvas names by its place among the
+    view's relations (the order :func:`webgl_elements` sent them in), when it is one of them.
+
+    >>> view = nx.MultiDiGraph(); _ = view.add_edge("a", "b", key="r1"); _ = view.add_edge("b", "c", key="r2")
+    >>> tapped_relation({"edge": 1}, view), tapped_relation({"edge": 2}, view), tapped_relation({"edge": True}, view), tapped_relation({"edge": "0"}, view)
+    (('b', 'c', 'r2'), None, None, None)
+    """
+    position = tap.get("edge") if isinstance(tap, dict) else None
+    if not isinstance(position, int) or isinstance(position, bool) or not 0 <= position < view.number_of_edges():
+        return None
+    for i, (u, v, key) in enumerate(view.edges(keys=True)):
+        if i == position:
+            return str(u), str(v), str(key)
+    return None  # pragma: no cover (the range is checked above)
+
+
 def webgl_layer() -> list[Any]:
     """The WebGL canvas over dash-cytoscape's (hidden until a large view is drawn) and its two stores."""
     label: dict[str, Any] = {"aria-label": "The view, drawn with WebGL"}
@@ -243,7 +261,7 @@ def register_webgl(app: Dash, services: Services) -> None:
         prevent_initial_call=True,
     )
     def show_tapped(tap: Any, store: dict[str, Any] | None, view_key: str | None) -> tuple[Any, ...]:
-        """A node clicked on the WebGL canvas: the same details as a tap on dash-cytoscape."""
+        """A node or a relation clicked on the WebGL canvas: the same details as a tap on dash-cytoscape."""
         from .layout import PanelTab  # layout draws this module's layer
 
         if tap is None or not isinstance(view_key, str):
@@ -252,6 +270,12 @@ def register_webgl(app: Dash, services: Services) -> None:
         try:
             key, graph = services.graph(store)
             shown = services.drawing(key, graph, state).view.graph
+            if isinstance(tap, dict) and "edge" in tap:  # a relation clicked
+                relation = tapped_relation(tap, shown)
+                if relation is None:
+                    return views.notice_list(["the relation clicked is not in this view"], kind="error"), None, PanelTab.DETAILS.value
+                details = services.details_graph(key, graph, state, list(relation[:2]))
+                return views.relation_details(details, *relation), None, PanelTab.DETAILS.value
             node = tapped_node(tap, shown)
             if node is None:
                 return views.notice_list(["the node clicked is not in this view"], kind="error"), None, PanelTab.DETAILS.value

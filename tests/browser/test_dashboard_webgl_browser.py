@@ -186,3 +186,32 @@ def test_the_view_is_drawn_again_after_the_draft_tab(page: Any, server: str, gra
     page.wait_for_function(READY)
     assert page.get_attribute("#canvas-webgl", "data-ready") == str(whole.number_of_nodes())
     assert page.locator("#canvas-webgl canvas").count() > 0
+
+
+def test_a_click_on_a_relation_shows_its_details(page: Any, server: str, graph: tuple[Path, nx.MultiDiGraph]) -> None:
+    whole = graph[1]
+    _open_large_view(page, server)
+    # zoom in, then find the relation whose midpoint (on a whole pixel of the page, where the mouse
+    # clicks) is farthest from every node and nearer to it than to any other relation
+    page.evaluate("() => { const c = window.mechgraphWebGL.renderer.getCamera(); c.setState({...c.getState(), ratio: c.getState().ratio / 6}); }")
+    page.wait_for_timeout(800)
+    box = page.locator("#canvas-webgl").bounding_box()
+    found = page.evaluate(
+        """([left, top]) => { const gl = window.mechgraphWebGL, r = gl.renderer, g = r.getGraph(), w = r.getDimensions().width, h = r.getDimensions().height;
+                   const at = {}; g.forEachNode((n) => { at[n] = r.framedGraphToViewport(r.getNodeDisplayData(n)); });
+                   let best = null, room = 0;
+                   g.forEachEdge((e, attributes, s, t) => {
+                     const x = Math.round(left + (at[s].x + at[t].x) / 2) - left, y = Math.round(top + (at[s].y + at[t].y) / 2) - top;
+                     if (s === t || x < 20 || y < 20 || x > w - 20 || y > h - 20) { return; }
+                     let near = Infinity; for (const n in at) { near = Math.min(near, Math.hypot(at[n].x - x, at[n].y - y)); }
+                     if (near <= room) { return; }
+                     if (gl.edgeAt(x, y) !== Number(e)) { return; }
+                     room = near; best = { edge: Number(e), x: x, y: y }; });
+                   return best; }""",
+        [box["x"], box["y"]],
+    )
+    assert found is not None, "no relation can be clicked alone"
+    u, v, key = list(whole.edges(keys=True))[found["edge"]]
+    page.mouse.click(box["x"] + found["x"], box["y"] + found["y"])
+    page.wait_for_function("(key) => document.querySelector('#details').innerText.includes('relation ' + key)", arg=str(key))
+    assert str(whole.nodes[u]["label"]) in page.inner_text("#details") and str(whole.nodes[v]["label"]) in page.inner_text("#details")
