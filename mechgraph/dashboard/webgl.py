@@ -12,9 +12,11 @@ drawn as its overview, with a notice (:mod:`mechgraph.dashboard.services`).
 The server sends :func:`webgl_elements`, columns of what the canvas draws (ids, labels, kinds,
 positions, each relation's ends and sign) and the looks of both themes from :mod:`mechgraph.style`
 (:func:`webgl_palette`), to the store :data:`~mechgraph.dashboard.ids.Ids.WEBGL_DATA`; the page's
-script (``assets/dashboard-webgl.js``) draws it. A click on a node sends its id to
-:data:`~mechgraph.dashboard.ids.Ids.WEBGL_TAP`; the id comes from the browser, so it is checked
-against the view on screen before its details are shown (:func:`tapped_node`).
+script (``assets/dashboard-webgl.js``) draws it, lights a chosen path and paints the Reason
+panel's answer. A click sends :data:`~mechgraph.dashboard.ids.Ids.WEBGL_TAP` a node's id, or a
+relation's place among the view's relations; both come from the browser, so they are checked
+against the view on screen before any details are shown (:func:`tapped_node`,
+:func:`tapped_relation`).
 """
 
 from __future__ import annotations
