@@ -4,10 +4,11 @@ spaCy's small pipeline reads many "Name verb object" sentences wrongly when the 
 it does not know: "Fumarates/VBZ shift/NN helper T cells", "Abatacept/NNP attaches/NNS to CD80",
 "Nrf2/NNP accumulates/NNS, moves into the nucleus". The same sentence with a pronoun in place of
 the name parses as the grammar reads it ("They shift/VBP helper T cells", "It attaches/VBZ to
-CD80"). :func:`subject_swap` finds such a sentence (a known name, or a drug-like word, right before
-a cue verb the parse did not take as that name's verb), parses it once more with "It" or "They"
-(the verb's number) in place of the name, and keeps the second parse when the pronoun is the
-subject of a verb there. The reader is told which token stands for which name
+CD80"). :func:`subject_swap` finds such a sentence (a known name, a drug family's plural, a
+drug-like or gene-like word, a drug with its salt, or "the drug" / "this medicine", right before
+a cue verb the parse did not take as that name's verb; a past form only after a drug, since
+"IL-2 activated T cells" is a name), parses it once more with "It" or "They" (the verb's number)
+in place of the name, and keeps the second parse when the pronoun is the subject of a verb there. The reader is told which token stands for which name
 (:attr:`.parsed.SentenceParse.named`), so nothing is resolved as a pronoun. One extra parse at
 most per sentence: the reader stays linear.
 """
@@ -40,12 +41,12 @@ VERB_FORMS = frozenset(_FINITE_FORMS) | frozenset(f for v in _OTHER_VERBS for f 
 PAST_FORMS = frozenset(verb_forms(lemma)[2] for lemma in VERB_SIGNS if lemma and " " not in lemma) - VERB_FORMS
 #: words that open a fronted phrase before the subject ("In the skin, ...", "Compared with placebo, ...")
 _FRONTED = frozenset("in on at within during after before under among for from through across compared relative versus unlike".split())
-_NAME_WORDS = 6
+_NAME_WORDS = 6  # a subject name is at most this many tokens long
 _DRUG_NOUNS = frozenset("drug antibody medicine medication agent compound treatment".split())
 #: "the drug", "this antibody": no name of its own; the pronoun put in its place is read as the drug
 _GENERIC = LexiconEntry("", NodeKind.AGENT, "", "text")
 #: a gene or protein symbol ("Nrf2", "STAT3", "CD80")
-_SYMBOL = re.compile(r"^[A-Z][A-Za-z]{1,5}-?\d{1,3}[A-Za-z]?$")  # a subject name is at most this many tokens long
+_SYMBOL = re.compile(r"^[A-Z][A-Za-z]{1,5}-?\d{1,3}[A-Za-z]?$")
 
 
 def subject_swap(sdoc: Any, state: Any, parse: Callable[[str], Any]) -> tuple[Any, dict[int, LexiconEntry]] | None:
