@@ -29,6 +29,8 @@ def test_wheel_carries_data_and_runs_from_another_folder(tmp_path: Path) -> None
     assert "mechgraph/_data/immunomodulation.yaml" in names
     assert "mechgraph/_data/sources/immunomodulation-article.txt" in names
     assert "mechgraph/export/vendor/webgl-graph.min.js" in names  # the WebGL export's renderer, inlined into its pages
+    assert "mechgraph/export/webgl_viewport.js" in names  # its texture on viewport, in the export and the dashboard
+    assert "mechgraph/_assets/dashboard-webgl.js" in names  # the dashboard's WebGL canvas
 
     # A fresh venv holding only the wheel; its dependencies come from this test run's environment.
     env_dir = tmp_path / "venv"
