@@ -250,3 +250,16 @@ def test_a_leaflets_class_and_this_medicine_are_the_drugs() -> None:
 def test_what_occurred_in_patients_receiving_a_drug_is_its_effect() -> None:
     assert ("zorbimab", "+", "hepatitis_b_reactivation") in triples("Hepatitis B reactivation has occurred in patients treated with zorbimab.")
     assert not triples("Infections occurred in patients with asthma.")  # people with a disease were given nothing
+
+
+def test_an_approved_drug_treats_what_it_was_approved_to_treat() -> None:
+    text = "The agency has approved zorcitinib (Zorix, Acme), a once-daily capsule, to treat severe alopecia areata in adults."
+    found = triples(text)
+    assert ("zorcitinib", "-", "severe_alopecia_areata") in found or ("zorcitinib", "-", "alopecia_areata") in found, found
+    assert {s for s, _sign, _t in found} == {"zorcitinib"}, found  # not the regulator
+
+
+def test_a_boxed_warning_names_the_drugs_effects() -> None:
+    text = "Zorcitinib inhibits JAK3. Like other JAK inhibitors, the drug carries a boxed warning about serious infections and blood clots."
+    found = triples(text)
+    assert ("zorcitinib", "+", "blood_clots") in found, found

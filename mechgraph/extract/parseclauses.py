@@ -80,6 +80,10 @@ class _ParseClauses(_ParseBase):
                 steps += 1
             if head.i == verb.i:
                 return [], None
+            if verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _PERMITTING:
+                approved = [c for c in head.children if c.dep_ == "dobj"]
+                if approved:  # "regulators approved X to treat D": X treats D, not the regulators
+                    return approved, None
             if verb.dep_ == "conj" and {verb.tag_, head.tag_} == {"VBZ", "VBP"} and head.dep_ == "relcl":
                 # "slows the growth of cells that divide quickly and damps down X": "damps" does not
                 # agree with "divide", whose subject is "cells"; it is the main verb's conjunct
@@ -235,6 +239,8 @@ class _ParseClauses(_ParseBase):
         return objs
 
 
+#: verbs whose object is what does the next verb's action ("approved X to treat D", "allows X to bind Y")
+_PERMITTING = frozenset("approve license licence authorise authorize clear allow permit enable recommend".split())
 _ADJECTIVE_END = re.compile(r"(al|ic|ive|ous|ful|less|able|ible|ed|ing|ary|ory|ent|ant|ile|ar|y)$")
 _CONSEQUENCE = frozenset("so thus therefore hence consequently thereby".split())
 

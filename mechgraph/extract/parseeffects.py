@@ -329,3 +329,17 @@ class _ParseEffects(_ParseBase):
         agent = self.state.effects_agent() if self.doc.topic is None else self.doc.topic
         if agent is not None and effects:
             self.emit_entries(verb, "warns of", "+", [agent], effects, "what the label warns of is an effect of its drug")
+
+    def warning_about(self, noun: Any) -> None:
+        """ "the drug carries a boxed warning about serious infections and death", "The label
+        carries warnings for liver injury": the drug raises each."""
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("about", "for", "of", "on", "against")]
+        effects = [e for p in preps for g in p.children if g.dep_ == "pobj" for e, _t in self.entities(self.items(g))]
+        if not effects:
+            return
+        verb = noun.head if noun.dep_ in ("dobj", "attr") else None
+        holders = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"])] if verb is not None else []
+        agent = next((e for e in holders if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.doc.topic or self.state.effects_agent()
+        effects = [e for e in effects if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if agent is not None and effects:
+            self.emit_entries(noun, "warning about", "+", [agent], effects, "what a drug's warning names is its effect")

@@ -93,6 +93,8 @@ class _ParseReaders(_ParseBase):
                 self.noun_cue(tok)
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "warning":
+                self.warning_about(tok)
             if (
                 tok.lemma_.lower() in ("indicate", "approve", "license", "recommend", "consider")
                 and tok.tag_ in ("VBN", "VBD")
