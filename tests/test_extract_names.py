@@ -263,3 +263,10 @@ def test_a_boxed_warning_names_the_drugs_effects() -> None:
     text = "Zorcitinib inhibits JAK3. Like other JAK inhibitors, the drug carries a boxed warning about serious infections and blood clots."
     found = triples(text)
     assert ("zorcitinib", "+", "blood_clots") in found, found
+
+
+def test_an_intransitive_verb_is_no_name_nor_the_end_of_one() -> None:
+    text = "Zorlizumab binds CD25. Autoimmune hepatitis occurred. Regulatory T cells, which depend on CD25, fell by about half."
+    draft = extract_text(text, source_id="t")
+    labels = {n.label.lower() for n in draft.nodes}
+    assert not {"fell", "autoimmune hepatitis occurred"} & labels, labels

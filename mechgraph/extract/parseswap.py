@@ -27,14 +27,18 @@ from .parsewords import _FALL_VERBS, _FINITE_FORMS, _RISE_VERBS, looks_like_drug
 from .tokens import normalize_word
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["PLURAL_VERBS", "VERB_FORMS", "subject_swap"]
+__all__ = ["OTHER_VERB_FORMS", "PLURAL_VERBS", "VERB_FORMS", "subject_swap"]
 
 #: verbs (beyond the cue verbs) that a misread subject is often followed by ("Nrf2 accumulates")
 _OTHER_VERBS = (
-    frozenset("accumulate move shift switch act enter travel migrate persist survive stay remain proliferate die".split()) | _FALL_VERBS | _RISE_VERBS
+    frozenset("accumulate move shift switch act enter travel migrate persist survive stay remain proliferate die occur develop arise".split())
+    | _FALL_VERBS
+    | _RISE_VERBS
 )
 #: the base forms of those verbs, which end a glued clause after a plural subject ("the lymphocytes stay")
 PLURAL_VERBS = frozenset(_OTHER_VERBS)
+#: every form of those verbs ("fell", "occurred"): no name ends with one, nor is one
+OTHER_VERB_FORMS = frozenset(f for v in _OTHER_VERBS for f in verb_forms(v)) | {"fell", "rose", "grew", "arose", "sank", "shrank", "occurred", "occurring"}
 #: the finite forms of the cue verbs and of those verbs
 VERB_FORMS = frozenset(_FINITE_FORMS) | frozenset(f for v in _OTHER_VERBS for f in verb_forms(v)[:2])
 #: the past forms of the cue verbs ("Tezepelumab improved/VBN(amod) FEV1"): read only after a drug's name

@@ -13,7 +13,7 @@ from . import cues as C
 from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import SALTS, Lexicon, LexiconEntry, Match, UserCue, slug
 from .parsed import CUE_FORMS
-from .parseswap import PLURAL_VERBS, VERB_FORMS
+from .parseswap import OTHER_VERB_FORMS, PLURAL_VERBS, VERB_FORMS
 from .parsetext import DEGREE_RANGE
 from .sentences import Sentence
 from .tokens import Token, Word, key_of, normalize_word
@@ -212,9 +212,12 @@ class _Text:
         if all(k in _FREQUENCY_WORDS for k in key):
             return None  # "less frequent", "more common": how often, no name
         last = label.split()[-1].lower()
+        if len(key) == 1 and last in OTHER_VERB_FORMS:
+            return None  # "Regulatory T cells ... fell by about half": a verb, no name
         if len(key) > 1 and (
             (last in VERB_FORMS and last.endswith("s") and not last.endswith("ss"))
             or (last in PLURAL_VERBS and label.split()[-2].lower().endswith("s"))  # "the lymphocytes stay", "target cells survive"
+            or (last in OTHER_VERB_FORMS and last.endswith("ed"))  # "autoimmune hepatitis occurred"
         ):
             rest = " ".join(label.split()[:-1])  # "Nrf2 accumulates (and switches on X)": the name before the verb
             return self.lexicon.lookup(rest) or self.candidate(rest)
