@@ -270,3 +270,9 @@ def test_an_intransitive_verb_is_no_name_nor_the_end_of_one() -> None:
     draft = extract_text(text, source_id="t")
     labels = {n.label.lower() for n in draft.nodes}
     assert not {"fell", "autoimmune hepatitis occurred"} & labels, labels
+
+
+def test_an_adverb_or_a_second_clause_is_no_part_of_a_name() -> None:
+    draft = extract_text("IL-13 first binds IL-13Ralpha1, and this complex then recruits IL-4Ralpha.", source_id="t")
+    labels = {n.label for n in draft.nodes}
+    assert not any("first" in label or "recruits" in label for label in labels), labels
