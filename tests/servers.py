@@ -70,3 +70,11 @@ def running(command: Sequence[str], port: int, log: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}/"
     finally:
         stop(process)
+
+
+@contextmanager
+def serving_database(path: Path) -> Iterator[str]:
+    """``mechgraph serve --db PATH`` on a free port (its log beside the database) while the block runs."""
+    port = free_port()
+    with running(serve_command(port, "--db", str(path)), port, path.with_suffix(".log")) as url:
+        yield url

@@ -40,11 +40,10 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, nx.MultiDiGra
 
 @pytest.fixture(scope="module")
 def server(graph: tuple[Path, nx.MultiDiGraph]) -> Iterator[str]:
-    from ..servers import free_port, running, serve_command
+    from ..servers import serving_database
 
     path = graph[0]
-    port = free_port()
-    with running(serve_command(port, "--db", str(path)), port, path.with_suffix(".log")) as url:
+    with serving_database(path) as url:
         yield url
 
 

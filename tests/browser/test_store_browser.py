@@ -33,11 +33,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def server(built: tuple[Path, str]) -> Iterator[str]:
-    from ..servers import free_port, running, serve_command
+    from ..servers import serving_database
 
     db = built[0]
-    port = free_port()
-    with running(serve_command(port, "--db", str(db)), port, db.with_suffix(".log")) as url:
+    with serving_database(db) as url:
         yield url
 
 
