@@ -41,7 +41,6 @@ parser's of :mod:`.parsed` first) and puts the draft together.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -58,7 +57,7 @@ from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexico
 from .mentions import _Mentions
 from .parsed import load_pipeline, read_parsed
 from .parsetext import ASIDE
-from .parsewords import class_phrase
+from .parsewords import ACTIVE_SUBSTANCE, class_phrase
 from .phrases import _Phrases
 from .readerstate import (
     _ADVERBIAL_BY_FIRST,
@@ -184,9 +183,6 @@ def extract_text(
     return _assemble(doc, sentences, source_id=source_id, title=title, source_title=source_title)
 
 
-_ACTIVE_SUBSTANCE = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,30}) contains? the active substances? ([A-Za-z][A-Za-z0-9-]{3,40})\b")
-
-
 def _brand_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
     """ "Nucala contains the active substance mepolizumab": a leaflet's brand name is the drug.
 
@@ -194,7 +190,7 @@ def _brand_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
     [('tralokinumab', 'tralokinumab'), ('Xelmab', 'tralokinumab')]
     """
     found: list[tuple[str, LexiconEntry]] = []
-    for match in _ACTIVE_SUBSTANCE.finditer(text):
+    for match in ACTIVE_SUBSTANCE.finditer(text):
         brand, substance = match.group(1), match.group(2)
         if key_of(brand) == key_of(substance):
             continue  # "Dupilumab contains the active substance dupilumab"

@@ -59,7 +59,7 @@ from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
 from .parseswap import subject_swap
 from .parsetext import parse_text
-from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, looks_like_drug
+from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, ACTIVE_SUBSTANCE, looks_like_drug
 from .parsewords import CUE_FORMS as CUE_FORMS
 from .sentences import Sentence
 from .tokens import key_of, normalize_word
@@ -331,9 +331,9 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     """The subject of a sentence without a cue word ("Interferon gamma is the only type II
     interferon."): what a pronoun of the next sentence stands for, read without a parse."""
     piece = re.sub(r"\s*\([^()]*\)", "", piece)  # "Sulfasalazine (SSZ; ...) is a ...": the name without its brackets
-    active = _CONTAINS.match(piece)
+    active = ACTIVE_SUBSTANCE.match(piece)
     if active is not None:  # "Sotyktu contains the active substance deucravacitinib.": the drug, what "it" stands for next
-        drug = doc.agent_candidate(active.group(1))
+        drug = doc.agent_candidate(active.group(2))
         return (index, drug, False) if drug is not None else None
     match = _DEFINITION.match(piece)
     if match is None:
@@ -352,7 +352,6 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     return index, entry, match.group(2) in ("are", "were")
 
 
-_CONTAINS = re.compile(r"[A-Z][\w-]* contains? the active substances? ([A-Za-z][\w-]{3,40})\b")
 _ADVERSE_HEADING = re.compile(r"\b(side effects?|adverse (effects?|reactions?|events?)|undesirable effects|safety|toxicit(y|ies))\b", re.IGNORECASE)
 
 

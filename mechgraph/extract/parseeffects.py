@@ -326,7 +326,7 @@ class _ParseEffects(_ParseBase):
         preps = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "about", "against")]
         preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("of", "about")]  # "of X and of Y"
         effects = [e for p in preps for g in p.children if g.dep_ == "pobj" for e, _t in self.entities(self.items(g))]
-        agent = self.state.effects_agent() if self.doc.topic is None else self.doc.topic
+        agent = self.doc.topic or self.state.effects_agent()
         if agent is not None and effects:
             self.emit_entries(verb, "warns of", "+", [agent], effects, "what the label warns of is an effect of its drug")
 

@@ -310,3 +310,7 @@ def _cue_words() -> frozenset[str]:
 
 _STEMS = _cue_words()
 _WORD = re.compile(r"[a-z]{2,}")
+
+
+#: "Sotyktu contains the active substance deucravacitinib": the brand (1) and the drug (2)
+ACTIVE_SUBSTANCE = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,30}) contains? the active substances? ([A-Za-z][A-Za-z0-9-]{3,40})\b")
