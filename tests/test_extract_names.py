@@ -276,3 +276,26 @@ def test_an_adverb_or_a_second_clause_is_no_part_of_a_name() -> None:
     draft = extract_text("IL-13 first binds IL-13Ralpha1, and this complex then recruits IL-4Ralpha.", source_id="t")
     labels = {n.label for n in draft.nodes}
     assert not any("first" in label or "recruits" in label for label in labels), labels
+
+
+def labelled(text: str) -> set[tuple[str, str, str]]:
+    draft = extract_text(text, source_id="t")
+    label = {node.id: node.label for node in draft.nodes}
+    symbol = {1: "+", -1: "-", 0: "0"}
+    return {(label.get(r.source, r.source), symbol[int(r.sign)], label.get(r.target, r.target)) for r in draft.relations if not r.negated}
+
+
+def test_coordinated_states_of_one_protein_name_it_once() -> None:
+    found = labelled("Golimumab binds soluble and membrane-bound TNF.")
+    assert {target for _s, _sign, target in found} == {"TNF-alpha"}, found
+    found = labelled("Fontolizumab binds free and receptor-bound IFN-γ.")
+    assert {target for _s, _sign, target in found} == {"IFN-γ"}, found  # no protein "free", no "free γ"
+    found = labelled("Tocilizumab binds both the soluble and the membrane-bound forms of the IL-6 receptor.")
+    assert {target for _s, _sign, target in found} == {"IL-6 receptor"}, found
+
+
+def test_its_or_their_action_after_a_named_protein_is_the_proteins() -> None:
+    found = triples("Risankizumab attaches to a protein called interleukin-23 (IL-23) and blocks its action.")
+    assert ("risankizumab", "-", "il23") in found, found
+    found = labelled("Netakimab binds two cytokines named IL-17A and IL-17F and blocks their activity.")
+    assert {("netakimab", "-", "IL-17A"), ("netakimab", "-", "IL-17F")} <= {(s.lower(), sign, t) for s, sign, t in found}, found

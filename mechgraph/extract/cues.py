@@ -27,6 +27,7 @@ required_for (+): is required for, is needed for / to, is essential for, is nece
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..vocabulary import Measurability, Mechanism, Relation, Route, Sign
@@ -414,10 +415,35 @@ TRANSPARENT_NOUNS = frozenset(
     normalize_word(w)
     for w in (
         "function functions activity activities level levels amount amounts number concentration concentrations "
-        "role capacity population subset type kind form family class member group action count counts "
+        "role capacity population subset type kind form forms family class member group action count counts "
         "numbers presence risk risks incidence"
     ).split()
 )
+#: States of one protein ("free and receptor-bound IFN-γ", "soluble and membrane-bound TNF", "cell-surface
+#: CD20"): the protein is named after them; coordinated, they name it once, not a protein "free" beside it.
+STATE_PREFIX = re.compile(
+    r"^(?:(?:free|soluble|circulating|secreted|transmembrane|intracellular|extracellular|monomeric|dimeric|trimeric|"
+    r"(?:cell[- ])?surface|(?:membrane|receptor|cell|ligand|antibody|protein)[- ]?(?:bound|anchored))"
+    r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+|$))+",
+    re.IGNORECASE,
+)
+
+
+def without_states(name: str) -> str:
+    """``name`` without the states it starts with ("receptor-bound IFN-γ": "IFN-γ"; "free": ""), where what
+    remains is a protein's symbol or numbered name; else ``name`` ("free radicals", "surfactant").
+
+    >>> without_states("membrane-bound TNF"), without_states("soluble and cell-surface"), without_states("free radicals")
+    ('TNF', '', 'free radicals')
+    """
+    match = STATE_PREFIX.match(name.strip())
+    rest = name.strip()[match.end() :] if match else name.strip()
+    return rest if not rest or _PROTEIN_NAME.search(rest) else name.strip()
+
+
+_PROTEIN_NAME = re.compile(r"[A-Z0-9α-ω]|(?i:\b(?:alpha|beta|gamma|delta|kappa|receptors?|factors?|ligands?|interferons?|interleukins?|kinases?)\b)")
+
+
 #: Nouns that name the agent's own property ("their main objective", "its mode of action").
 ABSTRACT_NOUNS = frozenset(
     normalize_word(w)

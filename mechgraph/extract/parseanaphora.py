@@ -12,7 +12,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _PRONOUNS, looks_like_drug
+from .parsewords import _PRONOUNS, _named, looks_like_drug
 from .tokens import normalize_word
 
 __all__ = ["family_drug"]
@@ -138,6 +138,9 @@ class _ParseAnaphora(_ParseBase):
         for k in range(tok.i - 1, -1, -1):
             t = self.sdoc[k]
             nominal = t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())
+            named = _named(t) if t.dep_ in ("dobj", "pobj") and nominal else []
+            if named:  # "attaches to a protein called X and blocks its action": X
+                return self.entity(named[0])
             if t.dep_ in ("dobj", "pobj") and nominal and k in self.cache and self.cache[k] is not None:
                 return self.cache[k]
             if t.dep_ in ("dobj",) and nominal:

@@ -10,7 +10,7 @@ from typing import Any
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _ACTION_HEADS, _PROCESS_LEMMAS, _named, _prep_object
+from .parsewords import _ACTION_HEADS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
 
@@ -35,6 +35,13 @@ class _ParseCoordination(_ParseBase):
                 return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
         if tok.lower_ == "them":  # "binds A and B and stops them from working": A and B
             return self.plural_before(tok) or [tok]
+        if (
+            tok.dep_ == "dobj"
+            and normalize_word(tok.lower_) in _EVENT_NOUNS
+            and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children)
+            and _prep_object(tok, ("of",)) is None
+        ):
+            return self.plural_before(tok) or [tok]  # "binds A and B and blocks their action": A and B
         names = _named(tok)
         if not names and tok.tag_ == "NNS":
             names = self.counted_names(tok)
@@ -190,6 +197,11 @@ class _ParseCoordination(_ParseBase):
             elif t.lower_ not in C.DETERMINERS:
                 groups[-1].append(t)
         head = self.sdoc[tok.i : end].text
+        whole = [("".join(t.text_with_ws for t in g[:-1]) + g[-1].text, g[-1].whitespace_) for g in groups if g]
+        if any(not C.without_states(name) for name, _ in whole[:-1]):  # "free and receptor-bound IFN-γ": one protein
+            name, space = whole[-1]
+            entry = self.lookup_phrase(C.without_states(name + space + head) or head)
+            return [entry] if entry is not None else []
         names = [" ".join(t.text for t in g).replace(" - ", "-").replace(" -", "-").replace("- ", "-") for g in groups if g]
         if len(names) < 2 or any(len(n.split()) > 4 for n in names):
             return []

@@ -321,9 +321,11 @@ class _ParseNames(_ParseBase):
             for sibling in tok.children:
                 if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:
                     of = _prep_object(sibling, ("of",))
-        sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS | _DOSE_WORDS for k in range(start, tok.i))
+        sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS | _DOSE_WORDS for k in range(start, tok.i)) or (
+            start < tok.i and not C.without_states(self.sdoc[start : tok.i].text)
+        )  # "serum levels", "high doses", "the membrane-bound form" (of X): X
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        if of is None and owner is not None and low in WRAPPER_NOUNS and sample_only:
+        if of is None and owner is not None and low in _LEVEL_NOUNS and sample_only:
             # "X raises its blood concentrations": the levels of the drug before, not of X
             own = {t.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
             before = [t for t in self.sdoc[: owner.i] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in own and t.pos_ in ("NOUN", "PROPN")]
@@ -456,6 +458,10 @@ class _ParseNames(_ParseBase):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+#: "its levels", "their blood concentrations": the amount of the drug, which "its" stands for (where "its
+#: action" after "binds X and blocks" is X's: :meth:`previous_object`).
+_LEVEL_NOUNS = frozenset("level levels concentration concentrations amount amounts exposure count counts number numbers".split())
 
 _COMPARING = frozenset("unlike than versus vs like place instead compared relative".split())
 

@@ -145,7 +145,9 @@ def _named(tok: Any) -> list[Any]:
     """ "proteins called X and Y", "a kinase named Z": the names a noun is given."""
     for child in tok.children:
         if child.dep_ == "acl" and child.lemma_.lower() in _NAMING and child.tag_ == "VBN":
-            return [g for g in child.children if g.dep_ in ("dobj", "oprd", "attr")]
+            named = [g for g in child.children if g.dep_ in ("dobj", "oprd", "attr")]
+            # "two proteins called IL-17A/appos and IL-17F": the parse hung the names on the noun
+            return named or [g for g in tok.children if g.dep_ == "appos" and g.i == child.i + 1]
     return []
 
 
@@ -243,6 +245,8 @@ def _cue_forms() -> frozenset[str]:
 
 
 def _modifier_word(word: str) -> bool:
+    if word.lower() in _MODIFIERS:
+        return True  # "membrane-bound TNF", "receptor-bound IFN-γ": a state of the protein, which is named
     if word.lower().endswith(("-positive", "-negative", "-expressing", "-bright", "-dim")):
         return True  # "CD16/56-positive NK cells": a marker of a subset, the cells are named after it
     if "-" in word.strip("-"):

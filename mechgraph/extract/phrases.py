@@ -226,6 +226,13 @@ class _Phrases(_ReaderBase):
                 content = [k for k in item.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
                 if not content or len(content) > 2 or any(k in self.mention_at for k in content):
                     continue
+                if not C.without_states(" ".join(self.low[k] for k in content)):
+                    # "free and receptor-bound IFN-γ", "soluble and membrane-bound TNF": one protein, named once
+                    # (where "surface-bound IgE" alone is a pool of its own)
+                    n = self._states(words)
+                    last.tokens = [k for k in last.tokens if k >= words[n]] if n else last.tokens
+                    item.tokens = list(last.tokens)
+                    continue
                 last_words = [k for k in last.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
                 if of_position is not None and len(content) == 1 and self.is_adjective(content[0]) and last_words and self.is_adjective(last_words[0]):
                     item.tokens = content + last_words[1:]  # "the proliferative and functional capacity of X"
@@ -260,6 +267,13 @@ class _Phrases(_ReaderBase):
                             item.refs = [_Ref(entry)]
                             break
 
+    def _states(self, words: list[int]) -> int:
+        """How many of ``words`` are states the name starts with ("membrane-bound forms": 2), where a word is left."""
+        full = " ".join(self.tokens[k].text for k in words)
+        if C.without_states(full) == full:
+            return 0
+        return max(n for n in range(len(words)) if not C.without_states(" ".join(self.low[k] for k in words[:n])))
+
     def _resolve(self, item: _Item, *, subject: bool, causal: bool) -> None:
         tokens = [k for k in item.tokens]
         words = [k for k in tokens if self.is_word(k)]
@@ -273,6 +287,9 @@ class _Phrases(_ReaderBase):
                 possessive = self.low[words[0]]
             words = words[1:]
         words = self._strip_quantifiers(words)
+        n = self._states(words)
+        if n and self.norm(words[n]) in C.TRANSPARENT_NOUNS:  # "the membrane-bound forms of X": X
+            words = words[n:]
         if not words:
             return
         if len(words) == 1 and self.low[words[0]] in C.PRONOUNS and words[0] not in self.mention_at:
