@@ -299,3 +299,22 @@ def test_its_or_their_action_after_a_named_protein_is_the_proteins() -> None:
     assert ("risankizumab", "-", "il23") in found, found
     found = labelled("Netakimab binds two cytokines named IL-17A and IL-17F and blocks their activity.")
     assert {("netakimab", "-", "IL-17A"), ("netakimab", "-", "IL-17F")} <= {(s.lower(), sign, t) for s, sign, t in found}, found
+
+
+def test_adjectives_set_off_by_commas_describe_one_noun() -> None:
+    found = labelled("Hidradenitis suppurativa causes deep, painful, swollen nodules in the armpits.")
+    assert not {target for _s, _sign, target in found} & {"deep", "painful", "swollen", "painful swollen nodules"}, found
+    found = triples("Mavorixafor is a selective, reversible antagonist of CXCR4.")
+    assert ("mavorixafor", "-", "cxcr4") in found, found
+    # with "and" it stays a list whose items share the head
+    found = labelled("The drug causes viral, fungal and bacterial infections.")
+    assert all(target.endswith("infections") for _s, _sign, target in found), found
+
+
+def test_a_place_after_the_list_ends_it() -> None:
+    found = labelled("Lichen planus causes flat, purple, itchy bumps, mostly on the wrists, ankles, shins and lower back.")
+    targets = {target for _s, _sign, target in found}
+    assert not targets & {"wrists", "ankles", "shins", "back", "lower back"}, found
+    assert not any(sign == "-" for _s, sign, _t in found), found  # "lower back" is a place, not "lowers back"
+    found = triples("Tofacitinib inhibits JAK1 and JAK3 and, to a lesser extent, JAK2.")
+    assert {("tofacitinib", "-", "jak1"), ("tofacitinib", "-", "jak3"), ("tofacitinib", "-", "jak2")} <= found, found

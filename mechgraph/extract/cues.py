@@ -419,6 +419,14 @@ TRANSPARENT_NOUNS = frozenset(
         "numbers presence risk risks incidence"
     ).split()
 )
+#: what "lower" names the lower part of ("the lower back"), where it is no verb
+LOWER_PARTS = frozenset("back leg legs limb limbs abdomen abdominal jaw lip lips eyelid eyelids respiratory urinary gastrointestinal gi body half part".split())
+#: adjectives without an adjective's ending that stand in a chain before a noun ("thick, red, scaly patches")
+PLAIN_ADJECTIVES = frozenset(
+    "red thick thin dry itchy scaly flaky raised swollen painful sore small large big short long high low mild severe "
+    "potent weak strong rare common chronic acute new old young deep flat purple pink white yellow dark pale hard soft "
+    "firm rough smooth warm hot cold tender sharp dull wet moist".split()
+)
 #: States of one protein ("free and receptor-bound IFN-γ", "soluble and membrane-bound TNF", "cell-surface
 #: CD20"): the protein is named after them; coordinated, they name it once, not a protein "free" beside it.
 STATE_PREFIX = re.compile(

@@ -112,6 +112,8 @@ class _Mentions(_ReaderBase):
                     last = j
             if form == "ing" and self.lower(i - 1) in C.DETERMINERS:
                 continue  # "the killing function": an adjective
+            if word == "lower" and self.lower(self.next_word(i)) in C.LOWER_PARTS:
+                continue  # "the lower back", "lower respiratory tract infections": a place
             if (
                 form in ("ing", "s", "base")
                 and i > 1

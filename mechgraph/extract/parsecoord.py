@@ -80,6 +80,9 @@ class _ParseCoordination(_ParseBase):
             for inner in (g for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"):
                 for later in _after_closed_list(inner):
                     out += [g for g in self.items(later) if g not in out]
+        last = max(out, key=lambda t: t.i)
+        if len(out) > 1 and not any(c.dep_ == "cc" for t in out for c in t.children):  # "thick, red, scaly patches": one noun
+            out = [t for t in out if t is last or not (t.text.islower() and (t.pos_ == "ADJ" or t.lower_ in C.PLAIN_ADJECTIVES) and t.n_lefts == 0)]
         for t in list(out):  # "stomatitis/nmod and liver fibrosis": a whole name the parse hung on the next one
             out += [c for c in t.lefts if self.coordinated_modifier(c) and c not in out]
         for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too

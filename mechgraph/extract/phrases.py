@@ -69,6 +69,10 @@ class _Phrases(_ReaderBase):
                 if word == "," and self.lower(k + 1) in ("and", "or"):
                     k += 1
                     continue
+                if word == "," and current and all(self._chain_adjective(j) for j in current) and self._modifier_chain(current[-1], k, end):
+                    current = []  # "thick, red, scaly patches", "a selective, reversible antagonist": the last one's phrase
+                    k += 1
+                    continue
                 if current:
                     raw.append((current, group))
                 current = []
@@ -87,7 +91,16 @@ class _Phrases(_ReaderBase):
         if current:
             raw.append((current, group))
         items: list[_Item] = []
+        leads = [self._lead_preposition(tokens) for tokens, _grp in raw]
         for position, (tokens, grp) in enumerate(raw):
+            if position and leads[position] not in (None, "of", leads[0], self.lower(start - 1)):
+                j = tokens[0] - 1
+                while j > start and self.low[j] == ",":
+                    j -= 1
+                if self.low[j] not in ("and", "or"):
+                    break  # "causes X, often on the elbows, knees and scalp": an adjunct, where the list ended
+                if self.lower(tokens[-1] + 1) == ",":
+                    continue  # "JAK1 and, to a lesser extent, JAK2": an aside before the next item
             np = self._noun_phrase(tokens, first_item=position == 0)
             if not np:
                 if position == 0 and not subject:
@@ -126,6 +139,37 @@ class _Phrases(_ReaderBase):
                     shared = next(iter(mods))
                     item.refs = [replace(ref, mod=ref.mod if ref.mod is not None else shared) for ref in item.refs]
         return items
+
+    def _lead_preposition(self, tokens: list[int]) -> str | None:
+        """The preposition a list item starts with, after adverbs ("often on the elbows": "on")."""
+        for k in tokens:
+            if self.low[k] in C.ADVERBS | {","} and k not in self.mention_at:
+                continue
+            return self.low[k] if self.low[k] in C.PREPOSITIONS and k not in self.mention_at else None
+        return None
+
+    def _modifier_chain(self, word: int, comma: int, end: int) -> bool:
+        """Whether ``word`` before ``comma`` is the first of adjectives set off by commas before their noun
+        ("thick, red, scaly patches"): each next item a lone adjective, the last two words or more, with no
+        "and" or "or" among them (else "viral, fungal and bacterial infections" is a list with a shared head)."""
+        if not self._chain_adjective(word):
+            return False
+        items: list[list[int]] = [[]]
+        for k in range(comma + 1, min(end + 1, self.n)):
+            if self.low[k] in ("and", "or", "&", "nor", ";", ":", "(", ")") or k in self.hit_at:
+                return False
+            if self.low[k] == ",":
+                if len(items[-1]) != 1 or not self._chain_adjective(items[-1][0]):
+                    break
+                items.append([])
+            elif self.is_word(k):
+                items[-1].append(k)
+        last = items[-1]
+        return len(last) >= 2 and not self._chain_adjective(last[-1]) and all(k not in self.mention_at for k in last[:-1] if self._chain_adjective(k))
+
+    def _chain_adjective(self, k: int) -> bool:
+        word = self.low[k]
+        return k not in self.mention_at and self.tokens[k].text.islower() and (self.is_adjective(k) or word in C.PLAIN_ADJECTIVES)
 
     def _verb_after(self, k: int) -> bool:
         """Whether token ``k`` is a verb's third person followed by a preposition or a determiner ("acts as")."""
