@@ -318,3 +318,12 @@ def test_a_place_after_the_list_ends_it() -> None:
     assert not any(sign == "-" for _s, sign, _t in found), found  # "lower back" is a place, not "lowers back"
     found = triples("Tofacitinib inhibits JAK1 and JAK3 and, to a lesser extent, JAK2.")
     assert {("tofacitinib", "-", "jak1"), ("tofacitinib", "-", "jak3"), ("tofacitinib", "-", "jak2")} <= found, found
+
+
+def test_what_was_reported_with_a_drug_is_its_effect() -> None:
+    found = labelled("Worsening of heart failure has occurred in patients taking abrocitinib.")
+    assert ("abrocitinib", "+", "heart failure") in {(s.lower(), sign, t) for s, sign, t in found}, found
+    found = labelled("Pancytopenia, including aplastic anemia, has been reported with abrocitinib.")
+    assert {("abrocitinib", "+", "Pancytopenia"), ("abrocitinib", "+", "aplastic anemia")} <= {(s.lower(), sign, t) for s, sign, t in found}, found
+    found = labelled("Rare cases of optic neuritis have been reported in patients receiving abrocitinib.")
+    assert ("abrocitinib", "+", "optic neuritis") in {(s.lower(), sign, t) for s, sign, t in found}, found

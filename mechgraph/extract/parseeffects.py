@@ -147,7 +147,7 @@ class _ParseEffects(_ParseBase):
         """ "Herpes zoster occurred more often with this agent than with placebo": the agent raises
         what occurred (a comparison with placebo or another arm, not a bare incidence); so does
         "Hypersensitivity reactions have occurred after administration of X"."""
-        if verb.lemma_.lower() in ("occur", "develop"):
+        if verb.lemma_.lower() in ("occur", "develop", "report", "observe", "see", "describe"):  # (passive: "has been reported in")
             given = self.after_giving(verb)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             effects = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
@@ -222,7 +222,8 @@ class _ParseEffects(_ParseBase):
                     if not of and p.lower_ != "with":  # "after the first infusion": the text's drug
                         agent = self.state.antecedent()
                         found += [agent] if agent is not None else []
-                elif p.lower_ in ("after", "following"):
+                elif p.lower_ in ("after", "following") or (p.lower_ == "with" and verb.lemma_.lower() in ("report", "observe", "see", "describe")):
+                    # "following X"; "Y has been reported with X"
                     found += [e for e, _t in self.entities([g]) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "among")):
             # "X has occurred in patients receiving Y / treated with Y": Y

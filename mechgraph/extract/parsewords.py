@@ -59,7 +59,9 @@ _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
 _PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men".split())
-_SAMPLE_WORDS = frozenset("serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue".split())
+_SAMPLE_WORDS = frozenset(
+    "serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue rare isolated occasional".split()
+)
 _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recombinant fully igg igg1 igg2 igg4 lambda kappa".split())
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
