@@ -327,3 +327,9 @@ def test_what_was_reported_with_a_drug_is_its_effect() -> None:
     assert {("abrocitinib", "+", "Pancytopenia"), ("abrocitinib", "+", "aplastic anemia")} <= {(s.lower(), sign, t) for s, sign, t in found}, found
     found = labelled("Rare cases of optic neuritis have been reported in patients receiving abrocitinib.")
     assert ("abrocitinib", "+", "optic neuritis") in {(s.lower(), sign, t) for s, sign, t in found}, found
+
+
+def test_to_before_a_name_is_a_preposition() -> None:
+    # the small pipeline reads "attaches to/TO IL-23/xcomp" as an infinitive
+    found = triples("Guselkumab attaches to IL-23 and stops it from working.")
+    assert ("guselkumab", "?", "il23") in found, found

@@ -25,7 +25,7 @@ def repair_tree(sdoc: Any) -> int:
     >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
     True
     """
-    repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc)
+    repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -103,6 +103,24 @@ def _gerund_modifiers(sdoc: Any) -> int:
         obj = objects[0]
         obj.head, obj.dep_ = verb, "dobj"
         word.head, word.dep_, word.tag_, word.pos_ = obj, "amod", "JJ", "ADJ"
+        repairs += 1
+    return repairs
+
+
+def _to_before_names(sdoc: Any) -> int:
+    """ "to" before a name read as an infinitive's marker ("attaches to/TO(aux) IL-23/CD(xcomp)",
+    "binds to/TO CD80/NNP(xcomp)"): a preposition whose object is the name, hung on the verb.
+    """
+    repairs = 0
+    for to in sdoc:
+        name = to.head
+        if to.tag_ != "TO" or to.dep_ != "aux" or name.i != to.i + 1 or name.pos_ not in ("NUM", "PROPN", "NOUN", "X") or name.dep_ not in ("xcomp", "advcl"):
+            continue
+        verb = name.head
+        if verb.pos_ != "VERB" or verb.i > to.i:
+            continue
+        to.head, to.dep_, to.tag_, to.pos_ = verb, "prep", "IN", "ADP"
+        name.head, name.dep_ = to, "pobj"
         repairs += 1
     return repairs
 

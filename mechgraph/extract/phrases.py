@@ -174,9 +174,11 @@ class _Phrases(_ReaderBase):
     def _verb_after(self, k: int) -> bool:
         """Whether token ``k`` is a verb's third person followed by a preposition or a determiner ("acts as")."""
         word = self.lower(k)
-        if not (word.endswith("s") and (word in CUE_FORMS or word in self.doc.cue_index) and word not in _NOUN_PLURALS):
+        if not (word.endswith("s") and (word in CUE_FORMS or word in self.doc.cue_index)):
             return False
-        return self.lower(k + 1) in C.PREPOSITIONS | C.DETERMINERS
+        if self.lower(k + 1) in ("it", "them"):
+            return True  # "binds X and blocks it": no noun is followed by "it"
+        return word not in _NOUN_PLURALS and self.lower(k + 1) in C.PREPOSITIONS | C.DETERMINERS | {"its", "their"}
 
     def _appositive(self, k: int, end: int) -> bool:
         """Whether the phrase at ``k`` (after a comma) describes the name before it: "a cytokine that
