@@ -333,3 +333,11 @@ def test_to_before_a_name_is_a_preposition() -> None:
     # the small pipeline reads "attaches to/TO IL-23/xcomp" as an infinitive
     found = triples("Guselkumab attaches to IL-23 and stops it from working.")
     assert ("guselkumab", "?", "il23") in found, found
+
+
+def test_a_part_of_a_protein_is_named_as_the_protein() -> None:
+    found = labelled("Depemokimab binds the alpha chain of the IL-5 receptor.")
+    assert ("Depemokimab", "0", "IL-5 receptor") in found, found
+    # the parse takes "IL-23 called p19" for one name; p19 is a part of IL-23
+    found = triples("Mirikizumab is an antibody. This medicine attaches to a part of IL-23 called p19 and stops it from working.")
+    assert {("mirikizumab", "?", "il23"), ("mirikizumab", "-", "il23")} <= found, found

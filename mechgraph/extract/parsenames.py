@@ -82,6 +82,13 @@ class _ParseNames(_ParseBase):
 
     def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
         text = text.strip(" ,;:-")
+        named = _NAMED_AS.split(text, maxsplit=1)
+        if len(named) == 2 and named[0].strip() and named[1].strip() and len(named[1].split()) <= 3 and not re.search(r"[,;()]", named[1]):
+            # a naming clause the parse took into one name: "IL-23/nummod called p19": IL-23 (a part of it is p19);
+            # "a protein called IL-2": IL-2
+            left, right = named[0].strip(), named[1].strip()
+            last = left.split()[-1]
+            return self.lookup_phrase(right if normalize_word(last.lower()) in _CLASS_NOUNS or (last.islower() and last.endswith("s")) else left)
         if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form
             text = re.sub(r"\s*\([^()]*\)", "", text).strip(" ,;:-") or text
         if not text:
@@ -324,6 +331,8 @@ class _ParseNames(_ParseBase):
         sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS | _DOSE_WORDS for k in range(start, tok.i)) or (
             start < tok.i and not C.without_states(self.sdoc[start : tok.i].text)
         )  # "serum levels", "high doses", "the membrane-bound form" (of X): X
+        if low in _PART_NOUNS and start < tok.i and all(_part_word(self.sdoc[k].lower_) for k in range(start, tok.i)):
+            sample_only = True  # "the alpha chain of X", "the extracellular domain of X": a part of X, named as X
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if of is None and owner is not None and low in _LEVEL_NOUNS and sample_only:
             # "X raises its blood concentrations": the levels of the drug before, not of X
@@ -458,6 +467,19 @@ class _ParseNames(_ParseBase):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+_NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")
+
+#: the parts of a protein, named after the protein ("the alpha chain of the IL-5 receptor")
+_PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion part region fragment".split())
+
+
+def _part_word(word: str) -> bool:
+    """A word that tells which part of a protein ("alpha", "p19", "extracellular", "heavy")."""
+    return word in _GREEK or word in ("α", "β", "γ", "δ", "κ", "-") or bool(re.fullmatch(r"p\d{2,3}", word)) or word in _PART_KINDS
+
+
+_PART_KINDS = frozenset("extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling".split())
 
 #: "its levels", "their blood concentrations": the amount of the drug, which "its" stands for (where "its
 #: action" after "binds X and blocks" is X's: :meth:`previous_object`).
