@@ -341,3 +341,13 @@ def test_a_part_of_a_protein_is_named_as_the_protein() -> None:
     # the parse takes "IL-23 called p19" for one name; p19 is a part of IL-23
     found = triples("Mirikizumab is an antibody. This medicine attaches to a part of IL-23 called p19 and stops it from working.")
     assert {("mirikizumab", "?", "il23"), ("mirikizumab", "-", "il23")} <= found, found
+
+
+def test_cells_a_cytokine_is_made_by_produce_it() -> None:
+    found = labelled("IL-9 is made mainly by Th9 cells and by mast cells.")
+    assert {("th9 cells", "+", "il-9"), ("mast cell", "+", "il-9")} <= {(s.lower(), sign, t.lower()) for s, sign, t in found}, found
+
+
+def test_improving_a_symptom_lessens_it() -> None:
+    found = triples("Cendakimab improved dysphagia.")
+    assert any(s == "cendakimab" and sign == "-" for s, sign, _t in found), found

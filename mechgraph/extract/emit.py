@@ -18,14 +18,14 @@ from .readerstate import (
     _ReaderBase,
     _Ref,
 )
-from .verbclasses import DISEASE_WORDS
+from .verbclasses import disease_word
 
 _IMPROVING = frozenset({"improve"})
 
 
 def _disease(entry: LexiconEntry) -> bool:
     """Whether a node is a disease or a symptom (what "improve" lessens)."""
-    return entry.kind is NodeKind.CONDITION or any(w in DISEASE_WORDS for w in entry.label.lower().replace("'s", "").split())
+    return entry.kind is NodeKind.CONDITION or any(disease_word(w) for w in entry.label.lower().replace("'s", "").split())
 
 
 class _Relations(_ReaderBase):

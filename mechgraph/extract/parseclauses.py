@@ -23,7 +23,9 @@ class _ParseClauses(_ParseBase):
             return [], None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
         if _is_passive(verb):
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            bys = [c for c in verb.children if c.dep_ == "agent"]
+            bys += [d for c in bys for d in c.children if d.dep_ == "conj" and d.lower_ == "by"]  # "by A and by B"
+            agents = [g for c in bys for g in c.children if g.dep_ == "pobj"]
             if not agents and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "improve"):
                 agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
             if not agents and _consequence(verb):

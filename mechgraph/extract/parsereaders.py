@@ -63,6 +63,8 @@ class _ParseReaders(_ParseBase):
                     return words, VERB_SIGNS.get(reading, reading)
         if lemma == "play" and any(c.lemma_ == "role" for c in verb.children):
             return None
+        if lemma == "make" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+            lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells": the cells produce it (where "make X worse" is a cause)
         reading = VERB_SIGNS.get(lemma)
         if verb.i >= 2 and doc[verb.i - 1].text in ("-", "‐") and doc[verb.i - 2].lower_ in ("up", "down") and doc[verb.i - 2].whitespace_ == "":
             reading = "+" if doc[verb.i - 2].lower_ == "up" else "-"  # "up-regulates", "down-regulated"

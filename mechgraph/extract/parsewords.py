@@ -12,7 +12,7 @@ from ..vocabulary import NodeKind, Relation
 from . import cues as C
 from .lexicon import LexiconEntry
 from .tokens import normalize_word
-from .verbclasses import DISEASE_WORDS, NOUN_CUES, VERB_SIGNS, WRAPPER_NOUNS
+from .verbclasses import DISEASE_WORDS, NOUN_CUES, VERB_SIGNS, WRAPPER_NOUNS, disease_word
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
 _GENERIC = frozenset(
@@ -234,9 +234,9 @@ def _diseaselike(tok: Any, entry: LexiconEntry) -> bool:
         return False  # "improved asthma control", "lung function", "quality of life": more of it is better
     if entry.kind in (NodeKind.CONDITION,):
         return True
-    if any(w in DISEASE_WORDS for w in entry.label.lower().split()):
-        return True  # "systemic lupus erythematosus"
-    return normalize_word(tok.lower_) in DISEASE_WORDS or tok.lower_ in DISEASE_WORDS
+    if any(disease_word(w) for w in entry.label.lower().split()):
+        return True  # "systemic lupus erythematosus", "dysphagia"
+    return normalize_word(tok.lower_) in DISEASE_WORDS or disease_word(tok.lower_)
 
 
 def _cue_forms() -> frozenset[str]:

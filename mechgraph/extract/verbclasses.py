@@ -148,14 +148,17 @@ DISEASE_WORDS = frozenset(
 )
 
 #: Endings of the names of diseases and disorders (arthritis, fibrosis, anaemia, lymphoma, neuropathy).
-_DISEASE_ENDINGS = ("itis", "osis", "oses", "aemia", "emia", "oma", "omas", "pathy", "iasis", "algia", "plasia", "penia", "cytosis")
+_DISEASE_ENDINGS = (
+    *("itis", "osis", "oses", "aemia", "emia", "oma", "omas", "pathy", "iasis", "algia", "plasia", "penia", "cytosis"),
+    *("phagia", "pnoea", "pnea", "uria", "rrhoea", "rrhea", "ecia", "itus"),  # symptoms: dysphagia, dyspnoea, pruritus
+)
 
 
 def disease_word(word: str) -> bool:
-    """Whether a word names a disease or is the head of a disease's name.
+    """Whether a word names a disease or a symptom, or is the head of a disease's name.
 
-    >>> [disease_word(w) for w in ("spondylitis", "neutropenia", "psoriasis", "pneumonia", "acid")]
-    [True, True, True, True, False]
+    >>> [disease_word(w) for w in ("spondylitis", "neutropenia", "psoriasis", "pneumonia", "dysphagia", "acid", "virus")]
+    [True, True, True, True, True, False, False]
     """
     w = word.lower()
     return w in DISEASE_WORDS or (len(w) > 5 and w.endswith(_DISEASE_ENDINGS)) or w.endswith("onia")
