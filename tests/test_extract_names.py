@@ -351,3 +351,11 @@ def test_cells_a_cytokine_is_made_by_produce_it() -> None:
 def test_improving_a_symptom_lessens_it() -> None:
     found = triples("Cendakimab improved dysphagia.")
     assert any(s == "cendakimab" and sign == "-" for s, sign, _t in found), found
+
+
+def test_drugs_before_their_class_are_the_drugs_and_trials_of_a_drug_are_the_drug() -> None:
+    found = labelled("Depemokimab and reslizumab, two antibodies that neutralise IL-5, lowered blood eosinophil counts.")
+    sources = {s for s, _sign, _t in found}
+    assert {"Depemokimab", "reslizumab"} <= {s for s in sources} and not any("antibodies" in s for s in sources), found
+    found = labelled("Earlier trials of depemokimab had lowered blood eosinophil counts.")
+    assert {s for s, _sign, _t in found} == {"depemokimab"}, found

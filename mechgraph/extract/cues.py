@@ -415,10 +415,14 @@ TRANSPARENT_NOUNS = frozenset(
     normalize_word(w)
     for w in (
         "function functions activity activities level levels amount amounts number concentration concentrations "
-        "role capacity population subset type kind form forms worsening case cases episode episodes family class member group action count counts "
+        "role capacity population subset type kind form forms worsening case cases episode episodes trial trials study studies family class member group action count counts "
         "numbers presence risk risks incidence"
     ).split()
 )
+#: studies of a drug, which stand for it when they find what it does ("earlier trials of X lowered Y"), and the
+#: words before them
+STUDY_NOUNS = frozenset("trial study".split())
+STUDY_MODIFIERS = frozenset("earlier early previous recent later large small two three several both phase pivotal".split())
 #: what "lower" names the lower part of ("the lower back"), where it is no verb
 LOWER_PARTS = frozenset("back leg legs limb limbs abdomen abdominal jaw lip lips eyelid eyelids respiratory urinary gastrointestinal gi body half part".split())
 #: adjectives without an adjective's ending that stand in a chain before a noun ("thick, red, scaly patches")

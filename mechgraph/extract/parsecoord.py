@@ -7,16 +7,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _ACTION_HEADS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object
+from .parsewords import _ACTION_HEADS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
 
 __all__: list[str] = []
 
 
+_DRUG_HEADS = frozenset(
+    normalize_word(w) for w in "antibody antibodies drug drugs agent agents medicine medicines inhibitor inhibitors blocker blockers".split()
+)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 
 
@@ -208,6 +212,13 @@ class _ParseCoordination(_ParseBase):
         names = [" ".join(t.text for t in g).replace(" - ", "-").replace(" -", "-").replace("- ", "-") for g in groups if g]
         if len(names) < 2 or any(len(n.split()) > 4 for n in names):
             return []
+        alone = [self.doc.lexicon.lookup(name) for name in names]
+        if normalize_word(tok.lower_) in _DRUG_HEADS and any(
+            looks_like_drug(n) or (e is not None and e.kind in (NodeKind.AGENT, NodeKind.THERAPY)) for n, e in zip(names, alone)
+        ):
+            # "X and Y, two antibodies that ...": the drugs, of which "antibodies" is the class
+            drugs = [e if e is not None else self.state.agent(n) for n, e in zip(names, alone) if e is not None or looks_like_drug(n)]
+            return [e for e in drugs if e is not None]
         found = [self.lookup_phrase(f"{name} {head}") for name in names]
         return [e for e in found if e is not None]
 

@@ -333,6 +333,8 @@ class _ParseNames(_ParseBase):
         )  # "serum levels", "high doses", "the membrane-bound form" (of X): X
         if low in _PART_NOUNS and start < tok.i and all(_part_word(self.sdoc[k].lower_) for k in range(start, tok.i)):
             sample_only = True  # "the alpha chain of X", "the extracellular domain of X": a part of X, named as X
+        if low in _STUDY_NOUNS and start < tok.i and all(self.sdoc[k].tag_ in ("JJ", "JJR", "CD", "HYPH") for k in range(start, tok.i)):
+            sample_only = True  # "earlier trials of X lowered Y": X did
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if of is None and owner is not None and low in _LEVEL_NOUNS and sample_only:
             # "X raises its blood concentrations": the levels of the drug before, not of X
@@ -467,6 +469,9 @@ class _ParseNames(_ParseBase):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+#: studies of a drug, which stand for the drug when they find what it does ("trials of X lowered Y")
+_STUDY_NOUNS = frozenset("trial trials study studies".split())
 
 _NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")
 

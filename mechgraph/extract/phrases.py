@@ -370,6 +370,14 @@ class _Phrases(_ReaderBase):
             sign = C.SIGN_ADJECTIVES[self.low[words[0]]]
             item.refs = [replace(ref, mod=sign if ref.mod is None else ref.mod * sign) for ref in inner.refs]
             return
+        if (
+            of_at is not None
+            and of_at > 1
+            and self.norm(words[of_at - 1]) in C.STUDY_NOUNS
+            and all(self.is_adjective(k) or self.low[k] in C.STUDY_MODIFIERS for k in words[: of_at - 1])
+        ):
+            words = words[of_at - 1 :]  # "earlier trials of X" (lowered Y): X did
+            of_at, head_norm = 1, self.norm(words[0])
         # "the activity of T cells" -> T cells; "its mode of action" -> its owner
         if of_at == 1 and (head_norm in C.TRANSPARENT_NOUNS or head_norm in C.ABSTRACT_NOUNS):
             if 2 < len(words) <= 5 and self.lower(words[2]) in ("this", "these", "that", "those"):
