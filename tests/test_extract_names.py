@@ -359,3 +359,12 @@ def test_drugs_before_their_class_are_the_drugs_and_trials_of_a_drug_are_the_dru
     assert {"Depemokimab", "reslizumab"} <= {s for s in sources} and not any("antibodies" in s for s in sources), found
     found = labelled("Earlier trials of depemokimab had lowered blood eosinophil counts.")
     assert {s for s, _sign, _t in found} == {"depemokimab"}, found
+
+
+def test_engagement_of_a_receptor_is_the_receptors_doing_and_numbered_names_stay_whole() -> None:
+    found = labelled("Engagement of CD28 by CD80 promotes the production of IL-2.")
+    assert any(s == "CD28" and sign == "+" for s, sign, _t in found), found
+    found = labelled("CD2 binds lymphocyte function-associated antigen 3 (LFA-3, also called CD58).")
+    assert {t for _s, _sign, t in found} == {"lymphocyte function-associated antigen 3"}, found
+    found = labelled("CXCR4 activates phosphoinositide 3-kinase.")
+    assert {t for _s, _sign, t in found} == {"phosphoinositide 3-kinase"}, found

@@ -415,7 +415,8 @@ TRANSPARENT_NOUNS = frozenset(
     normalize_word(w)
     for w in (
         "function functions activity activities level levels amount amounts number concentration concentrations "
-        "role capacity population subset type kind form forms worsening case cases episode episodes trial trials study studies family class member group action count counts "
+        "role capacity population subset type kind form forms worsening case cases episode episodes trial trials study studies "
+        "engagement ligation crosslinking triggering family class member group action count counts "
         "numbers presence risk risks incidence"
     ).split()
 )

@@ -216,9 +216,24 @@ class _ParseNames(_ParseBase):
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
                 end = child.i + 1
+        if (
+            end + 1 < len(self.sdoc)
+            and end == tok.i + 1
+            and self.sdoc[end].text.isdigit()
+            and len(self.sdoc[end].text) <= 2
+            and self.sdoc[end].dep_ in ("dep", "npadvmod", "appos")
+            and self.sdoc[end].whitespace_
+            and (self.sdoc[end + 1].text in ("(", ",", ";", ".", ")") or self.sdoc[end + 1].is_sent_end)
+        ):
+            end += 1  # "antigen 3/dep (LFA-3)": the parse hung the name's number on the verb
         # "B-lymphocyte stimulator", "IL-6-induced": glued hyphen or slash pieces on the right
-        while end + 1 < len(self.sdoc) and self.sdoc[end].text in ("-", "/") and self.sdoc[end].whitespace_ == "" and self.sdoc[end + 1].head.i == tok.i:
-            end += 2
+        while (
+            end + 1 < len(self.sdoc)
+            and self.sdoc[end].text in ("-", "/")
+            and self.sdoc[end].whitespace_ == ""
+            and (self.sdoc[end + 1].head.i == tok.i or (self.sdoc[end - 1].whitespace_ == "" and self.sdoc[end - 1].like_num and self.sdoc[end + 1].is_alpha))
+        ):
+            end += 2  # (and "phosphoinositide 3/nummod -kinase/npadvmod": a number glued to the rest of the name)
         return start, end
 
     def entity(self, tok: Any) -> LexiconEntry | None:

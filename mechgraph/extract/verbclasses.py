@@ -136,7 +136,8 @@ WRAPPER_NOUNS = frozenset(
     concentrations count counts risk risks frequency incidence effect effects function signs symptoms
     treatment therapy use administration dose doses presence hundreds thousands dozens millions share proportion fraction percentage onset diagnosis
     subunit subunits chain chains domain domains look appearance recurrence recurrences burst bursts buildup
-    accumulation form forms worsening case cases episode episodes portion part region fragment trial trials study studies""".split()
+    accumulation form forms worsening case cases episode episodes portion part region fragment trial trials study studies
+    engagement ligation crosslinking cross-linking triggering""".split()
 )
 
 # Heads that make an object a disease, for "improve" and "remission of".
