@@ -368,3 +368,11 @@ def test_engagement_of_a_receptor_is_the_receptors_doing_and_numbered_names_stay
     assert {t for _s, _sign, t in found} == {"lymphocyte function-associated antigen 3"}, found
     found = labelled("CXCR4 activates phosphoinositide 3-kinase.")
     assert {t for _s, _sign, t in found} == {"phosphoinositide 3-kinase"}, found
+
+
+def test_a_known_name_the_parse_broke_and_the_class_a_drug_was_called() -> None:
+    # "Thymosin/nsubj alpha/nsubj 1 activates": the lexicon's multi-word name, parsed again with "It"
+    found = triples("Thymosin alpha 1 activates dendritic cells.")
+    assert ("thymalfasin", "+", "dendritic_cell") in found, found
+    found = triples("Zilucoplan is a macrocyclic peptide that was designed for subcutaneous use. The peptide binds C5.")
+    assert ("zilucoplan", "?", "c5") in found, found

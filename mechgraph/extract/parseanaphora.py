@@ -64,6 +64,11 @@ class _ParseAnaphora(_ParseBase):
         word = normalize_word(tok.lower_)
         if word not in _ANAPHOR_CLASSES and tok.tag_ == "NNS":
             return self._family(tok, word)
+        described = self.state.described.get(word)
+        if described is not None and tok.tag_ == "NN" and tok.i > 0 and self.sdoc[tok.i - 1].lower_ in ("the", "this", "that"):
+            if not any(c.dep_ in ("compound", "amod", "nmod", "prep", "appos", "acl", "relcl") for c in tok.children):
+                self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} {tok.text}' read as {described.label}, which the text called a {tok.lower_}"
+                return described
         if word not in _ANAPHOR_CLASSES or tok.tag_ != "NN" or tok.pos_ != "NOUN":
             return None
         lefts = [c for c in tok.lefts]

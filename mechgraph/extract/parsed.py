@@ -241,6 +241,7 @@ class ParsedText:
         self.recent: list[LexiconEntry] = []  # the names read, last last (for "the cytokine", "this enzyme")
         self.products: set[str] = set()  # what the text says something is converted to (for "the metabolite")
         self.adverse_section = False  # under a heading on adverse effects ("Adverse effects", "Side effects")
+        self.described: dict[str, LexiconEntry] = {}  # "X is a peptide": "the peptide" stands for X
 
     def agent(self, label: str) -> LexiconEntry | None:
         """A candidate agent node for a drug name the lexicon does not know."""
@@ -352,6 +353,14 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     return index, entry, match.group(2) in ("are", "were")
 
 
+def _described_as(piece: str) -> str | None:
+    """The class noun a definition gives its subject ("X (Y) is a 28-amino-acid peptide that ...": "peptide")."""
+    match = _DESCRIPTION.search(re.sub(r"\s*\([^()]*\)", "", piece))
+    return normalize_word(match.group(1).lower()) if match else None
+
+
+_DESCRIPTION = re.compile(r"^[^,;:]*? (?:is|was) (?:a|an) (?:[\w-]+ ){0,4}?([a-z]{4,})(?= that| which| of| from| with| made|[,.;]| and)")
+
 _ADVERSE_HEADING = re.compile(r"\b(side effects?|adverse (effects?|reactions?|events?)|undesirable effects|safety|toxicit(y|ies))\b", re.IGNORECASE)
 
 
@@ -393,6 +402,9 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
         previous_end = sentence.end
         if piece and not parse:
             state.previous_subject = _defined_subject(doc, sentence.index, piece)
+            head = _described_as(piece)
+            if state.previous_subject is not None and head is not None:
+                state.described[head] = state.previous_subject[1]  # "X is a 28-amino-acid peptide.": "the peptide" is X
             if state.previous_subject is not None and state.previous_subject[1].kind in (NodeKind.AGENT, NodeKind.THERAPY):
                 state.saw(state.previous_subject[1], subject=True, plural=state.previous_subject[2])  # "X is a ... drug."
             continue

@@ -7,13 +7,14 @@ adjective after a copula ("X is the main risk factor for Y", "X is the standard 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _RISE_NOUNS, _is_passive, _prep_object
+from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word
 
 __all__: list[str] = []
@@ -171,6 +172,18 @@ class _ParseStatements(_ParseBase):
         found_name = self.lookup_phrase("".join(t.text_with_ws for t in named).strip(), head_word=named[-1])
         return [found_name] if found_name is not None else []
 
+    def describe(self, subject: Any, verb: Any, attr: Any) -> None:
+        """ "X (Y) is a 28-amino-acid peptide": "the peptide" stands for the drug X from here on (not
+        a common noun's "The culprit is an antibody", nor "the drug" or "the antibody", read as the
+        text's drug already)."""
+        word = normalize_word(attr.lower_)
+        if word in _GENERIC or any(c.dep_ == "det" for c in subject.children):
+            return
+        before = re.sub(r"\s*\([^()]*\)", "", self.sdoc[subject.left_edge.i : verb.i].text)
+        named = self.doc.lexicon.lookup(before) or self.entity(subject)
+        if named is not None and named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+            self.state.described[word] = named
+
     def copula_cues(self, verb: Any) -> None:
         """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y;
         "there is an increased risk of Y with X": X raises Y."""
@@ -179,6 +192,8 @@ class _ParseStatements(_ParseBase):
             return
         subjects = self.subject(verb)
         for attr in attrs:
+            if attr.tag_ == "NN" and any(c.lower_ in ("a", "an") for c in attr.children) and len(subjects[0]) == 1:
+                self.describe(subjects[0][0], verb, attr)
             if normalize_word(attr.lower_) in _DRUG_CLASS and attr.lower_ not in ("metabolite", "metabolites"):
                 for s in subjects[0]:  # "X is a disease-modifying antirheumatic drug": X is a drug
                     self.as_drug(s)

@@ -77,7 +77,9 @@ def subject_swap(sdoc: Any, state: Any, parse: Callable[[str], Any]) -> tuple[An
         return None
     end, entry = found
     verb = sdoc[end]
-    if verb.pos_ == "VERB" and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in sdoc[start:end]):
+    # "Thymosin/nsubj alpha/dobj 1 (Tα1) activates", "Thymosin/nsubj alpha/nsubj 1 activates": a known name the parse broke
+    broken = any(t.dep_ in ("dobj", "npadvmod", "dep") for t in sdoc[start:end]) or sum(t.dep_ == "nsubj" for t in sdoc[start:end]) > 1
+    if verb.pos_ == "VERB" and any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in sdoc[start:end]) and not broken:
         return None  # the parse reads the name as the verb's subject
     if verb.lower_ in PAST_FORMS:  # a past form has no number: the name's
         singular = sdoc[end - 1].tag_ not in ("NNS", "NNPS")
@@ -125,6 +127,15 @@ def _name_before_verb(sdoc: Any, start: int, lexicon: Lexicon, recent: list[Lexi
         past = sdoc[end].lower_ in PAST_FORMS
         if sdoc[end].lower_ not in VERB_FORMS and not past:
             continue
+        named_end = end
+        if sdoc[end - 1].text == ")" and end - start > 3:  # "Thymosin alpha 1 (Tα1) activates": the name before its short form
+            named_end = next((t.i for t in sdoc[start:end] if t.text == "("), end)
+            if named_end == start or any(t.is_punct for t in sdoc[named_end + 1 : end - 1]):
+                return None
+            entry = lexicon.lookup(sdoc[start:named_end].text)
+            if entry is None or entry.kind is NodeKind.OUTCOME:
+                return None
+            return end, entry
         if any(t.is_punct and t.text not in "-/" for t in sdoc[start:end]):
             return None
         if end == start + 2 and sdoc[start].lower_ in ("the", "this") and sdoc[start + 1].lower_ in _DRUG_NOUNS:
