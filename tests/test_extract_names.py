@@ -376,3 +376,8 @@ def test_a_known_name_the_parse_broke_and_the_class_a_drug_was_called() -> None:
     assert ("thymalfasin", "+", "dendritic_cell") in found, found
     found = triples("Zilucoplan is a macrocyclic peptide that was designed for subcutaneous use. The peptide binds C5.")
     assert ("zilucoplan", "?", "c5") in found, found
+
+
+def test_what_people_who_received_a_coded_drug_developed_is_its_effect() -> None:
+    found = labelled("The volunteers who received ABC1234 at a low dose developed a cytokine storm within hours.")
+    assert ("ABC1234", "+", "cytokine storm") in found, found

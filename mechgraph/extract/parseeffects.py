@@ -277,6 +277,9 @@ class _ParseEffects(_ParseBase):
             for g in (*a.children, *(d for p in a.children if p.dep_ == "prep" and p.lower_ == "with" for d in p.children))
             if g.dep_ in ("dobj", "pobj", "dative", "oprd")
         ]
+        for g in givers:  # "patients who received TGN1412": what people receive is a drug
+            if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in _COURSE_NOUNS:
+                self.as_drug(g)
         agents = [e for e, _t in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         if not agents:
             return

@@ -67,8 +67,8 @@ class _ParseNames(_ParseBase):
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         if tok.i not in self.cache and self.doc.lexicon.lookup(tok.text) is None:
-            if not (tok.text.isalpha() and len(tok.text) > 5) or any(c.dep_ == "compound" for c in tok.children):
-                return None
+            if not ((tok.text.isalpha() and len(tok.text) > 5) or _CODE_NAME.match(tok.text)) or any(c.dep_ == "compound" for c in tok.children):
+                return None  # (a development code is a drug's name: "TGN1412", "ABT-494")
             drug = self.state.agent(tok.text)
         else:
             named = self.entity(tok)
@@ -484,6 +484,9 @@ class _ParseNames(_ParseBase):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+#: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
+_CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
 
 #: studies of a drug, which stand for the drug when they find what it does ("trials of X lowered Y")
 _STUDY_NOUNS = frozenset("trial trials study studies".split())

@@ -116,6 +116,8 @@ class _ParseReaders(_ParseBase):
                     self.common_effects(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("occur", "develop", "report", "observe", "see"):
                 self.more_often_with(tok)
+                if tok.lemma_.lower() in ("develop", "report"):
+                    self.people_taking(tok)  # "patients who received X developed Y"
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("have", "show", "exert", "exhibit", "demonstrate"):
                 self.effect_on(tok)
                 if tok.lemma_.lower() == "have":

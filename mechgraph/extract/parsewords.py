@@ -58,7 +58,7 @@ _RELATION_NOUNS = frozenset(
 _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
-_PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men".split())
+_PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men volunteers participants recipients".split())
 _SAMPLE_WORDS = frozenset(
     "serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue rare isolated occasional".split()
 )
