@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from .._records import fields_of
 from ..fileio import WriteError, write_atomic
 from ..layout import Geometry, Layout, Orientation
 from ..layout.bands import OVERVIEW_WHOLE, OVERVIEW_WRAP, legible_overview
@@ -115,13 +116,7 @@ class ExportResult:
         return {
             "overview": self.overview,
             "path": str(self.path),
-            "format": self.format,
-            "nodes": self.nodes,
-            "relations": self.relations,
-            "bytes": self.bytes,
-            "layout": self.layout,
-            "size": self.size,
-            "theme": self.theme,
+            **fields_of(self, "format", "nodes", "relations", "bytes", "layout", "size", "theme"),
         }
 
 

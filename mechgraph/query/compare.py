@@ -35,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from .._records import fields_of
 from ..errors import QueryError
 from ..vocabulary import NodeKind
 from ._common import (
@@ -105,10 +106,7 @@ class AgentComparison:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "a": self.a,
-            "b": self.b,
-            "max_length": self.max_length,
-            "mixed_context": self.mixed_context,
+            **fields_of(self, "a", "b", "max_length", "mixed_context"),
             "direct": self.direct.to_dict(),
             "categories": [category.to_dict() for category in self.categories],
             "opposite": [item.to_dict() for item in self.opposite],

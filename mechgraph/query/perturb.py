@@ -62,6 +62,7 @@ from typing import Any
 
 import networkx as nx
 
+from .._records import fields_of
 from ..errors import QueryError
 from ..vocabulary import (
     UNSPECIFIED,
@@ -152,10 +153,7 @@ class NodeEffect:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "node": self.node,
-            "label": self.label,
-            "kind": self.kind,
-            "group": self.group,
+            **fields_of(self, "node", "label", "kind", "group"),
             "phases": list(self.phases),
             "status": self.status.value,
             "distance": self.distance,
@@ -251,9 +249,7 @@ class Perturbation:
     def to_dict(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
             "given": {node: sign.word for node, sign in self.given.items()},
-            "max_length": self.max_length,
-            "mixed_context": self.mixed_context,
-            "counts": self.counts,
+            **fields_of(self, "max_length", "mixed_context", "counts"),
             "effects": [effect.to_dict() for effect in self.effects],
             "unsigned": list(self.unsigned),
             "by_group": {group: [effect.node for effect in found] for group, found in self.by_group().items()},

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from .._records import fields_of
 from ..vocabulary import UNSPECIFIED, Mechanism, Relation, Sign
 from .context import path_agents_respected, path_compatible
 
@@ -206,9 +207,7 @@ class SignedPath:
             "nodes": list(self.nodes),
             "sign": self.sign.word,
             "mechanism": self.mechanism,
-            "length": self.length,
-            "unsigned_steps": self.unsigned_steps,
-            "evidence_count": self.evidence_count,
+            **fields_of(self, "length", "unsigned_steps", "evidence_count"),
             "contexts": {key: list(values) for key, values in self.contexts.items()},
             "mixed": self.mixed,
             "steps": [step.to_dict() for step in self.steps],
@@ -246,13 +245,7 @@ class PathReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source,
-            "target": self.target,
-            "k": self.k,
-            "max_length": self.max_length,
-            "mixed_context": self.mixed_context,
-            "disagree": self.disagree,
-            "signs": self.signs,
+            **fields_of(self, "source", "target", "k", "max_length", "mixed_context", "disagree", "signs"),
             "paths": [path.to_dict() for path in self.paths],
         }
 

@@ -35,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from .._records import fields_of
 from ..errors import QueryError
 from ..vocabulary import Sign
 from ._common import label_of
@@ -70,12 +71,7 @@ class StoryStep:
             "from": self.source,
             "to": self.target,
             "ids": list(self.relation_ids),
-            "sign": self.sign,
-            "mechanism": self.mechanism,
-            "caption": self.caption,
-            "context": self.context,
-            "outcome": self.outcome,
-            "chapter": self.chapter,
+            **fields_of(self, "sign", "mechanism", "caption", "context", "outcome", "chapter"),
             "evidence": [dict(item) for item in self.evidence],
         }
 
