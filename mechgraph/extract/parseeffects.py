@@ -278,7 +278,7 @@ class _ParseEffects(_ParseBase):
             if g.dep_ in ("dobj", "pobj", "dative", "oprd")
         ]
         for g in givers:  # "patients who received TGN1412": what people receive is a drug
-            if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() not in _COURSE_NOUNS:
+            if g.lemma_.lower() not in _COURSE_NOUNS:
                 self.as_drug(g)
         agents = [e for e, _t in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         if not agents:

@@ -64,8 +64,8 @@ class _ParseNames(_ParseBase):
         "X is indicated for D"): a word the lexicon does not know becomes a candidate agent, a name
         of the text read as another kind is retyped (under all its names); a known node is left as
         it is."""
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            return None
+        if tok.pos_ not in ("NOUN", "PROPN") and not _CODE_NAME.match(tok.text):
+            return None  # (a code the tagger took for a determiner: "ABC1234/DT")
         if tok.i not in self.cache and self.doc.lexicon.lookup(tok.text) is None:
             if not ((tok.text.isalpha() and len(tok.text) > 5) or _CODE_NAME.match(tok.text)) or any(c.dep_ == "compound" for c in tok.children):
                 return None  # (a development code is a drug's name: "TGN1412", "ABT-494")
