@@ -48,3 +48,17 @@ def test_the_evaluation_script_prints_a_table(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "immunomodulation-article" in out and "all heldout (micro)" in out
     assert bundled_gold_dir().is_dir()
+
+
+def test_a_mention_with_a_short_form_inside_matches_the_name_without_it(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("It raises the expression of major histocompatibility complex (MHC) class I molecules.\n", encoding="utf-8")
+    path = tmp_path / "x.gold.yaml"
+    path.write_text(
+        "gold: 1\ntext: x.txt\nsplit: dev\n"
+        "nodes: {mhc: {mentions: [the expression of major histocompatibility complex (mhc) class i molecules]}, d: {}}\n"
+        "relations:\n  - {from: d, sign: '+', to: mhc}\n",
+        encoding="utf-8",
+    )
+    gold = read_gold(path)
+    assert gold.gold_nodes("x", ["expression of major histocompatibility complex class I molecules"]) == {"mhc"}
+    assert gold.gold_nodes("x", ["expression of major histocompatibility complex"]) == set()  # not the words before the bracket

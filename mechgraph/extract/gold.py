@@ -14,6 +14,7 @@ relation flagged as negated asserts nothing, so it is neither a hit nor a false 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +122,9 @@ class Gold:
 
 
 def _mention_key(text: str) -> tuple[str, ...]:
-    key = key_of(text.split(" (")[0])
+    """A mention's words without its bracketed short forms ("the expression of major histocompatibility complex
+    (MHC) class I molecules": the whole name, not the words before the bracket)."""
+    key = key_of(re.sub(r"\s*\([^()]*\)", "", text).split(" (")[0])
     while key and key[0] in _LEADING:
         key = key[1:]
     return key
