@@ -76,20 +76,22 @@ def choose_renderer(renderer: str, nodes: int) -> str:
 @lru_cache(maxsize=1)
 def bundle_js() -> str:
     """The bundled sigma.js and graphology (one minified script), ready to inline."""
-    try:
-        text = (resources.files("mechgraph.export") / _BUNDLE).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as error:
-        raise ExportError(f"the WebGL bundle is missing ({_BUNDLE}): reinstall mechgraph or run scripts/build-webgl-bundle ({error})") from error
-    return _inline_script(text)
+    return _packaged_script(_BUNDLE, "the WebGL bundle", "reinstall mechgraph or run scripts/build-webgl-bundle")
 
 
 @lru_cache(maxsize=1)
 def viewport_js() -> str:
     """The texture-on-viewport script (``MechgraphTexture``), ready to inline after the bundle."""
+    return _packaged_script(_VIEWPORT, "the WebGL viewport script", "reinstall mechgraph")
+
+
+def _packaged_script(name: str, what: str, remedy: str) -> str:
+    """The script ``name`` of this package, ready to inline; when it is missing, an error that says
+    ``what`` is missing and the ``remedy``."""
     try:
-        text = (resources.files("mechgraph.export") / _VIEWPORT).read_text(encoding="utf-8")
+        text = (resources.files("mechgraph.export") / name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as error:
-        raise ExportError(f"the WebGL viewport script is missing ({_VIEWPORT}): reinstall mechgraph ({error})") from error
+        raise ExportError(f"{what} is missing ({name}): {remedy} ({error})") from error
     return _inline_script(text)
 
 
