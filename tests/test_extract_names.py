@@ -381,3 +381,8 @@ def test_a_known_name_the_parse_broke_and_the_class_a_drug_was_called() -> None:
 def test_what_people_who_received_a_coded_drug_developed_is_its_effect() -> None:
     found = labelled("The volunteers who received ABC1234 at a low dose developed a cytokine storm within hours.")
     assert ("ABC1234", "+", "cytokine storm") in found, found
+
+
+def test_the_activity_of_cells_is_the_cells() -> None:
+    found = triples("Thymalfasin enhances the cytotoxic activity of natural killer (NK) cells.")
+    assert ("thymalfasin", "+", "nk_cell") in found, found

@@ -350,6 +350,8 @@ class _ParseNames(_ParseBase):
             sample_only = True  # "the alpha chain of X", "the extracellular domain of X": a part of X, named as X
         if low in _STUDY_NOUNS and start < tok.i and all(self.sdoc[k].tag_ in ("JJ", "JJR", "CD", "HYPH") for k in range(start, tok.i)):
             sample_only = True  # "earlier trials of X lowered Y": X did
+        if low in _ACTIVITY_NOUNS and start < tok.i and all(self.sdoc[k].tag_ in ("JJ", "HYPH") for k in range(start, tok.i)):
+            sample_only = True  # "enhances the cytotoxic activity of NK cells": the cells
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if of is None and owner is not None and low in _LEVEL_NOUNS and sample_only:
             # "X raises its blood concentrations": the levels of the drug before, not of X
@@ -484,6 +486,9 @@ class _ParseNames(_ParseBase):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+#: what cells or proteins do, named after them ("the cytotoxic activity of NK cells")
+_ACTIVITY_NOUNS = frozenset("activity activities function functions".split())
 
 #: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
 _CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
