@@ -26,7 +26,7 @@ from .layout import PanelTab, filter_control_id
 from .services import Services
 from .state import ViewState, control_values, parse_query, state_from_pairs
 from .webgl import register_webgl
-from .wiring import register_picker, register_selected_to, register_setter
+from .wiring import DETAILS_SHOWN, LOOK, VIEW, inputs, outputs, register_picker, register_selected_to, register_setter, states, upload
 
 __all__ = ["CONTROLS", "FILTER_KEYS", "controls", "filter_keys", "linked_options", "register_callbacks"]
 
@@ -159,8 +159,7 @@ def _register_view(app: Dash, services: Services) -> None:
         Output(Ids.SHOW_OVERVIEW, "hidden"),
         Output(Ids.OVERVIEW_BAR, "hidden"),
         Output(Ids.WEBGL_DATA, "data"),
-        Input(Ids.VIEW_KEY, "data"),
-        Input(Ids.GRAPH, "data"),
+        *inputs(*VIEW),
         State(Ids.THEME, "value"),
         State(Ids.CANVAS_SCALE, "data"),
         prevent_initial_call="initial_duplicate",
@@ -191,8 +190,7 @@ def _register_view(app: Dash, services: Services) -> None:
         Output(Ids.CANVAS, "stylesheet"),
         Output(Ids.ROOT, "className"),
         Output(Ids.LEGEND, "children"),
-        Input(Ids.THEME, "value"),
-        Input(Ids.HIGHLIGHT, "data"),
+        *inputs(*LOOK),
         State(Ids.CANVAS_SCALE, "data"),
         prevent_initial_call=True,
     )
@@ -240,18 +238,15 @@ def _register_panels(app: Dash, services: Services) -> None:
         return views.path_choices(report, shown), views.paths_panel(report, shown, state), no_update if ids == lit else ids
 
     @app.callback(
-        Output(Ids.DETAILS, "children"),
-        Output(Ids.SELECTED, "data"),
-        Output(Ids.TABS, "value", allow_duplicate=True),
+        *outputs(*DETAILS_SHOWN, allow_duplicate=True),
         Input(Ids.CANVAS, "tapNodeData"),
         Input(Ids.CANVAS, "tapEdgeData"),
         Input(Ids.FOCUS, "value"),
-        State(Ids.GRAPH, "data"),
-        State(Ids.VIEW_KEY, "data"),
+        *states(*VIEW),
         prevent_initial_call=True,
     )
     def show_details(
-        node: dict[str, Any] | None, edge: dict[str, Any] | None, focus: str | None, store: dict[str, Any] | None, view_key: str | None = None
+        node: dict[str, Any] | None, edge: dict[str, Any] | None, focus: str | None, view_key: str | None, store: dict[str, Any] | None
     ) -> tuple[Any, ...]:
         """What was clicked (a node's facts, or a relation's sign, context and evidence), or the
         node just focused from the search box, so keyboard users reach the details too. (A
@@ -290,8 +285,7 @@ def _register_panels(app: Dash, services: Services) -> None:
         Output(Ids.SANKEY, "figure"),
         Output(Ids.CHART_SIGNS, "figure"),
         Output(Ids.CHART_HUBS, "figure"),
-        Input(Ids.VIEW_KEY, "data"),
-        Input(Ids.GRAPH, "data"),
+        *inputs(*VIEW),
         Input(Ids.THEME, "value"),
         Input(Ids.TABS, "value"),
     )
@@ -387,8 +381,7 @@ def _register_clientside(app: Dash) -> None:
         "function(contents, filename, limit) { return window.mechgraph.checkUpload(contents, filename, limit); }",
         Output(Ids.UPLOAD_PAYLOAD, "data"),
         Output(Ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-        Input(Ids.UPLOAD, "contents"),
-        State(Ids.UPLOAD, "filename"),
+        *upload(Ids.UPLOAD),
         State(Ids.UPLOAD_LIMIT, "data"),
         prevent_initial_call=True,
     )

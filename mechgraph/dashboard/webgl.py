@@ -36,6 +36,7 @@ from ..vocabulary import Attr, NodeKind, Sign
 from . import views
 from .ids import Ids
 from .state import parse_query
+from .wiring import DETAILS_SHOWN, LOOK, VIEW, inputs, outputs, states
 
 if TYPE_CHECKING:
     from .services import Services
@@ -226,8 +227,7 @@ def register_webgl(app: Dash, services: Services) -> None:
         "function(data, theme, lit) { return window.mechgraphWebGL.draw('" + Ids.WEBGL + "', data, theme, lit); }",
         Output(Ids.WEBGL, "title"),
         Input(Ids.WEBGL_DATA, "data"),
-        State(Ids.THEME, "value"),
-        State(Ids.HIGHLIGHT, "data"),  # a path chosen before the view arrived
+        *states(*LOOK),  # a path chosen before the view arrived is lit
         prevent_initial_call=True,
     )
     app.clientside_callback(  # back on the map's tab, whose canvas the tabs drew afresh: the view again
@@ -235,8 +235,7 @@ def register_webgl(app: Dash, services: Services) -> None:
         Output(Ids.WEBGL, "title", allow_duplicate=True),
         Input(Ids.MAIN_TABS, "value"),
         State(Ids.WEBGL_DATA, "data"),
-        State(Ids.THEME, "value"),
-        State(Ids.HIGHLIGHT, "data"),
+        *states(*LOOK),
         prevent_initial_call=True,
     )
     app.clientside_callback(  # the Reason panel's answer (perturbation, comparison, data), as dash-cytoscape shows it
@@ -248,21 +247,17 @@ def register_webgl(app: Dash, services: Services) -> None:
     app.clientside_callback(
         "function(theme, lit) { return window.mechgraphWebGL.restyle(theme, lit); }",
         Output(Ids.WEBGL, "className"),
-        Input(Ids.THEME, "value"),
-        Input(Ids.HIGHLIGHT, "data"),
+        *inputs(*LOOK),
         prevent_initial_call=True,
     )
 
     @app.callback(
-        Output(Ids.DETAILS, "children", allow_duplicate=True),
-        Output(Ids.SELECTED, "data", allow_duplicate=True),
-        Output(Ids.TABS, "value", allow_duplicate=True),
+        *outputs(*DETAILS_SHOWN, allow_duplicate=True),
         Input(Ids.WEBGL_TAP, "data"),
-        State(Ids.GRAPH, "data"),
-        State(Ids.VIEW_KEY, "data"),
+        *states(*VIEW),
         prevent_initial_call=True,
     )
-    def show_tapped(tap: Any, store: dict[str, Any] | None, view_key: str | None) -> tuple[Any, ...]:
+    def show_tapped(tap: Any, view_key: str | None, store: dict[str, Any] | None) -> tuple[Any, ...]:
         """A node or a relation clicked on the WebGL canvas: the same details as a tap on dash-cytoscape."""
         from .layout import PanelTab  # layout draws this module's layer
 

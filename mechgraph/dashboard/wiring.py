@@ -8,8 +8,9 @@ find by its id).
 Besides, the parts of a callback's declaration that several callbacks share: the properties that
 one value is derived from, declared once as a tuple of (component id, property) and made the
 outputs, inputs or states of each callback that writes or reads that value (:func:`outputs`,
-:func:`inputs`, :func:`states`); a file opened in an upload (:func:`upload`); a button busy while
-its callback runs (:func:`while_running`).
+:func:`inputs`, :func:`states`), here when callbacks of several modules share it (:data:`VIEW`,
+:data:`LOOK`, :data:`DETAILS_SHOWN`); a file opened in an upload (:func:`upload`); a button busy
+while its callback runs (:func:`while_running`).
 """
 
 from __future__ import annotations
@@ -22,12 +23,36 @@ from dash.exceptions import PreventUpdate
 
 from .ids import Ids
 
-__all__ = ["OptionsOf", "Prop", "inputs", "outputs", "register_picker", "register_selected_to", "register_setter", "states", "upload", "while_running"]
+__all__ = [
+    "DETAILS_SHOWN",
+    "LOOK",
+    "VIEW",
+    "OptionsOf",
+    "Prop",
+    "inputs",
+    "outputs",
+    "register_picker",
+    "register_selected_to",
+    "register_setter",
+    "states",
+    "upload",
+    "while_running",
+]
 
 #: The options of a node picker: (the graph's store, the text typed, the value chosen) -> options.
 OptionsOf = Callable[[Any, str | None, Any], list[dict[str, str]]]
 #: A property of a component that a callback reads or writes: (component id, property).
 Prop = tuple[str, str]
+
+#: What the view on screen is derived from: the view's part of the link and the graph the browser
+#: holds (the map, its figures and the details of what is clicked on it read both).
+VIEW: tuple[Prop, ...] = ((Ids.VIEW_KEY, "data"), (Ids.GRAPH, "data"))
+#: How both canvases (dash-cytoscape's and the WebGL one) colour the view: the theme and the
+#: elements lit (a chosen path).
+LOOK: tuple[Prop, ...] = ((Ids.THEME, "value"), (Ids.HIGHLIGHT, "data"))
+#: What a click on either canvas shows: the details panel, the node selected (none for a relation
+#: or a group) and the side panel's tab.
+DETAILS_SHOWN: tuple[Prop, ...] = ((Ids.DETAILS, "children"), (Ids.SELECTED, "data"), (Ids.TABS, "value"))
 
 
 def inputs(*props: Prop) -> list[Input]:
@@ -44,9 +69,14 @@ def states(*props: Prop) -> list[State]:
     return [State(component, prop) for component, prop in props]
 
 
-def outputs(*props: Prop) -> list[Output]:
-    """``props`` as a callback's outputs, in order."""
-    return [Output(component, prop) for component, prop in props]
+def outputs(*props: Prop, allow_duplicate: bool = False) -> list[Output]:
+    """``props`` as a callback's outputs, in order (``allow_duplicate`` where other callbacks write
+    them too).
+
+    >>> outputs(("details", "children"), allow_duplicate=True)[0].allow_duplicate
+    True
+    """
+    return [Output(component, prop, allow_duplicate=allow_duplicate) for component, prop in props]
 
 
 def upload(component: str) -> tuple[Input, State]:
