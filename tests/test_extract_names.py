@@ -386,3 +386,13 @@ def test_what_people_who_received_a_coded_drug_developed_is_its_effect() -> None
 def test_the_activity_of_cells_is_the_cells() -> None:
     found = triples("Thymalfasin enhances the cytotoxic activity of natural killer (NK) cells.")
     assert ("thymalfasin", "+", "nk_cell") in found, found
+
+
+def test_nor_and_without_an_increase_deny_the_relation() -> None:
+    draft = extract_text("Pegcetacoplan binds C3. It does not eliminate the clone, nor does it prevent agglutination in the cold.", source_id="t")
+    label = {node.id: node.label for node in draft.nodes}
+    agglutination = [r for r in draft.relations if label.get(r.target) == "agglutination"]
+    assert agglutination and all(r.negated for r in agglutination), [(r.source, r.target, r.negated) for r in draft.relations]
+    draft = extract_text("Efavaleukin raised IL-10 without detectable increases in TNF.", source_id="t")
+    tnf = [r for r in draft.relations if r.target == "tnf"]
+    assert tnf and all(r.negated for r in tnf) and any(r.target != "tnf" and not r.negated for r in draft.relations)

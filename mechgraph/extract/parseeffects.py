@@ -248,6 +248,20 @@ class _ParseEffects(_ParseBase):
         if agent is not None and effects:
             self.emit_entries(verb, "more frequent than with placebo", "+", [agent], effects, "an effect seen more often with the agent")
 
+    def without_change(self, noun: Any) -> None:
+        """ "X raised IL-10 without (detectable) increases in TNF or IFN-γ": X did not raise TNF nor IFN-γ,
+        a negated relation from the subject of the verb the phrase hangs on."""
+        inner = _prep_object(noun, ("in", "of"))
+        verb = noun.head.head
+        while verb.dep_ == "relcl" and verb.head.head is not verb.head:
+            verb = verb.head.head  # "raised IL-10, which Tregs produce, without ...": the phrase is the main verb's
+        if inner is None or verb.pos_ not in ("VERB", "AUX"):
+            return
+        sources = [e for e, _t in self.entities(self.subject(verb)[0])]
+        targets = [e for e, _t in self.entities(self.items(inner))]
+        sign = "+" if normalize_word(noun.lower_) in _RISE_NOUNS else "-"
+        self.emit_entries(noun, normalize_word(noun.lower_), sign, sources, targets, "a change the text says did not come")
+
     def people_taking(self, verb: Any) -> None:
         """ "Some people taking X have become depressed", "patients given X developed Y": X raises Y;
         "Most patients experience Y after an instillation": the text's drug raises Y; "Patients with

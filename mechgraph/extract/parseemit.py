@@ -34,11 +34,13 @@ class _ParseEmit(_ParseBase):
             if node.dep_ in ("xcomp", "aux", "auxpass") and node.head is not node:
                 node = node.head
                 continue
-            if node.dep_ == "pcomp" and node.head.lower_ == "without":
-                found.append("without")
+            if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "without":
+                found.append("without")  # "without blocking X", "without increases in X"
             if node.dep_ in ("pcomp", "advcl") and node.i >= 2 and self.sdoc[node.i - 2].lower_ in ("rather", "instead"):
                 found.append(f"{self.sdoc[node.i - 2].lower_} {self.sdoc[node.i - 1].lower_}")
             break
+        if verb.dep_ == "conj" and any(t.lower_ == "nor" for t in self.sdoc[verb.head.i : verb.i]):
+            found.append("nor")  # "It does not eliminate X, nor does it prevent Y"
         before = [t.lower_ for t in self.sdoc[: verb.i]]
         if "neither" in before and "nor" in before[before.index("neither") :] and not {",", ";"} & set(before[before.index("neither") :]):
             found.append("neither")  # "Neither A nor B changed X", however the parse hung the pair

@@ -85,6 +85,8 @@ class _ParseReaders(_ParseBase):
         for tok in toks:
             if tok.dep_ == "ROOT":
                 self.roots.append(tok)
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "without" and normalize_word(tok.lower_) in _FALL_NOUNS | _RISE_NOUNS:
+                self.without_change(tok)  # "without increases in X"
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
                 if tok.dep_ == "amod" or tok.dep_ == "compound":
                     continue
@@ -97,6 +99,7 @@ class _ParseReaders(_ParseBase):
                 self.treatment_noun(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "warning":
                 self.warning_about(tok)
+
             if (
                 tok.lemma_.lower() in ("indicate", "approve", "license", "recommend", "consider")
                 and tok.tag_ in ("VBN", "VBD")
