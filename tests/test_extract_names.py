@@ -396,3 +396,17 @@ def test_nor_and_without_an_increase_deny_the_relation() -> None:
     draft = extract_text("Efavaleukin raised IL-10 without detectable increases in TNF.", source_id="t")
     tnf = [r for r in draft.relations if r.target == "tnf"]
     assert tnf and all(r.negated for r in tnf) and any(r.target != "tnf" and not r.negated for r in draft.relations)
+
+
+def test_a_drugs_arm_and_the_drug_after_a_gerund_phrase_are_the_drug_and_surgery_is_no_antecedent() -> None:
+    text = (
+        "The agency has approved glofitamab for adults with lymphoma that cannot be removed by surgery. "
+        "It is the first bispecific antibody approved for this disease. "
+        "One arm binds CD20 on B cells. The other arm, an antibody fragment, binds CD3 on T cells. "
+        "By bridging the two, the drug redirects and activates the patient's own T cells so that they kill the B cells. "
+        "The most common side effects were fever and rash."
+    )
+    found = labelled(text)
+    assert not any(s.lower() in ("surgery", "arm", "drug") for s, _sign, _t in found), found
+    assert {("glofitamab", "0", "CD3"), ("glofitamab", "+", "fever")} <= {(s.lower(), sign, t) for s, sign, t in found}, found
+    assert any(s.lower() == "glofitamab" and sign == "+" and t.startswith("T cell") for s, sign, t in found), found

@@ -471,7 +471,7 @@ GENERIC_NOUNS = frozenset(
     for w in (
         "drug agent compound medication medicine substance treatment molecule product interaction stimulus "
         "mechanism effect change alteration modification intervention one therapy preparation formulation "
-        "analogue analog derivative"
+        "analogue analog derivative arm moiety"
     ).split()
 )
 #: Nouns for people: a population treated or studied, never a node ("adults with asthma": asthma).

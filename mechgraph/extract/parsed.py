@@ -257,6 +257,8 @@ class ParsedText:
         return agent
 
     def saw(self, entry: LexiconEntry, *, subject: bool = False, plural: bool = False) -> None:
+        if entry.kind is NodeKind.THERAPY and key_of(entry.label)[-1:] and key_of(entry.label)[-1] in _PROCEDURES:
+            return  # "cannot be removed by surgery. It is the first ...": a procedure is no antecedent of "it"
         if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
             self.paragraph_agent = self.last_agent = entry
             self.plural[entry.node_id] = plural  # "Glucocorticoids act ...": no antecedent of a later "it"
@@ -351,6 +353,13 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     if entry is None:
         return None
     return index, entry, match.group(2) in ("are", "were")
+
+
+#: procedures, which a text names in passing ("removed by surgery"), never what "it" stands for
+_PROCEDURES = frozenset(
+    "surgery resection radiotherapy radiation phototherapy transplantation transplant dialysis haemodialysis hemodialysis "
+    "apheresis plasmapheresis exchange splenectomy excision".split()
+)
 
 
 def _described_as(piece: str) -> str | None:

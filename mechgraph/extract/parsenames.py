@@ -396,6 +396,11 @@ class _ParseNames(_ParseBase):
             if genes is not None and genes[0] >= self.sentence.index - 1 and genes[1].kind is not NodeKind.AGENT:
                 self.via[tok.i] = "'their products' read as the products of the last plural object"
                 return genes[1]
+        if norm in _DRUG_PARTS and all(self.sdoc[k].lower_ in ("one", "other", "first", "second", "each", "both") for k in range(start, tok.i)):
+            agent = self.state.antecedent()  # "The other arm, an antibody fragment, binds CD3": the fusion protein does
+            if agent is not None and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                self.via[tok.i] = f"'{tok.text}' read as a part of {agent.label}"
+                return agent
         if (
             norm in _GENERIC
             and all(
@@ -486,6 +491,9 @@ class _ParseNames(_ParseBase):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+#: the parts of a fusion protein or bispecific drug, which act as the drug ("the other arm binds CD3")
+_DRUG_PARTS = frozenset("arm moiety".split())
 
 #: what cells or proteins do, named after them ("the cytotoxic activity of NK cells")
 _ACTIVITY_NOUNS = frozenset("activity activities function functions".split())

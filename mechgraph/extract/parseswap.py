@@ -31,7 +31,7 @@ __all__ = ["OTHER_VERB_FORMS", "PLURAL_VERBS", "VERB_FORMS", "subject_swap"]
 
 #: verbs (beyond the cue verbs) that a misread subject is often followed by ("Nrf2 accumulates")
 _OTHER_VERBS = (
-    frozenset("accumulate move shift switch act enter travel migrate persist survive stay remain proliferate die occur develop arise".split())
+    frozenset("accumulate move shift switch act enter travel migrate persist survive stay remain proliferate die occur develop arise redirect bridge".split())
     | _FALL_VERBS
     | _RISE_VERBS
 )
@@ -44,7 +44,7 @@ VERB_FORMS = frozenset(_FINITE_FORMS) | frozenset(f for v in _OTHER_VERBS for f 
 #: the past forms of the cue verbs ("Tezepelumab improved/VBN(amod) FEV1"): read only after a drug's name
 PAST_FORMS = frozenset(verb_forms(lemma)[2] for lemma in VERB_SIGNS if lemma and " " not in lemma) - VERB_FORMS
 #: words that open a fronted phrase before the subject ("In the skin, ...", "Compared with placebo, ...")
-_FRONTED = frozenset("in on at within during after before under among for from through across compared relative versus unlike".split())
+_FRONTED = frozenset("in on at within during after before under among for from through across compared relative versus unlike by".split())
 _NAME_WORDS = 6  # a subject name is at most this many tokens long
 _DRUG_NOUNS = frozenset("drug antibody medicine medication agent compound treatment".split())
 #: "the drug", "this antibody": no name of its own; the pronoun put in its place is read as the drug
@@ -113,7 +113,7 @@ def _subject_start(sdoc: Any) -> int:
         for tok in sdoc[1:10]:
             if tok.text == ",":
                 return tok.i + 1
-            if tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" and not (tok.i == 1 and tok.tag_ == "VBG"):  # ("By bridging the two, ...": a gerund's phrase)
                 break
     return 0
 

@@ -261,7 +261,7 @@ def _modifier_word(word: str) -> bool:
 _MODIFIERS = frozenset(
     """circulating soluble severe moderate mild active refractory chronic acute human activated resting naive
     transitional malignant serious major minor main other several many some most certain specific total serum
-    plasma peripheral intracellular extracellular mature immature primary secondary long-lived free bound
+    plasma peripheral intracellular extracellular mature immature primary secondary long-lived free bound own
     receptor-bound membrane-bound cell-bound""".split()
 )
 _CUE_FORMS = _cue_forms()

@@ -237,6 +237,8 @@ class _Phrases(_ReaderBase):
                 break
             if word in C.BOUNDARIES or word in C.AUXILIARIES or word in C.MODALS or word in (";", ":"):
                 break
+            if word == "so" and self.lower(self.next_word(k)) == "that" and k not in self.mention_at:
+                break  # "activates T cells so that they ...": a clause of purpose, no part of the name
             if word in C.PREPOSITIONS and word != "of":
                 head_is_change = previous_head in C.SIGN_NOUNS or previous_head in C.NOMINAL_CUES
                 if not (word in ("in", "on") and head_is_change):

@@ -214,6 +214,8 @@ class _Text:
         last = label.split()[-1].lower()
         if len(key) == 1 and last in OTHER_VERB_FORMS:
             return None  # "Regulatory T cells ... fell by about half": a verb, no name
+        if len(key) == 1 and key[0] in C.GENERIC_NOUNS and key[0] not in ("one", "product"):
+            return None  # "the drug", "the molecule": the text's agent, which the reader resolves, never a node of its own
         if len(key) > 1 and (
             (last in VERB_FORMS and last.endswith("s") and not last.endswith("ss"))
             or (last in PLURAL_VERBS and label.split()[-2].lower().endswith("s"))  # "the lymphocytes stay", "target cells survive"
