@@ -410,3 +410,11 @@ def test_a_drugs_arm_and_the_drug_after_a_gerund_phrase_are_the_drug_and_surgery
     assert not any(s.lower() in ("surgery", "arm", "drug") for s, _sign, _t in found), found
     assert {("glofitamab", "0", "CD3"), ("glofitamab", "+", "fever")} <= {(s.lower(), sign, t) for s, sign, t in found}, found
     assert any(s.lower() == "glofitamab" and sign == "+" and t.startswith("T cell") for s, sign, t in found), found
+
+
+def test_a_name_after_to_read_as_a_verb_and_a_list_of_places_after_of() -> None:
+    # "attaches to plasma/VB kallikrein/VBN": no infinitive but a name
+    found = labelled("Donidalorsen is an antisense drug. This medicine attaches to plasma kallikrein and blocks its activity.")
+    assert {("donidalorsen", "0", "plasma kallikrein"), ("donidalorsen", "-", "plasma kallikrein")} <= {(s.lower(), sign, t) for s, sign, t in found}, found
+    found = labelled("Attacks can cause swelling of the hands and feet, the face, the lips, the throat or the tongue.")
+    assert not {t for _s, _sign, t in found} & {"face", "lips", "throat", "tongue"}, found

@@ -424,6 +424,15 @@ TRANSPARENT_NOUNS = frozenset(
 #: words before them
 STUDY_NOUNS = frozenset("trial study".split())
 STUDY_MODIFIERS = frozenset("earlier early previous recent later large small two three several both phase pivotal".split())
+#: parts of the body, which a list after "swelling of the hands and feet, the face, the lips" goes on naming
+BODY_PARTS = frozenset(
+    normalize_word(w)
+    for w in (
+        "hand hands foot feet face lip lips throat tongue mouth gut eye eyes eyelid eyelids leg legs arm arms skin joint joints "
+        "abdomen stomach chest back neck head scalp ear ears nose knee knees elbow elbows wrist wrists ankle ankles shin shins "
+        "finger fingers toe toes genitals airway airways larynx"
+    ).split()
+)
 #: what "lower" names the lower part of ("the lower back"), where it is no verb
 LOWER_PARTS = frozenset("back leg legs limb limbs abdomen abdominal jaw lip lips eyelid eyelids respiratory urinary gastrointestinal gi body half part".split())
 #: adjectives without an adjective's ending that stand in a chain before a noun ("thick, red, scaly patches")

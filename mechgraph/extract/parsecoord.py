@@ -243,4 +243,6 @@ def _after_closed_list(tok: Any) -> list[Any]:
     if len(conjuncts) < 2 or not any(c.dep_ == "cc" and tok.i < c.i < conjuncts[0].i for c in tok.children):
         return []
     doc = tok.doc
-    return [c for c in conjuncts[1:] if any(doc[k].text == "," for k in range(conjuncts[0].i, c.i))]
+    later = [c for c in conjuncts[1:] if any(doc[k].text == "," for k in range(conjuncts[0].i, c.i))]
+    # "swelling of the hands and feet, the face, the lips": a list of places goes on naming where
+    return [c for c in later if normalize_word(c.lower_) not in C.BODY_PARTS]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .verbclasses import PARTICLE_VERBS
+
 __all__ = ["repair_tree"]
 
 
@@ -114,14 +116,33 @@ def _to_before_names(sdoc: Any) -> int:
     repairs = 0
     for to in sdoc:
         name = to.head
-        if to.tag_ != "TO" or to.dep_ != "aux" or name.i != to.i + 1 or name.pos_ not in ("NUM", "PROPN", "NOUN", "X") or name.dep_ not in ("xcomp", "advcl"):
+        if to.tag_ != "TO" or to.dep_ != "aux" or name.i != to.i + 1 or name.dep_ not in ("xcomp", "advcl"):
             continue
         verb = name.head
         if verb.pos_ != "VERB" or verb.i > to.i:
             continue
-        to.head, to.dep_, to.tag_, to.pos_ = verb, "prep", "IN", "ADP"
-        name.head, name.dep_ = to, "pobj"
-        repairs += 1
+        if name.pos_ in ("NUM", "PROPN", "NOUN", "X"):
+            to.head, to.dep_, to.tag_, to.pos_ = verb, "prep", "IN", "ADP"
+            name.head, name.dep_ = to, "pobj"
+            repairs += 1
+        elif (verb.lemma_.lower(), "to") in PARTICLE_VERBS and name.lower_ not in _BASE_FORMS:
+            # "attaches to plasma/VB kallikrein/VBN and blocks ...": no verb after "to" but a name
+            run = [name]
+            while (
+                run[-1].i + 1 < len(sdoc)
+                and sdoc[run[-1].i + 1].head.i in (name.i, run[-1].i)
+                and sdoc[run[-1].i + 1].dep_ in ("xcomp", "dobj", "compound", "amod")
+            ):
+                run.append(sdoc[run[-1].i + 1])
+            head = run[-1]
+            for child in list(name.children):
+                if child.dep_ in ("cc", "conj") and child.i > head.i:
+                    child.head = verb
+            to.head, to.dep_, to.tag_, to.pos_ = verb, "prep", "IN", "ADP"
+            head.head, head.dep_, head.pos_, head.tag_ = to, "pobj", "NOUN", "NN"
+            for t in run[:-1]:
+                t.head, t.dep_, t.pos_, t.tag_ = head, "compound", "NOUN", "NN"
+            repairs += 1
     return repairs
 
 

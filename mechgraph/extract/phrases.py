@@ -110,6 +110,9 @@ class _Phrases(_ReaderBase):
             content = [k for k in tokens if self.tokens[k].is_word or self.low[k] == ")"]
             if content and np[-1] < content[-1] and not subject:
                 break  # the phrase was cut before an adjunct: the rest of the list belongs to it
+        if len(items) > 1 and self._of_body_part(items[0].tokens):
+            # "swelling of the hands and feet, the face, the lips": the list goes on naming where, not what
+            items = [items[0], *(item for item in items[1:] if not self._body_part(item.tokens))]
         self._distribute(items)
         causal = bool(cue and isinstance(cue.cue, C.CueVerb) and cue.cue.causal)
         for item in items:
@@ -139,6 +142,17 @@ class _Phrases(_ReaderBase):
                     shared = next(iter(mods))
                     item.refs = [replace(ref, mod=ref.mod if ref.mod is not None else shared) for ref in item.refs]
         return items
+
+    def _body_part(self, tokens: list[int]) -> bool:
+        words = [k for k in tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS | C.POSSESSIVES | {"and", "or"}]
+        return bool(words) and all(
+            (self.norm(k) in C.BODY_PARTS or self.low[k] in ("left", "right", "upper", "lower", "both")) and k not in self.mention_at for k in words
+        )
+
+    def _of_body_part(self, tokens: list[int]) -> bool:
+        """Whether a phrase ends with "of" or "in" and a part of the body ("swelling of the hands and feet")."""
+        at = next((p for p, k in enumerate(tokens) if self.low[k] in ("of", "in")), None)
+        return at is not None and self._body_part(tokens[at + 1 :])
 
     def _lead_preposition(self, tokens: list[int]) -> str | None:
         """The preposition a list item starts with, after adverbs ("often on the elbows": "on")."""
