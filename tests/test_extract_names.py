@@ -418,3 +418,13 @@ def test_a_name_after_to_read_as_a_verb_and_a_list_of_places_after_of() -> None:
     assert {("donidalorsen", "0", "plasma kallikrein"), ("donidalorsen", "-", "plasma kallikrein")} <= {(s.lower(), sign, t) for s, sign, t in found}, found
     found = labelled("Attacks can cause swelling of the hands and feet, the face, the lips, the throat or the tongue.")
     assert not {t for _s, _sign, t in found} & {"face", "lips", "throat", "tongue"}, found
+
+
+def test_a_numbered_name_is_of_its_nouns_kind() -> None:
+    from mechgraph.extract.kinds import guess_kind
+    from mechgraph.vocabulary import NodeKind
+
+    assert guess_kind("protein kinase 2")[0] is NodeKind.TARGET  # the number is no head
+    assert guess_kind("coagulation factor VIII")[0] is NodeKind.TARGET
+    assert guess_kind("interleukin 6")[0] is NodeKind.TARGET  # a cytokine, though "-leukin" ends drug names
+    assert guess_kind("aldesleukin")[0] is NodeKind.AGENT

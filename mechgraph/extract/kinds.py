@@ -136,6 +136,10 @@ def guess_kind(phrase: str) -> tuple[NodeKind, ProcessKind | None]:
     if not words:
         return NodeKind.OUTCOME, None
     head = words[-1]
+    numbered = list(words)
+    while len(numbered) > 1 and (numbered[-1].isdigit() or numbered[-1] in ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")):
+        numbered.pop()  # "protein kinase 2", "antigen 3", "factor VIII": the numbered noun is the head
+        head = numbered[-1]
     # "X of Y": the head is the word before "of" ("production of leukocytes" is a process).
     if "of" in words[1:]:
         head = words[words.index("of") - 1] if words.index("of") > 0 else head
@@ -148,7 +152,7 @@ def guess_kind(phrase: str) -> tuple[NodeKind, ProcessKind | None]:
     if head in _CELL_HEADS or head.endswith("cyte") or head.endswith("phage"):
         immune = any(word in _IMMUNE_WORDS for word in words) or head != "cell"
         return (NodeKind.IMMUNE_CELL if immune else NodeKind.NON_IMMUNE), None
-    if head in _AGENT_HEADS or _AGENT_SUFFIX.search(head):
+    if head in _AGENT_HEADS or (_AGENT_SUFFIX.search(head) and head not in _TARGET_HEADS):  # (not "interleukin")
         return NodeKind.AGENT, None
     if head in _TARGET_HEADS or head.endswith("ase"):
         return NodeKind.TARGET, None

@@ -80,6 +80,18 @@ class _ParseNames(_ParseBase):
             self.state.saw(drug, subject=True)
         return drug
 
+    def _bracketed_after(self, tok: Any) -> Any:
+        """The short form in brackets that ends the name ``tok`` heads, where the parse hung the rest of
+        the name (an apposition, a number) in between ("protein kinase 2 (ROCK2)"), or None."""
+        right = [t for t in tok.subtree if t.i > tok.i]
+        for t in right:
+            if t.i + 1 < len(self.sdoc) and self.sdoc[t.i - 1].text == "(" and self.sdoc[t.i + 1].text == ")":
+                between = self.sdoc[tok.i + 1 : t.i - 1]
+                if len(between) <= 3 and all(b.dep_ in ("appos", "nummod", "compound") or b.like_num for b in between):
+                    return t
+                return None
+        return None
+
     def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
         text = text.strip(" ,;:-")
         named = _NAMED_AS.split(text, maxsplit=1)
@@ -425,6 +437,11 @@ class _ParseNames(_ParseBase):
                 known = self.doc.lexicon.lookup(child.text)
                 if known is not None and self.doc.lexicon.lookup(text) is None:
                     return known
+        short = self._bracketed_after(tok)
+        if short is not None and self.doc.lexicon.lookup(text) is None:
+            known = self.doc.lexicon.lookup(short.text)  # "... coiled-coil-containing protein/pobj kinase/appos 2 (ROCK2)"
+            if known is not None:
+                return known
         of_object = _prep_object(tok, ("of",))
         if of_object is not None:  # "nuclear factor of activated T cells"
             o_start, o_end = self.name_span(of_object)
