@@ -428,3 +428,12 @@ def test_a_numbered_name_is_of_its_nouns_kind() -> None:
     assert guess_kind("coagulation factor VIII")[0] is NodeKind.TARGET
     assert guess_kind("interleukin 6")[0] is NodeKind.TARGET  # a cytokine, though "-leukin" ends drug names
     assert guess_kind("aldesleukin")[0] is NodeKind.AGENT
+
+
+def test_a_pocket_of_a_kinase_is_the_kinase_and_no_longer_is_a_negation() -> None:
+    found = triples("R406 binds the ATP-binding pocket of SYK and blocks its kinase activity.")
+    assert {("r406", "?", "syk"), ("r406", "-", "syk")} <= found, found
+    draft = extract_text("Cevidoplenib blocks SYK, so that receptor engagement no longer leads to phagocytosis.", source_id="t")
+    label = {node.id: node.label for node in draft.nodes}
+    led = [r for r in draft.relations if label.get(r.target) == "phagocytosis"]
+    assert led and all(r.negated for r in led) and all("longer" not in label.get(r.source, "") for r in led), led

@@ -39,6 +39,8 @@ class _ParseEmit(_ParseBase):
             if node.dep_ in ("pcomp", "advcl") and node.i >= 2 and self.sdoc[node.i - 2].lower_ in ("rather", "instead"):
                 found.append(f"{self.sdoc[node.i - 2].lower_} {self.sdoc[node.i - 1].lower_}")
             break
+        if verb.i >= 2 and self.sdoc[verb.i - 2].lower_ == "no" and self.sdoc[verb.i - 1].lower_ in ("longer", "more"):
+            found.append(f"no {self.sdoc[verb.i - 1].lower_}")  # "X no longer leads to Y"
         if verb.dep_ == "conj" and any(t.lower_ == "nor" for t in self.sdoc[verb.head.i : verb.i]):
             found.append("nor")  # "It does not eliminate X, nor does it prevent Y"
         before = [t.lower_ for t in self.sdoc[: verb.i]]

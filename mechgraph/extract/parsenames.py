@@ -524,15 +524,24 @@ _STUDY_NOUNS = frozenset("trial trials study studies".split())
 _NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")
 
 #: the parts of a protein, named after the protein ("the alpha chain of the IL-5 receptor")
-_PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion part region fragment".split())
+_PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion part region fragment pocket motif groove".split())
 
 
 def _part_word(word: str) -> bool:
     """A word that tells which part of a protein ("alpha", "p19", "extracellular", "heavy")."""
-    return word in _GREEK or word in ("α", "β", "γ", "δ", "κ", "-") or bool(re.fullmatch(r"p\d{2,3}", word)) or word in _PART_KINDS
+    return (
+        word in _GREEK
+        or word in ("α", "β", "γ", "δ", "κ", "-")
+        or bool(re.fullmatch(r"p\d{2,3}", word))
+        or word in _PART_KINDS
+        or word.endswith("binding")  # "the ATP-binding pocket of SYK"
+    )
 
 
-_PART_KINDS = frozenset("extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling".split())
+_PART_KINDS = frozenset(
+    "extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling "
+    "atp gtp catalytic active allosteric lateral".split()
+)
 
 #: "its levels", "their blood concentrations": the amount of the drug, which "its" stands for (where "its
 #: action" after "binds X and blocks" is X's: :meth:`previous_object`).

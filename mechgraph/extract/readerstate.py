@@ -214,6 +214,9 @@ class _Text:
         last = label.split()[-1].lower()
         if len(key) == 1 and last in OTHER_VERB_FORMS:
             return None  # "Regulatory T cells ... fell by about half": a verb, no name
+        if len(key) > 2 and key[-2] == "no" and key[-1] in ("longer", "more"):
+            rest = " ".join(label.split()[:-2])  # "FcγR engagement no longer (leads to ...)": the name before
+            return self.lexicon.lookup(rest) or self.candidate(rest)
         if len(key) == 1 and key[0] in C.GENERIC_NOUNS and key[0] not in ("one", "product"):
             return None  # "the drug", "the molecule": the text's agent, which the reader resolves, never a node of its own
         if len(key) > 1 and (
