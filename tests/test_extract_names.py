@@ -437,3 +437,19 @@ def test_a_pocket_of_a_kinase_is_the_kinase_and_no_longer_is_a_negation() -> Non
     label = {node.id: node.label for node in draft.nodes}
     led = [r for r in draft.relations if label.get(r.target) == "phagocytosis"]
     assert led and all(r.negated for r in led) and all("longer" not in label.get(r.source, "") for r in led), led
+
+
+def test_a_labels_adverse_reactions_are_its_drugs_after_a_class_and_a_fronted_phrase() -> None:
+    text = (
+        "AZATHIOPRINE injection\n\n"
+        "WARNING: CARDIOTOXICITY\n"
+        "Azathioprine can cause heart failure.\n"
+        "Secondary leukemia has been reported in multiple sclerosis and cancer patients treated with azathioprine.\n\n"
+        "5 WARNINGS\n"
+        "Purine antimetabolites, azathioprine among them, have been associated with secondary leukemia.\n\n"
+        "6 ADVERSE REACTIONS\n"
+        "In the controlled trials in MS, the adverse reactions reported most often were nausea, alopecia and menstrual disorders.\n"
+    )
+    found = {(s.lower(), sign, t.lower()) for s, sign, t in labelled(text)}
+    assert {("azathioprine", "+", "nausea"), ("azathioprine", "+", "alopecia")} <= found, found
+    assert any(s == "azathioprine" and sign == "+" and "leukemia" in t for s, sign, t in found), found

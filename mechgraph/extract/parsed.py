@@ -286,7 +286,7 @@ class ParsedText:
         """Whose adverse effects a sentence lists without naming the drug: under a heading on
         adverse effects, the drug the text is about (a label's adverse reactions are its drug's,
         though a co-medication was named last); elsewhere the antecedent."""
-        topic = self.doc.topic
+        topic = self.doc.topic or self.doc.first_agent  # (a label's drug, where its heading's name has no drug's shape)
         if self.adverse_section and topic is not None and topic.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             return topic
         return self.antecedent()

@@ -226,10 +226,18 @@ class _ParseEffects(_ParseBase):
                     # "following X"; "Y has been reported with X"
                     found += [e for e, _t in self.entities([g]) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "among")):
-            # "X has occurred in patients receiving Y / treated with Y": Y
-            for people in (g for g in p.children if g.dep_ == "pobj" and (g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE)):
+            # "X has occurred in patients receiving Y / treated with Y": Y ("in MS and cancer patients treated with Y" too)
+            pobjs = [g for g in p.children if g.dep_ == "pobj"]
+            pobjs += [c for g in pobjs for c in g.children if c.dep_ == "conj"]
+            for people in (g for g in pobjs if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE):
                 given = self.given(people)
                 found += [e for e, _t in self.entities(given) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+            if any(g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE for g in pobjs):
+                for clause in (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in ("treat", "give", "receive", "take")):
+                    # "... in patients treated/advcl(on the verb) with Y": the parse hung the people's clause on the verb
+                    given = [d for q in clause.children if q.dep_ == "prep" and q.lower_ == "with" for d in q.children if d.dep_ == "pobj"]
+                    given += [d for d in clause.children if d.dep_ == "dobj"]
+                    found += [e for e, _t in self.entities(given) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         return found
 
     def more_frequent(self, verb: Any) -> None:

@@ -27,7 +27,7 @@ def repair_tree(sdoc: Any) -> int:
     >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
     True
     """
-    repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc)
+    repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -106,6 +106,26 @@ def _gerund_modifiers(sdoc: Any) -> int:
         obj.head, obj.dep_ = verb, "dobj"
         word.head, word.dep_, word.tag_, word.pos_ = obj, "amod", "JJ", "ADJ"
         repairs += 1
+    return repairs
+
+
+def _fronted_subjects(sdoc: Any) -> int:
+    """A subject after a fronted phrase hung on that phrase as an apposition ("In the trials in MS, the
+    adverse reactions/appos(of MS) reported most often were nausea"): the verb's subject, where the verb
+    has none."""
+    repairs = 0
+    for verb in sdoc:
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("AUX", "VERB") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        for noun in sdoc[: verb.i]:
+            if noun.dep_ == "appos" and noun.head.dep_ == "pobj" and noun.i > 0 and sdoc[noun.left_edge.i - 1].text == ",":
+                fronted = noun.head.head
+                while fronted.dep_ == "prep" and fronted.head.dep_ == "pobj":
+                    fronted = fronted.head.head
+                if fronted.dep_ == "prep" and fronted.head.i == verb.i and fronted.i == 0:
+                    noun.head, noun.dep_ = verb, ("nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj")
+                    repairs += 1
+                    break
     return repairs
 
 
