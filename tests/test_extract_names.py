@@ -453,3 +453,14 @@ def test_a_labels_adverse_reactions_are_its_drugs_after_a_class_and_a_fronted_ph
     found = {(s.lower(), sign, t.lower()) for s, sign, t in labelled(text)}
     assert {("azathioprine", "+", "nausea"), ("azathioprine", "+", "alopecia")} <= found, found
     assert any(s == "azathioprine" and sign == "+" and "leukemia" in t for s, sign, t in found), found
+
+
+def test_kinds_of_a_disease_listed_before_it_are_the_disease() -> None:
+    text = (
+        "Cladribine is indicated for reducing neurologic disability and/or the frequency of clinical relapses in patients with "
+        "secondary progressive, progressive relapsing or worsening relapsing-remitting multiple sclerosis (MS)."
+    )
+    found = triples(text)
+    assert ("cladribine", "-", "multiple_sclerosis") in found, found
+    assert not any(sign == "+" for _s, sign, _t in found), found  # "worsening" is a kind of the disease here
+    assert not any("progressive" in t for _s, _sign, t in found), found

@@ -87,6 +87,10 @@ class _ParseCoordination(_ParseBase):
         last = max(out, key=lambda t: t.i)
         if len(out) > 1 and not any(c.dep_ == "cc" for t in out for c in t.children):  # "thick, red, scaly patches": one noun
             out = [t for t in out if t is last or not (t.text.islower() and (t.pos_ == "ADJ" or t.lower_ in C.PLAIN_ADJECTIVES) and t.n_lefts == 0)]
+        if len(out) > 1 and last.pos_ in ("NOUN", "PROPN"):
+            # "secondary progressive/pobj, progressive relapsing/conj or worsening/conj ... multiple sclerosis/conj": kinds of the
+            # disease the parse made items of their own, with no noun
+            out = [t for t in out if t is last or not (t.text.islower() and (t.pos_ == "ADJ" or t.tag_ in ("VBG", "VBN")))]
         for t in list(out):  # "stomatitis/nmod and liver fibrosis": a whole name the parse hung on the next one
             out += [c for c in t.lefts if self.coordinated_modifier(c) and c not in out]
         for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too

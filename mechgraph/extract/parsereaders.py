@@ -438,6 +438,9 @@ class _ParseReaders(_ParseBase):
         diseases = []
         for c in preps:
             for g in c.children:
+                if g.dep_ == "pcomp":  # "indicated for reducing relapses in patients with MS": MS
+                    people = [t for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and (t.lemma_.lower() in _PEOPLE or t.lower_ in _PEOPLE)]
+                    diseases += [d for t in people for w in t.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
                 if g.dep_ != "pobj":
                     continue
                 if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE:  # "indicated for adults with plaque psoriasis"
