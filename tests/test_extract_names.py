@@ -464,3 +464,12 @@ def test_kinds_of_a_disease_listed_before_it_are_the_disease() -> None:
     assert ("cladribine", "-", "multiple_sclerosis") in found, found
     assert not any(sign == "+" for _s, sign, _t in found), found  # "worsening" is a kind of the disease here
     assert not any("progressive" in t for _s, _sign, t in found), found
+
+
+def test_a_subject_after_a_fronted_phrase_about_patients_is_the_verbs() -> None:
+    text = (
+        "Azathioprine is an immunosuppressant. In pediatric and young adult patients with ALL, the most common "
+        "non-laboratory adverse reactions (incidence greater than 20%) included infections, pyrexia and headache."
+    )
+    found = triples(text)
+    assert {("azathioprine", "+", "pyrexia"), ("azathioprine", "+", "headache")} <= {(s, sign, t) for s, sign, t in found}, found

@@ -115,7 +115,18 @@ def _fronted_subjects(sdoc: Any) -> int:
     has none."""
     repairs = 0
     for verb in sdoc:
-        if verb.dep_ != "ROOT" or verb.pos_ not in ("AUX", "VERB") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("AUX", "VERB") or any(c.dep_ == "expl" for c in verb.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        opener = sdoc[0] if len(sdoc) else None
+        if subjects and opener is not None and opener.dep_ == "prep" and opener.head.i == verb.i and not any(c.dep_ == "pobj" for c in opener.children):
+            comma = next((t.i for t in sdoc[: verb.i] if t.text == ","), None)
+            wrong = subjects[0]
+            if comma is not None and wrong.i < comma and len(subjects) == 1:
+                # "In adult patients/nsubj with ALL, the reactions/appos included X": the opener's object, then the subject
+                wrong.head, wrong.dep_ = opener, "pobj"
+                subjects = []
+        if subjects:
             continue
         for noun in sdoc[: verb.i]:
             if noun.dep_ == "appos" and noun.head.dep_ == "pobj" and noun.i > 0 and sdoc[noun.left_edge.i - 1].text == ",":
