@@ -473,3 +473,13 @@ def test_a_subject_after_a_fronted_phrase_about_patients_is_the_verbs() -> None:
     )
     found = triples(text)
     assert {("azathioprine", "+", "pyrexia"), ("azathioprine", "+", "headache")} <= {(s, sign, t) for s, sign, t in found}, found
+
+
+def test_an_indications_stages_and_a_genetically_modified_product() -> None:
+    text = (
+        "Tisagenlecleucel is a CD19-directed genetically modified autologous T cell immunotherapy indicated for the treatment of "
+        "adult patients with relapsed or refractory follicular lymphoma (FL) after two or more lines of systemic therapy."
+    )
+    found = labelled(text)
+    assert ("Tisagenlecleucel", "-", "follicular lymphoma") in found, found
+    assert not any(sign == "?" or "modif" in t for _s, sign, t in found), found  # "genetically modified" is a kind, no relation

@@ -433,6 +433,11 @@ BODY_PARTS = frozenset(
         "finger fingers toe toes genitals airway airways larynx"
     ).split()
 )
+#: the stages of a disease an indication lists ("relapsed or refractory X", "moderate to severe X"): no part of its name
+STAGE_WORDS = frozenset(
+    "relapsed refractory recurrent resistant progressive active severe moderate mild chronic acute untreated advanced "
+    "metastatic unresectable early late newly previously".split()
+)
 #: what "lower" names the lower part of ("the lower back"), where it is no verb
 LOWER_PARTS = frozenset("back leg legs limb limbs abdomen abdominal jaw lip lips eyelid eyelids respiratory urinary gastrointestinal gi body half part".split())
 #: adjectives without an adjective's ending that stand in a chain before a noun ("thick, red, scaly patches")

@@ -112,6 +112,8 @@ class _Mentions(_ReaderBase):
                     last = j
             if form == "ing" and self.lower(i - 1) in C.DETERMINERS:
                 continue  # "the killing function": an adjective
+            if form == "ed" and self.lower(i - 1).endswith("ally") and self.lower(self.next_word(i)) not in C.PREPOSITIONS | C.DETERMINERS | {"by"}:
+                continue  # "genetically modified T cells": a kind of cells, no relation
             if form == "ing" and i >= 2 and self.lower(i - 1) in ("or", "and", ",") and (self.is_adjective(i - 2) or self.lower(i - 2).endswith("ing")):
                 continue  # "secondary progressive, progressive relapsing or worsening relapsing-remitting MS": a kind of the disease
             if word == "lower" and self.lower(self.next_word(i)) in C.LOWER_PARTS:

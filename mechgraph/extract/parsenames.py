@@ -179,6 +179,8 @@ class _ParseNames(_ParseBase):
             if self.coordinated_modifier(child):  # "stomatitis and liver fibrosis": liver fibrosis
                 start = min(start, max(c.i for c in child.children if c.dep_ == "conj"))
                 continue
+            if child.dep_ == "amod" and child.lower_ in C.STAGE_WORDS and any(c.dep_ == "cc" for c in child.children):
+                continue  # "relapsed or refractory follicular lymphoma": the disease, at any stage
             eponym = child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS")  # "Crohn's disease", "Bruton's tyrosine kinase"
             if (child.dep_ in _SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
                 continue

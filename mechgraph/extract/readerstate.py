@@ -249,8 +249,8 @@ class _Text:
             return None  # "cells that help", "these findings": a bare class, no node
         if len(key) == 1 and key[0] in _BARE_EVENTS | {"need", "requirement"}:
             return None  # "its engagement", "activation": an event without what it is of
-        if key[-1] in C.PEOPLE:
-            return None  # "adults", "paediatric patients": the people treated are no node
+        if key[-1] in C.PEOPLE or key[0] in C.PEOPLE:
+            return None  # "adults", "paediatric patients", "patients up (to 25 years)": the people treated are no node
         words = label.split()
         if (
             (not item and any(w.lower() in _CLAUSE_WORDS for w in words[1:]))
