@@ -483,3 +483,10 @@ def test_an_indications_stages_and_a_genetically_modified_product() -> None:
     found = labelled(text)
     assert ("Tisagenlecleucel", "-", "follicular lymphoma") in found, found
     assert not any(sign == "?" or "modif" in t for _s, sign, t in found), found  # "genetically modified" is a kind, no relation
+
+
+def test_an_antibody_directed_against_a_receptor_binds_it_and_them_can_be_a_clauses_subject() -> None:
+    found = triples("Mogamulizumab is an antibody directed against CCR4.")
+    assert ("mogamulizumab", "?", "ccr4") in found, found
+    found = triples("Mogamulizumab is an antibody. Because regulatory T cells also express CCR4, the antibody depletes them as well.")
+    assert ("mogamulizumab", "-", "regulatory_t_cell") in found, found

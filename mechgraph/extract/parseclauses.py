@@ -22,6 +22,10 @@ class _ParseClauses(_ParseBase):
         if depth > 5:
             return [], None
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if _directed_against(verb):
+            head = verb.head  # "an antibody directed against CCR4": the antibody (the copula's subject where it is one's attribute)
+            owners = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else []
+            return (owners or [head]), None
         if _is_passive(verb):
             bys = [c for c in verb.children if c.dep_ == "agent"]
             bys += [d for c in bys for d in c.children if d.dep_ == "conj" and d.lower_ == "by"]  # "by A and by B"
@@ -209,6 +213,8 @@ class _ParseClauses(_ParseBase):
         return found[::-1]
 
     def objects(self, verb: Any, reading: str) -> list[Any]:
+        if _directed_against(verb):
+            return [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "against" for g in p.children if g.dep_ == "pobj"]
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")]
         if not objs and verb.lemma_.lower() != "be":  # "binds albumin/JJ(acomp)": a name the tagger took for an adjective
             objs = [
@@ -252,4 +258,14 @@ def _consequence(verb: Any) -> bool:
     "and thus B cells are depleted")."""
     return any(c.dep_ in ("advmod", "mark", "cc") and c.lower_ in _CONSEQUENCE and c.i < verb.i for c in verb.children) or any(
         t.lower_ in _CONSEQUENCE for t in verb.doc[max(0, verb.left_edge.i - 1) : verb.left_edge.i + 1]
+    )
+
+
+def _directed_against(verb: Any) -> bool:
+    """ "an antibody directed (targeted, raised) against X": a participle that names what the noun binds."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.lemma_.lower() in ("direct", "target", "raise")
+        and any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
     )

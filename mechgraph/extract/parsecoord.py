@@ -130,6 +130,10 @@ class _ParseCoordination(_ParseBase):
             t = self.sdoc[k]
             if t.dep_ in ("dobj", "pobj", "appos") and t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)):
                 return self.items(t)
+        for k in range(tok.i - 1, -1, -1):  # "Because regulatory T cells express X, the antibody depletes them": the cells
+            t = self.sdoc[k]
+            if t.dep_ == "nsubj" and t.tag_ in ("NNS", "NNPS") and t.head.i != tok.head.i and t.head.dep_ in ("advcl", "ccomp", "conj"):
+                return self.items(t)
         return []
 
     def coordinated_modifier(self, tok: Any) -> bool:

@@ -101,6 +101,9 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("protect", "against"): "-",
     ("bind", "to"): "0",
     ("attach", "to"): "0",
+    ("direct", "against"): "0",  # "an antibody directed against CCR4": it binds CCR4
+    ("target", "against"): "0",
+    ("raise", "against"): "0",
     ("give", "to"): "cause",
     ("damp", "down"): "-",
     ("slow", "down"): "-",
