@@ -490,3 +490,13 @@ def test_an_antibody_directed_against_a_receptor_binds_it_and_them_can_be_a_clau
     assert ("mogamulizumab", "?", "ccr4") in found, found
     found = triples("Mogamulizumab is an antibody. Because regulatory T cells also express CCR4, the antibody depletes them as well.")
     assert ("mogamulizumab", "-", "regulatory_t_cell") in found, found
+
+
+def test_a_comma_inside_a_chemical_name_is_no_list_and_the_same_peptide_is_the_drug() -> None:
+    found = labelled("PTEN removes a phosphate from phosphatidylinositol 3,4,5-trisphosphate.")
+    assert not any(t.startswith(("3", "4")) for _s, _sign, t in found), found
+    text = (
+        "Thymosin alpha 1 (Tα1) is a 28-amino-acid peptide that was first isolated from calf thymus. "
+        "Paradoxically, the same peptide can also restrain inflammation."
+    )
+    assert ("thymalfasin", "-", "inflammation") in triples(text)

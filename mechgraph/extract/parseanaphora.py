@@ -65,8 +65,10 @@ class _ParseAnaphora(_ParseBase):
         if word not in _ANAPHOR_CLASSES and tok.tag_ == "NNS":
             return self._family(tok, word)
         described = self.state.described.get(word)
-        if described is not None and tok.tag_ == "NN" and tok.i > 0 and self.sdoc[tok.i - 1].lower_ in ("the", "this", "that"):
-            if not any(c.dep_ in ("compound", "amod", "nmod", "prep", "appos", "acl", "relcl") for c in tok.children):
+        before = self.sdoc[tok.i - 2 : tok.i] if tok.i >= 2 else self.sdoc[0 : tok.i]
+        determined = tok.i > 0 and (self.sdoc[tok.i - 1].lower_ in ("the", "this", "that") or [t.lower_ for t in before] == ["the", "same"])
+        if described is not None and tok.tag_ == "NN" and determined:  # "the peptide", "the same peptide"
+            if not any(c.dep_ in ("compound", "nmod", "prep", "appos", "acl", "relcl") or (c.dep_ == "amod" and c.lower_ != "same") for c in tok.children):
                 self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} {tok.text}' read as {described.label}, which the text called a {tok.lower_}"
                 return described
         if word not in _ANAPHOR_CLASSES or tok.tag_ != "NN" or tok.pos_ != "NOUN":

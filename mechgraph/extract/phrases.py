@@ -66,6 +66,10 @@ class _Phrases(_ReaderBase):
                 if word == "/" and self.lower(k - 1) == "and":
                     k += 1
                     continue
+                if word == "," and 0 < k < self.n - 1 and self.tokens[k - 1].end == self.tokens[k].start and self.tokens[k].end == self.tokens[k + 1].start:
+                    current.append(k)  # "phosphatidylinositol 4,5-bisphosphate", "1,500": a comma inside a name or a number
+                    k += 1
+                    continue
                 if word == "," and self.lower(k + 1) in ("and", "or"):
                     k += 1
                     continue
