@@ -5,6 +5,7 @@ in it, and its cues (verbs in any form, nouns that carry a relation) with their 
 from __future__ import annotations
 
 from . import cues as C
+from . import namewords as N
 from .readerstate import (
     _ADJECTIVES,
     _FRONTED,
@@ -116,7 +117,7 @@ class _Mentions(_ReaderBase):
                 continue  # "genetically modified T cells": a kind of cells, no relation
             if form == "ing" and i >= 2 and self.lower(i - 1) in ("or", "and", ",") and (self.is_adjective(i - 2) or self.lower(i - 2).endswith("ing")):
                 continue  # "secondary progressive, progressive relapsing or worsening relapsing-remitting MS": a kind of the disease
-            if word == "lower" and self.lower(self.next_word(i)) in C.LOWER_PARTS:
+            if word == "lower" and self.lower(self.next_word(i)) in N.LOWER_PARTS:
                 continue  # "the lower back", "lower respiratory tract infections": a place
             if (
                 form in ("ing", "s", "base")

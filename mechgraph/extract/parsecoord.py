@@ -9,6 +9,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
+from . import namewords as N
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import _ACTION_HEADS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
@@ -86,7 +87,7 @@ class _ParseCoordination(_ParseBase):
                     out += [g for g in self.items(later) if g not in out]
         last = max(out, key=lambda t: t.i)
         if len(out) > 1 and not any(c.dep_ == "cc" for t in out for c in t.children):  # "thick, red, scaly patches": one noun
-            out = [t for t in out if t is last or not (t.text.islower() and (t.pos_ == "ADJ" or t.lower_ in C.PLAIN_ADJECTIVES) and t.n_lefts == 0)]
+            out = [t for t in out if t is last or not (t.text.islower() and (t.pos_ == "ADJ" or t.lower_ in N.PLAIN_ADJECTIVES) and t.n_lefts == 0)]
         if len(out) > 1 and last.pos_ in ("NOUN", "PROPN"):
             # "secondary progressive/pobj, progressive relapsing/conj or worsening/conj ... multiple sclerosis/conj": kinds of the
             # disease the parse made items of their own, with no noun
@@ -213,9 +214,9 @@ class _ParseCoordination(_ParseBase):
                 groups[-1].append(t)
         head = self.sdoc[tok.i : end].text
         whole = [("".join(t.text_with_ws for t in g[:-1]) + g[-1].text, g[-1].whitespace_) for g in groups if g]
-        if any(not C.without_states(name) for name, _ in whole[:-1]):  # "free and receptor-bound IFN-γ": one protein
+        if any(not N.without_states(name) for name, _ in whole[:-1]):  # "free and receptor-bound IFN-γ": one protein
             name, space = whole[-1]
-            entry = self.lookup_phrase(C.without_states(name + space + head) or head)
+            entry = self.lookup_phrase(N.without_states(name + space + head) or head)
             return [entry] if entry is not None else []
         names = [" ".join(t.text for t in g).replace(" - ", "-").replace(" -", "-").replace("- ", "-") for g in groups if g]
         if len(names) < 2 or any(len(n.split()) > 4 for n in names):
@@ -253,4 +254,4 @@ def _after_closed_list(tok: Any) -> list[Any]:
     doc = tok.doc
     later = [c for c in conjuncts[1:] if any(doc[k].text == "," for k in range(conjuncts[0].i, c.i))]
     # "swelling of the hands and feet, the face, the lips": a list of places goes on naming where
-    return [c for c in later if normalize_word(c.lower_) not in C.BODY_PARTS]
+    return [c for c in later if normalize_word(c.lower_) not in N.BODY_PARTS]

@@ -7,20 +7,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import cues as C
+from . import namewords as N
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
-from .parsed import CUE_FORMS
+from .phraseshapes import _PhraseShapes
 from .readerstate import (
     _ADJECTIVES,
     _AGENT_KINDS,
-    _CLASS_HEADS,
-    _MARKER_FIRST,
     _NOT_NAME_HEADS,
-    _NOUN_PLURALS,
     _PARTICIPLE_FOLLOWERS,
     _Hit,
     _Item,
-    _ReaderBase,
     _Ref,
 )
 from .tokens import normalize_word, tokenize, words_of
@@ -28,7 +25,7 @@ from .tokens import normalize_word, tokenize, words_of
 _DISEASE_NOUNS = frozenset({"disease", "condition", "disorder", "infection", "illness", "syndrome"})  # "this disease": kept
 
 
-class _Phrases(_ReaderBase):
+class _Phrases(_PhraseShapes):
     """Noun-phrase lists and their resolution to nodes."""
 
     # -- noun-phrase lists ------------------------------------------------------------------
@@ -147,88 +144,6 @@ class _Phrases(_ReaderBase):
                     item.refs = [replace(ref, mod=ref.mod if ref.mod is not None else shared) for ref in item.refs]
         return items
 
-    def _body_part(self, tokens: list[int]) -> bool:
-        words = [k for k in tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS | C.POSSESSIVES | {"and", "or"}]
-        return bool(words) and all(
-            (self.norm(k) in C.BODY_PARTS or self.low[k] in ("left", "right", "upper", "lower", "both")) and k not in self.mention_at for k in words
-        )
-
-    def _of_body_part(self, tokens: list[int]) -> bool:
-        """Whether a phrase ends with "of" or "in" and a part of the body ("swelling of the hands and feet")."""
-        at = next((p for p, k in enumerate(tokens) if self.low[k] in ("of", "in")), None)
-        return at is not None and self._body_part(tokens[at + 1 :])
-
-    def _lead_preposition(self, tokens: list[int]) -> str | None:
-        """The preposition a list item starts with, after adverbs ("often on the elbows": "on")."""
-        for k in tokens:
-            if self.low[k] in C.ADVERBS | {","} and k not in self.mention_at:
-                continue
-            return self.low[k] if self.low[k] in C.PREPOSITIONS and k not in self.mention_at else None
-        return None
-
-    def _modifier_chain(self, word: int, comma: int, end: int) -> bool:
-        """Whether ``word`` before ``comma`` is the first of adjectives set off by commas before their noun
-        ("thick, red, scaly patches"): each next item a lone adjective, the last two words or more, with no
-        "and" or "or" among them (else "viral, fungal and bacterial infections" is a list with a shared head)."""
-        if not self._chain_adjective(word):
-            return False
-        items: list[list[int]] = [[]]
-        for k in range(comma + 1, min(end + 1, self.n)):
-            if self.low[k] in ("and", "or", "&", "nor", ";", ":", "(", ")") or k in self.hit_at:
-                return False
-            if self.low[k] == ",":
-                if len(items[-1]) != 1 or not self._chain_adjective(items[-1][0]):
-                    break
-                items.append([])
-            elif self.is_word(k):
-                items[-1].append(k)
-        last = items[-1]
-        return len(last) >= 2 and not self._chain_adjective(last[-1]) and all(k not in self.mention_at for k in last[:-1] if self._chain_adjective(k))
-
-    def _chain_adjective(self, k: int) -> bool:
-        word = self.low[k]
-        return k not in self.mention_at and self.tokens[k].text.islower() and (self.is_adjective(k) or word in C.PLAIN_ADJECTIVES)
-
-    def _verb_after(self, k: int) -> bool:
-        """Whether token ``k`` is a verb's third person followed by a preposition or a determiner ("acts as")."""
-        word = self.lower(k)
-        if not (word.endswith("s") and (word in CUE_FORMS or word in self.doc.cue_index)):
-            return False
-        if self.lower(k + 1) in ("it", "them"):
-            return True  # "binds X and blocks it": no noun is followed by "it"
-        return word not in _NOUN_PLURALS and self.lower(k + 1) in C.PREPOSITIONS | C.DETERMINERS | {"its", "their"}
-
-    def _appositive(self, k: int, end: int) -> bool:
-        """Whether the phrase at ``k`` (after a comma) describes the name before it: "a cytokine that
-        ...", "the rate-limiting enzyme of X", "a TNF-family cytokine"."""
-        if self.lower(k) in ("a", "an"):
-            return True
-        if self.lower(k) != "the":
-            return False
-        stop = next((j for j in range(k + 1, min(end + 1, self.n)) if self.low[j] in (",", "of", "that", "which", "and", "or", ";")), min(end + 1, self.n))
-        return stop - 1 > k and self.norm(stop - 1) in _CLASS_HEADS
-
-    def _example_marker(self, k: int) -> int:
-        first = k
-        while first < min(self.n, k + 4) and not self.is_word(first):
-            first += 1
-        if self.lower(first) not in _MARKER_FIRST:
-            return 0  # most words start no marker: skip the scan
-        for marker in C.EXAMPLE_MARKERS:
-            size = len(marker)
-            words = [self.lower(j) for j in range(k, k + size * 2) if self.is_word(j)][:size]
-            if tuple(words) == marker and k not in self.mention_at:
-                matched = 0
-                j = k
-                while matched < size and j < self.n:
-                    if self.is_word(j):
-                        matched += 1
-                    j += 1
-                while j < self.n and self.low[j] in (".", ","):
-                    j += 1
-                return j - k
-        return 0
-
     def _noun_phrase(self, tokens: list[int], *, first_item: bool) -> list[int]:
         """Trim a conjunct to its noun phrase: no leading preposition, cut before adjuncts."""
         out: list[int] = []
@@ -292,7 +207,7 @@ class _Phrases(_ReaderBase):
                 content = [k for k in item.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
                 if not content or len(content) > 2 or any(k in self.mention_at for k in content):
                     continue
-                if not C.without_states(" ".join(self.low[k] for k in content)):
+                if not N.without_states(" ".join(self.low[k] for k in content)):
                     # "free and receptor-bound IFN-γ", "soluble and membrane-bound TNF": one protein, named once
                     # (where "surface-bound IgE" alone is a pool of its own)
                     n = self._states(words)
@@ -332,13 +247,6 @@ class _Phrases(_ReaderBase):
                         if entry is not None:
                             item.refs = [_Ref(entry)]
                             break
-
-    def _states(self, words: list[int]) -> int:
-        """How many of ``words`` are states the name starts with ("membrane-bound forms": 2), where a word is left."""
-        full = " ".join(self.tokens[k].text for k in words)
-        if C.without_states(full) == full:
-            return 0
-        return max(n for n in range(len(words)) if not C.without_states(" ".join(self.low[k] for k in words[:n])))
 
     def _resolve(self, item: _Item, *, subject: bool, causal: bool) -> None:
         tokens = [k for k in item.tokens]
@@ -393,8 +301,8 @@ class _Phrases(_ReaderBase):
         if (
             of_at is not None
             and of_at > 1
-            and self.norm(words[of_at - 1]) in C.STUDY_NOUNS
-            and all(self.is_adjective(k) or self.low[k] in C.STUDY_MODIFIERS for k in words[: of_at - 1])
+            and self.norm(words[of_at - 1]) in N.STUDY_NOUNS
+            and all(self.is_adjective(k) or self.low[k] in N.STUDY_MODIFIERS for k in words[: of_at - 1])
         ):
             words = words[of_at - 1 :]  # "earlier trials of X" (lowered Y): X did
             of_at, head_norm = 1, self.norm(words[0])

@@ -1,0 +1,72 @@
+"""Words about noun phrases that decide where a name begins and ends: the states of a protein
+("free and receptor-bound IFN-γ"), adjectives that stand in a chain before a noun, parts of the body,
+the stages of a disease, studies of a drug, and "lower" as a place. Shared by the pattern reader and
+the parse reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tokens import normalize_word
+
+__all__ = [
+    "BODY_PARTS",
+    "LOWER_PARTS",
+    "PLAIN_ADJECTIVES",
+    "STAGE_WORDS",
+    "STATE_PREFIX",
+    "STUDY_MODIFIERS",
+    "STUDY_NOUNS",
+    "without_states",
+]
+
+#: studies of a drug, which stand for it when they find what it does ("earlier trials of X lowered Y"), and the
+#: words before them
+STUDY_NOUNS = frozenset("trial study".split())
+STUDY_MODIFIERS = frozenset("earlier early previous recent later large small two three several both phase pivotal".split())
+#: parts of the body, which a list after "swelling of the hands and feet, the face, the lips" goes on naming
+BODY_PARTS = frozenset(
+    normalize_word(w)
+    for w in (
+        "hand hands foot feet face lip lips throat tongue mouth gut eye eyes eyelid eyelids leg legs arm arms skin joint joints "
+        "abdomen stomach chest back neck head scalp ear ears nose knee knees elbow elbows wrist wrists ankle ankles shin shins "
+        "finger fingers toe toes genitals airway airways larynx"
+    ).split()
+)
+#: the stages of a disease an indication lists ("relapsed or refractory X", "moderate to severe X"): no part of its name
+STAGE_WORDS = frozenset(
+    "relapsed refractory recurrent resistant progressive active severe moderate mild chronic acute untreated advanced "
+    "metastatic unresectable early late newly previously".split()
+)
+#: what "lower" names the lower part of ("the lower back"), where it is no verb
+LOWER_PARTS = frozenset("back leg legs limb limbs abdomen abdominal jaw lip lips eyelid eyelids respiratory urinary gastrointestinal gi body half part".split())
+#: adjectives without an adjective's ending that stand in a chain before a noun ("thick, red, scaly patches")
+PLAIN_ADJECTIVES = frozenset(
+    "red thick thin dry itchy scaly flaky raised swollen painful sore small large big short long high low mild severe "
+    "potent weak strong rare common chronic acute new old young deep flat purple pink white yellow dark pale hard soft "
+    "firm rough smooth warm hot cold tender sharp dull wet moist".split()
+)
+#: States of one protein ("free and receptor-bound IFN-γ", "soluble and membrane-bound TNF", "cell-surface
+#: CD20"): the protein is named after them; coordinated, they name it once, not a protein "free" beside it.
+STATE_PREFIX = re.compile(
+    r"^(?:(?:free|soluble|circulating|secreted|transmembrane|intracellular|extracellular|monomeric|dimeric|trimeric|"
+    r"(?:cell[- ])?surface|(?:membrane|receptor|cell|ligand|antibody|protein)[- ]?(?:bound|anchored))"
+    r"(?:\s*,\s*|\s+(?:and|or)\s+|\s+|$))+",
+    re.IGNORECASE,
+)
+
+
+def without_states(name: str) -> str:
+    """``name`` without the states it starts with ("receptor-bound IFN-γ": "IFN-γ"; "free": ""), where what
+    remains is a protein's symbol or numbered name; else ``name`` ("free radicals", "surfactant").
+
+    >>> without_states("membrane-bound TNF"), without_states("soluble and cell-surface"), without_states("free radicals")
+    ('TNF', '', 'free radicals')
+    """
+    match = STATE_PREFIX.match(name.strip())
+    rest = name.strip()[match.end() :] if match else name.strip()
+    return rest if not rest or _PROTEIN_NAME.search(rest) else name.strip()
+
+
+_PROTEIN_NAME = re.compile(r"[A-Z0-9α-ω]|(?i:\b(?:alpha|beta|gamma|delta|kappa|receptors?|factors?|ligands?|interferons?|interleukins?|kinases?)\b)")

@@ -1,0 +1,150 @@
+"""Names in a parse, looked up: a phrase's text to a lexicon or candidate node (brackets, classes,
+doses, naming clauses, adverbs and verbs glued to a name), and a name shown to be a drug's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import NodeKind
+from . import cues as C
+from .lexicon import LexiconEntry
+from .parsebase import _ParseBase
+from .parsewords import (
+    _CLASS_NOUNS,
+    _CUE_FORMS,
+    _DRUG_CLASS,
+    _NO_CANDIDATE,
+    _OUTCOME_PHRASES,
+    _SAMPLE_WORDS,
+    _SYMBOL_HEADS,
+    _is_adjective_only,
+    _modifier_word,
+    looks_like_drug,
+)
+from .tokens import key_of, normalize_word
+
+_ORDINALS = frozenset("first second third".split())
+_ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
+_SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
+#: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
+_CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
+_NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")
+
+
+class _ParseLookup(_ParseBase):
+    """The lookup of names (see the module); :class:`.parsenames._ParseNames` builds on it."""
+
+    def as_drug(self, tok: Any) -> LexiconEntry | None:
+        """The name at ``tok`` as a drug, when the sentence shows it is one ("X is a ... drug",
+        "X is indicated for D"): a word the lexicon does not know becomes a candidate agent, a name
+        of the text read as another kind is retyped (under all its names); a known node is left as
+        it is."""
+        if tok.pos_ not in ("NOUN", "PROPN") and not _CODE_NAME.match(tok.text):
+            return None  # (a code the tagger took for a determiner: "ABC1234/DT")
+        if tok.i not in self.cache and self.doc.lexicon.lookup(tok.text) is None:
+            if not ((tok.text.isalpha() and len(tok.text) > 5) or _CODE_NAME.match(tok.text)) or any(c.dep_ == "compound" for c in tok.children):
+                return None  # (a development code is a drug's name: "TGN1412", "ABT-494")
+            drug = self.state.agent(tok.text)
+        else:
+            named = self.entity(tok)
+            if named is None or named.origin != "text" or named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                return named
+            drug = self.state.make_agent(named)
+        if drug is not None:
+            self.cache[tok.i] = drug
+            self.state.saw(drug, subject=True)
+        return drug
+
+    def _bracketed_after(self, tok: Any) -> Any:
+        """The short form in brackets that ends the name ``tok`` heads, where the parse hung the rest of
+        the name (an apposition, a number) in between ("protein kinase 2 (ROCK2)"), or None."""
+        right = [t for t in tok.subtree if t.i > tok.i]
+        for t in right:
+            if t.i + 1 < len(self.sdoc) and self.sdoc[t.i - 1].text == "(" and self.sdoc[t.i + 1].text == ")":
+                between = self.sdoc[tok.i + 1 : t.i - 1]
+                if len(between) <= 3 and all(b.dep_ in ("appos", "nummod", "compound") or b.like_num for b in between):
+                    return t
+                return None
+        return None
+
+    def lookup_phrase(self, text: str, *, head_word: Any = None) -> LexiconEntry | None:
+        text = text.strip(" ,;:-")
+        named = _NAMED_AS.split(text, maxsplit=1)
+        if len(named) == 2 and named[0].strip() and named[1].strip() and len(named[1].split()) <= 3 and not re.search(r"[,;()]", named[1]):
+            # a naming clause the parse took into one name: "IL-23/nummod called p19": IL-23 (a part of it is p19);
+            # "a protein called IL-2": IL-2
+            left, right = named[0].strip(), named[1].strip()
+            last = left.split()[-1]
+            return self.lookup_phrase(right if normalize_word(last.lower()) in _CLASS_NOUNS or (last.islower() and last.endswith("s")) else left)
+        if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form
+            text = re.sub(r"\s*\([^()]*\)", "", text).strip(" ,;:-") or text
+        if not text:
+            return None
+        entry = self.doc.lexicon.lookup(text)
+        if entry is not None:
+            return entry
+        if "-positive " in text:  # "exhausted CD8-positive T cells": CD8 T cells, where the lexicon knows them
+            marked = self.lookup_phrase(text.replace("-positive ", " "))
+            if marked is not None and marked.origin != "text":
+                return marked
+        words = text.split()
+        if len(words) > 1 and (_SYMBOL_WORD.match(words[-1]) or looks_like_drug(words[-1])) and normalize_word(words[-2].lower()) in _CLASS_NOUNS:
+            return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name
+        if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
+            first = self.doc.lexicon.lookup(words[0])
+            if first is not None and first.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                return first
+        while len(words) > 1 and words[-1].lower().endswith("ly") and self.doc.lexicon.lookup(text) is None:
+            words = words[:-1]  # "S1P1 more selectively": no adverb in a name
+            if words and words[-1].lower() in ("more", "less", "most"):
+                words = words[:-1]
+            text = " ".join(words)
+        for k in range(1, len(words)):  # the longest known name that ends at the head
+            entry = self.doc.lexicon.lookup(" ".join(words[k:]))
+            if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
+                # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
+                if all(_modifier_word(w) for w in words[:k]):
+                    return entry
+                if normalize_word(words[k - 1].lower()) in _CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
+                    return entry  # (but "chimeric antigen receptor T cells" are cells of their own)
+                break
+        if len(words) == 1 and words[0].lower() in _CUE_FORMS and words[0].lower().endswith("s"):
+            return None  # "is secreted by macrophages and binds/NNS X": a verb the parser took for a noun
+        if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
+            return None  # coordinated names are the coordination's business
+        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(
+            w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words
+        ):
+            return None  # a garbled parse glued a clause into the name
+        if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
+            return self.state.agent(head_word.text if len(words) == 1 else text)
+        if head_word is not None and looks_like_drug(head_word.text) and normalize_word(words[-2].lower()) in _CLASS_NOUNS | _DRUG_CLASS:
+            return self.state.agent(head_word.text)  # "the TNF receptor fusion protein lenercept": the drug
+        key = key_of(text)
+        if not key:
+            return None
+        if (
+            len(words) > 1
+            and key[-1] in C.TRANSPARENT_NOUNS
+            and words[-1].lower() in ("count", "counts", "level", "levels", "concentration", "concentrations", "number", "numbers")
+        ):
+            kept = [w for w in words[:-1] if w.lower() not in _SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
+            if kept and not _is_adjective_only(kept):
+                return self.lookup_phrase(" ".join(kept))
+        symbol_named = key[-1] in _SYMBOL_HEADS and any(
+            (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w))
+            or re.match(r"[A-Z]-[a-z]", w) is not None
+            or re.search(r"[a-z]-\d", w) is not None
+            for w in words[:-1]
+        )  # "the H1 receptor", "C-reactive protein", "the interleukin-36 receptor": a name, where "the protein" is none
+        symbol_named = symbol_named or (len(key) == 2 and key[0] in _ORDINALS)  # "a second signal": a name
+        symbol_named = symbol_named or (len(key) == 2 and key[1] == "function" and key[0] in _ORGANS)  # "lung function"
+        if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
+            return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
+        if key[-1] in C.PREPOSITIONS:
+            return None
+        if key in (("cell",), ("signal",), ("finding",), ("gene",), ("molecule",)):
+            return None  # "cells that help", "these findings": a bare class, no node
+        return self.doc.candidate(text)

@@ -1,0 +1,106 @@
+"""The shapes the pattern reader tells lists by: adjectives set off by commas before their noun,
+a place after a list, a list of body parts after "swelling of", a coordinated verb that ends a list,
+a description after a name, the markers of examples, and the states a protein's name starts with.
+"""
+
+from __future__ import annotations
+
+from . import cues as C
+from . import namewords as N
+from .parsed import CUE_FORMS
+from .readerstate import _CLASS_HEADS, _MARKER_FIRST, _NOUN_PLURALS, _ReaderBase
+
+__all__: list[str] = []
+
+
+class _PhraseShapes(_ReaderBase):
+    """Tests on the tokens of a phrase list (see the module)."""
+
+    def _body_part(self, tokens: list[int]) -> bool:
+        words = [k for k in tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS | C.POSSESSIVES | {"and", "or"}]
+        return bool(words) and all(
+            (self.norm(k) in N.BODY_PARTS or self.low[k] in ("left", "right", "upper", "lower", "both")) and k not in self.mention_at for k in words
+        )
+
+    def _of_body_part(self, tokens: list[int]) -> bool:
+        """Whether a phrase ends with "of" or "in" and a part of the body ("swelling of the hands and feet")."""
+        at = next((p for p, k in enumerate(tokens) if self.low[k] in ("of", "in")), None)
+        return at is not None and self._body_part(tokens[at + 1 :])
+
+    def _lead_preposition(self, tokens: list[int]) -> str | None:
+        """The preposition a list item starts with, after adverbs ("often on the elbows": "on")."""
+        for k in tokens:
+            if self.low[k] in C.ADVERBS | {","} and k not in self.mention_at:
+                continue
+            return self.low[k] if self.low[k] in C.PREPOSITIONS and k not in self.mention_at else None
+        return None
+
+    def _modifier_chain(self, word: int, comma: int, end: int) -> bool:
+        """Whether ``word`` before ``comma`` is the first of adjectives set off by commas before their noun
+        ("thick, red, scaly patches"): each next item a lone adjective, the last two words or more, with no
+        "and" or "or" among them (else "viral, fungal and bacterial infections" is a list with a shared head)."""
+        if not self._chain_adjective(word):
+            return False
+        items: list[list[int]] = [[]]
+        for k in range(comma + 1, min(end + 1, self.n)):
+            if self.low[k] in ("and", "or", "&", "nor", ";", ":", "(", ")") or k in self.hit_at:
+                return False
+            if self.low[k] == ",":
+                if len(items[-1]) != 1 or not self._chain_adjective(items[-1][0]):
+                    break
+                items.append([])
+            elif self.is_word(k):
+                items[-1].append(k)
+        last = items[-1]
+        return len(last) >= 2 and not self._chain_adjective(last[-1]) and all(k not in self.mention_at for k in last[:-1] if self._chain_adjective(k))
+
+    def _chain_adjective(self, k: int) -> bool:
+        word = self.low[k]
+        return k not in self.mention_at and self.tokens[k].text.islower() and (self.is_adjective(k) or word in N.PLAIN_ADJECTIVES)
+
+    def _verb_after(self, k: int) -> bool:
+        """Whether token ``k`` is a verb's third person followed by a preposition or a determiner ("acts as")."""
+        word = self.lower(k)
+        if not (word.endswith("s") and (word in CUE_FORMS or word in self.doc.cue_index)):
+            return False
+        if self.lower(k + 1) in ("it", "them"):
+            return True  # "binds X and blocks it": no noun is followed by "it"
+        return word not in _NOUN_PLURALS and self.lower(k + 1) in C.PREPOSITIONS | C.DETERMINERS | {"its", "their"}
+
+    def _appositive(self, k: int, end: int) -> bool:
+        """Whether the phrase at ``k`` (after a comma) describes the name before it: "a cytokine that
+        ...", "the rate-limiting enzyme of X", "a TNF-family cytokine"."""
+        if self.lower(k) in ("a", "an"):
+            return True
+        if self.lower(k) != "the":
+            return False
+        stop = next((j for j in range(k + 1, min(end + 1, self.n)) if self.low[j] in (",", "of", "that", "which", "and", "or", ";")), min(end + 1, self.n))
+        return stop - 1 > k and self.norm(stop - 1) in _CLASS_HEADS
+
+    def _example_marker(self, k: int) -> int:
+        first = k
+        while first < min(self.n, k + 4) and not self.is_word(first):
+            first += 1
+        if self.lower(first) not in _MARKER_FIRST:
+            return 0  # most words start no marker: skip the scan
+        for marker in C.EXAMPLE_MARKERS:
+            size = len(marker)
+            words = [self.lower(j) for j in range(k, k + size * 2) if self.is_word(j)][:size]
+            if tuple(words) == marker and k not in self.mention_at:
+                matched = 0
+                j = k
+                while matched < size and j < self.n:
+                    if self.is_word(j):
+                        matched += 1
+                    j += 1
+                while j < self.n and self.low[j] in (".", ","):
+                    j += 1
+                return j - k
+        return 0
+
+    def _states(self, words: list[int]) -> int:
+        """How many of ``words`` are states the name starts with ("membrane-bound forms": 2), where a word is left."""
+        full = " ".join(self.tokens[k].text for k in words)
+        if N.without_states(full) == full:
+            return 0
+        return max(n for n in range(len(words)) if not N.without_states(" ".join(self.low[k] for k in words[:n])))
