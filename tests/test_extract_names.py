@@ -500,3 +500,13 @@ def test_a_comma_inside_a_chemical_name_is_no_list_and_the_same_peptide_is_the_d
         "Paradoxically, the same peptide can also restrain inflammation."
     )
     assert ("thymalfasin", "-", "inflammation") in triples(text)
+
+
+def test_cells_depleted_during_a_drugs_therapy_and_an_appositive_directed_against() -> None:
+    found = triples("Daratumumab is an antibody. Regulatory B cells and myeloid-derived suppressor cells are all depleted during daratumumab therapy.")
+    assert any(s == "daratumumab" and sign == "-" and "suppressor" in t for s, sign, t in found), found
+    found = triples("Daratumumab, a human monoclonal antibody directed against CD38, was approved for multiple myeloma.")
+    assert ("daratumumab", "?", "cd38") in found, found
+    # what an antiserum was raised against is what it was made from, no relation of the drug's
+    found = labelled("Rabbit anti-thymocyte globulin, a polyclonal preparation raised against human thymocytes, removes T cells.")
+    assert not any("thymocytes" in t for _s, _sign, t in found), found

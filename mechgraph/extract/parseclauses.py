@@ -25,6 +25,7 @@ class _ParseClauses(_ParseBase):
         if _directed_against(verb):
             head = verb.head  # "an antibody directed against CCR4": the antibody (the copula's subject where it is one's attribute)
             owners = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else []
+            owners = owners or ([head.head] if head.dep_ == "appos" else [])  # "X, an antibody directed against CD38, ..."
             return (owners or [head]), None
         if _is_passive(verb):
             bys = [c for c in verb.children if c.dep_ == "agent"]
@@ -32,6 +33,8 @@ class _ParseClauses(_ParseBase):
             agents = [g for c in bys for g in c.children if g.dep_ == "pobj"]
             if not agents and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "improve"):
                 agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+            if not agents:
+                agents = _given_during(verb)  # "Tregs are depleted during daratumumab therapy": daratumumab depletes them
             if not agents and _consequence(verb):
                 # "X binds A, so B is blocked": X blocks B (the first clause hung on the verb, or the verb on it)
                 earlier = [verb.head] if verb.dep_ in ("advcl", "conj") and verb.head.i < verb.i else []
@@ -262,10 +265,25 @@ def _consequence(verb: Any) -> bool:
 
 
 def _directed_against(verb: Any) -> bool:
-    """ "an antibody directed (targeted, raised) against X": a participle that names what the noun binds."""
+    """ "an antibody directed (targeted) against X": a participle that names what the noun binds (where "raised against
+    human thymocytes" names what it was made from)."""
     return (
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
-        and verb.lemma_.lower() in ("direct", "target", "raise")
+        and verb.lemma_.lower() in ("direct", "target")
         and any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)
     )
+
+
+_COURSES = frozenset("therapy treatment administration infusion infusions use course courses".split())
+
+
+def _given_during(verb: Any) -> list[Any]:
+    """The drug of "during X therapy", "after treatment with X", "following X infusion" on a passive verb
+    without an agent: what was given while the change came."""
+    found: list[Any] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "after", "following", "under")):
+        for course in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _COURSES):
+            found += [c for c in course.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")]
+            found += [d for q in course.children if q.dep_ == "prep" and q.lower_ in ("with", "of") for d in q.children if d.dep_ == "pobj"]
+    return found

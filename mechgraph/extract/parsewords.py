@@ -136,7 +136,7 @@ def _relation(words: str, sign: str) -> Relation:
         return Relation.ACTIVATES if lemma in _ACTIVATING or words in ("switch on", "turn on") else Relation.INCREASES
     if sign == "-":
         return Relation.INHIBITS if lemma in _INHIBITING or words in ("switch off", "turn off") else Relation.DECREASES
-    return Relation.BINDS if lemma in _BINDING or words in ("direct against", "target against", "raise against") else Relation.REGULATES
+    return Relation.BINDS if lemma in _BINDING or words in ("direct against", "target against") else Relation.REGULATES
 
 
 _ACTION_HEADS = frozenset(normalize_word(w) for w in "blockade inhibition deficiency depletion antagonism neutralisation neutralization knockout".split())

@@ -103,7 +103,6 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("attach", "to"): "0",
     ("direct", "against"): "0",  # "an antibody directed against CCR4": it binds CCR4
     ("target", "against"): "0",
-    ("raise", "against"): "0",
     ("give", "to"): "cause",
     ("damp", "down"): "-",
     ("slow", "down"): "-",
