@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from .parsebase import _ParseBase
-from .parsewords import _inverted, _is_passive, _plural_verb
+from .parsewords import _GIVING_NOUNS, _inverted, _is_passive, _plural_verb
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
 _GIVING = frozenset("add give administer combine use start continue".split())
@@ -275,15 +275,12 @@ def _directed_against(verb: Any) -> bool:
     )
 
 
-_COURSES = frozenset("therapy treatment administration infusion infusions use course courses".split())
-
-
 def _given_during(verb: Any) -> list[Any]:
     """The drug of "during X therapy", "after treatment with X", "following X infusion" on a passive verb
     without an agent: what was given while the change came."""
     found: list[Any] = []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "after", "following", "under")):
-        for course in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _COURSES):
+        for course in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in _GIVING_NOUNS):
             found += [c for c in course.children if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")]
             found += [d for q in course.children if q.dep_ == "prep" and q.lower_ in ("with", "of") for d in q.children if d.dep_ == "pobj"]
     return found

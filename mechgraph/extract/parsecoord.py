@@ -12,16 +12,13 @@ from . import cues as C
 from . import namewords as N
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _ACTION_HEADS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
+from .parsewords import _ACTION_HEADS, _DRUG_CLASS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
 
 __all__: list[str] = []
 
 
-_DRUG_HEADS = frozenset(
-    normalize_word(w) for w in "antibody antibodies drug drugs agent agents medicine medicines inhibitor inhibitors blocker blockers".split()
-)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 
 
@@ -86,12 +83,11 @@ class _ParseCoordination(_ParseBase):
                 for later in _after_closed_list(inner):
                     out += [g for g in self.items(later) if g not in out]
         last = max(out, key=lambda t: t.i)
-        if len(out) > 1 and not any(c.dep_ == "cc" for t in out for c in t.children):  # "thick, red, scaly patches": one noun
-            out = [t for t in out if t is last or not (t.text.islower() and (t.pos_ == "ADJ" or t.lower_ in N.PLAIN_ADJECTIVES) and t.n_lefts == 0)]
-        if len(out) > 1 and last.pos_ in ("NOUN", "PROPN"):
-            # "secondary progressive/pobj, progressive relapsing/conj or worsening/conj ... multiple sclerosis/conj": kinds of the
-            # disease the parse made items of their own, with no noun
-            out = [t for t in out if t is last or not (t.text.islower() and (t.pos_ == "ADJ" or t.tag_ in ("VBG", "VBN")))]
+        # "thick, red, scaly patches" (no "and"), "secondary progressive/pobj, progressive relapsing/conj or worsening/conj
+        # ... multiple sclerosis/conj" (the last a noun): modifiers of the last item's noun the parse made items of their own
+        asyndetic = not any(c.dep_ == "cc" for t in out for c in t.children)
+        nominal = last.pos_ in ("NOUN", "PROPN")
+        out = [t for t in out if t is last or not _modifier_item(t, asyndetic=asyndetic, nominal=nominal)]
         for t in list(out):  # "stomatitis/nmod and liver fibrosis": a whole name the parse hung on the next one
             out += [c for c in t.lefts if self.coordinated_modifier(c) and c not in out]
         for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too
@@ -222,7 +218,7 @@ class _ParseCoordination(_ParseBase):
         if len(names) < 2 or any(len(n.split()) > 4 for n in names):
             return []
         alone = [self.doc.lexicon.lookup(name) for name in names]
-        if normalize_word(tok.lower_) in _DRUG_HEADS and any(
+        if normalize_word(tok.lower_) in _DRUG_CLASS and any(
             looks_like_drug(n) or (e is not None and e.kind in (NodeKind.AGENT, NodeKind.THERAPY)) for n, e in zip(names, alone)
         ):
             # "X and Y, two antibodies that ...": the drugs, of which "antibodies" is the class
@@ -242,6 +238,16 @@ def _examples(prep: Any) -> bool:
 def _definite(noun: Any) -> bool:
     """ "this enzyme", "the receptor": one thing, which has no examples."""
     return noun.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("this", "that", "the") for c in noun.children)
+
+
+def _modifier_item(tok: Any, *, asyndetic: bool, nominal: bool) -> bool:
+    """Whether a list item is only a modifier of the last item's noun: a bare adjective in a list without "and"
+    ("thick, red, scaly patches"), or an adjective or participle before a noun ("relapsing or worsening ... MS")."""
+    if not tok.text.islower():
+        return False
+    if asyndetic and (tok.pos_ == "ADJ" or tok.lower_ in N.PLAIN_ADJECTIVES) and tok.n_lefts == 0:
+        return True
+    return nominal and (tok.pos_ == "ADJ" or tok.tag_ in ("VBG", "VBN"))
 
 
 def _after_closed_list(tok: Any) -> list[Any]:

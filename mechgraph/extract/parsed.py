@@ -257,7 +257,7 @@ class ParsedText:
         return agent
 
     def saw(self, entry: LexiconEntry, *, subject: bool = False, plural: bool = False) -> None:
-        if entry.kind is NodeKind.THERAPY and key_of(entry.label)[-1:] and key_of(entry.label)[-1] in _PROCEDURES:
+        if entry.kind is NodeKind.THERAPY and set(key_of(entry.label)[-1:]) & _PROCEDURES:
             return  # "cannot be removed by surgery. It is the first ...": a procedure is no antecedent of "it"
         if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
             self.paragraph_agent = self.last_agent = entry

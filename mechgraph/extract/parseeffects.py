@@ -13,7 +13,7 @@ from . import cues as C
 from .lexicon import LexiconEntry
 from .lists import LIST_REASON
 from .parsebase import _ParseBase
-from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _PEOPLE, _RISE_NOUNS, _prep_object
+from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _GIVING_NOUNS, _PEOPLE, _RISE_NOUNS, _prep_object
 from .tokens import normalize_word
 
 __all__: list[str] = []
@@ -26,7 +26,6 @@ _HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
 _OFTEN = frozenset("often frequently commonly common frequent".split())
 #: "X had no effect on Y", "X had an inhibitory effect on Y", "X showed no benefit in D"
 #: what a dose, an infusion or the use of a drug is: "occurred after administration of X"
-_GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
 _COMPARED = {"higher": "+", "increased": "+", "greater": "+", "lower": "-", "reduced": "-", "decreased": "-"}
 _COURSE_NOUNS = frozenset("course courses cycle cycles regimen dose doses instillation instillations infusion infusions".split())
 #: adjectives of a state that name an adverse effect: "have become depressed" is depression
@@ -229,10 +228,10 @@ class _ParseEffects(_ParseBase):
             # "X has occurred in patients receiving Y / treated with Y": Y ("in MS and cancer patients treated with Y" too)
             pobjs = [g for g in p.children if g.dep_ == "pobj"]
             pobjs += [c for g in pobjs for c in g.children if c.dep_ == "conj"]
-            for people in (g for g in pobjs if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE):
-                given = self.given(people)
-                found += [e for e, _t in self.entities(given) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
-            if any(g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE for g in pobjs):
+            people = [g for g in pobjs if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE]
+            for group in people:
+                found += [e for e, _t in self.entities(self.given(group)) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+            if people:
                 for clause in (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_.lower() in ("treat", "give", "receive", "take")):
                     # "... in patients treated/advcl(on the verb) with Y": the parse hung the people's clause on the verb
                     given = [d for q in clause.children if q.dep_ == "prep" and q.lower_ == "with" for d in q.children if d.dep_ == "pobj"]

@@ -96,6 +96,8 @@ _RISE_VERBS = frozenset("rise increase climb grow surge soar".split())
 _GIVEN_PREPS = frozenset("after following with on during under upon".split())
 _GIVEN_VERBS = frozenset("give treat receive take administer dose start".split())
 #: nouns of a change in a list of adverse effects ("a fall in lymphocyte counts", "a rise in liver enzymes")
+#: what a drug is given as ("after administration of X", "during X therapy", "following the first infusion")
+_GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
 _FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline reduction lowering loss".split())
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
 _KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
