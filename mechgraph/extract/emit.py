@@ -156,7 +156,7 @@ class _Relations(_ReaderBase):
             if self.low[k] == "neither":
                 found.append("neither")
                 break
-        if hit.first >= 2 and self.low[hit.first - 2] == "no" and self.low[hit.first - 1] in ("longer", "more"):
+        if hit.first >= 2 and self.low[hit.first - 2] == "no" and self.low[hit.first - 1] in C.NO_LONGER:
             found.append(f"no {self.low[hit.first - 1]}")  # "X no longer leads to Y"
         for k in hit.verb_group:
             word = self.low[k]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..vocabulary import NodeKind
+from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import _CONTEXT_PREPS, _HEDGE_ADVERBS, _HEDGE_VERBS, _MODALS, _NEG_VERBS, _NEG_WORDS, _diseaselike, _relation
@@ -39,7 +40,7 @@ class _ParseEmit(_ParseBase):
             if node.dep_ in ("pcomp", "advcl") and node.i >= 2 and self.sdoc[node.i - 2].lower_ in ("rather", "instead"):
                 found.append(f"{self.sdoc[node.i - 2].lower_} {self.sdoc[node.i - 1].lower_}")
             break
-        if verb.i >= 2 and self.sdoc[verb.i - 2].lower_ == "no" and self.sdoc[verb.i - 1].lower_ in ("longer", "more"):
+        if verb.i >= 2 and self.sdoc[verb.i - 2].lower_ == "no" and self.sdoc[verb.i - 1].lower_ in C.NO_LONGER:
             found.append(f"no {self.sdoc[verb.i - 1].lower_}")  # "X no longer leads to Y"
         if verb.dep_ == "conj" and any(t.lower_ == "nor" for t in self.sdoc[verb.head.i : verb.i]):
             found.append("nor")  # "It does not eliminate X, nor does it prevent Y"

@@ -214,7 +214,7 @@ class _Text:
         last = label.split()[-1].lower()
         if len(key) == 1 and last in OTHER_VERB_FORMS:
             return None  # "Regulatory T cells ... fell by about half": a verb, no name
-        if len(key) > 2 and key[-2] == "no" and key[-1] in ("longer", "more"):
+        if len(key) > 2 and key[-2] == "no" and key[-1] in C.NO_LONGER:
             rest = " ".join(label.split()[:-2])  # "FcγR engagement no longer (leads to ...)": the name before
             return self.lexicon.lookup(rest) or self.candidate(rest)
         if len(key) == 1 and key[0] in C.GENERIC_NOUNS and key[0] not in ("one", "product"):
