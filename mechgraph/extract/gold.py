@@ -14,7 +14,6 @@ relation flagged as negated asserts nothing, so it is neither a hit nor a false 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +26,7 @@ from ..resources import data_dir
 from ..vocabulary import Mechanism, Route
 from ..yamltext import parse_yaml, read_text_file
 from .draft import Draft
-from .tokens import key_of
+from .tokens import key_of, without_brackets
 
 __all__ = ["Gold", "GoldRelation", "Score", "bundled_gold_dir", "gold_files", "read_gold", "score_draft"]
 
@@ -124,7 +123,7 @@ class Gold:
 def _mention_key(text: str) -> tuple[str, ...]:
     """A mention's words without its bracketed short forms ("the expression of major histocompatibility complex
     (MHC) class I molecules": the whole name, not the words before the bracket)."""
-    key = key_of(re.sub(r"\s*\([^()]*\)", "", text).split(" (")[0])
+    key = key_of(without_brackets(text).split(" (")[0])
     while key and key[0] in _LEADING:
         key = key[1:]
     return key

@@ -62,7 +62,7 @@ from .parsetext import parse_text
 from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, ACTIVE_SUBSTANCE, looks_like_drug
 from .parsewords import CUE_FORMS as CUE_FORMS
 from .sentences import Sentence
-from .tokens import key_of, normalize_word
+from .tokens import key_of, normalize_word, without_brackets
 
 __all__ = ["MAX_PARSE", "PIPELINE_NAMES", "load_pipeline", "pipeline_name"]
 
@@ -333,7 +333,7 @@ _DEFINITION = re.compile(r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?) (is|are|was|were) ")
 def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntry, bool] | None:
     """The subject of a sentence without a cue word ("Interferon gamma is the only type II
     interferon."): what a pronoun of the next sentence stands for, read without a parse."""
-    piece = re.sub(r"\s*\([^()]*\)", "", piece)  # "Sulfasalazine (SSZ; ...) is a ...": the name without its brackets
+    piece = without_brackets(piece)  # "Sulfasalazine (SSZ; ...) is a ...": the name without its brackets
     active = ACTIVE_SUBSTANCE.match(piece)
     if active is not None:  # "Sotyktu contains the active substance deucravacitinib.": the drug, what "it" stands for next
         drug = doc.agent_candidate(active.group(2))
@@ -364,7 +364,7 @@ _PROCEDURES = frozenset(
 
 def _described_as(piece: str) -> str | None:
     """The class noun a definition gives its subject ("X (Y) is a 28-amino-acid peptide that ...": "peptide")."""
-    match = _DESCRIPTION.search(re.sub(r"\s*\([^()]*\)", "", piece))
+    match = _DESCRIPTION.search(without_brackets(piece))
     return normalize_word(match.group(1).lower()) if match else None
 
 

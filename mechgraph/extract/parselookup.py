@@ -23,7 +23,7 @@ from .parsewords import (
     _modifier_word,
     looks_like_drug,
 )
-from .tokens import key_of, normalize_word
+from .tokens import key_of, normalize_word, without_brackets
 
 _ORDINALS = frozenset("first second third".split())
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
@@ -79,7 +79,7 @@ class _ParseLookup(_ParseBase):
             last = left.split()[-1]
             return self.lookup_phrase(right if normalize_word(last.lower()) in _CLASS_NOUNS or (last.islower() and last.endswith("s")) else left)
         if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form
-            text = re.sub(r"\s*\([^()]*\)", "", text).strip(" ,;:-") or text
+            text = without_brackets(text).strip(" ,;:-") or text
         if not text:
             return None
         entry = self.doc.lexicon.lookup(text)

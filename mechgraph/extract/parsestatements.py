@@ -7,7 +7,6 @@ adjective after a copula ("X is the main risk factor for Y", "X is the standard 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..vocabulary import NodeKind
@@ -15,7 +14,7 @@ from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
-from .tokens import normalize_word
+from .tokens import normalize_word, without_brackets
 
 __all__: list[str] = []
 
@@ -179,7 +178,7 @@ class _ParseStatements(_ParseBase):
         word = normalize_word(attr.lower_)
         if word in _GENERIC or any(c.dep_ == "det" for c in subject.children):
             return
-        before = re.sub(r"\s*\([^()]*\)", "", self.sdoc[subject.left_edge.i : verb.i].text)
+        before = without_brackets(self.sdoc[subject.left_edge.i : verb.i].text)
         named = self.doc.lexicon.lookup(before) or self.entity(subject)
         if named is not None and named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             self.state.described[word] = named

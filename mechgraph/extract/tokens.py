@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "Token", "Word", "abbreviation_fits", "key_of", "normalize_word", "tokenize", "words_of"]
+__all__ = ["ARTICLES", "Token", "Word", "abbreviation_fits", "key_of", "normalize_word", "tokenize", "without_brackets", "words_of"]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _GREEK = {
@@ -194,6 +194,18 @@ def _attached_colon(tokens: list[Token], index: int) -> bool:
         and tokens[index - 1].end == tokens[index].start
         and tokens[index + 1].start == tokens[index].end
     )
+
+
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def without_brackets(text: str) -> str:
+    """``text`` without what it says in brackets: the short forms and asides a name carries.
+
+    >>> without_brackets("the expression of major histocompatibility complex (MHC) class I molecules")
+    'the expression of major histocompatibility complex class I molecules'
+    """
+    return _BRACKETED.sub("", text)
 
 
 def key_of(text: str) -> tuple[str, ...]:
