@@ -27,21 +27,8 @@ from typing import Any
 
 import networkx as nx
 
-from .vocabulary import (
-    AgentClass,
-    Attr,
-    ContextKey,
-    EvidenceKey,
-    ImmuneState,
-    Measurability,
-    Mechanism,
-    NodeKind,
-    OutcomePhase,
-    ProcessKind,
-    Relation,
-    Route,
-    SourceKey,
-)
+from . import vocabulary as V
+from .vocabulary import Attr, NodeKind, ProcessKind, Relation, SourceKey
 
 __all__ = ["synthetic_graph"]
 
@@ -226,18 +213,18 @@ _PROCESS, _PHASE, _AGENT_CLASS, _IMMUNE_STATE = Attr.PROCESS.value, Attr.PHASE.v
 _ROUTES, _USES, _EVIDENCE, _ID = Attr.ROUTES.value, Attr.USES.value, Attr.EVIDENCE.value, Attr.ID.value
 _RELATION, _SIGN, _MECHANISM = Attr.RELATION.value, Attr.SIGN.value, Attr.MECHANISM.value
 _MEASURABLE_IN, _CONTEXT = Attr.MEASURABLE_IN.value, Attr.CONTEXT.value
-_SOURCE, _QUOTE, _NOTE = EvidenceKey.SOURCE.value, EvidenceKey.QUOTE.value, EvidenceKey.NOTE.value
+_SOURCE, _QUOTE, _NOTE = V.EvidenceKey.SOURCE.value, V.EvidenceKey.QUOTE.value, V.EvidenceKey.NOTE.value
 _URL, _TITLE = SourceKey.URL.value, SourceKey.TITLE.value
-_CELL_TYPE, _SPECIES_KEY, _SETTING = ContextKey.CELL_TYPE.value, ContextKey.SPECIES.value, ContextKey.SETTING.value
-_DIRECT, _INDIRECT = Mechanism.DIRECT.value, Mechanism.INDIRECT.value
-_IN_VITRO, _IN_VIVO = Measurability.IN_VITRO.value, Measurability.IN_VIVO.value
+_CELL_TYPE, _SPECIES_KEY, _SETTING = V.ContextKey.CELL_TYPE.value, V.ContextKey.SPECIES.value, V.ContextKey.SETTING.value
+_DIRECT, _INDIRECT = V.Mechanism.DIRECT.value, V.Mechanism.INDIRECT.value
+_IN_VITRO, _IN_VIVO = V.Measurability.IN_VITRO.value, V.Measurability.IN_VIVO.value
 _RELATION_NAMES = [relation.value for relation, _ in _RELATIONS]
 _RELATION_SIGNS = {relation.value: int(relation.sign) for relation, _ in _RELATIONS}
-_AGENT_CLASSES = [value.value for value in AgentClass]
-_IMMUNE_STATES = [value.value for value in ImmuneState]
-_ROUTE_NAMES = [value.value for value in Route]
+_AGENT_CLASSES = [value.value for value in V.AgentClass]
+_IMMUNE_STATES = [value.value for value in V.ImmuneState]
+_ROUTE_NAMES = [value.value for value in V.Route]
 _PROCESS_KINDS = [(kind.value, word) for kind, word in _PROCESS_WORDS.items()]
-_PHASES = [value.value for value in OutcomePhase]
+_PHASES = [value.value for value in V.OutcomePhase]
 
 
 def _node(index: int, kind: NodeKind, rng: random.Random) -> tuple[str, dict[str, Any]]:

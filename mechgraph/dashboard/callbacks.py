@@ -26,7 +26,20 @@ from .layout import PanelTab, filter_control_id
 from .services import Services
 from .state import ViewState, control_values, parse_query, state_from_pairs
 from .webgl import register_webgl
-from .wiring import DETAILS_SHOWN, LOOK, VIEW, inputs, outputs, register_picker, register_selected_to, register_setter, states, upload
+from .wiring import (
+    DETAILS_SHOWN,
+    LOOK,
+    VIEW,
+    Prop,
+    inputs,
+    outputs,
+    register_in_browser,
+    register_picker,
+    register_selected_to,
+    register_setter,
+    states,
+    upload,
+)
 
 __all__ = ["CONTROLS", "FILTER_KEYS", "controls", "filter_keys", "linked_options", "register_callbacks"]
 
@@ -282,9 +295,7 @@ def _register_panels(app: Dash, services: Services) -> None:
         return (selected is None,) * 3
 
     @app.callback(
-        Output(Ids.SANKEY, "figure"),
-        Output(Ids.CHART_SIGNS, "figure"),
-        Output(Ids.CHART_HUBS, "figure"),
+        *outputs((Ids.SANKEY, "figure"), (Ids.CHART_SIGNS, "figure"), (Ids.CHART_HUBS, "figure")),
         *inputs(*VIEW),
         Input(Ids.THEME, "value"),
         Input(Ids.TABS, "value"),
@@ -341,14 +352,10 @@ def _register_actions(app: Dash) -> None:
     register_selected_to(app, Ids.DETAIL_FROM, Output(Ids.PATH_FROM, "value", allow_duplicate=True), new_path)
     register_selected_to(app, Ids.DETAIL_TO, Output(Ids.PATH_TO, "value", allow_duplicate=True), new_path)
 
+    ends: tuple[Prop, ...] = ((Ids.PATH_FROM, "value"), (Ids.PATH_TO, "value"))
+
     @app.callback(
-        Output(Ids.PATH_FROM, "value", allow_duplicate=True),
-        Output(Ids.PATH_TO, "value", allow_duplicate=True),
-        Output(Ids.PATH_CHOICE, "value", allow_duplicate=True),
-        Input(Ids.PATH_SWAP, "n_clicks"),
-        State(Ids.PATH_FROM, "value"),
-        State(Ids.PATH_TO, "value"),
-        prevent_initial_call=True,
+        *outputs(*ends, (Ids.PATH_CHOICE, "value"), allow_duplicate=True), Input(Ids.PATH_SWAP, "n_clicks"), *states(*ends), prevent_initial_call=True
     )
     def swap_path(_: int | None, start: str | None, end: str | None) -> tuple[str | None, str | None, int]:
         return end, start, 0
@@ -370,36 +377,14 @@ def _register_actions(app: Dash) -> None:
 
 
 def _register_clientside(app: Dash) -> None:
-    app.clientside_callback(
-        "function(n, format) { return window.mechgraph.collectPositions('" + Ids.CANVAS + "', n, format); }",
-        Output(Ids.POSITIONS, "data"),
-        Input(Ids.EXPORT, "n_clicks"),
-        State(Ids.EXPORT_FORMAT, "value"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        "function(contents, filename, limit) { return window.mechgraph.checkUpload(contents, filename, limit); }",
-        Output(Ids.UPLOAD_PAYLOAD, "data"),
-        Output(Ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-        *upload(Ids.UPLOAD),
-        State(Ids.UPLOAD_LIMIT, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        "function(n) { return window.mechgraph.fit('" + Ids.CANVAS + "'); }",
-        Output(Ids.FIT, "title"),
-        Input(Ids.FIT, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        "function(children) { return window.mechgraph.showSentence(); }",
-        Output(Ids.DRAFT_SOURCE, "title"),
-        Input(Ids.DRAFT_SOURCE, "children"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        "function(n) { return window.location.href; }",
-        Output(Ids.SHARE, "content"),
-        Input(Ids.SHARE, "n_clicks"),
-        prevent_initial_call=True,
-    )
+    positions = "function(n, format) { return window.mechgraph.collectPositions('" + Ids.CANVAS + "', n, format); }"
+    register_in_browser(app, positions, Output(Ids.POSITIONS, "data"), Input(Ids.EXPORT, "n_clicks"), State(Ids.EXPORT_FORMAT, "value"))
+    check = "function(contents, filename, limit) { return window.mechgraph.checkUpload(contents, filename, limit); }"
+    checked = (Output(Ids.UPLOAD_PAYLOAD, "data"), Output(Ids.UPLOAD_STATUS, "children", allow_duplicate=True))
+    register_in_browser(app, check, *checked, *upload(Ids.UPLOAD), State(Ids.UPLOAD_LIMIT, "data"))
+    fit = "function(n) { return window.mechgraph.fit('" + Ids.CANVAS + "'); }"
+    register_in_browser(app, fit, Output(Ids.FIT, "title"), Input(Ids.FIT, "n_clicks"))
+    show = "function(children) { return window.mechgraph.showSentence(); }"
+    register_in_browser(app, show, Output(Ids.DRAFT_SOURCE, "title"), Input(Ids.DRAFT_SOURCE, "children"))
+    share = "function(n) { return window.location.href; }"
+    register_in_browser(app, share, Output(Ids.SHARE, "content"), Input(Ids.SHARE, "n_clicks"))

@@ -23,16 +23,29 @@ __all__ = ["decode_text_upload", "register_draft_callbacks"]
 #: What a review is re-derived from (:func:`~mechgraph.dashboard.draft.draft_of`): the draft in
 #: the browser (the text and what was drafted from it) and the decisions taken on its relations.
 _REVIEW: tuple[Prop, ...] = ((Ids.DRAFT_STORE, "data"), (Ids.DRAFT_DECISIONS, "data"))
+#: What a review shows of its draft: the relations to review, the draft graph, a summary, and
+#: whether there is anything accepted to download.
+_DRAFT_SHOWN: tuple[Prop, ...] = (
+    (Ids.DRAFT_RELATIONS, "options"),
+    (Ids.DRAFT_CANVAS, "elements"),
+    (Ids.DRAFT_STATUS, "children"),
+    (Ids.DRAFT_DOWNLOAD_BUTTON, "disabled"),
+)
+#: What a review shows of the relation selected: its sentence marked in the text, the relation lit
+#: on the draft graph, and whether it can be accepted or rejected.
+_SELECTED_SHOWN: tuple[Prop, ...] = (
+    (Ids.DRAFT_SOURCE, "children"),
+    (Ids.DRAFT_CANVAS, "stylesheet"),
+    (Ids.DRAFT_ACCEPT, "disabled"),
+    (Ids.DRAFT_REJECT, "disabled"),
+)
 
 
 def register_draft_callbacks(app: Dash) -> None:
     """The callbacks of the text-to-draft review tab."""
 
     @app.callback(
-        *outputs(*_REVIEW),
-        Output(Ids.DRAFT_TEXT, "value"),
-        Output(Ids.DRAFT_STATUS, "children"),
-        Output(Ids.DRAFT_RELATIONS, "value"),
+        *outputs(*_REVIEW, (Ids.DRAFT_TEXT, "value"), (Ids.DRAFT_STATUS, "children"), (Ids.DRAFT_RELATIONS, "value")),
         Input(Ids.DRAFT_RUN, "n_clicks"),
         *upload(Ids.DRAFT_UPLOAD),
         State(Ids.DRAFT_TEXT, "value"),
@@ -50,14 +63,7 @@ def register_draft_callbacks(app: Dash) -> None:
         first = draft.relations[0].id if draft and draft.relations else None
         return store, {}, text if uploaded else no_update, no_update, first
 
-    @app.callback(
-        Output(Ids.DRAFT_RELATIONS, "options"),
-        Output(Ids.DRAFT_CANVAS, "elements"),
-        Output(Ids.DRAFT_STATUS, "children", allow_duplicate=True),
-        Output(Ids.DRAFT_DOWNLOAD_BUTTON, "disabled"),
-        *inputs(*_REVIEW),
-        prevent_initial_call=True,
-    )
+    @app.callback(*outputs(*_DRAFT_SHOWN, allow_duplicate=True), *inputs(*_REVIEW), prevent_initial_call=True)
     def show_draft(store: dict[str, Any] | None, decisions: dict[str, str] | None) -> tuple[Any, ...]:
         """The drafted relations to review, and the draft graph beside the text."""
         draft = drafting.draft_of(store, decisions)
@@ -66,15 +72,7 @@ def register_draft_callbacks(app: Dash) -> None:
         accepted = any(r.status is Status.ACCEPTED for r in draft.relations)
         return drafting.relation_options(draft), drafting.draft_elements(draft), views.notice_list([drafting.review_summary(draft)]), not accepted
 
-    @app.callback(
-        Output(Ids.DRAFT_SOURCE, "children"),
-        Output(Ids.DRAFT_CANVAS, "stylesheet"),
-        Output(Ids.DRAFT_ACCEPT, "disabled"),
-        Output(Ids.DRAFT_REJECT, "disabled"),
-        Input(Ids.DRAFT_RELATIONS, "value"),
-        Input(Ids.DRAFT_STORE, "data"),
-        Input(Ids.THEME, "value"),
-    )
+    @app.callback(*outputs(*_SELECTED_SHOWN), *inputs((Ids.DRAFT_RELATIONS, "value"), (Ids.DRAFT_STORE, "data"), (Ids.THEME, "value")))
     def show_selected(selected: str | None, store: dict[str, Any] | None, theme: str | None) -> tuple[Any, ...]:
         """The supporting sentence marked in the text; the relation lit on the canvas (a Patch)."""
         draft = drafting.draft_of(store, {})
@@ -88,15 +86,10 @@ def register_draft_callbacks(app: Dash) -> None:
             sheet = drafting.draft_stylesheet(theme, selected, draft)
         return source, sheet, selected is None, selected is None
 
-    @app.callback(
-        Output(Ids.DRAFT_DECISIONS, "data", allow_duplicate=True),
-        Output(Ids.DRAFT_RELATIONS, "value", allow_duplicate=True),
-        Input(Ids.DRAFT_ACCEPT, "n_clicks"),
-        Input(Ids.DRAFT_REJECT, "n_clicks"),
-        State(Ids.DRAFT_RELATIONS, "value"),
-        *states(*_REVIEW),
-        prevent_initial_call=True,
-    )
+    decision = outputs((Ids.DRAFT_DECISIONS, "data"), (Ids.DRAFT_RELATIONS, "value"), allow_duplicate=True)
+    buttons = inputs((Ids.DRAFT_ACCEPT, "n_clicks"), (Ids.DRAFT_REJECT, "n_clicks"))
+
+    @app.callback(*decision, *buttons, State(Ids.DRAFT_RELATIONS, "value"), *states(*_REVIEW), prevent_initial_call=True)
     def decide(_: int | None, __: int | None, selected: str | None, store: dict[str, Any] | None, decisions: dict[str, str] | None) -> tuple[Any, ...]:
         """Accept or reject the selected relation, then move on to the next one to review."""
         if not selected:

@@ -16,18 +16,20 @@ from .graphs import UploadLimits, decode_upload
 from .ids import Ids
 from .services import Services
 from .state import ViewState, parse_query
-from .wiring import while_running
+from .wiring import Prop, outputs, states, while_running
 
 __all__ = ["fresh_view", "register_file_callbacks"]
+
+#: What opening a graph (an upload, or back to the server's) changes: the graph the browser holds,
+#: the upload's message and the link, on a fresh view.
+_OPENED: tuple[Prop, ...] = ((Ids.GRAPH, "data"), (Ids.UPLOAD_STATUS, "children"), (Ids.URL, "search"))
 
 
 def register_file_callbacks(app: Dash, services: Services, limits: UploadLimits) -> None:
     """The callbacks that open a graph (upload, back to the server's graph) and download the view."""
 
     @app.callback(
-        Output(Ids.GRAPH, "data"),
-        Output(Ids.UPLOAD_STATUS, "children"),
-        Output(Ids.URL, "search", allow_duplicate=True),
+        *outputs(*_OPENED, allow_duplicate=True),
         Input(Ids.UPLOAD_PAYLOAD, "data"),
         State(Ids.THEME, "value"),
         running=while_running(Ids.UPLOAD, views.upload_label("Reading the graph…"), views.upload_label()),
@@ -44,24 +46,16 @@ def register_file_callbacks(app: Dash, services: Services, limits: UploadLimits)
             return no_update, views.upload_problems(filename, upload.problems), no_update
         return upload.store, views.upload_done(upload.store, upload.notes), fresh_view(theme)
 
-    @app.callback(
-        Output(Ids.GRAPH, "data", allow_duplicate=True),
-        Output(Ids.UPLOAD_STATUS, "children", allow_duplicate=True),
-        Output(Ids.UPLOAD, "contents"),
-        Output(Ids.URL, "search", allow_duplicate=True),
-        Input(Ids.RESET_GRAPH, "n_clicks"),
-        State(Ids.THEME, "value"),
-        prevent_initial_call=True,
-    )
-    def reset_graph(_: int | None, theme: str | None) -> tuple[None, Any, None, str]:
-        return None, views.notice_list(["Back to the graph this server opened."]), None, fresh_view(theme)
+    closed = (Output(Ids.UPLOAD, "contents"), Input(Ids.RESET_GRAPH, "n_clicks"), State(Ids.THEME, "value"))
+
+    @app.callback(*outputs(*_OPENED, allow_duplicate=True), *closed, prevent_initial_call=True)
+    def reset_graph(_: int | None, theme: str | None) -> tuple[None, Any, str, None]:
+        return None, views.notice_list(["Back to the graph this server opened."]), fresh_view(theme), None
 
     @app.callback(
-        Output(Ids.DOWNLOAD, "data"),
-        Output(Ids.EXPORT_STATUS, "children"),
+        *outputs((Ids.DOWNLOAD, "data"), (Ids.EXPORT_STATUS, "children")),
         Input(Ids.POSITIONS, "data"),
-        State(Ids.STATE, "data"),
-        State(Ids.GRAPH, "data"),
+        *states((Ids.STATE, "data"), (Ids.GRAPH, "data")),
         running=while_running(Ids.EXPORT, "Preparing…", "Download"),
         prevent_initial_call=True,
     )

@@ -36,7 +36,7 @@ from ..vocabulary import Attr, NodeKind, Sign
 from . import views
 from .ids import Ids
 from .state import parse_query
-from .wiring import DETAILS_SHOWN, LOOK, VIEW, inputs, outputs, states
+from .wiring import DETAILS_SHOWN, LOOK, VIEW, inputs, outputs, register_in_browser, states
 
 if TYPE_CHECKING:
     from .services import Services
@@ -223,33 +223,18 @@ def _bundle() -> Response:
 def register_webgl(app: Dash, services: Services) -> None:
     """Serve the bundle, and attach the WebGL canvas's callbacks: drawing, theme, highlight, clicks."""
     app.server.add_url_rule(BUNDLE_PATH, "mechgraph_webgl_bundle", _bundle)
-    app.clientside_callback(
-        "function(data, theme, lit) { return window.mechgraphWebGL.draw('" + Ids.WEBGL + "', data, theme, lit); }",
-        Output(Ids.WEBGL, "title"),
-        Input(Ids.WEBGL_DATA, "data"),
-        *states(*LOOK),  # a path chosen before the view arrived is lit
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(  # back on the map's tab, whose canvas the tabs drew afresh: the view again
-        "function(tab, data, theme, lit) { return window.mechgraphWebGL.redraw('" + Ids.WEBGL + "', data, theme, lit); }",
-        Output(Ids.WEBGL, "title", allow_duplicate=True),
-        Input(Ids.MAIN_TABS, "value"),
-        State(Ids.WEBGL_DATA, "data"),
-        *states(*LOOK),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(  # the Reason panel's answer (perturbation, comparison, data), as dash-cytoscape shows it
-        "function(paint) { return window.mechgraphWebGL.paint(paint); }",
-        Output(Ids.WEBGL_PAINTED, "data"),
-        Input(Ids.REASON_PAINT, "data"),
-        prevent_initial_call=True,
-    )
-    app.clientside_callback(
-        "function(theme, lit) { return window.mechgraphWebGL.restyle(theme, lit); }",
-        Output(Ids.WEBGL, "className"),
-        *inputs(*LOOK),
-        prevent_initial_call=True,
-    )
+    draw = "function(data, theme, lit) { return window.mechgraphWebGL.draw('" + Ids.WEBGL + "', data, theme, lit); }"
+    # a path chosen before the view arrived is lit
+    register_in_browser(app, draw, Output(Ids.WEBGL, "title"), Input(Ids.WEBGL_DATA, "data"), *states(*LOOK))
+    # back on the map's tab, whose canvas the tabs drew afresh: the view again
+    redraw = "function(tab, data, theme, lit) { return window.mechgraphWebGL.redraw('" + Ids.WEBGL + "', data, theme, lit); }"
+    again: tuple[Input | State, ...] = (Input(Ids.MAIN_TABS, "value"), State(Ids.WEBGL_DATA, "data"), *states(*LOOK))
+    register_in_browser(app, redraw, Output(Ids.WEBGL, "title", allow_duplicate=True), *again)
+    # the Reason panel's answer (perturbation, comparison, data), as dash-cytoscape shows it
+    paint = "function(paint) { return window.mechgraphWebGL.paint(paint); }"
+    register_in_browser(app, paint, Output(Ids.WEBGL_PAINTED, "data"), Input(Ids.REASON_PAINT, "data"))
+    restyle = "function(theme, lit) { return window.mechgraphWebGL.restyle(theme, lit); }"
+    register_in_browser(app, restyle, Output(Ids.WEBGL, "className"), *inputs(*LOOK))
 
     @app.callback(
         *outputs(*DETAILS_SHOWN, allow_duplicate=True),

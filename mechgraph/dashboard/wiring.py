@@ -9,7 +9,7 @@ Besides, the parts of a callback's declaration that several callbacks share: the
 one value is derived from, declared once as a tuple of (component id, property) and made the
 outputs, inputs or states of each callback that writes or reads that value (:func:`outputs`,
 :func:`inputs`, :func:`states`), here when callbacks of several modules share it (:data:`VIEW`,
-:data:`LOOK`, :data:`DETAILS_SHOWN`); a file opened in an upload (:func:`upload`); a button busy
+:data:`LOOK`, :data:`DETAILS_SHOWN`); a callback run by the browser (:func:`register_in_browser`); a file opened in an upload (:func:`upload`); a button busy
 while its callback runs (:func:`while_running`).
 """
 
@@ -31,6 +31,7 @@ __all__ = [
     "Prop",
     "inputs",
     "outputs",
+    "register_in_browser",
     "register_picker",
     "register_selected_to",
     "register_setter",
@@ -93,6 +94,13 @@ def while_running(button: str, busy: Any, idle: Any) -> list[tuple[Output, Any, 
     """The ``running`` of a callback that ``button`` starts: the button disabled and showing
     ``busy`` while the callback runs, enabled and showing ``idle`` again after."""
     return [(Output(button, "disabled"), True, False), (Output(button, "children"), busy, idle)]
+
+
+def register_in_browser(app: Dash, function: str, *dependencies: Output | Input | State) -> None:
+    """A callback that runs in the browser: ``function``, JavaScript source, is given the values of
+    the inputs and states of ``dependencies`` in order and returns the outputs'; never on page load.
+    """
+    app.clientside_callback(function, *dependencies, prevent_initial_call=True)
 
 
 def register_picker(app: Dash, picker: str, options: OptionsOf) -> None:

@@ -9,20 +9,9 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
+from . import parsewords as W
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import (
-    _CLASS_NOUNS,
-    _CUE_FORMS,
-    _DRUG_CLASS,
-    _NO_CANDIDATE,
-    _OUTCOME_PHRASES,
-    _SAMPLE_WORDS,
-    _SYMBOL_HEADS,
-    _is_adjective_only,
-    _modifier_word,
-    looks_like_drug,
-)
 from .tokens import key_of, normalize_word, without_brackets
 
 _ORDINALS = frozenset("first second third".split())
@@ -77,7 +66,7 @@ class _ParseLookup(_ParseBase):
             # "a protein called IL-2": IL-2
             left, right = named[0].strip(), named[1].strip()
             last = left.split()[-1]
-            return self.lookup_phrase(right if normalize_word(last.lower()) in _CLASS_NOUNS or (last.islower() and last.endswith("s")) else left)
+            return self.lookup_phrase(right if normalize_word(last.lower()) in W._CLASS_NOUNS or (last.islower() and last.endswith("s")) else left)
         if "(" in text and self.doc.lexicon.lookup(text) is None:  # "T helper 17 (Th17) cells": the name without its short form
             text = without_brackets(text).strip(" ,;:-") or text
         if not text:
@@ -90,7 +79,7 @@ class _ParseLookup(_ParseBase):
             if marked is not None and marked.origin != "text":
                 return marked
         words = text.split()
-        if len(words) > 1 and (_SYMBOL_WORD.match(words[-1]) or looks_like_drug(words[-1])) and normalize_word(words[-2].lower()) in _CLASS_NOUNS:
+        if len(words) > 1 and (_SYMBOL_WORD.match(words[-1]) or W.looks_like_drug(words[-1])) and normalize_word(words[-2].lower()) in W._CLASS_NOUNS:
             return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name
         if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
             first = self.doc.lexicon.lookup(words[0])
@@ -103,24 +92,24 @@ class _ParseLookup(_ParseBase):
             text = " ".join(words)
         for k in range(1, len(words)):  # the longest known name that ends at the head
             entry = self.doc.lexicon.lookup(" ".join(words[k:]))
-            if entry is not None and len(words) - k >= 1 and not _is_adjective_only(words[k:]):
+            if entry is not None and len(words) - k >= 1 and not W._is_adjective_only(words[k:]):
                 # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
-                if all(_modifier_word(w) for w in words[:k]):
+                if all(W._modifier_word(w) for w in words[:k]):
                     return entry
-                if normalize_word(words[k - 1].lower()) in _CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
+                if normalize_word(words[k - 1].lower()) in W._CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
                     return entry  # (but "chimeric antigen receptor T cells" are cells of their own)
                 break
-        if len(words) == 1 and words[0].lower() in _CUE_FORMS and words[0].lower().endswith("s"):
+        if len(words) == 1 and words[0].lower() in W._CUE_FORMS and words[0].lower().endswith("s"):
             return None  # "is secreted by macrophages and binds/NNS X": a verb the parser took for a noun
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
-        if any(w.lower() in _CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(
+        if any(w.lower() in W._CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(
             w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words
         ):
             return None  # a garbled parse glued a clause into the name
-        if head_word is not None and looks_like_drug(head_word.text) and len(words) <= 2:
+        if head_word is not None and W.looks_like_drug(head_word.text) and len(words) <= 2:
             return self.state.agent(head_word.text if len(words) == 1 else text)
-        if head_word is not None and looks_like_drug(head_word.text) and normalize_word(words[-2].lower()) in _CLASS_NOUNS | _DRUG_CLASS:
+        if head_word is not None and W.looks_like_drug(head_word.text) and normalize_word(words[-2].lower()) in W._CLASS_NOUNS | W._DRUG_CLASS:
             return self.state.agent(head_word.text)  # "the TNF receptor fusion protein lenercept": the drug
         key = key_of(text)
         if not key:
@@ -130,10 +119,10 @@ class _ParseLookup(_ParseBase):
             and key[-1] in C.TRANSPARENT_NOUNS
             and words[-1].lower() in ("count", "counts", "level", "levels", "concentration", "concentrations", "number", "numbers")
         ):
-            kept = [w for w in words[:-1] if w.lower() not in _SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
-            if kept and not _is_adjective_only(kept):
+            kept = [w for w in words[:-1] if w.lower() not in W._SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
+            if kept and not W._is_adjective_only(kept):
                 return self.lookup_phrase(" ".join(kept))
-        symbol_named = key[-1] in _SYMBOL_HEADS and any(
+        symbol_named = key[-1] in W._SYMBOL_HEADS and any(
             (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w))
             or re.match(r"[A-Z]-[a-z]", w) is not None
             or re.search(r"[a-z]-\d", w) is not None
@@ -141,7 +130,7 @@ class _ParseLookup(_ParseBase):
         )  # "the H1 receptor", "C-reactive protein", "the interleukin-36 receptor": a name, where "the protein" is none
         symbol_named = symbol_named or (len(key) == 2 and key[0] in _ORDINALS)  # "a second signal": a name
         symbol_named = symbol_named or (len(key) == 2 and key[1] == "function" and key[0] in _ORGANS)  # "lung function"
-        if key not in _OUTCOME_PHRASES and not symbol_named and (key[-1] in _NO_CANDIDATE or (len(key) <= 2 and key[0] in _NO_CANDIDATE)):
+        if key not in W._OUTCOME_PHRASES and not symbol_named and (key[-1] in W._NO_CANDIDATE or (len(key) <= 2 and key[0] in W._NO_CANDIDATE)):
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
         if key[-1] in C.PREPOSITIONS:
             return None

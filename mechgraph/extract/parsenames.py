@@ -11,33 +11,10 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from . import namewords as N
+from . import parsewords as W
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
 from .parselookup import _SYMBOL_WORD, _ParseLookup
-from .parsewords import (
-    _CLASS_NOUNS,
-    _DEVERBAL,
-    _EVENT_NOUNS,
-    _FALL_NOUNS,
-    _GENERIC,
-    _GREEK,
-    _MAX_NAME,
-    _PEOPLE,
-    _PROCESS_LEMMAS,
-    _PRONOUNS,
-    _RELATION_NOUNS,
-    _RISE_NOUNS,
-    _SAMPLE_WORDS,
-    _SKIP_LEFT,
-    _SYMBOL,
-    _SYMPTOM_NOUNS,
-    _fragment,
-    _main_clause,
-    _prep_object,
-    _site,
-    class_phrase,
-    looks_like_drug,
-)
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
@@ -60,7 +37,7 @@ class _ParseNames(_ParseLookup):
             if child.dep_ == "amod" and child.lower_ in N.STAGE_WORDS and any(c.dep_ == "cc" for c in child.children):
                 continue  # "relapsed or refractory follicular lymphoma": the disease, at any stage
             eponym = child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS")  # "Crohn's disease", "Bruton's tyrosine kinase"
-            if (child.dep_ in _SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
+            if (child.dep_ in W._SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
                 continue
             start = min(start, child.left_edge.i)
         while (
@@ -71,14 +48,14 @@ class _ParseNames(_ParseLookup):
             start += 1
         while start < tok.i and self.sdoc[start].lower_ in C.DETERMINERS | C.POSSESSIVES:
             start += 1
-        start = max(start, tok.i - _MAX_NAME)
+        start = max(start, tok.i - W._MAX_NAME)
         while start < tok.i and self.sdoc[start].lower_ in ("to", "of", "and", "or", ","):
             start += 1
         if start >= 2 and self.sdoc[start - 1].lower_ == "to" and self.sdoc[start - 2].pos_ == "ADJ":
             start -= 2  # "moderate to severe atopic dermatitis"
         if (
             start == tok.i
-            and tok.lower_ in _GREEK
+            and tok.lower_ in W._GREEK
             and tok.i > 0
             and not self.sdoc[tok.i - 1].is_punct
             and self.sdoc[tok.i - 1].pos_ in ("PROPN", "NOUN", "NUM", "X")
@@ -95,7 +72,7 @@ class _ParseNames(_ParseLookup):
         ):
             start -= 2  # "IL-6-induced STAT3 phosphorylation": the glued pieces on the left too
             start = min(start, self.sdoc[start].left_edge.i)  # "T-cell co-stimulation": and their modifiers
-        if tok.pos_ == "PROPN" or looks_like_drug(tok.text):
+        if tok.pos_ == "PROPN" or W.looks_like_drug(tok.text):
             for k in range(tok.i - 1, start - 1, -1):  # "In controlled trials X reduced Y": a plural noun ends a phrase before a name
                 if self.sdoc[k].tag_ == "NNS" and self.sdoc[k].pos_ == "NOUN" and not self.sdoc[k].text[:1].isupper():
                     start = k + 1
@@ -142,13 +119,13 @@ class _ParseNames(_ParseLookup):
             entry is not None
             and tok.i not in self.via
             and not compared
-            and not (tok.dep_ in ("attr", "appos") and entry.origin == "text" and class_phrase(entry.label))
+            and not (tok.dep_ in ("attr", "appos") and entry.origin == "text" and W.class_phrase(entry.label))
         ):
             # a pronoun's antecedent is not seen again; nor is a class a drug is described as ("X is a DMARD"), nor a
             # drug it is compared with ("Unlike alemtuzumab, it ...; its adverse effects": not alemtuzumab's)
             self.state.saw(
                 entry,
-                subject=tok.dep_ in ("nsubj", "nsubjpass") and _main_clause(tok.head),
+                subject=tok.dep_ in ("nsubj", "nsubjpass") and W._main_clause(tok.head),
                 plural=tok.tag_ in ("NNS", "NNPS") and tok.lower_ != entry.label.lower(),
             )
         return entry
@@ -171,9 +148,9 @@ class _ParseNames(_ParseLookup):
             return None  # the authors or the reader are no node
         if tok.tag_ in ("WDT", "WP"):
             return None
-        if tok.pos_ == "PRON" and low not in _PRONOUNS and len(tok.text) > 1 and any(ch.isupper() or ch.isdigit() for ch in tok.text):
+        if tok.pos_ == "PRON" and low not in W._PRONOUNS and len(tok.text) > 1 and any(ch.isupper() or ch.isdigit() for ch in tok.text):
             tok.pos_ = "PROPN"  # "PD-1/PRP": a symbol the tagger took for a pronoun
-        if low in _PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()) or (low == "this" and tok.dep_ == "nsubj"):
+        if low in W._PRONOUNS or (tok.pos_ == "PRON" and tok.text.isalpha() and tok.text.islower()) or (low == "this" and tok.dep_ == "nsubj"):
             # ("this can ease the pain": a demonstrative subject stands for what the text is about)
             if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
                 return self.previous_object(tok)
@@ -194,12 +171,12 @@ class _ParseNames(_ParseLookup):
                 self.via[tok.i] = f"'{tok.text}' read as the last agent"
                 return agent
             return None
-        if tok.pos_ not in ("NOUN", "PROPN", "X", "NUM", "ADJ", "VERB") and not looks_like_drug(tok.text):
+        if tok.pos_ not in ("NOUN", "PROPN", "X", "NUM", "ADJ", "VERB") and not W.looks_like_drug(tok.text):
             return None
-        if _fragment(tok):
+        if W._fragment(tok):
             return None  # "co" of "co-activate", "anti" of "anti-CD20" is no name
         if low in ("much", "many", "more", "less", "most", "lot", "lots"):
-            quantity_of = _prep_object(tok, ("of",))  # "too much of it is made": it
+            quantity_of = W._prep_object(tok, ("of",))  # "too much of it is made": it
             return self.entity(quantity_of) if quantity_of is not None else None
         if (
             low in ("stage", "grade")
@@ -217,7 +194,7 @@ class _ParseNames(_ParseLookup):
                     return staged
             if words and not words[-1][:1].isdigit():
                 return self.lookup_phrase(" ".join(words))
-        if normalize_word(low) in _CLASS_NOUNS and tok.i + 1 < len(self.sdoc):
+        if normalize_word(low) in W._CLASS_NOUNS and tok.i + 1 < len(self.sdoc):
             named = self.sdoc[tok.i + 1]  # "the receptor HCA2", "the kinase JAK1" parsed as an apposition: the name
             if named.dep_ == "appos" and named.head.i == tok.i and _SYMBOL_WORD.match(named.text):
                 return self.entity(named)
@@ -225,17 +202,17 @@ class _ParseNames(_ParseLookup):
         if any(self.sdoc[k].dep_ == "cc" for k in range(start, tok.i)):
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
-        of = _prep_object(tok, ("of", "with", "in"))
+        of = W._prep_object(tok, ("of", "with", "in"))
         if norm in _CELL_FATES and start == tok.i:  # "the growth, recruitment and survival of eosinophils": the cells
-            cells = of or next((_prep_object(c, ("of",)) for c in tok.subtree if c.dep_ == "conj" and _prep_object(c, ("of",)) is not None), None)
+            cells = of or next((W._prep_object(c, ("of",)) for c in tok.subtree if c.dep_ == "conj" and W._prep_object(c, ("of",)) is not None), None)
             owner = self.entity(cells) if cells is not None and cells.tag_ in ("NNS", "NNPS") else None
             if owner is not None and owner.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE):
                 return owner
         if of is None and low in WRAPPER_NOUNS:  # "the signs and symptoms of X"
             for sibling in tok.children:
                 if sibling.dep_ == "conj" and sibling.lower_ in WRAPPER_NOUNS:
-                    of = _prep_object(sibling, ("of",))
-        sample_only = all(self.sdoc[k].lower_ in _SAMPLE_WORDS | _DOSE_WORDS for k in range(start, tok.i)) or (
+                    of = W._prep_object(sibling, ("of",))
+        sample_only = all(self.sdoc[k].lower_ in W._SAMPLE_WORDS | _DOSE_WORDS for k in range(start, tok.i)) or (
             start < tok.i and not N.without_states(self.sdoc[start : tok.i].text)
         )  # "serum levels", "high doses", "the membrane-bound form" (of X): X
         if low in _PART_NOUNS and start < tok.i and all(_part_word(self.sdoc[k].lower_) for k in range(start, tok.i)):
@@ -269,15 +246,15 @@ class _ParseNames(_ParseLookup):
                 if tok.i in self.via or of.i in self.via:
                     self.via[tok.i] = self.via.get(of.i, "")
                 return inner
-        if norm in _FALL_NOUNS | _RISE_NOUNS:  # "a drop in their number (neutropenia)": the change has a name
-            inner = _prep_object(tok, ("in", "of"))
+        if norm in W._FALL_NOUNS | W._RISE_NOUNS:  # "a drop in their number (neutropenia)": the change has a name
+            inner = W._prep_object(tok, ("in", "of"))
             for owner in (tok, inner) if inner is not None else (tok,):
                 for child in owner.rights:
                     if child.dep_ == "appos" and self.sdoc[child.i - 1].text == "(":
                         named = self.doc.lexicon.lookup(child.text)
                         if named is not None:
                             return named
-        site = _site(tok) if norm in _SYMPTOM_NOUNS else None
+        site = W._site(tok) if norm in W._SYMPTOM_NOUNS else None
         if site is not None:  # "pain in the joints", "swelling in the legs": the symptom at its site
             s_start, s_end = self.name_span(site)
             entry = self.lookup_phrase(f"{self.sdoc[start : tok.i + 1].text} in {self.sdoc[s_start:s_end].text}")
@@ -294,7 +271,7 @@ class _ParseNames(_ParseLookup):
                 self.via[tok.i] = f"'{tok.text}' read as a part of {agent.label}"
                 return agent
         if (
-            norm in _GENERIC
+            norm in W._GENERIC
             and all(
                 self.sdoc[k].lower_
                 in ("first", "second", "high", "low", "single", "same", "-", "day", "week", "month", "daily", "weekly", "monthly", "short", "full")
@@ -308,7 +285,7 @@ class _ParseNames(_ParseLookup):
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
                 return agent
         text = self.sdoc[start:end].text
-        if norm in _CLASS_NOUNS and tok.i + 1 < len(self.sdoc):  # "the immunophilin FKBP12", "the enzyme calcineurin"
+        if norm in W._CLASS_NOUNS and tok.i + 1 < len(self.sdoc):  # "the immunophilin FKBP12", "the enzyme calcineurin"
             known = self.doc.lexicon.lookup(self.sdoc[tok.i + 1].text)
             if known is not None and self.sdoc[tok.i + 1].pos_ in ("PROPN", "NOUN", "X"):
                 return known
@@ -322,14 +299,14 @@ class _ParseNames(_ParseLookup):
             known = self.doc.lexicon.lookup(short.text)  # "... coiled-coil-containing protein/pobj kinase/appos 2 (ROCK2)"
             if known is not None:
                 return known
-        of_object = _prep_object(tok, ("of",))
+        of_object = W._prep_object(tok, ("of",))
         if of_object is not None:  # "nuclear factor of activated T cells"
             o_start, o_end = self.name_span(of_object)
             known = self.doc.lexicon.lookup(f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}")
             if known is not None:
                 return known
-        if tok.dep_ == "dobj" and any(c.lower_ in ("its", "their") for c in tok.children) and norm in _EVENT_NOUNS:
-            partner = _prep_object(tok, ("with", "to")) if norm in ("interaction", "binding") else None
+        if tok.dep_ == "dobj" and any(c.lower_ in ("its", "their") for c in tok.children) and norm in W._EVENT_NOUNS:
+            partner = W._prep_object(tok, ("with", "to")) if norm in ("interaction", "binding") else None
             if partner is not None:  # "inhibits its interaction with the IL-23 receptor": the receptor
                 return self.entity(partner)
             owner = self.previous_object(tok)  # "bind PD-1 and prevent its engagement": PD-1
@@ -338,12 +315,12 @@ class _ParseNames(_ParseLookup):
             if start == tok.i:
                 return None  # "its engagement" of nothing named: no node
         if of_object is None and low in ("need", "requirement", "demand"):
-            needed = _prep_object(tok, ("for",))  # "the need for transfusions"
+            needed = W._prep_object(tok, ("for",))  # "the need for transfusions"
             if needed is not None:
                 n_start, n_end = self.name_span(needed)
                 return self.lookup_phrase(f"{self.sdoc[start:end].text} for {self.sdoc[n_start:n_end].text}")
-        deverbal = bool(_DEVERBAL.search(low)) and low not in _RELATION_NOUNS
-        if of_object is not None and (norm in _PROCESS_LEMMAS or norm in PROCESS_HEADS or deverbal):
+        deverbal = bool(W._DEVERBAL.search(low)) and low not in W._RELATION_NOUNS
+        if of_object is not None and (norm in W._PROCESS_LEMMAS or norm in PROCESS_HEADS or deverbal):
             o_start, o_end = self.name_span(of_object)
             full = f"{self.sdoc[start:end].text} of {self.sdoc[o_start:o_end].text}"
             entry = self.doc.lexicon.lookup(full)
@@ -354,9 +331,9 @@ class _ParseNames(_ParseLookup):
             known = self.doc.lexicon.lookup(text)  # "Leflunomide/JJ": an unknown word the tagger took for an adjective
             if known is not None:
                 return known
-            if looks_like_drug(text):
+            if W.looks_like_drug(text):
                 return self.state.agent(text)
-            if _SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
+            if W._SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
                 return self.lookup_phrase(text)
             if (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "conj") and tok.head.lower_ in ("of", "or", "and")) or (
                 tok.dep_ == "conj" and tok.head.tag_ == "VBG"
@@ -375,7 +352,7 @@ class _ParseNames(_ParseLookup):
         out: list[tuple[LexiconEntry, Any]] = []
         for root in toks:
             for t in self.items(root) if expand else [root]:
-                if t.lower_ in _PEOPLE or t.lemma_.lower() in _PEOPLE:
+                if t.lower_ in W._PEOPLE or t.lemma_.lower() in W._PEOPLE:
                     for condition in self.conditions(t):  # the people treated stand for their condition
                         e = self.entity(condition)
                         if e is not None and all(e.node_id != o.node_id for o, _ in out):
@@ -405,7 +382,7 @@ _PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion pa
 def _part_word(word: str) -> bool:
     """A word that tells which part of a protein ("alpha", "p19", "extracellular", "heavy")."""
     return (
-        word in _GREEK
+        word in W._GREEK
         or word in ("α", "β", "γ", "δ", "κ", "-")
         or bool(re.fullmatch(r"p\d{2,3}", word))
         or word in _PART_KINDS

@@ -8,34 +8,12 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
+from . import parsewords as W
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parserepair import repair_tree
 from .parsestatements import DOOM_VERBS as _DOOM_VERBS
 from .parsestatements import SHIFT_VERBS as _SHIFT_VERBS
-from .parsewords import (
-    _ANTIBODY_WORDS,
-    _BIGGER,
-    _CARE_NOUNS,
-    _DECREASE_WORDS,
-    _FALL_NOUNS,
-    _FALL_VERBS,
-    _FINITE_FORMS,
-    _GIVEN_PREPS,
-    _GIVEN_VERBS,
-    _KIND_NOUNS,
-    _PEOPLE,
-    _PREFIXES,
-    _PRONE,
-    _RISE_NOUNS,
-    _RISE_VERBS,
-    _SMALLER,
-    _USE_VERBS,
-    _diseaselike,
-    _is_passive,
-    _prep_object,
-    looks_like_drug,
-)
 from .tokens import normalize_word
 from .verbclasses import NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS
 
@@ -53,7 +31,7 @@ class _ParseReaders(_ParseBase):
         """(cue words, reading) of a verb, or None."""
         lemma = verb.lemma_.lower()
         doc = verb.doc
-        if lemma in _PREFIXES and verb.i + 2 < len(doc) and doc[verb.i + 1].text in ("-", "‐") and verb.whitespace_ == "":
+        if lemma in W._PREFIXES and verb.i + 2 < len(doc) and doc[verb.i + 1].text in ("-", "‐") and verb.whitespace_ == "":
             lemma = doc[verb.i + 2].lemma_.lower()  # "co-stimulate" parsed as "co" + "-" + "stimulate"
         for child in verb.children:
             if child.dep_ in ("prt", "prep", "dative"):
@@ -85,7 +63,7 @@ class _ParseReaders(_ParseBase):
         for tok in toks:
             if tok.dep_ == "ROOT":
                 self.roots.append(tok)
-            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "without" and normalize_word(tok.lower_) in _FALL_NOUNS | _RISE_NOUNS:
+            if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "without" and normalize_word(tok.lower_) in W._FALL_NOUNS | W._RISE_NOUNS:
                 self.without_change(tok)  # "without increases in X"
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
                 if tok.dep_ == "amod" or tok.dep_ == "compound":
@@ -106,7 +84,7 @@ class _ParseReaders(_ParseBase):
                 and tok.dep_ in ("ROOT", "acl", "relcl", "conj", "xcomp", "advcl", "ccomp")
             ):
                 self.indicated(tok)
-            elif tok.lemma_.lower() in _USE_VERBS and tok.tag_ == "VBN" and _is_passive(tok):
+            elif tok.lemma_.lower() in W._USE_VERBS and tok.tag_ == "VBN" and W._is_passive(tok):
                 self.used_in(tok)
             elif tok.lemma_.lower() in ("make", "render") and tok.pos_ == "VERB":
                 self.causative(tok)
@@ -135,7 +113,7 @@ class _ParseReaders(_ParseBase):
                 self.shift(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in _DOOM_VERBS:
                 self.doom(tok)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in W._FALL_VERBS | W._RISE_VERBS:
                 self.change(tok)
         if not any(t.pos_ in ("VERB", "AUX") for t in self.roots):
             self.repair()
@@ -143,7 +121,7 @@ class _ParseReaders(_ParseBase):
             self.repair(only_subject_verbs=True)
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in toks:
-            if tok.pos_ in ("PROPN", "NOUN") and looks_like_drug(tok.text):
+            if tok.pos_ in ("PROPN", "NOUN") and W.looks_like_drug(tok.text):
                 self.entity(tok)
         self.ellipsis(toks)
         self.remember_subject()
@@ -157,7 +135,7 @@ class _ParseReaders(_ParseBase):
         attaches/NNS to CD80 and CD86, so ...")."""
         toks = self.sdoc
         for tok in toks:
-            if tok.pos_ in ("VERB", "AUX") or tok.lower_ not in _FINITE_FORMS or tok.i == 0:
+            if tok.pos_ in ("VERB", "AUX") or tok.lower_ not in W._FINITE_FORMS or tok.i == 0:
                 continue
             if only_subject_verbs and not (
                 tok.tag_ in ("NNS", "NNPS")
@@ -166,13 +144,13 @@ class _ParseReaders(_ParseBase):
                 and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM") or t.text in "-/" for t in toks[: tok.i])
             ):
                 continue
-            reading = VERB_SIGNS.get(_FINITE_FORMS[tok.lower_])
+            reading = VERB_SIGNS.get(W._FINITE_FORMS[tok.lower_])
             if reading == "convert":
-                self.flat_conversion(tok, _FINITE_FORMS[tok.lower_])
+                self.flat_conversion(tok, W._FINITE_FORMS[tok.lower_])
             if reading not in ("+", "-", "0"):
                 continue
             start = tok.i + 1
-            if start < len(toks) and (_FINITE_FORMS[tok.lower_], toks[start].lower_) in PARTICLE_VERBS:
+            if start < len(toks) and (W._FINITE_FORMS[tok.lower_], toks[start].lower_) in PARTICLE_VERBS:
                 start += 1  # "attaches to X", "interferes with X"
             left = self.flat_phrase(tok.i - 1, -1)
             right = self.flat_phrase(start, +1)
@@ -183,7 +161,7 @@ class _ParseReaders(_ParseBase):
                 if not side_entries:
                     break
             else:
-                self.emit_entries(tok, _FINITE_FORMS[tok.lower_], reading, left, right, "flat reading of a misparsed sentence")
+                self.emit_entries(tok, W._FINITE_FORMS[tok.lower_], reading, left, right, "flat reading of a misparsed sentence")
 
     def flat_phrase(self, start: int, step: int) -> list[LexiconEntry] | None:
         """The names of a coordinated noun phrase read word by word from ``start`` (leftwards for -1)."""
@@ -196,7 +174,7 @@ class _ParseReaders(_ParseBase):
                 if step < 0 and t.lower_ in C.PREPOSITIONS and words:
                     return None  # "cells that X activates through TLR7 secrete Y": an object of a preposition is no subject
                 break
-            if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
+            if (t.lower_ in W._FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
                 break
             if t.tag_ in ("RB", "RBR", "RBS") and t.text not in ("-", "/"):
                 break  # "lowers X and thereby reduces Y", "...; X therefore lower Y": no adverb in a name
@@ -245,7 +223,7 @@ class _ParseReaders(_ParseBase):
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
             if not objs:  # "keep [the inflammation going]": the small clause's subject
                 objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
-            if _is_passive(verb):
+            if W._is_passive(verb):
                 objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "relcl" and not objs:
                 objs = [verb.head] if any(c.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ in ("dobj",)) else objs
@@ -272,15 +250,15 @@ class _ParseReaders(_ParseBase):
             if not objs:
                 return
         if reading == "cause" or (reading == "+" and verb.lemma_.lower() in _CAUSAL):
-            changes = {o: _prep_object(o, ("in", "of")) for o in objs if normalize_word(o.lower_) in _FALL_NOUNS | _RISE_NOUNS}
+            changes = {o: W._prep_object(o, ("in", "of")) for o in objs if normalize_word(o.lower_) in W._FALL_NOUNS | W._RISE_NOUNS}
             for change, inner in changes.items():  # "causes a reversible fall in sperm count": lowers it
                 if inner is not None:
-                    self.emit(verb, words, "-" if normalize_word(change.lower_) in _FALL_NOUNS else "+", subjects, [inner])
+                    self.emit(verb, words, "-" if normalize_word(change.lower_) in W._FALL_NOUNS else "+", subjects, [inner])
             objs = [o for o in objs if changes.get(o) is None]
             if not objs:
                 return
         if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts
-            lowered = [o for o in objs if {c.lower_ for c in o.children if c.dep_ == "amod"} & _DECREASE_WORDS]
+            lowered = [o for o in objs if {c.lower_ for c in o.children if c.dep_ == "amod"} & W._DECREASE_WORDS]
             if lowered:
                 self.emit(verb, words, "-", subjects, lowered)
             raised = [o for o in objs if o not in lowered]
@@ -323,18 +301,18 @@ class _ParseReaders(_ParseBase):
             span_text = " ".join(t.text for t in self.sdoc[first:last] if t.text not in "()" and not (t.dep_ == "appos" and t.head.i in {m.i for m in mods}))
             entry = self.lookup_phrase(span_text.replace(" - ", "-"))
             symbol_like = any(ch.isupper() or ch.isdigit() for ch in span_text)
-            typed = all(w.lower() in _ANTIBODY_WORDS for w in span_text.replace("-", " ").split())
+            typed = all(w.lower() in W._ANTIBODY_WORDS for w in span_text.replace("-", " ").split())
             antibody = normalize_word(noun.lower_) in ("antibody", "ligand", "modulator")
             if entry is not None and not typed and (entry.known or (symbol_like and not antibody)):
                 self.cache[target_tok.i] = entry
                 targets = [target_tok]
         for p in noun.children:
             if p.dep_ == "prep" and p.lower_ in ("against", "of", "to", "for"):
-                targets += [g for g in p.children if g.dep_ == "pobj" and g.lower_ not in _KIND_NOUNS]
+                targets += [g for g in p.children if g.dep_ == "pobj" and g.lower_ not in W._KIND_NOUNS]
         if not targets:
             return
         for s in subject:
-            if s.pos_ in ("PROPN", "NOUN") and looks_like_drug(s.text):
+            if s.pos_ in ("PROPN", "NOUN") and W.looks_like_drug(s.text):
                 entry = self.state.agent(s.text)
                 if entry is not None and entry.kind is NodeKind.AGENT:
                     self.cache[s.i] = entry
@@ -349,22 +327,22 @@ class _ParseReaders(_ParseBase):
                 continue
             degree = {c.lower_ for c in adj.children if c.dep_ == "advmod"}
             lemma = adj.lemma_.lower()
-            if "less" in degree or lemma in _SMALLER:
+            if "less" in degree or lemma in W._SMALLER:
                 sign = "-"
-            elif "more" in degree or lemma in _BIGGER or adj.tag_ == "JJR":
+            elif "more" in degree or lemma in W._BIGGER or adj.tag_ == "JJR":
                 sign = "+"
             else:
                 continue
-            if lemma in _PRONE:  # "more likely to catch an infection", "less prone to infections"
+            if lemma in W._PRONE:  # "more likely to catch an infection", "less prone to infections"
                 targets = [g for x in adj.children if x.dep_ == "xcomp" for g in x.children if g.dep_ == "dobj"]
                 targets += [g for x in adj.children if x.dep_ == "prep" and x.lower_ == "to" for g in x.children if g.dep_ == "pobj"]
-            elif adj.tag_ == "JJR" or lemma in _BIGGER | _SMALLER:
+            elif adj.tag_ == "JJR" or lemma in W._BIGGER | W._SMALLER:
                 targets = [c for c in adj.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
                 targets += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
             else:
                 continue
             subjects = self.subject(verb)
-            if any(c.dep_ == "amod" and c.lower_ in _DECREASE_WORDS | {"low", "few", "fewer"} for s in subjects[0] for c in s.subtree if c.i < s.i):
+            if any(c.dep_ == "amod" and c.lower_ in W._DECREASE_WORDS | {"low", "few", "fewer"} for s in subjects[0] for c in s.subtree if c.i < s.i):
                 sign = "+" if sign == "-" else "-"  # "low neutrophil counts make infections more likely": neutrophils lower the risk
             if targets:
                 self.emit(verb, "make", sign, subjects, targets)
@@ -379,9 +357,9 @@ class _ParseReaders(_ParseBase):
             d for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for d in g.children if d.dep_ == "dobj"
         ]  # "in relapsing/VBG multiple sclerosis"
         for g in objects:
-            for t in self.conditions(g) if (g.lower_ in _PEOPLE or g.lemma_.lower() in _PEOPLE) else self.items(g):
+            for t in self.conditions(g) if (g.lower_ in W._PEOPLE or g.lemma_.lower() in W._PEOPLE) else self.items(g):
                 entry = self.entity(t)
-                if entry is not None and _diseaselike(t, entry):
+                if entry is not None and W._diseaselike(t, entry):
                     diseases.append(t)
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
         if diseases and subjects:
@@ -397,26 +375,26 @@ class _ParseReaders(_ParseBase):
         for t in verb.subtree:
             if t.i in skip:
                 continue
-            if t.dep_ == "prep" and t.lower_ in _GIVEN_PREPS:
+            if t.dep_ == "prep" and t.lower_ in W._GIVEN_PREPS:
                 found += [g for g in t.children if g.dep_ == "pobj"]
-            elif t.pos_ == "VERB" and t.lemma_.lower() in _GIVEN_VERBS and t.dep_ in ("acl", "relcl", "pcomp"):  # "given X", "of starting X"
-                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative") or (g.dep_ in ("advmod", "npadvmod") and looks_like_drug(g.text))]
+            elif t.pos_ == "VERB" and t.lemma_.lower() in W._GIVEN_VERBS and t.dep_ in ("acl", "relcl", "pcomp"):  # "given X", "of starting X"
+                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative") or (g.dep_ in ("advmod", "npadvmod") and W.looks_like_drug(g.text))]
                 found += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         return found
 
     def change(self, verb: Any) -> None:
         """ "CRP and ESR fell after a dose of X, while haemoglobin rose": X lowers CRP and ESR
         and raises haemoglobin (a measured value changes with what was given)."""
-        if any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children) or _is_passive(verb):
+        if any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in verb.children) or W._is_passive(verb):
             return  # "X decreases Y" is a cue verb of its own
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.pos_ != "PRON"]
         if not subjects:
             return
         givers = self.given(verb)
-        if not givers and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in _FALL_VERBS | _RISE_VERBS:
+        if not givers and verb.dep_ in ("advcl", "conj") and verb.head.pos_ == "VERB" and verb.head.lemma_.lower() in W._FALL_VERBS | W._RISE_VERBS:
             givers = self.given(verb.head)  # "X fell after Y, while Z rose": after Y too
         agents = [(e, g) for e, g in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
-        treated = [t for t in verb.subtree if t.lower_ in _PEOPLE and any(c.dep_ == "amod" and c.lower_ in ("treated", "dosed") for c in t.children)]
+        treated = [t for t in verb.subtree if t.lower_ in W._PEOPLE and any(c.dep_ == "amod" and c.lower_ in ("treated", "dosed") for c in t.children)]
         if not treated:  # "X fell within days of the first dose", "after the second infusion": a dose of the text's drug
             treated = [t for t in verb.subtree if t.lemma_.lower() in _DOSE_NOUNS and t.dep_ == "pobj" and not any(c.dep_ == "prep" for c in t.children)]
         drug = self.state.antecedent() if not agents and treated else None
@@ -424,7 +402,7 @@ class _ParseReaders(_ParseBase):
             agents = [(drug, treated[0])]
         if not agents:
             return
-        sign = "-" if verb.lemma_.lower() in _FALL_VERBS else "+"
+        sign = "-" if verb.lemma_.lower() in W._FALL_VERBS else "+"
         targets = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if targets:
             self.emit_entries(verb, verb.lemma_.lower(), sign, [e for e, _g in agents], targets, "a change after what was given")
@@ -439,17 +417,17 @@ class _ParseReaders(_ParseBase):
         for c in preps:
             for g in c.children:
                 if g.dep_ == "pcomp":  # "indicated for reducing relapses in patients with MS": MS
-                    people = [t for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and (t.lemma_.lower() in _PEOPLE or t.lower_ in _PEOPLE)]
+                    people = [t for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and (t.lemma_.lower() in W._PEOPLE or t.lower_ in W._PEOPLE)]
                     diseases += [d for t in people for w in t.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
                 if g.dep_ != "pobj":
                     continue
-                if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE:  # "indicated for adults with plaque psoriasis"
+                if g.lemma_.lower() in W._PEOPLE or g.lower_ in W._PEOPLE:  # "indicated for adults with plaque psoriasis"
                     withs = [w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
                     withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)
                     if not withs:  # "Adults with SLE have a new option after regulators approved X for patients": the people named before
-                        withs = [w for t in self.sdoc[: verb.i] if t.lemma_.lower() in _PEOPLE for w in t.children if w.dep_ == "prep" and w.lower_ == "with"]
+                        withs = [w for t in self.sdoc[: verb.i] if t.lemma_.lower() in W._PEOPLE for w in t.children if w.dep_ == "prep" and w.lower_ == "with"]
                     diseases += [d for w in withs for d in w.children if d.dep_ == "pobj"]
-                elif g.lemma_.lower() in _CARE_NOUNS or g.lower_ in _CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
+                elif g.lemma_.lower() in W._CARE_NOUNS or g.lower_ in W._CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
                     diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
                 elif g.lemma_.lower() != "use":
                     diseases.append(g)
@@ -481,7 +459,7 @@ class _ParseReaders(_ParseBase):
         if noun.lemma_.lower() == "remission" and verb.lemma_.lower() not in ("induce", "achieve", "maintain", "produce"):
             return
         subjects = self.subject(verb)
-        if _is_passive(verb) and verb.lemma_.lower() in ("indicate", "use", "approve", "prescribe", "license", "give", "recommend", "consider"):
+        if W._is_passive(verb) and verb.lemma_.lower() in ("indicate", "use", "approve", "prescribe", "license", "give", "recommend", "consider"):
             subjects = ([c for c in verb.children if c.dep_ == "nsubjpass"], None)
         if verb.lemma_.lower() in ("induce", "achieve", "produce", "maintain") and noun.lemma_.lower() == "remission":
             self.emit(verb, f"{verb.lemma_} remission", "-", subjects, diseases)

@@ -28,6 +28,7 @@ __all__ = [
     "quote_as_note",
     "source_base_dir",
     "text_sources",
+    "write_json_with_texts",
     "write_text_with_texts",
     "write_with_texts",
 ]
@@ -208,6 +209,11 @@ def write_with_texts(graph: nx.MultiDiGraph, paths: Sequence[Path], write: Calla
 def write_text_with_texts(graph: nx.MultiDiGraph, path: Path, text: str, *, force: bool = False) -> tuple[Path, ...]:
     """A one-file writer's :func:`write_with_texts`: ``text`` written to ``path`` atomically."""
     return write_with_texts(graph, [path], lambda: write_atomic(path, text, force=force), force=force)
+
+
+def write_json_with_texts(graph: nx.MultiDiGraph, path: Path, document: Any, *, force: bool = False) -> tuple[Path, ...]:
+    """A JSON writer's :func:`write_text_with_texts`: ``document`` written as :func:`json_file_text` writes it."""
+    return write_text_with_texts(graph, path, json_file_text(document), force=force)
 
 
 def json_file_text(document: Any) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "fail",
     "head_of",
     "load_input",
+    "load_json",
     "local_name",
     "parse_json",
     "parse_xml",
@@ -110,6 +111,12 @@ def fail(inp: Input | str, message: str, *, line: int | None = None, column: int
 
 
 # -- JSON -----------------------------------------------------------------------------------------
+
+
+def load_json(source: Path | bytes | str, *, name: str | None, default_name: str) -> tuple[Input, Any]:
+    """The input of ``source`` (as :func:`load_input` reads it) and the JSON it holds (as :func:`parse_json` parses it)."""
+    inp = load_input(source, name=name, default_name=default_name)
+    return inp, parse_json(inp)
 
 
 def parse_json(inp: Input) -> Any:

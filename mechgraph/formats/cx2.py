@@ -29,7 +29,7 @@ from typing import Any
 
 from ._build import GraphBuilder, curie, slug
 from ._flat import add_restored_node, add_restored_relation, restore_edge, restore_node
-from ._io import Input, fail, json_path, load_input, parse_json
+from ._io import Input, fail, json_path, load_json
 from ._literature import evidence_items, pmids_in
 from .registry import ImportResult
 
@@ -56,8 +56,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     >>> [(u, v, d["relation"]) for u, v, d in result.graph.edges(data=True)]
     [('gpc2', 'mdk', 'binds')]
     """
-    inp = load_input(source, name=name, default_name="upload.cx2")
-    data = parse_json(inp)
+    inp, data = load_json(source, name=name, default_name="upload.cx2")
     if not isinstance(data, list) or not all(isinstance(aspect, Mapping) for aspect in data):
         fail(inp, "expected a CX network: a JSON list of aspect objects", field="")
     aspects: dict[str, list[tuple[int, Any]]] = {}

@@ -26,9 +26,9 @@ import networkx as nx
 from .. import __version__
 from ..vocabulary import Attr
 from ._build import GraphBuilder, json_safe
-from ._document import json_file_text, write_text_with_texts
+from ._document import write_json_with_texts
 from ._flat import GRAPH_RESERVED, _unprefix, add_restored_node, add_restored_relation, flat_edge, flat_node, restore_edge, restore_node
-from ._io import Input, fail, json_path, load_input, parse_json
+from ._io import Input, fail, json_path, load_json
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -84,7 +84,7 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     Round trips through every format are tested in tests/test_formats_roundtrip.py.
     """
     path = Path(path)
-    return WriteResult(path, FORMAT, write_text_with_texts(graph, path, json_file_text(document(graph)), force=force))
+    return WriteResult(path, FORMAT, write_json_with_texts(graph, path, document(graph), force=force))
 
 
 def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportResult:
@@ -96,8 +96,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     >>> [(d["relation"], d["extra"]) for _, _, d in result.graph.edges(data=True)]
     [('binds', {'interaction': 'pp'})]
     """
-    inp = load_input(source, name=name, default_name="upload.cyjs")
-    data = parse_json(inp)
+    inp, data = load_json(source, name=name, default_name="upload.cyjs")
     if isinstance(data, list):  # a bare array of elements, as cy.json().elements or cy.elements().jsons()
         data = {"elements": data}
     if not isinstance(data, Mapping) or "elements" not in data:

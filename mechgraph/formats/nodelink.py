@@ -19,9 +19,9 @@ import networkx as nx
 from .. import __version__
 from ..vocabulary import FORMAT_VERSION, Attr
 from ._build import GraphBuilder, json_safe
-from ._document import json_file_text, write_text_with_texts
+from ._document import write_json_with_texts
 from ._flat import add_restored_node, add_restored_relation, restore_edge, restore_node
-from ._io import fail, json_path, load_input, parse_json
+from ._io import fail, json_path, load_json
 from .registry import ImportResult, WriteResult
 
 __all__ = ["read", "sniff", "write"]
@@ -63,7 +63,7 @@ def write(graph: nx.MultiDiGraph, path: Path, /, *, force: bool = False) -> Writ
     Round trips through every format are tested in tests/test_formats_roundtrip.py.
     """
     path = Path(path)
-    return WriteResult(path, FORMAT, write_text_with_texts(graph, path, json_file_text(graph_data(graph)), force=force))
+    return WriteResult(path, FORMAT, write_json_with_texts(graph, path, graph_data(graph), force=force))
 
 
 def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportResult:
@@ -75,8 +75,7 @@ def read(source: Path | bytes | str, /, *, name: str | None = None) -> ImportRes
     >>> [(u, v, d["sign"]) for u, v, d in result.graph.edges(data=True)], result.graph.nodes["b"]["kind"]
     ([('a', 'b', 1)], 'target')
     """
-    inp = load_input(source, name=name, default_name="upload.json")
-    data = parse_json(inp)
+    inp, data = load_json(source, name=name, default_name="upload.json")
     if not isinstance(data, Mapping) or not isinstance(data.get("nodes"), list):
         fail(inp, "expected a JSON object with a 'nodes' list and an 'edges' (or 'links') list", field=json_path("nodes"))
     edges_key = "edges" if "edges" in data or "links" not in data else "links"

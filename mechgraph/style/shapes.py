@@ -7,7 +7,31 @@ import math
 from enum import StrEnum
 
 
-class Shape(StrEnum):
+class _Named(StrEnum):
+    """A look that each renderer has its own name for: (vis-network, cytoscape.js, matplotlib),
+    the member's row of the tables below (:meth:`names`)."""
+
+    def names(self) -> tuple[str, str, str]:
+        """The member's names in vis-network, cytoscape.js and matplotlib."""
+        return _NAMES[self]
+
+    @property
+    def vis(self) -> str:
+        """The vis-network name (a shape: one of those drawn with the label below the node)."""
+        return self.names()[0]
+
+    @property
+    def cytoscape(self) -> str:
+        """The cytoscape.js name (a ``polygon`` shape also needs :attr:`Shape.cytoscape_points`)."""
+        return self.names()[1]
+
+    @property
+    def matplotlib(self) -> str:
+        """The matplotlib name: a shape's marker, an arrowhead's ``ArrowStyle`` (for FancyArrowPatch users)."""
+        return self.names()[2]
+
+
+class Shape(_Named):
     """A node shape, renderer-neutral; each renderer's name for it is a property."""
 
     CIRCLE = "circle"
@@ -19,19 +43,9 @@ class Shape(StrEnum):
     HEXAGON = "hexagon"
 
     @property
-    def vis(self) -> str:
-        """The vis-network shape (one of those drawn with the label below the node)."""
-        return _SHAPE_NAMES[self][0]
-
-    @property
-    def cytoscape(self) -> str:
-        """The cytoscape.js shape; ``polygon`` shapes also need :attr:`cytoscape_points`."""
-        return _SHAPE_NAMES[self][1]
-
-    @property
     def marker(self) -> str:
         """The matplotlib marker."""
-        return _SHAPE_NAMES[self][2]
+        return self.matplotlib
 
     @property
     def cytoscape_points(self) -> str | None:
@@ -91,25 +105,12 @@ _SHAPE_NAMES: dict[Shape, tuple[str, str, str]] = {
 }
 
 
-class ArrowHead(StrEnum):
+class ArrowHead(_Named):
     """How a relation ends: an arrow (increases), a tee (decreases), an open chevron (unsigned)."""
 
     ARROW = "arrow"
     TEE = "tee"
     OPEN = "open"
-
-    @property
-    def vis(self) -> str:
-        return _HEAD_NAMES[self][0]
-
-    @property
-    def cytoscape(self) -> str:
-        return _HEAD_NAMES[self][1]
-
-    @property
-    def matplotlib(self) -> str:
-        """The matplotlib ``ArrowStyle`` of the same look (for FancyArrowPatch users)."""
-        return _HEAD_NAMES[self][2]
 
     @property
     def filled(self) -> bool:
@@ -145,3 +146,6 @@ _HEAD_NAMES: dict[ArrowHead, tuple[str, str, str]] = {
 
 #: Dash and gap lengths (pixels) of an indirect relation, in every renderer.
 DASH_PATTERN: tuple[int, int] = (6, 4)
+
+#: Every look's names, by member.
+_NAMES: dict[_Named, tuple[str, str, str]] = {member: names for table in (_SHAPE_NAMES, _HEAD_NAMES) for member, names in table.items()}
