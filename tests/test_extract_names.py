@@ -510,3 +510,26 @@ def test_cells_depleted_during_a_drugs_therapy_and_an_appositive_directed_agains
     # what an antiserum was raised against is what it was made from, no relation of the drug's
     found = labelled("Rabbit anti-thymocyte globulin, a polyclonal preparation raised against human thymocytes, removes T cells.")
     assert not any("thymocytes" in t for _s, _sign, t in found), found
+
+
+def test_an_event_of_a_protein_as_subject_stands_for_the_protein_signed_by_the_event() -> None:
+    # what binding or activation of X does, X does; what loss or blockade of X does, X does the opposite
+    assert ("mbl", "+", "masp2") in triples("Binding of the lectin MBL activates the protease MASP2.")
+    assert ("socs1", "-", "stat1_signalling") in triples("Loss of SOCS1 increases STAT1 signalling in T cells.")
+    assert ("ctla4", "-", "t_cell_priming") in triples("The blockade of CTLA-4 enhances T-cell priming.")
+    assert ("stat3", "+", "th17_differentiation") in triples("The activation of STAT3 drives Th17 differentiation.")
+    found = triples("Deficiency of ADA causes the accumulation of deoxyadenosine in lymphocytes.")
+    assert ("ada", "-", "deoxyadenosine") in found, found
+    assert not any(s.startswith("deficiency") for s, _sign, _t in found), found
+
+
+def test_a_protein_named_after_its_class_and_a_relative_verb_tagged_as_a_noun() -> None:
+    # "the tyrosine kinase ZAP70", "the kinase BTK": the symbol, however the parser hung the class words
+    assert ("zap70", "+", "lat") in triples("The tyrosine kinase ZAP70 phosphorylates LAT.")
+    assert ("btk", "+", "plcg2") in triples("The kinase BTK activates PLCG2.")
+    assert ("masp2", "+", "c4") in triples("The serine protease MASP2 activates C4.")
+    # "which in turn cleaves/NNS and activates C5": the relative clause's verbs, of the name before the comma;
+    # a cleavage that activates is no loss
+    found = triples("Properdin stabilises the convertase C3bBb, which in turn cleaves and activates C5.")
+    assert ("c3bbb", "+", "c5") in found, found
+    assert not any(t == "c5" and sign == "-" for _s, sign, t in found), found

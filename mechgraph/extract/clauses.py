@@ -207,9 +207,12 @@ class _Clauses(_ReaderBase):
             start = comma + 1
         while start <= before and (self.low[start] in (",",) or self.low[start] in ("thus", "therefore", "however", "then")):
             start += 1
-        if start in self.hit_at and self.hit_at[start].form == "ing" and self.hit_at[start].first == start:
-            event = self.hit_at[start]  # "blocking X ... abolished Y": the subject is X, signed
-            sign = int(event.cue.relation.sign)
+        lead = start + 1 if self.low[start] in ("the", "a", "an") else start
+        event = self.hit_at.get(lead)
+        if event is not None and event.first == lead and (event.form == "ing" or (event.form == "nominal" and self.lower(event.last + 1) == "of")):
+            # "blocking X ... abolished Y", "loss of X raises Y": the subject is X, signed; "binding of
+            # X activates Y": X, as its binding does
+            sign = int(event.cue.relation.sign) or 1
             return [replace(ref, mod=sign, via="the event before the verb") for item in self.objects(event) for ref in item.refs]
         end = start
         while end <= before and end < self.n:

@@ -11,6 +11,7 @@ import re
 from .tokens import normalize_word
 
 __all__ = [
+    "CLASS_SYMBOL",
     "BODY_PARTS",
     "LOWER_PARTS",
     "PLAIN_ADJECTIVES",
@@ -70,3 +71,7 @@ def without_states(name: str) -> str:
 
 
 _PROTEIN_NAME = re.compile(r"[A-Z0-9α-ω]|(?i:\b(?:alpha|beta|gamma|delta|kappa|receptors?|factors?|ligands?|interferons?|interleukins?|kinases?)\b)")
+
+#: a gene or protein symbol, which names the protein when its class comes before it ("the kinase
+#: JAK1", "the kinase BTK", "the serine protease C1r", "the receptor CCR5")
+CLASS_SYMBOL = re.compile(r"^(?:[A-Z][A-Za-z]*\d[A-Za-z0-9-]*|[A-Z][A-Z0-9-]{1,9})$")

@@ -8,7 +8,8 @@ import re
 from typing import Any
 
 from .parsebase import _ParseBase
-from .parsewords import _GIVING_NOUNS, _inverted, _is_passive, _plural_verb
+from .parsewords import _GIVING_NOUNS, _SUBJECT_EVENTS, _inverted, _is_passive, _plural_verb, _prep_object
+from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
 _GIVING = frozenset("add give administer combine use start continue".split())
@@ -132,6 +133,8 @@ class _ParseClauses(_ParseBase):
         given = [c for c in gerund.children if c.dep_ == "dobj" and gerund.lemma_.lower() in _GIVING]
         if given:
             return given, None
+        if normalize_word(gerund.lower_) in _SUBJECT_EVENTS and _prep_object(gerund, ("of",)) is not None:
+            return [gerund], None  # "Binding of C1q activates C1r": an event of C1q, no gerund of the text's agent
         return [], "gerund"
 
     def after_comma(self, verb: Any) -> bool:

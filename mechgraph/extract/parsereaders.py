@@ -152,8 +152,13 @@ class _ParseReaders(_ParseBase):
             start = tok.i + 1
             if start < len(toks) and (W._FINITE_FORMS[tok.lower_], toks[start].lower_) in PARTICLE_VERBS:
                 start += 1  # "attaches to X", "interferes with X"
-            left = self.flat_phrase(tok.i - 1, -1)
+            event = _flat_event(toks, tok.i)  # "Blockade of IL-6 lowers CRP": IL-6 raises it
+            left = self.flat_phrase(tok.i - 1, -1, stop=-1 if event is None else event[0])
             right = self.flat_phrase(start, +1)
+            if event is not None and event[1] < 0:
+                reading = {"+": "-", "-": "+"}.get(reading, "")
+                if not reading:
+                    continue
             if left is None or right is None:
                 continue
             for side in (left, right):
@@ -163,12 +168,13 @@ class _ParseReaders(_ParseBase):
             else:
                 self.emit_entries(tok, W._FINITE_FORMS[tok.lower_], reading, left, right, "flat reading of a misparsed sentence")
 
-    def flat_phrase(self, start: int, step: int) -> list[LexiconEntry] | None:
-        """The names of a coordinated noun phrase read word by word from ``start`` (leftwards for -1)."""
+    def flat_phrase(self, start: int, step: int, stop: int = -1) -> list[LexiconEntry] | None:
+        """The names of a coordinated noun phrase read word by word from ``start`` (leftwards for -1),
+        not reaching ``stop``."""
         toks = self.sdoc
         k = start
         words: list[int] = []
-        while 0 <= k < len(toks):
+        while 0 <= k < len(toks) and k != stop:
             t = toks[k]
             if (t.is_punct and t.text not in ("-", "/", "(", ")", ",")) or t.lower_ in C.PREPOSITIONS or t.tag_ in ("VBZ", "MD", "WDT", "WP"):
                 if step < 0 and t.lower_ in C.PREPOSITIONS and words:
@@ -219,6 +225,8 @@ class _ParseReaders(_ParseBase):
         if reading == "convert" or (verb.lemma_.lower() in ("cleave", "degrade") and any(c.lower_ == "into" for c in verb.children)):
             self.conversion(verb, words)  # "X is cleaved into A and B": a conversion, not a loss
             return
+        if verb.lemma_.lower() == "cleave" and any(c.dep_ == "conj" and VERB_SIGNS.get(c.lemma_.lower()) == "+" for c in verb.children):
+            return  # "cleaves and activates C1s": the cleavage is how it activates, no loss
         if reading == "keep":
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
             if not objs:  # "keep [the inflammation going]": the small clause's subject
@@ -465,3 +473,15 @@ class _ParseReaders(_ParseBase):
             self.emit(verb, f"{verb.lemma_} remission", "-", subjects, diseases)
         elif noun.lemma_.lower() == "treatment":
             self.emit(verb, "treatment of", "-", subjects, diseases, agents_only=True)
+
+
+def _flat_event(toks: Any, verb: int) -> tuple[int, int] | None:
+    """A sentence that opens with an event of something before ``verb`` ("Loss of X", "The blockade
+    of X"): the index of its "of" and the event's sign (:data:`parsewords._SUBJECT_EVENTS`)."""
+    first = 1 if len(toks) > 1 and toks[0].lower_ in C.DETERMINERS else 0
+    if verb <= first + 2 or toks[first + 1].lower_ != "of":
+        return None
+    sign = W._SUBJECT_EVENTS.get(normalize_word(toks[first].lower_))
+    if sign is None or any(t.lower_ == "of" or t.is_punct and t.text not in "-/" for t in toks[first + 2 : verb]):
+        return None
+    return first + 1, sign

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import namewords as N
+from .parsewords import _CLASS_NOUNS
+from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS
 
 __all__ = ["repair_tree"]
@@ -28,6 +31,7 @@ def repair_tree(sdoc: Any) -> int:
     True
     """
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
+    repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -211,5 +215,66 @@ def _verbs_after_auxiliaries(sdoc: Any) -> int:
             if child.i < word.i:
                 child.head = word
         noun.head, noun.dep_ = word, "dobj"
+        repairs += 1
+    return repairs
+
+
+def _classes_before_names(sdoc: Any) -> int:
+    """A protein named after its class before a verb, the class taken for the subject or the main
+    verb ("The serine protease/nsubj MASP2/nsubj activates C4", "The tyrosine kinase/ROOT JAK1/dobj
+    activates/advcl STAT3"): the name is the verb's subject and the class words its compounds."""
+    repairs = 0
+    for name in sdoc[1:-1]:
+        cls, verb = sdoc[name.i - 1], sdoc[name.i + 1]
+        if not N.CLASS_SYMBOL.match(name.text) or normalize_word(cls.lower_) not in _CLASS_NOUNS or cls.pos_ != "NOUN":
+            continue
+        if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.pos_ != "VERB":
+            continue
+        if cls.dep_ == "nsubj" and name.dep_ == "nsubj" and cls.head.i == verb.i and name.head.i == verb.i:
+            cls.head, cls.dep_ = name, "compound"
+            repairs += 1
+        elif cls.dep_ == "ROOT" and name.head.i == cls.i and verb.head.i == cls.i and verb.dep_ in ("advcl", "conj", "relcl", "ccomp"):
+            for child in list(cls.children):
+                if child.i > verb.i or child.dep_ == "punct":
+                    child.head = verb
+                elif child.dep_ in ("nsubj", "dobj") and child.i < cls.i:
+                    child.dep_ = "compound"
+            verb.head, verb.dep_ = verb, "ROOT"
+            name.head, name.dep_ = verb, "nsubj"
+            cls.head, cls.dep_ = name, "compound"
+            repairs += 1
+    return repairs
+
+
+def _relative_verbs(sdoc: Any) -> int:
+    """A verb of a relative clause tagged as a plural noun ("C1r, which in turn cleaves/NNS and
+    activates C1s"): with "which" or "that" for its subject it is the clause's verb."""
+    repairs = 0
+    for word in sdoc:
+        if word.dep_ != "relcl" or word.tag_ != "NNS" or not word.lower_.endswith("s"):
+            continue
+        if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in word.children) and not any(c.dep_ in ("det", "amod", "compound") for c in word.children):
+            word.tag_, word.pos_ = "VBZ", "VERB"
+            repairs += 1
+    return repairs
+
+
+def _subjects_taken_for_compounds(sdoc: Any) -> int:
+    """A finite verb whose subject and object the parser hung on it as compound and apposition
+    ("The kinase ZAP70/compound phosphorylates LAT/appos"): the name before the verb its subject
+    (the words before that name's), the name after it its object."""
+    repairs = 0
+    for verb in sdoc[1:]:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBD", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+            continue
+        name = sdoc[verb.i - 1]
+        if name.dep_ != "compound" or name.head.i != verb.i or name.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in list(verb.children):
+            if child.i < name.i and child.dep_ in ("compound", "det", "amod"):
+                child.head = name
+            elif child.i == verb.i + 1 and child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+                child.dep_ = "dobj"
+        name.dep_ = "nsubj"
         repairs += 1
     return repairs

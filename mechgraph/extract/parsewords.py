@@ -68,7 +68,8 @@ _CLASS_NOUNS = frozenset(
     normalize_word(w)
     for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene metabolite prodrug "
     "antibiotic antifungal antiviral anticoagulant antidepressant anticonvulsant antihistamine statin steroid corticosteroid "
-    "glucocorticoid biologic immunosuppressant medicine medication sulfonamide sulphonamide".split()
+    "glucocorticoid biologic immunosuppressant medicine medication sulfonamide sulphonamide protease peptidase ligase lipase synthase "
+    "transporter channel integrin lectin convertase".split()
 )
 _EVENT_NOUNS = frozenset(
     normalize_word(w)
@@ -141,6 +142,21 @@ def _relation(words: str, sign: str) -> Relation:
     return Relation.BINDS if lemma in _BINDING or words in ("direct against", "target against") else Relation.REGULATES
 
 
+#: the event a subject names instead of what it is of ("Binding of C1q activates C1r", "Loss of PTEN
+#: enhances AKT signalling"): the relation is from what the event is of, with the verb's sign where
+#: the event makes more of it (+1) and the opposite sign where the event takes it away (-1)
+_SUBJECT_EVENTS: dict[str, int] = {
+    **{
+        normalize_word(w): 1
+        for w in "binding activation stimulation engagement ligation triggering crosslinking cross-linking occupancy overexpression "
+        "overproduction release secretion production".split()
+    },
+    **{
+        normalize_word(w): -1
+        for w in "loss absence lack deficiency blockade blocking inhibition depletion deletion knockout knockdown neutralisation "
+        "neutralization antagonism removal withdrawal suppression silencing ablation disruption".split()
+    },
+}
 _ACTION_HEADS = frozenset(normalize_word(w) for w in "blockade inhibition deficiency depletion antagonism neutralisation neutralization knockout".split())
 _NAMING = frozenset("call name term designate dub".split())
 
