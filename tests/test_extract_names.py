@@ -533,3 +533,10 @@ def test_a_protein_named_after_its_class_and_a_relative_verb_tagged_as_a_noun() 
     found = triples("Properdin stabilises the convertase C3bBb, which in turn cleaves and activates C5.")
     assert ("c3bbb", "+", "c5") in found, found
     assert not any(t == "c5" and sign == "-" for _s, sign, t in found), found
+
+
+def test_which_after_a_block_is_the_nouns_when_it_says_what_the_noun_does() -> None:
+    # "X blocks Y, which mediates Z": Y mediates Z (what Y does), where "..., which lowers Z" is the block's
+    found = triples("Zafirlukast blocks the receptor CysLT1, which mediates bronchoconstriction.")
+    assert {("zafirlukast", "-", "cyslt1"), ("cyslt1", "+", "bronchoconstriction")} <= found, found
+    assert not any(s == "zafirlukast" and t == "bronchoconstriction" for s, _sign, t in found), found

@@ -13,6 +13,12 @@ from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
 _GIVING = frozenset("add give administer combine use start continue".split())
+#: what a protein or cell does, said of the noun before ", which" even after a block ("X blocks
+#: CysLT1, which mediates bronchoconstriction": CysLT1 does), where a change ("..., which lowers
+#: IL-2") is the block's
+_WHAT_THINGS_DO = frozenset(
+    "mediate drive promote produce secrete release express bind encode activate phosphorylate induce stimulate recruit signal attract carry".split()
+)
 
 
 class _ParseClauses(_ParseBase):
@@ -179,7 +185,7 @@ class _ParseClauses(_ParseBase):
             steps += 1
         if comma and governor is not None and governor.pos_ in ("VERB", "AUX") and not _plural_verb(verb):
             cue = self.cue(governor)  # (an event is singular: "which both play" has a plural antecedent)
-            if cue is not None and cue[1] == "-":
+            if cue is not None and cue[1] == "-" and verb.lemma_.lower() not in _WHAT_THINGS_DO:
                 subjects, _how = self.subject(governor)
                 return subjects, "', which' read as the event"
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X is an antibody that binds Y": X

@@ -29,7 +29,7 @@ strengthen reinforce mobilise mobilize recruit expand upregulated heighten inten
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
 co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize
-encourage lengthen extend
+encourage lengthen extend mediate
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
@@ -40,9 +40,7 @@ inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy s
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
 ease quell quench temper scavenge
 """
-_NEUTRAL = (
-    "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact mediate opsonise opsonize coat"
-)
+_NEUTRAL = "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"
 
 VERB_SIGNS: dict[str, str] = {
     **{w: "+" for w in _POSITIVE.split()},
