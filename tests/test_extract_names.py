@@ -540,3 +540,20 @@ def test_which_after_a_block_is_the_nouns_when_it_says_what_the_noun_does() -> N
     found = triples("Zafirlukast blocks the receptor CysLT1, which mediates bronchoconstriction.")
     assert {("zafirlukast", "-", "cyslt1"), ("cyslt1", "+", "bronchoconstriction")} <= found, found
     assert not any(s == "zafirlukast" and t == "bronchoconstriction" for s, _sign, t in found), found
+
+
+def test_effects_in_a_share_of_patients_given_a_drug_and_degrees_of_one_effect() -> None:
+    # "occurred in 12% of patients receiving the antibody": the antibody raises it
+    found = triples("Canakinumab is used to treat gout flares. Injection-site reactions occurred in 12% of patients receiving the antibody.")
+    assert ("canakinumab", "+", "injection_site_reactions") in found, found
+    # "profound and prolonged lymphopenia": one effect, named once, never "profound" on its own
+    assert triples("Belatacept causes profound and prolonged lymphopenia.") == {("belatacept", "+", "lymphopenia")}
+    assert triples("Vedotin causes severe and sometimes fatal infections.") == {("vedotin", "+", "infections")}
+
+
+def test_a_name_set_off_after_the_subject_and_a_verb_after_an_appositive() -> None:
+    # "the active metabolite, X, blocks Y": X does
+    assert ("teriflunomide", "-", "dhodh") in triples("The active metabolite, teriflunomide, blocks DHODH.")
+    # "X, an IL-17A antagonist, reduced ...": the verb after the appositive is the sentence's, past tense;
+    # what "the severity of" a disease does, the disease does
+    assert ("ixekizumab", "-", "psoriasis") in triples("Ixekizumab, an IL-17A antagonist, reduced the severity of psoriasis.")

@@ -232,6 +232,15 @@ class _Clauses(_ReaderBase):
             end += 1
         if end == start:
             return self._topic("topic")
+        named = self.mention_at.get(end + 1) if self.low[end] == "," else None
+        if (
+            named is not None
+            and self.lower(named.last + 1) == ","
+            and named.last + 1 >= before
+            and named.entry.kind is NodeKind.AGENT
+            and not any(k in self.mention_at for k in range(start, end))
+        ):
+            return [_Ref(named.entry, via="the name set off after the subject")]  # "the active metabolite, teriflunomide, blocks X"
         refs = self._resolve_subject_items(self._parse_list(start, end - 1, subject=True))
         return refs
 

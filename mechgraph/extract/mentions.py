@@ -185,6 +185,8 @@ class _Mentions(_ReaderBase):
             hit.passive = self.low[j] in C.BE_FORMS
             return True
         previous = self.lower(j)
+        if previous == "," and not by and self._after_appositive(j):
+            return True  # "X, the first IL-17A inhibitor, reduced Y": the sentence's verb
         if j < 0 or previous in C.DETERMINERS or previous in C.PREPOSITIONS or previous in (",", "and", "or", "(") or previous == "of" or previous in _FRONTED:
             # "activated T cells", "leads to reduced X": an adjective, unless "by" follows
             if by and previous not in C.DETERMINERS:
@@ -194,6 +196,14 @@ class _Mentions(_ReaderBase):
         if by:
             hit.reduced = True
         return True
+
+    def _after_appositive(self, comma: int) -> bool:
+        """``comma`` closes an appositive set off after the name that opens the sentence ("X, an
+        antibody against Y, ...")."""
+        commas = [k for k in range(comma) if self.low[k] == ","]
+        if len(commas) != 1 or not any(k in self.mention_at for k in range(commas[0])) or comma - commas[0] > 8:
+            return False
+        return self.low[commas[0] + 1] in ("the", "a", "an") and not any(self.low[k] in C.BE_FORMS for k in range(comma))
 
     def _hedges(self) -> tuple[str, ...]:
         found: list[str] = []

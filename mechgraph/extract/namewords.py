@@ -11,6 +11,8 @@ import re
 from .tokens import normalize_word
 
 __all__ = [
+    "DEGREE_WORDS",
+    "HOW_OFTEN",
     "CLASS_SYMBOL",
     "BODY_PARTS",
     "LOWER_PARTS",
@@ -75,3 +77,12 @@ _PROTEIN_NAME = re.compile(r"[A-Z0-9α-ω]|(?i:\b(?:alpha|beta|gamma|delta|kappa
 #: a gene or protein symbol, which names the protein when its class comes before it ("the kinase
 #: JAK1", "the kinase BTK", "the serine protease C1r", "the receptor CCR5")
 CLASS_SYMBOL = re.compile(r"^(?:[A-Z][A-Za-z]*\d[A-Za-z0-9-]*|[A-Z][A-Z0-9-]{1,9})$")
+
+#: how severe, long or lasting an effect is, which coordinated before one effect name it once ("profound and
+#: prolonged lymphopenia", "severe and sometimes fatal infections")
+DEGREE_WORDS = frozenset(
+    "profound prolonged severe mild moderate transient persistent marked sustained serious significant partial complete "
+    "reversible irreversible durable lasting fatal life-threatening temporary".split()
+)
+#: how often, before such a word ("sometimes fatal")
+HOW_OFTEN = frozenset("sometimes often occasionally rarely potentially frequently usually".split())

@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..vocabulary import NodeKind
 from .parsebase import _ParseBase
 from .parsewords import _GIVING_NOUNS, _SUBJECT_EVENTS, _inverted, _is_passive, _plural_verb, _prep_object
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
+#: words that set off an example or a comment, not a name ("including", "especially", "notably")
+_SETTING_OFF = frozenset("including especially particularly notably like such mainly mostly chiefly also".split())
 _GIVING = frozenset("add give administer combine use start continue".split())
 #: what a protein or cell does, said of the noun before ", which" even after a block ("X blocks
 #: CysLT1, which mediates bronchoconstriction": CysLT1 does), where a change ("..., which lowers
@@ -69,6 +72,9 @@ class _ParseClauses(_ParseBase):
                 return self.gerund_subject(s)
             if s.i >= 3 and self.sdoc[s.i - 1].lower_ == "nor" and self.sdoc[s.i - 3].lower_ == "neither":
                 return [self.sdoc[s.i - 2], s], None  # "Neither A nor B changed X": A too, however the parse hung it
+            named = self.set_off_name(s, verb)
+            if named is not None:
+                return [named], "the name set off after the subject"  # "the active metabolite, X, blocks Y": X
             return [s], None
         for prep in verb.lefts:  # "In controlled trials X reduced Y": the parser hung the subject on the fronted phrase
             if prep.dep_ == "prep" and prep.i < verb.i and not any(self.sdoc[k].is_punct for k in range(prep.i, verb.i)):
@@ -131,6 +137,23 @@ class _ParseClauses(_ParseBase):
                     return [passive[0]], None
             return found, how
         return [], None
+
+    def set_off_name(self, subject: Any, verb: Any) -> Any:
+        """The drug named between commas right after a subject that does not name one ("the active
+        metabolite, teriflunomide, blocks X"), however the parse hung the name; its first token."""
+        between = self.sdoc[subject.i + 1 : verb.i]
+        if not 3 <= len(between) <= 6 or between[0].text != "," or between[-1].text != "," or any(t.text == "," for t in between[1:-1]):
+            return None
+        if any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "ADV", "NUM", "PUNCT") or t.lower_ in _SETTING_OFF for t in between[1:-1]):
+            return None  # "immunosuppression, including with X, raises ...": an example, not the subject's name
+        own = self.entity(subject)
+        if own is None or own.known or own.kind is NodeKind.AGENT:
+            return None
+        drug = self.lookup_phrase(between[1:-1].text)
+        if drug is None or drug.kind is not NodeKind.AGENT:
+            return None
+        self.cache[between[1].i] = drug
+        return between[1]
 
     def gerund_subject(self, gerund: Any) -> tuple[list[Any], str | None]:
         """The subject of a verb whose subject is a gerund clause: the drug the gerund gives

@@ -43,6 +43,8 @@ _EFFECT_SIGNS = {
     **dict.fromkeys("inhibitory suppressive negative antagonistic protective".split(), "-"),
     **dict.fromkeys("stimulatory positive activating agonistic enhancing".split(), "+"),
 }
+#: a share of a group ("in 10% of patients", "in a third of people")
+_SHARES = frozenset("% percent per cent third half quarter fifth tenth most many some few all majority minority proportion".split())
 
 
 class _ParseEffects(_ParseBase):
@@ -228,6 +230,7 @@ class _ParseEffects(_ParseBase):
             # "X has occurred in patients receiving Y / treated with Y": Y ("in MS and cancer patients treated with Y" too)
             pobjs = [g for g in p.children if g.dep_ == "pobj"]
             pobjs += [c for g in pobjs for c in g.children if c.dep_ == "conj"]
+            pobjs += [d for g in pobjs if g.lower_ in _SHARES for d in (_prep_object(g, ("of",)),) if d is not None]  # "in 10% of patients"
             people = [g for g in pobjs if g.lemma_.lower() in _PEOPLE or g.lower_ in _PEOPLE]
             for group in people:
                 found += [e for e, _t in self.entities(self.given(group)) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]

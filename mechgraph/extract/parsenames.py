@@ -240,7 +240,11 @@ class _ParseNames(_ParseLookup):
             self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i)
         )  # (and "flares of generalized pustular psoriasis": the disease)
         # "the (combined) rate of recurrent events": the events
-        if (low in WRAPPER_NOUNS or bare_rate) and of is not None and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk")):
+        if (
+            (low in WRAPPER_NOUNS or bare_rate or low in _MEASURE_NOUNS)
+            and of is not None
+            and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk"))
+        ):
             inner = self.entity(of)
             if inner is not None:
                 if tok.i in self.via or of.i in self.via:
@@ -368,6 +372,9 @@ class _ParseNames(_ParseLookup):
 
 #: the parts of a fusion protein or bispecific drug, which act as the drug ("the other arm binds CD3")
 _DRUG_PARTS = frozenset("arm moiety".split())
+
+#: how bad a disease is, which a drug changes by changing the disease ("lowers the severity of eczema")
+_MEASURE_NOUNS = frozenset("severity intensity".split())
 
 #: what cells or proteins do, named after them ("the cytotoxic activity of NK cells")
 _ACTIVITY_NOUNS = frozenset("activity activities function functions".split())

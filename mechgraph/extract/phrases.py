@@ -215,6 +215,11 @@ class _Phrases(_PhraseShapes):
                     item.tokens = list(last.tokens)
                     continue
                 last_words = [k for k in last.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
+                if of_position is None and len(content) == 1 and self.low[content[0]] in N.DEGREE_WORDS:
+                    head = [k for k in last_words if self.low[k] not in N.DEGREE_WORDS and self.low[k] not in N.HOW_OFTEN]
+                    if head and len(head) < len(last_words):  # "profound and prolonged lymphopenia": lymphopenia, once
+                        last.tokens = item.tokens = head
+                        continue
                 if of_position is not None and len(content) == 1 and self.is_adjective(content[0]) and last_words and self.is_adjective(last_words[0]):
                     item.tokens = content + last_words[1:]  # "the proliferative and functional capacity of X"
                     continue
