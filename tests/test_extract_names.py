@@ -557,3 +557,12 @@ def test_a_name_set_off_after_the_subject_and_a_verb_after_an_appositive() -> No
     # "X, an IL-17A antagonist, reduced ...": the verb after the appositive is the sentence's, past tense;
     # what "the severity of" a disease does, the disease does
     assert ("ixekizumab", "-", "psoriasis") in triples("Ixekizumab, an IL-17A antagonist, reduced the severity of psoriasis.")
+
+
+def test_an_enzyme_that_takes_a_group_off_a_molecule_lowers_the_molecule_and_letters_of_names() -> None:
+    # "removes the 5-phosphate from PIP3": PIP3 is lowered (not the phosphate); "AKT activation" is a name
+    found = triples("The phosphatase SHIP1 removes the 5-phosphate from PIP3 and so limits AKT activation.")
+    assert {("ship1", "-", "pip3"), ("ship1", "-", "akt_activation")} <= found, found
+    assert not any("phosphate" in t for _s, _sign, t in found), found
+    # the capital letter that ends a name is no article ("protein kinase A")
+    assert ("cyclic_amp", "+", "protein_kinase_a") in triples("Cyclic AMP activates protein kinase A.")

@@ -115,15 +115,16 @@ class Gold:
         return read_text_file(self.text_path)
 
     def gold_nodes(self, node_id: str, names: Iterable[str]) -> set[str]:
-        """The gold nodes a drafted node (id, label and synonyms) stands for."""
-        keys = {_mention_key(name) for name in names}
+        """The gold nodes a drafted node (id, label and synonyms) stands for, its names compared as
+        the mentions are written, in lower case ("protein kinase A" is the mention "protein kinase a")."""
+        keys = {_mention_key(name.lower()) for name in names}
         return {gold for gold, ids in self.node_ids.items() if node_id in ids} | {gold for gold, mentions in self.node_mentions.items() if keys & mentions}
 
 
 def _mention_key(text: str) -> tuple[str, ...]:
     """A mention's words without its bracketed short forms ("the expression of major histocompatibility complex
     (MHC) class I molecules": the whole name, not the words before the bracket)."""
-    key = key_of(without_brackets(text).split(" (")[0])
+    key = key_of(without_brackets(text).split(" (")[0].lower())
     while key and key[0] in _LEADING:
         key = key[1:]
     return key

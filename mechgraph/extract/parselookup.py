@@ -105,8 +105,8 @@ class _ParseLookup(_ParseBase):
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
         if any(w.lower() in W._CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(
-            w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") for w in words
-        ):
+            w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") and w != "A" for w in words
+        ):  # (but "protein kinase A", "vitamin A": a letter of the name)
             return None  # a garbled parse glued a clause into the name
         if head_word is not None and W.looks_like_drug(head_word.text) and len(words) <= 2:
             return self.state.agent(head_word.text if len(words) == 1 else text)
@@ -130,6 +130,10 @@ class _ParseLookup(_ParseBase):
             for w in words[:-1]
         )  # "the H1 receptor", "C-reactive protein", "the interleukin-36 receptor": a name, where "the protein" is none
         symbol_named = symbol_named or (len(key) == 2 and key[0] in _ORDINALS)  # "a second signal": a name
+        symbol_named = symbol_named or (len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper())  # "protein kinase A"
+        symbol_named = symbol_named or (
+            normalize_word(key[-1]) in W._EVENT_NOUNS and any(N.CLASS_SYMBOL.match(w) for w in words[:-1])
+        )  # "AKT activation", "STAT1 signalling": what a named protein does, where "activation" alone is no name
         symbol_named = symbol_named or (len(key) == 2 and key[1] == "function" and key[0] in _ORGANS)  # "lung function"
         if key not in W._OUTCOME_PHRASES and not symbol_named and (key[-1] in W._NO_CANDIDATE or (len(key) <= 2 and key[0] in W._NO_CANDIDATE)):
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)

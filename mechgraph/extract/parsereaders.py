@@ -21,6 +21,8 @@ _DOSE_NOUNS = frozenset("dose infusion injection".split())
 _CAUSAL = frozenset("cause induce produce trigger provoke".split())
 
 
+#: a part of a molecule that an enzyme takes off ("removes the 3-phosphate from PIP3")
+_CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5-phosphate group residue moiety tag sugar".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
 
 
@@ -224,6 +226,13 @@ class _ParseReaders(_ParseBase):
             return
         if reading == "convert" or (verb.lemma_.lower() in ("cleave", "degrade") and any(c.lower_ == "into" for c in verb.children)):
             self.conversion(verb, words)  # "X is cleaved into A and B": a conversion, not a loss
+            return
+        groups = [c for c in verb.children if c.dep_ == "dobj" and normalize_word(c.lower_) in _CHEMICAL_GROUPS]
+        if groups and reading == "-":  # "PTEN removes the 3-phosphate from PIP3": PIP3 is what it lowers
+            holders = [verb, *groups]  # ("from" hung on the verb or on the group)
+            whence = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
+            if whence:
+                self.emit(verb, f"{words} from", "-", self.subject(verb), whence)
             return
         if verb.lemma_.lower() == "cleave" and any(c.dep_ == "conj" and VERB_SIGNS.get(c.lemma_.lower()) == "+" for c in verb.children):
             return  # "cleaves and activates C1s": the cleavage is how it activates, no loss

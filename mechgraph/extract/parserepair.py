@@ -233,7 +233,7 @@ def _classes_before_names(sdoc: Any) -> int:
         if cls.dep_ == "nsubj" and name.dep_ == "nsubj" and cls.head.i == verb.i and name.head.i == verb.i:
             cls.head, cls.dep_ = name, "compound"
             repairs += 1
-        elif cls.dep_ == "ROOT" and name.head.i == cls.i and verb.head.i == cls.i and verb.dep_ in ("advcl", "conj", "relcl", "ccomp"):
+        elif cls.dep_ == "ROOT" and name.head.i in (cls.i, verb.i) and verb.head.i == cls.i and verb.dep_ in ("advcl", "conj", "relcl", "ccomp"):
             for child in list(cls.children):
                 if child.i > verb.i or child.dep_ == "punct":
                     child.head = verb

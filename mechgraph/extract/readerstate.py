@@ -258,7 +258,7 @@ class _Text:
             return None  # "adults", "paediatric patients", "patients up (to 25 years)": the people treated are no node
         words = label.split()
         if (
-            (not item and any(w.lower() in _CLAUSE_WORDS for w in words[1:]))
+            (not item and any(w.lower() in _CLAUSE_WORDS and w != "A" for w in words[1:]))  # (but "protein kinase A")
             or all(k in _SEVERITY for k in key)
             or (len(words) > 1 and words[0].lower() in ("it", "they", "we"))
         ):
