@@ -566,3 +566,17 @@ def test_an_enzyme_that_takes_a_group_off_a_molecule_lowers_the_molecule_and_let
     assert not any("phosphate" in t for _s, _sign, t in found), found
     # the capital letter that ends a name is no article ("protein kinase A")
     assert ("cyclic_amp", "+", "protein_kinase_a") in triples("Cyclic AMP activates protein kinase A.")
+
+
+def test_a_class_named_after_called_a_relative_after_a_place_and_a_role_in_a_process() -> None:
+    # "blocks a protein called TSLP": TSLP only, never "protein"
+    found = triples("Tezepelumab blocks a protein called TSLP, which plays a key role in starting inflammation in the airways.")
+    assert ("tezepelumab", "-", "tslp") in found, found
+    assert not any(t == "protein" for _s, _sign, t in found), found
+    # "plays a key role in starting inflammation": TSLP raises it; "a protective role in colitis" lowers it
+    assert ("tslp", "+", "inflammation") in found, found
+    assert ("il_10", "-", "colitis") in triples("IL-10 plays a protective role in colitis.")
+    # ", which" after "in <disease>" is about what the verb changed, not the disease
+    found = triples("Hydroxyurea raises fetal haemoglobin in sickle cell disease, which lowers the number of painful crises.")
+    assert ("fetal_haemoglobin", "-", "painful_crises") in found, found
+    assert not any(s == "sickle_cell_disease" for s, _sign, _t in found), found

@@ -11,6 +11,7 @@ import re
 from .tokens import normalize_word
 
 __all__ = [
+    "CLASS_WORDS",
     "DEGREE_WORDS",
     "HOW_OFTEN",
     "CLASS_SYMBOL",
@@ -86,3 +87,10 @@ DEGREE_WORDS = frozenset(
 )
 #: how often, before such a word ("sometimes fatal")
 HOW_OFTEN = frozenset("sometimes often occasionally rarely potentially frequently usually".split())
+
+#: what a text classes a thing as before it names it ("a protein called X", "a group of medicines known as Y")
+CLASS_WORDS = frozenset(
+    "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules substance substances "
+    "medicine medicines drug drugs antibody antibodies group groups class classes family type types kind kinds cell cells "
+    "messenger messengers hormone hormones chemical chemicals factor factors of small large natural special certain".split()
+)

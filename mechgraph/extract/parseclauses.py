@@ -20,7 +20,7 @@ _GIVING = frozenset("add give administer combine use start continue".split())
 #: CysLT1, which mediates bronchoconstriction": CysLT1 does), where a change ("..., which lowers
 #: IL-2") is the block's
 _WHAT_THINGS_DO = frozenset(
-    "mediate drive promote produce secrete release express bind encode activate phosphorylate induce stimulate recruit signal attract carry".split()
+    "mediate drive promote produce secrete release express bind encode activate phosphorylate induce stimulate recruit signal attract carry play".split()
 )
 
 
@@ -201,6 +201,10 @@ class _ParseClauses(_ParseBase):
             if holder.pos_ in ("NOUN", "PROPN") and holder.tag_ in ("NNS", "NNPS"):
                 return [holder], None  # "antigen-presenting cells in the bladder wall, which secrete X": the cells
         comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
+        if comma and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "among", "during") and noun.head.head.pos_ == "VERB":
+            changed = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.i < noun.i]
+            if changed:  # "X raises HbF in sickle cell disease, which lowers Y": what X raises does, not the disease
+                return changed, None
         governor = noun.head if noun.dep_ in ("dobj", "pobj", "conj", "appos") else None
         steps = 0
         while governor is not None and governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("prep", "pobj", "dobj", "conj", "appos") and steps < 4:

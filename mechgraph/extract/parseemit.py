@@ -91,8 +91,9 @@ class _ParseEmit(_ParseBase):
         after = [c for c in verb.children if c.i > obj.i] if verb is not None else []
         for child in [*obj.children, *after]:
             if child.dep_ == "prep" and child.lower_ in _CONTEXT_PREPS:
-                span = self.sdoc[child.i : child.right_edge.i + 1].text
-                return span
+                end = child.right_edge.i + 1
+                end = next((t.i for t in self.sdoc[child.i : end] if t.text in (",", ";", "(")), end)  # not a clause on the place
+                return self.sdoc[child.i : end].text
         return None
 
     def _as_treatment(self, entry: LexiconEntry, tok: Any) -> LexiconEntry:

@@ -23,6 +23,8 @@ _CAUSAL = frozenset("cause induce produce trigger provoke".split())
 
 #: a part of a molecule that an enzyme takes off ("removes the 3-phosphate from PIP3")
 _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5-phosphate group residue moiety tag sugar".split())
+#: a role that keeps something down ("plays a protective role in colitis")
+_PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
 
 
@@ -42,7 +44,9 @@ class _ParseReaders(_ParseBase):
                     words = f"{lemma} {child.lower_}"
                     return words, VERB_SIGNS.get(reading, reading)
         if lemma == "play" and any(c.lemma_ == "role" for c in verb.children):
-            return None
+            role = next(c for c in verb.children if c.lemma_ == "role")
+            protective = any(c.lower_ in _PROTECTIVE_ROLES for c in role.children if c.dep_ == "amod")
+            return ("play role in", "-" if protective else "+") if any(p.lower_ == "in" for p in role.children if p.dep_ == "prep") else None
         if lemma == "make" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
             lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells": the cells produce it (where "make X worse" is a cause)
         reading = VERB_SIGNS.get(lemma)
@@ -226,6 +230,18 @@ class _ParseReaders(_ParseBase):
             return
         if reading == "convert" or (verb.lemma_.lower() in ("cleave", "degrade") and any(c.lower_ == "into" for c in verb.children)):
             self.conversion(verb, words)  # "X is cleaved into A and B": a conversion, not a loss
+            return
+        if words == "play role in":  # "TSLP plays a key role in (starting) airway inflammation": TSLP raises it
+            role = next(c for c in verb.children if c.lemma_ == "role")
+            for within in (p for p in role.children if p.dep_ == "prep" and p.lower_ == "in"):
+                for g in within.children:
+                    if g.dep_ == "pobj":
+                        self.emit(verb, words, reading, self.subject(verb), [g])
+                    elif g.dep_ == "pcomp" and g.tag_ == "VBG":  # "in starting X", "in limiting X": the gerund's sign too
+                        step = VERB_SIGNS.get(g.lemma_.lower(), "+" if g.lemma_.lower() in ("start", "begin", "cause") else "")
+                        if step in ("+", "-"):
+                            sign = reading if step == "+" else {"+": "-", "-": "+"}[reading]
+                            self.emit(verb, words, sign, self.subject(verb), [c for c in g.children if c.dep_ == "dobj"])
             return
         groups = [c for c in verb.children if c.dep_ == "dobj" and normalize_word(c.lower_) in _CHEMICAL_GROUPS]
         if groups and reading == "-":  # "PTEN removes the 3-phosphate from PIP3": PIP3 is what it lowers

@@ -22,6 +22,8 @@ from .readerstate import (
 )
 from .tokens import normalize_word, tokenize, words_of
 
+#: the words that name what the phrase before them only classed ("a protein called TSLP")
+_NAMING = frozenset("called termed named known".split())
 _DISEASE_NOUNS = frozenset({"disease", "condition", "disorder", "infection", "illness", "syndrome"})  # "this disease": kept
 
 
@@ -51,6 +53,8 @@ class _Phrases(_PhraseShapes):
                 continue
             marker = self._example_marker(k)
             if marker:
+                if current and self.lower(k) in _NAMING and all(self._class_word(j) for j in current):
+                    current = []  # "a protein called TSLP": TSLP, the class no node of its own
                 if current:
                     raw.append((current, group))
                 current = []

@@ -77,6 +77,11 @@ class _PhraseShapes(_ReaderBase):
         stop = next((j for j in range(k + 1, min(end + 1, self.n)) if self.low[j] in (",", "of", "that", "which", "and", "or", ";")), min(end + 1, self.n))
         return stop - 1 > k and self.norm(stop - 1) in _CLASS_HEADS
 
+    def _class_word(self, k: int) -> bool:
+        """A word of a phrase that only classes what is named after it ("a [small] protein called X")."""
+        word = self.low[k]
+        return not self.is_word(k) or word in C.DETERMINERS or word in N.CLASS_WORDS or self.norm(k) in N.CLASS_WORDS or self.is_adjective(k)
+
     def _example_marker(self, k: int) -> int:
         first = k
         while first < min(self.n, k + 4) and not self.is_word(first):
