@@ -13,7 +13,7 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
+from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _FINITE_FORMS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word, without_brackets
 
 __all__: list[str] = []
@@ -30,6 +30,53 @@ _DOOM_NOUNS = frozenset("degradation destruction breakdown elimination proteolys
 
 class _ParseStatements(_ParseBase):
     """Conversions and the statements of copulas and directions."""
+
+    def flat_phrase(self, start: int, step: int, stop: int = -1) -> list[LexiconEntry] | None:
+        """The names of a coordinated noun phrase read word by word from ``start`` (leftwards for -1),
+        not reaching ``stop``."""
+        toks = self.sdoc
+        k = start
+        words: list[int] = []
+        while 0 <= k < len(toks) and k != stop:
+            t = toks[k]
+            if (t.is_punct and t.text not in ("-", "/", "(", ")", ",")) or t.lower_ in C.PREPOSITIONS or t.tag_ in ("VBZ", "MD", "WDT", "WP"):
+                if step < 0 and t.lower_ in C.PREPOSITIONS and words:
+                    return None  # "cells that X activates through TLR7 secrete Y": an object of a preposition is no subject
+                break
+            if (t.lower_ in _FINITE_FORMS and k != start) or (t.tag_ == "VBG" and toks[k - 1].text not in ("-", "/")):
+                break
+            if t.tag_ in ("RB", "RBR", "RBS") and t.text not in ("-", "/"):
+                break  # "lowers X and thereby reduces Y", "...; X therefore lower Y": no adverb in a name
+            if t.text == "," and not any(toks[j].lower_ in ("and", "or") for j in (words if step < 0 else range(k + 1, min(k + 8, len(toks))))):
+                break  # a comma that does not separate list items ends the phrase
+            words.append(k)
+            k += step
+        words.sort()
+        phrases: list[tuple[list[int], list[int]]] = [([], [])]  # (name tokens, parenthetical tokens)
+        inside = False
+        for k in words:
+            t = toks[k]
+            if t.text == "(":
+                inside = True
+            elif t.text == ")":
+                inside = False
+            elif inside:
+                phrases[-1][1].append(k)
+            elif t.lower_ in ("and", "or", ","):
+                phrases.append(([], []))
+            elif t.lower_ not in C.DETERMINERS | C.POSSESSIVES:
+                phrases[-1][0].append(k)
+        entries = []
+        for name, short in phrases:
+            text = "".join(toks[k].text_with_ws for k in name).strip()
+            entry = None
+            if short:
+                entry = self.doc.lexicon.lookup("".join(toks[k].text_with_ws for k in short).strip())
+            if entry is None and text:
+                entry = self.lookup_phrase(text)
+            if entry is not None:
+                entries.append(entry)
+        return entries or None
 
     def conversion(self, verb: Any, words: str) -> None:
         """A conversion: "X is converted to Y" (X is metabolised to Y), "X breaks down to Y and Z",
