@@ -580,3 +580,15 @@ def test_a_class_named_after_called_a_relative_after_a_place_and_a_role_in_a_pro
     found = triples("Hydroxyurea raises fetal haemoglobin in sickle cell disease, which lowers the number of painful crises.")
     assert ("fetal_haemoglobin", "-", "painful_crises") in found, found
     assert not any(s == "sickle_cell_disease" for s, _sign, _t in found), found
+
+
+def test_researchers_are_no_agents_and_the_signalling_of_a_cytokine_is_the_cytokine() -> None:
+    # the people who study a drug are no node: "Researchers hoped that blocking IL-17 would ..." has no researcher
+    found = triples("Researchers had hoped that blocking IL-17 would help patients with Crohn's disease.")
+    assert not any("researcher" in s for s, _sign, _t in found), found
+    # "reduces the signalling of IL-4, IL-13 and IL-31": each cytokine, the first too
+    found = triples("Abrocitinib reduces the signalling of IL-4, IL-13 and IL-31.")
+    assert {("abrocitinib", "-", "il_4"), ("abrocitinib", "-", "il_13"), ("abrocitinib", "-", "il_31")} <= found, found
+    # "refractory, moderate-to-severe atopic dermatitis": the degree and its comma go, no word glued to the next
+    found = triples("Abrocitinib is a JAK1 inhibitor indicated for refractory, moderate-to-severe atopic dermatitis.")
+    assert any(t.endswith("atopic_dermatitis") and "refractoryatopic" not in t for _s, _sign, t in found), found

@@ -444,7 +444,8 @@ PEOPLE = frozenset(
     for w in (
         "adult adults patient patients child children adolescent adolescents people person individual individuals "
         "infant infants woman women man men volunteer volunteers participant participants subject subjects "
-        "recipient recipients"
+        "recipient recipients researcher researchers investigator investigators scientist scientists author authors "
+        "clinician clinicians doctor doctors physician physicians expert experts"
     ).split()
 )
 #: Words that never name a node on their own.

@@ -373,8 +373,9 @@ class _ParseNames(_ParseLookup):
 #: the parts of a fusion protein or bispecific drug, which act as the drug ("the other arm binds CD3")
 _DRUG_PARTS = frozenset("arm moiety".split())
 
-#: how bad a disease is, which a drug changes by changing the disease ("lowers the severity of eczema")
-_MEASURE_NOUNS = frozenset("severity intensity".split())
+#: how bad a disease is or what a protein does, which a drug changes by changing the disease or the
+#: protein ("lowers the severity of eczema", "reduces the signalling of IL-4")
+_MEASURE_NOUNS = frozenset("severity intensity signalling signaling".split())
 
 #: what cells or proteins do, named after them ("the cytotoxic activity of NK cells")
 _ACTIVITY_NOUNS = frozenset("activity activities function functions".split())

@@ -43,7 +43,7 @@ _BUILD_UP = re.compile(r"\b(build|pile|mop|clean|break)-up\b", re.IGNORECASE)
 #: a range of degrees ("moderate to severe", "mild-to-moderate", "moderately to severely active"); also read by
 #: the name builder (:mod:`.readerstate`), which drops it from a disease's name
 DEGREE_RANGE = r"(?:mild|moderate|severe)(?:ly)?\s*-?\s*(?:to|or)\s*-?\s*(?:mild|moderate|severe)(?:ly)?\s+(?:active\s+)?"
-_DEGREE = re.compile(rf"\b{DEGREE_RANGE}(?=[A-Za-z])", re.IGNORECASE)
+_DEGREE = re.compile(rf"(?:,\s*)?\b{DEGREE_RANGE}(?=[A-Za-z])", re.IGNORECASE)  # (with the comma of "refractory, moderate-to-severe X")
 
 
 def _without_degree(text: str) -> str:
@@ -52,10 +52,12 @@ def _without_degree(text: str) -> str:
     "used to treat Crohn's disease"
     >>> _without_degree("used to treat MS and, in Europe, psoriasis. MMF is, in addition, an agonist of HCA2.")
     'used to treat MS and psoriasis. MMF is an agonist of HCA2.'
+    >>> _without_degree("indicated for refractory, moderate-to-severe atopic dermatitis")
+    'indicated for refractory atopic dermatitis'
     """
-    text = _DEGREE.sub("", text) if "to" in text or "or" in text else text
     if ", " in text:  # asides the small pipeline hangs a list or a subject on
         text = ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
+    text = _DEGREE.sub(lambda m: " " if m.group().startswith(",") else "", text) if "to" in text or "or" in text else text
     if ";" in text and "(" in text:  # "X (SSZ; British spelling Y) is ...": names in brackets, no part of the clause
         text = _SYNONYM_BRACKET.sub("", text)
     if ", " in text and "(" in text:  # "approved X (Brand, Company) for Y": a brand and its maker, no part of the clause
