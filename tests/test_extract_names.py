@@ -592,3 +592,10 @@ def test_researchers_are_no_agents_and_the_signalling_of_a_cytokine_is_the_cytok
     # "refractory, moderate-to-severe atopic dermatitis": the degree and its comma go, no word glued to the next
     found = triples("Abrocitinib is a JAK1 inhibitor indicated for refractory, moderate-to-severe atopic dermatitis.")
     assert any(t.endswith("atopic_dermatitis") and "refractoryatopic" not in t for _s, _sign, t in found), found
+
+
+def test_a_drug_named_with_an_inn_stem_the_lexicon_lacks_is_the_agent_of_a_leaflets_side_effects() -> None:
+    # "cetirizine" (-izine), like "loratadine" (-tadine) or "epacadostat" (-stat), is shaped like a drug's name:
+    # the side effects a leaflet lists under a frequency are its
+    text = "Cetirizine is an antihistamine.\n\n4. Possible side effects\n\nCommon (may affect up to 1 in 10 people):\n• tiredness\n• headache\n"
+    assert {("cetirizine", "+", "tiredness"), ("cetirizine", "+", "headache")} <= triples(text)

@@ -22,7 +22,11 @@ _GENERIC = frozenset(
 _DRUG_STEM = re.compile(
     r"(mab|cept|nib|limus|stim|leukin|kinra|mide|imod|olone|asone|isone|sporine|prine|lisib|zomib|"
     r"inostat|trexate|milast|oquine|golimod|mycin|vir|sporin|ciclib|parib|platin|taxel|rubicin|abine|ribine|trexed|mustine|sulfan|"
-    r"cillin|cycline|floxacin|statin|sartan|siran|rsen|leucel|ermin|fungin|conazole|lukast|mod)$"
+    r"cillin|cycline|floxacin|statin|sartan|siran|rsen|leucel|ermin|fungin|conazole|lukast|mod|"
+    # more of the WHO's INN stems: antihistamines, other receptor blockers and enzyme inhibitors, vitamin D analogues
+    r"tadine|izine|astine|tidine|afil|olol|pril|dipine|prazole|setron|triptan|gliptin|glutide|gliflozin|parin|xaban|gatran|"
+    r"semide|thiazide|azepam|oxetine|profen|fenac|coxib|sonide|terol|tropium|relin|pressin|dronate|poetin|plase|stat|"
+    r"calcitriol|potriol|calcidol|vudine|bendazole)$"
 )
 _DRUG_CLASS = frozenset(
     normalize_word(w)
