@@ -31,7 +31,7 @@ def repair_tree(sdoc: Any) -> int:
     True
     """
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
-    repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc)
+    repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -277,4 +277,28 @@ def _subjects_taken_for_compounds(sdoc: Any) -> int:
                 child.dep_ = "dobj"
         name.dep_ = "nsubj"
         repairs += 1
+    return repairs
+
+
+def _objects_taken_for_modifiers(sdoc: Any) -> int:
+    """A cue verb's one-word object tagged as an adjective or adverb hung on it ("It blocks
+    histamine/JJ(advmod)."): the verb's object, where it has none."""
+    from .verbclasses import VERB_SIGNS
+
+    repairs = 0
+    for verb in sdoc[:-1]:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBD", "VBP") or VERB_SIGNS.get(verb.lemma_.lower()) not in ("+", "-", "0"):
+            continue
+        word = sdoc[verb.i + 1]
+        after = sdoc[word.i + 1] if word.i + 1 < len(sdoc) else None
+        if any(c.dep_ in ("dobj", "prep", "xcomp", "ccomp") for c in verb.children) or word.head.i != verb.i:
+            continue
+        if (
+            word.dep_ in ("advmod", "acomp")
+            and word.pos_ in ("ADJ", "ADV")
+            and not word.lower_.endswith("ly")
+            and (after is None or after.text in (".", ";", ":", "!", "?"))
+        ):
+            word.dep_, word.pos_, word.tag_ = "dobj", "NOUN", "NN"
+            repairs += 1
     return repairs

@@ -31,7 +31,7 @@ _DRUG_STEM = re.compile(
 _DRUG_CLASS = frozenset(
     normalize_word(w)
     for w in "inhibitor blocker antagonist agonist antibody drug medicine medication immunosuppressant immunomodulator prodrug agent metabolite derivative analogue "
-    "antibiotic antiviral antifungal statin steroid corticosteroid glucocorticoid vaccine sulfonamide sulphonamide moiety".split()
+    "antibiotic antiviral antifungal antihistamine statin steroid corticosteroid glucocorticoid vaccine sulfonamide sulphonamide moiety".split()
 )
 _SKIP_LEFT = frozenset({"det", "poss", "predet", "prep", "cc", "preconj", "appos", "relcl", "acl"})
 _PROCESS_LEMMAS = frozenset(
