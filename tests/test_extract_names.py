@@ -599,3 +599,12 @@ def test_a_drug_named_with_an_inn_stem_the_lexicon_lacks_is_the_agent_of_a_leafl
     # the side effects a leaflet lists under a frequency are its
     text = "Cetirizine is an antihistamine.\n\n4. Possible side effects\n\nCommon (may affect up to 1 in 10 people):\n• tiredness\n• headache\n"
     assert {("cetirizine", "+", "tiredness"), ("cetirizine", "+", "headache")} <= triples(text)
+
+
+def test_this_event_is_the_event_and_a_mother_given_a_drug_is_no_node() -> None:
+    # "prevents this sensitisation": the event named again is a node; "this kinase" stands for a name before
+    assert ("anti_d_immunoglobulin", "-", "sensitisation") in triples("Anti-D immunoglobulin prevents this sensitisation.")
+    assert not any(t == "kinase" for _s, _sign, t in triples("Imatinib blocks this kinase."))
+    # "given to the mother": the person given the drug is no effect of it
+    found = triples("Given to the mother during pregnancy, anti-D immunoglobulin binds the fetal red cells.")
+    assert not any(t == "mother" for _s, _sign, t in found), found

@@ -445,7 +445,8 @@ PEOPLE = frozenset(
         "adult adults patient patients child children adolescent adolescents people person individual individuals "
         "infant infants woman women man men volunteer volunteers participant participants subject subjects "
         "recipient recipients researcher researchers investigator investigators scientist scientists author authors "
-        "clinician clinicians doctor doctors physician physicians expert experts"
+        "clinician clinicians doctor doctors physician physicians expert experts mother mothers father fathers baby babies "
+        "newborn newborns neonate neonates"
     ).split()
 )
 #: Words that never name a node on their own.

@@ -11,6 +11,7 @@ import re
 from .tokens import normalize_word
 
 __all__ = [
+    "event_word",
     "CLASS_WORDS",
     "DEGREE_WORDS",
     "HOW_OFTEN",
@@ -94,3 +95,13 @@ CLASS_WORDS = frozenset(
     "medicine medicines drug drugs antibody antibodies group groups class classes family type types kind kinds cell cells "
     "messenger messengers hormone hormones chemical chemicals factor factors of small large natural special certain".split()
 )
+
+
+def event_word(word: str) -> bool:
+    """A noun that names an event or a process, which "this" or "that" names again as itself ("this
+    sensitisation", "this inflammation"), where "this kinase" stands for a name read before.
+
+    >>> [event_word(w) for w in ("sensitisation", "inflammation", "haemolysis", "kinase", "pathway")]
+    [True, True, True, False, False]
+    """
+    return len(word) > 6 and word.endswith(("tion", "sion", "ment", "lysis", "osis"))

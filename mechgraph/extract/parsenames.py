@@ -348,6 +348,7 @@ class _ParseNames(_ParseLookup):
             any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
             and self.doc.lexicon.lookup(text) is None
             and norm not in ("disease", "condition", "disorder", "infection", "illness", "syndrome")
+            and not (N.event_word(low) and tok.i == self.name_span(tok)[0])
         ):
             return None  # "these kinases", "this second signal": named before, no node of its own
         return self.lookup_phrase(text, head_word=tok)

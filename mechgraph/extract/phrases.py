@@ -283,7 +283,12 @@ class _Phrases(_PhraseShapes):
         if whole is not None:
             item.refs = [_Ref(whole)]
             return
-        if demonstrative and len(words) <= 3 and not any(self.norm(k) in C.GENERIC_NOUNS | C.NON_ENTITY | C.ABSTRACT_NOUNS | _DISEASE_NOUNS for k in words):
+        if (
+            demonstrative
+            and len(words) <= 3
+            and not N.event_word(self.low[words[-1]])
+            and not any(self.norm(k) in C.GENERIC_NOUNS | C.NON_ENTITY | C.ABSTRACT_NOUNS | _DISEASE_NOUNS for k in words)
+        ):
             return  # "this pathway", "these kinases", "this second signal": named before, no node of its own
         of_at = next((p for p, k in enumerate(words) if self.low[k] == "of" and k not in self.mention_at), None)
         in_at = next((p for p, k in enumerate(words) if self.low[k] in ("in", "on") and k not in self.mention_at), None)
