@@ -209,7 +209,8 @@ class _Clauses(_ReaderBase):
             start += 1
         lead = start + 1 if self.low[start] in ("the", "a", "an") else start
         event = self.hit_at.get(lead)
-        if event is not None and event.first == lead and (event.form == "ing" or (event.form == "nominal" and self.lower(event.last + 1) == "of")):
+        nominal = event is not None and event.form == "nominal" and self.lower(event.last + 1) == "of" and int(event.cue.relation.sign) >= 0
+        if event is not None and event.first == lead and (event.form == "ing" or nominal):
             # "blocking X ... abolished Y", "loss of X raises Y": the subject is X, signed; "binding of
             # X activates Y": X, as its binding does
             sign = int(event.cue.relation.sign) or 1

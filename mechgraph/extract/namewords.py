@@ -12,9 +12,7 @@ from .tokens import normalize_word
 
 __all__ = [
     "event_word",
-    "CLASS_WORDS",
     "DEGREE_WORDS",
-    "HOW_OFTEN",
     "CLASS_SYMBOL",
     "BODY_PARTS",
     "LOWER_PARTS",
@@ -80,20 +78,12 @@ _PROTEIN_NAME = re.compile(r"[A-Z0-9α-ω]|(?i:\b(?:alpha|beta|gamma|delta|kappa
 #: JAK1", "the kinase BTK", "the serine protease C1r", "the receptor CCR5")
 CLASS_SYMBOL = re.compile(r"^(?:[A-Z][A-Za-z]*\d[A-Za-z0-9-]*|[A-Z][A-Z0-9-]{1,9})$")
 
-#: how severe, long or lasting an effect is, which coordinated before one effect name it once ("profound and
-#: prolonged lymphopenia", "severe and sometimes fatal infections")
+#: how severe, long, lasting or frequent an effect is, which coordinated before one effect name it once
+#: ("profound and prolonged lymphopenia", "severe and sometimes fatal infections")
 DEGREE_WORDS = frozenset(
     "profound prolonged severe mild moderate transient persistent marked sustained serious significant partial complete "
-    "reversible irreversible durable lasting fatal life-threatening temporary".split()
-)
-#: how often, before such a word ("sometimes fatal")
-HOW_OFTEN = frozenset("sometimes often occasionally rarely potentially frequently usually".split())
-
-#: what a text classes a thing as before it names it ("a protein called X", "a group of medicines known as Y")
-CLASS_WORDS = frozenset(
-    "protein proteins cytokine cytokines enzyme enzymes receptor receptors molecule molecules substance substances "
-    "medicine medicines drug drugs antibody antibodies group groups class classes family type types kind kinds cell cells "
-    "messenger messengers hormone hormones chemical chemicals factor factors of small large natural special certain".split()
+    "reversible irreversible durable lasting fatal life-threatening temporary sometimes often occasionally rarely potentially "
+    "frequently usually".split()
 )
 
 

@@ -209,7 +209,7 @@ class _ParseCoordination(_ParseBase):
             elif t.lower_ not in C.DETERMINERS:
                 groups[-1].append(t)
         head = self.sdoc[tok.i : end].text
-        if all(t.lower_ in N.DEGREE_WORDS | N.HOW_OFTEN for g in groups for t in g):
+        if all(t.lower_ in N.DEGREE_WORDS for g in groups for t in g):
             entry = self.lookup_phrase(head)  # "profound and prolonged lymphopenia": lymphopenia, once
             return [entry] if entry is not None else []
         whole = [("".join(t.text_with_ws for t in g[:-1]) + g[-1].text, g[-1].whitespace_) for g in groups if g]

@@ -12,7 +12,19 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _CONTEXT_PREPS, _HEDGE_ADVERBS, _HEDGE_VERBS, _MODALS, _NEG_VERBS, _NEG_WORDS, _SUBJECT_EVENTS, _diseaselike, _prep_object, _relation
+from .parsewords import (
+    _CONTEXT_PREPS,
+    _HEDGE_ADVERBS,
+    _HEDGE_VERBS,
+    _MODALS,
+    _NEG_VERBS,
+    _NEG_WORDS,
+    _SUBJECT_EVENTS,
+    _TAKING_EVENTS,
+    _diseaselike,
+    _prep_object,
+    _relation,
+)
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
@@ -108,7 +120,7 @@ class _ParseEmit(_ParseBase):
         self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True
     ) -> None:
         subject_toks, how = subjects
-        subject_toks, flipped = self.event_subjects(subject_toks)
+        subject_toks = self.event_subjects(subject_toks)
         sources = self.entities(subject_toks)
         antecedent = self.state.antecedent()
         if not sources and how == "gerund" and antecedent is not None:
@@ -137,10 +149,6 @@ class _ParseEmit(_ParseBase):
                     if o_tok.lemma_.lower() in _TREATED_SUBJECTS:
                         continue  # "We treated mice with X": the animals or people treated are no disease
                     target_sign = "-"
-                if s_tok.i in flipped:  # "Loss of PTEN enhances X": PTEN lowers X
-                    if target_sign not in ("+", "-"):
-                        continue
-                    target_sign = "-" if target_sign == "+" else "+"
                 relation = _relation(words, target_sign)
                 remarks = []
                 if how:
@@ -178,15 +186,19 @@ class _ParseEmit(_ParseBase):
                 if o_tok.tag_ in ("NNS", "NNPS") or (o_tok.lower_ in WRAPPER_NOUNS and o_tok.tag_ == "NNS"):
                     self.state.plural_object = (self.sentence.index, target)
 
-    def event_subjects(self, toks: list[Any]) -> tuple[list[Any], frozenset[int]]:
+    def event_subjects(self, toks: list[Any]) -> list[Any]:
         """The subjects that name an event of something stand for what the event is of ("Binding of
-        C1q activates C1r": C1q), unless the whole phrase is a curated node; with the tokens whose
-        event takes them away (loss, blockade, deficiency), whose relations take the opposite sign."""
+        C1q activates C1r": C1q), unless the whole phrase is a curated node."""
         out: list[Any] = []
-        flipped: set[int] = set()
         for tok in toks:
-            event = _SUBJECT_EVENTS.get(normalize_word(tok.lower_)) if tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG" else None
-            of = _prep_object(tok, ("of",)) if event is not None else None
+            taken = _prep_object(tok, ("of",)) if normalize_word(tok.lower_) in _TAKING_EVENTS and tok.pos_ in ("NOUN", "PROPN") else None
+            if taken is not None and tok.i not in self.cache and self.entity(taken) is not None:
+                phrase = self.sdoc[tok.i : taken.right_edge.i + 1].text  # "the loss of tryptophan": that loss, a node
+                entry = self.doc.lexicon.lookup(phrase) or self.doc.candidate(phrase)
+                if entry is not None:
+                    self.cache[tok.i] = entry
+            event = normalize_word(tok.lower_) in _SUBJECT_EVENTS and (tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG")
+            of = _prep_object(tok, ("of",)) if event else None
             whole = self.entity(tok) if of is not None else None
             inner = self.entity(of) if of is not None else None
             if of is None or inner is None or (whole is not None and whole.known):
@@ -194,9 +206,7 @@ class _ParseEmit(_ParseBase):
                 continue
             out.append(of)
             self.via[of.i] = f"subject: what the {tok.lower_} is of"
-            if (event or 0) < 0:
-                flipped.update(t.i for t in of.subtree)
-        return out, frozenset(flipped)
+        return out
 
     def emit_entries(self, cue_tok: Any, words: str, sign: str, sources: list[LexiconEntry], targets: list[LexiconEntry], how: str) -> None:
         hedges = self.hedges(cue_tok)

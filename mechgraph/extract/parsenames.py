@@ -239,9 +239,9 @@ class _ParseNames(_ParseLookup):
         bare_rate = low in ("rate", "rates", "flare", "flares", "exacerbation", "exacerbations") and all(
             self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i)
         )  # (and "flares of generalized pustular psoriasis": the disease)
-        # "the (combined) rate of recurrent events": the events
+        # "the (combined) rate of recurrent events": the events ("the severity of eczema", "the signalling of IL-4" too)
         if (
-            (low in WRAPPER_NOUNS or bare_rate or low in _MEASURE_NOUNS)
+            (low in WRAPPER_NOUNS or bare_rate or low in ("severity", "intensity", "signalling", "signaling"))
             and of is not None
             and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk"))
         ):
@@ -373,10 +373,6 @@ class _ParseNames(_ParseLookup):
 
 #: the parts of a fusion protein or bispecific drug, which act as the drug ("the other arm binds CD3")
 _DRUG_PARTS = frozenset("arm moiety".split())
-
-#: how bad a disease is or what a protein does, which a drug changes by changing the disease or the
-#: protein ("lowers the severity of eczema", "reduces the signalling of IL-4")
-_MEASURE_NOUNS = frozenset("severity intensity signalling signaling".split())
 
 #: what cells or proteins do, named after them ("the cytotoxic activity of NK cells")
 _ACTIVITY_NOUNS = frozenset("activity activities function functions".split())

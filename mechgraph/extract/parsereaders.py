@@ -157,13 +157,9 @@ class _ParseReaders(_ParseBase):
             start = tok.i + 1
             if start < len(toks) and (W._FINITE_FORMS[tok.lower_], toks[start].lower_) in PARTICLE_VERBS:
                 start += 1  # "attaches to X", "interferes with X"
-            event = _flat_event(toks, tok.i)  # "Blockade of IL-6 lowers CRP": IL-6 raises it
-            left = self.flat_phrase(tok.i - 1, -1, stop=-1 if event is None else event[0])
+            event = _flat_event(toks, tok.i)  # "Activation of TLR7 induces X": TLR7 does
+            left = self.flat_phrase(tok.i - 1, -1, stop=-1 if event is None else event)
             right = self.flat_phrase(start, +1)
-            if event is not None and event[1] < 0:
-                reading = {"+": "-", "-": "+"}.get(reading, "")
-                if not reading:
-                    continue
             if left is None or right is None:
                 continue
             for side in (left, right):
@@ -452,13 +448,14 @@ class _ParseReaders(_ParseBase):
             self.emit(verb, "treatment of", "-", subjects, diseases, agents_only=True)
 
 
-def _flat_event(toks: Any, verb: int) -> tuple[int, int] | None:
-    """A sentence that opens with an event of something before ``verb`` ("Loss of X", "The blockade
-    of X"): the index of its "of" and the event's sign (:data:`parsewords._SUBJECT_EVENTS`)."""
+def _flat_event(toks: Any, verb: int) -> int | None:
+    """A sentence that opens with an event of something before ``verb`` ("Binding of X", "The
+    activation of X", :data:`parsewords._SUBJECT_EVENTS`): the index of its "of"."""
     first = 1 if len(toks) > 1 and toks[0].lower_ in C.DETERMINERS else 0
     if verb <= first + 2 or toks[first + 1].lower_ != "of":
         return None
-    sign = W._SUBJECT_EVENTS.get(normalize_word(toks[first].lower_))
-    if sign is None or any(t.lower_ == "of" or t.is_punct and t.text not in "-/" for t in toks[first + 2 : verb]):
+    if normalize_word(toks[first].lower_) not in W._SUBJECT_EVENTS or any(
+        t.lower_ == "of" or t.is_punct and t.text not in "-/" for t in toks[first + 2 : verb]
+    ):
         return None
-    return first + 1, sign
+    return first + 1

@@ -223,7 +223,7 @@ def _classes_before_names(sdoc: Any) -> int:
     """A protein named after its class before a verb, the class taken for the subject or the main
     verb ("The serine protease/nsubj MASP2/nsubj activates C4", "The tyrosine kinase/ROOT JAK1/dobj
     activates/advcl STAT3"): the name is the verb's subject and the class words its compounds."""
-    repairs = 0
+    repairs = _classes_taken_for_verbs(sdoc)
     for name in sdoc[1:-1]:
         cls, verb = sdoc[name.i - 1], sdoc[name.i + 1]
         if not N.CLASS_SYMBOL.match(name.text) or normalize_word(cls.lower_) not in _CLASS_NOUNS or cls.pos_ != "NOUN":
@@ -301,4 +301,31 @@ def _objects_taken_for_modifiers(sdoc: Any) -> int:
         ):
             word.dep_, word.pos_, word.tag_ = "dobj", "NOUN", "NN"
             repairs += 1
+    return repairs
+
+
+def _classes_taken_for_verbs(sdoc: Any) -> int:
+    """A class word tagged as a verb on the noun before it, with the protein's name its object
+    ("activate the stress kinase/VB(acl) GCN2/dobj"): the name is the noun phrase's head, the
+    words before it its compounds."""
+    repairs = 0
+    for cls in sdoc[1:-1]:
+        name, noun = sdoc[cls.i + 1], sdoc[cls.i - 1]
+        if (
+            cls.pos_ != "VERB"
+            or normalize_word(cls.lower_) not in _CLASS_NOUNS
+            or cls.dep_ not in ("acl", "relcl")
+            or cls.head.i != noun.i
+            or noun.dep_ == "ROOT"
+        ):
+            continue
+        if not N.CLASS_SYMBOL.match(name.text) or name.head.i != cls.i or name.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for child in list(cls.children):
+            if child.i > name.i:
+                child.head = name
+        name.head, name.dep_ = noun.head, noun.dep_
+        noun.head, noun.dep_ = name, "compound"
+        cls.head, cls.dep_, cls.pos_, cls.tag_ = name, "compound", "NOUN", "NN"
+        repairs += 1
     return repairs

@@ -146,21 +146,21 @@ def _relation(words: str, sign: str) -> Relation:
     return Relation.BINDS if lemma in _BINDING or words in ("direct against", "target against") else Relation.REGULATES
 
 
-#: the event a subject names instead of what it is of ("Binding of C1q activates C1r", "Loss of PTEN
-#: enhances AKT signalling"): the relation is from what the event is of, with the verb's sign where
-#: the event makes more of it (+1) and the opposite sign where the event takes it away (-1)
-_SUBJECT_EVENTS: dict[str, int] = {
-    **{
-        normalize_word(w): 1
-        for w in "binding activation stimulation engagement ligation triggering crosslinking cross-linking occupancy overexpression "
-        "overproduction release secretion production".split()
-    },
-    **{
-        normalize_word(w): -1
-        for w in "loss absence lack deficiency blockade blocking inhibition depletion deletion knockout knockdown neutralisation "
-        "neutralization antagonism removal withdrawal suppression silencing ablation disruption".split()
-    },
-}
+#: the event a subject names instead of what it is of ("Binding of C1q activates C1r", "Activation of
+#: TLR7 induces IFN-alpha"): what the event makes more of does what the event does, so the relation
+#: is from it, with the verb's sign. (An event that takes something away, "the loss of tryptophan",
+#: stays a node of its own: it is how the texts name that state.)
+_SUBJECT_EVENTS = frozenset(
+    normalize_word(w)
+    for w in "binding activation stimulation engagement ligation triggering crosslinking cross-linking occupancy overexpression "
+    "overproduction release secretion production".split()
+)
+#: an event that takes something away, named as the subject of a verb ("the loss of tryptophan activates GCN2"):
+#: a node of its own, the whole phrase
+_TAKING_EVENTS = frozenset(
+    normalize_word(w)
+    for w in "loss absence lack deficiency blockade inhibition depletion deletion knockout knockdown neutralisation neutralization withdrawal removal".split()
+)
 _ACTION_HEADS = frozenset(normalize_word(w) for w in "blockade inhibition deficiency depletion antagonism neutralisation neutralization knockout".split())
 _NAMING = frozenset("call name term designate dub".split())
 

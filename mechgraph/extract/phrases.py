@@ -220,7 +220,7 @@ class _Phrases(_PhraseShapes):
                     continue
                 last_words = [k for k in last.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
                 if of_position is None and len(content) == 1 and self.low[content[0]] in N.DEGREE_WORDS:
-                    head = [k for k in last_words if self.low[k] not in N.DEGREE_WORDS and self.low[k] not in N.HOW_OFTEN]
+                    head = [k for k in last_words if self.low[k] not in N.DEGREE_WORDS]
                     if head and len(head) < len(last_words):  # "profound and prolonged lymphopenia": lymphopenia, once
                         last.tokens = item.tokens = head
                         continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import cues as C
 from . import namewords as N
 from .parsed import CUE_FORMS
+from .parsewords import _CLASS_NOUNS, _KIND_NOUNS
 from .readerstate import _CLASS_HEADS, _MARKER_FIRST, _NOUN_PLURALS, _ReaderBase
 
 __all__: list[str] = []
@@ -80,7 +81,8 @@ class _PhraseShapes(_ReaderBase):
     def _class_word(self, k: int) -> bool:
         """A word of a phrase that only classes what is named after it ("a [small] protein called X")."""
         word = self.low[k]
-        return not self.is_word(k) or word in C.DETERMINERS or word in N.CLASS_WORDS or self.norm(k) in N.CLASS_WORDS or self.is_adjective(k)
+        norm = self.norm(k)
+        return not self.is_word(k) or word in C.DETERMINERS or norm in _CLASS_NOUNS or norm in C.GENERIC_NOUNS or norm in _KIND_NOUNS or self.is_adjective(k)
 
     def _example_marker(self, k: int) -> int:
         first = k

@@ -42,29 +42,19 @@ ease quell quench temper scavenge
 """
 _NEUTRAL = "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"
 
+#: what turns one molecule into another ("CYP2B6 hydroxylates X to Y", "X is split into A and B"; without
+#: "to" or "into" no relation)
+_CONVERTING = (
+    "convert metabolise metabolize hydroxylate oxidise oxidize hydrolyse hydrolyze demethylate methylate acetylate split glucuronidate deacetylate transform"
+)
+
 VERB_SIGNS: dict[str, str] = {
     **{w: "+" for w in _POSITIVE.split()},
     **{w: "-" for w in _NEGATIVE.split()},
     **{w: "0" for w in _NEUTRAL.split()},
-    "treat": "treat",
-    "cure": "treat",
+    **{w: "treat" for w in ("treat", "cure", "ameliorate")},
+    **{w: "convert" for w in _CONVERTING.split()},
     "improve": "improve",
-    "ameliorate": "treat",
-    "convert": "convert",
-    "metabolise": "convert",
-    "metabolize": "convert",
-    "hydroxylate": "convert",  # "CYP2B6 hydroxylates X to Y" (without "to": no relation)
-    "oxidise": "convert",
-    "oxidize": "convert",
-    "hydrolyse": "convert",
-    "hydrolyze": "convert",
-    "demethylate": "convert",
-    "methylate": "convert",
-    "acetylate": "convert",
-    "split": "convert",  # "X is split into A and B" (without "into": no relation)
-    "glucuronidate": "convert",
-    "deacetylate": "convert",
-    "transform": "convert",
     "break down": "convert",
     "keep": "keep",
     "release": "release",
