@@ -609,3 +609,14 @@ def test_this_event_is_the_event_and_a_mother_given_a_drug_is_no_node() -> None:
     # "given to the mother": the person given the drug is no effect of it
     found = triples("Given to the mother during pregnancy, anti-D immunoglobulin binds the fetal red cells.")
     assert not any(t == "mother" for _s, _sign, t in found), found
+
+
+def test_a_name_with_like_in_it_is_one_name_and_the_gene_for_a_protein_is_the_protein() -> None:
+    # "insulin-like growth factor-1 receptor": one name, never insulin
+    found = triples("Teprotumumab is an antibody that binds the insulin-like growth factor-1 receptor (IGF-1R).")
+    assert not any(t == "insulin" for _s, _sign, t in found), found
+    assert any(s == "teprotumumab" and "growth_factor" in t for s, _sign, t in found), found
+    # "switches on the gene for X": X; a bare "gene" is no node
+    found = triples("Calcitriol switches on the gene for cathelicidin in macrophages.")
+    assert any(s == "calcitriol" and sign == "+" and "cathelicidin" in t for s, sign, t in found), found
+    assert not any(t == "gene" for _s, _sign, t in found), found

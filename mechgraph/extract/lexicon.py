@@ -284,6 +284,8 @@ class Lexicon:
             salt = words[after] if after < len(words) else None
             if salt is not None and salt.norm in SALTS:
                 best = (best[0] + 1, Match(best[1].first, salt.last, best[1].entry, best[1].alternatives))
+        if best and _resembling(tokens, best[1].last):
+            return None  # "insulin-like growth factor": what resembles insulin, not insulin
         if best and self.ignore:
             key = tuple(w.norm for w in words[position : position + best[0]] if w is not None)
             if key in self.ignore:
@@ -441,6 +443,14 @@ def _cached_default(path: str, mtime: float) -> Lexicon:
     from ..graph import read_graph
 
     return build_lexicon(read_graph(path))
+
+
+def _resembling(tokens: Sequence[Token], last: int) -> bool:
+    """Whether the name ending at token ``last`` is glued to "-like" ("insulin-like", "interferon-like")."""
+    if last + 2 >= len(tokens):
+        return False
+    hyphen, like = tokens[last + 1], tokens[last + 2]
+    return hyphen.text in ("-", "‐") and tokens[last].end == hyphen.start and hyphen.end == like.start and like.text.lower() == "like"
 
 
 def default_lexicon() -> Lexicon:

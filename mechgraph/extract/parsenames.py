@@ -203,6 +203,10 @@ class _ParseNames(_ParseLookup):
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
         of = W._prep_object(tok, ("of", "with", "in"))
+        if low in ("gene", "genes") and start == tok.i and tok.i + 1 < len(self.sdoc) and self.sdoc[tok.i + 1].lower_ == "for":
+            encoded = next((c for c in self.sdoc[tok.i + 1].children if c.dep_ == "pobj"), None)  # (however "for" was hung)
+            if encoded is not None and self.entity(encoded) is not None:
+                return self.entity(encoded)  # "switches on the gene for cathelicidin": cathelicidin
         if norm in _CELL_FATES and start == tok.i:  # "the growth, recruitment and survival of eosinophils": the cells
             cells = of or next((W._prep_object(c, ("of",)) for c in tok.subtree if c.dep_ == "conj" and W._prep_object(c, ("of",)) is not None), None)
             owner = self.entity(cells) if cells is not None and cells.tag_ in ("NNS", "NNPS") else None

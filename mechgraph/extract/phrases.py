@@ -176,7 +176,8 @@ class _Phrases(_PhraseShapes):
                 break
             if word == "so" and self.lower(self.next_word(k)) == "that" and k not in self.mention_at:
                 break  # "activates T cells so that they ...": a clause of purpose, no part of the name
-            if word in C.PREPOSITIONS and word != "of":
+            glued = k > 0 and self.low[k - 1] in ("-", "‐") and self.tokens[k - 1].end == self.tokens[k].start
+            if word in C.PREPOSITIONS and word != "of" and not glued:  # (but "insulin-like": one word)
                 head_is_change = previous_head in C.SIGN_NOUNS or previous_head in C.NOMINAL_CUES
                 if not (word in ("in", "on") and head_is_change):
                     break

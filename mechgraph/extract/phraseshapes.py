@@ -90,6 +90,8 @@ class _PhraseShapes(_ReaderBase):
             first += 1
         if self.lower(first) not in _MARKER_FIRST:
             return 0  # most words start no marker: skip the scan
+        if first > 0 and self.low[first - 1] in ("-", "‐") and self.tokens[first - 1].end == self.tokens[first].start:
+            return 0  # "insulin-like growth factor": part of a word, no example
         for marker in C.EXAMPLE_MARKERS:
             size = len(marker)
             words = [self.lower(j) for j in range(k, k + size * 2) if self.is_word(j)][:size]

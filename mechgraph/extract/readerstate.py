@@ -250,7 +250,7 @@ class _Text:
             return None  # "probably", "largely": an adverb, no name
         if any(w.lower() in ("neither", "nor", "either") for w in label.split()):
             return None  # "the survival of neither A nor B": a coordination, no name
-        if len(key) == 1 and key[0] in ("signal", "finding", "molecule"):
+        if len(key) == 1 and key[0] in ("signal", "finding", "molecule", "gene"):
             return None  # "cells that help", "these findings": a bare class, no node
         if len(key) == 1 and key[0] in _BARE_EVENTS | {"need", "requirement"}:
             return None  # "its engagement", "activation": an event without what it is of
