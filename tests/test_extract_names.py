@@ -620,3 +620,10 @@ def test_a_name_with_like_in_it_is_one_name_and_the_gene_for_a_protein_is_the_pr
     found = triples("Calcitriol switches on the gene for cathelicidin in macrophages.")
     assert any(s == "calcitriol" and sign == "+" and "cathelicidin" in t for s, sign, t in found), found
     assert not any(t == "gene" for _s, _sign, t in found), found
+
+
+def test_more_verbs_of_regulation_carry_their_sign() -> None:
+    # verbs of the positive and negative regulation classes the readers lacked
+    assert ("il6", "+", "inflammation") in triples("IL-6 fuels inflammation.")
+    assert ("abatacept", "-", "t_cell_activation") in triples("Abatacept impedes T-cell activation.")
+    assert ("il_10", "-", "colitis") in triples("IL-10 mitigates colitis.")

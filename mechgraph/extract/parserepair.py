@@ -32,6 +32,7 @@ def repair_tree(sdoc: Any) -> int:
     """
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
     repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
+    repairs += _verbs_taken_for_compounds(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -327,5 +328,24 @@ def _classes_taken_for_verbs(sdoc: Any) -> int:
         name.head, name.dep_ = noun.head, noun.dep_
         noun.head, noun.dep_ = name, "compound"
         cls.head, cls.dep_, cls.pos_, cls.tag_ = name, "compound", "NOUN", "NN"
+        repairs += 1
+    return repairs
+
+
+def _verbs_taken_for_compounds(sdoc: Any) -> int:
+    """A finite verb with a subject hung as a compound on the noun after it, the noun the root
+    ("Abatacept impedes/VBZ(compound) T-cell activation/ROOT"): the verb is the root, the noun its object."""
+    repairs = 0
+    for verb in sdoc:
+        noun = verb.head
+        if verb.tag_ not in ("VBZ", "VBD") or verb.pos_ != "VERB" or verb.dep_ != "compound" or noun.dep_ != "ROOT" or noun.i <= verb.i:
+            continue
+        if not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        for child in list(noun.children):
+            if child.dep_ == "punct" and child.i > noun.i:
+                child.head = verb
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "dobj"
         repairs += 1
     return repairs
