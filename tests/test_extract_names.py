@@ -627,3 +627,10 @@ def test_more_verbs_of_regulation_carry_their_sign() -> None:
     assert ("il6", "+", "inflammation") in triples("IL-6 fuels inflammation.")
     assert ("abatacept", "-", "t_cell_activation") in triples("Abatacept impedes T-cell activation.")
     assert ("il_10", "-", "colitis") in triples("IL-10 mitigates colitis.")
+
+
+def test_cell_types_sharing_a_modifier_and_a_head_and_a_letter_that_ends_a_drugs_name() -> None:
+    # "circulating T and B cells": T cells and B cells, never "circulating T"
+    found = triples("Alemtuzumab depletes circulating T and B cells.")
+    assert {("alemtuzumab", "-", "t_cell"), ("alemtuzumab", "-", "b_cell")} <= found, found
+    assert not any("circulating" in t for _s, _sign, t in found), found

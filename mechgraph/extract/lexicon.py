@@ -284,8 +284,8 @@ class Lexicon:
             salt = words[after] if after < len(words) else None
             if salt is not None and salt.norm in SALTS:
                 best = (best[0] + 1, Match(best[1].first, salt.last, best[1].entry, best[1].alternatives))
-        if best and _resembling(tokens, best[1].last):
-            return None  # "insulin-like growth factor": what resembles insulin, not insulin
+        if best and (_resembling(tokens, best[1].last) or _letter_of_a_name(tokens, best[1])):
+            return None  # "insulin-like growth factor": what resembles insulin; "sipuleucel-T": no T cell
         if best and self.ignore:
             key = tuple(w.norm for w in words[position : position + best[0]] if w is not None)
             if key in self.ignore:
@@ -443,6 +443,15 @@ def _cached_default(path: str, mtime: float) -> Lexicon:
     from ..graph import read_graph
 
     return build_lexicon(read_graph(path))
+
+
+def _letter_of_a_name(tokens: Sequence[Token], match: Match) -> bool:
+    """Whether a one- or two-letter match is the end of a hyphenated name ("sipuleucel-T", "Factor-B")."""
+    first = match.first
+    if match.last != first or len(tokens[first].text) > 2 or first < 2:
+        return False
+    hyphen, word = tokens[first - 1], tokens[first - 2]
+    return hyphen.text in ("-", "‐") and word.end == hyphen.start and hyphen.end == tokens[first].start and word.text.isalpha()
 
 
 def _resembling(tokens: Sequence[Token], last: int) -> bool:
