@@ -210,15 +210,7 @@ class _Phrases(_PhraseShapes):
             of_position = next((p for p, k in enumerate(last.tokens) if self.low[k] == "of"), None)
             for item in members[:-1]:
                 content = [k for k in item.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
-                if (
-                    len(content) == 2
-                    and len(self.tokens[content[1]].text) <= 3
-                    and self.tokens[content[1]].text[:1].isupper()
-                    and self.low[content[0]].endswith(("ing", "ed"))
-                    and len(words) == 2
-                    and self.low[words[-1]] in ("cell", "cells")
-                ):
-                    # "circulating T and B cells": the shared modifier and head, each letter a cell type
+                if self._cell_letters(content, words):  # "circulating T and B cells": T cells and B cells
                     item.tokens = [content[1], *words[1:]]
                     continue
                 if not content or len(content) > 2 or any(k in self.mention_at for k in content):

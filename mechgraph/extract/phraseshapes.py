@@ -78,6 +78,18 @@ class _PhraseShapes(_ReaderBase):
         stop = next((j for j in range(k + 1, min(end + 1, self.n)) if self.low[j] in (",", "of", "that", "which", "and", "or", ";")), min(end + 1, self.n))
         return stop - 1 > k and self.norm(stop - 1) in _CLASS_HEADS
 
+    def _cell_letters(self, content: list[int], words: list[int]) -> bool:
+        """A modifier and a cell type's letters before the last item's "cells", which the items share
+        ("circulating T and B cells", "activated CD4 and CD8 cells")."""
+        letters = self.tokens[content[1]].text if len(content) == 2 else ""
+        return (
+            0 < len(letters) <= 3
+            and letters[:1].isupper()
+            and self.low[content[0]].endswith(("ing", "ed"))
+            and len(words) == 2
+            and self.low[words[-1]] in ("cell", "cells")
+        )
+
     def _class_word(self, k: int) -> bool:
         """A word of a phrase that only classes what is named after it ("a [small] protein called X")."""
         word = self.low[k]
