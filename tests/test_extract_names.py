@@ -634,3 +634,13 @@ def test_cell_types_sharing_a_modifier_and_a_head_and_a_letter_that_ends_a_drugs
     found = triples("Alemtuzumab depletes circulating T and B cells.")
     assert {("alemtuzumab", "-", "t_cell"), ("alemtuzumab", "-", "b_cell")} <= found, found
     assert not any("circulating" in t for _s, _sign, t in found), found
+
+
+def test_one_of_a_class_named_after_it_and_the_drug_of_a_class_a_clause_is_about() -> None:
+    # "blocks one of these enzymes, JAK1, and so weakens X": JAK1 is blocked, "enzymes" is no node
+    found = triples("Abrocitinib blocks one of these enzymes, Janus kinase 1 (JAK1), and so weakens the signals of these cytokines.")
+    assert ("abrocitinib", "-", "jak1") in found, found
+    assert not any(t == "enzymes" or s == "janus" for s, _sign, t in found), found
+    # "X belongs to a group of medicines called JAK inhibitors, which reduce Y": X reduces Y
+    found = triples("Abrocitinib belongs to a group of medicines called Janus kinase inhibitors, which reduce inflammation and itch.")
+    assert {("abrocitinib", "-", "inflammation"), ("abrocitinib", "-", "itch")} <= found, found

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from .parsebase import _ParseBase
-from .parsewords import _GIVING_NOUNS, _SUBJECT_EVENTS, _inverted, _is_passive, _plural_verb, _prep_object
+from .parsewords import _GIVING_NOUNS, _SUBJECT_EVENTS, _inverted, _is_passive, _plural_verb, _prep_object, class_members
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
@@ -201,6 +201,9 @@ class _ParseClauses(_ParseBase):
             if holder.pos_ in ("NOUN", "PROPN") and holder.tag_ in ("NNS", "NNPS"):
                 return [holder], None  # "antigen-presenting cells in the bladder wall, which secrete X": the cells
         comma = noun.i + 1 < len(self.sdoc) and any(self.sdoc[k].text == "," for k in range(noun.i + 1, min(verb.i, len(self.sdoc))))
+        members = class_members(noun)
+        if comma and members:  # "X belongs to a group of medicines called JAK inhibitors, which reduce Y": X does
+            return members, "the drug of the class the clause is about"
         if comma and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "among", "during") and noun.head.head.pos_ == "VERB":
             changed = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.i < noun.i]
             if changed:  # "X raises HbF in sickle cell disease, which lowers Y": what X raises does, not the disease

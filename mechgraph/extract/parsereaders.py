@@ -260,12 +260,8 @@ class _ParseReaders(_ParseBase):
             subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
         elif noun.dep_ == "appos":
             subject = [noun.head]
-        elif noun.dep_ in ("oprd", "attr") and noun.head.lemma_ in ("call", "know", "name", "term"):
-            # "It belongs to a group of medicines called TNF blockers": what belongs to the class is one
-            group = noun.head.head
-            belongs = group.head.head if group.dep_ == "pobj" else None
-            if belongs is not None and belongs.lemma_ in ("belong", "be") and normalize_word(group.lower_) in ("group", "class", "family", "type"):
-                subject = [c for c in belongs.children if c.dep_ == "nsubj"]
+        else:  # "It belongs to a group of medicines called TNF blockers": what belongs to the class is one
+            subject = W.class_members(noun)
         if not subject:
             return
         mods = [

@@ -27,11 +27,14 @@ def parse_text(text: str) -> str:
         text = text[:-1].rstrip() + " ."
     if '"' in text or "“" in text:  # 'medicines called "TNF blockers"': a short quoted name, read without its quotes
         text = _QUOTED_NAME.sub(lambda m: m.group(1), text)
+    if "one of " in text:  # "blocks one of these enzymes, JAK1, and ...": the name is the object
+        text = _ONE_OF.sub("", text)
     if "-up" in text:  # "the build-up of plaque": one noun, which the parser would read as "up"
         text = _BUILD_UP.sub(lambda m: m.group(1) + "up", text)
     return _without_degree(text)
 
 
+_ONE_OF = re.compile(r"\bone of (?:these|those|its|their) [a-z]+s, (?=[A-Z])")
 _QUOTED_NAME = re.compile(r"[\"“]([\w][\w' -]{0,38}[\w])[\"”]")
 _CAPS_END = re.compile(r"(?:^|\s)[A-Za-z0-9-]*[A-Z]\.$")
 _BUILD_UP = re.compile(r"\b(build|pile|mop|clean|break)-up\b", re.IGNORECASE)

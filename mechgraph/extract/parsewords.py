@@ -114,6 +114,22 @@ _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
 
+def class_members(noun: Any) -> list[Any]:
+    """The subject of "belongs to a group (of medicines) called <noun>" or "is one of the <noun>":
+    what the class named by ``noun`` has as a member (none where ``noun`` names no such class)."""
+    if not (noun.dep_ in ("oprd", "attr") and noun.head.lemma_ in ("call", "know", "name", "term")):
+        return []
+    step, grouped = noun.head.head, False
+    for _ in range(5):
+        grouped = grouped or normalize_word(step.lower_) in ("group", "class", "family", "type")
+        if step.pos_ in ("VERB", "AUX") and step.lemma_ in ("belong", "be") and grouped:
+            return [c for c in step.children if c.dep_ == "nsubj"]
+        if step.head is step:
+            break
+        step = step.head
+    return []
+
+
 def class_phrase(label: str) -> bool:
     """A description by class ("disease-modifying antirheumatic drug", "JAK inhibitor"), not a name."""
     last = label.lower().split()[-1] if label.split() else ""

@@ -268,6 +268,8 @@ class _Phrases(_PhraseShapes):
             item.pronoun = self.low[words[0]]
             return
         possessive = None
+        if len(words) >= 3 and self.low[words[0]] == "one" and self.low[words[1]] == "of" and self.low[words[2]] in ("these", "those", "its", "their"):
+            return  # "one of these enzymes, JAK1": the name after it names the one
         demonstrative = bool(words) and self.low[words[0]] in ("this", "these", "that", "those")
         while words and self.low[words[0]] in C.DETERMINERS and words[0] not in self.mention_at:
             if self.low[words[0]] in C.POSSESSIVES:
