@@ -644,3 +644,14 @@ def test_one_of_a_class_named_after_it_and_the_drug_of_a_class_a_clause_is_about
     # "X belongs to a group of medicines called JAK inhibitors, which reduce Y": X reduces Y
     found = triples("Abrocitinib belongs to a group of medicines called Janus kinase inhibitors, which reduce inflammation and itch.")
     assert {("abrocitinib", "-", "inflammation"), ("abrocitinib", "-", "itch")} <= found, found
+
+
+def test_weeks_of_treatment_with_a_drug_and_a_route_after_by_are_no_agents() -> None:
+    # "four weeks of treatment with X reduced Y": X did
+    found = triples("In patients with COPD, four weeks of treatment with roflumilast reduced the numbers of neutrophils in sputum.")
+    assert any(s == "roflumilast" and sign == "-" and "neutrophil" in t for s, sign, t in found), found
+    assert not any("weeks" in s for s, _sign, _t in found), found
+    # "was used by inhalation to prevent asthma": the drug prevents it, the route is no agent
+    found = triples("Cromolyn sodium was developed in the 1960s and was first used by inhalation to prevent asthma.")
+    assert ("cromolyn_sodium", "-", "asthma") in found or ("cromolyn", "-", "asthma") in found, found
+    assert not any(s == "inhalation" for s, _sign, _t in found), found

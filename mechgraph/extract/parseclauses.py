@@ -15,6 +15,8 @@ from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
 #: words that set off an example or a comment, not a name ("including", "especially", "notably")
 _SETTING_OFF = frozenset("including especially particularly notably like such mainly mostly chiefly also".split())
+#: how a drug is given, which "by" names after a passive without naming an agent ("used by inhalation")
+_ROUTES = frozenset("inhalation injection infusion mouth nebuliser nebulizer inhaler spray route vein".split())
 _GIVING = frozenset("add give administer combine use start continue".split())
 #: what a protein or cell does, said of the noun before ", which" even after a block ("X blocks
 #: CysLT1, which mediates bronchoconstriction": CysLT1 does), where a change ("..., which lowers
@@ -40,7 +42,7 @@ class _ParseClauses(_ParseBase):
         if _is_passive(verb):
             bys = [c for c in verb.children if c.dep_ == "agent"]
             bys += [d for c in bys for d in c.children if d.dep_ == "conj" and d.lower_ == "by"]  # "by A and by B"
-            agents = [g for c in bys for g in c.children if g.dep_ == "pobj"]
+            agents = [g for c in bys for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() not in _ROUTES]  # (not "by inhalation")
             if not agents and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "improve"):
                 agents = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
             if not agents:

@@ -244,10 +244,11 @@ class _ParseNames(_ParseLookup):
             self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i)
         )  # (and "flares of generalized pustular psoriasis": the disease)
         # "the (combined) rate of recurrent events": the events ("the severity of eczema", "the signalling of IL-4" too)
+        bare_rate = bare_rate or (low in _DURATIONS and any(c.dep_ == "nummod" for c in tok.children))  # "four weeks of treatment with X"
         if (
             (low in WRAPPER_NOUNS or bare_rate or low in ("severity", "intensity", "signalling", "signaling"))
             and of is not None
-            and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk"))
+            and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk") or low in _DURATIONS)
         ):
             inner = self.entity(of)
             if inner is not None:
@@ -374,6 +375,9 @@ class _ParseNames(_ParseLookup):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+#: how long a drug was given ("four weeks of treatment with X": X)
+_DURATIONS = frozenset("day days week weeks month months year years".split())
 
 #: the parts of a fusion protein or bispecific drug, which act as the drug ("the other arm binds CD3")
 _DRUG_PARTS = frozenset("arm moiety".split())
