@@ -188,7 +188,8 @@ class _ParseEmit(_ParseBase):
 
     def event_subjects(self, toks: list[Any]) -> list[Any]:
         """The subjects that name an event of something stand for what the event is of ("Binding of
-        C1q activates C1r": C1q), unless the whole phrase is a curated node."""
+        C1q activates C1r": C1q), unless the whole phrase is a curated node; an event that takes
+        something away is a node named by the whole phrase ("the loss of tryptophan")."""
         out: list[Any] = []
         for tok in toks:
             taken = _prep_object(tok, ("of",)) if normalize_word(tok.lower_) in _TAKING_EVENTS and tok.pos_ in ("NOUN", "PROPN") else None
