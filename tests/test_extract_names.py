@@ -655,3 +655,13 @@ def test_weeks_of_treatment_with_a_drug_and_a_route_after_by_are_no_agents() -> 
     found = triples("Cromolyn sodium was developed in the 1960s and was first used by inhalation to prevent asthma.")
     assert ("cromolyn_sodium", "-", "asthma") in found or ("cromolyn", "-", "asthma") in found, found
     assert not any(s == "inhalation" for s, _sign, _t in found), found
+
+
+def test_people_given_a_drug_at_risk_of_an_effect_and_a_degradation_that_a_drug_triggers() -> None:
+    # "Patients treated with X are at increased risk of Y, including Z": X raises Y and Z
+    found = triples("Patients treated with secukinumab are at increased risk of infections, including candidiasis.")
+    assert {("secukinumab", "+", "infections"), ("secukinumab", "+", "candidiasis")} <= found, found
+    # "triggers the degradation of Ikaros and Aiolos": it lowers both
+    found = triples("Pomalidomide binds cereblon and triggers the degradation of Ikaros and Aiolos.")
+    assert sum(1 for s, sign, _t in found if s == "pomalidomide" and sign == "-") == 2, found
+    assert not any(s == "pomalidomide" and sign == "+" for s, sign, _t in found), found

@@ -272,6 +272,18 @@ class _ParseEffects(_ParseBase):
         sign = "+" if normalize_word(noun.lower_) in _RISE_NOUNS else "-"
         self.emit_entries(noun, normalize_word(noun.lower_), sign, sources, targets, "a change the text says did not come")
 
+    def at_risk(self, verb: Any) -> None:
+        """ "Patients treated with X are at increased risk of Y (, including Z)": X raises Y (and Z)."""
+        people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE or c.lemma_.lower() in _PEOPLE)]
+        risks = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() == "risk"]
+        effects = [d for r in risks for q in r.children if q.dep_ == "prep" and q.lower_ == "of" for d in q.children if d.dep_ == "pobj"]
+        if not people or not effects:
+            return
+        drugs = [e for e, _t in self.entities(self.given(people[0])) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        targets = [e for e, _t in self.entities(effects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if drugs and targets:
+            self.emit_entries(verb, "at risk of", "+", drugs[:1], targets, "the people given the agent are at risk of the effect")
+
     def people_taking(self, verb: Any) -> None:
         """ "Some people taking X have become depressed", "patients given X developed Y": X raises Y;
         "Most patients experience Y after an instillation": the text's drug raises Y; "Patients with

@@ -243,10 +243,10 @@ class _ParseNames(_ParseLookup):
         bare_rate = low in ("rate", "rates", "flare", "flares", "exacerbation", "exacerbations") and all(
             self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i)
         )  # (and "flares of generalized pustular psoriasis": the disease)
-        # "the (combined) rate of recurrent events": the events ("the severity of eczema", "the signalling of IL-4" too)
+        # "the (combined) rate of recurrent events": the events
         bare_rate = bare_rate or (low in _DURATIONS and any(c.dep_ == "nummod" for c in tok.children))  # "four weeks of treatment with X"
         if (
-            (low in WRAPPER_NOUNS or bare_rate or low in ("severity", "intensity", "signalling", "signaling"))
+            (low in WRAPPER_NOUNS or bare_rate or low in _OF_WRAPPERS)
             and of is not None
             and (start == tok.i or sample_only or low in ("treatment", "therapy", "risk") or low in _DURATIONS)
         ):
@@ -375,6 +375,10 @@ class _ParseNames(_ParseLookup):
                     out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
+
+#: what a drug changes of a protein or a disease, which it changes by changing that ("lowers the severity
+#: of eczema", "reduces the signalling of IL-4"; but "the production of X" is a process of its own)
+_OF_WRAPPERS = frozenset("severity intensity signalling signaling".split())
 
 #: how long a drug was given ("four weeks of treatment with X": X)
 _DURATIONS = frozenset("day days week weeks month months year years".split())

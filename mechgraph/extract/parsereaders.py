@@ -100,6 +100,7 @@ class _ParseReaders(_ParseBase):
                     self.copula_cues(tok)
                     self.more_frequent(tok)
                     self.common_effects(tok)
+                    self.at_risk(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("occur", "develop", "report", "observe", "see"):
                 self.more_often_with(tok)
                 if tok.lemma_.lower() in ("develop", "report"):
