@@ -665,3 +665,9 @@ def test_people_given_a_drug_at_risk_of_an_effect_and_a_degradation_that_a_drug_
     found = triples("Pomalidomide binds cereblon and triggers the degradation of Ikaros and Aiolos.")
     assert sum(1 for s, sign, _t in found if s == "pomalidomide" and sign == "-") == 2, found
     assert not any(s == "pomalidomide" and sign == "+" for s, sign, _t in found), found
+
+
+def test_a_frequency_band_and_its_side_effects_on_one_line() -> None:
+    # "Very common: X. Common: Y, Z." without a heading: the text's drug raises each
+    found = triples("Tralokinumab is used to treat atopic dermatitis. Very common: upper respiratory tract infections. Common: injection site reactions.")
+    assert {("tralokinumab", "+", "upper_respiratory_tract_infections"), ("tralokinumab", "+", "injection_site_reactions")} <= found, found

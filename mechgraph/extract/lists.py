@@ -123,6 +123,11 @@ _INLINE_ADVERSE = re.compile(
 )
 
 
+#: "Very common: headache, rash." / "Rare (may affect up to 1 in 1,000 people): X": a leaflet's frequency
+#: band and its side effects on one line
+_INLINE_FREQUENCY = re.compile(r"^\s*((?:very |not )?(?:common|uncommon|rare|frequent)(?:\s*\([^()]*\))?)\s*:\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
 def inline_reading(sentence: str) -> str:
     """The sentence an inline list of adverse effects stands for, or "".
 
@@ -132,11 +137,14 @@ def inline_reading(sentence: str) -> str:
     'Its adverse effects include redness and swelling.'
     >>> inline_reading("Mechanism of action: X inhibits Y.")
     ''
+    >>> inline_reading("Very common (may affect more than 1 in 10 people): headache, rash.")
+    'Very common side effects include headache and rash.'
     """
-    match = _INLINE_ADVERSE.match(sentence)
+    match = _INLINE_ADVERSE.match(sentence) or _INLINE_FREQUENCY.match(sentence)
     if match is None:
         return ""
     head = _BRACKETS.sub("", match.group(1)).strip()
+    head = f"{head} side effects" if _FREQUENCY_ONLY.match(head) else head
     rest = match.group(2).strip()
     if not re.search(r"\b(and|or)\b", rest) and rest.count(",") >= 1:
         rest = " and ".join(rest.rsplit(", ", 1))  # "headache, nausea, diarrhoea": a list without its "and"
