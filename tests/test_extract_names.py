@@ -671,3 +671,10 @@ def test_a_frequency_band_and_its_side_effects_on_one_line() -> None:
     # "Very common: X. Common: Y, Z." without a heading: the text's drug raises each
     found = triples("Tralokinumab is used to treat atopic dermatitis. Very common: upper respiratory tract infections. Common: injection site reactions.")
     assert {("tralokinumab", "+", "upper_respiratory_tract_infections"), ("tralokinumab", "+", "injection_site_reactions")} <= found, found
+
+
+def test_a_plural_relative_verb_after_two_coordinated_names_is_said_of_both() -> None:
+    # "secrete IL-10 and TGF-beta, which suppress X": IL-10 and TGF-beta both suppress X
+    found = triples("Regulatory T cells secrete IL-10 and TGF-beta, which suppress Th2 responses.")
+    subjects = {s for s, sign, t in found if sign == "-" and t == "th2_responses"}
+    assert len(subjects) == 2, found

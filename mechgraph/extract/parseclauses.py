@@ -190,6 +190,11 @@ class _ParseClauses(_ParseBase):
                 shorts = self.bracketed_list(relative.i - 1)
                 if len(shorts) >= 2:
                     return shorts, None
+        if relative is not None and _plural_verb(verb) and noun.tag_ in ("NN", "NNP") and noun.left_edge.i >= 2:
+            joiner = self.sdoc[noun.left_edge.i - 1]
+            first = self.sdoc[noun.left_edge.i - 2]
+            if joiner.lower_ in ("and", "or") and (first.pos_ in ("NOUN", "PROPN") or (first.pos_ == "NUM" and any(ch.isalpha() for ch in first.text))):
+                return [first, noun], None  # "secrete IL-10 and TGF-beta, which suppress X": both, however the parse hung them
         if relative is not None and _plural_verb(verb) and noun.tag_ in ("NN", "NNP") and not any(c.dep_ == "conj" for c in noun.children):
             # "the action of two proteins called X and Y, which both play ...": a plural verb needs a
             # plural antecedent, the nearest plural noun or coordination before the relative
