@@ -678,3 +678,10 @@ def test_a_plural_relative_verb_after_two_coordinated_names_is_said_of_both() ->
     found = triples("Regulatory T cells secrete IL-10 and TGF-beta, which suppress Th2 responses.")
     subjects = {s for s, sign, t in found if sign == "-" and t == "th2_responses"}
     assert len(subjects) == 2, found
+
+
+def test_which_after_a_symbol_the_parse_tagged_oddly_is_the_symbols() -> None:
+    # "produce IL-4/X, which drives B cells": IL-4 drives them, not "Th2 cells produce"
+    found = triples("Th2 cells produce IL-4, which drives B cells to switch to IgE.")
+    assert ("il_4", "+", "b_cell") in found, found
+    assert not any("produce" in s for s, _sign, _t in found), found

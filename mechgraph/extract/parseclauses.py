@@ -184,7 +184,8 @@ class _ParseClauses(_ParseBase):
             before = self.sdoc[relative.i - 2] if relative.i >= 2 else None
             if before is not None and before.text == ")" and relative.i >= 3:
                 before = self.sdoc[relative.i - 3]  # "... (STATs), which": the bracketed name
-            if before is not None and before.pos_ in ("NOUN", "PROPN") and (before.tag_ in ("NNS", "NNPS")) == _plural_verb(verb):
+            named = before is not None and (before.pos_ in ("NOUN", "PROPN") or (before.pos_ in ("X", "NUM") and any(ch.isalpha() for ch in before.text)))
+            if before is not None and named and (before.tag_ in ("NNS", "NNPS")) == _plural_verb(verb):  # (and "IL-4/X")
                 return [before], None
             if _plural_verb(verb):  # "kinase 1 (JAK1) and kinase 2 (TYK2), which phosphorylate X": both short forms
                 shorts = self.bracketed_list(relative.i - 1)
