@@ -685,3 +685,8 @@ def test_which_after_a_symbol_the_parse_tagged_oddly_is_the_symbols() -> None:
     found = triples("Th2 cells produce IL-4, which drives B cells to switch to IgE.")
     assert ("il_4", "+", "b_cell") in found, found
     assert not any("produce" in s for s, _sign, _t in found), found
+
+
+def test_a_participle_after_an_adjective_is_an_adjective() -> None:
+    # "Avoid live attenuated vaccines": "attenuated" names the vaccines, it is no verb of a relation
+    assert triples("Avoid live attenuated vaccines during treatment with mycophenolate.") == set()

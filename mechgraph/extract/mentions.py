@@ -187,7 +187,16 @@ class _Mentions(_ReaderBase):
         previous = self.lower(j)
         if previous == "," and not by and self._after_appositive(j):
             return True  # "X, the first IL-17A inhibitor, reduced Y": the sentence's verb
-        if j < 0 or previous in C.DETERMINERS or previous in C.PREPOSITIONS or previous in (",", "and", "or", "(") or previous == "of" or previous in _FRONTED:
+        adjective = previous in N.PLAIN_ADJECTIVES or previous == "live"  # "live attenuated vaccines", "mild elevated X"
+        if (
+            j < 0
+            or previous in C.DETERMINERS
+            or previous in C.PREPOSITIONS
+            or previous in (",", "and", "or", "(")
+            or previous == "of"
+            or previous in _FRONTED
+            or adjective
+        ):
             # "activated T cells", "leads to reduced X": an adjective, unless "by" follows
             if by and previous not in C.DETERMINERS:
                 hit.reduced = True
