@@ -117,7 +117,7 @@ class Gold:
     def gold_nodes(self, node_id: str, names: Iterable[str]) -> set[str]:
         """The gold nodes a drafted node (id, label and synonyms) stands for, its names compared as
         the mentions are written, in lower case ("protein kinase A" is the mention "protein kinase a")."""
-        keys = {_mention_key(name.lower()) for name in names}
+        keys = {_mention_key(name) for name in names}
         return {gold for gold, ids in self.node_ids.items() if node_id in ids} | {gold for gold, mentions in self.node_mentions.items() if keys & mentions}
 
 

@@ -33,7 +33,7 @@ import networkx as nx
 
 from ..vocabulary import NODE_DETAILS, Attr, NodeKind, OutcomePhase, ProcessKind, Relation
 from .namevariants import variants
-from .tokens import Token, Word, abbreviation_fits, key_of, tokenize, words_of
+from .tokens import Token, Word, abbreviation_fits, hyphen_before, key_of, tokenize, words_of
 
 __all__ = [
     "Lexicon",
@@ -448,18 +448,16 @@ def _cached_default(path: str, mtime: float) -> Lexicon:
 def _letter_of_a_name(tokens: Sequence[Token], match: Match) -> bool:
     """Whether a one- or two-letter match is the end of a hyphenated name ("sipuleucel-T", "Factor-B")."""
     first = match.first
-    if match.last != first or len(tokens[first].text) > 2 or first < 2:
+    if match.last != first or len(tokens[first].text) > 2 or first < 2 or not hyphen_before(tokens, first):
         return False
-    hyphen, word = tokens[first - 1], tokens[first - 2]
-    return hyphen.text in ("-", "‐") and word.end == hyphen.start and hyphen.end == tokens[first].start and word.text.isalpha()
+    return tokens[first - 2].end == tokens[first - 1].start and tokens[first - 2].text.isalpha()
 
 
 def _resembling(tokens: Sequence[Token], last: int) -> bool:
     """Whether the name ending at token ``last`` is glued to "-like" ("insulin-like", "interferon-like")."""
-    if last + 2 >= len(tokens):
+    if last + 2 >= len(tokens) or not hyphen_before(tokens, last + 2):
         return False
-    hyphen, like = tokens[last + 1], tokens[last + 2]
-    return hyphen.text in ("-", "‐") and tokens[last].end == hyphen.start and hyphen.end == like.start and like.text.lower() == "like"
+    return tokens[last].end == tokens[last + 1].start and tokens[last + 2].text.lower() == "like"
 
 
 def default_lexicon() -> Lexicon:

@@ -12,7 +12,7 @@ from .readerstate import (
     _Hit,
     _ReaderBase,
 )
-from .tokens import abbreviation_fits
+from .tokens import abbreviation_fits, hyphen_before
 
 
 class _Mentions(_ReaderBase):
@@ -122,13 +122,12 @@ class _Mentions(_ReaderBase):
             if (
                 form in ("ing", "s", "base")
                 and i > 1
-                and self.low[i - 1] in ("-", "‐")
-                and self.tokens[i - 1].end == self.tokens[i].start
+                and hyphen_before(self.tokens, i)
                 and self.is_word(i - 2)
                 and self.tokens[i - 2].end == self.tokens[i - 1].start
             ):
                 continue  # "FK506-binding protein": part of a name
-            if form == "ed" and i > 0 and self.low[i - 1] in ("-", "‐") and self.tokens[i - 1].end == self.tokens[i].start:
+            if form == "ed" and hyphen_before(self.tokens, i):
                 # "lymphokine-activated killer cells", "IL-6-induced STAT3 phosphorylation", "T
                 # cell-mediated regression": part of a name that says which kind of the thing it
                 # is, not a relation of its own

@@ -80,7 +80,7 @@ class _ParseLookup(_ParseBase):
             if marked is not None and marked.origin != "text":
                 return marked
         words = text.split()
-        if len(words) > 1 and (N.CLASS_SYMBOL.match(words[-1]) or W.looks_like_drug(words[-1])) and normalize_word(words[-2].lower()) in W._CLASS_NOUNS:
+        if W.named_after_class(words, drug=True):
             return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name
         if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
             first = self.doc.lexicon.lookup(words[0])

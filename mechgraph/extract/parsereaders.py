@@ -45,7 +45,9 @@ class _ParseReaders(_ParseBase):
         if lemma == "play" and any(c.lemma_ == "role" for c in verb.children):
             role = next(c for c in verb.children if c.lemma_ == "role")
             protective = any(c.lower_ in _PROTECTIVE_ROLES for c in role.children if c.dep_ == "amod")
-            return ("play role in", "-" if protective else "+") if any(p.lower_ == "in" for p in role.children if p.dep_ == "prep") else None
+            return (
+                ("play role in", "-" if protective else VERB_SIGNS["play role"]) if any(p.lower_ == "in" for p in role.children if p.dep_ == "prep") else None
+            )
         if lemma == "make" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
             lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells": the cells produce it (where "make X worse" is a cause)
         reading = VERB_SIGNS.get(lemma)
@@ -187,7 +189,7 @@ class _ParseReaders(_ParseBase):
                     if g.dep_ == "pobj":
                         self.emit(verb, words, reading, self.subject(verb), [g])
                     elif g.dep_ == "pcomp" and g.tag_ == "VBG":  # "in starting X", "in limiting X": the gerund's sign too
-                        step = VERB_SIGNS.get(g.lemma_.lower(), "+" if g.lemma_.lower() in ("start", "begin", "cause") else "")
+                        step = VERB_SIGNS.get(g.lemma_.lower(), "+" if g.lemma_.lower() in ("start", "begin") else "")
                         if step in ("+", "-"):
                             sign = reading if step == "+" else {"+": "-", "-": "+"}[reading]
                             self.emit(verb, words, sign, self.subject(verb), [c for c in g.children if c.dep_ == "dobj"])

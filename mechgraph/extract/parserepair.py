@@ -14,7 +14,7 @@ from typing import Any
 from . import namewords as N
 from .parsewords import _CLASS_NOUNS
 from .tokens import normalize_word
-from .verbclasses import PARTICLE_VERBS
+from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
 __all__ = ["repair_tree"]
 
@@ -52,7 +52,6 @@ def repair_tree(sdoc: Any) -> int:
 def _cue_forms(which: int) -> dict[str, str]:
     """One form of every one-word cue verb (0: base, 2: participle) -> the verb."""
     from .cues import verb_forms
-    from .verbclasses import VERB_SIGNS
 
     return {verb_forms(lemma)[which]: lemma for lemma in VERB_SIGNS if lemma and " " not in lemma}
 
@@ -284,8 +283,6 @@ def _subjects_taken_for_compounds(sdoc: Any) -> int:
 def _objects_taken_for_modifiers(sdoc: Any) -> int:
     """A cue verb's one-word object tagged as an adjective or adverb hung on it ("It blocks
     histamine/JJ(advmod)."): the verb's object, where it has none."""
-    from .verbclasses import VERB_SIGNS
-
     repairs = 0
     for verb in sdoc[:-1]:
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBZ", "VBD", "VBP") or VERB_SIGNS.get(verb.lemma_.lower()) not in ("+", "-", "0"):

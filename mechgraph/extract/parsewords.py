@@ -10,6 +10,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind, Relation
 from . import cues as C
+from . import namewords as N
 from .lexicon import LexiconEntry
 from .tokens import normalize_word
 from .verbclasses import DISEASE_WORDS, NOUN_CUES, VERB_SIGNS, WRAPPER_NOUNS, disease_word
@@ -114,6 +115,14 @@ _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
 
+def named_after_class(words: Sequence[str], *, drug: bool = False) -> bool:
+    """Whether a name's last word is what its class word before it names ("the kinase JAK1", "the
+    serine protease MASP2"; with ``drug``, also "the antibiotic clarithromycin")."""
+    if len(words) < 2 or normalize_word(words[-2].lower()) not in _CLASS_NOUNS:
+        return False
+    return bool(N.CLASS_SYMBOL.match(words[-1])) or (drug and looks_like_drug(words[-1]))
+
+
 def class_members(noun: Any) -> list[Any]:
     """The subject of "belongs to a group (of medicines) called <noun>" or "is one of the <noun>":
     what the class named by ``noun`` has as a member (none where ``noun`` names no such class)."""
@@ -173,11 +182,8 @@ _SUBJECT_EVENTS = frozenset(
 )
 #: an event that takes something away, named as the subject of a verb ("the loss of tryptophan activates GCN2"):
 #: a node of its own, the whole phrase
-_TAKING_EVENTS = frozenset(
-    normalize_word(w)
-    for w in "loss absence lack deficiency blockade inhibition depletion deletion knockout knockdown neutralisation neutralization withdrawal removal".split()
-)
 _ACTION_HEADS = frozenset(normalize_word(w) for w in "blockade inhibition deficiency depletion antagonism neutralisation neutralization knockout".split())
+_TAKING_EVENTS = _ACTION_HEADS | frozenset(normalize_word(w) for w in "loss absence lack deletion knockdown withdrawal removal".split())
 _NAMING = frozenset("call name term designate dub".split())
 
 

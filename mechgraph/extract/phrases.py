@@ -20,7 +20,7 @@ from .readerstate import (
     _Item,
     _Ref,
 )
-from .tokens import normalize_word, tokenize, words_of
+from .tokens import hyphen_before, normalize_word, tokenize, words_of
 
 #: the words that name what the phrase before them only classed ("a protein called TSLP")
 _NAMING = frozenset("called termed named known".split())
@@ -176,8 +176,7 @@ class _Phrases(_PhraseShapes):
                 break
             if word == "so" and self.lower(self.next_word(k)) == "that" and k not in self.mention_at:
                 break  # "activates T cells so that they ...": a clause of purpose, no part of the name
-            glued = k > 0 and self.low[k - 1] in ("-", "‐") and self.tokens[k - 1].end == self.tokens[k].start
-            if word in C.PREPOSITIONS and word != "of" and not glued:  # (but "insulin-like": one word)
+            if word in C.PREPOSITIONS and word != "of" and not hyphen_before(self.tokens, k):  # (but "insulin-like": one word)
                 head_is_change = previous_head in C.SIGN_NOUNS or previous_head in C.NOMINAL_CUES
                 if not (word in ("in", "on") and head_is_change):
                     break

@@ -10,6 +10,7 @@ from . import namewords as N
 from .parsed import CUE_FORMS
 from .parsewords import _CLASS_NOUNS, _KIND_NOUNS
 from .readerstate import _CLASS_HEADS, _MARKER_FIRST, _NOUN_PLURALS, _ReaderBase
+from .tokens import hyphen_before
 
 __all__: list[str] = []
 
@@ -102,7 +103,7 @@ class _PhraseShapes(_ReaderBase):
             first += 1
         if self.lower(first) not in _MARKER_FIRST:
             return 0  # most words start no marker: skip the scan
-        if first > 0 and self.low[first - 1] in ("-", "‐") and self.tokens[first - 1].end == self.tokens[first].start:
+        if hyphen_before(self.tokens, first):
             return 0  # "insulin-like growth factor": part of a word, no example
         for marker in C.EXAMPLE_MARKERS:
             size = len(marker)

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..vocabulary import Measurability, Mechanism, NodeKind, Relation, Route
 from . import cues as C
-from . import namewords as N
 from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import SALTS, Lexicon, LexiconEntry, Match, UserCue, slug
 from .parsed import CUE_FORMS
 from .parseswap import OTHER_VERB_FORMS, PLURAL_VERBS, VERB_FORMS
 from .parsetext import DEGREE_RANGE
-from .parsewords import _CLASS_NOUNS
+from .parsewords import named_after_class
 from .sentences import Sentence
 from .tokens import Token, Word, key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
@@ -207,7 +206,7 @@ class _Text:
         ):
             return None  # "7.3.4" (a section number), "the suspicion of X" (a diagnosis, no cause), "live"
         words = label.split()
-        if len(words) > 1 and N.CLASS_SYMBOL.match(words[-1]) and normalize_word(words[-2].lower()) in _CLASS_NOUNS:
+        if named_after_class(words):
             return self.lexicon.lookup(words[-1]) or self.candidate(words[-1])  # "the receptor PAR1", "the serine protease C1r"
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES | _PARTICLES):
             return None  # "Unlike agents", "co" of "co-stimulate", "down" of "breaks down": no name

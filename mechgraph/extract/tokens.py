@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "Token", "Word", "abbreviation_fits", "key_of", "normalize_word", "tokenize", "without_brackets", "words_of"]
+__all__ = ["ARTICLES", "Token", "Word", "abbreviation_fits", "hyphen_before", "key_of", "normalize_word", "tokenize", "without_brackets", "words_of"]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _GREEK = {
@@ -197,6 +198,19 @@ def _attached_colon(tokens: list[Token], index: int) -> bool:
 
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def hyphen_before(tokens: Sequence[Token], index: int) -> bool:
+    """Whether token ``index`` follows a hyphen glued to it ("insulin-[like]", "sipuleucel-[T]").
+
+    >>> tokens = tokenize("insulin-like growth")
+    >>> hyphen_before(tokens, 2), hyphen_before(tokens, 3)
+    (True, False)
+    """
+    if index < 1 or index >= len(tokens):
+        return False
+    hyphen = tokens[index - 1]
+    return hyphen.text in ("-", "‐") and hyphen.end == tokens[index].start
 
 
 def without_brackets(text: str) -> str:
