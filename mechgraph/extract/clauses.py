@@ -162,6 +162,8 @@ class _Clauses(_ReaderBase):
                 i = open_at
                 continue
             if word in ("and", "or", "&", "/"):
+                if self.lower(prev + 1) in ("this", "these") and self.lower(prev - 1) == ",":
+                    break  # "..., and this haemolysis causes ...": a new clause, not a list
                 has_joiner = True
                 i = prev
                 continue

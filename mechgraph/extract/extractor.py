@@ -53,11 +53,11 @@ from . import cues as C
 from .clauses import _Clauses
 from .draft import Draft, DraftNode, DraftRelation, Span, relation_key
 from .emit import _Relations
-from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexicon, slug
+from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexicon
 from .mentions import _Mentions
 from .parsed import load_pipeline, read_parsed
 from .parsetext import ASIDE
-from .parsewords import ACTIVE_SUBSTANCE, class_phrase
+from .parsewords import class_phrase
 from .phrases import _Phrases
 from .readerstate import (
     _ADVERBIAL_BY_FIRST,
@@ -66,6 +66,7 @@ from .readerstate import (
     _Text,
 )
 from .sentences import Sentence, split_sentences
+from .textnames import text_drug_names
 from .tokens import Token, Word, key_of, tokenize, words_of
 
 __all__ = ["extract_text"]
@@ -172,7 +173,7 @@ def extract_text(
     """
     if lexicon is None:
         lexicon = build_lexicon(base_graph) if base_graph is not None else default_lexicon()
-    aliases = _brand_names(text, lexicon)
+    aliases = text_drug_names(text, lexicon)
     if aliases:
         lexicon = lexicon.extended(aliases)
     sentences = split_sentences(text)
@@ -181,26 +182,6 @@ def extract_text(
         raise MechgraphError("the English pipeline is not installed: pip install -e . (see docs/extract.md)")
     doc = _read(text, sentences, lexicon) if nlp is None else _read_parsed(text, sentences, lexicon, nlp)
     return _assemble(doc, sentences, source_id=source_id, title=title, source_title=source_title)
-
-
-def _brand_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
-    """ "Nucala contains the active substance mepolizumab": a leaflet's brand name is the drug.
-
-    >>> [(name, entry.node_id) for name, entry in _brand_names("Xelmab contains the active substance tralokinumab.", default_lexicon())]
-    [('tralokinumab', 'tralokinumab'), ('Xelmab', 'tralokinumab')]
-    """
-    found: list[tuple[str, LexiconEntry]] = []
-    for match in ACTIVE_SUBSTANCE.finditer(text):
-        brand, substance = match.group(1), match.group(2)
-        if key_of(brand) == key_of(substance):
-            continue  # "Dupilumab contains the active substance dupilumab"
-        entry = lexicon.lookup(substance)
-        if entry is None:
-            entry = LexiconEntry(slug(substance), NodeKind.AGENT, substance, "text")
-            found.append((substance, entry))
-        if lexicon.lookup(brand) is None and entry.kind is NodeKind.AGENT:
-            found.append((brand, entry))
-    return found
 
 
 def _read(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, watch: Any = None, doc: _Text | None = None) -> _Text:

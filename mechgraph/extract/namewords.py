@@ -91,7 +91,11 @@ def event_word(word: str) -> bool:
     """A noun that names an event or a process, which "this" or "that" names again as itself ("this
     sensitisation", "this inflammation"), where "this kinase" stands for a name read before.
 
-    >>> [event_word(w) for w in ("sensitisation", "inflammation", "haemolysis", "kinase", "pathway")]
-    [True, True, True, False, False]
+    >>> [event_word(w) for w in ("sensitisation", "inflammation", "haemolysis", "release", "signalling", "kinase", "pathway")]
+    [True, True, True, True, True, False, False]
     """
-    return len(word) > 6 and word.endswith(("tion", "sion", "ment", "lysis", "osis"))
+    return (len(word) > 6 and word.endswith(("tion", "sion", "ment", "lysis", "osis", "ling", "ding"))) or word in _EVENT_NOUNS
+
+
+#: events named without an event ending ("this histamine release", "this tissue damage")
+_EVENT_NOUNS = frozenset("release damage loss injury uptake influx efflux death growth entry spread leak leakage shedding".split())

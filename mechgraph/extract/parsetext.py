@@ -65,10 +65,15 @@ def _without_degree(text: str) -> str:
         text = _SYNONYM_BRACKET.sub("", text)
     if ", " in text and "(" in text:  # "approved X (Brand, Company) for Y": a brand and its maker, no part of the clause
         text = _BRAND_BRACKET.sub("", text)
+    if ", a" in text:  # "approved X, a capsule taken twice a day, for Y": the form it comes in, no part of the clause
+        text = _FORM_APPOSITION.sub(" ", text)
     return _without_inner_short_forms(text) if "(" in text else text
 
 
 _SYNONYM_BRACKET = re.compile(r" \([^()]*;[^()]*\)")
+_FORM_APPOSITION = re.compile(
+    r", an? (?:[\w-]+ ){0,3}(?:capsule|tablet|pill|injection|infusion|cream|ointment|gel|spray|inhaler|solution|patch|foam)s?\b[^,;()]{0,50}, (?=for |to |in )"
+)
 _BRAND_BRACKET = re.compile(r" \([A-Z][\w-]*(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})+\)")
 #: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
 ASIDE = re.compile(

@@ -1,0 +1,101 @@
+"""Drug names a text defines: read over the whole text before its sentences, they join the lexicon of
+that text, so both readers know a new drug in every sentence, not only where its name looks like a
+drug's (an INN stem) or where the parse makes it a subject.
+
+A text defines a drug by a brand name ("Nucala contains the active substance mepolizumab"), by a brand
+and maker in brackets after it ("approved zorbelimab (Zorvia, Acme)"), by an approval ("has approved
+zorbelimab"), by an apposition or a definition with a drug class ("zorbelimab, an oral inhibitor of
+factor D", "Zorbelimab is a monoclonal antibody that ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import NodeKind
+from .lexicon import Lexicon, LexiconEntry, slug
+from .parsewords import ACTIVE_SUBSTANCE
+from .tokens import key_of
+
+__all__ = ["text_drug_names"]
+
+#: a word that can be a drug's name: a single word of at least six letters, perhaps with a hyphened part
+_NAME = r"([A-Za-z][a-z]{5,}(?:-[A-Za-z0-9]{1,3})?)"
+#: the classes and forms a drug is described as
+_DRUG_HEADS = (
+    r"(?:inhibitors?|antagonists?|agonists?|antibody|antibodies|blockers?|modulators?|activators?|analogues?|analogs?"
+    r"|prodrug|drug|medicine|medication|immunosuppressant|immunomodulator|biologic|vaccine|capsule|tablet|injection"
+    r"|infusion|cream|ointment|gel|fusion protein|bispecific|nanobody|degrader|small molecule)"
+)
+#: up to five words before the class, none of them "of" ("a part of the drug" describes no drug)
+_DESCRIBERS = r"(?:(?!of\b|to\b|for\b|with\b|by\b)[\w-]+,? ){0,5}?"
+_AFTER_CLASS = r"(?=[,.;:)]| that\b| which\b| of\b| for\b| against\b| targeting\b| used\b| approved\b| given\b| taken\b| and\b| to\b| in\b| from\b| with\b| made\b)"
+_DEFINITIONS = (
+    re.compile(rf"(?<![\w-]){_NAME} \((?!Figure|Table|Fig|Box|See|Supplementary)([A-Z][a-z]{{3,}}\w*)(?:®|™)?(?:[,;] [A-Z][^()]{{1,40}})?\)"),  # brand (and maker)
+    re.compile(rf"\b(?:has|have|had|was|were|is|be|been) approved {_NAME}\b(?! for\b)"),
+    re.compile(rf"\bapprov(?:es|ed|al of) {_NAME}(?= \(|,| for\b| to\b| as\b)"),
+    re.compile(rf"(?<![\w-]){_NAME}(?: \([^()]{{1,40}}\))?, (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"),
+    re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_NAME}(?: \([^()]{{1,40}}\))? (?:is|was) (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}", re.M),
+)
+#: endings of English words that are no drug's name ("treatment", "therapy", "combination")
+_ENGLISH_ENDING = re.compile(r"(tion|sion|ment|ness|ity|ities|ing|ed|ly|ous|ence|ance|ism|ist|ists|ies|ers?|ful|less|able|ible|ive|ary|ery|ory|ics|itis|osis|iasis|or|(?<![iu])s)$")
+_NOT_NAMES = frozenset(
+    "therapy treatment medicine medicines product generic biosimilar version formulation agency authority company "
+    "patients people adults children doctors regulator regulators committee administration government molecule "
+    "protein enzyme kinase receptor cytokine complement antigen antibody system pathway".split()
+)
+_DETERMINERS = frozenset("the a an this that these those its their his her our your which whose each every".split())
+
+
+def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry]]:
+    """The names a text gives to drugs the lexicon does not know, and the brand names of drugs it
+    names, each with the entry it stands for.
+
+    >>> from mechgraph.extract.lexicon import default_lexicon
+    >>> def names(t): return [(name, entry.node_id) for name, entry in text_drug_names(t, default_lexicon())]
+    >>> names("Xelmab contains the active substance tralokinumab.")
+    [('tralokinumab', 'tralokinumab'), ('Xelmab', 'tralokinumab')]
+    >>> names("The FDA has approved zorbelimab (Zorvia, Acme) for lupus nephritis.")
+    [('zorbelimab', 'zorbelimab')]
+    >>> names("Vorcatan, an oral inhibitor of factor D, lowers C3. The treatment, a tablet, is new.")
+    [('Vorcatan', 'vorcatan')]
+    >>> names("Red cells lack proteins that shield them from complement, a part of the innate immune system.")
+    []
+    """
+    found: list[tuple[str, LexiconEntry]] = []
+    seen: set[tuple[str, ...]] = set()
+    for match in ACTIVE_SUBSTANCE.finditer(text):
+        brand, substance = match.group(1), match.group(2)
+        if key_of(brand) == key_of(substance):
+            continue  # "Dupilumab contains the active substance dupilumab"
+        entry = lexicon.lookup(substance)
+        if entry is None:
+            entry = LexiconEntry(slug(substance), NodeKind.AGENT, substance, "text")
+            found.append((substance, entry))
+            seen.add(key_of(substance))
+        if lexicon.lookup(brand) is None and entry.kind is NodeKind.AGENT:
+            found.append((brand, entry))
+    for pattern in _DEFINITIONS:
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            key = key_of(name)
+            if key in seen or not _may_name_a_drug(text, match.start(1), name) or lexicon.lookup(name) is not None:
+                continue
+            seen.add(key)
+            found.append((name, LexiconEntry(slug(name), NodeKind.AGENT, name.lower() if name[1:].islower() else name, "text")))
+    return found
+
+
+def _may_name_a_drug(text: str, start: int, name: str) -> bool:
+    """A word that can be a drug's name where it stands: no English word by its ending or meaning, no
+    determiner before it ("the treatment, a tablet"), and written in lower case unless it opens a
+    sentence or a line."""
+    low = name.lower()
+    if low in _NOT_NAMES or _ENGLISH_ENDING.search(low.split("-")[0]):
+        return False
+    before = text[max(0, start - 30) : start].rstrip()
+    last_word = before.split()[-1].lower() if before.split() else ""
+    if last_word.strip("(\"'") in _DETERMINERS:
+        return False
+    opens = not before or before[-1] in ".!?:\n" or text[max(0, start - 1) : start] == "\n"
+    return name[0].islower() or opens

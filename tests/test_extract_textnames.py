@@ -1,0 +1,58 @@
+"""Drug names a text defines (by a brand, an approval, an apposition or a definition with a drug class),
+and the sentences around them: each class on sentences written for it, with novel names no stem or
+lexicon knows."""
+
+from __future__ import annotations
+
+from mechgraph.extract import extract_text
+from mechgraph.extract.lexicon import default_lexicon
+from mechgraph.extract.textnames import text_drug_names
+
+
+def triples(text: str) -> set[tuple[str, str, str]]:
+    draft = extract_text(text, source_id="t")
+    symbol = {1: "+", -1: "-", 0: "?"}
+    return {(r.source, symbol[int(r.sign)], r.target) for r in draft.relations if not r.negated}
+
+
+def names(text: str) -> set[str]:
+    return {entry.node_id for _name, entry in text_drug_names(text, default_lexicon())}
+
+
+def test_an_approved_drug_with_its_brand_is_a_drug_in_every_sentence() -> None:
+    # "approved vorpacan (Brand, Maker), a capsule ..., for D": the name has no drug stem; later
+    # sentences call it by name and by "it"
+    text = (
+        "The agency has approved vorpacan (Velmira, Acme Pharma), a capsule taken twice a day, for the treatment of adults "
+        "with cold agglutinin disease. Vorpacan works further upstream. It binds factor D, a protease of the alternative "
+        "pathway, and so blocks the convertase that amplifies the cascade."
+    )
+    found = triples(text)
+    assert ("vorpacan", "-", "cold_agglutinin_disease") in found, found
+    assert ("vorpacan", "?", "factor_d") in found, found
+    assert any(s == "vorpacan" and sign == "-" and "convertase" in t for s, sign, t in found), found
+
+
+def test_a_name_defined_by_apposition_or_definition_with_a_drug_class() -> None:
+    assert names("Trelumab, a monoclonal antibody against OX40 ligand, lowers Th2 cytokines.") == {"trelumab"}
+    assert names("Dorvastib is an oral inhibitor of the kinase TYK2. It is taken once a day.") == {"dorvastib"}
+    assert names("The regulator approved velocitan for use in adults.") == {"velocitan"}
+
+
+def test_english_words_and_determined_nouns_are_no_drug_names() -> None:
+    # appositions of things that are no drug, a determiner before the noun, English word endings
+    text = (
+        "Red cells lack proteins that shield them from complement, a part of the innate immune system. "
+        "The treatment, a tablet taken daily, is new. Factor B, a protease, cleaves C3. "
+        "Inflammation (Figure 2) rises. The approved medicines (Table 1) differ. Hydroxylation, an inhibitor step, follows."
+    )
+    assert names(text) == set()
+
+
+def test_this_event_after_and_is_a_new_clauses_subject() -> None:
+    # ", and this haemolysis causes anaemia": the haemolysis causes it, not the first clause's subject
+    found = triples("Red cells are destroyed by complement, and this intravascular haemolysis causes anaemia.")
+    assert any(s == "intravascular_haemolysis" and sign == "+" for s, sign, _t in found), found
+    assert not any(s == "red_cells" and sign == "+" for s, sign, _t in found), found
+    found = triples("Mast cells degranulate in the skin, and this histamine release causes itching.")
+    assert ("histamine_release", "+", "itching") in found, found
