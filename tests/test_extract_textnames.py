@@ -33,6 +33,12 @@ def test_an_approved_drug_with_its_brand_is_a_drug_in_every_sentence() -> None:
     assert any(s == "vorpacan" and sign == "-" and "convertase" in t for s, sign, t in found), found
 
 
+def test_a_drug_known_only_by_its_brand_bracket_is_what_it_stands_for() -> None:
+    # no verb says it is a drug: only "(Brand, Maker)" does, and "it" is then the drug
+    found = triples("Doctors in Europe can now prescribe vorpacan (Velmira, Acme). It blocks factor D and lowers C3.")
+    assert {("vorpacan", "-", "factor_d"), ("vorpacan", "-", "c3")} <= found, found
+
+
 def test_a_name_defined_by_apposition_or_definition_with_a_drug_class() -> None:
     assert names("Trelumab, a monoclonal antibody against OX40 ligand, lowers Th2 cytokines.") == {"trelumab"}
     assert names("Dorvastib is an oral inhibitor of the kinase TYK2. It is taken once a day.") == {"dorvastib"}
@@ -56,3 +62,20 @@ def test_this_event_after_and_is_a_new_clauses_subject() -> None:
     assert not any(s == "red_cells" and sign == "+" for s, sign, _t in found), found
     found = triples("Mast cells degranulate in the skin, and this histamine release causes itching.")
     assert ("histamine_release", "+", "itching") in found, found
+
+
+def test_a_label_warning_without_the_drugs_name_is_the_drugs() -> None:
+    # "X has been reported", "Use during pregnancy is associated with an increased risk of Y and of Z"
+    text = (
+        "Velotinib is a kinase inhibitor. Severe hepatotoxicity has been reported. Use during pregnancy is associated "
+        "with an increased risk of miscarriage and of birth defects. Velotinib is associated with a lower risk of gout."
+    )
+    found = triples(text)
+    assert {("velotinib", "+", "severe_hepatotoxicity"), ("velotinib", "+", "miscarriage"), ("velotinib", "+", "birth_defects")} <= found, found
+    assert ("velotinib", "-", "gout") in found, found
+
+
+def test_a_bare_association_a_denied_report_and_a_report_of_people_are_no_drugs_effects() -> None:
+    text = "Velotinib is a kinase inhibitor. Psoriasis is associated with obesity. Lymphoma has not been reported. It is reported to have raised IL-10."
+    found = triples(text)
+    assert not any(t in ("obesity", "lymphoma") for _s, _sign, t in found), found

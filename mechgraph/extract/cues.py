@@ -418,7 +418,7 @@ TRANSPARENT_NOUNS = frozenset(
         "function functions activity activities level levels amount amounts number concentration concentrations "
         "role capacity population subset type kind form forms worsening case cases episode episodes trial trials study studies "
         "engagement ligation crosslinking triggering family class member group action count counts "
-        "numbers presence risk risks incidence"
+        "numbers presence risk risks incidence instance instances report reports"
     ).split()
 )
 #: Nouns that name the agent's own property ("their main objective", "its mode of action").
@@ -446,7 +446,8 @@ PEOPLE = frozenset(
         "infant infants woman women man men volunteer volunteers participant participants subject subjects "
         "recipient recipients researcher researchers investigator investigators scientist scientists author authors "
         "clinician clinicians doctor doctors physician physicians expert experts mother mothers father fathers baby babies "
-        "newborn newborns neonate neonates"
+        "newborn newborns neonate neonates regulator regulators agency agencies authority authorities company companies "
+        "manufacturer manufacturers sponsor sponsors fda ema mhra"
     ).split()
 )
 #: Words that never name a node on their own.

@@ -152,6 +152,9 @@ class _ParseEffects(_ParseBase):
             given = self.after_giving(verb)
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             effects = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+            if not given and effects and self._reported_alone(verb):
+                agent = self.state.effects_agent()  # "Severe neutropenia has been reported.": the text's drug
+                given = [agent] if agent is not None and agent.kind in (NodeKind.AGENT, NodeKind.THERAPY) else []
             if given and effects and not any(t.lower_ in ("more", "higher", "less", "fewer") for t in verb.subtree):
                 self.emit_entries(verb, f"{verb.lemma_.lower()} after", "+", given[:1], effects, "an effect seen after the agent was given")
                 return
@@ -169,6 +172,39 @@ class _ParseEffects(_ParseBase):
         effects = [e for e, _t in self.entities(subjects)]
         if effects:
             self.emit_entries(verb, f"{verb.lemma_.lower()} more often with", "+", sources[:1], effects, "an effect seen more often with the agent")
+
+    def _reported_alone(self, verb: Any) -> bool:
+        """ "X has been reported", "Cases of X were observed": a report in the passive that names no drug,
+        no people and no study, and denies nothing (a label's warning about its drug)."""
+        if verb.lemma_.lower() not in ("report", "observe", "describe") or not any(c.dep_ == "auxpass" for c in verb.children):
+            return False
+        if self.negations(verb) or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "nsubjpass" and c.pos_ == "PRON") for c in verb.children):
+            return False  # ("it is reported to have raised X": a report of what it did)
+        named = [e for t in self.sdoc if t.pos_ in ("NOUN", "PROPN") for e, _g in self.entities([t], expand=False)]
+        return not any(e.kind in (NodeKind.AGENT, NodeKind.THERAPY) for e in named) and not any(
+            t.lower_ in _PEOPLE or t.lemma_.lower() in ("study", "trial", "animal", "mouse", "rat") for t in self.sdoc
+        )
+
+    def associated_risk(self, verb: Any) -> None:
+        """ "X (use, its use, use during pregnancy) is associated with an increased risk of Y": X raises
+        Y (a lower risk: X lowers it). A bare association ("is associated with Y") is none."""
+        risks = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        risks = [r for r in risks if r.lemma_.lower() in ("risk", "incidence", "rate", "likelihood", "frequency")]
+        changed = [a.lower_ for r in risks for a in r.children if a.dep_ == "amod" and a.lower_ in _COMPARED]
+        ofs = [q for r in risks for q in r.children if q.dep_ == "prep" and q.lower_ == "of"]
+        ofs += [c for q in ofs for c in q.conjuncts if c.lower_ == "of"]  # "of X and of Y"
+        effects = [d for q in ofs for d in q.children if d.dep_ == "pobj"]
+        if not changed or not effects:
+            return
+        subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        drugs = [e for e, _t in self.entities(subjects) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        uses = [c for c in subjects if c.lemma_.lower() in ("use", "treatment", "therapy", "exposure", "administration")]
+        if not drugs and uses and not any(g.dep_ == "prep" and g.lower_ == "of" for c in uses for g in c.children):
+            agent = self.state.effects_agent()  # "Use during pregnancy is associated with ...": the text's drug
+            drugs = [agent] if agent is not None and agent.kind in (NodeKind.AGENT, NodeKind.THERAPY) else []
+        targets = [e for e, _t in self.entities(effects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if drugs and targets:
+            self.emit_entries(verb, f"associated with {changed[0]} risk", _COMPARED[changed[0]], drugs[:1], targets, "a risk the agent raises or lowers")
 
     def effect_on(self, verb: Any) -> None:
         """ "X had no effect on Y" (X does not act on Y: negated), "X has an inhibitory effect on Y"

@@ -113,6 +113,8 @@ class _ParseReaders(_ParseBase):
                     self.people_taking(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel", "receive"):
                 self.people_taking(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("associate", "link"):
+                self.associated_risk(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() == "warn":
                 self.warns_of(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() == "follow":
@@ -399,8 +401,8 @@ class _ParseReaders(_ParseBase):
                 if g.dep_ == "pcomp":  # "indicated for reducing relapses in patients with MS": MS
                     people = [t for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and (t.lemma_.lower() in W._PEOPLE or t.lower_ in W._PEOPLE)]
                     diseases += [d for t in people for w in t.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
-                if g.dep_ != "pobj":
-                    continue
+                if g.dep_ != "pobj" or g.lower_ in W._WHEN_OR_WHERE or g.like_num:
+                    continue  # ("approved X in March", "in Europe", "in 2024": no disease)
                 if g.lemma_.lower() in W._PEOPLE or g.lower_ in W._PEOPLE:  # "indicated for adults with plaque psoriasis"
                     withs = [w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
                     withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)

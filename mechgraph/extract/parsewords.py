@@ -64,6 +64,11 @@ _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
 _PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men volunteers participants recipients".split())
+#: a time or a place a drug was approved in, no disease
+_WHEN_OR_WHERE = frozenset(
+    "january february march april may june july august september october november december spring summer autumn winter "
+    "year europe eu us usa uk japan china canada australia states kingdom union america".split()
+)
 _SAMPLE_WORDS = frozenset(
     "serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue rare isolated occasional".split()
 )

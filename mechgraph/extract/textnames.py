@@ -29,16 +29,21 @@ _DRUG_HEADS = (
 )
 #: up to five words before the class, none of them "of" ("a part of the drug" describes no drug)
 _DESCRIBERS = r"(?:(?!of\b|to\b|for\b|with\b|by\b)[\w-]+,? ){0,5}?"
-_AFTER_CLASS = r"(?=[,.;:)]| that\b| which\b| of\b| for\b| against\b| targeting\b| used\b| approved\b| given\b| taken\b| and\b| to\b| in\b| from\b| with\b| made\b)"
+_AFTER_CLASS = (
+    r"(?=[,.;:)]| that\b| which\b| of\b| for\b| against\b| targeting\b| used\b| approved\b| given\b| taken\b| and\b| to\b| in\b| from\b| with\b| made\b)"
+)
 _DEFINITIONS = (
-    re.compile(rf"(?<![\w-]){_NAME} \((?!Figure|Table|Fig|Box|See|Supplementary)([A-Z][a-z]{{3,}}\w*)(?:®|™)?(?:[,;] [A-Z][^()]{{1,40}})?\)"),  # brand (and maker)
-    re.compile(rf"\b(?:has|have|had|was|were|is|be|been) approved {_NAME}\b(?! for\b)"),
-    re.compile(rf"\bapprov(?:es|ed|al of) {_NAME}(?= \(|,| for\b| to\b| as\b)"),
+    re.compile(
+        rf"(?<![\w-]){_NAME} \((?!Figure|Table|Fig|Box|See|Supplementary)([A-Z][a-z]{{3,}}\w*)(?:®|™)?(?:[,;] [A-Z][^()]{{1,40}})?\)"
+    ),  # brand (and maker)
+    re.compile(rf"\b(?:approv|licens|authori[sz])(?:es|ed|al of|ation of) {_NAME}\b(?!-)"),
     re.compile(rf"(?<![\w-]){_NAME}(?: \([^()]{{1,40}}\))?, (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"),
     re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_NAME}(?: \([^()]{{1,40}}\))? (?:is|was) (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}", re.M),
 )
 #: endings of English words that are no drug's name ("treatment", "therapy", "combination")
-_ENGLISH_ENDING = re.compile(r"(tion|sion|ment|ness|ity|ities|ing|ed|ly|ous|ence|ance|ism|ist|ists|ies|ers?|ful|less|able|ible|ive|ary|ery|ory|ics|itis|osis|iasis|or|(?<![iu])s)$")
+_ENGLISH_ENDING = re.compile(
+    r"(tion|sion|ment|ness|ity|ities|ing|ed|ly|ous|ence|ance|ism|ist|ists|ies|ers?|ful|less|able|ible|ive|ary|ery|ory|ics|itis|osis|iasis|or|(?<![iu])s)$"
+)
 _NOT_NAMES = frozenset(
     "therapy treatment medicine medicines product generic biosimilar version formulation agency authority company "
     "patients people adults children doctors regulator regulators committee administration government molecule "
