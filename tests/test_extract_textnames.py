@@ -79,3 +79,17 @@ def test_a_bare_association_a_denied_report_and_a_report_of_people_are_no_drugs_
     text = "Velotinib is a kinase inhibitor. Psoriasis is associated with obesity. Lymphoma has not been reported. It is reported to have raised IL-10."
     found = triples(text)
     assert not any(t in ("obesity", "lymphoma") for _s, _sign, t in found), found
+
+
+def test_exposure_to_a_drug_is_the_drug_and_its_efficacy_no_node() -> None:
+    # a drug interaction changes how much of the drug the body sees: the drug, never a node "exposure"
+    found = triples("Antacids decrease exposure to velotinib. Velotinib is a substrate of CYP3A4. Strong inhibitors increase its exposure.")
+    assert ("antacids", "-", "velotinib") in found, found
+    assert ("strong_inhibitors", "+", "velotinib") in found, found
+    found = triples("Rifampicin lowers its plasma exposure and may reduce efficacy.")
+    assert not any("exposure" in t or "efficacy" in t for _s, _sign, t in found), found
+
+
+def test_the_response_to_a_vaccine_is_named_with_the_vaccine() -> None:
+    found = triples("Velotinib is a kinase inhibitor. The response to live vaccines may be reduced.")
+    assert ("velotinib", "-", "response_to_live_vaccines") in found, found

@@ -351,9 +351,22 @@ def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:
     return 0 < len(small) < len(large) and large[len(large) - len(small) :] == small
 
 
+def _drug_measure(key: tuple[str, ...]) -> bool:
+    """A name of how much of a drug the body sees or how well it works ("plasma exposure", "exposure to X",
+    "bioavailability", "efficacy"), not of something in the body."""
+    return any(w in _EXPOSURE and (k == len(key) - 1 or key[k + 1] in ("of", "to")) for k, w in enumerate(key)) or key in _EFFICACY
+
+
+_EXPOSURE = frozenset("exposure bioavailability auc cmax".split())
+_EFFICACY = frozenset({("efficacy",), ("effectiveness",), ("its", "efficacy"), ("the", "efficacy")})
+
+
 def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, title: str | None, source_title: str | None) -> Draft:
     merged: dict[tuple[str, Any, str, bool], dict[str, Any]] = {}
+    measures = {e.node_id for key, e in doc.candidates.items() if _drug_measure(key)}  # (where no reader read whose)
     for found in doc.found:
+        if found.target in measures:
+            continue  # "lowers its plasma exposure", "may reduce efficacy": pharmacokinetics, no mechanism
         # one relation per pair and sign: "activate, reinforce or restore X" is one relation
         kind: Any = int(found.relation.sign) if found.relation.sign != 0 else found.relation
         key = (found.source, kind, found.target, bool(found.negations))

@@ -12,6 +12,8 @@ from .tokens import normalize_word
 
 __all__ = [
     "event_word",
+    "DISEASE_NOUNS",
+    "DRUG_MEASURES",
     "DEGREE_WORDS",
     "CLASS_SYMBOL",
     "BODY_PARTS",
@@ -99,3 +101,9 @@ def event_word(word: str) -> bool:
 
 #: events named without an event ending ("this histamine release", "this tissue damage")
 _EVENT_NOUNS = frozenset("release damage loss injury uptake influx efflux death growth entry spread leak leakage shedding".split())
+
+
+#: nouns of a disease that "this" keeps as a node ("this disease"), where "this kinase" names one read before
+DISEASE_NOUNS = frozenset({"disease", "condition", "disorder", "infection", "illness", "syndrome"})
+#: how much of a drug the body sees: "they increase its exposure" is the drug's
+DRUG_MEASURES = frozenset("exposure bioavailability levels concentrations".split())

@@ -24,6 +24,10 @@ _CELL_FATES = frozenset("growth survival recruitment production expansion".split
 _DOSE_UNITS = frozenset("mg g µg mcg ug ml units iu".split())
 
 
+#: nouns named with what they are to: "the response to vaccines", "resistance to infection"
+_TO_NOUNS = frozenset("response responsiveness reaction sensitivity susceptibility resistance tolerance".split())
+
+
 class _ParseNames(_ParseLookup):
     """Entities of a parsed sentence."""
 
@@ -82,6 +86,16 @@ class _ParseNames(_ParseLookup):
             clause = next((c for c in tok.rights if c.dep_ in ("acl", "relcl", "xcomp") and c.i == tok.i + 2), None)
             if clause is not None:  # "your ability to fight infections": the name is the ability's
                 return start, clause.right_edge.i + 1
+        if tok.lemma_.lower() in _TO_NOUNS:  # "the response to other vaccines", "resistance to infection": one name
+            last = None  # (read along the words: the small pipeline often hangs "to" elsewhere)
+            for k in range(tok.i + 2, min(len(self.sdoc), tok.i + 7)) if self.sdoc[min(tok.i + 1, len(self.sdoc) - 1)].lower_ == "to" else ():
+                t = self.sdoc[k]
+                if t.pos_ in ("NOUN", "PROPN"):
+                    last = k
+                elif not (t.pos_ == "ADJ" or (t.pos_ == "VERB" and t.dep_ == "amod") or (t.pos_ == "DET" and k == tok.i + 2)):
+                    break
+            if last is not None:
+                return start, last + 1
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
                 end = child.i + 1
@@ -202,7 +216,7 @@ class _ParseNames(_ParseLookup):
         if any(self.sdoc[k].dep_ == "cc" for k in range(start, tok.i)):
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
-        of = W._prep_object(tok, ("of", "with", "in"))
+        of = W._prep_object(tok, ("of", "to") if low in _EXPOSURE else ("of", "with", "in"))  # ("exposure to X": X)
         if low in ("gene", "genes") and start == tok.i and tok.i + 1 < len(self.sdoc) and self.sdoc[tok.i + 1].lower_ == "for":
             encoded = next((c for c in self.sdoc[tok.i + 1].children if c.dep_ == "pobj"), None)  # (however "for" was hung)
             if encoded is not None and self.entity(encoded) is not None:
@@ -231,8 +245,11 @@ class _ParseNames(_ParseLookup):
             own = {t.i for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
             before = [t for t in self.sdoc[: owner.i] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in own and t.pos_ in ("NOUN", "PROPN")]
             previous = self.state.previous_subject
-            if before:
-                drug = self.entity(before[-1])  # "X is a substrate of CYP3A4, and inhibitors raise its levels": X
+            drugs = [e for e in (self.entity(t) for t in reversed(before)) if e is not None and e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+            if drugs:  # "X is a substrate of CYP3A4, and inhibitors raise its levels": X
+                drug = drugs[0]
+            elif before:
+                drug = self.entity(before[-1])
             elif previous is not None and previous[0] == self.sentence.index - 1:
                 drug = previous[1]
             else:
@@ -352,7 +369,7 @@ class _ParseNames(_ParseLookup):
         if (
             any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
             and self.doc.lexicon.lookup(text) is None
-            and norm not in ("disease", "condition", "disorder", "infection", "illness", "syndrome")
+            and norm not in N.DISEASE_NOUNS
             and not (N.event_word(low) and tok.i == self.name_span(tok)[0])
         ):
             return None  # "these kinases", "this second signal": named before, no node of its own
@@ -378,7 +395,8 @@ class _ParseNames(_ParseLookup):
 
 #: what a drug changes of a protein or a disease, which it changes by changing that ("lowers the severity
 #: of eczema", "reduces the signalling of IL-4"; but "the production of X" is a process of its own)
-_OF_WRAPPERS = frozenset("severity intensity signalling signaling".split())
+_OF_WRAPPERS = frozenset("severity intensity signalling signaling exposure bioavailability".split())
+_EXPOSURE = frozenset({"exposure", "bioavailability"})
 
 #: how long a drug was given ("four weeks of treatment with X": X)
 _DURATIONS = frozenset("day days week weeks month months year years".split())

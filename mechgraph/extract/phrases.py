@@ -24,7 +24,6 @@ from .tokens import hyphen_before, normalize_word, tokenize, words_of
 
 #: the words that name what the phrase before them only classed ("a protein called TSLP")
 _NAMING = frozenset("called termed named known".split())
-_DISEASE_NOUNS = frozenset({"disease", "condition", "disorder", "infection", "illness", "syndrome"})  # "this disease": kept
 
 
 class _Phrases(_PhraseShapes):
@@ -292,7 +291,7 @@ class _Phrases(_PhraseShapes):
             demonstrative
             and len(words) <= 3
             and not N.event_word(self.low[words[-1]])
-            and not any(self.norm(k) in C.GENERIC_NOUNS | C.NON_ENTITY | C.ABSTRACT_NOUNS | _DISEASE_NOUNS for k in words)
+            and not any(self.norm(k) in C.GENERIC_NOUNS | C.NON_ENTITY | C.ABSTRACT_NOUNS | N.DISEASE_NOUNS for k in words)
         ):
             return  # "this pathway", "these kinases", "this second signal": named before, no node of its own
         of_at = next((p for p, k in enumerate(words) if self.low[k] == "of" and k not in self.mention_at), None)
@@ -373,10 +372,12 @@ class _Phrases(_PhraseShapes):
             ):
                 item.refs = [_Ref(last_match.entry)]
                 return
-        # "its metabolite" -> "metabolite of <owner>"
         if possessive:
             owner = self._pronoun(possessive, words[0])
-            if owner:
+            if owner and self.low[words[-1]] in N.DRUG_MEASURES and owner[0].entry.kind in _AGENT_KINDS:
+                item.refs = owner[:1]  # "they increase its (plasma) exposure": the drug's
+                return
+            if owner:  # "its metabolite" -> "metabolite of <owner>"
                 owner_name = owner[0].entry.label.split(" (")[0]
                 label = " ".join(self.tokens[k].text for k in words) + " of " + owner_name
                 entry = self.doc.lexicon.lookup(label)
