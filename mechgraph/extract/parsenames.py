@@ -246,6 +246,7 @@ class _ParseNames(_ParseLookup):
             before = [t for t in self.sdoc[: owner.i] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in own and t.pos_ in ("NOUN", "PROPN")]
             previous = self.state.previous_subject
             drugs = [e for e in (self.entity(t) for t in reversed(before)) if e is not None and e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+            drug: LexiconEntry | None = None
             if drugs:  # "X is a substrate of CYP3A4, and inhibitors raise its levels": X
                 drug = drugs[0]
             elif before:
