@@ -93,3 +93,14 @@ def test_exposure_to_a_drug_is_the_drug_and_its_efficacy_no_node() -> None:
 def test_the_response_to_a_vaccine_is_named_with_the_vaccine() -> None:
     found = triples("Velotinib is a kinase inhibitor. The response to live vaccines may be reduced.")
     assert ("velotinib", "-", "response_to_live_vaccines") in found, found
+
+
+def test_these_cells_are_the_last_cells_named_and_attack_is_a_verb_only_after_its_subject() -> None:
+    found = triples("Interferon activates macrophages. These cells kill bacteria.")
+    assert ("macrophage", "-", "bacteria") in found, found
+    found = triples("Dendritic cells prime CD8+ T cells that could attack melanoma elsewhere.")
+    assert ("dendritic_cell", "+", "cd8_t_cell") in found, found
+    assert ("cd8_t_cell", "-", "melanoma") in found, found
+    # "attacks" after a noun is a noun: no relation of its own
+    found = triples("Dupilumab reduces the number of severe asthma attacks. The drug might prevent heart attacks too.")
+    assert all(s == "dupilumab" for s, _sign, _t in found), found

@@ -99,6 +99,7 @@ _CUES: tuple[CueVerb, ...] = (
             "aggravate",
             "elicit",
             "evoke",
+            "prime",
         )
     ),
     *(_cue(v, R.INCREASES, causal=True) for v in ("produce", "cause", "lead to", "result in", "give rise to", "bring about")),
@@ -338,7 +339,7 @@ ADVERBS = frozenset(
     "also then further still only even both either not already thereby again moreover furthermore "
     "additionally well especially mainly primarily largely mostly partly strongly "
     "significantly markedly directly indirectly very usually often generally typically normally "
-    "therefore thus hence consequently subsequently".split()
+    "therefore thus hence consequently subsequently elsewhere together instead".split()
 )
 EXAMPLE_MARKERS = (
     ("such", "as"),

@@ -62,6 +62,8 @@ class _ParseAnaphora(_ParseBase):
         """ "the cytokine", "this enzyme", "the same metabolite": the last name of that class read
         before (in this sentence or the ones before), when the noun has no name of its own."""
         word = normalize_word(tok.lower_)
+        if tok.lower_ == "cells" and tok.i > 0 and self.sdoc[tok.i - 1].lower_ in ("these", "those"):
+            return self._cells_before(tok)
         if word not in _ANAPHOR_CLASSES and tok.tag_ == "NNS":
             return self._family(tok, word)
         described = self.state.described.get(word)
@@ -81,6 +83,16 @@ class _ParseAnaphora(_ParseBase):
         for known in reversed(self.state.recent):
             if _ANAPHOR_CLASSES[word](known) or (word == "metabolite" and known.node_id in self.state.products):
                 self.via[tok.i] = f"'{tok.text}' read as the last {word} named"
+                return known
+        return None
+
+    def _cells_before(self, tok: Any) -> LexiconEntry | None:
+        """ "these cells": the last cells named, when the phrase names no cells of its own."""
+        if any(c.dep_ in ("compound", "amod", "nmod") for c in tok.lefts) or any(c.dep_ in ("prep", "acl", "relcl") for c in tok.rights):
+            return None
+        for known in reversed(self.state.recent):
+            if known.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE):
+                self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} cells' read as the last cells named"
                 return known
         return None
 

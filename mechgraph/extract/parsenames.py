@@ -213,7 +213,7 @@ class _ParseNames(_ParseLookup):
             if named.dep_ == "appos" and named.head.i == tok.i and _SYMBOL_WORD.match(named.text):
                 return self.entity(named)
         start, end = self.name_span(tok)
-        if any(self.sdoc[k].dep_ == "cc" for k in range(start, tok.i)):
+        if any(self.sdoc[k].dep_ == "cc" and self.sdoc[k].text != "+" for k in range(start, tok.i)):  # (not "CD8+ T cells")
             return None  # "viral and bacterial diseases": shared heads are the pattern reader's
         norm = normalize_word(low)
         of = W._prep_object(tok, ("of", "to") if low in _EXPOSURE else ("of", "with", "in"))  # ("exposure to X": X)

@@ -50,6 +50,8 @@ class _ParseReaders(_ParseBase):
             )
         if lemma == "make" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
             lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells": the cells produce it (where "make X worse" is a cause)
+        if lemma in W._NOUN_LIKE_VERBS and (verb.i == 0 or doc[verb.i - 1].tag_ in ("NN", "NNP", "JJ", "DT", "PRP$", "IN")):
+            return None  # "prevent heart attacks", "the number of asthma attacks": a noun the tagger took for a verb
         reading = VERB_SIGNS.get(lemma)
         if verb.i >= 2 and doc[verb.i - 1].text in ("-", "‐") and doc[verb.i - 2].lower_ in ("up", "down") and doc[verb.i - 2].whitespace_ == "":
             reading = "+" if doc[verb.i - 2].lower_ == "up" else "-"  # "up-regulates", "down-regulated"

@@ -64,6 +64,9 @@ _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
 _PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men volunteers participants recipients".split())
+#: verbs more often met as nouns ("heart attacks", "asthma attacks"), read as verbs only after a plural subject, a
+#: pronoun, a relative or an auxiliary ("T cells attack", "that could attack")
+_NOUN_LIKE_VERBS = frozenset({"attack"})
 #: a time or a place a drug was approved in, no disease
 _WHEN_OR_WHERE = frozenset(
     "january february march april may june july august september october november december spring summer autumn winter "
@@ -292,7 +295,7 @@ def _cue_forms() -> frozenset[str]:
     from .cues import verb_forms
 
     forms = {form for lemma in VERB_SIGNS for form in verb_forms(lemma.split()[0]) if " " not in lemma and lemma}
-    return frozenset(forms - {"lead", "control", "release", "target", "act", "support", "cause", "effect"})
+    return frozenset(forms - {"lead", "control", "release", "target", "act", "support", "cause", "effect", "attack", "attacks"})
 
 
 def _modifier_word(word: str) -> bool:
@@ -323,7 +326,7 @@ def _finite_forms() -> dict[str, str]:
 
     forms: dict[str, str] = {}
     for lemma in VERB_SIGNS:
-        if " " in lemma or not lemma:
+        if " " in lemma or not lemma or lemma in _NOUN_LIKE_VERBS:
             continue
         base, third = verb_forms(lemma)[:2]
         forms.setdefault(base, lemma)
