@@ -116,7 +116,7 @@ _IMMUNE_WORDS = _norms(
 _AGENT_HEADS = _norms(
     "drug agent compound inhibitor antagonist agonist antibody vaccine adjuvant immunomodulator "
     "immunosuppressant immunostimulant modulator derivative analogue analog medication medicine sirna "
-    "substance blocker"
+    "substance blocker glucocorticoid corticosteroid steroid antihistamine antibiotic antiviral antifungal biologic"
 )
 #: the endings of drug names (INN stems) and of the salts and esters drugs are named as
 _AGENT_SUFFIX = re.compile(

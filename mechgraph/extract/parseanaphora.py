@@ -130,6 +130,9 @@ class _ParseAnaphora(_ParseBase):
             return self.entity(t)
         if plural:
             return None
+        root = next((t for t in self.sdoc if t.dep_ == "ROOT"), None)
+        if root is not None and 0 < root.i < tok.i and root.tag_ == "NNS" and self.sdoc[root.i - 1].tag_ in ("NN", "NNP"):
+            return self.entity(self.sdoc[root.i - 1])  # "The bound receptor moves/NNS into the nucleus, where it ...": the receptor
         for k in range(tok.i - 1, -1, -1):  # no subject before it (a garbled parse): the nearest drug named before it
             t = self.sdoc[k]
             if (

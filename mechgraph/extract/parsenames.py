@@ -140,7 +140,7 @@ class _ParseNames(_ParseLookup):
             self.state.saw(
                 entry,
                 subject=tok.dep_ in ("nsubj", "nsubjpass") and W._main_clause(tok.head),
-                plural=tok.tag_ in ("NNS", "NNPS") and tok.lower_ != entry.label.lower(),
+                plural=tok.tag_ in ("NNS", "NNPS") and (tok.lower_ != entry.label.lower() or normalize_word(tok.lower_) in W._DRUG_CLASS),
             )
         return entry
 

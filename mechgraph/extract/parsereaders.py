@@ -133,8 +133,10 @@ class _ParseReaders(_ParseBase):
             self.repair(only_subject_verbs=True)
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in toks:
-            if tok.pos_ in ("PROPN", "NOUN") and W.looks_like_drug(tok.text):
-                self.entity(tok)
+            if tok.pos_ in ("PROPN", "NOUN") and (
+                W.looks_like_drug(tok.text) or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and normalize_word(tok.lower_) in W._DRUG_CLASS)
+            ):
+                self.entity(tok)  # (and a class as a subject: "Glucocorticoids act through ...": "it" is not them)
         self.ellipsis(toks)
         self.remember_subject()
 
