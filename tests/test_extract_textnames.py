@@ -104,3 +104,25 @@ def test_these_cells_are_the_last_cells_named_and_attack_is_a_verb_only_after_it
     # "attacks" after a noun is a noun: no relation of its own
     found = triples("Dupilumab reduces the number of severe asthma attacks. The drug might prevent heart attacks too.")
     assert all(s == "dupilumab" for s, _sign, _t in found), found
+
+
+def conversions(text: str) -> set[tuple[str, str, str]]:
+    draft = extract_text(text, source_id="t")
+    return {(r.source, r.relation.value, r.target) for r in draft.relations if not r.negated}
+
+
+def test_what_a_conversion_turns_into_what() -> None:
+    # "it" of "until the liver converts it" is the clause's subject; an organ is where, not an enzyme
+    found = conversions("Dexamethasone is potent. Prednisone, taken by mouth, is inactive until the liver converts it to prednisolone.")
+    assert ("prednisone", "metabolised_to", "prednisolone") in found, found
+    assert not any(s == "liver" for s, _r, _t in found), found
+    # "X is a prodrug that is converted to Y": X, not "prodrug"
+    assert ("prednisone", "metabolised_to", "prednisolone") in conversions("Prednisone is a prodrug that is converted to prednisolone in the liver.")
+    # "is rapidly hydrolysed/JJ to its active metabolite, Z": the participle is a verb and Z the product
+    found = conversions("Mycophenolate mofetil is an ester prodrug that is rapidly hydrolysed to its active metabolite, mycophenolic acid (MPA).")
+    assert ("mycophenolate_mofetil", "metabolised_to", "mycophenolic_acid") in found, found
+
+
+def test_a_drug_class_is_named_as_such_and_it_is_not_the_class() -> None:
+    found = triples("Prednisone is a prodrug. Glucocorticoids are used to treat asthma.")
+    assert ("glucocorticoids", "-", "asthma") in found, found

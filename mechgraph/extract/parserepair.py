@@ -68,10 +68,13 @@ def _participles(sdoc: Any) -> int:
         lemma = _PARTICIPLES.get(word.lower_)
         if lemma is None or word.tag_ != "JJ" or word.i == 0:
             continue
-        copula = sdoc[word.i - 1]
+        k = word.i - 1
+        while k > 0 and sdoc[k].pos_ == "ADV":
+            k -= 1  # "is rapidly hydrolysed/JJ"
+        copula = sdoc[k]
         if copula.lemma_ != "be":
             continue
-        if word.dep_ == "ROOT" and copula.head.i == word.i:  # "X is/auxpass hydrolysed/JJ(ROOT)"
+        if copula.head.i == word.i:  # "X is/auxpass hydrolysed/JJ(ROOT)", "a prodrug that is hydrolysed/JJ(relcl)"
             pass
         elif word.dep_ == "acomp" and word.head.i == copula.i:  # "X is(ROOT) hydrolysed/acomp"
             for child in list(copula.children):

@@ -97,6 +97,8 @@ class _ParseStatements(_ParseBase):
             sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "relcl":
                 sources = [verb.head]
+                if verb.head.dep_ == "attr" and normalize_word(verb.head.lower_) in _DRUG_CLASS:  # "X is a prodrug that is converted to Y": X
+                    sources = [c for c in verb.head.head.children if c.dep_ in ("nsubj", "nsubjpass")] or sources
             enzymes = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             named = [e for e, _t in self.entities(enzymes) if e.kind is not NodeKind.AGENT]
             self.emit_conversion(verb, words, named, [e for e, _t in self.entities(sources)], products)
@@ -107,7 +109,7 @@ class _ParseStatements(_ParseBase):
         if not substrates:  # "Aldophosphamide breaks down to P and A": the subject is converted
             self.emit_conversion(verb, words, [], named, products)
             return
-        self.emit_conversion(verb, words, [e for e in named if e.kind is not NodeKind.AGENT], substrates, products)
+        self.emit_conversion(verb, words, [e for e in named if e.kind is not NodeKind.AGENT and not _organ(e)], substrates, products)
 
     def flat_conversion(self, tok: Any, words: str) -> None:
         """A conversion verb the small pipeline did not take for a verb ("carboxylesterases/VBZ
@@ -129,6 +131,14 @@ class _ParseStatements(_ParseBase):
             self.emit_conversion(tok, words, [e for e in subject if e.kind is not NodeKind.AGENT], substrates, products)
         elif not between:
             self.emit_conversion(tok, words, [], subject, products)
+
+    def it_converted(self, verb: Any) -> LexiconEntry | None:
+        """What "it" that ``verb`` converts stands for: the subject of the clause before ("X is inactive
+        until the liver converts it to Y": X), else :meth:`converted_it`."""
+        heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # ("removes X and converts it": the same subject)
+        own = {t.i for h in heads for c in h.children if c.dep_ == "nsubj" for t in c.subtree}
+        before = [t for t in self.sdoc[: verb.i] if t.dep_ in ("nsubj", "nsubjpass") and t.i not in own and t.tag_ in ("NN", "NNP")]
+        return (self.entity(before[-1]) if before else None) or self.converted_it()
 
     def converted_it(self) -> LexiconEntry | None:
         """What "it" converted stands for: the last sentence's subject ("X is a prodrug. Enzymes
@@ -187,6 +197,10 @@ class _ParseStatements(_ParseBase):
     def products(self, verb: Any) -> list[LexiconEntry]:
         """What ``verb`` converts to: the objects of its "to" / "into"."""
         objects = [g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "into") for g in c.children if g.dep_ == "pobj"]
+        objects = [
+            next((a for a in g.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")), g) if normalize_word(g.lower_) in _DRUG_CLASS else g
+            for g in objects
+        ]  # "to its active metabolite, mycophenolic acid": the acid
         if objects:
             return [e for e, _t in self.entities(objects)]
         for k in range(verb.i + 1, min(verb.i + 8, len(self.sdoc))):
@@ -203,7 +217,7 @@ class _ParseStatements(_ParseBase):
         found: list[LexiconEntry] = []
         for obj in objects:
             if obj.lower_ == "it":
-                agent = self.converted_it() or self.previous_object(obj)
+                agent = self.it_converted(verb) or self.previous_object(obj)
                 found += [agent] if agent is not None else []
             else:
                 found += [e for e, _t in self.entities([obj])]
@@ -213,6 +227,9 @@ class _ParseStatements(_ParseBase):
         if to is None:
             return []
         named = [t for t in self.sdoc[verb.i + 1 : to] if t.lower_ not in C.DETERMINERS and not t.is_punct]
+        if [t.lower_ for t in named] == ["it"]:  # ("converts it/nsubj to prednisolone/VB": a garbled parse)
+            agent = self.it_converted(verb)
+            return [agent] if agent is not None else []
         if not named or not all(t.pos_ in ("ADV", "ADJ", "VERB", "NOUN", "PROPN", "NUM") for t in named):
             return []
         found_name = self.lookup_phrase("".join(t.text_with_ws for t in named).strip(), head_word=named[-1])
@@ -311,3 +328,12 @@ class _ParseStatements(_ParseBase):
                 self.emit(verb, "followed by a change in", sign, causes, self.items(inner))
             elif any(e.kind in (NodeKind.CONDITION, NodeKind.OUTCOME) for e, _t in self.entities([effect])):
                 self.emit(verb, "followed by", "+", causes, self.items(effect))
+
+
+def _organ(entry: LexiconEntry) -> bool:
+    """An organ that converts a drug ("the liver converts it to Y") is where, not what: no enzyme."""
+    words = entry.label.lower().split()
+    return bool(words) and normalize_word(words[-1]) in _ORGANS
+
+
+_ORGANS = frozenset("liver kidney gut intestine stomach body lung skin tissue organ".split())
