@@ -126,3 +126,19 @@ def test_what_a_conversion_turns_into_what() -> None:
 def test_a_drug_class_is_named_as_such_and_it_is_not_the_class() -> None:
     found = triples("Prednisone is a prodrug. Glucocorticoids are used to treat asthma.")
     assert ("glucocorticoids", "-", "asthma") in found, found
+
+
+def test_leaflet_mechanism_sentences() -> None:
+    # an enzyme that breaks down its substrate lowers it; "these cytokines" are the cytokines named before;
+    # "stir up" raises; "cytokine release" names an event; "reactions driven by X" ends the name before "driven"
+    text = (
+        "PDE4 breaks down cyclic AMP, a small molecule that acts as a brake. When cyclic AMP is low, the cells release "
+        "messenger proteins called cytokines. These cytokines attract other immune cells into the skin. Allergens and germs that get "
+        "through the damaged barrier stir up the white blood cells. Velotinib causes infusion reactions driven by cytokine release."
+    )
+    found = triples(text)
+    assert ("pde4", "-", "cyclic_amp") in found, found
+    assert any(s == "cytokines" and sign == "+" for s, sign, _t in found), found
+    assert ("allergens", "+", "white_blood_cells") in found, found
+    assert ("cytokine_release", "+", "infusion_reactions") in found, found
+    assert not any(t.endswith("driven") for _s, _sign, t in found), found

@@ -134,6 +134,7 @@ _CUES: tuple[CueVerb, ...] = (
             "switch off",
             "turn off",
             "shut down",
+            "break down",
         )
     ),
     # - decrease

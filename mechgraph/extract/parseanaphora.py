@@ -45,6 +45,10 @@ _ANAPHOR_CLASSES: dict[str, Any] = {
 }
 
 
+#: plural classes that name a node of their own ("cytokines")
+_COLLECTIVE = frozenset("cytokine chemokine interleukin interferon antibody immunoglobulin mediator".split())
+
+
 def family_drug(word: str, recent: list[LexiconEntry]) -> LexiconEntry | None:
     """The first drug of ``recent`` whose name ends with ``word`` (a normalised singular): what
     "fumarates" stands for after "dimethyl fumarate"."""
@@ -62,8 +66,8 @@ class _ParseAnaphora(_ParseBase):
         """ "the cytokine", "this enzyme", "the same metabolite": the last name of that class read
         before (in this sentence or the ones before), when the noun has no name of its own."""
         word = normalize_word(tok.lower_)
-        if tok.lower_ == "cells" and tok.i > 0 and self.sdoc[tok.i - 1].lower_ in ("these", "those"):
-            return self._cells_before(tok)
+        if tok.tag_ == "NNS" and tok.i > 0 and self.sdoc[tok.i - 1].lower_ in ("these", "those"):
+            return self._plural_before(tok, word)
         if word not in _ANAPHOR_CLASSES and tok.tag_ == "NNS":
             return self._family(tok, word)
         described = self.state.described.get(word)
@@ -86,14 +90,18 @@ class _ParseAnaphora(_ParseBase):
                 return known
         return None
 
-    def _cells_before(self, tok: Any) -> LexiconEntry | None:
-        """ "these cells": the last cells named, when the phrase names no cells of its own."""
+    def _plural_before(self, tok: Any, word: str) -> LexiconEntry | None:
+        """ "these cells", "these cytokines": the last cells, or the last name with that head, named
+        before, when the phrase names none of its own."""
         if any(c.dep_ in ("compound", "amod", "nmod") for c in tok.lefts) or any(c.dep_ in ("prep", "acl", "relcl") for c in tok.rights):
             return None
         for known in reversed(self.state.recent):
-            if known.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE):
-                self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} cells' read as the last cells named"
+            head = normalize_word(known.label.lower().split(" (")[0].split()[-1]) if known.label.split() else ""
+            if (word == "cell" and known.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)) or (head == word and word != "cell"):
+                self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} {tok.text}' read as the last {tok.text} named"
                 return known
+        if word in _COLLECTIVE:  # "these cytokines" after a sentence that named them in passing: the cytokines
+            return self.lookup_phrase(tok.text)
         return None
 
     def _family(self, tok: Any, word: str) -> LexiconEntry | None:

@@ -23,6 +23,10 @@ _CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
 _NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")
 
 
+#: qualities of an event, no part of what it names ("rapid release")
+_QUALITIES = frozenset("rapid slow early late low high massive local systemic excess excessive sudden".split())
+
+
 class _ParseLookup(_ParseBase):
     """The lookup of names (see the module); :class:`.parsenames._ParseNames` builds on it."""
 
@@ -135,6 +139,9 @@ class _ParseLookup(_ParseBase):
             normalize_word(key[-1]) in W._EVENT_NOUNS and any(N.CLASS_SYMBOL.match(w) for w in words[:-1])
         )  # "AKT activation", "STAT1 signalling": what a named protein does, where "activation" alone is no name
         symbol_named = symbol_named or (len(key) == 2 and key[1] == "function" and key[0] in _ORGANS)  # "lung function"
+        symbol_named = symbol_named or (
+            len(key) == 2 and key[1] in ("release", "production", "secretion") and key[0] not in W._NO_CANDIDATE | _QUALITIES and not W._modifier_word(words[0])
+        )  # "cytokine release", "histamine release": what is released names the event
         if key not in W._OUTCOME_PHRASES and not symbol_named and (key[-1] in W._NO_CANDIDATE or (len(key) <= 2 and key[0] in W._NO_CANDIDATE)):
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
         if key[-1] in C.PREPOSITIONS:

@@ -92,6 +92,9 @@ class _ParseStatements(_ParseBase):
                 named = [e for e, _t in self.entities(enzymes) if e.kind is not NodeKind.AGENT]
                 converted = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubjpass"])]
                 self.emit_entries(verb, words, "-", named, converted, "the enzyme of a conversion lowers its substrate")
+            elif substrates:  # "PDE4 breaks down cyclic AMP", "CYP3A4 metabolises X": what breaks it down lowers it
+                named = [e for e, _t in self.entities(self.subject(verb)[0]) if e.kind is not NodeKind.AGENT and not _organ(e)]
+                self.emit_entries(verb, words, "-", named, substrates, "the enzyme of a conversion lowers its substrate")
             return
         if passive:  # "X is metabolised (by CYP3A4) to Y"
             sources = [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -466,35 +466,3 @@ class _Phrases(_PhraseShapes):
             if other.first > hit.last and other.form != "nominal":
                 return other
         return None
-
-    def _span_end(self, start: int, hit: _Hit) -> int:
-        depth = 0
-        k = start
-        last_content = start - 1
-        while k < self.n:
-            word = self.low[k]
-            if word == "(":
-                depth += 1
-            elif word == ")":
-                depth = max(0, depth - 1)
-            elif depth == 0:
-                other = self.hit_at.get(k)
-                if (
-                    other is not None
-                    and other is not hit
-                    and other.form not in ("nominal", "compound")
-                    and not (other.form == "ed" and not other.passive and not other.reduced and k > start and self.low[k - 1] in C.DETERMINERS)
-                ):
-                    break
-                if word in (";", ":") or (word in C.BOUNDARIES and word not in ("however",)):
-                    break
-                if word in C.AUXILIARIES | C.MODALS and k > start:
-                    break
-                if word == "." and k == self.n - 1:
-                    break
-                if word == "," and k == self.subordinate_end:
-                    break  # "Because X depend on Y, Z slows ...": the fronted clause ends at its comma
-            if self.tokens[k].is_word or word == ")":
-                last_content = k
-            k += 1
-        return last_content

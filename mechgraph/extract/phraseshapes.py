@@ -1,6 +1,7 @@
 """The shapes the pattern reader tells lists by: adjectives set off by commas before their noun,
 a place after a list, a list of body parts after "swelling of", a coordinated verb that ends a list,
-a description after a name, the markers of examples, and the states a protein's name starts with.
+a description after a name, the markers of examples, the states a protein's name starts with, and
+where the phrase list after a cue ends.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from . import cues as C
 from . import namewords as N
 from .parsed import CUE_FORMS
 from .parsewords import _CLASS_NOUNS, _KIND_NOUNS
-from .readerstate import _CLASS_HEADS, _MARKER_FIRST, _NOUN_PLURALS, _ReaderBase
+from .readerstate import _CLASS_HEADS, _MARKER_FIRST, _NOUN_PLURALS, _Hit, _ReaderBase
 from .tokens import hyphen_before
 
 __all__: list[str] = []
@@ -126,3 +127,39 @@ class _PhraseShapes(_ReaderBase):
         if N.without_states(full) == full:
             return 0
         return max(n for n in range(len(words)) if not N.without_states(" ".join(self.low[k] for k in words[:n])))
+
+    def _span_end(self, start: int, hit: _Hit) -> int:
+        depth = 0
+        k = start
+        last_content = start - 1
+        while k < self.n:
+            word = self.low[k]
+            if word == "(":
+                depth += 1
+            elif word == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                other = self.hit_at.get(k)
+                if (
+                    other is not None
+                    and other is not hit
+                    and other.form not in ("nominal", "compound")
+                    and not (other.form == "ed" and not other.passive and not other.reduced and k > start and self.low[k - 1] in C.DETERMINERS)
+                ):
+                    break
+                if (
+                    word in (";", ":")
+                    or (word in C.BOUNDARIES and word not in ("however",))
+                    or (k > start and word.endswith(("ed", "en")) and self.lower(k + 1) == "by")
+                ):
+                    break  # (and "reactions driven by X": a reduced passive ends the phrase)
+                if word in C.AUXILIARIES | C.MODALS and k > start:
+                    break
+                if word == "." and k == self.n - 1:
+                    break
+                if word == "," and k == self.subordinate_end:
+                    break  # "Because X depend on Y, Z slows ...": the fronted clause ends at its comma
+            if self.tokens[k].is_word or word == ")":
+                last_content = k
+            k += 1
+        return last_content

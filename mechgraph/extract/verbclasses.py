@@ -105,6 +105,16 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("ramp", "up"): "+",
     ("fire", "up"): "+",
     ("rev", "up"): "+",
+    ("stir", "up"): "+",
+    ("whip", "up"): "+",
+    ("beef", "up"): "+",
+    ("switch", "up"): "+",
+    ("tamp", "down"): "-",
+    ("wind", "down"): "-",
+    ("hold", "back"): "-",
+    ("rein", "in"): "-",
+    ("knock", "down"): "-",
+    ("knock", "out"): "-",
 }
 
 # "a JAK inhibitor", "an antibody against CD20": nouns that carry a relation to their modifier.
