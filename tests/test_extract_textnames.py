@@ -142,3 +142,11 @@ def test_leaflet_mechanism_sentences() -> None:
     assert ("allergens", "+", "white_blood_cells") in found, found
     assert ("cytokine_release", "+", "infusion_reactions") in found, found
     assert not any(t.endswith("driven") for _s, _sign, t in found), found
+
+
+def test_a_cue_verb_the_parse_hid_after_a_copula_or_after_and_so() -> None:
+    # "X was well tolerated and reduced/amod Y": X reduced Y; "X binds Y and so buffers/NNS Z": X lowers Z
+    found = triples("Velotinib was well tolerated and reduced STAT3 activation in the inflamed mucosa.")
+    assert ("velotinib", "-", "stat3_activation") in found, found
+    found = triples("Soluble gp130 binds the complex and so buffers trans-signalling.")
+    assert any(sign == "-" and t == "trans_signalling" for _s, sign, t in found), found

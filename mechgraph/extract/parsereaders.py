@@ -131,6 +131,7 @@ class _ParseReaders(_ParseBase):
             self.repair()
         elif not self.emitted:
             self.repair(only_subject_verbs=True)
+        self.and_so_verbs(toks)
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in toks:
             if tok.pos_ in ("PROPN", "NOUN") and (
@@ -177,6 +178,20 @@ class _ParseReaders(_ParseBase):
                     break
             else:
                 self.emit_entries(tok, W._FINITE_FORMS[tok.lower_], reading, left, right, "flat reading of a misparsed sentence")
+
+    def and_so_verbs(self, toks: Any) -> None:
+        """ "X binds Y and so buffers/NNS Z": a cue verb after "and so" (thus, then, thereby) that the
+        parser took for a noun shares the root's subject; its object is read in word order."""
+        for tok in toks:
+            if tok.pos_ == "VERB" or tok.lower_ not in W._FINITE_FORMS or tok.i < 2 or toks[tok.i - 1].lower_ not in ("so", "thus", "thereby", "then"):
+                continue
+            root = next((t for t in self.roots if t.pos_ == "VERB"), None)
+            reading = VERB_SIGNS.get(W._FINITE_FORMS[tok.lower_])
+            if root is None or toks[tok.i - 2].lower_ != "and" or reading not in ("+", "-"):
+                continue
+            sources = [e for e, _t in self.entities(self.subject(root)[0])]
+            targets = self.flat_phrase(tok.i + 1, +1) or []
+            self.emit_entries(tok, W._FINITE_FORMS[tok.lower_], reading, sources, [t for t in targets if t is not None], "a verb after 'and so'")
 
     def verb(self, verb: Any, words: str, reading: str) -> None:
         if reading == "release":

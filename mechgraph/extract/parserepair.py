@@ -32,7 +32,7 @@ def repair_tree(sdoc: Any) -> int:
     """
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
     repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
-    repairs += _verbs_taken_for_compounds(sdoc)
+    repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -346,6 +346,27 @@ def _verbs_taken_for_compounds(sdoc: Any) -> int:
             if child.dep_ == "punct" and child.i > noun.i:
                 child.head = verb
         verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "dobj"
+        repairs += 1
+    return repairs
+
+
+def _verbs_taken_for_modifiers(sdoc: Any) -> int:
+    """A cue verb after "and" hung as a modifier on the noun after it, the noun the copula's attribute
+    ("X was well tolerated and reduced/VBD(amod) STAT3 activation/attr"): the verb goes with the
+    copula, the noun is its object and the participles before it are the copula's complements."""
+    repairs = 0
+    for verb in sdoc:
+        noun = verb.head
+        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.i < 2 or sdoc[verb.i - 1].lower_ not in ("and", "but") or noun.i <= verb.i:
+            continue
+        copula = noun.head
+        if noun.dep_ not in ("attr", "dep") or copula.lemma_ != "be" or verb.lemma_.lower() not in VERB_SIGNS or sdoc[verb.i - 2].tag_ not in ("VBN", "JJ"):
+            continue
+        for child in list(noun.children):
+            if child.i < verb.i and child.dep_ in ("amod", "cc", "advmod"):
+                child.head, child.dep_ = copula, ("acomp" if child.dep_ == "amod" else child.dep_)
+        verb.head, verb.dep_, verb.pos_ = copula, "conj", "VERB"
         noun.head, noun.dep_ = verb, "dobj"
         repairs += 1
     return repairs
