@@ -150,3 +150,13 @@ def test_a_cue_verb_the_parse_hid_after_a_copula_or_after_and_so() -> None:
     assert ("velotinib", "-", "stat3_activation") in found, found
     found = triples("Soluble gp130 binds the complex and so buffers trans-signalling.")
     assert any(sign == "-" and t == "trans_signalling" for _s, sign, t in found), found
+
+
+def test_an_authorisation_granted_for_a_disease_and_one_node_for_interleukin_and_il() -> None:
+    found = triples(
+        "The Commission has granted marketing authorisation to ralzenib (Urtiva, Helix Bio), an oral BTK inhibitor, "
+        "for adults with chronic spontaneous urticaria. Velotinib received approval for the treatment of alopecia areata."
+    )
+    assert {("ralzenib", "-", "chronic_spontaneous_urticaria"), ("velotinib", "-", "alopecia_areata")} <= found, found
+    found = triples("Interleukin-33 activates ILC2s. Tozorakimab neutralises IL-33.")
+    assert ("tozorakimab", "-", "interleukin_33") in found and not any(t == "il_33" for _s, _sign, t in found), found

@@ -53,6 +53,7 @@ from .parseclauses import _ParseClauses
 from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
+from .parseindications import _ParseIndications
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
 from .parseshort import _ParseShortForms
@@ -298,7 +299,16 @@ def __getattr__(name: str) -> Any:
 
 
 class SentenceParse(
-    _ParseNames, _ParseShortForms, _ParseAnaphora, _ParseCoordination, _ParseClauses, _ParseEmit, _ParseReaders, _ParseEffects, _ParseStatements
+    _ParseNames,
+    _ParseShortForms,
+    _ParseAnaphora,
+    _ParseCoordination,
+    _ParseClauses,
+    _ParseEmit,
+    _ParseReaders,
+    _ParseIndications,
+    _ParseEffects,
+    _ParseStatements,
 ):
     """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""
 

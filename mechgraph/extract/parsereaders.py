@@ -97,6 +97,8 @@ class _ParseReaders(_ParseBase):
                 self.used_in(tok)
             elif tok.lemma_.lower() in ("make", "render") and tok.pos_ == "VERB":
                 self.causative(tok)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in ("grant", "give", "receive", "win", "gain", "obtain", "get"):
+                self.approval(tok)  # "granted marketing authorisation to X for D"
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
                 self.adverse_effects(tok)
                 if tok.lemma_.lower() == "be":
@@ -348,24 +350,6 @@ class _ParseReaders(_ParseBase):
             if targets:
                 self.emit(verb, "make", sign, subjects, targets)
 
-    def used_in(self, verb: Any) -> None:
-        """ "X is used in multiple sclerosis", "X is given to patients with D": X treats the disease
-        (only a disease: "used in combination", "given in hospital" name none)."""
-        preps = [c for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "for", "to")]
-        diseases = []
-        objects = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-        objects += [
-            d for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG" for d in g.children if d.dep_ == "dobj"
-        ]  # "in relapsing/VBG multiple sclerosis"
-        for g in objects:
-            for t in self.conditions(g) if (g.lower_ in W._PEOPLE or g.lemma_.lower() in W._PEOPLE) else self.items(g):
-                entry = self.entity(t)
-                if entry is not None and W._diseaselike(t, entry):
-                    diseases.append(t)
-        subjects = [c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")]
-        if diseases and subjects:
-            self.emit(verb, f"{verb.lemma_.lower()} in", "treat", (subjects, None), diseases, expand=False)
-
     def given(self, verb: Any) -> list[Any]:
         """What was given before a change: "fell after a dose of X", "rose in patients given X"."""
         found: list[Any] = []
@@ -407,65 +391,6 @@ class _ParseReaders(_ParseBase):
         targets = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if targets:
             self.emit_entries(verb, verb.lemma_.lower(), sign, [e for e, _g in agents], targets, "a change after what was given")
-
-    def indicated(self, verb: Any) -> None:
-        """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
-        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
-        if verb.lemma_.lower() in ("approve", "license"):  # "approved X (Brand) for Y", "for" hung on X
-            preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
-        preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("for", "in")]  # "for X and for Y"
-        diseases = []
-        for c in preps:
-            for g in c.children:
-                if g.dep_ == "pcomp":  # "indicated for reducing relapses in patients with MS": MS
-                    people = [t for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and (t.lemma_.lower() in W._PEOPLE or t.lower_ in W._PEOPLE)]
-                    diseases += [d for t in people for w in t.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
-                if g.dep_ != "pobj" or g.lower_ in W._WHEN_OR_WHERE or g.like_num:
-                    continue  # ("approved X in March", "in Europe", "in 2024": no disease)
-                if g.lemma_.lower() in W._PEOPLE or g.lower_ in W._PEOPLE:  # "indicated for adults with plaque psoriasis"
-                    withs = [w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
-                    withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)
-                    if not withs:  # "Adults with SLE have a new option after regulators approved X for patients": the people named before
-                        withs = [w for t in self.sdoc[: verb.i] if t.lemma_.lower() in W._PEOPLE for w in t.children if w.dep_ == "prep" and w.lower_ == "with"]
-                    diseases += [d for w in withs for d in w.children if d.dep_ == "pobj"]
-                elif g.lemma_.lower() in W._CARE_NOUNS or g.lower_ in W._CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
-                    diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
-                elif g.lemma_.lower() != "use":
-                    diseases.append(g)
-        if not diseases:
-            return
-        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if not subjects and verb.dep_ == "acl":
-            head = verb.head
-            subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
-        if not subjects and verb.lemma_.lower() in ("approve", "license"):  # "regulators approved X (Brand) for Y": X, a drug
-            subjects = [c for c in verb.children if c.dep_ == "dobj"]
-        for s in subjects:  # what is indicated, approved or recommended for a disease is a drug
-            self.as_drug(s)
-        self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
-
-    def treatment_noun(self, noun: Any) -> None:
-        """ "indicated for (the treatment of) X", "used for the maintenance treatment of X", "remission in X"."""
-        diseases = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
-        if not diseases:
-            return
-        prep = noun.head
-        verb = prep.head
-        for _ in range(4):  # "used with other medicines for the treatment of X": the parser hung "for" on the noun
-            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
-                break
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return
-        if noun.lemma_.lower() == "remission" and verb.lemma_.lower() not in ("induce", "achieve", "maintain", "produce"):
-            return
-        subjects = self.subject(verb)
-        if W._is_passive(verb) and verb.lemma_.lower() in ("indicate", "use", "approve", "prescribe", "license", "give", "recommend", "consider"):
-            subjects = ([c for c in verb.children if c.dep_ == "nsubjpass"], None)
-        if verb.lemma_.lower() in ("induce", "achieve", "produce", "maintain") and noun.lemma_.lower() == "remission":
-            self.emit(verb, f"{verb.lemma_} remission", "-", subjects, diseases)
-        elif noun.lemma_.lower() == "treatment":
-            self.emit(verb, "treatment of", "-", subjects, diseases, agents_only=True)
 
 
 def _flat_event(toks: Any, verb: int) -> int | None:

@@ -361,7 +361,12 @@ def _verbs_taken_for_modifiers(sdoc: Any) -> int:
         if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.i < 2 or sdoc[verb.i - 1].lower_ not in ("and", "but") or noun.i <= verb.i:
             continue
         copula = noun.head
-        if noun.dep_ not in ("attr", "dep", "conj") or copula.lemma_ != "be" or verb.lemma_.lower() not in VERB_SIGNS or sdoc[verb.i - 2].tag_ not in ("VBN", "JJ"):
+        if (
+            noun.dep_ not in ("attr", "dep", "conj")
+            or copula.lemma_ != "be"
+            or verb.lemma_.lower() not in VERB_SIGNS
+            or sdoc[verb.i - 2].tag_ not in ("VBN", "JJ")
+        ):
             continue
         for child in list(noun.children):
             if child.i < verb.i and child.dep_ in ("amod", "cc", "advmod"):

@@ -12,6 +12,7 @@ from ..vocabulary import Measurability, Mechanism, NodeKind, Relation, Route
 from . import cues as C
 from .kinds import PROCESS_HEADS, guess_kind
 from .lexicon import SALTS, Lexicon, LexiconEntry, Match, UserCue, slug
+from .namevariants import variants
 from .parsed import CUE_FORMS
 from .parseswap import OTHER_VERB_FORMS, PLURAL_VERBS, VERB_FORMS
 from .parsetext import DEGREE_RANGE
@@ -285,6 +286,9 @@ class _Text:
         if key in self.candidates:
             return self.candidates[key]
         kind, process = guess_kind(label)
+        for other, _exact in variants(label, kind, synonym=True):  # "IL-33" after "interleukin-33": one node
+            if other in self.candidates:
+                return self.candidates[other]
         node_id = slug(label, taken=self.used_ids)
         self.used_ids.add(node_id)
         entry = LexiconEntry(node_id, kind, label, "text", process=process)
