@@ -160,3 +160,10 @@ def test_an_authorisation_granted_for_a_disease_and_one_node_for_interleukin_and
     assert {("ralzenib", "-", "chronic_spontaneous_urticaria"), ("velotinib", "-", "alopecia_areata")} <= found, found
     found = triples("Interleukin-33 activates ILC2s. Tozorakimab neutralises IL-33.")
     assert ("tozorakimab", "-", "interleukin_33") in found and not any(t == "il_33" for _s, _sign, t in found), found
+
+
+def test_which_after_a_block_in_cells_is_the_block_and_a_gerund_object_is_a_name() -> None:
+    # "X blocks Y in mast cells, which stops Z signalling": the block stops it (X lowers Z signalling), not Y
+    found = triples("Ralzenib blocks BTK in mast cells and basophils, which stops IgE receptor signalling.")
+    assert ("ralzenib", "-", "ige_receptor_signalling") in found, found
+    assert not any(s == "btk" for s, _sign, _t in found), found

@@ -212,8 +212,9 @@ class _ParseClauses(_ParseBase):
         members = class_members(noun)
         if comma and members:  # "X belongs to a group of medicines called JAK inhibitors, which reduce Y": X does
             return members, "the drug of the class the clause is about"
-        if comma and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "among", "during") and noun.head.head.pos_ == "VERB":
-            changed = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.i < noun.i]
+        held = noun.head.head if noun.dep_ == "pobj" else None
+        if comma and held is not None and noun.head.lower_ in ("in", "among", "during") and held.pos_ == "VERB" and (self.cue(held) or ("", ""))[1] != "-":
+            changed = [c for c in held.children if c.dep_ == "dobj" and c.i < noun.i]  # (after a block, the event: below)
             if changed:  # "X raises HbF in sickle cell disease, which lowers Y": what X raises does, not the disease
                 return changed, None
         governor = noun.head if noun.dep_ in ("dobj", "pobj", "conj", "appos") else None

@@ -32,7 +32,7 @@ def repair_tree(sdoc: Any) -> int:
     """
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
     repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
-    repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc)
+    repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc) + _gerund_objects(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -373,5 +373,31 @@ def _verbs_taken_for_modifiers(sdoc: Any) -> int:
                 child.head, child.dep_ = copula, ("acomp" if child.dep_ == "amod" else child.dep_)
         verb.head, verb.dep_, verb.pos_ = copula, "conj", "VERB"
         noun.head, noun.dep_ = verb, "dobj"
+        repairs += 1
+    return repairs
+
+
+def _gerund_objects(sdoc: Any) -> int:
+    """A cue verb's object ending in a process noun in -ing, parsed as a clause with the nouns before
+    it as its subject ("stops IgE receptor signalling/VBG(advcl)"): the noun phrase is the object."""
+    repairs = 0
+    for gerund in sdoc:
+        verb = gerund.head
+        if (
+            gerund.tag_ != "VBG"
+            or gerund.dep_ not in ("advcl", "ccomp", "xcomp")
+            or verb.i >= gerund.i
+            or VERB_SIGNS.get(verb.lemma_.lower()) not in ("+", "-")
+        ):
+            continue
+        if gerund.lemma_.lower() in ("go", "be", "get", "come", "work", "happen", "continue", "run"):
+            continue  # "keeps the inflammation going": a small clause
+        subjects = [c for c in gerund.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if len(subjects) != 1 or subjects[0].left_edge.i != verb.i + 1 or any(c.dep_ in ("dobj", "aux") for c in gerund.children):
+            continue
+        if any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        subjects[0].dep_ = "compound"
+        gerund.head, gerund.dep_, gerund.pos_, gerund.tag_ = verb, "dobj", "NOUN", "NN"
         repairs += 1
     return repairs
