@@ -167,3 +167,16 @@ def test_which_after_a_block_in_cells_is_the_block_and_a_gerund_object_is_a_name
     found = triples("Ralzenib blocks BTK in mast cells and basophils, which stops IgE receptor signalling.")
     assert ("ralzenib", "-", "ige_receptor_signalling") in found, found
     assert not any(s == "btk" for s, _sign, _t in found), found
+
+
+def test_a_label_with_a_brand_first_and_its_warnings() -> None:
+    text = (
+        "VELMARIX (dorvokitug) injection, for subcutaneous use\n\n"
+        "Patients treated with VELMARIX are at increased risk for developing serious infections. "
+        "Reactivation of hepatitis B virus has occurred.\n\n"
+        "The most common adverse reactions (≥3%) are upper respiratory infections, headache, arthralgia and injection site reactions."
+    )
+    found = triples(text)
+    assert {s for s, _sign, _t in found} == {"dorvokitug"}, found
+    assert {"reactivation_of_hepatitis_b_virus", "injection_site_reactions", "arthralgia"} <= {t for _s, sign, t in found if sign == "+"}, found
+    assert any("infection" in t for _s, _sign, t in found), found

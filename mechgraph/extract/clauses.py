@@ -235,7 +235,7 @@ class _Clauses(_ReaderBase):
             end += 1
         if end == start:
             return self._topic("topic")
-        named = self.mention_at.get(end + 1) if self.low[end] == "," else None
+        named = self.mention_at.get(end + 1) if self.lower(end) == "," else None
         if (
             named is not None
             and self.lower(named.last + 1) == ","

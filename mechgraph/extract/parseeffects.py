@@ -138,6 +138,9 @@ class _ParseEffects(_ParseBase):
                     e = self.entity(conj)
                     if e is not None:
                         raised.append(e)
+        flat = self.flat_effects(verb) if not self.sentence.readings else []
+        if raised and len(flat) >= len(raised) + len(lowered):  # "are headache, arthralgia and injection site reactions/attr": a garbled list
+            raised = flat
         how = "adverse effect read as the last agent's"
         if raised:
             self.emit_entries(verb, "side effect", "+", [agent], raised, how)
@@ -173,10 +176,41 @@ class _ParseEffects(_ParseBase):
         if effects:
             self.emit_entries(verb, f"{verb.lemma_.lower()} more often with", "+", sources[:1], effects, "an effect seen more often with the agent")
 
+    def flat_effects(self, verb: Any) -> list[LexiconEntry]:
+        """The adverse effects listed after ``verb`` in word order: split at commas, "and" and "or"
+        outside brackets, up to the end of the clause; "such as" and "including" end the list."""
+        chunks: list[list[Any]] = [[]]
+        depth = 0
+        for t in self.sdoc[verb.i + 1 :]:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                depth = max(0, depth - 1)
+            elif depth == 0 and t.text in (";", ":", "."):
+                break
+            elif depth == 0 and t.lower_ in ("such", "including", "especially", "which", "that", "than", "to", "with", "in", "of"):
+                return []  # examples, clauses and prepositions: no plain list
+            elif depth == 0 and (t.text == "," or t.lower_ in ("and", "or")):
+                chunks.append([])
+            elif depth == 0:
+                chunks[-1].append(t)
+        found: list[LexiconEntry] = []
+        for chunk in chunks:
+            words = [t for t in chunk if t.lower_ not in C.DETERMINERS and not t.is_punct]
+            if not words or len(words) > 6 or not any(t.pos_ in ("NOUN", "PROPN") for t in words) or words[0].pos_ == "ADV":
+                return []  # no plain list of names
+            if normalize_word(words[-1].lower_) in _FALL_NOUNS | _RISE_NOUNS:
+                return []
+            entry = self.lookup_phrase(self.sdoc[words[0].i : words[-1].i + 1].text)
+            if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
+                found.append(entry)
+        return found
+
     def _reported_alone(self, verb: Any) -> bool:
         """ "X has been reported", "Cases of X were observed": a report in the passive that names no drug,
         no people and no study, and denies nothing (a label's warning about its drug)."""
-        if verb.lemma_.lower() not in ("report", "observe", "describe") or not any(c.dep_ == "auxpass" for c in verb.children):
+        perfect = verb.lemma_.lower() == "occur" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)  # "X has occurred"
+        if not perfect and (verb.lemma_.lower() not in ("report", "observe", "describe") or not any(c.dep_ == "auxpass" for c in verb.children)):
             return False
         if self.negations(verb) or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "nsubjpass" and c.pos_ == "PRON") for c in verb.children):
             return False  # ("it is reported to have raised X": a report of what it did)
@@ -312,7 +346,11 @@ class _ParseEffects(_ParseBase):
         """ "Patients treated with X are at increased risk of Y (, including Z)": X raises Y (and Z)."""
         people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE or c.lemma_.lower() in _PEOPLE)]
         risks = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() == "risk"]
-        effects = [d for r in risks for q in r.children if q.dep_ == "prep" and q.lower_ == "of" for d in q.children if d.dep_ == "pobj"]
+        ofs = [q for r in risks for q in r.children if q.dep_ == "prep" and q.lower_ in ("of", "for")]
+        effects = [d for q in ofs for d in q.children if d.dep_ == "pobj"]
+        effects += [
+            d for q in ofs for g in q.children if g.dep_ == "pcomp" and g.lemma_.lower() in ("develop", "get", "have") for d in g.children if d.dep_ == "dobj"
+        ]
         if not people or not effects:
             return
         drugs = [e for e, _t in self.entities(self.given(people[0])) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]

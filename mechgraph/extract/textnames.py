@@ -40,6 +40,8 @@ _DEFINITIONS = (
     re.compile(rf"(?<![\w-]){_NAME}(?: \([^()]{{1,40}}\))?, (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"),
     re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_NAME}(?: \([^()]{{1,40}}\))? (?:is|was) (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}", re.M),
 )
+#: a brand name, then the drug's name in brackets ("VELMARIX (dorvokitug) injection", "Xolair® (omalizumab)")
+_BRAND_FIRST = re.compile(r"\b([A-Z][A-Za-z]{3,}|[A-Z]{4,})(?:®|™)? ?\(([a-z][a-z]{5,}(?:-[a-z]{1,4})?)\)")
 #: endings of English words that are no drug's name ("treatment", "therapy", "combination")
 _ENGLISH_ENDING = re.compile(
     r"(tion|sion|ment|ness|ity|ities|ing|ed|ly|ous|ence|ance|ism|ist|ists|ies|ers?|ful|less|able|ible|ive|ary|ery|ory|ics|itis|osis|iasis|or|(?<![iu])s)$"
@@ -62,6 +64,8 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
     [('tralokinumab', 'tralokinumab'), ('Xelmab', 'tralokinumab')]
     >>> names("The FDA has approved zorbelimab (Zorvia, Acme) for lupus nephritis.")
     [('zorbelimab', 'zorbelimab')]
+    >>> names("VELMARIX (dorvokitug) injection, for subcutaneous use")
+    [('dorvokitug', 'dorvokitug'), ('VELMARIX', 'dorvokitug')]
     >>> names("Vorcatan, an oral inhibitor of factor D, lowers C3. The treatment, a tablet, is new.")
     [('Vorcatan', 'vorcatan')]
     >>> names("Red cells lack proteins that shield them from complement, a part of the innate immune system.")
@@ -79,6 +83,17 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
             found.append((substance, entry))
             seen.add(key_of(substance))
         if lexicon.lookup(brand) is None and entry.kind is NodeKind.AGENT:
+            found.append((brand, entry))
+    for match in _BRAND_FIRST.finditer(text):  # "VELMARIX (dorvokitug) injection": the brand is the drug
+        brand, substance = match.group(1), match.group(2)
+        if lexicon.lookup(brand) is not None or not _may_name_a_drug(text, match.start(2), substance):
+            continue
+        entry = lexicon.lookup(substance)
+        if entry is None:
+            entry = LexiconEntry(slug(substance), NodeKind.AGENT, substance, "text")
+            found.append((substance, entry))
+            seen.add(key_of(substance))
+        if entry.kind is NodeKind.AGENT:
             found.append((brand, entry))
     for pattern in _DEFINITIONS:
         for match in pattern.finditer(text):
