@@ -180,3 +180,11 @@ def test_a_label_with_a_brand_first_and_its_warnings() -> None:
     assert {s for s, _sign, _t in found} == {"dorvokitug"}, found
     assert {"reactivation_of_hepatitis_b_virus", "injection_site_reactions", "arthralgia"} <= {t for _s, sign, t in found if sign == "+"}, found
     assert any("infection" in t for _s, _sign, t in found), found
+
+
+def test_what_an_infection_or_a_treatment_is_with_acts() -> None:
+    # "infection with X expands Y", "treating mice with X lowered Y": X does; mice are no node
+    found = triples("In mice, infection with Heligmosomoides polygyrus expands regulatory T cells and increases IL-10.")
+    assert {s for s, _sign, _t in found} == {"heligmosomoides_polygyrus"}, found
+    found = triples("Treating mice with Trichuris suis ova lowered IL-17.")
+    assert {s for s, _sign, _t in found} == {"trichuris_suis_ova"} and not any("mice" in t for _s, _sign, t in found), found

@@ -449,7 +449,7 @@ PEOPLE = frozenset(
         "recipient recipients researcher researchers investigator investigators scientist scientists author authors "
         "clinician clinicians doctor doctors physician physicians expert experts mother mothers father fathers baby babies "
         "newborn newborns neonate neonates regulator regulators agency agencies authority authorities company companies "
-        "manufacturer manufacturers sponsor sponsors fda ema mhra"
+        "manufacturer manufacturers sponsor sponsors fda ema mhra mouse mice rat rats animal animals"
     ).split()
 )
 #: Words that never name a node on their own.

@@ -273,6 +273,11 @@ class _ParseNames(_ParseLookup):
                 if tok.i in self.via or of.i in self.via:
                     self.via[tok.i] = self.via.get(of.i, "")
                 return inner
+        if low in _WITH_WRAPPERS and start == tok.i:  # "infection with H. polygyrus expands Tregs": the worm does
+            given = W._prep_object(tok, ("with",))
+            inner = self.entity(given) if given is not None else None
+            if inner is not None:
+                return inner
         if norm in W._FALL_NOUNS | W._RISE_NOUNS:  # "a drop in their number (neutropenia)": the change has a name
             inner = W._prep_object(tok, ("in", "of"))
             for owner in (tok, inner) if inner is not None else (tok,):
@@ -396,6 +401,8 @@ class _ParseNames(_ParseLookup):
 
 #: what a drug changes of a protein or a disease, which it changes by changing that ("lowers the severity
 #: of eczema", "reduces the signalling of IL-4"; but "the production of X" is a process of its own)
+#: events named by what they are with ("infection with X", "immunisation with X"): X
+_WITH_WRAPPERS = frozenset("infection colonisation colonization immunisation immunization vaccination inoculation exposure".split())
 _OF_WRAPPERS = frozenset("severity intensity signalling signaling exposure bioavailability".split())
 _EXPOSURE = frozenset({"exposure", "bioavailability"})
 
