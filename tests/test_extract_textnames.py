@@ -188,3 +188,11 @@ def test_what_an_infection_or_a_treatment_is_with_acts() -> None:
     assert {s for s, _sign, _t in found} == {"heligmosomoides_polygyrus"}, found
     found = triples("Treating mice with Trichuris suis ova lowered IL-17.")
     assert {s for s, _sign, _t in found} == {"trichuris_suis_ova"} and not any("mice" in t for _s, _sign, t in found), found
+
+
+def test_drugs_named_after_a_plural_class() -> None:
+    found = triples(
+        "The antibodies ruplizumab and toralizumab block CD40L. Blocking CD40L with the first-generation antibodies ruplizumab and toralizumab was tried."
+    )
+    assert {("ruplizumab", "-", "cd40l"), ("toralizumab", "-", "cd40l")} <= found, found
+    assert not any("antibodies" in s for s, _sign, _t in found), found

@@ -164,10 +164,10 @@ class _ParseClauses(_ParseBase):
         given = [c for c in gerund.children if c.dep_ == "dobj" and gerund.lemma_.lower() in _GIVING]
         if given:
             return given, None
-        if gerund.lemma_.lower() in ("treat", "inject", "infuse", "immunise", "immunize", "vaccinate", "infect"):
-            given = [g for p in gerund.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
-            if given:  # "Treating patients with X induced remission": X did
-                return given, None
+        given = [g for p in gerund.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        treating = gerund.lemma_.lower() in ("treat", "inject", "infuse", "immunise", "immunize", "vaccinate", "infect")
+        if given and (treating or any(e.kind in (NodeKind.AGENT, NodeKind.THERAPY) for e, _t in self.entities(given))):
+            return given, None  # "Treating patients with X induced remission", "Blocking Y with X and Z prevented W": X (and Z) did
         if normalize_word(gerund.lower_) in _SUBJECT_EVENTS and _prep_object(gerund, ("of",)) is not None:
             return [gerund], None  # "Binding of C1q activates C1r": an event of C1q, no gerund of the text's agent
         return [], "gerund"

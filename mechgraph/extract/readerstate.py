@@ -16,7 +16,7 @@ from .namevariants import variants
 from .parsed import CUE_FORMS
 from .parseswap import OTHER_VERB_FORMS, PLURAL_VERBS, VERB_FORMS
 from .parsetext import DEGREE_RANGE
-from .parsewords import named_after_class
+from .parsewords import looks_like_drug, named_after_class
 from .sentences import Sentence
 from .tokens import Token, Word, key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
@@ -207,8 +207,12 @@ class _Text:
         ):
             return None  # "7.3.4" (a section number), "the suspicion of X" (a diagnosis, no cause), "live"
         words = label.split()
-        if named_after_class(words):
-            return self.lexicon.lookup(words[-1]) or self.candidate(words[-1])  # "the receptor PAR1", "the serine protease C1r"
+        if named_after_class(words, drug=True):  # "the receptor PAR1", "the serine protease C1r", "the antibodies X (and Y)"
+            return (
+                self.lexicon.lookup(words[-1])
+                or (self.agent_candidate(words[-1]) if words[-2][:1].islower() and looks_like_drug(words[-1]) else None)
+                or self.candidate(words[-1])
+            )
         if key[0] in _NOT_NAME_START or (len(key) == 1 and key[0] in _WORD_PREFIXES | _PARTICLES):
             return None  # "Unlike agents", "co" of "co-stimulate", "down" of "breaks down": no name
         if len(key) > 1 and key[0] in _CONNECTIVES:
