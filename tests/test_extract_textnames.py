@@ -196,3 +196,14 @@ def test_drugs_named_after_a_plural_class() -> None:
     )
     assert {("ruplizumab", "-", "cd40l"), ("toralizumab", "-", "cd40l")} <= found, found
     assert not any("antibodies" in s for s, _sign, _t in found), found
+
+
+def test_this_interaction_is_the_binder_and_a_new_clause_ends_a_list() -> None:
+    text = (
+        "CD40 ligand, expressed on activated CD4+ T cells, binds CD40 on B cells. This interaction drives B-cell proliferation "
+        "and germinal centre formation, and it licenses dendritic cells to prime cytotoxic T cells."
+    )
+    found = triples(text)
+    assert ("cd40_ligand", "+", "b_cell_proliferation") in found, found
+    assert ("dendritic_cell", "+", "cytotoxic_t_cell") in found, found
+    assert not any(s == "b_cell_proliferation" for s, _sign, _t in found), found

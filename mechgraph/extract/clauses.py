@@ -179,6 +179,8 @@ class _Clauses(_ReaderBase):
                 break
             if prev in self.hit_at or word in C.BOUNDARIES or word in C.AUXILIARIES or word in C.MODALS:
                 break
+            if word in ("it", "they") and self.lower(prev - 1) in ("and", "but") and self.lower(prev - 2) == ",":
+                break  # "..., and it licenses dendritic cells to": the new clause's subject is no part of the list
             if word in C.PREPOSITIONS and word != "of":
                 break
             if word in C.REPORTING and self.lower(prev + 1) == "that":

@@ -373,6 +373,15 @@ class _ParseNames(_ParseLookup):
                 return self.lookup_phrase(text)  # "the risk of bleeding": a gerund named as a noun
             return None
         if (
+            low in ("interaction", "binding", "engagement", "ligation")
+            and start == tok.i
+            and any(c.dep_ == "det" and c.lower_ in ("this", "that") for c in tok.children)
+        ):
+            previous = self.state.previous_subject  # "X binds Y. This interaction drives Z": X
+            if previous is not None and previous[0] == self.sentence.index - 1:
+                self.via[tok.i] = f"'this {tok.text}' read as {previous[1].label}, the subject before"
+                return previous[1]
+        if (
             any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
             and self.doc.lexicon.lookup(text) is None
             and norm not in N.DISEASE_NOUNS

@@ -157,6 +157,8 @@ class _PhraseShapes(_ReaderBase):
                     break
                 if word == "." and k == self.n - 1:
                     break
+                if word == "," and self.lower(k + 1) in ("and", "but") and self.lower(k + 2) in ("it", "they", "this", "these"):
+                    break  # "drives X, and it licenses Y": a new clause
                 if word == "," and k == self.subordinate_end:
                     break  # "Because X depend on Y, Z slows ...": the fronted clause ends at its comma
             if self.tokens[k].is_word or word == ")":
