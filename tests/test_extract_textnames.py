@@ -207,3 +207,11 @@ def test_this_interaction_is_the_binder_and_a_new_clause_ends_a_list() -> None:
     assert ("cd40_ligand", "+", "b_cell_proliferation") in found, found
     assert ("dendritic_cell", "+", "cytotoxic_t_cell") in found, found
     assert not any(s == "b_cell_proliferation" for s, _sign, _t in found), found
+
+
+def test_a_past_verb_after_a_negated_gerund_is_asserted() -> None:
+    # "binds Y without activating Z and lowered/amod W": the drug lowered W (asserted), Z is the denied one
+    draft = extract_text("Dazodalibep binds CD40L without activating platelets and lowered disease activity in Sjögren's disease.", source_id="t")
+    asserted = {(r.source, int(r.sign), r.target) for r in draft.relations if not r.negated}
+    assert ("dazodalibep", -1, "disease_activity") in asserted, asserted
+    assert any(r.negated and r.target == "platelets" for r in draft.relations), draft.relations

@@ -353,20 +353,18 @@ def _verbs_taken_for_compounds(sdoc: Any) -> int:
 
 def _verbs_taken_for_modifiers(sdoc: Any) -> int:
     """A cue verb after "and" hung as a modifier on the noun after it, the noun the copula's attribute
-    ("X was well tolerated and reduced/VBD(amod) STAT3 activation/attr"): the verb goes with the
-    copula, the noun is its object and the participles before it are the copula's complements."""
+    ("X was well tolerated and reduced/VBD(amod) STAT3 activation/attr") or a verb's conjunct ("X binds
+    Y without activating Z and lowered/amod W/conj"): the verb goes with the copula or the verb, the noun
+    is its object and the participles before it are the copula's complements."""
     repairs = 0
     for verb in sdoc:
         noun = verb.head
         if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.i < 2 or sdoc[verb.i - 1].lower_ not in ("and", "but") or noun.i <= verb.i:
             continue
         copula = noun.head
-        if (
-            noun.dep_ not in ("attr", "dep", "conj")
-            or copula.lemma_ != "be"
-            or verb.lemma_.lower() not in VERB_SIGNS
-            or sdoc[verb.i - 2].tag_ not in ("VBN", "JJ")
-        ):
+        after_copula = copula.lemma_ == "be" and sdoc[verb.i - 2].tag_ in ("VBN", "JJ")
+        after_verb = noun.dep_ == "conj" and copula.pos_ == "VERB" and copula.tag_ in ("VBZ", "VBD", "VBP")  # "binds X ... and lowered/amod Y/conj"
+        if noun.dep_ not in ("attr", "dep", "conj") or verb.lemma_.lower() not in VERB_SIGNS or not (after_copula or after_verb):
             continue
         for child in list(noun.children):
             if child.i < verb.i and child.dep_ in ("amod", "cc", "advmod"):
