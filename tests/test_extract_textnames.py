@@ -215,3 +215,9 @@ def test_a_past_verb_after_a_negated_gerund_is_asserted() -> None:
     asserted = {(r.source, int(r.sign), r.target) for r in draft.relations if not r.negated}
     assert ("dazodalibep", -1, "disease_activity") in asserted, asserted
     assert any(r.negated and r.target == "platelets" for r in draft.relations), draft.relations
+
+
+def test_the_parser_reading_wins_where_the_pattern_named_the_same_target_shorter() -> None:
+    # "attaching to IL-31, which causes itching in the skin": IL-31 causes it, not the drug
+    found = triples("Zelvoran contains tralvimab. Zelvoran works by attaching to a protein called interleukin-31 (IL-31), which causes itching in the skin.")
+    assert not any(s == "tralvimab" and sign == "+" for s, sign, _t in found), found
