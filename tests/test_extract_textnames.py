@@ -221,3 +221,8 @@ def test_the_parser_reading_wins_where_the_pattern_named_the_same_target_shorter
     # "attaching to IL-31, which causes itching in the skin": IL-31 causes it, not the drug
     found = triples("Zelvoran contains tralvimab. Zelvoran works by attaching to a protein called interleukin-31 (IL-31), which causes itching in the skin.")
     assert not any(s == "tralvimab" and sign == "+" for s, sign, _t in found), found
+
+
+def test_an_enzyme_named_after_its_class_and_signalling_through_a_receptor() -> None:
+    found = triples("Fumarate inhibits the demethylase KDM5. Annexin A1 inhibits phospholipase A2. Signalling through dectin-1 activates the kinase SYK.")
+    assert {("fumarate", "-", "kdm5"), ("annexin_a1", "-", "phospholipase_a2"), ("dectin_1", "+", "syk")} <= found, found

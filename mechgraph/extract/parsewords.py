@@ -126,7 +126,9 @@ _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 def named_after_class(words: Sequence[str], *, drug: bool = False) -> bool:
     """Whether a name's last word is what its class word before it names ("the kinase JAK1", "the
     serine protease MASP2"; with ``drug``, also "the antibiotic clarithromycin")."""
-    if len(words) < 2 or normalize_word(words[-2].lower()) not in _CLASS_NOUNS:
+    before = words[-2].lower() if len(words) >= 2 else ""
+    by_ending = before.endswith("ase") and len(before) > 6 and len(words[-1]) >= 4  # "the demethylase KDM5", not "phospholipase A2"
+    if not before or (normalize_word(before) not in _CLASS_NOUNS and not by_ending):
         return False
     return bool(N.CLASS_SYMBOL.match(words[-1])) or (drug and looks_like_drug(words[-1]))
 
