@@ -365,7 +365,7 @@ class _ParseNames(_ParseLookup):
                 return known
             if W.looks_like_drug(text):
                 return self.state.agent(text)
-            if W._SYMBOL.match(text):  # "IL-22/CD": a gene or protein symbol the tagger took for a number
+            if W._SYMBOL.match(text) or _NUMBERED_NAME.match(text):  # "IL-22/CD", "dectin-1/CD": a name the tagger took for a number
                 return self.lookup_phrase(text)
             if (tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "conj") and tok.head.lower_ in ("of", "or", "and")) or (
                 tok.dep_ == "conj" and tok.head.tag_ == "VBG"
@@ -410,6 +410,8 @@ class _ParseNames(_ParseLookup):
 
 #: what a drug changes of a protein or a disease, which it changes by changing that ("lowers the severity
 #: of eczema", "reduces the signalling of IL-4"; but "the production of X" is a process of its own)
+#: a protein named by a word and a number ("dectin-1", "galectin-9")
+_NUMBERED_NAME = re.compile(r"^[a-z]{3,}-\d{1,2}[a-z]?$")
 #: events named by what they are with ("infection with X", "immunisation with X"): X
 _WITH_WRAPPERS = frozenset("infection colonisation colonization immunisation immunization vaccination inoculation exposure".split())
 _OF_WRAPPERS = frozenset("severity intensity signalling signaling exposure bioavailability".split())
