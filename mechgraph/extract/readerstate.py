@@ -45,7 +45,7 @@ _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation bindi
 _FRONTED = frozenset({"because", "although", "though", "while", "whereas", "since", "when", "if", "once", "unless"})
 _DRUG_WORDS = frozenset(normalize_word(w) for w in "antibody drug agent medicine medication compound molecule inhibitor therapy treatment".split())
 _DRUG_ADJECTIVES = frozenset("new novel oral topical experimental investigational first second other similar different potent selective".split())
-_TRAILING_ADVERBS = frozenset("instead too also either again alone as well first then still now later thus thereby therefore elsewhere together".split())
+_TRAILING_ADVERBS = frozenset("instead too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split())
 _CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain".split())
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(
@@ -264,7 +264,7 @@ class _Text:
         if (
             (not item and any(w.lower() in _CLAUSE_WORDS and w != "A" for w in words[1:]))  # (but "protein kinase A")
             or all(k in _SEVERITY for k in key)
-            or (len(words) > 1 and words[0].lower() in ("it", "they", "we"))
+            or (len(words) > 1 and words[0].lower() in ("it", "they", "we", "them"))
         ):
             return None  # a clause glued into a name ("factor dissociates the convertases"), or bare adjectives
         if any(w.lower().endswith("s") and (w.lower() in self.cue_index or w.lower() in VERB_FORMS) and w.lower() not in _PLURAL_NOUNS for w in words[1:-1]):

@@ -29,7 +29,7 @@ strengthen reinforce mobilise mobilize recruit expand upregulated heighten inten
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
 co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize
-encourage lengthen extend mediate fuel foster spur perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
+encourage lengthen extend mediate fuel foster spur draw perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
@@ -38,7 +38,7 @@ arrest slow deplete eliminate kill shorten limit restrain dampen blunt hinder co
 destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb halt stop tether
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
-ease quell quench temper scavenge attack buffer
+ease quell quench temper scavenge attack buffer internalise internalize
 lessen mitigate impede obstruct eradicate halve downmodulate exhaust anergize anergise tolerize tolerise uncouple decouple
 """
 _NEUTRAL = "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"
