@@ -226,3 +226,16 @@ def test_the_parser_reading_wins_where_the_pattern_named_the_same_target_shorter
 def test_an_enzyme_named_after_its_class_and_signalling_through_a_receptor() -> None:
     found = triples("Fumarate inhibits the demethylase KDM5. Annexin A1 inhibits phospholipase A2. Signalling through dectin-1 activates the kinase SYK.")
     assert {("fumarate", "-", "kdm5"), ("annexin_a1", "-", "phospholipase_a2"), ("dectin_1", "+", "syk")} <= found, found
+
+
+def test_a_news_item_side_effects_after_a_comparator_and_a_us_suffix() -> None:
+    text = (
+        "The FDA has approved mogamulizumab-kpkc (Poteligeo, Kyowa Kirin) for adults with mycosis fungoides. Mogamulizumab is an "
+        "antibody directed against CC chemokine receptor 4 (CCR4).\n\n"
+        "In the trial, patients were randomised to mogamulizumab or to vorinostat, a histone deacetylase inhibitor.\n\n"
+        "The most common side effects were rash, including drug eruption, infusion-related reactions, fatigue and diarrhoea."
+    )
+    found = triples(text)
+    assert ("mogamulizumab", "?", "cc_chemokine_receptor_4") in found, found
+    assert {("mogamulizumab", "+", t) for t in ("rash", "infusion_related_reactions", "fatigue", "diarrhoea")} <= found, found
+    assert not any(s == "vorinostat" for s, _sign, _t in found) and not any("kpkc" in s for s, _sign, _t in found), found

@@ -238,6 +238,7 @@ class ParsedText:
         self.last_agent: LexiconEntry | None = None
         self.previous_subject: tuple[int, LexiconEntry, bool] | None = None  # (sentence, entry, plural)
         self.plural: dict[str, bool] = {}  # agent -> whether its last mention was plural
+        self.mentions: dict[str, int] = {}  # agent -> how often it was named
         self.plural_object: tuple[int, LexiconEntry] | None = None  # (sentence, entry): the last plural object read
         self.recent: list[LexiconEntry] = []  # the names read, last last (for "the cytokine", "this enzyme")
         self.products: set[str] = set()  # what the text says something is converted to (for "the metabolite")
@@ -263,6 +264,7 @@ class ParsedText:
         if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
             self.paragraph_agent = self.last_agent = entry
             self.plural[entry.node_id] = plural  # "Glucocorticoids act ...": no antecedent of a later "it"
+            self.mentions[entry.node_id] = self.mentions.get(entry.node_id, 0) + 1
             if subject:  # a subject is the more likely antecedent (centering): "X is an analogue of Y. How it ..."
                 self.paragraph_subject = entry
             if self.doc.first_agent is None:
@@ -286,10 +288,16 @@ class ParsedText:
     def effects_agent(self) -> LexiconEntry | None:
         """Whose adverse effects a sentence lists without naming the drug: under a heading on
         adverse effects, the drug the text is about (a label's adverse reactions are its drug's,
-        though a co-medication was named last); elsewhere the antecedent."""
+        though a co-medication was named last); at the start of a paragraph, the drug named at least
+        twice as often as the one named last; elsewhere the antecedent."""
         topic = self.doc.topic or self.doc.first_agent  # (a label's drug, where its heading's name has no drug's shape)
         if self.adverse_section and topic is not None and topic.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             return topic
+        if self.paragraph_subject is None and self.paragraph_agent is None and self.last_agent is not None:
+            # a paragraph of side effects after one that named a comparator last: the drug named most
+            most = max(self.mentions.items(), key=lambda item: item[1], default=None)
+            if most is not None and most[0] != self.last_agent.node_id and most[1] >= 2 * self.mentions.get(self.last_agent.node_id, 0):
+                return self.doc.lexicon.entry(most[0]) or self.antecedent()
         return self.antecedent()
 
 

@@ -139,7 +139,9 @@ class _ParseEffects(_ParseBase):
                     if e is not None:
                         raised.append(e)
         flat = self.flat_effects(verb) if not self.sentence.readings else []
-        if raised and len(flat) >= len(raised) + len(lowered):  # "are headache, arthralgia and injection site reactions/attr": a garbled list
+        if (raised or len(flat) >= 2) and len(flat) >= len(raised) + len(
+            lowered
+        ):  # "are headache, arthralgia and injection site reactions/attr": a garbled list
             raised = flat
         how = "adverse effect read as the last agent's"
         if raised:
@@ -180,6 +182,7 @@ class _ParseEffects(_ParseBase):
         """The adverse effects listed after ``verb`` in word order: split at commas, "and" and "or"
         outside brackets, up to the end of the clause; "such as" and "including" end the list."""
         chunks: list[list[Any]] = [[]]
+        examples: set[int] = set()  # "rash, including drug eruption, fatigue": the example is no item of its own
         depth = 0
         for t in self.sdoc[verb.i + 1 :]:
             if t.text == "(":
@@ -188,16 +191,19 @@ class _ParseEffects(_ParseBase):
                 depth = max(0, depth - 1)
             elif depth == 0 and t.text in (";", ":", "."):
                 break
+            elif depth == 0 and t.lower_ in ("including", "especially") and not chunks[-1]:
+                examples.add(len(chunks) - 1)
             elif depth == 0 and t.lower_ in ("such", "including", "especially", "which", "that", "than", "to", "with", "in", "of"):
-                return []  # examples, clauses and prepositions: no plain list
+                return []  # clauses and prepositions: no plain list
             elif depth == 0 and (t.text == "," or t.lower_ in ("and", "or")):
                 chunks.append([])
             elif depth == 0:
                 chunks[-1].append(t)
+        chunks = [c for k, c in enumerate(chunks) if k not in examples]
         found: list[LexiconEntry] = []
         for chunk in chunks:
             words = [t for t in chunk if t.lower_ not in C.DETERMINERS and not t.is_punct]
-            if not words or len(words) > 6 or not any(t.pos_ in ("NOUN", "PROPN") for t in words) or words[0].pos_ == "ADV":
+            if not words or len(words) > 6 or words[-1].pos_ not in ("NOUN", "PROPN", "ADJ") or words[0].pos_ == "ADV":
                 return []  # no plain list of names
             if normalize_word(words[-1].lower_) in _FALL_NOUNS | _RISE_NOUNS:
                 return []

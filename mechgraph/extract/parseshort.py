@@ -30,6 +30,8 @@ class _ParseShortForms(_ParseBase):
             words = [t for t in toks[max(0, tok.i - min(len(short) + 5, 2 * len(short))) : tok.i] if not t.is_punct or t.text in "-/"]
             letters = [ch.lower() for ch in short if ch.isalnum()]
             for first in reversed(range(len(words))):  # the shortest long form that fits (Schwartz & Hearst)
+                if first > 0 and words[first - 1].text.isupper() and short.upper().startswith(words[first - 1].text) and words[first - 1].text != short:
+                    continue  # but "CC chemokine receptor 4 (CCR4)": the capitals the short form starts with are the name's
                 long_text = self.sdoc[words[first].i : tok.i].text
                 if not long_text[:1].isalnum() or long_text[:1].lower() != letters[0]:
                     continue

@@ -45,7 +45,9 @@ _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation bindi
 _FRONTED = frozenset({"because", "although", "though", "while", "whereas", "since", "when", "if", "once", "unless"})
 _DRUG_WORDS = frozenset(normalize_word(w) for w in "antibody drug agent medicine medication compound molecule inhibitor therapy treatment".split())
 _DRUG_ADJECTIVES = frozenset("new novel oral topical experimental investigational first second other similar different potent selective".split())
-_TRAILING_ADVERBS = frozenset("instead too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split())
+_TRAILING_ADVERBS = frozenset(
+    "instead too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split()
+)
 _CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain".split())
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(

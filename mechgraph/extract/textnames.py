@@ -14,7 +14,7 @@ import re
 
 from ..vocabulary import NodeKind
 from .lexicon import Lexicon, LexiconEntry, slug
-from .parsewords import ACTIVE_SUBSTANCE
+from .parsewords import ACTIVE_SUBSTANCE, looks_like_drug
 from .tokens import key_of
 
 __all__ = ["text_drug_names"]
@@ -42,6 +42,8 @@ _DEFINITIONS = (
 )
 #: a brand name, then the drug's name in brackets ("VELMARIX (dorvokitug) injection", "Xolair® (omalizumab)")
 _BRAND_FIRST = re.compile(r"\b([A-Z][A-Za-z]{3,}|[A-Z]{4,})(?:®|™)? ?\(([a-z][a-z]{5,}(?:-[a-z]{1,4})?)\)")
+#: a biologic's name with the four-letter suffix US labels add ("mogamulizumab-kpkc")
+_SUFFIXED = re.compile(r"(?<![\w-])([A-Za-z][a-z]{5,})-([a-z]{4})(?![\w-])")
 #: endings of English words that are no drug's name ("treatment", "therapy", "combination")
 _ENGLISH_ENDING = re.compile(
     r"(tion|sion|ment|ness|ity|ities|ing|ed|ly|ous|ence|ance|ism|ist|ists|ies|ers?|ful|less|able|ible|ive|ary|ery|ory|ics|itis|osis|iasis|or|(?<![iu])s)$"
@@ -66,6 +68,8 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
     [('zorbelimab', 'zorbelimab')]
     >>> names("VELMARIX (dorvokitug) injection, for subcutaneous use")
     [('dorvokitug', 'dorvokitug'), ('VELMARIX', 'dorvokitug')]
+    >>> names("The FDA approved mogamulizumab-kpkc for Sezary syndrome.")
+    [('mogamulizumab', 'mogamulizumab'), ('mogamulizumab-kpkc', 'mogamulizumab')]
     >>> names("Vorcatan, an oral inhibitor of factor D, lowers C3. The treatment, a tablet, is new.")
     [('Vorcatan', 'vorcatan')]
     >>> names("Red cells lack proteins that shield them from complement, a part of the innate immune system.")
@@ -95,6 +99,16 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
             seen.add(key_of(substance))
         if entry.kind is NodeKind.AGENT:
             found.append((brand, entry))
+    for match in _SUFFIXED.finditer(text):  # "mogamulizumab-kpkc": the four-letter suffix of a biologic's US name
+        name, base = match.group(0), match.group(1)
+        if not looks_like_drug(base) or lexicon.lookup(name) is not None:
+            continue
+        entry = lexicon.lookup(base)
+        if entry is None:
+            entry = next((e for n, e in found if key_of(n) == key_of(base)), None) or LexiconEntry(slug(base), NodeKind.AGENT, base.lower(), "text")
+            found.append((base, entry))
+            seen.add(key_of(base))
+        found.append((name, entry))
     for pattern in _DEFINITIONS:
         for match in pattern.finditer(text):
             name = match.group(1)
