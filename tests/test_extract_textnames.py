@@ -239,3 +239,15 @@ def test_a_news_item_side_effects_after_a_comparator_and_a_us_suffix() -> None:
     assert ("mogamulizumab", "?", "cc_chemokine_receptor_4") in found, found
     assert {("mogamulizumab", "+", t) for t in ("rash", "infusion_related_reactions", "fatigue", "diarrhoea")} <= found, found
     assert not any(s == "vorinostat" for s, _sign, _t in found) and not any("kpkc" in s for s, _sign, _t in found), found
+
+
+def test_a_code_name_defined_as_a_virus_and_what_it_was_not_shown_to_do() -> None:
+    text = (
+        "T-VEC is an oncolytic virus. Yet it did not significantly prolong overall survival, and the label states that it has "
+        "not been shown to have an effect on visceral metastases."
+    )
+    draft = extract_text(text, source_id="t")
+    negated = {(r.source, int(r.sign), r.target) for r in draft.relations if r.negated}
+    assert ("t_vec", -1, "visceral_metastases") in negated, negated
+    assert not any(r.target == "label" or "label" in r.target for r in draft.relations), draft.relations
+    assert not any(not r.negated for r in draft.relations), draft.relations

@@ -323,7 +323,7 @@ REPORTING = frozenset(
     "show shows showed shown suggest suggests suggested indicate indicates indicated demonstrate demonstrates "
     "demonstrated report reports reported find finds found known believed thought reveal reveals revealed "
     "propose proposes proposed note notes noted observe observes observed confirm confirms confirmed evidence "
-    "likely possible clear true established recognised recognized accepted argue argues".split()
+    "likely possible clear true established recognised recognized accepted argue argues state states stated say says said claim claims claimed".split()
 )
 PREPOSITIONS = frozenset(
     "in by through via during after before at from for with without within into onto to on upon against "

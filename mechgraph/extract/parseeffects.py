@@ -10,6 +10,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
+from . import parsewords as W
 from .lexicon import LexiconEntry
 from .lists import LIST_REASON
 from .parsebase import _ParseBase
@@ -254,12 +255,17 @@ class _ParseEffects(_ParseBase):
             negated = any(d.lower_ == "no" for d in noun.children if d.dep_ == "det") or any(
                 d.lower_ == "little" and any(g.lower_ == "no" for g in d.subtree) for d in noun.children
             )
+            shown = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("show", "prove", "demonstrate") and bool(self.negations(verb.head))
+            negated = negated or shown  # "it has not been shown to have an effect on X"
             if word in _EFFECT_NOUNS:
                 sign = next((_EFFECT_SIGNS[a.lower_] for a in noun.children if a.dep_ == "amod" and a.lower_ in _EFFECT_SIGNS), "0")
                 targets = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
                 targets = targets or [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
+                if targets and sign == "0" and all(W._diseaselike(t, self.entity(t)) for t in targets if self.entity(t) is not None):
+                    sign = "treat"  # an effect on a disease is a treatment's ("no effect on visceral metastases")
                 if targets and (negated or sign != "0"):
-                    self.emit(verb, f"{verb.lemma_.lower()} {'no ' if negated else ''}effect on", sign, self.subject(verb), targets)
+                    subjects = ([c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")], None) if shown else self.subject(verb)
+                    self.emit(verb.head if shown else verb, f"{verb.lemma_.lower()} {'no ' if negated else ''}effect on", sign, subjects, targets)
             elif word in ("benefit", "efficacy") and negated:
                 diseases = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "for") for g in p.children if g.dep_ == "pobj"]
                 diseases = diseases or [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "for") for g in p.children if g.dep_ == "pobj"]

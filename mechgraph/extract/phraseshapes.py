@@ -159,6 +159,11 @@ class _PhraseShapes(_ReaderBase):
                     break
                 if word == "," and self.lower(k + 1) in ("and", "but") and self.lower(k + 2) in ("it", "they", "this", "these"):
                     break  # "drives X, and it licenses Y": a new clause
+                if word in C.REPORTING and self.lower(k + 1) == "that" and k > start:
+                    joint = next((j for j in range(k - 1, start, -1) if self.low[j] in (",", "and", "but")), None)
+                    if joint is not None:  # "prolong survival, and the label states that ...": a new clause and its subject
+                        return max(start - 1, max((j for j in range(start, joint) if self.tokens[j].is_word or self.low[j] == ")"), default=start - 1))
+                    break
                 if word == "," and k == self.subordinate_end:
                     break  # "Because X depend on Y, Z slows ...": the fronted clause ends at its comma
             if self.tokens[k].is_word or word == ")":

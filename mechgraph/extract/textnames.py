@@ -21,11 +21,13 @@ __all__ = ["text_drug_names"]
 
 #: a word that can be a drug's name: a single word of at least six letters, perhaps with a hyphened part
 _NAME = r"([A-Za-z][a-z]{5,}(?:-[A-Za-z0-9]{1,3})?)"
+#: or, in a definition, a code name in capitals ("T-VEC is an oncolytic virus", "MPL, a TLR4 agonist")
+_NAME_OR_CODE = r"([A-Za-z][a-z]{5,}(?:-[A-Za-z0-9]{1,3})?|[A-Z][A-Z0-9]{0,3}-?[A-Z0-9]{2,6})"
 #: the classes and forms a drug is described as
 _DRUG_HEADS = (
     r"(?:inhibitors?|antagonists?|agonists?|antibody|antibodies|blockers?|modulators?|activators?|analogues?|analogs?"
     r"|prodrug|drug|medicine|medication|immunosuppressant|immunomodulator|biologic|vaccine|capsule|tablet|injection"
-    r"|infusion|cream|ointment|gel|fusion protein|bispecific|nanobody|degrader|small molecule)"
+    r"|infusion|cream|ointment|gel|fusion protein|bispecific|nanobody|degrader|small molecule|oncolytic virus|cell therapy)"
 )
 #: up to five words before the class, none of them "of" ("a part of the drug" describes no drug)
 _DESCRIBERS = r"(?:(?!of\b|to\b|for\b|with\b|by\b)[\w-]+,? ){0,5}?"
@@ -37,8 +39,8 @@ _DEFINITIONS = (
         rf"(?<![\w-]){_NAME} \((?!Figure|Table|Fig|Box|See|Supplementary)([A-Z][a-z]{{3,}}\w*)(?:®|™)?(?:[,;] [A-Z][^()]{{1,40}})?\)"
     ),  # brand (and maker)
     re.compile(rf"\b(?:approv|licens|authori[sz])(?:es|ed|al of|ation of) {_NAME}\b(?!-)"),
-    re.compile(rf"(?<![\w-]){_NAME}(?: \([^()]{{1,40}}\))?, (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"),
-    re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_NAME}(?: \([^()]{{1,40}}\))? (?:is|was) (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}", re.M),
+    re.compile(rf"(?<![\w-]){_NAME_OR_CODE}(?: \([^()]{{1,40}}\))?, (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"),
+    re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_NAME_OR_CODE}(?: \([^()]{{1,40}}\))? (?:is|was) (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}", re.M),
 )
 #: a brand name, then the drug's name in brackets ("VELMARIX (dorvokitug) injection", "Xolair® (omalizumab)")
 _BRAND_FIRST = re.compile(r"\b([A-Z][A-Za-z]{3,}|[A-Z]{4,})(?:®|™)? ?\(([a-z][a-z]{5,}(?:-[a-z]{1,4})?)\)")
@@ -72,6 +74,8 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
     [('mogamulizumab', 'mogamulizumab'), ('mogamulizumab-kpkc', 'mogamulizumab')]
     >>> names("Vorcatan, an oral inhibitor of factor D, lowers C3. The treatment, a tablet, is new.")
     [('Vorcatan', 'vorcatan')]
+    >>> names("T-VEC is an oncolytic virus. In mice, ABX-464, a TLR4 agonist, raised IL-22.")
+    [('ABX-464', 'abx_464'), ('T-VEC', 't_vec')]
     >>> names("Red cells lack proteins that shield them from complement, a part of the innate immune system.")
     []
     """
@@ -132,4 +136,5 @@ def _may_name_a_drug(text: str, start: int, name: str) -> bool:
     if last_word.strip("(\"'") in _DETERMINERS:
         return False
     opens = not before or before[-1] in ".!?:\n" or text[max(0, start - 1) : start] == "\n"
-    return name[0].islower() or opens
+    code = name.upper() == name and any(ch.isalpha() for ch in name)  # "T-VEC", "MPL": a code name in capitals
+    return name[0].islower() or opens or code

@@ -146,7 +146,7 @@ DISEASE_WORDS = frozenset(
     """disease diseases disorder disorders asthma psoriasis eczema dermatitis arthritis colitis lupus sclerosis
     cancer cancers leukaemia leukemia lymphoma myeloma syndrome infection infections inflammation itching
     pain symptoms attacks relapses rejection tumour tumor tumours tumors failure injury fibrosis toxicity
-    damage flares flare""".split()
+    damage flares flare metastasis metastases exacerbation exacerbations""".split()
 )
 
 #: Endings of the names of diseases and disorders (arthritis, fibrosis, anaemia, lymphoma, neuropathy).
