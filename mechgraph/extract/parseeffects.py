@@ -261,7 +261,8 @@ class _ParseEffects(_ParseBase):
                 sign = next((_EFFECT_SIGNS[a.lower_] for a in noun.children if a.dep_ == "amod" and a.lower_ in _EFFECT_SIGNS), "0")
                 targets = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
                 targets = targets or [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for g in p.children if g.dep_ == "pobj"]
-                if targets and sign == "0" and all(W._diseaselike(t, self.entity(t)) for t in targets if self.entity(t) is not None):
+                entries = [(t, e) for t in targets if (e := self.entity(t)) is not None]
+                if entries and sign == "0" and all(W._diseaselike(t, e) for t, e in entries):
                     sign = "treat"  # an effect on a disease is a treatment's ("no effect on visceral metastases")
                 if targets and (negated or sign != "0"):
                     subjects = ([c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")], None) if shown else self.subject(verb)
