@@ -251,3 +251,9 @@ def test_a_code_name_defined_as_a_virus_and_what_it_was_not_shown_to_do() -> Non
     assert ("t_vec", -1, "visceral_metastases") in negated, negated
     assert not any(r.target == "label" or "label" in r.target for r in draft.relations), draft.relations
     assert not any(not r.negated for r in draft.relations), draft.relations
+
+
+def test_a_leaflet_bullet_with_an_example_names_the_effect() -> None:
+    text = "Kevtara contains the active substance lebrikizumab.\n\nCommon side effects (may affect up to 1 in 10 people):\n- eye infections such as conjunctivitis\n- shingles (herpes zoster)\n"
+    found = triples(text)
+    assert {("lebrikizumab", "+", "eye_infections"), ("lebrikizumab", "+", "shingles")} <= found, found

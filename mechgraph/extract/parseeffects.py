@@ -107,7 +107,10 @@ class _ParseEffects(_ParseBase):
                 (
                     k
                     for k, t in enumerate(rest)
-                    if t.text == "(" or (t.text == "," and k + 1 < len(rest) and rest[k + 1].lower_ in ("such", "e.g.", "including", "especially"))
+                    if t.text == "("
+                    or (t.text == "," and k + 1 < len(rest) and rest[k + 1].lower_ in ("such", "e.g.", "including", "especially"))
+                    or (k > 0 and t.lower_ in ("including", "especially"))
+                    or (k > 0 and t.lower_ == "such" and k + 1 < len(rest) and rest[k + 1].lower_ == "as")
                 ),
                 None,
             )
