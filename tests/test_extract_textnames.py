@@ -257,3 +257,9 @@ def test_a_leaflet_bullet_with_an_example_names_the_effect() -> None:
     text = "Kevtara contains the active substance lebrikizumab.\n\nCommon side effects (may affect up to 1 in 10 people):\n- eye infections such as conjunctivitis\n- shingles (herpes zoster)\n"
     found = triples(text)
     assert {("lebrikizumab", "+", "eye_infections"), ("lebrikizumab", "+", "shingles")} <= found, found
+
+
+def test_a_salt_after_an_adjective_is_no_drug() -> None:
+    found = triples("Antigen recognition raises intracellular calcium, which activates calmodulin. Serum calcium rises.")
+    assert ("intracellular_calcium", "+", "calmodulin") in found, found
+    assert not any(s == "intracellular" or t == "intracellular" for s, _sign, t in found), found

@@ -45,6 +45,8 @@ _BARE_EVENTS = frozenset(normalize_word(w) for w in "engagement activation bindi
 _FRONTED = frozenset({"because", "although", "though", "while", "whereas", "since", "when", "if", "once", "unless"})
 _DRUG_WORDS = frozenset(normalize_word(w) for w in "antibody drug agent medicine medication compound molecule inhibitor therapy treatment".split())
 _DRUG_ADJECTIVES = frozenset("new novel oral topical experimental investigational first second other similar different potent selective".split())
+#: a word a salt names a drug with: not an adjective or a sample ("intracellular calcium", "serum sodium")
+_SALT_OWNER = re.compile(r"^(?!(?:serum|plasma|blood|urine|urinary|total|free|dietary|ionised|ionized)$)(?!.*(?:al|ar|ic|ous|ive|ed|ing)$)")
 _TRAILING_ADVERBS = frozenset(
     "instead too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split()
 )
@@ -287,7 +289,9 @@ class _Text:
             rest = label[severity.end() :]
             if any(disease_word(w) for w in key_of(rest)) or self.lexicon.lookup(rest) is not None:
                 return self.lexicon.lookup(rest) or self.candidate(rest)  # "moderately to severely active Crohn's disease": the disease
-        if len(key) == 2 and key[-1] in SALTS and key[0].isalpha() and len(key[0]) > 4:  # "glatiramer acetate": glatiramer, a drug
+        if (
+            len(key) == 2 and key[-1] in SALTS and key[0].isalpha() and len(key[0]) > 4 and _SALT_OWNER.search(key[0])
+        ):  # "glatiramer acetate": glatiramer, a drug
             return self.agent_candidate(label.split()[0])
         if key in self.candidates:
             return self.candidates[key]
