@@ -345,7 +345,7 @@ def may_relate(text: str) -> bool:
     return any(word in _STEMS for word in _WORD.findall(text.lower()))
 
 
-_DEFINITION = re.compile(r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?) (is|are|was|were) ")
+_DEFINITION = re.compile(r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?) (is|are|was|were|contains|contain|consists|comprises) ")
 
 
 def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntry, bool] | None:
