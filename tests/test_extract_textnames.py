@@ -263,3 +263,8 @@ def test_a_salt_after_an_adjective_is_no_drug() -> None:
     found = triples("Antigen recognition raises intracellular calcium, which activates calmodulin. Serum calcium rises.")
     assert ("intracellular_calcium", "+", "calmodulin") in found, found
     assert not any(s == "intracellular" or t == "intracellular" for s, _sign, t in found), found
+
+
+def test_common_effects_in_a_paragraph_on_a_drug_but_not_in_a_disease() -> None:
+    assert {("velotinib", "+", "nausea"), ("velotinib", "+", "headache")} <= triples("Velotinib is a kinase inhibitor. Nausea and headache were common.")
+    assert not any(t == "infections" for _s, _sign, t in triples("Velotinib is a kinase inhibitor. Infections are common in lupus."))

@@ -424,12 +424,14 @@ class _ParseEffects(_ParseBase):
             self.emit_entries(verb, f"{verb.lemma_.lower()} (people taking the agent)", sign, agents[:1], effects, "an effect in people taking the agent")
 
     def common_effects(self, verb: Any) -> None:
-        """ "Nausea, headache and rash are common." in a section on adverse effects: the text's drug
-        raises each."""
-        if not self.state.adverse_section:
+        """ "Nausea, headache and rash are common." in a section on adverse effects, or in a paragraph
+        on a drug without saying in whom: the drug raises each."""
+        acomps = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("common", "frequent", "rare", "uncommon", "reported")]
+        if not acomps:
             return
-        if not any(c.dep_ == "acomp" and c.lower_ in ("common", "frequent", "rare", "uncommon", "reported") for c in verb.children):
-            return
+        among = any(p.dep_ == "prep" and p.lower_ in ("in", "among", "during", "after", "with") for h in (verb, *acomps) for p in h.children)
+        if not self.state.adverse_section and (among or self.state.paragraph_agent is None or self.negations(verb)):
+            return  # ("Infections are common in lupus": not a drug's; outside a section on side effects, a paragraph on a drug)
         agent = self.state.effects_agent()
         effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"]) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if agent is not None and effects:
