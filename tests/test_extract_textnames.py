@@ -268,3 +268,13 @@ def test_a_salt_after_an_adjective_is_no_drug() -> None:
 def test_common_effects_in_a_paragraph_on_a_drug_but_not_in_a_disease() -> None:
     assert {("velotinib", "+", "nausea"), ("velotinib", "+", "headache")} <= triples("Velotinib is a kinase inhibitor. Nausea and headache were common.")
     assert not any(t == "infections" for _s, _sign, t in triples("Velotinib is a kinase inhibitor. Infections are common in lupus."))
+
+
+def test_a_drug_proposed_as_a_class_is_the_antecedent_and_unlikely_denies() -> None:
+    text = (
+        "Low-dose naltrexone has been proposed as an immunomodulator in fibromyalgia. By briefly blocking opioid receptors, it is "
+        "thought to provoke a rise in endorphins. It is unlikely to increase the risk of infection."
+    )
+    draft = extract_text(text, source_id="t")
+    assert {r.source for r in draft.relations} == {"naltrexone"}, draft.relations
+    assert all(r.negated for r in draft.relations if r.target == "infection"), draft.relations

@@ -43,8 +43,8 @@ class _ParseEmit(_ParseBase):
             for child in node.children:
                 if child.dep_ == "neg" or (child.lower_ in _NEG_WORDS and child.dep_ in ("advmod", "neg")):
                     found.append(child.lower_)
-            if node is not verb and node.lemma_.lower() in _NEG_VERBS:
-                found.append(node.text.lower())
+            if node is not verb and (node.lemma_.lower() in _NEG_VERBS or node.lower_ in ("unlikely", "improbable")):
+                found.append(node.text.lower())  # (and "it is unlikely to increase X")
             if node.dep_ in ("xcomp", "aux", "auxpass") and node.head is not node:
                 node = node.head
                 continue

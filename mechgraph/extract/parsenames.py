@@ -134,6 +134,7 @@ class _ParseNames(_ParseLookup):
             and tok.i not in self.via
             and not compared
             and not (tok.dep_ in ("attr", "appos") and entry.origin == "text" and W.class_phrase(entry.label))
+            and not (tok.dep_ == "pobj" and tok.head.lower_ == "as" and W.class_phrase(entry.label))  # "proposed as an immunomodulator"
         ):
             # a pronoun's antecedent is not seen again; nor is a class a drug is described as ("X is a DMARD"), nor a
             # drug it is compared with ("Unlike alemtuzumab, it ...; its adverse effects": not alemtuzumab's)

@@ -41,6 +41,10 @@ _DEFINITIONS = (
     re.compile(rf"\b(?:approv|licens|authori[sz])(?:es|ed|al of|ation of) {_NAME}\b(?!-)"),
     re.compile(rf"(?<![\w-]){_NAME_OR_CODE}(?: \([^()]{{1,40}}\))?, (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"),
     re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_NAME_OR_CODE}(?: \([^()]{{1,40}}\))? (?:is|was) (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}", re.M),
+    re.compile(
+        rf"(?<![\w-]){_NAME}(?: \([^()]{{1,40}}\))? (?:has been|have been|is|was|are|were) (?:\w+ )?"
+        rf"(?:proposed|used|developed|tested|studied|investigated|repurposed|given|marketed) as (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"
+    ),  # "Low-dose naltrexone has been proposed as an immunomodulator"
 )
 #: a brand name, then the drug's name in brackets ("VELMARIX (dorvokitug) injection", "Xolair® (omalizumab)")
 _BRAND_FIRST = re.compile(r"\b([A-Z][A-Za-z]{3,}|[A-Z]{4,})(?:®|™)? ?\(([a-z][a-z]{5,}(?:-[a-z]{1,4})?)\)")
