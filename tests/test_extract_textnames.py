@@ -278,3 +278,10 @@ def test_a_drug_proposed_as_a_class_is_the_antecedent_and_unlikely_denies() -> N
     draft = extract_text(text, source_id="t")
     assert {r.source for r in draft.relations} == {"naltrexone"}, draft.relations
     assert all(r.negated for r in draft.relations if r.target == "infection"), draft.relations
+
+
+def test_a_relative_clause_before_a_coordinated_subject_is_said_of_the_first() -> None:
+    found = triples("Baricitinib, which inhibits JAK1 and JAK2, and ritlecitinib, an irreversible inhibitor of JAK3, both regrew scalp hair.")
+    assert {("baricitinib", "-", "jak1"), ("baricitinib", "-", "jak2"), ("ritlecitinib", "-", "jak3")} <= found, found
+    assert not any(s == "ritlecitinib" and t in ("jak1", "jak2") for s, _sign, t in found), found
+    assert not any(t == "ritlecitinib" for _s, _sign, t in found), found

@@ -121,7 +121,8 @@ class _ParseEmit(_ParseBase):
     ) -> None:
         subject_toks, how = subjects
         subject_toks = self.event_subjects(subject_toks)
-        sources = self.entities(subject_toks)
+        alone = cue_tok.dep_ == "relcl" and all(t.i < cue_tok.i and t.conjuncts and all(c.i > cue_tok.i for c in t.conjuncts) for t in subject_toks)
+        sources = self.entities(subject_toks, expand=not alone)  # "X, which inhibits Y, and Z, ...": X alone
         antecedent = self.state.antecedent()
         if not sources and how == "gerund" and antecedent is not None:
             sources = [(antecedent, cue_tok)]

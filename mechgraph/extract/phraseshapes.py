@@ -6,6 +6,7 @@ where the phrase list after a cue ends.
 
 from __future__ import annotations
 
+from ..vocabulary import NodeKind
 from . import cues as C
 from . import namewords as N
 from .parsed import CUE_FORMS
@@ -159,6 +160,9 @@ class _PhraseShapes(_ReaderBase):
                     break
                 if word == "," and self.lower(k + 1) in ("and", "but") and self.lower(k + 2) in ("it", "they", "this", "these"):
                     break  # "drives X, and it licenses Y": a new clause
+                after = k + 2 if self.lower(k + 1) in ("and", "or") else k + 1
+                if word == "," and after in self.mention_at and self.mention_at[after].entry.kind is NodeKind.AGENT and k > start:
+                    break  # "Baricitinib, which inhibits JAK1 and JAK2, and ritlecitinib, ...": the next subject, no target
                 if word in C.REPORTING and self.lower(k + 1) == "that" and k > start:
                     joint = next((j for j in range(k - 1, start, -1) if self.low[j] in (",", "and", "but")), None)
                     if joint is not None:  # "prolong survival, and the label states that ...": a new clause and its subject

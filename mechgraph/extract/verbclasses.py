@@ -29,7 +29,7 @@ strengthen reinforce mobilise mobilize recruit expand upregulated heighten inten
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
 co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize
-encourage lengthen extend mediate fuel foster spur draw perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
+encourage lengthen extend mediate fuel foster spur draw regrow perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
