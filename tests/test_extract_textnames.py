@@ -285,3 +285,9 @@ def test_a_relative_clause_before_a_coordinated_subject_is_said_of_the_first() -
     assert {("baricitinib", "-", "jak1"), ("baricitinib", "-", "jak2"), ("ritlecitinib", "-", "jak3")} <= found, found
     assert not any(s == "ritlecitinib" and t in ("jak1", "jak2") for s, _sign, t in found), found
     assert not any(t == "ritlecitinib" for _s, _sign, t in found), found
+
+
+def test_a_raised_lab_value_in_a_list_of_adverse_events_is_no_verb() -> None:
+    found = triples("Velotinib is a kinase inhibitor. Acne, upper respiratory infections and raised creatine kinase were the most frequent adverse events.")
+    assert {("velotinib", "+", "acne"), ("velotinib", "+", "upper_respiratory_infections"), ("velotinib", "+", "raised_creatine_kinase")} <= found, found
+    assert not any(s == "acne" for s, _sign, _t in found), found

@@ -284,6 +284,9 @@ class _ParseEffects(_ParseBase):
             if not (word in _HARM_HEADS or (word in _ADVERSE_HEADS and any(c.lower_ in _ADVERSE_WORDS for c in attr.lefts))):
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            subjects += [
+                a for c in subjects for a in c.children if a.dep_ == "appos" and a.i > 0 and self.sdoc[a.left_edge.i - 1].text == ","
+            ]  # "Acne, infections and X"
             named = [e for e, _t in self.entities([g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"])]
             agent = next((e for e in named if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)), None) or self.state.effects_agent()
             effects = [e for e, _t in self.entities(subjects)]

@@ -32,7 +32,7 @@ def repair_tree(sdoc: Any) -> int:
     """
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
     repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
-    repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc) + _gerund_objects(sdoc)
+    repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc) + _gerund_objects(sdoc) + _modifiers_taken_for_verbs(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -397,5 +397,24 @@ def _gerund_objects(sdoc: Any) -> int:
             continue
         subjects[0].dep_ = "compound"
         gerund.head, gerund.dep_, gerund.pos_, gerund.tag_ = verb, "dobj", "NOUN", "NN"
+        repairs += 1
+    return repairs
+
+
+def _modifiers_taken_for_verbs(sdoc: Any) -> int:
+    """A participle in a list of nouns parsed as a verb conjoined to a noun, its noun as its object
+    ("Acne, infections and raised/VBD(conj of Acne) creatine kinase/dobj were ..."): the participle
+    modifies the noun, which is the list's next item."""
+    repairs = 0
+    for word in sdoc:
+        head = word.head
+        if word.tag_ not in ("VBD", "VBN") or word.dep_ != "conj" or head.pos_ not in ("NOUN", "PROPN") or head.i >= word.i:
+            continue
+        objects = [c for c in word.children if c.dep_ == "dobj" and c.i > word.i]
+        if len(objects) != 1 or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in word.children):
+            continue
+        noun = objects[0]
+        noun.head, noun.dep_ = head, "conj"
+        word.head, word.dep_, word.pos_, word.tag_ = noun, "amod", "ADJ", "JJ"
         repairs += 1
     return repairs
