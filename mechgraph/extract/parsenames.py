@@ -274,8 +274,8 @@ class _ParseNames(_ParseLookup):
                 if tok.i in self.via or of.i in self.via:
                     self.via[tok.i] = self.via.get(of.i, "")
                 return inner
-        if low in _WITH_WRAPPERS and start == tok.i:  # "infection with H. polygyrus expands Tregs": the worm does
-            given = W._prep_object(tok, ("with",))
+        if (low in _WITH_WRAPPERS or low in ("signalling", "signaling")) and start == tok.i:  # "infection with H. polygyrus expands Tregs": the worm does
+            given = W._prep_object(tok, ("with",) if low in _WITH_WRAPPERS else ("by", "through", "via"))  # ("blocks signalling by IL-12": IL-12)
             inner = self.entity(given) if given is not None else None
             if inner is not None:
                 return inner
@@ -414,7 +414,9 @@ class _ParseNames(_ParseLookup):
 #: a protein named by a word and a number ("dectin-1", "galectin-9")
 _NUMBERED_NAME = re.compile(r"^[a-z]{3,}-\d{1,2}[a-z]?$")
 #: events named by what they are with ("infection with X", "immunisation with X"): X
-_WITH_WRAPPERS = frozenset("infection colonisation colonization immunisation immunization vaccination inoculation exposure".split())
+_WITH_WRAPPERS = frozenset(
+    "infection colonisation colonization immunisation immunization vaccination inoculation exposure coadministration co-administration".split()
+)
 _OF_WRAPPERS = frozenset("severity intensity signalling signaling exposure bioavailability".split())
 _EXPOSURE = frozenset({"exposure", "bioavailability"})
 
