@@ -291,3 +291,20 @@ def test_a_raised_lab_value_in_a_list_of_adverse_events_is_no_verb() -> None:
     found = triples("Velotinib is a kinase inhibitor. Acne, upper respiratory infections and raised creatine kinase were the most frequent adverse events.")
     assert {("velotinib", "+", "acne"), ("velotinib", "+", "upper_respiratory_infections"), ("velotinib", "+", "raised_creatine_kinase")} <= found, found
     assert not any(s == "acne" for s, _sign, _t in found), found
+
+
+def test_a_lead_in_after_a_sentence_on_its_line_and_the_following_diseases() -> None:
+    text = (
+        "Velotinib contains the active substance velotinib, a monoclonal antibody that belongs to a group of medicines called "
+        "interleukin (IL) inhibitors. This medicine is used to treat the following inflammatory diseases:\n"
+        "• moderate to severe plaque psoriasis, a skin disease, in adults\n"
+        "• psoriatic arthritis, an inflammation of the joints\n"
+    )
+    found = triples(text)
+    assert {("velotinib", "-", "plaque_psoriasis"), ("velotinib", "-", "psoriatic_arthritis")} <= found, found
+    assert not any("following" in t for _s, _sign, t in found), found
+
+
+def test_stops_it_from_working_lowers_what_it_attached_to() -> None:
+    found = triples("Velotinib attaches to IL-17A and stops it from working.")
+    assert ("velotinib", "-", "il_17a") in found or ("velotinib", "-", "il17a") in found, found

@@ -49,6 +49,8 @@ _TAKES_LIST = frozenset(
 )
 #: First words of an item that goes on with the lead-in's clause ("to increase", "in patients", "before surgery").
 _ITEM_OPENERS = frozenset("to in before after for with when if as by during while until without against on".split())
+#: the last sentence of a line, where a long line ends in a lead-in
+_LAST_SENTENCE = re.compile(r"[.!?]\s+([A-Z][^.!?]*:)$")
 MAX_ITEMS = 60  # a longer run of bullets is a menu or a table, not a list under a lead-in
 MAX_LEAD = 200  # characters: a longer lead-in is a paragraph
 
@@ -72,6 +74,10 @@ def find_lists(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, i
                 items.append((item_start, item_end))
                 j += 1
             lead = text[start:end].strip()
+            if items and lead.endswith(":") and not _is_lead(lead) and _LAST_SENTENCE.search(lead):
+                tail = _LAST_SENTENCE.search(lead)  # "X contains Y. This medicine is used to treat the following diseases:"
+                if tail is not None:
+                    start, lead = start + text[start:end].index(tail.group(1)), tail.group(1)
             if items and len(items) <= MAX_ITEMS and not BULLET.match(text, start) and _is_lead(lead):
                 readings = tuple(r for r in (_reading(lead, " ".join(text[a:b].split())) for a, b in items) if r)
                 if readings:
@@ -95,12 +101,19 @@ def _is_lead(lead: str) -> bool:
     return lead.endswith(":") or lead[-1] not in ".!;\"'”’…"
 
 
+#: a lead-in's object that only announces its items ("the following (inflammatory) diseases", "these conditions")
+_FOLLOWING = re.compile(r"\s+(?:the following|these|the conditions below)(?:\s+[\w-]+){0,3}$", re.IGNORECASE)
+
+
 def _reading(lead: str, item: str) -> str:
     """The sentence a lead-in and one of its items stand for."""
     item = _ITEM_END.sub("", BULLET.sub("", item, count=1)).strip()
     head = _BRACKETS.sub("", lead).rstrip(" :-–—").strip()
     if not item or not head:
         return ""
+    following = _FOLLOWING.search(head)
+    if following is not None and following.start() > 0:  # "used to treat the following inflammatory diseases:": the item in its place
+        head = head[: following.start()].rstrip()
     last = head.split()[-1].lower()
     first = item.split()[0].lower()
     if last in _TAKES_LIST or last in CUE_FORMS or last.endswith("ed") or first in _ITEM_OPENERS:

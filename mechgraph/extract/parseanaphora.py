@@ -167,7 +167,11 @@ class _ParseAnaphora(_ParseBase):
     def previous_object(self, tok: Any) -> LexiconEntry | None:
         for k in range(tok.i - 1, -1, -1):
             t = self.sdoc[k]
-            nominal = t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())
+            nominal = (
+                t.pos_ in ("NOUN", "PROPN")
+                or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())
+                or (t.pos_ == "NUM" and any(ch.isalpha() for ch in t.text))  # "IL-17A/NUM"
+            )
             named = _named(t) if t.dep_ in ("dobj", "pobj") and nominal else []
             if named:  # "attaches to a protein called X and blocks its action": X
                 return self.entity(named[0])
