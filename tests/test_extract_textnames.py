@@ -308,3 +308,8 @@ def test_a_lead_in_after_a_sentence_on_its_line_and_the_following_diseases() -> 
 def test_stops_it_from_working_lowers_what_it_attached_to() -> None:
     found = triples("Velotinib attaches to IL-17A and stops it from working.")
     assert ("velotinib", "-", "il_17a") in found or ("velotinib", "-", "il17a") in found, found
+
+
+def test_a_short_protein_name_after_its_class() -> None:
+    found = triples("Dectin-1 activates the kinase Syk. Insulin activates the kinase Akt.")
+    assert {("dectin_1", "+", "syk"), ("insulin", "+", "akt")} <= found, found

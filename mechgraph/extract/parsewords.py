@@ -130,7 +130,8 @@ def named_after_class(words: Sequence[str], *, drug: bool = False) -> bool:
     by_ending = before.endswith("ase") and len(before) > 6 and len(words[-1]) >= 4  # "the demethylase KDM5", not "phospholipase A2"
     if not before or (normalize_word(before) not in _CLASS_NOUNS and not by_ending):
         return False
-    return bool(N.CLASS_SYMBOL.match(words[-1])) or (drug and looks_like_drug(words[-1]))
+    short = bool(re.match(r"^[A-Z][a-z]{1,3}\d*$", words[-1])) and not by_ending  # "the kinase Syk", "the kinase Akt"
+    return bool(N.CLASS_SYMBOL.match(words[-1])) or short or (drug and looks_like_drug(words[-1]))
 
 
 def class_members(noun: Any) -> list[Any]:
