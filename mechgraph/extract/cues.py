@@ -444,12 +444,11 @@ GENERIC_NOUNS = frozenset(
 PEOPLE = frozenset(
     normalize_word(w)
     for w in (
-        "adult adults patient patients child children adolescent adolescents people person individual individuals "
-        "infant infants woman women man men volunteer volunteers participant participants subject subjects "
-        "recipient recipients researcher researchers investigator investigators scientist scientists author authors "
-        "clinician clinicians doctor doctors physician physicians expert experts mother mothers father fathers baby babies "
-        "newborn newborns neonate neonates regulator regulators agency agencies authority authorities company companies "
-        "manufacturer manufacturers sponsor sponsors fda ema mhra mouse mice rat rats animal animals"
+        "adult adults patient patients child children adolescent adolescents people person individual individuals infant infants woman women man men "
+        "volunteer volunteers participant participants subject subjects recipient recipients researcher researchers investigator investigators "
+        "scientist scientists author authors clinician clinicians doctor doctors physician physicians expert experts mother mothers father fathers "
+        "baby babies newborn newborns neonate neonates regulator regulators agency agencies authority authorities company companies manufacturer "
+        "manufacturers sponsor sponsors fda ema mhra mouse mice rat rats animal animals"
     ).split()
 )
 #: Words that never name a node on their own.
