@@ -89,34 +89,20 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
         brand, substance = match.group(1), match.group(2)
         if key_of(brand) == key_of(substance):
             continue  # "Dupilumab contains the active substance dupilumab"
-        entry = lexicon.lookup(substance)
-        if entry is None:
-            entry = LexiconEntry(slug(substance), NodeKind.AGENT, substance, "text")
-            found.append((substance, entry))
-            seen.add(key_of(substance))
+        entry = _drug(substance, substance, lexicon, found, seen)
         if lexicon.lookup(brand) is None and entry.kind is NodeKind.AGENT:
             found.append((brand, entry))
     for match in _BRAND_FIRST.finditer(text):  # "VELMARIX (dorvokitug) injection": the brand is the drug
         brand, substance = match.group(1), match.group(2)
         if lexicon.lookup(brand) is not None or not _may_name_a_drug(text, match.start(2), substance):
             continue
-        entry = lexicon.lookup(substance)
-        if entry is None:
-            entry = LexiconEntry(slug(substance), NodeKind.AGENT, substance, "text")
-            found.append((substance, entry))
-            seen.add(key_of(substance))
+        entry = _drug(substance, substance, lexicon, found, seen)
         if entry.kind is NodeKind.AGENT:
             found.append((brand, entry))
     for match in _SUFFIXED.finditer(text):  # "mogamulizumab-kpkc": the four-letter suffix of a biologic's US name
         name, base = match.group(0), match.group(1)
-        if not looks_like_drug(base) or lexicon.lookup(name) is not None:
-            continue
-        entry = lexicon.lookup(base)
-        if entry is None:
-            entry = next((e for n, e in found if key_of(n) == key_of(base)), None) or LexiconEntry(slug(base), NodeKind.AGENT, base.lower(), "text")
-            found.append((base, entry))
-            seen.add(key_of(base))
-        found.append((name, entry))
+        if looks_like_drug(base) and lexicon.lookup(name) is None:
+            found.append((name, _drug(base, base.lower(), lexicon, found, seen)))
     for pattern in _DEFINITIONS:
         for match in pattern.finditer(text):
             name = match.group(1)
@@ -126,6 +112,18 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
             seen.add(key)
             found.append((name, LexiconEntry(slug(name), NodeKind.AGENT, name.lower() if name[1:].islower() else name, "text")))
     return found
+
+
+def _drug(name: str, label: str, lexicon: Lexicon, found: list[tuple[str, LexiconEntry]], seen: set[tuple[str, ...]]) -> LexiconEntry:
+    """The entry ``name`` stands for: the lexicon's, one this pass found already, or a new agent
+    (entered in ``found`` under ``name``)."""
+    key = key_of(name)
+    entry = lexicon.lookup(name) or next((e for n, e in found if key_of(n) == key), None)
+    if entry is None:
+        entry = LexiconEntry(slug(name), NodeKind.AGENT, label, "text")
+        found.append((name, entry))
+        seen.add(key)
+    return entry
 
 
 def _may_name_a_drug(text: str, start: int, name: str) -> bool:
