@@ -8,11 +8,7 @@ from mechgraph.extract import extract_text
 from mechgraph.extract.lexicon import default_lexicon
 from mechgraph.extract.textnames import text_drug_names
 
-
-def triples(text: str) -> set[tuple[str, str, str]]:
-    draft = extract_text(text, source_id="t")
-    symbol = {1: "+", -1: "-", 0: "?"}
-    return {(r.source, symbol[int(r.sign)], r.target) for r in draft.relations if not r.negated}
+from .test_extract_names import triples
 
 
 def names(text: str) -> set[str]:
