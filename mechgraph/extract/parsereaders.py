@@ -97,6 +97,8 @@ class _ParseReaders(_ParseBase):
                 self.used_in(tok)
             elif tok.lemma_.lower() in ("make", "render") and tok.pos_ == "VERB":
                 self.causative(tok)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in W._CAUSATIVE_HEADS:
+                self.small_clause(tok)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in ("grant", "give", "receive", "win", "gain", "obtain", "get"):
                 self.approval(tok)  # "granted marketing authorisation to X for D"
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
@@ -330,16 +332,16 @@ class _ParseReaders(_ParseBase):
                 continue
             degree = {c.lower_ for c in adj.children if c.dep_ == "advmod"}
             lemma = adj.lemma_.lower()
-            if "less" in degree or lemma in W._SMALLER:
+            if "less" in degree or lemma in W._SMALLER | W._STATE_DOWN:
                 sign = "-"
-            elif "more" in degree or lemma in W._BIGGER or adj.tag_ == "JJR":
+            elif "more" in degree or lemma in W._BIGGER | W._STATE_UP or adj.tag_ == "JJR":
                 sign = "+"
             else:
                 continue
             if lemma in W._PRONE:  # "more likely to catch an infection", "less prone to infections"
                 targets = [g for x in adj.children if x.dep_ == "xcomp" for g in x.children if g.dep_ == "dobj"]
                 targets += [g for x in adj.children if x.dep_ == "prep" and x.lower_ == "to" for g in x.children if g.dep_ == "pobj"]
-            elif adj.tag_ == "JJR" or lemma in W._BIGGER | W._SMALLER:
+            elif adj.tag_ == "JJR" or lemma in W._BIGGER | W._SMALLER | W._STATE_UP | W._STATE_DOWN:
                 targets = [c for c in adj.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
                 targets += [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
             else:
@@ -349,6 +351,42 @@ class _ParseReaders(_ParseBase):
                 sign = "+" if sign == "-" else "-"  # "low neutrophil counts make infections more likely": neutrophils lower the risk
             if targets:
                 self.emit(verb, "make", sign, subjects, targets)
+
+    def small_clause(self, verb: Any) -> None:
+        """What a cause makes something do or become: "makes skin cells grow" and "allows T cells to
+        expand" (+ the cells), "causes neutrophils to die" (- neutrophils), "makes the marrow release
+        stem cells" and "makes B cells switch to (the production of) IgE" (+ what comes out),
+        "makes the vessels leaky" (+ the vessels; the adjective the parse hung on the object)."""
+        for comp in verb.children:
+            sign = "+"
+            lemma = comp.lemma_.lower() if comp.pos_ == "VERB" else comp.lower_  # "multiply/NNP(ccomp)"
+            if comp.dep_ not in ("ccomp", "xcomp") or comp.pos_ not in ("VERB", "NOUN", "PROPN") or any(c.dep_ == "neg" for c in comp.children):
+                continue
+            if comp.pos_ != "VERB" and lemma not in W._THRIVE_VERBS | W._PERISH_VERBS:
+                continue
+            doers = [c for c in comp.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if not doers and comp.dep_ == "xcomp":
+                doers = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+            if not doers:
+                continue
+            if lemma in W._THRIVE_VERBS | W._PERISH_VERBS:
+                sign, targets = ("-" if lemma in W._PERISH_VERBS else "+"), doers
+            elif lemma in W._OUTPUT_VERBS:
+                targets = [c for c in comp.children if c.dep_ == "dobj"]
+            elif lemma == "switch":
+                ends = [g for p in comp.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+                targets = [W._prep_object(e, ("of",)) or e if e.lemma_.lower() in ("production", "synthesis") else e for e in ends]
+            else:
+                continue
+            if targets:
+                self.emit(verb, f"{verb.lemma_.lower()} {lemma}", sign, self.subject(verb), targets)
+        if verb.lemma_.lower() in ("make", "render"):
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")):
+                after = [*obj.rights, *(a for a in verb.rights if a.i > obj.i)]  # "renders T cells anergic/JJ(advmod of renders)"
+                state = next((a for a in after if a.dep_ in ("advmod", "amod") and a.lower_ in W._STATE_UP | W._STATE_DOWN), None)
+                if state is not None:
+                    sign = "-" if state.lower_ in W._STATE_DOWN else "+"
+                    self.emit(verb, f"make {state.lower_}", sign, self.subject(verb), [obj])
 
     def given(self, verb: Any) -> list[Any]:
         """What was given before a change: "fell after a dose of X", "rose in patients given X"."""

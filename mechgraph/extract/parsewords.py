@@ -119,6 +119,14 @@ _SYMPTOM_NOUNS = frozenset(normalize_word(w) for w in "pain ache aches swelling 
 _BIGGER = frozenset("bigger larger greater higher stronger big large".split())
 _SMALLER = frozenset("smaller lower weaker fewer small".split())
 _PRONE = frozenset("likely prone susceptible vulnerable liable".split())
+#: what a cause makes something do or become ("makes skin cells grow", "causes neutrophils to die",
+#: "makes the vessels leaky", "renders T cells anergic")
+_CAUSATIVE_HEADS = frozenset("make render cause let allow help enable get".split())
+_THRIVE_VERBS = frozenset("grow multiply proliferate divide expand survive mature swell leak thrive accumulate persist spread flourish".split())
+_PERISH_VERBS = frozenset("die shrink disappear perish wither starve stop self-destruct".split())
+_OUTPUT_VERBS = frozenset("release produce secrete make express shed generate form".split())
+_STATE_UP = frozenset("leaky active overactive hyperactive inflamed swollen permeable sticky worse".split())
+_STATE_DOWN = frozenset("inactive unresponsive anergic dormant quiescent harmless".split())
 _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 

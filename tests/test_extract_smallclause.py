@@ -1,0 +1,42 @@
+"""What a cause makes something do or become: "makes X grow", "causes X to die", "renders X anergic".
+
+Each sentence is written for this test, with the structure of a plain-language or textbook sentence
+on unseen text.
+"""
+
+from __future__ import annotations
+
+from tests.test_extract_parsed import needs_parser, triples
+
+
+@needs_parser
+def test_a_cause_that_makes_cells_grow_or_die_raises_or_lowers_them() -> None:
+    found = triples("Interleukin-6 makes B cells in the lymph nodes multiply.")
+    assert ("il6", "+", "b_cell", False) in found, found
+    found = triples("The toxin causes neutrophils to die.")
+    assert ("toxin", "-", "neutrophil", False) in found, found
+    assert ("toxin", "+", "neutrophil", False) not in found, found
+    found = triples("Abatacept allows regulatory T cells to expand.")
+    assert ("abatacept", "+", "regulatory_t_cell", False) in found, found
+
+
+@needs_parser
+def test_what_the_cells_are_made_to_produce_is_raised() -> None:
+    found = triples("Interleukin-4 makes B cells switch to the production of IgE antibodies.")
+    assert any(s in ("il_4", "interleukin_4") and sign == "+" and "ige" in t for s, sign, t, _n in found), found
+    assert not any(t == "b_cell" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_state_the_cause_brings_about() -> None:
+    found = triples("Bradykinin makes the small blood vessels leaky.")
+    assert ("bradykinin", "+", "small_blood_vessels", False) in found, found
+
+
+@needs_parser
+def test_a_denied_or_unrelated_small_clause_gives_nothing() -> None:
+    # "not": the clause is denied; "wonder": not a change of the cells
+    found = triples("Interleukin-6 makes B cells not multiply.")
+    assert not any(s == "il6" and t == "b_cell" and not n for s, _sign, t, n in found), found
+    found = triples("Interleukin-6 makes B cells wonder.")
+    assert not any(s == "il6" and t == "b_cell" for s, _sign, t, _n in found), found
