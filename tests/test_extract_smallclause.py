@@ -40,3 +40,28 @@ def test_a_denied_or_unrelated_small_clause_gives_nothing() -> None:
     assert not any(s == "il6" and t == "b_cell" and not n for s, _sign, t, n in found), found
     found = triples("Interleukin-6 makes B cells wonder.")
     assert not any(s == "il6" and t == "b_cell" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_receptor_and_its_signal_stand_for_what_the_ligand_bound() -> None:
+    text = (
+        "When OX40L binds OX40, the receptor recruits adaptor proteins and activates the transcription factor NF-κB. "
+        "In T cells this signal drives proliferation and class switching."
+    )
+    found = triples(text)
+    assert ("ox40", "+", "nf_kb", False) in found, found
+    assert ("ox40l", "+", "nf_kb", False) not in found, found
+    assert ("ox40", "+", "proliferation", False) in found, found
+    assert ("ox40", "+", "class_switching", False) in found, found
+    assert not any("proliferation_" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_name_that_ends_the_sentence_with_a_capital_keeps_its_full_stop_apart() -> None:
+    # "IL-17A." and "NF-κB." are not abbreviations: the full stop ends the sentence and the parse reads the name
+    from mechgraph.extract.parsed import load_pipeline
+
+    nlp = load_pipeline()
+    assert [t.text for t in nlp("It activates NF-κB.")][-2:] == ["κB", "."]
+    assert [t.text for t in nlp("It blocks IL-17A.")][-2:] == ["IL-17A", "."]
+    assert "U.S." in [t.text for t in nlp("The U.S. agency approved it.")]

@@ -40,10 +40,18 @@ _ANAPHOR_CLASSES: dict[str, Any] = {
     "receptor": _receptor,
     "enzyme": _enzyme,
     "kinase": _enzyme,
+    "signal": _receptor,  # "this signal drives proliferation": the receptor's
+    "signalling": _receptor,
+    "signaling": _receptor,
     "metabolite": lambda entry: entry.kind is NodeKind.METABOLITE,
     "prodrug": lambda entry: entry.kind is NodeKind.AGENT,
 }
 
+
+#: class nouns that also stand for what a ligand was said to bind ("When X binds Y, the receptor ...": Y)
+_SIGNALLERS = frozenset("receptor signal signalling signaling".split())
+_LIGATING = frozenset("bind engage ligate attach".split())
+_LIGATING_FORMS = frozenset("bind binds engage engages ligate ligates".split())
 
 #: plural classes that name a node of their own ("cytokines")
 _COLLECTIVE = frozenset("cytokine chemokine interleukin interferon antibody immunoglobulin mediator".split())
@@ -84,10 +92,33 @@ class _ParseAnaphora(_ParseBase):
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.dep_ in ("appos", "acl", "relcl") for c in tok.rights):
             return None  # "the cytokine IL-6", "the enzyme that ...": named or described here
+        if word in _SIGNALLERS:  # "When X binds Y, the receptor ...": Y, though the binding is read later
+            entry = self.bound_before(tok.i)
+            if entry is not None:
+                self.via[tok.i] = f"'{tok.text}' read as {entry.label}, what was bound before"
+                return entry
         for known in reversed(self.state.recent):
-            if _ANAPHOR_CLASSES[word](known) or (word == "metabolite" and known.node_id in self.state.products):
+            if (
+                _ANAPHOR_CLASSES[word](known)
+                or (word == "metabolite" and known.node_id in self.state.products)
+                or (word in _SIGNALLERS and known.node_id in self.state.bound)
+            ):
                 self.via[tok.i] = f"'{tok.text}' read as the last {word} named"
                 return known
+        return None
+
+    def bound_before(self, end: int) -> LexiconEntry | None:
+        """What the sentence says a ligand binds before token ``end`` ("When X binds Y", "X engages Y"):
+        the receptor that "the receptor" and "this signal" stand for."""
+        for verb in (t for t in self.sdoc[:end] if t.lemma_.lower() in _LIGATING or t.lower_ in _LIGATING_FORMS):
+            bound = [c for c in verb.children if c.dep_ in ("dobj", "appos")]
+            bound += [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
+            if not bound:  # "When X binds/NNS Y": the parse lost the verb; the name after it
+                after = [t for t in self.sdoc[verb.i + 1 : end] if t.lower_ not in ("to", "the", "its", "a")][:1]
+                bound = [t for t in after if t.pos_ in ("PROPN", "NOUN")]
+            entry = self.entity(bound[0]) if bound else None
+            if entry is not None:
+                return entry
         return None
 
     def _plural_before(self, tok: Any, word: str) -> LexiconEntry | None:

@@ -10,6 +10,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from . import namewords as N
+from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import _ACTION_HEADS, _DRUG_CLASS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
@@ -141,6 +142,8 @@ class _ParseCoordination(_ParseBase):
             return False
         if not (any(c.dep_ == "cc" for c in tok.children) and any(c.dep_ == "conj" and c.i > tok.i for c in tok.children)):
             return False
+        if normalize_word(tok.lower_) in PROCESS_HEADS and (normalize_word(tok.head.lower_) in PROCESS_HEADS or tok.head.lower_.endswith("ing")):
+            return True  # "proliferation and class switching": two processes, not "proliferation switching"
         return disease_word(tok.text) or self.doc.lexicon.lookup(tok.text) is not None
 
     def conditions(self, tok: Any) -> list[Any]:

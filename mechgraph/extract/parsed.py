@@ -96,6 +96,11 @@ def _load() -> Any:
             nlp = spacy.load(name, disable=["ner", "attribute_ruler", "lemmatizer"])
         except (OSError, ImportError, ValueError):
             continue
+        # a full stop after a capital or a Greek letter ends the sentence ("activates NF-κB.", "secrete IL-17A."):
+        # English rules keep it on the word, as in an abbreviation, and the parse then misreads the name
+        tokenizer: Any = nlp.tokenizer
+        suffixes = [*list(nlp.Defaults.suffixes or ()), r"(?<!\.[A-Z])(?<=[A-Z\u0391-\u03a9\u03b1-\u03c9])\.$"]
+        tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
         return _Pipeline(nlp)
     return None
 
@@ -242,6 +247,7 @@ class ParsedText:
         self.plural_object: tuple[int, LexiconEntry] | None = None  # (sentence, entry): the last plural object read
         self.recent: list[LexiconEntry] = []  # the names read, last last (for "the cytokine", "this enzyme")
         self.products: set[str] = set()  # what the text says something is converted to (for "the metabolite")
+        self.bound: set[str] = set()  # what the text says something binds (for "the receptor", "this signal")
         self.adverse_section = False  # under a heading on adverse effects ("Adverse effects", "Side effects")
         self.described: dict[str, LexiconEntry] = {}  # "X is a peptide": "the peptide" stands for X
 

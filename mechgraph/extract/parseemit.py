@@ -151,6 +151,8 @@ class _ParseEmit(_ParseBase):
                         continue  # "We treated mice with X": the animals or people treated are no disease
                     target_sign = "-"
                 relation = _relation(words, target_sign)
+                if target_sign == "0" and not negations:
+                    self.state.bound.add(target.node_id)  # what a ligand binds: "the receptor", "the signal" later
                 remarks = []
                 if how:
                     remarks.append(how)

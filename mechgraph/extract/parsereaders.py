@@ -136,6 +136,9 @@ class _ParseReaders(_ParseBase):
         elif not self.emitted:
             self.repair(only_subject_verbs=True)
         self.and_so_verbs(toks)
+        bound = self.bound_before(len(self.sdoc))
+        if bound is not None:  # for "this signal" in the sentences after
+            self.state.bound.add(bound.node_id)
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in toks:
             if tok.pos_ in ("PROPN", "NOUN") and (

@@ -88,7 +88,17 @@ _EVENT_NOUNS = frozenset(
     normalize_word(w)
     for w in "engagement activation binding function activity signalling signaling interaction expression action actions effect effects".split()
 )
-_OUTCOME_PHRASES = frozenset({("side", "effect"), ("adverse", "effect"), ("adverse", "event"), ("adverse", "reaction"), ("disease", "activity")})
+_OUTCOME_PHRASES = frozenset(
+    {
+        ("side", "effect"),
+        ("adverse", "effect"),
+        ("adverse", "event"),
+        ("adverse", "reaction"),
+        ("disease", "activity"),
+        ("class", "switching"),
+        ("class", "switch"),
+    }
+)
 _NEG_WORDS = frozenset("not n't never no".split())
 _NEG_VERBS = frozenset("fail lack".split())
 _HEDGE_VERBS = frozenset("think suggest appear seem believe propose hypothesise hypothesize speculate".split())
