@@ -363,3 +363,23 @@ def test_the_cytokine_this_enzyme_and_the_metabolite_stand_for_the_last_one_name
     assert ("tralokinumab", "-", "il13") in found or ("tralokinumab", "-", "il_13") in found
     assert ("tenofovir", "-", "reverse_transcriptase") in found
     assert not any(s == "metabolite" or t in ("cytokine", "metabolite") for s, _sign, t in found)
+
+
+@needs_parser
+def test_a_frequency_said_in_people_leads_a_list_of_side_effects_of_an_eye_drop() -> None:
+    # a drug defined only as a dosage form ("a prescription nasal spray"); lead-ins that count people; items
+    # with a clause or a comma after the effect
+    text = (
+        "Velopatide is a prescription nasal spray. It is used to treat seasonal allergic rhinitis.\n\n"
+        "Possible side effects\n\n"
+        "Between 1 and 10 in every 100 people may get:\n"
+        "• a burning feeling or soreness inside the nose when the spray is used\n"
+        "• nosebleeds\n\n"
+        "Up to 1 in 1,000 patients may have:\n"
+        "• severe allergic reactions, with swelling of the lips, tongue or throat, or trouble breathing\n"
+    )
+    found = triples(text)
+    assert ("velopatide", "-", "seasonal_allergic_rhinitis") in found, found
+    assert ("velopatide", "+", "nosebleeds") in found, found
+    assert ("velopatide", "+", "severe_allergic_reactions") in found, found
+    assert any(s == "velopatide" and sign == "+" and t.startswith("burning_feeling") and "spray" not in t for s, sign, t in found), found

@@ -114,6 +114,8 @@ def _reading(lead: str, item: str) -> str:
     following = _FOLLOWING.search(head)
     if following is not None and following.start() > 0:  # "used to treat the following inflammatory diseases:": the item in its place
         head = head[: following.start()].rstrip()
+    if _FREQUENCY_LEAD.search(head):
+        return f"Side effects include {item}."  # "Between 5 and 25 in every 100 people may get:", "Up to 1 in 10 patients may have:"
     last = head.split()[-1].lower()
     first = item.split()[0].lower()
     if last in _TAKES_LIST or last in CUE_FORMS or last.endswith("ed") or first in _ITEM_OPENERS:
@@ -123,6 +125,8 @@ def _reading(lead: str, item: str) -> str:
     return f"{head} include {item}."
 
 
+#: a leaflet's frequency said in people ("Between 5 and 25 in every 100 people may get", "up to 1 in 10 patients")
+_FREQUENCY_LEAD = re.compile(r"\b\d[\d,.]*\s+(?:in|out of)\s+(?:every\s+)?[\d,.]+\s+(?:people|patients|persons|users|adults|children)\b", re.IGNORECASE)
 #: a leaflet's frequency band without its noun ("Very common", "Uncommon", "Not known")
 _FREQUENCY_ONLY = re.compile(r"^(?:very |not )?(?:common|uncommon|rare|known|frequent)$", re.IGNORECASE)
 

@@ -48,6 +48,10 @@ _EFFECT_SIGNS = {
 _SHARES = frozenset("% percent per cent third half quarter fifth tenth most many some few all majority minority proportion".split())
 
 
+#: words that open a clause after an item's effect ("... when the drops are put in")
+_ITEM_CLAUSES = frozenset("when while after because".split())  # ("where" names the site: part of the effect)
+
+
 class _ParseEffects(_ParseBase):
     """Adverse effects, effects seen more often with a drug, and conversions."""
 
@@ -121,6 +125,16 @@ class _ParseEffects(_ParseBase):
                 whole = self.lookup_phrase(named_item) or (
                     self.doc.candidate(named_item, item=True) if len(rest) <= 10 else None
                 )  # "redness and pain where ..."
+                clause = next(
+                    (
+                        k
+                        for k, t in enumerate(rest)
+                        if k > 1 and (t.lower_ in _ITEM_CLAUSES or (t.text == "," and k + 1 < len(rest) and rest[k + 1].lower_ in ("with", "or")))
+                    ),
+                    None,
+                )
+                if whole is None and clause:  # "irritation in the eye when the drops are put in", "allergic reactions, with swelling": the effect
+                    whole = self.doc.candidate(self.sdoc[rest[0].i : rest[clause - 1].i + 1].text, item=True) if clause <= 10 else None
                 items = []
                 if whole is not None:
                     raised.append(whole)
