@@ -62,6 +62,16 @@ def test_a_name_that_ends_the_sentence_with_a_capital_keeps_its_full_stop_apart(
     from mechgraph.extract.parsed import load_pipeline
 
     nlp = load_pipeline()
-    assert [t.text for t in nlp("It activates NF-κB.")][-2:] == ["κB", "."]
+    assert [t.text for t in nlp("It activates NF-κB.")][-2:] == ["NF-κB", "."]
     assert [t.text for t in nlp("It blocks IL-17A.")][-2:] == ["IL-17A", "."]
     assert "U.S." in [t.text for t in nlp("The U.S. agency approved it.")]
+
+
+@needs_parser
+def test_names_with_a_greek_letter_after_a_hyphen_are_one_name_with_a_readable_id() -> None:
+    # "IFN-γ" was three tokens: the parser lost it as a subject and its id was "ifn", shared with "IFN-α"
+    found = triples("TGF-β activates SMAD3, and IFN-α activates STAT1. IFN-γ activates macrophages.")
+    assert ("tgf_beta", "+", "smad3", False) in found, found
+    assert ("ifn_alpha", "+", "stat1", False) in found, found
+    assert ("ifn_gamma", "+", "macrophage", False) in found, found
+    assert ("tgf_beta", "+", "stat1", False) not in found, found

@@ -33,7 +33,7 @@ import networkx as nx
 
 from ..vocabulary import NODE_DETAILS, Attr, NodeKind, OutcomePhase, ProcessKind, Relation
 from .namevariants import variants
-from .tokens import Token, Word, abbreviation_fits, hyphen_before, key_of, tokenize, words_of
+from .tokens import Token, Word, abbreviation_fits, ascii_letters, hyphen_before, key_of, tokenize, words_of
 
 __all__ = [
     "Lexicon",
@@ -339,10 +339,10 @@ def _same_case(text: str, exact: str) -> bool:
 def slug(text: str, *, taken: Iterable[str] = ()) -> str:
     """A node id made from a name: lower-case letters, digits and '_', unique among ``taken``.
 
-    >>> slug("IL-17 transcription"), slug("<img src=x>"), slug("T cell", taken={"t_cell"})
-    ('il_17_transcription', 'img_src_x', 't_cell_2')
+    >>> slug("IL-17 transcription"), slug("<img src=x>"), slug("T cell", taken={"t_cell"}), slug("IFN-γ")
+    ('il_17_transcription', 'img_src_x', 't_cell_2', 'ifn_gamma')
     """
-    base = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")[:60].strip("_") or "node"
+    base = re.sub(r"[^a-z0-9]+", "_", ascii_letters(text).lower()).strip("_")[:60].strip("_") or "node"
     if not base[0].isalnum():
         base = "n_" + base
     used = set(taken)

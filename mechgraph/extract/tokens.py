@@ -22,7 +22,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["ARTICLES", "Token", "Word", "abbreviation_fits", "hyphen_before", "key_of", "normalize_word", "tokenize", "without_brackets", "words_of"]
+__all__ = [
+    "ARTICLES",
+    "Token",
+    "Word",
+    "abbreviation_fits",
+    "ascii_letters",
+    "hyphen_before",
+    "key_of",
+    "normalize_word",
+    "tokenize",
+    "without_brackets",
+    "words_of",
+]
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|\S")
 _GREEK = {
@@ -87,6 +99,18 @@ class Token:
 
 
 @lru_cache(maxsize=65_536)
+def ascii_letters(text: str) -> str:
+    """``text`` in ASCII letters where it can be: Greek letters spelled out, accents dropped.
+
+    >>> ascii_letters("IFN-γ"), ascii_letters("Sjögren's"), ascii_letters("NF-κB")
+    ('IFN-gamma', "Sjogren's", 'NF-kappaB')
+    """
+    text = "".join(_GREEK.get(ch, ch) for ch in text)
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return text
+
+
 def normalize_word(word: str) -> str:
     """The normal form of one word: lower case, Greek spelled out, accents dropped, American
     spelling, singular.
@@ -96,10 +120,7 @@ def normalize_word(word: str) -> str:
     >>> [normalize_word(w) for w in ("Cells", "tumours", "NFATs", "α", "processes", "IL", "Guérin")]
     ['cell', 'tumor', 'nfat', 'alpha', 'process', 'il', 'guerin']
     """
-    text = word.lower()
-    text = "".join(_GREEK.get(ch, ch) for ch in text)
-    if not text.isascii():  # "Guérin", "Sjögren": the letters without their accents
-        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    text = ascii_letters(word.lower())  # "Guérin", "Sjögren": the letters without their accents
     text = _SPELLING.get(text, text)
     for pattern, replacement in _BRITISH_RULES:
         if len(text) > 5:
