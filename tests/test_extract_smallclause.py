@@ -75,3 +75,15 @@ def test_names_with_a_greek_letter_after_a_hyphen_are_one_name_with_a_readable_i
     assert ("ifn_alpha", "+", "stat1", False) in found, found
     assert ("ifn_gamma", "+", "macrophage", False) in found, found
     assert ("tgf_beta", "+", "stat1", False) not in found, found
+
+
+@needs_parser
+def test_a_drug_after_so_in_a_long_sentence_keeps_its_relative_clause() -> None:
+    # the tagger takes "clindamycin" for a foreign word, and "so" hangs on it as an adverb
+    text = (
+        "A β-lactam antibiotic kills the bacteria but does not switch off toxin synthesis by those that remain, "
+        "so clindamycin, which suppresses the production of toxin by inhibiting bacterial protein synthesis, is usually added."
+    )
+    found = triples(text)
+    assert ("clindamycin", "-", "production_of_toxin", False) in found, found
+    assert not any(s.startswith("so_") for s, _sign, _t, _n in found), found

@@ -111,6 +111,9 @@ def _load() -> Any:
     return None
 
 
+#: the roles of a noun, where a "foreign word" is a name
+_NOMINAL_DEPS = frozenset("nsubj nsubjpass dobj pobj conj appos attr compound".split())
+
 # The universal part of speech of each Penn tag (what the pipeline's attribute ruler assigns).
 _UPOS = {
     "NN": "NOUN",
@@ -192,6 +195,8 @@ class _Pipeline:
         cache = self.cache
         for tok in doc:
             low = tok.lower_
+            if tok.tag_ == "FW" and tok.dep_ in _NOMINAL_DEPS:  # "so clindamycin/FW, which ...": a name the tagger took for a foreign word
+                tok.tag_ = "NNP"
             pos = _UPOS.get(tok.tag_, "X")
             if low in _AUX_FORMS and pos == "VERB" and (tok.dep_ in ("aux", "auxpass") or _AUX_FORMS[low] == "be"):
                 pos = "AUX"

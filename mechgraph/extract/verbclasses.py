@@ -135,7 +135,7 @@ NOUN_CUES: dict[str, str] = {
 WRAPPER_NOUNS = frozenset(
     """action actions activity activities number numbers level levels amount amounts concentration
     concentrations count counts risk risks frequency incidence effect effects function signs symptoms
-    treatment therapy use administration dose doses presence hundreds thousands dozens millions share proportion fraction percentage onset diagnosis
+    treatment therapy use administration dose doses presence hundreds thousands dozens millions share proportion fraction percentage minority majority subset onset diagnosis
     subunit subunits chain chains domain domains look appearance recurrence recurrences burst bursts buildup
     accumulation form forms worsening case cases episode episodes portion part region fragment trial trials study studies
     engagement ligation crosslinking cross-linking triggering pocket motif groove""".split()
