@@ -87,3 +87,18 @@ def test_a_drug_after_so_in_a_long_sentence_keeps_its_relative_clause() -> None:
     found = triples(text)
     assert ("clindamycin", "-", "production_of_toxin", False) in found, found
     assert not any(s.startswith("so_") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_symbol_in_capitals_that_is_an_english_word_is_parsed_as_a_name() -> None:
+    # "STING" was tagged as a verb ("TBK1 phosphorylates STING/VBG itself") and the sentence read nothing
+    found = triples("Activated STING travels to the Golgi apparatus, where it recruits TBK1; TBK1 phosphorylates STING itself.")
+    assert ("tbk1", "+", "sting", False) in found, found
+    from mechgraph.extract.parsed import load_pipeline
+
+    doc = load_pipeline()("TBK1 phosphorylates STING itself and then the transcription factor IRF3.")
+    assert [t.text for t in doc][:3] == ["TBK1", "phosphorylates", "STING"]  # the sentence's own words
+    assert doc[2].tag_ == "NNP" and doc[2].dep_ == "dobj", [(t.text, t.tag_, t.dep_) for t in doc]
+    # a boxed warning in capitals is parsed as it is
+    warning = load_pipeline()("WARNING: SERIOUS INFECTIONS AND MALIGNANCY")
+    assert "Smith" not in warning.text

@@ -54,6 +54,7 @@ from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
+from .parsemask import masked, restored
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
 from .parseshort import _ParseShortForms
@@ -185,11 +186,12 @@ class _Pipeline:
         self.cache: dict[tuple[str, str], str] = {}
 
     def __call__(self, text: str) -> Any:
-        return self.tag(self.nlp(text))
+        return next(self.pipe([text]))
 
     def pipe(self, texts: Any, batch_size: int = 256) -> Iterator[Any]:
         for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            yield self.tag(doc)
+            hidden = masked(doc)  # "STING/VBG": parsed again with the name hidden
+            yield self.tag(doc if hidden is None else restored(self.nlp(hidden), doc))
 
     def tag(self, doc: Any) -> Any:
         cache = self.cache
