@@ -102,3 +102,11 @@ def test_a_symbol_in_capitals_that_is_an_english_word_is_parsed_as_a_name() -> N
     # a boxed warning in capitals is parsed as it is
     warning = load_pipeline()("WARNING: SERIOUS INFECTIONS AND MALIGNANCY")
     assert "Smith" not in warning.text
+
+
+@needs_parser
+def test_a_class_noun_before_a_symbol_the_parse_hung_on_the_verb_is_that_symbol() -> None:
+    # "recruits the kinase/dobj TBK1/npadvmod": the object is TBK1, not the last kinase named before
+    found = triples("Cyclic GMP-AMP synthase makes cGAMP. STING travels to the Golgi, where it recruits the kinase TBK1.")
+    assert any(t == "tbk1" and sign == "+" for _s, sign, t, _n in found), found
+    assert not any(t == "kinase" or (t.startswith("cyclic_gmp") and s != t) and sign == "+" and s.endswith("sting") for s, sign, t, _n in found), found

@@ -92,6 +92,9 @@ class _ParseAnaphora(_ParseBase):
             return None
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.dep_ in ("appos", "acl", "relcl") for c in tok.rights):
             return None  # "the cytokine IL-6", "the enzyme that ...": named or described here
+        after = self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None
+        if after is not None and after.pos_ in ("PROPN", "NOUN", "NUM") and any(ch.isupper() or ch.isdigit() for ch in after.text):
+            return None  # "recruits the kinase TBK1/npadvmod": named here, though the parse hung the name elsewhere
         if word in _SIGNALLERS:  # "When X binds Y, the receptor ...": Y, though the binding is read later
             entry = self.bound_before(tok.i)
             if entry is not None:

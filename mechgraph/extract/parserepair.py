@@ -227,6 +227,21 @@ def _classes_before_names(sdoc: Any) -> int:
     verb ("The serine protease/nsubj MASP2/nsubj activates C4", "The tyrosine kinase/ROOT JAK1/dobj
     activates/advcl STAT3"): the name is the verb's subject and the class words its compounds."""
     repairs = _classes_taken_for_verbs(sdoc)
+    for name in sdoc[1:]:  # "recruits the kinase/dobj TBK1/npadvmod": the name is the object, its class a compound
+        cls = sdoc[name.i - 1]
+        if (
+            N.CLASS_SYMBOL.match(name.text)
+            and normalize_word(cls.lower_) in _CLASS_NOUNS
+            and cls.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj")
+            and name.dep_ in ("npadvmod", "dep", "dobj", "appos")
+            and name.head.i in (cls.head.i, cls.i)
+            and not list(name.children)
+        ):
+            name.head, name.dep_ = cls.head, cls.dep_
+            cls.head, cls.dep_ = name, "compound"
+            for child in [c for c in cls.children if c.dep_ in ("det", "amod", "compound") and c.i < cls.i]:
+                child.head = name
+            repairs += 1
     for name in sdoc[1:-1]:
         cls, verb = sdoc[name.i - 1], sdoc[name.i + 1]
         if not N.CLASS_SYMBOL.match(name.text) or normalize_word(cls.lower_) not in _CLASS_NOUNS or cls.pos_ != "NOUN":
