@@ -383,3 +383,21 @@ def test_a_frequency_said_in_people_leads_a_list_of_side_effects_of_an_eye_drop(
     assert ("velopatide", "+", "nosebleeds") in found, found
     assert ("velopatide", "+", "severe_allergic_reactions") in found, found
     assert any(s == "velopatide" and sign == "+" and t.startswith("burning_feeling") and "spray" not in t for s, sign, t in found), found
+
+
+@needs_parser
+def test_degrees_of_an_adverse_effect_name_one_effect_and_instructions_name_none() -> None:
+    text = (
+        "Zorvutamab is a bispecific antibody. "
+        "Cytokine release syndrome, including life-threatening or fatal reactions, can occur in patients receiving zorvutamab. "
+        "Initiate treatment with a step-up dosing schedule to reduce the risk of cytokine release syndrome. "
+        "The drug can cause serious or life-threatening neurologic toxicity. "
+        "Zorvutamab can cause severe, life-threatening or fatal infections."
+    )
+    found = triples(text)
+    assert ("zorvutamab", "+", "neurologic_toxicity") in found, found
+    assert ("zorvutamab", "+", "infections") in found, found
+    assert ("zorvutamab", "+", "cytokine_release_syndrome") in found, found
+    targets = {t for _s, _sign, t in found}
+    assert not targets & {"reactions", "fatal_reactions", "life_threatening", "life_threatening_infections", "serious_toxicity"}, found
+    assert not any(sign == "-" for _s, sign, _t in found), found  # the instruction's "to reduce the risk" is no effect of the drug

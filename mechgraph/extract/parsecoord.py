@@ -215,6 +215,11 @@ class _ParseCoordination(_ParseBase):
         if all(t.lower_ in N.DEGREE_WORDS for g in groups for t in g):
             entry = self.lookup_phrase(head)  # "profound and prolonged lymphopenia": lymphopenia, once
             return [entry] if entry is not None else []
+        spelled = [" ".join(t.text for t in g).replace(" - ", "-").lower().split() for g in groups if g]
+        degrees = next((k for k, w in enumerate(spelled[-1]) if w not in N.DEGREE_WORDS), len(spelled[-1]))
+        if degrees and all(w in N.DEGREE_WORDS for g in spelled[:-1] for w in g):
+            entry = self.lookup_phrase(" ".join([*spelled[-1][degrees:], head]))  # "serious or life-threatening neurologic toxicity"
+            return [entry] if entry is not None else []
         whole = [("".join(t.text_with_ws for t in g[:-1]) + g[-1].text, g[-1].whitespace_) for g in groups if g]
         if any(not N.without_states(name) for name, _ in whole[:-1]):  # "free and receptor-bound IFN-γ": one protein
             name, space = whole[-1]

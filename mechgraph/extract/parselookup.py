@@ -146,6 +146,6 @@ class _ParseLookup(_ParseBase):
             return None  # "the enzyme", "inhibitory receptors", "the need": no name (but "the H1 receptor" is one)
         if key[-1] in C.PREPOSITIONS:
             return None
-        if key in (("cell",), ("signal",), ("finding",), ("gene",), ("molecule",)):
-            return None  # "cells that help", "these findings": a bare class, no node
+        if key in (("cell",), ("signal",), ("finding",), ("gene",), ("molecule",), ("reaction",), ("event",)):
+            return None  # "cells that help", "these findings", "including fatal reactions": a bare class, no node
         return self.doc.candidate(text)

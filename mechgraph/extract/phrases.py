@@ -206,6 +206,7 @@ class _Phrases(_PhraseShapes):
             if not words:
                 continue
             of_position = next((p for p, k in enumerate(last.tokens) if self.low[k] == "of"), None)
+            degree_done = False  # "severe, life-threatening or fatal infections": each degree word is the last item's
             for item in members[:-1]:
                 content = [k for k in item.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
                 if self._cell_letters(content, words):  # "circulating T and B cells": T cells and B cells
@@ -221,9 +222,10 @@ class _Phrases(_PhraseShapes):
                     item.tokens = list(last.tokens)
                     continue
                 last_words = [k for k in last.tokens if self.is_word(k) and self.low[k] not in C.DETERMINERS]
-                if of_position is None and len(content) == 1 and self.low[content[0]] in N.DEGREE_WORDS:
+                if of_position is None and "-".join(self.low[k] for k in content) in N.DEGREE_WORDS:  # ("life-threatening")
                     head = [k for k in last_words if self.low[k] not in N.DEGREE_WORDS]
-                    if head and len(head) < len(last_words):  # "profound and prolonged lymphopenia": lymphopenia, once
+                    if head and (len(head) < len(last_words) or degree_done):  # "profound and prolonged lymphopenia": lymphopenia, once
+                        degree_done = True
                         last.tokens = item.tokens = head
                         continue
                 if of_position is not None and len(content) == 1 and self.is_adjective(content[0]) and last_words and self.is_adjective(last_words[0]):

@@ -58,6 +58,12 @@ _LEAFLET_TEMPLATE = re.compile(
     r"(ask|tell|talk to) your (doctor|pharmacist|nurse)|if you (get|have|notice) any (side effects|further questions))",
     re.IGNORECASE,
 )
+#: A label's instruction to the prescriber, in the imperative: what to do, no mechanism ("Initiate
+#: treatment with the step-up dosing schedule to reduce the risk of X", "Withhold the drug until ...").
+_INSTRUCTION = re.compile(
+    r"^\W*(?:permanently )?(initiate|withhold|discontinue|premedicate|resume|interrupt|monitor|administer|instruct|advise|counsel)\s+[a-z]",
+    re.IGNORECASE,
+)
 #: A line that announces an advert: the paragraph after it is the advert.
 _ADVERT_MARKER = re.compile(
     r"^\W*(advertisement|advertising|advert|sponsored( content| by\b.*)?|promoted( content)?|paid (content|partnership)|ad)\W*$", re.IGNORECASE
@@ -359,6 +365,8 @@ def _role(piece: str, alone: bool, seen: list[str], seen_set: set[str]) -> tuple
         return "boilerplate", "advert, call to action or navigation"
     if _LEAFLET_TEMPLATE.search(piece):
         return "boilerplate", "a patient leaflet's template sentence"
+    if _INSTRUCTION.match(piece) and piece[:1].isupper():
+        return "boilerplate", "an instruction to the prescriber"
     if _BUTTONS.match(piece):
         return "boilerplate", "buttons"
     if piece[:1] in '"“' and _QUOTED_REMARK.search(piece):
