@@ -110,3 +110,23 @@ def test_a_class_noun_before_a_symbol_the_parse_hung_on_the_verb_is_that_symbol(
     found = triples("Cyclic GMP-AMP synthase makes cGAMP. STING travels to the Golgi, where it recruits the kinase TBK1.")
     assert any(t == "tbk1" and sign == "+" for _s, sign, t, _n in found), found
     assert not any(t == "kinase" or (t.startswith("cyclic_gmp") and s != t) and sign == "+" and s.endswith("sting") for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_signed_verb_the_parse_took_for_a_modifier_is_read_as_the_verb() -> None:
+    # "Statins lower/JJR cholesterol" and "X lowered/amod C-reactive protein/ROOT": parsed again with a plain verb
+    found = triples("Statins lower cholesterol by inhibiting HMG-CoA reductase.")
+    assert ("statins", "-", "cholesterol", False) in found, found
+    assert not any(s.startswith("statins_lower") for s, _sign, _t, _n in found), found
+    found = triples("In the trial, rosuvastatin lowered C-reactive protein and reduced major cardiovascular events.")
+    assert ("rosuvastatin", "-", "c_reactive_protein", False) in found, found
+    assert ("rosuvastatin", "-", "major_cardiovascular_events", False) in found, found
+    from mechgraph.extract.parsed import load_pipeline
+
+    doc = load_pipeline()("Statins lower cholesterol.")
+    assert [t.text for t in doc] == ["Statins", "lower", "cholesterol", "."] and doc[1].dep_ == "ROOT", [(t.text, t.dep_) for t in doc]
+    # a list item without a subject before the word is left as the parse read it ("raised liver enzymes")
+    from mechgraph.extract.parsemask import probed
+
+    item = load_pipeline().nlp("raised liver enzymes in patients with normal LDL")
+    assert probed(item) is None

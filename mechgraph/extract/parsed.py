@@ -54,7 +54,7 @@ from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
-from .parsemask import masked, restored
+from .parsemask import masked, probed, restored
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
 from .parseshort import _ParseShortForms
@@ -191,7 +191,14 @@ class _Pipeline:
     def pipe(self, texts: Any, batch_size: int = 256) -> Iterator[Any]:
         for doc in self.nlp.pipe(texts, batch_size=batch_size):
             hidden = masked(doc)  # "STING/VBG": parsed again with the name hidden
-            yield self.tag(doc if hidden is None else restored(self.nlp(hidden), doc))
+            if hidden is not None:
+                doc = restored(self.nlp(hidden), doc)
+            plain = probed(doc)  # "Statins lower/JJR cholesterol": parsed again with a plain verb
+            if plain is not None:
+                again = self.nlp(plain)
+                if any(t.dep_ == "ROOT" and t.tag_.startswith("VB") for t in again):
+                    doc = restored(again, doc)
+            yield self.tag(doc)
 
     def tag(self, doc: Any) -> Any:
         cache = self.cache

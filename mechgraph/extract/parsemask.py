@@ -8,9 +8,13 @@ the sentence's own words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["masked", "restored"]
+from .cues import verb_forms
+from .verbclasses import VERB_SIGNS
+
+__all__ = ["masked", "probed", "restored"]
 
 #: what a hidden name reads as: a proper noun the pipeline knows well
 MASK = "Smith"
@@ -33,6 +37,48 @@ def masked(doc: Any) -> Any | None:
     from spacy.tokens import Doc
 
     words = [MASK if t.i in misread else t.text for t in doc]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+
+
+#: a plain verb in each form ("lowered" -> "killed"): what a signed verb the parse took for a modifier
+#: is read as, to find the clause's shape ("rosuvastatin lowered/amod C-reactive protein/ROOT")
+_PLAIN = {"base": "kill", "s": "kills", "ed": "killed", "ing": "killing"}
+
+
+@lru_cache(maxsize=1)
+def _signed_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for lemma, sign in VERB_SIGNS.items():
+        if sign in ("+", "-") and " " not in lemma:
+            for form, kind in zip(verb_forms(lemma), ("base", "s", "ed", "ing", "ed")):
+                forms.setdefault(form, kind)
+    return forms
+
+
+def probed(doc: Any) -> Any | None:
+    """For a parsed ``doc`` without a verb at its root whose signed verb after a noun was taken for
+    a modifier ("Statins lower/JJR cholesterol", "rosuvastatin lowered/amod C-reactive protein"): the words with the first such verb replaced by a
+    plain verb of the same form (a new, unparsed doc), or None."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    if len(roots) != 1 or roots[0].pos_ in ("VERB", "AUX") or roots[0].tag_.startswith("VB"):
+        return None
+    forms = _signed_forms()
+    first = next(
+        (
+            t.i
+            for t in doc[1:]
+            if t.lower_ in forms
+            and (not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "nmod"))
+            and doc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    swap = {first}
+    from spacy.tokens import Doc
+
+    words = [_PLAIN[forms[t.lower_]] if t.i in swap else t.text for t in doc]
     return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
 
