@@ -130,3 +130,10 @@ def test_a_signed_verb_the_parse_took_for_a_modifier_is_read_as_the_verb() -> No
 
     item = load_pipeline().nlp("raised liver enzymes in patients with normal LDL")
     assert probed(item) is None
+
+
+@needs_parser
+def test_what_a_drug_results_in_the_lysis_or_depletion_of_it_lowers() -> None:
+    found = triples("In vitro, zorvutamab activated T cells and resulted in the lysis of multiple myeloma cells.")
+    assert ("zorvutamab", "-", "multiple_myeloma_cells", False) in found, found
+    assert not any("lysis" in t for _s, _sign, t, _n in found), found

@@ -122,7 +122,10 @@ _GIVEN_VERBS = frozenset("give treat receive take administer dose start".split()
 #: nouns of a change in a list of adverse effects ("a fall in lymphocyte counts", "a rise in liver enzymes")
 #: what a drug is given as ("after administration of X", "during X therapy", "following the first infusion")
 _GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
-_FALL_NOUNS = frozenset(normalize_word(w) for w in "fall drop decrease decline reduction lowering loss degradation breakdown destruction".split())
+_FALL_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "fall drop decrease decline reduction lowering loss degradation breakdown destruction lysis killing elimination depletion".split()
+)
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
 _KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
 _SYMPTOM_NOUNS = frozenset(normalize_word(w) for w in "pain ache aches swelling stiffness weakness cramps cramp tenderness itching numbness".split())
