@@ -137,3 +137,17 @@ def test_what_a_drug_results_in_the_lysis_or_depletion_of_it_lowers() -> None:
     found = triples("In vitro, zorvutamab activated T cells and resulted in the lysis of multiple myeloma cells.")
     assert ("zorvutamab", "-", "multiple_myeloma_cells", False) in found, found
     assert not any("lysis" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_bare_class_noun_stands_for_what_it_describes_or_what_holds_it() -> None:
+    # "X are proteins secreted by Y": Y makes X, not "proteins"; "X contains antibodies that neutralise Y": X does
+    found = triples("Superantigens are proteins secreted by Staphylococcus aureus.")
+    assert ("staphylococcus_aureus", "+", "superantigens", False) in found, found
+    assert not any(t == "proteins" for _s, _sign, t, _n in found), found
+    found = triples("Intravenous immunoglobulin, pooled from many donors, contains antibodies that neutralise superantigens.")
+    assert any(s in ("ivig", "intravenous_immunoglobulin") and sign == "-" and t == "superantigens" for s, sign, t, _n in found), found
+    assert not any(s == "antibodies" or "contains" in s for s, _sign, _t, _n in found), found
+    # a class noun with a kind of its own is its own node
+    found = triples("IL-23 is a pro-inflammatory cytokine produced by dendritic cells.")
+    assert not any(t == "il23" for _s, _sign, t, _n in found), found

@@ -282,7 +282,9 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 continue  # the parser saw through a wrapper the pattern kept ("serum levels of IL-17A": IL-17A)
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
-            if any(_same_verb(f.cues, g.cues) and g.source == f.source and g.target != f.target for g in mine) and _wrapped(f.target, doc):
+            if any(_same_verb(f.cues, g.cues) and g.source == f.source and g.target != f.target for g in mine) and (
+                _wrapped(f.target, doc) or _bare_class(f.target, doc)
+            ):
                 continue  # the parser read whose levels the pattern's wrapper means ("raise its blood levels": the drug's)
             if any(_same_verb(f.cues, g.cues) and g.source != f.source and _overlap(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the parser found another subject of this verb and object ("the antibody improved X": the drug)
@@ -327,6 +329,15 @@ def _wrapped(node_id: str, doc: _Text) -> bool:
     return bool(key) and key[-1] in _WRAPPER_KEYS and entry is not None and entry.origin == "text"
 
 
+def _bare_class(node_id: str, doc: _Text) -> bool:
+    """Whether a pattern reading's node is a bare class noun of the text ("proteins" of "X are proteins
+    secreted by Y", where the parser read X)."""
+    entry = doc.lexicon.entry(node_id)
+    key = key_of(entry.label) if entry is not None else ()
+    return len(key) == 1 and key[0] in _CLASS_KEYS and entry is not None and entry.origin == "text"
+
+
+_CLASS_KEYS = frozenset(key_of(w)[0] for w in ("protein", "cytokine", "molecule", "enzyme", "receptor", "factor", "antibody", "peptide"))
 _WRAPPER_KEYS = frozenset(key_of(w)[0] for w in ("level", "concentration", "count", "amount", "number"))
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from .parsebase import _ParseBase
-from .parsewords import _GIVING_NOUNS, _SUBJECT_EVENTS, _inverted, _is_passive, _plural_verb, _prep_object, class_members
+from .parsewords import _CLASS_NOUNS, _GIVING_NOUNS, _SUBJECT_EVENTS, _inverted, _is_passive, _plural_verb, _prep_object, class_members
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
@@ -238,6 +238,10 @@ class _ParseClauses(_ParseBase):
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             if subjects:
                 return subjects, None
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING and normalize_word(noun.lower_) in _CLASS_NOUNS:
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]  # "X contains antibodies that neutralise Y": X
+            if subjects:
+                return subjects, "what holds the antibodies the clause is about"
         if noun.dep_ == "appos" and noun.head.pos_ in ("PROPN", "NOUN"):  # "X, an antibody that binds Y": X
             head = noun.head
             k = noun.left_edge.i - 1
@@ -289,7 +293,7 @@ class _ParseClauses(_ParseBase):
             if verb.dep_ == "relcl" and objs and objs[0].tag_ in ("WDT", "WP"):
                 objs = [verb.head]  # "colitis and hepatitis, which are treated with X"
             if verb.dep_ == "acl":
-                objs = [verb.head]
+                objs = _described(verb.head) or [verb.head]  # "X are proteins secreted by Y": X
             if verb.dep_ == "relcl" and not objs:
                 objs = [verb.head]
         for child in verb.children:
@@ -309,6 +313,18 @@ class _ParseClauses(_ParseBase):
 _PERMITTING = frozenset("approve license licence authorise authorize clear allow permit enable recommend".split())
 _ADJECTIVE_END = re.compile(r"(al|ic|ive|ous|ful|less|able|ible|ed|ing|ary|ory|ent|ant|ile|ar|y)$")
 _CONSEQUENCE = frozenset("so thus therefore hence consequently thereby".split())
+#: verbs whose object is a part that acts for the whole ("X contains antibodies that neutralise Y")
+_HOLDING = frozenset("contain carry include comprise".split())
+
+
+def _described(noun: Any) -> list[Any]:
+    """The subject of "X is/are a <class noun>" when ``noun`` is that bare class noun ("proteins",
+    "a cytokine"): what the class noun stands for."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or normalize_word(noun.lower_) not in _CLASS_NOUNS:
+        return []
+    if any(c.dep_ in ("compound", "nmod", "appos") or (c.dep_ == "amod" and c.i < noun.i) for c in noun.children):
+        return []  # "a pro-inflammatory cytokine", "the protein IL-6": a name or a kind of its own
+    return [c for c in noun.head.children if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or any(ch.isalpha() for ch in c.text))]
 
 
 def _consequence(verb: Any) -> bool:

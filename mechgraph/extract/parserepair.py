@@ -270,10 +270,13 @@ def _relative_verbs(sdoc: Any) -> int:
     activates C1s"): with "which" or "that" for its subject it is the clause's verb."""
     repairs = 0
     for word in sdoc:
-        if word.dep_ != "relcl" or word.tag_ != "NNS" or not word.lower_.endswith("s"):
+        if word.dep_ != "relcl":
             continue
-        if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in word.children) and not any(c.dep_ in ("det", "amod", "compound") for c in word.children):
-            word.tag_, word.pos_ = "VBZ", "VERB"
+        plural_form = word.tag_ == "NNS" and word.lower_.endswith("s")
+        base_form = word.tag_ in ("NNP", "NN") and VERB_SIGNS.get(word.lower_) in ("+", "-")  # "antibodies that neutralise/NNP Y"
+        relative = any(c.dep_ == "nsubj" and (c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which")) for c in word.children)
+        if (plural_form or base_form) and relative and not any(c.dep_ in ("det", "amod", "compound") for c in word.children):
+            word.tag_, word.pos_ = ("VBZ" if plural_form else "VBP"), "VERB"
             repairs += 1
     return repairs
 

@@ -50,7 +50,8 @@ _SALT_OWNER = re.compile(r"^(?!(?:serum|plasma|blood|urine|urinary|total|free|di
 _TRAILING_ADVERBS = frozenset(
     "instead too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split()
 )
-_CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain".split())
+_CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain contains contain carries carry has have".split())
+_CLAUSE_VERBS = frozenset("is are was were remains remain contains contain carries carry has have".split())
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(
     normalize_word(w)
@@ -267,6 +268,7 @@ class _Text:
         words = label.split()
         if (
             (not item and any(w.lower() in _CLAUSE_WORDS and w != "A" for w in words[1:]))  # (but "protein kinase A")
+            or (not item and len(words) > 1 and words[0].lower() in _CLAUSE_VERBS)  # "contains antibodies"
             or all(k in _SEVERITY for k in key)
             or (len(words) > 1 and words[0].lower() in ("it", "they", "we", "them"))
         ):
