@@ -151,3 +151,11 @@ def test_a_bare_class_noun_stands_for_what_it_describes_or_what_holds_it() -> No
     # a class noun with a kind of its own is its own node
     found = triples("IL-23 is a pro-inflammatory cytokine produced by dendritic cells.")
     assert not any(t == "il23" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_mutations_in_a_gene_and_antibodies_against_a_protein_are_named_whole() -> None:
+    found = triples("Mutations in TREX1 cause Aicardi-Goutieres syndrome.")
+    assert ("mutations_in_trex1", "+", "aicardi_goutieres_syndrome", False) in found, found
+    found = triples("Gain-of-function variants in PIK3CD cause the activated PI3K-delta syndrome.")
+    assert any(s.endswith("variants_in_pik3cd") and sign == "+" for s, sign, _t, _n in found), found

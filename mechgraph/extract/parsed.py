@@ -54,7 +54,7 @@ from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
-from .parsemask import masked, probed, restored
+from .parsemask import PLAIN_VERBS, masked, probed, restored
 from .parsenames import _ParseNames
 from .parsereaders import _ParseReaders
 from .parseshort import _ParseShortForms
@@ -196,7 +196,9 @@ class _Pipeline:
             plain = probed(doc)  # "Statins lower/JJR cholesterol": parsed again with a plain verb
             if plain is not None:
                 again = self.nlp(plain)
-                if any(t.dep_ == "ROOT" and t.tag_.startswith("VB") for t in again):
+                root = next(t for t in again if t.dep_ == "ROOT")
+                if root.tag_.startswith("VB") or (root.text in PLAIN_VERBS and {"nsubj", "dobj"} <= {c.dep_ for c in root.children}):
+                    root.tag_ = PLAIN_VERBS.get(root.text, root.tag_)  # "kill/NN(ROOT)" with a subject and an object
                     doc = restored(again, doc)
             yield self.tag(doc)
 

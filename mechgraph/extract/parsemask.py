@@ -14,7 +14,7 @@ from typing import Any
 from .cues import verb_forms
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["masked", "probed", "restored"]
+__all__ = ["PLAIN_VERBS", "masked", "probed", "restored"]
 
 #: what a hidden name reads as: a proper noun the pipeline knows well
 MASK = "Smith"
@@ -43,6 +43,8 @@ def masked(doc: Any) -> Any | None:
 #: a plain verb in each form ("lowered" -> "killed"): what a signed verb the parse took for a modifier
 #: is read as, to find the clause's shape ("rosuvastatin lowered/amod C-reactive protein/ROOT")
 _PLAIN = {"base": "kill", "s": "kills", "ed": "killed", "ing": "killing"}
+#: the tag of each plain verb
+PLAIN_VERBS = {"kill": "VBP", "kills": "VBZ", "killed": "VBD", "killing": "VBG"}
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +59,9 @@ def _signed_forms() -> dict[str, str]:
 
 def probed(doc: Any) -> Any | None:
     """For a parsed ``doc`` without a verb at its root whose signed verb after a noun was taken for
-    a modifier ("Statins lower/JJR cholesterol", "rosuvastatin lowered/amod C-reactive protein"): the words with the first such verb replaced by a
-    plain verb of the same form (a new, unparsed doc), or None."""
+    a modifier ("Statins lower/JJR cholesterol", "rosuvastatin lowered/amod C-reactive protein",
+    "mutations in TREX1 cause/NN X"): the words with the first such verb replaced by a plain verb of
+    the same form (a new, unparsed doc), or None."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     if len(roots) != 1 or roots[0].pos_ in ("VERB", "AUX") or roots[0].tag_.startswith("VB"):
         return None
@@ -69,7 +72,7 @@ def probed(doc: Any) -> Any | None:
             for t in doc[1:]
             if t.lower_ in forms
             and (not t.tag_.startswith("VB") or t.dep_ in ("amod", "compound", "nmod"))
-            and doc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+            and doc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS", "CD")
         ),
         None,
     )

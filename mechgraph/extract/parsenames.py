@@ -24,6 +24,11 @@ _CELL_FATES = frozenset("growth survival recruitment production expansion".split
 _DOSE_UNITS = frozenset("mg g µg mcg ug ml units iu".split())
 
 
+#: nouns named with the gene or protein they are in or against ("mutations in TREX1", "antibodies against CD40L")
+_SITED_NOUNS = {
+    **dict.fromkeys(("mutation", "variant", "polymorphism", "deletion", "defect"), ("in", "of")),
+    **dict.fromkeys(("antibody", "autoantibody"), ("against", "to")),
+}
 #: nouns named with what they are to: "the response to vaccines", "resistance to infection"
 _TO_NOUNS = frozenset("response responsiveness reaction sensitivity susceptibility resistance tolerance".split())
 
@@ -98,6 +103,11 @@ class _ParseNames(_ParseLookup):
                     break
             if last is not None:
                 return start, last + 1
+        if tok.lemma_.lower() in _SITED_NOUNS:  # "mutations in TREX1", "antibodies against CD40L": one name
+            for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _SITED_NOUNS[tok.lemma_.lower()]):
+                named = [g for g in prep.children if g.dep_ == "pobj" and any(ch.isupper() or ch.isdigit() for ch in g.text)]
+                if named and not any(c.dep_ in ("prep", "relcl", "acl") for c in named[0].rights):
+                    return start, named[0].i + 1
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
                 end = child.i + 1
