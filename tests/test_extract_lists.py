@@ -401,3 +401,13 @@ def test_degrees_of_an_adverse_effect_name_one_effect_and_instructions_name_none
     targets = {t for _s, _sign, t in found}
     assert not targets & {"reactions", "fatal_reactions", "life_threatening", "life_threatening_infections", "serious_toxicity"}, found
     assert not any(sign == "-" for _s, sign, _t in found), found  # the instruction's "to reduce the risk" is no effect of the drug
+
+
+@needs_parser
+def test_a_qualifier_in_brackets_does_not_hide_a_list_of_adverse_reactions() -> None:
+    text = (
+        "Velnazumab is an interleukin-5 antagonist monoclonal antibody. "
+        "The adverse reactions reported most often (in at least 5% of patients) were headache, back pain and fatigue (7%)."
+    )
+    found = triples(text)
+    assert {("velnazumab", "+", "headache"), ("velnazumab", "+", "back_pain"), ("velnazumab", "+", "fatigue")} <= found, found

@@ -22,6 +22,8 @@ def parse_text(text: str) -> str:
     'Inflammation drives the buildup of plaque.'
     >>> parse_text("It lowered serum IgE.")  # a final capital keeps its full stop apart ("IgE." is no word)
     'It lowered serum IgE .'
+    >>> parse_text("The reactions reported most often (in at least 5% of patients) were headache and rash (12%).")
+    'The reactions reported most often were headache and rash.'
     """
     if text.endswith(".") and _CAPS_END.search(text):
         text = text[:-1].rstrip() + " ."
@@ -29,11 +31,16 @@ def parse_text(text: str) -> str:
         text = _QUOTED_NAME.sub(lambda m: m.group(1), text)
     if "one of " in text:  # "blocks one of these enzymes, JAK1, and ...": the name is the object
         text = _ONE_OF.sub("", text)
+    if "(" in text:  # "reported most often (in at least 5% of patients) were X": a qualifier in brackets, no name
+        text = _QUALIFIER.sub("", text)
     if "-up" in text:  # "the build-up of plaque": one noun, which the parser would read as "up"
         text = _BUILD_UP.sub(lambda m: m.group(1) + "up", text)
     return _without_degree(text)
 
 
+_QUALIFIER = re.compile(
+    r"\s*\((?:(?:in|at|for|during|after|from|over|see|vs\.?|versus|compared)\b[^()]*|[^()]*[%=][^()]*|[<>≤≥±]\s*[^()]*|\d[^()A-Za-z]*)\)(?=[\s,.;:])"
+)
 _ONE_OF = re.compile(r"\bone of (?:these|those|its|their) [a-z]+s, (?=[A-Z])")
 _QUOTED_NAME = re.compile(r"[\"“]([\w][\w' -]{0,38}[\w])[\"”]")
 _CAPS_END = re.compile(r"(?:^|\s)[A-Za-z0-9-]*[A-Z]\.$")
