@@ -411,3 +411,12 @@ def test_a_qualifier_in_brackets_does_not_hide_a_list_of_adverse_reactions() -> 
     )
     found = triples(text)
     assert {("velnazumab", "+", "headache"), ("velnazumab", "+", "back_pain"), ("velnazumab", "+", "fatigue")} <= found, found
+
+
+@needs_parser
+def test_an_adverse_effect_keeps_its_body_site() -> None:
+    text = "Velnumab is a monoclonal antibody. The most common side effects were infections of the nose and throat, bronchitis and headache."
+    found = triples(text)
+    assert ("velnumab", "+", "infections_of_the_nose_and_throat") in found, found
+    assert ("velnumab", "+", "bronchitis") in found, found
+    assert ("velnumab", "+", "infections") not in found, found

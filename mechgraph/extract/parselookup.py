@@ -106,6 +106,8 @@ class _ParseLookup(_ParseBase):
                 break
         if len(words) == 1 and words[0].lower() in W._CUE_FORMS and words[0].lower().endswith("s"):
             return None  # "is secreted by macrophages and binds/NNS X": a verb the parser took for a noun
+        if len(words) > 2 and normalize_word(words[0].lower()) in W.SITE_EFFECTS and words[1].lower() in ("of", "in", "during", "at", "after"):
+            return self.doc.candidate(text, item=True)  # "infections of the nose and throat": one effect at its sites
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
         if any(w.lower() in W._CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(

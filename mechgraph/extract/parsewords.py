@@ -140,6 +140,13 @@ _PERISH_VERBS = frozenset("die shrink disappear perish wither starve stop self-d
 _OUTPUT_VERBS = frozenset("release produce secrete make express shed generate form".split())
 _STATE_UP = frozenset("leaky active overactive hyperactive inflamed swollen permeable sticky worse".split())
 _STATE_DOWN = frozenset("inactive unresponsive anergic dormant quiescent harmless".split())
+#: adverse effects named with the body site or the moment ("infections of the nose and throat", "reactions during the infusion")
+SITE_EFFECTS = frozenset("infection reaction pain swelling ulcer ulceration irritation rash bleeding redness itching tenderness".split())
+BODY_SITES = frozenset(
+    normalize_word(w)
+    for w in "nose throat sinus sinuses skin mouth eye eyes gut bowel bladder chest joint joints lung lungs airway airways ear ears "
+    "stomach tongue lip lips gum gums face scalp infusion injection site".split()
+)
 _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
