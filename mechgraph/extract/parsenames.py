@@ -104,7 +104,7 @@ class _ParseNames(_ParseLookup):
             if last is not None:
                 return start, last + 1
         if tok.lemma_.lower() in W.SITE_EFFECTS:  # "infections of the nose and throat", "reactions during the infusion": one effect
-            for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("of", "in", "during", "at", "after")):
+            for prep in (c for c in tok.rights if c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ in ("of", "in", "during", "at", "after")):
                 place = [g for g in prep.children if g.dep_ == "pobj" and normalize_word(g.lower_) in W.BODY_SITES]
                 if place:  # (up to the site's own "and": "of the nose and throat, bronchitis and ...")
                     paired = [c for c in place[0].children if c.dep_ == "conj" and self.sdoc[c.i - 1].dep_ == "cc" and normalize_word(c.lower_) in W.BODY_SITES]
