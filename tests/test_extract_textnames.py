@@ -309,3 +309,22 @@ def test_stops_it_from_working_lowers_what_it_attached_to() -> None:
 def test_a_short_protein_name_after_its_class() -> None:
     found = triples("Dectin-1 activates the kinase Syk. Insulin activates the kinase Akt.")
     assert {("dectin_1", "+", "syk"), ("insulin", "+", "akt")} <= found, found
+
+
+def test_a_leaflet_names_its_drug_by_its_strength_its_heading_and_its_active_substance() -> None:
+    text = (
+        "Package leaflet: information for the patient\n\n"
+        "Zelinarof 10 mg/g cream\n\n"
+        "1. What Zelinarof cream is and what it is used for\n"
+        "Zelinarof cream contains the active substance zelinarof. It is a non-steroidal medicine that you rub into the skin, "
+        "and it is used to treat plaque psoriasis in adults.\n\n"
+        "2. How Zelinarof cream works\n"
+        "Zelinarof attaches to a protein called the aryl hydrocarbon receptor (AhR) and switches it on.\n\n"
+        "4. Possible side effects\n"
+        "About 1 in 10 people may get:\n"
+        "• headache\n"
+    )
+    found = triples(text)
+    assert ("zelinarof", "-", "plaque_psoriasis") in found, found
+    assert ("zelinarof", "+", "headache") in found, found
+    assert any(s == "zelinarof" and t == "aryl_hydrocarbon_receptor" for s, _sign, t in found), found

@@ -51,7 +51,7 @@ PLAIN_VERBS = {"kill": "VBP", "kills": "VBZ", "killed": "VBD", "killing": "VBG"}
 def _signed_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for lemma, sign in VERB_SIGNS.items():
-        if sign in ("+", "-") and " " not in lemma:
+        if sign in ("+", "-", "0") and " " not in lemma:
             for form, kind in zip(verb_forms(lemma), ("base", "s", "ed", "ing", "ed")):
                 forms.setdefault(form, kind)
     return forms

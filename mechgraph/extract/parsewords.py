@@ -402,4 +402,7 @@ _WORD = re.compile(r"[a-z]{2,}")
 
 
 #: "Sotyktu contains the active substance deucravacitinib": the brand (1) and the drug (2)
-ACTIVE_SUBSTANCE = re.compile(r"\b([A-Z][A-Za-z0-9-]{2,30}) contains? the active substances? ([A-Za-z][A-Za-z0-9-]{3,40})\b")
+ACTIVE_SUBSTANCE = re.compile(
+    r"\b([A-Z][A-Za-z0-9-]{2,30})(?: (?:cream|ointment|gel|tablets?|capsules?|injection|solution|eye drops|spray|inhaler|foam|lotion))?"
+    r" contains? the active substances? ([A-Za-z][A-Za-z0-9-]{3,40})\b"
+)

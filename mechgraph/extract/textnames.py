@@ -41,11 +41,14 @@ _DEFINITIONS = (
     re.compile(rf"\b(?:approv|licens|authori[sz])(?:es|ed|al of|ation of) {_NAME}\b(?!-)"),
     re.compile(rf"(?<![\w-]){_NAME_OR_CODE}(?: \([^()]{{1,40}}\))?, (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"),
     re.compile(rf"(?:^|(?<=[.!?] )|(?<=\n)){_NAME_OR_CODE}(?: \([^()]{{1,40}}\))? (?:is|was) (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}", re.M),
+    re.compile(rf"^{_NAME} \d+(?:[.,]\d+)?\s?(?:mg|g|µg|mcg|micrograms?|%|IU|units?)(?:/(?:g|mL|ml|dose|actuation))?\b", re.M),  # "Tapinarof 10 mg/g cream"
     re.compile(
         rf"(?<![\w-]){_NAME}(?: \([^()]{{1,40}}\))? (?:has been|have been|is|was|are|were) (?:\w+ )?"
         rf"(?:proposed|used|developed|tested|studied|investigated|repurposed|given|marketed) as (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"
     ),  # "Low-dose naltrexone has been proposed as an immunomodulator"
 )
+#: a leaflet's first heading ("1. What Velopatide nasal spray is and what it is used for")
+_LEAFLET_HEADING = re.compile(rf"\bWhat {_NAME}(?: [a-z]+){{0,2}} is and what it is used for\b")
 #: a brand name, then the drug's name in brackets ("VELMARIX (dorvokitug) injection", "Xolair® (omalizumab)")
 _BRAND_FIRST = re.compile(r"\b([A-Z][A-Za-z]{3,}|[A-Z]{4,})(?:®|™)? ?\(([a-z][a-z]{5,}(?:-[a-z]{1,4})?)\)")
 #: a biologic's name with the four-letter suffix US labels add ("mogamulizumab-kpkc")
@@ -82,16 +85,18 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
     [('ABX-464', 'abx_464'), ('T-VEC', 't_vec')]
     >>> names("Red cells lack proteins that shield them from complement, a part of the innate immune system.")
     []
+    >>> names("Zarinarof 10 mg/g cream")
+    [('Zarinarof', 'zarinarof')]
+    >>> names("1. What Velopatide nasal spray is and what it is used for")
+    [('Velopatide', 'velopatide')]
     """
     found: list[tuple[str, LexiconEntry]] = []
     seen: set[tuple[str, ...]] = set()
     for match in ACTIVE_SUBSTANCE.finditer(text):
         brand, substance = match.group(1), match.group(2)
-        if key_of(brand) == key_of(substance):
-            continue  # "Dupilumab contains the active substance dupilumab"
         entry = _drug(substance, substance, lexicon, found, seen)
-        if lexicon.lookup(brand) is None and entry.kind is NodeKind.AGENT:
-            found.append((brand, entry))
+        if key_of(brand) != key_of(substance) and lexicon.lookup(brand) is None and entry.kind is NodeKind.AGENT:
+            found.append((brand, entry))  # (not "Tapinarof cream contains the active substance tapinarof")
     for match in _BRAND_FIRST.finditer(text):  # "VELMARIX (dorvokitug) injection": the brand is the drug
         brand, substance = match.group(1), match.group(2)
         if lexicon.lookup(brand) is not None or not _may_name_a_drug(text, match.start(2), substance):
@@ -103,11 +108,14 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
         name, base = match.group(0), match.group(1)
         if looks_like_drug(base) and lexicon.lookup(name) is None:
             found.append((name, _drug(base, base.lower(), lexicon, found, seen)))
-    for pattern in _DEFINITIONS:
+    for pattern in (*_DEFINITIONS, _LEAFLET_HEADING):
         for match in pattern.finditer(text):
             name = match.group(1)
             key = key_of(name)
-            if key in seen or not _may_name_a_drug(text, match.start(1), name) or lexicon.lookup(name) is not None:
+            heading = pattern is _LEAFLET_HEADING  # (a capital there is the heading's, not a sentence's)
+            if key in seen or not (heading or _may_name_a_drug(text, match.start(1), name)) or lexicon.lookup(name) is not None:
+                continue
+            if heading and (name.lower() in _NOT_NAMES or _ENGLISH_ENDING.search(name.lower())):
                 continue
             seen.add(key)
             found.append((name, LexiconEntry(slug(name), NodeKind.AGENT, name.lower() if name[1:].islower() else name, "text")))
