@@ -420,3 +420,19 @@ def test_an_adverse_effect_keeps_its_body_site() -> None:
     assert ("velnumab", "+", "infections_of_the_nose_and_throat") in found, found
     assert ("velnumab", "+", "bronchitis") in found, found
     assert ("velnumab", "+", "infections") not in found, found
+
+
+@needs_parser
+def test_drugs_given_together_do_not_treat_each_other_and_a_list_of_reactions_causes_nothing() -> None:
+    text = (
+        "Velotuzumab is a SLAMF7-directed antibody indicated in combination with lenalidomide and dexamethasone for multiple myeloma. "
+        "Velotuzumab can cause infusion reactions, which occurred in about 10% of patients treated with the drug, lenalidomide and dexamethasone. "
+        "The most common adverse reactions were fatigue, cough, decreased appetite and pneumonia. "
+        "Malignancies have occurred in patients who received velotuzumab."
+    )
+    found = triples(text)
+    drugs = {"velotuzumab", "lenalidomide", "dexamethasone"}
+    assert not any(s in drugs and t in drugs | {"combination"} for s, _sign, t in found), found
+    assert ("velotuzumab", "+", "decreased_appetite") in found, found
+    assert not any("adverse_reactions" in s for s, _sign, _t in found), found
+    assert ("velotuzumab", "+", "malignancy") in found or ("velotuzumab", "+", "malignancies") in found, found

@@ -178,7 +178,7 @@ class _ParseEffects(_ParseBase):
             if not given and effects and self._reported_alone(verb):
                 agent = self.state.effects_agent()  # "Severe neutropenia has been reported.": the text's drug
                 given = [agent] if agent is not None and agent.kind in (NodeKind.AGENT, NodeKind.THERAPY) else []
-            if given and effects and not any(t.lower_ in ("more", "higher", "less", "fewer") for t in verb.subtree):
+            if given and effects and not any(t.lower_ in ("less", "fewer", "lower") for t in verb.subtree):  # ("at a higher rate in patients given X")
                 self.emit_entries(verb, f"{verb.lemma_.lower()} after", "+", given[:1], effects, "an effect seen after the agent was given")
                 return
         if not any(t.lower_ in ("more", "higher") for t in verb.subtree) or not any(t.lower_ in _OFTEN or t.lower_ == "incidence" for t in verb.subtree):

@@ -19,13 +19,14 @@ from .parsewords import (
     _MODALS,
     _NEG_VERBS,
     _NEG_WORDS,
+    _OUTCOME_PHRASES,
     _SUBJECT_EVENTS,
     _TAKING_EVENTS,
     _diseaselike,
     _prep_object,
     _relation,
 )
-from .tokens import normalize_word
+from .tokens import key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
 _TREATED_SUBJECTS = frozenset(
@@ -140,6 +141,8 @@ class _ParseEmit(_ParseBase):
         for source, s_tok in sources:
             if agents_only and source.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
                 continue
+            if key_of(source.label)[-2:] in _OUTCOME_PHRASES:
+                continue  # "the most common adverse reactions were ..., decreased appetite": a list, no cause
             for target, o_tok in targets:
                 if source.node_id == target.node_id:
                     continue
@@ -149,6 +152,8 @@ class _ParseEmit(_ParseBase):
                 elif sign == "treat":
                     if o_tok.lemma_.lower() in _TREATED_SUBJECTS:
                         continue  # "We treated mice with X": the animals or people treated are no disease
+                    if target.kind in (NodeKind.AGENT, NodeKind.THERAPY) or o_tok.lemma_.lower() in ("combination", "regimen"):
+                        continue  # "patients treated with the drug, X and Y", "indicated in combination with X": drugs given together
                     target_sign = "-"
                 relation = _relation(words, target_sign)
                 if target_sign == "0" and not negations:

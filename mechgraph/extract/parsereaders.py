@@ -395,8 +395,8 @@ class _ParseReaders(_ParseBase):
         """What was given before a change: "fell after a dose of X", "rose in patients given X"."""
         found: list[Any] = []
         skip = {verb.i}
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp", "relcl", "mark", "punct"):
+        for child in verb.children:  # (the clause's own parts; but "patients who received X" keeps its clause)
+            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp", "mark", "punct") or (child.dep_ == "relcl" and verb.pos_ == "VERB"):
                 skip.update(t.i for t in child.subtree)
         for t in verb.subtree:
             if t.i in skip:
