@@ -159,3 +159,10 @@ def test_mutations_in_a_gene_and_antibodies_against_a_protein_are_named_whole() 
     assert ("mutations_in_trex1", "+", "aicardi_goutieres_syndrome", False) in found, found
     found = triples("Gain-of-function variants in PIK3CD cause the activated PI3K-delta syndrome.")
     assert any(s.endswith("variants_in_pik3cd") and sign == "+" for s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_cue_verb_tagged_as_a_noun_with_a_subject_and_an_object_is_a_verb() -> None:
+    found = triples("Tissue factor sets off the coagulation cascade, and the burst of thrombin that follows causes venous and arterial thrombosis.")
+    assert ("thrombin", "+", "venous_thrombosis", False) in found, found
+    assert not any(s == "follows" for s, _sign, _t, _n in found), found

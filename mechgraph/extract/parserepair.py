@@ -33,7 +33,7 @@ def repair_tree(sdoc: Any) -> int:
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
     repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
     repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc) + _gerund_objects(sdoc) + _modifiers_taken_for_verbs(sdoc)
-    repairs += _verbs_with_subjects_taken_for_modifiers(sdoc)
+    repairs += _verbs_with_subjects_taken_for_modifiers(sdoc) + _verbs_tagged_as_nouns(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -415,6 +415,22 @@ def _verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
         for child in [c for c in nexts.children if c.i < subject[0].i]:  # "In vitro, ...": the first clause's
             child.head = verb
         repairs += 1
+    return repairs
+
+
+def _verbs_tagged_as_nouns(sdoc: Any) -> int:
+    """A cue verb tagged as a noun though the parse gave it a subject and an object ("the burst of
+    thrombin that follows causes/NNS(conj) thrombosis"): a verb."""
+    repairs = 0
+    for word in sdoc:
+        if word.tag_ not in ("NNS", "NN") or word.dep_ not in ("ROOT", "conj", "relcl", "ccomp"):
+            continue
+        deps = {c.dep_ for c in word.children}
+        form = word.lower_
+        lemma = form[:-1] if form.endswith("s") and form[:-1] in VERB_SIGNS else form
+        if {"nsubj", "dobj"} <= deps and VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause"):
+            word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
+            repairs += 1
     return repairs
 
 

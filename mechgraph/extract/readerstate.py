@@ -48,7 +48,7 @@ _DRUG_ADJECTIVES = frozenset("new novel oral topical experimental investigationa
 #: a word a salt names a drug with: not an adjective or a sample ("intracellular calcium", "serum sodium")
 _SALT_OWNER = re.compile(r"^(?!(?:serum|plasma|blood|urine|urinary|total|free|dietary|ionised|ionized)$)(?!.*(?:al|ar|ic|ous|ive|ed|ing)$)")
 _TRAILING_ADVERBS = frozenset(
-    "instead too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split()
+    "instead rather too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split()
 )
 _CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain contains contain carries carry has have".split())
 _CLAUSE_VERBS = frozenset("is are was were remains remain contains contain carries carry has have".split())
