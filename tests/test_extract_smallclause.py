@@ -166,3 +166,12 @@ def test_a_cue_verb_tagged_as_a_noun_with_a_subject_and_an_object_is_a_verb() ->
     found = triples("Tissue factor sets off the coagulation cascade, and the burst of thrombin that follows causes venous and arterial thrombosis.")
     assert ("thrombin", "+", "venous_thrombosis", False) in found, found
     assert not any(s == "follows" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_drugs_participle_phrase_is_no_verb_of_the_clause() -> None:
+    # "X taken/ROOT three times a week reduced/amod Y": the clause's verb is "reduced"; "damp" lowers
+    found = triples("Azithromycin is an antibiotic. In adults with asthma, azithromycin taken three times a week reduced asthma exacerbations.")
+    assert ("azithromycin", "-", "asthma_exacerbations", False) in found, found
+    found = triples("Azithromycin is an antibiotic. In monocytes it appears to damp the activation of NF-κB.")
+    assert any(s == "azithromycin" and sign == "-" and "nf" in t for s, sign, t, _n in found), found

@@ -81,7 +81,9 @@ def find_lists(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, i
             if items and len(items) <= MAX_ITEMS and not BULLET.match(text, start) and _is_lead(lead):
                 readings = tuple(r for r in (_reading(lead, " ".join(text[a:b].split())) for a, b in items) if r)
                 if readings:
-                    found.append((start + len(text[start:end]) - len(text[start:end].lstrip()), items[-1][1], readings))
+                    last_start, last_end = items[-1]
+                    last_end = last_start + len(text[last_start:last_end].rstrip())  # (no white space after the last item)
+                    found.append((start + len(text[start:end]) - len(text[start:end].lstrip()), last_end, readings))
             k = j if items else k + 1  # a run of bullets is read once (linear time on a text of bullets)
     return found
 

@@ -15,6 +15,7 @@ from . import namewords as N
 from .parsewords import _CLASS_NOUNS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
+from .verbrepair import given_phrases_taken_for_verbs, verbs_tagged_as_nouns, verbs_with_subjects_taken_for_modifiers
 
 __all__ = ["repair_tree"]
 
@@ -33,7 +34,7 @@ def repair_tree(sdoc: Any) -> int:
     repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
     repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
     repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc) + _gerund_objects(sdoc) + _modifiers_taken_for_verbs(sdoc)
-    repairs += _verbs_with_subjects_taken_for_modifiers(sdoc) + _verbs_tagged_as_nouns(sdoc)
+    repairs += verbs_with_subjects_taken_for_modifiers(sdoc) + verbs_tagged_as_nouns(sdoc) + given_phrases_taken_for_verbs(sdoc)
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -391,46 +392,6 @@ def _verbs_taken_for_modifiers(sdoc: Any) -> int:
         verb.head, verb.dep_, verb.pos_ = copula, "conj", "VERB"
         noun.head, noun.dep_ = verb, "dobj"
         repairs += 1
-    return repairs
-
-
-def _verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
-    """A verb with a subject of its own hung as a modifier on the subject of the next verb ("X
-    activated/amod T cells/nsubj and resulted in Y"): the verb is the clause's, the noun its object and
-    the next verb its conjunct."""
-    repairs = 0
-    for verb in sdoc:
-        noun = verb.head
-        nexts = noun.head
-        if verb.tag_ not in ("VBD", "VBN", "VBZ") or verb.dep_ != "amod" or noun.dep_ != "nsubj" or not verb.i < noun.i < nexts.i:
-            continue
-        subject = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-        cc = [c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < nexts.i]
-        if not subject or not cc or verb.lemma_.lower() not in VERB_SIGNS or nexts.pos_ != "VERB":
-            continue
-        verb.head, verb.dep_, verb.pos_ = (verb if nexts.dep_ == "ROOT" else nexts.head), nexts.dep_, "VERB"
-        noun.head, noun.dep_ = verb, "dobj"
-        nexts.head, nexts.dep_ = verb, "conj"
-        cc[0].head = verb
-        for child in [c for c in nexts.children if c.i < subject[0].i]:  # "In vitro, ...": the first clause's
-            child.head = verb
-        repairs += 1
-    return repairs
-
-
-def _verbs_tagged_as_nouns(sdoc: Any) -> int:
-    """A cue verb tagged as a noun though the parse gave it a subject and an object ("the burst of
-    thrombin that follows causes/NNS(conj) thrombosis"): a verb."""
-    repairs = 0
-    for word in sdoc:
-        if word.tag_ not in ("NNS", "NN") or word.dep_ not in ("ROOT", "conj", "relcl", "ccomp"):
-            continue
-        deps = {c.dep_ for c in word.children}
-        form = word.lower_
-        lemma = form[:-1] if form.endswith("s") and form[:-1] in VERB_SIGNS else form
-        if {"nsubj", "dobj"} <= deps and VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause"):
-            word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
-            repairs += 1
     return repairs
 
 

@@ -38,7 +38,7 @@ arrest slow deplete eliminate kill shorten limit restrain dampen blunt hinder co
 destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb halt stop tether
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
-ease quell quench temper scavenge attack buffer internalise internalize
+ease quell quench temper scavenge attack buffer internalise internalize damp
 lessen mitigate impede obstruct eradicate halve downmodulate exhaust anergize anergise tolerize tolerise uncouple decouple
 """
 _NEUTRAL = "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"

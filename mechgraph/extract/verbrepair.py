@@ -1,0 +1,81 @@
+"""Tree repairs of verbs the small pipeline misplaces: a verb with a subject of its own hung as a
+modifier, a cue verb tagged as a noun, a drug's participle phrase taken for the clause's verb. A part
+of :func:`.parserepair.repair_tree`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .verbclasses import VERB_SIGNS
+
+__all__ = ["given_phrases_taken_for_verbs", "verbs_tagged_as_nouns", "verbs_with_subjects_taken_for_modifiers"]
+
+_GIVEN_FORMS = frozenset("taken given administered used injected applied infused".split())
+
+
+def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
+    """A verb with a subject of its own hung as a modifier on the subject of the next verb ("X
+    activated/amod T cells/nsubj and resulted in Y"): the verb is the clause's, the noun its object and
+    the next verb its conjunct."""
+    repairs = 0
+    for verb in sdoc:
+        noun = verb.head
+        nexts = noun.head
+        if verb.tag_ not in ("VBD", "VBN", "VBZ") or verb.dep_ != "amod" or noun.dep_ != "nsubj" or not verb.i < noun.i < nexts.i:
+            continue
+        subject = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        cc = [c for c in noun.children if c.dep_ == "cc" and noun.i < c.i < nexts.i]
+        if not subject or not cc or verb.lemma_.lower() not in VERB_SIGNS or nexts.pos_ != "VERB":
+            continue
+        verb.head, verb.dep_, verb.pos_ = (verb if nexts.dep_ == "ROOT" else nexts.head), nexts.dep_, "VERB"
+        noun.head, noun.dep_ = verb, "dobj"
+        nexts.head, nexts.dep_ = verb, "conj"
+        cc[0].head = verb
+        for child in [c for c in nexts.children if c.i < subject[0].i]:  # "In vitro, ...": the first clause's
+            child.head = verb
+        repairs += 1
+    return repairs
+
+
+def given_phrases_taken_for_verbs(sdoc: Any) -> int:
+    """A drug's participle phrase taken for the clause's verb, the clause's own verb for a modifier
+    ("azithromycin taken/ROOT three times a week reduced/amod asthma exacerbations/dobj"): the cue
+    verb is the clause's, the participle describes the drug."""
+    repairs = 0
+    for given in sdoc:
+        if given.dep_ != "ROOT" or given.lower_ not in _GIVEN_FORMS or any(c.dep_ in ("aux", "auxpass") for c in given.children):
+            continue
+        subject = next((c for c in given.children if c.dep_ == "nsubj" and c.i < given.i), None)
+        verb = next((t for t in sdoc[given.i + 1 :] if t.dep_ == "amod" and t.tag_ in ("VBN", "VBD") and VERB_SIGNS.get(t.lemma_.lower()) in ("+", "-")), None)
+        if subject is None or verb is None or verb.head.dep_ not in ("dobj", "npadvmod", "attr") or verb.head.head.i != given.i:
+            continue
+        noun = verb.head
+        verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+        noun.head, noun.dep_ = verb, "dobj"
+        subject.head = verb
+        given.head, given.dep_ = subject, "acl"
+        for child in [
+            c for c in given.children if c.dep_ in ("prep", "punct", "advmod", "advcl", "cc", "conj") and c.i > verb.i or c.dep_ == "punct" and c.i < subject.i
+        ]:
+            child.head = verb
+        for child in [c for c in given.children if c.dep_ == "prep" and c.i < subject.i]:
+            child.head = verb
+        repairs += 1
+    return repairs
+
+
+def verbs_tagged_as_nouns(sdoc: Any) -> int:
+    """A cue verb tagged as a noun though the parse gave it a subject and an object ("the burst of
+    thrombin that follows causes/NNS(conj) thrombosis"): a verb."""
+    repairs = 0
+    for word in sdoc:
+        if word.tag_ not in ("NNS", "NN") or word.dep_ not in ("ROOT", "conj", "relcl", "ccomp"):
+            continue
+        deps = {c.dep_ for c in word.children}
+        form = word.lower_
+        lemma = form[:-1] if form.endswith("s") and form[:-1] in VERB_SIGNS else form
+        if {"nsubj", "dobj"} <= deps and VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause"):
+            word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
+            repairs += 1
+    return repairs
