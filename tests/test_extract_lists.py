@@ -436,3 +436,11 @@ def test_drugs_given_together_do_not_treat_each_other_and_a_list_of_reactions_ca
     assert ("velotuzumab", "+", "decreased_appetite") in found, found
     assert not any("adverse_reactions" in s for s, _sign, _t in found), found
     assert ("velotuzumab", "+", "malignancy") in found or ("velotuzumab", "+", "malignancies") in found, found
+
+
+@needs_parser
+def test_a_loss_of_a_body_function_is_an_adverse_effect() -> None:
+    text = "Velomycin is an antibiotic. Velomycin reduced exacerbations in people with COPD, although hearing loss was more common than with placebo."
+    found = triples(text)
+    assert ("velomycin", "+", "hearing_loss") in found, found
+    assert ("velomycin", "-", "exacerbations") in found, found

@@ -137,6 +137,7 @@ class _ParseLookup(_ParseBase):
             for w in words[:-1]
         )  # "the H1 receptor", "C-reactive protein", "the interleukin-36 receptor": a name, where "the protein" is none
         symbol_named = symbol_named or (len(key) == 2 and key[0] in _ORDINALS)  # "a second signal": a name
+        symbol_named = symbol_named or (len(key) == 2 and key[1] == "loss" and key[0].isalpha() and key[0] not in W._NO_CANDIDATE)  # "hearing loss"
         symbol_named = symbol_named or (
             len(key) >= 2
             and key[-1] in ("receptor", "kinase", "protein", "enzyme", "channel")
