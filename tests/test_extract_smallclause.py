@@ -175,3 +175,21 @@ def test_a_drugs_participle_phrase_is_no_verb_of_the_clause() -> None:
     assert ("azithromycin", "-", "asthma_exacerbations", False) in found, found
     found = triples("Azithromycin is an antibiotic. In monocytes it appears to damp the activation of NF-κB.")
     assert any(s == "azithromycin" and sign == "-" and "nf" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_repair_that_would_make_a_cycle_leaves_the_parse_as_it_was() -> None:
+    # this sentence once made a verb and its object each other's head, and the reader never returned
+    found = triples(
+        "In rats, such an antibody preferentially expanded regulatory T (Treg) cells, which depend heavily on CD28 signals, "
+        "and it protected the animals from experimental autoimmune encephalomyelitis and from adjuvant arthritis."
+    )
+    assert any(t == "experimental_autoimmune_encephalomyelitis" for _s, _sign, t, _n in found), found
+    from mechgraph.extract.parsed import load_pipeline
+    from mechgraph.extract.parserepair import _acyclic, repair_tree
+
+    doc = load_pipeline()("Such an antibody expanded regulatory T cells.")
+    heads = [t.head.i for t in doc]
+    assert _acyclic(doc) and repair_tree(doc) == 0 and [t.head.i for t in doc] == heads
+    doc[3].head, doc[6].head = doc[6], doc[3]  # a cycle, as a faulty repair would leave it
+    assert not _acyclic(doc)

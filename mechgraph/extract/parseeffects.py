@@ -185,8 +185,18 @@ class _ParseEffects(_ParseBase):
             return
         withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "on", "after")]
         withs += [p for a in verb.children if a.dep_ == "advmod" for p in a.subtree if p.dep_ == "prep" and p.lower_ in ("with", "on")]
+        than = next((t.i for t in verb.subtree if t.lower_ == "than"), None)
+        withs = [p for p in withs if than is None or p.i < than]  # "more often than with X alone": X is the comparator
         agents = [g for p in withs[:1] for g in p.children if g.dep_ == "pobj"]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not agents and than is not None and subjects:  # the text's drug, compared with X
+            current = self.state.antecedent()
+            if current is not None and current.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                effects = [e for e, _t in self.entities(subjects)]
+                self.emit_entries(
+                    verb, f"{verb.lemma_.lower()} more often than with the comparator", "+", [current], effects, "an effect seen more often with the agent"
+                )
+            return
         if not agents or not subjects:
             return
         sources = [e for e, _t in self.entities(agents) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]

@@ -22,6 +22,7 @@ from .parsewords import (
     _OUTCOME_PHRASES,
     _SUBJECT_EVENTS,
     _TAKING_EVENTS,
+    ORGANS,
     _diseaselike,
     _prep_object,
     _relation,
@@ -146,6 +147,8 @@ class _ParseEmit(_ParseBase):
             for target, o_tok in targets:
                 if source.node_id == target.node_id:
                     continue
+                if sign == "+" and not words.startswith("make") and key_of(target.label)[-1:] and set(key_of(target.label)) <= ORGANS:
+                    continue  # "inflammation of the lungs, bowel, liver and kidneys": an organ is where, not what
                 target_sign = sign
                 if sign == "improve":
                     target_sign = "-" if _diseaselike(o_tok, target) else "+"

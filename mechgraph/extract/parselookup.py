@@ -80,6 +80,10 @@ class _ParseLookup(_ParseBase):
         entry = self.doc.lexicon.lookup(text)
         if entry is not None:
             return entry
+        if "combination of " in text.lower():  # "a fixed-dose combination of X" cut before "and Y": the text's combination
+            combination = self.doc.lexicon.lookup("combination")
+            if combination is not None and combination.kind is NodeKind.THERAPY and combination.origin == "text":
+                return combination
         if "-positive " in text:  # "exhausted CD8-positive T cells": CD8 T cells, where the lexicon knows them
             marked = self.lookup_phrase(text.replace("-positive ", " "))
             if marked is not None and marked.origin != "text":

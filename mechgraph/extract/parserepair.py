@@ -31,10 +31,31 @@ def repair_tree(sdoc: Any) -> int:
     >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
     True
     """
-    repairs = _participles(sdoc) + _gerund_modifiers(sdoc) + _verbs_after_auxiliaries(sdoc) + _to_before_names(sdoc) + _fronted_subjects(sdoc)
-    repairs += _classes_before_names(sdoc) + _relative_verbs(sdoc) + _subjects_taken_for_compounds(sdoc) + _objects_taken_for_modifiers(sdoc)
-    repairs += _verbs_taken_for_compounds(sdoc) + _verbs_taken_for_modifiers(sdoc) + _gerund_objects(sdoc) + _modifiers_taken_for_verbs(sdoc)
-    repairs += verbs_with_subjects_taken_for_modifiers(sdoc) + verbs_tagged_as_nouns(sdoc) + given_phrases_taken_for_verbs(sdoc)
+    before = [(t.head.i, t.dep_, t.tag_, t.pos_, t.lemma_) for t in sdoc]
+    repairs = 0
+    for step in _REPAIRS:
+        done = step(sdoc)
+        if done and not _acyclic(sdoc):  # a repair that made a token its own ancestor: the parse as it was
+            for t, (head, dep, tag, pos, lemma) in zip(sdoc, before):
+                t.head, t.dep_, t.tag_, t.pos_, t.lemma_ = sdoc[head], dep, tag, pos, lemma
+            return 0
+        repairs += done
+    return repairs
+
+
+def _acyclic(sdoc: Any) -> bool:
+    """Whether every token's chain of heads ends at a root."""
+    for tok in sdoc:
+        steps = 0
+        while tok.head.i != tok.i:
+            tok, steps = tok.head, steps + 1
+            if steps > len(sdoc):
+                return False
+    return True
+
+
+def _participles_after_copulas(sdoc: Any) -> int:
+    repairs = 0
     for verb in sdoc:
         if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
             continue
@@ -438,3 +459,25 @@ def _modifiers_taken_for_verbs(sdoc: Any) -> int:
         word.head, word.dep_, word.pos_, word.tag_ = noun, "amod", "ADJ", "JJ"
         repairs += 1
     return repairs
+
+
+#: the repairs, in the order they run
+_REPAIRS = (
+    _participles,
+    _gerund_modifiers,
+    _verbs_after_auxiliaries,
+    _to_before_names,
+    _fronted_subjects,
+    _classes_before_names,
+    _relative_verbs,
+    _subjects_taken_for_compounds,
+    _objects_taken_for_modifiers,
+    _verbs_taken_for_compounds,
+    _verbs_taken_for_modifiers,
+    _gerund_objects,
+    _modifiers_taken_for_verbs,
+    verbs_with_subjects_taken_for_modifiers,
+    verbs_tagged_as_nouns,
+    given_phrases_taken_for_verbs,
+    _participles_after_copulas,
+)

@@ -147,6 +147,10 @@ BODY_SITES = frozenset(
     for w in "nose throat sinus sinuses skin mouth eye eyes gut bowel bladder chest joint joints lung lungs airway airways ear ears "
     "stomach tongue lip lips gum gums face scalp infusion injection site".split()
 )
+#: organs and glands: where an effect is, never an effect themselves ("inflammation of the lungs, bowel and liver")
+ORGANS = frozenset(
+    normalize_word(w) for w in "lung lungs bowel liver kidney kidneys heart brain spleen pancreas thyroid gland glands hormone joint joints gut stomach".split()
+)
 _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 

@@ -47,6 +47,8 @@ _DEFINITIONS = (
         rf"(?:proposed|used|developed|tested|studied|investigated|repurposed|given|marketed) as (?:an?|the) {_DESCRIBERS}{_DRUG_HEADS}{_AFTER_CLASS}"
     ),  # "Low-dose naltrexone has been proposed as an immunomodulator"
 )
+#: a combination of two named drugs given as one therapy ("a fixed-dose combination of nivolumab and relatlimab")
+_COMBINATION = re.compile(r"\b((?:fixed-dose |two-drug |triple |double )?combination of ([A-Za-z][\w-]{3,}) (?:and|with|plus) ([A-Za-z][\w-]{3,}))\b")
 #: a leaflet's first heading ("1. What Velopatide nasal spray is and what it is used for")
 _LEAFLET_HEADING = re.compile(rf"\bWhat {_NAME}(?: [a-z]+){{0,2}} is and what it is used for\b")
 #: a brand name, then the drug's name in brackets ("VELMARIX (dorvokitug) injection", "Xolair® (omalizumab)")
@@ -89,6 +91,8 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
     [('Zarinarof', 'zarinarof')]
     >>> names("1. What Velopatide nasal spray is and what it is used for")
     [('Velopatide', 'velopatide')]
+    >>> names("The FDA approved a fixed-dose combination of nivolumab and relatlimab for melanoma.")[-2:]
+    [('fixed-dose combination of nivolumab and relatlimab', 'fixed_dose_combination_of_nivolumab_and_relatlimab'), ('combination', 'fixed_dose_combination_of_nivolumab_and_relatlimab')]
     """
     found: list[tuple[str, LexiconEntry]] = []
     seen: set[tuple[str, ...]] = set()
@@ -108,6 +112,13 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
         name, base = match.group(0), match.group(1)
         if looks_like_drug(base) and lexicon.lookup(name) is None:
             found.append((name, _drug(base, base.lower(), lexicon, found, seen)))
+    combinations = {m.group(0).lower(): m for m in _COMBINATION.finditer(text)}
+    if len(combinations) == 1:  # "a fixed-dose combination of nivolumab and relatlimab": one therapy, and "the combination" is it
+        match = next(iter(combinations.values()))
+        if all(lexicon.lookup(n) is not None or looks_like_drug(n) for n in (match.group(2), match.group(3))):
+            label = match.group(1)
+            entry = LexiconEntry(slug(label), NodeKind.THERAPY, label, "text")
+            found += [(label, entry), ("combination", entry)]
     for pattern in (*_DEFINITIONS, _LEAFLET_HEADING):
         for match in pattern.finditer(text):
             name = match.group(1)

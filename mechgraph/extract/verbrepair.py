@@ -14,6 +14,18 @@ __all__ = ["given_phrases_taken_for_verbs", "verbs_tagged_as_nouns", "verbs_with
 _GIVEN_FORMS = frozenset("taken given administered used injected applied infused".split())
 
 
+def _above(tok: Any, other: Any) -> bool:
+    """Whether ``tok`` is ``other`` or one of its heads (hanging ``tok`` on ``other`` would make a cycle)."""
+    seen = 0
+    while seen <= len(other.doc):
+        if other.i == tok.i:
+            return True
+        if other.head.i == other.i:
+            return False
+        other, seen = other.head, seen + 1
+    return True
+
+
 def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
     """A verb with a subject of its own hung as a modifier on the subject of the next verb ("X
     activated/amod T cells/nsubj and resulted in Y"): the verb is the clause's, the noun its object and
@@ -22,6 +34,17 @@ def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
     for verb in sdoc:
         noun = verb.head
         nexts = noun.head
+        if verb.tag_ in ("VBD", "VBN", "VBZ") and verb.dep_ == "amod" and noun.i > verb.i and noun.dep_ != "nsubj":
+            subject = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+            if subject and VERB_SIGNS.get(verb.lemma_.lower()) in ("+", "-"):
+                # "in which the combination/nsubj more than doubled/amod median survival": the relative clause's verb
+                relative = any(g.tag_ in ("WDT", "WP") for c in verb.children if c.dep_ == "prep" for g in c.children)
+                if noun.dep_ == "ROOT" or noun.head.i == noun.i or _above(verb, noun.head):
+                    continue  # (a root noun, or one whose head hangs below the verb: no tree to rewire safely)
+                verb.head, verb.dep_, verb.pos_ = noun.head, ("relcl" if relative else noun.dep_), "VERB"
+                noun.head, noun.dep_ = verb, "dobj"
+                repairs += 1
+            continue
         if verb.tag_ not in ("VBD", "VBN", "VBZ") or verb.dep_ != "amod" or noun.dep_ != "nsubj" or not verb.i < noun.i < nexts.i:
             continue
         subject = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
