@@ -193,3 +193,14 @@ def test_a_repair_that_would_make_a_cycle_leaves_the_parse_as_it_was() -> None:
     assert _acyclic(doc) and repair_tree(doc) == 0 and [t.head.i for t in doc] == heads
     doc[3].head, doc[6].head = doc[6], doc[3]  # a cycle, as a faulty repair would leave it
     assert not _acyclic(doc)
+
+
+@needs_parser
+def test_what_the_loss_of_which_lowers_something_raises_it() -> None:
+    found = triples("In mice, deficiency of OX40 reduces allergic airway inflammation. Knockdown of STAT3 reduced IL-17 production.")
+    assert ("ox40", "+", "allergic_airway_inflammation", False) in found, found
+    assert any(s == "stat3" and sign == "+" for s, sign, _t, _n in found), found
+    assert not any(s.startswith(("deficiency", "knockdown")) for s, _sign, _t, _n in found), found
+    # a loss that causes a disease stays a node of its own
+    found = triples("Deletion of Foxp3 causes autoimmunity.")
+    assert not any(s == "foxp3" for s, _sign, _t, _n in found), found
