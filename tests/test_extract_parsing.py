@@ -1,7 +1,9 @@
-"""What a cause makes something do or become: "makes X grow", "causes X to die", "renders X anergic".
+"""The parser-based reader on constructions met in unseen text: small clauses ("makes X grow",
+"causes X to die"), what "the receptor" and "this signal" stand for, names with Greek letters and
+capitals, sentences parsed again where the small pipeline misreads a word, tree repairs (and that no
+repair leaves a cycle), bare class nouns, loss of function.
 
-Each sentence is written for this test, with the structure of a plain-language or textbook sentence
-on unseen text.
+Each sentence is written for this test, with the structure of a sentence seen on unseen text.
 """
 
 from __future__ import annotations
