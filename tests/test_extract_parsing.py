@@ -206,3 +206,15 @@ def test_what_the_loss_of_which_lowers_something_raises_it() -> None:
     # a loss that causes a disease stays a node of its own
     found = triples("Deletion of Foxp3 causes autoimmunity.")
     assert not any(s == "foxp3" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_an_object_pronoun_skips_the_nouns_of_a_description_and_a_bare_messenger_is_no_node() -> None:
+    text = (
+        "Mifamurtide is a liposomal drug. Mifamurtide attaches to NOD2, a sensor that recognises bacteria, and switches it on. "
+        "The cells then release messengers such as interleukin-6, which cause fever."
+    )
+    found = triples(text)
+    assert ("mifamurtide", "+", "nod2", False) in found, found
+    assert not any(t == "bacteria" and s == "mifamurtide" for s, _sign, t, _n in found), found
+    assert not any(s in ("messengers", "messenger") for s, _sign, _t, _n in found), found

@@ -67,6 +67,16 @@ def family_drug(word: str, recent: list[LexiconEntry]) -> LexiconEntry | None:
     return None
 
 
+def _inside_description(t: Any, pronoun: Any) -> bool:
+    """Whether ``t`` sits in a relative clause or an apposition that ``pronoun`` is outside of."""
+    step, seen = t, 0
+    while step.head.i != step.i and seen < 12:
+        if step.dep_ in ("relcl", "acl", "appos") and not (step.left_edge.i <= pronoun.i <= step.right_edge.i):
+            return True
+        step, seen = step.head, seen + 1
+    return False
+
+
 class _ParseAnaphora(_ParseBase):
     """Pronouns and class nouns read as names read before."""
 
@@ -201,6 +211,8 @@ class _ParseAnaphora(_ParseBase):
     def previous_object(self, tok: Any) -> LexiconEntry | None:
         for k in range(tok.i - 1, -1, -1):
             t = self.sdoc[k]
+            if _inside_description(t, tok):
+                continue  # "attaches to NOD2, a sensor that recognises bacteria, and switches it on": NOD2
             nominal = (
                 t.pos_ in ("NOUN", "PROPN")
                 or (t.pos_ == "PRON" and t.lower_ not in _PRONOUNS and not t.text.islower())

@@ -60,7 +60,9 @@ _CLASS_HEADS = frozenset(
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
 _DOSE_ONLY = re.compile(r"^[\d.,\s]+(mg|g|µg|mcg|ug|ml|units?|iu|mg/kg|mg/m2)\b", re.IGNORECASE)
-_BARE_CLASSES = frozenset({"metabolite"})  # "the metabolite": the one named before (the parser reads it), never a node of its own
+_BARE_CLASSES = frozenset(
+    {"metabolite", "messenger", "substance", "chemical"}
+)  # "the metabolite": the one named before (the parser reads it), never a node of its own
 _TIME_WORDS = frozenset("century centuries decade decades year years month months week weeks day days hour hours time times".split())
 _BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive".split())
 _PARTICIPLES = frozenset("given used seen taken shown done made known reported observed found help option options look we us you i".split())
