@@ -218,3 +218,13 @@ def test_an_object_pronoun_skips_the_nouns_of_a_description_and_a_bare_messenger
     assert ("mifamurtide", "+", "nod2", False) in found, found
     assert not any(t == "bacteria" and s == "mifamurtide" for s, _sign, t, _n in found), found
     assert not any(s in ("messengers", "messenger") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_they_after_a_plural_subject_is_not_a_singular_drug() -> None:
+    text = (
+        "Mifamurtide is a liposomal drug. After the infusion, the liposomes are taken up by macrophages. "
+        "The activated cells then release messengers such as interleukin-6, and they become better at recognising and killing tumour cells."
+    )
+    found = triples(text)
+    assert not any(s == "mifamurtide" and "tumour" in t for s, _sign, t, _n in found), found

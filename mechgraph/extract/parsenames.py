@@ -137,6 +137,10 @@ class _ParseNames(_ParseLookup):
             end += 2  # (and "phosphoinositide 3/nummod -kinase/npadvmod": a number glued to the rest of the name)
         return start, end
 
+    def _plural_subject_before(self, tok: Any) -> bool:
+        """Whether a plural noun is a subject earlier in the sentence (what "they" more likely stands for)."""
+        return any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") for t in self.sdoc[: tok.i])
+
     def entity(self, tok: Any) -> LexiconEntry | None:
         if tok.i in self.cache:
             return self.cache[tok.i]
@@ -200,6 +204,9 @@ class _ParseNames(_ParseLookup):
                 agent = self.state.antecedent()
                 if agent is not None and not plural and self.state.plural.get(agent.node_id):
                     self.doc.unresolved.add(self.sentence.index)  # "it" cannot stand for "glucocorticoids"
+                    return None
+                if agent is not None and plural and not self.state.plural.get(agent.node_id) and self._plural_subject_before(tok):
+                    self.doc.unresolved.add(self.sentence.index)  # "The activated cells release X, and they ...": not the drug
                     return None
                 self.via[tok.i] = f"'{tok.text}' read as the last agent"
                 return agent
