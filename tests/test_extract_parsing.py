@@ -228,3 +228,11 @@ def test_they_after_a_plural_subject_is_not_a_singular_drug() -> None:
     )
     found = triples(text)
     assert not any(s == "mifamurtide" and "tumour" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_adjective_taken_for_an_object_and_a_pathway_named_by_a_symbol() -> None:
+    # "activates the canonical/dobj NF-κB pathway/dobj(of assembles)": the pathway is what is activated
+    found = triples("Once engaged by its ligand, OX40 assembles a signalosome that activates the canonical NF-κB pathway.")
+    assert ("signalosome", "+", "canonical_nf_kappab_pathway", False) in found, found
+    assert not any(s in ("once", "ligand") for s, _sign, _t, _n in found), found

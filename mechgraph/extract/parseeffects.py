@@ -19,26 +19,18 @@ from .tokens import normalize_word
 
 __all__: list[str] = []
 
-#: Heads of a phrase that names adverse effects: "side effects", "adverse reactions" (with the
-#: adjective), "toxicities", "complications" (on their own).
 _WARNERS = frozenset(normalize_word(w) for w in "label leaflet labelling labeling information warning agency regulator fda ema".split())
+#: heads of a phrase that names adverse effects: "side effects", "adverse reactions" (with the adjective);
+#: "toxicities", "complications" (on their own)
 _ADVERSE_HEADS = frozenset({"effect", "event", "reaction"})
 _HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
 _OFTEN = frozenset("often frequently commonly common frequent".split())
-#: "X had no effect on Y", "X had an inhibitory effect on Y", "X showed no benefit in D"
-#: what a dose, an infusion or the use of a drug is: "occurred after administration of X"
 _COMPARED = {"higher": "+", "increased": "+", "greater": "+", "lower": "-", "reduced": "-", "decreased": "-"}
+#: what a dose, an infusion or the use of a drug is: "occurred after administration of X"
 _COURSE_NOUNS = frozenset("course courses cycle cycles regimen dose doses instillation instillations infusion infusions".split())
 #: adjectives of a state that name an adverse effect: "have become depressed" is depression
-_STATES = {
-    "depressed": "depression",
-    "anxious": "anxiety",
-    "dizzy": "dizziness",
-    "drowsy": "drowsiness",
-    "tired": "fatigue",
-    "sick": "nausea",
-    "confused": "confusion",
-}
+_STATES = dict(zip("depressed anxious dizzy drowsy tired sick confused".split(), "depression anxiety dizziness drowsiness fatigue nausea confusion".split()))
+#: "X had no effect on Y", "X had an inhibitory effect on Y", "X showed no benefit in D"
 _EFFECT_NOUNS = frozenset("effect effects influence impact activity action".split())
 _EFFECT_SIGNS = {
     **dict.fromkeys("inhibitory suppressive negative antagonistic protective".split(), "-"),
@@ -46,10 +38,8 @@ _EFFECT_SIGNS = {
 }
 #: a share of a group ("in 10% of patients", "in a third of people")
 _SHARES = frozenset("% percent per cent third half quarter fifth tenth most many some few all majority minority proportion".split())
-
-
-#: words that open a clause after an item's effect ("... when the drops are put in")
-_ITEM_CLAUSES = frozenset("when while after because".split())  # ("where" names the site: part of the effect)
+#: words that open a clause after an item's effect ("... when the drops are put in"; "where" names the site: part of the effect)
+_ITEM_CLAUSES = frozenset("when while after because".split())
 
 
 class _ParseEffects(_ParseBase):
@@ -190,12 +180,9 @@ class _ParseEffects(_ParseBase):
         agents = [g for p in withs[:1] for g in p.children if g.dep_ == "pobj"]
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not agents and than is not None and subjects:  # the text's drug, compared with X
-            current = self.state.antecedent()
-            if current is not None and current.kind in (NodeKind.AGENT, NodeKind.THERAPY):
-                effects = [e for e, _t in self.entities(subjects)]
-                self.emit_entries(
-                    verb, f"{verb.lemma_.lower()} more often than with the comparator", "+", [current], effects, "an effect seen more often with the agent"
-                )
+            current = [a for a in (self.state.antecedent(),) if a is not None and a.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+            effects = [e for e, _t in self.entities(subjects)] if current else []
+            self.emit_entries(verb, f"{verb.lemma_.lower()} more often than with X", "+", current, effects, "an effect seen more often with the agent")
             return
         if not agents or not subjects:
             return

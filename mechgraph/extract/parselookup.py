@@ -134,11 +134,15 @@ class _ParseLookup(_ParseBase):
             kept = [w for w in words[:-1] if w.lower() not in W._SAMPLE_WORDS]  # "absolute neutrophil counts", "serum IL-6 levels": the thing counted
             if kept and not W._is_adjective_only(kept):
                 return self.lookup_phrase(" ".join(kept))
-        symbol_named = key[-1] in W._SYMBOL_HEADS and any(
-            (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w))
-            or re.match(r"[A-Z]-[a-z]", w) is not None
-            or re.search(r"[a-z]-\d", w) is not None
-            for w in words[:-1]
+        symbol_named = (
+            key[-1] in W._SYMBOL_HEADS
+            and any(
+                (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w))
+                or re.match(r"[A-Z]-[a-z]", w) is not None
+                or re.search(r"[a-z]-\d", w) is not None
+                or sum(ch.isupper() for ch in w) >= 2  # "the NF-κB pathway", "the MAPK pathway"
+                for w in words[:-1]
+            )
         )  # "the H1 receptor", "C-reactive protein", "the interleukin-36 receptor": a name, where "the protein" is none
         symbol_named = symbol_named or (len(key) == 2 and key[0] in _ORDINALS)  # "a second signal": a name
         symbol_named = symbol_named or (len(key) == 2 and key[1] == "loss" and key[0].isalpha() and key[0] not in W._NO_CANDIDATE)  # "hearing loss"

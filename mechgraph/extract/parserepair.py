@@ -15,7 +15,7 @@ from . import namewords as N
 from .parsewords import _CLASS_NOUNS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
-from .verbrepair import given_phrases_taken_for_verbs, verbs_tagged_as_nouns, verbs_with_subjects_taken_for_modifiers
+from .verbrepair import adjectives_taken_for_objects, given_phrases_taken_for_verbs, verbs_tagged_as_nouns, verbs_with_subjects_taken_for_modifiers
 
 __all__ = ["repair_tree"]
 
@@ -479,5 +479,6 @@ _REPAIRS = (
     verbs_with_subjects_taken_for_modifiers,
     verbs_tagged_as_nouns,
     given_phrases_taken_for_verbs,
+    adjectives_taken_for_objects,
     _participles_after_copulas,
 )

@@ -9,7 +9,7 @@ from typing import Any
 
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["given_phrases_taken_for_verbs", "verbs_tagged_as_nouns", "verbs_with_subjects_taken_for_modifiers"]
+__all__ = ["adjectives_taken_for_objects", "given_phrases_taken_for_verbs", "verbs_tagged_as_nouns", "verbs_with_subjects_taken_for_modifiers"]
 
 _GIVEN_FORMS = frozenset("taken given administered used injected applied infused".split())
 
@@ -101,4 +101,24 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
         if {"nsubj", "dobj"} <= deps and VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause"):
             word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
             repairs += 1
+    return repairs
+
+
+def adjectives_taken_for_objects(sdoc: Any) -> int:
+    """An adjective taken for a verb's object, its noun hung on another verb ("a signalosome that
+    activates the canonical/dobj NF-κB pathway/dobj(of assembles)"): the noun is the object."""
+    repairs = 0
+    for adj in sdoc:
+        if adj.tag_ != "JJ" or adj.dep_ != "dobj" or any(c.dep_ not in ("det", "advmod") for c in adj.children):
+            continue
+        noun = next((t for t in sdoc[adj.i + 1 : adj.i + 5] if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or noun.head.i == adj.head.i or any(t.dep_ not in ("compound", "amod", "punct") for t in sdoc[adj.i + 1 : noun.i]):
+            continue
+        if _above(noun, adj.head):
+            continue
+        noun.head = adj.head
+        for child in [c for c in adj.children if c.dep_ == "det"]:
+            child.head = noun
+        adj.head, adj.dep_ = noun, "amod"
+        repairs += 1
     return repairs
