@@ -1,8 +1,11 @@
-"""Names hidden from the parser: a protein's symbol in capitals that is also an English word ("STING",
-"SHIP", "BAD") may be tagged as a verb or an adjective by a pipeline trained on news, and the whole
-sentence around it goes wrong ("TBK1 phosphorylates STING/VBG itself"). Such a sentence is parsed
-again with those names replaced by a plain proper noun, and the tree of that second parse is put on
-the sentence's own words.
+"""Sentences parsed again with a word replaced, where the small pipeline misreads it; the tree of
+the second parse is put on the sentence's own words.
+
+- A protein's symbol in capitals that is also an English word ("STING", "SHIP", "BAD") may be tagged
+  as a verb or an adjective by a pipeline trained on news, and the sentence around it goes wrong
+  ("TBK1 phosphorylates STING/VBG itself"): it is replaced by a plain proper noun (:func:`masked`).
+- A signed verb after a noun taken for a modifier, with no verb at the root ("Statins lower/JJR
+  cholesterol"): it is replaced by a plain verb of the same form (:func:`probed`).
 """
 
 from __future__ import annotations
