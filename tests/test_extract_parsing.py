@@ -236,3 +236,13 @@ def test_an_adjective_taken_for_an_object_and_a_pathway_named_by_a_symbol() -> N
     found = triples("Once engaged by its ligand, OX40 assembles a signalosome that activates the canonical NF-κB pathway.")
     assert ("signalosome", "+", "canonical_nf_kappab_pathway", False) in found, found
     assert not any(s in ("once", "ligand") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_pronoun_is_never_a_node_and_a_cell_verb_ends_a_name() -> None:
+    found = triples("Neutrophils release traps that catch bacteria and fungi and kill some of them.")
+    assert not any({s, t} & {"it", "them", "they", "neutrophils_release"} for s, _sign, t, _n in found), found
+    found = triples("It induces immunoglobulin secretion and switches on the synthesis of acute-phase proteins.")
+    assert not any(s == "it" for s, _sign, _t, _n in found), found
+    found = triples("Omalizumab reduces histamine release from mast cells.")
+    assert ("omalizumab", "-", "histamine_release", False) in found, found

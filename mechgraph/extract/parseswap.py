@@ -32,7 +32,7 @@ __all__ = ["OTHER_VERB_FORMS", "PLURAL_VERBS", "VERB_FORMS", "subject_swap"]
 #: verbs (beyond the cue verbs) that a misread subject is often followed by ("Nrf2 accumulates")
 _OTHER_VERBS = (
     frozenset(
-        "accumulate move shift switch act enter travel migrate persist survive stay remain proliferate die occur develop arise redirect bridge follow".split()
+        "accumulate move shift switch act enter travel migrate persist survive stay remain proliferate die occur develop arise redirect bridge follow release secrete".split()
     )
     | _FALL_VERBS
     | _RISE_VERBS

@@ -245,6 +245,8 @@ class _Text:
         if key[0] == "of" and len(label.split()) > 1:  # "the incidence of X and of Y": Y
             rest = " ".join(label.split()[1:])
             return self.lexicon.lookup(rest) or self.candidate(rest)
+        if len(key) == 1 and key[0] in C.PRONOUNS:
+            return None  # "kill some of them": a pronoun the reader did not resolve is no node
         if len(key) == 1 and key[0] in _SUBORDINATORS:
             return None  # "Once engaged by its ligand, ...": a conjunction, no name
         if key[0] in _SUBORDINATORS and len(label.split()) > 1:  # "Whether chloroquine inhibits ...": the name after it
