@@ -444,3 +444,13 @@ def test_a_loss_of_a_body_function_is_an_adverse_effect() -> None:
     found = triples(text)
     assert ("velomycin", "+", "hearing_loss") in found, found
     assert ("velomycin", "-", "exacerbations") in found, found
+
+
+@needs_parser
+def test_an_effect_that_occurs_following_treatment_is_the_labels_drugs() -> None:
+    text = (
+        "Velcabtagene is a CD19-directed genetically modified autologous T cell immunotherapy. "
+        "Neurological toxicities, which may be severe or life-threatening, can occur following treatment."
+    )
+    found = triples(text)
+    assert ("velcabtagene", "+", "neurological_toxicities") in found, found

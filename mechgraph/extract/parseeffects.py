@@ -316,7 +316,7 @@ class _ParseEffects(_ParseBase):
             if t.dep_ == "prep" and t.lower_ in ("after", "following") and any(g.lemma_.lower() in _GIVING_NOUNS for g in t.children)
         ]
         for p in preps:
-            for g in (g for g in p.children if g.dep_ == "pobj"):
+            for g in (g for g in p.children if g.dep_ == "pobj" or (g.dep_ == "dobj" and p.lower_ == "following")):  # ("following/VBG treatment/dobj")
                 if g.lemma_.lower() in _GIVING_NOUNS:
                     of = [d for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "with") for d in q.children if d.dep_ == "pobj"]
                     found += [e for e, _t in self.entities(of) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
@@ -404,7 +404,7 @@ class _ParseEffects(_ParseBase):
                     verb, "patients with the disease receive", "treat", ([t for e, t in self.entities(given) if e in drugs], None), self.conditions(people[0])
                 )
             return
-        after = self.after_giving(verb) if verb.lemma_.lower() in ("experience", "develop", "get") else []
+        after = self.after_giving(verb) if verb.lemma_.lower() in ("experience", "develop", "get", "exhibit", "show") else []
         if after:
             effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ in ("dobj", "attr")])]
             if effects:

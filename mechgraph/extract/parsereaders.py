@@ -115,8 +115,8 @@ class _ParseReaders(_ParseBase):
                     self.people_taking(tok)  # "patients who received X developed Y"
             elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("have", "show", "exert", "exhibit", "demonstrate"):
                 self.effect_on(tok)
-                if tok.lemma_.lower() == "have":
-                    self.people_taking(tok)
+                if tok.lemma_.lower() in ("have", "exhibit", "show"):
+                    self.people_taking(tok)  # ("Patients may exhibit cytopenias for weeks following X infusion")
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("become", "develop", "experience", "get", "report", "feel", "receive"):
                 self.people_taking(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in ("associate", "link"):
