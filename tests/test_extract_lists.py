@@ -449,7 +449,7 @@ def test_a_loss_of_a_body_function_is_an_adverse_effect() -> None:
 @needs_parser
 def test_an_effect_that_occurs_following_treatment_is_the_labels_drugs() -> None:
     text = (
-        "Velcabtagene is a CD19-directed genetically modified autologous T cell immunotherapy. "
+        "Velcabtagene is a CD19-directed autologous T cell immunotherapy. "
         "Neurological toxicities, which may be severe or life-threatening, can occur following treatment."
     )
     found = triples(text)

@@ -27,7 +27,7 @@ _NAME_OR_CODE = r"([A-Za-z][a-z]{5,}(?:-[A-Za-z0-9]{1,3})?|[A-Z][A-Z0-9]{0,3}-?[
 _DRUG_HEADS = (
     r"(?:inhibitors?|antagonists?|agonists?|antibody|antibodies|blockers?|modulators?|activators?|analogues?|analogs?"
     r"|prodrug|drug|medicine|medication|immunosuppressant|immunomodulator|biologic|vaccine|capsules?|tablets?|injection"
-    r"|infusion|cream|ointment|gel|drops?|sprays?|inhaler|patch|lotion|foam|suppository|lozenges?|implant|fusion protein|bispecific|nanobody|degrader|small molecule|oncolytic virus|cell therapy)"
+    r"|infusion|cream|ointment|gel|drops?|sprays?|inhaler|patch|lotion|foam|suppository|lozenges?|implant|immunotherapy|fusion protein|bispecific|nanobody|degrader|small molecule|oncolytic virus|cell therapy)"
 )
 #: up to five words before the class, none of them "of" ("a part of the drug" describes no drug)
 _DESCRIBERS = r"(?:(?!of\b|to\b|for\b|with\b|by\b)[\w-]+,? ){0,5}?"
