@@ -4,12 +4,11 @@ parser-based reader (:mod:`.parsed`).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..vocabulary import NodeKind
 from .parsebase import _ParseBase
-from .parsewords import _CLASS_NOUNS, _GIVING_NOUNS, _SUBJECT_EVENTS, _inverted, _is_passive, _plural_verb, _prep_object, class_members
+from .parsewords import _CLASS_NOUNS, _GIVING_NOUNS, _SUBJECT_EVENTS, ADJECTIVE_END, _inverted, _is_passive, _plural_verb, _prep_object, class_members
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
@@ -282,7 +281,7 @@ class _ParseClauses(_ParseBase):
             objs = [
                 c
                 for c in verb.children
-                if c.dep_ == "acomp" and c.i == verb.i + 1 and (self.doc.lexicon.lookup(c.text) is not None or not _ADJECTIVE_END.search(c.lower_))
+                if c.dep_ == "acomp" and c.i == verb.i + 1 and (self.doc.lexicon.lookup(c.text) is not None or not ADJECTIVE_END.search(c.lower_))
             ]
             for c in objs:
                 c.tag_, c.pos_, c.dep_ = "NN", "NOUN", "dobj"
@@ -311,7 +310,6 @@ class _ParseClauses(_ParseBase):
 
 #: verbs whose object is what does the next verb's action ("approved X to treat D", "allows X to bind Y")
 _PERMITTING = frozenset("approve license licence authorise authorize clear allow permit enable recommend".split())
-_ADJECTIVE_END = re.compile(r"(al|ic|ive|ous|ful|less|able|ible|ed|ing|ary|ory|ent|ant|ile|ar|y)$")
 _CONSEQUENCE = frozenset("so thus therefore hence consequently thereby".split())
 #: verbs whose object is a part that acts for the whole ("X contains antibodies that neutralise Y")
 _HOLDING = frozenset("contain carry include comprise".split())

@@ -196,8 +196,8 @@ class _Pipeline:
             plain = probed(doc)  # "Statins lower/JJR cholesterol": parsed again with a plain verb
             if plain is not None:
                 again = self.nlp(plain)
-                root = next(t for t in again if t.dep_ == "ROOT")
-                if root.tag_.startswith("VB") or (root.text in PLAIN_VERBS and {"nsubj", "dobj"} <= {c.dep_ for c in root.children}):
+                root = next((t for t in again if t.dep_ == "ROOT"), None)
+                if root is not None and (root.tag_.startswith("VB") or (root.text in PLAIN_VERBS and {"nsubj", "dobj"} <= {c.dep_ for c in root.children})):
                     root.tag_ = PLAIN_VERBS.get(root.text, root.tag_)  # "kill/NN(ROOT)" with a subject and an object
                     doc = restored(again, doc)
             yield self.tag(doc)

@@ -16,7 +16,6 @@ from .parsebase import _ParseBase
 from .tokens import key_of, normalize_word, without_brackets
 
 _ORDINALS = frozenset("first second third".split())
-_ADJECTIVE_LIKE = re.compile(r"(ory|ive|al|ic|ous|ing|ed|ar|ent|ant|ible|able|ful|less|ary)$")
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
 _SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
 #: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
@@ -149,7 +148,7 @@ class _ParseLookup(_ParseBase):
         symbol_named = symbol_named or (
             len(key) >= 2
             and key[-1] in ("receptor", "kinase", "protein", "enzyme", "channel")
-            and all(w.isalpha() and w.islower() and not _ADJECTIVE_LIKE.search(w) and w not in W._MODIFIERS for w in words[:-1])
+            and all(w.isalpha() and w.islower() and not W.ADJECTIVE_END.search(w) and w not in W._MODIFIERS for w in words[:-1])
             and not any(k in W._NO_CANDIDATE | C.DETERMINERS | C.POSSESSIVES for k in key[:-1])
         )  # "the aryl hydrocarbon receptor", "the mannose receptor": named by nouns (not "inhibitory receptors")
         symbol_named = symbol_named or (len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper())  # "protein kinase A"

@@ -142,15 +142,17 @@ _STATE_UP = frozenset("leaky active overactive hyperactive inflamed swollen perm
 _STATE_DOWN = frozenset("inactive unresponsive anergic dormant quiescent harmless".split())
 #: adverse effects named with the body site or the moment ("infections of the nose and throat", "reactions during the infusion")
 SITE_EFFECTS = frozenset("infection reaction pain swelling ulcer ulceration irritation rash bleeding redness itching tenderness".split())
-BODY_SITES = frozenset(
-    normalize_word(w)
-    for w in "nose throat sinus sinuses skin mouth eye eyes gut bowel bladder chest joint joints lung lungs airway airways ear ears "
-    "stomach tongue lip lips gum gums face scalp infusion injection site".split()
-)
 #: organs and glands: where an effect is, never an effect themselves ("inflammation of the lungs, bowel and liver")
 ORGANS = frozenset(
     normalize_word(w) for w in "lung lungs bowel liver kidney kidneys heart brain spleen pancreas thyroid gland glands hormone joint joints gut stomach".split()
 )
+#: the places an effect is named with ("infections of the nose and throat", "reactions during the infusion")
+BODY_SITES = ORGANS | frozenset(
+    normalize_word(w)
+    for w in "nose throat sinus sinuses skin mouth eye eyes bladder chest airway airways ear ears tongue lip lips gum gums face scalp infusion injection site".split()
+)
+#: an English adjective's ending ("inhibitory", "functional"): no noun of a name
+ADJECTIVE_END = re.compile(r"(al|ic|ive|ous|ful|less|able|ible|ed|ing|ary|ory|ent|ant|ile|ar|y)$")
 _USE_VERBS = frozenset("use give prescribe administer".split())
 _ADVERSE_WORDS = frozenset("side adverse undesirable unwanted".split())
 
