@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..vocabulary import Measurability, Mechanism, NodeKind, Relation
 from . import cues as C
 from .lexicon import LexiconEntry
-from .parsewords import ORGANS, class_phrase
+from .parsewords import class_phrase, organ_only
 from .readerstate import (
     _AGENT_KINDS,
     _OPPOSITE,
@@ -18,7 +18,6 @@ from .readerstate import (
     _ReaderBase,
     _Ref,
 )
-from .tokens import key_of
 from .verbclasses import disease_word
 
 _IMPROVING = frozenset({"improve"})
@@ -89,7 +88,7 @@ class _Relations(_ReaderBase):
                     if isinstance(cue, C.CueVerb) and cue.lemma in _IMPROVING and relation in _OPPOSITE and _disease(target.entry):
                         relation = _OPPOSITE[relation]  # "improved Crohn's disease": the disease is lessened
                     a, b = (target.entry, source.entry) if reverse else (source.entry, target.entry)
-                    if a.node_id == b.node_id or (relation.sign > 0 and key_of(b.label) and set(key_of(b.label)) <= ORGANS):
+                    if a.node_id == b.node_id or (relation.sign > 0 and organ_only(b.label)):
                         continue  # (an organ is where an effect is: "inflammation of the lungs, bowel and liver")
                     confidence = base
                     known = [e.known or e.origin == "vocabulary" for e in (a, b)]

@@ -22,10 +22,10 @@ from .parsewords import (
     _OUTCOME_PHRASES,
     _SUBJECT_EVENTS,
     _TAKING_EVENTS,
-    ORGANS,
     _diseaselike,
     _prep_object,
     _relation,
+    organ_only,
 )
 from .tokens import key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
@@ -156,7 +156,7 @@ class _ParseEmit(_ParseBase):
             for target, o_tok in targets:
                 if source.node_id == target.node_id:
                     continue
-                if sign == "+" and not words.startswith("make") and key_of(target.label)[-1:] and set(key_of(target.label)) <= ORGANS:
+                if sign == "+" and not words.startswith("make") and organ_only(target.label):
                     continue  # "inflammation of the lungs, bowel, liver and kidneys": an organ is where, not what
                 target_sign = sign
                 if sign == "improve":

@@ -12,7 +12,7 @@ from ..vocabulary import NodeKind, Relation
 from . import cues as C
 from . import namewords as N
 from .lexicon import LexiconEntry
-from .tokens import normalize_word
+from .tokens import key_of, normalize_word
 from .verbclasses import DISEASE_WORDS, NOUN_CUES, VERB_SIGNS, WRAPPER_NOUNS, disease_word
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
@@ -146,6 +146,14 @@ SITE_EFFECTS = frozenset("infection reaction pain swelling ulcer ulceration irri
 ORGANS = frozenset(
     normalize_word(w) for w in "lung lungs bowel liver kidney kidneys heart brain spleen pancreas thyroid gland glands hormone joint joints gut stomach".split()
 )
+
+
+def organ_only(label: str) -> bool:
+    """Whether a name is only organs ("liver", "hormone glands"): where an effect is, never an effect."""
+    key = key_of(label)
+    return bool(key) and set(key) <= ORGANS
+
+
 #: the places an effect is named with ("infections of the nose and throat", "reactions during the infusion")
 BODY_SITES = ORGANS | frozenset(
     normalize_word(w)

@@ -50,8 +50,8 @@ _SALT_OWNER = re.compile(r"^(?!(?:serum|plasma|blood|urine|urinary|total|free|di
 _TRAILING_ADVERBS = frozenset(
     "instead rather too also either again alone as well first then still now later thus thereby therefore elsewhere together inside outside away".split()
 )
-_CLAUSE_WORDS = frozenset("the a an which that whether it is are was were been remains remain contains contain carries carry has have".split())
 _CLAUSE_VERBS = frozenset("is are was were remains remain contains contain carries carry has have".split())
+_CLAUSE_WORDS = frozenset("the a an which that whether it been".split()) | _CLAUSE_VERBS
 _NUMBERS = frozenset("two three four five six several many various multiple".split())
 _CLASS_HEADS = frozenset(
     normalize_word(w)

@@ -126,7 +126,7 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
             heading = pattern is _LEAFLET_HEADING  # (a capital there is the heading's, not a sentence's)
             if key in seen or not (heading or _may_name_a_drug(text, match.start(1), name)) or lexicon.lookup(name) is not None:
                 continue
-            if heading and (name.lower() in _NOT_NAMES or _ENGLISH_ENDING.search(name.lower())):
+            if heading and _english(name):
                 continue
             seen.add(key)
             found.append((name, LexiconEntry(slug(name), NodeKind.AGENT, name.lower() if name[1:].islower() else name, "text")))
@@ -145,12 +145,17 @@ def _drug(name: str, label: str, lexicon: Lexicon, found: list[tuple[str, Lexico
     return entry
 
 
+def _english(name: str) -> bool:
+    """An English word by its meaning or its ending ("treatment", "therapy"), no drug's name."""
+    low = name.lower()
+    return low in _NOT_NAMES or bool(_ENGLISH_ENDING.search(low.split("-")[0]))
+
+
 def _may_name_a_drug(text: str, start: int, name: str) -> bool:
     """A word that can be a drug's name where it stands: no English word by its ending or meaning, no
     determiner before it ("the treatment, a tablet"), and written in lower case unless it opens a
     sentence or a line."""
-    low = name.lower()
-    if low in _NOT_NAMES or _ENGLISH_ENDING.search(low.split("-")[0]):
+    if _english(name):
         return False
     before = text[max(0, start - 30) : start].rstrip()
     last_word = before.split()[-1].lower() if before.split() else ""
