@@ -380,38 +380,14 @@ ADVERBIAL_PHRASES = (
     ("in", "part"),
 )
 LIST_JOINERS = frozenset({"and", "or", "nor", ",", "&"})
-QUANTIFIER_PHRASES = (
-    ("many", "of"),
-    ("some", "of"),
-    ("most", "of"),
-    ("all", "of"),
-    ("each", "of"),
-    ("one", "of"),
-    ("none", "of"),
-    ("several", "of"),
-    ("both", "of"),
-    ("any", "of"),
-    ("much", "of"),
-    ("part", "of"),
-    ("majority", "of"),
-    ("range", "of"),
-    ("wide", "range", "of"),
-    ("variety", "of"),
-    ("number", "of"),
-    ("series", "of"),
-    ("panel", "of"),
-    ("group", "of"),
-    ("set", "of"),
-    ("type", "of"),
-    ("kind", "of"),
-    ("form", "of"),
-    ("subset", "of"),
-    ("class", "of"),
-    ("family", "of"),
-    ("member", "of"),
-    ("some", "type", "of"),
-    ("some", "kind", "of"),
-    ("certain", "type", "of"),
+QUANTIFIER_PHRASES: tuple[tuple[str, ...], ...] = (
+    *(
+        tuple(phrase.split())
+        for phrase in "many of|some of|most of|all of|each of|one of|none of|several of|both of|any of|much of|part of|majority of|range of|wide range of|variety of|number of|series of|panel of|group of|set of|type of|kind of|form of|subset of|class of|family of|member of|some type of|some kind of|certain type of|high level of".split(
+            "|"
+        )
+    ),
+    *((size, amount, "of") for size in ("large", "high", "huge", "massive", "copious", "vast", "small") for amount in ("amount", "quantity")),
 )
 #: "the <noun> of X" stands for X when X is a known node ("the activity of T cells" -> T cells).
 TRANSPARENT_NOUNS = frozenset(

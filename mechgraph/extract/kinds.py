@@ -107,7 +107,7 @@ _CONDITION_SUFFIX = re.compile(r"(itis|oma|emia|penia|pathy|osis|plasia)$")
 _THERAPY_HEADS = _norms(
     "therapy treatment transplantation transplant surgery radiotherapy chemotherapy immunotherapy vaccination immunization irradiation radiation"
 )
-_CELL_HEADS = _norms("cell lymphocyte leukocyte macrophage monocyte neutrophil phagocyte granulocyte basophil eosinophil")
+_CELL_HEADS = _norms("cell lymphocyte leukocyte macrophage monocyte neutrophil phagocyte granulocyte basophil eosinophil platelet thymocyte")
 _IMMUNE_WORDS = _norms(
     "t b nk killer lymphocyte leukocyte macrophage monocyte neutrophil dendritic mast basophil eosinophil "
     "plasma helper cytotoxic regulatory treg immune white lak lymphokine granulocyte phagocyte langerhans "
@@ -150,7 +150,7 @@ def guess_kind(phrase: str) -> tuple[NodeKind, ProcessKind | None]:
     if head in _CONDITION_HEADS or _CONDITION_SUFFIX.search(head):
         return NodeKind.CONDITION, None
     if head in _CELL_HEADS or head.endswith("cyte") or head.endswith("phage"):
-        immune = any(word in _IMMUNE_WORDS for word in words) or head != "cell"
+        immune = any(word in _IMMUNE_WORDS for word in words) or head in _CELL_HEADS - _norms("cell platelet")  # (not keratinocytes)
         return (NodeKind.IMMUNE_CELL if immune else NodeKind.NON_IMMUNE), None
     if head in _AGENT_HEADS or (_AGENT_SUFFIX.search(head) and head not in _TARGET_HEADS):  # (not "interleukin")
         return NodeKind.AGENT, None

@@ -15,7 +15,7 @@ from .parsebase import _ParseBase
 from .parsewords import _PRONOUNS, _named, looks_like_drug
 from .tokens import normalize_word
 
-__all__ = ["family_drug"]
+__all__ = ["cells_named", "family_drug"]
 
 
 def _cytokine(entry: LexiconEntry) -> bool:
@@ -57,6 +57,29 @@ _LIGATING_FORMS = frozenset("bind binds engage engages ligate ligates".split())
 _COLLECTIVE = frozenset("cytokine chemokine interleukin interferon antibody immunoglobulin mediator".split())
 
 
+_CELL_PLURAL = re.compile(r"(?:[\w-]+ ){0,3}(?:cells|[a-z]+(?:cytes|phils|phages)|platelets)\b")
+
+
+def cells_named(lexicon: Any, text: str) -> list[LexiconEntry]:
+    """The cells a sentence names, in order (for "these cells" in a later sentence): the longest
+    known name that ends each plural cell word.
+
+    >>> from mechgraph.extract.lexicon import default_lexicon
+    >>> [e.node_id for e in cells_named(default_lexicon(), "Activated plasmacytoid dendritic cells take up the DNA.")]
+    ['plasmacytoid_dendritic_cell']
+    """
+    found = []
+    for match in _CELL_PLURAL.finditer(text):
+        words = match.group(0).split()
+        for start in range(len(words)):
+            entry = lexicon.lookup(" ".join(words[start:]))
+            if entry is not None:
+                if entry.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE):
+                    found.append(entry)
+                break
+    return found
+
+
 def family_drug(word: str, recent: list[LexiconEntry]) -> LexiconEntry | None:
     """The first drug of ``recent`` whose name ends with ``word`` (a normalised singular): what
     "fumarates" stands for after "dimethyl fumarate"."""
@@ -86,6 +109,15 @@ class _ParseAnaphora(_ParseBase):
         word = normalize_word(tok.lower_)
         if tok.tag_ == "NNS" and tok.i > 0 and self.sdoc[tok.i - 1].lower_ in ("these", "those"):
             return self._plural_before(tok, word)
+        lefts = list(tok.lefts)
+        if (
+            word == "cell"
+            and tok.tag_ == "NNS"
+            and len(lefts) == 2
+            and lefts[0].lower_ in ("the", "these", "those")
+            and lefts[1].lower_ in ("activated", "stimulated", "primed")
+        ):
+            return self._plural_before(tok, word, state=True)  # "the activated cells": the cells named before, now in that state
         if word not in _ANAPHOR_CLASSES and tok.tag_ == "NNS":
             return self._family(tok, word)
         described = self.state.described.get(word)
@@ -134,11 +166,20 @@ class _ParseAnaphora(_ParseBase):
                 return entry
         return None
 
-    def _plural_before(self, tok: Any, word: str) -> LexiconEntry | None:
+    def _plural_before(self, tok: Any, word: str, *, state: bool = False) -> LexiconEntry | None:
         """ "these cells", "these cytokines": the last cells, or the last name with that head, named
-        before, when the phrase names none of its own."""
-        if any(c.dep_ in ("compound", "amod", "nmod") for c in tok.lefts) or any(c.dep_ in ("prep", "acl", "relcl") for c in tok.rights):
+        before, when the phrase names none of its own (with ``state``, "the activated cells")."""
+        if any(c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and not state) for c in tok.lefts) or any(
+            c.dep_ in ("prep", "acl", "relcl") for c in tok.rights
+        ):
             return None
+        if word == "cell":  # "shift X cells towards Th2, and these cells release IL-4": the cells named before in the sentence
+            for before in reversed(self.sdoc[: tok.i]):
+                if before.tag_ == "NNS" and before.dep_ != "compound" and _CELL_PLURAL.fullmatch(before.lower_) and before.i + 1 < tok.i:
+                    entry = self.entity(before)
+                    if entry is not None and entry.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE):
+                        self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} {tok.text}' read as the cells named before"
+                        return entry
         for known in reversed(self.state.recent):
             head = normalize_word(known.label.lower().split(" (")[0].split()[-1]) if known.label.split() else ""
             if (word == "cell" and known.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)) or (head == word and word != "cell"):

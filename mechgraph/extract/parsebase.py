@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from ..vocabulary import NodeKind
     from .lexicon import LexiconEntry
     from .parsed import ParsedText
     from .sentences import Sentence
@@ -110,5 +111,6 @@ class _ParseBase:
             *,
             agents_only: bool = False,
             expand: bool = True,
+            kinds: tuple[frozenset[NodeKind], frozenset[NodeKind]] | None = None,
         ) -> None: ...
         def ellipsis(self, toks: Sequence[Any]) -> None: ...

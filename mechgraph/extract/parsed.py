@@ -48,7 +48,7 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from . import parsewords as _parsewords
 from .lexicon import LexiconEntry
-from .parseanaphora import _ParseAnaphora
+from .parseanaphora import _ParseAnaphora, cells_named
 from .parseclauses import _ParseClauses
 from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
@@ -61,7 +61,7 @@ from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
 from .parseswap import subject_swap
 from .parsetext import parse_text
-from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _STEMS, _UNCERTAIN, _WORD, ACTIVE_SUBSTANCE, looks_like_drug
+from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _UNCERTAIN, ACTIVE_SUBSTANCE, looks_like_drug, may_relate
 from .parsewords import CUE_FORMS as CUE_FORMS
 from .sentences import Sentence
 from .tokens import key_of, normalize_word, without_brackets
@@ -364,15 +364,6 @@ class SentenceParse(
         self.long_forms: list[tuple[int, int, LexiconEntry]] = []  # coordinated long forms: (first, bracket, entry)
 
 
-def may_relate(text: str) -> bool:
-    """Whether a sentence has a word that may be a cue (sentences without one are not parsed).
-
-    >>> may_relate("Tacrolimus binds FKBP12."), may_relate("See the full text.")
-    (True, False)
-    """
-    return any(word in _STEMS for word in _WORD.findall(text.lower()))
-
-
 _DEFINITION = re.compile(r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?) (is|are|was|were|contains|contain|consists|comprises) ")
 
 
@@ -460,6 +451,7 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
             head = _described_as(piece)
             if state.previous_subject is not None and head is not None:
                 state.described[head] = state.previous_subject[1]  # "X is a 28-amino-acid peptide.": "the peptide" is X
+            state.recent.extend(cells_named(doc.lexicon, piece))  # for "these cells" in a later sentence
             if state.previous_subject is not None and state.previous_subject[1].kind in (NodeKind.AGENT, NodeKind.THERAPY):
                 state.saw(state.previous_subject[1], subject=True, plural=state.previous_subject[2])  # "X is a ... drug."
             continue
@@ -488,6 +480,7 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
         sdoc = next(parsed)
         swap = subject_swap(sdoc, state, nlp)  # "Fumarates/VBZ shift/NN T cells": parsed again as "They shift T cells"
         SentenceParse(state, sentence, swap[0] if swap else sdoc, offset, found_type, named=swap[1] if swap else None).read()
+        state.recent.extend(cells_named(doc.lexicon, piece))  # for "these cells" in a later sentence
         after = before or state.antecedent()
         if after is not None:
             antecedents.setdefault(sentence.index, after)

@@ -121,7 +121,16 @@ class _ParseEmit(_ParseBase):
         return drug
 
     def emit(
-        self, cue_tok: Any, words: str, sign: str, subjects: tuple[list[Any], str | None], objects: list[Any], *, agents_only: bool = False, expand: bool = True
+        self,
+        cue_tok: Any,
+        words: str,
+        sign: str,
+        subjects: tuple[list[Any], str | None],
+        objects: list[Any],
+        *,
+        agents_only: bool = False,
+        expand: bool = True,
+        kinds: tuple[frozenset[NodeKind], frozenset[NodeKind]] | None = None,
     ) -> None:
         subject_toks, how = subjects
         subject_toks = self.event_subjects(subject_toks)
@@ -132,6 +141,8 @@ class _ParseEmit(_ParseBase):
             sources = [(antecedent, cue_tok)]
             how = "subject of the gerund read as the last agent"
         targets = self.entities(objects, expand=expand)
+        if kinds is not None:  # only these kinds of source and of target
+            sources, targets = [(e, t) for e, t in sources if e.kind in kinds[0]], [(e, t) for e, t in targets if e.kind in kinds[1]]
         if not sources or not targets:
             return
         if sign == "-" and subject_toks and all(normalize_word(t.lower_) in _LOSS_NOUNS for t in subject_toks):

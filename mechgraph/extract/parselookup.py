@@ -16,6 +16,8 @@ from .parsebase import _ParseBase
 from .tokens import key_of, normalize_word, without_brackets
 
 _ORDINALS = frozenset("first second third".split())
+#: the words before "factor" that make a class, not a name ("a transcription factor", "risk factors")
+_CLASS_OF_FACTORS = frozenset("transcription growth risk survival clotting coagulation virulence host environmental".split())
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
 _SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
 #: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
@@ -147,10 +149,10 @@ class _ParseLookup(_ParseBase):
         symbol_named = symbol_named or (len(key) == 2 and key[1] == "loss" and key[0].isalpha() and key[0] not in W._NO_CANDIDATE)  # "hearing loss"
         symbol_named = symbol_named or (
             len(key) >= 2
-            and key[-1] in ("receptor", "kinase", "protein", "enzyme", "channel")
+            and key[-1] in ("receptor", "kinase", "protein", "enzyme", "channel", "factor")
             and all(w.isalpha() and w.islower() and not W.ADJECTIVE_END.search(w) and w not in W._MODIFIERS for w in words[:-1])
-            and not any(k in W._NO_CANDIDATE | C.DETERMINERS | C.POSSESSIVES for k in key[:-1])
-        )  # "the aryl hydrocarbon receptor", "the mannose receptor": named by nouns (not "inhibitory receptors")
+            and not any(k in W._NO_CANDIDATE | C.DETERMINERS | C.POSSESSIVES | _CLASS_OF_FACTORS for k in key[:-1])
+        )  # "the aryl hydrocarbon receptor", "tissue factor": named by nouns (not "inhibitory receptors", "a growth factor")
         symbol_named = symbol_named or (len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper())  # "protein kinase A"
         symbol_named = symbol_named or (
             normalize_word(key[-1]) in W._EVENT_NOUNS and any(N.CLASS_SYMBOL.match(w) for w in words[:-1])

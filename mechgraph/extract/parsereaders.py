@@ -25,6 +25,12 @@ _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
+#: what a cell makes, shows or gives off: + from the cell to it, and nothing from anything else
+_SOURCE_VERBS = frozenset("make express shed".split())
+#: the heads of a cell that is not named as one ("platelets")
+_CELL_LIKE = frozenset("cell platelet".split())
+_CELLS = frozenset((NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE))
+_OUTPUTS = frozenset(NodeKind) - {NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE, NodeKind.CONDITION, NodeKind.THERAPY}
 
 
 class _ParseReaders(_ParseBase):
@@ -58,6 +64,8 @@ class _ParseReaders(_ParseBase):
             lemma = f"{doc[verb.i - 2].lower_}-{lemma}"
         if reading is None and verb.lower_.startswith("co-"):
             reading = VERB_SIGNS.get(lemma[3:])
+        if reading is None and lemma in _SOURCE_VERBS and verb.tag_ != "VBN":
+            reading = "output"  # "B cells make antibodies": a cell's output
         if reading is None or reading == "":
             return None
         return lemma, reading
@@ -206,6 +214,9 @@ class _ParseReaders(_ParseBase):
             targets = [g for b in brake for p in b.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             if targets:
                 self.emit(verb, words, "+", self.subject(verb), targets)
+            return  # (what is released is not raised by what releases it)
+        if reading == "output":
+            self.output(verb, words)
             return
         if reading == "convert" or (verb.lemma_.lower() in ("cleave", "degrade") and any(c.lower_ == "into" for c in verb.children)):
             self.conversion(verb, words)  # "X is cleaved into A and B": a conversion, not a loss
@@ -282,6 +293,31 @@ class _ParseReaders(_ParseBase):
             harms = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "against") for g in p.children if g.dep_ == "pobj"]
             if harms:
                 self.emit(verb, f"{verb.lemma_.lower()} from", "-", subjects, harms)
+
+    def output(self, verb: Any, words: str) -> None:
+        """ "B cells make antibodies", "keratinocytes express IL-33", "tumour cells shed MICA": a
+        cell is the source of what it makes (+); nothing else is read so, and "make X worse" is a
+        cause (:meth:`causative`). ("Releases" stays unread: what is released is not raised by it.)"""
+        if any(c.dep_ in ("ccomp", "xcomp", "acomp", "oprd") for c in verb.children):
+            return
+        subjects, objs = self.subject(verb), self.objects(verb, "+")
+        if objs:  # "express CD80 and B7/compound H1/conj(of express)": the list hung on the verb
+            objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > objs[0].i]
+        if verb.dep_ == "acl":  # "TNF, expressed by Kupffer cells", "proteases made by neutrophils, such as X"
+            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            subjects, objs = (agents, None), [verb.head] if verb.tag_ == "VBN" and agents else []
+        if not subjects[0] or not all(self.cell(s) for s in subjects[0]):
+            return
+        objs = [o for o in objs if o.pos_ != "PRON" and not any(c.dep_ == "amod" and c.lower_ in W._STATE_UP | W._STATE_DOWN for c in o.children)]
+        if objs:  # what is made is no cell or disease, nor a pronoun ("It is made by dendritic cells", "it" read as the drug)
+            self.emit(verb, words, "+", subjects, objs, expand=verb.dep_ != "acl", kinds=(_CELLS, _OUTPUTS))
+
+    def cell(self, tok: Any) -> bool:
+        """Whether a token names cells ("B cells", "keratinocytes", "these cells", "platelets")."""
+        if normalize_word(tok.lower_) in _CELL_LIKE:
+            return True
+        entry = self.entity(tok)
+        return entry is not None and entry.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)
 
     def noun_cue(self, noun: Any) -> None:
         """ "X is a JAK inhibitor", "X, a TNF blocker, ...": the modifier is the target."""

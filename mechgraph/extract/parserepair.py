@@ -15,7 +15,14 @@ from . import namewords as N
 from .parsewords import _CLASS_NOUNS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
-from .verbrepair import adjectives_taken_for_objects, given_phrases_taken_for_verbs, verbs_tagged_as_nouns, verbs_with_subjects_taken_for_modifiers
+from .verbrepair import (
+    adjectives_taken_for_objects,
+    given_phrases_taken_for_verbs,
+    noun_phrases_taken_for_clauses,
+    numbered_names,
+    verbs_tagged_as_nouns,
+    verbs_with_subjects_taken_for_modifiers,
+)
 
 __all__ = ["repair_tree"]
 
@@ -463,6 +470,7 @@ def _modifiers_taken_for_verbs(sdoc: Any) -> int:
 
 #: the repairs, in the order they run
 _REPAIRS = (
+    numbered_names,
     _participles,
     _gerund_modifiers,
     _verbs_after_auxiliaries,
@@ -480,5 +488,6 @@ _REPAIRS = (
     verbs_tagged_as_nouns,
     given_phrases_taken_for_verbs,
     adjectives_taken_for_objects,
+    noun_phrases_taken_for_clauses,
     _participles_after_copulas,
 )

@@ -399,6 +399,7 @@ def _cue_words() -> frozenset[str]:
     words |= {"frequent", "become", "became", "taking", "recommended", "considered", "rate", "common", "rare", "receive", "experience"}
     words |= {"factor", "responsible", "driver", "shift", "shifts", "shifted", "skew", "skews", "deliver", "delivers", "degradation"}
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
+    words |= {form for lemma in ("express", "shed") for form in verb_forms(lemma)}  # "keratinocytes express IL-33": a cell's output
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
         "fell",
         "fallen",
@@ -413,6 +414,15 @@ def _cue_words() -> frozenset[str]:
 
 _STEMS = _cue_words()
 _WORD = re.compile(r"[a-z]{2,}")
+
+
+def may_relate(text: str) -> bool:
+    """Whether a sentence has a word that may be a cue (sentences without one are not parsed).
+
+    >>> may_relate("Tacrolimus binds FKBP12."), may_relate("See the full text.")
+    (True, False)
+    """
+    return any(word in _STEMS for word in _WORD.findall(text.lower()))
 
 
 #: "Sotyktu contains the active substance deucravacitinib": the brand (1) and the drug (2)

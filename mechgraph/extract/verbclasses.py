@@ -12,7 +12,9 @@ says how it reads:
 - ``improve``: + for a function ("improves breathing"), - for a disease ("improves colitis");
 - ``keep``: ``keeps X in the cytoplasm`` / ``keeps X inactive`` (-) or ``keeps X active`` (+);
 - ``release``: ``releases the brake on X`` (+); otherwise no relation (the released thing is
-  not regulated by the one that releases it).
+  not regulated by the one that releases it);
+- ``makes``, ``expresses``, ``sheds`` (no class of their own): + only from a cell to what it makes
+  (``B cells make antibodies``, ``keratinocytes express IL-33``; read in :mod:`.parsereaders`).
 
 >>> VERB_SIGNS["repress"], VERB_SIGNS["switch on"], VERB_SIGNS["prolong"]
 ('-', '+', '+')

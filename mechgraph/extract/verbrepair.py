@@ -1,6 +1,7 @@
 """Tree repairs of verbs the small pipeline misplaces: a verb with a subject of its own hung as a
-modifier, a cue verb tagged as a noun, a drug's participle phrase taken for the clause's verb. A part
-of :func:`.parserepair.repair_tree`.
+modifier, a cue verb tagged as a noun, a drug's participle phrase taken for the clause's verb; and
+names with a Roman numeral ("type I interferon") the pipeline splits at the numeral. A part of
+:func:`.parserepair.repair_tree`.
 """
 
 from __future__ import annotations
@@ -9,8 +10,17 @@ from typing import Any
 
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["adjectives_taken_for_objects", "given_phrases_taken_for_verbs", "verbs_tagged_as_nouns", "verbs_with_subjects_taken_for_modifiers"]
+__all__ = [
+    "adjectives_taken_for_objects",
+    "given_phrases_taken_for_verbs",
+    "noun_phrases_taken_for_clauses",
+    "numbered_names",
+    "verbs_tagged_as_nouns",
+    "verbs_with_subjects_taken_for_modifiers",
+]
 
+#: verbs the tagger takes for nouns ("platelets express/NN P-selectin", "platelets release/NN PF4")
+_OUTPUT_FORMS = frozenset("release express shed".split())
 _GIVEN_FORMS = frozenset("taken given administered used injected applied infused".split())
 
 
@@ -98,8 +108,12 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
         deps = {c.dep_ for c in word.children}
         form = word.lower_
         lemma = form[:-1] if form.endswith("s") and form[:-1] in VERB_SIGNS else form
-        if {"nsubj", "dobj"} <= deps and VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause"):
+        before = word.doc[word.i - 1] if word.i > 0 else None
+        plural = before is not None and before.dep_ == "compound" and before.head.i == word.i and before.tag_ == "NNS" and form == lemma
+        if ({"nsubj", "dobj"} <= deps or (plural and "dobj" in deps)) and (VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause") or lemma in _OUTPUT_FORMS):
             word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
+            if plural and before is not None and "nsubj" not in deps:  # "Activated platelets/compound express/NN P-selectin": the subject
+                before.dep_ = "nsubj"
             repairs += 1
     return repairs
 
@@ -121,4 +135,56 @@ def adjectives_taken_for_objects(sdoc: Any) -> int:
             child.head = noun
         adj.head, adj.dep_ = noun, "amod"
         repairs += 1
+    return repairs
+
+
+_NUMBERED = frozenset("type class phase grade stage complex group".split())
+_ROMAN = frozenset("I II III IV".split())
+
+
+def numbered_names(sdoc: Any) -> int:
+    """A name with a Roman numeral that the pipeline split at the numeral, read as the pronoun
+    "I" ("produce type/dobj I/dobj interferon/dobj", "MHC class II molecules"): one noun phrase
+    headed by its last noun, hung where the phrase's first word was."""
+    repairs = 0
+    for num in sdoc[1:-1]:
+        first, after = sdoc[num.i - 1], sdoc[num.i + 1]
+        if num.text not in _ROMAN or first.lower_ not in _NUMBERED or not after.is_alpha or after.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON"):
+            continue
+        head = after
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        if first.head.i == head.i and num.head.i in (first.i, head.i):
+            continue  # one phrase already
+        outer = next((t for t in (first, num, head) if not first.i <= t.head.i <= head.i or t.head.i == t.i), None)
+        if outer is None or _above(head, outer.head) and outer.head.i != outer.i:
+            continue
+        if outer.head.i == outer.i:
+            head.head, head.dep_ = head, "ROOT"
+        else:
+            head.head, head.dep_ = outer.head, outer.dep_
+        first.head, first.dep_ = head, "compound"
+        num.head, num.dep_, num.tag_, num.pos_ = first, "nummod", "CD", "NUM"
+        if head.pos_ == "ADJ":
+            head.pos_, head.tag_ = "NOUN", "NN"  # "interferon/JJ"
+        repairs += 1
+    return repairs
+
+
+def noun_phrases_taken_for_clauses(sdoc: Any) -> int:
+    """An object noun phrase parsed as a clause without a verb, its first noun as the clause's
+    subject ("B cells make IgG/nsubj antibodies/ccomp against X"): the verb's object, the first
+    noun a modifier of it."""
+    repairs = 0
+    for verb in sdoc:
+        if verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        for clause in [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i]:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if len(subjects) != 1 or subjects[0].i != clause.i - 1 or subjects[0].pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(c.pos_ in ("VERB", "AUX") for c in clause.children):
+                continue
+            clause.dep_, subjects[0].dep_ = "dobj", "compound"
+            repairs += 1
     return repairs
