@@ -246,3 +246,26 @@ def test_a_pronoun_is_never_a_node_and_a_cell_verb_ends_a_name() -> None:
     assert not any(s == "it" for s, _sign, _t, _n in found), found
     found = triples("Omalizumab reduces histamine release from mast cells.")
     assert ("omalizumab", "-", "histamine_release", False) in found, found
+
+
+@needs_parser
+def test_names_joined_by_a_hyphen_between_capitals_and_a_second_object_hung_on_the_verb() -> None:
+    found = triples("The Nef protein removes HLA-C and HLA-E from infected cells.")
+    assert any(sign == "-" and t == "hla_c" for _s, sign, t, _n in found), found
+    assert any(sign == "-" and t == "hla_e" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_gene_named_like_a_word_before_protein_is_a_name() -> None:
+    found = triples("The Vpu protein of HIV degrades CD4.")
+    assert ("vpu_protein", "-", "cd4", False) in found, found
+
+
+@needs_parser
+def test_trims_pumps_pairs_with_and_a_particle_after_the_object() -> None:
+    assert ("erap2", "-", "peptides", False) in triples("ERAP2 trims peptides in the endoplasmic reticulum.")
+    assert ("tap2", "+", "peptides", False) in triples("TAP2 pumps peptides across the membrane.")
+    found = triples("Calnexin pairs with the heavy chain of HLA-B27.")
+    assert ("calnexin", "?", "hla_b27", False) in found, found  # (a binding)
+    found = triples("Glucocorticoids hold NF-κB back in the cytoplasm.")
+    assert any(sign == "-" and t in ("nf_kappab", "nf_kb", "nfkb") for _s, sign, t, _n in found), found

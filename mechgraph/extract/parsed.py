@@ -102,9 +102,10 @@ def _load() -> Any:
         tokenizer: Any = nlp.tokenizer
         suffixes = [*list(nlp.Defaults.suffixes or ()), r"(?<!\.[A-Z])(?<=[A-Z\u0391-\u03a9\u03b1-\u03c9])\.$"]
         tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-        # a hyphen before a Greek letter is part of the name ("IFN-γ", "TGF-β", "NF-κB"), not a break between words
+        # a hyphen before a Greek letter, or between capitals, is part of the name ("IFN-γ", "NF-κB", "HLA-A", "PD-L1")
+        dash = "(?:-|–|—|--|---|——|~)"
         infixes = [
-            (p if isinstance(p, str) else p.pattern).replace("(?:-|–|—|--|---|——|~)(?=", "(?:-|–|—|--|---|——|~)(?![\u0370-\u03ff])(?=")
+            (p if isinstance(p, str) else p.pattern).replace(f"{dash}(?=", f"(?:(?<![A-Z]){dash}|{dash}(?![A-Z]))(?![\u0370-\u03ff])(?=")
             for p in nlp.Defaults.infixes or ()
         ]
         tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

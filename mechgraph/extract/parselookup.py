@@ -155,6 +155,14 @@ class _ParseLookup(_ParseBase):
         )  # "the aryl hydrocarbon receptor", "tissue factor": named by nouns (not "inhibitory receptors", "a growth factor")
         symbol_named = symbol_named or (len(words) > 1 and len(words[-1]) == 1 and words[-1].isupper())  # "protein kinase A"
         symbol_named = symbol_named or (
+            len(words) == 2
+            and key[-1] in W._SYMBOL_HEADS
+            and len(words[0]) >= 3
+            and words[0][0].isupper()
+            and words[0][1:].isalpha()
+            and words[0][1:].islower()
+        )  # "the Nef protein", "the Tax protein": a gene named like a word ("the Human protein" would be no sentence start here)
+        symbol_named = symbol_named or (
             normalize_word(key[-1]) in W._EVENT_NOUNS and any(N.CLASS_SYMBOL.match(w) for w in words[:-1])
         )  # "AKT activation", "STAT1 signalling": what a named protein does, where "activation" alone is no name
         symbol_named = symbol_named or (len(key) == 2 and key[1] == "function" and key[0] in _ORGANS)  # "lung function"

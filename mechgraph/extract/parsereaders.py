@@ -42,8 +42,9 @@ class _ParseReaders(_ParseBase):
         doc = verb.doc
         if lemma in W._PREFIXES and verb.i + 2 < len(doc) and doc[verb.i + 1].text in ("-", "‐") and verb.whitespace_ == "":
             lemma = doc[verb.i + 2].lemma_.lower()  # "co-stimulate" parsed as "co" + "-" + "stimulate"
-        for child in verb.children:
-            if child.dep_ in ("prt", "prep", "dative"):
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for child in [*verb.children, *(c for o in objects for c in o.children if c.dep_ == "advmod" and c.i > o.i)]:
+            if child.dep_ in ("prt", "prep", "dative") or (child.dep_ == "advmod" and child.head is not verb):  # "holds X back/advmod(of X)"
                 reading = PARTICLE_VERBS.get((lemma, child.lower_))
                 if reading is not None:
                     words = f"{lemma} {child.lower_}"
@@ -301,8 +302,6 @@ class _ParseReaders(_ParseBase):
         if any(c.dep_ in ("ccomp", "xcomp", "acomp", "oprd") for c in verb.children):
             return
         subjects, objs = self.subject(verb), self.objects(verb, "+")
-        if objs:  # "express CD80 and B7/compound H1/conj(of express)": the list hung on the verb
-            objs += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > objs[0].i]
         if verb.dep_ == "acl":  # "TNF, expressed by Kupffer cells", "proteases made by neutrophils, such as X"
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
             subjects, objs = (agents, None), [verb.head] if verb.tag_ == "VBN" and agents else []

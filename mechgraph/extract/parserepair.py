@@ -20,6 +20,7 @@ from .verbrepair import (
     given_phrases_taken_for_verbs,
     noun_phrases_taken_for_clauses,
     numbered_names,
+    objects_taken_for_verbs,
     verbs_tagged_as_nouns,
     verbs_with_subjects_taken_for_modifiers,
 )
@@ -489,5 +490,6 @@ _REPAIRS = (
     given_phrases_taken_for_verbs,
     adjectives_taken_for_objects,
     noun_phrases_taken_for_clauses,
+    objects_taken_for_verbs,
     _participles_after_copulas,
 )

@@ -30,7 +30,7 @@ trigger drive boost amplify restore raise prolong sustain cause produce accelera
 strengthen reinforce mobilise mobilize recruit expand upregulated heighten intensify exacerbate worsen
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
-co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize
+co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize pump
 encourage lengthen extend mediate fuel foster spur draw regrow perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
 """
 _NEGATIVE = """
@@ -41,7 +41,7 @@ destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb 
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
 ease quell quench temper scavenge attack buffer internalise internalize damp
-lessen mitigate impede obstruct eradicate halve downmodulate exhaust anergize anergise tolerize tolerise uncouple decouple
+lessen mitigate impede obstruct eradicate halve downmodulate exhaust anergize anergise tolerize tolerise uncouple decouple trim
 """
 _NEUTRAL = "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"
 
@@ -89,6 +89,7 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("interfere", "with"): "-",
     ("act", "on"): "0",
     ("interact", "with"): "0",
+    ("pair", "with"): "0",
     ("protect", "against"): "-",
     ("bind", "to"): "0",
     ("attach", "to"): "0",

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from .parsewords import CUE_FORMS
+from .tokens import normalize_word
 from .verbclasses import VERB_SIGNS
 
 __all__ = [
     "adjectives_taken_for_objects",
     "given_phrases_taken_for_verbs",
     "noun_phrases_taken_for_clauses",
+    "objects_taken_for_verbs",
     "numbered_names",
     "verbs_tagged_as_nouns",
     "verbs_with_subjects_taken_for_modifiers",
@@ -140,6 +143,8 @@ def adjectives_taken_for_objects(sdoc: Any) -> int:
 
 _NUMBERED = frozenset("type class phase grade stage complex group".split())
 _ROMAN = frozenset("I II III IV".split())
+#: nouns after a numbered class that the tagger may take for verbs ("class I molecules/VBZ")
+_NUMBERED_HEADS = frozenset("molecule chain receptor interferon gene protein antigen region domain".split())
 
 
 def numbered_names(sdoc: Any) -> int:
@@ -149,8 +154,9 @@ def numbered_names(sdoc: Any) -> int:
     repairs = 0
     for num in sdoc[1:-1]:
         first, after = sdoc[num.i - 1], sdoc[num.i + 1]
-        if num.text not in _ROMAN or first.lower_ not in _NUMBERED or not after.is_alpha or after.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON"):
-            continue
+        verb_like = after.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON") and normalize_word(after.lower_) not in _NUMBERED_HEADS
+        if num.text not in _ROMAN or first.lower_ not in _NUMBERED or not after.is_alpha or verb_like:
+            continue  # (but "class I molecules/VBZ" is a name)
         head = after
         while head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
             head = head.head
@@ -165,8 +171,8 @@ def numbered_names(sdoc: Any) -> int:
             head.head, head.dep_ = outer.head, outer.dep_
         first.head, first.dep_ = head, "compound"
         num.head, num.dep_, num.tag_, num.pos_ = first, "nummod", "CD", "NUM"
-        if head.pos_ == "ADJ":
-            head.pos_, head.tag_ = "NOUN", "NN"  # "interferon/JJ"
+        if head.pos_ in ("ADJ", "VERB"):  # "interferon/JJ", "molecules/VBZ"
+            head.pos_, head.tag_ = "NOUN", ("NNS" if head.lower_.endswith("s") else "NN")
         repairs += 1
     return repairs
 
@@ -186,5 +192,29 @@ def noun_phrases_taken_for_clauses(sdoc: Any) -> int:
             if any(c.pos_ in ("VERB", "AUX") for c in clause.children):
                 continue
             clause.dep_, subjects[0].dep_ = "dobj", "compound"
+            repairs += 1
+    return repairs
+
+
+def objects_taken_for_verbs(sdoc: Any) -> int:
+    """The second of two coordinated objects hung on the verb as a coordinated verb ("removes
+    HLA-A/dobj and HLA-B/conj(of removes)"): coordinated with the first object."""
+    repairs = 0
+    for verb in sdoc:
+        if verb.pos_ != "VERB":
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+        if not objs:
+            continue
+        symbol = [c for c in verb.children if c.dep_ == "conj" and c.text[:1].isupper() and any(ch.isupper() for ch in c.text[1:])]  # "HLA-E/RB"
+        for other in [c for c in verb.children if c.dep_ == "conj" and (c.tag_ in ("NN", "NNS", "NNP", "NNPS") or c in symbol) and c.i > objs[0].i]:
+            if any(c.dep_ not in ("compound", "amod", "det", "nummod", "punct", "cc", "conj", "prep") for c in other.children) or other.lower_ in CUE_FORMS:
+                continue  # a clause of its own, or a verb the tagger took for a noun
+            between = [c for c in verb.children if c.dep_ == "cc" and objs[0].i < c.i < other.i]
+            other.head = objs[0]
+            if other in symbol and not other.tag_.startswith("NN"):
+                other.tag_, other.pos_ = "NNP", "PROPN"
+            for cc in between:
+                cc.head = objs[0]
             repairs += 1
     return repairs
