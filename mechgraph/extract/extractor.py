@@ -251,6 +251,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 cut.add((f.sentence.index, f.source))
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
+        if any(_across_verb(node, f.sentence, doc, parser_doc.clause_verbs) for node in (f.source, f.target)):
+            continue  # "cysteinyl leukotrienes contract airway smooth muscle": a clause the pattern took for a name
         if (f.sentence.index, f.source, f.cues) in rejected:
             continue  # the parser overruled this subject for this cue: its other objects go too
         if (f.sentence.index, f.source) in cut:
@@ -305,6 +307,17 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 if found_entry is not None:
                     doc.lexicon.add_name(found_entry.label, found_entry)
     return doc
+
+
+def _across_verb(node_id: str, sentence: Sentence, doc: _Text, verbs: set[int]) -> bool:
+    """Whether a node the pattern reader named from the text spans a verb the parser read with its
+    subject ("low platelet count reflects", "drug also eased double vision")."""
+    entry = doc.lexicon.entry(node_id)
+    if entry is None or entry.origin != "text" or " " not in entry.label:
+        return False
+    at = sentence.text.lower().find(entry.label.lower())
+    start = sentence.start + at
+    return at >= 0 and any(start < offset < start + len(entry.label) for offset in verbs)
 
 
 def _same_verb(pattern_cues: tuple[str, ...], parser_cues: tuple[str, ...]) -> bool:

@@ -53,7 +53,10 @@ PLAIN_VERBS = {"kill": "VBP", "kills": "VBZ", "killed": "VBD", "killing": "VBG"}
 @lru_cache(maxsize=1)
 def _signed_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
-    for lemma, sign in [*VERB_SIGNS.items(), *((verb, "+") for verb in ("express", "shed"))]:  # (what cells make)
+    for lemma, sign in [
+        *VERB_SIGNS.items(),
+        *((verb, "+") for verb in ("express", "shed", "release")),
+    ]:  # (what cells make or release: the shape of the clause)
         if sign in ("+", "-", "0") and " " not in lemma:
             for form, kind in zip(verb_forms(lemma), ("base", "s", "ed", "ing", "ed")):
                 forms.setdefault(form, kind)

@@ -156,6 +156,9 @@ class _ParseReaders(_ParseBase):
                 self.entity(tok)  # (and a class as a subject: "Glucocorticoids act through ...": "it" is not them)
         self.ellipsis(toks)
         self.remember_subject()
+        for tok in toks:  # (a name the pattern reader drew across one of these verbs is no name)
+            if tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP", "VBD") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
+                self.doc.clause_verbs.add(self.offset + tok.idx)
 
     def repair(self, only_subject_verbs: bool = False) -> None:
         """A parse without a verb at its root ("Checkpoint inhibitors prolong/JJ survival"): the small

@@ -191,6 +191,7 @@ class _Text:
         self.used_ids: set[str] = set(lexicon.node_ids())
         self.antecedents: dict[int, LexiconEntry] = {}  # sentence index -> the agent "it" stands for (parser)
         self.unresolved: set[int] = set()  # sentences whose "it" the parser found no singular antecedent for
+        self.clause_verbs: set[int] = set()  # where the parser found a finite verb with a subject (text offsets)
 
     def candidate(self, label: str, *, item: bool = False) -> LexiconEntry | None:
         """A candidate node for a name the lexicon does not know, or None when ``label`` is no name.
