@@ -278,3 +278,21 @@ def test_a_name_never_spans_a_verb_the_parser_read_with_its_subject() -> None:
     assert not any("release" in s or "release" in t for s, _sign, t, _n in found), found
     found = triples("The drug also eased joint pain and reduced swelling.")
     assert not any("eased" in s or "eased" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_event_named_by_a_noun_with_its_cause_after_by() -> None:
+    assert ("il6", "+", "stat3", False) in triples("The activation of STAT3 by IL-6 drives Th17 differentiation.")
+    found = triples("The production of nitric oxide and IL-12 by macrophages is suppressed.")
+    assert ("macrophage", "+", "nitric_oxide", False) in found, found
+    found = triples("In the gut, GPR109A mediates the induction of IL-18 by butyrate.")
+    assert ("butyrate", "+", "il_18", False) in found, found
+
+
+@needs_parser
+def test_class_noun_names_and_a_degree_aside_in_a_coordination() -> None:
+    found = triples("Acetate and butyrate activate the receptors GPR43 (FFAR2) and GPR41 (FFAR3).")
+    assert ("butyrate", "+", "gpr41", False) in found, found
+    found = triples("Butyrate and, to a lesser degree, propionate inhibit histone deacetylases.")
+    assert ("butyrate", "-", "histone_deacetylases", False) in found, found
+    assert ("propionate", "-", "histone_deacetylases", False) in found, found

@@ -13,7 +13,8 @@ from . import namewords as N
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _ACTION_HEADS, _DRUG_CLASS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
+from .parselookup import _SYMBOL_WORD
+from .parsewords import _ACTION_HEADS, _CLASS_NOUNS, _DRUG_CLASS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
 
@@ -36,6 +37,15 @@ class _ParseCoordination(_ParseBase):
                 self.cache[tok.i] = entry
                 named = self.sdoc[first : bracket + 2]  # "... of transcription 1 (STAT1) and STAT2": STAT2 too
                 return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
+        named = self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None
+        if (
+            named is not None
+            and named.dep_ == "appos"
+            and named.head.i == tok.i
+            and normalize_word(tok.lower_) in _CLASS_NOUNS
+            and _SYMBOL_WORD.match(named.text)
+        ):
+            return self.items(named)  # "the receptors GPR43 (FFAR2) and GPR41": the names and their conjuncts
         if tok.lower_ == "them":  # "binds A and B and stops them from working": A and B
             return self.plural_before(tok) or [tok]
         if (

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..vocabulary import NodeKind
@@ -27,6 +28,13 @@ _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restra
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
 #: what a cell makes, shows or gives off: + from the cell to it, and nothing from anything else
 _SOURCE_VERBS = frozenset("make express shed".split())
+#: nouns that name a signed event ("the induction of X by Y": Y raises X)
+_SIGNED_EVENTS = {
+    **dict.fromkeys("induction activation stimulation production secretion upregulation up-regulation phosphorylation".split(), "+"),
+    **dict.fromkeys("inhibition suppression blockade degradation cleavage depletion destruction killing downregulation".split(), "-"),
+    **dict.fromkeys("down-regulation neutralisation neutralization lysis".split(), "-"),
+    **dict.fromkeys("binding recognition".split(), "0"),
+}
 #: the heads of a cell that is not named as one ("platelets")
 _CELL_LIKE = frozenset("cell platelet".split())
 _CELLS = frozenset((NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE))
@@ -91,6 +99,8 @@ class _ParseReaders(_ParseBase):
                     self.verb(tok, *found)
             elif tok.pos_ == "NOUN" and normalize_word(tok.lower_) in NOUN_CUES:
                 self.noun_cue(tok)
+            elif tok.pos_ == "NOUN" and tok.lower_ in _SIGNED_EVENTS:
+                self.event_noun(tok)
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "warning":
@@ -156,9 +166,12 @@ class _ParseReaders(_ParseBase):
                 self.entity(tok)  # (and a class as a subject: "Glucocorticoids act through ...": "it" is not them)
         self.ellipsis(toks)
         self.remember_subject()
+        original = self.doc.text[self.offset : self.sentence.end]  # (the parsed text may differ from it: see parse_text)
         for tok in toks:  # (a name the pattern reader drew across one of these verbs is no name)
             if tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBP", "VBD") and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in tok.children):
-                self.doc.clause_verbs.add(self.offset + tok.idx)
+                places = [m.start() for m in re.finditer(rf"\b{re.escape(tok.text)}\b", original)]
+                if places:
+                    self.doc.clause_verbs.add(self.offset + min(places, key=lambda at: abs(at - tok.idx)))
 
     def repair(self, only_subject_verbs: bool = False) -> None:
         """A parse without a verb at its root ("Checkpoint inhibitors prolong/JJ survival"): the small
@@ -313,6 +326,19 @@ class _ParseReaders(_ParseBase):
         objs = [o for o in objs if o.pos_ != "PRON" and not any(c.dep_ == "amod" and c.lower_ in W._STATE_UP | W._STATE_DOWN for c in o.children)]
         if objs:  # what is made is no cell or disease, nor a pronoun ("It is made by dendritic cells", "it" read as the drug)
             self.emit(verb, words, "+", subjects, objs, expand=verb.dep_ != "acl", kinds=(_CELLS, _OUTPUTS))
+
+    def event_noun(self, noun: Any) -> None:
+        """ "the induction of IL-18 by butyrate", "the inhibition of calcineurin by cyclosporine":
+        an event named by a noun, its theme after "of" and its cause after "by" (on the noun or
+        on the theme), read as the verb would be."""
+        themes = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if themes:  # "the production of nitric oxide and IL-12/conj(of production)": a theme hung on the noun
+            themes += [c for c in noun.conjuncts if c.i > noun.i and c.lower_ not in _SIGNED_EVENTS and (c.tag_.startswith("NN") or c.tag_ == "CD")]
+        holders = [noun, *themes, *(c for t in themes for c in t.conjuncts)]
+        causes = [g for h in holders for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+        causes = [c for c in causes if c.tag_ != "VBG" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "PRON" and c.lower_ not in W._PRONOUNS))]  # ("IL-6/PRP")
+        if themes and causes:
+            self.emit(noun, noun.lower_, _SIGNED_EVENTS[noun.lower_], (causes[:1], "the cause of the event named by a noun"), themes)
 
     def cell(self, tok: Any) -> bool:
         """Whether a token names cells ("B cells", "keratinocytes", "these cells", "platelets")."""

@@ -62,6 +62,8 @@ def _without_degree(text: str) -> str:
     "used to treat Crohn's disease"
     >>> _without_degree("used to treat MS and, in Europe, psoriasis. MMF is, in addition, an agonist of HCA2.")
     'used to treat MS and psoriasis. MMF is an agonist of HCA2.'
+    >>> _without_degree("X and, to a lesser degree, Y inhibit Z.")
+    'X and Y inhibit Z.'
     >>> _without_degree("indicated for refractory, moderate-to-severe atopic dermatitis")
     'indicated for refractory atopic dermatitis'
     """
@@ -85,7 +87,8 @@ _BRAND_BRACKET = re.compile(r" \([A-Z][\w-]*(?:, [A-Z][\w&.-]*(?: [A-Z][\w&.-]*)
 #: "... and, in Europe, plaque psoriasis": a short place or group between a conjunction and its conjunct.
 ASIDE = re.compile(
     r"\b(and|or|but), (?:(?:in|at|among|across) (?:the )?[A-Z][\w-]*(?: [\w-]+){0,2}"
-    r"|(?:after|during|with|in|over) (?:prolonged|long-term|high-dose|rare|some|many|a few|several|repeated)(?: [\w-]+){1,2}), "
+    r"|(?:after|during|with|in|over) (?:prolonged|long-term|high-dose|rare|some|many|a few|several|repeated)(?: [\w-]+){1,2}"
+    r"|to an? (?:lesser|greater|smaller|larger|similar|certain|limited) (?:degree|extent)|(?:more|less) (?:weakly|strongly|potently)), "
 )
 #: "X is, in addition, an agonist of Y", "X, however, inhibits Y": an adverbial between commas.
 _ADVERB_ASIDE = re.compile(
