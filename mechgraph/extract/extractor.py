@@ -49,7 +49,6 @@ import networkx as nx
 
 from ..errors import MechgraphError
 from ..vocabulary import Measurability, Mechanism, NodeKind, Route, Status
-from . import cues as C
 from .clauses import _Clauses
 from .draft import Draft, DraftNode, DraftRelation, Span, relation_key
 from .emit import _Relations
@@ -65,9 +64,10 @@ from .readerstate import (
     _Hit,
     _Text,
 )
+from .readings import _across_verb, _bare_class, _implicit_parse, _overlap, _part_of_name, _same_name, _same_verb, _wrapped
 from .sentences import Sentence, split_sentences
 from .textnames import text_drug_names
-from .tokens import Token, Word, key_of, tokenize, words_of
+from .tokens import Token, Word, tokenize, words_of
 
 __all__ = ["extract_text"]
 
@@ -307,75 +307,6 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 if found_entry is not None:
                     doc.lexicon.add_name(found_entry.label, found_entry)
     return doc
-
-
-def _across_verb(node_id: str, sentence: Sentence, doc: _Text, verbs: set[int]) -> bool:
-    """Whether a node the pattern reader named from the text spans a verb the parser read with its
-    subject ("low platelet count reflects", "drug also eased double vision")."""
-    entry = doc.lexicon.entry(node_id)
-    if entry is None or entry.origin != "text" or " " not in entry.label:
-        return False
-    at = sentence.text.lower().find(entry.label.lower())
-    start = sentence.start + at
-    return at >= 0 and any(start < offset < start + len(entry.label) for offset in verbs)
-
-
-def _same_verb(pattern_cues: tuple[str, ...], parser_cues: tuple[str, ...]) -> bool:
-    """Whether a pattern reading's cue ("increased") is a form of a parser reading's ("increase")."""
-    forms = {form for cue in parser_cues for form in C.verb_forms(cue.split()[0])}
-    return any(cue.split()[0] in forms for cue in pattern_cues)
-
-
-def _implicit_parse(found: _Found) -> bool:
-    return any("read as" in r for r in found.remarks)
-
-
-def _same_name(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
-    """Whether two readings name the same node, one maybe with words before the other's name."""
-    return a == b or _part_of_name(a, b, doc, parser_doc) or _part_of_name(b, a, doc, parser_doc)
-
-
-def _wrapped(node_id: str, doc: _Text) -> bool:
-    """Whether a pattern reading's node is a bare wrapper ("blood levels", "serum concentrations")."""
-    entry = doc.lexicon.entry(node_id)
-    key = key_of(entry.label) if entry is not None else ()
-    return bool(key) and key[-1] in _WRAPPER_KEYS and entry is not None and entry.origin == "text"
-
-
-def _bare_class(node_id: str, doc: _Text) -> bool:
-    """Whether a pattern reading's node is a bare class noun of the text ("proteins" of "X are proteins
-    secreted by Y", where the parser read X)."""
-    entry = doc.lexicon.entry(node_id)
-    key = key_of(entry.label) if entry is not None else ()
-    return len(key) == 1 and key[0] in _CLASS_KEYS and entry is not None and entry.origin == "text"
-
-
-_CLASS_KEYS = frozenset(key_of(w)[0] for w in ("protein", "cytokine", "molecule", "enzyme", "receptor", "factor", "antibody", "peptide"))
-_WRAPPER_KEYS = frozenset(key_of(w)[0] for w in ("level", "concentration", "count", "amount", "number"))
-
-
-def _overlap(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
-    """Whether two readings' names share two words in a row ("pre-bronchodilator forced expiratory
-    volume" and "forced expiratory volume in 1 second"), one begins with the other, or are the same."""
-    if a == b:
-        return True
-    x, y = (doc.lexicon.entry(n) or parser_doc.lexicon.entry(n) for n in (a, b))
-    if x is None or y is None:
-        return False
-    first, second = key_of(x.label), key_of(y.label)
-    short, long = sorted((first, second), key=len)
-    if short and long[: len(short)] == short:
-        return True  # "itching" and "itching in the skin"
-    pairs = set(zip(first, first[1:], strict=False))
-    return any(pair in pairs for pair in zip(second, second[1:], strict=False))
-
-
-def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:
-    a, b = doc.lexicon.entry(short) or parser_doc.lexicon.entry(short), parser_doc.lexicon.entry(long) or doc.lexicon.entry(long)
-    if a is None or b is None or short == long:
-        return False
-    small, large = key_of(a.label), key_of(b.label)
-    return 0 < len(small) < len(large) and large[len(large) - len(small) :] == small
 
 
 def _drug_measure(key: tuple[str, ...]) -> bool:

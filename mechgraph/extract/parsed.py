@@ -56,6 +56,7 @@ from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
 from .parsemask import PLAIN_VERBS, masked, probed, restored
 from .parsenames import _ParseNames
+from .parseoutputs import _ParseOutputs
 from .parsereaders import _ParseReaders
 from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
@@ -343,6 +344,7 @@ class SentenceParse(
     _ParseClauses,
     _ParseEmit,
     _ParseReaders,
+    _ParseOutputs,
     _ParseIndications,
     _ParseEffects,
     _ParseStatements,

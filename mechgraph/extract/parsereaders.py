@@ -11,6 +11,7 @@ from ..vocabulary import NodeKind
 from . import cues as C
 from . import parsewords as W
 from .parsebase import _ParseBase
+from .parseoutputs import SIGNED_EVENTS, SOURCE_VERBS
 from .parserepair import repair_tree
 from .parsestatements import DOOM_VERBS as _DOOM_VERBS
 from .parsestatements import SHIFT_VERBS as _SHIFT_VERBS
@@ -26,19 +27,6 @@ _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
-#: what a cell makes, shows or gives off: + from the cell to it, and nothing from anything else
-_SOURCE_VERBS = frozenset("make express shed".split())
-#: nouns that name a signed event ("the induction of X by Y": Y raises X)
-_SIGNED_EVENTS = {
-    **dict.fromkeys("induction activation stimulation production secretion upregulation up-regulation phosphorylation".split(), "+"),
-    **dict.fromkeys("inhibition suppression blockade degradation cleavage depletion destruction killing downregulation".split(), "-"),
-    **dict.fromkeys("down-regulation neutralisation neutralization lysis".split(), "-"),
-    **dict.fromkeys("binding recognition".split(), "0"),
-}
-#: the heads of a cell that is not named as one ("platelets")
-_CELL_LIKE = frozenset("cell platelet".split())
-_CELLS = frozenset((NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE))
-_OUTPUTS = frozenset(NodeKind) - {NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE, NodeKind.CONDITION, NodeKind.THERAPY}
 
 
 class _ParseReaders(_ParseBase):
@@ -73,7 +61,7 @@ class _ParseReaders(_ParseBase):
             lemma = f"{doc[verb.i - 2].lower_}-{lemma}"
         if reading is None and verb.lower_.startswith("co-"):
             reading = VERB_SIGNS.get(lemma[3:])
-        if reading is None and lemma in _SOURCE_VERBS and verb.tag_ != "VBN":
+        if reading is None and lemma in SOURCE_VERBS and verb.tag_ != "VBN":
             reading = "output"  # "B cells make antibodies": a cell's output
         if reading is None or reading == "":
             return None
@@ -99,7 +87,7 @@ class _ParseReaders(_ParseBase):
                     self.verb(tok, *found)
             elif tok.pos_ == "NOUN" and normalize_word(tok.lower_) in NOUN_CUES:
                 self.noun_cue(tok)
-            elif tok.pos_ == "NOUN" and tok.lower_ in _SIGNED_EVENTS:
+            elif tok.pos_ == "NOUN" and tok.lower_ in SIGNED_EVENTS:
                 self.event_noun(tok)
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
@@ -310,42 +298,6 @@ class _ParseReaders(_ParseBase):
             harms = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "against") for g in p.children if g.dep_ == "pobj"]
             if harms:
                 self.emit(verb, f"{verb.lemma_.lower()} from", "-", subjects, harms)
-
-    def output(self, verb: Any, words: str) -> None:
-        """ "B cells make antibodies", "keratinocytes express IL-33", "tumour cells shed MICA": a
-        cell is the source of what it makes (+); nothing else is read so, and "make X worse" is a
-        cause (:meth:`causative`). ("Releases" stays unread: what is released is not raised by it.)"""
-        if any(c.dep_ in ("ccomp", "xcomp", "acomp", "oprd") for c in verb.children):
-            return
-        subjects, objs = self.subject(verb), self.objects(verb, "+")
-        if verb.dep_ == "acl":  # "TNF, expressed by Kupffer cells", "proteases made by neutrophils, such as X"
-            agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            subjects, objs = (agents, None), [verb.head] if verb.tag_ == "VBN" and agents else []
-        if not subjects[0] or not all(self.cell(s) for s in subjects[0]):
-            return
-        objs = [o for o in objs if o.pos_ != "PRON" and not any(c.dep_ == "amod" and c.lower_ in W._STATE_UP | W._STATE_DOWN for c in o.children)]
-        if objs:  # what is made is no cell or disease, nor a pronoun ("It is made by dendritic cells", "it" read as the drug)
-            self.emit(verb, words, "+", subjects, objs, expand=verb.dep_ != "acl", kinds=(_CELLS, _OUTPUTS))
-
-    def event_noun(self, noun: Any) -> None:
-        """ "the induction of IL-18 by butyrate", "the inhibition of calcineurin by cyclosporine":
-        an event named by a noun, its theme after "of" and its cause after "by" (on the noun or
-        on the theme), read as the verb would be."""
-        themes = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-        if themes:  # "the production of nitric oxide and IL-12/conj(of production)": a theme hung on the noun
-            themes += [c for c in noun.conjuncts if c.i > noun.i and c.lower_ not in _SIGNED_EVENTS and (c.tag_.startswith("NN") or c.tag_ == "CD")]
-        holders = [noun, *themes, *(c for t in themes for c in t.conjuncts)]
-        causes = [g for h in holders for p in h.children if p.dep_ in ("prep", "agent") and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
-        causes = [c for c in causes if c.tag_ != "VBG" and (c.pos_ in ("NOUN", "PROPN") or (c.pos_ == "PRON" and c.lower_ not in W._PRONOUNS))]  # ("IL-6/PRP")
-        if themes and causes:
-            self.emit(noun, noun.lower_, _SIGNED_EVENTS[noun.lower_], (causes[:1], "the cause of the event named by a noun"), themes)
-
-    def cell(self, tok: Any) -> bool:
-        """Whether a token names cells ("B cells", "keratinocytes", "these cells", "platelets")."""
-        if normalize_word(tok.lower_) in _CELL_LIKE:
-            return True
-        entry = self.entity(tok)
-        return entry is not None and entry.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)
 
     def noun_cue(self, noun: Any) -> None:
         """ "X is a JAK inhibitor", "X, a TNF blocker, ...": the modifier is the target."""
