@@ -296,3 +296,14 @@ def test_class_noun_names_and_a_degree_aside_in_a_coordination() -> None:
     found = triples("Butyrate and, to a lesser degree, propionate inhibit histone deacetylases.")
     assert ("butyrate", "-", "histone_deacetylases", False) in found, found
     assert ("propionate", "-", "histone_deacetylases", False) in found, found
+
+
+@needs_parser
+def test_a_species_with_its_genus_cut_to_a_letter_is_one_name_and_a_letter_name_ends_a_sentence() -> None:
+    from mechgraph.extract import split_sentences
+
+    text = "S. aureus makes the toxins A and B. Both bind MHC class II. Vancomycin kills S. aureus."
+    assert [s.text for s in split_sentences(text)] == ["S. aureus makes the toxins A and B.", "Both bind MHC class II.", "Vancomycin kills S. aureus."]
+    found = triples("Flucloxacillin kills S. aureus. S. aureus produces alpha-toxin.")
+    assert ("flucloxacillin", "-", "s_aureus", False) in found, found
+    assert any(s == "s_aureus" and sign == "+" and "toxin" in t for s, sign, t, _n in found), found

@@ -22,6 +22,8 @@ def parse_text(text: str) -> str:
     'Inflammation drives the buildup of plaque.'
     >>> parse_text("It lowered serum IgE.")  # a final capital keeps its full stop apart ("IgE." is no word)
     'It lowered serum IgE .'
+    >>> parse_text("C. difficile makes toxins.")
+    'C-difficile makes toxins.'
     >>> parse_text("The reactions reported most often (in at least 5% of patients) were headache and rash (12%).")
     'The reactions reported most often were headache and rash.'
     """
@@ -33,6 +35,8 @@ def parse_text(text: str) -> str:
         text = _ONE_OF.sub("", text)
     if "(" in text:  # "reported most often (in at least 5% of patients) were X": a qualifier in brackets, no name
         text = _QUALIFIER.sub("", text)
+    if ". " in text:  # "C. difficile produces X": a species with its genus cut to a letter, which the pipeline takes for a sentence
+        text = _GENUS.sub(r"\1-", text)
     if "-up" in text:  # "the build-up of plaque": one noun, which the parser would read as "up"
         text = _BUILD_UP.sub(lambda m: m.group(1) + "up", text)
     return _without_degree(text)
@@ -41,6 +45,7 @@ def parse_text(text: str) -> str:
 _QUALIFIER = re.compile(
     r"\s*\((?:(?:in|at|for|during|after|from|over|see|vs\.?|versus|compared)\b[^()]*|[^()]*[%=][^()]*|[<>≤≥±]\s*[^()]*|\d[^()A-Za-z]*)\)(?=[\s,.;:])"
 )
+_GENUS = re.compile(r"\b([A-Z])\. (?=[a-z]{4,}\b)")
 _ONE_OF = re.compile(r"\bone of (?:these|those|its|their) [a-z]+s, (?=[A-Z])")
 _QUOTED_NAME = re.compile(r"[\"“]([\w][\w' -]{0,38}[\w])[\"”]")
 _CAPS_END = re.compile(r"(?:^|\s)[A-Za-z0-9-]*[A-Z]\.$")

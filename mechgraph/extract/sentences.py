@@ -246,6 +246,7 @@ _TRICKY = re.compile(
 )
 _BOUNDARY = re.compile(r"([.!?])\s+(?=[A-Z\"“(\[])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][a-z]+)$")
+_LETTER_NAME = re.compile(r"\b[a-z]{2,} [A-Z]$")
 _ABBREVIATIONS = frozenset(
     "vs etc al fig figs dr mr mrs ms prof no nos approx ca cf st inc ltd jr sr vol pp eq ref refs resp viz "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft".split()
@@ -257,6 +258,10 @@ def _safe_pieces(block: str) -> list[str]:
     pieces, last = [], 0
     for match in _BOUNDARY.finditer(block):
         word = _WORD_BEFORE.search(block, max(0, match.start() - 40), match.start())
+        if word is None and _LETTER_NAME.search(block, max(0, match.start() - 40), match.start()):
+            pieces.append(block[last : match.start() + 1])  # "toxin B. Both ...", "vitamin D. It ...": a name's letter, no initial
+            last = match.end()
+            continue
         if word is None or word.group(1).lower() in _ABBREVIATIONS or (match.start() - word.start() > 1 and block[word.start() - 1 : word.start()] == "."):
             continue
         if word.start() > 0 and block[word.start() - 1] not in ' \t\n(["“-/':

@@ -202,10 +202,25 @@ def words_of(tokens: list[Token]) -> list[Word | None]:
             capital_a = token.text == "A" and index > 0 and tokens[index - 1].is_word
             if token.norm not in ARTICLES or capital_a:
                 out.append(Word(token.norm, index, index))
-        elif token.text not in _JOINERS and not _attached_colon(tokens, index):
+        elif token.text not in _JOINERS and not _attached_colon(tokens, index) and not _genus_stop(tokens, index):
             out.append(None)
         index += 1
     return out
+
+
+def _genus_stop(tokens: list[Token], index: int) -> bool:
+    """The full stop of a genus cut to its letter joins it to the species ("C. difficile", "E. coli")."""
+    return (
+        tokens[index].text == "."
+        and 0 < index < len(tokens) - 1
+        and len(tokens[index - 1].text) == 1
+        and tokens[index - 1].text.isupper()
+        and tokens[index - 1].end == tokens[index].start
+        and tokens[index + 1].start == tokens[index].end + 1
+        and tokens[index + 1].text.isalpha()
+        and tokens[index + 1].text.islower()
+        and len(tokens[index + 1].text) >= 4
+    )
 
 
 def _attached_colon(tokens: list[Token], index: int) -> bool:
