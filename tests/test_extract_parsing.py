@@ -307,3 +307,10 @@ def test_a_species_with_its_genus_cut_to_a_letter_is_one_name_and_a_letter_name_
     found = triples("Flucloxacillin kills S. aureus. S. aureus produces alpha-toxin.")
     assert ("flucloxacillin", "-", "s_aureus", False) in found, found
     assert any(s == "s_aureus" and sign == "+" and "toxin" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_plural_cell_word_the_tagger_took_for_a_verb_is_parsed_again_as_cells() -> None:
+    found = triples("Some self-reactive CD8+ thymocytes escape deletion and instead switch on the transcription factor FOXP3.")
+    assert any("thymocytes" in s and sign == "+" and t == "foxp3" for s, sign, t, _n in found), found
+    assert not any("escape" in s for s, _sign, _t, _n in found), found

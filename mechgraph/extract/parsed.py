@@ -54,7 +54,7 @@ from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
-from .parsemask import PLAIN_VERBS, masked, probed, restored
+from .parsemask import PLAIN_VERBS, as_cells, masked, probed, restored
 from .parsenames import _ParseNames
 from .parseoutputs import _ParseOutputs
 from .parsereaders import _ParseReaders
@@ -195,6 +195,9 @@ class _Pipeline:
             hidden = masked(doc)  # "STING/VBG": parsed again with the name hidden
             if hidden is not None:
                 doc = restored(self.nlp(hidden), doc)
+            cells = as_cells(doc)  # "CD4 thymocytes/VBZ escape deletion": parsed again with "cells"
+            if cells is not None:
+                doc = restored(self.nlp(cells), doc)
             plain = probed(doc)  # "Statins lower/JJR cholesterol": parsed again with a plain verb
             if plain is not None:
                 again = self.nlp(plain)

@@ -6,6 +6,8 @@ the second parse is put on the sentence's own words.
   ("TBK1 phosphorylates STING/VBG itself"): it is replaced by a plain proper noun (:func:`masked`).
 - A signed verb after a noun taken for a modifier, with no verb at the root ("Statins lower/JJR
   cholesterol"): it is replaced by a plain verb of the same form (:func:`probed`).
+- A plural cell word taken for a verb ("CD4 thymocytes/VBZ escape deletion"): it is replaced by
+  "cells" (:func:`as_cells`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 from .cues import verb_forms
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["PLAIN_VERBS", "masked", "probed", "restored"]
+__all__ = ["PLAIN_VERBS", "as_cells", "masked", "probed", "restored"]
 
 #: what a hidden name reads as: a proper noun the pipeline knows well
 MASK = "Smith"
@@ -88,6 +90,21 @@ def probed(doc: Any) -> Any | None:
     from spacy.tokens import Doc
 
     words = [_PLAIN[forms[t.lower_]] if t.i in swap else t.text for t in doc]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+
+
+_CELL_WORD = re.compile(r"^(?:[a-z]+(?:cytes|phages|phils|blasts)|platelets)$")
+
+
+def as_cells(doc: Any) -> Any | None:
+    """The words of parsed ``doc`` with each plural cell word the parse took for a verb ("self-reactive
+    CD4 thymocytes/VBZ escape deletion") replaced by "cells" (a new, unparsed doc), or None."""
+    misread = {t.i for t in doc if t.tag_.startswith("VB") and _CELL_WORD.match(t.lower_)}
+    if not misread:
+        return None
+    from spacy.tokens import Doc
+
+    words = ["cells" if t.i in misread else t.text for t in doc]
     return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
 
