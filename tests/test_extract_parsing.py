@@ -314,3 +314,12 @@ def test_a_plural_cell_word_the_tagger_took_for_a_verb_is_parsed_again_as_cells(
     found = triples("Some self-reactive CD8+ thymocytes escape deletion and instead switch on the transcription factor FOXP3.")
     assert any("thymocytes" in s and sign == "+" and t == "foxp3" for s, sign, t, _n in found), found
     assert not any("escape" in s for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_the_antibody_is_the_last_antibody_named_and_a_drugs_disposal_is_no_mechanism() -> None:
+    found = triples("Raxibacumab binds protective antigen. Ciprofloxacin kills the bacilli, and the antibody neutralises the toxin.")
+    assert any(s == "raxibacumab" and sign == "-" and "toxin" in t for s, sign, t, _n in found), found
+    assert not any(s == "ciprofloxacin" and "toxin" in t for s, _sign, t, _n in found), found
+    found = triples("Raxibacumab is removed from the body by catabolism.")
+    assert not any("catabolism" in s for s, _sign, _t, _n in found), found

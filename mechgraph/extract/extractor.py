@@ -67,7 +67,7 @@ from .readerstate import (
 from .readings import _across_verb, _bare_class, _implicit_parse, _overlap, _part_of_name, _same_name, _same_verb, _wrapped
 from .sentences import Sentence, split_sentences
 from .textnames import text_drug_names
-from .tokens import Token, Word, tokenize, words_of
+from .tokens import Token, Word, key_of, tokenize, words_of
 
 __all__ = ["extract_text"]
 
@@ -316,15 +316,17 @@ def _drug_measure(key: tuple[str, ...]) -> bool:
 
 
 _EXPOSURE = frozenset("exposure bioavailability auc cmax".split())
+_DISPOSAL = frozenset(key_of(w)[0] for w in "catabolism metabolism proteolysis excretion clearance elimination".split())
 _EFFICACY = frozenset({("efficacy",), ("effectiveness",), ("its", "efficacy"), ("the", "efficacy")})
 
 
 def _assemble(doc: _Text, sentences: Sequence[Sentence], *, source_id: str, title: str | None, source_title: str | None) -> Draft:
     merged: dict[tuple[str, Any, str, bool], dict[str, Any]] = {}
     measures = {e.node_id for key, e in doc.candidates.items() if _drug_measure(key)}  # (where no reader read whose)
+    disposal = {e.node_id for key, e in doc.candidates.items() if key and key[-1] in _DISPOSAL}
     for found in doc.found:
-        if found.target in measures:
-            continue  # "lowers its plasma exposure", "may reduce efficacy": pharmacokinetics, no mechanism
+        if found.target in measures or found.source in disposal:
+            continue  # "lowers its plasma exposure", "may reduce efficacy", "removed by catabolism": pharmacokinetics, no mechanism
         # one relation per pair and sign: "activate, reinforce or restore X" is one relation
         kind: Any = int(found.relation.sign) if found.relation.sign != 0 else found.relation
         key = (found.source, kind, found.target, bool(found.negations))

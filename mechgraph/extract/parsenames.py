@@ -339,6 +339,8 @@ class _ParseNames(_ParseLookup):
             and any(c.dep_ == "det" for c in tok.children)
         ):
             agent = self.state.antecedent()
+            if norm == "antibody" and agent is not None and not W.antibody_name(agent.label):  # the last antibody named, not an antibiotic
+                agent = next((e for e in reversed(self.state.recent) if e.kind is NodeKind.AGENT and W.antibody_name(e.label)), agent)
             if agent is not None:
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
                 return agent
@@ -463,18 +465,12 @@ _PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion pa
 
 def _part_word(word: str) -> bool:
     """A word that tells which part of a protein ("alpha", "p19", "extracellular", "heavy")."""
-    return (
-        word in W._GREEK
-        or word in ("α", "β", "γ", "δ", "κ", "-")
-        or bool(re.fullmatch(r"p\d{2,3}", word))
-        or word in _PART_KINDS
-        or word.endswith("binding")  # "the ATP-binding pocket of SYK"
-    )
+    greek = word in W._GREEK or word in ("α", "β", "γ", "δ", "κ", "-")
+    return greek or bool(re.fullmatch(r"p\d{2,3}", word)) or word in _PART_KINDS or word.endswith("binding")  # ("the ATP-binding pocket of SYK")
 
 
 _PART_KINDS = frozenset(
-    "extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling "
-    "atp gtp catalytic active allosteric lateral".split()
+    "extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling atp gtp catalytic active allosteric lateral".split()
 )
 
 #: "its levels", "their blood concentrations": the amount of the drug, which "its" stands for (where "its

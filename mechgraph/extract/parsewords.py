@@ -431,3 +431,12 @@ ACTIVE_SUBSTANCE = re.compile(
     r"\b([A-Z][A-Za-z0-9-]{2,30})(?: (?:cream|ointment|gel|tablets?|capsules?|injection|solution|eye drops|spray|inhaler|foam|lotion))?"
     r" contains? the active substances? ([A-Za-z][A-Za-z0-9-]{3,40})\b"
 )
+
+
+def antibody_name(label: str) -> bool:
+    """Whether a drug is named as an antibody is (the INN stem -mab, with or without a suffix).
+
+    >>> antibody_name("bezlotoxumab"), antibody_name("tebentafusp-tebn"), antibody_name("vancomycin")
+    (True, False, False)
+    """
+    return bool(re.search(r"mab\b", label.lower()))
