@@ -323,3 +323,12 @@ def test_the_antibody_is_the_last_antibody_named_and_a_drugs_disposal_is_no_mech
     assert not any(s == "ciprofloxacin" and "toxin" in t for s, _sign, t, _n in found), found
     found = triples("Raxibacumab is removed from the body by catabolism.")
     assert not any("catabolism" in s for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_remission_in_patients_with_a_disease_and_the_output_of_a_cytokine() -> None:
+    found = triples("Etrolizumab induced clinical remission in 19% of patients with ulcerative colitis.")
+    assert ("etrolizumab", "-", "ulcerative_colitis", False) in found, found
+    found = triples("Selenium may lower the output of IL-6.")
+    assert any(s == "selenium" and sign == "-" and t in ("il6", "il_6") for s, sign, t, _n in found), found
+    assert not any("output" in t for _s, _sign, t, _n in found), found

@@ -396,7 +396,7 @@ TRANSPARENT_NOUNS = frozenset(
         "function functions activity activities level levels amount amounts number concentration concentrations "
         "role capacity population subset type kind form forms worsening case cases episode episodes trial trials study studies "
         "engagement ligation crosslinking triggering family class member group action count counts "
-        "numbers presence risk risks incidence instance instances report reports"
+        "numbers presence risk risks incidence instance instances report reports output"
     ).split()
 )
 #: Nouns that name the agent's own property ("their main objective", "its mode of action").
