@@ -332,3 +332,14 @@ def test_remission_in_patients_with_a_disease_and_the_output_of_a_cytokine() -> 
     found = triples("Selenium may lower the output of IL-6.")
     assert any(s == "selenium" and sign == "-" and t in ("il6", "il_6") for s, sign, t, _n in found), found
     assert not any("output" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_cleft_sentence_puts_its_subject_first_and_recommended_for_is_an_indication() -> None:
+    found = triples("Dengue is common. It is the cytokine storm that causes shock.")
+    assert any("cytokine_storm" in s and sign == "+" and t == "shock" for s, sign, t, _n in found), found
+    assert not any(s == "dengue" for s, _sign, _t, _n in found), found
+    found = triples("Sotrovimab is a drug. It is an antibody that binds the spike protein.")
+    assert any(s == "sotrovimab" and t == "spike_protein" for s, _sign, t, _n in found), found
+    found = triples("The agency has recommended Qdenga, a dengue vaccine, for the prevention of dengue in children.")
+    assert ("qdenga", "-", "dengue", False) in found, found

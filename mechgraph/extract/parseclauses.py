@@ -185,6 +185,10 @@ class _ParseClauses(_ParseBase):
         after a negative cue the subject of that cue (the event is the antecedent)."""
         noun = verb.head
         relative = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")), None)
+        if verb.dep_ == "ccomp" and noun.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in noun.children):
+            focus = [c for c in noun.children if c.dep_ == "attr" and c.i < verb.i and not any(d.lower_ in ("a", "an") for d in c.children)]
+            if focus:  # "It is IL-17 that/ccomp drives the disease": IL-17
+                return focus, "the noun a cleft sentence puts first"
         if relative is not None and noun.pos_ not in ("NOUN", "PROPN", "NUM", "PRON") and relative.i > 0 and self.sdoc[relative.i - 1].text == ",":
             # ", which modulate X" hung on a verb by the parser: the noun right before the comma
             before = self.sdoc[relative.i - 2] if relative.i >= 2 else None
@@ -235,6 +239,9 @@ class _ParseClauses(_ParseBase):
                 return subjects, "', which' read as the event"
         if noun.dep_ == "attr" and noun.head.lemma_ == "be":  # "X is an antibody that binds Y": X
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # ("It is an antibody that binds Y": the drug)
+            if subjects and subjects[0].lower_ == "it" and subjects[0].i < noun.i and verb.tag_ in ("VBZ", "VBD", "VBP") and not indefinite:
+                return [noun], "the noun a cleft sentence puts first"  # "It is this blood stage that causes fever": the stage
             if subjects:
                 return subjects, None
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING and normalize_word(noun.lower_) in _CLASS_NOUNS:

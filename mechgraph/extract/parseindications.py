@@ -40,7 +40,7 @@ class _ParseIndications(_ParseBase):
     def indicated(self, verb: Any) -> None:
         """ "X is indicated for Y", "an antibody indicated for Y": X treats Y (for the treatment of Y is the treatment noun's)."""
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
-        if verb.lemma_.lower() in ("approve", "license"):  # "approved X (Brand) for Y", "for" hung on X
+        if verb.lemma_.lower() in ("approve", "license", "recommend"):  # "approved X (Brand) for Y", "for" hung on X
             preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
         diseases = self.indicated_for(verb, preps)
         if not diseases:
@@ -49,7 +49,7 @@ class _ParseIndications(_ParseBase):
         if not subjects and verb.dep_ == "acl":
             head = verb.head
             subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
-        if not subjects and verb.lemma_.lower() in ("approve", "license"):  # "regulators approved X (Brand) for Y": X, a drug
+        if not subjects and verb.lemma_.lower() in ("approve", "license", "recommend"):  # "regulators approved X (Brand) for Y": X, a drug
             subjects = [c for c in verb.children if c.dep_ == "dobj"]
         for s in subjects:  # what is indicated, approved or recommended for a disease is a drug
             self.as_drug(s)

@@ -19,7 +19,6 @@ from .tokens import normalize_word
 from .verbclasses import NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS
 
 _DOSE_NOUNS = frozenset("dose infusion injection".split())
-_PEOPLE = frozenset("patient people adult child participant subject".split())
 _CAUSAL = frozenset("cause induce produce trigger provoke".split())
 
 
@@ -274,12 +273,12 @@ class _ParseReaders(_ParseBase):
         remission = [o for o in objs if o.lemma_.lower() == "remission"]
         if remission and reading == "+":  # "induced (drug-free) remission of X": X is treated
             diseases = [g for o in remission for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
-            diseases = [d for d in diseases if d.lemma_.lower() not in _PEOPLE] or [  # "remission in 26% of patients with UC": UC
+            diseases = [d for d in diseases if d.lemma_.lower() not in W._PEOPLE] or [  # "remission in 26% of patients with UC": UC
                 g
                 for p in [*verb.children, *(c for o in remission for c in o.children)]
                 if p.dep_ == "prep" and p.lower_ == "in"
                 for t in p.subtree
-                if t.lemma_.lower() in _PEOPLE
+                if t.lemma_.lower() in W._PEOPLE
                 for w in t.children
                 if w.dep_ == "prep" and w.lower_ == "with"
                 for g in w.children
