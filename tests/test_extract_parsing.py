@@ -343,3 +343,15 @@ def test_a_cleft_sentence_puts_its_subject_first_and_recommended_for_is_an_indic
     assert any(s == "sotrovimab" and t == "spike_protein" for s, _sign, t, _n in found), found
     found = triples("The agency has recommended Qdenga, a dengue vaccine, for the prevention of dengue in children.")
     assert ("qdenga", "-", "dengue", False) in found, found
+
+
+@needs_parser
+def test_an_appositive_class_names_the_drug_and_for_after_it_is_the_indication() -> None:
+    text = (
+        "The WHO has recommended Qdenga, a dengue vaccine developed in Japan and manufactured in Germany, for the prevention of dengue in children. "
+        "The vaccine does not act on the mosquito."
+    )
+    found = triples(text)
+    assert ("qdenga", "-", "dengue", False) in found, found
+    assert any(s == "qdenga" and negated for s, _sign, _t, negated in found), found
+    assert not any(s == "vaccine" for s, _sign, _t, _n in found), found

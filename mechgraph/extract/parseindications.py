@@ -42,6 +42,13 @@ class _ParseIndications(_ParseBase):
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in")]
         if verb.lemma_.lower() in ("approve", "license", "recommend"):  # "approved X (Brand) for Y", "for" hung on X
             preps += [p for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ == "for"]
+            preps += [  # "recommended X, a vaccine developed at Y, for D": "for" after the appositive's comma, hung inside it
+                p
+                for o in verb.children
+                if o.dep_ == "dobj"
+                for p in o.subtree
+                if p.dep_ == "prep" and p.lower_ == "for" and p.head.dep_ != "dobj" and self.sdoc[p.i - 1].text == ","
+            ]
         diseases = self.indicated_for(verb, preps)
         if not diseases:
             return

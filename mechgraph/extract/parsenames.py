@@ -414,8 +414,9 @@ class _ParseNames(_ParseLookup):
             and self.doc.lexicon.lookup(text) is None
             and norm not in N.DISEASE_NOUNS
             and not (N.event_word(low) and tok.i == self.name_span(tok)[0])
+            and not (tok.dep_ == "attr" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.head.children))
         ):
-            return None  # "these kinases", "this second signal": named before, no node of its own
+            return None  # "these kinases", "this second signal": named before, no node of its own (but "it is this stage that")
         return self.lookup_phrase(text, head_word=tok)
 
     def entities(self, toks: Sequence[Any], *, expand: bool = True) -> list[tuple[LexiconEntry, Any]]:

@@ -153,6 +153,9 @@ class _ParseReaders(_ParseBase):
             ):
                 self.entity(tok)  # (and a class as a subject: "Glucocorticoids act through ...": "it" is not them)
         self.ellipsis(toks)
+        for tok in toks:
+            if tok.dep_ == "appos" and tok.pos_ == "NOUN":
+                self.describe_apposition(tok)
         self.remember_subject()
         original = self.doc.text[self.offset : self.sentence.end]  # (the parsed text may differ from it: see parse_text)
         for tok in toks:  # (a name the pattern reader drew across one of these verbs is no name)

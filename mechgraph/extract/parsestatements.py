@@ -250,6 +250,15 @@ class _ParseStatements(_ParseBase):
         if named is not None and named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             self.state.described[word] = named
 
+    def describe_apposition(self, appos: Any) -> None:
+        """ "X, a malaria vaccine developed at Y, ...": "the vaccine" stands for the drug X from here on."""
+        word = normalize_word(appos.lower_)
+        if word in _GENERIC or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children):
+            return
+        named = self.entity(appos.head) if appos.head.pos_ in ("NOUN", "PROPN") else None
+        if named is not None and named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+            self.state.described[word] = named
+
     def copula_cues(self, verb: Any) -> None:
         """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y;
         "there is an increased risk of Y with X": X raises Y."""
