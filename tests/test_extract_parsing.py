@@ -355,3 +355,11 @@ def test_an_appositive_class_names_the_drug_and_for_after_it_is_the_indication()
     assert ("qdenga", "-", "dengue", False) in found, found
     assert any(s == "qdenga" and negated for s, _sign, _t, negated in found), found
     assert not any(s == "vaccine" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_gerund_whose_object_pronoun_the_parse_took_for_the_next_verbs_subject() -> None:
+    text = "Garadacimab binds factor XIIa. Because factor XIIa drives bradykinin release, blocking it might prevent the attacks that patients fear."
+    found = triples(text)
+    assert any(s == "garadacimab" and sign == "-" and "attacks" in t for s, sign, t, _n in found), found
+    assert not any(s == "factor_xiia" and sign == "-" for s, sign, _t, _n in found), found

@@ -17,6 +17,7 @@ from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 from .verbrepair import (
     adjectives_taken_for_objects,
+    gerund_objects_taken_for_subjects,
     given_phrases_taken_for_verbs,
     noun_phrases_taken_for_clauses,
     numbered_names,
@@ -491,5 +492,6 @@ _REPAIRS = (
     adjectives_taken_for_objects,
     noun_phrases_taken_for_clauses,
     objects_taken_for_verbs,
+    gerund_objects_taken_for_subjects,
     _participles_after_copulas,
 )

@@ -10,11 +10,12 @@ from typing import Any
 
 from .parsewords import CUE_FORMS
 from .tokens import normalize_word
-from .verbclasses import VERB_SIGNS
+from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
 __all__ = [
     "adjectives_taken_for_objects",
     "given_phrases_taken_for_verbs",
+    "gerund_objects_taken_for_subjects",
     "noun_phrases_taken_for_clauses",
     "objects_taken_for_verbs",
     "numbered_names",
@@ -113,6 +114,12 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
         lemma = form[:-1] if form.endswith("s") and form[:-1] in VERB_SIGNS else form
         before = word.doc[word.i - 1] if word.i > 0 else None
         plural = before is not None and before.dep_ == "compound" and before.head.i == word.i and before.tag_ == "NNS" and form == lemma
+        stem = form[:-1] if form.endswith("s") else form
+        particle = any(c.dep_ == "prep" and (stem, c.lower_) in PARTICLE_VERBS for c in word.children)  # "X binds/NNS to Y"
+        if particle and word.dep_ == "ROOT" and before is not None and before.head.i == word.i and before.dep_ in ("compound", "nummod", "amod", "nsubj"):
+            word.tag_, word.pos_, word.lemma_, before.dep_ = "VBZ", "VERB", stem, "nsubj"
+            repairs += 1
+            continue
         if ({"nsubj", "dobj"} <= deps or (plural and "dobj" in deps)) and (VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause") or lemma in _OUTPUT_FORMS):
             word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
             if plural and before is not None and "nsubj" not in deps:  # "Activated platelets/compound express/NN P-selectin": the subject
@@ -217,4 +224,23 @@ def objects_taken_for_verbs(sdoc: Any) -> int:
             for cc in between:
                 cc.head = objs[0]
             repairs += 1
+    return repairs
+
+
+def gerund_objects_taken_for_subjects(sdoc: Any) -> int:
+    """A gerund's object pronoun taken for the subject of the verb after it, the verb hung on the
+    gerund ("blocking/advcl it/nsubj might prevent/ccomp X"): the pronoun is the gerund's object and
+    the gerund the verb's subject."""
+    repairs = 0
+    for gerund in sdoc[:-2]:
+        pronoun, verb = sdoc[gerund.i + 1], gerund.head
+        clause = next((c for c in gerund.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
+        if gerund.tag_ != "VBG" or VERB_SIGNS.get(gerund.lemma_.lower()) not in ("+", "-", "0") or clause is None:
+            continue
+        if pronoun.lower_ not in ("it", "them", "this", "these") or pronoun.dep_ != "nsubj" or pronoun.head.i != clause.i:
+            continue
+        clause.head, clause.dep_ = (verb, gerund.dep_) if verb.i != gerund.i else (clause, "ROOT")
+        gerund.head, gerund.dep_ = clause, "csubj"
+        pronoun.head, pronoun.dep_ = gerund, "dobj"
+        repairs += 1
     return repairs
