@@ -6,6 +6,7 @@ names with a Roman numeral ("type I interferon") the pipeline splits at the nume
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .parsewords import CUE_FORMS
@@ -150,6 +151,8 @@ def adjectives_taken_for_objects(sdoc: Any) -> int:
 
 _NUMBERED = frozenset("type class phase grade stage complex group".split())
 _ROMAN = frozenset("I II III IV".split())
+_NUMBERED_TEXT = re.compile(r"\b(?:type|class|phase|grade|stage|complex|group) (?:I|II|III|IV)\b", re.IGNORECASE)
+_GERUND_PRONOUN = re.compile(r"ing (?:it|them|this|these)\b")
 #: nouns after a numbered class that the tagger may take for verbs ("class I molecules/VBZ")
 _NUMBERED_HEADS = frozenset("molecule chain receptor interferon gene protein antigen region domain".split())
 
@@ -159,6 +162,8 @@ def numbered_names(sdoc: Any) -> int:
     "I" ("produce type/dobj I/dobj interferon/dobj", "MHC class II molecules"): one noun phrase
     headed by its last noun, hung where the phrase's first word was."""
     repairs = 0
+    if not _NUMBERED_TEXT.search(sdoc.text):
+        return 0
     for num in sdoc[1:-1]:
         first, after = sdoc[num.i - 1], sdoc[num.i + 1]
         verb_like = after.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON") and normalize_word(after.lower_) not in _NUMBERED_HEADS
@@ -232,6 +237,8 @@ def gerund_objects_taken_for_subjects(sdoc: Any) -> int:
     gerund ("blocking/advcl it/nsubj might prevent/ccomp X"): the pronoun is the gerund's object and
     the gerund the verb's subject."""
     repairs = 0
+    if not _GERUND_PRONOUN.search(sdoc.text):
+        return 0
     for gerund in sdoc[:-2]:
         pronoun, verb = sdoc[gerund.i + 1], gerund.head
         clause = next((c for c in gerund.children if c.dep_ == "ccomp" and c.pos_ == "VERB"), None)
