@@ -203,9 +203,10 @@ def test_what_the_loss_of_which_lowers_something_raises_it() -> None:
     assert ("ox40", "+", "allergic_airway_inflammation", False) in found, found
     assert any(s == "stat3" and sign == "+" for s, sign, _t, _n in found), found
     assert not any(s.startswith(("deficiency", "knockdown")) for s, _sign, _t, _n in found), found
-    # a loss that causes a disease stays a node of its own
+    # a loss that causes a disease: what is lost keeps it away
     found = triples("Deletion of Foxp3 causes autoimmunity.")
-    assert not any(s == "foxp3" for s, _sign, _t, _n in found), found
+    assert ("foxp3", "-", "autoimmunity", False) in found, found
+    assert not any(s == "foxp3" and sign == "+" for s, sign, _t, _n in found), found
 
 
 @needs_parser
@@ -363,3 +364,12 @@ def test_a_gerund_whose_object_pronoun_the_parse_took_for_the_next_verbs_subject
     found = triples(text)
     assert any(s == "garadacimab" and sign == "-" and "attacks" in t for s, sign, t, _n in found), found
     assert not any(s == "factor_xiia" and sign == "-" for s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_what_the_loss_of_which_causes_something_prevents_it_and_a_body_site_is_no_effect() -> None:
+    assert ("thiamine", "-", "beriberi", False) in triples("A severe lack of thiamine causes beriberi.")
+    found = triples("Loss of CTLA4 leads to CHAI disease.")
+    assert any(s == "ctla4" and sign == "-" for s, sign, _t, _n in found), found
+    found = triples("Varicella zoster virus causes infections of the skin and of the lining of the mouth or genitals.")
+    assert not any(t in ("mouth", "genitals", "skin") for _s, _sign, t, _n in found), found

@@ -143,15 +143,17 @@ class _ParseEmit(_ParseBase):
         targets = self.entities(objects, expand=expand)
         if kinds is not None:  # only these kinds of source and of target
             sources, targets = [(e, t) for e, t in sources if e.kind in kinds[0]], [(e, t) for e, t in targets if e.kind in kinds[1]]
-        if not sources or not targets:
-            return
-        if sign == "-" and subject_toks and all(normalize_word(t.lower_) in _LOSS_NOUNS for t in subject_toks):
+        if sign in ("-", "+") and targets and subject_toks and all(normalize_word(t.lower_) in _LOSS_NOUNS for t in subject_toks):
             ofs = [p for t in subject_toks for p in t.children if p.dep_ == "prep" and p.lower_ == "of"]
             ofs += [c for p in ofs for c in p.children if c.dep_ == "conj" and c.lower_ == "of"]  # "of X or of Y"
             lost = [g for p in ofs for o in p.children if o.dep_ == "pobj" for g in self.items(o)]
-            lost_entries = [(e, t) for e, t in self.entities(lost) if e.kind is not NodeKind.AGENT]
-            if lost_entries:  # "deficiency of OX40 or of OX40L reduces X": what is lost is needed for X
+            lost_entries = [(e, t) for e, t in self.entities(lost) if e.kind is not NodeKind.AGENT or sign == "+"]
+            if lost_entries and sign == "-":  # "deficiency of OX40 or of OX40L reduces X": what is lost is needed for X
                 sources, sign, how = lost_entries, "+", "what the loss of which lowers the object raises it"
+            elif lost_entries:  # "a lack of vitamin C causes scurvy": what is lost keeps it away
+                sources, sign, how = lost_entries, "-", "what the loss of which causes something prevents it"
+        if not sources or not targets:
+            return
         if sign == "treat":  # what treats a disease is a drug, though its name was guessed to be an outcome
             sources = [(self._as_treatment(e, t), t) for e, t in sources]
         elif sign in ("-", "0") and any(e.kind is NodeKind.TARGET for e, _t in targets):

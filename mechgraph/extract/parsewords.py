@@ -149,15 +149,16 @@ ORGANS = frozenset(
 
 
 def organ_only(label: str) -> bool:
-    """Whether a name is only organs ("liver", "hormone glands"): where an effect is, never an effect."""
+    """Whether a name is only organs or body sites ("liver", "hormone glands", "mouth", "genitals"):
+    where an effect is, never an effect."""
     key = key_of(label)
-    return bool(key) and set(key) <= ORGANS
+    return bool(key) and set(key) <= BODY_SITES
 
 
 #: the places an effect is named with ("infections of the nose and throat", "reactions during the infusion")
 BODY_SITES = ORGANS | frozenset(
     normalize_word(w)
-    for w in "nose throat sinus sinuses skin mouth eye eyes bladder chest airway airways ear ears tongue lip lips gum gums face scalp infusion injection site".split()
+    for w in "nose throat sinus sinuses skin mouth eye eyes bladder chest airway airways ear ears tongue lip lips gum gums face scalp genital genitals infusion injection site".split()
 )
 #: an English adjective's ending ("inhibitory", "functional"): no noun of a name
 ADJECTIVE_END = re.compile(r"(al|ic|ive|ous|ful|less|able|ible|ed|ing|ary|ory|ent|ant|ile|ar|y)$")
