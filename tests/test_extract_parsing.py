@@ -373,3 +373,15 @@ def test_what_the_loss_of_which_causes_something_prevents_it_and_a_body_site_is_
     assert any(s == "ctla4" and sign == "-" for s, sign, _t, _n in found), found
     found = triples("Varicella zoster virus causes infections of the skin and of the lining of the mouth or genitals.")
     assert not any(t in ("mouth", "genitals", "skin") for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_name_a_regulator_approved_is_a_drug_though_no_disease_is_named() -> None:
+    text = (
+        "The agency has approved Vimkunya for people aged 12 years and older who travel to affected areas. "
+        "The trial measured an antibody level that protected monkeys against the virus. "
+        "The most common side effects were headache, fatigue and fever."
+    )
+    found = triples(text)
+    assert ("vimkunya", "+", "headache", False) in found, found
+    assert not any(s == "antibody" and t == "headache" for s, _sign, t, _n in found), found

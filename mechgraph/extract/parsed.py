@@ -62,7 +62,7 @@ from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
 from .parseswap import subject_swap
 from .parsetext import parse_text
-from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _UNCERTAIN, ACTIVE_SUBSTANCE, looks_like_drug, may_relate
+from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _UNCERTAIN, ACTIVE_SUBSTANCE, described_as, looks_like_drug, may_relate
 from .parsewords import CUE_FORMS as CUE_FORMS
 from .sentences import Sentence
 from .tokens import key_of, normalize_word, without_brackets
@@ -405,14 +405,6 @@ _PROCEDURES = frozenset(
 )
 
 
-def _described_as(piece: str) -> str | None:
-    """The class noun a definition gives its subject ("X (Y) is a 28-amino-acid peptide that ...": "peptide")."""
-    match = _DESCRIPTION.search(without_brackets(piece))
-    return normalize_word(match.group(1).lower()) if match else None
-
-
-_DESCRIPTION = re.compile(r"^[^,;:]*? (?:is|was) (?:a|an) (?:[\w-]+ ){0,4}?([a-z]{4,})(?= that| which| of| from| with| made|[,.;]| and)")
-
 _ADVERSE_HEADING = re.compile(r"\b(side effects?|adverse (effects?|reactions?|events?)|undesirable effects|safety|toxicit(y|ies))\b", re.IGNORECASE)
 
 
@@ -454,7 +446,7 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
         previous_end = sentence.end
         if piece and not parse:
             state.previous_subject = _defined_subject(doc, sentence.index, piece)
-            head = _described_as(piece)
+            head = described_as(piece)
             if state.previous_subject is not None and head is not None:
                 state.described[head] = state.previous_subject[1]  # "X is a 28-amino-acid peptide.": "the peptide" is X
             state.recent.extend(cells_named(doc.lexicon, piece))  # for "these cells" in a later sentence

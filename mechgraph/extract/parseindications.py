@@ -51,6 +51,9 @@ class _ParseIndications(_ParseBase):
             ]
         diseases = self.indicated_for(verb, preps)
         if not diseases:
+            if verb.lemma_.lower() in ("approve", "license", "recommend") and verb.tag_ in ("VBN", "VBD"):
+                for named in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
+                    self.as_drug(named)  # "has approved Ixchiq for adults at risk": a drug, though no disease is named
             return
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not subjects and verb.dep_ == "acl":

@@ -12,7 +12,7 @@ from ..vocabulary import NodeKind, Relation
 from . import cues as C
 from . import namewords as N
 from .lexicon import LexiconEntry
-from .tokens import key_of, normalize_word
+from .tokens import key_of, normalize_word, without_brackets
 from .verbclasses import DISEASE_WORDS, NOUN_CUES, VERB_SIGNS, WRAPPER_NOUNS, disease_word
 
 _PRONOUNS = frozenset("it they this these its their itself".split())
@@ -441,3 +441,12 @@ def antibody_name(label: str) -> bool:
     (True, False, False)
     """
     return bool(re.search(r"mab\b", label.lower()))
+
+
+def described_as(piece: str) -> str | None:
+    """The class noun a definition gives its subject ("X (Y) is a 28-amino-acid peptide that ...": "peptide")."""
+    match = _DESCRIPTION.search(without_brackets(piece))
+    return normalize_word(match.group(1).lower()) if match else None
+
+
+_DESCRIPTION = re.compile(r"^[^,;:]*? (?:is|was) (?:a|an) (?:[\w-]+ ){0,4}?([a-z]{4,})(?= that| which| of| from| with| made|[,.;]| and)")
