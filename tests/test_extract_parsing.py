@@ -385,3 +385,11 @@ def test_a_name_a_regulator_approved_is_a_drug_though_no_disease_is_named() -> N
     found = triples(text)
     assert ("vimkunya", "+", "headache", False) in found, found
     assert not any(s == "antibody" and t == "headache" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_body_part_coordinated_with_a_modifier_shares_its_noun() -> None:
+    found = triples("Dengvaxia is a vaccine. The most common side effects were headache, muscle and joint pain, and fever.")
+    assert ("dengvaxia", "+", "muscle_pain", False) in found, found
+    assert ("dengvaxia", "+", "joint_pain", False) in found, found
+    assert not any(t == "muscle" for _s, _sign, t, _n in found), found

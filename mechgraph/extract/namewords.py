@@ -36,7 +36,7 @@ BODY_PARTS = frozenset(
     for w in (
         "hand hands foot feet face lip lips throat tongue mouth gut eye eyes eyelid eyelids leg legs arm arms skin joint joints "
         "abdomen stomach chest back neck head scalp ear ears nose knee knees elbow elbows wrist wrists ankle ankles shin shins "
-        "finger fingers toe toes genitals airway airways larynx"
+        "finger fingers toe toes genitals airway airways larynx muscle muscles bone bones"
     ).split()
 )
 #: the stages of a disease an indication lists ("relapsed or refractory X", "moderate to severe X"): no part of its name

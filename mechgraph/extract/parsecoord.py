@@ -204,6 +204,17 @@ class _ParseCoordination(_ParseBase):
         self.cache[tok.i] = entry
         return True
 
+    def body_part_of(self, tok: Any) -> LexiconEntry | None:
+        """ "muscle and joint pain": a bare body part coordinated with the modifier of a noun shares
+        that noun ("muscle pain"), where the parse made the part an item of its own."""
+        doc = self.sdoc
+        if tok.i + 2 >= len(doc) or any(c.dep_ not in ("cc", "conj", "punct") for c in tok.children) or normalize_word(tok.lower_) not in N.BODY_PARTS:
+            return None
+        joiner, modifier = doc[tok.i + 1], doc[tok.i + 2]
+        if joiner.lower_ not in ("and", "or") or modifier.dep_ not in ("compound", "amod") or modifier.head.i != modifier.i + 1:
+            return None
+        return self.lookup_phrase(f"{tok.text} {modifier.head.text}")
+
     def shared_head(self, tok: Any) -> list[LexiconEntry]:
         """The names of a list of modifiers that share ``tok`` as their head ("TNF-alpha, IL-23 and
         IL-17 production": TNF-alpha production, IL-23 production, IL-17 production), when the parse

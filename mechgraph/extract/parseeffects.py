@@ -10,6 +10,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
+from . import namewords as N
 from . import parsewords as W
 from .lexicon import LexiconEntry
 from .lists import LIST_REASON
@@ -216,8 +217,13 @@ class _ParseEffects(_ParseBase):
                 chunks[-1].append(t)
         chunks = [c for k, c in enumerate(chunks) if k not in examples]
         found: list[LexiconEntry] = []
-        for chunk in chunks:
+        for k, chunk in enumerate(chunks):
             words = [t for t in chunk if t.lower_ not in C.DETERMINERS and not t.is_punct]
+            following = chunks[k + 1] if k + 1 < len(chunks) else []
+            if len(words) == 1 and normalize_word(words[0].lower_) in N.BODY_PARTS and len(following) >= 2 and following[0].i == words[0].i + 2:
+                entry = self.lookup_phrase(f"{words[0].text} {following[-1].text}")  # "muscle and joint pain": muscle pain
+                found += [entry] if entry is not None else []
+                continue
             if not words or len(words) > 6 or words[-1].pos_ not in ("NOUN", "PROPN", "ADJ") or words[0].pos_ == "ADV":
                 return []  # no plain list of names
             if normalize_word(words[-1].lower_) in _FALL_NOUNS | _RISE_NOUNS:

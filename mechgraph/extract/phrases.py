@@ -94,6 +94,11 @@ class _Phrases(_PhraseShapes):
             k += 1
         if current:
             raw.append((current, group))
+        for position in range(len(raw) - 1):  # "muscle and joint pain": the body part shares the next item's head
+            (tokens, grp), (following, _grp) = raw[position], raw[position + 1]
+            if len(tokens) == 1 and self.norm(tokens[0]) in N.BODY_PARTS and self.low[tokens[0] + 1] in ("and", "or") and len(following) >= 2:
+                if following[0] == tokens[0] + 2:
+                    raw[position] = ([tokens[0], following[-1]], grp)
         items: list[_Item] = []
         leads = [self._lead_preposition(tokens) for tokens, _grp in raw]
         for position, (tokens, grp) in enumerate(raw):
