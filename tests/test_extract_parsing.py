@@ -393,3 +393,11 @@ def test_a_body_part_coordinated_with_a_modifier_shares_its_noun() -> None:
     assert ("dengvaxia", "+", "muscle_pain", False) in found, found
     assert ("dengvaxia", "+", "joint_pain", False) in found, found
     assert not any(t == "muscle" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_responses_induced_in_a_disease_treat_it_where_immune_responses_do_not() -> None:
+    found = triples("Ripretinib induced responses in advanced gastrointestinal stromal tumour.")
+    assert any(s == "ripretinib" and sign == "-" and "stromal_tumour" in t for s, sign, t, _n in found), found
+    found = triples("The adjuvant induced T-cell responses in mice.")
+    assert not any(sign == "-" for _s, sign, _t, _n in found), found

@@ -273,7 +273,7 @@ class _ParseReaders(_ParseBase):
         if not objs:
             return
         subjects = self.subject(verb)
-        remission = [o for o in objs if o.lemma_.lower() == "remission"]
+        remission = [o for o in objs if o.lemma_.lower() in ("remission", "response") and (o.lemma_.lower() == "remission" or _clinical(o))]
         if remission and reading == "+":  # "induced (drug-free) remission of X": X is treated
             diseases = [g for o in remission for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
             diseases = [d for d in diseases if d.lemma_.lower() not in W._PEOPLE] or [  # "remission in 26% of patients with UC": UC
@@ -287,7 +287,7 @@ class _ParseReaders(_ParseBase):
                 for g in w.children
                 if g.dep_ == "pobj"
             ]
-            self.emit(verb, f"{verb.lemma_.lower()} remission", "-", subjects, diseases)
+            self.emit(verb, f"{verb.lemma_.lower()} {remission[0].lemma_.lower()}", "-", subjects, diseases)
             objs = [o for o in objs if o not in remission]
             if not objs:
                 return
@@ -462,6 +462,15 @@ class _ParseReaders(_ParseBase):
         targets = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if targets:
             self.emit_entries(verb, verb.lemma_.lower(), sign, [e for e, _g in agents], targets, "a change after what was given")
+
+
+def _clinical(response: Any) -> bool:
+    """Whether "responses" are a disease's ("induced (endoscopic) responses in D"), not an immune response ("T-cell responses")."""
+    within = [g for p in response.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+    within += [g for p in response.head.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+    return bool(within) and not any(
+        c.dep_ in ("compound", "amod") and c.lower_ not in ("endoscopic", "clinical", "complete", "partial", "durable", "overall") for c in response.children
+    )
 
 
 def _flat_event(toks: Any, verb: int) -> int | None:
