@@ -54,6 +54,7 @@ from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
+from .parseknockout import _ParseKnockout
 from .parsemask import PLAIN_VERBS, as_cells, masked, probed, restored
 from .parsenames import _ParseNames
 from .parseoutputs import _ParseOutputs
@@ -348,6 +349,7 @@ class SentenceParse(
     _ParseEmit,
     _ParseReaders,
     _ParseOutputs,
+    _ParseKnockout,
     _ParseIndications,
     _ParseEffects,
     _ParseStatements,

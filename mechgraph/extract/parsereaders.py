@@ -83,6 +83,8 @@ class _ParseReaders(_ParseBase):
                 if tok.dep_ == "amod" or tok.dep_ == "compound":
                     continue
                 found = self.cue(tok)
+                if self.knockout(tok):
+                    continue  # "Mice that lack X cannot make Y": what X does, not what the mice do
                 if found is not None:
                     self.verb(tok, *found)
             elif tok.pos_ == "NOUN" and normalize_word(tok.lower_) in NOUN_CUES:

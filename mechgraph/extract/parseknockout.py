@@ -1,0 +1,144 @@
+"""Genetic evidence in a parse: what animals or cells that lack a gene do or suffer ("Mice that lack
+pIgR cannot export IgA", "Mice deficient in DR3 resist EAE", "Mice lacking IL-10 develop colitis",
+"IL-10-deficient mice develop colitis"). The loss tells what the gene does: what the animals lack
+or make less of, the gene raises; a disease they develop or are more prone to, the gene keeps away;
+one they resist, the gene promotes. A part of the parser-based reader (:class:`.parsed.SentenceParse`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import NodeKind
+from .parsebase import _ParseBase
+from .parsewords import _relation
+from .tokens import normalize_word
+from .verbclasses import VERB_SIGNS
+
+__all__: list[str] = []
+
+#: who a loss is stated of: animals, people and cells
+_HOLDERS = frozenset(
+    normalize_word(w) for w in "mouse mice rat rats animal animals cell cells patient patients people child children individual individuals".split()
+)
+#: what the holders develop or suffer: the gene keeps it away
+_SUFFER = frozenset("develop get suffer show acquire succumb die".split())
+#: what the holders make or have: fewer of it means the gene raises it
+_HAVE = frozenset("have make produce express form generate export secrete contain carry release mount".split())
+_RESIST = frozenset("resist".split())
+_FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished".split())
+_MORE = frozenset("more higher increased excess excessive elevated greater enhanced".split())
+_PRONE = frozenset("susceptible prone vulnerable sensitive".split())
+_SPARED = frozenset("resistant protected immune".split())
+_LOSS_WORDS = ("-deficient", "-null", "-knockout", "-/-")
+_DEGREE = frozenset("much far very almost".split())
+
+
+class _ParseKnockout(_ParseBase):
+    """The reader of what a loss of function shows."""
+
+    def knockout(self, verb: Any) -> bool:
+        """ "Mice that lack X form no NETs": X raises NETs (see the module's docstring). Whether the
+        verb was read so."""
+        genes = self.lost_before(verb)
+        found = self.shown(verb) if genes else None
+        if found is None:
+            return False
+        sign, objects = found
+        targets = [e for o in objects for t in (o, *o.conjuncts) if (e := self.plain_name(t)) is not None]
+        hedges = tuple(h for h in self.hedges(verb) if h not in ("can", "could"))  # ("cannot export": a denial, no hedge)
+        for gene in genes:
+            self.state.saw(gene)
+            for target in targets:
+                if gene.node_id != target.node_id:
+                    self.doc.found.append(
+                        self.found_type(
+                            source=gene.node_id,
+                            relation=_relation(verb.lemma_.lower(), sign),
+                            target=target.node_id,
+                            sentence=self.sentence,
+                            confidence=round(0.6 * (0.6 if hedges else 1.0), 2),
+                            cues=(verb.lemma_.lower(),),
+                            hedges=hedges,
+                            negations=(),
+                            mechanism=None,
+                            settings=(),
+                            remarks=("what animals or cells that lack it show",),
+                        )
+                    )
+        return bool(targets)
+
+    def lost_before(self, verb: Any) -> list[Any]:
+        """The genes the subject of ``verb`` is said to lack, read from the words before it ("Mice
+        that lack X", "Mice lacking X or Y", "Mice deficient in X", "X-deficient mice"), however the
+        small pipeline parsed them."""
+        doc = verb.doc
+        words = [t.lower_ for t in doc[: verb.i]]
+        for k in range(len(words) - 1, -1, -1):
+            if normalize_word(words[k]) not in _HOLDERS:
+                continue
+            rest = words[k + 1 :]
+            if rest[:2] in (["that", "lack"], ["that", "lacks"], ["which", "lack"]):
+                start = k + 3
+            elif rest[:1] == ["lacking"]:
+                start = k + 2
+            elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):
+                start = k + 3
+            elif rest[:4] in (["that", "are", "deficient", "in"], ["that", "were", "deficient", "in"]):
+                start = k + 5
+            elif k >= 1 and (words[k - 1].endswith(_LOSS_WORDS) or (words[k - 1] == "deficient" and k >= 3 and words[k - 2] in ("-", "‐"))):
+                named = doc[k - 3] if words[k - 1] == "deficient" else doc[k - 1]  # "IL-10 - deficient mice", "Il10-/- mice"
+                text = named.text
+                for ending in _LOSS_WORDS:
+                    text = text[: -len(ending)] if text.lower().endswith(ending) else text
+                entry = self.lookup_phrase(text)
+                return [entry] if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY) else []
+            else:
+                return []
+            end = next((j for j in range(start, verb.i) if doc[j].pos_ in ("AUX", "VERB") or doc[j].lower_ in ("can", "cannot", "not", ",")), verb.i)
+            names = [n.strip() for n in re.split(r"\b(?:and|or)\b|,", doc[start:end].text) if n.strip()]
+            entries = [self.lookup_phrase(n) for n in names]
+            return [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        return []
+
+    def plain_name(self, tok: Any) -> Any:
+        """The name at ``tok`` without the amount words before it ("much less insulin": insulin)."""
+        start, end = self.name_span(tok)
+        start = max(start, tok.left_edge.i)  # (never the words of the clause before it: "susceptible to")
+        words = [t for t in tok.doc[start:end] if t.lower_ not in _FEWER | _MORE | _DEGREE]
+        if not words:
+            return None
+        whole = len(words) == end - start and start == self.name_span(tok)[0]
+        return self.entity(tok) if whole else self.lookup_phrase(" ".join(t.text for t in words), head_word=tok)
+
+    def shown(self, verb: Any) -> tuple[str, list[Any]] | None:
+        """(the gene's sign, the objects) of what the holders of a loss do or are, or None."""
+        lemma = verb.lemma_.lower()
+        negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") for c in verb.children)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma == "be":
+            for attr in (c for c in verb.children if c.dep_ == "acomp"):
+                targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "against") for g in p.children if g.dep_ == "pobj"]
+                if targets and attr.lower_ in _PRONE:
+                    return "-", targets
+                if targets and attr.lower_ in _SPARED:
+                    return "+", targets
+            return None
+        if not objects:
+            return None
+        if lemma in _RESIST:
+            return ("-" if negated else "+"), objects
+        amount = {c.lower_ for o in objects for c in o.subtree if c.i < o.i and c.dep_ in ("det", "amod", "advmod", "nummod")}
+        if lemma in _SUFFER:  # "develop colitis" (the gene keeps it away), "develop much less airway inflammation" (it drives it)
+            return None if negated else ("+" if amount & _FEWER else "-", objects)
+        if lemma in _HAVE:
+            if negated or amount & _FEWER:
+                return "+", objects
+            if amount & _MORE:
+                return "-", objects
+            return None
+        sign = VERB_SIGNS.get(lemma)
+        if sign in ("+", "-") and not negated:
+            return ("-" if sign == "+" else "+"), objects  # what the loss raises, the gene lowers
+        return None

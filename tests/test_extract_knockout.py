@@ -1,0 +1,35 @@
+"""Genetic evidence: what animals or cells that lack a gene show tells what the gene does.
+
+Each sentence is written for this test, with the structure of a sentence seen on unseen text.
+"""
+
+from __future__ import annotations
+
+from tests.test_extract_parsed import needs_parser, triples
+
+
+@needs_parser
+def test_what_animals_that_lack_a_gene_cannot_make_or_make_less_of_the_gene_raises() -> None:
+    found = triples("Mice that lack MyD88 cannot produce IL-12.")
+    assert any(s == "myd88" and sign == "+" and t in ("il12", "il_12") for s, sign, t, _n in found), found
+    assert not any(negated for _s, _sign, _t, negated in found), found
+    found = triples("Mice that lack Batf3 make far fewer dendritic cells.")
+    assert any(s == "batf3" and sign == "+" and t == "dendritic_cell" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_disease_animals_without_the_gene_develop_the_gene_keeps_away_one_they_resist_it_drives() -> None:
+    found = triples("Mice lacking Foxp3 develop lethal autoimmunity.")
+    assert any(s == "foxp3" and sign == "-" and "autoimmunity" in t for s, sign, t, _n in found), found
+    found = triples("Mice deficient in STAT4 resist experimental arthritis.")
+    assert any(s == "stat4" and sign == "+" and "arthritis" in t for s, sign, t, _n in found), found
+    found = triples("Mice deficient in NOD2 are more susceptible to ileitis.")
+    assert any(s == "nod2" and sign == "-" and t == "ileitis" for s, sign, t, _n in found), found
+    found = triples("Mice lacking IL-4 develop much less airway inflammation.")
+    assert any(s in ("il4", "il_4") and sign == "+" and t == "airway_inflammation" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_mice_that_are_given_a_drug_are_no_loss_of_function() -> None:
+    found = triples("Mice given the antibody develop milder colitis.")
+    assert not any(s == "antibody" and sign == "-" for s, sign, _t, _n in found), found
