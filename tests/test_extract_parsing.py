@@ -401,3 +401,12 @@ def test_responses_induced_in_a_disease_treat_it_where_immune_responses_do_not()
     assert any(s == "ripretinib" and sign == "-" and "stromal_tumour" in t for s, sign, t, _n in found), found
     found = triples("The adjuvant induced T-cell responses in mice.")
     assert not any(sign == "-" for _s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_an_effect_frequent_with_a_drug_or_after_its_doses_is_the_drugs() -> None:
+    assert ("efgartigimod", "+", "headache", False) in triples("Headache is frequent with efgartigimod.")
+    found = triples("Nipocalimab blocks FcRn. Chills were frequent after the first doses.")
+    assert ("nipocalimab", "+", "chills", False) in found, found
+    found = triples("Nipocalimab blocks FcRn. Infections are more frequent in older people.")
+    assert not any(t == "infections" for _s, _sign, t, _n in found), found

@@ -148,9 +148,8 @@ class _ParseEffects(_ParseBase):
                     if e is not None:
                         raised.append(e)
         flat = self.flat_effects(verb) if not self.sentence.readings else []
-        if (raised or len(flat) >= 2) and len(flat) >= len(raised) + len(
-            lowered
-        ):  # "are headache, arthralgia and injection site reactions/attr": a garbled list
+        garbled = (raised or len(flat) >= 2) and len(flat) >= len(raised) + len(lowered)
+        if garbled:  # "are headache, arthralgia and injection site reactions/attr": a garbled list
             raised = flat
         how = "adverse effect read as the last agent's"
         if raised:
@@ -349,20 +348,24 @@ class _ParseEffects(_ParseBase):
         return found
 
     def more_frequent(self, verb: Any) -> None:
-        """ "Shingles was also more frequent (with X) than with placebo": X, or the text's drug,
-        raises what was more frequent."""
+        """ "Shingles was also more frequent (with X) than with placebo", "Headache is frequent with X",
+        "Chills were frequent after the first doses": X, or the text's drug, raises what was frequent."""
         comparative = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ in ("frequent", "common")]
-        if not comparative or not any(t.lower_ == "more" for t in comparative[0].children):
+        if not comparative:
             return
         than = [t for t in verb.subtree if t.lower_ == "than"]
-        if not than or not any(t.lower_ == "placebo" or t.lemma_.lower() in ("control", "comparator") for t in self.sdoc[than[0].i :]):
-            return
-        withs = [g for t in verb.subtree if t.lower_ == "with" and t.i < than[0].i for g in t.children if g.dep_ == "pobj"]
+        placebo = bool(than) and any(t.lower_ == "placebo" or t.lemma_.lower() in ("control", "comparator") for t in self.sdoc[than[0].i :])
+        end = than[0].i if than else len(self.sdoc)
+        withs = [g for t in verb.subtree if t.lower_ == "with" and t.i < end for g in t.children if g.dep_ == "pobj"]
         agents = [e for e, _t in self.entities(withs) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        dosed = any(t.lower_ == "after" and any(normalize_word(g.lower_) in ("dose", "infusion", "injection") for g in t.subtree) for t in verb.subtree)
+        if not (placebo and any(t.lower_ == "more" for t in comparative[0].children)) and not agents and not dosed:
+            return  # ("Infections are more frequent in older people": no drug; "X is frequent with Y", "after the first doses": the drug's)
         agent = agents[0] if agents else self.state.antecedent()
         effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"])]
         if agent is not None and effects:
-            self.emit_entries(verb, "more frequent than with placebo", "+", [agent], effects, "an effect seen more often with the agent")
+            words = "more frequent than with placebo" if placebo else f"{comparative[0].lower_} with"
+            self.emit_entries(verb, words, "+", [agent], effects, "an effect seen more often with the agent")
 
     def without_change(self, noun: Any) -> None:
         """ "X raised IL-10 without (detectable) increases in TNF or IFN-γ": X did not raise TNF nor IFN-γ,
