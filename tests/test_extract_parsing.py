@@ -410,3 +410,12 @@ def test_an_effect_frequent_with_a_drug_or_after_its_doses_is_the_drugs() -> Non
     assert ("nipocalimab", "+", "chills", False) in found, found
     found = triples("Nipocalimab blocks FcRn. Infections are more frequent in older people.")
     assert not any(t == "infections" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_holding_something_in_check_keeps_it_down_and_a_capital_after_a_digit_stays_in_the_name() -> None:
+    found = triples("Regulatory T cells hold autoreactive T cells in check.")
+    assert any(s == "regulatory_t_cell" and sign == "-" for s, sign, _t, _n in found), found
+    from mechgraph.extract.parsed import load_pipeline
+
+    assert "C1-INH" in [t.text for t in load_pipeline()("Berotralstat spares C1-INH.")]

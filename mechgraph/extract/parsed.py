@@ -104,10 +104,10 @@ def _load() -> Any:
         tokenizer: Any = nlp.tokenizer
         suffixes = [*list(nlp.Defaults.suffixes or ()), r"(?<!\.[A-Z])(?<=[A-Z\u0391-\u03a9\u03b1-\u03c9])\.$"]
         tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
-        # a hyphen before a Greek letter, or between capitals, is part of the name ("IFN-γ", "NF-κB", "HLA-A", "PD-L1")
+        # a hyphen before a Greek letter, or before a capital after a capital or a digit, is part of the name ("IFN-γ", "HLA-A", "C1-INH")
         dash = "(?:-|–|—|--|---|——|~)"
         infixes = [
-            (p if isinstance(p, str) else p.pattern).replace(f"{dash}(?=", f"(?:(?<![A-Z]){dash}|{dash}(?![A-Z]))(?![\u0370-\u03ff])(?=")
+            (p if isinstance(p, str) else p.pattern).replace(f"{dash}(?=", f"(?:(?<![A-Z0-9]){dash}|{dash}(?![A-Z]))(?![\u0370-\u03ff])(?=")
             for p in nlp.Defaults.infixes or ()
         ]
         tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

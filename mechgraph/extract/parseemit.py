@@ -106,8 +106,8 @@ class _ParseEmit(_ParseBase):
         """ "cytokine production by activated T cells": the cell or place the object is in."""
         after = [c for c in verb.children if c.i > obj.i] if verb is not None else []
         for child in [*obj.children, *after]:
-            if child.dep_ == "prep" and child.lower_ in _CONTEXT_PREPS:
-                end = child.right_edge.i + 1
+            if child.dep_ == "prep" and child.lower_ in _CONTEXT_PREPS and not any(g.lower_ in ("check", "turn", "part") for g in child.children):
+                end = child.right_edge.i + 1  # (not "in check", "in turn", "in part": no place)
                 end = next((t.i for t in self.sdoc[child.i : end] if t.text in (",", ";", "(")), end)  # not a clause on the place
                 return self.sdoc[child.i : end].text
         return None

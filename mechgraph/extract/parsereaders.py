@@ -51,6 +51,8 @@ class _ParseReaders(_ParseBase):
             return (
                 ("play role in", "-" if protective else VERB_SIGNS["play role"]) if any(p.lower_ == "in" for p in role.children if p.dep_ == "prep") else None
             )
+        if lemma == "hold" and any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "check" for g in c.children) for c in verb.children):
+            return "hold in check", "keep"  # "the flora holds the bacterium in check": keeps it down
         if lemma == "make" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
             lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells": the cells produce it (where "make X worse" is a cause)
         if lemma in W._NOUN_LIKE_VERBS and (verb.i == 0 or doc[verb.i - 1].tag_ in ("NN", "NNP", "JJ", "DT", "PRP$", "IN")):
