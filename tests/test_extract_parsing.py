@@ -419,3 +419,9 @@ def test_holding_something_in_check_keeps_it_down_and_a_capital_after_a_digit_st
     from mechgraph.extract.parsed import load_pipeline
 
     assert "C1-INH" in [t.text for t in load_pipeline()("Berotralstat spares C1-INH.")]
+
+
+@needs_parser
+def test_an_action_a_verb_stops_after_from_is_not_asserted() -> None:
+    found = triples("Secretory IgA coats bacteria and keeps them from attaching to the epithelium.")
+    assert not any(t == "epithelium" for _s, _sign, t, _n in found), found

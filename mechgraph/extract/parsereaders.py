@@ -27,6 +27,8 @@ _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
+#: verbs that stop an action named by a gerund after "from" ("keeps X from binding Y")
+_PREVENTING = frozenset("keep prevent stop block bar inhibit hinder deter protect".split())
 
 
 class _ParseReaders(_ParseBase):
@@ -221,6 +223,8 @@ class _ParseReaders(_ParseBase):
             self.emit_entries(tok, W._FINITE_FORMS[tok.lower_], reading, sources, [t for t in targets if t is not None], "a verb after 'and so'")
 
     def verb(self, verb: Any, words: str, reading: str) -> None:
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in _PREVENTING:
+            return  # "keeps them from attaching to X", "prevents it from engaging Y": an action that is stopped
         if reading == "release":
             brake = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("brake", "block", "blockade", "inhibition")]
             targets = [g for b in brake for p in b.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
