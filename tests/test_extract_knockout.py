@@ -33,3 +33,9 @@ def test_a_disease_animals_without_the_gene_develop_the_gene_keeps_away_one_they
 def test_mice_that_are_given_a_drug_are_no_loss_of_function() -> None:
     found = triples("Mice given the antibody develop milder colitis.")
     assert not any(s == "antibody" and sign == "-" for s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_less_susceptible_animals_show_the_gene_drives_the_disease() -> None:
+    found = triples("Mice deficient in cathepsin K are less susceptible to collagen-induced arthritis.")
+    assert any(s == "cathepsin_k" and sign == "+" and "arthritis" in t for s, sign, t, _n in found), found

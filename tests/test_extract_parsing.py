@@ -425,3 +425,13 @@ def test_holding_something_in_check_keeps_it_down_and_a_capital_after_a_digit_st
 def test_an_action_a_verb_stops_after_from_is_not_asserted() -> None:
     found = triples("Secretory IgA coats bacteria and keeps them from attaching to the epithelium.")
     assert not any(t == "epithelium" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_greek_letter_name_taken_for_a_function_word_and_appear_as_no_hedge() -> None:
+    found = triples("On most other cells, class II molecules appear only after interferon-γ has switched on CIITA.")
+    assert ("interferon_gamma", "+", "ciita", False) in found, found
+    from mechgraph.extract import extract_text
+
+    draft = extract_text("On most other cells, class II molecules appear only after interferon-γ has switched on CIITA.", source_id="t")
+    assert not any(r.hedged for r in draft.relations if r.source == "interferon_gamma"), draft.relations

@@ -80,6 +80,7 @@ class _ParseEmit(_ParseBase):
     def hedges(self, verb: Any) -> tuple[str, ...]:
         found: list[str] = []
         node = verb
+        prev_dep = ""
         for _ in range(6):
             for child in node.children:
                 if child.dep_ == "aux" and child.lower_ in _MODALS:
@@ -88,8 +89,9 @@ class _ParseEmit(_ParseBase):
                     found.append(child.lower_)
                 if child.dep_ == "mark" and child.lower_ == "whether":
                     found.append("whether")
-            if node is not verb and node.lemma_.lower() in _HEDGE_VERBS:
-                found.append(node.text.lower())
+            if node is not verb and node.lemma_.lower() in _HEDGE_VERBS and not (node.lemma_.lower() == "appear" and prev_dep == "advcl"):
+                found.append(node.text.lower())  # (but "they appear only after X has switched on Y": appear is no hedge)
+            prev_dep = node.dep_
             if node.dep_ in ("xcomp", "ccomp", "conj", "csubj", "advcl") and node.head is not node:
                 if node.dep_ == "conj" and node is verb:
                     break  # "failed to improve X and may have worsened it": own auxiliaries only

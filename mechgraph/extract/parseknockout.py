@@ -120,10 +120,11 @@ class _ParseKnockout(_ParseBase):
         if lemma == "be":
             for attr in (c for c in verb.children if c.dep_ == "acomp"):
                 targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "against") for g in p.children if g.dep_ == "pobj"]
+                less = any(c.lower_ == "less" for c in attr.children)  # "less susceptible to arthritis": the gene drives it
                 if targets and attr.lower_ in _PRONE:
-                    return "-", targets
+                    return ("+" if less else "-"), targets
                 if targets and attr.lower_ in _SPARED:
-                    return "+", targets
+                    return ("-" if less else "+"), targets
             return None
         if not objects:
             return None
