@@ -39,3 +39,13 @@ def test_mice_that_are_given_a_drug_are_no_loss_of_function() -> None:
 def test_less_susceptible_animals_show_the_gene_drives_the_disease() -> None:
     found = triples("Mice deficient in cathepsin K are less susceptible to collagen-induced arthritis.")
     assert any(s == "cathepsin_k" and sign == "+" and "arthritis" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_animals_fed_a_diet_without_a_nutrient_and_the_letter_of_a_vitamin() -> None:
+    text = "Zinc is a nutrient. Mice fed a zinc-deficient diet lose most B cells and have fewer plasma cells in the gut."
+    found = triples(text)
+    assert ("zinc", "+", "b_cell", False) in found, found
+    assert ("zinc", "+", "plasma_cell", False) in found, found
+    found = triples("In adults, a lack of vitamin E worsens the neuropathy.")
+    assert any(s == "vitamin_e" and sign == "-" for s, sign, _t, _n in found), found

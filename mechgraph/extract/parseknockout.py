@@ -26,6 +26,7 @@ _HOLDERS = frozenset(
 _SUFFER = frozenset("develop get suffer show acquire succumb die".split())
 #: what the holders make or have: fewer of it means the gene raises it
 _HAVE = frozenset("have make produce express form generate export secrete contain carry release mount".split())
+_LOSE = frozenset("lose".split())
 _RESIST = frozenset("resist".split())
 _FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished".split())
 _MORE = frozenset("more higher increased excess excessive elevated greater enhanced".split())
@@ -85,6 +86,12 @@ class _ParseKnockout(_ParseBase):
                 start = k + 2
             elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):
                 start = k + 3
+            elif rest[:1] == ["fed"] and "deficient" in rest and rest.index("deficient") <= 6:  # "mice fed a vitamin A-deficient diet"
+                cut = k + 1 + rest.index("deficient")
+                first = k + 2 + (rest[1] in ("a", "an"))
+                named = doc[first : cut - 1 if words[cut - 1] in ("-", "‐") else cut].text
+                entry = self.lookup_phrase(named) if named else None
+                return [entry] if entry is not None and entry.kind not in (NodeKind.THERAPY,) else []
             elif rest[:4] in (["that", "are", "deficient", "in"], ["that", "were", "deficient", "in"]):
                 start = k + 5
             elif k >= 1 and (words[k - 1].endswith(_LOSS_WORDS) or (words[k - 1] == "deficient" and k >= 3 and words[k - 2] in ("-", "‐"))):
@@ -95,7 +102,7 @@ class _ParseKnockout(_ParseBase):
                 entry = self.lookup_phrase(text)
                 return [entry] if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY) else []
             else:
-                return []
+                continue  # ("mice that lack X lose most T cells and have fewer Y": the holder further back)
             end = next((j for j in range(start, verb.i) if doc[j].pos_ in ("AUX", "VERB") or doc[j].lower_ in ("can", "cannot", "not", ",")), verb.i)
             names = [n.strip() for n in re.split(r"\b(?:and|or)\b|,", doc[start:end].text) if n.strip()]
             entries = [self.lookup_phrase(n) for n in names]
@@ -128,6 +135,8 @@ class _ParseKnockout(_ParseBase):
             return None
         if not objects:
             return None
+        if lemma in _LOSE:  # "lose most T cells from the gut": the gene keeps them
+            return ("-" if negated else "+"), objects
         if lemma in _RESIST:
             return ("-" if negated else "+"), objects
         amount = {c.lower_ for o in objects for c in o.subtree if c.i < o.i and c.dep_ in ("det", "amod", "advmod", "nummod")}
