@@ -435,3 +435,11 @@ def test_a_greek_letter_name_taken_for_a_function_word_and_appear_as_no_hedge() 
 
     draft = extract_text("On most other cells, class II molecules appear only after interferon-γ has switched on CIITA.", source_id="t")
     assert not any(r.hedged for r in draft.relations if r.source == "interferon_gamma"), draft.relations
+
+
+@needs_parser
+def test_a_vaccine_against_a_disease_and_a_share_of_its_cases() -> None:
+    found = triples("Arexvy, a vaccine against respiratory syncytial virus disease, was approved in 2023.")
+    assert any(s == "arexvy" and sign == "-" and "respiratory_syncytial" in t for s, sign, t, _n in found), found
+    found = triples("In the trial, Arexvy prevented 83% of cases of lower respiratory tract disease.")
+    assert ("arexvy", "-", "lower_respiratory_tract_disease", False) in found, found

@@ -26,6 +26,10 @@ from .tokens import hyphen_before, normalize_word, tokenize, words_of
 _NAMING = frozenset("called termed named known".split())
 
 
+#: what counts a disease ("cases of X", "episodes of X"): the disease
+_COUNTED = frozenset(normalize_word(w) for w in "case episode".split())
+
+
 class _Phrases(_PhraseShapes):
     """Noun-phrase lists and their resolution to nodes."""
 
@@ -338,7 +342,7 @@ class _Phrases(_PhraseShapes):
             inner = _Item(words[2:], group=item.group)
             named = self._lookup_tokens([k for k in words[2:] if self.low[k] not in C.DETERMINERS])
             self._resolve(inner, subject=subject, causal=False)
-            if named is not None or any(ref.entry.origin != "text" for ref in inner.refs) or (inner.refs and head_norm in C.ABSTRACT_NOUNS):
+            if named is not None or any(ref.entry.origin != "text" for ref in inner.refs) or (inner.refs and head_norm in C.ABSTRACT_NOUNS | _COUNTED):
                 item.refs = inner.refs
                 return
         content = [k for k in words if not self.is_adjective(k) or k in self.mention_at]
@@ -414,6 +418,9 @@ class _Phrases(_PhraseShapes):
         changed = True
         while changed and words:
             changed = False
+            if len(words) > 2 and self.low[words[0]].isdigit() and self.low[words[1]] == "of" and self.lower(words[0] + 1) == "%":
+                words, changed = words[2:], True  # "80% of cases of X" (the sign is no word)
+                continue
             for phrase in C.QUANTIFIER_PHRASES:
                 size = len(phrase)
                 if len(words) > size and tuple(self.norm(k) for k in words[:size]) == phrase and words[0] not in self.mention_at:

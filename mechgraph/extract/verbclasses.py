@@ -132,6 +132,7 @@ NOUN_CUES: dict[str, str] = {
     "antibody": "0",
     "ligand": "0",
     "modulator": "0",
+    "vaccine": "-",  # "X, a vaccine against dengue", "a dengue vaccine": X prevents dengue
 }
 
 # "the action of X", "the number of X", "the risk of X", "treatment with X": the relation is about X.
