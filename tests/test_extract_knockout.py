@@ -49,3 +49,13 @@ def test_animals_fed_a_diet_without_a_nutrient_and_the_letter_of_a_vitamin() -> 
     assert ("zinc", "+", "plasma_cell", False) in found, found
     found = triples("In adults, a lack of vitamin E worsens the neuropathy.")
     assert any(s == "vitamin_e" and sign == "-" for s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_people_with_an_inborn_deficiency_and_what_they_are_not_prone_to() -> None:
+    found = triples("Children with inherited UNC93B1 deficiency suffer from herpes simplex encephalitis.")
+    assert any(s == "unc93b1" and sign == "-" and "encephalitis" in t for s, sign, t, _n in found), found
+    found = triples("Patients with inherited TAP deficiency are not unusually prone to severe viral infections.")
+    assert not any(s == "tap" and sign == "-" for s, sign, _t, _n in found), found
+    found = triples("Patients with G6PD deficiency may develop haemolysis.")  # a risk group of a drug, no inborn error named
+    assert not any(s == "g6pd" for s, _sign, _t, _n in found), found

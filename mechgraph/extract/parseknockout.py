@@ -34,6 +34,8 @@ _PRONE = frozenset("susceptible prone vulnerable sensitive".split())
 _SPARED = frozenset("resistant protected immune".split())
 _LOSS_WORDS = ("-deficient", "-null", "-knockout", "-/-")
 _DEGREE = frozenset("much far very almost".split())
+_ANIMALS = frozenset("mouse mice rat rats animal animals".split())
+_INBORN = frozenset("inherited congenital complete partial severe genetic primary".split())
 
 
 class _ParseKnockout(_ParseBase):
@@ -47,7 +49,11 @@ class _ParseKnockout(_ParseBase):
         if found is None:
             return False
         sign, objects = found
-        targets = [e for o in objects for t in (o, *o.conjuncts) if (e := self.plain_name(t)) is not None]
+        named = [(t, self.plain_name(t)) for o in objects for t in (o, *o.conjuncts)]
+        shared = [
+            t for t, n in named if n is None and all(w.pos_ in ("ADJ", "CCONJ", "PUNCT", "VERB") for w in t.lefts)
+        ]  # "pneumococcal and staphylococcal infections"
+        targets = [e for _t, e in named if e is not None] + [e for t in shared for e in self.shared_head(t)]
         hedges = tuple(h for h in self.hedges(verb) if h not in ("can", "could"))  # ("cannot export": a denial, no hedge)
         for gene in genes:
             self.state.saw(gene)
@@ -86,6 +92,14 @@ class _ParseKnockout(_ParseBase):
                 start = k + 2
             elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):
                 start = k + 3
+            elif (
+                rest[:1] == ["with"] and "deficiency" in rest[:7] and (set(rest[1:3]) & _INBORN or words[k] in _ANIMALS)
+            ):  # "children with inherited MyD88 deficiency"
+                first = k + 2 + sum(1 for w in rest[1:3] if w in _INBORN)
+                cut = k + 1 + rest.index("deficiency")
+                named = doc[first:cut].text.replace(" or ", ", ").replace(" and ", ", ")
+                entries = [self.lookup_phrase(n.strip()) for n in named.split(",") if n.strip()]
+                return [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
             elif rest[:1] == ["fed"] and "deficient" in rest and rest.index("deficient") <= 6:  # "mice fed a vitamin A-deficient diet"
                 cut = k + 1 + rest.index("deficient")
                 first = k + 2 + (rest[1] in ("a", "an"))
@@ -124,9 +138,13 @@ class _ParseKnockout(_ParseBase):
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") for c in verb.children)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in _SUFFER and not objects:  # "suffer from severe infections"
+            objects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children if g.dep_ == "pobj"]
         if lemma == "be":
             for attr in (c for c in verb.children if c.dep_ == "acomp"):
                 targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "against") for g in p.children if g.dep_ == "pobj"]
+                if any(c.dep_ == "neg" for c in (*attr.children, *verb.children)):
+                    return None  # "they are not unusually prone to viral infections"
                 less = any(c.lower_ == "less" for c in attr.children)  # "less susceptible to arthritis": the gene drives it
                 if targets and attr.lower_ in _PRONE:
                     return ("+" if less else "-"), targets
