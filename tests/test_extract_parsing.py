@@ -443,3 +443,11 @@ def test_a_vaccine_against_a_disease_and_a_share_of_its_cases() -> None:
     assert any(s == "arexvy" and sign == "-" and "respiratory_syncytial" in t for s, sign, t, _n in found), found
     found = triples("In the trial, Arexvy prevented 83% of cases of lower respiratory tract disease.")
     assert ("arexvy", "-", "lower_respiratory_tract_disease", False) in found, found
+
+
+@needs_parser
+def test_associates_with_is_a_binding_where_is_associated_with_is_a_statistic() -> None:
+    found = triples("CTLA-4 associates with SHP-2.")
+    assert any(s == "ctla4" and sign == "?" and "shp" in t for s, sign, t, _n in found), found
+    found = triples("Variants of PTPN22 are associated with rheumatoid arthritis.")
+    assert not any(sign == "?" for _s, sign, _t, _n in found), found

@@ -43,7 +43,8 @@ class _ParseReaders(_ParseBase):
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         for child in [*verb.children, *(c for o in objects for c in o.children if c.dep_ == "advmod" and c.i > o.i)]:
             if child.dep_ in ("prt", "prep", "dative") or (child.dep_ == "advmod" and child.head is not verb):  # "holds X back/advmod(of X)"
-                reading = PARTICLE_VERBS.get((lemma, child.lower_))
+                reading = PARTICLE_VERBS.get((lemma, child.lower_)) if lemma != "associate" or not W._is_passive(verb) else None
+                # ("PD-1 associates with SHP-2": they bind; "is associated with" is a statistic)
                 if reading is not None:
                     words = f"{lemma} {child.lower_}"
                     return words, VERB_SIGNS.get(reading, reading)

@@ -124,7 +124,7 @@ _GIVEN_VERBS = frozenset("give treat receive take administer dose start".split()
 _GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
 _FALL_NOUNS = frozenset(
     normalize_word(w)
-    for w in "fall drop decrease decline reduction lowering loss degradation breakdown destruction lysis killing elimination depletion".split()
+    for w in "fall drop decrease decline reduction lowering loss degradation breakdown destruction lysis killing elimination depletion removal clearance".split()
 )
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
 _KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"
@@ -401,7 +401,7 @@ def _cue_words() -> frozenset[str]:
     words |= {"factor", "responsible", "driver", "shift", "shifts", "shifted", "skew", "skews", "deliver", "delivers", "degradation"}
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
     words |= {form for lemma in ("express", "shed") for form in verb_forms(lemma)}  # "keratinocytes express IL-33": a cell's output
-    words |= {form for lemma in ("hold", "pair") for form in verb_forms(lemma)}  # "holds X back", "pairs with X"
+    words |= {form for lemma in ("hold", "pair", "associate") for form in verb_forms(lemma)}  # "holds X back", "pairs with X"
     words |= {"lack", "lacks", "lacking", "deficient", "deficiency", "suffer", "prone", "susceptible"}  # "mice that lack X form no Y"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
         "fell",

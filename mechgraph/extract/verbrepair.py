@@ -115,9 +115,15 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
         lemma = form[:-1] if form.endswith("s") and form[:-1] in VERB_SIGNS else form
         before = word.doc[word.i - 1] if word.i > 0 else None
         plural = before is not None and before.dep_ == "compound" and before.head.i == word.i and before.tag_ == "NNS" and form == lemma
-        stem = form[:-1] if form.endswith("s") else form
-        particle = any(c.dep_ == "prep" and (stem, c.lower_) in PARTICLE_VERBS for c in word.children)  # "X binds/NNS to Y"
-        if particle and word.dep_ == "ROOT" and before is not None and before.head.i == word.i and before.dep_ in ("compound", "nummod", "amod", "nsubj"):
+        stem = form[:-1] if form.endswith("s") else form  # ("X binds/NNS to Y", "X associates/NNS with Y")
+        particle = any(c.dep_ == "prep" and (stem, c.lower_) in PARTICLE_VERBS for c in word.children)
+        if (
+            particle
+            and word.dep_ == "ROOT"
+            and before is not None
+            and before.head.i == word.i
+            and before.dep_ in ("compound", "nummod", "amod", "nsubj", "dep")
+        ):
             word.tag_, word.pos_, word.lemma_, before.dep_ = "VBZ", "VERB", stem, "nsubj"
             repairs += 1
             continue
