@@ -451,3 +451,10 @@ def test_associates_with_is_a_binding_where_is_associated_with_is_a_statistic() 
     assert any(s == "ctla4" and sign == "?" and "shp" in t for s, sign, t, _n in found), found
     found = triples("Variants of PTPN22 are associated with rheumatoid arthritis.")
     assert not any(sign == "?" for _s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_an_enzyme_that_catalyses_a_conversion() -> None:
+    found = triples("Cyclooxygenase catalyses the conversion of arachidonic acid into prostaglandin H2.")
+    assert ("cyclooxygenase", "+", "prostaglandin_h2", False) in found, found
+    assert ("cyclooxygenase", "-", "arachidonic_acid", False) in found, found

@@ -15,6 +15,9 @@ from .tokens import normalize_word
 
 __all__ = ["SIGNED_EVENTS", "SOURCE_VERBS"]
 
+#: events an enzyme catalyses that turn one substance into another
+_CONVERSIONS = frozenset("conversion transformation hydrolysis oxidation reduction cleavage".split())
+
 #: what a cell makes, shows or gives off: + from the cell to it, and nothing from anything else
 SOURCE_VERBS = frozenset("make express shed".split())
 #: nouns that name a signed event ("the induction of X by Y": Y raises X)
@@ -68,3 +71,17 @@ class _ParseOutputs(_ParseBase):
             return True
         entry = self.entity(tok)
         return entry is not None and entry.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)
+
+    def catalysed(self, verb: Any) -> None:
+        """ "5-lipoxygenase catalyses the conversion of arachidonic acid to leukotrienes": a conversion
+        with its enzyme (the enzyme raises the product and lowers the substrate)."""
+        for event in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _CONVERSIONS):
+            substrates = [g for p in event.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            holders = [verb, event, *substrates]
+            products = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "into") for g in p.children if g.dep_ == "pobj"]
+            if not substrates or not products:
+                continue
+            enzymes = [e for e, _t in self.entities(self.subject(verb)[0]) if e.kind is not NodeKind.AGENT]
+            self.emit_conversion(
+                verb, f"{verb.lemma_.lower()} conversion", enzymes, [e for e, _t in self.entities(substrates)], [e for e, _t in self.entities(products)]
+            )

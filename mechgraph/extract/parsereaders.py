@@ -96,6 +96,8 @@ class _ParseReaders(_ParseBase):
                 self.noun_cue(tok)
             elif tok.pos_ == "NOUN" and tok.lower_ in SIGNED_EVENTS:
                 self.event_noun(tok)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in ("catalyse", "catalyze", "mediate"):
+                self.catalysed(tok)  # "X catalyses the conversion of A to B"
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "warning":
