@@ -458,3 +458,10 @@ def test_an_enzyme_that_catalyses_a_conversion() -> None:
     found = triples("Cyclooxygenase catalyses the conversion of arachidonic acid into prostaglandin H2.")
     assert ("cyclooxygenase", "+", "prostaglandin_h2", False) in found, found
     assert ("cyclooxygenase", "-", "arachidonic_acid", False) in found, found
+
+
+@needs_parser
+def test_a_fall_the_parser_read_through_leaves_no_wrapped_name_behind() -> None:
+    found = triples("Cladribine causes a sustained reduction of circulating B cells.")
+    assert ("cladribine", "-", "b_cell", False) in found, found
+    assert not any("reduction" in t for _s, _sign, t, _n in found), found

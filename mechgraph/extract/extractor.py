@@ -280,8 +280,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 continue  # the parser resolved the object "it" to another name ("It is secreted by T cells and signals ...")
             if implicit and any(_same_verb(f.cues, g.cues) and g.source != f.source and not _implicit_parse(g) for g in mine):
                 continue  # the parser found this verb's subject in the sentence ("the fusion protein lenercept increased")
-            if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(g.target, f.target, doc, parser_doc) for g in mine):
-                continue  # the parser saw through a wrapper the pattern kept ("serum levels of IL-17A": IL-17A)
+            if any(g.source == f.source and _part_of_name(g.target, f.target, doc, parser_doc) for g in mine):
+                continue  # the parser saw through a wrapper the pattern kept ("serum levels of IL-17A", "a reduction of B cells")
             if any(g.source == f.source and g.relation.sign == f.relation.sign and _part_of_name(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the pattern cut a name the parser kept whole ("gene expression" of "interferon-stimulated gene expression")
             if any(_same_verb(f.cues, g.cues) and g.source == f.source and g.target != f.target for g in mine) and (
