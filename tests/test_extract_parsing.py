@@ -465,3 +465,20 @@ def test_a_fall_the_parser_read_through_leaves_no_wrapped_name_behind() -> None:
     found = triples("Cladribine causes a sustained reduction of circulating B cells.")
     assert ("cladribine", "-", "b_cell", False) in found, found
     assert not any("reduction" in t for _s, _sign, t, _n in found), found
+
+
+def test_the_pattern_reader_asserts_no_action_a_verb_stops_after_from() -> None:
+    import os
+
+    from mechgraph.extract import extract_text
+
+    old = os.environ.get("MECHGRAPH_EXTRACT_PARSER")
+    os.environ["MECHGRAPH_EXTRACT_PARSER"] = "pattern"
+    try:
+        draft = extract_text("Tezepelumab prevents TSLP from binding its receptor complex.", source_id="t")
+    finally:
+        if old is None:
+            del os.environ["MECHGRAPH_EXTRACT_PARSER"]
+        else:
+            os.environ["MECHGRAPH_EXTRACT_PARSER"] = old
+    assert not any(r.target.startswith("receptor") and int(r.sign) == 0 for r in draft.relations), draft.relations

@@ -49,6 +49,7 @@ import networkx as nx
 
 from ..errors import MechgraphError
 from ..vocabulary import Measurability, Mechanism, NodeKind, Route, Status
+from . import cues as C
 from .clauses import _Clauses
 from .draft import Draft, DraftNode, DraftRelation, Span, relation_key
 from .emit import _Relations
@@ -70,6 +71,9 @@ from .textnames import text_drug_names
 from .tokens import Token, Word, key_of, tokenize, words_of
 
 __all__ = ["extract_text"]
+
+#: the forms of the verbs that stop an action named after "from" ("keeps X from binding Y")
+_STOPPING = frozenset(form for lemma in ("keep", "prevent", "stop", "block", "bar", "hinder", "deter") for form in C.verb_forms(lemma))
 
 
 class _Reader(_Mentions, _Clauses, _Phrases, _Relations):
@@ -107,10 +111,18 @@ class _Reader(_Mentions, _Clauses, _Phrases, _Relations):
         # a sentence that says where each mechanism is measurable sets the whole text's settings
         self.settings = () if statement else self._sentence_settings()
         for hit in self.hits:
-            if self._covered(hit):
+            if self._covered(hit) or self._stopped(hit):
                 continue
             self._relate(hit)
         self._routes()
+
+    def _stopped(self, hit: _Hit) -> bool:
+        """An action a verb stops, named by a gerund after "from" ("keeps X from binding Y",
+        "prevents it from engaging DR3", "stop the receptor from engaging its adaptors")."""
+        if hit.form != "ing":
+            return False
+        before = [w for w in self.low[max(0, hit.first - 6) : hit.first] if w.isalpha()]
+        return bool(before) and before[-1] == "from" and any(w in _STOPPING for w in before[:-1])
 
     def _covered(self, hit: _Hit) -> bool:
         """A noun cue inside another cue's objects or subject is read there, not on its own."""
