@@ -482,3 +482,11 @@ def test_the_pattern_reader_asserts_no_action_a_verb_stops_after_from() -> None:
         else:
             os.environ["MECHGRAPH_EXTRACT_PARSER"] = old
     assert not any(r.target.startswith("receptor") and int(r.sign) == 0 for r in draft.relations), draft.relations
+
+
+@needs_parser
+def test_a_verb_of_the_clause_or_an_adverb_is_never_a_node() -> None:
+    found = triples("Resatorvid binds TLR4 and appears to stop the receptor from engaging its adaptors.")
+    assert not any("appear" in s or "appear" in t for s, _sign, t, _n in found), found
+    found = triples("Earlier trials of reslizumab had likewise lowered eosinophil counts.")
+    assert not any("likewise" in s or "likewise" in t for s, _sign, t, _n in found), found
