@@ -490,3 +490,9 @@ def test_a_verb_of_the_clause_or_an_adverb_is_never_a_node() -> None:
     assert not any("appear" in s or "appear" in t for s, _sign, t, _n in found), found
     found = triples("Earlier trials of reslizumab had likewise lowered eosinophil counts.")
     assert not any("likewise" in s or "likewise" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_disposes_of_lowers_what_is_disposed_of() -> None:
+    found = triples("Purine nucleoside phosphorylase disposes of deoxyguanosine.")
+    assert any(sign == "-" and t == "deoxyguanosine" for _s, sign, t, _n in found), found

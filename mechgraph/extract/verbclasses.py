@@ -90,6 +90,7 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("act", "on"): "0",
     ("interact", "with"): "0",
     ("pair", "with"): "0",
+    ("dispose", "of"): "-",  # "ADA disposes of adenosine"
     ("associate", "with"): "0",  # (active only: "is associated with" is a statistic, see parsereaders)
     ("protect", "against"): "-",
     ("bind", "to"): "0",
