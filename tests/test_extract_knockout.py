@@ -59,3 +59,11 @@ def test_people_with_an_inborn_deficiency_and_what_they_are_not_prone_to() -> No
     assert not any(s == "tap" and sign == "-" for s, sign, _t, _n in found), found
     found = triples("Patients with G6PD deficiency may develop haemolysis.")  # a risk group of a drug, no inborn error named
     assert not any(s == "g6pd" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_people_born_without_a_gene_and_what_animals_merely_show() -> None:
+    found = triples("People born without working CTSC develop severe gum disease.")
+    assert any(s == "ctsc" and sign == "-" and "gum_disease" in t for s, sign, t, _n in found), found
+    found = triples("Mice that lack the A2B receptor show the other side of the pathway.")
+    assert not any(s.startswith("a2b") for s, _sign, _t, _n in found), found

@@ -23,7 +23,7 @@ _HOLDERS = frozenset(
     normalize_word(w) for w in "mouse mice rat rats animal animals cell cells patient patients people child children individual individuals".split()
 )
 #: what the holders develop or suffer: the gene keeps it away
-_SUFFER = frozenset("develop get suffer show acquire succumb die".split())
+_SUFFER = frozenset("develop get suffer acquire succumb die".split())
 #: what the holders make or have: fewer of it means the gene raises it
 _HAVE = frozenset("have make produce express form generate export secrete contain carry release mount".split())
 _LOSE = frozenset("lose".split())
@@ -90,6 +90,8 @@ class _ParseKnockout(_ParseBase):
                 start = k + 3
             elif rest[:1] == ["lacking"]:
                 start = k + 2
+            elif rest[:2] == ["born", "without"]:  # "people born without (working) DPP1"
+                start = k + 3 + (len(rest) > 2 and rest[2] in ("working", "functional", "functioning", "a", "any"))
             elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):
                 start = k + 3
             elif (
@@ -118,7 +120,7 @@ class _ParseKnockout(_ParseBase):
             else:
                 continue  # ("mice that lack X lose most T cells and have fewer Y": the holder further back)
             end = next((j for j in range(start, verb.i) if doc[j].pos_ in ("AUX", "VERB") or doc[j].lower_ in ("can", "cannot", "not", ",")), verb.i)
-            names = [n.strip() for n in re.split(r"\b(?:and|or)\b|,", doc[start:end].text) if n.strip()]
+            names = [re.sub(r"^(?:the|a|an|its|their|both)\s+", "", n.strip()) for n in re.split(r"\b(?:and|or)\b|,", doc[start:end].text) if n.strip()]
             entries = [self.lookup_phrase(n) for n in names]
             return [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         return []

@@ -404,7 +404,7 @@ def _cue_words() -> frozenset[str]:
     words |= {
         form for lemma in ("hold", "pair", "associate", "catalyse", "catalyze", "dispose") for form in verb_forms(lemma)
     }  # "holds X back", "pairs with X"
-    words |= {"lack", "lacks", "lacking", "deficient", "deficiency", "suffer", "prone", "susceptible"}  # "mice that lack X form no Y"
+    words |= {"lack", "lacks", "lacking", "deficient", "deficiency", "suffer", "prone", "susceptible", "born", "develop"}  # "mice that lack X form no Y"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
         "fell",
         "fallen",
