@@ -496,3 +496,11 @@ def test_a_verb_of_the_clause_or_an_adverb_is_never_a_node() -> None:
 def test_disposes_of_lowers_what_is_disposed_of() -> None:
     found = triples("Purine nucleoside phosphorylase disposes of deoxyguanosine.")
     assert any(sign == "-" and t == "deoxyguanosine" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_cutting_the_yearly_rate_of_a_disease_lowers_it_and_cutting_a_dose_relates_nothing() -> None:
+    found = triples("Both doses of ensifentrine cut the yearly rate of exacerbations.")
+    assert any(sign == "-" and t == "exacerbations" for _s, sign, t, _n in found), found
+    found = triples("Anifrolumab allowed patients to cut their dose of steroids.")
+    assert not any("steroid" in t for _s, _sign, t, _n in found), found

@@ -292,7 +292,7 @@ class _ParseNames(_ParseLookup):
         if (
             (low in WRAPPER_NOUNS or bare_rate or duration or low in _OF_WRAPPERS)
             and of is not None
-            and (start == tok.i or sample_only or duration or low in ("treatment", "therapy", "risk"))
+            and (start == tok.i or sample_only or duration or bare_rate or low in ("treatment", "therapy", "risk"))
         ):
             inner = self.entity(of)
             if inner is not None:

@@ -26,8 +26,9 @@ _CAUSAL = frozenset("cause induce produce trigger provoke".split())
 _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5-phosphate group residue moiety tag sugar".split())
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
-_SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
-#: verbs that stop an action named by a gerund after "from" ("keeps X from binding Y")
+_SHIELD_VERBS = frozenset("protect shield spare rescue save".split())  # (and "keeps X from binding Y": _PREVENTING)
+#: what a treatment cuts ("cut the rate of exacerbations"): a measure of a disease, never a dose ("cut their dose")
+_CUT_MEASURES = frozenset(normalize_word(w) for w in "rate risk number incidence episode case frequency mortality death hospitalisation".split())
 _PREVENTING = frozenset("keep prevent stop block bar inhibit hinder deter protect".split())
 
 
@@ -54,6 +55,8 @@ class _ParseReaders(_ParseBase):
             return (
                 ("play role in", "-" if protective else VERB_SIGNS["play role"]) if any(p.lower_ == "in" for p in role.children if p.dep_ == "prep") else None
             )
+        if lemma == "cut" and any(c.dep_ == "dobj" and normalize_word(c.lower_) in _CUT_MEASURES for c in verb.children):
+            return "cut", "-"  # "cut the yearly rate of exacerbations", "cut episodes of malaria" (not "cut their dose of steroids")
         if lemma == "hold" and any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "check" for g in c.children) for c in verb.children):
             return "hold in check", "keep"  # "the flora holds the bacterium in check": keeps it down
         if lemma == "make" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):

@@ -402,7 +402,7 @@ def _cue_words() -> frozenset[str]:
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
     words |= {form for lemma in ("express", "shed") for form in verb_forms(lemma)}  # "keratinocytes express IL-33": a cell's output
     words |= {
-        form for lemma in ("hold", "pair", "associate", "catalyse", "catalyze", "dispose") for form in verb_forms(lemma)
+        form for lemma in ("hold", "pair", "associate", "catalyse", "catalyze", "dispose", "cut") for form in verb_forms(lemma)
     }  # "holds X back", "pairs with X"
     words |= {"lack", "lacks", "lacking", "deficient", "deficiency", "suffer", "prone", "susceptible", "born", "develop"}  # "mice that lack X form no Y"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
