@@ -504,3 +504,11 @@ def test_cutting_the_yearly_rate_of_a_disease_lowers_it_and_cutting_a_dose_relat
     assert any(sign == "-" and t == "exacerbations" for _s, sign, t, _n in found), found
     found = triples("Anifrolumab allowed patients to cut their dose of steroids.")
     assert not any("steroid" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_it_after_a_definition_with_an_appositive_is_the_defined_name() -> None:
+    text = "Lenzilumab blocks GM-CSF. CD24, a small glycoprotein on many tumour cells, serves as a marker of self. It binds Siglec-10."
+    found = triples(text)
+    assert any(s == "cd24" and sign == "?" and "siglec" in t for s, sign, t, _n in found), found
+    assert not any(s == "lenzilumab" and "siglec" in t for s, _sign, t, _n in found), found

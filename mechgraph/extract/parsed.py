@@ -372,7 +372,9 @@ class SentenceParse(
         self.long_forms: list[tuple[int, int, LexiconEntry]] = []  # coordinated long forms: (first, bracket, entry)
 
 
-_DEFINITION = re.compile(r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?) (is|are|was|were|contains|contain|consists|comprises) ")
+_DEFINITION = re.compile(
+    r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?)(?:, [^,]{1,120},)? (is|are|was|were|contains|contain|consists|comprises|serves|serve|acts|act|functions) "
+)
 
 
 def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntry, bool] | None:
