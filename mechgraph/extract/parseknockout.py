@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ..vocabulary import NodeKind
+from . import parsewords as W
 from .parsebase import _ParseBase
 from .parsewords import _relation
 from .tokens import normalize_word
@@ -30,7 +31,6 @@ _LOSE = frozenset("lose".split())
 _RESIST = frozenset("resist".split())
 _FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished".split())
 _MORE = frozenset("more higher increased excess excessive elevated greater enhanced".split())
-_PRONE = frozenset("susceptible prone vulnerable sensitive".split())
 _SPARED = frozenset("resistant protected immune".split())
 _LOSS_WORDS = ("-deficient", "-null", "-knockout", "-/-")
 _DEGREE = frozenset("much far very almost".split())
@@ -148,7 +148,7 @@ class _ParseKnockout(_ParseBase):
                 if any(c.dep_ == "neg" for c in (*attr.children, *verb.children)):
                     return None  # "they are not unusually prone to viral infections"
                 less = any(c.lower_ == "less" for c in attr.children)  # "less susceptible to arthritis": the gene drives it
-                if targets and attr.lower_ in _PRONE:
+                if targets and attr.lower_ in W._PRONE:
                     return ("+" if less else "-"), targets
                 if targets and attr.lower_ in _SPARED:
                     return ("-" if less else "+"), targets
