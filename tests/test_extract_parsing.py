@@ -512,3 +512,11 @@ def test_it_after_a_definition_with_an_appositive_is_the_defined_name() -> None:
     found = triples(text)
     assert any(s == "cd24" and sign == "?" and "siglec" in t for s, sign, t, _n in found), found
     assert not any(s == "lenzilumab" and "siglec" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_capital_a_glued_to_a_name_and_a_noun_before_binding_is_the_subject() -> None:
+    found = triples("A2B signalling promotes the release of IL-6.")
+    assert any(s.startswith("a2b") for s, _sign, _t, _n in found), found
+    found = triples("Because A2B is coupled to Gs, adenosine binding raises the level of cyclic AMP inside the cell.")
+    assert ("adenosine", "+", "cyclic_amp", False) in found, found

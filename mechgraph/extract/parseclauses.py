@@ -169,6 +169,9 @@ class _ParseClauses(_ParseBase):
             return given, None  # "Treating patients with X induced remission", "Blocking Y with X and Z prevented W": X (and Z) did
         if normalize_word(gerund.lower_) in _SUBJECT_EVENTS and _prep_object(gerund, ("of",)) is not None:
             return [gerund], None  # "Binding of C1q activates C1r": an event of C1q, no gerund of the text's agent
+        named = [c for c in gerund.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") and c.i == gerund.i - 1]
+        if named and normalize_word(gerund.lower_) in _SUBJECT_EVENTS:
+            return named, None  # "adenosine binding raises cyclic AMP": adenosine does
         through = _prep_object(gerund, ("through", "via")) if gerund.lower_ in ("signalling", "signaling") else None
         if through is not None:
             return [through], None  # "Signalling through dectin-1 activates SYK": dectin-1 does

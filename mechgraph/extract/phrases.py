@@ -280,7 +280,7 @@ class _Phrases(_PhraseShapes):
         if len(words) >= 3 and self.low[words[0]] == "one" and self.low[words[1]] == "of" and self.low[words[2]] in ("these", "those", "its", "their"):
             return  # "one of these enzymes, JAK1": the name after it names the one
         demonstrative = bool(words) and self.low[words[0]] in ("this", "these", "that", "those")
-        while words and self.low[words[0]] in C.DETERMINERS and words[0] not in self.mention_at:
+        while words and self.low[words[0]] in C.DETERMINERS and words[0] not in self.mention_at and not self._glued(words[0]):
             if self.low[words[0]] in C.POSSESSIVES:
                 possessive = self.low[words[0]]
             words = words[1:]
@@ -413,6 +413,10 @@ class _Phrases(_PhraseShapes):
         entry = self.doc.candidate(label)
         if entry is not None:
             item.refs = [_Ref(entry)]
+
+    def _glued(self, k: int) -> bool:
+        """Whether token ``k`` runs on into the next with no space ("A" of "A2A"): part of a name, no article."""
+        return k + 1 < self.n and self.tokens[k + 1].start == self.tokens[k].end
 
     def _strip_quantifiers(self, words: list[int]) -> list[int]:
         changed = True

@@ -198,8 +198,9 @@ def words_of(tokens: list[Token]) -> list[Word | None]:
                 out.append(Word(joined, index, index + 2))
                 index += 3
                 continue
-            # a capital "A" after a word is part of a name ("Brefeldin A", "cyclophilin A")
-            capital_a = token.text == "A" and index > 0 and tokens[index - 1].is_word
+            # a capital "A" after a word is part of a name ("Brefeldin A", "cyclophilin A"), and so is one glued to what follows ("A2A")
+            glued = index + 1 < len(tokens) and tokens[index + 1].start == token.end and not tokens[index + 1].text.isspace()
+            capital_a = token.text == "A" and ((index > 0 and tokens[index - 1].is_word) or glued)
             if token.norm not in ARTICLES or capital_a:
                 out.append(Word(token.norm, index, index))
         elif token.text not in _JOINERS and not _attached_colon(tokens, index) and not _genus_stop(tokens, index):
