@@ -78,7 +78,9 @@ def test_the_story_steps_on_the_map_with_buttons_and_arrow_keys(page: Any, serve
     page.focus("#reason-story-box")
     page.keyboard.press("ArrowRight")
     page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.startsWith('2 /')")
-    assert page.evaluate("() => window.mechgraph.cy('canvas').edges('.story-past').length") >= 1
+    # the caption and the map are updated by separate callbacks: wait for the map's step too
+    page.wait_for_function("() => window.mechgraph.cy('canvas').edges('.story-past').length >= 1")
+    assert page.evaluate("() => window.mechgraph.cy('canvas').edges('.story-current').length") == 1
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("() => document.querySelector('#reason-story-caption').innerText.startsWith('1 /')")
     if SHOTS:
