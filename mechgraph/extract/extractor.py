@@ -57,7 +57,7 @@ from .lexicon import Lexicon, LexiconEntry, Match, build_lexicon, default_lexico
 from .mentions import _Mentions
 from .parsed import load_pipeline, read_parsed
 from .parsetext import ASIDE
-from .parsewords import class_phrase
+from .parsewords import STOPPING_VERBS, class_phrase
 from .phrases import _Phrases
 from .readerstate import (
     _ADVERBIAL_BY_FIRST,
@@ -73,7 +73,7 @@ from .tokens import Token, Word, key_of, tokenize, words_of
 __all__ = ["extract_text"]
 
 #: the forms of the verbs that stop an action named after "from" ("keeps X from binding Y")
-_STOPPING = frozenset(form for lemma in ("keep", "prevent", "stop", "block", "bar", "hinder", "deter") for form in C.verb_forms(lemma))
+_STOPPING = frozenset(form for lemma in STOPPING_VERBS for form in C.verb_forms(lemma))
 
 
 class _Reader(_Mentions, _Clauses, _Phrases, _Relations):

@@ -208,8 +208,8 @@ class _ParseCoordination(_ParseBase):
         """ "muscle and joint pain": a bare body part coordinated with the modifier of a noun shares
         that noun ("muscle pain"), where the parse made the part an item of its own."""
         doc = self.sdoc
-        if tok.i + 2 >= len(doc) or any(c.dep_ not in ("cc", "conj", "punct") for c in tok.children) or normalize_word(tok.lower_) not in N.BODY_PARTS:
-            return None
+        if tok.i + 2 >= len(doc) or normalize_word(tok.lower_) not in N.BODY_PARTS or any(c.dep_ not in ("cc", "conj", "punct") for c in tok.children):
+            return None  # (the cheap test first: this runs for every name)
         joiner, modifier = doc[tok.i + 1], doc[tok.i + 2]
         if joiner.lower_ not in ("and", "or") or modifier.dep_ not in ("compound", "amod") or modifier.head.i != modifier.i + 1:
             return None

@@ -220,7 +220,7 @@ class _ParseEffects(_ParseBase):
             words = [t for t in chunk if t.lower_ not in C.DETERMINERS and not t.is_punct]
             following = chunks[k + 1] if k + 1 < len(chunks) else []
             if len(words) == 1 and normalize_word(words[0].lower_) in N.BODY_PARTS and len(following) >= 2 and following[0].i == words[0].i + 2:
-                entry = self.lookup_phrase(f"{words[0].text} {following[-1].text}")  # "muscle and joint pain": muscle pain
+                entry = self.body_part_of(words[0])  # "muscle and joint pain": muscle pain
                 found += [entry] if entry is not None else []
                 continue
             if not words or len(words) > 6 or words[-1].pos_ not in ("NOUN", "PROPN", "ADJ") or words[0].pos_ == "ADV":

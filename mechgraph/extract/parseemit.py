@@ -244,11 +244,26 @@ class _ParseEmit(_ParseBase):
             self.via[of.i] = f"subject: what the {tok.lower_} is of"
         return out
 
-    def emit_entries(self, cue_tok: Any, words: str, sign: str, sources: list[LexiconEntry], targets: list[LexiconEntry], how: str) -> None:
+    def emit_entries(
+        self,
+        cue_tok: Any,
+        words: str,
+        sign: str,
+        sources: list[LexiconEntry],
+        targets: list[LexiconEntry],
+        how: str,
+        *,
+        denial_read: bool = False,
+        subject: bool = True,
+    ) -> None:
+        """Relations from named entries; with ``denial_read`` the sign already says what a denial
+        around the cue means ("Mice that lack X cannot make Y"), so no negation or "can" is kept."""
         hedges = self.hedges(cue_tok)
         negations = self.negations(cue_tok)
+        if denial_read:
+            hedges, negations = tuple(h for h in hedges if h not in ("can", "could")), ()
         for source in sources:
-            self.state.saw(source, subject=True)  # the subject of the sentence, as the parse would have had it
+            self.state.saw(source, subject=subject)  # the subject of the sentence, as the parse would have had it
             for target in targets:
                 if source.node_id == target.node_id:
                     continue

@@ -13,7 +13,6 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import parsewords as W
 from .parsebase import _ParseBase
-from .parsewords import _relation
 from .tokens import normalize_word
 from .verbclasses import VERB_SIGNS
 
@@ -54,26 +53,8 @@ class _ParseKnockout(_ParseBase):
             t for t, n in named if n is None and all(w.pos_ in ("ADJ", "CCONJ", "PUNCT", "VERB") for w in t.lefts)
         ]  # "pneumococcal and staphylococcal infections"
         targets = [e for _t, e in named if e is not None] + [e for t in shared for e in self.shared_head(t)]
-        hedges = tuple(h for h in self.hedges(verb) if h not in ("can", "could"))  # ("cannot export": a denial, no hedge)
-        for gene in genes:
-            self.state.saw(gene)
-            for target in targets:
-                if gene.node_id != target.node_id:
-                    self.doc.found.append(
-                        self.found_type(
-                            source=gene.node_id,
-                            relation=_relation(verb.lemma_.lower(), sign),
-                            target=target.node_id,
-                            sentence=self.sentence,
-                            confidence=round(0.6 * (0.6 if hedges else 1.0), 2),
-                            cues=(verb.lemma_.lower(),),
-                            hedges=hedges,
-                            negations=(),
-                            mechanism=None,
-                            settings=(),
-                            remarks=("what animals or cells that lack it show",),
-                        )
-                    )
+        # ("cannot export": the sign says what the denial means, so no negation and no "can" hedge)
+        self.emit_entries(verb, verb.lemma_.lower(), sign, genes, targets, "what animals or cells that lack it show", denial_read=True, subject=False)
         return bool(targets)
 
     def lost_before(self, verb: Any) -> list[Any]:

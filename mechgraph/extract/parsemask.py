@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from .cues import verb_forms
+from .parsewords import OUTPUT_FORMS
 from .verbclasses import VERB_SIGNS
 
 __all__ = ["PLAIN_VERBS", "as_cells", "masked", "probed", "restored"]
@@ -62,7 +63,7 @@ def _signed_forms() -> dict[str, str]:
     forms: dict[str, str] = {}
     for lemma, sign in [
         *VERB_SIGNS.items(),
-        *((verb, "+") for verb in ("express", "shed", "release")),
+        *((verb, "+") for verb in OUTPUT_FORMS),
     ]:  # (what cells make or release: the shape of the clause)
         if sign in ("+", "-", "0") and " " not in lemma:
             for form, kind in zip(verb_forms(lemma), ("base", "s", "ed", "ing", "ed")):

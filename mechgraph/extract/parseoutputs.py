@@ -70,7 +70,7 @@ class _ParseOutputs(_ParseBase):
         if normalize_word(tok.lower_) in _CELL_LIKE:
             return True
         entry = self.entity(tok)
-        return entry is not None and entry.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)
+        return entry is not None and entry.kind in _CELLS
 
     def catalysed(self, verb: Any) -> None:
         """ "5-lipoxygenase catalyses the conversion of arachidonic acid to leukotrienes": a conversion

@@ -26,10 +26,9 @@ _CAUSAL = frozenset("cause induce produce trigger provoke".split())
 _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5-phosphate group residue moiety tag sugar".split())
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
-_SHIELD_VERBS = frozenset("protect shield spare rescue save".split())  # (and "keeps X from binding Y": _PREVENTING)
+_SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
 #: what a treatment cuts ("cut the rate of exacerbations"): a measure of a disease, never a dose ("cut their dose")
 _CUT_MEASURES = frozenset(normalize_word(w) for w in "rate risk number incidence episode case frequency mortality death hospitalisation".split())
-_PREVENTING = frozenset("keep prevent stop block bar inhibit hinder deter protect".split())
 
 
 class _ParseReaders(_ParseBase):
@@ -90,6 +89,8 @@ class _ParseReaders(_ParseBase):
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB") and tok.dep_ != "amod"):
                 if tok.dep_ == "amod" or tok.dep_ == "compound":
                     continue
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in ("catalyse", "catalyze", "mediate"):
+                    self.catalysed(tok)  # "X catalyses the conversion of A to B"
                 found = self.cue(tok)
                 if self.knockout(tok):
                     continue  # "Mice that lack X cannot make Y": what X does, not what the mice do
@@ -99,8 +100,6 @@ class _ParseReaders(_ParseBase):
                 self.noun_cue(tok)
             elif tok.pos_ == "NOUN" and tok.lower_ in SIGNED_EVENTS:
                 self.event_noun(tok)
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in ("catalyse", "catalyze", "mediate"):
-                self.catalysed(tok)  # "X catalyses the conversion of A to B"
             elif tok.lemma_.lower() in ("treatment", "remission") and tok.dep_ in ("pobj",):
                 self.treatment_noun(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() == "warning":
@@ -229,7 +228,7 @@ class _ParseReaders(_ParseBase):
             self.emit_entries(tok, W._FINITE_FORMS[tok.lower_], reading, sources, [t for t in targets if t is not None], "a verb after 'and so'")
 
     def verb(self, verb: Any, words: str, reading: str) -> None:
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in _PREVENTING:
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in W.STOPPING_VERBS:
             return  # "keeps them from attaching to X", "prevents it from engaging Y": an action that is stopped
         if reading == "release":
             brake = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("brake", "block", "blockade", "inhibition")]

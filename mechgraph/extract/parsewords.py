@@ -155,6 +155,12 @@ def organ_only(label: str) -> bool:
     return bool(key) and set(key) <= BODY_SITES
 
 
+#: what a cell gives off, verbs the tagger takes for nouns or modifiers ("platelets express/NN P-selectin",
+#: "platelets release/NN PF4"): parsed again or retagged as verbs (the clause's shape; "release" still relates nothing)
+OUTPUT_FORMS = frozenset("release express shed".split())
+#: verbs that stop an action named by a gerund after "from" ("keeps X from binding Y", "prevents it from engaging Y"):
+#: the action is not asserted, by either reader
+STOPPING_VERBS = frozenset("keep prevent stop block bar inhibit hinder deter protect".split())
 #: the places an effect is named with ("infections of the nose and throat", "reactions during the infusion")
 BODY_SITES = ORGANS | frozenset(
     normalize_word(w)

@@ -65,13 +65,12 @@ _BARE_CLASSES = frozenset(
 )  # "the metabolite": the one named before (the parser reads it), never a node of its own
 _TIME_WORDS = frozenset("century centuries decade decades year years month months week weeks day days hour hours time times".split())
 _BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive".split())
-_PARTICIPLES = frozenset(
+#: words that are no name alone: participles, pronouns, and the verbs of a clause ("binds TLR4 and appears to stop it")
+_PARTICIPLE_WORDS = (
     "given used seen taken shown done made known reported observed found help option options look we us you i "
-    "appears seems remains begins becomes suggests indicates tends fails likewise".split()
-)
-_PARTICIPLES = (
-    frozenset(normalize_word(w) for w in _PARTICIPLES) | _PARTICIPLES
-)  # (and verbs of a clause taken for a name: "binds TLR4 and appears to stop it")
+    "appears seems remains begins becomes suggests indicates tends fails likewise"
+).split()
+_PARTICIPLES = frozenset(_PARTICIPLE_WORDS) | frozenset(normalize_word(w) for w in _PARTICIPLE_WORDS)
 _FREQUENCY_WORDS = frozenset("less more most least very frequent common likely rare often frequently commonly uncommon infrequent".split())
 _CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
 _NOT_NAME_START = frozenset(

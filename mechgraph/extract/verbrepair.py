@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .parsewords import CUE_FORMS
+from .parsewords import CUE_FORMS, OUTPUT_FORMS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
@@ -24,8 +24,6 @@ __all__ = [
     "verbs_with_subjects_taken_for_modifiers",
 ]
 
-#: verbs the tagger takes for nouns ("platelets express/NN P-selectin", "platelets release/NN PF4")
-_OUTPUT_FORMS = frozenset("release express shed".split())
 _GIVEN_FORMS = frozenset("taken given administered used injected applied infused".split())
 
 
@@ -127,7 +125,7 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
             word.tag_, word.pos_, word.lemma_, before.dep_ = "VBZ", "VERB", stem, "nsubj"
             repairs += 1
             continue
-        if ({"nsubj", "dobj"} <= deps or (plural and "dobj" in deps)) and (VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause") or lemma in _OUTPUT_FORMS):
+        if ({"nsubj", "dobj"} <= deps or (plural and "dobj" in deps)) and (VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause") or lemma in OUTPUT_FORMS):
             word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
             if plural and before is not None and "nsubj" not in deps:  # "Activated platelets/compound express/NN P-selectin": the subject
                 before.dep_ = "nsubj"
