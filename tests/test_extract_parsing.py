@@ -520,3 +520,18 @@ def test_a_capital_a_glued_to_a_name_and_a_noun_before_binding_is_the_subject() 
     assert any(s.startswith("a2b") for s, _sign, _t, _n in found), found
     found = triples("Because A2B is coupled to Gs, adenosine binding raises the level of cyclic AMP inside the cell.")
     assert ("adenosine", "+", "cyclic_amp", False) in found, found
+
+
+@needs_parser
+def test_protecting_people_against_a_disease_lowers_the_disease_and_the_people_are_no_node() -> None:
+    found = triples("Ixovax is a vaccine that helps to protect older adults against tick-borne encephalitis.")
+    assert ("ixovax", "-", "tick_borne_encephalitis", False) in found, found
+    assert not any(t in ("adult", "older_adults", "adults") for _s, _sign, t, _n in found), found
+    found = triples("Interleukin-22 protects the gut lining against bacteria.")  # a named object keeps its own reading
+    assert not any(t == "bacteria" and sign == "+" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_one_letter_short_form_inside_a_name_leaves_the_long_form() -> None:
+    found = triples("Palivizumab is a humanised antibody. It binds the fusion (F) glycoprotein of the virus.")
+    assert ("palivizumab", "?", "fusion_glycoprotein", False) in found, found

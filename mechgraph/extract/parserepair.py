@@ -19,6 +19,7 @@ from .verbrepair import (
     adjectives_taken_for_objects,
     gerund_objects_taken_for_subjects,
     given_phrases_taken_for_verbs,
+    harms_hung_on_objects,
     noun_phrases_taken_for_clauses,
     numbered_names,
     objects_taken_for_verbs,
@@ -493,5 +494,6 @@ _REPAIRS = (
     noun_phrases_taken_for_clauses,
     objects_taken_for_verbs,
     gerund_objects_taken_for_subjects,
+    harms_hung_on_objects,
     _participles_after_copulas,
 )

@@ -118,6 +118,8 @@ def _without_inner_short_forms(text: str) -> str:
     'X is a Janus kinase inhibitor, and IL-6 (IL6) is a cytokine.'
     >>> _without_inner_short_forms("an interleukin-6 (IL-6) receptor antagonist, a drug (Xq) for Y")
     'an IL-6 receptor antagonist, a drug (Xq) for Y'
+    >>> _without_inner_short_forms("It binds the fusion (F) protein of the virus.")
+    'It binds the fusion protein of the virus.'
     """
     out: list[str] = []
     last = 0
@@ -129,7 +131,8 @@ def _without_inner_short_forms(text: str) -> str:
             continue  # "(KIRs) recognise": a subject before its verb, not a bracket inside a name
         start = _long_form_start(text, last, match.start(), short)
         out.append(text[last:start])
-        one_word = start < match.start() and " " not in text[start : match.start()].strip()
+        one_word = start < match.start() and " " not in text[start : match.start()].strip() and len(short) > 1
+        # ("the fusion (F) protein": a one-letter short form names nothing alone, the long form stays)
         out.append(short if one_word else "")  # "interleukin-6 (IL-6) receptor" -> "IL-6 receptor"; "Janus kinase (JAK) inhibitor" -> "Janus kinase inhibitor"
         if not one_word:
             out[-2] = text[last : match.start()]

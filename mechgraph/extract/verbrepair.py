@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .parsewords import CUE_FORMS, OUTPUT_FORMS
+from .parsewords import _PEOPLE, CUE_FORMS, OUTPUT_FORMS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
@@ -19,6 +19,7 @@ __all__ = [
     "gerund_objects_taken_for_subjects",
     "noun_phrases_taken_for_clauses",
     "objects_taken_for_verbs",
+    "harms_hung_on_objects",
     "numbered_names",
     "verbs_tagged_as_nouns",
     "verbs_with_subjects_taken_for_modifiers",
@@ -254,4 +255,25 @@ def gerund_objects_taken_for_subjects(sdoc: Any) -> int:
         gerund.head, gerund.dep_ = clause, "csubj"
         pronoun.head, pronoun.dep_ = gerund, "dobj"
         repairs += 1
+    return repairs
+
+
+#: verbs of protection, whose "from" or "against" names the harm ("protects adults against shingles")
+_SHIELD_LEMMAS = frozenset("protect shield spare".split())
+
+
+def harms_hung_on_objects(sdoc: Any) -> int:
+    """ "helps to protect adults against shingles": the parse hangs "against shingles" on the people
+    protected; it belongs to the verb, as in "protects you from infections" (what is protected when it
+    is a name, "protects the skin against Candida", stays as parsed)."""
+    repairs = 0
+    for obj in sdoc:
+        verb = obj.head
+        if obj.dep_ != "dobj" or verb.lemma_.lower() not in _SHIELD_LEMMAS or any(c.dep_ == "prep" and c.lower_ in ("from", "against") for c in verb.children):
+            continue
+        if obj.lower_ not in _PEOPLE and obj.lemma_.lower() not in _PEOPLE and obj.tag_ != "PRP":
+            continue
+        for prep in [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "against") and c.i > obj.i]:
+            prep.head = verb
+            repairs += 1
     return repairs
