@@ -535,3 +535,14 @@ def test_protecting_people_against_a_disease_lowers_the_disease_and_the_people_a
 def test_a_one_letter_short_form_inside_a_name_leaves_the_long_form() -> None:
     found = triples("Palivizumab is a humanised antibody. It binds the fusion (F) glycoprotein of the virus.")
     assert ("palivizumab", "?", "fusion_glycoprotein", False) in found, found
+
+
+@needs_parser
+def test_people_taking_a_drug_who_develop_an_effect_however_the_subject_is_parsed() -> None:
+    found = triples("Patients taking pravastatin may develop myopathy.")  # "myopathy/JJ": a name taken for an adjective
+    assert ("pravastatin", "+", "myopathy", False) in found, found
+    found = triples("Patients taking fibrates may develop gallstones.")  # "taking/csubj": a second subject
+    assert ("fibrates", "+", "gallstones", False) in found, found
+    found = triples("Pitavastatin lowers LDL cholesterol. A small number of patients taking it develop myositis with antibodies against a muscle enzyme.")
+    assert ("pitavastatin", "+", "myositis", False) in found, found
+    assert not any(s == "antibodies" for s, _sign, _t, _n in found), found

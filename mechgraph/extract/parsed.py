@@ -58,6 +58,7 @@ from .parseknockout import _ParseKnockout
 from .parsemask import PLAIN_VERBS, as_cells, masked, probed, restored
 from .parsenames import _ParseNames
 from .parseoutputs import _ParseOutputs
+from .parsepeople import _ParsePeople
 from .parsereaders import _ParseReaders
 from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
@@ -352,6 +353,7 @@ class SentenceParse(
     _ParseKnockout,
     _ParseIndications,
     _ParseEffects,
+    _ParsePeople,
     _ParseStatements,
 ):
     """Reads one parsed piece of a body sentence and appends what it finds to the text's state."""

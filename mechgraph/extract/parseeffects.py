@@ -38,7 +38,9 @@ _EFFECT_SIGNS = {
     **dict.fromkeys("stimulatory positive activating agonistic enhancing".split(), "+"),
 }
 #: a share of a group ("in 10% of patients", "in a third of people")
-_SHARES = frozenset("% percent per cent third half quarter fifth tenth most many some few all majority minority proportion".split())
+_SHARES = frozenset(
+    "% percent per cent third half quarter fifth tenth most many some few all majority minority proportion number share fraction percentage".split()
+)
 #: words that open a clause after an item's effect ("... when the drops are put in"; "where" names the site: part of the effect)
 _ITEM_CLAUSES = frozenset("when while after because".split())
 
@@ -381,71 +383,6 @@ class _ParseEffects(_ParseBase):
         sign = "+" if normalize_word(noun.lower_) in _RISE_NOUNS else "-"
         self.emit_entries(noun, normalize_word(noun.lower_), sign, sources, targets, "a change the text says did not come")
 
-    def at_risk(self, verb: Any) -> None:
-        """ "Patients treated with X are at increased risk of Y (, including Z)": X raises Y (and Z)."""
-        people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE or c.lemma_.lower() in _PEOPLE)]
-        risks = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() == "risk"]
-        ofs = [q for r in risks for q in r.children if q.dep_ == "prep" and q.lower_ in ("of", "for")]
-        effects = [d for q in ofs for d in q.children if d.dep_ == "pobj"]
-        effects += [
-            d for q in ofs for g in q.children if g.dep_ == "pcomp" and g.lemma_.lower() in ("develop", "get", "have") for d in g.children if d.dep_ == "dobj"
-        ]
-        if not people or not effects:
-            return
-        drugs = [e for e, _t in self.entities(self.given(people[0])) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
-        targets = [e for e, _t in self.entities(effects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
-        if drugs and targets:
-            self.emit_entries(verb, "at risk of", "+", drugs[:1], targets, "the people given the agent are at risk of the effect")
-
-    def people_taking(self, verb: Any) -> None:
-        """ "Some people taking X have become depressed", "patients given X developed Y": X raises Y;
-        "Most patients experience Y after an instillation": the text's drug raises Y; "Patients with
-        D should receive (a course of) X": X treats D."""
-        people = [c for c in verb.children if c.dep_ == "nsubj" and (c.lower_ in _PEOPLE or c.lemma_.lower() in _PEOPLE)]
-        if not people:
-            return
-        if verb.lemma_.lower() in ("receive", "get"):
-            given = [c for c in verb.children if c.dep_ == "dobj"]
-            given = [g for c in given for g in ([c] if c.lemma_.lower() not in _COURSE_NOUNS else self.given_in(c))]
-            drugs = [e for e, _t in self.entities(given) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
-            if drugs:
-                self.emit(
-                    verb, "patients with the disease receive", "treat", ([t for e, t in self.entities(given) if e in drugs], None), self.conditions(people[0])
-                )
-            return
-        after = self.after_giving(verb) if verb.lemma_.lower() in ("experience", "develop", "get", "exhibit", "show") else []
-        if after:
-            effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ in ("dobj", "attr")])]
-            if effects:
-                self.emit_entries(verb, f"{verb.lemma_.lower()} after", "+", after[:1], effects, "an effect after the agent was given")
-            return
-        givers = [
-            g
-            for a in people[0].children
-            if a.dep_ in ("acl", "relcl") and a.lemma_.lower() in ("take", "give", "receive", "use", "treat")
-            for g in (*a.children, *(d for p in a.children if p.dep_ == "prep" and p.lower_ == "with" for d in p.children))
-            if g.dep_ in ("dobj", "pobj", "dative", "oprd")
-        ]
-        for g in givers:  # "patients who received TGN1412": what people receive is a drug
-            if g.lemma_.lower() not in _COURSE_NOUNS:
-                self.as_drug(g)
-        agents = [e for e, _t in self.entities(givers) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
-        if not agents:
-            return
-        outcomes = [c for c in verb.children if c.dep_ in ("acomp", "attr", "dobj", "oprd")]
-        sign = "+"
-        if verb.lemma_.lower() == "have":  # "people taking X had a higher rate of Y (than ...)": only a comparison says so
-            rated = [o for o in outcomes if o.lemma_.lower() in ("rate", "risk", "incidence", "frequency", "number")]
-            compared = [a.lower_ for o in rated for a in o.children if a.dep_ == "amod" and a.lower_ in _COMPARED]
-            if not compared:
-                return
-            sign = _COMPARED[compared[0]]
-            outcomes = [g for o in rated for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-        effects = [e for e, _t in self.entities(outcomes)]
-        effects += [e for c in outcomes if c.pos_ == "ADJ" for e in [self.lookup_phrase(_STATES.get(c.lower_, ""))] if e is not None]
-        if effects:
-            self.emit_entries(verb, f"{verb.lemma_.lower()} (people taking the agent)", sign, agents[:1], effects, "an effect in people taking the agent")
-
     def common_effects(self, verb: Any) -> None:
         """ "Nausea, headache and rash are common." in a section on adverse effects, or in a paragraph
         on a drug without saying in whom: the drug raises each."""
@@ -459,18 +396,6 @@ class _ParseEffects(_ParseBase):
         effects = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubj"]) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if agent is not None and effects:
             self.emit_entries(verb, "common (adverse effects)", "+", [agent], effects, "an adverse effect of the section's drug")
-
-    def given_in(self, course: Any) -> list[Any]:
-        """ "an induction course of six weekly BCG instillations": the drug of a course or a dose."""
-        found: list[Any] = []
-        for t in course.subtree:
-            if t.i == course.i or t.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if t.lemma_.lower() in _GIVING_NOUNS | _COURSE_NOUNS:
-                found += [c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN")]
-            elif t.dep_ == "pobj":
-                found.append(t)
-        return found
 
     def warns_of(self, verb: Any) -> None:
         """ "The label warns of infections and of hypersensitivity reactions": the label's drug

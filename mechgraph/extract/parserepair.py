@@ -23,6 +23,8 @@ from .verbrepair import (
     noun_phrases_taken_for_clauses,
     numbered_names,
     objects_taken_for_verbs,
+    participles_after_copulas,
+    participles_taken_for_subjects,
     verbs_tagged_as_nouns,
     verbs_with_subjects_taken_for_modifiers,
 )
@@ -62,24 +64,6 @@ def _acyclic(sdoc: Any) -> bool:
             if steps > len(sdoc):
                 return False
     return True
-
-
-def _participles_after_copulas(sdoc: Any) -> int:
-    repairs = 0
-    for verb in sdoc:
-        if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
-            continue
-        copula = verb.head
-        if not any(c.dep_ == "nsubj" and c.i < copula.i for c in copula.children) or any(c.dep_ in ("attr", "acomp") for c in copula.children):
-            continue
-        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and copula.i < c.i < verb.i]
-        if len(nouns) != 1 or verb.i - nouns[0].i > 2:
-            continue  # "X is [what] Y said": a real clause; the participle must follow its noun
-        noun = nouns[0]
-        noun.head, noun.dep_ = copula, "attr"
-        verb.head, verb.dep_ = noun, "acl"
-        repairs += 1
-    return repairs
 
 
 def _cue_forms(which: int) -> dict[str, str]:
@@ -495,5 +479,6 @@ _REPAIRS = (
     objects_taken_for_verbs,
     gerund_objects_taken_for_subjects,
     harms_hung_on_objects,
-    _participles_after_copulas,
+    participles_taken_for_subjects,
+    participles_after_copulas,
 )

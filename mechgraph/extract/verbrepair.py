@@ -1,5 +1,7 @@
 """Tree repairs of verbs the small pipeline misplaces: a verb with a subject of its own hung as a
-modifier, a cue verb tagged as a noun, a drug's participle phrase taken for the clause's verb; and
+modifier, a cue verb tagged as a noun, a drug's participle phrase taken for the clause's verb, a
+participle after the subject taken for a second subject ("patients taking X/csubj develop Y"), a
+participle after a copula, the harm of a verb of protection hung on the people protected; and
 names with a Roman numeral ("type I interferon") the pipeline splits at the numeral. A part of
 :func:`.parserepair.repair_tree`.
 """
@@ -20,6 +22,8 @@ __all__ = [
     "noun_phrases_taken_for_clauses",
     "objects_taken_for_verbs",
     "harms_hung_on_objects",
+    "participles_after_copulas",
+    "participles_taken_for_subjects",
     "numbered_names",
     "verbs_tagged_as_nouns",
     "verbs_with_subjects_taken_for_modifiers",
@@ -136,12 +140,17 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
 
 def adjectives_taken_for_objects(sdoc: Any) -> int:
     """An adjective taken for a verb's object, its noun hung on another verb ("a signalosome that
-    activates the canonical/dobj NF-κB pathway/dobj(of assembles)"): the noun is the object."""
+    activates the canonical/dobj NF-κB pathway/dobj(of assembles)"): the noun is the object; with no
+    noun after it, the word is the noun ("may develop myopathy/JJ.")."""
     repairs = 0
     for adj in sdoc:
         if adj.tag_ != "JJ" or adj.dep_ != "dobj" or any(c.dep_ not in ("det", "advmod") for c in adj.children):
             continue
         noun = next((t for t in sdoc[adj.i + 1 : adj.i + 5] if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None and (adj.i + 1 == len(sdoc) or sdoc[adj.i + 1].is_punct or sdoc[adj.i + 1].dep_ in ("cc", "prep")):
+            adj.tag_, adj.pos_ = "NN", "NOUN"
+            repairs += 1
+            continue
         if noun is None or noun.head.i == adj.head.i or any(t.dep_ not in ("compound", "amod", "punct") for t in sdoc[adj.i + 1 : noun.i]):
             continue
         if _above(noun, adj.head):
@@ -276,4 +285,36 @@ def harms_hung_on_objects(sdoc: Any) -> int:
         for prep in [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "against") and c.i > obj.i]:
             prep.head = verb
             repairs += 1
+    return repairs
+
+
+def participles_taken_for_subjects(sdoc: Any) -> int:
+    """ "Patients taking statins/csubj may develop X": a participle right after the subject noun,
+    hung on the verb as a second subject, describes the noun ("patients who take statins")."""
+    repairs = 0
+    for part in sdoc:
+        if part.tag_ != "VBG" or part.dep_ != "csubj" or part.i == 0:
+            continue
+        noun = sdoc[part.i - 1]
+        if noun.dep_ == "nsubj" and noun.head.i == part.head.i and noun.pos_ in ("NOUN", "PROPN"):
+            part.head, part.dep_ = noun, "acl"
+            repairs += 1
+    return repairs
+
+
+def participles_after_copulas(sdoc: Any) -> int:
+    repairs = 0
+    for verb in sdoc:
+        if verb.dep_ != "ccomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.lemma_ != "be" or verb.head.i > verb.i:
+            continue
+        copula = verb.head
+        if not any(c.dep_ == "nsubj" and c.i < copula.i for c in copula.children) or any(c.dep_ in ("attr", "acomp") for c in copula.children):
+            continue
+        nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and copula.i < c.i < verb.i]
+        if len(nouns) != 1 or verb.i - nouns[0].i > 2:
+            continue  # "X is [what] Y said": a real clause; the participle must follow its noun
+        noun = nouns[0]
+        noun.head, noun.dep_ = copula, "attr"
+        verb.head, verb.dep_ = noun, "acl"
+        repairs += 1
     return repairs
