@@ -546,3 +546,23 @@ def test_people_taking_a_drug_who_develop_an_effect_however_the_subject_is_parse
     found = triples("Pitavastatin lowers LDL cholesterol. A small number of patients taking it develop myositis with antibodies against a muscle enzyme.")
     assert ("pitavastatin", "+", "myositis", False) in found, found
     assert not any(s == "antibodies" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_them_as_an_object_is_the_plural_named_before() -> None:
+    found = triples("Mast cells release histamine granules. Cromoglicate stabilises them.")
+    assert not any(t == "mast_cell" for s, _sign, t, _n in found if s == "cromoglicate"), found
+    found = triples("Basophils drive the itch. Tralokinumab depletes them.")
+    assert ("tralokinumab", "-", "basophil", False) in found, found
+    found = triples("Immune complexes are cleared by macrophages, which engulf them.")
+    assert not any(s == "macrophage" and t == "macrophage" for s, _sign, t, _n in found), found
+    found = triples("Eosinophils cause damage. In trials, most of them were normal after treatment with benralizumab.")
+    assert not any(t == "eosinophil" and s == "benralizumab" and sign == "+" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_roman_numeral_after_a_name_is_part_of_the_name_not_the_pronoun() -> None:
+    found = triples("DNase I degrades chromatin.")
+    assert ("dnase_i", "-", "chromatin", False) in found, found
+    found = triples("Complement factor I cleaves C4b.")
+    assert any(s.endswith("factor_i") and sign == "-" and t == "c4b" for s, sign, t, _n in found), found

@@ -12,7 +12,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parsewords import _PRONOUNS, _named, looks_like_drug
+from .parsewords import _PEOPLE, _PRONOUNS, _named, looks_like_drug
 from .tokens import normalize_word
 
 __all__ = ["cells_named", "family_drug"]
@@ -237,8 +237,13 @@ class _ParseAnaphora(_ParseBase):
         return None
 
     def remember_subject(self) -> None:
-        """The subject of the sentence's main verb: what a pronoun of the next sentence stands for."""
+        """The subject of the sentence's main verb: what a pronoun of the next sentence stands for
+        (and its plural object, for a "them" there: "Neutrophils release NETs. DNase I breaks them down")."""
         for root in self.roots[:1]:
+            for o in (o for o in root.children if o.dep_ == "dobj" and o.tag_ in ("NNS", "NNPS")):
+                entry = self.cache.get(o.i) or self.lookup_phrase(self.sdoc[slice(*self.name_span(o))].text)  # (not seen: no antecedent of "it")
+                if entry is not None and (self.state.plural_object is None or self.state.plural_object[0] != self.sentence.index):
+                    self.state.plural_object = (self.sentence.index, entry)
             clauses = [c for c in root.children if c.dep_ == "csubj"] or [root]  # "Whether X suppresses Y remains unclear": X
             for s in (g for c in clauses for g in c.children):
                 if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP"):
@@ -267,3 +272,29 @@ class _ParseAnaphora(_ParseBase):
             if t.dep_ in ("dobj",) and nominal:
                 return self.entity(t)
         return None
+
+    def plural_object(self, tok: Any) -> LexiconEntry | None:
+        """What "them" as an object stands for: the plural object of the verb it is coordinated with
+        ("binds IL-4 receptors and blocks them"), else the nearest plural name before it that is not
+        its own verb's subject ("NETs are cleared by DNase I, which breaks them down"), else the
+        plural object or subject of the sentence before ("Eosinophils cause damage. X depletes them")."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "between", "among", "for"):
+            return None  # "some of them", "between them": no object of an action
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        first = [o for o in verb.head.children if o.dep_ == "dobj" and o.tag_ in ("NNS", "NNPS")] if verb.dep_ == "conj" else []
+        candidates = first + [
+            t
+            for t in reversed(self.sdoc[: tok.i])
+            if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos") and t.i not in own
+        ]
+        for t in first or candidates:  # (the coordinated verb's object, named or not, is the one)
+            if t.lower_ not in _PEOPLE and t.lemma_.lower() not in _PEOPLE:
+                entry = self.entity(t)
+                if entry is not None:
+                    return entry
+        before = self.sentence.index - 1
+        if self.state.plural_object is not None and self.state.plural_object[0] == before:
+            return self.state.plural_object[1]
+        previous = self.state.previous_subject
+        return previous[1] if previous is not None and previous[0] == before and previous[2] else None

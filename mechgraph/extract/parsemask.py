@@ -4,8 +4,9 @@ the second parse is put on the sentence's own words.
 - A protein's symbol in capitals that is also an English word ("STING", "SHIP", "BAD") may be tagged
   as a verb or an adjective by a pipeline trained on news, and the sentence around it goes wrong
   ("TBK1 phosphorylates STING/VBG itself"): it is replaced by a plain proper noun (:func:`masked`);
-  so is a name with a Greek letter taken for a function word ("interferon-γ/EX"), and the letter of
-  "vitamin A" or "protein A" taken for the article.
+  so is a name with a Greek letter taken for a function word ("interferon-γ/EX"), the letter of
+  "vitamin A" or "protein A" taken for the article, and the numeral of "DNase I" or "factor I"
+  taken for the pronoun.
 - A signed verb after a noun taken for a modifier, with no verb at the root ("Statins lower/JJR
   cholesterol"): it is replaced by a plain verb of the same form (:func:`probed`).
 - A plural cell word taken for a verb ("CD4 thymocytes/VBZ escape deletion"): it is replaced by
@@ -43,6 +44,8 @@ def masked(doc: Any) -> Any | None:
     }  # taken for a verb, an adjective or an adverb, or given a verb's place or dependents
     misread |= {t.i for t in doc if _GREEK.search(t.text) and t.tag_ in ("EX", "PRP", "DT", "WDT", "CC", "UH")}  # "interferon-γ/EX"
     misread |= {t.i for t in doc[1:] if t.text == "A" and t.tag_ == "DT" and doc[t.i - 1].is_lower and doc[t.i - 1].is_alpha}  # "vitamin A/DT"
+    misread |= {t.i for t in doc[1:] if t.text == "I" and t.tag_ == "PRP" and doc[t.i - 1].tag_ in ("NN", "NNP", "NNS", "JJ") and not doc[t.i - 1].is_upper}
+    # ("DNase I/PRP"; not a trial's "CARE-MS I")
     if not misread or 2 * len(capitals) > sum(1 for t in doc if t.is_alpha):
         return None
     from spacy.tokens import Doc

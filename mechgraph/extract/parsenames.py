@@ -181,8 +181,8 @@ class _ParseNames(_ParseLookup):
             if agent is not None:
                 self.via[tok.i] = "a dose read as the last agent"
             return agent
-        if low in ("we", "us", "our", "i", "you", "your"):
-            return None  # the authors or the reader are no node
+        if low in ("we", "us", "our", "i", "you", "your") and not any(c.dep_ == "compound" for c in tok.children):
+            return None  # the authors or the reader are no node (but "DNase I", "factor I": a name's numeral)
         if tok.tag_ in ("WDT", "WP"):
             return None
         if tok.pos_ == "PRON" and low not in W._PRONOUNS and len(tok.text) > 1 and any(ch.isupper() or ch.isdigit() for ch in tok.text):
@@ -191,6 +191,8 @@ class _ParseNames(_ParseLookup):
             # ("this can ease the pain": a demonstrative subject stands for what the text is about)
             if low == "it" and tok.dep_ in ("dobj", "pobj"):  # "failed to improve X and worsened it": X
                 return self.previous_object(tok)
+            if low == "them" and tok.dep_ in ("dobj", "pobj"):
+                return self.plural_object(tok)
             if low in ("it", "this", "they", "itself"):
                 plural = low == "they"
                 local = self.subject_before(tok, plural=plural)
