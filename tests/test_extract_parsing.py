@@ -566,3 +566,21 @@ def test_a_roman_numeral_after_a_name_is_part_of_the_name_not_the_pronoun() -> N
     assert ("dnase_i", "-", "chromatin", False) in found, found
     found = triples("Complement factor I cleaves C4b.")
     assert any(s.endswith("factor_i") and sign == "-" and t == "c4b" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_two_word_cell_or_gene_therapy_name_approved_to_a_drug_is_one_drug() -> None:
+    found = triples("The FDA has granted accelerated approval to lisocabtagene maraleucel for adults with follicular lymphoma.")
+    assert ("lisocabtagene_maraleucel", "-", "follicular_lymphoma", False) in found, found
+
+
+@needs_parser
+def test_the_effects_of_a_paragraph_after_a_co_medication_are_the_approved_drugs() -> None:
+    text = (
+        "Regulators approved obecabtagene autoleucel for adults with acute lymphoblastic leukaemia.\n\n"
+        "After conditioning chemotherapy with bendamustine, the cells are infused once.\n\n"
+        "The therapy can cause neurotoxicity. The most common side effects included fever and fatigue."
+    )
+    found = triples(text)
+    assert any(s.startswith("obecabtagene") and t == "neurotoxicity" for s, _sign, t, _n in found), found
+    assert not any(s == "bendamustine" for s, _sign, _t, _n in found), found

@@ -46,7 +46,6 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
-from . import parsewords as _parsewords
 from .lexicon import LexiconEntry
 from .parseanaphora import _ParseAnaphora, cells_named
 from .parseclauses import _ParseClauses
@@ -64,7 +63,7 @@ from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
 from .parseswap import subject_swap
 from .parsetext import parse_text
-from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _UNCERTAIN, ACTIVE_SUBSTANCE, described_as, looks_like_drug, may_relate
+from .parsewords import _DRUG_CLASS, _GENERIC, _NO_CANDIDATE, _PRONOUNS, _UNCERTAIN, ACTIVE_SUBSTANCE, class_phrase, described_as, looks_like_drug, may_relate
 from .parsewords import CUE_FORMS as CUE_FORMS
 from .sentences import Sentence
 from .tokens import key_of, normalize_word, without_brackets
@@ -271,6 +270,7 @@ class ParsedText:
         self.paragraph_subject: LexiconEntry | None = None
         self.last_agent: LexiconEntry | None = None
         self.previous_subject: tuple[int, LexiconEntry, bool] | None = None  # (sentence, entry, plural)
+        self.subjects: set[str] = set()  # the agents read as a subject
         self.plural: dict[str, bool] = {}  # agent -> whether its last mention was plural
         self.mentions: dict[str, int] = {}  # agent -> how often it was named
         self.plural_object: tuple[int, LexiconEntry] | None = None  # (sentence, entry): the last plural object read
@@ -302,7 +302,8 @@ class ParsedText:
             self.mentions[entry.node_id] = self.mentions.get(entry.node_id, 0) + 1
             if subject:  # a subject is the more likely antecedent (centering): "X is an analogue of Y. How it ..."
                 self.paragraph_subject = entry
-            if self.doc.first_agent is None:
+                self.subjects.add(entry.node_id)
+            if self.doc.first_agent is None and not class_phrase(entry.label):  # ("antibodies" the body makes: no drug)
                 self.doc.first_agent = entry
 
     def pronoun_state(self) -> tuple[Any, ...]:
@@ -318,27 +319,26 @@ class ParsedText:
         self.previous_subject = None
 
     def antecedent(self) -> LexiconEntry | None:
-        return self.paragraph_subject or self.paragraph_agent or self.last_agent or self.doc.resolve_topic()
+        return self.paragraph_subject or self.paragraph_agent or self.most_named() or self.last_agent or self.doc.resolve_topic()
+
+    def most_named(self) -> LexiconEntry | None:
+        """At a paragraph's start, the drug named twice as often as the last one, or the text's topic."""
+        if self.paragraph_subject is not None or self.paragraph_agent is not None or self.last_agent is None:
+            return None
+        most = max(self.mentions.items(), key=lambda item: item[1], default=None)
+        if most is not None and most[0] != self.last_agent.node_id and most[1] >= 2 * self.mentions.get(self.last_agent.node_id, 0):
+            return self.doc.lexicon.entry(most[0])
+        once = self.mentions.get(self.last_agent.node_id, 0) == 1 and self.last_agent.node_id not in self.subjects  # (a co-medication)
+        return self.doc.topic if once else None
 
     def effects_agent(self) -> LexiconEntry | None:
-        """Whose adverse effects a sentence lists without naming the drug: under a heading on
-        adverse effects, the drug the text is about (a label's adverse reactions are its drug's,
-        though a co-medication was named last); at the start of a paragraph, the drug named at least
-        twice as often as the one named last; elsewhere the antecedent."""
+        """Whose adverse effects a sentence lists without naming the drug: under a heading on adverse
+        effects, the drug the text is about (a label's adverse reactions are its drug's); elsewhere
+        the antecedent."""
         topic = self.doc.topic or self.doc.first_agent  # (a label's drug, where its heading's name has no drug's shape)
         if self.adverse_section and topic is not None and topic.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             return topic
-        if self.paragraph_subject is None and self.paragraph_agent is None and self.last_agent is not None:
-            # a paragraph of side effects after one that named a comparator last: the drug named most
-            most = max(self.mentions.items(), key=lambda item: item[1], default=None)
-            if most is not None and most[0] != self.last_agent.node_id and most[1] >= 2 * self.mentions.get(self.last_agent.node_id, 0):
-                return self.doc.lexicon.entry(most[0]) or self.antecedent()
         return self.antecedent()
-
-
-def __getattr__(name: str) -> Any:
-    """The word classes and helpers now in :mod:`.parsewords`, importable from here as before."""
-    return getattr(_parsewords, name)
 
 
 class SentenceParse(

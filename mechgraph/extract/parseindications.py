@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..vocabulary import NodeKind
 from . import parsewords as W
 from .parsebase import _ParseBase
 
@@ -81,6 +82,9 @@ class _ParseIndications(_ParseBase):
             for d in drugs:
                 self.as_drug(d)
             self.emit(verb, "indicated for", "treat", (drugs, None), diseases, agents_only=True)
+            approved = self.entity(drugs[0])
+            if self.doc.topic is None and approved is not None and approved.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+                self.doc.topic = approved  # what a regulator approved is what the text is about
 
     def indicated_for(self, verb: Any, preps: list[Any]) -> list[Any]:
         """The diseases of "for (adults with) D", "for the treatment of D", "in D"."""

@@ -17,6 +17,7 @@ from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 from .verbrepair import (
     adjectives_taken_for_objects,
+    drug_names_taken_for_verbs_after_to,
     gerund_objects_taken_for_subjects,
     given_phrases_taken_for_verbs,
     harms_hung_on_objects,
@@ -25,6 +26,7 @@ from .verbrepair import (
     objects_taken_for_verbs,
     participles_after_copulas,
     participles_taken_for_subjects,
+    two_word_drug_names,
     verbs_tagged_as_nouns,
     verbs_with_subjects_taken_for_modifiers,
 )
@@ -458,6 +460,8 @@ def _modifiers_taken_for_verbs(sdoc: Any) -> int:
 #: the repairs, in the order they run
 _REPAIRS = (
     numbered_names,
+    drug_names_taken_for_verbs_after_to,
+    two_word_drug_names,
     _participles,
     _gerund_modifiers,
     _verbs_after_auxiliaries,

@@ -27,7 +27,9 @@ _DRUG_STEM = re.compile(
     # more of the WHO's INN stems: antihistamines, other receptor blockers and enzyme inhibitors, vitamin D analogues
     r"tadine|izine|astine|tidine|afil|olol|pril|dipine|prazole|setron|triptan|gliptin|glutide|gliflozin|parin|xaban|gatran|"
     r"semide|thiazide|azepam|oxetine|profen|fenac|coxib|sonide|terol|tropium|relin|pressin|dronate|poetin|plase|stat|"
-    r"calcitriol|potriol|calcidol|vudine|bendazole)$"
+    r"calcitriol|potriol|calcidol|vudine|bendazole|"
+    # gene therapies, the first word of their two-word names ("afamitresgene autoleucel", "axicabtagene ciloleucel")
+    r"(?<!onco)(?<!trans)(?<!patho)gene)$"
 )
 _DRUG_CLASS = frozenset(
     normalize_word(w)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .parsewords import _PEOPLE, CUE_FORMS, OUTPUT_FORMS
+from .parsewords import _PEOPLE, CUE_FORMS, OUTPUT_FORMS, looks_like_drug
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 
@@ -22,6 +22,8 @@ __all__ = [
     "noun_phrases_taken_for_clauses",
     "objects_taken_for_verbs",
     "harms_hung_on_objects",
+    "drug_names_taken_for_verbs_after_to",
+    "two_word_drug_names",
     "participles_after_copulas",
     "participles_taken_for_subjects",
     "numbered_names",
@@ -316,5 +318,53 @@ def participles_after_copulas(sdoc: Any) -> int:
         noun = nouns[0]
         noun.head, noun.dep_ = copula, "attr"
         verb.head, verb.dep_ = noun, "acl"
+        repairs += 1
+    return repairs
+
+
+def drug_names_taken_for_verbs_after_to(sdoc: Any) -> int:
+    """ "granted approval to afamitresgene/VB autoleucel (...) for adults with X": a drug's name after
+    "to" read as an infinitive; "to" is the noun's preposition and the name (with its second word)
+    its object, which keeps what the parse hung on the first word."""
+    repairs = 0
+    for to in sdoc:
+        name = to.head
+        if to.tag_ != "TO" or to.dep_ != "aux" or name.i != to.i + 1 or not name.tag_.startswith("VB") or not looks_like_drug(name.text):
+            continue
+        noun = name.head
+        if name.dep_ not in ("acl", "xcomp", "relcl", "advcl") or noun.pos_ not in ("NOUN", "PROPN") or noun.i > to.i:
+            continue
+        head = name
+        if name.i + 1 < len(sdoc) and sdoc[name.i + 1].head.i == name.i and sdoc[name.i + 1].tag_ in ("NNP", "NN") and looks_like_drug(sdoc[name.i + 1].text):
+            head = sdoc[name.i + 1]  # "afamitresgene autoleucel": one name, headed by its last word
+        for child in list(name.children):
+            if child.i != head.i and child.i != to.i:
+                child.head = head
+        to.head, to.dep_, to.tag_, to.pos_ = noun, "prep", "IN", "ADP"
+        head.head, head.dep_, head.tag_, head.pos_ = to, "pobj", "NNP", "PROPN"
+        if head is not name:
+            name.head, name.dep_, name.tag_, name.pos_ = head, "compound", "NNP", "PROPN"
+        repairs += 1
+    return repairs
+
+
+def two_word_drug_names(sdoc: Any) -> int:
+    """A drug named by two words shaped as drug names ("afamitresgene autoleucel/RB", "axicabtagene
+    ciloleucel"): one name, headed by its second word, which takes the first word's place."""
+    repairs = 0
+    for first in sdoc[:-1]:
+        second = sdoc[first.i + 1]
+        if not first.whitespace_ or not looks_like_drug(first.text) or not looks_like_drug(second.text):
+            continue
+        if first.head.i == second.i and first.dep_ == "compound":
+            continue
+        if first.head.i != second.i:
+            root = first.head.i == first.i
+            second.head, second.dep_ = (second if root else first.head), first.dep_
+            for child in list(first.children):
+                if child.i != second.i:
+                    child.head = second
+        second.tag_, second.pos_ = "NNP", "PROPN"
+        first.head, first.dep_, first.tag_, first.pos_ = second, "compound", "NNP", "PROPN"
         repairs += 1
     return repairs
