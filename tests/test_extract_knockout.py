@@ -57,7 +57,7 @@ def test_people_with_an_inborn_deficiency_and_what_they_are_not_prone_to() -> No
     assert any(s == "unc93b1" and sign == "-" and "encephalitis" in t for s, sign, t, _n in found), found
     found = triples("Patients with inherited TAP deficiency are not unusually prone to severe viral infections.")
     assert not any(s == "tap" and sign == "-" for s, sign, _t, _n in found), found
-    found = triples("Patients with G6PD deficiency may develop haemolysis.")  # a risk group of a drug, no inborn error named
+    found = triples("Primaquine clears liver-stage parasites. Patients with G6PD deficiency may develop haemolysis.")  # a risk group of the drug
     assert not any(s == "g6pd" for s, _sign, _t, _n in found), found
 
 

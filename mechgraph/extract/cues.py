@@ -68,7 +68,7 @@ def _cue(spec: str, relation: Relation, **flags: bool) -> CueVerb:
 
 _CUES: tuple[CueVerb, ...] = (
     # + activation
-    *(_cue(v, R.ACTIVATES) for v in ("activate", "stimulate", "induce", "trigger", "switch on", "turn on")),
+    *(_cue(v, R.ACTIVATES) for v in ("activate", "stimulate", "induce", "trigger", "switch on", "turn on", "set off")),
     # + increase
     *(
         _cue(v, R.INCREASES)

@@ -65,7 +65,7 @@ from .readerstate import (
     _Hit,
     _Text,
 )
-from .readings import _across_verb, _bare_class, _implicit_parse, _overlap, _part_of_name, _same_name, _same_verb, _wrapped
+from .readings import _across_verb, _bare_class, _beyond_clause, _implicit_parse, _overlap, _part_of_name, _same_name, _same_verb, _wrapped
 from .sentences import Sentence, split_sentences
 from .textnames import text_drug_names
 from .tokens import Token, Word, key_of, tokenize, words_of
@@ -300,6 +300,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 _wrapped(f.target, doc) or _bare_class(f.target, doc)
             ):
                 continue  # the parser read whose levels the pattern's wrapper means ("raise its blood levels": the drug's)
+            if any(_same_verb(f.cues, g.cues) and g.source == f.source and _beyond_clause(f.target, g.target, f.sentence, doc, parser_doc) for g in mine):
+                continue  # "activate ILC2s whether or not PGD2 is present": the pattern went past the object into the next clause
             if any(_same_verb(f.cues, g.cues) and g.source != f.source and _overlap(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the parser found another subject of this verb and object ("the antibody improved X": the drug)
             if any(

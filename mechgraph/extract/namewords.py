@@ -78,7 +78,7 @@ _PROTEIN_NAME = re.compile(r"[A-Z0-9α-ω]|(?i:\b(?:alpha|beta|gamma|delta|kappa
 
 #: a gene or protein symbol, which names the protein when its class comes before it ("the kinase
 #: JAK1", "the kinase BTK", "the serine protease C1r", "the receptor CCR5")
-CLASS_SYMBOL = re.compile(r"^(?:[A-Z][A-Za-z]*\d[A-Za-z0-9-]*|[A-Z][A-Z0-9-]{1,9})$")
+CLASS_SYMBOL = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[A-Za-z0-9-]*|[A-Z][A-Z0-9-]{1,9})$")  # ("Blimp-1", "Syk1", "BCL6")
 
 #: how severe, long, lasting or frequent an effect is, which coordinated before one effect name it once
 #: ("profound and prolonged lymphopenia", "severe and sometimes fatal infections")

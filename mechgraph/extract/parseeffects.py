@@ -85,6 +85,13 @@ class _ParseEffects(_ParseBase):
         if agent is None:
             return
         items = [t for c in verb.children if c.dep_ in ("attr", "dobj", "oprd", "acomp") or (c.dep_ == "nsubj" and c.i > verb.i) for t in self.items(c)]
+        if items and all(t.lower_ in N.DEGREE_WORDS or t.lower_ == "threatening" for t in items):
+            # "Neurologic toxicity, including ICANS, can also be serious or life-threatening": how grave; the effects are the subject's
+            examples = [g for p in subject.children if p.dep_ == "prep" and p.lower_ == "including" for g in p.children if g.dep_ == "pobj"]
+            named_effect = [] if normalize_word(subject.lower_) in _ADVERSE_HEADS else [subject]  # (not "Its side effects are mild")
+            named = [e for e, _t in self.entities([*named_effect, *examples]) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+            self.emit_entries(verb, "side effect", "+", [agent], named, "adverse effect read as the last agent's")
+            return
         # "X were anaemia, a fall in platelet counts and infections": a list the parse read as an appositive
         items += [
             t
@@ -217,6 +224,14 @@ class _ParseEffects(_ParseBase):
             elif depth == 0:
                 chunks[-1].append(t)
         chunks = [c for k, c in enumerate(chunks) if k not in examples]
+        # ("..., ICANS, can also be serious or life-threatening": a clause and how grave, no items)
+        chunks = [
+            c
+            for c in chunks
+            if not any(t.tag_ == "MD" for t in c)
+            and not all(t.lower_ in N.DEGREE_WORDS or t.is_punct or t.lower_ in ("life", "threatening") for t in c)
+            or not c
+        ]
         found: list[LexiconEntry] = []
         for k, chunk in enumerate(chunks):
             words = [t for t in chunk if t.lower_ not in C.DETERMINERS and not t.is_punct]

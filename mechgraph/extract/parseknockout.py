@@ -25,7 +25,7 @@ _HOLDERS = frozenset(
 #: what the holders develop or suffer: the gene keeps it away
 _SUFFER = frozenset("develop get suffer acquire succumb die".split())
 #: what the holders make or have: fewer of it means the gene raises it
-_HAVE = frozenset("have make produce express form generate export secrete contain carry release mount".split())
+_HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display".split())
 _LOSE = frozenset("lose".split())
 _RESIST = frozenset("resist".split())
 _FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished".split())
@@ -67,7 +67,7 @@ class _ParseKnockout(_ParseBase):
             if normalize_word(words[k]) not in _HOLDERS:
                 continue
             rest = words[k + 1 :]
-            if rest[:2] in (["that", "lack"], ["that", "lacks"], ["which", "lack"]):
+            if rest[:2] in (["that", "lack"], ["that", "lacks"], ["which", "lack"], ["who", "lack"], ["who", "lacks"]):
                 start = k + 3
             elif rest[:1] == ["lacking"]:
                 start = k + 2
@@ -76,8 +76,14 @@ class _ParseKnockout(_ParseBase):
             elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):
                 start = k + 3
             elif (
-                rest[:1] == ["with"] and "deficiency" in rest[:7] and (set(rest[1:3]) & _INBORN or words[k] in _ANIMALS)
-            ):  # "children with inherited MyD88 deficiency"
+                rest[:1] == ["with"]
+                and "deficiency" in rest[:7]
+                and (
+                    set(rest[1:3]) & _INBORN
+                    or words[k] in _ANIMALS
+                    or (self.state.paragraph_agent is None and self.doc.topic is None and not any(self.drug_word(t) for t in doc))
+                )
+            ):  # "children with inherited MyD88 deficiency", "people with ICOS deficiency" (in a text on no drug)
                 first = k + 2 + sum(1 for w in rest[1:3] if w in _INBORN)
                 cut = k + 1 + rest.index("deficiency")
                 named = doc[first:cut].text.replace(" or ", ", ").replace(" and ", ", ")
@@ -100,11 +106,24 @@ class _ParseKnockout(_ParseBase):
                 return [entry] if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY) else []
             else:
                 continue  # ("mice that lack X lose most T cells and have fewer Y": the holder further back)
-            end = next((j for j in range(start, verb.i) if doc[j].pos_ in ("AUX", "VERB") or doc[j].lower_ in ("can", "cannot", "not", ",")), verb.i)
+            end = next(
+                (
+                    j
+                    for j in range(start, verb.i)
+                    if doc[j].pos_ in ("AUX", "VERB") or doc[j].lower_ in ("can", "cannot", "not", ",", "still", "also", "often", "usually")
+                ),
+                verb.i,
+            )  # ("Patients who lack AID still make IgM": the name ends before the adverb)
             names = [re.sub(r"^(?:the|a|an|its|their|both)\s+", "", n.strip()) for n in re.split(r"\b(?:and|or)\b|,", doc[start:end].text) if n.strip()]
             entries = [self.lookup_phrase(n) for n in names]
             return [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         return []
+
+    def drug_word(self, tok: Any) -> bool:
+        """Whether a word names a drug (by its shape, as the lexicon knows it, or as what people take)."""
+        entry = self.doc.lexicon.lookup(tok.text) if tok.pos_ in ("NOUN", "PROPN") else None
+        taken = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("take", "receive", "use")  # "when they take dapsone"
+        return taken or W.looks_like_drug(tok.text) or (entry is not None and entry.kind in (NodeKind.AGENT, NodeKind.THERAPY))
 
     def plain_name(self, tok: Any) -> Any:
         """The name at ``tok`` without the amount words before it ("much less insulin": insulin)."""
@@ -121,6 +140,10 @@ class _ParseKnockout(_ParseBase):
         lemma = verb.lemma_.lower()
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") for c in verb.children)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in _HAVE and not objects:  # "show far less/RBR swelling/VBG(ccomp)": a noun the parse took for a clause
+            objects = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and any(a.lower_ in _FEWER | _MORE for a in c.children)]
+            for c in objects:
+                c.tag_, c.pos_, c.dep_ = "NN", "NOUN", "dobj"
         if lemma in _SUFFER and not objects:  # "suffer from severe infections"
             objects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children if g.dep_ == "pobj"]
         if lemma == "be":

@@ -45,7 +45,7 @@ class _ParseNames(_ParseLookup):
                 continue
             if child.dep_ == "amod" and child.lower_ in N.STAGE_WORDS and any(c.dep_ == "cc" for c in child.children):
                 continue  # "relapsed or refractory follicular lymphoma": the disease, at any stage
-            if child.dep_ in ("advmod", "cc") and child.tag_ in ("RB", "RBR", "RBS", "WRB", "CC"):
+            if (child.dep_ in ("advmod", "cc") and child.tag_ in ("RB", "RBR", "RBS", "WRB", "CC")) or child.lower_ in ("only", "even", "just"):
                 continue  # "so clindamycin, which ...", "also IL-6": an adverb before the name is no part of it
             eponym = child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS")  # "Crohn's disease", "Bruton's tyrosine kinase"
             if (child.dep_ in W._SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):

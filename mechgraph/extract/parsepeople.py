@@ -1,6 +1,7 @@
 """What happens to the people given a drug, in a parse: "patients taking X develop Y", "a small
 number of patients taking them develop Y", "patients treated with X are at increased risk of Y" (X
-raises Y); "patients with D should receive X" (X treats D). A part of the parser-based reader
+raises Y); "patients with D should receive X" (X treats D); and what was given before a change
+("fell after a dose of X", "rose in patients given X"). A part of the parser-based reader
 (:class:`.parsed.SentenceParse`).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..vocabulary import NodeKind
+from . import parsewords as W
 from .parsebase import _ParseBase
 from .parseeffects import _COMPARED, _COURSE_NOUNS, _SHARES, _STATES
 from .parsewords import _GIVING_NOUNS, _PEOPLE, _prep_object
@@ -98,4 +100,21 @@ class _ParsePeople(_ParseBase):
                 found += [c for c in t.children if c.dep_ in ("compound", "nmod") and c.pos_ in ("PROPN", "NOUN")]
             elif t.dep_ == "pobj":
                 found.append(t)
+        return found
+
+    def given(self, verb: Any) -> list[Any]:
+        """What was given before a change: "fell after a dose of X", "rose in patients given X"."""
+        found: list[Any] = []
+        skip = {verb.i}
+        for child in verb.children:  # (the clause's own parts; but "patients who received X" keeps its clause)
+            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp", "mark", "punct") or (child.dep_ == "relcl" and verb.pos_ == "VERB"):
+                skip.update(t.i for t in child.subtree)
+        for t in verb.subtree:
+            if t.i in skip:
+                continue
+            if t.dep_ == "prep" and t.lower_ in W._GIVEN_PREPS:
+                found += [g for g in t.children if g.dep_ == "pobj"]
+            elif t.pos_ == "VERB" and t.lemma_.lower() in W._GIVEN_VERBS and t.dep_ in ("acl", "relcl", "pcomp"):  # "given X", "of starting X"
+                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative") or (g.dep_ in ("advmod", "npadvmod") and W.looks_like_drug(g.text))]
+                found += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         return found

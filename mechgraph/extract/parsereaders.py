@@ -27,6 +27,7 @@ _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
+_NO_CAUSE = frozenset("benefit effect efficacy difference variation proportion percent % majority half third".split())
 #: what a treatment cuts ("cut the rate of exacerbations"): a measure of a disease, never a dose ("cut their dose")
 _CUT_MEASURES = frozenset(normalize_word(w) for w in "rate risk number incidence episode case frequency mortality death hospitalisation".split())
 
@@ -38,6 +39,8 @@ class _ParseReaders(_ParseBase):
         """(cue words, reading) of a verb, or None."""
         lemma = verb.lemma_.lower()
         doc = verb.doc
+        if lemma == "account" and any(t.lemma_.lower() in _NO_CAUSE for t in doc[verb.i + 1 : verb.i + 5]):
+            return None  # "how far this accounts for the benefit of X": an explanation, no effect
         if lemma in W._PREFIXES and verb.i + 2 < len(doc) and doc[verb.i + 1].text in ("-", "‐") and verb.whitespace_ == "":
             lemma = doc[verb.i + 2].lemma_.lower()  # "co-stimulate" parsed as "co" + "-" + "stimulate"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -334,8 +337,9 @@ class _ParseReaders(_ParseBase):
             subject = [c for c in noun.head.children if c.dep_ == "nsubj"]
         elif noun.dep_ == "appos":
             subject = [noun.head]
-        else:  # "It belongs to a group of medicines called TNF blockers": what belongs to the class is one
-            subject = W.class_members(noun)
+        else:  # "the DP2 antagonist fevipiprant": the name after the class; "It belongs to a group of medicines called TNF blockers": the member
+            after = noun.doc[noun.i + 1 : noun.i + 2]
+            subject = [after[0]] if after and W.named_after_class([noun.text, after[0].text], drug=True) else W.class_members(noun)
         if not subject:
             return
         mods = [
@@ -433,23 +437,6 @@ class _ParseReaders(_ParseBase):
                 if state is not None:
                     sign = "-" if state.lower_ in W._STATE_DOWN else "+"
                     self.emit(verb, f"make {state.lower_}", sign, self.subject(verb), [obj])
-
-    def given(self, verb: Any) -> list[Any]:
-        """What was given before a change: "fell after a dose of X", "rose in patients given X"."""
-        found: list[Any] = []
-        skip = {verb.i}
-        for child in verb.children:  # (the clause's own parts; but "patients who received X" keeps its clause)
-            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "ccomp", "mark", "punct") or (child.dep_ == "relcl" and verb.pos_ == "VERB"):
-                skip.update(t.i for t in child.subtree)
-        for t in verb.subtree:
-            if t.i in skip:
-                continue
-            if t.dep_ == "prep" and t.lower_ in W._GIVEN_PREPS:
-                found += [g for g in t.children if g.dep_ == "pobj"]
-            elif t.pos_ == "VERB" and t.lemma_.lower() in W._GIVEN_VERBS and t.dep_ in ("acl", "relcl", "pcomp"):  # "given X", "of starting X"
-                found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative") or (g.dep_ in ("advmod", "npadvmod") and W.looks_like_drug(g.text))]
-                found += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
-        return found
 
     def change(self, verb: Any) -> None:
         """ "CRP and ESR fell after a dose of X, while haemoglobin rose": X lowers CRP and ESR

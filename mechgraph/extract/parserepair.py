@@ -29,6 +29,7 @@ from .verbrepair import (
     two_word_drug_names,
     verbs_tagged_as_nouns,
     verbs_with_subjects_taken_for_modifiers,
+    words_tagged_as_punctuation,
 )
 
 __all__ = ["repair_tree"]
@@ -462,6 +463,7 @@ _REPAIRS = (
     numbered_names,
     drug_names_taken_for_verbs_after_to,
     two_word_drug_names,
+    words_tagged_as_punctuation,
     _participles,
     _gerund_modifiers,
     _verbs_after_auxiliaries,

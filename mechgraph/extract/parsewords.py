@@ -27,7 +27,7 @@ _DRUG_STEM = re.compile(
     # more of the WHO's INN stems: antihistamines, other receptor blockers and enzyme inhibitors, vitamin D analogues
     r"tadine|izine|astine|tidine|afil|olol|pril|dipine|prazole|setron|triptan|gliptin|glutide|gliflozin|parin|xaban|gatran|"
     r"semide|thiazide|azepam|oxetine|profen|fenac|coxib|sonide|terol|tropium|relin|pressin|dronate|poetin|plase|stat|"
-    r"calcitriol|potriol|calcidol|vudine|bendazole|"
+    r"calcitriol|potriol|calcidol|vudine|bendazole|piprant|troban|"
     # gene therapies, the first word of their two-word names ("afamitresgene autoleucel", "axicabtagene ciloleucel")
     r"(?<!onco)(?<!trans)(?<!patho)gene)$"
 )
@@ -81,7 +81,7 @@ _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recom
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
-    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor oncogene adaptor gene metabolite prodrug "
+    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor repressor alarmin oncogene adaptor gene metabolite prodrug "
     "antibiotic antifungal antiviral anticoagulant antidepressant anticonvulsant antihistamine statin steroid corticosteroid "
     "glucocorticoid biologic immunosuppressant medicine medication sulfonamide sulphonamide protease peptidase ligase lipase synthase "
     "transporter channel integrin lectin convertase".split()
@@ -179,10 +179,27 @@ def named_after_class(words: Sequence[str], *, drug: bool = False) -> bool:
     serine protease MASP2"; with ``drug``, also "the antibiotic clarithromycin")."""
     before = words[-2].lower() if len(words) >= 2 else ""
     by_ending = before.endswith("ase") and len(before) > 6 and len(words[-1]) >= 4  # "the demethylase KDM5", not "phospholipase A2"
-    if not before or (normalize_word(before) not in _CLASS_NOUNS and not by_ending):
-        return False
+    classed = normalize_word(before) in _CLASS_NOUNS or (drug and normalize_word(before) in _DRUG_CLASS)  # ("the DP2 antagonist fevipiprant")
+    if not before or (not classed and not by_ending) or sum(ch.isalpha() for ch in words[-1]) < 2:
+        return False  # (but "G protein-coupled receptor X2": a one-letter end goes on the name)
     short = bool(re.match(r"^[A-Z][a-z]{1,3}\d*$", words[-1])) and not by_ending  # "the kinase Syk", "the kinase Akt"
-    return bool(N.CLASS_SYMBOL.match(words[-1])) or short or (drug and looks_like_drug(words[-1]))
+    coined = (  # "the DP2 antagonist fevipiprant": after a class of drugs, a coined word is the drug's name
+        drug
+        and normalize_word(before) in _NAMING_CLASSES
+        and words[-1].isalpha()
+        and words[-1].islower()
+        and len(words[-1]) >= 7
+        and not _COMMON_ENDING.search(words[-1])
+    )
+    return bool(N.CLASS_SYMBOL.match(words[-1])) or short or (drug and looks_like_drug(words[-1])) or coined
+
+
+#: classes of drugs that name their members after them ("the DP2 antagonist fevipiprant", "the antibiotic X")
+_NAMING_CLASSES = frozenset(
+    normalize_word(w) for w in "inhibitor blocker antagonist agonist antibiotic antiviral antifungal antihistamine immunosuppressant sulfonamide".split()
+)
+#: endings of common nouns, which are no drug's name ("the TNF inhibitor therapy", "antagonist treatment")
+_COMMON_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ness|ing|ism|ure|apy|s)$")
 
 
 def class_members(noun: Any) -> list[Any]:

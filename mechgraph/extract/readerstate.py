@@ -67,7 +67,7 @@ _TIME_WORDS = frozenset("century centuries decade decades year years month month
 _BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive".split())
 #: words that are no name alone: participles, pronouns, and the verbs of a clause ("binds TLR4 and appears to stop it")
 _PARTICIPLE_WORDS = (
-    "given used seen taken shown done made known reported observed found help option options look we us you i "
+    "given used seen taken shown done made known reported observed found bound help option options look we us you i "
     "appears seems remains begins becomes suggests indicates tends fails likewise"
 ).split()
 _PARTICIPLES = frozenset(_PARTICIPLE_WORDS) | frozenset(normalize_word(w) for w in _PARTICIPLE_WORDS)

@@ -81,3 +81,19 @@ def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:
         return False
     small, large = key_of(a.label), key_of(b.label)
     return 0 < len(small) < len(large) and large[len(large) - len(small) :] == small
+
+
+def _beyond_clause(far: str, near: str, sentence: Sentence, doc: _Text, parser_doc: _Text) -> bool:
+    """Whether node ``far`` is named after node ``near`` in the sentence with a word that opens a
+    clause between them ("activate ILC2s whether or not PGD2 is present")."""
+    x, y = (doc.lexicon.entry(n) or parser_doc.lexicon.entry(n) for n in (far, near))
+    if x is None or y is None:
+        return False
+    text = sentence.text.lower()
+    at_near = text.find(y.label.lower())
+    at_far = text.find(x.label.lower(), at_near + 1) if at_near >= 0 else -1
+    between = set(text[at_near + len(y.label) : at_far].split()) if at_far > at_near >= 0 else set()
+    return bool(between & _CLAUSE_OPENERS)
+
+
+_CLAUSE_OPENERS = frozenset("whether if while whereas when because although unless though".split())

@@ -71,6 +71,8 @@ VERB_SIGNS: dict[str, str] = {
     "result in": "cause",
     "give rise to": "cause",
     "contribute to": "+",
+    "account for": "cause",
+    "set off": "+",
     "play role": "+",
 }
 
@@ -86,6 +88,8 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("lead", "to"): "lead to",
     ("result", "in"): "result in",
     ("contribute", "to"): "contribute to",
+    ("account", "for"): "account for",  # "X may account for many drug reactions": X causes them
+    ("set", "off"): "set off",  # "sets off degranulation"
     ("interfere", "with"): "-",
     ("act", "on"): "0",
     ("interact", "with"): "0",

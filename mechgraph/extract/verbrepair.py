@@ -24,6 +24,7 @@ __all__ = [
     "harms_hung_on_objects",
     "drug_names_taken_for_verbs_after_to",
     "two_word_drug_names",
+    "words_tagged_as_punctuation",
     "participles_after_copulas",
     "participles_taken_for_subjects",
     "numbered_names",
@@ -146,6 +147,11 @@ def adjectives_taken_for_objects(sdoc: Any) -> int:
     noun after it, the word is the noun ("may develop myopathy/JJ.")."""
     repairs = 0
     for adj in sdoc:
+        glued = adj.i + 1 < len(sdoc) and sdoc[adj.i + 1].text in ("-", "‐")  # ("trans-signalling": a prefix)
+        if adj.tag_ == "JJ" and adj.dep_ in ("nsubj", "nsubjpass") and not glued and not any(c.dep_ == "amod" for c in adj.children):
+            adj.tag_, adj.pos_ = "NN", "NOUN"  # "only ramatroban/JJ, which blocks X, has ...": a subject is a noun
+            repairs += 1
+            continue
         if adj.tag_ != "JJ" or adj.dep_ != "dobj" or any(c.dep_ not in ("det", "advmod") for c in adj.children):
             continue
         noun = next((t for t in sdoc[adj.i + 1 : adj.i + 5] if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")), None)
@@ -367,4 +373,15 @@ def two_word_drug_names(sdoc: Any) -> int:
         second.tag_, second.pos_ = "NNP", "PROPN"
         first.head, first.dep_, first.tag_, first.pos_ = second, "compound", "NNP", "PROPN"
         repairs += 1
+    return repairs
+
+
+def words_tagged_as_punctuation(sdoc: Any) -> int:
+    """A name tagged as punctuation ("activate ILC2s/:"): a noun."""
+    repairs = 0
+    for tok in sdoc:
+        if tok.tag_ in (":", ",", ".", "``", "''", "HYPH", "NFP") and tok.text.isalnum() and any(ch.isalpha() for ch in tok.text):
+            plural = tok.text.endswith("s") and len(tok.text) > 3
+            tok.tag_, tok.pos_ = ("NNS" if plural else "NN"), "NOUN"
+            repairs += 1
     return repairs

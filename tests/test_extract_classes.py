@@ -1,0 +1,69 @@
+"""Names, antecedents and effects of constructions met on unseen text (the twenty-fifth sealed set's
+round): a receptor named by a long form that ends in a letter and a digit, a drug named after its
+class ("the DP2 antagonist X", "the transcription factor Blimp-1"), what people with a deficiency
+have or develop, a participle before the subject, "account for" and "set off", an object beyond a
+clause opener, and how grave an effect is (no effect of its own).
+
+Each sentence is written for this test, with the structure of a sentence seen on unseen text.
+"""
+
+from __future__ import annotations
+
+from tests.test_extract_parsed import needs_parser, triples
+
+
+@needs_parser
+def test_a_long_receptor_name_ending_in_a_letter_and_digit_stays_whole() -> None:
+    found = triples("Mas-related G protein-coupled receptor D1 (MRGPRD1) is expressed by sensory neurons and activates them.")
+    sources = {s for s, _sign, _t, _n in found}
+    assert "d1" not in sources, found
+    assert any(s.startswith("mas_related_g_protein_coupled_receptor_d1") for s in sources), found
+
+
+@needs_parser
+def test_a_participle_before_the_subject_is_no_node() -> None:
+    found = triples("Once bound, the receptor raises intracellular calcium.")
+    assert not any("bound" in s for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_account_for_causes_and_set_off_raises() -> None:
+    found = triples("Complement activation may account for many infusion reactions.")
+    assert any(t == "infusion_reactions" and sign == "+" for _s, sign, t, _n in found), found
+    found = triples("Substance P sets off degranulation.")
+    assert ("substance_p", "+", "degranulation", False) in found, found
+
+
+@needs_parser
+def test_people_with_a_deficiency_show_what_the_gene_does_where_no_drug_is_named() -> None:
+    found = triples("People with CD40 ligand deficiency have few memory B cells and develop cryptosporidiosis.")
+    assert any(s.startswith("cd40") and sign == "+" and t.startswith("memory_b") for s, sign, t, _n in found), found
+    assert any(s.startswith("cd40") and sign == "-" and t == "cryptosporidiosis" for s, sign, t, _n in found), found
+    found = triples("Patients with G6PD deficiency may develop haemolysis when they take primaquine.")
+    assert not any(s == "g6pd" for s, _sign, _t, _n in found), found
+    found = triples("Mice that lack Mrgprb2 also develop milder dermatitis.")
+    assert any(s == "mrgprb2" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_name_after_its_class_is_the_name() -> None:
+    found = triples("The transcription factor Blimp-1 represses BCL6.")
+    assert ("blimp_1", "-", "bcl6", False) in found, found
+    found = triples("In a small trial, the oral CRTH2 antagonist setipiprant lowered the number of eosinophils in sputum.")
+    assert ("setipiprant", "-", "crth2", False) in found, found
+    found = triples("So far only terutroban, which blocks the thromboxane A2 receptor, has reached the market.")
+    assert ("terutroban", "-", "thromboxane_a2_receptor", False) in found, found
+
+
+@needs_parser
+def test_no_object_beyond_a_clause_opener() -> None:
+    found = triples("The alarmins IL-25 and TSLP may activate ILC2s whether or not leukotrienes are present.")
+    assert not any(t == "leukotrienes" for _s, _sign, t, _n in found), found
+    assert any(t == "ilc2s" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_how_grave_an_effect_is_names_no_effect() -> None:
+    found = triples("Glofitamab is a T-cell engager. Neurologic toxicity, including ICANS, can be serious or life-threatening.")
+    targets = {t for _s, _sign, t, _n in found}
+    assert not targets & {"life_threatening", "serious", "can_be_serious"}, found
