@@ -67,3 +67,23 @@ def test_how_grave_an_effect_is_names_no_effect() -> None:
     found = triples("Glofitamab is a T-cell engager. Neurologic toxicity, including ICANS, can be serious or life-threatening.")
     targets = {t for _s, _sign, t, _n in found}
     assert not targets & {"life_threatening", "serious", "can_be_serious"}, found
+
+
+@needs_parser
+def test_a_leaflets_side_effects_are_its_products_where_the_product_has_no_name() -> None:
+    text = (
+        "Package leaflet: information for the user\n\n"
+        "Meningococcal conjugate vaccine, solution for injection\n\n"
+        "2. How the vaccine works\n"
+        "Your body responds by making antibodies against the sugars. It also contains aluminium hydroxide, which helps to strengthen the immune response.\n\n"
+        "4. Possible side effects\n"
+        "Like all vaccines, this vaccine can cause side effects, although not everybody gets them.\n\n"
+        "Very common (may affect more than 1 in 10 people):\n"
+        "• headache\n"
+        "• feeling sick (nausea) or being sick (vomiting)\n"
+    )
+    found = triples(text)
+    effects = {t for s, sign, t, _n in found if s == "vaccine" and sign == "+"}
+    assert {"headache", "feeling_sick", "being_sick"} <= effects, found
+    assert not any(t in ("side_effects", "sick") for _s, _sign, t, _n in found), found
+    assert not any(s in ("antibodies", "aluminium_hydroxide") and t == "headache" for s, _sign, t, _n in found), found

@@ -15,7 +15,7 @@ from .parsebase import _ParseBase
 from .parsewords import _PEOPLE, _PRONOUNS, _named, looks_like_drug
 from .tokens import normalize_word
 
-__all__ = ["cells_named", "family_drug"]
+__all__ = ["TEMPLATE_AGENT", "cells_named", "family_drug", "named_agent"]
 
 
 def _cytokine(entry: LexiconEntry) -> bool:
@@ -298,3 +298,21 @@ class _ParseAnaphora(_ParseBase):
             return self.state.plural_object[1]
         previous = self.state.previous_subject
         return previous[1] if previous is not None and previous[0] == before and previous[2] else None
+
+
+#: a leaflet's template sentence that names its product ("Like all medicines, X can cause side effects")
+TEMPLATE_AGENT = re.compile(r"^\W*like all (?:medicines|vaccines)\b", re.IGNORECASE)
+
+
+def named_agent(doc: Any, state: Any, words: list[str]) -> LexiconEntry | None:
+    """The drug a question or a leaflet's template names ("What is ozanimod used for?", "Like all vaccines,
+    this vaccine can cause side effects"), by the lexicon or by its shape."""
+    for word in (w.strip(",.:;()?!'\"") for w in words):
+        known = doc.lexicon.lookup(word) if len(word) > 3 else None
+        if known is not None and known.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+            return known
+        if looks_like_drug(word):
+            return state.agent(word)
+    if " ".join(words).lower().startswith("like all vaccines,"):  # "this vaccine", unnamed: the text's vaccine
+        return doc.lexicon.lookup("vaccine") or state.agent("vaccine")
+    return None

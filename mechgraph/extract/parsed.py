@@ -47,7 +47,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
-from .parseanaphora import _ParseAnaphora, cells_named
+from .parseanaphora import TEMPLATE_AGENT, _ParseAnaphora, cells_named, named_agent
 from .parseclauses import _ParseClauses
 from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
@@ -278,6 +278,7 @@ class ParsedText:
         self.products: set[str] = set()  # what the text says something is converted to (for "the metabolite")
         self.bound: set[str] = set()  # what the text says something binds (for "the receptor", "this signal")
         self.adverse_section = False  # under a heading on adverse effects ("Adverse effects", "Side effects")
+        self.section_agent: LexiconEntry | None = None  # the first agent such a section names as a subject
         self.described: dict[str, LexiconEntry] = {}  # "X is a peptide": "the peptide" stands for X
 
     def agent(self, label: str) -> LexiconEntry | None:
@@ -303,6 +304,7 @@ class ParsedText:
             if subject:  # a subject is the more likely antecedent (centering): "X is an analogue of Y. How it ..."
                 self.paragraph_subject = entry
                 self.subjects.add(entry.node_id)
+                self.section_agent = self.section_agent or (entry if self.adverse_section else None)
             if self.doc.first_agent is None and not class_phrase(entry.label):  # ("antibodies" the body makes: no drug)
                 self.doc.first_agent = entry
 
@@ -335,7 +337,7 @@ class ParsedText:
         """Whose adverse effects a sentence lists without naming the drug: under a heading on adverse
         effects, the drug the text is about (a label's adverse reactions are its drug's); elsewhere
         the antecedent."""
-        topic = self.doc.topic or self.doc.first_agent  # (a label's drug, where its heading's name has no drug's shape)
+        topic = self.doc.topic or self.section_agent or self.doc.first_agent  # (or "this vaccine can cause side effects")
         if self.adverse_section and topic is not None and topic.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             return topic
         return self.antecedent()
@@ -414,17 +416,6 @@ _PROCEDURES = frozenset(
 _ADVERSE_HEADING = re.compile(r"\b(side effects?|adverse (effects?|reactions?|events?)|undesirable effects|safety|toxicit(y|ies))\b", re.IGNORECASE)
 
 
-def _named_agent(doc: Any, state: ParsedText, words: list[str]) -> LexiconEntry | None:
-    """The drug a question names ("What is ozanimod used for?"), by the lexicon or by its shape."""
-    for word in (w.strip(",.:;()?!'\"") for w in words):
-        known = doc.lexicon.lookup(word) if len(word) > 3 else None
-        if known is not None and known.kind in (NodeKind.AGENT, NodeKind.THERAPY):
-            return known
-        if looks_like_drug(word):
-            return state.agent(word)
-    return None
-
-
 def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: Any) -> dict[int, LexiconEntry]:
     """Read every body sentence of a text with the parser; findings go to ``doc.found``.
 
@@ -434,7 +425,7 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
     antecedents: dict[int, LexiconEntry] = {}
     jobs: list[tuple[Sentence, int, str, bool]] = []
     for sentence in sentences:
-        if sentence.role in ("heading", "question"):
+        if sentence.role in ("heading", "question") or (sentence.role == "boilerplate" and TEMPLATE_AGENT.match(sentence.text)):
             jobs.append((sentence, sentence.start, "", False))  # a paragraph mark; a question may name the answer's subject
             continue
         if not sentence.is_body:
@@ -467,9 +458,9 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                         doc.topic = state.agent(word.strip(",.:;()"))
                         break
             if sentence.role == "heading":
-                state.adverse_section = bool(_ADVERSE_HEADING.search(sentence.text))
-            if sentence.role == "question":  # "How does X work?" -> "It blocks Y.": X
-                named = _named_agent(doc, state, words)
+                state.adverse_section, state.section_agent = bool(_ADVERSE_HEADING.search(sentence.text)), None
+            if sentence.role in ("question", "boilerplate"):  # "How does X work?" -> "It blocks Y.": X ("Like all vaccines, this vaccine ...")
+                named = named_agent(doc, state, words)
                 if named is None and doc.topic is not None and re.search(r"\b(it|this medicine|your medicine|the drug)\b", sentence.text, re.IGNORECASE):
                     named = doc.topic  # "What side effects can it cause?": the page's drug, not the last one named
                 if named is not None:

@@ -41,6 +41,8 @@ _EFFECT_SIGNS = {
 _SHARES = frozenset(
     "% percent per cent third half quarter fifth tenth most many some few all majority minority proportion number share fraction percentage".split()
 )
+#: the gerunds of a leaflet's states ("being sick", "feeling dizzy")
+_STATE_GERUNDS = frozenset("being feeling".split())
 #: words that open a clause after an item's effect ("... when the drops are put in"; "where" names the site: part of the effect)
 _ITEM_CLAUSES = frozenset("when while after because".split())
 
@@ -138,6 +140,14 @@ class _ParseEffects(_ParseBase):
                 items = []
                 if whole is not None:
                     raised.append(whole)
+                # "feeling sick (nausea) or being sick (vomiting)": a second effect after "or", named as a state
+                second = [t for t in self.sdoc[rest[-1].i + 1 :] if not t.is_punct]
+                states = next(
+                    (k for k, t in enumerate(second) if t.lower_ in ("or", "and") and k + 1 < len(second) and second[k + 1].lower_ in _STATE_GERUNDS), None
+                )
+                if states is not None and second[states + 2 : states + 3]:
+                    other = self.lookup_phrase(f"{second[states + 1].text} {second[states + 2].text}")
+                    raised += [other] if other is not None else []
         for t in list(items):
             norm = normalize_word(t.lower_)
             inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None

@@ -64,7 +64,7 @@ _BARE_CLASSES = frozenset(
     {"metabolite", "messenger", "substance", "chemical"}
 )  # "the metabolite": the one named before (the parser reads it), never a node of its own
 _TIME_WORDS = frozenset("century centuries decade decades year years month months week weeks day days hour hours time times".split())
-_BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive".split())
+_BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive sick unwell ill".split())
 #: words that are no name alone: participles, pronouns, and the verbs of a clause ("binds TLR4 and appears to stop it")
 _PARTICIPLE_WORDS = (
     "given used seen taken shown done made known reported observed found bound help option options look we us you i "

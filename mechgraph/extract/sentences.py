@@ -54,7 +54,7 @@ _CALL_TO_ACTION = re.compile(
 #: The fixed sentences of a patient leaflet's template: instructions to the reader, no mechanism
 #: ("Like all medicines, this medicine can cause side effects, although not everybody gets them").
 _LEAFLET_TEMPLATE = re.compile(
-    r"^\W*(like all medicines|keep (this|the) (medicine|leaflet)|read all of this leaflet|you may need to read it again|"
+    r"^\W*(like all (medicines|vaccines)|keep (this|the) (medicine|leaflet)|read all of this leaflet|you may need to read it again|"
     r"(ask|tell|talk to) your (doctor|pharmacist|nurse)|if you (get|have|notice) any (side effects|further questions))",
     re.IGNORECASE,
 )
