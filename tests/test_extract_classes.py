@@ -87,3 +87,28 @@ def test_a_leaflets_side_effects_are_its_products_where_the_product_has_no_name(
     assert {"headache", "feeling_sick", "being_sick"} <= effects, found
     assert not any(t in ("side_effects", "sick") for _s, _sign, t, _n in found), found
     assert not any(s in ("antibodies", "aluminium_hydroxide") and t == "headache" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_vaccine_the_text_never_names_and_a_list_items_relative_clause() -> None:
+    text = (
+        "Package leaflet: information for the user\n\n"
+        "Rabies vaccine, powder for injection\n\n"
+        "1. What this vaccine is and what it is used for\n"
+        "This vaccine helps to protect you against rabies.\n\n"
+        "4. Possible side effects\n"
+        "Not known (reported during general use):\n"
+        "• a low number of white blood cells, which can lead to infections\n"
+        "• Guillain-Barré syndrome, a nerve disorder that causes weakness\n"
+    )
+    found = triples(text)
+    assert ("vaccine", "-", "rabies", False) in found, found
+    assert any(s == "vaccine" and t.startswith("low_number_of_white_blood_cells") for s, _sign, t, _n in found), found
+    assert ("vaccine", "+", "guillain_barre_syndrome", False) in found, found
+    assert not any(s == "vaccine" and t == "infections" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_organ_alone_is_no_target_of_a_signed_relation() -> None:
+    found = triples("Gardasil helps to prevent precancerous lesions and cancers of the cervix, vulva and anus.")
+    assert not any(t in ("vulva", "anus", "cervix") for _s, _sign, t, _n in found), found

@@ -93,6 +93,8 @@ class _Clauses(_ReaderBase):
             previous = owner or self._previous_hit(hit, across_relatives=True)
             if previous is not None:
                 return [replace(r, mod=None) for r in self.subjects(previous)]
+            if word == "which":
+                return []  # "a low number of blood platelets, which can lead to bruising": what is unnamed causes it
             return self._topic("the previous sentence")
         if word in C.RELATIVES:
             return self._antecedent(i, hit)

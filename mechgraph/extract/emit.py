@@ -88,7 +88,7 @@ class _Relations(_ReaderBase):
                     if isinstance(cue, C.CueVerb) and cue.lemma in _IMPROVING and relation in _OPPOSITE and _disease(target.entry):
                         relation = _OPPOSITE[relation]  # "improved Crohn's disease": the disease is lessened
                     a, b = (target.entry, source.entry) if reverse else (source.entry, target.entry)
-                    if a.node_id == b.node_id or (relation.sign > 0 and organ_only(b.label)):
+                    if a.node_id == b.node_id or (relation.sign != 0 and organ_only(b.label)):
                         continue  # (an organ is where an effect is: "inflammation of the lungs, bowel and liver")
                     confidence = base
                     known = [e.known or e.origin == "vocabulary" for e in (a, b)]

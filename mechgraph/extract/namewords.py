@@ -7,11 +7,14 @@ the parse reader.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .tokens import normalize_word
 
 __all__ = [
+    "compared",
     "event_word",
+    "part_word",
     "DISEASE_NOUNS",
     "DRUG_MEASURES",
     "DEGREE_WORDS",
@@ -107,3 +110,34 @@ _EVENT_NOUNS = frozenset("release damage loss injury uptake influx efflux death 
 DISEASE_NOUNS = frozenset({"disease", "condition", "disorder", "infection", "illness", "syndrome"})
 #: how much of a drug the body sees: "they increase its exposure" is the drug's
 DRUG_MEASURES = frozenset("exposure bioavailability levels concentrations".split())
+
+
+def part_word(word: str) -> bool:
+    """A word that tells which part of a protein ("alpha", "p19", "extracellular", "heavy")."""
+    greek = word in _GREEK_WORDS or word in ("α", "β", "γ", "δ", "κ", "-")
+    return greek or bool(re.fullmatch(r"p\d{2,3}", word)) or word in _PART_KINDS or word.endswith("binding")  # ("the ATP-binding pocket of SYK")
+
+
+_GREEK_WORDS = frozenset("alpha beta gamma delta epsilon kappa lambda".split())
+_PART_KINDS = frozenset(
+    "extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling atp gtp catalytic active allosteric lateral".split()
+)
+
+
+_COMPARING = frozenset("unlike than versus vs like place instead compared relative".split())
+
+
+def compared(tok: Any) -> bool:
+    """Whether a name is what something is compared with ("Unlike X", "in place of a course of X",
+    "compared with X"): up the chain of prepositions and their nouns, a comparing word."""
+    node = tok
+    for _ in range(5):
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in _COMPARING or prep.head.lower_ in _COMPARING:
+            return True
+        node = prep.head
+        if node.pos_ not in ("NOUN", "PROPN"):
+            return False
+    return False

@@ -131,7 +131,8 @@ class _ParseEffects(_ParseBase):
                     (
                         k
                         for k, t in enumerate(rest)
-                        if k > 1 and (t.lower_ in _ITEM_CLAUSES or (t.text == "," and k + 1 < len(rest) and rest[k + 1].lower_ in ("with", "or")))
+                        if k > 1
+                        and (t.lower_ in _ITEM_CLAUSES or (t.text == "," and k + 1 < len(rest) and rest[k + 1].lower_ in ("with", "or", "which", "a", "an")))
                     ),
                     None,
                 )

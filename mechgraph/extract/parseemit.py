@@ -171,7 +171,7 @@ class _ParseEmit(_ParseBase):
             for target, o_tok in targets:
                 if source.node_id == target.node_id:
                     continue
-                if sign == "+" and not words.startswith("make") and organ_only(target.label):
+                if sign in ("+", "-") and not words.startswith("make") and organ_only(target.label):
                     continue  # "inflammation of the lungs, bowel, liver and kidneys": an organ is where, not what
                 target_sign = sign
                 if sign == "improve":

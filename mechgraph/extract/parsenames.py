@@ -150,7 +150,7 @@ class _ParseNames(_ParseLookup):
         if entry is not None and tok.i not in self.via:
             self.state.recent.append(entry)
             del self.state.recent[:-40]
-        compared = _compared(tok)
+        compared = N.compared(tok)
         if (
             entry is not None
             and tok.i not in self.via
@@ -261,7 +261,7 @@ class _ParseNames(_ParseLookup):
         sample_only = all(self.sdoc[k].lower_ in W._SAMPLE_WORDS | _DOSE_WORDS for k in range(start, tok.i)) or (
             start < tok.i and not N.without_states(self.sdoc[start : tok.i].text)
         )  # "serum levels", "high doses", "the membrane-bound form" (of X): X
-        if low in _PART_NOUNS and start < tok.i and all(_part_word(self.sdoc[k].lower_) for k in range(start, tok.i)):
+        if low in _PART_NOUNS and start < tok.i and all(N.part_word(self.sdoc[k].lower_) for k in range(start, tok.i)):
             sample_only = True  # "the alpha chain of X", "the extracellular domain of X": a part of X, named as X
         if low in _STUDY_NOUNS and start < tok.i and all(self.sdoc[k].tag_ in ("JJ", "JJR", "CD", "HYPH") for k in range(start, tok.i)):
             sample_only = True  # "earlier trials of X lowered Y": X did
@@ -346,6 +346,10 @@ class _ParseNames(_ParseLookup):
             if agent is not None:
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
                 return agent
+        unnamed = self.doc.topic is None and self.state.antecedent() is None
+        if norm == "vaccine" and start == tok.i and unnamed and any(c.lower_ in ("this", "the") for c in tok.children):
+            # "This vaccine helps to protect you" in a leaflet on a vaccine it never names: the text's vaccine
+            return self.doc.lexicon.lookup("vaccine") or self.state.agent("vaccine")  # (seen as named: an antecedent)
         text = self.sdoc[start:end].text
         if norm in W._CLASS_NOUNS and tok.i + 1 < len(self.sdoc):  # "the immunophilin FKBP12", "the enzyme calcineurin"
             known = self.doc.lexicon.lookup(self.sdoc[tok.i + 1].text)
@@ -466,34 +470,6 @@ _STUDY_NOUNS = frozenset("trial trials study studies".split())
 _PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion part region fragment pocket motif groove".split())
 
 
-def _part_word(word: str) -> bool:
-    """A word that tells which part of a protein ("alpha", "p19", "extracellular", "heavy")."""
-    greek = word in W._GREEK or word in ("α", "β", "γ", "δ", "κ", "-")
-    return greek or bool(re.fullmatch(r"p\d{2,3}", word)) or word in _PART_KINDS or word.endswith("binding")  # ("the ATP-binding pocket of SYK")
-
-
-_PART_KINDS = frozenset(
-    "extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling atp gtp catalytic active allosteric lateral".split()
-)
-
 #: "its levels", "their blood concentrations": the amount of the drug, which "its" stands for (where "its
 #: action" after "binds X and blocks" is X's: :meth:`previous_object`).
 _LEVEL_NOUNS = frozenset("level levels concentration concentrations amount amounts exposure count counts number numbers".split())
-
-_COMPARING = frozenset("unlike than versus vs like place instead compared relative".split())
-
-
-def _compared(tok: Any) -> bool:
-    """Whether a name is what something is compared with ("Unlike X", "in place of a course of X",
-    "compared with X"): up the chain of prepositions and their nouns, a comparing word."""
-    node = tok
-    for _ in range(5):
-        if node.dep_ != "pobj":
-            return False
-        prep = node.head
-        if prep.lower_ in _COMPARING or prep.head.lower_ in _COMPARING:
-            return True
-        node = prep.head
-        if node.pos_ not in ("NOUN", "PROPN"):
-            return False
-    return False

@@ -146,7 +146,9 @@ _STATE_DOWN = frozenset("inactive unresponsive anergic dormant quiescent harmles
 SITE_EFFECTS = frozenset("infection reaction pain swelling ulcer ulceration irritation rash bleeding redness itching tenderness".split())
 #: organs and glands: where an effect is, never an effect themselves ("inflammation of the lungs, bowel and liver")
 ORGANS = frozenset(
-    normalize_word(w) for w in "lung lungs bowel liver kidney kidneys heart brain spleen pancreas thyroid gland glands hormone joint joints gut stomach".split()
+    normalize_word(w)
+    for w in "lung lungs bowel liver kidney kidneys heart brain spleen pancreas thyroid gland glands hormone joint joints gut stomach "
+    "cervix vulva vagina anus rectum colon oesophagus esophagus prostate uterus ovary ovaries testis testes".split()
 )
 
 
