@@ -112,3 +112,12 @@ def test_a_vaccine_the_text_never_names_and_a_list_items_relative_clause() -> No
 def test_an_organ_alone_is_no_target_of_a_signed_relation() -> None:
     found = triples("Gardasil helps to prevent precancerous lesions and cancers of the cervix, vulva and anus.")
     assert not any(t in ("vulva", "anus", "cervix") for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_effect_at_its_site_in_a_list_of_side_effects() -> None:
+    found = triples("Anakinumab is an antibody. The most common side effects included throat irritation, tingling in the nose and headache.")
+    assert {"throat_irritation", "tingling_in_the_nose", "headache"} <= {t for s, _sign, t, _n in found if s == "anakinumab"}, found
+    found = triples("Anakinumab is an antibody. The most common side effects were infections of the nose and throat, bronchitis and rash.")
+    targets = {t for s, _sign, t, _n in found if s == "anakinumab"}
+    assert "throat" not in targets and "bronchitis" in targets, found

@@ -228,8 +228,12 @@ class _ParseEffects(_ParseBase):
                 break
             elif depth == 0 and t.lower_ in ("including", "especially") and not chunks[-1]:
                 examples.add(len(chunks) - 1)
+            elif depth == 0 and t.lower_ in ("in", "of", "at") and chunks[-1] and _site_after(self.sdoc, t.i):
+                chunks[-1].append(t)  # "tingling in the nose", "pain at the injection site": an effect at its site
             elif depth == 0 and t.lower_ in ("such", "including", "especially", "which", "that", "than", "to", "with", "in", "of"):
                 return []  # clauses and prepositions: no plain list
+            elif depth == 0 and t.lower_ in ("and", "or") and any(w.lower_ in ("in", "of", "at") for w in chunks[-1]) and _site_after(self.sdoc, t.i):
+                chunks[-1].append(t)  # "infections of the nose and throat": one effect at two sites
             elif depth == 0 and (t.text == "," or t.lower_ in ("and", "or")):
                 chunks.append([])
             elif depth == 0:
@@ -255,7 +259,8 @@ class _ParseEffects(_ParseBase):
                 return []  # no plain list of names
             if normalize_word(words[-1].lower_) in _FALL_NOUNS | _RISE_NOUNS:
                 return []
-            entry = self.lookup_phrase(self.sdoc[words[0].i : words[-1].i + 1].text)
+            named = self.sdoc[words[0].i : words[-1].i + 1].text
+            entry = self.lookup_phrase(named) or (self.doc.candidate(named, item=True) if any(w.lower_ in ("in", "at", "of") for w in words) else None)
             if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
                 found.append(entry)
         return found
@@ -449,3 +454,9 @@ class _ParseEffects(_ParseBase):
         effects = [e for e in effects if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if agent is not None and effects:
             self.emit_entries(noun, "warning about", "+", [agent], effects, "what a drug's warning names is its effect")
+
+
+def _site_after(doc: Any, k: int) -> bool:
+    """Whether the words after the preposition at ``k`` name a body site ("in the nose", "at the injection site")."""
+    words = [t for t in doc[k + 1 : k + 5] if t.lower_ not in C.DETERMINERS | C.POSSESSIVES]
+    return bool(words) and normalize_word(words[0].lower_) in W.BODY_SITES | N.BODY_PARTS
