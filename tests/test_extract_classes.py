@@ -121,3 +121,23 @@ def test_an_effect_at_its_site_in_a_list_of_side_effects() -> None:
     found = triples("Anakinumab is an antibody. The most common side effects were infections of the nose and throat, bronchitis and rash.")
     targets = {t for s, _sign, t, _n in found if s == "anakinumab"}
     assert "throat" not in targets and "bronchitis" in targets, found
+
+
+@needs_parser
+def test_a_development_code_is_a_drug_and_it_stands_for_it() -> None:
+    found = triples("BMS 986165, a small molecule, did not lower disease activity, although it may have limited the rise in blood eosinophils.")
+    assert any(s == "bms_986165" and sign == "-" and t == "eosinophil" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_active_site_of_an_enzyme_is_the_enzyme_and_a_bare_class_is_no_node() -> None:
+    text = "In psoriasis, ZX4411, an oral compound that binds covalently to the active site of PDE4B and blocks the enzyme, lowered itch."
+    found = triples(text)
+    assert ("zx4411", "?", "pde4b", False) in found, found
+    assert not any(t in ("enzyme", "psoriasis") for s, _sign, t, _n in found if s == "zx4411" and _sign == "-"), found
+
+
+@needs_parser
+def test_what_cells_overexpress_they_produce() -> None:
+    found = triples("Interleukin-15, overexpressed by enterocytes, activates intraepithelial lymphocytes.")
+    assert ("enterocytes", "+", "interleukin_15", False) in found, found

@@ -263,6 +263,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 cut.add((f.sentence.index, f.source))
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
+        if any(_bare_class(node, doc, anaphor=True) for node in (f.source, f.target)):
+            continue  # "blocks the enzyme" where no enzyme was named: no node
         if any(_across_verb(node, f.sentence, doc, parser_doc.clause_verbs) for node in (f.source, f.target)):
             continue  # "cysteinyl leukotrienes contract airway smooth muscle": a clause the pattern took for a name
         if (f.sentence.index, f.source, f.cues) in rejected:

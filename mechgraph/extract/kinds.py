@@ -128,6 +128,8 @@ _TARGET_HEADS = _norms(
     "transporter complex antigen molecule hormone mediator phosphatase ligase lymphokine"
 )
 _SYMBOL = re.compile(r"^(?=.*[A-Z].*[A-Z0-9])[A-Za-z0-9-]{2,10}$")
+#: a company's code for a drug in development: capitals and at least three digits (not a "CD" or "IL" symbol)
+_DEVELOPMENT_CODE = re.compile(r"^(?!CD|IL|HLA)[A-Z]{2,5}[- ]?\d{3,7}$")
 
 
 def guess_kind(phrase: str) -> tuple[NodeKind, ProcessKind | None]:
@@ -158,6 +160,8 @@ def guess_kind(phrase: str) -> tuple[NodeKind, ProcessKind | None]:
         return NodeKind.TARGET, None
     if head in _OUTCOME_HEADS:
         return NodeKind.OUTCOME, None
+    if _DEVELOPMENT_CODE.match(phrase.strip()):  # "AMG 714", "ZED1227", "BMS-986165": a drug in development
+        return NodeKind.AGENT, None
     originals = [token.text for token in tokenize(phrase) if token.is_word]
     if originals and _SYMBOL.match(phrase.replace(" ", "")) and (len(originals) <= 3 or " " not in phrase.strip()):  # "C5aR1": one word
         return NodeKind.TARGET, None

@@ -28,9 +28,12 @@ def _receptor(entry: LexiconEntry) -> bool:
 
 
 def _enzyme(entry: LexiconEntry) -> bool:
-    label = entry.label.lower()
+    label = re.sub(r"[\s-]*\d+$", "", entry.label.lower())  # ("tissue transglutaminase 2")
     return (
-        label.endswith("ase") or label.startswith("cyp") or "kinase" in label or label in ("jak1", "jak2", "jak3", "tyk2", "btk", "pde4", "mtor", "calcineurin")
+        (label.endswith("ase") and not label.endswith(("disease", "release", "increase", "decrease")))
+        or label.startswith("cyp")
+        or "kinase" in label
+        or label in ("jak1", "jak2", "jak3", "tyk2", "btk", "pde4", "mtor", "calcineurin")
     )
 
 

@@ -228,6 +228,8 @@ class _ParseEffects(_ParseBase):
                 break
             elif depth == 0 and t.lower_ in ("including", "especially") and not chunks[-1]:
                 examples.add(len(chunks) - 1)
+            elif depth == 0 and t.lower_ in ("among", "them") and not chunks[-1]:
+                continue  # "infections, among them pneumonia and sepsis": the examples are effects too
             elif depth == 0 and t.lower_ in ("in", "of", "at") and chunks[-1] and _site_after(self.sdoc, t.i):
                 chunks[-1].append(t)  # "tingling in the nose", "pain at the injection site": an effect at its site
             elif depth == 0 and t.lower_ in ("such", "including", "especially", "which", "that", "than", "to", "with", "in", "of"):

@@ -467,7 +467,7 @@ _ACTIVITY_NOUNS = frozenset("activity activities function functions".split())
 _STUDY_NOUNS = frozenset("trial trials study studies".split())
 
 #: the parts of a protein, named after the protein ("the alpha chain of the IL-5 receptor")
-_PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion part region fragment pocket motif groove".split())
+_PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion part region fragment pocket motif groove site".split())
 
 
 #: "its levels", "their blood concentrations": the amount of the drug, which "its" stands for (where "its

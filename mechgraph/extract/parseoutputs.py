@@ -19,7 +19,7 @@ __all__ = ["SIGNED_EVENTS", "SOURCE_VERBS"]
 _CONVERSIONS = frozenset("conversion transformation hydrolysis oxidation reduction cleavage".split())
 
 #: what a cell makes, shows or gives off: + from the cell to it, and nothing from anything else
-SOURCE_VERBS = frozenset("make express shed".split())
+SOURCE_VERBS = frozenset("make express overexpress shed".split())
 #: nouns that name a signed event ("the induction of X by Y": Y raises X)
 SIGNED_EVENTS = {
     **dict.fromkeys("induction activation stimulation production secretion upregulation up-regulation phosphorylation".split(), "+"),

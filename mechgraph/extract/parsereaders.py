@@ -61,8 +61,9 @@ class _ParseReaders(_ParseBase):
             return "cut", "-"  # "cut the yearly rate of exacerbations", "cut episodes of malaria" (not "cut their dose of steroids")
         if lemma == "hold" and any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "check" for g in c.children) for c in verb.children):
             return "hold in check", "keep"  # "the flora holds the bacterium in check": keeps it down
-        if lemma == "make" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
-            lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells": the cells produce it (where "make X worse" is a cause)
+        lemma = "overexpress" if lemma == "overexpresse" else lemma  # (the pipeline's lemma of "overexpressed")
+        if lemma in ("make", "express", "overexpress") and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+            lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells", "IL-15, overexpressed by enterocytes": the cells produce it
         if lemma in W._NOUN_LIKE_VERBS and (verb.i == 0 or doc[verb.i - 1].tag_ in ("NN", "NNP", "JJ", "DT", "PRP$", "IN")):
             return None  # "prevent heart attacks", "the number of asthma attacks": a noun the tagger took for a verb
         reading = VERB_SIGNS.get(lemma)

@@ -148,7 +148,7 @@ WRAPPER_NOUNS = frozenset(
     treatment therapy use administration dose doses presence hundreds thousands dozens millions share proportion fraction percentage minority majority subset onset diagnosis
     subunit subunits chain chains domain domains look appearance recurrence recurrences burst bursts buildup
     accumulation form forms worsening case cases episode episodes portion part region fragment trial trials study studies
-    engagement ligation crosslinking cross-linking triggering pocket motif groove output""".split()
+    engagement ligation crosslinking cross-linking triggering pocket motif groove site output""".split()
 )
 
 # Heads that make an object a disease, for "improve" and "remission of".
