@@ -141,3 +141,17 @@ def test_the_active_site_of_an_enzyme_is_the_enzyme_and_a_bare_class_is_no_node(
 def test_what_cells_overexpress_they_produce() -> None:
     found = triples("Interleukin-15, overexpressed by enterocytes, activates intraepithelial lymphocytes.")
     assert ("enterocytes", "+", "interleukin_15", False) in found, found
+
+
+@needs_parser
+def test_a_symbol_that_made_the_verb_after_it_a_noun_is_parsed_again() -> None:
+    found = triples("The cytosolic sensor NLRP1 detects viral proteases and activates caspase-1.")
+    assert ("nlrp1", "+", "caspase_1", False) in found, found
+
+
+@needs_parser
+def test_animals_that_fail_to_control_a_pathogen_and_a_loss_in_another_clause() -> None:
+    found = triples("Mice deficient in IRF7 fail to control influenza virus.")
+    assert any(s == "irf7" and sign == "-" and t.startswith("influenza") for s, sign, t, _n in found), found
+    found = triples("Mice deficient in IRF7 fail to control the virus, and the virus escapes the pathway with NS1, a protein that blocks interferon induction.")
+    assert not any(s == "irf7" and "interferon" in t for s, _sign, t, _n in found), found

@@ -27,6 +27,8 @@ _SUFFER = frozenset("develop get suffer acquire succumb die".split())
 #: what the holders make or have: fewer of it means the gene raises it
 _HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display".split())
 _LOSE = frozenset("lose".split())
+#: what the holders fail to do to a pathogen or a disease: the gene does it ("fail to control X")
+_CONTROL = frozenset("control clear eliminate contain limit restrict".split())
 _RESIST = frozenset("resist".split())
 _FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished".split())
 _MORE = frozenset("more higher increased excess excessive elevated greater enhanced".split())
@@ -64,6 +66,9 @@ class _ParseKnockout(_ParseBase):
         doc = verb.doc
         words = [t.lower_ for t in doc[: verb.i]]
         for k in range(len(words) - 1, -1, -1):
+            other = doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].pos_ in ("NOUN", "PROPN") and k < doc[k].head.i < verb.i  # (not "they")
+            if other and doc[k].head.dep_ not in ("relcl", "acl") and normalize_word(words[k]) not in _HOLDERS:
+                return []  # "..., and murine cytomegalovirus escapes the pathway with vIRA, a protein that blocks X": another clause
             if normalize_word(words[k]) not in _HOLDERS:
                 continue
             rest = words[k + 1 :]
@@ -138,6 +143,10 @@ class _ParseKnockout(_ParseBase):
     def shown(self, verb: Any) -> tuple[str, list[Any]] | None:
         """(the gene's sign, the objects) of what the holders of a loss do or are, or None."""
         lemma = verb.lemma_.lower()
+        if lemma == "fail":  # "Mice deficient in RIPK3 fail to control vaccinia virus": the gene keeps it down
+            acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _CONTROL]
+            objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]
+            return ("-", objects) if objects else None
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") for c in verb.children)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma in _HAVE and not objects:  # "show far less/RBR swelling/VBG(ccomp)": a noun the parse took for a clause

@@ -28,6 +28,7 @@ __all__ = ["PLAIN_VERBS", "as_cells", "masked", "probed", "restored"]
 #: what a hidden name reads as: a proper noun the pipeline knows well
 MASK = "Smith"
 _CAPITALS = re.compile(r"^[A-Z]{3,}$")
+_SYMBOL = re.compile(r"^(?=.*\d)[A-Z][A-Za-z0-9]{1,9}$")  # a gene or protein symbol with a digit ("ZBP1", "RIPK3")
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 _VERBAL = frozenset("xcomp ccomp advcl relcl acomp amod advmod".split())
 
@@ -44,6 +45,9 @@ def masked(doc: Any) -> Any | None:
     }  # taken for a verb, an adjective or an adverb, or given a verb's place or dependents
     misread |= {t.i for t in doc if _GREEK.search(t.text) and t.tag_ in ("EX", "PRP", "DT", "WDT", "CC", "UH")}  # "interferon-γ/EX"
     misread |= {t.i for t in doc[1:] if t.text == "A" and t.tag_ == "DT" and doc[t.i - 1].is_lower and doc[t.i - 1].is_alpha}  # "vitamin A/DT"
+    misread |= {  # "ZBP1 detects/NNS nucleic acids": a symbol that made the verb after it a noun
+        t.i for t in doc[:-1] if _SYMBOL.match(t.text) and doc[t.i + 1].tag_ in ("NNS", "NN") and doc[t.i + 1].lower_ in _third_person_forms()
+    }
     misread |= {t.i for t in doc[1:] if t.text == "I" and t.tag_ == "PRP" and doc[t.i - 1].tag_ in ("NN", "NNP", "NNS", "JJ") and not doc[t.i - 1].is_upper}
     # ("DNase I/PRP"; not a trial's "CARE-MS I")
     if not misread or 2 * len(capitals) > sum(1 for t in doc if t.is_alpha):
@@ -72,6 +76,13 @@ def _signed_forms() -> dict[str, str]:
             for form, kind in zip(verb_forms(lemma), ("base", "s", "ed", "ing", "ed")):
                 forms.setdefault(form, kind)
     return forms
+
+
+@lru_cache(maxsize=1)
+def _third_person_forms() -> frozenset[str]:
+    """The "-s" forms of the verbs the readers know ("detects", "activates")."""
+    lemmas = [lemma for lemma in VERB_SIGNS if " " not in lemma] + ["detect", "sense", "recognise", "recognize", "bind"]
+    return frozenset(verb_forms(lemma)[1] for lemma in lemmas)
 
 
 def probed(doc: Any) -> Any | None:
