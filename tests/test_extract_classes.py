@@ -155,3 +155,11 @@ def test_animals_that_fail_to_control_a_pathogen_and_a_loss_in_another_clause() 
     assert any(s == "irf7" and sign == "-" and t.startswith("influenza") for s, sign, t, _n in found), found
     found = triples("Mice deficient in IRF7 fail to control the virus, and the virus escapes the pathway with NS1, a protein that blocks interferon induction.")
     assert not any(s == "irf7" and "interferon" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_complex_i_and_people_given_a_drug_who_have_less_of_an_effect() -> None:
+    found = triples("Phenformin is an antidiabetic drug. The drug is thought to act mainly by inhibiting complex I of the respiratory chain.")
+    assert ("phenformin", "-", "complex_i", False) in found, found
+    found = triples("Patients taking pravastatin have fewer infections.")
+    assert ("pravastatin", "-", "infections", False) in found, found

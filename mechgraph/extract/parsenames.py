@@ -181,7 +181,7 @@ class _ParseNames(_ParseLookup):
             if agent is not None:
                 self.via[tok.i] = "a dose read as the last agent"
             return agent
-        if low in ("we", "us", "our", "i", "you", "your") and not any(c.dep_ == "compound" for c in tok.children):
+        if low in ("we", "us", "our", "i", "you", "your") and not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children):
             return None  # the authors or the reader are no node (but "DNase I", "factor I": a name's numeral)
         if tok.tag_ in ("WDT", "WP"):
             return None

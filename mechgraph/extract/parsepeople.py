@@ -17,6 +17,9 @@ from .parsewords import _GIVING_NOUNS, _PEOPLE, _prep_object
 
 __all__: list[str] = []
 
+#: how people given a drug have less of an effect ("less severe tuberculosis", "fewer infections")
+_LESS = frozenset("less fewer lower milder".split())
+
 
 class _ParsePeople(_ParseBase):
     """What the people given a drug develop or risk, and what the people with a disease receive."""
@@ -81,11 +84,15 @@ class _ParsePeople(_ParseBase):
         if verb.lemma_.lower() == "have":  # "people taking X had a higher rate of Y (than ...)": only a comparison says so
             rated = [o for o in outcomes if o.lemma_.lower() in ("rate", "risk", "incidence", "frequency", "number")]
             compared = [a.lower_ for o in rated for a in o.children if a.dep_ == "amod" and a.lower_ in _COMPARED]
-            if not compared:
+            fewer = [o for o in outcomes if o not in rated and any(a.lower_ in _LESS for a in o.subtree if a.i < o.i)]
+            if not compared and not fewer:
                 return
-            sign = _COMPARED[compared[0]]
-            outcomes = [g for o in rated for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-        effects = [e for e, _t in self.entities(outcomes)]
+            if compared:
+                sign = _COMPARED[compared[0]]
+                outcomes = [g for o in rated for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            else:  # "patients taking X may have less severe tuberculosis", "fewer infections": X lowers it
+                sign, outcomes = "-", fewer
+        effects = [e for e in (self.plain_name(t) for t in outcomes) if e is not None] if sign == "-" else [e for e, _t in self.entities(outcomes)]
         effects += [e for c in outcomes if c.pos_ == "ADJ" for e in [self.lookup_phrase(_STATES.get(c.lower_, ""))] if e is not None]
         if effects:
             self.emit_entries(verb, f"{verb.lemma_.lower()} (people taking the agent)", sign, agents[:1], effects, "an effect in people taking the agent")
