@@ -163,3 +163,9 @@ def test_complex_i_and_people_given_a_drug_who_have_less_of_an_effect() -> None:
     assert ("phenformin", "-", "complex_i", False) in found, found
     found = triples("Patients taking pravastatin have fewer infections.")
     assert ("pravastatin", "-", "infections", False) in found, found
+
+
+@needs_parser
+def test_what_a_cause_helps_cells_differentiate_into_it_raises() -> None:
+    found = triples("Interleukin-6 helps B cells to differentiate into plasma cells.")
+    assert any(s in ("il6", "interleukin_6") and sign == "+" and t == "plasma_cell" for s, sign, t, _n in found), found

@@ -424,6 +424,8 @@ class _ParseReaders(_ParseBase):
                 sign, targets = ("-" if lemma in W._PERISH_VERBS else "+"), doers
             elif lemma in W._OUTPUT_VERBS:
                 targets = [c for c in comp.children if c.dep_ == "dobj"]
+            elif lemma in ("differentiate", "develop", "turn"):  # "helps B cells (to) differentiate into plasma cells": + what they become
+                targets = [g for p in comp.children if p.dep_ == "prep" and p.lower_ == "into" for g in p.children if g.dep_ == "pobj"] or doers
             elif lemma == "switch":
                 ends = [g for p in comp.children if p.dep_ == "prep" and p.lower_ == "to" for g in p.children if g.dep_ == "pobj"]
                 targets = [W._prep_object(e, ("of",)) or e if e.lemma_.lower() in ("production", "synthesis") else e for e in ends]

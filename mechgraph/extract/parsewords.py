@@ -441,6 +441,7 @@ def _cue_words() -> frozenset[str]:
         "sank",
         "shrank",
     }  # "X fell after Y"
+    words |= {form for lemma in _CAUSATIVE_HEADS | {"overexpress", "account", "fail", "show"} for form in verb_forms(lemma)}  # "X helps B cells differentiate"
     return frozenset(words)
 
 
