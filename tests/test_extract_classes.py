@@ -169,3 +169,16 @@ def test_complex_i_and_people_given_a_drug_who_have_less_of_an_effect() -> None:
 def test_what_a_cause_helps_cells_differentiate_into_it_raises() -> None:
     found = triples("Interleukin-6 helps B cells to differentiate into plasma cells.")
     assert any(s in ("il6", "interleukin_6") and sign == "+" and t == "plasma_cell" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_approval_with_a_brand_and_company_aside_and_the_approved_drugs_effects() -> None:
+    text = (
+        "The FDA has approved obecabtagene-L (Aucatzyl; Autolus) for adults aged 18 years and older with relapsed B-cell leukaemia.\n\n"
+        "Systemic corticosteroids are the standard first treatment, but many patients do not respond to them.\n\n"
+        "The most common adverse reactions were fever, bleeding and oedema."
+    )
+    found = triples(text)
+    assert any(s.startswith("obecabtagene") and sign == "-" and "leukaemia" in t for s, sign, t, _n in found), found
+    assert {"fever", "bleeding", "oedema"} <= {t for s, _sign, t, _n in found if s.startswith("obecabtagene")}, found
+    assert not any(s == "systemic_corticosteroids" and t == "fever" for s, _sign, t, _n in found), found

@@ -340,7 +340,8 @@ class ParsedText:
         topic = self.doc.topic or self.section_agent or self.doc.first_agent  # (or "this vaccine can cause side effects")
         if self.adverse_section and topic is not None and topic.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             return topic
-        return self.antecedent()
+        opening = self.paragraph_subject is None and self.paragraph_agent is None  # (a paragraph of effects: the text's drug)
+        return self.doc.topic if opening and self.doc.topic is not None and self.doc.topic.kind in (NodeKind.AGENT, NodeKind.THERAPY) else self.antecedent()
 
 
 class SentenceParse(

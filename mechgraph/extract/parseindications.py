@@ -9,6 +9,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import parsewords as W
+from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 
 __all__: list[str] = []
@@ -62,9 +63,10 @@ class _ParseIndications(_ParseBase):
             subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
         if not subjects and verb.lemma_.lower() in ("approve", "license", "recommend"):  # "regulators approved X (Brand) for Y": X, a drug
             subjects = [c for c in verb.children if c.dep_ == "dobj"]
-        for s in subjects:  # what is indicated, approved or recommended for a disease is a drug
-            self.as_drug(s)
+        made = [self.as_drug(s) for s in subjects]  # what is indicated, approved or recommended for a disease is a drug
         self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
+        if verb.lemma_.lower() in ("approve", "license") and made:
+            self.approved_topic(made[0] or self.entity(subjects[0]))
 
     def approval(self, verb: Any) -> None:
         """ "granted marketing authorisation to X for D", "X received approval for D": X treats D."""
@@ -79,12 +81,14 @@ class _ParseIndications(_ParseBase):
         preps = [p for h in (*holders, *drugs) for p in h.children if p.dep_ == "prep" and p.lower_ == "for"]
         diseases = self.indicated_for(verb, preps)
         if drugs and diseases:
-            for d in drugs:
-                self.as_drug(d)
+            made = [self.as_drug(d) for d in drugs]
             self.emit(verb, "indicated for", "treat", (drugs, None), diseases, agents_only=True)
-            approved = self.entity(drugs[0])
-            if self.doc.topic is None and approved is not None and approved.kind in (NodeKind.AGENT, NodeKind.THERAPY):
-                self.doc.topic = approved  # what a regulator approved is what the text is about
+            self.approved_topic(made[0] or self.entity(drugs[0]))
+
+    def approved_topic(self, approved: LexiconEntry | None) -> None:
+        """What a regulator approved is what the text is about, when nothing else is yet."""
+        if self.doc.topic is None and approved is not None and approved.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+            self.doc.topic = approved
 
     def indicated_for(self, verb: Any, preps: list[Any]) -> list[Any]:
         """The diseases of "for (adults with) D", "for the treatment of D", "in D"."""
@@ -102,7 +106,7 @@ class _ParseIndications(_ParseBase):
                     withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)
                     if not withs:  # "Adults with SLE have a new option after regulators approved X for patients": the people named before
                         withs = [w for t in self.sdoc[: verb.i] if t.lemma_.lower() in W._PEOPLE for w in t.children if w.dep_ == "prep" and w.lower_ == "with"]
-                    diseases += [d for w in withs for d in w.children if d.dep_ == "pobj"]
+                    diseases += [d for w in withs for d in w.children if d.dep_ == "pobj"] or self.conditions(g)  # ("aged 2 and older with D")
                 elif g.lemma_.lower() in W._CARE_NOUNS or g.lower_ in W._CARE_NOUNS:  # "indicated for prophylaxis of organ rejection"
                     diseases += [d for w in g.children if w.dep_ == "prep" and w.lower_ == "of" for d in w.children if d.dep_ == "pobj"]
                 elif g.lemma_.lower() != "use":

@@ -22,6 +22,8 @@ def parse_text(text: str) -> str:
     'Inflammation drives the buildup of plaque.'
     >>> parse_text("It lowered serum IgE.")  # a final capital keeps its full stop apart ("IgE." is no word)
     'It lowered serum IgE .'
+    >>> parse_text("The FDA approved remestemcel-L (Ryoncil; Mesoblast) for GVHD.")
+    'The FDA approved remestemcel-L for GVHD.'
     >>> parse_text("C. difficile makes toxins.")
     'C-difficile makes toxins.'
     >>> parse_text("The reactions reported most often (in at least 5% of patients) were headache and rash (12%).")
@@ -35,6 +37,7 @@ def parse_text(text: str) -> str:
         text = _ONE_OF.sub("", text)
     if "(" in text:  # "reported most often (in at least 5% of patients) were X": a qualifier in brackets, no name
         text = _QUALIFIER.sub("", text)
+        text = _BRAND_ASIDE.sub("", text)  # "approved remestemcel-L (Ryoncil; Mesoblast) for D": the brand and the company
     if ". " in text:  # "C. difficile produces X": a species with its genus cut to a letter, which the pipeline takes for a sentence
         text = _GENUS.sub(r"\1-", text)
     if "-up" in text:  # "the build-up of plaque": one noun, which the parser would read as "up"
@@ -45,6 +48,7 @@ def parse_text(text: str) -> str:
 _QUALIFIER = re.compile(
     r"\s*\((?:(?:in|at|for|during|after|from|over|see|vs\.?|versus|compared)\b[^()]*|[^()]*[%=][^()]*|[<>≤≥±]\s*[^()]*|\d[^()A-Za-z]*)\)(?=[\s,.;:])"
 )
+_BRAND_ASIDE = re.compile(r"\s*\((?:[A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:[;,] (?:[A-Z][\w-]*(?: [A-Z][\w-]*)?))+\)(?=[\s,.;:])")
 _GENUS = re.compile(r"\b([A-Z])\. (?=[a-z]{4,}\b)")
 _ONE_OF = re.compile(r"\bone of (?:these|those|its|their) [a-z]+s, (?=[A-Z])")
 _QUOTED_NAME = re.compile(r"[\"“]([\w][\w' -]{0,38}[\w])[\"”]")
