@@ -22,8 +22,8 @@ def parse_text(text: str) -> str:
     'Inflammation drives the buildup of plaque.'
     >>> parse_text("It lowered serum IgE.")  # a final capital keeps its full stop apart ("IgE." is no word)
     'It lowered serum IgE .'
-    >>> parse_text("The FDA approved remestemcel-L (Ryoncil; Mesoblast) for GVHD.")
-    'The FDA approved remestemcel-L for GVHD.'
+    >>> parse_text("The FDA approved remestemcel-L (Ryoncil; Mesoblast) for children.")
+    'The FDA approved remestemcel-L for children.'
     >>> parse_text("C. difficile makes toxins.")
     'C-difficile makes toxins.'
     >>> parse_text("The reactions reported most often (in at least 5% of patients) were headache and rash (12%).")
