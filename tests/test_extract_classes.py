@@ -182,3 +182,17 @@ def test_an_approval_with_a_brand_and_company_aside_and_the_approved_drugs_effec
     assert any(s.startswith("obecabtagene") and sign == "-" and "leukaemia" in t for s, sign, t, _n in found), found
     assert {"fever", "bleeding", "oedema"} <= {t for s, _sign, t, _n in found if s.startswith("obecabtagene")}, found
     assert not any(s == "systemic_corticosteroids" and t == "fever" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_subject_with_an_appositive_then_it_and_cells_that_lack_a_gene() -> None:
+    text = (
+        "Resveratrol, the stilbene of red grapes, has been credited with many activities in laboratory studies. "
+        "In cultured cells it appears to inhibit the activation of NF-kB."
+    )
+    found = triples(text)
+    assert any(s == "resveratrol" and sign == "-" and "nf" in t for s, sign, t, _n in found), found
+    found = triples("Within minutes fumarate becomes one of the most abundant metabolites. It inhibits prolyl hydroxylases.")
+    assert ("fumarate", "-", "prolyl_hydroxylases", False) in found, found
+    found = triples("Macrophages that lack Nrf2 release more interleukin-1 beta than normal cells.")
+    assert any(s == "nrf2" and sign == "-" for s, sign, _t, _n in found), found

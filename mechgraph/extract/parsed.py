@@ -378,7 +378,8 @@ class SentenceParse(
 
 
 _DEFINITION = re.compile(
-    r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?)(?:, [^,]{1,120},)? (is|are|was|were|contains|contain|consists|comprises|serves|serve|acts|act|functions) "
+    r"([A-Z][\w\-]*(?: [\w\-]+){0,5}?)(?:(?:, [^,]{1,120},)? (is|are|was|were|contains|contain|consists|comprises|serves|serve|acts|act|functions)"
+    r"|, (?:the|an?) [^,]{1,120}, (has|have|had)) "  # ("Curcumin, the yellow polyphenol of turmeric, has been credited with ...")
 )
 
 
@@ -398,13 +399,15 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     if not key or name.split()[0].lower() in C.DETERMINERS | C.POSSESSIVES | _PRONOUNS or key[-1] in _NO_CANDIDATE | _GENERIC:
         return None  # "The drug is ...", "This is ...": no name
     entry = doc.lexicon.lookup(name)
+    if entry is None and " " in name and looks_like_drug(name.split()[-1]):
+        entry = doc.lexicon.lookup(name.split()[-1]) or ParsedText(doc).agent(name.split()[-1])  # "Low-dose naltrexone has ...": the drug
     described = piece[match.end() :].split()[:8]
     if entry is None and described[:1] in (["a"], ["an"]) and any(normalize_word(w.strip(",.;:").lower()) in _DRUG_CLASS for w in described):
         entry = ParsedText(doc).agent(name)  # "X is a disease-modifying antirheumatic drug": X is a drug
     entry = entry or doc.candidate(name)
     if entry is None:
         return None
-    return index, entry, match.group(2) in ("are", "were")
+    return index, entry, (match.group(2) or match.group(3)) in ("are", "were", "have")
 
 
 #: procedures, which a text names in passing ("removed by surgery"), never what "it" stands for

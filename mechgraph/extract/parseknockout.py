@@ -27,6 +27,9 @@ _SUFFER = frozenset("develop get suffer acquire succumb die".split())
 #: what the holders make or have: fewer of it means the gene raises it
 _HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display".split())
 _LOSE = frozenset("lose".split())
+#: cells named by their kind, which can hold a loss too ("macrophages that lack Irg1")
+_SYMBOL = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9-]{1,9}$")
+_CELL_HOLDER = re.compile(r"^[a-z]+(?:cytes|phages|phils|blasts)$")
 #: what the holders fail to do to a pathogen or a disease: the gene does it ("fail to control X")
 _CONTROL = frozenset("control clear eliminate contain limit restrict".split())
 _RESIST = frozenset("resist".split())
@@ -69,8 +72,8 @@ class _ParseKnockout(_ParseBase):
             other = doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].pos_ in ("NOUN", "PROPN") and k < doc[k].head.i < verb.i  # (not "they")
             if other and doc[k].head.dep_ not in ("relcl", "acl") and normalize_word(words[k]) not in _HOLDERS:
                 return []  # "..., and murine cytomegalovirus escapes the pathway with vIRA, a protein that blocks X": another clause
-            if normalize_word(words[k]) not in _HOLDERS:
-                continue
+            if normalize_word(words[k]) not in _HOLDERS and not _CELL_HOLDER.match(words[k]):
+                continue  # ("macrophages that lack Irg1 release more IL-6")
             rest = words[k + 1 :]
             if rest[:2] in (["that", "lack"], ["that", "lacks"], ["which", "lack"], ["who", "lack"], ["who", "lacks"]):
                 start = k + 3
@@ -115,7 +118,8 @@ class _ParseKnockout(_ParseBase):
                 (
                     j
                     for j in range(start, verb.i)
-                    if doc[j].pos_ in ("AUX", "VERB") or doc[j].lower_ in ("can", "cannot", "not", ",", "still", "also", "often", "usually")
+                    if (doc[j].pos_ in ("AUX", "VERB") and not _SYMBOL.match(doc[j].text))  # (not "Nrf2/VBD")
+                    or doc[j].lower_ in ("can", "cannot", "not", ",", "still", "also", "often", "usually")
                 ),
                 verb.i,
             )  # ("Patients who lack AID still make IgM": the name ends before the adverb)
@@ -153,8 +157,8 @@ class _ParseKnockout(_ParseBase):
             objects = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and any(a.lower_ in _FEWER | _MORE for a in c.children)]
             for c in objects:
                 c.tag_, c.pos_, c.dep_ = "NN", "NOUN", "dobj"
-        if lemma in _SUFFER and not objects:  # "suffer from severe infections"
-            objects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children if g.dep_ == "pobj"]
+        if lemma in _SUFFER and not objects:  # "suffer from severe infections", "succumb to M. tuberculosis infection"
+            objects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of", "to") for g in p.children if g.dep_ == "pobj"]
         if lemma == "be":
             for attr in (c for c in verb.children if c.dep_ == "acomp"):
                 targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "against") for g in p.children if g.dep_ == "pobj"]

@@ -424,7 +424,7 @@ def _cue_words() -> frozenset[str]:
     words |= {"effects", "events", "reactions", "toxicities", "toxicity", "complications"}  # "the side effects were X and Y"
     words |= {"occur", "occurs", "occurred", "reported", "observed", "seen", "developed"}  # "X occurred more often with Y"
     words |= {"effect", "influence", "impact", "benefit"}  # "X had no effect on Y", "X showed no benefit in D"
-    words |= {"frequent", "become", "became", "taking", "recommended", "considered", "rate", "common", "rare", "receive", "experience"}
+    words |= {"frequent", "become", "becomes", "became", "taking", "recommended", "considered", "rate", "common", "rare", "receive", "experience"}
     words |= {"factor", "responsible", "driver", "shift", "shifts", "shifted", "skew", "skews", "deliver", "delivers", "degradation"}
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
     words |= {form for lemma in ("express", "shed") for form in verb_forms(lemma)}  # "keratinocytes express IL-33": a cell's output
