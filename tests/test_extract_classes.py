@@ -196,3 +196,17 @@ def test_a_subject_with_an_appositive_then_it_and_cells_that_lack_a_gene() -> No
     assert ("fumarate", "-", "prolyl_hydroxylases", False) in found, found
     found = triples("Macrophages that lack Nrf2 release more interleukin-1 beta than normal cells.")
     assert any(s == "nrf2" and sign == "-" for s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_causing_its_degradation_lowers_what_its_stands_for() -> None:
+    found = triples("Siponimod binds the receptor S1P5 and causes its internalisation and degradation.")
+    assert ("siponimod", "-", "s1p5", False) in found, found
+    assert not any(t in ("degradation", "internalisation") for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_class_noun_described_by_its_maker_after_a_name_is_the_name() -> None:
+    found = triples("Lymphocytes move towards CCL21, a chemokine made by lymphatic endothelial cells.")
+    assert any(t == "ccl21" and sign == "+" for _s, sign, t, _n in found), found
+    assert not any(t == "chemokine" for _s, _sign, t, _n in found), found

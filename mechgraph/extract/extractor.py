@@ -302,6 +302,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 _wrapped(f.target, doc) or _bare_class(f.target, doc)
             ):
                 continue  # the parser read whose levels the pattern's wrapper means ("raise its blood levels": the drug's)
+            if any(_same_verb(f.cues, g.cues) and g.source == f.source for g in mine) and _bare_class(f.target, doc, event=True):
+                continue  # "causes its internalisation and degradation": the parser read whose loss it is
             if any(_same_verb(f.cues, g.cues) and g.source == f.source and _beyond_clause(f.target, g.target, f.sentence, doc, parser_doc) for g in mine):
                 continue  # "activate ILC2s whether or not PGD2 is present": the pattern went past the object into the next clause
             if any(_same_verb(f.cues, g.cues) and g.source != f.source and _overlap(f.target, g.target, doc, parser_doc) for g in mine):

@@ -302,7 +302,16 @@ class _ParseClauses(_ParseBase):
             if verb.dep_ == "relcl" and objs and objs[0].tag_ in ("WDT", "WP"):
                 objs = [verb.head]  # "colitis and hepatitis, which are treated with X"
             if verb.dep_ == "acl":
-                objs = _described(verb.head) or [verb.head]  # "X are proteins secreted by Y": X
+                described = _described(verb.head)
+                objs = described or [verb.head]  # "X are proteins secreted by Y": X
+                named = self.sdoc[verb.head.left_edge.i - 2] if verb.head.left_edge.i >= 2 and self.sdoc[verb.head.left_edge.i - 1].text == "," else None
+                if (
+                    not described
+                    and named is not None
+                    and normalize_word(verb.head.lower_) in _CLASS_NOUNS
+                    and (named.pos_ in ("NOUN", "PROPN") or not named.is_lower)
+                ):
+                    objs = [named]  # "hepcidin, a small peptide hormone made by hepatocytes": hepcidin (however the parse hung the description)
             if verb.dep_ == "relcl" and not objs:
                 objs = [verb.head]
         for child in verb.children:

@@ -27,6 +27,7 @@ _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
+_LOSS_EVENTS = frozenset(normalize_word(w) for w in "degradation internalisation internalization destruction breakdown loss removal shedding".split())
 _NO_CAUSE = frozenset("benefit effect efficacy difference variation proportion percent % majority half third".split())
 #: what a treatment cuts ("cut the rate of exacerbations"): a measure of a disease, never a dose ("cut their dose")
 _CUT_MEASURES = frozenset(normalize_word(w) for w in "rate risk number incidence episode case frequency mortality death hospitalisation".split())
@@ -314,6 +315,11 @@ class _ParseReaders(_ParseBase):
                 if inner is not None:
                     self.emit(verb, words, "-" if normalize_word(change.lower_) in W._FALL_NOUNS else "+", subjects, [inner])
             objs = [o for o in objs if changes.get(o) is None]
+            lost = [o for o in objs if normalize_word(o.lower_) in _LOSS_EVENTS and any(c.lower_ in ("its", "their") for c in o.children)]
+            if lost:  # "binds ferroportin and causes its internalisation and degradation": lowers what "its" stands for
+                its = next(c for c in lost[0].children if c.lower_ in ("its", "their"))
+                self.emit(verb, words, "-", subjects, [t for t in reversed(self.sdoc[: its.i]) if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")][:1])
+                objs = [o for o in objs if o not in lost and not any(c is o for lo in lost for c in lo.conjuncts)]
             if not objs:
                 return
         if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts

@@ -81,7 +81,7 @@ _ANTIBODY_WORDS = frozenset("human humanized humanised chimeric monoclonal recom
 _PREFIXES = frozenset("co anti non pre re de un self cross inter intra sub multi over under semi pro trans".split())
 _CLASS_NOUNS = frozenset(
     normalize_word(w)
-    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor repressor alarmin sensor oncogene adaptor gene metabolite prodrug "
+    for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor repressor alarmin sensor hormone peptide oncogene adaptor gene metabolite prodrug "
     "antibiotic antifungal antiviral anticoagulant antidepressant anticonvulsant antihistamine statin steroid corticosteroid "
     "glucocorticoid biologic immunosuppressant medicine medication sulfonamide sulphonamide protease peptidase ligase lipase synthase "
     "transporter channel integrin lectin convertase".split()

@@ -47,17 +47,18 @@ def _wrapped(node_id: str, doc: _Text) -> bool:
     return bool(key) and key[-1] in _WRAPPER_KEYS and entry is not None and entry.origin == "text"
 
 
-def _bare_class(node_id: str, doc: _Text, *, anaphor: bool = False) -> bool:
+def _bare_class(node_id: str, doc: _Text, *, anaphor: bool = False, event: bool = False) -> bool:
     """Whether a pattern reading's node is a bare class noun of the text ("proteins" of "X are proteins
     secreted by Y", where the parser read X); with ``anaphor``, one that names nothing alone ("blocks the
     enzyme" where no enzyme was named: not "cytokines" or "antibodies", which name a class of their own)."""
     entry = doc.lexicon.entry(node_id)
     key = key_of(entry.label) if entry is not None else ()
-    classes = _ANAPHOR_KEYS if anaphor else _CLASS_KEYS
+    classes = _ANAPHOR_KEYS if anaphor else _LOSS_KEYS if event else _CLASS_KEYS  # (with ``event``, a bare loss: "degradation")
     return len(key) == 1 and key[0] in classes and entry is not None and entry.origin == "text"
 
 
 _CLASS_KEYS = frozenset(key_of(w)[0] for w in ("protein", "cytokine", "molecule", "enzyme", "receptor", "factor", "antibody", "peptide"))
+_LOSS_KEYS = frozenset(key_of(w)[0] for w in ("degradation", "internalisation", "internalization", "destruction", "breakdown", "loss", "removal"))
 _ANAPHOR_KEYS = frozenset(key_of(w)[0] for w in ("protein", "molecule", "enzyme", "factor", "peptide"))
 _WRAPPER_KEYS = frozenset(key_of(w)[0] for w in ("level", "concentration", "count", "amount", "number"))
 
