@@ -24,6 +24,8 @@ def parse_text(text: str) -> str:
     'It lowered serum IgE .'
     >>> parse_text("The FDA approved remestemcel-L (Ryoncil; Mesoblast) for children.")
     'The FDA approved remestemcel-L for children.'
+    >>> parse_text("X is indicated for relapsed Stage I to III cutaneous T-cell lymphoma.")
+    'X is indicated for relapsed cutaneous T-cell lymphoma.'
     >>> parse_text("C. difficile makes toxins.")
     'C-difficile makes toxins.'
     >>> parse_text("The reactions reported most often (in at least 5% of patients) were headache and rash (12%).")
@@ -38,6 +40,8 @@ def parse_text(text: str) -> str:
     if "(" in text:  # "reported most often (in at least 5% of patients) were X": a qualifier in brackets, no name
         text = _QUALIFIER.sub("", text)
         text = _BRAND_ASIDE.sub("", text)  # "approved remestemcel-L (Ryoncil; Mesoblast) for D": the brand and the company
+    if "tage " in text:  # "relapsed Stage I to III cutaneous T-cell lymphoma": the disease at any stage, one node
+        text = _STAGES.sub("", text)
     if ". " in text:  # "C. difficile produces X": a species with its genus cut to a letter, which the pipeline takes for a sentence
         text = _GENUS.sub(r"\1-", text)
     if "-up" in text:  # "the build-up of plaque": one noun, which the parser would read as "up"
@@ -49,6 +53,7 @@ _QUALIFIER = re.compile(
     r"\s*\((?:(?:in|at|for|during|after|from|over|see|vs\.?|versus|compared)\b[^()]*|[^()]*[%=][^()]*|[<>≤≥±]\s*[^()]*|\d[^()A-Za-z]*)\)(?=[\s,.;:])"
 )
 _BRAND_ASIDE = re.compile(r"\s*\((?:[A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:[;,] (?:[A-Z][\w-]*(?: [A-Z][\w-]*)?))+\)(?=[\s,.;:])")
+_STAGES = re.compile(r"\b[Ss]tages? (?:I{1,3}V?|IV)[A-C]?(?: ?(?:to|-|–|or) ?(?:I{1,3}V?|IV)[A-C]?)? (?=[a-z])")  # (Roman: "stage 3 X" is read by name)
 _GENUS = re.compile(r"\b([A-Z])\. (?=[a-z]{4,}\b)")
 _ONE_OF = re.compile(r"\bone of (?:these|those|its|their) [a-z]+s, (?=[A-Z])")
 _QUOTED_NAME = re.compile(r"[\"“]([\w][\w' -]{0,38}[\w])[\"”]")
