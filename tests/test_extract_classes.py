@@ -210,3 +210,19 @@ def test_a_class_noun_described_by_its_maker_after_a_name_is_the_name() -> None:
     found = triples("Lymphocytes move towards CCL21, a chemokine made by lymphatic endothelial cells.")
     assert any(t == "ccl21" and sign == "+" for _s, sign, t, _n in found), found
     assert not any(t == "chemokine" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_approval_for_a_goal_in_people_with_a_disease_and_measured_findings() -> None:
+    text = (
+        "The FDA has approved Thymoxel (processed thymus slices; Acme Bio) for immune reconstitution in children with "
+        "complete DiGeorge syndrome, the first therapy of its kind.\n\n"
+        "The tissue is cultured for up to three weeks, which depletes most of the donor's thymocytes.\n\n"
+        "The most common adverse reactions were rash, low magnesium levels and low platelet counts."
+    )
+    found = triples(text)
+    assert ("thymoxel", "-", "complete_digeorge_syndrome", False) in found, found
+    assert ("thymoxel", "+", "immune_reconstitution", False) in found, found
+    assert not any(s == "therapy" or "weeks" in s for s, _sign, _t, _n in found), found
+    effects = {t for s, sign, t, _n in found if s == "thymoxel" and sign == "+"}
+    assert {"low_magnesium_levels", "low_platelet_counts"} <= effects, found

@@ -41,6 +41,8 @@ _EFFECT_SIGNS = {
 _SHARES = frozenset(
     "% percent per cent third half quarter fifth tenth most many some few all majority minority proportion number share fraction percentage".split()
 )
+#: how a measured value is found changed in a list of findings ("low magnesium levels")
+_LEVEL_CHANGES = frozenset("low high raised elevated decreased reduced increased".split())
 #: the gerunds of a leaflet's states ("being sick", "feeling dizzy")
 _STATE_GERUNDS = frozenset("being feeling".split())
 #: words that open a clause after an item's effect ("... when the drops are put in"; "where" names the site: part of the effect)
@@ -153,7 +155,9 @@ class _ParseEffects(_ParseBase):
             norm = normalize_word(t.lower_)
             inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
             if inner is None:
-                e = self.entity(t)
+                measured = t.lemma_.lower() in ("level", "count", "concentration") and any(c.dep_ == "amod" and c.lower_ in _LEVEL_CHANGES for c in t.children)
+                span = self.name_span(t)  # ("low magnesium levels", "low platelet counts": the finding is named whole)
+                e = self.doc.candidate(self.sdoc[span[0] : span[1]].text) if measured else self.entity(t)
                 if e is None and norm in _FALL_NOUNS | _RISE_NOUNS:  # "weight loss", "hair loss": an effect of its own
                     start, end = self.name_span(t)
                     e = self.doc.candidate(self.sdoc[start:end].text) if end - start > 1 else None
@@ -262,7 +266,9 @@ class _ParseEffects(_ParseBase):
             if normalize_word(words[-1].lower_) in _FALL_NOUNS | _RISE_NOUNS:
                 return []
             named = self.sdoc[words[0].i : words[-1].i + 1].text
-            entry = self.lookup_phrase(named) or (self.doc.candidate(named, item=True) if any(w.lower_ in ("in", "at", "of") for w in words) else None)
+            measured = words[0].lower_ in _LEVEL_CHANGES and words[-1].lemma_.lower() in ("level", "count", "concentration")
+            entry = self.doc.candidate(named) if measured else self.lookup_phrase(named)  # ("low magnesium levels": the finding)
+            entry = entry or (self.doc.candidate(named, item=True) if any(w.lower_ in ("in", "at", "of") for w in words) else None)
             if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
                 found.append(entry)
         return found

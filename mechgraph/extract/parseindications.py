@@ -11,11 +11,16 @@ from ..vocabulary import NodeKind
 from . import parsewords as W
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
+from .tokens import normalize_word
 
 __all__: list[str] = []
 
 #: what a regulator grants a drug for a disease
 _APPROVAL_NOUNS = frozenset("authorisation authorization approval licence license clearance".split())
+
+
+#: what a drug is approved to bring about ("for immune reconstitution in children with X")
+_GOALS = frozenset("reconstitution restoration recovery engraftment mobilisation mobilization".split())
 
 
 class _ParseIndications(_ParseBase):
@@ -63,8 +68,11 @@ class _ParseIndications(_ParseBase):
             subjects = [c for c in head.head.children if c.dep_ == "nsubj"] if head.dep_ == "attr" else [head]
         if not subjects and verb.lemma_.lower() in ("approve", "license", "recommend"):  # "regulators approved X (Brand) for Y": X, a drug
             subjects = [c for c in verb.children if c.dep_ == "dobj"]
+            named = [c for c in subjects if normalize_word(c.lower_) not in W._GENERIC | {"therapy"}]
+            subjects = named or subjects  # (not "..., the first therapy of its kind" the parse hung on the verb)
         made = [self.as_drug(s) for s in subjects]  # what is indicated, approved or recommended for a disease is a drug
         self.emit(verb, "indicated for", "treat", (subjects, None), diseases, agents_only=True)
+        self.emit(verb, "indicated for", "+", (subjects, None), self.goals, agents_only=True)
         if verb.lemma_.lower() in ("approve", "license") and made:
             self.approved_topic(made[0] or self.entity(subjects[0]))
 
@@ -83,6 +91,7 @@ class _ParseIndications(_ParseBase):
         if drugs and diseases:
             made = [self.as_drug(d) for d in drugs]
             self.emit(verb, "indicated for", "treat", (drugs, None), diseases, agents_only=True)
+            self.emit(verb, "indicated for", "+", (drugs, None), self.goals, agents_only=True)
             self.approved_topic(made[0] or self.entity(drugs[0]))
 
     def approved_topic(self, approved: LexiconEntry | None) -> None:
@@ -91,7 +100,9 @@ class _ParseIndications(_ParseBase):
             self.doc.topic = approved
 
     def indicated_for(self, verb: Any, preps: list[Any]) -> list[Any]:
-        """The diseases of "for (adults with) D", "for the treatment of D", "in D"."""
+        """The diseases of "for (adults with) D", "for the treatment of D", "in D" (and, in
+        ``self.goals``, what the drug is given to bring about: "for immune reconstitution")."""
+        self.goals: list[Any] = []
         preps = preps + [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ in ("for", "in")]  # "for X and for Y"
         diseases: list[Any] = []
         for c in preps:
@@ -101,6 +112,11 @@ class _ParseIndications(_ParseBase):
                     diseases += [d for t in people for w in t.children if w.dep_ == "prep" and w.lower_ == "with" for d in w.children if d.dep_ == "pobj"]
                 if g.dep_ != "pobj" or g.lower_ in W._WHEN_OR_WHERE or g.like_num:
                     continue  # ("approved X in March", "in Europe", "in 2024": no disease)
+                if g.lemma_.lower() in _GOALS:  # "for immune reconstitution in children with congenital athymia": raises it, treats the disease
+                    self.goals.append(g)
+                    people = [t for p in g.children if p.dep_ == "prep" and p.lower_ == "in" for t in p.children if t.lemma_.lower() in W._PEOPLE]
+                    diseases += [d for t in people for d in self.conditions(t)]
+                    continue
                 if g.lemma_.lower() in W._PEOPLE or g.lower_ in W._PEOPLE:  # "indicated for adults with plaque psoriasis"
                     withs = [w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"]
                     withs = withs or [w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i > g.i]  # (hung on the verb)

@@ -60,6 +60,12 @@ _CLASS_HEADS = frozenset(
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
 _DOSE_ONLY = re.compile(r"^[\d.,\s]+(mg|g|µg|mcg|ug|ml|units?|iu|mg/kg|mg/m2)\b", re.IGNORECASE)
+#: how long: "up to three weeks", "6 to 12 months" (no name)
+_DURATION = re.compile(
+    r"^(?:up to |about |over |for |within )?(?:[\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+    r"(?: (?:to|or|-) (?:[\d.]+|\w+))? (?:hours?|days?|weeks?|months?|years?)$",
+    re.IGNORECASE,
+)
 _BARE_CLASSES = frozenset(
     {"metabolite", "messenger", "substance", "chemical"}
 )  # "the metabolite": the one named before (the parser reads it), never a node of its own
@@ -211,7 +217,12 @@ class _Text:
             or (len(key) == 1 and (key[0] in _PARTICIPLES or (label.strip().islower() and label.strip().endswith("ed") and len(label.strip()) > 4)))
         ):
             return None  # "to a lesser degree", "where the injection is given": no name
-        if _DOSE_ONLY.match(label.strip()) or (len(key) == 1 and key[0] in _TIME_WORDS | _BARE_CLASSES) or key == ("protein", "complex"):
+        if (
+            _DOSE_ONLY.match(label.strip())
+            or _DURATION.match(label.strip())
+            or (len(key) == 1 and key[0] in _TIME_WORDS | _BARE_CLASSES)
+            or key == ("protein", "complex")
+        ):
             return None  # "0.5 mg" (a dose of the text's drug), "centuries", "the protein complex": no name
         if (
             all(ch.isdigit() or ch in "._-% " for ch in label.strip())
