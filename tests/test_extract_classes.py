@@ -226,3 +226,15 @@ def test_an_approval_for_a_goal_in_people_with_a_disease_and_measured_findings()
     assert not any(s == "therapy" or "weeks" in s for s, _sign, _t, _n in found), found
     effects = {t for s, sign, t, _n in found if s == "thymoxel" and sign == "+"}
     assert {"low_magnesium_levels", "low_platelet_counts"} <= effects, found
+
+
+@needs_parser
+def test_what_cells_respond_to_raises_what_they_make() -> None:
+    found = triples("Th17 cells produce IL-17A in response to IL-23.")
+    assert any(s in ("il23", "il_23") and sign == "+" and t in ("il17a", "il_17a") for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_shielding_cells_from_a_harm_lowers_the_harm() -> None:
+    found = triples("Interleukin-10 shields hepatocytes from ischaemic injury.")
+    assert any(sign == "-" and t == "ischaemic_injury" for _s, sign, t, _n in found), found

@@ -312,7 +312,7 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 _same_verb(f.cues, g.cues) and _same_name(f.source, g.target, doc, parser_doc) and _same_name(f.target, g.source, doc, parser_doc) for g in mine
             ):
                 continue  # the pattern read the parser's relation backwards ("drugs that block this enzyme, such as X")
-            extra = [r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks]
+            extra = list(dict.fromkeys(r for g in same for r in g.remarks if r.startswith("context") and r not in f.remarks))
             if extra:
                 f = replace(f, remarks=(*f.remarks, *extra))  # the cells the parser saw ("by resting NK cells")
         kept.append(f)

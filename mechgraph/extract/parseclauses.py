@@ -320,7 +320,7 @@ class _ParseClauses(_ParseBase):
         if not objs and reading in ("treat", "+", "-", "0", "cause", "improve"):
             # "phosphorylate and activate STATs": share the object of a coordinated verb
             for sibling in [*verb.children, verb.head]:
-                if sibling.dep_ == "conj" or (sibling is verb.head and verb.dep_ == "conj"):
+                if sibling.dep_ == "conj" or (sibling.i == verb.head.i and verb.dep_ == "conj"):
                     objs = [c for c in sibling.children if c.dep_ in ("dobj", "obj")]
                     if objs:
                         break

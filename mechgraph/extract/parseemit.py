@@ -93,7 +93,7 @@ class _ParseEmit(_ParseBase):
                 found.append(node.text.lower())  # (but "they appear only after X has switched on Y": appear is no hedge)
             prev_dep = node.dep_
             if node.dep_ in ("xcomp", "ccomp", "conj", "csubj", "advcl") and node.head is not node:
-                if node.dep_ == "conj" and node is verb:
+                if node.dep_ == "conj" and node.i == verb.i:
                     break  # "failed to improve X and may have worsened it": own auxiliaries only
                 node = node.head
                 continue

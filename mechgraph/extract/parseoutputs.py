@@ -51,6 +51,15 @@ class _ParseOutputs(_ParseBase):
         objs = [o for o in objs if o.pos_ != "PRON" and not any(c.dep_ == "amod" and c.lower_ in W._STATE_UP | W._STATE_DOWN for c in o.children)]
         if objs:  # what is made is no cell or disease, nor a pronoun ("It is made by dendritic cells", "it" read as the drug)
             self.emit(verb, words, "+", subjects, objs, expand=verb.dep_ != "acl", kinds=(_CELLS, _OUTPUTS))
+            self.in_response(verb, objs)
+
+    def in_response(self, verb: Any, objs: list[Any]) -> None:
+        """ "ILC3s produce IL-22 in response to IL-23 and IL-1β": what the cells respond to raises what they make."""
+        responses = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.lemma_.lower() == "response"]
+        stimuli = [x for r in responses for p in r.children if p.dep_ == "prep" and p.lower_ == "to" for x in p.children if x.dep_ == "pobj"]
+        objs = [o for o in objs if o.pos_ != "PRON"]  # (what "it" stands for is the main reading's)
+        if stimuli and objs:
+            self.emit(verb, "in response to", "+", (stimuli, None), objs)
 
     def event_noun(self, noun: Any) -> None:
         """ "the induction of IL-18 by butyrate", "the inhibition of calcineurin by cyclosporine":

@@ -319,7 +319,7 @@ class _ParseReaders(_ParseBase):
             if lost:  # "binds ferroportin and causes its internalisation and degradation": lowers what "its" stands for
                 its = next(c for c in lost[0].children if c.lower_ in ("its", "their"))
                 self.emit(verb, words, "-", subjects, [t for t in reversed(self.sdoc[: its.i]) if t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN")][:1])
-                objs = [o for o in objs if o not in lost and not any(c is o for lo in lost for c in lo.conjuncts)]
+                objs = [o for o in objs if o.i not in {t.i for lo in lost for t in (lo, *lo.conjuncts)}]
             if not objs:
                 return
         if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts
@@ -331,8 +331,11 @@ class _ParseReaders(_ParseBase):
                 self.emit(verb, words, "+", subjects, raised, expand=False)
             return
         self.emit(verb, words, reading, subjects, objs)
+        if reading == "+" or reading == "cause":
+            self.in_response(verb, objs)  # "ILC3s produce it in response to IL-23"
         if verb.lemma_.lower() in _SHIELD_VERBS:  # "protects IgG from lysosomal degradation": lowers the degradation
-            harms = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "against") for g in p.children if g.dep_ == "pobj"]
+            holders = [verb, *(o for o in objs if o.head.i == verb.i)]  # ("shields hepatocytes from injury": "from" hung on the object)
+            harms = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("from", "against") for g in p.children if g.dep_ == "pobj"]
             if harms:
                 self.emit(verb, f"{verb.lemma_.lower()} from", "-", subjects, harms)
 

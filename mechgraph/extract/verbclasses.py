@@ -30,7 +30,7 @@ trigger drive boost amplify restore raise prolong sustain cause produce accelera
 strengthen reinforce mobilise mobilize recruit expand upregulated heighten intensify exacerbate worsen
 aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
-co-stimulate contribute initiate launch attract protect thicken enlarge expand secrete synthesise synthesize pump
+co-stimulate contribute initiate launch attract protect shield thicken enlarge expand secrete synthesise synthesize pump
 encourage lengthen extend mediate fuel foster spur draw regrow perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
 """
 _NEGATIVE = """
