@@ -238,3 +238,9 @@ def test_what_cells_respond_to_raises_what_they_make() -> None:
 def test_shielding_cells_from_a_harm_lowers_the_harm() -> None:
     found = triples("Interleukin-10 shields hepatocytes from ischaemic injury.")
     assert any(sign == "-" and t == "ischaemic_injury" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_approximate_amount_is_no_node() -> None:
+    found = triples("Gamma delta T cells, making up roughly 1 to 5% of the T cells in blood, produce interleukin-17.")
+    assert not any("roughly" in t or "roughly" in s for s, _sign, t, _n in found), found

@@ -60,6 +60,8 @@ _CLASS_HEADS = frozenset(
 _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once", "since"})
 _PARTICLES = frozenset("up down off out on over alone together".split())
 _DOSE_ONLY = re.compile(r"^[\d.,\s]+(mg|g|µg|mcg|ug|ml|units?|iu|mg/kg|mg/m2)\b", re.IGNORECASE)
+#: the words of an approximate amount ("roughly 1 to 10", "about 5 per cent")
+_APPROXIMATE = frozenset("roughly about approximately around nearly almost some up to between and of per cent percent".split())
 #: how long: "up to three weeks", "6 to 12 months" (no name)
 _DURATION = re.compile(
     r"^(?:up to |about |over |for |within )?(?:[\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
@@ -225,7 +227,8 @@ class _Text:
         ):
             return None  # "0.5 mg" (a dose of the text's drug), "centuries", "the protein complex": no name
         if (
-            all(ch.isdigit() or ch in "._-% " for ch in label.strip())
+            all(k.replace(".", "").isdigit() or k in _APPROXIMATE for k in key)  # "roughly 1 to 10 (per cent)": an amount, no name
+            or all(ch.isdigit() or ch in "._-% " for ch in label.strip())
             or key[0] in ("suspicion", "possibility")
             or (len(key) == 1 and key[0] in _BARE_ADJECTIVES)
         ):
