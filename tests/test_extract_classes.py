@@ -244,3 +244,11 @@ def test_shielding_cells_from_a_harm_lowers_the_harm() -> None:
 def test_an_approximate_amount_is_no_node() -> None:
     found = triples("Gamma delta T cells, making up roughly 1 to 5% of the T cells in blood, produce interleukin-17.")
     assert not any("roughly" in t or "roughly" in s for s, _sign, t, _n in found), found
+
+
+def test_an_adverb_before_a_name_is_no_part_of_it() -> None:
+    from mechgraph.extract import default_lexicon
+    from mechgraph.extract.readerstate import _Text
+
+    entry = _Text("", default_lexicon()).candidate("mostly atrial flutter")
+    assert entry is not None and entry.label == "atrial flutter", entry

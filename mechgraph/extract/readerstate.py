@@ -80,7 +80,10 @@ _PARTICIPLE_WORDS = (
 ).split()
 _PARTICIPLES = frozenset(_PARTICIPLE_WORDS) | frozenset(normalize_word(w) for w in _PARTICIPLE_WORDS)
 _FREQUENCY_WORDS = frozenset("less more most least very frequent common likely rare often frequently commonly uncommon infrequent".split())
-_CONNECTIVES = frozenset("hence thus therefore thereby so consequently subsequently also then".split())
+_CONNECTIVES = frozenset(
+    "hence thus therefore thereby so consequently subsequently also then "
+    "mostly mainly chiefly largely usually especially particularly primarily predominantly typically notably".split()
+)  # (and adverbs before a name: "mostly atrial fibrillation")
 _NOT_NAME_START = frozenset(
     {
         "unlike",
