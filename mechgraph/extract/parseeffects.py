@@ -155,7 +155,7 @@ class _ParseEffects(_ParseBase):
             norm = normalize_word(t.lower_)
             inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
             if inner is None:
-                measured = t.lemma_.lower() in ("level", "count", "concentration") and any(c.dep_ == "amod" and c.lower_ in _LEVEL_CHANGES for c in t.children)
+                measured = t.lemma_.lower() in W.MEASURE_NOUNS and any(c.dep_ == "amod" and c.lower_ in _LEVEL_CHANGES for c in t.children)
                 span = self.name_span(t)  # ("low magnesium levels", "low platelet counts": the finding is named whole)
                 e = self.doc.candidate(self.sdoc[span[0] : span[1]].text) if measured else self.entity(t)
                 if e is None and norm in _FALL_NOUNS | _RISE_NOUNS:  # "weight loss", "hair loss": an effect of its own
@@ -266,7 +266,7 @@ class _ParseEffects(_ParseBase):
             if normalize_word(words[-1].lower_) in _FALL_NOUNS | _RISE_NOUNS:
                 return []
             named = self.sdoc[words[0].i : words[-1].i + 1].text
-            measured = words[0].lower_ in _LEVEL_CHANGES and words[-1].lemma_.lower() in ("level", "count", "concentration")
+            measured = words[0].lower_ in _LEVEL_CHANGES and words[-1].lemma_.lower() in W.MEASURE_NOUNS
             entry = self.doc.candidate(named) if measured else self.lookup_phrase(named)  # ("low magnesium levels": the finding)
             entry = entry or (self.doc.candidate(named, item=True) if any(w.lower_ in ("in", "at", "of") for w in words) else None)
             if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY):

@@ -27,7 +27,7 @@ _CHEMICAL_GROUPS = frozenset(normalize_word(w) for w in "phosphate 3-phosphate 5
 #: a role that keeps something down ("plays a protective role in colitis")
 _PROTECTIVE_ROLES = frozenset("protective inhibitory suppressive negative restraining".split())
 _SHIELD_VERBS = frozenset("protect shield spare rescue save".split())
-_LOSS_EVENTS = frozenset(normalize_word(w) for w in "degradation internalisation internalization destruction breakdown loss removal shedding".split())
+_LOSS_EVENTS = frozenset(normalize_word(w) for w in W.LOSS_EVENTS)
 _NO_CAUSE = frozenset("benefit effect efficacy difference variation proportion percent % majority half third".split())
 #: what a treatment cuts ("cut the rate of exacerbations"): a measure of a disease, never a dose ("cut their dose")
 _CUT_MEASURES = frozenset(normalize_word(w) for w in "rate risk number incidence episode case frequency mortality death hospitalisation".split())

@@ -159,6 +159,11 @@ def organ_only(label: str) -> bool:
     return bool(key) and set(key) <= BODY_SITES
 
 
+#: losses of a protein named by nouns ("causes its internalisation and degradation"): what "its" stands for is lowered,
+#: and the bare noun names no node
+LOSS_EVENTS = frozenset("degradation internalisation internalization destruction breakdown loss removal shedding".split())
+#: what a measured finding is a value of ("low magnesium levels", "low platelet counts")
+MEASURE_NOUNS = frozenset("level count concentration".split())
 #: what a cell gives off, verbs the tagger takes for nouns or modifiers ("platelets express/NN P-selectin",
 #: "platelets release/NN PF4"): parsed again or retagged as verbs (the clause's shape; "release" still relates nothing)
 OUTPUT_FORMS = frozenset("release express shed".split())

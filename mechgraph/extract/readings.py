@@ -7,6 +7,7 @@ or class noun, or a clause the pattern reader took for a name.
 from __future__ import annotations
 
 from . import cues as C
+from .parsewords import LOSS_EVENTS
 from .readerstate import _Found, _Text
 from .sentences import Sentence
 from .tokens import key_of
@@ -58,7 +59,7 @@ def _bare_class(node_id: str, doc: _Text, *, anaphor: bool = False, event: bool 
 
 
 _CLASS_KEYS = frozenset(key_of(w)[0] for w in ("protein", "cytokine", "molecule", "enzyme", "receptor", "factor", "antibody", "peptide"))
-_LOSS_KEYS = frozenset(key_of(w)[0] for w in ("degradation", "internalisation", "internalization", "destruction", "breakdown", "loss", "removal"))
+_LOSS_KEYS = frozenset(key_of(w)[0] for w in LOSS_EVENTS)
 _ANAPHOR_KEYS = frozenset(key_of(w)[0] for w in ("protein", "molecule", "enzyme", "factor", "peptide"))
 _WRAPPER_KEYS = frozenset(key_of(w)[0] for w in ("level", "concentration", "count", "amount", "number"))
 
