@@ -29,15 +29,27 @@ def test_a_cell_is_the_source_of_what_it_makes_expresses_or_sheds() -> None:
 
 
 @needs_parser
-def test_what_is_not_a_cell_makes_nothing_a_cell_makes_no_cell_and_releases_stays_unread() -> None:
+def test_what_is_not_a_cell_makes_nothing_and_a_cell_makes_no_cell() -> None:
     found = triples("The fusion protein expresses two binding domains.")
     assert not any(sign == "+" for _s, sign, _t, _n in found), found
     found = triples("Infected macrophages express TNF, and dendritic cells.")
     assert not any(s == "macrophage" and t == "dendritic_cell" for s, _sign, t, _n in found), found
     found = triples("Memory T cells do not express CCR7.")
     assert not any(s == "memory_t_cell" and sign == "+" and not negated for s, sign, _t, negated in found), found
+
+
+@needs_parser
+def test_a_cell_raises_what_it_releases_and_nothing_else_does() -> None:
     found = triples("Basophils release histamine and leukotriene C4.")
-    assert not any(s == "basophil" for s, _sign, _t, _n in found), found
+    assert {("basophil", "+", "histamine", False), ("basophil", "+", "leukotriene_c4", False)} <= found, found
+    found = triples("Once stimulated, the mast cells release huge amounts of tryptase.")
+    assert ("mast_cell", "+", "tryptase", False) in found, found
+    found = triples("Chemokine CXCL4, released by activated platelets, recruits monocytes.")
+    assert any("platelet" in s and sign == "+" and "cxcl4" in t for s, sign, t, _n in found), found
+    found = triples("Blocking the receptor releases leukaemia cells from their niches in the lymph nodes.")
+    assert not any(sign == "+" for _s, sign, _t, _n in found), found  # a cell set free is not raised
+    found = triples("The kinase releases the transcription factor from its inhibitor.")
+    assert not any(sign == "+" for _s, sign, _t, _n in found), found  # nor what no cell frees
 
 
 @needs_parser

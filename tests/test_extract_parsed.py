@@ -84,8 +84,10 @@ def test_verb_classes_read_with_their_sign(sentence: str, expected: tuple[str, s
 
 @needs_parser
 def test_releases_is_not_an_increase_of_what_is_released() -> None:
-    found = triples("Mast cells release histamine.")
-    assert not any(sign == "+" and "histamine" in t for _s, sign, t, _n in found)
+    # a protein set free from a complex is not raised by what frees it (a cell's release is its
+    # output: tests/test_extract_outputs.py)
+    found = triples("On binding cortisol, the glucocorticoid receptor releases heat-shock protein 90.")
+    assert not any(sign == "+" and "heat_shock" in t for _s, sign, t, _n in found), found
 
 
 @needs_parser

@@ -9,7 +9,7 @@ Signs of verb cues
 + : stimulate, enhance, induce, activate, increase, restore, reinforce, promote, augment,
     amplify, boost, potentiate, up-regulate, elevate, raise, strengthen, improve, trigger,
     produce, secrete, cause, lead to, result in, give rise to, mediate, accelerate, switch on,
-    prolong, worsen, exacerbate ("releases" is no cue: what is released is not regulated by it)
+    prolong, worsen, exacerbate ("releases" is no cue here; the parse reader reads it from a cell)
 - : inhibit, suppress, block, decrease, reduce, break, impair, abolish, abrogate, prevent,
     disrupt, interfere with, protect against, treat, counteract, neutralise, antagonise, lower,
     diminish, attenuate, limit, reverse, deplete, weaken, alleviate, down-regulate, kill, repress,

@@ -11,6 +11,11 @@ the second parse is put on the sentence's own words.
   cholesterol"): it is replaced by a plain verb of the same form (:func:`probed`).
 - A plural cell word taken for a verb ("CD4 thymocytes/VBZ escape deletion"): it is replaced by
   "cells" (:func:`as_cells`).
+- A signed verb taken for a plural noun after its subject, before its object ("the phagocyte
+  secretes/NNS interleukin-10", "the drug lowers/NNS free IgE"): it is replaced by a plain verb
+  (:func:`as_verb`); kept only where the second parse makes it a verb with a subject.
+- A participle that begins a protein's name ("transforming/VBG growth factor-β", "colony
+  stimulating/VBG factor"): it is hidden as a name (:func:`masked`).
 """
 
 from __future__ import annotations
@@ -23,14 +28,18 @@ from .cues import verb_forms
 from .parsewords import OUTPUT_FORMS
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["PLAIN_VERBS", "as_cells", "masked", "probed", "restored"]
+__all__ = ["PLAIN_VERBS", "as_cells", "as_verb", "masked", "probed", "restored", "verb_with_subject"]
 
 #: what a hidden name reads as: a proper noun the pipeline knows well
 MASK = "Smith"
 _CAPITALS = re.compile(r"^[A-Z]{3,}$")
 _SYMBOL = re.compile(r"^(?=.*\d)[A-Z][A-Za-z0-9]{1,9}$")  # a gene or protein symbol with a digit ("ZBP1", "RIPK3")
+_LETTER_NUMBER = re.compile(r"^[A-Z]\d{1,2}[a-z\u03b1-\u03c9]?$")  # "E2", "B4", "D3", "F2α"
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 _VERBAL = frozenset("xcomp ccomp advcl relcl acomp amod advmod".split())
+#: the head nouns of a protein's name that may begin with a participle ("transforming growth factor",
+#: "gonadotropin-releasing hormone", "macrophage colony stimulating factor")
+_NAME_HEADS = frozenset("factor factors hormone hormones peptide peptides protein proteins".split())
 
 
 def masked(doc: Any) -> Any | None:
@@ -48,13 +57,35 @@ def masked(doc: Any) -> Any | None:
     misread |= {  # "ZBP1 detects/NNS nucleic acids": a symbol that made the verb after it a noun
         t.i for t in doc[:-1] if _SYMBOL.match(t.text) and doc[t.i + 1].tag_ in ("NNS", "NN") and doc[t.i + 1].lower_ in _third_person_forms()
     }
+    participles = {  # "secretes transforming/VBG growth factor-β": a participle that begins a protein's name
+        t.i
+        for t in doc[:-1]
+        if t.tag_ == "VBG"
+        and t.is_lower
+        and (t.i == 0 or doc[t.i - 1].lower_ not in _AUXILIARIES)
+        and any(
+            u.tag_.startswith("NN") and u.lower_.split("-")[0] in _NAME_HEADS and all(v.tag_.startswith("NN") for v in doc[t.i + 1 : u.i])
+            for u in doc[t.i + 1 : t.i + 3]
+        )
+    }  # (hidden as a noun that begins such names, "nerve growth factor")
+    misread |= participles
+    misread |= {  # "prostaglandin/VBN E2", "leukotriene/VB B4": a name with a letter and a number taken for a verb
+        t.i
+        for t in doc[:-1]
+        if t.tag_.startswith("VB")
+        and t.is_lower
+        and _LETTER_NUMBER.match(doc[t.i + 1].text)
+        and t.lower_ not in _signed_forms()
+        and not t.lower_.endswith(("ed", "es", "ing"))
+        and (t.i == 0 or doc[t.i - 1].tag_ not in ("TO", "MD") and doc[t.i - 1].lower_ not in _AUXILIARIES)
+    }
     misread |= {t.i for t in doc[1:] if t.text == "I" and t.tag_ == "PRP" and doc[t.i - 1].tag_ in ("NN", "NNP", "NNS", "JJ") and not doc[t.i - 1].is_upper}
     # ("DNase I/PRP"; not a trial's "CARE-MS I")
     if not misread or 2 * len(capitals) > sum(1 for t in doc if t.is_alpha):
         return None
     from spacy.tokens import Doc
 
-    words = [MASK if t.i in misread else t.text for t in doc]
+    words = [("nerve" if t.i in participles else MASK) if t.i in misread else t.text for t in doc]
     return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
 
@@ -83,6 +114,47 @@ def _third_person_forms() -> frozenset[str]:
     """The "-s" forms of the verbs the readers know ("detects", "activates")."""
     lemmas = [lemma for lemma in VERB_SIGNS if " " not in lemma] + ["detect", "sense", "recognise", "recognize", "bind"]
     return frozenset(verb_forms(lemma)[1] for lemma in lemmas)
+
+
+_AUXILIARIES = frozenset("is are was were be been being by for in of on to from".split())  # ("is binding proteins")
+#: what may follow a verb as the start of its object
+_OBJECT_START = frozenset("DT JJ JJR NN NNS NNP NNPS VBG CD PRP PRP$".split())
+
+
+def as_verb(doc: Any, hidden: Any | None = None) -> Any | None:
+    """The words of parsed ``doc`` with each signed "-s" verb the parse took for a noun between its
+    subject and its object ("the phagocyte secretes/NNS interleukin-10", "stored iron
+    induces/compound BMP6", "shortens B-cell survival and lowers/NNS titres") replaced by a plain verb (a new, unparsed doc), or None. ``hidden`` is
+    the doc of :func:`masked` the tree was parsed from, if any: its hidden names stay hidden."""
+    forms = _signed_forms()
+    misread = {
+        t.i
+        for t in doc[1:-1]
+        if t.tag_ in ("NNS", "NN", "NNP")
+        and forms.get(t.lower_) == "s"
+        and t.dep_ != "ROOT"
+        and (
+            doc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
+            or (doc[t.i - 1].lower_ in ("and", "or") and any(u.tag_ == "VBZ" for u in doc[: t.i - 1]))  # "shortens X and lowers/NNS Y"
+        )
+        and (doc[t.i + 1].tag_ in _OBJECT_START or (doc[t.i + 1].tag_ in ("VBP", "VB") and doc[t.i + 1].lower_ not in forms))
+    }  # (the object's first word may be taken for the verb: "the antibody shortens/NNS plasmablast/VBP survival")
+    if not misread:
+        return None
+    from spacy.tokens import Doc
+
+    source = hidden if hidden is not None else doc
+    words = [_PLAIN["s"] if t.i in misread else t.text for t in source]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+
+
+def verb_with_subject(tok: Any) -> bool:
+    """Whether ``tok`` was parsed as a verb with its own subject, or as one coordinated with such a verb."""
+    if not tok.tag_.startswith("VB"):
+        return False
+    if tok.dep_ == "conj":
+        return verb_with_subject(tok.head)
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def probed(doc: Any) -> Any | None:

@@ -137,6 +137,10 @@ class _ParseNames(_ParseLookup):
             end += 2  # (and "phosphoinositide 3/nummod -kinase/npadvmod": a number glued to the rest of the name)
         return start, end
 
+    def _large_amount(self, start: int, tok: Any) -> bool:
+        """ "large amounts of PGD2", "huge quantities of IL-6": what is made, in its amount."""
+        return tok.lower_ in _AMOUNTS and all(self.sdoc[k].lower_ in _LARGE for k in range(start, tok.i))
+
     def _plural_subject_before(self, tok: Any) -> bool:
         """Whether a plural noun is a subject earlier in the sentence (what "they" more likely stands for)."""
         return any(t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") for t in self.sdoc[: tok.i])
@@ -294,7 +298,7 @@ class _ParseNames(_ParseLookup):
         if (
             (low in WRAPPER_NOUNS or bare_rate or duration or low in _OF_WRAPPERS)
             and of is not None
-            and (start == tok.i or sample_only or duration or bare_rate or low in ("treatment", "therapy", "risk"))
+            and (start == tok.i or sample_only or duration or bare_rate or low in ("treatment", "therapy", "risk") or self._large_amount(start, tok))
         ):
             inner = self.entity(of)
             if inner is not None:
@@ -340,7 +344,8 @@ class _ParseNames(_ParseLookup):
             )
             and any(c.dep_ == "det" for c in tok.children)
         ):
-            agent = self.state.antecedent()
+            local = self.subject_before(tok, plural=False)  # "X binds Y; by trapping Y, the antibody ...": X
+            agent = local if local is not None and local.kind is NodeKind.AGENT else self.state.antecedent()
             if norm == "antibody" and agent is not None and not W.antibody_name(agent.label):  # the last antibody named, not an antibiotic
                 agent = next((e for e in reversed(self.state.recent) if e.kind is NodeKind.AGENT and W.antibody_name(e.label)), agent)
             if agent is not None:
@@ -472,4 +477,6 @@ _PART_NOUNS = frozenset("chain chains subunit subunits domain domains portion pa
 
 #: "its levels", "their blood concentrations": the amount of the drug, which "its" stands for (where "its
 #: action" after "binds X and blocks" is X's: :meth:`previous_object`).
+_AMOUNTS = frozenset("amount amounts quantity quantities".split())
+_LARGE = frozenset("large larger huge massive copious vast great greater".split())
 _LEVEL_NOUNS = frozenset("level levels concentration concentrations amount amounts exposure count counts number numbers".split())

@@ -38,8 +38,8 @@ class _ParseOutputs(_ParseBase):
 
     def output(self, verb: Any, words: str) -> None:
         """ "B cells make antibodies", "keratinocytes express IL-33", "tumour cells shed MICA": a
-        cell is the source of what it makes (+); nothing else is read so, and "make X worse" is a
-        cause (:meth:`causative`). ("Releases" stays unread: what is released is not raised by it.)"""
+        cell is the source of what it makes (+), and so of what it releases ("mast cells release
+        histamine"); nothing else is read so, and "make X worse" is a cause (:meth:`causative`)."""
         if any(c.dep_ in ("ccomp", "xcomp", "acomp", "oprd") for c in verb.children):
             return
         subjects, objs = self.subject(verb), self.objects(verb, "+")

@@ -240,7 +240,9 @@ class _ParseReaders(_ParseBase):
             targets = [g for b in brake for p in b.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             if targets:
                 self.emit(verb, words, "+", self.subject(verb), targets)
-            return  # (what is released is not raised by what releases it)
+            else:  # "mast cells release histamine": a cell is the source of what it releases
+                self.output(verb, words)
+            return  # (otherwise what is released is not raised by what releases it)
         if reading == "output":
             self.output(verb, words)
             return

@@ -11,8 +11,9 @@ says how it reads:
 - ``treat``: the object is a disease (``treats``, ``relieves``): -;
 - ``improve``: + for a function ("improves breathing"), - for a disease ("improves colitis");
 - ``keep``: ``keeps X in the cytoplasm`` / ``keeps X inactive`` (-) or ``keeps X active`` (+);
-- ``release``: ``releases the brake on X`` (+); otherwise no relation (the released thing is
-  not regulated by the one that releases it);
+- ``release``: ``releases the brake on X`` (+); from a cell, + what it releases (``mast cells
+  release histamine``, read with the other outputs in :mod:`.parseoutputs`); otherwise no relation
+  (a released cell or molecule is not raised by what frees it);
 - ``makes``, ``expresses``, ``sheds`` (no class of their own): + only from a cell to what it makes
   (``B cells make antibodies``, ``keratinocytes express IL-33``; read in :mod:`.parsereaders`).
 
