@@ -154,7 +154,8 @@ def guess_kind(phrase: str) -> tuple[NodeKind, ProcessKind | None]:
     if head in _CELL_HEADS or head.endswith("cyte") or head.endswith("phage"):
         immune = any(word in _IMMUNE_WORDS for word in words) or head in _CELL_HEADS - _norms("cell platelet")  # (not keratinocytes)
         return (NodeKind.IMMUNE_CELL if immune else NodeKind.NON_IMMUNE), None
-    if head in _AGENT_HEADS or (_AGENT_SUFFIX.search(head) and head not in _TARGET_HEADS):  # (not "interleukin")
+    if head in _AGENT_HEADS or (_AGENT_SUFFIX.search(head) and head not in _TARGET_HEADS and head.removeprefix("pro") not in _TARGET_HEADS):
+        # (not "interleukin", nor its precursor "pro-interleukin-18")
         return NodeKind.AGENT, None
     if head in _TARGET_HEADS or head.endswith("ase"):
         return NodeKind.TARGET, None

@@ -33,7 +33,9 @@ _CELL_HOLDER = re.compile(r"^[a-z]+(?:cytes|phages|phils|blasts)$")
 #: what the holders fail to do to a pathogen or a disease: the gene does it ("fail to control X")
 _CONTROL = frozenset("control clear eliminate contain limit restrict".split())
 _RESIST = frozenset("resist".split())
-_FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished".split())
+_FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished milder smaller weaker attenuated".split())
+#: how grave a finding is, after "less" or "more" ("less severe colitis"): no part of its name
+_GRAVITY = frozenset("severe serious marked pronounced extensive".split())
 _MORE = frozenset("more higher increased excess excessive elevated greater enhanced".split())
 _SPARED = frozenset("resistant protected immune".split())
 _LOSS_WORDS = ("-deficient", "-null", "-knockout", "-/-")
@@ -138,7 +140,11 @@ class _ParseKnockout(_ParseBase):
         """The name at ``tok`` without the amount words before it ("much less insulin": insulin)."""
         start, end = self.name_span(tok)
         start = max(start, tok.left_edge.i)  # (never the words of the clause before it: "susceptible to")
-        words = [t for t in tok.doc[start:end] if t.lower_ not in _FEWER | _MORE | _DEGREE]
+        words = [
+            t
+            for t in tok.doc[start:end]
+            if t.lower_ not in _FEWER | _MORE | _DEGREE and not (t.lower_ in _GRAVITY and t.i > 0 and tok.doc[t.i - 1].lower_ in _FEWER | _MORE)
+        ]
         if not words:
             return None
         whole = len(words) == end - start and start == self.name_span(tok)[0]
@@ -176,7 +182,8 @@ class _ParseKnockout(_ParseBase):
             return ("-" if negated else "+"), objects
         if lemma in _RESIST:
             return ("-" if negated else "+"), objects
-        amount = {c.lower_ for o in objects for c in o.subtree if c.i < o.i and c.dep_ in ("det", "amod", "advmod", "nummod")}
+        amount = {c.lower_ for o in objects for c in o.subtree if c.i < o.i and c.dep_ in ("det", "amod", "advmod", "nummod", "compound")}
+        # ("milder/NN(compound) arthritis")
         if lemma in _SUFFER:  # "develop colitis" (the gene keeps it away), "develop much less airway inflammation" (it drives it)
             return None if negated else ("+" if amount & _FEWER else "-", objects)
         if lemma in _HAVE:

@@ -28,6 +28,9 @@ DOOM_VERBS = frozenset("deliver target send mark tag direct commit route".split(
 _DOOM_NOUNS = frozenset("degradation destruction breakdown elimination proteolysis".split())
 
 
+_ACTIVE_FORMS = frozenset("active mature bioactive functional".split())
+
+
 class _ParseStatements(_ParseBase):
     """Conversions and the statements of copulas and directions."""
 
@@ -85,6 +88,10 @@ class _ParseStatements(_ParseBase):
         ("oxidises aldophosphamide/RB to ...", "to phosphoramide/VB mustard") are read word by word."""
         passive = _is_passive(verb)
         substrates = [] if passive else self.substrates(verb)  # before the products: "it" is the agent named before
+        if substrates and self._active_form(verb):  # "caspase-1 cleaves pro-IL-1β into its active form": it activates it
+            named = [e for e, _t in self.entities(self.subject(verb)[0]) if not _organ(e)]
+            self.emit_entries(verb, words, "+", named, substrates, "what makes the active form of a protein raises it")
+            return
         products = self.products(verb)
         if not products:
             enzymes = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"] if passive else []
@@ -113,6 +120,17 @@ class _ParseStatements(_ParseBase):
             self.emit_conversion(verb, words, [], named, products)
             return
         self.emit_conversion(verb, words, [e for e in named if e.kind is not NodeKind.AGENT and not _organ(e)], substrates, products)
+
+    def _active_form(self, verb: Any) -> bool:
+        """Whether ``verb`` makes the active form of what it converts ("into its active form", "into
+        their mature forms", "to the bioactive form")."""
+        return any(
+            g.lemma_.lower() == "form" and any(a.lower_ in _ACTIVE_FORMS for a in g.children)
+            for p in verb.children
+            if p.dep_ in ("prep", "dative") and p.lower_ in ("into", "to")
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
 
     def flat_conversion(self, tok: Any, words: str) -> None:
         """A conversion verb the small pipeline did not take for a verb ("carboxylesterases/VBZ

@@ -234,9 +234,11 @@ def class_phrase(label: str) -> bool:
 def looks_like_drug(word: str) -> bool:
     """A word shaped like an international non-proprietary drug name ("upadacitinib", "apremilast")."""
     w = word.lower()
-    return len(w) >= 7 and w.isalpha() and bool(_DRUG_STEM.search(w)) and w.rstrip("s") not in _DRUG_CLASS_NAMES
+    return len(w) >= 7 and w.isalpha() and bool(_DRUG_STEM.search(w)) and w.rstrip("s") not in _DRUG_CLASS_NAMES | _BODY_PROTEINS
 
 
+#: the body's own proteins whose names end in a drug stem ("gasdermin" like "palifermin", "ghrelin" like "gonadorelin", "interleukin" like "aldesleukin")
+_BODY_PROTEINS = frozenset("gasdermin ghrelin interleukin".split())
 #: names of drug classes shaped like a drug's name: "the sulfonamide sulfapyridine" names sulfapyridine
 _DRUG_CLASS_NAMES = frozenset("sulfonamide sulphonamide thalidomide-analogue carboxamide antibody".split())
 
