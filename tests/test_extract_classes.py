@@ -2,7 +2,9 @@
 round): a receptor named by a long form that ends in a letter and a digit, a drug named after its
 class ("the DP2 antagonist X", "the transcription factor Blimp-1"), what people with a deficiency
 have or develop, a participle before the subject, "account for" and "set off", an object beyond a
-clause opener, and how grave an effect is (no effect of its own).
+clause opener, and how grave an effect is (no effect of its own); and of the thirtieth set's round: numbered
+items under a lead-in, the antibodies a body makes after a vaccine, knockouts spared a disease, a protein cleaved
+into its active form, and proteins whose names end in a drug stem.
 
 Each sentence is written for this test, with the structure of a sentence seen on unseen text.
 """
@@ -252,3 +254,59 @@ def test_an_adverb_before_a_name_is_no_part_of_it() -> None:
 
     entry = _Text("", default_lexicon()).candidate("mostly atrial flutter")
     assert entry is not None and entry.label == "atrial flutter", entry
+
+
+@needs_parser
+def test_numbered_items_under_a_lead_in_with_a_colon_are_read_as_a_list() -> None:
+    text = (
+        "Golimumab is a TNF blocker indicated for:\n"
+        "1.1 Rheumatoid arthritis, in adults, with methotrexate.\n"
+        "1.2 Psoriatic arthritis.\n"
+        "1.3 Ulcerative colitis.\n"
+    )
+    found = triples(text)
+    treated = {t for s, sign, t, _n in found if s == "golimumab" and sign == "-"}
+    assert {"rheumatoid_arthritis", "psoriatic_arthritis", "ulcerative_colitis"} <= treated, found
+    # a numbered line with no lead-in ending in a colon is a heading, not an item
+    found = triples("Golimumab is a TNF blocker.\n1.1 Ulcerative colitis\nIt is given monthly.")
+    assert not any(t == "ulcerative_colitis" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_antibodies_a_body_makes_after_a_vaccine_are_the_vaccines() -> None:
+    found = triples("Vaxelis is a vaccine. After the injection, your child's immune system makes antibodies against the toxins.")
+    assert ("vaxelis", "+", "antibodies", False) in found, found
+    found = triples("Vaxelis is a vaccine. It prompts the immune system to produce its own protection (antibodies).")
+    assert ("vaxelis", "+", "antibodies", False) in found, found
+    found = triples("Vaxelis is a vaccine. Tell your doctor if you have a fever.")
+    assert not any(t == "antibodies" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_knockouts_spared_a_disease_show_the_gene_drives_it() -> None:
+    found = triples("Mice that lack the kinase develop milder collagen-induced arthritis.")
+    assert any(sign == "+" and "arthritis" in t and "milder" not in t for _s, sign, t, _n in found), found
+    found = triples("Mice deficient in TLR9 develop less severe colitis.")
+    assert ("tlr9", "+", "colitis", False) in found, found
+    found = triples("Mice that lack the EP4 receptor do not develop fever after LPS.")
+    assert any(s.startswith("ep4") and sign == "+" and t == "fever" for s, sign, t, _n in found), found
+    found = triples("Mice deficient in IL-10 develop colitis.")
+    assert any(sign == "-" and t == "colitis" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_what_makes_the_active_form_of_a_protein_raises_it() -> None:
+    found = triples("Caspase-5 cleaves pro-interleukin-37 into its active form.")
+    assert any(s == "caspase_5" and sign == "+" and "interleukin_37" in t for s, sign, t, _n in found), found
+    found = triples("Neprilysin cleaves substance P into inactive fragments.")
+    assert not any(sign == "+" for _s, sign, _t, _n in found), found
+
+
+def test_proteins_with_a_drug_stem_are_no_drugs() -> None:
+    from mechgraph.extract.kinds import guess_kind
+    from mechgraph.extract.parsewords import looks_like_drug
+
+    assert not looks_like_drug("gasdermin") and not looks_like_drug("interleukin")
+    assert looks_like_drug("palifermin") and looks_like_drug("aldesleukin")
+    assert guess_kind("pro-interleukin-18")[0].value != "agent"
+    assert guess_kind("aldesleukin")[0].value == "agent"

@@ -58,7 +58,8 @@ def test_bullets_without_a_lead_in_and_long_runs_stay_as_they_were() -> None:
     assert find_lists(text, [(0, len(text))]) == []
     menu = "Menu:\n" + "".join(f"- item {k}\n" for k in range(80))  # a menu, not a list under a lead-in
     assert find_lists(menu, [(0, len(menu))]) == []
-    assert find_lists("Uses:\n1. asthma\n", [(0, 16)]) == []  # numbered lines are often headings
+    assert find_lists("USES\n1. Asthma\n", [(0, 15)]) == []  # numbered lines under a heading are headings
+    assert find_lists("Uses:\n1. asthma\n", [(0, 16)]) == [(0, 15, ("Uses include asthma.",))]  # under a colon, items
 
 
 @needs_parser

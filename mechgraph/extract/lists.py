@@ -13,7 +13,9 @@ Labels and leaflets write relations as a lead-in line and a list of bullet lines
 Each bullet alone is no sentence (a line without closing punctuation reads as a heading). Here
 the lead-in and its bullets become one sentence, quoted whole, with one *reading* per item: the
 sentence the list stands for ("This medicine is used to treat active psoriatic arthritis.").
-A lead-in that is a noun phrase names the class its items belong to ("Common side effects",
+Under a lead-in that ends with a colon, numbered lines are items too ("indicated for:", "1.1
+Rheumatoid arthritis"); elsewhere a numbered line is a heading. A lead-in that is a noun phrase
+names the class its items belong to ("Common side effects",
 "Adverse reactions:"), so its reading says so: "Common side effects include headache.". A
 remark in brackets of the lead-in ("(may affect up to 1 in 10 people)") is a frequency, not a
 hedge, and is left out of the readings.
@@ -37,6 +39,9 @@ LIST_REASON = "a list under its lead-in"  # the reason of a sentence made of a l
 
 #: A bullet line: a bullet sign, then the item (numbered lines are often headings: not bullets).
 BULLET = re.compile(r"[ \t]*[-•*–·▪●◦‣][ \t]+(?=\S)")
+#: A numbered line ("1.1 Rheumatoid arthritis", "2. Crohn's disease", "(a) uveitis"): an item only under a
+#: lead-in that ends with a colon ("indicated for:"), where it cannot be a heading.
+NUMBERED = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\)|\(\d{1,2}\))[ \t]+(?=[A-Za-z])")
 _LINE = re.compile(r"[^\n]+")
 _BRACKETS = re.compile(r"\s*\([^()]*\)")
 _ITEM_END = re.compile(r"(?:\s*[;,.]\s*|\s+(?:and|or)\s*)+$", re.IGNORECASE)
@@ -66,7 +71,9 @@ def find_lists(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, i
             start, end = rows[k]
             items = []
             j = k + 1
-            while j < len(rows) and BULLET.match(text, rows[j][0]):
+            numbered = text[start:end].rstrip().endswith(":") and j < len(rows) and bool(NUMBERED.match(text, rows[j][0]))
+            marker = NUMBERED if numbered else BULLET
+            while j < len(rows) and marker.match(text, rows[j][0]):
                 item_start, item_end = rows[j]
                 while j + 1 < len(rows) and _continues(text, rows[j + 1][0]):  # an item over two lines
                     j += 1
@@ -109,7 +116,7 @@ _FOLLOWING = re.compile(r"\s+(?:the following|these|the conditions below)(?:\s+[
 
 def _reading(lead: str, item: str) -> str:
     """The sentence a lead-in and one of its items stand for."""
-    item = _ITEM_END.sub("", BULLET.sub("", item, count=1)).strip()
+    item = _ITEM_END.sub("", (NUMBERED if NUMBERED.match(item) else BULLET).sub("", item, count=1)).strip()
     head = _BRACKETS.sub("", lead).rstrip(" :-–—").strip()
     if not item or not head:
         return ""

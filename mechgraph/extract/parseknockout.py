@@ -185,7 +185,7 @@ class _ParseKnockout(_ParseBase):
         amount = {c.lower_ for o in objects for c in o.subtree if c.i < o.i and c.dep_ in ("det", "amod", "advmod", "nummod", "compound")}
         # ("milder/NN(compound) arthritis")
         if lemma in _SUFFER:  # "develop colitis" (the gene keeps it away), "develop much less airway inflammation" (it drives it)
-            return None if negated else ("+" if amount & _FEWER else "-", objects)
+            return ("+" if negated or amount & _FEWER else "-"), objects  # ("do not develop fever": the gene drives it)
         if lemma in _HAVE:
             if negated or amount & _FEWER:
                 return "+", objects

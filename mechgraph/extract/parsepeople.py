@@ -15,14 +15,36 @@ from .parsebase import _ParseBase
 from .parseeffects import _COMPARED, _COURSE_NOUNS, _SHARES, _STATES
 from .parsewords import _GIVING_NOUNS, _PEOPLE, _prep_object
 
-__all__: list[str] = []
+__all__ = ["clinical"]
 
 #: how people given a drug have less of an effect ("less severe tuberculosis", "fewer infections")
 _LESS = frozenset("less fewer lower milder".split())
 
 
+#: what a body makes of its own ("makes antibodies", "produce its own protection (antibodies)")
+_MAKING = frozenset("make produce develop create generate form".split())
+
+
 class _ParsePeople(_ParseBase):
     """What the people given a drug develop or risk, and what the people with a disease receive."""
+
+    def own_antibodies(self, verb: Any) -> None:
+        """ "After vaccination, your immune system makes antibodies against X", "This prompts your
+        baby's immune system to make its own protective substances (antibodies)", "Your body
+        responds by making antibodies": the text's agent (the vaccine) raises the antibodies."""
+        if verb.lemma_.lower() not in _MAKING:
+            return
+        made = [o for o in verb.children if o.dep_ in ("dobj", "ccomp")]  # ("make its own substances (antibodies/ccomp)")
+        made = [a for o in made for a in (o, *(c for c in o.children if c.dep_ == "appos")) if a.lemma_.lower() in ("antibody", "antibodies")]
+        holder = verb
+        while holder.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "advcl") and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head  # "prompts X to make", "responds by making"
+        holders = [c for c in holder.children if c.dep_ in ("nsubj", "dobj") and c.lemma_.lower() in ("system", "body", "you")]
+        agent = self.doc.topic or self.state.antecedent()
+        if made and holders and agent is not None and agent.kind in (NodeKind.AGENT, NodeKind.THERAPY):
+            named = self.entity(made[0]) if made[0].dep_ == "dobj" else self.lookup_phrase(made[0].text, head_word=made[0])
+            antibodies = [e for e in (named,) if e is not None and e.node_id != agent.node_id]
+            self.emit_entries(verb, verb.lemma_.lower(), "+", [agent], antibodies, "what the body makes after the text's agent")
 
     def at_risk(self, verb: Any) -> None:
         """ "Patients treated with X are at increased risk of Y (, including Z)": X raises Y (and Z)."""
@@ -125,3 +147,12 @@ class _ParsePeople(_ParseBase):
                 found += [g for g in t.children if g.dep_ in ("dobj", "pobj", "dative") or (g.dep_ in ("advmod", "npadvmod") and W.looks_like_drug(g.text))]
                 found += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
         return found
+
+
+def clinical(response: Any) -> bool:
+    """Whether "responses" are a disease's ("induced (endoscopic) responses in D"), not an immune response ("T-cell responses")."""
+    within = [g for p in response.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+    within += [g for p in response.head.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
+    return bool(within) and not any(
+        c.dep_ in ("compound", "amod") and c.lower_ not in ("endoscopic", "clinical", "complete", "partial", "durable", "overall") for c in response.children
+    )

@@ -12,6 +12,7 @@ from . import cues as C
 from . import parsewords as W
 from .parsebase import _ParseBase
 from .parseoutputs import SIGNED_EVENTS, SOURCE_VERBS
+from .parsepeople import clinical
 from .parserepair import repair_tree
 from .parsestatements import DOOM_VERBS as _DOOM_VERBS
 from .parsestatements import SHIFT_VERBS as _SHIFT_VERBS
@@ -124,6 +125,8 @@ class _ParseReaders(_ParseBase):
                 self.small_clause(tok)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in ("grant", "give", "receive", "win", "gain", "obtain", "get"):
                 self.approval(tok)  # "granted marketing authorisation to X for D"
+            elif tok.pos_ == "VERB":
+                self.own_antibodies(tok)  # "your immune system makes antibodies"
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ("be", "include", "comprise"):
                 self.adverse_effects(tok)
                 if tok.lemma_.lower() == "be":
@@ -293,7 +296,7 @@ class _ParseReaders(_ParseBase):
         if not objs:
             return
         subjects = self.subject(verb)
-        remission = [o for o in objs if o.lemma_.lower() in ("remission", "response") and (o.lemma_.lower() == "remission" or _clinical(o))]
+        remission = [o for o in objs if o.lemma_.lower() in ("remission", "response") and (o.lemma_.lower() == "remission" or clinical(o))]
         if remission and reading == "+":  # "induced (drug-free) remission of X": X is treated
             diseases = [g for o in remission for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for g in p.children if g.dep_ == "pobj"]
             diseases = [d for d in diseases if d.lemma_.lower() not in W._PEOPLE] or [  # "remission in 26% of patients with UC": UC
@@ -476,15 +479,6 @@ class _ParseReaders(_ParseBase):
         targets = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if targets:
             self.emit_entries(verb, verb.lemma_.lower(), sign, [e for e, _g in agents], targets, "a change after what was given")
-
-
-def _clinical(response: Any) -> bool:
-    """Whether "responses" are a disease's ("induced (endoscopic) responses in D"), not an immune response ("T-cell responses")."""
-    within = [g for p in response.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
-    within += [g for p in response.head.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children if g.dep_ == "pobj"]
-    return bool(within) and not any(
-        c.dep_ in ("compound", "amod") and c.lower_ not in ("endoscopic", "clinical", "complete", "partial", "durable", "overall") for c in response.children
-    )
 
 
 def _flat_event(toks: Any, verb: int) -> int | None:
