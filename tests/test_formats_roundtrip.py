@@ -173,6 +173,13 @@ def test_spreadsheet_formulas_are_written_as_text_and_read_back(tmp_path: Path) 
     assert _nodes(read(tmp_path / "g.csv").graph) == _nodes(graph)
 
 
+def test_a_label_that_already_starts_with_a_quote_before_a_formula_sign_reads_back_whole(tmp_path: Path) -> None:
+    for k, label in enumerate(("'=", "''+1", "'-x")):
+        graph = load_graph(_document(label=label, synonym="y"))
+        write(graph, tmp_path / f"g{k}.csv")
+        assert _nodes(read(tmp_path / f"g{k}.csv").graph) == _nodes(graph), label
+
+
 def test_imported_attributes_and_positions_survive_formats_that_carry_them(tmp_path: Path) -> None:
     text = (
         '{"elements": {"nodes": [{"data": {"id": "a", "name": "IL2", "score": 0.5, "tags": ["x", "y"]}, '

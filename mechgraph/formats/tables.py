@@ -11,8 +11,8 @@ Writing ``pathway.csv`` writes three tables side by side:
 
 Lists are joined with ``"; "`` (written as JSON text when an item itself has a ';'); attributes
 of imported formats are extra columns. A text cell starting with ``=``, ``+``, ``@`` or ``-``
-(not a number) is written with a leading ``'`` so that a spreadsheet shows it as text instead of
-running it as a formula; reading removes that quote again.
+(not a number), or with quotes before such a sign, is written with one more leading ``'`` so that
+a spreadsheet shows it as text instead of running it as a formula; reading removes that quote again.
 
 Reading ``pathway.csv`` picks up ``pathway.nodes.csv`` and ``pathway.sources.csv`` when they are
 beside it; reading one table alone (e.g. an upload) takes an edge table by its ``source`` and
@@ -65,11 +65,13 @@ _SOURCE_FIELDS = ("id", "title", "url", "text", "note")
 
 
 def _guard(value: Any) -> Any:
-    return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
+    """A formula-like cell with a leading quote; so is one that already starts with quotes before a
+    formula sign ("'=" is written "''="), so that reading, which removes one quote, gives it back."""
+    return "'" + value if isinstance(value, str) and _FORMULA.match(value.lstrip("'")) else value
 
 
 def _unguard(value: str) -> str:
-    return value[1:] if value.startswith("'") and _FORMULA.match(value[1:]) else value
+    return value[1:] if value.startswith("'") and _FORMULA.match(value.lstrip("'")) else value
 
 
 _ORDER = ("id", "label", "kind", *NODE_SCALARS, *NODE_LISTS, "relation", "sign", *RELATION_SCALARS, *RELATION_LISTS)
