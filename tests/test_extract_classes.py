@@ -310,3 +310,27 @@ def test_proteins_with_a_drug_stem_are_no_drugs() -> None:
     assert looks_like_drug("palifermin") and looks_like_drug("aldesleukin")
     assert guess_kind("pro-interleukin-18")[0].value != "agent"
     assert guess_kind("aldesleukin")[0].value == "agent"
+
+
+@needs_parser
+def test_a_mutation_or_defect_of_a_gene_reads_as_the_loss_of_the_gene() -> None:
+    found = triples("Null mutations in JAK3 cause severe combined immunodeficiency.")
+    assert any(s == "jak3" and sign == "-" and "immunodeficiency" in t for s, sign, t, _n in found), found
+    found = triples("Mutations in TREX1 cause Aicardi-Goutieres syndrome.")  # a mutation alone may add to the function
+    assert not any(s == "trex1" for s, _sign, _t, _n in found), found
+    found = triples("A defect of the CD40 ligand prevents class switching.")
+    assert any(s.startswith("cd40") and sign == "+" and "class_switching" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_control_lowers_a_disease_and_only_acts_on_anything_else() -> None:
+    found = triples("Colchicine controls the flares of gout.")
+    assert ("colchicine", "-", "gout", False) in found, found
+    found = triples("The transcription factor AIRE controls the expression of insulin in the thymus.")
+    assert not any(sign in ("+", "-") for _s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_disease_is_not_related_to_the_organs_it_affects() -> None:
+    found = triples("Sarcoidosis can affect almost any organ, most often the lungs, the salivary glands and the bile ducts.")
+    assert not any(s == "sarcoidosis" for s, _sign, _t, _n in found), found

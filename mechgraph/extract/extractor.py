@@ -318,6 +318,7 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
         kept.append(f)
     seen = {(f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) for f in kept}
     doc.found = kept + [f for f in parsed if (f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) not in seen]
+    doc.found = [f for f in doc.found if not _where_a_disease_is(f, doc, parser_doc)]
     for f in doc.found:
         for node_id in (f.source, f.target):
             if doc.lexicon.entry(node_id) is None:
@@ -325,6 +326,14 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 if found_entry is not None:
                     doc.lexicon.add_name(found_entry.label, found_entry)
     return doc
+
+
+def _where_a_disease_is(found: Any, doc: _Text, parser_doc: _Text) -> bool:
+    """ "Sarcoidosis can affect almost any organ, most often the lungs": where a disease is, no relation."""
+    if found.relation.sign != 0 or not any(c.split()[0] in ("affect", "involve", "affects", "involves") for c in found.cues):
+        return False
+    source = doc.lexicon.entry(found.source) or parser_doc.lexicon.entry(found.source)
+    return source is not None and source.kind is NodeKind.CONDITION
 
 
 def _drug_measure(key: tuple[str, ...]) -> bool:

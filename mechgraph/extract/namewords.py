@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .tokens import normalize_word
+from .tokens import key_of, normalize_word
 
 __all__ = [
     "compared",
@@ -41,6 +41,28 @@ BODY_PARTS = frozenset(
         "abdomen stomach chest back neck head scalp ear ears nose knee knees elbow elbows wrist wrists ankle ankles shin shins "
         "finger fingers toe toes genitals airway airways larynx muscle muscles bone bones"
     ).split()
+)
+#: diseases whose names begin with a word of severity or course, which is then part of the name
+NAMES_WITH_STAGE_WORDS = frozenset(
+    " ".join(key_of(name))
+    for name in (
+        "severe combined immunodeficiency",
+        "severe acute respiratory syndrome",
+        "acute respiratory distress syndrome",
+        "chronic granulomatous disease",
+        "chronic obstructive pulmonary disease",
+        "chronic kidney disease",
+        "acute kidney injury",
+        "chronic spontaneous urticaria",
+        "chronic inducible urticaria",
+        "chronic mucocutaneous candidiasis",
+        "acute myeloid leukaemia",
+        "acute lymphoblastic leukaemia",
+        "chronic lymphocytic leukaemia",
+        "chronic myeloid leukaemia",
+        "chronic rhinosinusitis",
+        "active tuberculosis",
+    )
 )
 #: the stages of a disease an indication lists ("relapsed or refractory X", "moderate to severe X"): no part of its name
 STAGE_WORDS = frozenset(

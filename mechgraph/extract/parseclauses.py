@@ -317,7 +317,7 @@ class _ParseClauses(_ParseBase):
         for child in verb.children:
             if child.dep_ in ("prep", "dative") and (verb.lemma_.lower(), child.lower_) in PARTICLE_VERBS:
                 objs += [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
-        if not objs and reading in ("treat", "+", "-", "0", "cause", "improve"):
+        if not objs and reading in ("treat", "+", "-", "0", "cause", "improve", "control"):
             # "phosphorylate and activate STATs": share the object of a coordinated verb
             for sibling in [*verb.children, verb.head]:
                 if sibling.dep_ == "conj" or (sibling.i == verb.head.i and verb.dep_ == "conj"):

@@ -31,10 +31,25 @@ from .tokens import key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
 #: nouns of a loss ("deficiency of X reduces Y": X raises Y)
-_LOSS_NOUNS = frozenset(normalize_word(w) for w in "deficiency loss lack absence knockout knockdown deletion ablation".split())
+_LOSS_NOUNS = frozenset(normalize_word(w) for w in "deficiency loss lack absence knockout knockdown deletion ablation defect".split())
+#: what makes a mutation take a gene's function away ("null mutations in RAG1"; a mutation alone may add to it)
+_LOSS_OF_FUNCTION = frozenset("null inactivating loss-of-function hypomorphic deleterious truncating nonsense biallelic".split())
 _TREATED_SUBJECTS = frozenset(
     "mouse mice rat rats animal animals patient patients volunteer volunteers subject subjects cell cells monkey monkeys dog dogs".split()
 )
+
+
+def _mutation(tok: Any) -> bool:
+    """ "mutations in RAG1", "a defect in the transporter": a change of a gene named with "in"."""
+    return normalize_word(tok.lower_) in ("mutation", "defect")
+
+
+def _loss(tok: Any) -> bool:
+    """A subject that names a loss ("deficiency of X", "a defect in X", "null mutations in X"; not
+    "mutations in X" alone, which may add to X's function and stay a node of their own)."""
+    if normalize_word(tok.lower_) == "mutation":
+        return any(w.lower_ in _LOSS_OF_FUNCTION for w in tok.lefts)
+    return normalize_word(tok.lower_) in _LOSS_NOUNS
 
 
 class _ParseEmit(_ParseBase):
@@ -145,8 +160,8 @@ class _ParseEmit(_ParseBase):
         targets = self.entities(objects, expand=expand)
         if kinds is not None:  # only these kinds of source and of target
             sources, targets = [(e, t) for e, t in sources if e.kind in kinds[0]], [(e, t) for e, t in targets if e.kind in kinds[1]]
-        if sign in ("-", "+") and targets and subject_toks and all(normalize_word(t.lower_) in _LOSS_NOUNS for t in subject_toks):
-            ofs = [p for t in subject_toks for p in t.children if p.dep_ == "prep" and p.lower_ == "of"]
+        if sign in ("-", "+") and targets and subject_toks and all(_loss(t) for t in subject_toks):
+            ofs = [p for t in subject_toks for p in t.children if p.dep_ == "prep" and (p.lower_ == "of" or p.lower_ == "in" and _mutation(t))]
             ofs += [c for p in ofs for c in p.children if c.dep_ == "conj" and c.lower_ == "of"]  # "of X or of Y"
             lost = [g for p in ofs for o in p.children if o.dep_ == "pobj" for g in self.items(o)]
             lost_entries = [(e, t) for e, t in self.entities(lost) if e.kind is not NodeKind.AGENT or sign == "+"]
@@ -171,11 +186,13 @@ class _ParseEmit(_ParseBase):
             for target, o_tok in targets:
                 if source.node_id == target.node_id:
                     continue
-                if sign in ("+", "-") and not words.startswith("make") and organ_only(target.label):
-                    continue  # "inflammation of the lungs, bowel, liver and kidneys": an organ is where, not what
+                if (sign in ("+", "-") and not words.startswith("make") or source.kind is NodeKind.CONDITION) and organ_only(target.label):
+                    continue  # "inflammation of the lungs, bowel, liver and kidneys", "a disease that can affect the pancreas": where, not what
                 target_sign = sign
                 if sign == "improve":
                     target_sign = "-" if _diseaselike(o_tok, target) else "+"
+                elif sign == "control":  # "control flares" lowers them; "controls the expression of X" only acts on it
+                    target_sign = "-" if _diseaselike(o_tok, target) else "0"
                 elif sign == "treat":
                     if o_tok.lemma_.lower() in _TREATED_SUBJECTS:
                         continue  # "We treated mice with X": the animals or people treated are no disease

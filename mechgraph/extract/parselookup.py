@@ -101,6 +101,9 @@ class _ParseLookup(_ParseBase):
             if words and words[-1].lower() in ("more", "less", "most"):
                 words = words[:-1]
             text = " ".join(words)
+        for k in range(len(words) - 2):  # "severe combined immunodeficiency": a name that begins with a stage word
+            if " ".join(key_of(" ".join(words[k:]))) in N.NAMES_WITH_STAGE_WORDS:
+                return self.doc.lexicon.lookup(" ".join(words[k:])) or self.doc.candidate(" ".join(words[k:]))
         for k in range(1, len(words)):  # the longest known name that ends at the head
             entry = self.doc.lexicon.lookup(" ".join(words[k:]))
             if entry is not None and len(words) - k >= 1 and not W._is_adjective_only(words[k:]):

@@ -148,7 +148,8 @@ SITE_EFFECTS = frozenset("infection reaction pain swelling ulcer ulceration irri
 ORGANS = frozenset(
     normalize_word(w)
     for w in "lung lungs bowel liver kidney kidneys heart brain spleen pancreas thyroid gland glands hormone joint joints gut stomach "
-    "cervix vulva vagina anus rectum colon oesophagus esophagus prostate uterus ovary ovaries testis testes".split()
+    "cervix vulva vagina anus rectum colon oesophagus esophagus prostate uterus ovary ovaries testis testes "
+    "bile duct ducts salivary lacrimal retroperitoneum organ organs bladder".split()
 )
 
 

@@ -66,7 +66,7 @@ _WRAPPER_KEYS = frozenset(key_of(w)[0] for w in ("level", "concentration", "coun
 
 def _overlap(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
     """Whether two readings' names share two words in a row ("pre-bronchodilator forced expiratory
-    volume" and "forced expiratory volume in 1 second"), one begins with the other, or are the same."""
+    volume" and "forced expiratory volume in 1 second"), one begins or ends with the other, or are the same."""
     if a == b:
         return True
     x, y = (doc.lexicon.entry(n) or parser_doc.lexicon.entry(n) for n in (a, b))
@@ -74,8 +74,8 @@ def _overlap(a: str, b: str, doc: _Text, parser_doc: _Text) -> bool:
         return False
     first, second = key_of(x.label), key_of(y.label)
     short, long = sorted((first, second), key=len)
-    if short and long[: len(short)] == short:
-        return True  # "itching" and "itching in the skin"
+    if short and (long[: len(short)] == short or long[-len(short) :] == short):
+        return True  # "itching" and "itching in the skin", "immunodeficiency" and "severe combined immunodeficiency"
     pairs = set(zip(first, first[1:], strict=False))
     return any(pair in pairs for pair in zip(second, second[1:], strict=False))
 

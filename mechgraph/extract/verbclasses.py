@@ -10,6 +10,8 @@ says how it reads:
 - ``convert``: ``X is converted to Y`` (X is metabolised to Y);
 - ``treat``: the object is a disease (``treats``, ``relieves``): -;
 - ``improve``: + for a function ("improves breathing"), - for a disease ("improves colitis");
+- ``control``: - for a disease, an infection or a flare ("glucocorticoids control most flares"),
+  otherwise unsigned ("controls the expression of X");
 - ``keep``: ``keeps X in the cytoplasm`` / ``keeps X inactive`` (-) or ``keeps X active`` (+);
 - ``release``: ``releases the brake on X`` (+); from a cell, + what it releases (``mast cells
   release histamine``, read with the other outputs in :mod:`.parseoutputs`); otherwise no relation
@@ -44,7 +46,7 @@ hamper delay ablate deprive damage injure harm saturate occupy calm soothe disso
 ease quell quench temper scavenge attack buffer internalise internalize damp
 lessen mitigate impede obstruct eradicate halve downmodulate exhaust anergize anergise tolerize tolerise uncouple decouple trim
 """
-_NEUTRAL = "regulate modulate affect influence control alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"
+_NEUTRAL = "regulate modulate affect influence alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"
 
 #: what turns one molecule into another ("CYP2B6 hydroxylates X to Y", "X is split into A and B"; without
 #: "to" or "into" no relation)
@@ -59,6 +61,7 @@ VERB_SIGNS: dict[str, str] = {
     **{w: "treat" for w in ("treat", "cure", "ameliorate")},
     **{w: "convert" for w in _CONVERTING.split()},
     "improve": "improve",
+    "control": "control",
     "break down": "convert",
     "keep": "keep",
     "release": "release",
