@@ -334,3 +334,19 @@ def test_control_lowers_a_disease_and_only_acts_on_anything_else() -> None:
 def test_a_disease_is_not_related_to_the_organs_it_affects() -> None:
     found = triples("Sarcoidosis can affect almost any organ, most often the lungs, the salivary glands and the bile ducts.")
     assert not any(s == "sarcoidosis" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_the_vaccine_and_a_leaflets_template_stand_for_the_vaccine_the_text_names() -> None:
+    text = (
+        "The varicella vaccine contains a weakened form of the chickenpox virus. It protects children against chickenpox.\n\n"
+        "The vaccine will not protect against shingles in adults.\n\n"
+        "Possible side effects\n"
+        "Like all vaccines, this vaccine can cause side effects, although not everybody gets them.\n"
+        "Common (may affect up to 1 in 10 people):\n"
+        "• fever\n"
+    )
+    found = triples(text)
+    assert ("varicella_vaccine", "+", "fever", False) in found, found
+    assert any(s == "varicella_vaccine" and t == "shingles" and negated for s, _sign, t, negated in found), found
+    assert not any(s == "vaccine" for s, _sign, _t, _n in found), found

@@ -13,7 +13,7 @@ from ..vocabulary import NodeKind
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import _PEOPLE, _PRONOUNS, _named, looks_like_drug
-from .tokens import normalize_word
+from .tokens import key_of, normalize_word
 
 __all__ = ["TEMPLATE_AGENT", "cells_named", "family_drug", "named_agent"]
 
@@ -307,15 +307,23 @@ class _ParseAnaphora(_ParseBase):
 TEMPLATE_AGENT = re.compile(r"^\W*like all (?:medicines|vaccines)\b", re.IGNORECASE)
 
 
+def named_vaccine(doc: Any, state: Any) -> LexiconEntry | None:
+    """The vaccine a text names by more than the word ("The MMR vaccine contains ..."), the most named
+    first: what "the vaccine" and "this vaccine" stand for."""
+    seen = [doc.lexicon.entry(n) for n in sorted(state.mentions, key=lambda n: -state.mentions[n])]
+    named = [e for e in (doc.topic, *seen) if e is not None and e.kind is NodeKind.AGENT and key_of(e.label)[-1:] == ("vaccine",)]
+    return next((e for e in named if len(key_of(e.label)) > 1), None)
+
+
 def named_agent(doc: Any, state: Any, words: list[str]) -> LexiconEntry | None:
     """The drug a question or a leaflet's template names ("What is ozanimod used for?", "Like all vaccines,
     this vaccine can cause side effects"), by the lexicon or by its shape."""
+    if " ".join(words).lower().startswith("like all vaccines,"):  # "this vaccine": the text's vaccine
+        return named_vaccine(doc, state) or doc.lexicon.lookup("vaccine") or state.agent("vaccine")
     for word in (w.strip(",.:;()?!'\"") for w in words):
         known = doc.lexicon.lookup(word) if len(word) > 3 else None
         if known is not None and known.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             return known
         if looks_like_drug(word):
             return state.agent(word)
-    if " ".join(words).lower().startswith("like all vaccines,"):  # "this vaccine", unnamed: the text's vaccine
-        return doc.lexicon.lookup("vaccine") or state.agent("vaccine")
     return None

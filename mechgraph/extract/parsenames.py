@@ -14,6 +14,7 @@ from . import namewords as N
 from . import parsewords as W
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
+from .parseanaphora import named_vaccine
 from .parselookup import _SYMBOL_WORD, _ParseLookup
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS
@@ -351,6 +352,11 @@ class _ParseNames(_ParseLookup):
             if agent is not None:
                 self.via[tok.i] = f"'the {tok.text}' read as the last agent"
                 return agent
+        if norm == "vaccine" and start == tok.i and any(c.lower_ in ("this", "the") for c in tok.children):
+            vaccine = named_vaccine(self.doc, self.state)
+            if vaccine is not None:  # "The MMR vaccine contains ... The vaccine will not protect against X": that vaccine
+                self.via[tok.i] = f"'the {tok.text}' read as {vaccine.label}"
+                return vaccine
         unnamed = self.doc.topic is None and self.state.antecedent() is None
         if norm == "vaccine" and start == tok.i and unnamed and any(c.lower_ in ("this", "the") for c in tok.children):
             # "This vaccine helps to protect you" in a leaflet on a vaccine it never names: the text's vaccine

@@ -35,7 +35,12 @@ class _ParsePeople(_ParseBase):
         if verb.lemma_.lower() not in _MAKING:
             return
         made = [o for o in verb.children if o.dep_ in ("dobj", "ccomp")]  # ("make its own substances (antibodies/ccomp)")
-        made = [a for o in made for a in (o, *(c for c in o.children if c.dep_ == "appos")) if a.lemma_.lower() in ("antibody", "antibodies")]
+        made = [
+            a
+            for o in made
+            for a in (o, *(c for c in o.children if c.dep_ in ("appos", "conj", "compound", "nmod")))
+            if a.lemma_.lower() in ("antibody", "antibodies")
+        ]  # ("its own protection (antibodies)", "antibodies and memory cells")
         holder = verb
         while holder.dep_ in ("xcomp", "ccomp", "pcomp", "prep", "advcl") and not any(c.dep_ == "nsubj" for c in holder.children):
             holder = holder.head  # "prompts X to make", "responds by making"
@@ -43,6 +48,7 @@ class _ParsePeople(_ParseBase):
         agent = self.doc.topic or self.state.antecedent()
         if made and holders and agent is not None and agent.kind in (NodeKind.AGENT, NodeKind.THERAPY):
             named = self.entity(made[0]) if made[0].dep_ == "dobj" else self.lookup_phrase(made[0].text, head_word=made[0])
+            # (the whole name where it is the object: "neutralising antibodies")
             antibodies = [e for e in (named,) if e is not None and e.node_id != agent.node_id]
             self.emit_entries(verb, verb.lemma_.lower(), "+", [agent], antibodies, "what the body makes after the text's agent")
 
