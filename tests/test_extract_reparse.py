@@ -48,3 +48,10 @@ def test_the_antibody_is_the_drug_named_before_it_in_the_same_sentence() -> None
         "by occupying the integrin, the antibody keeps lymphocytes out of the gut wall."
     )
     assert not any(s == "natalizumab" and "lymphocyte" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_object_taken_with_the_next_subject_for_a_coordinated_subject_is_the_object() -> None:
+    found = triples("CD2 then binds LFA-3 and CD58 binds CD48, and the cell adheres firmly.")
+    assert ("cd2", "0", "lfa_3", False) in found, found
+    assert not any(s == "lfa_3" for s, _sign, _t, _n in found), found

@@ -21,6 +21,7 @@ __all__ = [
     "gerund_objects_taken_for_subjects",
     "noun_phrases_taken_for_clauses",
     "objects_taken_for_verbs",
+    "objects_taken_for_second_subjects",
     "harms_hung_on_objects",
     "drug_names_taken_for_verbs_after_to",
     "two_word_drug_names",
@@ -45,6 +46,31 @@ def _above(tok: Any, other: Any) -> bool:
             return False
         other, seen = other.head, seen + 1
     return True
+
+
+def objects_taken_for_second_subjects(sdoc: Any) -> int:
+    """The object of a verb taken, with the subject of the next clause, for a coordinated subject of
+    that clause ("LFA-1 binds ICAM-1 and VLA-4 binds VCAM-1" read as "binds [ICAM-1 and VLA-4 binds
+    VCAM-1]"): the first name is the verb's object, the second the next clause's subject."""
+    repairs = 0
+    for verb in sdoc:
+        if not verb.tag_.startswith("VB") or verb.lemma_.lower() not in VERB_SIGNS or any(c.dep_ == "dobj" for c in verb.children):
+            continue
+        for clause in [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and c.tag_.startswith("VB")]:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj" and verb.i < c.i < clause.i]
+            if len(subjects) != 1 or not all(sdoc[k].pos_ == "ADV" for k in range(verb.i + 1, subjects[0].left_edge.i)):
+                continue
+            first = subjects[0]
+            second = [c for c in first.children if c.dep_ == "conj" and c.i < clause.i]
+            cc = [c for c in first.children if c.dep_ == "cc" and c.lower_ == "and"]
+            if len(second) != 1 or len(cc) != 1 or clause.lemma_.lower() not in VERB_SIGNS:
+                continue
+            first.head, first.dep_ = verb, "dobj"
+            second[0].head, second[0].dep_ = clause, "nsubj"
+            cc[0].head = verb
+            clause.head, clause.dep_ = verb, "conj"
+            repairs += 1
+    return repairs
 
 
 def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
