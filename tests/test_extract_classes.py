@@ -350,3 +350,11 @@ def test_the_vaccine_and_a_leaflets_template_stand_for_the_vaccine_the_text_name
     assert ("varicella_vaccine", "+", "fever", False) in found, found
     assert any(s == "varicella_vaccine" and t == "shingles" and negated for s, _sign, t, negated in found), found
     assert not any(s == "vaccine" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_the_antibodies_a_body_makes_are_no_antecedent_of_side_effects() -> None:
+    found = triples(
+        "Elder flowers contain flavonoids. In one study the extract raised neutralising antibodies in mice. Nausea, vomiting and diarrhoea were reported."
+    )
+    assert not any(s == "neutralising_antibodies" and t in ("nausea", "vomiting", "diarrhoea") for s, _sign, t, _n in found), found

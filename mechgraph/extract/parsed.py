@@ -302,6 +302,8 @@ class ParsedText:
     def saw(self, entry: LexiconEntry, *, subject: bool = False, plural: bool = False) -> None:
         if entry.kind is NodeKind.THERAPY and set(key_of(entry.label)[-1:]) & _PROCEDURES:
             return  # "cannot be removed by surgery. It is the first ...": a procedure is no antecedent of "it"
+        if entry.origin == "text" and entry.label.lower().endswith("antibodies"):
+            return  # "the neutralising antibodies" a body makes: no drug whose effects a list names
         if entry.kind in (NodeKind.AGENT, NodeKind.THERAPY, NodeKind.METABOLITE):
             self.paragraph_agent = self.last_agent = entry
             self.plural[entry.node_id] = plural  # "Glucocorticoids act ...": no antecedent of a later "it"
