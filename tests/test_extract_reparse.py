@@ -55,3 +55,9 @@ def test_an_object_taken_with_the_next_subject_for_a_coordinated_subject_is_the_
     found = triples("CD2 then binds LFA-3 and CD58 binds CD48, and the cell adheres firmly.")
     assert ("cd2", "?", "lfa_3", False) in found, found  # (binding: no sign)
     assert not any(s == "lfa_3" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_the_kind_of_a_mutation_and_the_verb_after_a_gene_symbol_are_read_as_such() -> None:
+    found = triples("In infants, inactivating mutations of ZAP70 cause a form of severe combined immunodeficiency.")
+    assert ("zap70", "-", "severe_combined_immunodeficiency", False) in found, found

@@ -15,7 +15,8 @@ the second parse is put on the sentence's own words.
   secretes/NNS interleukin-10", "the drug lowers/NNS free IgE"): it is replaced by a plain verb
   (:func:`as_verb`); kept only where the second parse makes it a verb with a subject.
 - A participle that begins a protein's name ("transforming/VBG growth factor-β", "colony
-  stimulating/VBG factor"): it is hidden as a name (:func:`masked`).
+  stimulating/VBG factor"), or says what kind a mutation is ("inactivating/VBG mutations of
+  IL7R"): it is hidden as a noun or an adjective (:func:`masked`).
 """
 
 from __future__ import annotations
@@ -54,8 +55,12 @@ def masked(doc: Any) -> Any | None:
     }  # taken for a verb, an adjective or an adverb, or given a verb's place or dependents
     misread |= {t.i for t in doc if _GREEK.search(t.text) and t.tag_ in ("EX", "PRP", "DT", "WDT", "CC", "UH")}  # "interferon-γ/EX"
     misread |= {t.i for t in doc[1:] if t.text == "A" and t.tag_ == "DT" and doc[t.i - 1].is_lower and doc[t.i - 1].is_alpha}  # "vitamin A/DT"
-    misread |= {  # "ZBP1 detects/NNS nucleic acids": a symbol that made the verb after it a noun
-        t.i for t in doc[:-1] if _SYMBOL.match(t.text) and doc[t.i + 1].tag_ in ("NNS", "NN") and doc[t.i + 1].lower_ in _third_person_forms()
+    misread |= {  # "ZBP1 detects/NNS nucleic acids", "mutations of IL7R cause/NN X": a symbol that made the verb after it a noun
+        t.i
+        for t in doc[:-1]
+        if _SYMBOL.match(t.text)
+        and doc[t.i + 1].tag_ in ("NNS", "NN")
+        and (doc[t.i + 1].lower_ in _third_person_forms() or (_signed_forms().get(doc[t.i + 1].lower_) == "base" and t.dep_ in ("pobj", "compound")))
     }
     participles = {  # "secretes transforming/VBG growth factor-β": a participle that begins a protein's name
         t.i
@@ -69,6 +74,8 @@ def masked(doc: Any) -> Any | None:
         )
     }  # (hidden as a noun that begins such names, "nerve growth factor")
     misread |= participles
+    kinds = {t.i for t in doc[:-1] if t.tag_ == "VBG" and doc[t.i + 1].lower_ in _CHANGES}  # "inactivating/VBG mutations of X"
+    misread |= kinds
     misread |= {  # "prostaglandin/VBN E2", "leukotriene/VB B4": a name with a letter and a number taken for a verb
         t.i
         for t in doc[:-1]
@@ -85,7 +92,7 @@ def masked(doc: Any) -> Any | None:
         return None
     from spacy.tokens import Doc
 
-    words = [("nerve" if t.i in participles else MASK) if t.i in misread else t.text for t in doc]
+    words = [("nerve" if t.i in participles else "somatic" if t.i in kinds else MASK) if t.i in misread else t.text for t in doc]
     return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
 
@@ -116,6 +123,8 @@ def _third_person_forms() -> frozenset[str]:
     return frozenset(verb_forms(lemma)[1] for lemma in lemmas)
 
 
+#: what a participle before it describes the kind of ("activating mutations"), not a verb's object
+_CHANGES = frozenset("mutation mutations variant variants mutant mutants".split())
 _AUXILIARIES = frozenset("is are was were be been being by for in of on to from".split())  # ("is binding proteins")
 #: what may follow a verb as the start of its object
 _OBJECT_START = frozenset("DT JJ JJR NN NNS NNP NNPS VBG CD PRP PRP$".split())
