@@ -358,3 +358,11 @@ def test_the_antibodies_a_body_makes_are_no_antecedent_of_side_effects() -> None
         "Elder flowers contain flavonoids. In one study the extract raised neutralising antibodies in mice. Nausea, vomiting and diarrhoea were reported."
     )
     assert not any(s == "neutralising_antibodies" and t in ("nausea", "vomiting", "diarrhoea") for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_these_metabolites_are_what_a_drug_was_converted_to_and_bring_together_raises() -> None:
+    found = triples("Mycophenolate mofetil is converted to mycophenolic acid. These metabolites block IMPDH.")
+    assert ("mycophenolic_acid", "-", "impdh", False) in found, found
+    found = triples("Binding of IL-2 brings together JAK1 and JAK3.")
+    assert any(t == "jak3" and sign == "+" for _s, sign, t, _n in found), found

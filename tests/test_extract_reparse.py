@@ -61,3 +61,17 @@ def test_an_object_taken_with_the_next_subject_for_a_coordinated_subject_is_the_
 def test_the_kind_of_a_mutation_and_the_verb_after_a_gene_symbol_are_read_as_such() -> None:
     found = triples("In infants, inactivating mutations of ZAP70 cause a form of severe combined immunodeficiency.")
     assert ("zap70", "-", "severe_combined_immunodeficiency", False) in found, found
+
+
+@needs_parser
+def test_a_conversion_verb_after_its_enzyme_in_a_relative_clause_is_read_as_a_verb() -> None:
+    found = triples(
+        "Clopidogrel is converted to 2-oxo-clopidogrel, which CYP2C19 converts in a second step into the active thiol metabolite. These metabolites block P2Y12."
+    )
+    assert any(s == "cyp2c19" and sign == "+" for s, sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_verb_before_a_name_with_a_letter_and_a_number_stays_a_verb() -> None:
+    found = triples("Factor I splits C3b into iC3b and C3f; iC3b binds complement receptor 3.")
+    assert ("factor_i", "-", "c3b", False) in found, found

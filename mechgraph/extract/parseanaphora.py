@@ -185,7 +185,8 @@ class _ParseAnaphora(_ParseBase):
                         return entry
         for known in reversed(self.state.recent):
             head = normalize_word(known.label.lower().split(" (")[0].split()[-1]) if known.label.split() else ""
-            if (word == "cell" and known.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)) or (head == word and word != "cell"):
+            product = word == "metabolite" and known.node_id in self.state.products  # "these metabolites": what it was converted to
+            if (word == "cell" and known.kind in (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)) or (head == word and word != "cell") or product:
                 self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} {tok.text}' read as the last {tok.text} named"
                 return known
         if word in _COLLECTIVE:  # "these cytokines" after a sentence that named them in passing: the cytokines

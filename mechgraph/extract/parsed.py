@@ -54,7 +54,7 @@ from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
 from .parseknockout import _ParseKnockout
-from .parsemask import PLAIN_VERBS, as_cells, as_verb, masked, probed, restored, verb_with_subject
+from .parsemask import PLAIN_VERBS, REPLACED_VERBS, as_cells, as_verb, masked, probed, restored, verb_with_subject
 from .parsenames import _ParseNames
 from .parseoutputs import _ParseOutputs
 from .parsepeople import _ParsePeople
@@ -202,7 +202,7 @@ class _Pipeline:
             verb = as_verb(doc, hidden)  # "the phagocyte secretes/NNS IL-10": parsed again with a plain verb
             if verb is not None:
                 again = self.nlp(verb)
-                if all(verb_with_subject(again[i]) for i, t in enumerate(verb) if t.text == "kills" and doc[i].text != "kills"):
+                if all(verb_with_subject(again[i]) for i, t in enumerate(verb) if t.text in REPLACED_VERBS and doc[i].text != t.text):
                     doc = restored(again, doc)
             plain = probed(doc)  # "Statins lower/JJR cholesterol": parsed again with a plain verb
             if plain is not None:

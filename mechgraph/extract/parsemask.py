@@ -29,7 +29,7 @@ from .cues import verb_forms
 from .parsewords import OUTPUT_FORMS
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["PLAIN_VERBS", "as_cells", "as_verb", "masked", "probed", "restored", "verb_with_subject"]
+__all__ = ["REPLACED_VERBS", "PLAIN_VERBS", "as_cells", "as_verb", "masked", "probed", "restored", "verb_with_subject"]
 
 #: what a hidden name reads as: a proper noun the pipeline knows well
 MASK = "Smith"
@@ -82,8 +82,8 @@ def masked(doc: Any) -> Any | None:
         if t.tag_.startswith("VB")
         and t.is_lower
         and _LETTER_NUMBER.match(doc[t.i + 1].text)
-        and t.lower_ not in _signed_forms()
-        and not t.lower_.endswith(("ed", "es", "ing"))
+        and t.lower_ not in _verb_forms()
+        and not t.lower_.endswith(("ed", "s", "ing"))
         and (t.i == 0 or doc[t.i - 1].tag_ not in ("TO", "MD") and doc[t.i - 1].lower_ not in _AUXILIARIES)
     }
     misread |= {t.i for t in doc[1:] if t.text == "I" and t.tag_ == "PRP" and doc[t.i - 1].tag_ in ("NN", "NNP", "NNS", "JJ") and not doc[t.i - 1].is_upper}
@@ -99,6 +99,8 @@ def masked(doc: Any) -> Any | None:
 #: a plain verb in each form ("lowered" -> "killed"): what a signed verb the parse took for a modifier
 #: is read as, to find the clause's shape ("rosuvastatin lowered/amod C-reactive protein/ROOT")
 _PLAIN = {"base": "kill", "s": "kills", "ed": "killed", "ing": "killing"}
+#: the words a verb taken for a noun is replaced by for a second parse
+REPLACED_VERBS = frozenset({"kills"})
 #: the tag of each plain verb
 PLAIN_VERBS = {"kill": "VBP", "kills": "VBZ", "killed": "VBD", "killing": "VBG"}
 
@@ -114,6 +116,18 @@ def _signed_forms() -> dict[str, str]:
             for form, kind in zip(verb_forms(lemma), ("base", "s", "ed", "ing", "ed")):
                 forms.setdefault(form, kind)
     return forms
+
+
+@lru_cache(maxsize=1)
+def _converting_forms() -> frozenset[str]:
+    """The "-s" forms of the conversion verbs ("converts", "hydroxylates")."""
+    return frozenset(verb_forms(lemma)[1] for lemma, sign in VERB_SIGNS.items() if sign == "convert" and " " not in lemma)
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    """Every form of every verb the readers know ("splits", "cleave", "converted")."""
+    return frozenset(form for lemma in VERB_SIGNS if " " not in lemma for form in verb_forms(lemma))
 
 
 @lru_cache(maxsize=1)
@@ -140,13 +154,17 @@ def as_verb(doc: Any, hidden: Any | None = None) -> Any | None:
         t.i
         for t in doc[1:-1]
         if t.tag_ in ("NNS", "NN", "NNP")
-        and forms.get(t.lower_) == "s"
+        and (forms.get(t.lower_) == "s" or t.lower_ in _converting_forms())
         and t.dep_ != "ROOT"
         and (
             doc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
             or (doc[t.i - 1].lower_ in ("and", "or") and any(u.tag_ == "VBZ" for u in doc[: t.i - 1]))  # "shortens X and lowers/NNS Y"
         )
-        and (doc[t.i + 1].tag_ in _OBJECT_START or (doc[t.i + 1].tag_ in ("VBP", "VB") and doc[t.i + 1].lower_ not in forms))
+        and (
+            doc[t.i + 1].tag_ in _OBJECT_START
+            or (doc[t.i + 1].tag_ in ("VBP", "VB") and doc[t.i + 1].lower_ not in forms)
+            or (doc[t.i + 1].tag_ == "IN" and t.i >= 2 and doc[t.i - 2].tag_ == "WDT")  # "which HGPRT converts/NNS in steps into X"
+        )
     }  # (the object's first word may be taken for the verb: "the antibody shortens/NNS plasmablast/VBP survival")
     if not misread:
         return None

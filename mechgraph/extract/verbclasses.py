@@ -77,6 +77,7 @@ VERB_SIGNS: dict[str, str] = {
     "contribute to": "+",
     "account for": "cause",
     "set off": "+",
+    "bring together": "+",
     "play role": "+",
 }
 
@@ -94,6 +95,7 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("contribute", "to"): "contribute to",
     ("account", "for"): "account for",  # "X may account for many drug reactions": X causes them
     ("set", "off"): "set off",  # "sets off degranulation"
+    ("bring", "together"): "bring together",  # "Binding of IL-7 brings together JAK1 and JAK3": it recruits them
     ("interfere", "with"): "-",
     ("act", "on"): "0",
     ("interact", "with"): "0",
