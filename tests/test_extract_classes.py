@@ -366,3 +366,17 @@ def test_these_metabolites_are_what_a_drug_was_converted_to_and_bring_together_r
     assert ("mycophenolic_acid", "-", "impdh", False) in found, found
     found = triples("Binding of IL-2 brings together JAK1 and JAK3.")
     assert any(t == "jak3" and sign == "+" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_keep_alive_reads_its_objects_through_a_gerund_and_names_after_a_class_noun() -> None:
+    found = triples("IL-15 induces the survival proteins Bcl-2 and Mcl-1, which keep developing NK cells and mature memory T cells alive.")
+    assert any(s == "bcl_2" and sign == "+" and "nk" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_an_adverb_or_an_amount_is_no_node() -> None:
+    found = triples("Ervebo is approved. Treatment is improving too.")
+    assert not any(t == "too" for _s, _sign, t, _n in found), found
+    found = triples("The outbreak in the east of the country has killed more than 2,000.")
+    assert not any("2_000" in t for _s, _sign, t, _n in found), found

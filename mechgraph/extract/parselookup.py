@@ -19,7 +19,7 @@ _ORDINALS = frozenset("first second third".split())
 #: the words before "factor" that make a class, not a name ("a transcription factor", "risk factors")
 _CLASS_OF_FACTORS = frozenset("transcription growth risk survival clotting coagulation virulence host environmental".split())
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
-_SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*\d[A-Za-z0-9-]*$")
+_SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*-?\d[A-Za-z0-9-]*$")  # "GPR43", "FKBP12", "Bcl-2", "IL-7"
 #: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
 _CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
 _NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")

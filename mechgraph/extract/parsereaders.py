@@ -277,6 +277,9 @@ class _ParseReaders(_ParseBase):
             objs = [c for c in verb.children if c.dep_ in ("dobj",)]
             if not objs:  # "keep [the inflammation going]": the small clause's subject
                 objs = [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+            if not objs and any(c.dep_ in ("oprd", "acomp") for c in verb.children):  # "keep developing/VBG thymocytes and mature/VBP T cells alive"
+                gerunds = [g for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" for g in (c, *c.conjuncts)]
+                objs = [o for g in gerunds for o in g.children if o.dep_ == "dobj"]
             if W._is_passive(verb):
                 objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if verb.dep_ == "relcl" and not objs:

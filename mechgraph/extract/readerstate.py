@@ -61,7 +61,7 @@ _SUBORDINATORS = frozenset({"whether", "if", "while", "whereas", "when", "once",
 _PARTICLES = frozenset("up down off out on over alone together".split())
 _DOSE_ONLY = re.compile(r"^[\d.,\s]+(mg|g|µg|mcg|ug|ml|units?|iu|mg/kg|mg/m2)\b", re.IGNORECASE)
 #: the words of an approximate amount ("roughly 1 to 10", "about 5 per cent")
-_APPROXIMATE = frozenset("roughly about approximately around nearly almost some up to between and of per cent percent".split())
+_APPROXIMATE = frozenset("roughly about approximately around nearly almost some up to between and of per cent percent more less than over under".split())
 #: how long: "up to three weeks", "6 to 12 months" (no name)
 _DURATION = re.compile(
     r"^(?:up to |about |over |for |within )?(?:[\d.]+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
@@ -73,6 +73,8 @@ _BARE_CLASSES = frozenset(
 )  # "the metabolite": the one named before (the parser reads it), never a node of its own
 _TIME_WORDS = frozenset("century centuries decade decades year years month months week weeks day days hour hours time times".split())
 _BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive sick unwell ill".split())
+#: adverbs a misparse may hang as an object ("Treatment is improving too"): no names
+_BARE_ADVERBS = frozenset("too also either further well still even already again then there here now ever often".split())
 #: words that are no name alone: participles, pronouns, and the verbs of a clause ("binds TLR4 and appears to stop it")
 _PARTICIPLE_WORDS = (
     "given used seen taken shown done made known reported observed found bound help option options look we us you i "
@@ -233,9 +235,9 @@ class _Text:
             all(k.replace(".", "").isdigit() or k in _APPROXIMATE for k in key)  # "roughly 1 to 10 (per cent)": an amount, no name
             or all(ch.isdigit() or ch in "._-% " for ch in label.strip())
             or key[0] in ("suspicion", "possibility")
-            or (len(key) == 1 and key[0] in _BARE_ADJECTIVES)
+            or (len(key) == 1 and key[0] in _BARE_ADJECTIVES | _BARE_ADVERBS)
         ):
-            return None  # "7.3.4" (a section number), "the suspicion of X" (a diagnosis, no cause), "live"
+            return None  # "7.3.4" (a section number), "the suspicion of X" (a diagnosis, no cause), "live", "too"
         words = label.split()
         if named_after_class(words, drug=True):  # "the receptor PAR1", "the serine protease C1r", "the antibodies X (and Y)"
             return (
