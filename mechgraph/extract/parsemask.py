@@ -47,53 +47,59 @@ def masked(doc: Any) -> Any | None:
     """The words of parsed ``doc`` with each name in capitals that the parse took for a verb, an
     adjective or an adverb replaced by :data:`MASK` (a new, unparsed doc), or None when there is none
     (or when the sentence is itself in capitals, as a boxed warning)."""
-    capitals = [t.i for t in doc if _CAPITALS.match(t.text)]
+    toks = list(doc)  # (one pass over the doc: a spaCy token is made anew at each access)
+    text = [t.text for t in toks]
+    tag = [t.tag_ for t in toks]
+    low = [t.lower_ for t in toks]
+    n = len(toks)
+    capitals = [i for i in range(n) if _CAPITALS.match(text[i])]
     misread = {
         i
         for i in capitals
-        if doc[i].tag_[:2] in ("VB", "JJ", "RB", "IN") or doc[i].dep_ in _VERBAL or any(c.dep_ in ("dobj", "nsubj", "aux") for c in doc[i].children)
+        if tag[i][:2] in ("VB", "JJ", "RB", "IN") or toks[i].dep_ in _VERBAL or any(c.dep_ in ("dobj", "nsubj", "aux") for c in toks[i].children)
     }  # taken for a verb, an adjective or an adverb, or given a verb's place or dependents
-    misread |= {t.i for t in doc if _GREEK.search(t.text) and t.tag_ in ("EX", "PRP", "DT", "WDT", "CC", "UH")}  # "interferon-γ/EX"
-    misread |= {t.i for t in doc[1:] if t.text == "A" and t.tag_ == "DT" and doc[t.i - 1].is_lower and doc[t.i - 1].is_alpha}  # "vitamin A/DT"
+    misread |= {i for i in range(n) if tag[i] in ("EX", "PRP", "DT", "WDT", "CC", "UH") and _GREEK.search(text[i])}  # "interferon-γ/EX"
+    misread |= {i for i in range(1, n) if text[i] == "A" and tag[i] == "DT" and toks[i - 1].is_lower and toks[i - 1].is_alpha}  # "vitamin A/DT"
+    third, signed = _third_person_forms(), _signed_forms()
     misread |= {  # "ZBP1 detects/NNS nucleic acids", "mutations of IL7R cause/NN X": a symbol that made the verb after it a noun
-        t.i
-        for t in doc[:-1]
-        if _SYMBOL.match(t.text)
-        and doc[t.i + 1].tag_ in ("NNS", "NN")
-        and (doc[t.i + 1].lower_ in _third_person_forms() or (_signed_forms().get(doc[t.i + 1].lower_) == "base" and t.dep_ in ("pobj", "compound")))
+        i
+        for i in range(n - 1)
+        if tag[i + 1] in ("NNS", "NN")
+        and _SYMBOL.match(text[i])
+        and (low[i + 1] in third or (signed.get(low[i + 1]) == "base" and toks[i].dep_ in ("pobj", "compound")))
     }
     participles = {  # "secretes transforming/VBG growth factor-β": a participle that begins a protein's name
-        t.i
-        for t in doc[:-1]
-        if t.tag_ == "VBG"
-        and t.is_lower
-        and (t.i == 0 or doc[t.i - 1].lower_ not in _AUXILIARIES)
+        i
+        for i in range(n - 1)
+        if tag[i] == "VBG"
+        and toks[i].is_lower
+        and (i == 0 or low[i - 1] not in _AUXILIARIES)
         and any(
-            u.tag_.startswith("NN") and u.lower_.split("-")[0] in _NAME_HEADS and all(v.tag_.startswith("NN") for v in doc[t.i + 1 : u.i])
-            for u in doc[t.i + 1 : t.i + 3]
+            tag[j].startswith("NN") and low[j].split("-")[0] in _NAME_HEADS and all(tag[k].startswith("NN") for k in range(i + 1, j))
+            for j in range(i + 1, min(i + 3, n))
         )
     }  # (hidden as a noun that begins such names, "nerve growth factor")
     misread |= participles
-    kinds = {t.i for t in doc[:-1] if t.tag_ == "VBG" and doc[t.i + 1].lower_ in _CHANGES}  # "inactivating/VBG mutations of X"
+    kinds = {i for i in range(n - 1) if tag[i] == "VBG" and low[i + 1] in _CHANGES}  # "inactivating/VBG mutations of X"
     misread |= kinds
     misread |= {  # "prostaglandin/VBN E2", "leukotriene/VB B4": a name with a letter and a number taken for a verb
-        t.i
-        for t in doc[:-1]
-        if t.tag_.startswith("VB")
-        and t.is_lower
-        and _LETTER_NUMBER.match(doc[t.i + 1].text)
-        and t.lower_ not in _verb_forms()
-        and not t.lower_.endswith(("ed", "s", "ing"))
-        and (t.i == 0 or doc[t.i - 1].tag_ not in ("TO", "MD") and doc[t.i - 1].lower_ not in _AUXILIARIES)
+        i
+        for i in range(n - 1)
+        if tag[i].startswith("VB")
+        and _LETTER_NUMBER.match(text[i + 1])
+        and toks[i].is_lower
+        and low[i] not in _verb_forms()
+        and not low[i].endswith(("ed", "s", "ing"))
+        and (i == 0 or tag[i - 1] not in ("TO", "MD") and low[i - 1] not in _AUXILIARIES)
     }
-    misread |= {t.i for t in doc[1:] if t.text == "I" and t.tag_ == "PRP" and doc[t.i - 1].tag_ in ("NN", "NNP", "NNS", "JJ") and not doc[t.i - 1].is_upper}
+    misread |= {i for i in range(1, n) if text[i] == "I" and tag[i] == "PRP" and tag[i - 1] in ("NN", "NNP", "NNS", "JJ") and not toks[i - 1].is_upper}
     # ("DNase I/PRP"; not a trial's "CARE-MS I")
-    if not misread or 2 * len(capitals) > sum(1 for t in doc if t.is_alpha):
+    if not misread or 2 * len(capitals) > sum(1 for t in toks if t.is_alpha):
         return None
     from spacy.tokens import Doc
 
-    words = [("nerve" if t.i in participles else "somatic" if t.i in kinds else MASK) if t.i in misread else t.text for t in doc]
-    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    words = [("nerve" if i in participles else "somatic" if i in kinds else MASK) if i in misread else text[i] for i in range(n)]
+    return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks])
 
 
 #: a plain verb in each form ("lowered" -> "killed"): what a signed verb the parse took for a modifier
@@ -149,21 +155,23 @@ def as_verb(doc: Any, hidden: Any | None = None) -> Any | None:
     subject and its object ("the phagocyte secretes/NNS interleukin-10", "stored iron
     induces/compound BMP6", "shortens B-cell survival and lowers/NNS titres") replaced by a plain verb (a new, unparsed doc), or None. ``hidden`` is
     the doc of :func:`masked` the tree was parsed from, if any: its hidden names stay hidden."""
-    forms = _signed_forms()
+    forms, converting = _signed_forms(), _converting_forms()
+    toks = list(doc)  # (one pass over the doc: a spaCy token is made anew at each access)
+    tag = [t.tag_ for t in toks]
+    low = [t.lower_ for t in toks]
     misread = {
-        t.i
-        for t in doc[1:-1]
-        if t.tag_ in ("NNS", "NN", "NNP")
-        and (forms.get(t.lower_) == "s" or t.lower_ in _converting_forms())
-        and t.dep_ != "ROOT"
+        i
+        for i in range(1, len(toks) - 1)
+        if tag[i] in ("NNS", "NN", "NNP")
+        and (forms.get(low[i]) == "s" or low[i] in converting)
+        and toks[i].dep_ != "ROOT"
         and (
-            doc[t.i - 1].tag_ in ("NN", "NNS", "NNP", "NNPS")
-            or (doc[t.i - 1].lower_ in ("and", "or") and any(u.tag_ == "VBZ" for u in doc[: t.i - 1]))  # "shortens X and lowers/NNS Y"
+            tag[i - 1] in ("NN", "NNS", "NNP", "NNPS") or (low[i - 1] in ("and", "or") and "VBZ" in tag[: i - 1])  # "shortens X and lowers/NNS Y"
         )
         and (
-            doc[t.i + 1].tag_ in _OBJECT_START
-            or (doc[t.i + 1].tag_ in ("VBP", "VB") and doc[t.i + 1].lower_ not in forms)
-            or (doc[t.i + 1].tag_ == "IN" and t.i >= 2 and doc[t.i - 2].tag_ == "WDT")  # "which HGPRT converts/NNS in steps into X"
+            tag[i + 1] in _OBJECT_START
+            or (tag[i + 1] in ("VBP", "VB") and low[i + 1] not in forms)
+            or (tag[i + 1] == "IN" and i >= 2 and tag[i - 2] == "WDT")  # "which HGPRT converts/NNS in steps into X"
         )
     }  # (the object's first word may be taken for the verb: "the antibody shortens/NNS plasmablast/VBP survival")
     if not misread:

@@ -111,6 +111,7 @@ def ascii_letters(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65_536)
 def normalize_word(word: str) -> str:
     """The normal form of one word: lower case, Greek spelled out, accents dropped, American
     spelling, singular.
