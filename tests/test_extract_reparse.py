@@ -75,3 +75,10 @@ def test_a_conversion_verb_after_its_enzyme_in_a_relative_clause_is_read_as_a_ve
 def test_a_verb_before_a_name_with_a_letter_and_a_number_stays_a_verb() -> None:
     found = triples("Factor I splits C3b into iC3b and C3f; iC3b binds complement receptor 3.")
     assert ("factor_i", "-", "c3b", False) in found, found
+
+
+@needs_parser
+def test_antibodies_named_by_what_they_block_are_one_name_and_no_verb() -> None:
+    found = triples("In mice, antibodies that block IL-21R prevented and even reversed collagen-induced arthritis.")
+    assert any(s == "antibodies_that_block_il_21r" and sign == "-" and "arthritis" in t for s, sign, t, _n in found), found
+    assert not any(s == "il_21r" and sign == "-" for s, sign, _t, _n in found), found

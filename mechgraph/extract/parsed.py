@@ -54,7 +54,7 @@ from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
 from .parseindications import _ParseIndications
 from .parseknockout import _ParseKnockout
-from .parsemask import PLAIN_VERBS, REPLACED_VERBS, as_cells, as_verb, masked, probed, restored, verb_with_subject
+from .parsemask import reparsed
 from .parsenames import _ParseNames
 from .parseoutputs import _ParseOutputs
 from .parsepeople import _ParsePeople
@@ -193,24 +193,7 @@ class _Pipeline:
 
     def pipe(self, texts: Any, batch_size: int = 256) -> Iterator[Any]:
         for doc in self.nlp.pipe(texts, batch_size=batch_size):
-            hidden = masked(doc)  # "STING/VBG": parsed again with the name hidden
-            if hidden is not None:
-                doc = restored(self.nlp(hidden), doc)
-            cells = as_cells(doc)  # "CD4 thymocytes/VBZ escape deletion": parsed again with "cells"
-            if cells is not None:
-                doc = restored(self.nlp(cells), doc)
-            verb = as_verb(doc, hidden)  # "the phagocyte secretes/NNS IL-10": parsed again with a plain verb
-            if verb is not None:
-                again = self.nlp(verb)
-                if all(verb_with_subject(again[i]) for i, t in enumerate(verb) if t.text in REPLACED_VERBS and doc[i].text != t.text):
-                    doc = restored(again, doc)
-            plain = probed(doc)  # "Statins lower/JJR cholesterol": parsed again with a plain verb
-            if plain is not None:
-                again = self.nlp(plain)
-                root = next((t for t in again if t.dep_ == "ROOT"), None)
-                if root is not None and (root.tag_.startswith("VB") or (root.text in PLAIN_VERBS and {"nsubj", "dobj"} <= {c.dep_ for c in root.children})):
-                    root.tag_ = PLAIN_VERBS.get(root.text, root.tag_)  # "kill/NN(ROOT)" with a subject and an object
-                    doc = restored(again, doc)
+            doc = reparsed(self.nlp, doc)  # the sentences the pipeline misreads, parsed again
             yield self.tag(doc)
 
     def tag(self, doc: Any) -> Any:

@@ -19,6 +19,7 @@ _ORDINALS = frozenset("first second third".split())
 #: the words before "factor" that make a class, not a name ("a transcription factor", "risk factors")
 _CLASS_OF_FACTORS = frozenset("transcription growth risk survival clotting coagulation virulence host environmental".split())
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
+_AIMED = re.compile(r"^(?:auto)?antibod(?:y|ies) that \w+ \S+$", re.IGNORECASE)
 _SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*-?\d[A-Za-z0-9-]*$")  # "GPR43", "FKBP12", "Bcl-2", "IL-7"
 #: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
 _CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
@@ -119,6 +120,8 @@ class _ParseLookup(_ParseBase):
             return self.doc.candidate(text, item=True)  # "infections of the nose and throat": one effect at its sites
         if any(w.lower() in ("and", "or", "and/or", "nor") or "and/or" in w.lower() for w in words):
             return None  # coordinated names are the coordination's business
+        if _AIMED.match(text) is not None:  # "antibodies that block IL-7Rα": a name with its clause
+            return self.doc.lexicon.lookup(text) or self.doc.candidate(text, item=True)
         if any(w.lower() in W._CUE_FORMS and w.lower().endswith("s") for w in words[:-1]) or any(
             w.lower() in ("the", "a", "an", "so", "that", "which", "neither", "either", "nor") and w != "A" for w in words
         ):  # (but "protein kinase A", "vitamin A": a letter of the name)

@@ -29,7 +29,7 @@ from .cues import verb_forms
 from .parsewords import OUTPUT_FORMS
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["REPLACED_VERBS", "PLAIN_VERBS", "as_cells", "as_verb", "masked", "probed", "restored", "verb_with_subject"]
+__all__ = ["as_cells", "as_verb", "masked", "probed", "reparsed", "restored", "verb_with_subject"]
 
 #: what a hidden name reads as: a proper noun the pipeline knows well
 MASK = "Smith"
@@ -43,10 +43,11 @@ _VERBAL = frozenset("xcomp ccomp advcl relcl acomp amod advmod".split())
 _NAME_HEADS = frozenset("factor factors hormone hormones peptide peptides protein proteins".split())
 
 
-def masked(doc: Any) -> Any | None:
+def masked(doc: Any, hidden: Any | None = None) -> Any | None:
     """The words of parsed ``doc`` with each name in capitals that the parse took for a verb, an
     adjective or an adverb replaced by :data:`MASK` (a new, unparsed doc), or None when there is none
-    (or when the sentence is itself in capitals, as a boxed warning)."""
+    (or when the sentence is itself in capitals, as a boxed warning). ``hidden``: the doc of an
+    earlier second parse, whose replaced words stay replaced."""
     toks = list(doc)  # (one pass over the doc: a spaCy token is made anew at each access)
     text = [t.text for t in toks]
     tag = [t.tag_ for t in toks]
@@ -98,7 +99,8 @@ def masked(doc: Any) -> Any | None:
         return None
     from spacy.tokens import Doc
 
-    words = [("nerve" if i in participles else "somatic" if i in kinds else MASK) if i in misread else text[i] for i in range(n)]
+    base = [t.text for t in hidden] if hidden is not None else text  # (what an earlier second parse hid stays hidden)
+    words = [("nerve" if i in participles else "somatic" if i in kinds else MASK) if i in misread else base[i] for i in range(n)]
     return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in toks])
 
 
@@ -220,18 +222,19 @@ def probed(doc: Any) -> Any | None:
     return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
 
-_CELL_WORD = re.compile(r"^(?:[a-z]+(?:cytes|phages|phils|blasts)|platelets)$")
+_CELL_WORD = re.compile(r"^(?:[a-z]+(?:cytes|phages|phils|blasts)|platelets|(?:auto)?antibodies)$")  # (and antibodies, as plural nouns)
 
 
-def as_cells(doc: Any) -> Any | None:
+def as_cells(doc: Any, hidden: Any | None = None) -> Any | None:
     """The words of parsed ``doc`` with each plural cell word the parse took for a verb ("self-reactive
-    CD4 thymocytes/VBZ escape deletion") replaced by "cells" (a new, unparsed doc), or None."""
+    CD4 thymocytes/VBZ escape deletion") replaced by "cells" (a new, unparsed doc), or None; the
+    words hidden before (``hidden``, a doc of :func:`masked`) stay hidden."""
     misread = {t.i for t in doc if t.tag_.startswith("VB") and _CELL_WORD.match(t.lower_)}
     if not misread:
         return None
     from spacy.tokens import Doc
 
-    words = ["cells" if t.i in misread else t.text for t in doc]
+    words = ["cells" if t.i in misread else t.text for t in (hidden if hidden is not None else doc)]
     return Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
 
 
@@ -247,3 +250,32 @@ def restored(parsed: Any, original: Any) -> Any:
         heads=[t.head.i for t in parsed],
         deps=[t.dep_ for t in parsed],
     )
+
+
+def reparsed(nlp: Any, doc: Any) -> Any:
+    """``doc`` (parsed by ``nlp``) parsed again where the pipeline misreads it, each second parse's
+    tree put on the sentence's own words: hidden names (:func:`masked`), cell words taken for verbs
+    (:func:`as_cells`), verbs taken for nouns (:func:`as_verb`) and signed verbs taken for
+    modifiers (:func:`probed`)."""
+    hidden = masked(doc)  # "STING/VBG": parsed again with the name hidden
+    if hidden is not None:
+        doc = restored(nlp(hidden), doc)
+    cells = as_cells(doc, hidden)  # "CD4 thymocytes/VBZ escape deletion": parsed again with "cells"
+    if cells is not None:
+        doc, hidden = restored(nlp(cells), doc), cells
+        names = masked(doc, hidden)  # (and the names that parse misreads, hidden too)
+        if names is not None:
+            doc, hidden = restored(nlp(names), doc), names
+    verb = as_verb(doc, hidden)  # "the phagocyte secretes/NNS IL-10": parsed again with a plain verb
+    if verb is not None:
+        again = nlp(verb)
+        if all(verb_with_subject(again[i]) for i, t in enumerate(verb) if t.text in REPLACED_VERBS and doc[i].text != t.text):
+            doc = restored(again, doc)
+    plain = probed(doc)  # "Statins lower/JJR cholesterol": parsed again with a plain verb
+    if plain is not None:
+        again = nlp(plain)
+        root = next((t for t in again if t.dep_ == "ROOT"), None)
+        if root is not None and (root.tag_.startswith("VB") or (root.text in PLAIN_VERBS and {"nsubj", "dobj"} <= {c.dep_ for c in root.children})):
+            root.tag_ = PLAIN_VERBS.get(root.text, root.tag_)  # "kill/NN(ROOT)" with a subject and an object
+            doc = restored(again, doc)
+    return doc

@@ -30,6 +30,8 @@ _SITED_NOUNS = {
     **dict.fromkeys(("mutation", "variant", "polymorphism", "deletion", "defect"), ("in", "of")),
     **dict.fromkeys(("antibody", "autoantibody"), ("against", "to")),
 }
+#: what antibodies named by their aim do to it ("antibodies that block IL-7Rα")
+_AIMING = frozenset("block target neutralise neutralize bind recognise recognize inhibit".split())
 #: nouns named with what they are to: "the response to vaccines", "resistance to infection"
 _TO_NOUNS = frozenset("response responsiveness reaction sensitivity susceptibility resistance tolerance".split())
 
@@ -115,6 +117,10 @@ class _ParseNames(_ParseLookup):
                 named = [g for g in prep.children if g.dep_ == "pobj" and any(ch.isupper() or ch.isdigit() for ch in g.text)]
                 if named and not any(c.dep_ in ("prep", "relcl", "acl") for c in named[0].rights):
                     return start, named[0].i + 1
+            for clause in (c for c in tok.rights if c.dep_ == "relcl" and c.lemma_.lower() in _AIMING and tok.lemma_.lower() in ("antibody", "autoantibody")):
+                named = [g for g in clause.children if g.dep_ == "dobj" and any(ch.isupper() or ch.isdigit() for ch in g.text)]
+                if named and any(c.dep_ == "nsubj" and c.tag_ == "WDT" for c in clause.children):
+                    return start, named[0].i + 1  # "antibodies that block IL-7Rα": one name
         for child in tok.rights:  # "protein 40", "subunit 1"
             if child.dep_ == "nummod" and child.i == end:
                 end = child.i + 1
