@@ -380,3 +380,12 @@ def test_an_adverb_or_an_amount_is_no_node() -> None:
     assert not any(t == "too" for _s, _sign, t, _n in found), found
     found = triples("The outbreak in the east of the country has killed more than 2,000.")
     assert not any("2_000" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_reported_harms_of_a_label_and_effects_after_vaccination_are_the_drugs() -> None:
+    found = triples("Infliximab is a TNF blocker. Reported infections include histoplasmosis and bacterial, viral and other opportunistic infections.")
+    assert ("infliximab", "+", "histoplasmosis", False) in found, found
+    assert not any(t in ("bacterial", "viral") for _s, _sign, t, _n in found), found
+    found = triples("Dengvaxia is a vaccine against dengue. Some vaccinees developed a fever in the days after vaccination.")
+    assert ("dengvaxia", "+", "fever", False) in found, found

@@ -421,7 +421,7 @@ PEOPLE = frozenset(
     normalize_word(w)
     for w in (
         "adult adults patient patients child children adolescent adolescents people person individual individuals infant infants woman women man men "
-        "volunteer volunteers participant participants subject subjects recipient recipients researcher researchers investigator investigators "
+        "volunteer volunteers participant participants subject subjects recipient recipients vaccinee vaccinees researcher researchers investigator investigators "
         "scientist scientists author authors clinician clinicians doctor doctors physician physicians expert experts mother mothers father fathers "
         "baby babies newborn newborns neonate neonates regulator regulators agency agencies authority authorities company companies manufacturer "
         "manufacturers sponsor sponsors fda ema mhra mouse mice rat rats animal animals"

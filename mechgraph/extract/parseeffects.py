@@ -25,6 +25,8 @@ _WARNERS = frozenset(normalize_word(w) for w in "label leaflet labelling labelin
 #: "toxicities", "complications" (on their own)
 _ADVERSE_HEADS = frozenset({"effect", "event", "reaction"})
 _HARM_HEADS = frozenset({"toxicity", "toxicitie", "complication"})
+#: harms a label lists after "Reported ..." ("Reported malignancies include lymphoma")
+_REPORTED_HEADS = frozenset({"infection", "malignancy", "cancer", "tumor", "lymphoma", "event", "reaction", "effect"})
 _OFTEN = frozenset("often frequently commonly common frequent".split())
 _COMPARED = {"higher": "+", "increased": "+", "greater": "+", "lower": "-", "reduced": "-", "decreased": "-"}
 #: what a dose, an infusion or the use of a drug is: "occurred after administration of X"
@@ -71,6 +73,8 @@ class _ParseEffects(_ParseBase):
             return head
         if word in _ADVERSE_HEADS and any(c.lower_ in _ADVERSE_WORDS for c in head.lefts):
             return head
+        if word in _REPORTED_HEADS and any(c.lower_ in ("reported", "observed", "described") for c in head.lefts):
+            return head  # "Reported infections include active tuberculosis": the drug's, each one
         return None
 
     def adverse_effects(self, verb: Any) -> None:

@@ -65,7 +65,7 @@ _RELATION_NOUNS = frozenset(
 _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
-_PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men volunteers participants recipients".split())
+_PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men volunteers participants recipients vaccinees".split())
 #: verbs more often met as nouns ("heart attacks", "asthma attacks"), read as verbs only after a plural subject, a
 #: pronoun, a relative or an auxiliary ("T cells attack", "that could attack")
 _NOUN_LIKE_VERBS = frozenset({"attack"})
@@ -123,7 +123,10 @@ _GIVEN_PREPS = frozenset("after following with on during under upon".split())
 _GIVEN_VERBS = frozenset("give treat receive take administer dose start".split())
 #: nouns of a change in a list of adverse effects ("a fall in lymphocyte counts", "a rise in liver enzymes")
 #: what a drug is given as ("after administration of X", "during X therapy", "following the first infusion")
-_GIVING_NOUNS = frozenset("administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure".split())
+_GIVING_NOUNS = frozenset(
+    "administration use dose doses infusion infusions injection injections instillation instillations treatment therapy exposure "
+    "vaccination vaccinations immunisation immunization".split()
+)
 _FALL_NOUNS = frozenset(
     normalize_word(w)
     for w in "fall drop decrease decline reduction lowering loss degradation breakdown destruction lysis killing elimination depletion removal clearance".split()

@@ -72,7 +72,9 @@ _BARE_CLASSES = frozenset(
     {"metabolite", "messenger", "substance", "chemical"}
 )  # "the metabolite": the one named before (the parser reads it), never a node of its own
 _TIME_WORDS = frozenset("century centuries decade decades year years month months week weeks day days hour hours time times".split())
-_BARE_ADJECTIVES = frozenset("live dead alive attenuated high low mild moderate severe active inactive sick unwell ill".split())
+_BARE_ADJECTIVES = frozenset(
+    "live dead alive attenuated high low mild moderate severe active inactive sick unwell ill bacterial viral fungal parasitic opportunistic invasive".split()
+)
 #: adverbs a misparse may hang as an object ("Treatment is improving too"): no names
 _BARE_ADVERBS = frozenset("too also either further well still even already again then there here now ever often".split())
 #: words that are no name alone: participles, pronouns, and the verbs of a clause ("binds TLR4 and appears to stop it")
