@@ -389,3 +389,9 @@ def test_reported_harms_of_a_label_and_effects_after_vaccination_are_the_drugs()
     assert not any(t in ("bacterial", "viral") for _s, _sign, t, _n in found), found
     found = triples("Dengvaxia is a vaccine against dengue. Some vaccinees developed a fever in the days after vaccination.")
     assert ("dengvaxia", "+", "fever", False) in found, found
+
+
+@needs_parser
+def test_these_compounds_are_the_plural_named_just_before() -> None:
+    found = triples("Raw apricot kernels contain cyanogenic glycosides such as amygdalin, which can release cyanide. Cooking appears to destroy these compounds.")
+    assert any(s == "cooking" and sign == "-" and t == "cyanogenic_glycosides" for s, sign, t, _n in found), found

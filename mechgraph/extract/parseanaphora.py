@@ -58,6 +58,9 @@ _LIGATING_FORMS = frozenset("bind binds engage engages ligate ligates".split())
 
 #: plural classes that name a node of their own ("cytokines")
 _COLLECTIVE = frozenset("cytokine chemokine interleukin interferon antibody immunoglobulin mediator".split())
+#: what a text calls the chemicals it named before ("these compounds", "these substances")
+_CHEMICALS = frozenset("compound substance chemical molecule".split())
+_CELL_KINDS = (NodeKind.IMMUNE_CELL, NodeKind.NON_IMMUNE)
 
 
 _CELL_PLURAL = re.compile(r"(?:[\w-]+ ){0,3}(?:cells|[a-z]+(?:cytes|phils|phages)|platelets)\b")
@@ -191,6 +194,10 @@ class _ParseAnaphora(_ParseBase):
                 return known
         if word in _COLLECTIVE:  # "these cytokines" after a sentence that named them in passing: the cytokines
             return self.lookup_phrase(tok.text)
+        plural = self.state.plural_object
+        if word in _CHEMICALS and plural is not None and plural[0] >= self.sentence.index - 1 and plural[1].kind not in _CELL_KINDS:
+            self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} {tok.text}' read as {plural[1].label}"  # "contain glycosides ... these compounds"
+            return plural[1]
         return None
 
     def _family(self, tok: Any, word: str) -> LexiconEntry | None:
