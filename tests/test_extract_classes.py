@@ -393,5 +393,13 @@ def test_reported_harms_of_a_label_and_effects_after_vaccination_are_the_drugs()
 
 @needs_parser
 def test_these_compounds_are_the_plural_named_just_before() -> None:
-    found = triples("Raw apricot kernels contain cyanogenic glycosides such as amygdalin, which can release cyanide. Cooking appears to destroy these compounds.")
+    found = triples(
+        "Raw apricot kernels contain cyanogenic glycosides such as amygdalin, which can release cyanide. Cooking appears to destroy these compounds."
+    )
     assert any(s == "cooking" and sign == "-" and t == "cyanogenic_glycosides" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_development_of_cells_is_more_of_those_cells() -> None:
+    found = triples("Butyrate may favour the development of regulatory T cells in the colon.")
+    assert any(s == "butyrate" and sign == "+" and t == "regulatory_t_cell" for s, sign, t, _n in found), found

@@ -21,7 +21,7 @@ from .verbclasses import WRAPPER_NOUNS
 
 _DOSE_WORDS = frozenset("standard reduced usual full recommended higher lower starting maintenance".split())
 #: what happens to cells, which more or less of means more or fewer cells ("the survival of eosinophils")
-_CELL_FATES = frozenset("growth survival recruitment production expansion".split())
+_CELL_FATES = frozenset("growth survival recruitment production expansion development generation accumulation".split())
 _DOSE_UNITS = frozenset("mg g µg mcg ug ml units iu".split())
 
 
