@@ -403,3 +403,11 @@ def test_these_compounds_are_the_plural_named_just_before() -> None:
 def test_the_development_of_cells_is_more_of_those_cells() -> None:
     found = triples("Butyrate may favour the development of regulatory T cells in the colon.")
     assert any(s == "butyrate" and sign == "+" and t == "regulatory_t_cell" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_what_followed_or_came_with_a_failed_treatment_is_the_treatments() -> None:
+    found = triples("In one trial, Bifidobacterium infantis given to newborns did not prevent eczema and was followed by more food sensitisation.")
+    assert any(s.startswith("bifidobacterium") and sign == "+" and t == "food_sensitisation" for s, sign, t, _n in found), found
+    found = triples("Anakinra was associated with lower mortality in sepsis.")
+    assert any(s == "anakinra" and sign == "-" and t == "mortality" for s, sign, t, _n in found), found

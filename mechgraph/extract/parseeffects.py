@@ -293,21 +293,27 @@ class _ParseEffects(_ParseBase):
     def associated_risk(self, verb: Any) -> None:
         """ "X (use, its use, use during pregnancy) is associated with an increased risk of Y": X raises
         Y (a lower risk: X lowers it). A bare association ("is associated with Y") is none."""
-        risks = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
-        risks = [r for r in risks if r.lemma_.lower() in ("risk", "incidence", "rate", "likelihood", "frequency")]
+        withs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        risks = [r for r in withs if r.lemma_.lower() in ("risk", "incidence", "rate", "likelihood", "frequency")]
         changed = [a.lower_ for r in risks for a in r.children if a.dep_ == "amod" and a.lower_ in _COMPARED]
         ofs = [q for r in risks for q in r.children if q.dep_ == "prep" and q.lower_ == "of"]
         ofs += [c for q in ofs for c in q.conjuncts if c.lower_ == "of"]  # "of X and of Y"
         effects = [d for q in ofs for d in q.children if d.dep_ == "pobj"]
+        if not risks:  # "was associated with higher mortality": the outcome itself, more or less of it
+            changed = [a.lower_ for r in withs for a in r.children if a.dep_ == "amod" and a.lower_ in _COMPARED]
+            effects = [r for r in withs if any(a.dep_ == "amod" and a.lower_ in _COMPARED for a in r.children)]
         if not changed or not effects:
             return
         subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if not subjects and verb.dep_ == "conj":  # "X failed to reduce Y and was associated with higher Z": X
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")]
         drugs = [e for e, _t in self.entities(subjects) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
         uses = [c for c in subjects if c.lemma_.lower() in ("use", "treatment", "therapy", "exposure", "administration")]
         if not drugs and uses and not any(g.dep_ == "prep" and g.lower_ == "of" for c in uses for g in c.children):
             agent = self.state.effects_agent()  # "Use during pregnancy is associated with ...": the text's drug
             drugs = [agent] if agent is not None and agent.kind in (NodeKind.AGENT, NodeKind.THERAPY) else []
-        targets = [e for e, _t in self.entities(effects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        named = [self.plain_name(t) if not risks else e for e, t in self.entities(effects)]  # ("higher mortality": mortality)
+        targets = [e for e in named if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if drugs and targets:
             self.emit_entries(verb, f"associated with {changed[0]} risk", _COMPARED[changed[0]], drugs[:1], targets, "a risk the agent raises or lowers")
 

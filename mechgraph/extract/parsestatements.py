@@ -351,6 +351,8 @@ class _ParseStatements(_ParseBase):
             return
         effects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         causes = ([c for c in verb.children if c.dep_ == "nsubjpass"], None)
+        if not causes[0] and verb.dep_ == "conj":  # "X failed to prevent Y and was followed by more Z": X
+            causes = ([c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")], None)
         for effect in effects:
             inner = _prep_object(effect, ("in", "of")) if normalize_word(effect.lower_) in _FALL_NOUNS | _RISE_NOUNS else None
             if inner is not None:
