@@ -411,3 +411,21 @@ def test_what_followed_or_came_with_a_failed_treatment_is_the_treatments() -> No
     assert any(s.startswith("bifidobacterium") and sign == "+" and t == "food_sensitisation" for s, sign, t, _n in found), found
     found = triples("Anakinra was associated with lower mortality in sepsis.")
     assert any(s == "anakinra" and sign == "-" and t == "mortality" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_copula_after_a_participle_clause_lists_the_adverse_reactions_and_open_raises() -> None:
+    text = (
+        "Anifrolumab blocks the type I interferon receptor.\n\n6 ADVERSE REACTIONS\n"
+        "The most common adverse reactions, each reported by more than 10% of patients, were nasopharyngitis and bronchitis.\n"
+    )
+    found = triples(text)
+    assert {("anifrolumab", "+", "nasopharyngitis", False), ("anifrolumab", "+", "bronchitis", False)} <= found, found
+    found = triples("STIM1 senses the fall in stored calcium and opens ORAI1 channels in the plasma membrane.")
+    assert any(s == "stim1" and sign == "+" and t.startswith("orai1") for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_loss_of_function_mutations_read_as_the_loss_of_the_gene() -> None:
+    found = triples("Homozygous loss-of-function mutations in CYBB cause chronic granulomatous disease.")
+    assert ("cybb", "-", "chronic_granulomatous_disease", False) in found, found

@@ -60,7 +60,9 @@ class _ParseEffects(_ParseBase):
         ("The adverse reactions reported/ROOT most often ... were/ccomp X") counts too."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]  # (one after the copula is its complement)
         if not subjects and verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i:
-            subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i]
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
+            if not subjects and verb.head.dep_ in ("relcl", "acl") and verb.head.head.pos_ == "NOUN":
+                subjects = [verb.head.head]  # "The most common adverse reactions, each reported by 40%, were X": the reactions
         if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in verb.children):
             # "The adverse reactions observed/ROOT most often during ... were/advcl X": the phrase
             # before the copula that names adverse effects, whatever the parse hung it on

@@ -48,7 +48,8 @@ def _loss(tok: Any) -> bool:
     """A subject that names a loss ("deficiency of X", "a defect in X", "null mutations in X"; not
     "mutations in X" alone, which may add to X's function and stay a node of their own)."""
     if normalize_word(tok.lower_) == "mutation":
-        return any(w.lower_ in _LOSS_OF_FUNCTION for w in tok.lefts)
+        before = tok.doc[tok.left_edge.i : tok.i].text.lower()  # ("loss-of-function", split into five tokens)
+        return any(w.lower_ in _LOSS_OF_FUNCTION for w in tok.lefts) or "loss-of-function" in before or "loss of function" in before
     return normalize_word(tok.lower_) in _LOSS_NOUNS
 
 

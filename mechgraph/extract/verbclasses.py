@@ -35,6 +35,7 @@ aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke gener
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
 co-stimulate contribute initiate launch attract protect shield thicken enlarge expand secrete synthesise synthesize pump
 encourage lengthen extend mediate fuel foster spur draw regrow perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
+open
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
