@@ -429,3 +429,10 @@ def test_a_copula_after_a_participle_clause_lists_the_adverse_reactions_and_open
 def test_loss_of_function_mutations_read_as_the_loss_of_the_gene() -> None:
     found = triples("Homozygous loss-of-function mutations in CYBB cause chronic granulomatous disease.")
     assert ("cybb", "-", "chronic_granulomatous_disease", False) in found, found
+
+
+@needs_parser
+def test_a_microbe_named_by_its_binomial_after_its_class_is_the_binomial() -> None:
+    found = triples("Cholera is caused by the bacterium Vibrio cholerae, which spreads through water contaminated with faeces.")
+    assert ("vibrio_cholerae", "+", "cholera", False) in found, found
+    assert not any(s == "bacterium" for s, _sign, _t, _n in found), found

@@ -13,7 +13,7 @@ from . import namewords as N
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parselookup import _SYMBOL_WORD
+from .parselookup import _MICROBES, _SYMBOL_WORD
 from .parsewords import _ACTION_HEADS, _CLASS_NOUNS, _DRUG_CLASS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
@@ -46,6 +46,9 @@ class _ParseCoordination(_ParseBase):
             and _SYMBOL_WORD.match(named.text)
         ):
             return self.items(named)  # "the receptors GPR43 (FFAR2) and GPR41": the names and their conjuncts
+        if normalize_word(tok.lower_) in _MICROBES and tok.i + 2 < len(self.sdoc) and self.sdoc[tok.i + 1].tag_ == "NNP" and self.sdoc[tok.i + 1].is_title:
+            species = self.sdoc[tok.i + 2]  # "the bacterium Salmonella Typhi": the organism (however the parse hung its name)
+            return [species if species.is_alpha and species.tag_ in ("NNP", "NN") else self.sdoc[tok.i + 1]]
         if tok.lower_ == "them":  # "binds A and B and stops them from working": A and B
             return self.plural_before(tok) or [tok]
         if (

@@ -20,6 +20,8 @@ _ORDINALS = frozenset("first second third".split())
 _CLASS_OF_FACTORS = frozenset("transcription growth risk survival clotting coagulation virulence host environmental".split())
 _ORGANS = frozenset("lung kidney renal liver hepatic heart cardiac thyroid bowel pulmonary respiratory cognitive physical sexual".split())
 _AIMED = re.compile(r"^(?:auto)?antibod(?:y|ies) that \w+ \S+$", re.IGNORECASE)
+#: what a microbe named by its binomial is called before its name ("the bacterium Salmonella Typhi")
+_MICROBES = frozenset("bacterium bacteria virus parasite fungus yeast mould mold pathogen organism microbe".split())
 _SYMBOL_WORD = re.compile(r"^[A-Z][A-Za-z]*-?\d[A-Za-z0-9-]*$")  # "GPR43", "FKBP12", "Bcl-2", "IL-7"
 #: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
 _CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
@@ -91,6 +93,9 @@ class _ParseLookup(_ParseBase):
             if marked is not None and marked.origin != "text":
                 return marked
         words = text.split()
+        if len(words) >= 3 and normalize_word(words[-3].lower()) in _MICROBES and words[-2][:1].isupper() and words[-2].isalpha():
+            organism = " ".join(words[-2:])  # "the bacterium Salmonella Typhi": the organism, by its binomial name
+            return self.doc.lexicon.lookup(organism) or self.doc.candidate(organism)
         if W.named_after_class(words, drug=True):
             return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name
         if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
