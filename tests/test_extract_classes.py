@@ -436,3 +436,17 @@ def test_a_microbe_named_by_its_binomial_after_its_class_is_the_binomial() -> No
     found = triples("Cholera is caused by the bacterium Vibrio cholerae, which spreads through water contaminated with faeces.")
     assert ("vibrio_cholerae", "+", "cholera", False) in found, found
     assert not any(s == "bacterium" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_irregular_past_participles_of_cue_verbs_are_cues() -> None:
+    found = triples("Psoriasis is driven by interleukin-23.")
+    assert any(t == "psoriasis" and sign == "+" for _s, sign, t, _n in found), found
+    found = triples("The replication of the virus was stopped by the antibody sotrovimab.")
+    assert any(s == "sotrovimab" and sign == "-" for s, sign, _t, _n in found), found
+
+
+def test_the_forms_of_irregular_cue_verbs() -> None:
+    from mechgraph.extract.cues import verb_forms
+
+    assert verb_forms("drive")[2] == "driven" and verb_forms("keep")[2] == "kept" and verb_forms("stop")[2] == "stopped"
