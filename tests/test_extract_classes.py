@@ -450,3 +450,12 @@ def test_the_forms_of_irregular_cue_verbs() -> None:
     from mechgraph.extract.cues import verb_forms
 
     assert verb_forms("drive")[2] == "driven" and verb_forms("keep")[2] == "kept" and verb_forms("stop")[2] == "stopped"
+
+
+@needs_parser
+def test_a_fronted_gerund_of_feeding_gives_the_subject_and_the_allergy_is_the_allergy_named() -> None:
+    text = (
+        "Egg allergy is common in infants. Feeding egg to babies at high risk, rather than avoiding it, prevented most cases of the allergy by the age of one."
+    )
+    found = triples(text)
+    assert ("egg", "-", "egg_allergy", False) in found, found

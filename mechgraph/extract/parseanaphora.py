@@ -48,6 +48,8 @@ _ANAPHOR_CLASSES: dict[str, Any] = {
     "signaling": _receptor,
     "metabolite": lambda entry: entry.kind is NodeKind.METABOLITE,
     "prodrug": lambda entry: entry.kind is NodeKind.AGENT,
+    "allergy": lambda entry: len(entry.label.split()) > 1 and entry.label.lower().endswith("allergy"),  # "the allergy": peanut allergy
+    "syndrome": lambda entry: len(entry.label.split()) > 1 and entry.label.lower().endswith("syndrome"),
 }
 
 

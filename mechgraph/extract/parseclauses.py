@@ -16,7 +16,7 @@ from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 _SETTING_OFF = frozenset("including especially particularly notably like such mainly mostly chiefly also".split())
 #: how a drug is given, which "by" names after a passive without naming an agent ("used by inhalation")
 _ROUTES = frozenset("inhalation injection infusion mouth nebuliser nebulizer inhaler spray route vein".split())
-_GIVING = frozenset("add give administer combine use start continue".split())
+_GIVING = frozenset("add give administer combine use start continue feed introduce".split())
 #: what a protein or cell does, said of the noun before ", which" even after a block ("X blocks
 #: CysLT1, which mediates bronchoconstriction": CysLT1 does), where a change ("..., which lowers
 #: IL-2") is the block's
@@ -77,6 +77,11 @@ class _ParseClauses(_ParseBase):
             if named is not None:
                 return [named], "the name set off after the subject"  # "the active metabolite, X, blocks Y": X
             return [s], None
+        fronted = [c for c in verb.lefts if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i == 0 and c.lemma_.lower() in _GIVING]
+        if fronted:  # "Feeding/advcl peanut to babies ... prevented most cases of the allergy": what was fed
+            found, how = self.gerund_subject(fronted[0])
+            if found:
+                return found, how
         for prep in verb.lefts:  # "In controlled trials X reduced Y": the parser hung the subject on the fronted phrase
             if prep.dep_ == "prep" and prep.i < verb.i and not any(self.sdoc[k].is_punct for k in range(prep.i, verb.i)):
                 swallowed = [
