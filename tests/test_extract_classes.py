@@ -459,3 +459,11 @@ def test_a_fronted_gerund_of_feeding_gives_the_subject_and_the_allergy_is_the_al
     )
     found = triples(text)
     assert ("egg", "-", "egg_allergy", False) in found, found
+
+
+@needs_parser
+def test_mice_whose_cells_lack_a_gene_and_knockouts_that_cannot_control_a_pathogen() -> None:
+    found = triples("Mice whose dendritic cells lack integrin β8 develop colitis.")
+    assert any(sign == "-" and t == "colitis" and "8" in s for s, sign, t, _n in found), found
+    found = triples("Mice that lack IFN-γ cannot control Mycobacterium tuberculosis.")
+    assert any(sign == "-" and "tuberculosis" in t for _s, sign, t, _n in found), found

@@ -81,6 +81,8 @@ class _ParseKnockout(_ParseBase):
                 start = k + 3
             elif rest[:1] == ["lacking"]:
                 start = k + 2
+            elif rest[:1] == ["whose"] and any(w in ("lack", "lacks", "lacked") for w in rest[1:5]):  # "mice whose macrophages lack X"
+                start = k + 1 + next(j for j, w in enumerate(rest) if w in ("lack", "lacks", "lacked")) + 1
             elif rest[:2] == ["born", "without"]:  # "people born without (working) DPP1"
                 start = k + 3 + (len(rest) > 2 and rest[2] in ("working", "functional", "functioning", "a", "any"))
             elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):
@@ -192,6 +194,8 @@ class _ParseKnockout(_ParseBase):
             if amount & _MORE:
                 return "-", objects
             return None
+        if lemma in _CONTROL and negated:  # "Mice that lack iNOS cannot control infection with X": the gene keeps X down
+            return "-", objects
         sign = VERB_SIGNS.get(lemma)
         if sign in ("+", "-") and not negated:
             return ("-" if sign == "+" else "+"), objects  # what the loss raises, the gene lowers
