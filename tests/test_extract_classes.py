@@ -467,3 +467,12 @@ def test_mice_whose_cells_lack_a_gene_and_knockouts_that_cannot_control_a_pathog
     assert any(sign == "-" and t == "colitis" and "8" in s for s, sign, t, _n in found), found
     found = triples("Mice that lack IFN-γ cannot control Mycobacterium tuberculosis.")
     assert any(sign == "-" and "tuberculosis" in t for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_labels_warning_that_a_harm_can_occur_is_the_drugs() -> None:
+    text = (
+        "Natalizumab blocks α4 integrin.\n\n5 WARNINGS AND PRECAUTIONS\n5.1 Progressive multifocal leukoencephalopathy. PML, including fatal PML, can occur.\n"
+    )
+    found = triples(text)
+    assert any(s == "natalizumab" and sign == "+" and t == "pml" for s, sign, t, _n in found), found

@@ -282,7 +282,8 @@ class _ParseEffects(_ParseBase):
     def _reported_alone(self, verb: Any) -> bool:
         """ "X has been reported", "Cases of X were observed": a report in the passive that names no drug,
         no people and no study, and denies nothing (a label's warning about its drug)."""
-        perfect = verb.lemma_.lower() == "occur" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)  # "X has occurred"
+        perfect = verb.lemma_.lower() == "occur" and any(c.dep_ == "aux" and c.lemma_.lower() in ("have", "can", "may") for c in verb.children)
+        # ("X has occurred", a label's "PML, including fatal PML, can occur")
         if not perfect and (verb.lemma_.lower() not in ("report", "observe", "describe") or not any(c.dep_ == "auxpass" for c in verb.children)):
             return False
         if self.negations(verb) or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "nsubjpass" and c.pos_ == "PRON") for c in verb.children):
