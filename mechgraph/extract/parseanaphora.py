@@ -37,6 +37,11 @@ def _enzyme(entry: LexiconEntry) -> bool:
     )
 
 
+def _named_kind(word: str) -> Any:
+    """Whether an entry is a named one of ``word`` ("peanut allergy" for "the allergy")."""
+    return lambda entry: len(entry.label.split()) > 1 and entry.label.lower().endswith(word)
+
+
 _ANAPHOR_CLASSES: dict[str, Any] = {
     "cytokine": _cytokine,
     "interleukin": _cytokine,
@@ -48,8 +53,8 @@ _ANAPHOR_CLASSES: dict[str, Any] = {
     "signaling": _receptor,
     "metabolite": lambda entry: entry.kind is NodeKind.METABOLITE,
     "prodrug": lambda entry: entry.kind is NodeKind.AGENT,
-    "allergy": lambda entry: len(entry.label.split()) > 1 and entry.label.lower().endswith("allergy"),  # "the allergy": peanut allergy
-    "syndrome": lambda entry: len(entry.label.split()) > 1 and entry.label.lower().endswith("syndrome"),
+    "allergy": _named_kind("allergy"),  # "the allergy": peanut allergy
+    "syndrome": _named_kind("syndrome"),
 }
 
 

@@ -162,8 +162,11 @@ class _ParseEffects(_ParseBase):
             inner = _prep_object(t, ("in", "of")) if norm in _FALL_NOUNS | _RISE_NOUNS else None
             if inner is None:
                 measured = t.lemma_.lower() in W.MEASURE_NOUNS and any(c.dep_ == "amod" and c.lower_ in _LEVEL_CHANGES for c in t.children)
-                span = self.name_span(t)  # ("low magnesium levels", "low platelet counts": the finding is named whole)
-                e = self.doc.candidate(self.sdoc[span[0] : span[1]].text) if measured else self.entity(t)
+                if measured:  # ("low magnesium levels", "low platelet counts": the finding is named whole)
+                    span = self.name_span(t)
+                    e = self.doc.candidate(self.sdoc[span[0] : span[1]].text)
+                else:
+                    e = self.entity(t)
                 if e is None and norm in _FALL_NOUNS | _RISE_NOUNS:  # "weight loss", "hair loss": an effect of its own
                     start, end = self.name_span(t)
                     e = self.doc.candidate(self.sdoc[start:end].text) if end - start > 1 else None

@@ -93,9 +93,6 @@ class _ParseLookup(_ParseBase):
             if marked is not None and marked.origin != "text":
                 return marked
         words = text.split()
-        if len(words) >= 3 and normalize_word(words[-3].lower()) in _MICROBES and words[-2][:1].isupper() and words[-2].isalpha():
-            organism = " ".join(words[-2:])  # "the bacterium Salmonella Typhi": the organism, by its binomial name
-            return self.doc.lexicon.lookup(organism) or self.doc.candidate(organism)
         if W.named_after_class(words, drug=True):
             return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name
         if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
@@ -107,7 +104,8 @@ class _ParseLookup(_ParseBase):
             if words and words[-1].lower() in ("more", "less", "most"):
                 words = words[:-1]
             text = " ".join(words)
-        for k in range(len(words) - 2):  # "severe combined immunodeficiency": a name that begins with a stage word
+        staged = [k for k in range(len(words) - 2) if words[k].lower() in N.STAGE_WORDS]  # (a cheap test first: a hot path)
+        for k in staged:  # "severe combined immunodeficiency": a name that begins with a stage word
             if " ".join(key_of(" ".join(words[k:]))) in N.NAMES_WITH_STAGE_WORDS:
                 return self.doc.lexicon.lookup(" ".join(words[k:])) or self.doc.candidate(" ".join(words[k:]))
         for k in range(1, len(words)):  # the longest known name that ends at the head
