@@ -65,7 +65,7 @@ from .readerstate import (
     _Hit,
     _Text,
 )
-from .readings import _across_verb, _bare_class, _beyond_clause, _implicit_parse, _overlap, _part_of_name, _same_name, _same_verb, _wrapped
+from .readings import _across_verb, _bare_class, _beyond_clause, _described_class, _implicit_parse, _overlap, _part_of_name, _same_name, _same_verb, _wrapped
 from .sentences import Sentence, split_sentences
 from .textnames import text_drug_names
 from .tokens import Token, Word, key_of, tokenize, words_of
@@ -302,6 +302,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 _wrapped(f.target, doc) or _bare_class(f.target, doc)
             ):
                 continue  # the parser read whose levels the pattern's wrapper means ("raise its blood levels": the drug's)
+            if _described_class(f.target, doc) and any(_same_verb(f.cues, g.cues) and g.target != f.target for g in mine):
+                continue  # "X is an anti-inflammatory cytokine secreted by Y": the parser read the name the class describes
             if any(_same_verb(f.cues, g.cues) and g.source == f.source for g in mine) and _bare_class(f.target, doc, event=True):
                 continue  # "causes its internalisation and degradation": the parser read whose loss it is
             if any(_same_verb(f.cues, g.cues) and g.source == f.source and _beyond_clause(f.target, g.target, f.sentence, doc, parser_doc) for g in mine):

@@ -270,6 +270,21 @@ class _ParseClauses(_ParseBase):
                 if subjects:
                     return subjects, None
             return [head], None
+        if (
+            relative is not None
+            and noun.dep_ == "conj"
+            and verb.tag_ != "VBZ"
+            and self.sdoc[relative.i - 1].text == ","
+            and any(c.dep_ == "conj" for c in noun.children)
+        ):
+            # "acts on NK cells, Th1 cells and CD8+ T cells, which then produce X": the whole list (the parse
+            # hung the clause on a middle item)
+            first = noun.head
+            while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+                first = first.head
+            heads = {normalize_word(t.lower_) for t in (first, *first.conjuncts)}  # (items of one kind: not "the adaptor X, ..., the ligases Y")
+            if first.pos_ in ("NOUN", "PROPN") and len(heads) == 1 and all(c.i < relative.i for c in first.conjuncts):
+                return [first], None
         return [noun], None
 
     def bracketed_list(self, end: int) -> list[Any]:
@@ -344,8 +359,9 @@ def _described(noun: Any) -> list[Any]:
     "a cytokine"): what the class noun stands for."""
     if noun.dep_ != "attr" or noun.head.lemma_ != "be" or normalize_word(noun.lower_) not in _CLASS_NOUNS:
         return []
-    if any(c.dep_ in ("compound", "nmod", "appos") or (c.dep_ == "amod" and c.i < noun.i) for c in noun.children):
-        return []  # "a pro-inflammatory cytokine", "the protein IL-6": a name or a kind of its own
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # ("X is a type 2 cytokine made by Y": X)
+    if any(c.dep_ == "appos" or (not indefinite and (c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.i < noun.i))) for c in noun.children):
+        return []  # "the pro-inflammatory cytokine", "the protein IL-6": a name or a kind of its own
     return [c for c in noun.head.children if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or any(ch.isalpha() for ch in c.text))]
 
 

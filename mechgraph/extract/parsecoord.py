@@ -207,6 +207,31 @@ class _ParseCoordination(_ParseBase):
         self.cache[tok.i] = entry
         return True
 
+    def shared_cells(self, tok: Any) -> LexiconEntry | None:
+        """ "Th1 and Th17 cells", "CD4+ and CD8+ T cells": a bare first item of a list of cells shares
+        the last item's words after its own marker ("Th1 cells", "CD4+ T cells"), where the parse made
+        the first item a name of its own (Th1, the protein CD4)."""
+        cells = next((c for c in tok.children if c.dep_ == "conj" and c.i > tok.i + 1), None)
+        if cells is None or tok.tag_ not in ("NN", "NNP", "CD") or normalize_word(tok.lower_) == "cell":
+            return None  # (the cheap test first: this runs for every name)
+        doc = self.sdoc
+        if cells.lower_ in ("counts", "numbers") and doc[cells.i - 1].lower_ == "cell":
+            cells = doc[cells.i - 1]  # "CD4+ and CD8+ T-cell counts"
+        if normalize_word(cells.lower_) != "cell":
+            return None
+        marker = tok.i + 1 if tok.i + 1 < cells.i and doc[tok.i + 1].text == "+" and tok.whitespace_ == "" else tok.i
+        joiner = doc[marker + 1]
+        if joiner.lower_ not in ("and", "or") or any(t.dep_ != "det" for t in tok.lefts):
+            return None
+        words = doc[marker + 2 : cells.i + 1]
+        if words[0].is_lower:
+            return None  # "X express RALDH2 and epithelial cells express RALDH1": no marker of cells
+        mark_end = next((t.i for t in words if t.whitespace_), None)  # the conjunct's own marker: "CD8+", "Th17"
+        if mark_end is None or mark_end >= cells.i:
+            return self.lookup_phrase(f"{doc[tok.i : marker + 1].text} {cells.text}")
+        tail = " ".join(t.text for t in doc[mark_end + 1 : cells.i + 1] if t.text not in ("-", "‐"))
+        return self.lookup_phrase(f"{doc[tok.i : marker + 1].text} {tail}")
+
     def body_part_of(self, tok: Any) -> LexiconEntry | None:
         """ "muscle and joint pain": a bare body part coordinated with the modifier of a noun shares
         that noun ("muscle pain"), where the parse made the part an item of its own."""
@@ -252,6 +277,10 @@ class _ParseCoordination(_ParseBase):
         names = [" ".join(t.text for t in g).replace(" - ", "-").replace(" -", "-").replace("- ", "-") for g in groups if g]
         if len(names) < 2 or any(len(n.split()) > 4 for n in names):
             return []
+        spaced = ["".join(t.text_with_ws for t in g).strip() for g in groups if g]
+        if all(len(n.split()) == 1 for n in spaced[:-1]) and len(spaced[-1].split()) >= 2 and tok.lower_ in ("cell", "cells"):
+            tail = spaced[-1].split(maxsplit=1)[1]  # "activated and memory T cells", "CD4+ and CD8+ T cells": activated T cells
+            names = [f"{n} {tail}" for n in spaced[:-1]] + [spaced[-1]]
         alone = [self.doc.lexicon.lookup(name) for name in names]
         if normalize_word(tok.lower_) in _DRUG_CLASS and any(
             looks_like_drug(n) or (e is not None and e.kind in (NodeKind.AGENT, NodeKind.THERAPY)) for n, e in zip(names, alone)

@@ -44,6 +44,11 @@ _ANIMALS = frozenset("mouse mice rat rats animal animals".split())
 _INBORN = frozenset("inherited congenital complete partial severe genetic primary".split())
 
 
+def _listed(tok: Any) -> bool:
+    """Whether the modifiers of a name are a list ("B or T cells"; not "attaching-and-effacing")."""
+    return any(w.lower_ in ("and", "or") and w.whitespace_ and w.nbor(-1).whitespace_ for w in tok.doc[tok.left_edge.i : tok.i])
+
+
 class _ParseKnockout(_ParseBase):
     """The reader of what a loss of function shows."""
 
@@ -57,8 +62,13 @@ class _ParseKnockout(_ParseBase):
         sign, objects = found
         named = [(t, self.plain_name(t)) for o in objects for t in (o, *o.conjuncts)]
         shared = [
-            t for t, n in named if n is None and all(w.pos_ in ("ADJ", "CCONJ", "PUNCT", "VERB") for w in t.lefts)
-        ]  # "pneumococcal and staphylococcal infections"
+            t
+            for t, n in named
+            if n is None
+            and all(
+                w.pos_ in ("ADJ", "CCONJ", "PUNCT", "VERB") or (w.dep_ == "det" and w.lower_ in _FEWER) or (w.pos_ == "NOUN" and _listed(t)) for w in t.lefts
+            )
+        ]  # "pneumococcal and staphylococcal infections", "no mature B or T cells"
         targets = [e for _t, e in named if e is not None] + [e for t in shared for e in self.shared_head(t)]
         # ("cannot export": the sign says what the denial means, so no negation and no "can" hedge)
         self.emit_entries(verb, verb.lemma_.lower(), sign, genes, targets, "what animals or cells that lack it show", denial_read=True, subject=False)

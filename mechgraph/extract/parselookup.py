@@ -99,7 +99,7 @@ class _ParseLookup(_ParseBase):
             first = self.doc.lexicon.lookup(words[0])
             if first is not None and first.kind in (NodeKind.AGENT, NodeKind.THERAPY):
                 return first
-        while len(words) > 1 and words[-1].lower().endswith("ly") and self.doc.lexicon.lookup(text) is None:
+        while len(words) > 1 and words[-1].lower().endswith(("ly", "fold")) and self.doc.lexicon.lookup(text) is None:
             words = words[:-1]  # "S1P1 more selectively": no adverb in a name
             if words and words[-1].lower() in ("more", "less", "most"):
                 words = words[:-1]
@@ -148,7 +148,7 @@ class _ParseLookup(_ParseBase):
             key[-1] in W._SYMBOL_HEADS
             and any(
                 (any(ch.isupper() for ch in w) and any(ch.isdigit() for ch in w))
-                or re.match(r"[A-Z]-[a-z]", w) is not None
+                or re.search(r"(?:^|-)[A-Z]-[a-z]", w) is not None  # ("C-reactive", "pre-B-cell")
                 or re.search(r"[a-z]-\d", w) is not None
                 or sum(ch.isupper() for ch in w) >= 2  # "the NF-κB pathway", "the MAPK pathway"
                 for w in words[:-1]

@@ -156,7 +156,9 @@ class _ParseNames(_ParseLookup):
         if tok.i in self.cache:
             return self.cache[tok.i]
         self.cache[tok.i] = None  # guards against cycles
-        entry = self.named.get(tok.i) or self.body_part_of(tok) or self.class_anaphor(tok) or self._entity(tok)  # ("muscle and joint pain")
+        entry = (
+            self.shared_cells(tok) or self.named.get(tok.i) or self.body_part_of(tok) or self.class_anaphor(tok) or self._entity(tok)
+        )  # ("muscle and joint pain")
         self.cache[tok.i] = entry
         if entry is not None and tok.i not in self.via:
             self.state.recent.append(entry)

@@ -11,6 +11,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import parsewords as W
 from .parsebase import _ParseBase
+from .parseclauses import _described
 from .tokens import normalize_word
 
 __all__ = ["SIGNED_EVENTS", "SOURCE_VERBS"]
@@ -45,7 +46,7 @@ class _ParseOutputs(_ParseBase):
         subjects, objs = self.subject(verb), self.objects(verb, "+")
         if verb.dep_ == "acl":  # "TNF, expressed by Kupffer cells", "proteases made by neutrophils, such as X"
             agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-            subjects, objs = (agents, None), [verb.head] if verb.tag_ == "VBN" and agents else []
+            subjects, objs = (agents, None), (_described(verb.head) or [verb.head]) if verb.tag_ == "VBN" and agents else []
         if not subjects[0] or not all(self.cell(s) for s in subjects[0]):
             return
         objs = [o for o in objs if o.pos_ != "PRON" and not any(c.dep_ == "amod" and c.lower_ in W._STATE_UP | W._STATE_DOWN for c in o.children)]

@@ -168,9 +168,11 @@ class _ParseReaders(_ParseBase):
         # remember agents named without a relation ("Dupilumab contains ...")
         for tok in toks:
             if tok.pos_ in ("PROPN", "NOUN") and (
-                W.looks_like_drug(tok.text) or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and normalize_word(tok.lower_) in W._DRUG_CLASS)
-            ):
-                self.entity(tok)  # (and a class as a subject: "Glucocorticoids act through ...": "it" is not them)
+                W.looks_like_drug(tok.text)
+                or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and normalize_word(tok.lower_) in W._DRUG_CLASS)
+                or (tok.tag_ == "NN" and tok.lower_ in ("receptor", "enzyme", "kinase") and any(c.dep_ in ("compound", "amod") for c in tok.lefts))
+            ):  # (and a class as a subject: "Glucocorticoids act through ...": "it" is not them; a named receptor for "this receptor")
+                self.entity(tok)
         self.ellipsis(toks)
         for tok in toks:
             if tok.dep_ == "appos" and tok.pos_ == "NOUN":

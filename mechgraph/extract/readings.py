@@ -6,8 +6,9 @@ or class noun, or a clause the pattern reader took for a name.
 
 from __future__ import annotations
 
+from ..vocabulary import NodeKind
 from . import cues as C
-from .parsewords import LOSS_EVENTS
+from .parsewords import ADJECTIVE_END, LOSS_EVENTS
 from .readerstate import _Found, _Text
 from .sentences import Sentence
 from .tokens import key_of
@@ -58,6 +59,16 @@ def _bare_class(node_id: str, doc: _Text, *, anaphor: bool = False, event: bool 
     return len(key) == 1 and key[0] in classes and entry is not None and entry.origin == "text"
 
 
+def _described_class(node_id: str, doc: _Text) -> bool:
+    """Whether a pattern reading's node is a class noun with its kind ("an anti-inflammatory cytokine
+    secreted by Y", "a type 2 cytokine"), a description of the name the parser read."""
+    entry = doc.lexicon.entry(node_id)
+    if entry is None or entry.origin != "text" or key_of(entry.label)[-1:] not in {(k,) for k in _CLASS_KEYS}:
+        return False
+    kind = entry.label.split()[:-1]  # (not a name: "MHC class II molecules", "opioid growth factor receptor")
+    return bool(kind) and all(w.islower() and (ADJECTIVE_END.search(w) or w == "type") or w.isdigit() for w in kind)
+
+
 _CLASS_KEYS = frozenset(key_of(w)[0] for w in ("protein", "cytokine", "molecule", "enzyme", "receptor", "factor", "antibody", "peptide"))
 _LOSS_KEYS = frozenset(key_of(w)[0] for w in LOSS_EVENTS)
 _ANAPHOR_KEYS = frozenset(key_of(w)[0] for w in ("protein", "molecule", "enzyme", "factor", "peptide"))
@@ -85,6 +96,8 @@ def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:
     if a is None or b is None or short == long:
         return False
     small, large = key_of(a.label), key_of(b.label)
+    if 0 < len(small) < len(large) and large[: len(small)] == small and b.kind is NodeKind.IMMUNE_CELL and a.kind is not NodeKind.IMMUNE_CELL:
+        return True  # the marker of cells ("CD4" of "CD4+ T cells")
     return 0 < len(small) < len(large) and large[len(large) - len(small) :] == small
 
 

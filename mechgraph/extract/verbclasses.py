@@ -153,7 +153,7 @@ WRAPPER_NOUNS = frozenset(
     """action actions activity activities number numbers level levels amount amounts concentration
     concentrations count counts risk risks frequency incidence effect effects function signs symptoms
     treatment therapy use administration dose doses presence hundreds thousands dozens millions share proportion fraction percentage minority majority subset onset diagnosis
-    subunit subunits chain chains domain domains look appearance recurrence recurrences burst bursts buildup
+    subunit subunits chain chains domain domains look appearance recurrence recurrences burst bursts wave waves buildup
     accumulation form forms worsening case cases episode episodes portion part region fragment trial trials study studies
     engagement ligation crosslinking cross-linking triggering pocket motif groove site output""".split()
 )

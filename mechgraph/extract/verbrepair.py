@@ -159,7 +159,15 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
             word.tag_, word.pos_, word.lemma_, before.dep_ = "VBZ", "VERB", stem, "nsubj"
             repairs += 1
             continue
-        if ({"nsubj", "dobj"} <= deps or (plural and "dobj" in deps)) and (VERB_SIGNS.get(lemma) in ("+", "-", "0", "cause") or lemma in OUTPUT_FORMS):
+        signed = VERB_SIGNS.get(lemma)
+        if word.dep_ == "conj" and word.tag_ == "NNS" and "dobj" in deps and word.head.tag_ in ("VBZ", "VBD") and form.endswith("es"):
+            particle_word = next((c.lower_ for c in word.children if c.dep_ == "prt"), "")  # "drives X and switches/NNS off Y"
+            for f in (form[:-2], form[:-1]):
+                if VERB_SIGNS.get(f) or VERB_SIGNS.get(f"{f} {particle_word}"):
+                    lemma, signed = f, VERB_SIGNS.get(f) or VERB_SIGNS.get(f"{f} {particle_word}")
+                    deps.add("nsubj")  # (the subject is the first verb's)
+                    break
+        if ({"nsubj", "dobj"} <= deps or (plural and "dobj" in deps)) and (signed in ("+", "-", "0", "cause") or lemma in OUTPUT_FORMS):
             word.tag_, word.pos_, word.lemma_ = ("VBZ" if form != lemma else "VBP"), "VERB", lemma
             if plural and before is not None and "nsubj" not in deps:  # "Activated platelets/compound express/NN P-selectin": the subject
                 before.dep_ = "nsubj"
