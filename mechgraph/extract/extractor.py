@@ -65,7 +65,21 @@ from .readerstate import (
     _Hit,
     _Text,
 )
-from .readings import _across_verb, _bare_class, _beyond_clause, _described_class, _implicit_parse, _overlap, _part_of_name, _same_name, _same_verb, _wrapped
+from .readings import (
+    _across_verb,
+    _after_fronted_clause,
+    _bare_class,
+    _beyond_clause,
+    _described_class,
+    _implicit_parse,
+    _organ_disposal,
+    _overlap,
+    _part_of_name,
+    _same_name,
+    _same_verb,
+    _where_a_disease_is,
+    _wrapped,
+)
 from .sentences import Sentence, split_sentences
 from .textnames import text_drug_names
 from .tokens import Token, Word, key_of, tokenize, words_of
@@ -306,7 +320,12 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 continue  # "X is an anti-inflammatory cytokine secreted by Y": the parser read the name the class describes
             if any(_same_verb(f.cues, g.cues) and g.source == f.source for g in mine) and _bare_class(f.target, doc, event=True):
                 continue  # "causes its internalisation and degradation": the parser read whose loss it is
-            if any(_same_verb(f.cues, g.cues) and g.source == f.source and _beyond_clause(f.target, g.target, f.sentence, doc, parser_doc) for g in mine):
+            if any(
+                _same_verb(f.cues, g.cues)
+                and g.source == f.source
+                and (_beyond_clause(f.target, g.target, f.sentence, doc, parser_doc) or _after_fronted_clause(f.target, g.target, f.sentence, doc, parser_doc))
+                for g in mine
+            ):
                 continue  # "activate ILC2s whether or not PGD2 is present": the pattern went past the object into the next clause
             if any(_same_verb(f.cues, g.cues) and g.source != f.source and _overlap(f.target, g.target, doc, parser_doc) for g in mine):
                 continue  # the parser found another subject of this verb and object ("the antibody improved X": the drug)
@@ -320,7 +339,7 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
         kept.append(f)
     seen = {(f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) for f in kept}
     doc.found = kept + [f for f in parsed if (f.source, f.target, f.sentence.index, int(f.relation.sign), bool(f.negations)) not in seen]
-    doc.found = [f for f in doc.found if not _where_a_disease_is(f, doc, parser_doc)]
+    doc.found = [f for f in doc.found if not _where_a_disease_is(f, doc, parser_doc) and not _organ_disposal(f, doc, parser_doc)]
     for f in doc.found:
         for node_id in (f.source, f.target):
             if doc.lexicon.entry(node_id) is None:
@@ -328,14 +347,6 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
                 if found_entry is not None:
                     doc.lexicon.add_name(found_entry.label, found_entry)
     return doc
-
-
-def _where_a_disease_is(found: Any, doc: _Text, parser_doc: _Text) -> bool:
-    """ "Sarcoidosis can affect almost any organ, most often the lungs": where a disease is, no relation."""
-    if found.relation.sign != 0 or not any(c.split()[0] in ("affect", "involve", "affects", "involves") for c in found.cues):
-        return False
-    source = doc.lexicon.entry(found.source) or parser_doc.lexicon.entry(found.source)
-    return source is not None and source.kind is NodeKind.CONDITION
 
 
 def _drug_measure(key: tuple[str, ...]) -> bool:

@@ -356,10 +356,10 @@ _HOLDING = frozenset("contain carry include comprise".split())
 
 def _described(noun: Any) -> list[Any]:
     """The subject of "X is/are a <class noun>" when ``noun`` is that bare class noun ("proteins",
-    "a cytokine"): what the class noun stands for."""
-    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or normalize_word(noun.lower_) not in _CLASS_NOUNS:
-        return []
+    "a cytokine") or any noun with "a" ("a rare immunodeficiency caused by Y"): what the noun stands for."""
     indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)  # ("X is a type 2 cytokine made by Y": X)
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be" or (normalize_word(noun.lower_) not in _CLASS_NOUNS and not indefinite):
+        return []
     if any(c.dep_ == "appos" or (not indefinite and (c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.i < noun.i))) for c in noun.children):
         return []  # "the pro-inflammatory cytokine", "the protein IL-6": a name or a kind of its own
     return [c for c in noun.head.children if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or any(ch.isalpha() for ch in c.text))]

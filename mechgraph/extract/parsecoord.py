@@ -76,9 +76,16 @@ class _ParseCoordination(_ParseBase):
                     out.append(child)  # "Headache, abdominal pain/appos and vomiting": a list the parse read as an appositive
                     stack.append(child)
                     continue
+                if child.dep_ == "appos" and child.i > t.i and self.sdoc[child.left_edge.i - 1].text == "(":
+                    close = next((k for k in range(child.i, len(self.sdoc)) if self.sdoc[k].text == ")"), len(self.sdoc))
+                    listed = any(c.dep_ == "conj" and c.i < close for c in child.children)  # (a bracketed list: not "X (HSTCL), a fatal lymphoma")
+                    later = [c for c in child.subtree if c.dep_ == "conj" and c.i > close and c.head.i < close] if listed else []
+                    out += later  # "myelosuppression (neutropenia and anaemia), fever and infection": the list goes on after the bracket
+                    stack += later
+                    continue
                 if child.dep_ == "conj":
-                    if any(self.sdoc[k].text == ";" for k in range(min(t.i, child.i), max(t.i, child.i))):
-                        continue  # "...; X and Y therefore ...": a new clause, no conjunct
+                    if any(self.sdoc[k].text in (";", ":") for k in range(min(t.i, child.i), max(t.i, child.i))):
+                        continue  # "...; X and Y therefore ...": a new clause; "... caused by bacteria: A, B and C": the names of what a colon announces
                     out.append(child)
                     stack.append(child)
                 elif _examples(child) and not _definite(t):
@@ -116,13 +123,13 @@ class _ParseCoordination(_ParseBase):
 
     def counted_names(self, tok: Any) -> list[Any]:
         """ "two messenger proteins of the immune system, IL-12 and IL-23": the names a counted
-        class noun announces after a comma, wherever the parse hung them, when there are as many
+        class noun announces after a comma or a colon, wherever the parse hung them, when there are as many
         as counted (not "two proteins of the skin, gut and lungs")."""
         count = next((_COUNTS[c.lower_] for c in tok.children if c.dep_ == "nummod" and c.lower_ in _COUNTS), None)
         if count is None:
             return []
         for t in tok.subtree:
-            if t.i > tok.i and t.dep_ in ("appos", "conj") and t.pos_ in ("PROPN", "NOUN") and self.sdoc[t.left_edge.i - 1].text == ",":
+            if t.i > tok.i and t.dep_ in ("appos", "conj") and t.pos_ in ("PROPN", "NOUN") and self.sdoc[t.left_edge.i - 1].text in (",", ":"):
                 listed = [t, *(c for c in t.subtree if c.dep_ == "conj" and c.head.i >= t.i)]
                 return [t] if len(listed) == count else []
         return []

@@ -291,9 +291,11 @@ class _ParseEffects(_ParseBase):
             return False
         if self.negations(verb) or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "nsubjpass" and c.pos_ == "PRON") for c in verb.children):
             return False  # ("it is reported to have raised X": a report of what it did)
-        named = [e for t in self.sdoc if t.pos_ in ("NOUN", "PROPN") for e, _g in self.entities([t], expand=False)]
+        fronted = {t.i for c in verb.children if c.dep_ == "advcl" and c.i < verb.i for t in c.subtree}  # ("Because the drug destroys X, ...")
+        rest = [t for t in self.sdoc if t.i not in fronted]
+        named = [e for t in rest if t.pos_ in ("NOUN", "PROPN") for e, _g in self.entities([t], expand=False)]
         return not any(e.kind in (NodeKind.AGENT, NodeKind.THERAPY) for e in named) and not any(
-            t.lower_ in _PEOPLE or t.lemma_.lower() in ("study", "trial", "animal", "mouse", "rat") for t in self.sdoc
+            t.lower_ in _PEOPLE or t.lemma_.lower() in ("study", "trial", "animal", "mouse", "rat") for t in rest
         )
 
     def associated_risk(self, verb: Any) -> None:

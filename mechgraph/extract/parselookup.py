@@ -28,6 +28,9 @@ _CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
 _NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")
 
 
+#: a drug's form, no part of its name ("X phosphate injection", "X tablets")
+_FORMS = frozenset("injection injections infusion tablet tablets capsule capsules cream ointment gel solution suspension syrup spray patch inhaler".split())
+
 #: qualities of an event, no part of what it names ("rapid release")
 _QUALITIES = frozenset("rapid slow early late low high massive local systemic excess excessive sudden".split())
 
@@ -42,6 +45,9 @@ class _ParseLookup(_ParseBase):
         it is."""
         if tok.pos_ not in ("NOUN", "PROPN") and not _CODE_NAME.match(tok.text):
             return None  # (a code the tagger took for a determiner: "ABC1234/DT")
+        if tok.lower_ in _FORMS:  # "Fludarabine injection": the drug, not its form
+            before = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN")]
+            return self.as_drug(before[0]) if before and (W.looks_like_drug(before[0].text) or self.doc.lexicon.lookup(before[0].text)) else None
         if tok.i not in self.cache and self.doc.lexicon.lookup(tok.text) is None:
             if not ((tok.text.isalpha() and len(tok.text) > 5) or _CODE_NAME.match(tok.text)) or any(c.dep_ == "compound" for c in tok.children):
                 return None  # (a development code is a drug's name: "TGN1412", "ABT-494")
@@ -93,6 +99,11 @@ class _ParseLookup(_ParseBase):
             if marked is not None and marked.origin != "text":
                 return marked
         words = text.split()
+        if len(words) > 1 and words[0].lower() in ("less", "more", "fewer") and not (words[1].isalpha() and words[1].islower()):
+            # "make less α-defensin": how much is no part of the name (but "less sharp eyesight" is one)
+            return self.lookup_phrase(" ".join(words[1:]), head_word=head_word)
+        if len(words) > 1 and words[-1].lower() in _FORMS and W.looks_like_drug(words[0]):
+            return self.lookup_phrase(" ".join(words[:-1]))  # "Fludarabine phosphate injection": the drug, not its form
         if W.named_after_class(words, drug=True):
             return self.lookup_phrase(words[-1])  # "the liver enzyme CYP3A4", "the antibiotic clarithromycin": the name
         if len(words) > 1 and any(ch.isdigit() for ch in words[1]):  # "mepolizumab 100 mg given every four weeks": the drug
@@ -112,7 +123,7 @@ class _ParseLookup(_ParseBase):
             entry = self.doc.lexicon.lookup(" ".join(words[k:]))
             if entry is not None and len(words) - k >= 1 and not W._is_adjective_only(words[k:]):
                 # "circulating B cells", "the immunophilin FKBP12", "the serine/threonine phosphatase calcineurin"
-                if all(W._modifier_word(w) for w in words[:k]):
+                if all(W._modifier_word(w) or w.lower() in W._SAMPLE_WORDS for w in words[:k]):  # (and "blood eosinophils")
                     return entry
                 if normalize_word(words[k - 1].lower()) in W._CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
                     return entry  # (but "chimeric antigen receptor T cells" are cells of their own)

@@ -51,8 +51,10 @@ class _ParseNames(_ParseLookup):
             if (child.dep_ in ("advmod", "cc") and child.tag_ in ("RB", "RBR", "RBS", "WRB", "CC")) or child.lower_ in ("only", "even", "just"):
                 continue  # "so clindamycin, which ...", "also IL-6": an adverb before the name is no part of it
             eponym = child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS")  # "Crohn's disease", "Bruton's tyrosine kinase"
-            if (child.dep_ in W._SKIP_LEFT and not eponym) or child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD"):
-                continue
+            if (child.dep_ in W._SKIP_LEFT and not eponym) or (
+                child.tag_ in ("WDT", "WP", "PRP$", "DT", "VB", "VBP", "VBZ", "MD") and not W.looks_like_drug(child.text)
+            ):
+                continue  # (but "gemcitabine/VB monophosphate": a drug's name the tagger took for a verb)
             start = min(start, child.left_edge.i)
         while (
             start < tok.i
@@ -88,7 +90,7 @@ class _ParseNames(_ParseLookup):
             start = min(start, self.sdoc[start].left_edge.i)  # "T-cell co-stimulation": and their modifiers
         if tok.pos_ == "PROPN" or W.looks_like_drug(tok.text):
             for k in range(tok.i - 1, start - 1, -1):  # "In controlled trials X reduced Y": a plural noun ends a phrase before a name
-                if self.sdoc[k].tag_ == "NNS" and self.sdoc[k].pos_ == "NOUN" and not self.sdoc[k].text[:1].isupper():
+                if self.sdoc[k].tag_ == "NNS" and self.sdoc[k].pos_ == "NOUN" and not self.sdoc[k].text[:1].isupper() and not self.sdoc[k].is_punct:
                     start = k + 1
                     break
         end = tok.i + 1

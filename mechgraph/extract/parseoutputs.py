@@ -49,7 +49,11 @@ class _ParseOutputs(_ParseBase):
             subjects, objs = (agents, None), (_described(verb.head) or [verb.head]) if verb.tag_ == "VBN" and agents else []
         if not subjects[0] or not all(self.cell(s) for s in subjects[0]):
             return
-        objs = [o for o in objs if o.pos_ != "PRON" and not any(c.dep_ == "amod" and c.lower_ in W._STATE_UP | W._STATE_DOWN for c in o.children)]
+        objs = [
+            o
+            for o in objs
+            if o.pos_ != "PRON" and not any((c.dep_ == "amod" and c.lower_ in W._STATE_UP | W._STATE_DOWN) or c.lower_ in ("less", "fewer") for c in o.children)
+        ]  # ("T cells produce less IFN-γ": a change, whose cause is named elsewhere)
         if objs:  # what is made is no cell or disease, nor a pronoun ("It is made by dendritic cells", "it" read as the drug)
             self.emit(verb, words, "+", subjects, objs, expand=verb.dep_ != "acl", kinds=(_CELLS, _OUTPUTS))
             self.in_response(verb, objs)

@@ -17,7 +17,7 @@ from .parserepair import repair_tree
 from .parsestatements import DOOM_VERBS as _DOOM_VERBS
 from .parsestatements import SHIFT_VERBS as _SHIFT_VERBS
 from .tokens import normalize_word
-from .verbclasses import NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS
+from .verbclasses import NOUN_CUES, PARTICLE_VERBS, SPLITTING_VERBS, VERB_SIGNS, verb_sign
 
 _DOSE_NOUNS = frozenset("dose infusion injection".split())
 _CAUSAL = frozenset("cause induce produce trigger provoke".split())
@@ -68,7 +68,7 @@ class _ParseReaders(_ParseBase):
             lemma = "produce"  # "IL-5 is made (mainly) by Th2 cells", "IL-15, overexpressed by enterocytes": the cells produce it
         if lemma in W._NOUN_LIKE_VERBS and (verb.i == 0 or doc[verb.i - 1].tag_ in ("NN", "NNP", "JJ", "DT", "PRP$", "IN")):
             return None  # "prevent heart attacks", "the number of asthma attacks": a noun the tagger took for a verb
-        reading = VERB_SIGNS.get(lemma)
+        reading = verb_sign(lemma, doc.text)
         if verb.i >= 2 and doc[verb.i - 1].text in ("-", "‐") and doc[verb.i - 2].lower_ in ("up", "down") and doc[verb.i - 2].whitespace_ == "":
             reading = "+" if doc[verb.i - 2].lower_ == "up" else "-"  # "up-regulates", "down-regulated"
             lemma = f"{doc[verb.i - 2].lower_}-{lemma}"
@@ -171,8 +171,8 @@ class _ParseReaders(_ParseBase):
                 W.looks_like_drug(tok.text)
                 or (tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "NNS" and normalize_word(tok.lower_) in W._DRUG_CLASS)
                 or (tok.tag_ == "NN" and tok.lower_ in ("receptor", "enzyme", "kinase") and any(c.dep_ in ("compound", "amod") for c in tok.lefts))
-            ):  # (and a class as a subject: "Glucocorticoids act through ...": "it" is not them; a named receptor for "this receptor")
-                self.entity(tok)
+            ):
+                self.entity(tok)  # (a class as a subject: "Glucocorticoids act ...": "it" is not them; a receptor for "this receptor")
         self.ellipsis(toks)
         for tok in toks:
             if tok.dep_ == "appos" and tok.pos_ == "NOUN":
@@ -251,8 +251,8 @@ class _ParseReaders(_ParseBase):
         if reading == "output":
             self.output(verb, words)
             return
-        if reading == "convert" or (verb.lemma_.lower() in ("cleave", "degrade") and any(c.lower_ == "into" for c in verb.children)):
-            self.conversion(verb, words)  # "X is cleaved into A and B": a conversion, not a loss
+        if reading == "convert" or (verb.lemma_.lower() in SPLITTING_VERBS and any(c.lower_ in SPLITTING_VERBS[verb.lemma_.lower()] for c in verb.children)):
+            self.conversion(verb, words)  # "X is cleaved into A and B", "dephosphorylated to Y": a conversion, not a loss
             return
         if words == "play role in":  # "TSLP plays a key role in (starting) airway inflammation": TSLP raises it
             role = next(c for c in verb.children if c.lemma_ == "role")
@@ -332,6 +332,7 @@ class _ParseReaders(_ParseBase):
                 objs = [o for o in objs if o.i not in {t.i for lo in lost for t in (lo, *lo.conjuncts)}]
             if not objs:
                 return
+        objs = self.changed_objects(verb, words, reading, subjects, objs)
         if reading == "cause":  # "leads to reduced X and other Y": each object's own sign word counts
             lowered = [o for o in objs if {c.lower_ for c in o.children if c.dep_ == "amod"} & W._DECREASE_WORDS]
             if lowered:

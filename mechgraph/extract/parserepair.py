@@ -27,6 +27,7 @@ from .verbrepair import (
     objects_taken_for_verbs,
     participles_after_copulas,
     participles_taken_for_subjects,
+    subjects_taken_for_second_objects,
     two_word_drug_names,
     verbs_tagged_as_nouns,
     verbs_with_subjects_taken_for_modifiers,
@@ -398,10 +399,15 @@ def _verbs_taken_for_modifiers(sdoc: Any) -> int:
     repairs = 0
     for verb in sdoc:
         noun = verb.head
-        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.i < 2 or sdoc[verb.i - 1].lower_ not in ("and", "but") or noun.i <= verb.i:
+        k = verb.i - 1 - (verb.i > 2 and sdoc[verb.i - 1].lower_ in ("so", "thereby", "thus"))  # ("and so block/VB(amod) X")
+        if verb.tag_ not in ("VBD", "VBN", "VB", "VBP", "VBZ") or verb.dep_ != "amod" or k < 1 or sdoc[k].lower_ not in ("and", "but") or noun.i <= verb.i:
             continue
+        if verb.tag_ not in ("VBD", "VBN") and k == verb.i - 1:
+            continue  # (a present form only after "and so": "and block/VB(amod) X" may be a name)
         copula = noun.head
-        after_copula = copula.lemma_ == "be" and sdoc[verb.i - 2].tag_ in ("VBN", "JJ")
+        if k != verb.i - 1 and copula.pos_ in ("NOUN", "PROPN") and copula.dep_ == "dobj" and copula.head.pos_ == "VERB":
+            copula = copula.head  # "binds X, ..., and so block/amod Y/conj(of X)": the verb's conjunct
+        after_copula = copula.lemma_ == "be" and sdoc[k - 1].tag_ in ("VBN", "JJ")
         after_verb = noun.dep_ == "conj" and copula.pos_ == "VERB" and copula.tag_ in ("VBZ", "VBD", "VBP")  # "binds X ... and lowered/amod Y/conj"
         if noun.dep_ not in ("attr", "dep", "conj") or verb.lemma_.lower() not in VERB_SIGNS or not (after_copula or after_verb):
             continue
@@ -489,4 +495,5 @@ _REPAIRS = (
     harms_hung_on_objects,
     participles_taken_for_subjects,
     participles_after_copulas,
+    subjects_taken_for_second_objects,
 )

@@ -104,7 +104,7 @@ class _ParseStatements(_ParseBase):
                 self.emit_entries(verb, words, "-", named, substrates, "the enzyme of a conversion lowers its substrate")
             return
         if passive:  # "X is metabolised (by CYP3A4) to Y"
-            sources = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            sources = [c for c in verb.children if c.dep_ == "nsubjpass"] or (self.subject(verb)[0] if verb.dep_ == "conj" else [])
             if verb.dep_ == "relcl":
                 sources = [verb.head]
                 if verb.head.dep_ == "attr" and normalize_word(verb.head.lower_) in _DRUG_CLASS:  # "X is a prodrug that is converted to Y": X
@@ -202,6 +202,19 @@ class _ParseStatements(_ParseBase):
         found = self.lookup_phrase("".join(t.text_with_ws for t in words).strip())
         return [found] if found is not None else []
 
+    def changed_objects(self, verb: Any, words: str, reading: str, subjects: tuple[list[Any], str | None], objs: list[Any]) -> list[Any]:
+        """ "SHP-1 limits the rise in intracellular calcium" (lowers calcium), "prevents the loss of T
+        cells" (raises them): a signed verb on a change in something is read on that thing, the sign
+        turned by a fall; the objects left to read as they are."""
+        if reading not in ("+", "-"):
+            return objs
+        changes = {o: _prep_object(o, ("in", "of")) for o in objs if normalize_word(o.lower_) in _FALL_NOUNS | _RISE_NOUNS}
+        for change, inner in changes.items():
+            if inner is not None:
+                risen = normalize_word(change.lower_) in _RISE_NOUNS
+                self.emit(verb, words, reading if risen else ("+" if reading == "-" else "-"), subjects, [inner])
+        return [o for o in objs if changes.get(o) is None]
+
     def emit_conversion(self, tok: Any, words: str, enzymes: list[LexiconEntry], substrates: list[LexiconEntry], products: list[LexiconEntry]) -> None:
         if substrates:  # what a substance is converted to is a metabolite
             products = [
@@ -222,8 +235,13 @@ class _ParseStatements(_ParseBase):
             next((a for a in g.children if a.dep_ == "appos" and a.pos_ in ("NOUN", "PROPN")), g) if normalize_word(g.lower_) in _DRUG_CLASS else g
             for g in objects
         ]  # "to its active metabolite, mycophenolic acid": the acid
+        found: list[LexiconEntry] = []
+        for g in objects:
+            after = self.sdoc[g.right_edge.i + 1 : g.right_edge.i + 3]
+            named = self.flat_phrase(after[1].i, 1) if g.is_lower and len(after) == 2 and after[0].text == "," and not after[1].is_lower else None
+            found += named or [e for e, _t in self.entities([g])]  # "to the active triphosphate, 2-fluoro-ara-ATP" (however it was hung)
         if objects:
-            return [e for e, _t in self.entities(objects)]
+            return found
         for k in range(verb.i + 1, min(verb.i + 8, len(self.sdoc))):
             t = self.sdoc[k]
             if t.lower_ in ("to", "into"):

@@ -129,7 +129,7 @@ _GIVING_NOUNS = frozenset(
 )
 _FALL_NOUNS = frozenset(
     normalize_word(w)
-    for w in "fall drop decrease decline reduction lowering loss degradation breakdown destruction lysis killing elimination depletion removal clearance".split()
+    for w in "fall drop decrease decline reduction lowering loss degradation breakdown destruction lysis killing elimination depletion removal clearance internalisation internalization".split()
 )
 _RISE_NOUNS = frozenset(normalize_word(w) for w in "rise increase elevation elevations".split())
 _KIND_NOUNS = frozenset("subclass subclasses class isotype isotypes type family group kind form origin".split())  # "an antibody of the IgG1 subclass"

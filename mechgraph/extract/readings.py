@@ -1,17 +1,21 @@
 """Comparing the readings of the two readers of one sentence (used by the arbitration in
 :func:`.extractor._read_parsed`): whether two readings name the same node or one name is part of
 the other, whether a cue is a form of another, whether a pattern reading's node is a bare wrapper
-or class noun, or a clause the pattern reader took for a name.
+or class noun, or a clause the pattern reader took for a name; and the readings no reader keeps
+(where a disease strikes, the organ that rids the body of a drug).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..vocabulary import NodeKind
 from . import cues as C
+from .namewords import BODY_PARTS
 from .parsewords import ADJECTIVE_END, LOSS_EVENTS
 from .readerstate import _Found, _Text
 from .sentences import Sentence
-from .tokens import key_of
+from .tokens import key_of, normalize_word
 
 __all__: list[str] = []
 
@@ -63,6 +67,8 @@ def _described_class(node_id: str, doc: _Text) -> bool:
     """Whether a pattern reading's node is a class noun with its kind ("an anti-inflammatory cytokine
     secreted by Y", "a type 2 cytokine"), a description of the name the parser read."""
     entry = doc.lexicon.entry(node_id)
+    if entry is not None and entry.origin == "text" and entry.label.split()[0].lower() in ("two", "three", "four", "five", "several", "many"):
+        return True  # "three serious diseases: A, B and C", whose names the parser read
     if entry is None or entry.origin != "text" or key_of(entry.label)[-1:] not in {(k,) for k in _CLASS_KEYS}:
         return False
     kind = entry.label.split()[:-1]  # (not a name: "MHC class II molecules", "opioid growth factor receptor")
@@ -114,4 +120,43 @@ def _beyond_clause(far: str, near: str, sentence: Sentence, doc: _Text, parser_d
     return bool(between & _CLAUSE_OPENERS)
 
 
+def _after_fronted_clause(far: str, near: str, sentence: Sentence, doc: _Text, parser_doc: _Text) -> bool:
+    """Whether node ``far`` is named in the main clause after a fronted clause that names node
+    ``near`` ("Because the drug destroys lymphocytes, serious infections have occurred")."""
+    text = sentence.text.lower()
+    if text.split(" ", 1)[0] not in _CLAUSE_OPENERS | _FRONTED_OPENERS:
+        return False
+    x, y = (doc.lexicon.entry(n) or parser_doc.lexicon.entry(n) for n in (far, near))
+    if x is None or y is None:
+        return False
+    at_near = text.find(y.label.lower())
+    comma = text.find(",", at_near + len(y.label)) if at_near >= 0 else -1
+    return comma >= 0 and text.find(x.label.lower(), comma) > comma
+
+
+_FRONTED_OPENERS = frozenset("since once after before as".split())
 _CLAUSE_OPENERS = frozenset("whether if while whereas when because although unless though".split())
+
+
+def _where_a_disease_is(found: Any, doc: _Text, parser_doc: _Text) -> bool:
+    """ "Sarcoidosis can affect almost any organ, most often the lungs": where a disease is, no relation."""
+    if found.relation.sign != 0 or not any(c.split()[0] in ("affect", "involve", "affects", "involves") for c in found.cues):
+        return False
+    source = doc.lexicon.entry(found.source) or parser_doc.lexicon.entry(found.source)
+    target = doc.lexicon.entry(found.target) or parser_doc.lexicon.entry(found.target)
+    last = target.label.lower().split()[-1] if target is not None and target.label.split() else ""
+    part = last in _ORGANS or normalize_word(last) in BODY_PARTS | _ORGANS  # "mainly affects the throat and nose"
+    return source is not None and (source.kind is NodeKind.CONDITION or (part and source.kind not in (NodeKind.AGENT, NodeKind.THERAPY)))
+
+
+def _organ_disposal(found: Any, doc: _Text, parser_doc: _Text) -> bool:
+    """ "X is eliminated mainly by the kidneys": the way out of the body, no relation of the organ."""
+    if not any(c.split()[0] in _DISPOSING for c in found.cues):
+        return False
+    source = doc.lexicon.entry(found.source) or parser_doc.lexicon.entry(found.source)
+    return source is not None and bool(key_of(source.label)) and key_of(source.label)[-1] in _DISPOSING_ORGANS
+
+
+_ORGANS = frozenset("heart kidney kidneys liver lung lungs brain nerve nerves gland glands testis testes ovary ovaries pancreas spleen".split())
+_DISPOSING = frozenset("eliminate eliminated eliminates excrete excreted excretes clear cleared clears".split())
+_DISPOSING_ORGANS = frozenset(key_of(w)[0] for w in "kidney kidneys liver bile urine faeces feces".split())

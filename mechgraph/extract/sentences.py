@@ -244,7 +244,7 @@ _TRICKY = re.compile(
     r"\d\.\d|\.\.|[.!?][\"'”’)\]]|[.!?] +[a-z(\[]|[.!?][A-Za-z]",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(r"([.!?])\s+(?=[A-Z\"“(\[])")
+_BOUNDARY = re.compile(r"([.!?])\s+(?=[A-Z0-9\"“(\[Α-Ωα-ω])")  # (and "2-Arachidonoylglycerol", "Δ9-THC", "α-Defensins")
 _WORD_BEFORE = re.compile(r"([A-Za-z][a-z]+)$")
 _LETTER_NAME = re.compile(r"\b[a-z]{2,} [A-Z]$")
 _ABBREVIATIONS = frozenset(

@@ -25,13 +25,15 @@ says how it reads:
 
 from __future__ import annotations
 
-__all__ = ["DISEASE_WORDS", "NOUN_CUES", "PARTICLE_VERBS", "VERB_SIGNS", "WRAPPER_NOUNS", "disease_word"]
+import re
+
+__all__ = ["DISEASE_WORDS", "NOUN_CUES", "PARTICLE_VERBS", "VERB_SIGNS", "SPLITTING_VERBS", "WRAPPER_NOUNS", "disease_word", "verb_sign"]
 
 _POSITIVE = """
 activate induce increase enhance promote stimulate upregulate up-regulate elevate augment potentiate
 trigger drive boost amplify restore raise prolong sustain cause produce accelerate enable facilitate
 strengthen reinforce mobilise mobilize recruit expand upregulated heighten intensify exacerbate worsen
-aggravate phosphorylate dephosphorylate transactivate evoke elicit provoke generate favour favor
+aggravate phosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
 co-stimulate contribute initiate launch attract protect shield thicken enlarge expand secrete synthesise synthesize pump
 encourage lengthen extend mediate fuel foster spur draw regrow perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
@@ -45,7 +47,7 @@ destabilise destabilize disrupt interrupt weaken alleviate relieve reverse curb 
 inactivate deactivate desensitise desensitize oppose cleave lyse clear destroy starve retain
 hamper delay ablate deprive damage injure harm saturate occupy calm soothe dissociate remove postpone
 ease quell quench temper scavenge attack buffer internalise internalize damp
-lessen mitigate impede obstruct eradicate halve downmodulate exhaust anergize anergise tolerize tolerise uncouple decouple trim
+lessen mitigate impede obstruct eradicate halve dephosphorylate downmodulate exhaust anergize anergise tolerize tolerise uncouple decouple trim
 """
 _NEUTRAL = "regulate modulate affect influence alter change modify bind attach target recognise recognize engage act interact opsonise opsonize coat"
 
@@ -181,3 +183,31 @@ def disease_word(word: str) -> bool:
     """
     w = word.lower()
     return w in DISEASE_WORDS or (len(w) > 5 and w.endswith(_DISEASE_ENDINGS)) or w.endswith("onia")
+
+
+#: what a phosphatase turns on by taking a phosphate off: NFAT, which calcineurin frees to enter the
+#: nucleus, and Lck, whose inhibitory tyrosine CD45 clears (elsewhere a phosphatase turns a signal off)
+_TURNED_ON_BY_DEPHOSPHORYLATION = re.compile(r"\b(?:NFATs?|calcineurin|CD45)\b", re.IGNORECASE)
+
+
+def verb_sign(lemma: str, sentence: str) -> str | None:
+    """The reading of a verb in a sentence: its class's sign, but "dephosphorylate" turns a signal
+    off ("SHP-1 dephosphorylates Syk") unless the sentence is about what it turns on ("Calcineurin
+    dephosphorylates NFAT").
+
+    >>> verb_sign("dephosphorylate", "SHP-1 dephosphorylates Syk."), verb_sign("dephosphorylate", "Calcineurin dephosphorylates NFAT.")
+    ('-', '+')
+    """
+    if lemma == "dephosphorylate" and _TURNED_ON_BY_DEPHOSPHORYLATION.search(sentence):
+        return "+"
+    return VERB_SIGNS.get(lemma)
+
+
+#: signed verbs that name a conversion when a product follows ("X is cleaved into A and B", "X is
+#: dephosphorylated to Y", "phosphorylated by dCK to the triphosphate"): the words that bring the product
+SPLITTING_VERBS: dict[str, tuple[str, ...]] = {
+    "cleave": ("into",),
+    "degrade": ("into",),
+    "phosphorylate": ("to", "into"),
+    "dephosphorylate": ("to", "into"),
+}

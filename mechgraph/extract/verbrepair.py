@@ -73,6 +73,24 @@ def objects_taken_for_second_subjects(sdoc: Any) -> int:
     return repairs
 
 
+def subjects_taken_for_second_objects(sdoc: Any) -> int:
+    """The subject of a main clause taken for a second object of the fronted clause before it ("Because
+    the drug destroys lymphocytes, serious infections/dobj have occurred"): the main verb's subject."""
+    repairs = 0
+    for verb in sdoc:
+        main = verb.head
+        if verb.dep_ != "advcl" or main.i <= verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children):
+            continue
+        if not any(c.dep_ == "mark" and c.i == verb.left_edge.i == 0 for c in verb.children):
+            continue  # (a clause that opens the sentence with "Because", "When", "If")
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [a for a in objects[:1] if len(objects) == 1 for a in a.children if a.dep_ == "appos" and a.tag_ in ("NNS", "NN")]  # (or its appositive)
+        if len(objects) == 2 and any(sdoc[k].text == "," for k in range(objects[0].i, objects[1].left_edge.i)) and objects[1].i < main.i:
+            objects[1].head, objects[1].dep_ = main, ("nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj")
+            repairs += 1
+    return repairs
+
+
 def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
     """A verb with a subject of its own hung as a modifier on the subject of the next verb ("X
     activated/amod T cells/nsubj and resulted in Y"): the verb is the clause's, the noun its object and

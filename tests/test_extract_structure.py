@@ -1,0 +1,112 @@
+"""Sentence structure the extractor must read whatever the topic: where a sentence starts, a fronted
+clause before the main one, a list that goes on after a bracket or that a colon announces, a verb
+on a change in something, a conversion named by a signed verb, a drug named with its form.
+
+Each test is built from sentences of our own with the structure of a failure seen on held-out text.
+"""
+
+from __future__ import annotations
+
+from mechgraph.extract.sentences import split_sentences
+from tests.test_extract_parsed import needs_parser, triples
+
+
+def test_a_sentence_may_start_with_a_greek_letter_or_a_digit() -> None:
+    text = "The data are sparse. β-Glucans prime monocytes. 5-Aminosalicylic acid lowers colitis. α-Tocopherol is a vitamin."
+    assert [s.text for s in split_sentences(text)] == [
+        "The data are sparse.",
+        "β-Glucans prime monocytes.",
+        "5-Aminosalicylic acid lowers colitis.",
+        "α-Tocopherol is a vitamin.",
+    ]
+
+
+@needs_parser
+def test_a_name_with_a_greek_prefix_at_the_start_of_a_sentence_stays_whole() -> None:
+    found = triples("Humans make two families. β-Defensins are made by the epithelial cells of the gut.")
+    assert any(s == "epithelial_cells" and t == "beta_defensins" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_phosphatase_turns_a_signal_off_except_what_dephosphorylation_frees() -> None:
+    found = triples("SHP-2 dephosphorylates ZAP-70 and the adaptor LAT.")
+    assert {("shp_2", "-", "zap_70"), ("shp_2", "-", "lat")} <= {(s, sign, t) for s, sign, t, _n in found}, found
+    freed = triples("Calcineurin dephosphorylates NFAT, which then enters the nucleus.")
+    assert any(s == "calcineurin" and sign == "+" and t == "nfat" for s, sign, t, _n in freed), freed
+
+
+@needs_parser
+def test_a_signed_verb_on_a_change_reads_on_what_changes() -> None:
+    found = {(s, sign, t) for s, sign, t, _n in triples("PTEN limits the rise in cytosolic calcium and prevents the loss of regulatory T cells.")}
+    assert ("pten", "-", "cytosolic_calcium") in found, found
+    assert any(s == "pten" and sign == "+" and "regulatory_t_cell" in t for s, sign, t in found), found
+    internalised = triples("Ocrelizumab triggers the internalisation of CD20.")
+    assert any(s == "ocrelizumab" and sign == "-" and t in ("cd20", "ms4a1") for s, sign, t, _n in internalised), internalised
+
+
+@needs_parser
+def test_a_drug_named_with_its_form_is_the_drug() -> None:
+    found = triples("Cytarabine injection is indicated for the treatment of acute myeloid leukaemia.")
+    assert any(s == "cytarabine" and sign == "-" for s, sign, _t, _n in found), found
+    assert not any(s == "injection" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_list_goes_on_after_a_bracketed_list() -> None:
+    text = "Cytarabine is a nucleoside analogue. The most common adverse reactions are cytopenias (anaemia, neutropenia and thrombocytopenia), mucositis, alopecia, and diarrhoea."
+    targets = {t for s, sign, t, _n in triples(text) if s == "cytarabine" and sign == "+"}
+    assert {"mucositis", "alopecia", "diarrhoea"} <= targets, targets
+
+
+@needs_parser
+def test_a_phosphorylation_to_a_product_is_a_conversion_and_an_appositive_names_it() -> None:
+    text = (
+        "Gemcitabine is a prodrug. Inside cells it is phosphorylated to gemcitabine monophosphate, which enters the nucleus and "
+        "is phosphorylated by further kinases to the active diphosphate, dFdCDP. This metabolite inhibits ribonucleotide reductase."
+    )
+    found = {(s, sign, t) for s, sign, t, _n in triples(text)}
+    assert ("gemcitabine", "+", "gemcitabine_monophosphate") in found, found
+    assert ("kinases", "+", "dfdcdp") in found, found
+    assert ("dfdcdp", "-", "ribonucleotide_reductase") in found, found
+    assert not any("active_diphosphate" in t for _s, _sign, t in found), found
+
+
+@needs_parser
+def test_the_organ_that_eliminates_a_drug_is_no_cause() -> None:
+    found = triples("Gemcitabine is eliminated mainly by the kidneys. Neutrophils clear bacteria.")
+    assert not any(s.startswith("kidney") for s, _sign, _t, _n in found), found
+    assert any(s == "neutrophil" and t == "bacteria" for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_main_clause_after_a_fronted_clause_has_its_own_subject() -> None:
+    text = (
+        "Alemtuzumab is an anti-CD52 antibody.\n\n5 WARNINGS AND PRECAUTIONS\n"
+        "5.1 Infections. Because the drug depletes lymphocytes, serious infections, including listeriosis, have occurred after treatment."
+    )
+    found = {(s, sign, t) for s, sign, t, _n in triples(text)}
+    assert ("alemtuzumab", "-", "lymphocyte") in found, found
+    assert ("alemtuzumab", "+", "listeriosis") in found, found
+    assert not any(s == "alemtuzumab" and sign == "-" and t == "listeriosis" for s, sign, t in found), found
+
+
+@needs_parser
+def test_a_verb_after_and_so_is_a_verb_not_a_modifier() -> None:
+    found = triples("Some peptides kill in a second way: they bind lipid III, a precursor of the fungal cell wall, and so block cell-wall synthesis.")
+    assert any(s == "peptides" and sign == "-" and t == "cell_wall_synthesis" for s, sign, t, _n in found), found
+    assert not any(sign in ("0", "?") and t == "cell_wall_synthesis" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_counted_class_names_its_members_after_a_colon() -> None:
+    found = triples("The vaccine protects against two diseases caused by viruses: measles and rubella.")
+    pairs = {(s, sign, t) for s, sign, t, _n in found}
+    assert {("vaccine", "-", "measles"), ("vaccine", "-", "rubella")} <= pairs, found
+    assert not any(t.startswith("two_") for _s, _sign, t in pairs), found
+    assert not any(s == "measles" and t == "rubella" for s, _sign, t in pairs), found
+
+
+@needs_parser
+def test_where_a_disease_strikes_is_no_relation() -> None:
+    found = triples("Mumps mainly affects the salivary glands and sometimes the testes.")
+    assert not any(s == "mumps" for s, _sign, _t, _n in found), found
