@@ -110,3 +110,25 @@ def test_a_counted_class_names_its_members_after_a_colon() -> None:
 def test_where_a_disease_strikes_is_no_relation() -> None:
     found = triples("Mumps mainly affects the salivary glands and sometimes the testes.")
     assert not any(s == "mumps" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_where_a_drug_is_approved_is_no_disease() -> None:
+    found = triples("Sativex, a spray that contains two cannabinoids, is approved in several countries for spasticity in multiple sclerosis.")
+    assert any(s == "sativex" and t == "spasticity" for s, _sign, t, _n in found), found
+    assert not any(t == "countries" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_cells_that_lacked_a_gene_and_caused_more_disease() -> None:
+    found = triples("In mice, T cells that lacked GPR65 caused more severe colitis.")
+    assert any(s == "gpr65" and sign == "-" and t == "colitis" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_release_of_a_named_protein_is_that_protein_and_an_agonist_at_a_receptor_raises_it() -> None:
+    found = triples("Oral fingolimod lowered the release of tumour necrosis factor by synovial cells.")
+    assert any(s in ("fingolimod", "oral_fingolimod") and sign == "-" and t == "tnf" for s, sign, t, _n in found), found
+    assert not any(t.startswith("release_of") for _s, _sign, t, _n in found), found
+    agonist = triples("Nalbuphine is a partial agonist at two receptors: KOR, which is found mostly on neurons, and MOR.")
+    assert {("nalbuphine", "+", "kor"), ("nalbuphine", "+", "mor")} <= {(s, sign, t) for s, sign, t, _n in agonist}, agonist

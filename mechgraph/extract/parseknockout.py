@@ -23,7 +23,7 @@ _HOLDERS = frozenset(
     normalize_word(w) for w in "mouse mice rat rats animal animals cell cells patient patients people child children individual individuals".split()
 )
 #: what the holders develop or suffer: the gene keeps it away
-_SUFFER = frozenset("develop get suffer acquire succumb die".split())
+_SUFFER = frozenset("develop get suffer acquire succumb die cause".split())  # ("T cells that lacked X caused more severe EAE")
 #: what the holders make or have: fewer of it means the gene raises it
 _HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display".split())
 _LOSE = frozenset("lose".split())
@@ -87,7 +87,7 @@ class _ParseKnockout(_ParseBase):
             if normalize_word(words[k]) not in _HOLDERS and not _CELL_HOLDER.match(words[k]):
                 continue  # ("macrophages that lack Irg1 release more IL-6")
             rest = words[k + 1 :]
-            if rest[:2] in (["that", "lack"], ["that", "lacks"], ["which", "lack"], ["who", "lack"], ["who", "lacks"]):
+            if rest[:1] in (["that"], ["which"], ["who"]) and rest[1:2] in (["lack"], ["lacks"], ["lacked"]):
                 start = k + 3
             elif rest[:1] == ["lacking"]:
                 start = k + 2

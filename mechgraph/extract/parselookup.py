@@ -31,6 +31,9 @@ _NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")
 #: a drug's form, no part of its name ("X phosphate injection", "X tablets")
 _FORMS = frozenset("injection injections infusion tablet tablets capsule capsules cream ointment gel solution suspension syrup spray patch inhaler".split())
 
+#: the making of a thing, named by a noun: what changes it changes the thing ("lowered the release of X")
+_OUTPUTS = frozenset("release secretion expression".split())
+
 #: qualities of an event, no part of what it names ("rapid release")
 _QUALITIES = frozenset("rapid slow early late low high massive local systemic excess excessive sudden".split())
 
@@ -127,6 +130,8 @@ class _ParseLookup(_ParseBase):
                     return entry
                 if normalize_word(words[k - 1].lower()) in W._CLASS_NOUNS and entry.kind is not NodeKind.IMMUNE_CELL:
                     return entry  # (but "chimeric antigen receptor T cells" are cells of their own)
+                if k == 2 and words[1].lower() == "of" and words[0].lower() in _OUTPUTS:
+                    return entry  # "the release of tumour necrosis factor": more or less of it
                 break
         if len(words) == 1 and words[0].lower() in W._CUE_FORMS and words[0].lower().endswith("s"):
             return None  # "is secreted by macrophages and binds/NNS X": a verb the parser took for a noun

@@ -383,7 +383,7 @@ class _ParseReaders(_ParseBase):
                 self.cache[target_tok.i] = entry
                 targets = [target_tok]
         for p in noun.children:
-            if p.dep_ == "prep" and p.lower_ in ("against", "of", "to", "for"):
+            if p.dep_ == "prep" and p.lower_ in ("against", "of", "to", "for", "at"):  # ("an agonist at CB1")
                 targets += [g for g in p.children if g.dep_ == "pobj" and g.lower_ not in W._KIND_NOUNS]
         if not targets:
             return

@@ -72,7 +72,7 @@ _NOUN_LIKE_VERBS = frozenset({"attack"})
 #: a time or a place a drug was approved in, no disease
 _WHEN_OR_WHERE = frozenset(
     "january february march april may june july august september october november december spring summer autumn winter "
-    "year europe eu us usa uk japan china canada australia states kingdom union america".split()
+    "year europe eu us usa uk japan china canada australia states kingdom union america country countries region regions market markets".split()
 )
 _SAMPLE_WORDS = frozenset(
     "serum plasma blood circulating total mean high low free overall relative absolute peripheral urinary tissue rare isolated occasional".split()

@@ -102,6 +102,10 @@ def _part_of_name(short: str, long: str, doc: _Text, parser_doc: _Text) -> bool:
     if a is None or b is None or short == long:
         return False
     small, large = key_of(a.label), key_of(b.label)
+    if "of" in large[:-1]:  # "release of tumour necrosis factor", where the parser read TNF
+        inner = doc.lexicon.lookup(b.label.split(" of ", 1)[-1]) if " of " in b.label else None
+        if inner is not None and inner.node_id == a.node_id:
+            return True
     if 0 < len(small) < len(large) and large[: len(small)] == small and b.kind is NodeKind.IMMUNE_CELL and a.kind is not NodeKind.IMMUNE_CELL:
         return True  # the marker of cells ("CD4" of "CD4+ T cells")
     return 0 < len(small) < len(large) and large[len(large) - len(small) :] == small
