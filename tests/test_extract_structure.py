@@ -132,3 +132,43 @@ def test_the_release_of_a_named_protein_is_that_protein_and_an_agonist_at_a_rece
     assert not any(t.startswith("release_of") for _s, _sign, t, _n in found), found
     agonist = triples("Nalbuphine is a partial agonist at two receptors: KOR, which is found mostly on neurons, and MOR.")
     assert {("nalbuphine", "+", "kor"), ("nalbuphine", "+", "mor")} <= {(s, sign, t) for s, sign, t, _n in agonist}, agonist
+
+
+@needs_parser
+def test_a_drug_named_by_several_common_words_keeps_its_whole_name() -> None:
+    text = "Thymocyte immune globulin is indicated for the treatment of acute rejection in kidney transplant patients."
+    found = triples(text)
+    assert any(s == "thymocyte_immune_globulin" and sign == "-" for s, sign, _t, _n in found), found
+    assert not any(s == "globulin" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_passive_in_a_fronted_clause_names_no_agent_of_the_drug() -> None:
+    text = (
+        "Belatacept is indicated for kidney transplant recipients. "
+        "When the doses of prednisone and other immunosuppressants are being reduced, reactions to the drug that these agents had masked may appear."
+    )
+    found = triples(text)
+    assert not any(t.startswith("doses") or t == "immunosuppressants" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_risk_of_a_list_of_infections_is_each_infection() -> None:
+    found = triples("Natalizumab is an antibody. By blocking lymphocyte entry into the brain, the drug raises the risk of bacterial and viral infections.")
+    assert any(s == "natalizumab" and sign == "+" and t.startswith("bacterial_infection") for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_subject_the_parse_took_for_a_verbs_conjunct() -> None:
+    text = "In transplant recipients, calcineurin inhibitors can reactivate BK virus, and CMV, by suppressing NK cells, makes rejection more likely."
+    found = {(s, sign, t) for s, sign, t, _n in triples(text)}
+    assert any(s == "cmv" and sign == "-" and t.startswith("nk_cell") for s, sign, t in found), found
+    assert not any(s == "calcineurin_inhibitors" and t.startswith("nk_cell") for s, _sign, t in found), found
+
+
+@needs_parser
+def test_knockouts_that_fail_to_form_a_structure_and_children_with_a_deficiency_of_a_receptor() -> None:
+    found = {(s, sign, t) for s, sign, t, _n in triples("Mice that lack LTβR fail to form lymph nodes.")}
+    assert any(s in ("ltbr", "ltbetar") and sign == "+" and "lymph_node" in t for s, sign, t in found), found
+    children = triples("Children with inherited deficiency of the IL-17 receptor or of IL-17F develop chronic mucocutaneous candidiasis.")
+    assert {"il_17_receptor", "il_17f"} <= {s for s, sign, t, _n in children if sign == "-" and "candidiasis" in t}, children

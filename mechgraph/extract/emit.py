@@ -28,6 +28,10 @@ def _disease(entry: LexiconEntry) -> bool:
     return entry.kind is NodeKind.CONDITION or any(disease_word(w) for w in entry.label.lower().replace("'s", "").split())
 
 
+#: words that open a clause before the main one: its passive names no agent of the text's drug
+_SUBORDINATORS = frozenset("when whenever if while as although though because unless once after before until".split())
+
+
 class _Relations(_ReaderBase):
     """Relations, flags and routes of a sentence."""
 
@@ -41,7 +45,8 @@ class _Relations(_ReaderBase):
         if hit.passive or hit.reduced:
             patients = self.subjects(hit) if not hit.reduced else self._np_left(hit.first - 1)
             agents: list[_Ref] = [ref for item in (hit.agent_items or []) for ref in item.refs]
-            if not agents and hit.passive and not hit.agent_items:
+            fronted = bool(self.low) and self.low[0] in _SUBORDINATORS and "," not in self.low[: hit.first]  # ("When the doses of X are being reduced, ...")
+            if not agents and hit.passive and not hit.agent_items and not fronted:
                 agents = self._topic("implicit agent (passive)")
             sources, targets = agents, [_Item([], refs=[ref]) for ref in patients]
             base = 0.7

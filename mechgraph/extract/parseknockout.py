@@ -25,7 +25,7 @@ _HOLDERS = frozenset(
 #: what the holders develop or suffer: the gene keeps it away
 _SUFFER = frozenset("develop get suffer acquire succumb die cause".split())  # ("T cells that lacked X caused more severe EAE")
 #: what the holders make or have: fewer of it means the gene raises it
-_HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display".split())
+_HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display build".split())
 _LOSE = frozenset("lose".split())
 #: cells named by their kind, which can hold a loss too ("macrophages that lack Irg1")
 _SYMBOL = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9-]{1,9}$")
@@ -97,6 +97,12 @@ class _ParseKnockout(_ParseBase):
                 start = k + 3 + (len(rest) > 2 and rest[2] in ("working", "functional", "functioning", "a", "any"))
             elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):
                 start = k + 3
+            elif rest[:1] == ["with"] and "deficiency" in rest[1:4] and rest[rest.index("deficiency") + 1 : rest.index("deficiency") + 2] == ["of"]:
+                first = k + 1 + rest.index("deficiency") + 2  # "Children with inherited deficiency of the IL-12 receptor or of X develop ...": X
+                cut = next((j for j in range(first, verb.i) if doc[j].pos_ in ("VERB", "AUX")), verb.i)
+                named = re.sub(r"\b(?:or|and) of\b|\bor\b|\band\b", ",", doc[first:cut].text)
+                entries = [self.lookup_phrase(re.sub(r"^(?:the|a|an)\s+", "", n.strip())) for n in named.split(",") if n.strip()]
+                return [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
             elif (
                 rest[:1] == ["with"]
                 and "deficiency" in rest[:7]
@@ -166,9 +172,9 @@ class _ParseKnockout(_ParseBase):
         """(the gene's sign, the objects) of what the holders of a loss do or are, or None."""
         lemma = verb.lemma_.lower()
         if lemma == "fail":  # "Mice deficient in RIPK3 fail to control vaccinia virus": the gene keeps it down
-            acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _CONTROL]
-            objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]
-            return ("-", objects) if objects else None
+            acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _CONTROL | _HAVE]
+            objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]  # ("fail to form granulomas": the gene makes them)
+            return ("-" if acts[0].lemma_.lower() in _CONTROL else "+", objects) if objects else None
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") for c in verb.children)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if lemma in _HAVE and not objects:  # "show far less/RBR swelling/VBG(ccomp)": a noun the parse took for a clause

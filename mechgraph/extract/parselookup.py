@@ -54,7 +54,15 @@ class _ParseLookup(_ParseBase):
         if tok.i not in self.cache and self.doc.lexicon.lookup(tok.text) is None:
             if not ((tok.text.isalpha() and len(tok.text) > 5) or _CODE_NAME.match(tok.text)) or any(c.dep_ == "compound" for c in tok.children):
                 return None  # (a development code is a drug's name: "TGN1412", "ABT-494")
-            drug = self.state.agent(tok.text)
+            start, end = self.name_span(tok)
+            named = self.sdoc[start : tok.i]
+            whole = (
+                start < tok.i
+                and not W.looks_like_drug(tok.text)
+                and named[0].pos_ in ("NOUN", "PROPN")
+                and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in named)
+            )
+            drug = self.state.agent(self.sdoc[start:end].text if whole else tok.text)  # ("Lymphocyte immune globulin is indicated for")
         else:
             named = self.entity(tok)
             if named is None or named.origin != "text" or named.kind in (NodeKind.AGENT, NodeKind.THERAPY):

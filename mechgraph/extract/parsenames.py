@@ -460,7 +460,8 @@ class _ParseNames(_ParseLookup):
                 if e is not None and all(e.node_id != o.node_id for o, _ in out):
                     out.append((e, t))
                 elif e is None:  # "TNF-alpha, IL-23 and IL-17 production": each with the shared head
-                    out += [(shared, t) for shared in self.shared_head(t) if all(shared.node_id != o.node_id for o, _ in out)]
+                    of = W._prep_object(t, ("of",)) if t.lower_ in _RISKS else None  # ("the risk of bacterial and viral infections")
+                    out += [(shared, t) for shared in self.shared_head(of if of is not None else t) if all(shared.node_id != o.node_id for o, _ in out)]
         return out
 
 
@@ -472,6 +473,7 @@ _NUMBERED_NAME = re.compile(r"^[a-z]{3,}-\d{1,2}[a-z]?$")
 _WITH_WRAPPERS = frozenset(
     "infection colonisation colonization immunisation immunization vaccination inoculation exposure coadministration co-administration".split()
 )
+_RISKS = frozenset("risk risks incidence rate rates".split())
 _OF_WRAPPERS = frozenset("severity intensity signalling signaling exposure bioavailability".split())
 _EXPOSURE = frozenset({"exposure", "bioavailability"})
 

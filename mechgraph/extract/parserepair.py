@@ -16,6 +16,7 @@ from .parsewords import _CLASS_NOUNS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 from .verbrepair import (
+    CLAUSE_SUBJECT_REPAIRS,
     adjectives_taken_for_objects,
     drug_names_taken_for_verbs_after_to,
     gerund_objects_taken_for_subjects,
@@ -27,7 +28,6 @@ from .verbrepair import (
     objects_taken_for_verbs,
     participles_after_copulas,
     participles_taken_for_subjects,
-    subjects_taken_for_second_objects,
     two_word_drug_names,
     verbs_tagged_as_nouns,
     verbs_with_subjects_taken_for_modifiers,
@@ -467,6 +467,7 @@ def _modifiers_taken_for_verbs(sdoc: Any) -> int:
 
 #: the repairs, in the order they run
 _REPAIRS = (
+    *CLAUSE_SUBJECT_REPAIRS,
     numbered_names,
     drug_names_taken_for_verbs_after_to,
     two_word_drug_names,
@@ -495,5 +496,4 @@ _REPAIRS = (
     harms_hung_on_objects,
     participles_taken_for_subjects,
     participles_after_copulas,
-    subjects_taken_for_second_objects,
 )

@@ -37,7 +37,7 @@ aggravate phosphorylate transactivate evoke elicit provoke generate favour favor
 maintain support stabilise stabilize rescue license licence prime co-activate coactivate costimulate
 co-stimulate contribute initiate launch attract protect shield thicken enlarge expand secrete synthesise synthesize pump
 encourage lengthen extend mediate fuel foster spur draw regrow perpetuate reinvigorate reactivate unleash precipitate double triple preserve derepress
-open
+open speed hasten
 """
 _NEGATIVE = """
 inhibit block suppress reduce decrease downregulate down-regulate lower impair attenuate diminish
@@ -120,6 +120,7 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("mop", "up"): "-",
     ("soak", "up"): "-",
     ("speed", "up"): "+",
+    ("lay", "down"): "+",
     ("ramp", "up"): "+",
     ("fire", "up"): "+",
     ("rev", "up"): "+",

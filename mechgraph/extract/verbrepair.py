@@ -91,6 +91,33 @@ def subjects_taken_for_second_objects(sdoc: Any) -> int:
     return repairs
 
 
+def subjects_taken_for_verb_conjuncts(sdoc: Any) -> int:
+    """The subject of a later clause taken for a conjunct of the verb before it ("X can reactivate TB,
+    and HIV/conj, by depleting CD4+ T cells, makes/conj reactivation more likely"): the later verb's
+    subject, with the phrases between them."""
+    repairs = 0
+    for noun in sdoc:
+        verb = noun.head
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or noun.i < verb.i:
+            continue
+        later = [
+            v
+            for v in verb.children
+            if v.dep_ == "conj" and v.i > noun.i and v.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+        ]
+        if not later or not any(sdoc[k].text == "," for k in range(noun.i, later[0].i)):
+            continue
+        noun.head, noun.dep_ = later[0], "nsubj"
+        for between in [c for c in verb.children if c.dep_ == "prep" and noun.i < c.i < later[0].i]:
+            between.head = later[0]  # ("by depleting CD4+ T cells": how HIV does it)
+        repairs += 1
+    return repairs
+
+
+#: the repairs of clauses whose subject the parse hung elsewhere
+CLAUSE_SUBJECT_REPAIRS = (subjects_taken_for_second_objects, subjects_taken_for_verb_conjuncts)
+
+
 def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
     """A verb with a subject of its own hung as a modifier on the subject of the next verb ("X
     activated/amod T cells/nsubj and resulted in Y"): the verb is the clause's, the noun its object and
