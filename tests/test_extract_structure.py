@@ -172,3 +172,11 @@ def test_knockouts_that_fail_to_form_a_structure_and_children_with_a_deficiency_
     assert any(s in ("ltbr", "ltbetar") and sign == "+" and "lymph_node" in t for s, sign, t in found), found
     children = triples("Children with inherited deficiency of the IL-17 receptor or of IL-17F develop chronic mucocutaneous candidiasis.")
     assert {"il_17_receptor", "il_17f"} <= {s for s, sign, t, _n in children if sign == "-" and "candidiasis" in t}, children
+
+
+@needs_parser
+def test_a_second_clause_whose_verb_the_tagger_took_for_a_plural_noun() -> None:
+    found = triples("MyD88 in turn activates the kinase IRAK4, and IRAK4 switches on the IKK complex, and thereby NF-κB.")
+    pairs = {(s, sign, t) for s, sign, t, _n in found}
+    assert ("irak4", "+", "ikk_complex") in pairs, found
+    assert ("myd88", "+", "ikk_complex") not in pairs, found

@@ -193,10 +193,12 @@ def verbs_tagged_as_nouns(sdoc: Any) -> int:
         before = word.doc[word.i - 1] if word.i > 0 else None
         plural = before is not None and before.dep_ == "compound" and before.head.i == word.i and before.tag_ == "NNS" and form == lemma
         stem = form[:-1] if form.endswith("s") else form  # ("X binds/NNS to Y", "X associates/NNS with Y")
+        if form.endswith("es") and not any((stem, c.lower_) in PARTICLE_VERBS for c in word.children):
+            stem = form[:-2]  # ("TAK1 switches/NNS on the IKK complex")
         particle = any(c.dep_ == "prep" and (stem, c.lower_) in PARTICLE_VERBS for c in word.children)
         if (
             particle
-            and word.dep_ == "ROOT"
+            and word.dep_ in ("ROOT", "conj")
             and before is not None
             and before.head.i == word.i
             and before.dep_ in ("compound", "nummod", "amod", "nsubj", "dep")
