@@ -180,3 +180,19 @@ def test_a_second_clause_whose_verb_the_tagger_took_for_a_plural_noun() -> None:
     pairs = {(s, sign, t) for s, sign, t, _n in found}
     assert ("irak4", "+", "ikk_complex") in pairs, found
     assert ("myd88", "+", "ikk_complex") not in pairs, found
+
+
+@needs_parser
+def test_a_participle_after_the_subject_describes_it_and_processes_of_cells_are_the_cells() -> None:
+    text = "Interleukin-9 (IL-9), made chiefly by Th9 cells, is the major cytokine responsible for the growth, recruitment and survival of mast cells."
+    found = {(s, sign, t) for s, sign, t, _n in triples(text)}
+    assert any(s.startswith("th9") and sign == "+" and t in ("il9", "interleukin_9") for s, sign, t in found), found
+    assert any(s in ("il9", "interleukin_9") and sign == "+" and t.startswith("mast_cell") for s, sign, t in found), found
+    assert not any(t in ("growth", "recruitment", "survival") or "made" in s for s, _sign, t in found), found
+
+
+@needs_parser
+def test_a_knockout_named_by_a_glued_name() -> None:
+    found = triples("Siglec-E-deficient mice develop more neutrophilic lung inflammation than wild-type mice.")
+    assert any(s == "siglec_e" and sign == "-" for s, sign, _t, _n in found), found
+    assert not any(s == "e" for s, _sign, _t, _n in found), found

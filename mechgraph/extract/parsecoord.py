@@ -109,6 +109,10 @@ class _ParseCoordination(_ParseBase):
         asyndetic = not any(c.dep_ == "cc" for t in out for c in t.children)
         nominal = last.pos_ in ("NOUN", "PROPN")
         out = [t for t in out if t is last or not _modifier_item(t, asyndetic=asyndetic, nominal=nominal)]
+        ofs = [(t, o) for t in out for o in (_prep_object(t, ("of",)),) if o is not None and o.i > last.i and normalize_word(t.lower_) in _PROCESS_LEMMAS]
+        if ofs and len(out) > 2:  # "the growth, recruitment and survival of eosinophils": processes of what the "of" after the list names: that
+            out = [t for t in out if normalize_word(t.lower_) not in _PROCESS_LEMMAS or (t is not ofs[0][0] and any(c.dep_ == "prep" for c in t.children))]
+            out.append(ofs[0][1])
         for t in list(out):  # "stomatitis/nmod and liver fibrosis": a whole name the parse hung on the next one
             out += [c for c in t.lefts if self.coordinated_modifier(c) and c not in out]
         for t in list(out):  # "the signs of X and Y": the wrapper stands for X, and for Y too

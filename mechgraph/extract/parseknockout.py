@@ -127,7 +127,10 @@ class _ParseKnockout(_ParseBase):
                 start = k + 5
             elif k >= 1 and (words[k - 1].endswith(_LOSS_WORDS) or (words[k - 1] == "deficient" and k >= 3 and words[k - 2] in ("-", "‐"))):
                 named = doc[k - 3] if words[k - 1] == "deficient" else doc[k - 1]  # "IL-10 - deficient mice", "Il10-/- mice"
-                text = named.text
+                first = named.i
+                while first >= 2 and doc[first - 1].text in ("-", "‐") and not doc[first - 1].whitespace_ and not doc[first - 2].whitespace_:
+                    first -= 2  # "Siglec-F-deficient mice": the whole glued name
+                text = doc[first : named.i + 1].text
                 for ending in _LOSS_WORDS:
                     text = text[: -len(ending)] if text.lower().endswith(ending) else text
                 entry = self.lookup_phrase(text)

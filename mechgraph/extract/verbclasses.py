@@ -107,6 +107,8 @@ PARTICLE_VERBS: dict[tuple[str, str], str] = {
     ("associate", "with"): "0",  # (active only: "is associated with" is a statistic, see parsereaders)
     ("protect", "against"): "-",
     ("bind", "to"): "0",
+    ("dock", "on"): "0",
+    ("dock", "onto"): "0",
     ("attach", "to"): "0",
     ("direct", "against"): "0",  # "an antibody directed against CCR4": it binds CCR4
     ("target", "against"): "0",

@@ -114,8 +114,26 @@ def subjects_taken_for_verb_conjuncts(sdoc: Any) -> int:
     return repairs
 
 
+def participles_taken_for_clause_subjects(sdoc: Any) -> int:
+    """A participle after a comma taken for the clause's subject, the noun before it for the
+    participle's subject ("Interleukin-5, made chiefly by Th2 cells, is the major cytokine"): the noun
+    is the clause's subject, the participle describes it."""
+    repairs = 0
+    for verb in sdoc:
+        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
+        if verb.dep_ not in ("csubj", "advcl") or verb.tag_ != "VBN" or len(nouns) != 1 or verb.i < 1 or sdoc[verb.i - 1].text != ",":
+            continue
+        if verb.dep_ == "advcl" and (verb.head.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)):
+            continue  # (a clause of its own before a main clause with a subject)
+        noun, clause = nouns[0], verb.head
+        noun.head, noun.dep_ = clause, "nsubj"
+        verb.head, verb.dep_ = noun, "acl"
+        repairs += 1
+    return repairs
+
+
 #: the repairs of clauses whose subject the parse hung elsewhere
-CLAUSE_SUBJECT_REPAIRS = (subjects_taken_for_second_objects, subjects_taken_for_verb_conjuncts)
+CLAUSE_SUBJECT_REPAIRS = (subjects_taken_for_second_objects, subjects_taken_for_verb_conjuncts, participles_taken_for_clause_subjects)
 
 
 def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
