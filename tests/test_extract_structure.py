@@ -196,3 +196,11 @@ def test_a_knockout_named_by_a_glued_name() -> None:
     found = triples("Siglec-E-deficient mice develop more neutrophilic lung inflammation than wild-type mice.")
     assert any(s == "siglec_e" and sign == "-" for s, sign, _t, _n in found), found
     assert not any(s == "e" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_cells_that_lack_a_gene_accumulate_what_it_removes_and_die_by_what_it_prevents() -> None:
+    text = "In mice whose T cells lack thioredoxin reductase 1, the cells accumulate peroxides, die by ferroptosis and fail to expand."
+    found = {(s, sign, t) for s, sign, t, _n in triples(text)}
+    assert ("thioredoxin_reductase_1", "-", "peroxides") in found, found
+    assert ("thioredoxin_reductase_1", "-", "ferroptosis") in found, found

@@ -27,6 +27,7 @@ _SUFFER = frozenset("develop get suffer acquire succumb die cause".split())  # (
 #: what the holders make or have: fewer of it means the gene raises it
 _HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display build".split())
 _LOSE = frozenset("lose".split())
+_GATHER = frozenset("accumulate amass".split())
 #: cells named by their kind, which can hold a loss too ("macrophages that lack Irg1")
 _SYMBOL = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9-]{1,9}$")
 _CELL_HOLDER = re.compile(r"^[a-z]+(?:cytes|phages|phils|blasts)$")
@@ -184,8 +185,10 @@ class _ParseKnockout(_ParseBase):
             objects = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and any(a.lower_ in _FEWER | _MORE for a in c.children)]
             for c in objects:
                 c.tag_, c.pos_, c.dep_ = "NN", "NOUN", "dobj"
-        if lemma in _SUFFER and not objects:  # "suffer from severe infections", "succumb to M. tuberculosis infection"
-            objects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of", "to") for g in p.children if g.dep_ == "pobj"]
+        if lemma in _SUFFER and not objects:  # "suffer from severe infections", "succumb to M. tuberculosis infection", "die by ferroptosis"
+            objects = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of", "to", "by") for g in p.children if g.dep_ == "pobj"]
+        if lemma in _GATHER and objects and not negated:  # "the cells accumulate lipid peroxides": the gene keeps them down
+            return "-", objects
         if lemma == "be":
             for attr in (c for c in verb.children if c.dep_ == "acomp"):
                 targets = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("to", "from", "against") for g in p.children if g.dep_ == "pobj"]
