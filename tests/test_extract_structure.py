@@ -204,3 +204,12 @@ def test_cells_that_lack_a_gene_accumulate_what_it_removes_and_die_by_what_it_pr
     found = {(s, sign, t) for s, sign, t, _n in triples(text)}
     assert ("thioredoxin_reductase_1", "-", "peroxides") in found, found
     assert ("thioredoxin_reductase_1", "-", "ferroptosis") in found, found
+
+
+@needs_parser
+def test_a_second_past_verb_the_tagger_took_for_an_adjective_and_travellers_are_no_disease() -> None:
+    found = {(s, sign, t) for s, sign, t, _n in triples("In primary tumour cells, duvelisib induced apoptosis and inhibited proliferation.")}
+    assert ("duvelisib", "-", "proliferation") in found, found
+    assert not any("inhibited" in t for _s, _sign, t in found), found
+    travel = triples("The vaccine is recommended for travellers who will stay a long time in rural regions.")
+    assert not any(t.startswith("travel") for _s, _sign, t, _n in travel), travel

@@ -12,11 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from . import namewords as N
+from .clauserepair import CLAUSE_SUBJECT_REPAIRS, verbs_taken_for_modifiers
 from .parsewords import _CLASS_NOUNS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 from .verbrepair import (
-    CLAUSE_SUBJECT_REPAIRS,
     adjectives_taken_for_objects,
     drug_names_taken_for_verbs_after_to,
     gerund_objects_taken_for_subjects,
@@ -391,35 +391,6 @@ def _verbs_taken_for_compounds(sdoc: Any) -> int:
     return repairs
 
 
-def _verbs_taken_for_modifiers(sdoc: Any) -> int:
-    """A cue verb after "and" hung as a modifier on the noun after it, the noun the copula's attribute
-    ("X was well tolerated and reduced/VBD(amod) STAT3 activation/attr") or a verb's conjunct ("X binds
-    Y without activating Z and lowered/amod W/conj"): the verb goes with the copula or the verb, the noun
-    is its object and the participles before it are the copula's complements."""
-    repairs = 0
-    for verb in sdoc:
-        noun = verb.head
-        k = verb.i - 1 - (verb.i > 2 and sdoc[verb.i - 1].lower_ in ("so", "thereby", "thus"))  # ("and so block/VB(amod) X")
-        if verb.tag_ not in ("VBD", "VBN", "VB", "VBP", "VBZ") or verb.dep_ != "amod" or k < 1 or sdoc[k].lower_ not in ("and", "but") or noun.i <= verb.i:
-            continue
-        if verb.tag_ not in ("VBD", "VBN") and k == verb.i - 1:
-            continue  # (a present form only after "and so": "and block/VB(amod) X" may be a name)
-        copula = noun.head
-        if k != verb.i - 1 and copula.pos_ in ("NOUN", "PROPN") and copula.dep_ == "dobj" and copula.head.pos_ == "VERB":
-            copula = copula.head  # "binds X, ..., and so block/amod Y/conj(of X)": the verb's conjunct
-        after_copula = copula.lemma_ == "be" and sdoc[k - 1].tag_ in ("VBN", "JJ")
-        after_verb = noun.dep_ == "conj" and copula.pos_ == "VERB" and copula.tag_ in ("VBZ", "VBD", "VBP")  # "binds X ... and lowered/amod Y/conj"
-        if noun.dep_ not in ("attr", "dep", "conj") or verb.lemma_.lower() not in VERB_SIGNS or not (after_copula or after_verb):
-            continue
-        for child in list(noun.children):
-            if child.i < verb.i and child.dep_ in ("amod", "cc", "advmod"):
-                child.head, child.dep_ = copula, ("acomp" if child.dep_ == "amod" else child.dep_)
-        verb.head, verb.dep_, verb.pos_ = copula, "conj", "VERB"
-        noun.head, noun.dep_ = verb, "dobj"
-        repairs += 1
-    return repairs
-
-
 def _gerund_objects(sdoc: Any) -> int:
     """A cue verb's object ending in a process noun in -ing, parsed as a clause with the nouns before
     it as its subject ("stops IgE receptor signalling/VBG(advcl)"): the noun phrase is the object."""
@@ -482,7 +453,7 @@ _REPAIRS = (
     _subjects_taken_for_compounds,
     _objects_taken_for_modifiers,
     _verbs_taken_for_compounds,
-    _verbs_taken_for_modifiers,
+    verbs_taken_for_modifiers,
     _gerund_objects,
     _modifiers_taken_for_verbs,
     verbs_with_subjects_taken_for_modifiers,

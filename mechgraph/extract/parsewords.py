@@ -65,7 +65,9 @@ _RELATION_NOUNS = frozenset(
 _DEVERBAL = re.compile(r"(tion|sion|ment|ance|ence|age|ing|sis|ure)$")
 _MAX_NAME = 10  # tokens left of the head a name may have (a garbled parse must not make a name of a line)
 _CARE_NOUNS = frozenset("treatment prophylaxis prevention management therapy control relief".split())
-_PEOPLE = C.PEOPLE | frozenset("adults patients children adolescents people individuals infants women men volunteers participants recipients vaccinees".split())
+_PEOPLE = C.PEOPLE | frozenset(
+    "adults patients children adolescents people individuals infants women men volunteers participants recipients vaccinees travellers travelers".split()
+)
 #: verbs more often met as nouns ("heart attacks", "asthma attacks"), read as verbs only after a plural subject, a
 #: pronoun, a relative or an auxiliary ("T cells attack", "that could attack")
 _NOUN_LIKE_VERBS = frozenset({"attack"})

@@ -73,69 +73,6 @@ def objects_taken_for_second_subjects(sdoc: Any) -> int:
     return repairs
 
 
-def subjects_taken_for_second_objects(sdoc: Any) -> int:
-    """The subject of a main clause taken for a second object of the fronted clause before it ("Because
-    the drug destroys lymphocytes, serious infections/dobj have occurred"): the main verb's subject."""
-    repairs = 0
-    for verb in sdoc:
-        main = verb.head
-        if verb.dep_ != "advcl" or main.i <= verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children):
-            continue
-        if not any(c.dep_ == "mark" and c.i == verb.left_edge.i == 0 for c in verb.children):
-            continue  # (a clause that opens the sentence with "Because", "When", "If")
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        objects += [a for a in objects[:1] if len(objects) == 1 for a in a.children if a.dep_ == "appos" and a.tag_ in ("NNS", "NN")]  # (or its appositive)
-        if len(objects) == 2 and any(sdoc[k].text == "," for k in range(objects[0].i, objects[1].left_edge.i)) and objects[1].i < main.i:
-            objects[1].head, objects[1].dep_ = main, ("nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj")
-            repairs += 1
-    return repairs
-
-
-def subjects_taken_for_verb_conjuncts(sdoc: Any) -> int:
-    """The subject of a later clause taken for a conjunct of the verb before it ("X can reactivate TB,
-    and HIV/conj, by depleting CD4+ T cells, makes/conj reactivation more likely"): the later verb's
-    subject, with the phrases between them."""
-    repairs = 0
-    for noun in sdoc:
-        verb = noun.head
-        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or noun.i < verb.i:
-            continue
-        later = [
-            v
-            for v in verb.children
-            if v.dep_ == "conj" and v.i > noun.i and v.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
-        ]
-        if not later or not any(sdoc[k].text == "," for k in range(noun.i, later[0].i)):
-            continue
-        noun.head, noun.dep_ = later[0], "nsubj"
-        for between in [c for c in verb.children if c.dep_ == "prep" and noun.i < c.i < later[0].i]:
-            between.head = later[0]  # ("by depleting CD4+ T cells": how HIV does it)
-        repairs += 1
-    return repairs
-
-
-def participles_taken_for_clause_subjects(sdoc: Any) -> int:
-    """A participle after a comma taken for the clause's subject, the noun before it for the
-    participle's subject ("Interleukin-5, made chiefly by Th2 cells, is the major cytokine"): the noun
-    is the clause's subject, the participle describes it."""
-    repairs = 0
-    for verb in sdoc:
-        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
-        if verb.dep_ not in ("csubj", "advcl") or verb.tag_ != "VBN" or len(nouns) != 1 or verb.i < 1 or sdoc[verb.i - 1].text != ",":
-            continue
-        if verb.dep_ == "advcl" and (verb.head.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)):
-            continue  # (a clause of its own before a main clause with a subject)
-        noun, clause = nouns[0], verb.head
-        noun.head, noun.dep_ = clause, "nsubj"
-        verb.head, verb.dep_ = noun, "acl"
-        repairs += 1
-    return repairs
-
-
-#: the repairs of clauses whose subject the parse hung elsewhere
-CLAUSE_SUBJECT_REPAIRS = (subjects_taken_for_second_objects, subjects_taken_for_verb_conjuncts, participles_taken_for_clause_subjects)
-
-
 def verbs_with_subjects_taken_for_modifiers(sdoc: Any) -> int:
     """A verb with a subject of its own hung as a modifier on the subject of the next verb ("X
     activated/amod T cells/nsubj and resulted in Y"): the verb is the clause's, the noun its object and

@@ -1,0 +1,116 @@
+"""Repairs of clauses the small pipeline misparses: a subject hung elsewhere (the main clause's
+subject taken for a second object of a fronted clause, or for a conjunct of the verb before it; a
+participle after the subject taken for the clause's subject) and a verb hung as a modifier on its
+object ("and reduced/amod X"). Each rewires the tree in place and returns the number of repairs; run
+by :func:`.parserepair.repair_tree`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .verbclasses import VERB_SIGNS
+
+__all__ = ["CLAUSE_SUBJECT_REPAIRS", "verbs_taken_for_modifiers"]
+
+
+def subjects_taken_for_second_objects(sdoc: Any) -> int:
+    """The subject of a main clause taken for a second object of the fronted clause before it ("Because
+    the drug destroys lymphocytes, serious infections/dobj have occurred"): the main verb's subject."""
+    repairs = 0
+    for verb in sdoc:
+        main = verb.head
+        if verb.dep_ != "advcl" or main.i <= verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in main.children):
+            continue
+        if not any(c.dep_ == "mark" and c.i == verb.left_edge.i == 0 for c in verb.children):
+            continue  # (a clause that opens the sentence with "Because", "When", "If")
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(objects) == 1:  # (or its appositive)
+            objects += [c for c in objects[0].children if c.dep_ == "appos" and c.tag_ in ("NNS", "NN")]
+        if len(objects) == 2 and any(sdoc[k].text == "," for k in range(objects[0].i, objects[1].left_edge.i)) and objects[1].i < main.i:
+            objects[1].head, objects[1].dep_ = main, ("nsubjpass" if any(c.dep_ == "auxpass" for c in main.children) else "nsubj")
+            repairs += 1
+    return repairs
+
+
+def subjects_taken_for_verb_conjuncts(sdoc: Any) -> int:
+    """The subject of a later clause taken for a conjunct of the verb before it ("X can reactivate TB,
+    and HIV/conj, by depleting CD4+ T cells, makes/conj reactivation more likely"): the later verb's
+    subject, with the phrases between them."""
+    repairs = 0
+    for noun in sdoc:
+        verb = noun.head
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or noun.i < verb.i:
+            continue
+        later = [
+            v
+            for v in verb.children
+            if v.dep_ == "conj" and v.i > noun.i and v.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+        ]
+        if not later or not any(sdoc[k].text == "," for k in range(noun.i, later[0].i)):
+            continue
+        noun.head, noun.dep_ = later[0], "nsubj"
+        for between in [c for c in verb.children if c.dep_ == "prep" and noun.i < c.i < later[0].i]:
+            between.head = later[0]  # ("by depleting CD4+ T cells": how HIV does it)
+        repairs += 1
+    return repairs
+
+
+def participles_taken_for_clause_subjects(sdoc: Any) -> int:
+    """A participle after a comma taken for the clause's subject, the noun before it for the
+    participle's subject ("Interleukin-5, made chiefly by Th2 cells, is the major cytokine"): the noun
+    is the clause's subject, the participle describes it."""
+    repairs = 0
+    for verb in sdoc:
+        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
+        if verb.dep_ not in ("csubj", "advcl") or verb.tag_ != "VBN" or len(nouns) != 1 or verb.i < 1 or sdoc[verb.i - 1].text != ",":
+            continue
+        if verb.dep_ == "advcl" and (verb.head.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)):
+            continue  # (a clause of its own before a main clause with a subject)
+        noun, clause = nouns[0], verb.head
+        noun.head, noun.dep_ = clause, "nsubj"
+        verb.head, verb.dep_ = noun, "acl"
+        repairs += 1
+    return repairs
+
+
+#: the repairs of clauses whose subject the parse hung elsewhere
+CLAUSE_SUBJECT_REPAIRS = (subjects_taken_for_second_objects, subjects_taken_for_verb_conjuncts, participles_taken_for_clause_subjects)
+
+
+def verbs_taken_for_modifiers(sdoc: Any) -> int:
+    """A cue verb after "and" hung as a modifier on the noun after it, the noun the copula's attribute
+    ("X was well tolerated and reduced/VBD(amod) STAT3 activation/attr") or a verb's conjunct ("X binds
+    Y without activating Z and lowered/amod W/conj"): the verb goes with the copula or the verb, the noun
+    is its object and the participles before it are the copula's complements."""
+    repairs = 0
+    for verb in sdoc:
+        noun = verb.head
+        k = verb.i - 1 - (verb.i > 2 and sdoc[verb.i - 1].lower_ in ("so", "thereby", "thus"))  # ("and so block/VB(amod) X")
+        past = verb.tag_ == "JJ" and verb.lower_.endswith("ed") and next((f for f in (verb.lower_[:-2], verb.lower_[:-1]) if f in VERB_SIGNS), None)
+        # ("induced apoptosis and inhibited/JJ proliferation": a signed verb's past form taken for an adjective)
+        if (
+            (verb.tag_ not in ("VBD", "VBN", "VB", "VBP", "VBZ") and not past)
+            or verb.dep_ != "amod"
+            or k < 1
+            or sdoc[k].lower_ not in ("and", "but")
+            or noun.i <= verb.i
+        ):
+            continue
+        if verb.tag_ not in ("VBD", "VBN") and k == verb.i - 1 and not past:
+            continue  # (a present form only after "and so": "and block/VB(amod) X" may be a name)
+        copula = noun.head
+        if (k != verb.i - 1 or past) and copula.pos_ in ("NOUN", "PROPN") and copula.dep_ == "dobj" and copula.head.pos_ == "VERB":
+            copula = copula.head  # "binds X, ..., and so block/amod Y/conj(of X)": the verb's conjunct
+        after_copula = copula.lemma_ == "be" and sdoc[k - 1].tag_ in ("VBN", "JJ")
+        after_verb = noun.dep_ == "conj" and copula.pos_ == "VERB" and copula.tag_ in ("VBZ", "VBD", "VBP")  # "binds X ... and lowered/amod Y/conj"
+        if noun.dep_ not in ("attr", "dep", "conj") or (past or verb.lemma_.lower()) not in VERB_SIGNS or not (after_copula or after_verb):
+            continue
+        verb.tag_, verb.lemma_ = ("VBD", past) if past else (verb.tag_, verb.lemma_)
+        for child in list(noun.children):
+            if child.i < verb.i and child.dep_ in ("amod", "cc", "advmod"):
+                child.head, child.dep_ = copula, ("acomp" if child.dep_ == "amod" else child.dep_)
+        verb.head, verb.dep_, verb.pos_ = copula, "conj", "VERB"
+        noun.head, noun.dep_ = verb, "dobj"
+        repairs += 1
+    return repairs
