@@ -213,3 +213,9 @@ def test_a_second_past_verb_the_tagger_took_for_an_adjective_and_travellers_are_
     assert not any("inhibited" in t for _s, _sign, t in found), found
     travel = triples("The vaccine is recommended for travellers who will stay a long time in rural regions.")
     assert not any(t.startswith("travel") for _s, _sign, t, _n in travel), travel
+
+
+@needs_parser
+def test_a_possessed_class_noun_stands_for_the_name_after_its_comma() -> None:
+    found = triples("CXCR4 is a chemokine receptor. Its principal ligand, CXCL12 (SDF-1), is produced by stromal cells and macrophages.")
+    assert any(t == "cxcl12" and sign == "+" for _s, sign, t, _n in found), found

@@ -38,6 +38,8 @@ class _ParseCoordination(_ParseBase):
                 named = self.sdoc[first : bracket + 2]  # "... of transcription 1 (STAT1) and STAT2": STAT2 too
                 return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
         named = self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None
+        if named is not None and named.text == "," and tok.i + 2 < len(self.sdoc) and any(c.dep_ == "poss" for c in tok.children):
+            named = self.sdoc[tok.i + 2]  # "Its principal ligand, CCL2, is made by ...": the name after the comma
         if (
             named is not None
             and named.dep_ == "appos"

@@ -86,7 +86,7 @@ _CLASS_NOUNS = frozenset(
     for w in "immunophilin enzyme protein kinase phosphatase cytokine receptor factor factors drug antibody chemokine interleukin transcription molecule ligand suppressor repressor alarmin sensor hormone peptide oncogene adaptor gene metabolite prodrug "
     "antibiotic antifungal antiviral anticoagulant antidepressant anticonvulsant antihistamine statin steroid corticosteroid "
     "glucocorticoid biologic immunosuppressant medicine medication sulfonamide sulphonamide protease peptidase ligase lipase synthase "
-    "transporter channel integrin lectin convertase".split()
+    "transporter channel integrin lectin convertase complex".split()
 )
 _EVENT_NOUNS = frozenset(
     normalize_word(w)

@@ -75,7 +75,7 @@ def _described_class(node_id: str, doc: _Text) -> bool:
     return bool(kind) and all(w.islower() and (ADJECTIVE_END.search(w) or w == "type") or w.isdigit() for w in kind)
 
 
-_CLASS_KEYS = frozenset(key_of(w)[0] for w in ("protein", "cytokine", "molecule", "enzyme", "receptor", "factor", "antibody", "peptide"))
+_CLASS_KEYS = frozenset(key_of(w)[0] for w in ("protein", "cytokine", "molecule", "enzyme", "receptor", "factor", "antibody", "peptide", "ligand", "complex"))
 _LOSS_KEYS = frozenset(key_of(w)[0] for w in LOSS_EVENTS)
 _ANAPHOR_KEYS = frozenset(key_of(w)[0] for w in ("protein", "molecule", "enzyme", "factor", "peptide"))
 _WRAPPER_KEYS = frozenset(key_of(w)[0] for w in ("level", "concentration", "count", "amount", "number"))
