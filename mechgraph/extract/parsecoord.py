@@ -224,9 +224,11 @@ class _ParseCoordination(_ParseBase):
         """ "Th1 and Th17 cells", "CD4+ and CD8+ T cells": a bare first item of a list of cells shares
         the last item's words after its own marker ("Th1 cells", "CD4+ T cells"), where the parse made
         the first item a name of its own (Th1, the protein CD4)."""
-        cells = next((c for c in tok.children if c.dep_ == "conj" and c.i > tok.i + 1), None)
-        if cells is None or tok.tag_ not in ("NN", "NNP", "CD") or normalize_word(tok.lower_) == "cell":
+        if tok.tag_ not in ("NN", "NNP", "CD") or not tok.n_rights:
             return None  # (the cheap test first: this runs for every name)
+        cells = next((c for c in tok.rights if c.dep_ == "conj" and c.i > tok.i + 1), None)
+        if cells is None or normalize_word(tok.lower_) == "cell":
+            return None
         doc = self.sdoc
         if cells.lower_ in ("counts", "numbers") and doc[cells.i - 1].lower_ == "cell":
             cells = doc[cells.i - 1]  # "CD4+ and CD8+ T-cell counts"
