@@ -219,3 +219,13 @@ def test_a_second_past_verb_the_tagger_took_for_an_adjective_and_travellers_are_
 def test_a_possessed_class_noun_stands_for_the_name_after_its_comma() -> None:
     found = triples("CXCR4 is a chemokine receptor. Its principal ligand, CXCL12 (SDF-1), is produced by stromal cells and macrophages.")
     assert any(t == "cxcl12" and sign == "+" for _s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_animals_in_which_a_gene_is_deleted_or_that_carry_a_broken_copy() -> None:
+    deleted = triples("Mice in which PD-1 is deleted only in T cells develop fatal myocarditis.")
+    assert any(s in ("pd_1", "pdcd1") and sign == "-" and "myocarditis" in t for s, sign, t, _n in deleted), deleted
+    copy = triples("People who carry one defective copy of NFKB1 suffer from recurrent infections and autoimmune cytopenias.")
+    assert any(s == "nfkb1" and sign == "-" and "cytopenias" in t for s, sign, t, _n in copy), copy
+    frameshift = triples("Moth-eaten mice, which carry a frameshift mutation in Ptpn6, have no SHP-1 and die of inflammation within weeks.")
+    assert any(s == "ptpn6" and sign == "+" and t == "shp_1" for s, sign, t, _n in frameshift), frameshift

@@ -28,6 +28,9 @@ _SUFFER = frozenset("develop get suffer acquire succumb die cause".split())  # (
 _HAVE = frozenset("have make produce express form generate export secrete contain carry release mount show exhibit display build".split())
 _LOSE = frozenset("lose".split())
 _GATHER = frozenset("accumulate amass".split())
+#: how a text says a gene is gone ("in which X is deleted") or broken ("a defective copy of X")
+_DELETED = frozenset("deleted absent missing knocked inactivated".split())
+_LOSS_KINDS = frozenset("defective null frameshift nonsense inactivating".split())
 #: cells named by their kind, which can hold a loss too ("macrophages that lack Irg1")
 _SYMBOL = re.compile(r"^(?=.*\d)[A-Za-z][A-Za-z0-9-]{1,9}$")
 _CELL_HOLDER = re.compile(r"^[a-z]+(?:cytes|phages|phils|blasts)$")
@@ -94,6 +97,19 @@ class _ParseKnockout(_ParseBase):
                 start = k + 2
             elif rest[:1] == ["whose"] and any(w in ("lack", "lacks", "lacked") for w in rest[1:5]):  # "mice whose macrophages lack X"
                 start = k + 1 + next(j for j, w in enumerate(rest) if w in ("lack", "lacks", "lacked")) + 1
+            elif rest[:2] == ["in", "which"] and any(w in _DELETED for w in rest[2:9]):  # "Mice in which CTLA-4 is deleted only in Tregs"
+                cut = k + 3 + next(j for j, w in enumerate(rest[2:9]) if w in ("is", "are", "was", "were", "has", "have") or w in _DELETED)
+                deleted = [self.lookup_phrase(n.strip()) for n in re.split(r"\b(?:and|or)\b|,", doc[k + 3 : cut].text) if n.strip()]
+                return [e for e in deleted if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+            elif (
+                (carry := rest[1:] if rest[:1] == [","] else rest)[:1] in (["who"], ["which"], ["that"])
+                and carry[1:2] in (["carry"], ["carries"])
+                and any(w in _LOSS_KINDS for w in carry[2:6])
+            ):  # "people who carry one defective copy of CTLA4", "Scurfy mice, which carry a frameshift mutation in Foxp3"
+                of = next((j for j in range(k + 3, min(k + 10, verb.i)) if doc[j].lower_ in ("of", "in")), None)
+                end = next((j for j in range(of + 1, verb.i) if doc[j].text == "," or doc[j].pos_ in ("VERB", "AUX")), verb.i) if of is not None else None
+                entry = self.lookup_phrase(doc[of + 1 : end].text) if of is not None and end is not None else None
+                return [entry] if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY) else []
             elif rest[:2] == ["born", "without"]:  # "people born without (working) DPP1"
                 start = k + 3 + (len(rest) > 2 and rest[2] in ("working", "functional", "functioning", "a", "any"))
             elif rest[:2] in (["deficient", "in"], ["deficient", "for"]):

@@ -444,7 +444,8 @@ def _cue_words() -> frozenset[str]:
     words |= {
         form for lemma in ("hold", "pair", "associate", "catalyse", "catalyze", "dispose", "cut") for form in verb_forms(lemma)
     }  # "holds X back", "pairs with X"
-    words |= {"lack", "lacks", "lacking", "deficient", "deficiency", "suffer", "prone", "susceptible", "born", "develop"}  # "mice that lack X form no Y"
+    words |= {"lack", "lacks", "lacking", "lacked", "deficient", "deficiency", "suffer", "prone", "susceptible", "born"}  # "mice that lack X form no Y"
+    words |= {"develop", "deleted", "defective", "frameshift", "null"}  # "mice in which X is deleted", "mice which carry a frameshift mutation in X"
     words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
         "fell",
         "fallen",
