@@ -267,7 +267,8 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
     cut: set[tuple[int, str]] = set()  # (sentence, source) the parser read as part of a longer name
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
-        if mine and any(" of " in t.label for t in (doc.lexicon.entry(f.target),) if t is not None):
+        target = doc.lexicon.entry(f.target) if mine else None
+        if mine and target is not None and " of " in target.label:
             # "suppress the release of ACTH", where the parser read ACTH: the parser's target stands for the pattern's
             f = next((replace(f, target=g.target) for g in mine if _part_of_name(g.target, f.target, doc, parser_doc)), f)
         if (

@@ -12,6 +12,7 @@ from typing import Any
 from .tokens import key_of, normalize_word
 
 __all__ = [
+    "ORGANS",
     "compared",
     "event_word",
     "part_word",
@@ -41,6 +42,16 @@ BODY_PARTS = frozenset(
         "abdomen stomach chest back neck head scalp ear ears nose knee knees elbow elbows wrist wrists ankle ankles shin shins "
         "finger fingers toe toes genitals airway airways larynx muscle muscles bone bones"
     ).split()
+)
+#: organs: where a drug is converted or cleared, or where a disease strikes, never what acts (in their
+#: written and normalised forms: "testes" and "teste")
+ORGANS = frozenset(
+    form
+    for w in (
+        "liver kidney kidneys gut intestine stomach body lung lungs skin tissue organ heart brain nerve nerves "
+        "gland glands testis testes ovary ovaries pancreas spleen"
+    ).split()
+    for form in (w, normalize_word(w))
 )
 #: diseases whose names begin with a word of severity or course, which is then part of the name
 NAMES_WITH_STAGE_WORDS = frozenset(

@@ -12,6 +12,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
+from .namewords import ORGANS
 from .parsebase import _ParseBase
 from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _FINITE_FORMS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word, without_brackets
@@ -383,7 +384,4 @@ class _ParseStatements(_ParseBase):
 def _organ(entry: LexiconEntry) -> bool:
     """An organ that converts a drug ("the liver converts it to Y") is where, not what: no enzyme."""
     words = entry.label.lower().split()
-    return bool(words) and normalize_word(words[-1]) in _ORGANS
-
-
-_ORGANS = frozenset("liver kidney gut intestine stomach body lung skin tissue organ".split())
+    return bool(words) and normalize_word(words[-1]) in ORGANS

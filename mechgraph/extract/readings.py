@@ -11,7 +11,7 @@ from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
-from .namewords import BODY_PARTS
+from .namewords import BODY_PARTS, ORGANS
 from .parsewords import ADJECTIVE_END, LOSS_EVENTS
 from .readerstate import _Found, _Text
 from .sentences import Sentence
@@ -149,7 +149,7 @@ def _where_a_disease_is(found: Any, doc: _Text, parser_doc: _Text) -> bool:
     source = doc.lexicon.entry(found.source) or parser_doc.lexicon.entry(found.source)
     target = doc.lexicon.entry(found.target) or parser_doc.lexicon.entry(found.target)
     last = target.label.lower().split()[-1] if target is not None and target.label.split() else ""
-    part = last in _ORGANS or normalize_word(last) in BODY_PARTS | _ORGANS  # "mainly affects the throat and nose"
+    part = last in ORGANS or normalize_word(last) in BODY_PARTS | ORGANS  # "mainly affects the throat and nose"
     return source is not None and (source.kind is NodeKind.CONDITION or (part and source.kind not in (NodeKind.AGENT, NodeKind.THERAPY)))
 
 
@@ -161,6 +161,5 @@ def _organ_disposal(found: Any, doc: _Text, parser_doc: _Text) -> bool:
     return source is not None and bool(key_of(source.label)) and key_of(source.label)[-1] in _DISPOSING_ORGANS
 
 
-_ORGANS = frozenset("heart kidney kidneys liver lung lungs brain nerve nerves gland glands testis testes ovary ovaries pancreas spleen".split())
 _DISPOSING = frozenset("eliminate eliminated eliminates excrete excreted excretes clear cleared clears".split())
 _DISPOSING_ORGANS = frozenset(key_of(w)[0] for w in "kidney kidneys liver bile urine faeces feces".split())
