@@ -86,6 +86,8 @@ class _ParseCoordination(_ParseBase):
                     stack += later
                     continue
                 if child.dep_ == "conj":
+                    if child.pos_ in ("VERB", "AUX") and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+                        continue  # "X, a polyphenol that ... and that is found in Y, ...": a clause, no second item
                     if any(self.sdoc[k].text in (";", ":") for k in range(min(t.i, child.i), max(t.i, child.i))):
                         continue  # "...; X and Y therefore ...": a new clause; "... caused by bacteria: A, B and C": the names of what a colon announces
                     out.append(child)

@@ -305,7 +305,7 @@ class _ParseNames(_ParseLookup):
             self.sdoc[k].tag_ in ("JJ", "VBN") for k in range(start, tok.i)
         )  # (and "flares of generalized pustular psoriasis": the disease)
         # "the (combined) rate of recurrent events": the events
-        duration = low in _DURATIONS and any(c.dep_ == "nummod" for c in tok.children)  # "four weeks of treatment with X"
+        duration = low in _DURATIONS and any(c.dep_ == "nummod" or c.lower_ in ("a", "an") for c in tok.children)  # "four weeks of treatment with X"
         if (
             (low in WRAPPER_NOUNS or bare_rate or duration or low in _OF_WRAPPERS)
             and of is not None

@@ -209,8 +209,8 @@ class _ParseStatements(_ParseBase):
         turned by a fall; the objects left to read as they are."""
         if reading not in ("+", "-"):
             return objs
-        changes = {o: _prep_object(o, ("in", "of")) for o in objs if normalize_word(o.lower_) in _FALL_NOUNS | _RISE_NOUNS}
-        for change, inner in changes.items():
+        changes = {o: _prep_object(o, ("in", "of")) for o in objs if normalize_word(o.lower_) in (_FALL_NOUNS | _RISE_NOUNS) - {"decline"}}
+        for change, inner in changes.items():  # ("slows the decline in lung function": the decline is a course of its own)
             if inner is not None:
                 risen = normalize_word(change.lower_) in _RISE_NOUNS
                 self.emit(verb, words, reading if risen else ("+" if reading == "-" else "-"), subjects, [inner])

@@ -1,0 +1,35 @@
+"""What a pronoun or a wrapped name of a later sentence stands for: the subject the text set up,
+whatever clauses describe it, and a drug named through the time it was given for.
+
+Each test is built from sentences of our own with the structure of a failure seen on held-out text.
+"""
+
+from __future__ import annotations
+
+from tests.test_extract_parsed import needs_parser, triples
+
+
+@needs_parser
+def test_a_clause_joined_to_a_described_subject_does_not_make_it_plural() -> None:
+    text = (
+        "Quercetin, a flavonoid that onions make when they are stressed and that is also found in apples, "
+        "has been sold as an anti-inflammatory supplement. In early work it inhibited lipoxygenase in mice treated with a toxin."
+    )
+    found = triples(text)
+    assert ("quercetin", "-", "lipoxygenase", False) in found, found
+    assert not any(s == "toxin" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_year_of_a_drug_is_the_drug() -> None:
+    text = "Fisetin is a flavonoid. In older adults, a year of fisetin lowered the level of IL-6 in plasma."
+    found = triples(text)
+    assert ("fisetin", "-", "il6", False) in found or ("fisetin", "-", "interleukin_6", False) in found, found
+    assert not any(s.startswith("year") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_slowing_a_decline_is_read_on_the_decline() -> None:
+    found = triples("Nintedanib slowed the decline in lung function.")
+    assert ("nintedanib", "-", "decline_in_lung_function", False) in found, found
+    assert ("nintedanib", "+", "lung_function", False) not in found, found
