@@ -229,3 +229,74 @@ def test_animals_in_which_a_gene_is_deleted_or_that_carry_a_broken_copy() -> Non
     assert any(s == "nfkb1" and sign == "-" and "cytopenias" in t for s, sign, t, _n in copy), copy
     frameshift = triples("Moth-eaten mice, which carry a frameshift mutation in Ptpn6, have no SHP-1 and die of inflammation within weeks.")
     assert any(s == "ptpn6" and sign == "+" and t == "shp_1" for s, sign, t, _n in frameshift), frameshift
+
+
+def _misparsed(rows: list[tuple[str, str, str, int, str]]) -> object:
+    """A parse as the small pipeline gives it for some sentences: (word, tag, pos, head, dep) rows."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words, tags, pos, heads, deps = (list(column) for column in zip(*rows, strict=True))
+    lemmas = ["be" if w in ("were", "was") else w.lower() for w in words]
+    return Doc(Vocab(), words=words, tags=tags, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
+
+
+@needs_parser
+def test_a_subject_taken_for_an_appositive_of_a_fronted_phrase_is_put_back() -> None:
+    from mechgraph.extract.clauserepair import subjects_taken_for_appositions
+
+    # "In untreated myeloma, the common reactions/appos(myeloma) were fatigue/nsubj and cough."
+    rows = [
+        ("In", "IN", "ADP", 6, "prep"),
+        ("untreated", "JJ", "ADJ", 2, "amod"),
+        ("myeloma", "NN", "NOUN", 0, "pobj"),
+        (",", ",", "PUNCT", 2, "punct"),
+        ("the", "DT", "DET", 5, "det"),
+        ("reactions", "NNS", "NOUN", 2, "appos"),
+        ("were", "VBD", "AUX", 6, "ROOT"),
+        ("fatigue", "NN", "NOUN", 6, "nsubj"),
+        ("and", "CC", "CCONJ", 7, "cc"),
+        ("cough", "NN", "NOUN", 7, "conj"),
+        (".", ".", "PUNCT", 6, "punct"),
+    ]
+    doc = _misparsed(rows)
+    assert subjects_taken_for_appositions(doc) == 1
+    assert (doc[5].dep_, doc[5].head.i, doc[7].dep_, doc[7].head.i) == ("nsubj", 6, "attr", 6)
+    assert subjects_taken_for_appositions(_misparsed([*rows[:5], ("reactions", "NNS", "NOUN", 6, "nsubj"), *rows[6:]])) == 0
+
+
+@needs_parser
+def test_the_object_of_a_preposition_taken_for_a_second_subject_is_put_back() -> None:
+    from mechgraph.extract.clauserepair import objects_taken_for_second_subjects
+
+    # "The reactions in patients given X with Y/nsubj were fatigue."
+    rows = [
+        ("The", "DT", "DET", 1, "det"),
+        ("reactions", "NNS", "NOUN", 8, "nsubj"),
+        ("in", "IN", "ADP", 1, "prep"),
+        ("patients", "NNS", "NOUN", 2, "pobj"),
+        ("given", "VBN", "VERB", 1, "acl"),
+        ("velmarizumab", "NN", "NOUN", 4, "dobj"),
+        ("with", "IN", "ADP", 4, "prep"),
+        ("bendamustine", "NN", "NOUN", 8, "nsubj"),
+        ("were", "VBD", "AUX", 8, "ROOT"),
+        ("fatigue", "NN", "NOUN", 8, "attr"),
+        (".", ".", "PUNCT", 8, "punct"),
+    ]
+    doc = _misparsed(rows)
+    assert objects_taken_for_second_subjects(doc) == 1
+    assert (doc[7].dep_, doc[7].head.i, doc[1].dep_) == ("pobj", 6, "nsubj")
+
+
+@needs_parser
+def test_a_subject_after_a_fronted_phrase_is_the_subject_of_the_copula() -> None:
+    text = "Velmarizumab is an antibody. In adults with asthma, the most common adverse reactions were headache, fatigue and back pain."
+    found = triples(text)
+    assert {("velmarizumab", "+", e, False) for e in ("headache", "fatigue", "back_pain")} <= found, found
+
+
+@needs_parser
+def test_the_object_of_a_preposition_before_the_verb_is_no_second_subject() -> None:
+    text = "Velmarizumab is an antibody. The most common adverse reactions in patients given velmarizumab with bendamustine were fatigue, nausea and cough."
+    found = triples(text)
+    assert {("velmarizumab", "+", e, False) for e in ("fatigue", "nausea", "cough")} <= found, found

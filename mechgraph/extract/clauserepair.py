@@ -74,8 +74,49 @@ def participles_taken_for_clause_subjects(sdoc: Any) -> int:
     return repairs
 
 
+def objects_taken_for_second_subjects(sdoc: Any) -> int:
+    """The object of a preposition taken for a second subject of the verb after it ("the reactions in
+    patients given X with chlorambucil/nsubj were Y"): the preposition's object."""
+    repairs = 0
+    for verb in sdoc:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        for noun in subjects[1:]:
+            prep = sdoc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
+            if prep is not None and prep.dep_ in ("prep", "agent") and prep.i > subjects[0].i and not any(c.dep_ == "pobj" for c in prep.children):
+                noun.head, noun.dep_ = prep, "pobj"
+                repairs += 1
+    return repairs
+
+
+def subjects_taken_for_appositions(sdoc: Any) -> int:
+    """The subject after a fronted phrase taken for an appositive of its object, the copula's
+    attribute for its subject ("In untreated CLL, the most common reactions/appos(CLL) were nausea/nsubj
+    and cough"): the subject before the copula, the attribute after it."""
+    repairs = 0
+    for verb in sdoc:
+        if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i < verb.i for c in verb.children):
+            continue
+        fronted = next((c for c in verb.children if c.dep_ == "prep" and c.i == 0), None)
+        objects = [g for g in fronted.children if g.dep_ == "pobj"] if fronted is not None else []
+        noun = next((a for o in objects for a in o.children if a.dep_ == "appos" and a.i < verb.i and sdoc[a.left_edge.i - 1].text == ","), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun.head, noun.dep_ = verb, "nsubj"
+        if verb.lemma_ == "be":
+            for later in (c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i):
+                later.dep_ = "attr"
+        repairs += 1
+    return repairs
+
+
 #: the repairs of clauses whose subject the parse hung elsewhere
-CLAUSE_SUBJECT_REPAIRS = (subjects_taken_for_second_objects, subjects_taken_for_verb_conjuncts, participles_taken_for_clause_subjects)
+CLAUSE_SUBJECT_REPAIRS = (
+    subjects_taken_for_second_objects,
+    subjects_taken_for_verb_conjuncts,
+    participles_taken_for_clause_subjects,
+    objects_taken_for_second_subjects,
+    subjects_taken_for_appositions,
+)
 
 
 def verbs_taken_for_modifiers(sdoc: Any) -> int:
