@@ -33,3 +33,10 @@ def test_slowing_a_decline_is_read_on_the_decline() -> None:
     found = triples("Nintedanib slowed the decline in lung function.")
     assert ("nintedanib", "-", "decline_in_lung_function", False) in found, found
     assert ("nintedanib", "+", "lung_function", False) not in found, found
+
+
+@needs_parser
+def test_it_after_a_clause_whose_subject_is_one_of_two_things_is_that_subject() -> None:
+    text = "TLR8 is an endosomal sensor. When bacterial RNA, or RNA from dying cells, reaches the endosome, it binds TLR8."
+    found = triples(text)
+    assert ("bacterial_rna", "?", "tlr8", False) in found, found

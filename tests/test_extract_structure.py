@@ -243,7 +243,7 @@ def _misparsed(rows: list[tuple[str, str, str, int, str]]) -> object:
 
 @needs_parser
 def test_a_subject_taken_for_an_appositive_of_a_fronted_phrase_is_put_back() -> None:
-    from mechgraph.extract.clauserepair import subjects_taken_for_appositions
+    from mechgraph.extract.parserepair import _fronted_subjects
 
     # "In untreated myeloma, the common reactions/appos(myeloma) were fatigue/nsubj and cough."
     rows = [
@@ -260,9 +260,9 @@ def test_a_subject_taken_for_an_appositive_of_a_fronted_phrase_is_put_back() -> 
         (".", ".", "PUNCT", 6, "punct"),
     ]
     doc = _misparsed(rows)
-    assert subjects_taken_for_appositions(doc) == 1
+    assert _fronted_subjects(doc) == 1
     assert (doc[5].dep_, doc[5].head.i, doc[7].dep_, doc[7].head.i) == ("nsubj", 6, "attr", 6)
-    assert subjects_taken_for_appositions(_misparsed([*rows[:5], ("reactions", "NNS", "NOUN", 6, "nsubj"), *rows[6:]])) == 0
+    assert _fronted_subjects(_misparsed([*rows[:5], ("reactions", "NNS", "NOUN", 6, "nsubj"), *rows[6:]])) == 0
 
 
 @needs_parser
@@ -300,3 +300,22 @@ def test_the_object_of_a_preposition_before_the_verb_is_no_second_subject() -> N
     text = "Velmarizumab is an antibody. The most common adverse reactions in patients given velmarizumab with bendamustine were fatigue, nausea and cough."
     found = triples(text)
     assert {("velmarizumab", "+", e, False) for e in ("fatigue", "nausea", "cough")} <= found, found
+
+
+def test_a_sentence_ends_after_ph() -> None:
+    text = "It works by lowering lysosomal pH. The second drug binds TLR8."
+    assert [s.text for s in split_sentences(text)] == ["It works by lowering lysosomal pH.", "The second drug binds TLR8."]
+
+
+@needs_parser
+def test_a_means_after_signalling_is_the_verbs() -> None:
+    found = triples("Chloroquine is thought to blunt TLR9 signalling by raising lysosomal pH.")
+    assert not any(s.startswith("tlr9") for s, _sign, _t, _n in found), found
+    assert any(s == "chloroquine" and t.startswith("tlr9") for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_second_object_after_and_is_the_verbs_not_a_subject() -> None:
+    found = triples("MerTK signalling induces SOCS1 and SOCS3, which dampen Toll-like receptor signalling and the production of interleukin-6 (IL-6).")
+    assert not any(s in ("il6", "interleukin_6") for s, _sign, _t, _n in found), found
+    assert any(s == "socs1" and "interleukin_6" in t and sign == "-" for s, sign, t, _n in found), found

@@ -88,24 +88,44 @@ def objects_taken_for_second_subjects(sdoc: Any) -> int:
     return repairs
 
 
-def subjects_taken_for_appositions(sdoc: Any) -> int:
-    """The subject after a fronted phrase taken for an appositive of its object, the copula's
-    attribute for its subject ("In untreated CLL, the most common reactions/appos(CLL) were nausea/nsubj
-    and cough"): the subject before the copula, the attribute after it."""
+def signalling_taken_for_participles(sdoc: Any) -> int:
+    """ "signalling" after a name taken for a participle describing it ("blunts TLR7/dobj
+    signalling/VBG(acl) by raising pH"): the noun the name is a compound of, in the name's place,
+    and a "by ..." gerund after it the verb's means."""
     repairs = 0
-    for verb in sdoc:
-        if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and c.i < verb.i for c in verb.children):
+    for word in sdoc:
+        noun = word.head
+        if word.lower_ not in ("signalling", "signaling") or word.tag_ != "VBG" or word.dep_ != "acl" or noun.i != word.i - 1:
             continue
-        fronted = next((c for c in verb.children if c.dep_ == "prep" and c.i == 0), None)
-        objects = [g for g in fronted.children if g.dep_ == "pobj"] if fronted is not None else []
-        noun = next((a for o in objects for a in o.children if a.dep_ == "appos" and a.i < verb.i and sdoc[a.left_edge.i - 1].text == ","), None)
-        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+        if noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):
             continue
-        noun.head, noun.dep_ = verb, "nsubj"
-        if verb.lemma_ == "be":
-            for later in (c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i):
-                later.dep_ = "attr"
+        word.head, word.dep_, word.tag_, word.pos_ = (word if noun.head.i == noun.i else noun.head), noun.dep_, "NN", "NOUN"
+        noun.head, noun.dep_ = word, "compound"
+        if word.head.i == word.i:  # (the name was the sentence's root)
+            word.dep_ = "ROOT"
+        for means in [c for c in word.children if c.dep_ == "prep" and c.lower_ == "by" and any(g.tag_ == "VBG" for g in c.children)]:
+            if word.head.pos_ == "VERB":
+                means.head = word.head
         repairs += 1
+    return repairs
+
+
+def objects_hung_across_verbs(sdoc: Any) -> int:
+    """A second object hung as a conjunct of a noun before the verb, its "and" on the verb ("X, which
+    dampen Y/dobj and/cc(dampen) the production/conj(X) of Z"): a conjunct of the verb's object."""
+    repairs = 0
+    for noun in sdoc:
+        first = noun.head
+        if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or first.i >= noun.i or noun.left_edge.i < 2:
+            continue
+        cc = sdoc[noun.left_edge.i - 1]
+        verb = cc.head
+        if cc.dep_ != "cc" or verb.pos_ != "VERB" or not first.i < verb.i < cc.i:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < cc.i]
+        if objects:
+            noun.head, cc.head = objects[-1], objects[-1]
+            repairs += 1
     return repairs
 
 
@@ -115,7 +135,8 @@ CLAUSE_SUBJECT_REPAIRS = (
     subjects_taken_for_verb_conjuncts,
     participles_taken_for_clause_subjects,
     objects_taken_for_second_subjects,
-    subjects_taken_for_appositions,
+    signalling_taken_for_participles,
+    objects_hung_across_verbs,
 )
 
 

@@ -236,7 +236,8 @@ class _ParseAnaphora(_ParseBase):
                 return None  # "it ..., and it ...": the same antecedent as the first
             if t.lower_ in ("much", "more", "less") and not plural:  # "too much of it is made, and it drives X": what is made
                 return self.entity(t)
-            if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)) != plural:
+            joined = any(c.dep_ == "conj" for c in t.children) and not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in t.children)
+            if t.pos_ not in ("NOUN", "PROPN") or (t.tag_ in ("NNS", "NNPS") or joined) != plural:  # ("X, or Y, ...": one of them)
                 return None
             return self.entity(t)
         if plural:

@@ -141,7 +141,7 @@ def _gerund_modifiers(sdoc: Any) -> int:
 def _fronted_subjects(sdoc: Any) -> int:
     """A subject after a fronted phrase hung on that phrase as an apposition ("In the trials in MS, the
     adverse reactions/appos(of MS) reported most often were nausea"): the verb's subject, where the verb
-    has none."""
+    has none before it (a copula's attribute taken for its subject is the attribute again)."""
     repairs = 0
     for verb in sdoc:
         if verb.dep_ != "ROOT" or verb.pos_ not in ("AUX", "VERB") or any(c.dep_ == "expl" for c in verb.children):
@@ -155,7 +155,7 @@ def _fronted_subjects(sdoc: Any) -> int:
                 # "In adult patients/nsubj with ALL, the reactions/appos included X": the opener's object, then the subject
                 wrong.head, wrong.dep_ = opener, "pobj"
                 subjects = []
-        if subjects:
+        if any(c.i < verb.i for c in subjects):
             continue
         for noun in sdoc[: verb.i]:
             if noun.dep_ == "appos" and noun.head.dep_ == "pobj" and noun.i > 0 and sdoc[noun.left_edge.i - 1].text == ",":
@@ -164,6 +164,8 @@ def _fronted_subjects(sdoc: Any) -> int:
                     fronted = fronted.head.head
                 if fronted.dep_ == "prep" and fronted.head.i == verb.i and fronted.i == 0:
                     noun.head, noun.dep_ = verb, ("nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj")
+                    for later in subjects if verb.lemma_ == "be" else []:
+                        later.dep_ = "attr"  # ("..., the reactions/appos were nausea/nsubj": the copula's attribute)
                     repairs += 1
                     break
     return repairs

@@ -247,6 +247,7 @@ _TRICKY = re.compile(
 _BOUNDARY = re.compile(r"([.!?])\s+(?=[A-Z0-9\"“(\[Α-Ωα-ω])")  # (and "2-Arachidonoylglycerol", "Δ9-THC", "α-Defensins")
 _WORD_BEFORE = re.compile(r"([A-Za-z][a-z]+)$")
 _LETTER_NAME = re.compile(r"\b[a-z]{2,} [A-Z]$")
+_PH = re.compile(r"(?<![A-Za-z])pH$")  # "... raising endosomal pH. The ...": no abbreviation
 _ABBREVIATIONS = frozenset(
     "vs etc al fig figs dr mr mrs ms prof no nos approx ca cf st inc ltd jr sr vol pp eq ref refs resp viz "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft".split()
@@ -258,7 +259,9 @@ def _safe_pieces(block: str) -> list[str]:
     pieces, last = [], 0
     for match in _BOUNDARY.finditer(block):
         word = _WORD_BEFORE.search(block, max(0, match.start() - 40), match.start())
-        if word is None and _LETTER_NAME.search(block, max(0, match.start() - 40), match.start()):
+        if word is None and (
+            _LETTER_NAME.search(block, max(0, match.start() - 40), match.start()) or _PH.search(block, max(0, match.start() - 4), match.start())
+        ):
             pieces.append(block[last : match.start() + 1])  # "toxin B. Both ...", "vitamin D. It ...": a name's letter, no initial
             last = match.end()
             continue
