@@ -40,3 +40,17 @@ def test_it_after_a_clause_whose_subject_is_one_of_two_things_is_that_subject() 
     text = "TLR8 is an endosomal sensor. When bacterial RNA, or RNA from dying cells, reaches the endosome, it binds TLR8."
     found = triples(text)
     assert ("bacterial_rna", "?", "tlr8", False) in found, found
+
+
+@needs_parser
+def test_the_receptor_is_the_one_the_text_described_as_a_receptor() -> None:
+    text = (
+        "OX40, also called CD134, is a costimulatory receptor of the tumour necrosis factor receptor superfamily. "
+        "Signalling through the T-cell receptor induces it on activated T cells. "
+        "Ligation clusters the receptor, which recruits the adaptors TRAF2 and TRAF5 and activates NF-κB. "
+        "The receptor thereby induces the anti-apoptotic protein Bcl-2."
+    )
+    found = triples(text)
+    assert {("ox40", "+", "traf2", False), ("ox40", "+", "traf5", False), ("ox40", "+", "bcl_2", False)} <= found, found
+    assert not any(s == "t_cell_receptor" and t == "bcl_2" for s, _sign, t, _n in found), found
+    assert not any(t == "adaptors" for _s, _sign, t, _n in found), found

@@ -67,3 +67,16 @@ def test_people_born_without_a_gene_and_what_animals_merely_show() -> None:
     assert any(s == "ctsc" and sign == "-" and "gum_disease" in t for s, sign, t, _n in found), found
     found = triples("Mice that lack the A2B receptor show the other side of the pathway.")
     assert not any(s.startswith("a2b") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_what_knockouts_make_little_of_however_the_object_was_parsed() -> None:
+    found = triples("Mice lacking IRF7 make little type I interferon in response to influenza virus.")
+    assert ("irf7", "+", "type_i_interferon", False) in found, found
+
+
+@needs_parser
+def test_animals_that_lack_the_receptor_lack_the_one_named_before() -> None:
+    text = "TLR9 is an endosomal sensor of DNA, which then recruits the adaptor MyD88. NZB mice that lack the receptor make no antibodies to DNA and develop milder nephritis."
+    found = triples(text)
+    assert ("tlr9", "+", "nephritis", False) in found, found

@@ -129,6 +129,19 @@ def objects_hung_across_verbs(sdoc: Any) -> int:
     return repairs
 
 
+def names_taken_for_second_objects(sdoc: Any) -> int:
+    """A name right after a class noun taken for a second object of the verb ("recruits the
+    adaptors/dobj TRAF1/dobj and TRAF2"): the class noun's appositive, as in "the adaptor MyD88"."""
+    repairs = 0
+    for verb in sdoc:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for first, name in zip(objects, objects[1:], strict=False):
+            if name.i == first.i + 1 and first.tag_ in ("NN", "NNS") and name.tag_ in ("NNP", "NNPS") and any(ch.isupper() for ch in name.text):
+                name.head, name.dep_ = first, "appos"
+                repairs += 1
+    return repairs
+
+
 #: the repairs of clauses whose subject the parse hung elsewhere
 CLAUSE_SUBJECT_REPAIRS = (
     subjects_taken_for_second_objects,
@@ -137,6 +150,7 @@ CLAUSE_SUBJECT_REPAIRS = (
     objects_taken_for_second_subjects,
     signalling_taken_for_participles,
     objects_hung_across_verbs,
+    names_taken_for_second_objects,
 )
 
 

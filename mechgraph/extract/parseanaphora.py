@@ -103,6 +103,11 @@ def family_drug(word: str, recent: list[LexiconEntry]) -> LexiconEntry | None:
     return None
 
 
+def _after_comma(clause: Any) -> bool:
+    """Whether a relative clause follows a comma (", which ..."): it says more of a noun already known."""
+    return clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ","
+
+
 def _inside_description(t: Any, pronoun: Any) -> bool:
     """Whether ``t`` sits in a relative clause or an apposition that ``pronoun`` is outside of."""
     step, seen = t, 0
@@ -137,7 +142,12 @@ class _ParseAnaphora(_ParseBase):
         before = self.sdoc[tok.i - 2 : tok.i] if tok.i >= 2 else self.sdoc[0 : tok.i]
         determined = tok.i > 0 and (self.sdoc[tok.i - 1].lower_ in ("the", "this", "that") or [t.lower_ for t in before] == ["the", "same"])
         if described is not None and tok.tag_ == "NN" and determined:  # "the peptide", "the same peptide"
-            if not any(c.dep_ in ("compound", "nmod", "prep", "appos", "acl", "relcl") or (c.dep_ == "amod" and c.lower_ != "same") for c in tok.children):
+            if not any(
+                c.dep_ in ("compound", "nmod", "prep", "appos", "acl")
+                or (c.dep_ == "relcl" and not _after_comma(c))
+                or (c.dep_ == "amod" and c.lower_ != "same")
+                for c in tok.children
+            ):  # ("the receptor, which recruits X": a clause on what it does, not which one it is)
                 self.via[tok.i] = f"'{self.sdoc[tok.i - 1].text} {tok.text}' read as {described.label}, which the text called a {tok.lower_}"
                 return described
         if word not in _ANAPHOR_CLASSES or tok.tag_ != "NN" or tok.pos_ != "NOUN":
@@ -145,7 +155,9 @@ class _ParseAnaphora(_ParseBase):
         lefts = [c for c in tok.lefts]
         if not any(c.lower_ in ("the", "this", "that") for c in lefts) or any(c.dep_ in ("compound", "nmod", "poss", "nummod") for c in lefts):
             return None
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(c.dep_ in ("appos", "acl", "relcl") for c in tok.rights):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) or any(
+            c.dep_ in ("appos", "acl") or (c.dep_ == "relcl" and not _after_comma(c)) for c in tok.rights
+        ):
             return None  # "the cytokine IL-6", "the enzyme that ...": named or described here
         after = self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None
         if after is not None and after.pos_ in ("PROPN", "NOUN", "NUM") and any(ch.isupper() or ch.isdigit() for ch in after.text):

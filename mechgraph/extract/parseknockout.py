@@ -165,6 +165,8 @@ class _ParseKnockout(_ParseBase):
             )  # ("Patients who lack AID still make IgM": the name ends before the adverb)
             names = [re.sub(r"^(?:the|a|an|its|their|both)\s+", "", n.strip()) for n in re.split(r"\b(?:and|or)\b|,", doc[start:end].text) if n.strip()]
             entries = [self.lookup_phrase(n) for n in names]
+            if entries == [None] and end - start == 2 and doc[start].lower_ in ("the", "this", "that"):
+                entries = [self.entity(doc[start + 1])]  # "mice that lack the receptor": the receptor the text is about
             return [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         return []
 
@@ -196,7 +198,7 @@ class _ParseKnockout(_ParseBase):
             objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]  # ("fail to form granulomas": the gene makes them)
             return ("-" if acts[0].lemma_.lower() in _CONTROL else "+", objects) if objects else None
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") for c in verb.children)
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.pos_ == "NOUN")]  # ("make little type I interferon/ccomp")
         if lemma in _HAVE and not objects:  # "show far less/RBR swelling/VBG(ccomp)": a noun the parse took for a clause
             objects = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG" and any(a.lower_ in _FEWER | _MORE for a in c.children)]
             for c in objects:

@@ -17,6 +17,9 @@ from .parsebase import _ParseBase
 from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _FINITE_FORMS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word, without_brackets
 
+#: what a molecule may be described as, to be "the receptor", "the enzyme" from here on
+_SELF_DESCRIBED = frozenset("receptor sensor enzyme kinase cytokine chemokine adaptor ligand".split())
+
 __all__: list[str] = []
 
 #: "X is the main risk factor for Y", "a major driver of Y", "the cytokine responsible for Y"
@@ -284,8 +287,8 @@ class _ParseStatements(_ParseBase):
             return
         before = without_brackets(self.sdoc[subject.left_edge.i : verb.i].text)
         named = self.doc.lexicon.lookup(before) or self.entity(subject)
-        if named is not None and named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
-            self.state.described[word] = named
+        if named is not None and (named.kind in (NodeKind.AGENT, NodeKind.THERAPY) or word in _SELF_DESCRIBED):
+            self.state.described[word] = named  # ("X is a costimulatory receptor": "the receptor" is X)
 
     def describe_apposition(self, appos: Any) -> None:
         """ "X, a malaria vaccine developed at Y, ...": "the vaccine" stands for the drug X from here on."""
