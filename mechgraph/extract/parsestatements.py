@@ -17,6 +17,8 @@ from .parsebase import _ParseBase
 from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _FINITE_FORMS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word, without_brackets
 
+#: conversions that modify a molecule in place, which a drug can do to its target
+_MODIFYING = frozenset("acetylate methylate".split())
 #: what a molecule may be described as, to be "the receptor", "the enzyme" from here on
 _SELF_DESCRIBED = frozenset("receptor sensor enzyme kinase cytokine chemokine adaptor ligand".split())
 
@@ -104,7 +106,8 @@ class _ParseStatements(_ParseBase):
                 converted = [e for e, _t in self.entities([c for c in verb.children if c.dep_ == "nsubjpass"])]
                 self.emit_entries(verb, words, "-", named, converted, "the enzyme of a conversion lowers its substrate")
             elif substrates:  # "PDE4 breaks down cyclic AMP", "CYP3A4 metabolises X": what breaks it down lowers it
-                named = [e for e, _t in self.entities(self.subject(verb)[0]) if e.kind is not NodeKind.AGENT and not _organ(e)]
+                covalent = verb.lemma_.lower() in _MODIFYING  # ("The drug irreversibly acetylates COX-1": a drug may do that too)
+                named = [e for e, _t in self.entities(self.subject(verb)[0]) if (covalent or e.kind is not NodeKind.AGENT) and not _organ(e)]
                 self.emit_entries(verb, words, "-", named, substrates, "the enzyme of a conversion lowers its substrate")
             return
         if passive:  # "X is metabolised (by CYP3A4) to Y"
@@ -332,8 +335,14 @@ class _ParseStatements(_ParseBase):
             if diseases:  # "the moiety responsible for the effect in RA": it treats RA
                 self.emit(verb, "responsible for the effect in", "treat", subjects, diseases)
             targets = [t for t in targets if t not in benefits]
-            if attr.lemma_.lower() in ("treatment", "therapy", "drug", "choice", "option"):
-                treated = [g for p in attr.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "in") for g in p.children if g.dep_ == "pobj"]
+            care = attr
+            if attr.lemma_.lower() in ("mainstay", "cornerstone", "backbone", "pillar"):  # "the mainstay of treatment for D"
+                care = next((g for p in attr.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"), attr)
+            if care.lemma_.lower() in ("treatment", "therapy", "drug", "choice", "option", "management"):
+                treated = [g for p in care.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "in") for g in p.children if g.dep_ == "pobj"]
+                treated += [
+                    g for p in attr.children if care is not attr and p.dep_ == "prep" and p.lower_ in ("for", "in") for g in p.children if g.dep_ == "pobj"
+                ]
                 if treated:  # "it is the standard treatment for D"
                     self.emit(verb, "treatment for", "treat", subjects, treated, agents_only=True)
             if targets:

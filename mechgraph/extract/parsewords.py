@@ -440,6 +440,7 @@ def _cue_words() -> frozenset[str]:
     words |= {"frequent", "become", "becomes", "became", "taking", "recommended", "considered", "rate", "common", "rare", "receive", "experience"}
     words |= {"factor", "responsible", "driver", "shift", "shifts", "shifted", "skew", "skews", "deliver", "delivers", "degradation"}
     words |= {"used", "given", "prescribed", "administered", "make", "makes", "made", "making"}  # "X is used in D", "X makes Y bigger"
+    words |= {"mainstay", "cornerstone", "backbone", "pillar"}  # "X is the mainstay of treatment for D"
     words |= {form for lemma in ("express", "shed") for form in verb_forms(lemma)}  # "keratinocytes express IL-33": a cell's output
     words |= {
         form for lemma in ("hold", "pair", "associate", "catalyse", "catalyze", "dispose", "cut") for form in verb_forms(lemma)

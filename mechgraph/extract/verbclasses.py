@@ -168,7 +168,10 @@ DISEASE_WORDS = frozenset(
     """disease diseases disorder disorders asthma psoriasis eczema dermatitis arthritis colitis lupus sclerosis
     cancer cancers leukaemia leukemia lymphoma myeloma syndrome infection infections inflammation itching
     pain symptoms attacks relapses rejection tumour tumor tumours tumors failure injury fibrosis toxicity
-    damage flares flare metastasis metastases exacerbation exacerbations""".split()
+    damage flares flare metastasis metastases exacerbation exacerbations
+    gout fever malaria acne sepsis measles influenza leprosy urticaria vitiligo shingles warts diphtheria tetanus
+    pertussis mumps rubella polio cholera typhoid rabies smallpox chickenpox migraine diabetes obesity pemphigus
+    myasthenia scleroderma bronchiectasis""".split()
 )
 
 #: Endings of the names of diseases and disorders (arthritis, fibrosis, anaemia, lymphoma, neuropathy).
