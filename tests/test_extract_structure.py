@@ -319,3 +319,10 @@ def test_a_second_object_after_and_is_the_verbs_not_a_subject() -> None:
     found = triples("MerTK signalling induces SOCS1 and SOCS3, which dampen Toll-like receptor signalling and the production of interleukin-6 (IL-6).")
     assert not any(s in ("il6", "interleukin_6") for s, _sign, _t, _n in found), found
     assert any(s == "socs1" and "interleukin_6" in t and sign == "-" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_what_a_cause_leads_something_to_make_it_raises() -> None:
+    found = triples("Rotarix is an oral vaccine. Two doses a month apart lead the infant to make neutralising antibodies.")
+    assert ("rotarix", "+", "neutralising_antibodies", False) in found, found
+    assert not any("make" in (s, t) for s, _sign, t, _n in found), found

@@ -187,7 +187,8 @@ def _to_before_names(sdoc: Any) -> int:
             to.head, to.dep_, to.tag_, to.pos_ = verb, "prep", "IN", "ADP"
             name.head, name.dep_ = to, "pobj"
             repairs += 1
-        elif (verb.lemma_.lower(), "to") in PARTICLE_VERBS and name.lower_ not in _BASE_FORMS:
+        elif (verb.lemma_.lower(), "to") in PARTICLE_VERBS and name.lower_ not in _BASE_FORMS and name.lower_ not in ("make", "produce", "form"):
+            # ("lead the child to make antibodies": a verb after all)
             # "attaches to plasma/VB kallikrein/VBN and blocks ...": no verb after "to" but a name
             run = [name]
             while (

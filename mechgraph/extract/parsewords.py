@@ -141,7 +141,7 @@ _SMALLER = frozenset("smaller lower weaker fewer small".split())
 _PRONE = frozenset("likely prone susceptible vulnerable liable".split())
 #: what a cause makes something do or become ("makes skin cells grow", "causes neutrophils to die",
 #: "makes the vessels leaky", "renders T cells anergic")
-_CAUSATIVE_HEADS = frozenset("make render cause let allow help enable get".split())
+_CAUSATIVE_HEADS = frozenset("make render cause let allow help enable get lead prompt".split())
 _THRIVE_VERBS = frozenset("grow multiply proliferate divide expand survive mature swell leak thrive accumulate persist spread flourish".split())
 _PERISH_VERBS = frozenset("die shrink disappear perish wither starve stop self-destruct".split())
 _OUTPUT_VERBS = frozenset("release produce secrete make express shed generate form".split())
