@@ -80,3 +80,9 @@ def test_animals_that_lack_the_receptor_lack_the_one_named_before() -> None:
     text = "TLR9 is an endosomal sensor of DNA, which then recruits the adaptor MyD88. NZB mice that lack the receptor make no antibodies to DNA and develop milder nephritis."
     found = triples(text)
     assert ("tlr9", "+", "nephritis", False) in found, found
+
+
+@needs_parser
+def test_what_knockouts_develop_in_a_stronger_and_longer_form_is_the_disease() -> None:
+    found = triples("Mice that lack interleukin-35 develop stronger and longer-lasting colitis.")
+    assert ("interleukin_35", "-", "colitis", False) in found or ("il35", "-", "colitis", False) in found, found

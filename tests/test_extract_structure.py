@@ -326,3 +326,15 @@ def test_what_a_cause_leads_something_to_make_it_raises() -> None:
     found = triples("Rotarix is an oral vaccine. Two doses a month apart lead the infant to make neutralising antibodies.")
     assert ("rotarix", "+", "neutralising_antibodies", False) in found, found
     assert not any("make" in (s, t) for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_name_with_a_greek_letter_is_a_name_whatever_its_tag() -> None:
+    found = triples("Th1 cells release interferon-γ and interleukin-2.")
+    assert any(t == "interferon_gamma" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_verb_in_a_series_of_verbs_keeps_its_subject() -> None:
+    found = triples("The activated Langerhans cells take up the antigen, upregulate the chemokine receptor CCR7 and migrate to the lymph nodes.")
+    assert any(t == "ccr7" and sign == "+" and "langerhans" in s for s, sign, t, _n in found), found

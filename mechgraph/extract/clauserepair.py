@@ -142,6 +142,33 @@ def names_taken_for_second_objects(sdoc: Any) -> int:
     return repairs
 
 
+def verbs_in_series_taken_for_adjectives(sdoc: Any) -> int:
+    """A cue verb in a series of verbs tagged as an adjective and hung as a clause on the verb before
+    it ("take up X, upregulate/JJ(advcl) CCR7 and migrate"): a verb coordinated with the one before."""
+    repairs = 0
+    for word in sdoc:
+        verb = word.head
+        if word.tag_ not in ("JJ", "NN") or word.dep_ not in ("advcl", "dep") or word.lower_ not in VERB_SIGNS or word.i < 1 or sdoc[word.i - 1].text != ",":
+            continue
+        if verb.pos_ != "VERB" or verb.i > word.i or not any(c.dep_ == "dobj" for c in word.children):
+            continue
+        word.tag_, word.pos_, word.dep_, word.lemma_ = (verb.tag_ if verb.tag_ in ("VBP", "VBZ", "VBD") else "VBP"), "VERB", "conj", word.lower_
+        repairs += 1
+    return repairs
+
+
+def objects_taken_for_adverbs(sdoc: Any) -> int:
+    """A name the tagger took for an adverb hung on a verb with no object ("release interferon-γ/RB(advmod)
+    and IL-2"): the verb's object."""
+    repairs = 0
+    for word in sdoc:
+        verb = word.head
+        if word.dep_ == "advmod" and word.pos_ == "PROPN" and verb.pos_ == "VERB" and verb.i < word.i and not any(c.dep_ == "dobj" for c in verb.children):
+            word.dep_ = "dobj"
+            repairs += 1
+    return repairs
+
+
 #: the repairs of clauses whose subject the parse hung elsewhere
 CLAUSE_SUBJECT_REPAIRS = (
     subjects_taken_for_second_objects,
@@ -151,6 +178,8 @@ CLAUSE_SUBJECT_REPAIRS = (
     signalling_taken_for_participles,
     objects_hung_across_verbs,
     names_taken_for_second_objects,
+    verbs_in_series_taken_for_adjectives,
+    objects_taken_for_adverbs,
 )
 
 

@@ -202,6 +202,8 @@ class _Pipeline:
             low = tok.lower_
             if tok.tag_ == "FW" and tok.dep_ in _NOMINAL_DEPS:  # "so clindamycin/FW, which ...": a name the tagger took for a foreign word
                 tok.tag_ = "NNP"
+            elif tok.tag_ in ("RB", "FW", "SYM") and _GREEK_NAME.search(low):
+                tok.tag_ = "NNP"  # "release interferon-γ/RB(dobj)": a name with a Greek letter
             pos = _UPOS.get(tok.tag_, "X")
             if low in _AUX_FORMS and pos == "VERB" and (tok.dep_ in ("aux", "auxpass") or _AUX_FORMS[low] == "be"):
                 pos = "AUX"
@@ -221,6 +223,7 @@ class _Pipeline:
         return doc
 
 
+_GREEK_NAME = re.compile(r"[a-z0-9]-?[α-ω]$")
 _INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBN", "VBG", "JJR", "JJS", "RBR", "RBS"})
 _AUX_FORMS = {
     **dict.fromkeys("be is are was were been being am 's 're 'm".split(), "be"),

@@ -40,7 +40,7 @@ _RESIST = frozenset("resist".split())
 _FEWER = frozenset("no few fewer less little reduced lower low decreased impaired diminished milder smaller weaker attenuated".split())
 #: how grave a finding is, after "less" or "more" ("less severe colitis"): no part of its name
 _GRAVITY = frozenset("severe serious marked pronounced extensive".split())
-_MORE = frozenset("more higher increased excess excessive elevated greater enhanced".split())
+_MORE = frozenset("more higher increased excess excessive elevated greater enhanced stronger worse exaggerated heightened longer lasting".split())
 _SPARED = frozenset("resistant protected immune".split())
 _LOSS_WORDS = ("-deficient", "-null", "-knockout", "-/-")
 _DEGREE = frozenset("much far very almost".split())
@@ -180,11 +180,13 @@ class _ParseKnockout(_ParseBase):
         """The name at ``tok`` without the amount words before it ("much less insulin": insulin)."""
         start, end = self.name_span(tok)
         start = max(start, tok.left_edge.i)  # (never the words of the clause before it: "susceptible to")
-        words = [
-            t
+        amount = {
+            t.i
             for t in tok.doc[start:end]
-            if t.lower_ not in _FEWER | _MORE | _DEGREE and not (t.lower_ in _GRAVITY and t.i > 0 and tok.doc[t.i - 1].lower_ in _FEWER | _MORE)
-        ]
+            if t.lower_ in _FEWER | _MORE | _DEGREE or (t.lower_ in _GRAVITY and t.i > 0 and tok.doc[t.i - 1].lower_ in _FEWER | _MORE)
+        }
+        joins = {t.i for t in tok.doc[start:end] if t.pos_ in ("CCONJ", "PUNCT") and {t.i - 1, t.i + 1} & amount}  # "stronger and longer-lasting X": X
+        words = [t for t in tok.doc[start:end] if t.i not in amount | joins]
         if not words:
             return None
         whole = len(words) == end - start and start == self.name_span(tok)[0]
