@@ -86,3 +86,25 @@ def test_animals_that_lack_the_receptor_lack_the_one_named_before() -> None:
 def test_what_knockouts_develop_in_a_stronger_and_longer_form_is_the_disease() -> None:
     found = triples("Mice that lack interleukin-35 develop stronger and longer-lasting colitis.")
     assert ("interleukin_35", "-", "colitis", False) in found or ("il35", "-", "colitis", False) in found, found
+
+
+@needs_parser
+def test_knockouts_named_with_without_or_a_mutation() -> None:
+    found = triples("Mice without Nrf2 develop severe emphysema.")
+    assert any(s == "nrf2" and sign == "-" and "emphysema" in t for s, sign, t, _n in found), found
+    found = triples("Mice with the lpr mutation of Fas develop lupus.")
+    assert ("fas", "-", "lupus", False) in found, found
+    found = triples("Mice with a gain-of-function mutation in STAT3 develop lupus.")
+    assert not any(s == "stat3" for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_what_knockouts_fail_to_control_an_infection_with_is_the_pathogen() -> None:
+    found = triples("Mice lacking IFN-γ fail to control infection with Mycobacterium tuberculosis.")
+    assert any(s.startswith("ifn") and sign == "-" and t == "mycobacterium_tuberculosis" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_later_clause_with_its_own_subject_is_not_what_knockouts_show() -> None:
+    found = triples("Mice without Nrf2 die of sepsis, which suggests that the pathway may restrain an overexuberant innate immune response.")
+    assert not any(s == "nrf2" and "immune_response" in t for s, _sign, t, _n in found), found

@@ -9,6 +9,7 @@ from mechgraph.extract.lexicon import default_lexicon
 from mechgraph.extract.textnames import text_drug_names
 
 from .test_extract_names import triples
+from .test_extract_parsed import needs_parser
 
 
 def names(text: str) -> set[str]:
@@ -328,3 +329,9 @@ def test_a_leaflet_names_its_drug_by_its_strength_its_heading_and_its_active_sub
     assert ("zelinarof", "-", "plaque_psoriasis") in found, found
     assert ("zelinarof", "+", "headache") in found, found
     assert any(s == "zelinarof" and t == "aryl_hydrocarbon_receptor" for s, _sign, t in found), found
+
+
+@needs_parser
+def test_a_short_form_whose_letters_start_the_words_names_all_of_them() -> None:
+    found = triples("Laquinimod reduces experimental autoimmune encephalomyelitis (EAE).")
+    assert ("laquinimod", "-", "experimental_autoimmune_encephalomyelitis") in found, found

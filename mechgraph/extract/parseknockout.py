@@ -83,6 +83,10 @@ class _ParseKnockout(_ParseBase):
         that lack X", "Mice lacking X or Y", "Mice deficient in X", "X-deficient mice"), however the
         small pipeline parsed them."""
         doc = verb.doc
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+        lost = own and own[0].left_edge.i > 0 and doc[own[0].left_edge.i - 1].lower_ in ("lack", "lacks", "lacked", "lacking", "without")
+        if own and not lost and verb.dep_ in ("ccomp", "advcl") and normalize_word(own[0].lower_) not in _HOLDERS and not _CELL_HOLDER.match(own[0].lower_):
+            return []  # "Mice without X die of Y, which suggests that the pathway restrains Z": the pathway's verb
         words = [t.lower_ for t in doc[: verb.i]]
         for k in range(len(words) - 1, -1, -1):
             other = doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].pos_ in ("NOUN", "PROPN") and k < doc[k].head.i < verb.i  # (not "they")
@@ -93,8 +97,25 @@ class _ParseKnockout(_ParseBase):
             rest = words[k + 1 :]
             if rest[:1] in (["that"], ["which"], ["who"]) and rest[1:2] in (["lack"], ["lacks"], ["lacked"]):
                 start = k + 3
-            elif rest[:1] == ["lacking"]:
+            elif rest[:1] == ["lacking"] or (rest[:1] == ["without"] and words[k] in _ANIMALS):  # ("Mice without Nrf2 die of X")
                 start = k + 2
+            elif rest[:1] == ["with"] and any(w in ("mutation", "mutations") for w in rest[1:5]):  # "Mice with the lpr mutation of Fas or with ..."
+                if any(w in ("gain", "activating", "gain-of-function") for w in rest[1:6]):
+                    return []  # (a mutation that raises what the gene does)
+                marks = [j for j in range(k + 2, verb.i - 1) if doc[j].lower_ in ("mutation", "mutations") and doc[j + 1].lower_ in ("of", "in")]
+                ends = [
+                    next(
+                        (
+                            j
+                            for j in range(m + 2, verb.i)
+                            if doc[j].lower_ in ("or", "and", ",") or doc[j].pos_ in ("VERB", "AUX") or doc[j].tag_.startswith("VB")
+                        ),
+                        verb.i,
+                    )
+                    for m in marks
+                ]
+                entries = [self.lookup_phrase(re.sub(r"^(?:the|a|an)\s+", "", doc[m + 2 : e].text)) for m, e in zip(marks, ends, strict=True)]
+                return [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
             elif rest[:1] == ["whose"] and any(w in ("lack", "lacks", "lacked") for w in rest[1:5]):  # "mice whose macrophages lack X"
                 start = k + 1 + next(j for j, w in enumerate(rest) if w in ("lack", "lacks", "lacked")) + 1
             elif rest[:2] == ["in", "which"] and any(w in _DELETED for w in rest[2:9]):  # "Mice in which CTLA-4 is deleted only in Tregs"
@@ -198,6 +219,11 @@ class _ParseKnockout(_ParseBase):
         if lemma == "fail":  # "Mice deficient in RIPK3 fail to control vaccinia virus": the gene keeps it down
             acts = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in _CONTROL | _HAVE]
             objects = [o for a in acts for o in a.children if o.dep_ == "dobj"]  # ("fail to form granulomas": the gene makes them)
+            if [o.lemma_.lower() for o in objects] == ["infection"]:  # "fail to control infection with X": X (however "with" was hung)
+                pathogens = [
+                    g for h in (*acts, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"
+                ]
+                objects = pathogens or objects
             return ("-" if acts[0].lemma_.lower() in _CONTROL else "+", objects) if objects else None
         negated = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") for c in verb.children)
         objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "ccomp" and c.pos_ == "NOUN")]  # ("make little type I interferon/ccomp")

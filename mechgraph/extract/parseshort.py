@@ -29,7 +29,11 @@ class _ParseShortForms(_ParseBase):
                 continue
             words = [t for t in toks[max(0, tok.i - min(len(short) + 5, 2 * len(short))) : tok.i] if not t.is_punct or t.text in "-/"]
             letters = [ch.lower() for ch in short if ch.isalnum()]
-            for first in reversed(range(len(words))):  # the shortest long form that fits (Schwartz & Hearst)
+            alpha = [k for k, w in enumerate(words) if w.text[:1].isalnum()]
+            initials = alpha[-len(letters) :] if len(alpha) >= len(letters) else []
+            acronym = bool(initials) and [words[k].text[0].lower() for k in initials] == letters and initials[0] == alpha[-len(letters)]
+            order = [initials[0]] if acronym else []  # "experimental autoimmune encephalomyelitis (EAE)": one word a letter, first
+            for first in order + [k for k in reversed(range(len(words))) if k not in order]:  # else the shortest long form that fits (Schwartz & Hearst)
                 if first > 0 and words[first - 1].text.isupper() and short.upper().startswith(words[first - 1].text) and words[first - 1].text != short:
                     continue  # but "CC chemokine receptor 4 (CCR4)": the capitals the short form starts with are the name's
                 long_text = self.sdoc[words[first].i : tok.i].text
