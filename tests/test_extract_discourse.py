@@ -54,3 +54,20 @@ def test_the_receptor_is_the_one_the_text_described_as_a_receptor() -> None:
     assert {("ox40", "+", "traf2", False), ("ox40", "+", "traf5", False), ("ox40", "+", "bcl_2", False)} <= found, found
     assert not any(s == "t_cell_receptor" and t == "bcl_2" for s, _sign, t, _n in found), found
     assert not any(t == "adaptors" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_the_domain_of_the_receptor_is_the_receptor_the_text_described() -> None:
+    text = (
+        "TNFR1 (CD120a), a death receptor of the tumour necrosis factor receptor superfamily, is present on most cells. "
+        "TNF binds TNFR1 and clusters it; the death domain of the receptor then recruits the adaptor TRADD."
+    )
+    found = triples(text)
+    assert any(s in ("tnfr1", "tnfrsf1a") and t == "tradd" and sign == "+" for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_possessed_class_noun_is_the_name_after_its_comma_in_a_passive() -> None:
+    found = triples("TRAIL-R2 is present on many tumour cells, whereas its ligand, TRAIL (CD253), is expressed mainly by NK cells.")
+    assert any(t == "trail" or t == "tnfsf10" for _s, _sign, t, _n in found), found
+    assert not any(t == "ligand" for _s, _sign, t, _n in found), found

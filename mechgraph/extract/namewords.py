@@ -153,7 +153,8 @@ def part_word(word: str) -> bool:
 
 _GREEK_WORDS = frozenset("alpha beta gamma delta epsilon kappa lambda".split())
 _PART_KINDS = frozenset(
-    "extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling atp gtp catalytic active allosteric lateral".split()
+    "extracellular intracellular transmembrane cytoplasmic variable constant light heavy common signalling signaling atp gtp catalytic active allosteric lateral"
+    " death kinase tir card pyrin effector regulatory binding".split()
 )
 
 

@@ -299,8 +299,8 @@ class _ParseStatements(_ParseBase):
         if word in _GENERIC or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in appos.children):
             return
         named = self.entity(appos.head) if appos.head.pos_ in ("NOUN", "PROPN") else None
-        if named is not None and named.kind in (NodeKind.AGENT, NodeKind.THERAPY):
-            self.state.described[word] = named
+        if named is not None and (named.kind in (NodeKind.AGENT, NodeKind.THERAPY) or word in _SELF_DESCRIBED):
+            self.state.described[word] = named  # ("Fas (CD95), a death receptor of ...": "the receptor" is Fas)
 
     def copula_cues(self, verb: Any) -> None:
         """ "X is the main risk factor for Y", "X is a driver of Y", "X is the cytokine responsible for Y": X raises Y;
