@@ -117,3 +117,13 @@ def test_invalid_user_lexicons_say_where(tmp_path: Path, content: str, expected:
     with pytest.raises(DataError) as caught:
         read_user_lexicon(path)
     assert expected in "\n".join(str(p) for p in caught.value.problems)
+
+
+def test_a_qualifier_in_a_curated_label_is_no_name_of_the_node() -> None:
+    from mechgraph.extract.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    assert lexicon.lookup("neutrophil activation") is not None
+    assert lexicon.lookup("TNF induced") is None and lexicon.lookup("TNF-induced") is None
+    assert lexicon.lookup("rabbit") is None
+    assert lexicon.lookup("TNF") is not None and lexicon.lookup("IVIG") is not None

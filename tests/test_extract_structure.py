@@ -338,3 +338,20 @@ def test_a_name_with_a_greek_letter_is_a_name_whatever_its_tag() -> None:
 def test_a_verb_in_a_series_of_verbs_keeps_its_subject() -> None:
     found = triples("The activated Langerhans cells take up the antigen, upregulate the chemokine receptor CCR7 and migrate to the lymph nodes.")
     assert any(t == "ccr7" and sign == "+" and "langerhans" in s for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_class_noun_before_a_name_in_capitals_is_that_name() -> None:
+    found = triples("TLR5 is a receptor. It recruits the adaptor TIRAP, which engages IRAK4.")
+    assert ("tlr5", "+", "tirap", False) in found, found
+    assert not any("adaptor" in (s, t) for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_name_before_signalling_as_a_subject_is_one_noun() -> None:
+    from mechgraph.extract.clauserepair import signalling_taken_for_participles
+    from mechgraph.extract.parsed import load_pipeline
+
+    doc = load_pipeline()("In B cells, TLR7 signalling promotes the production of antibodies.")  # (TLR7/nsubj signalling/VBG(nsubj))
+    signalling_taken_for_participles(doc)
+    assert (doc[4].dep_, doc[4].head.text, doc[5].tag_, doc[5].dep_) == ("compound", "signalling", "NN", "nsubj")

@@ -95,6 +95,12 @@ def signalling_taken_for_participles(sdoc: Any) -> int:
     repairs = 0
     for word in sdoc:
         noun = word.head
+        if word.lower_ in ("signalling", "signaling") and word.tag_ == "VBG" and word.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            named = [c for c in word.children if c.dep_ == "nsubj" and c.i == word.i - 1 and c.pos_ in ("NOUN", "PROPN")]
+            if named:  # "TLR3/nsubj signalling/VBG(nsubj) promotes X": one noun, the subject
+                named[0].dep_, word.tag_, word.pos_, word.dep_ = "compound", "NN", "NOUN", "nsubj"
+                repairs += 1
+            continue
         if word.lower_ not in ("signalling", "signaling") or word.tag_ != "VBG" or word.dep_ != "acl" or noun.i != word.i - 1:
             continue
         if noun.dep_ not in ("dobj", "pobj", "nsubj", "nsubjpass") or noun.pos_ not in ("NOUN", "PROPN"):

@@ -71,7 +71,10 @@ def variants(name: str, kind: NodeKind, *, synonym: bool = False) -> list[tuple[
 
 
 def _looks_like_name(text: str) -> bool:
-    return bool(text) and len(text) <= 40 and text.lower() not in {"generic", "drug", "intravesical", "extracellular"}
+    qualifier = re.search(r"-(?:induced|mediated|dependent|driven|associated|related)$", text.lower()) is not None  # "(TNF-induced)": how, not a name
+    how = text.lower().split()[0] in ("via", "with", "by", "from", "in", "on") if text.strip() else False  # "(via IL-12Rβ1)": a route
+    species = text.lower() in ("rabbit", "horse", "equine", "murine", "mouse", "human", "humanised", "humanized", "chimeric")  # "(rabbit)": a source
+    return bool(text) and len(text) <= 40 and not (qualifier or how or species) and text.lower() not in {"generic", "drug", "intravesical", "extracellular"}
 
 
 def _inverted(key: tuple[str, ...]) -> set[tuple[str, ...]]:
