@@ -355,3 +355,15 @@ def test_a_name_before_signalling_as_a_subject_is_one_noun() -> None:
     doc = load_pipeline()("In B cells, TLR7 signalling promotes the production of antibodies.")  # (TLR7/nsubj signalling/VBG(nsubj))
     signalling_taken_for_participles(doc)
     assert (doc[4].dep_, doc[4].head.text, doc[5].tag_, doc[5].dep_) == ("compound", "signalling", "NN", "nsubj")
+
+
+@needs_parser
+def test_a_disease_described_in_an_appositive_is_what_its_cause_causes() -> None:
+    found = triples("Vaxchora is a vaccine against cholera, a severe diarrhoeal disease caused by the bacterium Vibrio cholerae.")
+    assert any(t == "cholera" and sign == "+" and "vibrio" in s for s, sign, t, _n in found), found
+    assert not any(t == "disease" for _s, _sign, t, _n in found), found
+
+
+def test_there_before_a_subject_is_no_part_of_its_name() -> None:
+    found = triples("The toxins enter the cells. There these enzymes cause swelling, bleeding and shock.", parser=False)
+    assert not any(s.startswith("there") for s, _sign, _t, _n in found), found

@@ -333,7 +333,7 @@ NEGATIONS = frozenset("not no never neither nor without cannot unable fails fail
 #: what "no" before a verb denies it with ("X no longer leads to Y", "no more"): a negation, and no part of the name before
 NO_LONGER = frozenset({"longer", "more"})
 BOUNDARIES = frozenset(
-    "which who whom whose where that when while whereas although though because since if unless until thereby whereby thus hence therefore but however".split()
+    "which who whom whose where that when while whereas although though because since if unless until thereby whereby thus hence therefore but however there here".split()
 )
 RELATIVES = frozenset("which who whom whose that".split())
 REPORTING = frozenset(

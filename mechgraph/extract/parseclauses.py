@@ -16,6 +16,8 @@ from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
 _SETTING_OFF = frozenset("including especially particularly notably like such mainly mostly chiefly also".split())
 #: how a drug is given, which "by" names after a passive without naming an agent ("used by inhalation")
 _ROUTES = frozenset("inhalation injection infusion mouth nebuliser nebulizer inhaler spray route vein".split())
+#: what a disease is described as ("X, a serious disease caused by Y": X)
+_ILLNESS_NOUNS = frozenset("disease illness infection condition disorder syndrome".split())
 _GIVING = frozenset("add give administer combine use start continue feed introduce".split())
 #: what a protein or cell does, said of the noun before ", which" even after a block ("X blocks
 #: CysLT1, which mediates bronchoconstriction": CysLT1 does), where a change ("..., which lowers
@@ -328,7 +330,7 @@ class _ParseClauses(_ParseBase):
                 if (
                     not described
                     and named is not None
-                    and normalize_word(verb.head.lower_) in _CLASS_NOUNS
+                    and normalize_word(verb.head.lower_) in _CLASS_NOUNS | _ILLNESS_NOUNS  # ("anthrax, a fatal disease caused by X")
                     and (named.pos_ in ("NOUN", "PROPN") or not named.is_lower)
                 ):
                     objs = [named]  # "hepcidin, a small peptide hormone made by hepatocytes": hepcidin (however the parse hung the description)
@@ -362,6 +364,9 @@ def _described(noun: Any) -> list[Any]:
         return []
     if any(c.dep_ == "appos" or (not indefinite and (c.dep_ in ("compound", "nmod") or (c.dep_ == "amod" and c.i < noun.i))) for c in noun.children):
         return []  # "the pro-inflammatory cytokine", "the protein IL-6": a name or a kind of its own
+    before = noun.doc[noun.left_edge.i - 2] if noun.left_edge.i >= 2 and noun.doc[noun.left_edge.i - 1].text == "," else None
+    if before is not None and before.dep_ == "pobj" and before.pos_ in ("NOUN", "PROPN") and normalize_word(noun.lower_) in _ILLNESS_NOUNS:
+        return [before]  # "X is a vaccine against cholera, a disease caused by Y": cholera, the second attribute's noun
     return [c for c in noun.head.children if c.dep_ == "nsubj" and (c.pos_ in ("NOUN", "PROPN", "PRON") or any(ch.isalpha() for ch in c.text))]
 
 
