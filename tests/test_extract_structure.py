@@ -367,3 +367,11 @@ def test_a_disease_described_in_an_appositive_is_what_its_cause_causes() -> None
 def test_there_before_a_subject_is_no_part_of_its_name() -> None:
     found = triples("The toxins enter the cells. There these enzymes cause swelling, bleeding and shock.", parser=False)
     assert not any(s.startswith("there") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_a_signed_verb_after_a_participle_on_the_subject_is_the_main_verb() -> None:
+    found = triples(
+        "Zanidatamab is a bispecific antibody. In the trial, zanidatamab given alone nearly doubled median overall survival compared with trastuzumab."
+    )
+    assert any(s == "zanidatamab" and sign == "+" and "overall_survival" in t for s, sign, t, _n in found), found

@@ -175,6 +175,37 @@ def objects_taken_for_adverbs(sdoc: Any) -> int:
     return repairs
 
 
+def verbs_after_participles_taken_for_modifiers(sdoc: Any) -> int:
+    """A signed verb after a participle that describes the subject, hung as a modifier on its object
+    ("X given/acl alone nearly doubled/amod survival/dobj(given) compared/ROOT with Y"): the main verb,
+    with the subject and the object, and the root a clause of it."""
+    repairs = 0
+    for verb in sdoc:
+        noun = verb.head
+        participle = noun.head
+        subject = participle.head
+        if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in VERB_SIGNS or noun.dep_ != "dobj":
+            continue
+        fronted = subject.dep_ == "pobj" and subject.left_edge.i > 0 and sdoc[subject.left_edge.i - 1].text == ","  # ("In the trial, X/pobj(In) given ...")
+        if participle.dep_ != "acl" or participle.tag_ != "VBN" or (subject.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not fronted):
+            continue
+        if not participle.i < verb.i < noun.i:
+            continue
+        root = None if subject.dep_ == "ROOT" else next((t for t in sdoc if t.dep_ == "ROOT"), None)  # (or the subject was taken for the root)
+        if subject.dep_ != "ROOT" and (root is None or root.i < noun.i):
+            continue
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        for child in list(subject.children) if root is None else []:
+            if child.i > noun.i or child.dep_ == "punct" or (child.dep_ == "prep" and child.i < subject.i):
+                child.head = verb  # (the sentence's phrases, now the verb's)
+        subject.head, subject.dep_ = verb, "nsubj"
+        noun.head = verb
+        if root is not None:
+            root.head, root.dep_ = verb, "advcl"
+        repairs += 1
+    return repairs
+
+
 #: the repairs of clauses whose subject the parse hung elsewhere
 CLAUSE_SUBJECT_REPAIRS = (
     subjects_taken_for_second_objects,
@@ -186,6 +217,7 @@ CLAUSE_SUBJECT_REPAIRS = (
     names_taken_for_second_objects,
     verbs_in_series_taken_for_adjectives,
     objects_taken_for_adverbs,
+    verbs_after_participles_taken_for_modifiers,
 )
 
 
