@@ -335,3 +335,15 @@ def test_a_leaflet_names_its_drug_by_its_strength_its_heading_and_its_active_sub
 def test_a_short_form_whose_letters_start_the_words_names_all_of_them() -> None:
     found = triples("Laquinimod reduces experimental autoimmune encephalomyelitis (EAE).")
     assert ("laquinimod", "-", "experimental_autoimmune_encephalomyelitis") in found, found
+
+
+@needs_parser
+def test_a_title_naming_a_two_word_cell_therapy_names_the_whole_drug() -> None:
+    text = (
+        "LISOCABTAGENE MARALEUCEL suspension for intravenous infusion\n\n"
+        "5 WARNINGS AND PRECAUTIONS\n"
+        "5.2 Neurologic Toxicities. Encephalopathy and tremor were the most frequent neurologic toxicities."
+    )
+    found = triples(text)
+    assert ("lisocabtagene_maraleucel", "+", "encephalopathy") in found, found
+    assert not any(s == "lisocabtagene" for s, _sign, _t in found), found

@@ -450,9 +450,11 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
         if not piece:
             words = sentence.text.split()
             if doc.topic is None:
-                for word in words:
+                for k, word in enumerate(words):
                     if looks_like_drug(word.strip(",.:;()")):
-                        doc.topic = state.agent(word.strip(",.:;()"))
+                        second = words[k + 1].strip(",.:;()") if k + 1 < len(words) else ""
+                        two = looks_like_drug(second) and second.lower().endswith(("leucel", "cel", "vec", "gene"))  # "IDECABTAGENE VICLEUCEL"
+                        doc.topic = state.agent(f"{word.strip(',.:;()')} {second}" if two else word.strip(",.:;()"))
                         break
             if sentence.role == "heading":
                 state.adverse_section, state.section_agent = bool(_ADVERSE_HEADING.search(sentence.text)), None
