@@ -31,3 +31,10 @@ def test_a_drug_that_acetylates_its_target_lowers_it() -> None:
     assert ("aspirin", "-", "cyclooxygenase_1", False) in found, found
     found = triples("CYP3A4 hydroxylates the drug.")
     assert not any(t == "cyp3a4" for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_labels_instruction_to_treat_with_a_drug_is_the_drugs() -> None:
+    found = triples("Axicabtagene ciloleucel is a CAR-T therapy. Treat severe neurologic toxicity with corticosteroids or with anakinra.")
+    assert any(s == "corticosteroids" and sign == "-" for s, sign, _t, _n in found), found
+    assert not any(s.startswith("axicabtagene") for s, _sign, _t, _n in found), found

@@ -34,6 +34,8 @@ class _Clauses(_ReaderBase):
     def _find_subjects(self, hit: _Hit) -> list[_Ref]:
         if hit.form == "nominal":
             return self._nominal_agent(hit)
+        if hit.first == 0 and hit.form == "base" and self.sentence.text[:1].isupper():
+            return []  # an instruction ("Treat severe CRS with X", "Avoid X"): the reader's, not the drug's
         if hit.reduced:
             return self._np_left(hit.first - 1)
         if hit.form == "ing" and hit.first > 0 and (self.is_word(hit.first - 1) or self.low[hit.first - 1] == ")"):

@@ -57,6 +57,12 @@ class _ParseClauses(_ParseBase):
                     if found:
                         return found, "subject of the clause whose consequence this is"
             return agents, None
+        if not subjects and verb.dep_ == "ROOT" and verb.tag_ == "VB" and verb.i == 0 and VERB_SIGNS.get(verb.lemma_.lower()) in ("treat", "control"):
+            withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"]
+            withs += [q for p in withs for q in p.children if q.dep_ == "conj" and q.lower_ == "with"]  # "with A or with A and B"
+            given = [g for p in withs for g in p.children if g.dep_ == "pobj"]
+            if given:  # a label's instruction, "Treat severe CRS with tocilizumab": tocilizumab treats it
+                return given, None
         if subjects and all(c.i > verb.i for c in subjects) and _inverted(verb):
             # "X contributes to A, induces B and ...": the parser took the object after the verb for its subject
             for earlier in verb.children:
