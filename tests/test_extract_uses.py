@@ -38,3 +38,12 @@ def test_a_labels_instruction_to_treat_with_a_drug_is_the_drugs() -> None:
     found = triples("Axicabtagene ciloleucel is a CAR-T therapy. Treat severe neurologic toxicity with corticosteroids or with anakinra.")
     assert any(s == "corticosteroids" and sign == "-" for s, sign, _t, _n in found), found
     assert not any(s.startswith("axicabtagene") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_an_effect_that_occurred_following_treatment_is_the_drugs_however_parsed() -> None:
+    text = (
+        "Obecabtagene autoleucel is a CAR-T therapy. Neurologic toxicities, which may be severe, occurred following treatment, including concurrently with CRS."
+    )
+    found = triples(text)
+    assert ("obecabtagene_autoleucel", "+", "neurologic_toxicities", False) in found, found

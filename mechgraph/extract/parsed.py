@@ -392,6 +392,8 @@ def _defined_subject(doc: Any, index: int, piece: str) -> tuple[int, LexiconEntr
     if not key or name.split()[0].lower() in C.DETERMINERS | C.POSSESSIVES | _PRONOUNS or key[-1] in _NO_CANDIDATE | _GENERIC:
         return None  # "The drug is ...", "This is ...": no name
     entry = doc.lexicon.lookup(name)
+    if entry is None and " " in name and all(looks_like_drug(w) for w in name.split()):
+        entry = ParsedText(doc).agent(name)  # "Obecabtagene autoleucel is ...": one drug named by two words
     if entry is None and " " in name and looks_like_drug(name.split()[-1]):
         entry = doc.lexicon.lookup(name.split()[-1]) or ParsedText(doc).agent(name.split()[-1])  # "Low-dose naltrexone has ...": the drug
     described = piece[match.end() :].split()[:8]

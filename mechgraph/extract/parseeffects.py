@@ -404,6 +404,13 @@ class _ParseEffects(_ParseBase):
                     given = [d for q in clause.children if q.dep_ == "prep" and q.lower_ == "with" for d in q.children if d.dep_ == "pobj"]
                     given += [d for d in clause.children if d.dep_ == "dobj"]
                     found += [e for e, _t in self.entities(given) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if not found:  # "occurred following/JJ(amod) treatment/dobj", "in patients following/VBG(acl) treatment": however hung
+            subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            for t in (t for t in verb.subtree if t.lower_ in ("following", "after") and t.i > verb.i and t.i not in subject):
+                given = [g for g in (t.head, *t.children) if g.lemma_.lower() in _GIVING_NOUNS and g.i > t.i]
+                of = [d for g in given for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "with") for d in q.children if d.dep_ == "pobj"]
+                agent = self.state.antecedent() if given and not of else None
+                found += [e for e, _t in self.entities(of) if e.kind in (NodeKind.AGENT, NodeKind.THERAPY)] + ([agent] if agent is not None else [])
         return found
 
     def more_frequent(self, verb: Any) -> None:
