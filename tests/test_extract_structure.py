@@ -375,3 +375,10 @@ def test_a_signed_verb_after_a_participle_on_the_subject_is_the_main_verb() -> N
         "Zanidatamab is a bispecific antibody. In the trial, zanidatamab given alone nearly doubled median overall survival compared with trastuzumab."
     )
     assert any(s == "zanidatamab" and sign == "+" and "overall_survival" in t for s, sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_participle_after_a_name_is_no_part_of_it() -> None:
+    found = triples("In a small trial, estriol added to fingolimod seemed to lower the relapse rate.")
+    assert any(s == "estriol" and t == "relapse_rate" for s, _sign, t, _n in found), found
+    assert not any(s.startswith("estriol_") for s, _sign, _t, _n in found), found

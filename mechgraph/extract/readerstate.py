@@ -83,6 +83,8 @@ _PARTICIPLE_WORDS = (
     "appears seems remains begins becomes suggests indicates tends fails likewise"
 ).split()
 _PARTICIPLES = frozenset(_PARTICIPLE_WORDS) | frozenset(normalize_word(w) for w in _PARTICIPLE_WORDS)
+_LEADING_VERBS = frozenset("using lack lacks lacking given".split())
+_TRAILING_PARTICIPLES = frozenset("given added used taken administered alone combined".split())
 _FREQUENCY_WORDS = frozenset("less more most least very frequent common likely rare often frequently commonly uncommon infrequent".split())
 _CONNECTIVES = frozenset(
     "hence thus therefore thereby so consequently subsequently also then "
@@ -268,6 +270,13 @@ class _Text:
             or (last in OTHER_VERB_FORMS and last.endswith("ed"))  # "autoimmune hepatitis occurred"
         ):
             rest = " ".join(label.split()[:-1])  # "Nrf2 accumulates (and switches on X)": the name before the verb
+            return self.lexicon.lookup(rest) or self.candidate(rest)
+        opening = label.split()[0].lower()
+        if len(key) > 1 and ((opening in VERB_FORMS and opening.endswith("s") and not opening.endswith("ss")) or opening in _LEADING_VERBS):
+            rest = " ".join(label.split()[1:])  # "(which) drives their expansion", "using X", "lack GITR": the name after the verb
+            return self.lexicon.lookup(rest) or self.candidate(rest)
+        if len(key) > 1 and last in _TRAILING_PARTICIPLES and not {"where", "injection", "infusion", "site"} & set(key):  # (not "pain where it was given")
+            rest = " ".join(label.split()[:-1])  # "estriol added (to X)", "X given (alone)": the drug
             return self.lexicon.lookup(rest) or self.candidate(rest)
         if key[0] == "of" and len(label.split()) > 1:  # "the incidence of X and of Y": Y
             rest = " ".join(label.split()[1:])
