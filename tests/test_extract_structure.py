@@ -382,3 +382,10 @@ def test_a_participle_after_a_name_is_no_part_of_it() -> None:
     found = triples("In a small trial, estriol added to fingolimod seemed to lower the relapse rate.")
     assert any(s == "estriol" and t == "relapse_rate" for s, _sign, t, _n in found), found
     assert not any(s.startswith("estriol_") for s, _sign, _t, _n in found), found
+
+
+@needs_parser
+def test_what_a_cause_makes_be_taken_into_the_cell_it_lowers() -> None:
+    found = triples("Daxdilimab is an antibody that binds ILT7. Binding of daxdilimab causes ILT7 to be taken into the cell.")
+    assert ("daxdilimab", "-", "ilt7", False) in found, found
+    assert ("daxdilimab", "+", "ilt7", False) not in found, found

@@ -435,13 +435,13 @@ class _ParseReaders(_ParseBase):
                 continue
             if comp.pos_ != "VERB" and lemma not in W._THRIVE_VERBS | W._PERISH_VERBS:
                 continue
-            doers = [c for c in comp.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            doers = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
             if not doers and comp.dep_ == "xcomp":
                 doers = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
             if not doers:
                 continue
-            if lemma in W._THRIVE_VERBS | W._PERISH_VERBS:
-                sign, targets = ("-" if lemma in W._PERISH_VERBS else "+"), doers
+            if lemma in W._THRIVE_VERBS | W._PERISH_VERBS or (lemma in W._REMOVED_VERBS and any(c.dep_ == "auxpass" for c in comp.children)):
+                sign, targets = ("-" if lemma in W._PERISH_VERBS | W._REMOVED_VERBS else "+"), doers  # ("causes X to be taken into the cell")
             elif lemma in W._OUTPUT_VERBS:
                 targets = [c for c in comp.children if c.dep_ == "dobj"]
             elif lemma in ("differentiate", "develop", "turn"):  # "helps B cells (to) differentiate into plasma cells": + what they become
