@@ -389,3 +389,10 @@ def test_what_a_cause_makes_be_taken_into_the_cell_it_lowers() -> None:
     found = triples("Daxdilimab is an antibody that binds ILT7. Binding of daxdilimab causes ILT7 to be taken into the cell.")
     assert ("daxdilimab", "-", "ilt7", False) in found, found
     assert ("daxdilimab", "+", "ilt7", False) not in found, found
+
+
+@needs_parser
+def test_a_plural_class_noun_before_names_is_those_names() -> None:
+    found = triples("The phosphorylated ITAMs recruit the kinases Syk and Lyn, which activate PLCγ2.")
+    assert {("phosphorylated_itams", "+", "syk", False), ("phosphorylated_itams", "+", "lyn", False)} <= found, found
+    assert not any("kinases" in (s, t) for s, _sign, t, _n in found), found
