@@ -1,8 +1,11 @@
 """Repairs of clauses the small pipeline misparses: a subject hung elsewhere (the main clause's
 subject taken for a second object of a fronted clause, or for a conjunct of the verb before it; a
-participle after the subject taken for the clause's subject) and a verb hung as a modifier on its
-object ("and reduced/amod X"). Each rewires the tree in place and returns the number of repairs; run
-by :func:`.parserepair.repair_tree`.
+participle after the subject taken for the clause's subject; a preposition's object taken for a
+second subject), an object hung elsewhere (a second object after "and" hung on a noun before the
+verb; a name after a class noun taken for a second object; a name taken for an adverb), "signalling"
+taken for a participle, and a verb hung as a modifier ("and reduced/amod X", a verb in a series
+tagged as an adjective, a signed verb after a participle on the subject). Each rewires the tree in
+place and returns the number of repairs; run by :func:`.parserepair.repair_tree`.
 """
 
 from __future__ import annotations
