@@ -14,7 +14,7 @@ from typing import Any
 
 from .verbclasses import VERB_SIGNS
 
-__all__ = ["CLAUSE_SUBJECT_REPAIRS", "verbs_taken_for_modifiers"]
+__all__ = ["CLAUSE_REPAIRS", "verbs_taken_for_modifiers"]
 
 
 def subjects_taken_for_second_objects(sdoc: Any) -> int:
@@ -81,8 +81,11 @@ def objects_taken_for_second_subjects(sdoc: Any) -> int:
     """The object of a preposition taken for a second subject of the verb after it ("the reactions in
     patients given X with chlorambucil/nsubj were Y"): the preposition's object."""
     repairs = 0
-    for verb in sdoc:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    subjects_of: dict[int, list[Any]] = {}
+    for tok in sdoc:  # (the subjects before each verb, in order: one pass, no walk over every token's children)
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.i < tok.head.i:
+            subjects_of.setdefault(tok.head.i, []).append(tok)
+    for subjects in subjects_of.values():
         for noun in subjects[1:]:
             prep = sdoc[noun.left_edge.i - 1] if noun.left_edge.i > 0 else None
             if prep is not None and prep.dep_ in ("prep", "agent") and prep.i > subjects[0].i and not any(c.dep_ == "pobj" for c in prep.children):
@@ -142,12 +145,13 @@ def names_taken_for_second_objects(sdoc: Any) -> int:
     """A name right after a class noun taken for a second object of the verb ("recruits the
     adaptors/dobj TRAF1/dobj and TRAF2"): the class noun's appositive, as in "the adaptor MyD88"."""
     repairs = 0
-    for verb in sdoc:
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
-        for first, name in zip(objects, objects[1:], strict=False):
-            if name.i == first.i + 1 and first.tag_ in ("NN", "NNS") and name.tag_ in ("NNP", "NNPS") and any(ch.isupper() for ch in name.text):
-                name.head, name.dep_ = first, "appos"
-                repairs += 1
+    for name in sdoc[1:]:
+        first = sdoc[name.i - 1]
+        if name.dep_ != "dobj" or first.dep_ != "dobj" or first.head.i != name.head.i:
+            continue
+        if first.tag_ in ("NN", "NNS") and name.tag_ in ("NNP", "NNPS") and any(ch.isupper() for ch in name.text):
+            name.head, name.dep_ = first, "appos"
+            repairs += 1
     return repairs
 
 
@@ -209,8 +213,8 @@ def verbs_after_participles_taken_for_modifiers(sdoc: Any) -> int:
     return repairs
 
 
-#: the repairs of clauses whose subject the parse hung elsewhere
-CLAUSE_SUBJECT_REPAIRS = (
+#: the repairs of clauses whose subject, object or verb the parse hung elsewhere (run first)
+CLAUSE_REPAIRS = (
     subjects_taken_for_second_objects,
     subjects_taken_for_verb_conjuncts,
     participles_taken_for_clause_subjects,

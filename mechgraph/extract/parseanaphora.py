@@ -12,6 +12,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
+from .parselookup import name_after_comma
 from .parsewords import _CLASS_NOUNS, _PEOPLE, _PRONOUNS, _named, looks_like_drug
 from .tokens import key_of, normalize_word
 
@@ -125,10 +126,9 @@ class _ParseAnaphora(_ParseBase):
         """ "the cytokine", "this enzyme", "the same metabolite": the last name of that class read
         before (in this sentence or the ones before), when the noun has no name of its own."""
         word = normalize_word(tok.lower_)
-        if tok.i + 2 < len(self.sdoc) and self.sdoc[tok.i + 1].text == "," and any(c.dep_ == "poss" for c in tok.children):
-            named = self.sdoc[tok.i + 2]  # "its ligand, FasL, is expressed by X": the name after the comma
-            if named.dep_ == "appos" and named.head.i == tok.i and word in _CLASS_NOUNS and named.pos_ == "PROPN" and not named.text.islower():
-                return self.entity(named)
+        named = name_after_comma(tok)  # "its ligand, FasL, is expressed by X": the name after the comma
+        if named is not None and word in _CLASS_NOUNS and named.pos_ == "PROPN" and not named.text.islower():
+            return self.entity(named)
         if tok.tag_ == "NNS" and tok.i > 0 and self.sdoc[tok.i - 1].lower_ in ("these", "those"):
             return self._plural_before(tok, word)
         lefts = list(tok.lefts)

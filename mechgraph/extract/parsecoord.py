@@ -13,7 +13,7 @@ from . import namewords as N
 from .kinds import PROCESS_HEADS
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
-from .parselookup import _MICROBES, _SYMBOL_WORD
+from .parselookup import _MICROBES, _SYMBOL_WORD, name_after_comma
 from .parsewords import _ACTION_HEADS, _CLASS_NOUNS, _DRUG_CLASS, _EVENT_NOUNS, _PROCESS_LEMMAS, _named, _prep_object, looks_like_drug
 from .tokens import normalize_word
 from .verbclasses import WRAPPER_NOUNS, disease_word
@@ -37,9 +37,7 @@ class _ParseCoordination(_ParseBase):
                 self.cache[tok.i] = entry
                 named = self.sdoc[first : bracket + 2]  # "... of transcription 1 (STAT1) and STAT2": STAT2 too
                 return [tok, *(c for n in named for c in n.children if c.dep_ == "conj" and c.i > bracket)]
-        named = self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None
-        if named is not None and named.text == "," and tok.i + 2 < len(self.sdoc) and any(c.dep_ == "poss" for c in tok.children):
-            named = self.sdoc[tok.i + 2]  # "Its principal ligand, CCL2, is made by ...": the name after the comma
+        named = name_after_comma(tok) or (self.sdoc[tok.i + 1] if tok.i + 1 < len(self.sdoc) else None)  # ("Its principal ligand, CCL2, ...")
         if (
             named is not None
             and named.dep_ == "appos"

@@ -455,7 +455,7 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
                 for k, word in enumerate(words):
                     if looks_like_drug(word.strip(",.:;()")):
                         second = words[k + 1].strip(",.:;()") if k + 1 < len(words) else ""
-                        two = looks_like_drug(second) and second.lower().endswith(("leucel", "cel", "vec", "gene"))  # "IDECABTAGENE VICLEUCEL"
+                        two = looks_like_drug(second) and second.lower().endswith(("cel", "vec", "gene"))  # "IDECABTAGENE VICLEUCEL"
                         doc.topic = state.agent(f"{word.strip(',.:;()')} {second}" if two else word.strip(",.:;()"))
                         break
             if sentence.role == "heading":

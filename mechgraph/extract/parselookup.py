@@ -23,6 +23,18 @@ _AIMED = re.compile(r"^(?:auto)?antibod(?:y|ies) that \w+ \S+$", re.IGNORECASE)
 #: what a microbe named by its binomial is called before its name ("the bacterium Salmonella Typhi")
 _MICROBES = frozenset("bacterium bacteria virus parasite fungus yeast mould mold pathogen organism microbe".split())
 _SYMBOL_WORD = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d[A-Za-z0-9-]*|[A-Z]{3,10}|[A-Z][a-z]{2,3})$")  # "GPR43", "FKBP12", "Bcl-2", "IL-7", "TRIF", "Syk"
+
+
+def name_after_comma(tok: Any) -> Any:
+    """The name after the comma of a possessed noun ("its ligand, FasL, ...", "Its principal ligand,
+    CCL2, ..."), where the parse made it the noun's appositive; else None."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "," or not any(c.dep_ == "poss" for c in tok.children):
+        return None
+    named = doc[tok.i + 2]
+    return named if named.dep_ == "appos" and named.head.i == tok.i else None
+
+
 #: a drug's development code ("TGN1412", "ABT-494", "AMD3100")
 _CODE_NAME = re.compile(r"^[A-Z]{2,5}-?\d{3,6}[A-Z]?$")
 _NAMED_AS = re.compile(r"\s+(?:called|named|termed|known as|designated)\s+")

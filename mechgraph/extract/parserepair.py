@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import namewords as N
-from .clauserepair import CLAUSE_SUBJECT_REPAIRS, verbs_taken_for_modifiers
+from .clauserepair import CLAUSE_REPAIRS, verbs_taken_for_modifiers
 from .parsewords import _CLASS_NOUNS
 from .tokens import normalize_word
 from .verbclasses import PARTICLE_VERBS, VERB_SIGNS
@@ -441,7 +441,7 @@ def _modifiers_taken_for_verbs(sdoc: Any) -> int:
 
 #: the repairs, in the order they run
 _REPAIRS = (
-    *CLAUSE_SUBJECT_REPAIRS,
+    *CLAUSE_REPAIRS,
     numbered_names,
     drug_names_taken_for_verbs_after_to,
     two_word_drug_names,
