@@ -217,6 +217,16 @@ def test_shared_heads_passive_conversions_and_inline_adverse_lists() -> None:
 
 
 @needs_parser
+def test_a_place_in_the_cell_is_no_product_of_a_conversion() -> None:
+    """ "phosphorylate X and recruit Y to the membrane": "to" names where, not what X becomes."""
+    found = triples("The kinases LCK and FYN phosphorylate the receptor's ITAMs and recruit ZAP70 to the membrane.")
+    assert not any(t == "membrane" for _s, _sign, t in found), found
+    assert not any(sign == "-" for _s, sign, _t in found), found
+    found = triples("Deoxycytidine kinase phosphorylates cladribine to its triphosphate.")  # a product: a conversion
+    assert {("deoxycytidine_kinase", "+", "triphosphate"), ("deoxycytidine_kinase", "-", "cladribine")} <= found
+
+
+@needs_parser
 def test_label_and_textbook_statements_without_a_cue_verb() -> None:
     found = triples(
         "Spesolimab blocks the IL-36 receptor. Oral candidiasis was also more frequent than with placebo. "

@@ -13,6 +13,7 @@ from .tokens import key_of, normalize_word
 
 __all__ = [
     "ORGANS",
+    "COMPARTMENTS",
     "compared",
     "event_word",
     "part_word",
@@ -52,6 +53,11 @@ ORGANS = frozenset(
         "gland glands testis testes ovary ovaries pancreas spleen"
     ).split()
     for form in (w, normalize_word(w))
+)
+#: the places in a cell a protein is moved to ("recruit BTK to the membrane"), never a product
+COMPARTMENTS = frozenset(
+    normalize_word(w)
+    for w in "membrane membranes nucleus nuclei cytoplasm cytosol surface endosome endosomes lysosome lysosomes phagosome phagosomes mitochondria mitochondrion synapse".split()
 )
 #: diseases whose names begin with a word of severity or course, which is then part of the name
 NAMES_WITH_STAGE_WORDS = frozenset(

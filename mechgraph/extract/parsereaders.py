@@ -17,7 +17,7 @@ from .parserepair import repair_tree
 from .parsestatements import DOOM_VERBS as _DOOM_VERBS
 from .parsestatements import SHIFT_VERBS as _SHIFT_VERBS
 from .tokens import normalize_word
-from .verbclasses import NOUN_CUES, PARTICLE_VERBS, SPLITTING_VERBS, VERB_SIGNS, verb_sign
+from .verbclasses import NOUN_CUES, PARTICLE_VERBS, VERB_SIGNS, verb_sign
 
 _DOSE_NOUNS = frozenset("dose infusion injection".split())
 _CAUSAL = frozenset("cause induce produce trigger provoke".split())
@@ -251,7 +251,7 @@ class _ParseReaders(_ParseBase):
         if reading == "output":
             self.output(verb, words)
             return
-        if reading == "convert" or (verb.lemma_.lower() in SPLITTING_VERBS and any(c.lower_ in SPLITTING_VERBS[verb.lemma_.lower()] for c in verb.children)):
+        if reading == "convert" or self.splits(verb):
             self.conversion(verb, words)  # "X is cleaved into A and B", "dephosphorylated to Y": a conversion, not a loss
             return
         if words == "play role in":  # "TSLP plays a key role in (starting) airway inflammation": TSLP raises it

@@ -12,10 +12,11 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
-from .namewords import ORGANS
+from .namewords import COMPARTMENTS, ORGANS
 from .parsebase import _ParseBase
 from .parsewords import _DRUG_CLASS, _FALL_NOUNS, _FINITE_FORMS, _GENERIC, _RISE_NOUNS, _is_passive, _prep_object
 from .tokens import normalize_word, without_brackets
+from .verbclasses import SPLITTING_VERBS
 
 #: conversions that modify a molecule in place, which a drug can do to its target
 _MODIFYING = frozenset("acetylate methylate".split())
@@ -127,6 +128,13 @@ class _ParseStatements(_ParseBase):
             self.emit_conversion(verb, words, [], named, products)
             return
         self.emit_conversion(verb, words, [e for e in named if e.kind is not NodeKind.AGENT and not _organ(e)], substrates, products)
+
+    def splits(self, verb: Any) -> bool:
+        """Whether a splitting verb names a conversion: a product follows ("X is cleaved into A and
+        B", "dephosphorylated to Y"), not a place ("phosphorylate the ITAMs and recruit BTK to the
+        membrane", however the parse hung "to")."""
+        words = SPLITTING_VERBS.get(verb.lemma_.lower(), ())
+        return any(p.lower_ in words and not all(normalize_word(g.lower_) in COMPARTMENTS for g in p.children if g.dep_ == "pobj") for p in verb.children)
 
     def _active_form(self, verb: Any) -> bool:
         """Whether ``verb`` makes the active form of what it converts ("into its active form", "into
