@@ -217,6 +217,20 @@ def test_shared_heads_passive_conversions_and_inline_adverse_lists() -> None:
 
 
 @needs_parser
+def test_adverse_lists_with_an_urge_a_finding_in_a_fluid_and_a_comparison_before_the_verb() -> None:
+    """ "an urgent need to urinate", "blood in the urine" are items of the list; "events reported more
+    often with X than with placebo included A and B": the events are the subject, not placebo."""
+    found = triples(
+        "Ocuzumab was approved for uveitis. The most common adverse reactions were pain at the instillation site, "
+        "tiredness, an urgent need to urinate, protein in the urine and blood in the stool."
+    )
+    for effect in ("pain_at_the_instillation_site", "tiredness", "urgent_need_to_urinate", "protein_in_the_urine", "blood_in_the_stool"):
+        assert ("ocuzumab", "+", effect) in found, (effect, found)
+    found = triples("Adverse events reported more often with ocuzumab than with placebo included pneumonia, delirium and pulmonary embolism.")
+    assert {("ocuzumab", "+", "pneumonia"), ("ocuzumab", "+", "delirium"), ("ocuzumab", "+", "pulmonary_embolism")} <= found, found
+
+
+@needs_parser
 def test_a_place_in_the_cell_is_no_product_of_a_conversion() -> None:
     """ "phosphorylate X and recruit Y to the membrane": "to" names where, not what X becomes."""
     found = triples("The kinases LCK and FYN phosphorylate the receptor's ITAMs and recruit ZAP70 to the membrane.")

@@ -52,6 +52,7 @@ from .parseclauses import _ParseClauses
 from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
 from .parseemit import _ParseEmit
+from .parseflat import _ParseFlatEffects
 from .parseindications import _ParseIndications
 from .parseknockout import _ParseKnockout
 from .parsemask import reparsed
@@ -349,6 +350,7 @@ class SentenceParse(
     _ParseKnockout,
     _ParseIndications,
     _ParseEffects,
+    _ParseFlatEffects,
     _ParsePeople,
     _ParseStatements,
 ):

@@ -15,6 +15,7 @@ from . import parsewords as W
 from .lexicon import LexiconEntry
 from .lists import LIST_REASON
 from .parsebase import _ParseBase
+from .parseflat import LEVEL_CHANGES as _LEVEL_CHANGES
 from .parsewords import _ADVERSE_WORDS, _FALL_NOUNS, _GIVING_NOUNS, _PEOPLE, _RISE_NOUNS, _prep_object
 from .tokens import normalize_word
 
@@ -43,8 +44,6 @@ _EFFECT_SIGNS = {
 _SHARES = frozenset(
     "% percent per cent third half quarter fifth tenth most many some few all majority minority proportion number share fraction percentage".split()
 )
-#: how a measured value is found changed in a list of findings ("low magnesium levels")
-_LEVEL_CHANGES = frozenset("low high raised elevated decreased reduced increased".split())
 #: the gerunds of a leaflet's states ("being sick", "feeling dizzy")
 _STATE_GERUNDS = frozenset("being feeling".split())
 #: words that open a clause after an item's effect ("... when the drops are put in"; "where" names the site: part of the effect)
@@ -59,6 +58,8 @@ class _ParseEffects(_ParseBase):
         "include"), or None. A subject the small pipeline hung on a participle before the copula
         ("The adverse reactions reported/ROOT most often ... were/ccomp X") counts too."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]  # (one after the copula is its complement)
+        if subjects and subjects[0].left_edge.i > 0 and self.sdoc[subjects[0].left_edge.i - 1].tag_ == "IN":
+            subjects = []  # "Events reported/ROOT more often with X than with placebo/nsubj included/conj Y": the events
         if not subjects and verb.dep_ in ("ccomp", "conj") and verb.head.i < verb.i:
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
             if not subjects and verb.head.dep_ in ("relcl", "acl") and verb.head.head.pos_ == "NOUN":
@@ -225,62 +226,6 @@ class _ParseEffects(_ParseBase):
         effects = [e for e, _t in self.entities(subjects)]
         if effects:
             self.emit_entries(verb, f"{verb.lemma_.lower()} more often with", "+", sources[:1], effects, "an effect seen more often with the agent")
-
-    def flat_effects(self, verb: Any) -> list[LexiconEntry]:
-        """The adverse effects listed after ``verb`` in word order: split at commas, "and" and "or"
-        outside brackets, up to the end of the clause; "such as" and "including" end the list."""
-        chunks: list[list[Any]] = [[]]
-        examples: set[int] = set()  # "rash, including drug eruption, fatigue": the example is no item of its own
-        depth = 0
-        for t in self.sdoc[verb.i + 1 :]:
-            if t.text == "(":
-                depth += 1
-            elif t.text == ")":
-                depth = max(0, depth - 1)
-            elif depth == 0 and t.text in (";", ":", "."):
-                break
-            elif depth == 0 and t.lower_ in ("including", "especially") and not chunks[-1]:
-                examples.add(len(chunks) - 1)
-            elif depth == 0 and t.lower_ in ("among", "them") and not chunks[-1]:
-                continue  # "infections, among them pneumonia and sepsis": the examples are effects too
-            elif depth == 0 and t.lower_ in ("in", "of", "at") and chunks[-1] and _site_after(self.sdoc, t.i):
-                chunks[-1].append(t)  # "tingling in the nose", "pain at the injection site": an effect at its site
-            elif depth == 0 and t.lower_ in ("such", "including", "especially", "which", "that", "than", "to", "with", "in", "of"):
-                return []  # clauses and prepositions: no plain list
-            elif depth == 0 and t.lower_ in ("and", "or") and any(w.lower_ in ("in", "of", "at") for w in chunks[-1]) and _site_after(self.sdoc, t.i):
-                chunks[-1].append(t)  # "infections of the nose and throat": one effect at two sites
-            elif depth == 0 and (t.text == "," or t.lower_ in ("and", "or")):
-                chunks.append([])
-            elif depth == 0:
-                chunks[-1].append(t)
-        chunks = [c for k, c in enumerate(chunks) if k not in examples]
-        # ("..., ICANS, can also be serious or life-threatening": a clause and how grave, no items)
-        chunks = [
-            c
-            for c in chunks
-            if not any(t.tag_ == "MD" for t in c)
-            and not all(t.lower_ in N.DEGREE_WORDS or t.is_punct or t.lower_ in ("life", "threatening") for t in c)
-            or not c
-        ]
-        found: list[LexiconEntry] = []
-        for k, chunk in enumerate(chunks):
-            words = [t for t in chunk if t.lower_ not in C.DETERMINERS and not t.is_punct]
-            following = chunks[k + 1] if k + 1 < len(chunks) else []
-            if len(words) == 1 and normalize_word(words[0].lower_) in N.BODY_PARTS and len(following) >= 2 and following[0].i == words[0].i + 2:
-                entry = self.body_part_of(words[0])  # "muscle and joint pain": muscle pain
-                found += [entry] if entry is not None else []
-                continue
-            if not words or len(words) > 6 or words[-1].pos_ not in ("NOUN", "PROPN", "ADJ") or words[0].pos_ == "ADV":
-                return []  # no plain list of names
-            if normalize_word(words[-1].lower_) in _FALL_NOUNS | _RISE_NOUNS:
-                return []
-            named = self.sdoc[words[0].i : words[-1].i + 1].text
-            measured = words[0].lower_ in _LEVEL_CHANGES and words[-1].lemma_.lower() in W.MEASURE_NOUNS
-            entry = self.doc.candidate(named) if measured else self.lookup_phrase(named)  # ("low magnesium levels": the finding)
-            entry = entry or (self.doc.candidate(named, item=True) if any(w.lower_ in ("in", "at", "of") for w in words) else None)
-            if entry is not None and entry.kind not in (NodeKind.AGENT, NodeKind.THERAPY):
-                found.append(entry)
-        return found
 
     def _reported_alone(self, verb: Any) -> bool:
         """ "X has been reported", "Cases of X were observed": a report in the passive that names no drug,
@@ -487,9 +432,3 @@ class _ParseEffects(_ParseBase):
         effects = [e for e in effects if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
         if agent is not None and effects:
             self.emit_entries(noun, "warning about", "+", [agent], effects, "what a drug's warning names is its effect")
-
-
-def _site_after(doc: Any, k: int) -> bool:
-    """Whether the words after the preposition at ``k`` name a body site ("in the nose", "at the injection site")."""
-    words = [t for t in doc[k + 1 : k + 5] if t.lower_ not in C.DETERMINERS | C.POSSESSIVES]
-    return bool(words) and normalize_word(words[0].lower_) in W.BODY_SITES | N.BODY_PARTS

@@ -149,7 +149,9 @@ _OUTPUT_VERBS = frozenset("release produce secrete make express shed generate fo
 _STATE_UP = frozenset("leaky active overactive hyperactive inflamed swollen permeable sticky worse".split())
 _STATE_DOWN = frozenset("inactive unresponsive anergic dormant quiescent harmless".split())
 #: adverse effects named with the body site or the moment ("infections of the nose and throat", "reactions during the infusion")
-SITE_EFFECTS = frozenset("infection reaction pain swelling ulcer ulceration irritation rash bleeding redness itching tenderness".split())
+SITE_EFFECTS = frozenset(
+    "infection reaction pain swelling ulcer ulceration irritation rash bleeding redness itching tenderness blood protein discharge".split()
+)
 #: organs and glands: where an effect is, never an effect themselves ("inflammation of the lungs, bowel and liver")
 ORGANS = frozenset(
     normalize_word(w)
@@ -166,21 +168,20 @@ def organ_only(label: str) -> bool:
     return bool(key) and set(key) <= BODY_SITES
 
 
-#: losses of a protein named by nouns ("causes its internalisation and degradation"): what "its" stands for is lowered,
-#: and the bare noun names no node
+#: losses of a protein named by nouns ("causes its internalisation and degradation"): "its" is lowered; the noun names no node
 LOSS_EVENTS = frozenset("degradation internalisation internalization destruction breakdown loss removal shedding".split())
 #: what a measured finding is a value of ("low magnesium levels", "low platelet counts")
 MEASURE_NOUNS = frozenset("level count concentration".split())
 #: what a cell gives off, verbs the tagger takes for nouns or modifiers ("platelets express/NN P-selectin",
 #: "platelets release/NN PF4"): parsed again or retagged as verbs (the clause's shape; "release" still relates nothing)
 OUTPUT_FORMS = frozenset("release express shed".split())
-#: verbs that stop an action named by a gerund after "from" ("keeps X from binding Y", "prevents it from engaging Y"):
-#: the action is not asserted, by either reader
+#: verbs that stop an action named by a gerund after "from" ("keeps X from binding Y"): the action is not asserted, by either reader
 STOPPING_VERBS = frozenset("keep prevent stop block bar inhibit hinder deter protect".split())
 #: the places an effect is named with ("infections of the nose and throat", "reactions during the infusion")
 BODY_SITES = ORGANS | frozenset(
     normalize_word(w)
-    for w in "nose throat sinus sinuses skin mouth eye eyes bladder chest airway airways ear ears tongue lip lips gum gums face scalp genital genitals infusion injection site".split()
+    for w in "nose throat sinus sinuses skin mouth eye eyes bladder chest airway airways ear ears tongue lip lips gum gums face scalp genital genitals infusion injection "
+    "instillation site urine stool stools faeces feces sputum".split()
 )
 #: an English adjective's ending ("inhibitory", "functional"): no noun of a name
 ADJECTIVE_END = re.compile(r"(al|ic|ive|ous|ful|less|able|ible|ed|ing|ary|ory|ent|ant|ile|ar|y)$")
