@@ -108,3 +108,29 @@ def test_what_knockouts_fail_to_control_an_infection_with_is_the_pathogen() -> N
 def test_a_later_clause_with_its_own_subject_is_not_what_knockouts_show() -> None:
     found = triples("Mice without Nrf2 die of sepsis, which suggests that the pathway may restrain an overexuberant innate immune response.")
     assert not any(s == "nrf2" and "immune_response" in t for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_what_fails_without_a_signal_is_what_the_signal_supports() -> None:
+    """ "Without X, Y cannot survive": X supports Y; "Without X, Y expand": X restrains Y; "In the
+    absence of X, Y fail to develop"; an aside after the fronted phrase keeps its comma."""
+    found = triples("Without IL-21 signalling, germinal-centre B cells cannot survive and expand.")
+    assert any(s.startswith("il_21") and sign == "+" and t.endswith("b_cells") for s, sign, t, _n in found), found
+    found = triples("In the absence of IL-15, natural killer cells fail to develop.")
+    assert any(s in ("il15", "il_15") and sign == "+" and t == "nk_cell" for s, sign, t, _n in found), found
+    found = triples("Without PD-1, however, ZAP70 and LAT are poorly inhibited.")  # ("poorly inhibited": no reading)
+    assert not any(s.startswith("pd1_") or s.startswith("pd_1_") for s, _sign, _t, _n in found), found
+    found = triples("Without ICOS, however, T follicular helper cells are poorly activated.")
+    assert any(s == "icos" and sign == "+" for s, sign, _t, _n in found), found
+    found = triples("Without CTLA-4, regulatory T cells accumulate and die.")  # a cell that accumulates without it: held back
+    assert any(s == "ctla4" and sign == "-" for s, sign, _t, _n in found), found
+    found = triples("Without treatment, most patients die.")  # no gene: nothing
+    assert not found, found
+
+
+@needs_parser
+def test_a_genes_deficiency_as_a_subject_is_read_on_the_gene() -> None:
+    found = triples("In a model of colitis, NOD2 deficiency reduced defensin production.")
+    assert any(s == "nod2" and sign == "+" for s, sign, _t, _n in found), found
+    found = triples("IL-10 deficiency causes colitis in mice.")
+    assert ("il_10", "-", "colitis", False) in found, found

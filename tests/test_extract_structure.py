@@ -396,3 +396,23 @@ def test_a_plural_class_noun_before_names_is_those_names() -> None:
     found = triples("The phosphorylated ITAMs recruit the kinases Syk and Lyn, which activate PLCγ2.")
     assert {("phosphorylated_itams", "+", "syk", False), ("phosphorylated_itams", "+", "lyn", False)} <= found, found
     assert not any("kinases" in (s, t) for s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_a_chemical_named_after_a_plural_and_an_organ_that_converts() -> None:
+    """ "the ketone bodies β-hydroxybutyrate and acetoacetate": the chemicals, whole; "the liver
+    converts X into Y": where, not an enzyme of the conversion."""
+    found = triples("During starvation, the liver converts fatty acids into the ketone bodies β-hydroxybutyrate and acetoacetate.")
+    assert ("fatty_acids", "+", "beta_hydroxybutyrate", False) in found, found
+    assert not any(s == "liver" for s, _sign, _t, _n in found), found
+    found = triples("Fasting raises the metabolites 2-deoxyglucose and lactate.")
+    assert ("fasting", "+", "2_deoxyglucose", False) in found, found
+
+
+@needs_parser
+def test_a_name_with_a_number_tagged_as_a_number_names_the_noun_after_it() -> None:
+    """ "reduced IL-6/CD(dep) production": IL-6 production, not "production"."""
+    found = triples("Tocilizumab reduced IL-6 production.")
+    assert ("tocilizumab", "-", "il_6_production", False) in found, found
+    found = triples("It attaches to two signalling proteins of the skin.")  # a number word stays a number
+    assert not any("two" in t for _s, _sign, t, _n in found), found

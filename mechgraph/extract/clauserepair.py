@@ -4,17 +4,20 @@ participle after the subject taken for the clause's subject; a preposition's obj
 second subject), an object hung elsewhere (a second object after "and" hung on a noun before the
 verb; a name after a class noun taken for a second object; a name taken for an adverb), "signalling"
 taken for a participle, and a verb hung as a modifier ("and reduced/amod X", a verb in a series
-tagged as an adjective, a signed verb after a participle on the subject). Each rewires the tree in
+tagged as an adjective, a signed verb after a participle on the subject), and a name tagged as a number. Each rewires the tree in
 place and returns the number of repairs; run by :func:`.parserepair.repair_tree`.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .verbclasses import VERB_SIGNS
 
 __all__ = ["CLAUSE_REPAIRS", "verbs_taken_for_modifiers"]
+
+_LETTERED = re.compile(r"^(?=.*[A-Za-z]{2})(?=.*\d)")  # ("IL-6", not "10", "2a" or "two")
 
 
 def subjects_taken_for_second_objects(sdoc: Any) -> int:
@@ -214,6 +217,21 @@ def verbs_after_participles_taken_for_modifiers(sdoc: Any) -> int:
 
 
 #: the repairs of clauses whose subject, object or verb the parse hung elsewhere (run first)
+def names_taken_for_numbers(sdoc: Any) -> int:
+    """A name with a number tagged as one and hung loose before a noun that is the verb's object
+    ("reduced IL-6/CD(dep) production/dobj"): a modifier of the noun, which it names."""
+    repairs = 0
+    for word in sdoc[:-1]:
+        noun = sdoc[word.i + 1]
+        if word.tag_ != "CD" or word.dep_ not in ("dep", "nummod", "npadvmod") or not _LETTERED.search(word.text):
+            continue
+        if noun.pos_ != "NOUN" or noun.head.i == word.i or word.head.i not in (noun.i, noun.head.i):
+            continue
+        word.head, word.dep_, word.tag_, word.pos_ = noun, "compound", "NNP", "PROPN"
+        repairs += 1
+    return repairs
+
+
 CLAUSE_REPAIRS = (
     subjects_taken_for_second_objects,
     subjects_taken_for_verb_conjuncts,
@@ -225,6 +243,7 @@ CLAUSE_REPAIRS = (
     verbs_in_series_taken_for_adjectives,
     objects_taken_for_adverbs,
     verbs_after_participles_taken_for_modifiers,
+    names_taken_for_numbers,
 )
 
 

@@ -46,6 +46,10 @@ _LOSS_WORDS = ("-deficient", "-null", "-knockout", "-/-")
 _DEGREE = frozenset("much far very almost".split())
 _ANIMALS = frozenset("mouse mice rat rats animal animals".split())
 _INBORN = frozenset("inherited congenital complete partial severe genetic primary".split())
+#: what a cell fails to do without a signal ("thymocytes cannot develop", "Ras is poorly activated")
+_FORMING = frozenset("develop form differentiate respond".split())
+_RESPONDING = frozenset("activate induce stimulate".split())
+_POORLY = frozenset("poorly barely hardly scarcely".split())
 
 
 def _listed(tok: Any) -> bool:
@@ -61,6 +65,10 @@ class _ParseKnockout(_ParseBase):
         verb was read so."""
         genes = self.lost_before(verb)
         found = self.shown(verb) if genes else None
+        how = "what animals or cells that lack it show"
+        if found is None:
+            genes, found = self.fronted_loss(verb)
+            how = "what happens without it"
         if found is None:
             return False
         sign, objects = found
@@ -75,8 +83,55 @@ class _ParseKnockout(_ParseBase):
         ]  # "pneumococcal and staphylococcal infections", "no mature B or T cells"
         targets = [e for _t, e in named if e is not None] + [e for t in shared for e in self.shared_head(t)]
         # ("cannot export": the sign says what the denial means, so no negation and no "can" hedge)
-        self.emit_entries(verb, verb.lemma_.lower(), sign, genes, targets, "what animals or cells that lack it show", denial_read=True, subject=False)
+        self.emit_entries(verb, verb.lemma_.lower(), sign, genes, targets, how, denial_read=True, subject=False)
         return bool(targets)
+
+    def fronted_loss(self, verb: Any) -> tuple[list[Any], tuple[str, list[Any]] | None]:
+        """ "Without IL-7 signalling, thymocytes cannot survive", "In the absence of CD28, Ras is poorly
+        activated": what the subject fails to do without X, X supports ("Without X, T cells expand":
+        X restrains them); what it does to an object reads as a knockout's would ("Without X, mice
+        develop colitis"). (the lost names, (sign, targets)), or ([], None)."""
+        head = verb.head if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") else verb
+        doc = verb.doc
+        marks = [
+            p.i if p.lower_ == "without" else next((q.i for a in p.children for q in a.children if q.lower_ == "of"), -1)
+            for p in head.children
+            if p.dep_ == "prep" and p.i < head.i and (p.lower_ == "without" or (p.lower_ == "in" and any(a.lemma_ == "absence" for a in p.children)))
+        ]
+        if not marks or marks[0] < 0:
+            return [], None
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i > marks[0]]
+        comma = next((k for k in range(marks[0] + 1, subjects[0].left_edge.i if subjects else head.i) if doc[k].text == ","), None)
+        if not subjects and comma is not None:  # "In the absence of IL-15, NK cells/pobj(of) fail to develop": the phrase after the comma
+            subjects = [t for t in doc[comma + 1 : head.i] if t.pos_ in ("NOUN", "PROPN") and not comma < t.head.i < head.i]
+            for t in doc[marks[0] + 1 : comma]:
+                if comma < t.head.i < head.i:  # (the name before the comma hung on the subject: the preposition's)
+                    t.head, t.dep_ = doc[marks[0]], "pobj"
+            for t in subjects:
+                t.head, t.dep_ = head, "nsubj"
+        if not subjects:
+            return [], None
+        end = comma if comma is not None else subjects[0].left_edge.i
+        names = [re.sub(r"^(?:the|a|an|its|their)\s+", "", n.strip()) for n in re.split(r"\b(?:and|or)\b|,", doc[marks[0] + 1 : end].text) if n.strip()]
+        entries = [self.lookup_phrase(n) for n in names]  # (read along the words: "Without IL-15/PRP signalling/VBG, ...")
+        genes = [e for e in entries if e is not None and e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
+        if not genes:
+            return [], None
+        found = self.shown(verb)
+        if found is not None:
+            return genes, found
+        lemma = verb.lemma_.lower()
+        own = [c for c in verb.children if c.dep_ in ("aux", "neg", "auxpass", "advmod")]
+        denied = any(c.dep_ == "neg" or c.lower_ in ("cannot", "never") or c.lower_ in _POORLY for c in (own if own or verb.i == head.i else head.children))
+        if lemma == "fail":  # "In the absence of IL-2, Tregs fail to survive"
+            lemma, denied = next((c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"), lemma), True
+        if lemma in W._THRIVE_VERBS | _FORMING or (lemma in _RESPONDING and any(c.dep_ == "auxpass" for c in head.children)):
+            if denied:
+                return genes, ("+", subjects)
+            return ([], None) if lemma in _FORMING | _RESPONDING else (genes, ("-", subjects))
+        if lemma in W._PERISH_VERBS - {"stop"} and not denied:
+            return genes, ("+", subjects)
+        return [], None
 
     def lost_before(self, verb: Any) -> list[Any]:
         """The genes the subject of ``verb`` is said to lack, read from the words before it ("Mice

@@ -240,6 +240,7 @@ class _ParseStatements(_ParseBase):
                 self.state.recent.append(product)
                 self.state.products.add(product.node_id)
         self.emit_entries(tok, words, "convert", substrates, products, "a conversion")
+        enzymes = [e for e in enzymes if not _organ(e)]  # ("the liver converts fatty acids into ketone bodies": where, not what)
         self.emit_entries(tok, words, "+", enzymes, products, "the enzyme of a conversion raises its product")
         self.emit_entries(tok, words, "-", enzymes, substrates, "the enzyme of a conversion lowers its substrate")
 

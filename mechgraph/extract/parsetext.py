@@ -76,13 +76,15 @@ def _without_degree(text: str) -> str:
     "used to treat Crohn's disease"
     >>> _without_degree("used to treat MS and, in Europe, psoriasis. MMF is, in addition, an agonist of HCA2.")
     'used to treat MS and psoriasis. MMF is an agonist of HCA2.'
+    >>> _without_degree("Without CD28, however, Ras is poorly activated. X, however, inhibits Y.")
+    'Without CD28, Ras is poorly activated. X inhibits Y.'
     >>> _without_degree("X and, to a lesser degree, Y inhibit Z.")
     'X and Y inhibit Z.'
     >>> _without_degree("indicated for refractory, moderate-to-severe atopic dermatitis")
     'indicated for refractory atopic dermatitis'
     """
     if ", " in text:  # asides the small pipeline hangs a list or a subject on
-        text = ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub("", text))
+        text = ASIDE.sub(lambda m: f"{m.group(1)} ", _ADVERB_ASIDE.sub(_aside_out, text))
     text = _DEGREE.sub(lambda m: " " if m.group().startswith(",") else "", text) if "to" in text or "or" in text else text
     if ";" in text and "(" in text:  # "X (SSZ; British spelling Y) is ...": names in brackets, no part of the clause
         text = _SYNONYM_BRACKET.sub("", text)
@@ -110,6 +112,18 @@ _ADVERB_ASIDE = re.compile(
     r"notably|importantly|consequently|for example|for instance|as a result|in part|at least in part),(?=\s)",
     re.IGNORECASE,
 )
+
+
+#: words that open a fronted phrase or clause, which keeps its comma when an aside after it goes
+_FRONTING = frozenset("without in after during unlike with by for on at under despite although when because if while once before".split())
+
+
+def _aside_out(match: re.Match[str]) -> str:
+    """An adverbial aside taken out: with its commas ("X, however, inhibits Y"), or leaving one after a
+    fronted phrase ("Without CD28, however, Ras is ...": "Without CD28, Ras is ...")."""
+    opening = re.split(r"[.;:]\s", match.string[: match.start()])[-1]
+    fronted = "," not in opening and opening.split(" ", 1)[0].lower() in _FRONTING
+    return "," if fronted else ""
 
 
 #: A short form in brackets inside a noun phrase ("a Janus kinase (JAK) inhibitor indicated for"):

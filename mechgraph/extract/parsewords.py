@@ -195,6 +195,8 @@ def named_after_class(words: Sequence[str], *, drug: bool = False) -> bool:
     before = words[-2].lower() if len(words) >= 2 else ""
     by_ending = before.endswith("ase") and len(before) > 6 and len(words[-1]) >= 4  # "the demethylase KDM5", not "phospholipase A2"
     classed = normalize_word(before) in _CLASS_NOUNS or (drug and normalize_word(before) in _DRUG_CLASS)  # ("the DP2 antagonist fevipiprant")
+    chemical = bool(_LOCANT_NAME.match(words[-1]))  # "the ketone bodies β-hydroxybutyrate and ...": after a plural, the chemical's name
+    classed = classed or (chemical and before.isalpha() and before.endswith("s") and not before.endswith("ss"))
     if not before or (not classed and not by_ending) or sum(ch.isalpha() for ch in words[-1]) < 2:
         return False  # (but "G protein-coupled receptor X2": a one-letter end goes on the name)
     short = bool(re.match(r"^[A-Z][a-z]{1,3}\d*$", words[-1])) and not by_ending  # "the kinase Syk", "the kinase Akt"
@@ -206,9 +208,11 @@ def named_after_class(words: Sequence[str], *, drug: bool = False) -> bool:
         and len(words[-1]) >= 7
         and not _COMMON_ENDING.search(words[-1])
     )
-    return bool(N.CLASS_SYMBOL.match(words[-1])) or short or (drug and looks_like_drug(words[-1])) or coined
+    return bool(N.CLASS_SYMBOL.match(words[-1])) or short or (drug and looks_like_drug(words[-1])) or coined or chemical
 
 
+#: a chemical's name after a Greek letter or a locant ("β-hydroxybutyrate", "2-deoxyglucose", "N-acetylcysteine")
+_LOCANT_NAME = re.compile(r"^(?:[α-ω]|\d+(?:,\d+)*|[A-Z])-[a-z]{5,}$")
 #: classes of drugs that name their members after them ("the DP2 antagonist fevipiprant", "the antibiotic X")
 _NAMING_CLASSES = frozenset(
     normalize_word(w) for w in "inhibitor blocker antagonist agonist antibiotic antiviral antifungal antihistamine immunosuppressant sulfonamide".split()
@@ -448,16 +452,9 @@ def _cue_words() -> frozenset[str]:
         form for lemma in ("hold", "pair", "associate", "catalyse", "catalyze", "dispose", "cut") for form in verb_forms(lemma)
     }  # "holds X back", "pairs with X"
     words |= {"lack", "lacks", "lacking", "lacked", "deficient", "deficiency", "suffer", "prone", "susceptible", "born"}  # "mice that lack X form no Y"
-    words |= {"develop", "deleted", "defective", "frameshift", "null"}  # "mice in which X is deleted", "mice which carry a frameshift mutation in X"
-    words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)} | {
-        "fell",
-        "fallen",
-        "rose",
-        "risen",
-        "grew",
-        "sank",
-        "shrank",
-    }  # "X fell after Y"
+    words |= {"develop", "deleted", "defective", "frameshift", "null", "without", "absence"}  # "mice in which X is deleted", "Without X, Y die"
+    words |= {form for lemma in _FALL_VERBS | _RISE_VERBS for form in verb_forms(lemma)}  # "X fell after Y"
+    words |= set("fell fallen rose risen grew sank shrank".split())
     words |= {form for lemma in _CAUSATIVE_HEADS | {"overexpress", "account", "fail", "show"} for form in verb_forms(lemma)}  # "X helps B cells differentiate"
     return frozenset(words)
 
