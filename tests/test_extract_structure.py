@@ -416,3 +416,12 @@ def test_a_name_with_a_number_tagged_as_a_number_names_the_noun_after_it() -> No
     assert ("tocilizumab", "-", "il_6_production", False) in found, found
     found = triples("It attaches to two signalling proteins of the skin.")  # a number word stays a number
     assert not any("two" in t for _s, _sign, t, _n in found), found
+
+
+@needs_parser
+def test_words_the_tagger_cannot_tag_are_names_and_nouns() -> None:
+    """ "and IL-13/CD also increases X": a name with a number, the subject of its verb; "release
+    amphiregulin/RB": a noun."""
+    found = triples("Goblet-cell hyperplasia thickens the mucus layer, and IL-13 also increases the contractility of intestinal smooth muscle.")
+    assert any(s == "il_13" and sign == "+" and t.startswith("contractility") for s, sign, t, _n in found), found
+    assert ("mast_cell", "+", "amphiregulin", False) in triples("Mast cells also release amphiregulin, which helps to repair the epithelium.")

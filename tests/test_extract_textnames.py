@@ -347,3 +347,11 @@ def test_a_title_naming_a_two_word_cell_therapy_names_the_whole_drug() -> None:
     found = triples(text)
     assert ("lisocabtagene_maraleucel", "+", "encephalopathy") in found, found
     assert not any(s == "lisocabtagene" for s, _sign, _t in found), found
+
+
+def test_a_recombinant_protein_named_in_brackets_is_no_brand_of_the_protein() -> None:
+    """ "recombinant TRAIL (dulanermin)": dulanermin is a drug made of TRAIL; "TRAIL" is still the protein."""
+    found = dict(text_drug_names("TRAIL binds DR5. Trials tested recombinant TRAIL (dulanermin) and soluble TACI (atacicept).", default_lexicon()))
+    assert "TRAIL" not in found and "TACI" not in found, found
+    assert "TRAIL" not in dict(text_drug_names("Then VELMARIX (dorvokitug) injection was approved.", default_lexicon())), "guard"
+    assert "VELMARIX" in dict(text_drug_names("Then VELMARIX (dorvokitug) injection was approved.", default_lexicon()))

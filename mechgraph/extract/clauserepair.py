@@ -53,7 +53,8 @@ def subjects_taken_for_verb_conjuncts(sdoc: Any) -> int:
             for v in verb.children
             if v.dep_ == "conj" and v.i > noun.i and v.tag_ in ("VBZ", "VBD", "VBP") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
         ]
-        if not later or not any(sdoc[k].text == "," for k in range(noun.i, later[0].i)):
+        adjacent = later and all(sdoc[k].pos_ == "ADV" for k in range(noun.i + 1, later[0].i))  # ("and IL-13/conj also increases/conj X")
+        if not later or not (adjacent or any(sdoc[k].text == "," for k in range(noun.i, later[0].i))):
             continue
         noun.head, noun.dep_ = later[0], "nsubj"
         for between in [c for c in verb.children if c.dep_ == "prep" and noun.i < c.i < later[0].i]:
@@ -218,12 +219,12 @@ def verbs_after_participles_taken_for_modifiers(sdoc: Any) -> int:
 
 #: the repairs of clauses whose subject, object or verb the parse hung elsewhere (run first)
 def names_taken_for_numbers(sdoc: Any) -> int:
-    """A name with a number tagged as one and hung loose before a noun that is the verb's object
-    ("reduced IL-6/CD(dep) production/dobj"): a modifier of the noun, which it names."""
+    """A name with a number hung loose before a noun that is the verb's object ("reduced
+    IL-6/CD(dep) production/dobj"): a modifier of the noun, which it names."""
     repairs = 0
     for word in sdoc[:-1]:
         noun = sdoc[word.i + 1]
-        if word.tag_ != "CD" or word.dep_ not in ("dep", "nummod", "npadvmod") or not _LETTERED.search(word.text):
+        if word.tag_ not in ("CD", "NNP") or word.dep_ not in ("dep", "nummod", "npadvmod") or not _LETTERED.search(word.text):
             continue
         if noun.pos_ != "NOUN" or noun.head.i == word.i or word.head.i not in (noun.i, noun.head.i):
             continue

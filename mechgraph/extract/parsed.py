@@ -205,6 +205,12 @@ class _Pipeline:
                 tok.tag_ = "NNP"
             elif tok.tag_ in ("RB", "FW", "SYM") and _GREEK_NAME.search(low):
                 tok.tag_ = "NNP"  # "release interferon-γ/RB(dobj)": a name with a Greek letter
+            elif tok.tag_ == "RB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and tok.is_alpha and not low.endswith("ly") and len(low) > 5:
+                tok.tag_ = "NN"  # "release amphiregulin/RB(dobj)": a noun the tagger did not know
+            elif tok.tag_ == "XX" and tok.text[:1].isupper() and tok.text.isalnum():
+                tok.tag_ = "NNP"  # "ILC2s/XX release X": a name the tagger could not tag
+            elif tok.tag_ == "CD" and _NUMBERED_NAME.match(tok.text):
+                tok.tag_ = "NNP"  # "and IL-13/CD also increases X": a name with a number, no number
             pos = _UPOS.get(tok.tag_, "X")
             if low in _AUX_FORMS and pos == "VERB" and (tok.dep_ in ("aux", "auxpass") or _AUX_FORMS[low] == "be"):
                 pos = "AUX"
@@ -225,6 +231,7 @@ class _Pipeline:
 
 
 _GREEK_NAME = re.compile(r"[a-z0-9]-?[α-ω]$")
+_NUMBERED_NAME = re.compile(r"^(?=.*[A-Za-z]{2})(?=.*\d)[A-Za-z][\w-]*$")
 _INFLECTED = frozenset({"NNS", "NNPS", "VBZ", "VBD", "VBN", "VBG", "JJR", "JJS", "RBR", "RBS"})
 _AUX_FORMS = {
     **dict.fromkeys("be is are was were been being am 's 're 'm".split(), "be"),

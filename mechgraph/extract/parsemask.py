@@ -61,6 +61,7 @@ def masked(doc: Any, hidden: Any | None = None) -> Any | None:
     }  # taken for a verb, an adjective or an adverb, or given a verb's place or dependents
     misread |= {i for i in range(n) if tag[i] in ("EX", "PRP", "DT", "WDT", "CC", "UH") and _GREEK.search(text[i])}  # "interferon-γ/EX"
     misread |= {i for i in range(1, n) if text[i] == "A" and tag[i] == "DT" and toks[i - 1].is_lower and toks[i - 1].is_alpha}  # "vitamin A/DT"
+    misread |= {i for i in range(n) if tag[i][:2] in ("DT", "IN", "PR", "WD", "CC") and _SYMBOL.match(text[i])}  # "ILC2s/DT release IL-13"
     third, signed = _third_person_forms(), _signed_forms()
     misread |= {  # "ZBP1 detects/NNS nucleic acids", "mutations of IL7R cause/NN X": a symbol that made the verb after it a noun
         i
@@ -246,7 +247,9 @@ def restored(parsed: Any, original: Any) -> Any:
         original.vocab,
         words=[t.text for t in original],
         spaces=[bool(t.whitespace_) for t in original],
-        tags=[t.tag_ for t in parsed],
+        tags=[
+            "NNP" if t.text == MASK and not t.tag_.startswith("NN") else o.tag_ if t.tag_ == "XX" else t.tag_ for t, o in zip(parsed, original, strict=True)
+        ],  # (a hidden name is a name, "Smith/XX"; a word the second parse could not tag keeps its first tag)
         heads=[t.head.i for t in parsed],
         deps=[t.dep_ for t in parsed],
     )

@@ -105,6 +105,8 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
         brand, substance = match.group(1), match.group(2)
         if lexicon.lookup(brand) is not None or not _may_name_a_drug(text, match.start(2), substance):
             continue
+        if text[max(0, match.start() - 20) : match.start()].lower().split()[-1:] in (["recombinant"], ["soluble"], ["pegylated"], ["synthetic"]):
+            continue  # "recombinant TRAIL (dulanermin)": a drug made of the protein, not the protein's brand
         entry = _drug(substance, substance, lexicon, found, seen)
         if entry.kind is NodeKind.AGENT:
             found.append((brand, entry))
