@@ -479,3 +479,30 @@ def test_an_effect_that_occurs_following_treatment_is_the_labels_drugs() -> None
     )
     found = triples(text)
     assert ("velcabtagene", "+", "neurological_toxicities") in found, found
+
+
+@needs_parser
+def test_a_leaflets_drug_owns_its_side_effects_and_this_medicine() -> None:
+    """A leaflet whose drug the lexicon does not know: its heading names it, so the side effects and
+    "this medicine" are its own, not those of a mediator the "how it works" section named last."""
+    text = (
+        "Package leaflet: information for the user\nDorphenamine 4 mg tablets\n\n"
+        "1. What dorphenamine is and what it is used for\nDorphenamine belongs to a group of medicines called antihistamines.\n\n"
+        "2. How dorphenamine works\nCells in your body called mast cells release a chemical called histamine. "
+        "Histamine causes sneezing and itching.\nAlcohol can make the drowsiness caused by this medicine worse.\n\n"
+        "4. Possible side effects\nCommon (may affect up to 1 in 10 people):\n- dizziness\n- headache\n- dry mouth\n"
+    )
+    found = triples(text)
+    assert {("dorphenamine", "+", "dizziness"), ("dorphenamine", "+", "headache"), ("dorphenamine", "+", "dry_mouth")} <= found, found
+    assert ("dorphenamine", "+", "drowsiness") in found, found
+    assert not any(s == "histamine" and t in ("dizziness", "headache", "drowsiness") for s, _sign, t in found), found
+
+
+@needs_parser
+def test_reported_to_occur_after_a_drug_and_the_nearest_subject_of_included() -> None:
+    found = triples("Zolberase is a drug. Anaphylaxis and urticaria have been reported to occur during and after administration of zolberase.")
+    assert ("zolberase", "+", "urticaria") in found, found
+    found = triples(
+        "Zolberase is a drug. When zolberase was given alone, the adverse reactions reported most often also included contusion, nasopharyngitis and vomiting."
+    )
+    assert {("zolberase", "+", "contusion"), ("zolberase", "+", "nasopharyngitis"), ("zolberase", "+", "vomiting")} <= found, found

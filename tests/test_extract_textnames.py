@@ -355,3 +355,9 @@ def test_a_recombinant_protein_named_in_brackets_is_no_brand_of_the_protein() ->
     assert "TRAIL" not in found and "TACI" not in found, found
     assert "TRAIL" not in dict(text_drug_names("Then VELMARIX (dorvokitug) injection was approved.", default_lexicon())), "guard"
     assert "VELMARIX" in dict(text_drug_names("Then VELMARIX (dorvokitug) injection was approved.", default_lexicon()))
+
+
+def test_a_us_labels_first_line_names_its_drug() -> None:
+    found = dict(text_drug_names("ZOLBERASE injection, for intravenous use\nInitial U.S. Approval: 2010", default_lexicon()))
+    assert "ZOLBERASE" in found and found["ZOLBERASE"].label == "zolberase", found
+    assert not text_drug_names("Heparin sodium injection, for intravenous or subcutaneous use", default_lexicon())  # (no drug alone)

@@ -359,3 +359,16 @@ def named_agent(doc: Any, state: Any, words: list[str]) -> LexiconEntry | None:
         if looks_like_drug(word):
             return state.agent(word)
     return None
+
+
+def heading_topic(doc: Any, state: Any, words: list[str]) -> LexiconEntry | None:
+    """The drug a heading names first, by its shape or as the text names it ("Chlorphenamine maleate 4 mg
+    tablets"), with its second word where the two are one name ("IDECABTAGENE VICLEUCEL", "Inosine pranobex")."""
+    for k, word in enumerate(w.strip(",.:;()") for w in words):
+        named = doc.lexicon.lookup(word) if len(word) > 4 else None
+        if looks_like_drug(word) or (named is not None and named.origin == "text" and named.kind is NodeKind.AGENT):
+            second = words[k + 1].strip(",.:;()") if k + 1 < len(words) else ""
+            pair = doc.lexicon.lookup(f"{word} {second}") if second else None
+            two = (looks_like_drug(second) and second.lower().endswith(("cel", "vec", "gene"))) or (pair is not None and pair.kind is NodeKind.AGENT)
+            return state.agent(f"{word} {second}" if two else word)
+    return None

@@ -47,7 +47,7 @@ from typing import Any
 from ..vocabulary import NodeKind
 from . import cues as C
 from .lexicon import LexiconEntry
-from .parseanaphora import TEMPLATE_AGENT, _ParseAnaphora, cells_named, named_agent
+from .parseanaphora import TEMPLATE_AGENT, _ParseAnaphora, cells_named, heading_topic, named_agent
 from .parseclauses import _ParseClauses
 from .parsecoord import _ParseCoordination
 from .parseeffects import _ParseEffects
@@ -461,12 +461,7 @@ def read_parsed(doc: Any, sentences: Sequence[Sentence], nlp: Any, found_type: A
         if not piece:
             words = sentence.text.split()
             if doc.topic is None:
-                for k, word in enumerate(words):
-                    if looks_like_drug(word.strip(",.:;()")):
-                        second = words[k + 1].strip(",.:;()") if k + 1 < len(words) else ""
-                        two = looks_like_drug(second) and second.lower().endswith(("cel", "vec", "gene"))  # "IDECABTAGENE VICLEUCEL"
-                        doc.topic = state.agent(f"{word.strip(',.:;()')} {second}" if two else word.strip(",.:;()"))
-                        break
+                doc.topic = heading_topic(doc, state, words)
             if sentence.role == "heading":
                 state.adverse_section, state.section_agent = bool(_ADVERSE_HEADING.search(sentence.text)), None
             if sentence.role in ("question", "boilerplate"):  # "How does X work?" -> "It blocks Y.": X ("Like all vaccines, this vaccine ...")

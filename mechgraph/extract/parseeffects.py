@@ -67,7 +67,7 @@ class _ParseEffects(_ParseBase):
         if not subjects and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < verb.i for c in verb.children):
             # "The adverse reactions observed/ROOT most often during ... were/advcl X": the phrase
             # before the copula that names adverse effects, whatever the parse hung it on
-            subjects = [t for t in self.sdoc[: verb.i] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"][:1]
+            subjects = [t for t in self.sdoc[: verb.i] if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"][-1:]  # (the nearest: "When X was given, ...")
         if not subjects:
             return None
         head = subjects[0]
@@ -196,7 +196,8 @@ class _ParseEffects(_ParseBase):
         what occurred (a comparison with placebo or another arm, not a bare incidence); so does
         "Hypersensitivity reactions have occurred after administration of X"."""
         if verb.lemma_.lower() in ("occur", "develop", "report", "observe", "see", "describe"):  # (passive: "has been reported in")
-            given = self.after_giving(verb)
+            given = self.after_giving(verb) or [e for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "occur" for e in self.after_giving(c)]
+            # ("X have been reported to occur after administration of Y")
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             effects = [e for e, _t in self.entities(subjects) if e.kind not in (NodeKind.AGENT, NodeKind.THERAPY)]
             if not given and effects and self._reported_alone(verb):
@@ -317,6 +318,7 @@ class _ParseEffects(_ParseBase):
         """The drug given before ``verb`` happened: "after administration of X", "following X"."""
         found: list[LexiconEntry] = []
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("after", "following", "with", "during")]
+        preps += [c for p in preps for c in p.children if c.dep_ == "conj" and c.lower_ in ("after", "following")]  # "during and after X"
         preps += [  # "experience a fever for a day after an instillation": "after" hung on the object
             t
             for o in verb.children

@@ -1,6 +1,4 @@
-"""Names in a parse: entities, pronouns and coordinated items of the parser-based reader
-(:mod:`.parsed`); the short forms a sentence defines are :mod:`.parseshort`'s.
-"""
+"""Names in a parse: entities, pronouns and items of the parser-based reader (:mod:`.parsed`); short forms are :mod:`.parseshort`'s."""
 
 from __future__ import annotations
 
@@ -357,6 +355,7 @@ class _ParseNames(_ParseLookup):
         ):
             local = self.subject_before(tok, plural=False)  # "X binds Y; by trapping Y, the antibody ...": X
             agent = local if local is not None and local.kind is NodeKind.AGENT else self.state.antecedent()
+            agent = self.doc.topic if norm == "medicine" and any(c.lower_ in ("this", "your") for c in tok.children) and self.doc.topic else agent
             if norm == "antibody" and agent is not None and not W.antibody_name(agent.label):  # the last antibody named, not an antibiotic
                 agent = next((e for e in reversed(self.state.recent) if e.kind is NodeKind.AGENT and W.antibody_name(e.label)), agent)
             if agent is not None:

@@ -51,6 +51,13 @@ _DEFINITIONS = (
 _COMBINATION = re.compile(r"\b((?:fixed-dose |two-drug |triple |double )?combination of ([A-Za-z][\w-]{3,}) (?:and|with|plus) ([A-Za-z][\w-]{3,}))\b")
 #: a leaflet's first heading ("1. What Velopatide nasal spray is and what it is used for")
 _LEAFLET_HEADING = re.compile(rf"\bWhat {_NAME}(?: [a-z]+){{0,2}} is and what it is used for\b")
+#: a US label's first line naming the drug alone ("PEGLOTICASE injection, for intravenous use"; a brand before a bracket is :data:`_BRAND_FIRST`'s)
+_LABEL_HEADER = re.compile(
+    r"^([A-Za-z][A-Za-z]{5,}(?:-[a-z]{4})?) (?:injection|tablets?|capsules?|cream|ointment|gel|solution|suspension|"
+    r"for injection|for injectable suspension|for oral suspension|powder)[^\n]{0,40}?,? for (?:intravenous|subcutaneous|oral|topical|intramuscular|"
+    r"ophthalmic|inhalation|intravitreal|nasal|intravesical) use\b",
+    re.M | re.I,
+)
 #: a brand name, then the drug's name in brackets ("VELMARIX (dorvokitug) injection", "Xolair® (omalizumab)")
 _BRAND_FIRST = re.compile(r"\b([A-Z][A-Za-z]{3,}|[A-Z]{4,})(?:®|™)? ?\(([a-z][a-z]{5,}(?:-[a-z]{1,4})?)\)")
 #: a biologic's name with the four-letter suffix US labels add ("mogamulizumab-kpkc")
@@ -121,17 +128,18 @@ def text_drug_names(text: str, lexicon: Lexicon) -> list[tuple[str, LexiconEntry
             label = match.group(1)
             entry = LexiconEntry(slug(label), NodeKind.THERAPY, label, "text")
             found += [(label, entry), ("combination", entry)]
-    for pattern in (*_DEFINITIONS, _LEAFLET_HEADING):
+    for pattern in (*_DEFINITIONS, _LEAFLET_HEADING, _LABEL_HEADER):
         for match in pattern.finditer(text):
             name = match.group(1)
             key = key_of(name)
-            heading = pattern is _LEAFLET_HEADING  # (a capital there is the heading's, not a sentence's)
+            heading = pattern in (_LEAFLET_HEADING, _LABEL_HEADER)  # (a capital there is the heading's, not a sentence's)
             if key in seen or not (heading or _may_name_a_drug(text, match.start(1), name)) or lexicon.lookup(name) is not None:
                 continue
             if heading and _english(name):
                 continue
             seen.add(key)
-            found.append((name, LexiconEntry(slug(name), NodeKind.AGENT, name.lower() if name[1:].islower() else name, "text")))
+            label = name.lower() if name[1:].islower() or (heading and name.isupper()) else name  # ("PEGLOTICASE injection": pegloticase)
+            found.append((name, LexiconEntry(slug(name), NodeKind.AGENT, label, "text")))
     return found
 
 
