@@ -425,3 +425,19 @@ def test_words_the_tagger_cannot_tag_are_names_and_nouns() -> None:
     found = triples("Goblet-cell hyperplasia thickens the mucus layer, and IL-13 also increases the contractility of intestinal smooth muscle.")
     assert any(s == "il_13" and sign == "+" and t.startswith("contractility") for s, sign, t, _n in found), found
     assert ("mast_cell", "+", "amphiregulin", False) in triples("Mast cells also release amphiregulin, which helps to repair the epithelium.")
+
+
+@needs_parser
+def test_a_pieces_tokens_read_as_the_piece() -> None:
+    """The readers walk a piece's tokens made once (:class:`.parserepair.Tokens`): indexing and
+    slicing give the doc's tokens and the text of those tokens, as the doc would."""
+    from mechgraph.extract.parsed import load_pipeline
+    from mechgraph.extract.parserepair import Tokens
+
+    doc = load_pipeline()("Tocilizumab, an antibody, blocks the IL-6 receptor (IL-6R).")
+    toks = Tokens(doc)
+    assert toks.text == doc.text and len(toks) == len(doc)
+    assert [t.i for t in toks] == list(range(len(doc))) and toks[3].text == doc[3].text
+    for start, end in ((0, 3), (2, 7), (5, len(doc)), (4, 4), (7, 2)):
+        assert toks[start:end].text == doc[start:end].text, (start, end)
+    assert toks[-3:].text == doc[len(doc) - 3 :].text

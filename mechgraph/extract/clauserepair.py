@@ -69,8 +69,10 @@ def participles_taken_for_clause_subjects(sdoc: Any) -> int:
     is the clause's subject, the participle describes it."""
     repairs = 0
     for verb in sdoc:
+        if verb.dep_ not in ("csubj", "advcl") or verb.tag_ != "VBN" or verb.i < 1 or sdoc[verb.i - 1].text != ",":
+            continue
         nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")]
-        if verb.dep_ not in ("csubj", "advcl") or verb.tag_ != "VBN" or len(nouns) != 1 or verb.i < 1 or sdoc[verb.i - 1].text != ",":
+        if len(nouns) != 1:
             continue
         if verb.dep_ == "advcl" and (verb.head.i < verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.head.children)):
             continue  # (a clause of its own before a main clause with a subject)

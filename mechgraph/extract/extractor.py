@@ -279,11 +279,12 @@ def _read_parsed(text: str, sentences: Sequence[Sentence], lexicon: Lexicon, nlp
             rejected.add((f.sentence.index, f.source, f.cues))
             if any(g.target == f.target and _part_of_name(f.source, g.source, doc, parser_doc) for g in mine):
                 cut.add((f.sentence.index, f.source))
+    verbs = sorted(parser_doc.clause_verbs)
     for f in pattern:
         mine = by_sentence.get(f.sentence.index)
         if any(_bare_class(node, doc, anaphor=True) for node in (f.source, f.target)):
             continue  # "blocks the enzyme" where no enzyme was named: no node
-        if any(_across_verb(node, f.sentence, doc, parser_doc.clause_verbs) for node in (f.source, f.target)):
+        if any(_across_verb(node, f.sentence, doc, verbs) for node in (f.source, f.target)):
             continue  # "cysteinyl leukotrienes contract airway smooth muscle": a clause the pattern took for a name
         if (f.sentence.index, f.source, f.cues) in rejected:
             continue  # the parser overruled this subject for this cue: its other objects go too

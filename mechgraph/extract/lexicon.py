@@ -33,7 +33,7 @@ import networkx as nx
 
 from ..vocabulary import NODE_DETAILS, Attr, NodeKind, OutcomePhase, ProcessKind, Relation
 from .namevariants import variants
-from .tokens import Token, Word, abbreviation_fits, ascii_letters, hyphen_before, key_of, tokenize, words_of
+from .tokens import Token, Word, abbreviation_fits, ascii_letters, hyphen_before, key_of, name_words
 
 __all__ = [
     "Lexicon",
@@ -263,8 +263,7 @@ class Lexicon:
         >>> build_lexicon(graph=None).lookup("Protein synthesis").kind.value
         'process'
         """
-        tokens = tokenize(name)
-        words = [w for w in words_of(tokens)]
+        tokens, words = name_words(name)
         found = self.match(tokens, words, 0)
         if found is None or found[0] != len([w for w in words if w is not None]):
             return None

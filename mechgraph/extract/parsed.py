@@ -60,6 +60,7 @@ from .parsenames import _ParseNames
 from .parseoutputs import _ParseOutputs
 from .parsepeople import _ParsePeople
 from .parsereaders import _ParseReaders
+from .parserepair import Tokens
 from .parseshort import _ParseShortForms
 from .parsestatements import _ParseStatements
 from .parseswap import subject_swap
@@ -368,7 +369,7 @@ class SentenceParse(
         self.named = named or {}  # tokens that stand for a name (a pronoun put in a misread name's place)
         self.doc = state.doc
         self.sentence = sentence
-        self.sdoc = sdoc
+        self.sdoc = Tokens(sdoc)  # (the piece's tokens, made once)
         self.offset = offset
         self.found_type = found_type
         self.cache: dict[int, LexiconEntry | None] = {}

@@ -34,7 +34,7 @@ from .verbrepair import (
     words_tagged_as_punctuation,
 )
 
-__all__ = ["repair_tree"]
+__all__ = ["Tokens", "repair_tree"]
 
 
 def repair_tree(sdoc: Any) -> int:
@@ -48,16 +48,33 @@ def repair_tree(sdoc: Any) -> int:
     >>> nlp is None or (repair_tree(doc), doc[8].dep_, doc[8].head.text, doc[9].dep_, doc[9].head.text) == (1, "attr", "is", "acl", "inhibitor")
     True
     """
-    before = [(t.head.i, t.dep_, t.tag_, t.pos_, t.lemma_) for t in sdoc]
+    toks = sdoc if isinstance(sdoc, Tokens) else Tokens(sdoc)
+    before = [(t.head.i, t.dep_, t.tag_, t.pos_, t.lemma_) for t in toks]
     repairs = 0
     for step in _REPAIRS:
-        done = step(sdoc)
-        if done and not _acyclic(sdoc):  # a repair that made a token its own ancestor: the parse as it was
-            for t, (head, dep, tag, pos, lemma) in zip(sdoc, before):
-                t.head, t.dep_, t.tag_, t.pos_, t.lemma_ = sdoc[head], dep, tag, pos, lemma
+        done = step(toks)
+        if done and not _acyclic(toks):  # a repair that made a token its own ancestor: the parse as it was
+            for t, (head, dep, tag, pos, lemma) in zip(toks, before, strict=True):
+                t.head, t.dep_, t.tag_, t.pos_, t.lemma_ = toks[head], dep, tag, pos, lemma
             return 0
         repairs += done
     return repairs
+
+
+class Tokens(list[Any]):
+    """The tokens of a parsed piece, made once (spaCy makes a new token object at each access of a
+    doc, and the readers walk a piece many times), read as the piece: indexed by the tokens' ``i``,
+    with its ``text``, and a slice of it with the text of those tokens."""
+
+    def __init__(self, tokens: Any, text: str | None = None) -> None:
+        super().__init__(tokens)
+        self.text = tokens.text if text is None else text
+
+    def __getitem__(self, key: Any) -> Any:
+        if not isinstance(key, slice):
+            return super().__getitem__(key)
+        part = super().__getitem__(key)
+        return Tokens(part, "".join(t.text_with_ws for t in part[:-1]) + part[-1].text if part else "")
 
 
 def _acyclic(sdoc: Any) -> bool:

@@ -7,6 +7,8 @@ or class noun, or a clause the pattern reader took for a name; and the readings 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Any
 
 from ..vocabulary import NodeKind
@@ -20,15 +22,17 @@ from .tokens import key_of, normalize_word
 __all__: list[str] = []
 
 
-def _across_verb(node_id: str, sentence: Sentence, doc: _Text, verbs: set[int]) -> bool:
+def _across_verb(node_id: str, sentence: Sentence, doc: _Text, verbs: Sequence[int]) -> bool:
     """Whether a node the pattern reader named from the text spans a verb the parser read with its
-    subject ("low platelet count reflects", "drug also eased double vision")."""
+    subject ("low platelet count reflects", "drug also eased double vision"); ``verbs``: their text
+    offsets, sorted (looked up by bisection: a long text has many)."""
     entry = doc.lexicon.entry(node_id)
     if entry is None or entry.origin != "text" or " " not in entry.label:
         return False
     at = sentence.text.lower().find(entry.label.lower())
     start = sentence.start + at
-    return at >= 0 and any(start < offset < start + len(entry.label) for offset in verbs)
+    after = bisect_right(verbs, start)
+    return at >= 0 and after < len(verbs) and verbs[after] < start + len(entry.label)
 
 
 def _same_verb(pattern_cues: tuple[str, ...], parser_cues: tuple[str, ...]) -> bool:

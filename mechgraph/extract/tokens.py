@@ -29,6 +29,7 @@ __all__ = [
     "abbreviation_fits",
     "ascii_letters",
     "hyphen_before",
+    "name_words",
     "key_of",
     "normalize_word",
     "tokenize",
@@ -171,7 +172,14 @@ class Word:
     last: int
 
 
-def words_of(tokens: list[Token]) -> list[Word | None]:
+@lru_cache(maxsize=65_536)
+def name_words(name: str) -> tuple[tuple[Token, ...], tuple[Word | None, ...]]:
+    """The tokens and words of a name (:func:`tokenize`, :func:`words_of`), kept: names are looked up again and again."""
+    tokens = tokenize(name)
+    return tuple(tokens), tuple(words_of(tokens))
+
+
+def words_of(tokens: Sequence[Token]) -> list[Word | None]:
     """The words of a token list that take part in name matching.
 
     Articles and joining punctuation (hyphen, slash, plus, apostrophe) are skipped; any other
@@ -210,7 +218,7 @@ def words_of(tokens: list[Token]) -> list[Word | None]:
     return out
 
 
-def _genus_stop(tokens: list[Token], index: int) -> bool:
+def _genus_stop(tokens: Sequence[Token], index: int) -> bool:
     """The full stop of a genus cut to its letter joins it to the species ("C. difficile", "E. coli")."""
     return (
         tokens[index].text == "."
@@ -225,7 +233,7 @@ def _genus_stop(tokens: list[Token], index: int) -> bool:
     )
 
 
-def _attached_colon(tokens: list[Token], index: int) -> bool:
+def _attached_colon(tokens: Sequence[Token], index: int) -> bool:
     """A colon inside a CURIE (``CHEBI:4031``) joins; a colon in prose separates."""
     return (
         tokens[index].text == ":"
@@ -260,6 +268,7 @@ def without_brackets(text: str) -> str:
     return _BRACKETED.sub("", text)
 
 
+@lru_cache(maxsize=65_536)
 def key_of(text: str) -> tuple[str, ...]:
     """The matching key of a name: its normal word forms, without articles or punctuation.
 
