@@ -172,9 +172,17 @@ class Word:
     last: int
 
 
-@lru_cache(maxsize=65_536)
 def name_words(name: str) -> tuple[tuple[Token, ...], tuple[Word | None, ...]]:
-    """The tokens and words of a name (:func:`tokenize`, :func:`words_of`), kept: names are looked up again and again."""
+    """The tokens and words of a name (:func:`tokenize`, :func:`words_of`), kept for a short one."""
+    return _name_words(name) if len(name) <= _KEPT else _tokens_and_words(name)
+
+
+@lru_cache(maxsize=65_536)
+def _name_words(name: str) -> tuple[tuple[Token, ...], tuple[Word | None, ...]]:
+    return _tokens_and_words(name)
+
+
+def _tokens_and_words(name: str) -> tuple[tuple[Token, ...], tuple[Word | None, ...]]:
     tokens = tokenize(name)
     return tuple(tokens), tuple(words_of(tokens))
 
@@ -268,7 +276,6 @@ def without_brackets(text: str) -> str:
     return _BRACKETED.sub("", text)
 
 
-@lru_cache(maxsize=65_536)
 def key_of(text: str) -> tuple[str, ...]:
     """The matching key of a name: its normal word forms, without articles or punctuation.
 
@@ -277,6 +284,16 @@ def key_of(text: str) -> tuple[str, ...]:
     >>> key_of("TNF-α") == key_of("TNF alpha")
     True
     """
+    return _key(text) if len(text) <= _KEPT else tuple(word.norm for word in words_of(tokenize(text)) if word is not None)
+
+
+#: how long a name may be for its key, tokens and words to be kept (names are looked up again and again;
+#: a whole sentence or a hostile text is not kept)
+_KEPT = 200
+
+
+@lru_cache(maxsize=65_536)
+def _key(text: str) -> tuple[str, ...]:
     return tuple(word.norm for word in words_of(tokenize(text)) if word is not None)
 
 
