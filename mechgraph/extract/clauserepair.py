@@ -3,9 +3,10 @@ subject taken for a second object of a fronted clause, or for a conjunct of the 
 participle after the subject taken for the clause's subject; a preposition's object taken for a
 second subject), an object hung elsewhere (a second object after "and" hung on a noun before the
 verb; a name after a class noun taken for a second object; a name taken for an adverb), "signalling"
-taken for a participle, and a verb hung as a modifier ("and reduced/amod X", a verb in a series
-tagged as an adjective, a signed verb after a participle on the subject), and a name tagged as a number. Each rewires the tree in
-place and returns the number of repairs; run by :func:`.parserepair.repair_tree`.
+taken for a participle, a verb hung as a modifier ("and reduced/amod X", a verb in a series tagged
+as an adjective, a signed verb after a participle on the subject), a name tagged as a number, and a
+subject hung inside a fronted "Without X," phrase. Each rewires the tree in place and returns the
+number of repairs; run by :func:`.parserepair.repair_tree`.
 """
 
 from __future__ import annotations
@@ -235,6 +236,31 @@ def names_taken_for_numbers(sdoc: Any) -> int:
     return repairs
 
 
+def subjects_taken_into_fronted_losses(sdoc: Any) -> int:
+    """The subject of a clause hung inside the fronted phrase of a loss before it, across the phrase's
+    comma ("In the absence of IL-15/nmod, NK cells/pobj(of) fail to develop", "Without X, ..."): the
+    verb's subject, and the words before the comma the phrase's object."""
+    repairs = 0
+    for verb in sdoc:
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i and c.lower_ in ("without", "in")):
+            absence = [q.i for a in prep.children if a.lemma_ == "absence" for q in a.children if q.lower_ == "of"]
+            mark = prep.i if prep.lower_ == "without" else next(iter(absence), -1)
+            comma = next((k for k in range(mark + 1, verb.i) if sdoc[k].text == ","), None) if mark >= 0 else None
+            subjects = [t for t in sdoc[comma + 1 : verb.i] if t.pos_ in ("NOUN", "PROPN") and not comma < t.head.i < verb.i] if comma else []
+            if not subjects:
+                continue
+            for t in sdoc[mark + 1 : comma]:
+                if comma < t.head.i < verb.i:  # (the name before the comma, hung on the subject)
+                    t.head, t.dep_ = sdoc[mark], "pobj"
+            for t in subjects:
+                t.head, t.dep_ = verb, "nsubj"
+            repairs += 1
+            break
+    return repairs
+
+
 CLAUSE_REPAIRS = (
     subjects_taken_for_second_objects,
     subjects_taken_for_verb_conjuncts,
@@ -247,6 +273,7 @@ CLAUSE_REPAIRS = (
     objects_taken_for_adverbs,
     verbs_after_participles_taken_for_modifiers,
     names_taken_for_numbers,
+    subjects_taken_into_fronted_losses,
 )
 
 

@@ -4,13 +4,13 @@ parser-based reader (:mod:`.parsed`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from ..vocabulary import NodeKind
 from . import cues as C
+from . import namewords as N
 from .lexicon import LexiconEntry
 from .parsebase import _ParseBase
 from .parsewords import (
@@ -32,8 +32,6 @@ from .tokens import key_of, normalize_word
 from .verbclasses import WRAPPER_NOUNS
 
 #: nouns of a loss ("deficiency of X reduces Y": X raises Y)
-#: a gene's or a protein's symbol ("TREM2", "IL-10", "Il10", "ADA")
-_NAMED_GENE = re.compile(r"^(?:[A-Z][A-Za-z]*-?\d+[A-Za-z]?|[A-Z]{3,6})$")
 _LOSS_NOUNS = frozenset(normalize_word(w) for w in "deficiency loss lack absence knockout knockdown deletion ablation defect".split())
 #: what makes a mutation take a gene's function away ("null mutations in RAG1"; a mutation alone may add to it)
 _LOSS_OF_FUNCTION = frozenset("null inactivating loss-of-function hypomorphic deleterious truncating nonsense biallelic".split())
@@ -169,7 +167,7 @@ class _ParseEmit(_ParseBase):
             ofs += [c for p in ofs for c in p.children if c.dep_ == "conj" and c.lower_ == "of"]  # "of X or of Y"
             lost = [g for p in ofs for o in p.children if o.dep_ == "pobj" for g in self.items(o)]
             lost = lost or [
-                c for t in subject_toks for c in t.children if c.dep_ in ("compound", "nmod", "nummod") and c.i == t.i - 1 and _NAMED_GENE.match(c.text)
+                c for t in subject_toks for c in t.children if c.dep_ in ("compound", "nmod", "nummod") and c.i == t.i - 1 and N.CLASS_SYMBOL.match(c.text)
             ]
             # ("TREM2 deficiency reduced X", "IL-10 deficiency causes colitis": the gene's name before the loss)
             lost_entries = [(e, t) for e, t in self.entities(lost) if e.kind is not NodeKind.AGENT or sign == "+"]

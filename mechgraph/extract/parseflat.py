@@ -34,7 +34,10 @@ class _ParseFlatEffects(_ParseBase):
         chunks: list[list[Any]] = [[]]
         examples: set[int] = set()  # "rash, including drug eruption, fatigue": the example is no item of its own
         depth = 0
+        taken = -1  # the verb of an urge, read with it
         for t in self.sdoc[verb.i + 1 :]:
+            if t.i == taken:
+                continue
             if t.text == "(":
                 depth += 1
             elif t.text == ")":
@@ -56,8 +59,7 @@ class _ParseFlatEffects(_ParseBase):
                 and self.sdoc[t.i + 1].tag_ == "VB"
             ):
                 chunks[-1] += [t, self.sdoc[t.i + 1]]  # "an urgent need to urinate": one effect
-            elif chunks[-1] and t.i == chunks[-1][-1].i:
-                continue
+                taken = t.i + 1
             elif depth == 0 and t.lower_ in ("such", "including", "especially", "which", "that", "than", "to", "with", "in", "of"):
                 return []  # clauses and prepositions: no plain list
             elif depth == 0 and t.lower_ in ("and", "or") and any(w.lower_ in ("in", "of", "at") for w in chunks[-1]) and _site_after(self.sdoc, t.i):

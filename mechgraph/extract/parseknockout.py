@@ -101,16 +101,9 @@ class _ParseKnockout(_ParseBase):
         if not marks or marks[0] < 0:
             return [], None
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and c.i > marks[0]]
-        comma = next((k for k in range(marks[0] + 1, subjects[0].left_edge.i if subjects else head.i) if doc[k].text == ","), None)
-        if not subjects and comma is not None:  # "In the absence of IL-15, NK cells/pobj(of) fail to develop": the phrase after the comma
-            subjects = [t for t in doc[comma + 1 : head.i] if t.pos_ in ("NOUN", "PROPN") and not comma < t.head.i < head.i]
-            for t in doc[marks[0] + 1 : comma]:
-                if comma < t.head.i < head.i:  # (the name before the comma hung on the subject: the preposition's)
-                    t.head, t.dep_ = doc[marks[0]], "pobj"
-            for t in subjects:
-                t.head, t.dep_ = head, "nsubj"
-        if not subjects:
+        if not subjects:  # (one the parse hung inside the phrase is repaired: clauserepair.subjects_taken_into_fronted_losses)
             return [], None
+        comma = next((k for k in range(marks[0] + 1, subjects[0].left_edge.i) if doc[k].text == ","), None)
         end = comma if comma is not None else subjects[0].left_edge.i
         names = [re.sub(r"^(?:the|a|an|its|their)\s+", "", n.strip()) for n in re.split(r"\b(?:and|or)\b|,", doc[marks[0] + 1 : end].text) if n.strip()]
         entries = [self.lookup_phrase(n) for n in names]  # (read along the words: "Without IL-15/PRP signalling/VBG, ...")

@@ -174,17 +174,15 @@ class Word:
 
 def name_words(name: str) -> tuple[tuple[Token, ...], tuple[Word | None, ...]]:
     """The tokens and words of a name (:func:`tokenize`, :func:`words_of`), kept for a short one."""
-    return _name_words(name) if len(name) <= _KEPT else _tokens_and_words(name)
+    return _kept_name_words(name) if len(name) <= _KEPT else _name_words(name)
 
 
-@lru_cache(maxsize=65_536)
 def _name_words(name: str) -> tuple[tuple[Token, ...], tuple[Word | None, ...]]:
-    return _tokens_and_words(name)
-
-
-def _tokens_and_words(name: str) -> tuple[tuple[Token, ...], tuple[Word | None, ...]]:
     tokens = tokenize(name)
     return tuple(tokens), tuple(words_of(tokens))
+
+
+_kept_name_words = lru_cache(maxsize=65_536)(_name_words)
 
 
 def words_of(tokens: Sequence[Token]) -> list[Word | None]:
@@ -284,7 +282,7 @@ def key_of(text: str) -> tuple[str, ...]:
     >>> key_of("TNF-α") == key_of("TNF alpha")
     True
     """
-    return _key(text) if len(text) <= _KEPT else tuple(word.norm for word in words_of(tokenize(text)) if word is not None)
+    return _kept_key(text) if len(text) <= _KEPT else _key(text)
 
 
 #: how long a name may be for its key, tokens and words to be kept (names are looked up again and again;
@@ -292,9 +290,11 @@ def key_of(text: str) -> tuple[str, ...]:
 _KEPT = 200
 
 
-@lru_cache(maxsize=65_536)
 def _key(text: str) -> tuple[str, ...]:
     return tuple(word.norm for word in words_of(tokenize(text)) if word is not None)
+
+
+_kept_key = lru_cache(maxsize=65_536)(_key)
 
 
 def abbreviation_fits(letters: list[str], long_text: str) -> bool:
